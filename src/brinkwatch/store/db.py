@@ -1,0 +1,238 @@
+"""The DuckDB store: writes coded documents in all-or-nothing batches and answers the queries.
+
+One ``Store`` owns one DuckDB connection. ``write`` inserts a batch inside one transaction, so a
+failure leaves nothing of that batch behind; articles whose content hash is stored already are
+skipped with their events, which makes re-ingesting the same text a no-op.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from brinkwatch.errors import NotFoundError, StoreError
+from brinkwatch.model import CodedDocument, DocumentError
+from brinkwatch.store import queries, rows
+from brinkwatch.store.queries import EventFilter, jsonable
+from brinkwatch.store.schema import INDEXES, SCHEMA_VERSION, TABLES
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What one ``Store.write`` call did."""
+
+    articles_added: int
+    articles_skipped: int
+    mentions_added: int
+
+
+class Store:
+    """A brinkwatch database (a DuckDB file, or memory). Creates the schema when it is missing."""
+
+    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            self.con: duckdb.DuckDBPyConnection = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open database: {exc}", source=self.path) from exc
+        if not read_only:
+            self._create_schema()
+
+    def _create_schema(self) -> None:
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            for ddl in TABLES.values():
+                self.con.execute(ddl)
+            for ddl in INDEXES:
+                self.con.execute(ddl)
+            self.con.execute(
+                "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [str(SCHEMA_VERSION)]
+            )
+            self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"cannot create schema: {exc}", source=self.path) from exc
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --- write side ----------------------------------------------------------------------------
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """The subset of ``hashes`` whose article is stored already (callers skip coding those)."""
+        wanted = sorted(set(hashes))
+        if not wanted:
+            return set()
+        found = self.con.execute(
+            "SELECT hash FROM articles WHERE hash IN (SELECT unnest(?::VARCHAR[]))", [wanted]
+        ).fetchall()
+        return {row[0] for row in found}
+
+    def write(self, docs: Iterable[CodedDocument]) -> WriteResult:
+        """Insert one batch of coded documents in one transaction; raise StoreError and keep nothing on failure."""
+        batch = list(docs)
+        known = self.known_hashes(doc.article.hash for doc in batch)
+        fresh: list[CodedDocument] = []
+        seen = set(known)
+        for doc in batch:
+            # The same text twice in one batch is a duplicate too, not only text stored earlier.
+            if doc.article.hash not in seen:
+                seen.add(doc.article.hash)
+                fresh.append(doc)
+        article_rows, sentence_rows, mention_rows, actor_rows = [], [], [], []
+        for doc in fresh:
+            article_rows.append(rows.article_row(doc.article))
+            sentences, mentions, actors = rows.document_rows(doc)
+            sentence_rows += sentences
+            mention_rows += mentions
+            actor_rows += actors
+        tables = {
+            "articles": rows.to_table(rows.ARTICLE_COLUMNS, article_rows),
+            "sentences": rows.to_table(rows.SENTENCE_COLUMNS, sentence_rows),
+            "event_mentions": rows.to_table(rows.MENTION_COLUMNS, mention_rows),
+            "actor_mentions": rows.to_table(rows.ACTOR_MENTION_COLUMNS, actor_rows),
+        }
+        self._insert_all(tables)
+        return WriteResult(
+            articles_added=len(fresh),
+            articles_skipped=len(batch) - len(fresh),
+            mentions_added=len(mention_rows),
+        )
+
+    def _insert_all(self, tables: dict[str, pa.Table]) -> None:
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for name, table in tables.items():
+                if table.num_rows == 0:
+                    continue
+                view = f"_incoming_{name}"
+                con.register(view, table)
+                try:
+                    columns = ", ".join(table.column_names)
+                    con.execute(f"INSERT INTO {name} ({columns}) SELECT {columns} FROM {view}")
+                finally:
+                    con.unregister(view)
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"batch not written, nothing kept: {exc}", source=self.path) from exc
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def record_errors(self, errors: Iterable[DocumentError]) -> None:
+        """Keep per-document failures of a batch in ``ingest_errors``."""
+        values = [(e.source, e.line, e.code, e.message) for e in errors]
+        if not values:
+            return
+        try:
+            self.con.executemany(
+                "INSERT INTO ingest_errors (source, line, code, message) VALUES (?, ?, ?, ?)", values
+            )
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot record errors: {exc}", source=self.path) from exc
+
+    # --- read side -----------------------------------------------------------------------------
+    def _list(self, flt: EventFilter, kind: queries.Kind) -> list[dict[str, Any]]:
+        sql, params = queries.listing_sql(flt, kind)
+        try:
+            found = self.con.execute(sql, params).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {exc}", source=self.path) from exc
+        return [queries.listing_row(row, kind) for row in found]
+
+    def mentions(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Event mentions as ``Event.to_record()`` dicts plus ``mention_id``, ``event_id`` and ``cursor``."""
+        return self._list(flt or EventFilter(), "mentions")
+
+    def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Merged events (unmerged mentions stand for themselves), with mention/source/article counts."""
+        return self._list(flt or EventFilter(), "events")
+
+    def event(self, event_id: str) -> dict[str, Any]:
+        """One event with all its mentions and their evidence; a mention id finds its merged event."""
+        merged = self.con.execute(
+            "SELECT COALESCE(m.event_id, m.mention_id) FROM event_mentions m WHERE m.mention_id = ?",
+            [event_id],
+        ).fetchone()
+        key = event_id
+        if merged is not None:
+            key = merged[0]
+        sql = f"SELECT {queries.LIST_COLUMNS} FROM ({queries.EVENTS_BASE}) b WHERE key_id = ?"
+        row = self.con.execute(sql, [key]).fetchone()
+        if row is None:
+            raise NotFoundError(f"no event {event_id!r}")
+        result = queries.listing_row(row, "events")
+        found = self.con.execute(
+            f"SELECT {queries.LIST_COLUMNS} FROM ({queries.MENTIONS_BASE}) b "
+            "WHERE COALESCE(event_id, mention_id) = ? ORDER BY sort_date, key_id",
+            [key],
+        ).fetchall()
+        result["mentions"] = [self._with_article(queries.listing_row(r, "mentions")) for r in found]
+        return result
+
+    def _with_article(self, record: dict[str, Any]) -> dict[str, Any]:
+        row = self.con.execute(
+            "SELECT url, title, publisher, pub_date FROM articles WHERE doc_id = ?", [record["doc_id"]]
+        ).fetchone()
+        if row is not None:
+            record["article"] = dict(zip(("url", "title", "publisher", "pub_date"), map(jsonable, row), strict=True))
+        return record
+
+    def article(self, doc_id: str) -> dict[str, Any]:
+        """An article row with its sentences, actor mentions and the records (spans) of its events."""
+        rel = self.con.execute("SELECT * FROM articles WHERE doc_id = ?", [doc_id])
+        row = rel.fetchone()
+        if row is None:
+            raise NotFoundError(f"no article {doc_id!r}")
+        names = [d[0] for d in rel.description]
+        result = {name: jsonable(value) for name, value in zip(names, row, strict=True)}
+        sentences = self.con.execute(
+            "SELECT sentence_index, start_char, end_char, text FROM sentences WHERE doc_id = ? "
+            "ORDER BY sentence_index",
+            [doc_id],
+        ).fetchall()
+        result["sentences"] = [dict(zip(("index", "start", "end", "text"), s, strict=True)) for s in sentences]
+        actor_rel = self.con.execute(
+            "SELECT sentence_index, code, country, sector, text, start_char, end_char, kb_id, resolution "
+            "FROM actor_mentions WHERE doc_id = ? ORDER BY sentence_index, start_char",
+            [doc_id],
+        )
+        actor_names = [d[0] for d in actor_rel.description]
+        result["actors"] = [dict(zip(actor_names, a, strict=True)) for a in actor_rel.fetchall()]
+        result["events"] = self.mentions(EventFilter(doc_id=doc_id, limit=100_000))
+        return result
+
+    def stats(self) -> dict[str, Any]:
+        """Row counts per table and the range of event and publication dates."""
+        counts = {name: self.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in TABLES}
+        dates = self.con.execute(
+            "SELECT min(event_date), max(event_date), count(DISTINCT event_date) FROM event_mentions"
+        ).fetchone()
+        pub = self.con.execute("SELECT min(pub_date), max(pub_date) FROM articles").fetchone()
+        return {
+            "tables": counts,
+            "event_dates": {"min": jsonable(dates[0]), "max": jsonable(dates[1]), "distinct": dates[2]},
+            "pub_dates": {"min": jsonable(pub[0]), "max": jsonable(pub[1])},
+            "merged": counts["events"] > 0,
+            "schema_version": SCHEMA_VERSION,
+            "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        }
+
+
+def dumps(record: dict[str, Any]) -> str:
+    """One JSON line for a record returned by the store."""
+    return json.dumps(record, default=jsonable, ensure_ascii=False)

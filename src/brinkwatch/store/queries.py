@@ -1,0 +1,254 @@
+"""Read side of the store: the event filter, keyset cursors and the SQL that lists mentions and events.
+
+Every user value reaches DuckDB as a bound parameter; filtering, ordering and paging happen in SQL.
+Two base relations share one set of column names so that one WHERE builder serves both:
+``MENTIONS_BASE`` (one row per event mention) and ``EVENTS_BASE`` (one row per merged event, or per
+mention that dedup has not merged yet, which then stands for itself with counts of 1).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+# Rows without an event date sort as if dated on this day, so keyset paging has a total order.
+NO_DATE = dt.date(1, 1, 1)
+
+ARTICLE_COLUMNS_FOR_EVENTS = "a.url AS source_url, a.title AS article_title, a.ingested_at AS ingested_at"
+
+MENTIONS_BASE = f"""
+    SELECT m.*, m.mention_id AS key_id,
+           COALESCE(m.event_date, DATE '0001-01-01') AS sort_date,
+           1 AS num_mentions, 1 AS num_sources, 1 AS num_articles,
+           CAST(COALESCE(m.pub_date, a.ingested_at) AS TIMESTAMP) AS first_seen,
+           CAST(COALESCE(m.pub_date, a.ingested_at) AS TIMESTAMP) AS last_seen,
+           {ARTICLE_COLUMNS_FOR_EVENTS}
+    FROM event_mentions m LEFT JOIN articles a ON a.doc_id = m.doc_id
+"""
+
+# A merged event is shown through its representative mention; if dedup left that pointer empty or
+# dangling, the most confident of its mentions stands in.
+EVENTS_BASE = f"""
+    WITH rep AS (
+        SELECT e.event_id AS key_id, e.num_mentions, e.num_sources, e.num_articles,
+               e.first_seen, e.last_seen,
+               COALESCE(
+                   (SELECT r.mention_id FROM event_mentions r WHERE r.mention_id = e.representative_mention),
+                   (SELECT r.mention_id FROM event_mentions r WHERE r.event_id = e.event_id
+                    ORDER BY r.confidence DESC, r.mention_id LIMIT 1)
+               ) AS rep_id
+        FROM events e
+    )
+    SELECT m.* REPLACE (rep.key_id AS event_id), rep.key_id,
+           COALESCE(m.event_date, DATE '0001-01-01') AS sort_date,
+           rep.num_mentions, rep.num_sources, rep.num_articles, rep.first_seen, rep.last_seen,
+           {ARTICLE_COLUMNS_FOR_EVENTS}
+    FROM rep JOIN event_mentions m ON m.mention_id = rep.rep_id
+    LEFT JOIN articles a ON a.doc_id = m.doc_id
+    UNION ALL BY NAME
+    SELECT m.* REPLACE (m.mention_id AS event_id), m.mention_id AS key_id,
+           COALESCE(m.event_date, DATE '0001-01-01') AS sort_date,
+           1 AS num_mentions, 1 AS num_sources, 1 AS num_articles,
+           CAST(COALESCE(m.pub_date, a.ingested_at) AS TIMESTAMP) AS first_seen,
+           CAST(COALESCE(m.pub_date, a.ingested_at) AS TIMESTAMP) AS last_seen,
+           {ARTICLE_COLUMNS_FOR_EVENTS}
+    FROM event_mentions m LEFT JOIN articles a ON a.doc_id = m.doc_id
+    WHERE m.event_id IS NULL
+"""
+
+Kind = Literal["mentions", "events"]
+
+
+def encode_cursor(sort_date: dt.date, key_id: str) -> str:
+    """Opaque keyset cursor for the row ``(sort_date, key_id)``: the next page starts after it."""
+    raw = json.dumps([sort_date.isoformat(), key_id]).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii")
+
+
+def decode_cursor(cursor: str) -> tuple[dt.date, str]:
+    """Inverse of :func:`encode_cursor`; raises ValueError for anything it did not make."""
+    try:
+        date_text, key_id = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")))
+        return dt.date.fromisoformat(date_text), str(key_id)
+    except (ValueError, TypeError, binascii.Error, UnicodeError) as exc:
+        raise ValueError(f"invalid cursor {cursor!r}") from exc
+
+
+class EventFilter(BaseModel):
+    """What to list. Every field is optional; fields combine with AND.
+
+    ``source``/``target``/``actor`` match a 3-letter country code or any prefix of the full actor code
+    (``USA`` matches ``USAGOV``; ``USAGOV`` matches ``USAGOVMIL``). ``dyad_undirected`` lets source
+    and target swap sides. ``cursor`` is the ``cursor`` value of the last row of the previous page.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: str | None = None
+    target: str | None = None
+    actor: str | None = None
+    dyad_undirected: bool = False
+    cameo: str | None = None
+    root: str | None = None
+    quad_class: int | None = Field(default=None, ge=1, le=4)
+    modality: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    doc_id: str | None = None
+    place_country: str | None = None
+    text: str | None = None
+    include_opinion: bool = True
+    limit: int = Field(default=100, ge=1, le=100_000)
+    cursor: str | None = None
+    order: Literal["date", "-date"] = "date"
+
+    @field_validator("source", "target", "actor", "place_country")
+    @classmethod
+    def _upper(cls, value: str | None) -> str | None:
+        return value.strip().upper() if value else None
+
+    @field_validator("root", mode="before")
+    @classmethod
+    def _two_digit_root(cls, value: Any) -> str | None:
+        # "1" and 1 mean root 01, as CAMEO roots are always two digits.
+        if value is None or value == "":
+            return None
+        return str(value).strip().zfill(2)
+
+    @field_validator("cursor")
+    @classmethod
+    def _valid_cursor(cls, value: str | None) -> str | None:
+        if value:
+            decode_cursor(value)
+        return value or None
+
+
+def _actor_clause(side: str, value: str) -> tuple[str, list[Any]]:
+    return f"(starts_with({side}_code, ?) OR {side}_country = ?)", [value, value]
+
+
+def _dyad_clauses(flt: EventFilter) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt.dyad_undirected and flt.source and flt.target:
+        s_src, p_s_src = _actor_clause("source", flt.source)
+        t_tgt, p_t_tgt = _actor_clause("target", flt.target)
+        t_src, p_t_src = _actor_clause("source", flt.target)
+        s_tgt, p_s_tgt = _actor_clause("target", flt.source)
+        clauses.append(f"(({s_src} AND {t_tgt}) OR ({t_src} AND {s_tgt}))")
+        params += p_s_src + p_t_tgt + p_t_src + p_s_tgt
+    else:
+        for side, value in (("source", flt.source), ("target", flt.target)):
+            if value:
+                clause, p = _actor_clause(side, value)
+                clauses.append(clause)
+                params += p
+    if flt.actor:
+        src, p_src = _actor_clause("source", flt.actor)
+        tgt, p_tgt = _actor_clause("target", flt.actor)
+        clauses.append(f"({src} OR {tgt})")
+        params += p_src + p_tgt
+    return clauses, params
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def where_clause(flt: EventFilter, kind: Kind, *, paged: bool = True) -> tuple[str, list[Any]]:
+    """The WHERE clause (``"TRUE"`` when empty) and its parameters for a base relation of ``kind``."""
+    clauses, params = _dyad_clauses(flt)
+    simple: list[tuple[Any, str]] = [
+        (flt.cameo, "starts_with(cameo_code, ?)"),
+        (flt.root, "cameo_root = ?"),
+        (flt.quad_class, "quad_class = ?"),
+        (flt.modality, "modality = ?"),
+        (flt.since, "event_date >= ?"),
+        (flt.until, "event_date <= ?"),
+        (flt.place_country, "place_country = ?"),
+    ]
+    for value, clause in simple:
+        if value is not None:
+            clauses.append(clause)
+            params.append(value)
+    if flt.text:
+        clauses.append("evidence_text ILIKE ? ESCAPE '\\'")
+        params.append(f"%{_escape_like(flt.text)}%")
+    if flt.doc_id:
+        if kind == "mentions":
+            clauses.append("doc_id = ?")
+        else:
+            # A merged event belongs to an article if any of its mentions does.
+            clauses.append(
+                "key_id IN (SELECT COALESCE(x.event_id, x.mention_id) FROM event_mentions x WHERE x.doc_id = ?)"
+            )
+        params.append(flt.doc_id)
+    if not flt.include_opinion:
+        clauses.append("NOT is_opinion")
+    if paged and flt.cursor:
+        after_date, after_id = decode_cursor(flt.cursor)
+        op = ">" if flt.order == "date" else "<"
+        clauses.append(f"(sort_date {op} ? OR (sort_date = ? AND key_id {op} ?))")
+        params += [after_date, after_date, after_id]
+    return (" AND ".join(clauses) if clauses else "TRUE"), params
+
+
+def order_clause(flt: EventFilter) -> str:
+    direction = "ASC" if flt.order == "date" else "DESC"
+    return f"ORDER BY sort_date {direction}, key_id {direction}"
+
+
+def base_sql(kind: Kind) -> str:
+    return MENTIONS_BASE if kind == "mentions" else EVENTS_BASE
+
+
+def filtered_sql(flt: EventFilter, kind: Kind, *, paged: bool = True) -> tuple[str, list[Any]]:
+    """Full SELECT over the base relation of ``kind`` with filter, order and (if ``paged``) limit."""
+    where, params = where_clause(flt, kind, paged=paged)
+    sql = f"SELECT * FROM ({base_sql(kind)}) b WHERE {where} {order_clause(flt)}"
+    if paged:
+        sql += " LIMIT ?"
+        params = [*params, flt.limit]
+    return sql, params
+
+
+def jsonable(value: Any) -> Any:
+    """Dates and timestamps as ISO strings, so every returned dict serialises with plain ``json``."""
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
+
+
+LIST_COLUMNS = (
+    "key_id, mention_id, event_id, record, sort_date, num_mentions, num_sources, num_articles, "
+    "first_seen, last_seen"
+)
+
+
+def listing_sql(flt: EventFilter, kind: Kind) -> tuple[str, list[Any]]:
+    inner, params = filtered_sql(flt, kind)
+    return f"SELECT {LIST_COLUMNS} FROM ({inner}) q {order_clause(flt)}", params
+
+
+def listing_row(row: tuple, kind: Kind) -> dict[str, Any]:
+    """Turn one row of :func:`listing_sql` into the record returned to callers."""
+    key_id, mention_id, event_id, record_json, sort_date, n_mentions, n_sources, n_articles, first, last = row
+    record = json.loads(record_json)
+    record["mention_id"] = mention_id
+    record["event_id"] = event_id
+    if kind == "events":
+        record["event_id"] = key_id
+        record.update(
+            num_mentions=n_mentions,
+            num_sources=n_sources,
+            num_articles=n_articles,
+            first_seen=jsonable(first),
+            last_seen=jsonable(last),
+        )
+    record["cursor"] = encode_cursor(sort_date, key_id)
+    return record

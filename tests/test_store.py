@@ -1,0 +1,233 @@
+"""Store: batch writes (idempotent, all-or-nothing) and the filtered, paged queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pydantic import ValidationError
+
+from brinkwatch.errors import NotFoundError, StoreError
+from brinkwatch.model import DocumentError
+from brinkwatch.store import EventFilter, Store, WriteResult
+from test_store_helpers import BAGHDAD, document, event
+
+
+@pytest.fixture
+def store():
+    with Store() as s:
+        yield s
+
+
+def count(store: Store, table: str) -> int:
+    return store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_schema_creation_is_idempotent(tmp_path):
+    path = tmp_path / "bw.duckdb"
+    with Store(path) as first:
+        first.write([document("d1", "Iraq attacked US forces.")])
+    with Store(path) as second:
+        assert count(second, "articles") == 1
+        assert second.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("1",)
+    with Store(path, read_only=True) as reader:
+        assert len(reader.mentions(EventFilter())) == 1
+
+
+def test_write_flattens_event_columns(store):
+    ev = event("d1", "Iraq attacked US forces.", killed=4, place=BAGHDAD, speaker="USAGOV")
+    result = store.write([document("d1", "Iraq attacked US forces.", [ev])])
+    assert result == WriteResult(articles_added=1, articles_skipped=0, mentions_added=1)
+    row = store.con.execute(
+        "SELECT source_code, target_country, cameo_root, killed, injured, place_country, speaker_code, "
+        "publisher, pub_date, record->>'$.pattern' FROM event_mentions"
+    ).fetchone()
+    assert row == ("IRQGOV", "USA", "19", 4.0, None, "IRQ", "USAGOV", "Wire", dt.date(2024, 1, 2), "test.pattern")
+    assert count(store, "sentences") == 1
+    assert count(store, "actor_mentions") == 1
+
+
+def test_reingesting_same_text_adds_nothing(store):
+    doc = document("d1", "Iraq attacked US forces.")
+    store.write([doc])
+    # Same text under another id and with whitespace changes hashes the same: still a duplicate.
+    again = document("d1-copy", "Iraq  attacked US\nforces.")
+    result = store.write([doc, again])
+    assert result == WriteResult(articles_added=0, articles_skipped=2, mentions_added=0)
+    assert count(store, "articles") == 1
+    assert count(store, "event_mentions") == 1
+
+
+def test_duplicate_text_within_one_batch_is_written_once(store):
+    result = store.write([document("a", "Same words."), document("b", "Same words.")])
+    assert (result.articles_added, result.articles_skipped) == (1, 1)
+    assert store.known_hashes([document("z", "Same words.").article.hash, "nope"]) == {
+        document("z", "Same words.").article.hash
+    }
+
+
+def test_failing_batch_is_rolled_back_whole(store):
+    store.write([document("d1", "First article text.")])
+    # d1 again with other text breaks the articles primary key in the middle of the batch.
+    bad_batch = [document("d2", "Second article text."), document("d1", "Different text, same id.")]
+    with pytest.raises(StoreError) as info:
+        store.write(bad_batch)
+    assert info.value.code == "E400"
+    assert [r[0] for r in store.con.execute("SELECT doc_id FROM articles").fetchall()] == ["d1"]
+    assert count(store, "event_mentions") == 1
+    assert count(store, "sentences") == 1
+    # The store is still usable after the rollback.
+    assert store.write([document("d2", "Second article text.")]).articles_added == 1
+
+
+def test_record_errors(store):
+    store.record_errors([DocumentError(source="a.txt", line=3, code="E101", message="empty")])
+    assert store.con.execute('SELECT source, line, code, message FROM ingest_errors').fetchall() == [
+        ("a.txt", 3, "E101", "empty")
+    ]
+
+
+@pytest.fixture
+def filled(store):
+    docs = [
+        document("d1", "Iraq attacked US forces.", [event("d1", "Iraq attacked US forces.", date=dt.date(2024, 1, 3))]),
+        document("d2", "US consulted Iraq.", [
+            event("d2", "US consulted Iraq.", source="USAGOV", target="IRQGOV", code="040", date=dt.date(2024, 1, 1)),
+            event("d2", "US consulted Iraq.", index=1, source="USAMIL", target="IRNGOV", code="111",
+                  date=dt.date(2024, 1, 2), modality="denied", is_opinion=True),
+        ]),
+        document("d3", "Iran consulted Syria 50% of days.", [
+            event("d3", "Iran consulted Syria 50% of days.", source="IRNGOV", target="SYRGOV", code="042",
+                  date=None, place=BAGHDAD),
+        ]),
+    ]
+    store.write(docs)
+    return store
+
+
+def codes(records):
+    return [r["cameo"]["code"] for r in records]
+
+
+def test_filters(filled):
+    assert codes(filled.mentions(EventFilter(source="USA"))) == ["040", "111"]
+    assert codes(filled.mentions(EventFilter(source="usamil"))) == ["111"]
+    assert codes(filled.mentions(EventFilter(target="IRQ"))) == ["040"]
+    assert codes(filled.mentions(EventFilter(actor="IRQ"))) == ["040", "190"]
+    assert codes(filled.mentions(EventFilter(source="IRQ", target="USA", dyad_undirected=True))) == ["040", "190"]
+    assert codes(filled.mentions(EventFilter(source="IRQ", target="USA"))) == ["190"]
+    assert codes(filled.mentions(EventFilter(cameo="04"))) == ["042", "040"]  # undated sorts first
+    assert codes(filled.mentions(EventFilter(root="4"))) == ["042", "040"]
+    assert codes(filled.mentions(EventFilter(quad_class=4))) == ["190"]
+    assert codes(filled.mentions(EventFilter(modality="denied"))) == ["111"]
+    assert codes(filled.mentions(EventFilter(since=dt.date(2024, 1, 2)))) == ["111", "190"]
+    assert codes(filled.mentions(EventFilter(until=dt.date(2024, 1, 1)))) == ["040"]
+    assert codes(filled.mentions(EventFilter(doc_id="d2"))) == ["040", "111"]
+    assert codes(filled.mentions(EventFilter(place_country="irq"))) == ["042"]
+    assert codes(filled.mentions(EventFilter(text="CONSULTED"))) == ["042", "040", "111"]
+    assert codes(filled.mentions(EventFilter(text="50%"))) == ["042"]
+    assert codes(filled.mentions(EventFilter(text="0%"))) == ["042"]
+    assert codes(filled.mentions(EventFilter(text="_"))) == []  # wildcards are literal
+    assert codes(filled.mentions(EventFilter(include_opinion=False, source="USA"))) == ["040"]
+    assert codes(filled.mentions(EventFilter(order="-date"))) == ["190", "111", "040", "042"]
+
+
+def test_filter_values_are_bound_not_spliced(filled):
+    assert filled.mentions(EventFilter(source="X' OR 1=1 --")) == []
+    assert filled.mentions(EventFilter(text="' OR '1'='1")) == []
+    assert count(filled, "event_mentions") == 4
+
+
+def test_cursor_pagination_visits_every_row_once(store):
+    docs = [
+        document(f"doc{i}", f"Article number {i}.", [
+            event(f"doc{i}", f"Article number {i}.", index=j, code="190", date=dt.date(2024, 1, 1 + i % 3))
+            for j in range(3)
+        ])
+        for i in range(7)
+    ]
+    store.write(docs)
+    for order in ("date", "-date"):
+        everything = store.mentions(EventFilter(limit=1000, order=order))
+        assert len(everything) == 21
+        seen, cursor = [], None
+        while True:
+            page = store.mentions(EventFilter(limit=4, cursor=cursor, order=order))
+            if not page:
+                break
+            assert len(page) <= 4
+            seen += [r["mention_id"] for r in page]
+            cursor = page[-1]["cursor"]
+        assert seen == [r["mention_id"] for r in everything]
+        dates = [r["date"] for r in everything]
+        assert dates == sorted(dates, reverse=(order == "-date"))
+
+
+def test_bad_cursor_is_rejected():
+    with pytest.raises(ValidationError):
+        EventFilter(cursor="not-a-cursor")
+
+
+def merge(store: Store, event_id: str, mention_ids: list[str], representative: str) -> None:
+    """Stand-in for dedup: one merged event over the given mentions."""
+    store.con.execute(
+        "INSERT INTO events (event_id, source_code, target_code, cameo_code, cameo_root, quad_class, modality, "
+        "event_date, num_mentions, num_sources, num_articles, first_seen, last_seen, representative_mention) "
+        "SELECT ?, source_code, target_code, cameo_code, cameo_root, quad_class, modality, event_date, ?, ?, ?, "
+        "TIMESTAMP '2024-01-02 00:00:00', TIMESTAMP '2024-01-05 00:00:00', mention_id "
+        "FROM event_mentions WHERE mention_id = ?",
+        [event_id, len(mention_ids), 2, len(mention_ids), representative],
+    )
+    store.con.execute(
+        "UPDATE event_mentions SET event_id = ? WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))",
+        [event_id, mention_ids],
+    )
+
+
+def test_events_merge_counts_and_unmerged_mentions(store):
+    text_a, text_b = "Iraq attacked US forces.", "Iraqi forces attacked American troops."
+    store.write([
+        document("a", text_a, [event("a", text_a)], publisher="AP"),
+        document("b", text_b, [event("b", text_b)], publisher="Reuters"),
+        document("c", "US consulted Iraq.", [event("c", "US consulted Iraq.", code="040", source="USAGOV",
+                                                    target="IRQGOV", date=dt.date(2024, 1, 5))]),
+    ])
+    ids = {r["doc_id"]: r["mention_id"] for r in store.mentions()}
+    assert len(store.events()) == 3  # before dedup every mention is its own event
+    merge(store, "EV1", [ids["a"], ids["b"]], ids["b"])
+    events = store.events()
+    assert [(e["event_id"], e["num_mentions"], e["num_sources"], e["doc_id"]) for e in events] == [
+        ("EV1", 2, 2, "b"),
+        (ids["c"], 1, 1, "c"),
+    ]
+    assert events[0]["first_seen"] == "2024-01-02T00:00:00"
+    # An article filter finds the merged event through any of its mentions.
+    assert [e["event_id"] for e in store.events(EventFilter(doc_id="a"))] == ["EV1"]
+    detail = store.event("EV1")
+    assert sorted(m["doc_id"] for m in detail["mentions"]) == ["a", "b"]
+    assert {m["article"]["publisher"] for m in detail["mentions"]} == {"AP", "Reuters"}
+    assert store.event(ids["a"])["event_id"] == "EV1"  # a mention id leads to its merged event
+    assert store.event(ids["c"])["num_mentions"] == 1
+
+
+def test_not_found(store):
+    with pytest.raises(NotFoundError) as info:
+        store.event("missing")
+    assert info.value.code == "E404"
+    with pytest.raises(NotFoundError):
+        store.article("missing")
+
+
+def test_article_and_stats(filled):
+    article = filled.article("d2")
+    assert article["text"] == "US consulted Iraq."
+    assert article["pub_date"] == "2024-01-02"
+    assert [s["text"] for s in article["sentences"]] == ["US consulted Iraq."]
+    assert [e["cameo"]["code"] for e in article["events"]] == ["040", "111"]
+    assert article["events"][0]["evidence"]["trigger_start"] == 5
+    assert [a["code"] for a in article["actors"]] == ["USAGOV", "USAMIL"]
+    stats = filled.stats()
+    assert stats["tables"]["articles"] == 3
+    assert stats["tables"]["event_mentions"] == 4
+    assert stats["event_dates"] == {"min": "2024-01-01", "max": "2024-01-03", "distinct": 3}
+    assert stats["merged"] is False

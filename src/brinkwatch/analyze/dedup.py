@@ -1,0 +1,274 @@
+"""Cross-article dedup: merge event mentions that report the same real-world happening into ``events``.
+
+Two mentions are the same happening when all of these hold (each rule is one SQL predicate below):
+- same block: source country, target country and CAMEO root; for symmetric roots (consult 04, fight 19)
+  the dyad is unordered, because "A and B clashed" is reported either way round;
+- compatible modality: both in the same modality class (an asserted mention never merges with a
+  negated, threatened or requested one);
+- dates within a window that respects precision: day ±1, week ±4, publication-date fallback ±2,
+  unknown (pub_date used) ±2; a month- or year-precision date only has to fall in the same month/year;
+- compatible places: within ``max_km`` when both have coordinates, else same country when both have
+  one, else compatible (one side unknown);
+- similar evidence: token-set Jaccard of content-word stems >= ``min_similarity``.
+
+Candidate pairs are produced by one SQL join per kind of date (equi-join on block + week bucket, so a
+million mentions do not become a million squared pairs); only the union-find over accepted pairs runs
+in Python. Merging is incremental (only mentions with ``event_id`` NULL are compared, against each
+other and against mentions already merged), deterministic (an event's id is a hash of its smallest
+mention id) and idempotent (a second run finds nothing pending).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import duckdb
+import pyarrow as pa
+
+from brinkwatch.analyze.records import MergeResult
+from brinkwatch.errors import AnalysisError
+
+# "A met B" and "B met A", "A and B clashed": the same happening may be reported with the dyad swapped.
+SYMMETRIC_ROOTS: tuple[str, ...] = ("04", "19")
+# Modalities that describe the same state of the world merge; across classes they never do.
+MODALITY_CLASSES: dict[str, str] = {
+    "asserted": "occurred",
+    "claimed": "occurred",
+    "negated": "negated",
+    "denied": "negated",
+    "threatened": "threatened",
+    "requested": "requested",
+    "refused": "refused",
+    "planned": "potential",
+    "conditional": "potential",
+    "hypothetical": "potential",
+}
+# Function words carry no information about which happening is described.
+STOP_WORDS: tuple[str, ...] = (
+    "the", "and", "for", "that", "with", "from", "this", "was", "were", "has", "have", "had", "its",
+    "their", "his", "her", "are", "but", "not", "been", "after", "into", "over", "than", "said", "says",
+    "saying", "told", "according", "also", "which", "who", "whom", "will", "would", "could", "on", "of",
+    "in", "at", "by", "to", "a", "an", "is", "it", "as", "be", "or", "on", "they", "them", "there",
+    "while", "when", "where", "about", "against", "per", "some", "more", "most", "other", "such",
+    "any", "all", "out", "off", "under", "upon", "yesterday", "today", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "reported", "reportedly", "officials",
+)
+STEM_CHARS = 5  # prefix stemming: "missiles"/"missile", "voted"/"votes"; cheap and language-agnostic
+DEFAULT_MIN_SIMILARITY = 0.12  # tuned on tests/data/dedup (see tests/test_analyze_dedup.py)
+DEFAULT_MAX_KM = 50.0
+
+_FEATURES_SQL = """
+CREATE OR REPLACE TEMP TABLE _dd_f AS
+WITH base AS (
+    SELECT mention_id, event_id, event_id IS NULL AS pending, cameo_root AS root,
+        coalesce(source_country, source_code, '') AS sc, coalesce(target_country, target_code, '') AS tc,
+        coalesce(event_date, pub_date) AS eff_date,
+        CASE WHEN event_date IS NULL THEN 'unknown' ELSE coalesce(date_precision, 'unknown') END AS prec,
+        CASE modality {mod_cases} END AS mod_class,
+        place_country AS pc, lat, lon, evidence_text
+    FROM event_mentions
+    WHERE {where}
+)
+SELECT mention_id, event_id, pending, root, eff_date, prec, mod_class, pc, lat, lon,
+    CASE WHEN root IN {symmetric} THEN least(sc, tc) ELSE sc END AS k1,
+    CASE WHEN root IN {symmetric} THEN greatest(sc, tc) ELSE tc END AS k2,
+    CASE prec WHEN 'day' THEN 1 WHEN 'week' THEN 4 ELSE 2 END AS tol,
+    prec IN ('month', 'year') AS coarse,
+    date_diff('day', DATE '1970-01-05', eff_date) // 7 AS bucket,
+    year(eff_date) AS yr, month(eff_date) AS mon,
+    list_distinct(list_transform(
+        list_filter(regexp_split_to_array(lower(evidence_text), '[^a-z0-9]+'),
+                    lambda x: length(x) >= 3 AND NOT list_contains($stop, x)),
+        lambda x: left(x, {stem}))) AS toks
+FROM base WHERE eff_date IS NOT NULL
+"""
+
+# The predicates every candidate pair must satisfy (p = pending side, c = candidate side).
+_PAIR_FILTER = """
+    p.mod_class = c.mod_class
+    AND CASE
+        WHEN p.prec = 'year' OR c.prec = 'year' THEN p.yr = c.yr
+        WHEN p.coarse OR c.coarse THEN p.yr = c.yr AND p.mon = c.mon
+        ELSE abs(date_diff('day', p.eff_date, c.eff_date)) <= greatest(p.tol, c.tol) END
+    AND CASE
+        WHEN p.lat IS NOT NULL AND c.lat IS NOT NULL AND p.lon IS NOT NULL AND c.lon IS NOT NULL THEN
+            2 * 6371.0 * asin(sqrt(pow(sin(radians(c.lat - p.lat) / 2), 2)
+                + cos(radians(p.lat)) * cos(radians(c.lat)) * pow(sin(radians(c.lon - p.lon) / 2), 2)))
+            <= $max_km
+        WHEN p.pc IS NOT NULL AND c.pc IS NOT NULL THEN p.pc = c.pc
+        ELSE true END
+    AND len(list_intersect(p.toks, c.toks)) / greatest(1, len(list_distinct(list_concat(p.toks, c.toks))))
+        >= $min_sim
+"""
+
+_PAIRS_SQL = f"""
+CREATE OR REPLACE TEMP TABLE _dd_pairs AS
+-- exact-date mentions: equi-join on block + neighbouring week buckets (windows are at most ±4 days)
+SELECT p.mention_id AS a, c.mention_id AS b
+FROM (SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS jb FROM _dd_f WHERE pending AND NOT coarse) p
+JOIN (SELECT * FROM _dd_f WHERE NOT coarse) c
+  ON c.k1 = p.k1 AND c.k2 = p.k2 AND c.root = p.root AND c.bucket = p.jb
+WHERE (NOT c.pending OR c.mention_id > p.mention_id) AND {_PAIR_FILTER}
+UNION ALL
+-- month/year-precision pending mentions against everything in the same block and year
+SELECT p.mention_id, c.mention_id
+FROM (SELECT * FROM _dd_f WHERE pending AND coarse) p
+JOIN _dd_f c ON c.k1 = p.k1 AND c.k2 = p.k2 AND c.root = p.root AND c.yr = p.yr
+WHERE c.mention_id <> p.mention_id AND {_PAIR_FILTER}
+UNION ALL
+-- exact-date pending mentions against month/year-precision ones
+SELECT p.mention_id, c.mention_id
+FROM (SELECT * FROM _dd_f WHERE pending AND NOT coarse) p
+JOIN (SELECT * FROM _dd_f WHERE coarse) c ON c.k1 = p.k1 AND c.k2 = p.k2 AND c.root = p.root AND c.yr = p.yr
+WHERE {_PAIR_FILTER}
+"""
+
+_AGGREGATE_SQL = """
+INSERT INTO events (event_id, source_code, source_country, source_sector, target_code, target_country,
+    target_sector, cameo_code, cameo_root, cameo_name, goldstein, quad_class, plover_type, plover_mode,
+    modality, is_opinion, event_date, date_precision, place_name, place_country, lat, lon, killed, injured,
+    num_mentions, num_sources, num_articles, first_seen, last_seen, confidence, representative_mention,
+    evidence_text)
+WITH m AS (
+    SELECT em.*,
+        -- representative: the most confident mention; its date may be coarse, so the date comes from
+        -- the most precise mention instead
+        row_number() OVER (PARTITION BY event_id ORDER BY confidence DESC, mention_id) AS rk,
+        row_number() OVER (PARTITION BY event_id ORDER BY
+            CASE date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'publication' THEN 2
+                WHEN 'month' THEN 3 WHEN 'year' THEN 4 ELSE 5 END,
+            confidence DESC, mention_id) AS dk
+    FROM event_mentions em WHERE event_id IN (SELECT event_id FROM _dd_touched)
+), agg AS (
+    SELECT event_id, count(*) AS n, count(DISTINCT coalesce(publisher, doc_id)) AS ns,
+        count(DISTINCT doc_id) AS na, min(pub_date) AS fs, max(pub_date) AS ls,
+        -- noisy-OR: independent reports of the same happening make it more certain
+        1 - exp(sum(ln(1 - least(confidence, 0.999)))) AS conf,
+        median(killed) AS killed, median(injured) AS injured
+    FROM m GROUP BY event_id
+)
+SELECT r.event_id, r.source_code, r.source_country, r.source_sector, r.target_code, r.target_country,
+    r.target_sector, r.cameo_code, r.cameo_root, r.cameo_name, r.goldstein, r.quad_class, r.plover_type,
+    r.plover_mode, r.modality, r.is_opinion, coalesce(d.event_date, d.pub_date),
+    CASE WHEN d.event_date IS NULL THEN 'publication' ELSE d.date_precision END,
+    r.place_name, r.place_country, r.lat, r.lon, agg.killed, agg.injured,
+    agg.n, agg.ns, agg.na, CAST(agg.fs AS TIMESTAMP), CAST(agg.ls AS TIMESTAMP), agg.conf, r.mention_id,
+    r.evidence_text
+FROM m r JOIN agg USING (event_id) JOIN m d ON d.event_id = r.event_id AND d.dk = 1
+WHERE r.rk = 1
+"""
+
+
+def event_id_for(mention_ids: list[str]) -> str:
+    """Deterministic id of a merged event: rebuilding from scratch yields the same ids."""
+    return "ev" + hashlib.sha1(min(mention_ids).encode("utf-8")).hexdigest()[:14]
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        parent = self.parent
+        root = parent.setdefault(x, x)
+        while root != parent[root]:
+            root = parent[root]
+        while parent[x] != root:  # path compression keeps chains short on big blocks
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _build_candidates(con: duckdb.DuckDBPyConnection, min_similarity: float, max_km: float) -> None:
+    """Features of pending mentions and of merged mentions in their blocks, then accepted pairs."""
+    mod_cases = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in MODALITY_CLASSES.items())
+    symmetric = "(" + ", ".join(f"'{r}'" for r in SYMMETRIC_ROOTS) + ")"
+    # merged mentions matter only in blocks (cameo roots) where something is pending
+    where = ("event_id IS NULL OR cameo_root IN (SELECT DISTINCT cameo_root FROM event_mentions "
+             "WHERE event_id IS NULL)")
+    con.execute(_FEATURES_SQL.format(mod_cases=mod_cases, symmetric=symmetric, where=where, stem=STEM_CHARS),
+                {"stop": list(STOP_WORDS)})
+    con.execute(_PAIRS_SQL, {"max_km": max_km, "min_sim": min_similarity})
+
+
+def _assign(con: duckdb.DuckDBPyConnection) -> tuple[pa.Table, set[str], int]:
+    """Union-find over accepted pairs; returns (mention_id -> event_id updates, touched events, new)."""
+    uf = _UnionFind()
+    for a, b in con.sql("SELECT a, b FROM _dd_pairs").fetchall():
+        uf.union(a, b)
+    members: dict[str, list[str]] = {}
+    for (mention_id,) in con.sql("SELECT mention_id FROM _dd_f WHERE pending").fetchall():
+        members.setdefault(uf.find(mention_id), []).append(mention_id)
+    merged_event = dict(con.sql("SELECT mention_id, event_id FROM _dd_f WHERE NOT pending").fetchall())
+    existing_members: dict[str, set[str]] = {}
+    for mention_id, event_id in merged_event.items():
+        if mention_id in uf.parent:
+            existing_members.setdefault(uf.find(mention_id), set()).add(event_id)
+    updates: dict[str, str] = {}
+    absorbed: dict[str, str] = {}
+    touched: set[str] = set()
+    created = 0
+    for root, pending_ids in members.items():
+        old_events = existing_members.get(root, set())
+        if old_events:
+            target = min(old_events)
+            for other in old_events - {target}:
+                absorbed[other] = target  # a new report bridged two events: they were one happening
+        else:
+            target = event_id_for(pending_ids)
+            created += 1
+        touched.add(target)
+        updates.update(dict.fromkeys(pending_ids, target))
+    table = pa.table({"mention_id": list(updates), "event_id": list(updates.values())})
+    absorbed_table = pa.table({"old_id": list(absorbed), "new_id": list(absorbed.values())})
+    con.register("_dd_absorbed_view", absorbed_table)
+    con.execute("CREATE OR REPLACE TEMP TABLE _dd_absorbed AS SELECT * FROM _dd_absorbed_view")
+    con.unregister("_dd_absorbed_view")
+    return table, touched | set(absorbed), created
+
+
+def merge_new(con: duckdb.DuckDBPyConnection, *, min_similarity: float = DEFAULT_MIN_SIMILARITY,
+              max_km: float = DEFAULT_MAX_KM) -> MergeResult:
+    """Give every mention with a NULL ``event_id`` an event, and refresh the touched ``events`` rows."""
+    (pending,) = con.execute("SELECT count(*) FROM event_mentions WHERE event_id IS NULL").fetchall()[0]
+    if not pending:
+        return MergeResult(mentions_merged=0, events_created=0, events_updated=0)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _build_candidates(con, min_similarity, max_km)
+        updates, touched, created = _assign(con)
+        con.register("_dd_updates_view", updates)
+        con.execute("CREATE OR REPLACE TEMP TABLE _dd_updates AS SELECT * FROM _dd_updates_view")
+        con.unregister("_dd_updates_view")
+        con.execute("UPDATE event_mentions SET event_id = u.event_id FROM _dd_updates u "
+                    "WHERE event_mentions.mention_id = u.mention_id")
+        con.execute("UPDATE event_mentions SET event_id = x.new_id FROM _dd_absorbed x "
+                    "WHERE event_mentions.event_id = x.old_id")
+        con.register("_dd_touched_view", pa.table({"event_id": sorted(touched)}))
+        con.execute("CREATE OR REPLACE TEMP TABLE _dd_touched AS SELECT * FROM _dd_touched_view")
+        con.unregister("_dd_touched_view")
+        con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM _dd_touched)")
+        con.execute(_AGGREGATE_SQL)
+        con.execute("COMMIT")
+    except duckdb.Error as exc:
+        con.execute("ROLLBACK")
+        raise AnalysisError(f"dedup failed: {exc}") from exc
+    finally:
+        for name in ("_dd_f", "_dd_pairs", "_dd_updates", "_dd_absorbed", "_dd_touched"):
+            con.execute(f"DROP TABLE IF EXISTS {name}")
+    # absorbed events no longer exist: they count as updated (their happening lives on in the target)
+    return MergeResult(mentions_merged=updates.num_rows, events_created=created,
+                       events_updated=len(touched) - created)
+
+
+def rebuild(con: duckdb.DuckDBPyConnection, **kwargs: float) -> MergeResult:
+    """Forget every merge and dedup all mentions from scratch (same ids as an incremental history)."""
+    con.execute("BEGIN TRANSACTION")
+    con.execute("UPDATE event_mentions SET event_id = NULL")
+    con.execute("DELETE FROM events")
+    con.execute("COMMIT")
+    return merge_new(con, **kwargs)

@@ -1,0 +1,132 @@
+"""Dedup on a hand-made corpus: three happenings reported by several outlets, plus same-dyad distractors."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from brinkwatch.analyze.dedup import merge_new, rebuild
+from brinkwatch.analyze.synthetic import create_schema, insert_mentions
+
+DATA = Path(__file__).parent / "data" / "dedup"
+
+
+def _corpus() -> list[dict]:
+    articles = {a["doc_id"]: a for a in map(json.loads, (DATA / "articles.jsonl").read_text().splitlines())}
+    rows = [json.loads(line) for line in (DATA / "mentions.jsonl").read_text().splitlines()]
+    for row in rows:  # the writer copies publisher and pub_date from the article onto each mention
+        row["publisher"] = articles[row["doc_id"]]["publisher"]
+        row["pub_date"] = articles[row["doc_id"]]["pub_date"]
+    return rows
+
+
+@pytest.fixture()
+def con() -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    create_schema(con)
+    return con
+
+
+def _pairwise_scores(con: duckdb.DuckDBPyConnection, truth: dict[str, str]) -> tuple[float, float]:
+    assigned = dict(con.sql("SELECT mention_id, event_id FROM event_mentions").fetchall())
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(sorted(truth), 2):
+        same_truth, same_pred = truth[a] == truth[b], assigned[a] == assigned[b]
+        tp += same_truth and same_pred
+        fp += same_pred and not same_truth
+        fn += same_truth and not same_pred
+    return tp / max(1, tp + fp), tp / max(1, tp + fn)
+
+
+def test_three_happenings_merge_and_distractors_stay_apart(con: duckdb.DuckDBPyConnection) -> None:
+    rows = _corpus()
+    assert len({r["doc_id"] for r in rows}) >= 10
+    insert_mentions(con, rows)
+    result = merge_new(con)
+    assert result.mentions_merged == len(rows)
+    counts = dict(con.execute(
+        "SELECT m.happening, count(DISTINCT em.event_id) FROM event_mentions em "
+        "JOIN (SELECT unnest($ids) AS mention_id, unnest($labels) AS happening) m USING (mention_id) "
+        "GROUP BY 1", {"ids": [r["mention_id"] for r in rows],
+                       "labels": [r["happening"] for r in rows]}).fetchall())
+    assert all(n == 1 for n in counts.values()), counts
+    multi = con.sql("SELECT num_mentions, num_sources FROM events WHERE num_mentions > 1 "
+                    "ORDER BY num_mentions DESC").fetchall()
+    assert multi == [(4, 4), (3, 3), (3, 3)]
+    (n_events,) = con.execute("SELECT count(*) FROM events").fetchall()[0]
+    assert n_events == 3 + 5  # three happenings + five distractors
+    precision, recall = _pairwise_scores(con, {r["mention_id"]: r["happening"] for r in rows})
+    print(f"dedup pairwise precision={precision:.3f} recall={recall:.3f}")
+    assert precision >= 0.9 and recall >= 0.9
+
+
+def test_event_row_takes_representative_and_most_precise_date(con: duckdb.DuckDBPyConnection) -> None:
+    insert_mentions(con, _corpus())
+    merge_new(con)
+    rep, date, precision, killed, conf = con.execute(
+        "SELECT representative_mention, event_date, date_precision, killed, confidence FROM events "
+        "WHERE num_mentions = 4").fetchall()[0]
+    assert rep == "m02"  # highest confidence (0.9)
+    assert (str(date), precision) == ("2024-03-04", "day")
+    assert killed == 4
+    assert 0.9 < conf < 1.0  # four independent reports are surer than the best one alone
+
+
+def test_denial_never_merges_with_the_assertion(con: duckdb.DuckDBPyConnection) -> None:
+    insert_mentions(con, _corpus())
+    merge_new(con)
+    ids = dict(con.sql("SELECT mention_id, event_id FROM event_mentions "
+                       "WHERE mention_id IN ('m02', 'm03')").fetchall())
+    assert ids["m02"] != ids["m03"]
+
+
+def test_idempotent_and_incremental_matches_rebuild(con: duckdb.DuckDBPyConnection) -> None:
+    rows = _corpus()
+    insert_mentions(con, rows[:7])
+    first = merge_new(con)
+    insert_mentions(con, rows[7:])
+    second = merge_new(con)
+    assert second.mentions_merged == len(rows) - 7 and first.events_created > 0
+    again = merge_new(con)
+    assert again.mentions_merged == 0 and again.events_created == 0
+    incremental = sorted(con.sql("SELECT mention_id, event_id FROM event_mentions").fetchall())
+    events_before = con.sql("SELECT event_id, num_mentions FROM events ORDER BY 1").fetchall()
+    rebuild(con)
+    assert sorted(con.sql("SELECT mention_id, event_id FROM event_mentions").fetchall()) == incremental
+    assert con.sql("SELECT event_id, num_mentions FROM events ORDER BY 1").fetchall() == events_before
+
+
+def test_new_report_bridging_two_events_merges_them(con: duckdb.DuckDBPyConnection) -> None:
+    base = {"source_country": "AAA", "target_country": "BBB", "cameo_code": "190", "quad_class": 4,
+            "goldstein": -10.0, "date_precision": "day", "evidence_text": "troops clashed at the river ford"}
+    insert_mentions(con, [{**base, "mention_id": "x1", "doc_id": "d1", "event_date": "2024-01-01"},
+                          {**base, "mention_id": "x2", "doc_id": "d2", "event_date": "2024-01-03"}])
+    assert merge_new(con).events_created == 2  # two days apart at day precision: not (yet) the same
+    insert_mentions(con, [{**base, "mention_id": "x3", "doc_id": "d3", "event_date": "2024-01-02",
+                           "date_precision": "week"}])
+    result = merge_new(con)
+    assert result.events_created == 0
+    assert con.execute("SELECT count(DISTINCT event_id) FROM event_mentions").fetchall()[0] == (1,)
+    assert con.sql("SELECT num_mentions FROM events").fetchall() == [(3,)]
+
+
+def test_swapped_dyad_merges_only_for_symmetric_codes(con: duckdb.DuckDBPyConnection) -> None:
+    common = {"date_precision": "day", "event_date": "2024-02-02", "evidence_text": "forces of both sides clashed"}
+    insert_mentions(con, [
+        {**common, "mention_id": "f1", "doc_id": "d1", "source_country": "AAA", "target_country": "BBB",
+         "cameo_code": "190", "quad_class": 4},
+        {**common, "mention_id": "f2", "doc_id": "d2", "source_country": "BBB", "target_country": "AAA",
+         "cameo_code": "190", "quad_class": 4},
+        {**common, "mention_id": "c1", "doc_id": "d1", "source_country": "AAA", "target_country": "BBB",
+         "cameo_code": "111", "quad_class": 3},
+        {**common, "mention_id": "c2", "doc_id": "d2", "source_country": "BBB", "target_country": "AAA",
+         "cameo_code": "111", "quad_class": 3},
+    ])
+    merge_new(con)
+    ids = dict(con.sql("SELECT mention_id, event_id FROM event_mentions").fetchall())
+    assert ids["f1"] == ids["f2"]
+    assert ids["c1"] != ids["c2"]

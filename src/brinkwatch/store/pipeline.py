@@ -1,0 +1,213 @@
+"""Ingestion orchestration: read inputs, skip stored texts, code the rest, write batch by batch, merge.
+
+The CLI ``ingest`` command, the HTTP API and the Dask runner all call these functions. The coder is
+passed in (anything with ``code_articles(articles) -> Iterable[CodedDocument]``) so that the store
+never imports ``extract``. A failing document is recorded as a ``DocumentError`` and the run goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Protocol
+
+from brinkwatch.errors import BrinkwatchError
+from brinkwatch.model import Article, CodedDocument, DocumentError
+from brinkwatch.store.db import Store
+
+
+class ArticleCoder(Protocol):
+    def code_articles(self, articles: Iterable[Article]) -> Iterable[CodedDocument]: ...
+
+
+Reader = Callable[..., Iterable[Article | DocumentError]]
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What an ingestion run did; handed to ``on_progress`` after every batch, and returned at the end."""
+
+    articles_read: int = 0
+    articles_added: int = 0
+    articles_skipped: int = 0
+    events_added: int = 0
+    errors: tuple[DocumentError, ...] = ()
+    merge: Any = None  # the dedup MergeResult, when dedup ran
+    batches: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+
+@dataclass
+class _Run:
+    """Mutable tally of one run (local to the call), frozen into an IngestReport for callers."""
+
+    report: IngestReport = field(default_factory=IngestReport)
+    seen_hashes: set[str] = field(default_factory=set)
+
+    def add(self, **counts: int) -> None:
+        self.report = replace(self.report, **{k: getattr(self.report, k) + v for k, v in counts.items()})
+
+    def fail(self, errors: Sequence[DocumentError]) -> None:
+        self.report = replace(self.report, errors=self.report.errors + tuple(errors))
+
+
+def _error_for(article: Article, exc: BrinkwatchError) -> DocumentError:
+    return DocumentError(source=article.source_path or article.doc_id, line=exc.line, code=exc.code,
+                         message=exc.message)
+
+
+def _code(coder: ArticleCoder, articles: list[Article]) -> tuple[list[CodedDocument], list[DocumentError]]:
+    """Code a batch; if the coder fails on the batch, code one by one to find the article at fault."""
+    try:
+        return _split(coder.code_articles(articles))
+    except BrinkwatchError:
+        if len(articles) == 1:
+            raise
+    coded: list[CodedDocument] = []
+    errors: list[DocumentError] = []
+    for article in articles:
+        try:
+            one_coded, one_errors = _split(coder.code_articles([article]))
+        except BrinkwatchError as exc:
+            errors.append(_error_for(article, exc))
+            continue
+        coded += one_coded
+        errors += one_errors
+    return coded, errors
+
+
+def _split(results: Iterable[CodedDocument | DocumentError]) -> tuple[list[CodedDocument], list[DocumentError]]:
+    """A coder may report a per-document failure in its output instead of raising; keep both apart."""
+    coded: list[CodedDocument] = []
+    errors: list[DocumentError] = []
+    for item in results:
+        (errors if isinstance(item, DocumentError) else coded).append(item)
+    return coded, errors
+
+
+def _write(store: Store, coded: list[CodedDocument], run: _Run) -> list[DocumentError]:
+    """Write a batch whole; if it fails, write the documents one by one so one bad one costs only itself."""
+    try:
+        result = store.write(coded)
+        run.add(articles_added=result.articles_added, articles_skipped=result.articles_skipped,
+                events_added=result.mentions_added)
+        return []
+    except BrinkwatchError as exc:
+        if len(coded) == 1:
+            return [_error_for(coded[0].article, exc)]
+    errors: list[DocumentError] = []
+    for doc in coded:
+        try:
+            result = store.write([doc])
+        except BrinkwatchError as exc:
+            errors.append(_error_for(doc.article, exc))
+            continue
+        run.add(articles_added=result.articles_added, articles_skipped=result.articles_skipped,
+                events_added=result.mentions_added)
+    return errors
+
+
+def _process_batch(store: Store, coder: ArticleCoder, batch: list[Article], run: _Run) -> None:
+    known = store.known_hashes(a.hash for a in batch)
+    fresh: list[Article] = []
+    for article in batch:
+        if article.hash in known or article.hash in run.seen_hashes:
+            run.add(articles_skipped=1)
+        else:
+            run.seen_hashes.add(article.hash)
+            fresh.append(article)
+    errors: list[DocumentError] = []
+    if fresh:
+        try:
+            coded, errors = _code(coder, fresh)
+        except BrinkwatchError as exc:
+            coded, errors = [], [_error_for(fresh[0], exc)]
+        errors += _write(store, coded, run)
+    if errors:
+        store.record_errors(errors)
+        run.fail(errors)
+    run.add(batches=1)
+
+
+def _batches(items: Iterable[Article | DocumentError], size: int, run: _Run,
+             store: Store) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        if isinstance(item, DocumentError):
+            store.record_errors([item])
+            run.fail([item])
+            continue
+        run.add(articles_read=1)
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_dedup(store: Store) -> Any:
+    """Merge new mentions into events when the dedup module is installed; None when it is not."""
+    try:
+        dedup = importlib.import_module("brinkwatch.analyze.dedup")
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("brinkwatch.analyze.dedup", "brinkwatch.analyze"):
+            raise
+        return None
+    return dedup.merge_new(store.con)
+
+
+def ingest_articles(
+    store: Store,
+    coder: ArticleCoder,
+    articles: Iterable[Article | DocumentError],
+    *,
+    batch_size: int = 32,
+    on_progress: Callable[[IngestReport], None] | None = None,
+    dedup: bool = True,
+) -> IngestReport:
+    """Code and store ``articles`` batch by batch (read errors among them are recorded), then merge."""
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    run = _Run()
+    for batch in _batches(articles, batch_size, run, store):
+        _process_batch(store, coder, batch, run)
+        if on_progress is not None:
+            on_progress(run.report)
+    if dedup:
+        # Always offered, not only when this run added events: an earlier run may have stored
+        # mentions before the dedup module was installed. A dedup failure keeps what was written.
+        try:
+            run.report = replace(run.report, merge=run_dedup(store))
+        except BrinkwatchError as exc:
+            run.fail([DocumentError(source="dedup", code=exc.code, message=exc.message)])
+    return run.report
+
+
+def _default_reader() -> Reader:
+    from brinkwatch.ingest import read_paths
+
+    return read_paths
+
+
+def ingest_paths(
+    store: Store,
+    coder: ArticleCoder,
+    paths: Iterable[str | Path],
+    *,
+    default_date: dt.date | None = None,
+    batch_size: int = 32,
+    on_progress: Callable[[IngestReport], None] | None = None,
+    dedup: bool = True,
+    reader: Reader | None = None,
+) -> IngestReport:
+    """Read files/directories with ``brinkwatch.ingest.read_paths`` (or ``reader``) and ingest them."""
+    read = reader or _default_reader()
+    items = read([Path(p) for p in paths], default_date=default_date)
+    return ingest_articles(store, coder, items, batch_size=batch_size, on_progress=on_progress, dedup=dedup)

@@ -93,7 +93,9 @@ class Matcher:
             return prediction.root == gold.cameo[:2]
         return prediction.cameo == gold.cameo
 
-    def sides(self, level: str, gold: GoldEvent, prediction: Prediction, symmetric: bool) -> tuple[bool, bool]:
+    def sides(
+        self, level: str, gold: GoldEvent, prediction: Prediction, symmetric: bool
+    ) -> tuple[bool, bool]:
         """(source ok, target ok) in the better of the two orientations when the gold is symmetric."""
         direct = (
             self.side_ok(level, gold, "source", prediction.source),
@@ -122,7 +124,9 @@ class Matcher:
         plover_sentence = bool(sentence.events) and all(e.plover_style for e in sentence.events)
         return not (plover_sentence and prediction.plover2016 is None)
 
-    def match_sentence(self, level: str, sentence: GoldSentence, predictions: Sequence[Prediction]) -> SentenceMatch:
+    def match_sentence(
+        self, level: str, sentence: GoldSentence, predictions: Sequence[Prediction]
+    ) -> SentenceMatch:
         symmetric = sentence.symmetric
         edges = [
             [p for p, pred in enumerate(predictions) if self.matches(level, gold, pred, symmetric)]

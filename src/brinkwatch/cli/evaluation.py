@@ -1,0 +1,121 @@
+"""``brinkwatch evaluate``: score the coder against a gold JSONL file and show where it goes wrong.
+
+A thin face over ``brinkwatch.evaluate``: tables go to stdout (or to stderr with ``--json``, whose single
+JSON object is then the last line of stdout); the progress bar always goes to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from brinkwatch.cli.app import app, err, fail, handle_errors, out
+from brinkwatch.config import Settings
+from brinkwatch.evaluate import CAUSES, LEVELS, EvalReport, evaluate, load_gold
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _corpus_table(report: EvalReport) -> Table:
+    table = Table(title="Accuracy per corpus (micro-averaged)")
+    for column in ("corpus", "level", "precision", "recall", "F1", "tp", "fp", "fn", "excused"):
+        table.add_column(column, justify="left" if column in ("corpus", "level") else "right")
+    for name, scores in report.per_corpus.items():
+        for level in LEVELS:
+            c = scores.levels[level]
+            table.add_row(name, level, _fmt(c.precision), _fmt(c.recall), _fmt(c.f1),
+                          str(c.tp), str(c.fp), str(c.fn), str(c.excused))  # fmt: skip
+        if scores.no_event_sentences:
+            table.add_row(name, "no_event_accuracy", _fmt(scores.no_event_accuracy), "", "",
+                          str(scores.no_event_correct), "", str(scores.no_event_sentences - scores.no_event_correct),
+                          "")  # fmt: skip
+    return table
+
+
+def _band_table(report: EvalReport) -> Table:
+    table = Table(title="dyad_root precision by confidence band (all corpora)")
+    for column in ("confidence", "predicted", "correct", "precision"):
+        table.add_column(column, justify="left" if column == "confidence" else "right")
+    for band in report.confidence_bands:
+        table.add_row(band.label, str(band.predicted), str(band.correct), _fmt(band.precision))
+    return table
+
+
+def _print_errors(console: Console, report: EvalReport) -> None:
+    counts = report.error_counts()
+    for cause in CAUSES:
+        cases = [case for case in report.errors if case.cause == cause]
+        if not cases:
+            continue
+        console.rule(f"{cause} ({counts[cause]})")
+        for case in cases:
+            kind = "FP" if case.kind == "false_positive" else "FN"
+            console.print(
+                f"[bold]{kind}[/bold] {case.sentence_id} [dim]({case.corpus})[/dim]", highlight=False
+            )
+            console.print(f"   {case.text}", highlight=False, markup=False)
+            console.print(f"   gold: {case.gold or '-'}", highlight=False, markup=False)
+            pattern = (
+                f"   [pattern {case.pattern}, confidence {_fmt(case.confidence)}]" if case.pattern else ""
+            )
+            console.print(f"   predicted: {case.predicted or '-'}{pattern}", highlight=False, markup=False)
+
+
+def _run(gold_path: Path, settings: Settings) -> EvalReport:
+    gold = load_gold(gold_path)
+    try:
+        from brinkwatch.extract import Coder  # the coder loads spaCy: only import it when evaluating
+    except ImportError as exc:
+        fail(f"the event coder is not available: {exc}")
+        raise  # unreachable: fail() exits
+    coder = Coder(settings)
+    with Progress(
+        TextColumn("coding"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("coding", total=len(gold))
+        return evaluate(gold, coder, on_document=lambda _doc: progress.advance(task))
+
+
+@app.command("evaluate")
+def evaluate_cli(
+    gold_file: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="Gold JSONL file.")
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the metrics as one JSON object on the last line of stdout.")
+    ] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List false positives and negatives grouped by cause.")
+    ] = False,
+    actors: Annotated[
+        list[Path] | None, typer.Option("--actors", exists=True, dir_okay=False, help="Extra actor file.")
+    ] = None,
+    patterns: Annotated[
+        list[Path] | None, typer.Option("--patterns", exists=True, dir_okay=False, help="Extra pattern file.")
+    ] = None,
+) -> None:
+    """Score the event coder on a gold set: precision/recall/F1 per corpus, confidence bands, errors."""
+    settings = Settings(actor_files=tuple(actors or ()), pattern_files=tuple(patterns or ()))
+    with handle_errors():
+        report = _run(gold_file, settings)
+    console = err if as_json else out
+    console.print(_corpus_table(report))
+    console.print(_band_table(report))
+    if errors:
+        _print_errors(console, report)
+    if as_json:
+        # typer.echo, not Rich: Rich would wrap and colour the line, and it must stay parseable JSON.
+        typer.echo(json.dumps(report.to_json(include_errors=errors), sort_keys=False))

@@ -1,0 +1,226 @@
+"""The Coder: articles in, evidence-backed events out.
+
+One ``Coder`` per process (and per Dask worker) holds the spaCy pipeline and every knowledge base:
+ontology, actors, patterns, gazetteer. ``code_articles`` parses articles in batches with ``nlp.pipe``,
+turns each sentence into drafts (``extract.events``), resolves their actors within the article
+(``actors``), adds date, place, numbers, modality and attribution (``extract.attributes``) and returns
+one ``CodedDocument`` per article. It never touches storage: the caller decides what to keep.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from brinkwatch.actors import ActorKB, ActorResolver
+from brinkwatch.config import Settings
+from brinkwatch.errors import InputTooLargeError
+from brinkwatch.extract.attributes import AttributeExtractor
+from brinkwatch.extract.events import Draft, SentenceCoder
+from brinkwatch.extract.patterns import PatternBook
+from brinkwatch.geo import Gazetteer
+from brinkwatch.model import (
+    Actor,
+    Article,
+    Attribution,
+    CodedDocument,
+    DocumentError,
+    Event,
+    Evidence,
+    Mention,
+    Sentence,
+)
+from brinkwatch.nlp import load_pipeline
+from brinkwatch.ontology import Ontology
+
+# Modalities that the frame decides (governor classes, speech verbs) outrank the cue-based ones,
+# except negation, which always wins: "did not threaten" is not a threat.
+FRAME_MODALITIES = {"threatened", "requested", "refused", "claimed", "denied", "planned"}
+
+
+class Coder:
+    """Holds the pipeline and the knowledge; codes articles into events."""
+
+    def __init__(self, settings: Settings | None = None, *, nlp=None) -> None:
+        self.settings = settings or Settings()
+        self.nlp = nlp if nlp is not None else load_pipeline(self.settings.spacy_model,
+                                                               max_length=self.settings.max_chars + 1)
+        self.ontology = Ontology.load()
+        self.book = PatternBook.load(self.settings.pattern_files, known_codes=set(self.ontology.codes()))
+        self.kb = ActorKB.load(self.settings.actor_files)
+        self.resolver = ActorResolver(self.kb)
+        self.gazetteer = Gazetteer.load(self.settings.place_files,
+                                        min_city_population=self.settings.min_city_population)
+        self.attributes = AttributeExtractor(self.gazetteer)
+        self.sentence_coder = SentenceCoder(self.book)
+
+    # --- public API -------------------------------------------------------------------------------
+    def code_text(self, text: str, *, doc_id: str = "-", pub_date: dt.date | None = None) -> CodedDocument:
+        return next(self.code_articles([Article(doc_id=doc_id, text=text, pub_date=pub_date)]))
+
+    def code_articles(self, articles: Iterable[Article], *, batch_size: int | None = None,
+                      n_process: int | None = None,
+                      on_error: Callable[[DocumentError], None] | None = None) -> Iterator[CodedDocument]:
+        """Code articles in order.
+
+        An article over ``settings.max_chars`` is not parsed: with ``on_error`` it is reported there
+        (E104) and skipped so the batch goes on; without, InputTooLargeError is raised.
+        """
+        batch_size = batch_size or self.settings.batch_size
+        n_process = n_process or self.settings.n_process
+        for chunk in _chunks(articles, batch_size * max(1, n_process)):
+            chunk = [a for a in chunk if self._fits(a, on_error)]
+            docs = self.nlp.pipe((a.text for a in chunk), batch_size=batch_size, n_process=n_process)
+            for article, doc in zip(chunk, docs, strict=True):
+                yield self.code_doc(doc, article)
+
+    def _fits(self, article: Article, on_error: Callable[[DocumentError], None] | None) -> bool:
+        if len(article.text) <= self.settings.max_chars:
+            return True
+        exc = InputTooLargeError(
+            f"{len(article.text):,} characters is over the limit of {self.settings.max_chars:,}",
+            source=article.source_path or article.doc_id)
+        if on_error is None:
+            raise exc
+        on_error(DocumentError(source=exc.source or article.doc_id, code=exc.code, message=exc.message))
+        return False
+
+    def code_doc(self, doc: Doc, article: Article) -> CodedDocument:
+        """Code one parsed article (``doc`` must be the parse of ``article.text``)."""
+        actors = self.resolver.for_doc(doc, article.pub_date)
+        ctx = self.attributes.prepare(doc, article, actors.resolve_token)
+        sentences: list[Sentence] = []
+        events: list[Event] = []
+        for index, sent in enumerate(doc.sents):
+            sentences.append(Sentence(doc_id=article.doc_id, index=index, start=sent.start_char,
+                                      end=sent.end_char, text=sent.text))
+            if actors.is_discarded(sent):
+                continue
+            for draft in self.sentence_coder.drafts(sent):
+                events += self._events_from_draft(draft, sent, index, article, actors, ctx)
+        mentions = tuple(
+            Mention(doc_id=article.doc_id, sentence_index=_sentence_index(sentences, actor.start), actor=actor)
+            for actor in actors.mentions
+        )
+        return CodedDocument(article=article, sentences=tuple(sentences),
+                             events=tuple(_dedup_in_sentence(events)), mentions=mentions)
+
+    # --- drafts -> events -------------------------------------------------------------------------
+    def _resolve(self, actors, tokens: list[Token]) -> list[Actor]:
+        out: list[Actor] = []
+        for tok in tokens:
+            actor = actors.resolve_token(tok)
+            if actor is not None and all(a.start != actor.start or a.code != actor.code for a in out):
+                out.append(actor)
+        return out
+
+    def _pairs(self, draft: Draft, actors) -> list[tuple[Actor, Actor | None]]:
+        sources = self._resolve(actors, draft.source_tokens)
+        targets = self._resolve(actors, draft.target_tokens)
+        for frame in draft.extra_targets_from:
+            targets += self._resolve(actors, frame.subjects)
+        targets = [t for t in targets if not any(t.start == s.start for s in sources)]
+        if not sources:
+            return []  # CAMEO needs an actor that acts; an unknown agent is not guessed
+        pairs: list[tuple[Actor, Actor | None]] = []
+        if draft.symmetric and not targets and len(sources) > 1:
+            pairs = [(a, b) for a, b in itertools.permutations(sources, 2)]
+        else:
+            for source in sources:
+                for target in targets or [None]:
+                    if target is not None and target.code == source.code and target.text == source.text:
+                        continue
+                    pairs.append((source, target))
+                    if draft.symmetric and target is not None:
+                        pairs.append((target, source))
+        return pairs
+
+    def _events_from_draft(self, draft: Draft, sent: Span, index: int, article: Article,
+                           actors, ctx) -> list[Event]:
+        pairs = self._pairs(draft, actors)
+        if not pairs:
+            return []
+        entry = self.ontology.get(draft.code)
+        args = list(draft.source_tokens) + list(draft.target_tokens)
+        attrs = self.attributes.for_event(ctx, sent, draft.trigger, args)
+        modality = _merge_modality(draft.modality, attrs.modality)
+        attribution = attrs.attribution
+        if attribution is None and draft.speaker:
+            speaker = actors.resolve_token(draft.speaker[0])
+            attribution = Attribution(speaker=speaker, speaker_text=_phrase(draft.speaker[0]),
+                                      verb=draft.speech_verb.lemma_ if draft.speech_verb is not None else None)
+        trigger = draft.trigger
+        evidence = Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
+                            trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text))
+        events: list[Event] = []
+        for source, target in pairs:
+            confidence = _confidence(draft, source, target, args)
+            events.append(Event(
+                event_id=Event.make_id(article.doc_id, index, trigger.idx, source.code,
+                                       target.code if target else "", draft.code),
+                doc_id=article.doc_id, sentence_index=index, source=source, target=target,
+                cameo=self.ontology.cameo(draft.code), goldstein=entry.goldstein, quad_class=entry.quad_class,
+                plover=self.ontology.plover(draft.code), modality=modality, is_opinion=attrs.is_opinion,
+                date=attrs.date, date_precision=attrs.date_precision, place=attrs.place,
+                numbers=attrs.numbers, attribution=attribution, evidence=evidence,
+                pattern=draft.pattern, confidence=confidence,
+            ))
+        return events
+
+
+def _merge_modality(frame_modality: str | None, cue_modality: str) -> str:
+    if frame_modality == "negated" or cue_modality == "negated":
+        return "negated"
+    if frame_modality in FRAME_MODALITIES:
+        return frame_modality
+    return cue_modality or "asserted"
+
+
+def _confidence(draft: Draft, source: Actor, target: Actor | None, args: list[Token]) -> float:
+    score = draft.prior
+    score *= source.confidence if target is None else (source.confidence + target.confidence) / 2
+    distance = max((abs(a.i - draft.trigger.i) for a in args), default=0)
+    score *= max(0.6, 1.0 - 0.03 * max(0, distance - 3))
+    if draft.inherited:
+        score *= 0.9
+    if target is None:
+        score *= 0.9
+    return round(min(1.0, max(0.0, score)), 3)
+
+
+def _dedup_in_sentence(events: list[Event]) -> list[Event]:
+    """One event per (sentence, source, target, root): keep the most specific code, then the surest."""
+    best: dict[tuple, Event] = {}
+    for ev in events:
+        key = (ev.sentence_index, ev.source.code if ev.source else None, ev.target.code if ev.target else None,
+               ev.cameo.root, ev.modality)
+        old = best.get(key)
+        if old is None or (len(ev.cameo.code), ev.confidence) > (len(old.cameo.code), old.confidence):
+            best[key] = ev
+    return [ev for ev in events if best.get(
+        (ev.sentence_index, ev.source.code if ev.source else None, ev.target.code if ev.target else None,
+         ev.cameo.root, ev.modality)) is ev]
+
+
+def _phrase(tok: Token) -> str:
+    left = min(t.i for t in tok.subtree)
+    right = max(t.i for t in tok.subtree)
+    return tok.doc[left:right + 1].text
+
+
+def _sentence_index(sentences: list[Sentence], start: int | None) -> int:
+    if start is None:
+        return 0
+    for sent in sentences:
+        if sent.start <= start < sent.end:
+            return sent.index
+    return len(sentences) - 1 if sentences else 0
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk

@@ -1,0 +1,223 @@
+"""Frames -> event drafts: pattern matching, governors, reported speech, argument slots.
+
+A draft is an event before it has resolved actors and attributes: the CAMEO code, the pattern id, the
+trigger, the tokens its source and target come from, and what the frame says about its modality. The
+rules here are general English: a governor (threaten, ask, refuse, agree ...) codes its complement
+event through a category table; a speech verb (say, claim, deny) passes the complement through with
+its speaker kept; a support verb ("launch an attack") lends its subject to the event noun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from brinkwatch.extract.patterns import Pattern, PatternBook
+from brinkwatch.nlp.frames import Frame, expand, lemma_of, sentence_frames
+
+FUTURE_AUX = {"will", "would", "'ll", "shall"}
+
+
+@dataclass
+class Draft:
+    code: str
+    pattern: str
+    trigger: Token
+    source_tokens: list[Token]
+    target_tokens: list[Token]
+    modality: str | None = None  # set by the frame: threatened, requested, refused, planned, negated, ...
+    symmetric: bool = False
+    prior: float = 0.8
+    inherited: bool = False
+    speaker: list[Token] = field(default_factory=list)
+    speech_verb: Token | None = None
+    embedded: Token | None = None  # the complement trigger a governor coded
+    # actor tokens that stand for an event noun's agent ("condemned the US assassination": the US)
+    extra_targets_from: list[Frame] = field(default_factory=list)
+
+
+class SentenceCoder:
+    """Codes the frames of one sentence into drafts. Stateless apart from the pattern book."""
+
+    def __init__(self, book: PatternBook) -> None:
+        self.book = book
+        self.gov = book.governors
+
+    def drafts(self, sent: Span) -> list[Draft]:
+        frames = sentence_frames(sent, self.book.lexicon)
+        by_trigger = {f.trigger.i: f for f in frames}
+        consumed: set[int] = set()
+        out: list[Draft] = []
+        # governors and heads first: a complement coded by its governor must not be coded again
+        for frame in sorted(frames, key=lambda f: _depth(f.trigger)):
+            if frame.trigger.i in consumed:
+                continue
+            drafts = self._code_frame(frame, by_trigger, consumed)
+            out += drafts
+        for draft in out:
+            self._reporting_context(draft)
+        return out
+
+    # --- one frame ---------------------------------------------------------------------------------
+    def _code_frame(self, frame: Frame, by_trigger: dict[int, Frame], consumed: set[int]) -> list[Draft]:
+        gov_class = self._governor_class(frame)
+        if gov_class is not None:
+            derived = self._code_governed(frame, gov_class, by_trigger, consumed)
+            if derived:
+                return derived
+        if frame.kind == "verb" and frame.lemma in self.gov.deny_verbs + self.gov.negating_verbs:
+            return []  # its complement is coded on its own turn, with modality denied/negated
+        pattern = self.book.match(frame)
+        if pattern is None:
+            return []
+        if frame.kind == "verb":
+            # "imposed sanctions on X" codes through the noun; the verb pattern takes the object noun
+            for obj in frame.objects:
+                if pattern.object and obj.i in by_trigger:
+                    consumed.add(obj.i)
+        return [self._draft(frame, pattern, by_trigger)]
+
+    def _draft(self, frame: Frame, pattern: Pattern, by_trigger: dict[int, Frame]) -> Draft:
+        sources = _slot_tokens(frame, pattern.source)
+        targets = _slot_tokens(frame, pattern.target_slots)
+        draft = Draft(
+            code=pattern.code, pattern=pattern.id, trigger=frame.trigger,
+            source_tokens=sources, target_tokens=targets, symmetric=pattern.symmetric,
+            prior=pattern.confidence, inherited=frame.inherited_subject,
+        )
+        if frame.negated:
+            draft.modality = "negated"
+        # an event noun as argument stands for its agent: "condemned the US assassination" -> the US
+        draft.extra_targets_from = [by_trigger[t.i] for t in targets if t.i in by_trigger and t.i != frame.trigger.i]
+        draft.source_tokens = [s for s in sources if s.i not in by_trigger] + [
+            a for s in sources if s.i in by_trigger for a in by_trigger[s.i].subjects
+        ]
+        return draft
+
+    # --- governors ---------------------------------------------------------------------------------
+    def _governor_class(self, frame: Frame) -> str | None:
+        if frame.kind != "verb":
+            return None
+        name = self.book.governor_of.get(frame.lemma)
+        if name is None:
+            return None
+        needed = self.gov.classes[name].particles.get(frame.lemma)
+        if needed and frame.particle != needed:
+            return None
+        if not needed and frame.particle:
+            return None
+        return name
+
+    def _complements(self, frame: Frame, by_trigger: dict[int, Frame]) -> list[Frame]:
+        comps = [by_trigger[c.i] for c in frame.complements if c.i in by_trigger]
+        # event nouns as objects or as objects of to/for/with: "threatened retaliation", "called for a ceasefire"
+        nouns = list(frame.objects) + [t for p, t in frame.preps if p in {"for", "to", "with", "on"}]
+        comps += [by_trigger[n.i] for n in nouns if n.i in by_trigger and by_trigger[n.i].kind == "noun"]
+        # "asked that Y discuss Z" and "agreed to hold talks": a ccomp or xcomp hanging under the object
+        return comps
+
+    def _code_governed(self, frame: Frame, gov_class: str, by_trigger: dict[int, Frame],
+                       consumed: set[int]) -> list[Draft]:
+        cls = self.gov.classes[gov_class]
+        out: list[Draft] = []
+        for comp in self._complements(frame, by_trigger):
+            inner = self._code_frame(comp, by_trigger, consumed)
+            inner_code = inner[0].code if inner else None
+            if comp.kind == "noun" and not inner:
+                inner_pattern = self.book.match(comp)
+                inner_code = inner_pattern.code if inner_pattern else None
+            if inner_code is None and comp.kind == "noun":
+                continue
+            code = self.book.derived_code(gov_class, inner_code)
+            if code is None:
+                continue
+            if cls.consume_object_events or comp.kind == "verb":
+                consumed.add(comp.trigger.i)
+                _consume_subtree_frames(comp, by_trigger, consumed)
+            out.append(self._governed_draft(frame, comp, inner, code, gov_class, cls.modality))
+        return out
+
+    def _governed_draft(self, frame: Frame, comp: Frame, inner: list[Draft], code: str,
+                        gov_class: str, modality: str) -> Draft:
+        sources = list(frame.subjects)
+        # who the appeal / threat / refusal is aimed at: the governor's object when it is not the
+        # event noun itself, else whoever the complement acts on (or, for "asked that Y ...", Y).
+        objects = [o for o in frame.objects if o.i != comp.trigger.i]
+        objects += [t for p, t in frame.preps if p in {"on", "upon", "against"} and t.i != comp.trigger.i]
+        if gov_class in {"appeal", "demand"} and not objects and comp.kind == "verb":
+            objects = [s for s in comp.subjects if s.i not in {x.i for x in sources}]
+        if not objects and inner:
+            objects = inner[0].target_tokens
+        elif not objects and comp.kind == "noun":
+            objects = comp.prep_objects(("on", "against", "with", "to", "between", "of", "from"))
+        draft = Draft(
+            code=code, pattern=f"{gov_class}>{inner[0].pattern if inner else comp.lemma}",
+            trigger=frame.trigger, source_tokens=sources, target_tokens=objects,
+            modality="negated" if frame.negated else modality,
+            prior=0.75, inherited=frame.inherited_subject, embedded=comp.trigger,
+            symmetric=bool(inner and inner[0].symmetric and gov_class == "intent"),
+        )
+        return draft
+
+    # --- reported speech ---------------------------------------------------------------------------
+    def _reporting_context(self, draft: Draft) -> None:
+        """Walk up from the trigger through complement clauses to a speech, claim or deny verb."""
+        tok = draft.trigger
+        for _ in range(4):
+            if tok.dep_ not in {"ccomp", "xcomp", "advcl", "conj", "pcomp", "pobj"} or tok.head is tok:
+                return
+            head = tok.head
+            lemma = lemma_of(head)
+            if lemma in self.gov.speech_verbs or lemma in self.gov.claim_verbs or lemma in self.gov.deny_verbs:
+                draft.speech_verb = head
+                draft.speaker = [s for s in head.children if s.dep_ in {"nsubj", "nsubjpass"}]
+                draft.speaker = [x for s in draft.speaker for x in expand(s)]
+                if lemma in self.gov.claim_verbs and draft.modality is None:
+                    draft.modality = "claimed"
+                elif lemma in self.gov.deny_verbs and draft.modality is None:
+                    draft.modality = "denied"
+                elif _is_future(draft.trigger) and draft.modality is None:
+                    draft.modality = "planned"
+                return
+            if lemma in self.gov.negating_verbs and draft.modality is None:
+                draft.modality = "negated"
+            tok = head
+
+
+def _is_future(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children)
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head is not tok and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def _consume_subtree_frames(comp: Frame, by_trigger: dict[int, Frame], consumed: set[int]) -> None:
+    for obj in comp.objects:
+        if obj.i in by_trigger:
+            consumed.add(obj.i)
+
+
+def _slot_tokens(frame: Frame, slots: tuple[str, ...]) -> list[Token]:
+    """The tokens in the named argument slots, first non-empty slot group wins per kind."""
+    out: list[Token] = []
+    for slot in slots:
+        if slot == "subject":
+            toks = frame.subjects
+        elif slot == "object":
+            toks = frame.objects
+        elif slot == "dative":
+            toks = frame.datives
+        elif slot.startswith("prep:"):
+            toks = frame.prep_objects((slot[5:],))
+        else:
+            toks = []
+        for tok in toks:
+            if tok not in out:
+                out.append(tok)
+    return out

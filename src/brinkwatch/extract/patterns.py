@@ -1,0 +1,219 @@
+"""The pattern dictionary: trigger lemma + syntactic frame -> CAMEO code, and the governor table.
+
+Patterns live in ``extract/data/patterns*.yaml`` (and in user files given with ``--patterns``), each
+entry validated by ``Pattern`` when loaded, so a bad entry fails with the file and entry id. A pattern
+names its trigger lemma and part of speech, optional constraints (particle, object lemma, preposition),
+the CAMEO code, the argument slots the source and target are read from, and an example sentence that a
+test codes. Among the patterns that fit a frame, the most specific wins (more constraints met).
+
+Governors (``extract/data/governors.yaml``) are verbs such as *threaten*, *ask*, *refuse*, *agree*, *say*
+that take another event as complement: the complement is coded first, and its code is mapped through
+the governor's class table (threaten + force -> 138, ask + meet -> 026, refuse + meet -> 125, ...).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from brinkwatch.errors import DataFileError
+from brinkwatch.nlp.frames import Frame, Lexicon, lemma_of
+
+DATA_DIR = Path(__file__).parent / "data"
+
+DEFAULT_VERB_TARGETS = ("object",)
+DEFAULT_NOUN_TARGETS = ("prep:on", "prep:against")
+NEUTRAL_PARTICLES = frozenset({"up"})
+
+
+class Pattern(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    lemma: str
+    pos: Literal["verb", "noun"] = "verb"
+    code: str
+    particle: str | None = None
+    object: tuple[str, ...] = ()  # the object (or, for nouns, a modifier) must have one of these lemmas
+    prep: tuple[str, ...] = ()  # one of these prepositions must be present
+    prep_noun: tuple[str, ...] = ()  # ... and its object must have one of these lemmas ("call for talks")
+    source: tuple[str, ...] = ("subject",)
+    target: tuple[str, ...] | None = None
+    symmetric: bool = False  # "X and Y met": one event per ordered pair of coordinated subjects
+    passive_swap: bool = True  # frames already normalise voice; False keeps surface order
+    confidence: float = Field(default=0.8, ge=0.0, le=1.0)
+    example: str = ""
+
+    @field_validator("lemma", "particle")
+    @classmethod
+    def _lower(cls, value: str | None) -> str | None:
+        return value.lower() if value else value
+
+    @property
+    def target_slots(self) -> tuple[str, ...]:
+        if self.target is not None:
+            return self.target
+        return DEFAULT_VERB_TARGETS if self.pos == "verb" else DEFAULT_NOUN_TARGETS
+
+    @property
+    def specificity(self) -> int:
+        return 2 * bool(self.particle) + 2 * bool(self.object) + bool(self.prep) + bool(self.prep_noun)
+
+
+class GovernorClass(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    lemmas: tuple[str, ...]
+    particles: dict[str, str] = {}  # lemma -> required particle ("call" -> "on")
+    modality: str = "asserted"
+    codes: dict[str, str] = {}  # complement category -> derived CAMEO code; "default" when unknown
+    consume_object_events: bool = True  # "threatened sanctions": the sanctions did not happen
+
+
+class Governors(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: int
+    source: str
+    support_verbs: tuple[str, ...]
+    object_control: tuple[str, ...]
+    categories: dict[str, tuple[str, ...]]  # category -> CAMEO code prefixes
+    classes: dict[str, GovernorClass]
+    speech_verbs: tuple[str, ...]
+    claim_verbs: tuple[str, ...]
+    deny_verbs: tuple[str, ...]
+    negating_verbs: tuple[str, ...]  # "failed to reach a deal"
+    passthrough_verbs: tuple[str, ...]  # "tried to", "began to", "decided to"
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"cannot read pattern file: {exc}", source=str(path)) from exc
+    if not isinstance(data, dict):
+        raise DataFileError("expected a mapping with 'version' and 'patterns'", source=str(path))
+    return data
+
+
+def load_patterns(path: Path) -> list[Pattern]:
+    data = _read_yaml(path)
+    entries = data.get("patterns")
+    if not isinstance(entries, list) or "version" not in data:
+        raise DataFileError("a pattern file needs 'version' and a list 'patterns'", source=str(path))
+    out: list[Pattern] = []
+    for index, entry in enumerate(entries):
+        try:
+            out.append(Pattern.model_validate(entry))
+        except ValidationError as exc:
+            ident = entry.get("id", f"#{index}") if isinstance(entry, dict) else f"#{index}"
+            raise DataFileError(f"pattern {ident}: {exc.errors()[0]['msg']} ({exc.errors()[0]['loc']})",
+                                source=str(path)) from exc
+    return out
+
+
+def load_governors(path: Path) -> Governors:
+    try:
+        return Governors.model_validate(_read_yaml(path))
+    except ValidationError as exc:
+        raise DataFileError(f"governor table invalid: {exc}", source=str(path)) from exc
+
+
+class PatternBook:
+    """All patterns, indexed by (pos, lemma), plus the governor table and the frame lexicon."""
+
+    def __init__(self, patterns: Sequence[Pattern], governors: Governors, known_codes: set[str] | None = None):
+        self.patterns = list(patterns)
+        self.governors = governors
+        self.by_id: dict[str, Pattern] = {}
+        self.index: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
+        for pat in self.patterns:
+            if known_codes is not None and pat.code not in known_codes:
+                raise DataFileError(f"pattern {pat.id}: unknown CAMEO code {pat.code!r}")
+            # later files override earlier entries with the same id (user files come last)
+            if pat.id in self.by_id:
+                old = self.by_id[pat.id]
+                self.index[(old.pos, old.lemma)].remove(old)
+            self.by_id[pat.id] = pat
+            self.index[(pat.pos, pat.lemma)].append(pat)
+        self.governor_of: dict[str, str] = {}
+        for name, cls in governors.classes.items():
+            for lemma in cls.lemmas:
+                self.governor_of[lemma] = name
+        self._prefixes = sorted(
+            ((prefix, cat) for cat, prefixes in governors.categories.items() for prefix in prefixes),
+            key=lambda item: -len(item[0]),
+        )
+        self.lexicon = Lexicon(
+            support_verbs=frozenset(governors.support_verbs),
+            object_control=frozenset(governors.object_control),
+            event_nouns=frozenset(lemma for pos, lemma in self.index if pos == "noun"),
+        )
+
+    @classmethod
+    def load(cls, extra_files: Sequence[Path] = (), known_codes: set[str] | None = None) -> PatternBook:
+        files = sorted(DATA_DIR.glob("patterns*.yaml")) + [Path(p) for p in extra_files]
+        patterns: list[Pattern] = []
+        for path in files:
+            patterns += load_patterns(path)
+        return cls(patterns, load_governors(DATA_DIR / "governors.yaml"), known_codes)
+
+    def category(self, code: str) -> str | None:
+        for prefix, cat in self._prefixes:
+            if code.startswith(prefix):
+                return cat
+        return None
+
+    def derived_code(self, governor_class: str, embedded_code: str | None) -> str | None:
+        table = self.governors.classes[governor_class].codes
+        if embedded_code is not None:
+            cat = self.category(embedded_code)
+            if cat is not None and cat in table:
+                return table[cat]
+        return table.get("default")
+
+    def candidates(self, frame: Frame) -> list[Pattern]:
+        return self.index.get((frame.kind, frame.lemma), [])
+
+    def match(self, frame: Frame) -> Pattern | None:
+        """The most specific pattern whose constraints the frame meets."""
+        best: Pattern | None = None
+        for pat in self.candidates(frame):
+            if not _fits(pat, frame):
+                continue
+            if best is None or pat.specificity > best.specificity:
+                best = pat
+        return best
+
+
+def _object_lemmas(frame: Frame) -> set[str]:
+    lemmas: set[str] = set()
+    toks = list(frame.objects)
+    if frame.kind == "noun":
+        toks = [c for c in frame.trigger.children if c.dep_ in {"compound", "amod", "nmod"}]
+    for tok in toks:
+        lemmas.add(lemma_of(tok))
+        lemmas.update(lemma_of(c) for c in tok.children if c.dep_ in {"compound", "amod"})
+    return lemmas
+
+
+def _fits(pat: Pattern, frame: Frame) -> bool:
+    if pat.particle and frame.particle != pat.particle:
+        return False
+    if not pat.particle and frame.particle and frame.particle not in NEUTRAL_PARTICLES:
+        return False  # "call off" is not "call"; "step up" is still "step"
+    if pat.object and not (_object_lemmas(frame) & set(pat.object)):
+        return False
+    if pat.prep:
+        hits = [tok for prep, tok in frame.preps if prep in pat.prep]
+        if not hits:
+            return False
+        if pat.prep_noun and not any(lemma_of(t) in pat.prep_noun for t in hits):
+            return False
+    return True

@@ -1,0 +1,215 @@
+"""Clause frames: a trigger (verb or event noun) with its arguments, normalised for voice and control.
+
+A frame says, for one trigger, who acts (``subjects``), who or what is acted on (``objects``), the
+prepositional arguments (``preps``), the particle of a phrasal verb, negation, and the complement
+clauses it governs. Voice and control are undone here so the pattern layer never has to think about
+them: in "A convoy was attacked by Taliban fighters" the subject is *fighters* and the object *convoy*;
+in "Iran threatened to impose sanctions" the subject of *impose* is *Iran*; in "The US asked Iraq to
+leave" the subject of *leave* is *Iraq*.
+
+This module knows English syntax (spaCy's ClearNLP dependency labels), not political vocabulary: the
+lexical lists it needs (support verbs, object-control verbs, event nouns) are handed in by the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+SUBJ = {"nsubj", "csubj"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+OBJ = {"dobj", "obj"}
+COMPLEMENT = {"xcomp", "ccomp"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+NEG_WORDS = {"not", "n't", "never", "no"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The lexical knowledge frames need, supplied by ``extract`` from its data files."""
+
+    support_verbs: frozenset[str] = frozenset()  # "launch an attack": the noun carries the event
+    object_control: frozenset[str] = frozenset()  # "asked Iraq to leave": Iraq leaves
+    event_nouns: frozenset[str] = frozenset()
+
+
+@dataclass
+class Frame:
+    trigger: Token
+    kind: str  # "verb" or "noun"
+    lemma: str
+    particle: str | None = None
+    subjects: list[Token] = field(default_factory=list)
+    objects: list[Token] = field(default_factory=list)
+    datives: list[Token] = field(default_factory=list)
+    preps: list[tuple[str, Token]] = field(default_factory=list)
+    passive: bool = False
+    negated: bool = False
+    complements: list[Token] = field(default_factory=list)
+    support_verb: Token | None = None  # for nouns carried by a support verb
+    inherited_subject: bool = False  # subject came from control, coordination or a relative clause
+
+    @property
+    def object_lemmas(self) -> set[str]:
+        return {lemma_of(t) for t in self.objects}
+
+    def prep_objects(self, preps: Iterable[str]) -> list[Token]:
+        wanted = set(preps)
+        return [tok for prep, tok in self.preps if prep in wanted]
+
+
+def lemma_of(tok: Token) -> str:
+    return tok.lemma_.lower() if tok.lemma_ else tok.lower_
+
+
+def expand(tok: Token) -> list[Token]:
+    """A head and the heads coordinated with it: "Iran and Syria" -> [Iran, Syria]."""
+    return [tok, *[c for c in tok.conjuncts if c.pos_ in {"PROPN", "NOUN", "PRON", "ADJ", "NUM"}]]
+
+
+def _children(tok: Token, deps: set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _prep_args(tok: Token) -> list[tuple[str, Token]]:
+    out: list[tuple[str, Token]] = []
+    for child in tok.children:
+        if child.dep_ in {"prep", "agent", "dative"} and child.pos_ == "ADP":
+            pobjs = _children(child, {"pobj"})
+            # "away from", "out of": a nested prep holds the object
+            for inner in _children(child, {"prep"}):
+                pobjs += _children(inner, {"pobj"})
+            for pobj in pobjs:
+                for t in expand(pobj):
+                    out.append((child.lower_, t))
+    return out
+
+
+def is_negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    # "no attack was carried out", "there were no talks"
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _relative_antecedent(verb: Token) -> Token | None:
+    if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return verb.head
+    return None
+
+
+def _own_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
+    """(agents, patients-as-subject) written on the verb itself."""
+    agents: list[Token] = []
+    patients: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in SUBJ:
+            agents += expand(child)
+        elif child.dep_ in PASS_SUBJ:
+            patients += expand(child)
+        elif child.dep_ == "agent":
+            for pobj in _children(child, {"pobj"}):
+                agents += expand(pobj)
+    return agents, patients
+
+
+def _inherited_subjects(verb: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
+    """Subjects a verb takes from elsewhere: control, coordination, relative clauses."""
+    if depth > 4:
+        return []
+    head = verb.head
+    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        objs = _children(head, OBJ)
+        if lemma_of(head) in lex.object_control and objs:
+            return expand(objs[0])
+        return verb_subjects(head, lex, depth + 1)
+    if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
+        return verb_subjects(head, lex, depth + 1)
+    antecedent = _relative_antecedent(verb)
+    if antecedent is not None and not is_passive(verb) and not verb.tag_ == "VBN":
+        return expand(antecedent)
+    return []
+
+
+def verb_subjects(verb: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
+    agents, _ = _own_subjects(verb)
+    agents = [a for a in agents if a.lower_ not in RELATIVE_PRONOUNS]
+    if agents:
+        return agents
+    if any(c.dep_ in SUBJ for c in verb.children):  # relative pronoun subject: "militants who attacked"
+        antecedent = _relative_antecedent(verb)
+        return expand(antecedent) if antecedent is not None else []
+    return _inherited_subjects(verb, lex, depth)
+
+
+def verb_frame(verb: Token, lex: Lexicon) -> Frame:
+    passive = is_passive(verb)
+    agents, patients = _own_subjects(verb)
+    agents = [a for a in agents if a.lower_ not in RELATIVE_PRONOUNS]
+    inherited = False
+    if not agents:
+        agents = verb_subjects(verb, lex)
+        inherited = bool(agents)
+    objects: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in OBJ or child.dep_ == "attr":
+            objects += expand(child)
+    objects += patients
+    antecedent = _relative_antecedent(verb)
+    if antecedent is not None and (passive or verb.tag_ == "VBN") and not patients:
+        objects += expand(antecedent)  # "bases attacked by Iran", "the envoy who was expelled"
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    preps = _prep_args(verb)
+    for obj in objects:  # "held talks with Iraq": the prep may hang on the object noun
+        preps += [(p, t) for p, t in _prep_args(obj) if p not in {"of"}]
+    return Frame(
+        trigger=verb, kind="verb", lemma=lemma_of(verb), particle=particle,
+        subjects=agents, objects=objects, datives=_children(verb, {"dative", "iobj"}),
+        preps=preps, passive=passive, negated=is_negated(verb),
+        complements=[c for c in verb.children if c.dep_ in COMPLEMENT and c.pos_ in {"VERB", "AUX"}],
+        inherited_subject=inherited,
+    )
+
+
+def noun_frame(noun: Token, lex: Lexicon) -> Frame:
+    """An event noun: actors come from possessors, modifiers, by-phrases, or a support verb."""
+    subjects: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and child.pos_ in {"PROPN", "ADJ"}):
+            subjects += expand(child)
+    preps = _prep_args(noun)
+    subjects += [t for p, t in preps if p == "by"]
+    support = None
+    head = noun.head
+    if noun.dep_ in OBJ | {"attr"} and lemma_of(head) in lex.support_verbs:
+        support = head
+        if not subjects:
+            subjects = verb_subjects(head, lex)
+        preps += [(p, t) for p, t in _prep_args(head)]
+    elif noun.dep_ in PASS_SUBJ and lemma_of(head) in lex.support_verbs:
+        support = head
+        agents, _ = _own_subjects(head)
+        subjects = subjects or agents
+        preps += [(p, t) for p, t in _prep_args(head) if p != "by"]
+    negated = is_negated(noun) or (support is not None and is_negated(support))
+    return Frame(
+        trigger=noun, kind="noun", lemma=lemma_of(noun), subjects=subjects, preps=preps,
+        negated=negated, support_verb=support,
+    )
+
+
+def sentence_frames(sent: Span, lex: Lexicon) -> list[Frame]:
+    """All verb frames and event-noun frames of a sentence, in text order."""
+    frames: list[Frame] = []
+    for tok in sent:
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+            frames.append(verb_frame(tok, lex))
+        elif tok.pos_ in {"NOUN", "PROPN"} and lemma_of(tok) in lex.event_nouns:
+            frames.append(noun_frame(tok, lex))
+    return frames

@@ -20,7 +20,7 @@ def store():
 
 
 def count(store: Store, table: str) -> int:
-    return store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return store.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
 
 
 def test_schema_creation_is_idempotent(tmp_path):
@@ -29,7 +29,7 @@ def test_schema_creation_is_idempotent(tmp_path):
         first.write([document("d1", "Iraq attacked US forces.")])
     with Store(path) as second:
         assert count(second, "articles") == 1
-        assert second.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("1",)
+        assert second.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [("1",)]
     with Store(path, read_only=True) as reader:
         assert len(reader.mentions(EventFilter())) == 1
 
@@ -41,7 +41,7 @@ def test_write_flattens_event_columns(store):
     row = store.con.execute(
         "SELECT source_code, target_country, cameo_root, killed, injured, place_country, speaker_code, "
         "publisher, pub_date, record->>'$.pattern' FROM event_mentions"
-    ).fetchone()
+    ).fetchall()[0]
     assert row == ("IRQGOV", "USA", "19", 4.0, None, "IRQ", "USAGOV", "Wire", dt.date(2024, 1, 2), "test.pattern")
     assert count(store, "sentences") == 1
     assert count(store, "actor_mentions") == 1

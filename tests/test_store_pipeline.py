@@ -49,7 +49,7 @@ def test_ingest_articles_counts_and_skips_before_coding():
         # Already stored texts are never handed to the coder.
         assert coder.coded == ["d"]
         assert (again.articles_added, again.articles_skipped, again.events_added) == (1, 2, 1)
-        assert store.con.execute("SELECT count(*) FROM event_mentions").fetchone()[0] == 4
+        assert store.con.execute("SELECT count(*) FROM event_mentions").fetchall()[0][0] == 4
 
 
 def test_read_and_coding_errors_are_recorded_and_the_run_goes_on():

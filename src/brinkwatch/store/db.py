@@ -24,6 +24,16 @@ from brinkwatch.store.queries import EventFilter, jsonable
 from brinkwatch.store.schema import INDEXES, SCHEMA_VERSION, TABLES
 
 
+def first_row(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> tuple | None:
+    """The first row of a query, or None.
+
+    DuckDB 2 keeps a result open after ``fetchone()`` and then refuses relation work on the
+    connection, so results are always drained with ``fetchall()``.
+    """
+    rows = con.execute(sql, params or []).fetchall()
+    return rows[0] if rows else None
+
+
 @dataclass(frozen=True)
 class WriteResult:
     """What one ``Store.write`` call did."""
@@ -164,15 +174,15 @@ class Store:
 
     def event(self, event_id: str) -> dict[str, Any]:
         """One event with all its mentions and their evidence; a mention id finds its merged event."""
-        merged = self.con.execute(
-            "SELECT COALESCE(m.event_id, m.mention_id) FROM event_mentions m WHERE m.mention_id = ?",
+        merged = first_row(
+            self.con, "SELECT COALESCE(m.event_id, m.mention_id) FROM event_mentions m WHERE m.mention_id = ?",
             [event_id],
-        ).fetchone()
+        )
         key = event_id
         if merged is not None:
             key = merged[0]
         sql = f"SELECT {queries.LIST_COLUMNS} FROM ({queries.EVENTS_BASE}) b WHERE key_id = ?"
-        row = self.con.execute(sql, [key]).fetchone()
+        row = first_row(self.con, sql, [key])
         if row is None:
             raise NotFoundError(f"no event {event_id!r}")
         result = queries.listing_row(row, "events")
@@ -185,9 +195,9 @@ class Store:
         return result
 
     def _with_article(self, record: dict[str, Any]) -> dict[str, Any]:
-        row = self.con.execute(
-            "SELECT url, title, publisher, pub_date FROM articles WHERE doc_id = ?", [record["doc_id"]]
-        ).fetchone()
+        row = first_row(
+            self.con, "SELECT url, title, publisher, pub_date FROM articles WHERE doc_id = ?", [record["doc_id"]]
+        )
         if row is not None:
             record["article"] = dict(zip(("url", "title", "publisher", "pub_date"), map(jsonable, row), strict=True))
         return record
@@ -195,9 +205,10 @@ class Store:
     def article(self, doc_id: str) -> dict[str, Any]:
         """An article row with its sentences, actor mentions and the records (spans) of its events."""
         rel = self.con.execute("SELECT * FROM articles WHERE doc_id = ?", [doc_id])
-        row = rel.fetchone()
-        if row is None:
+        found = rel.fetchall()
+        if not found:
             raise NotFoundError(f"no article {doc_id!r}")
+        row = found[0]
         names = [d[0] for d in rel.description]
         result = {name: jsonable(value) for name, value in zip(names, row, strict=True)}
         sentences = self.con.execute(
@@ -218,11 +229,11 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         """Row counts per table and the range of event and publication dates."""
-        counts = {name: self.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in TABLES}
-        dates = self.con.execute(
-            "SELECT min(event_date), max(event_date), count(DISTINCT event_date) FROM event_mentions"
-        ).fetchone()
-        pub = self.con.execute("SELECT min(pub_date), max(pub_date) FROM articles").fetchone()
+        counts = {name: first_row(self.con, f"SELECT count(*) FROM {name}")[0] for name in TABLES}
+        dates = first_row(
+            self.con, "SELECT min(event_date), max(event_date), count(DISTINCT event_date) FROM event_mentions"
+        )
+        pub = first_row(self.con, "SELECT min(pub_date), max(pub_date) FROM articles")
         return {
             "tables": counts,
             "event_dates": {"min": jsonable(dates[0]), "max": jsonable(dates[1]), "distinct": dates[2]},

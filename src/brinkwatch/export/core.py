@@ -1,0 +1,152 @@
+"""Export of stored events to files: Parquet (date-partitioned), CSV, GDELT 2.0, PLOVER JSON lines, ICEWS.
+
+Exports read merged events (``events``) where dedup has run, and stand-alone mentions where it has
+not, through the same base relation the store's ``events()`` query uses, with the same filter.
+Parquet and CSV are written by DuckDB itself; the three interchange formats are written row by row
+(streamed in chunks) because their values need per-row mapping.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+
+from brinkwatch.errors import ExportError
+from brinkwatch.store import EventFilter, Store
+from brinkwatch.store.queries import EVENTS_BASE, order_clause, where_clause
+
+FORMATS: tuple[str, ...] = ("parquet", "csv", "gdelt", "plover", "icews")
+
+# The flat columns of the Parquet and CSV exports, in order. ``event_id`` is the merged event id, or
+# the mention id of a mention that dedup has not merged.
+FLAT_COLUMNS: tuple[str, ...] = (
+    "event_id", "event_date", "date_precision",
+    "source_code", "source_country", "source_sector", "source_text",
+    "target_code", "target_country", "target_sector", "target_text",
+    "cameo_code", "cameo_root", "cameo_name", "goldstein", "quad_class",
+    "plover_type", "plover_mode", "modality", "is_opinion",
+    "place_name", "place_country", "place_admin1", "lat", "lon", "place_precision",
+    "killed", "injured", "speaker_code", "speaker_anonymous",
+    "evidence_text", "confidence", "pattern_id",
+    "mention_id", "doc_id", "sentence_index", "publisher", "pub_date", "source_url",
+    "num_mentions", "num_sources", "num_articles", "first_seen", "last_seen",
+)
+
+# Columns the row-by-row writers need beyond the flat ones.
+EXTRA_COLUMNS: tuple[str, ...] = ("record", "ingested_at", "article_title", "key_id", "sort_date")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    rows: int
+    path: Path
+
+
+def _connection(store_or_con: Store | duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    return store_or_con.con if isinstance(store_or_con, Store) else store_or_con
+
+
+def selection_sql(flt: EventFilter | None, columns: tuple[str, ...]) -> tuple[str, list[Any]]:
+    """SELECT of ``columns`` over events matching ``flt``, ordered by date.
+
+    An export takes every matching event: the filter's ``limit`` applies only when it was set
+    explicitly (the default of 100 is meant for listing pages), and ``cursor`` still works.
+    """
+    flt = flt or EventFilter()
+    where, params = where_clause(flt, "events")
+    sql = f"SELECT {', '.join(columns)} FROM ({EVENTS_BASE}) b WHERE {where} {order_clause(flt)}"
+    if "limit" in flt.model_fields_set:
+        sql += " LIMIT ?"
+        params = [*params, flt.limit]
+    return sql, params
+
+
+def with_story_ids(sql: str, flt: EventFilter | None) -> str:
+    """Add ``story_ids``: the articles (doc ids) of all mentions of each event."""
+    return (
+        f"SELECT q.*, COALESCE(s.story_ids, []) AS story_ids FROM ({sql}) q LEFT JOIN ("
+        "SELECT COALESCE(event_id, mention_id) AS k, list(DISTINCT doc_id ORDER BY doc_id) AS story_ids "
+        f"FROM event_mentions GROUP BY 1) s ON s.k = q.key_id {order_clause(flt or EventFilter())}"
+    )
+
+
+def _prepare_output(output: Path, *, directory: bool, overwrite: bool) -> None:
+    if output.exists():
+        occupied = output.is_file() or any(output.iterdir())
+        if occupied and not overwrite:
+            raise ExportError("output exists; pass overwrite=True (--overwrite) to replace it", source=str(output))
+        if occupied and directory:
+            # Parquet partitions from an earlier export would otherwise mix with the new ones.
+            if output.is_dir():
+                shutil.rmtree(output)
+            else:
+                output.unlink()
+        if not directory and output.is_dir():
+            raise ExportError("output is a directory; this format writes one file", source=str(output))
+    output.parent.mkdir(parents=True, exist_ok=True)
+
+
+def _write_parquet(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any], output: Path,
+                   partition: Literal["day", "month"]) -> None:
+    if partition == "day":
+        rel = con.sql(sql, params=params)
+        by = ["event_date"]
+    else:
+        rel = con.sql(
+            f"SELECT *, year(event_date) AS year, month(event_date) AS month FROM ({sql}) q", params=params
+        )
+        by = ["year", "month"]
+    rel.write_parquet(str(output), partition_by=by, overwrite=True)
+
+
+def _count(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int:
+    return con.execute(f"SELECT count(*) FROM ({sql}) q", params).fetchall()[0][0]
+
+
+def export(
+    store_or_con: Store | duckdb.DuckDBPyConnection,
+    fmt: str,
+    output: Path,
+    flt: EventFilter | None = None,
+    *,
+    overwrite: bool = False,
+    partition: Literal["day", "month"] = "day",
+) -> ExportResult:
+    """Write the events matching ``flt`` to ``output`` in ``fmt`` (one of ``FORMATS``).
+
+    ``parquet`` writes a directory ``output/event_date=YYYY-MM-DD/*.parquet`` (or
+    ``output/year=YYYY/month=M/`` with ``partition="month"``); the other formats write one file.
+    """
+    from brinkwatch.export import formats  # the interchange writers import this module's helpers
+
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    con = _connection(store_or_con)
+    output = Path(output)
+    _prepare_output(output, directory=fmt == "parquet", overwrite=overwrite)
+    try:
+        if fmt in ("parquet", "csv"):
+            sql, params = selection_sql(flt, FLAT_COLUMNS)
+            rows = _count(con, sql, params)
+            if fmt == "parquet":
+                _write_parquet(con, sql, params, output, partition)
+            else:
+                con.sql(sql, params=params).write_csv(str(output), header=True)
+            return ExportResult(rows=rows, path=output)
+        sql, params = selection_sql(flt, FLAT_COLUMNS + EXTRA_COLUMNS)
+        if fmt == "plover":
+            sql = with_story_ids(sql, flt)
+        result = con.execute(sql, params)
+        try:
+            rows = formats.write(fmt, result, output)
+        except BaseException:
+            # An undrained result would block every later query on this connection.
+            con.abort()
+            raise
+        return ExportResult(rows=rows, path=output)
+    except duckdb.Error as exc:
+        raise ExportError(f"export failed: {exc}", source=str(output)) from exc

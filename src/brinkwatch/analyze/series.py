@@ -1,0 +1,124 @@
+"""Dyad time series: per-period counts by QuadClass, Goldstein sums, magnitude and the tension index.
+
+Everything is one SQL query. The unit counted is a *happening*: a merged row of ``events`` when dedup
+has run, plus any mention not merged yet (so a half-deduplicated store still counts everything once).
+Periods with no events appear as zero rows because the periods come from a generated date range.
+The tension index is defined in ``docs/tension.md``; ``TENSION_SQL`` below is that formula.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import duckdb
+
+from brinkwatch.analyze.records import DyadSeries, Freq, SeriesPoint
+from brinkwatch.errors import AnalysisError
+
+FREQS: tuple[str, ...] = ("day", "week", "month")
+DEFAULT_MODALITIES: tuple[str, ...] = ("asserted", "claimed")
+
+# One row per happening (merged event, or mention not merged yet), with the columns analysis needs.
+HAPPENINGS_SQL = """
+    SELECT event_id AS happening_id, source_code, source_country, target_code, target_country,
+        cameo_code, goldstein, quad_class, modality, is_opinion,
+        coalesce(event_date, CAST(first_seen AS DATE)) AS day, confidence, killed, injured,
+        num_mentions, evidence_text
+    FROM events
+    UNION ALL
+    SELECT mention_id, source_code, source_country, target_code, target_country,
+        cameo_code, goldstein, quad_class, modality, is_opinion,
+        coalesce(event_date, pub_date), confidence, killed, injured, 1, evidence_text
+    FROM event_mentions WHERE event_id IS NULL
+"""
+
+# Magnitude: material conflict weighs more when people were killed or injured (1 when unknown).
+MAGNITUDE_SQL = ("CASE WHEN quad_class = 4 THEN 1 + ln(1 + coalesce(killed, 0) + 0.5 * coalesce(injured, 0)) "
+                 "ELSE 1 END")
+# Signed contribution of one happening to the numerator of the tension index.
+CONTRIBUTION_SQL = (f"CASE WHEN quad_class >= 3 THEN confidence * ({MAGNITUDE_SQL}) * abs(coalesce(goldstein, 0)) "
+                    "ELSE -confidence * coalesce(goldstein, 0) END")
+
+
+def dyad_filter_sql(directed: bool) -> str:
+    """Predicate selecting happenings between $a and $b (an actor matches on country or full code)."""
+    a_to_b = ("((source_country = $a OR source_code = $a) AND (target_country = $b OR target_code = $b))")
+    b_to_a = ("((source_country = $b OR source_code = $b) AND (target_country = $a OR target_code = $a))")
+    return a_to_b if directed else f"({a_to_b} OR {b_to_a})"
+
+
+def happenings_filter_sql(*, directed: bool, include_opinion: bool) -> str:
+    opinion = "" if include_opinion else " AND NOT is_opinion"
+    return (f"{dyad_filter_sql(directed)} AND list_contains($modalities, modality){opinion}"
+            " AND day IS NOT NULL")
+
+
+_SERIES_SQL = """
+WITH h AS (
+    SELECT *, {contribution} AS contribution, {magnitude} AS magnitude
+    FROM ({happenings}) WHERE {where}
+), bounds AS (
+    SELECT date_trunc('{freq}', coalesce($since, min(day))) AS lo,
+           date_trunc('{freq}', coalesce($until, max(day))) AS hi
+    FROM h
+), periods AS (
+    SELECT CAST(unnest(generate_series(lo, hi, INTERVAL 1 {freq})) AS DATE) AS period FROM bounds
+    WHERE lo IS NOT NULL AND hi IS NOT NULL
+), agg AS (
+    SELECT CAST(date_trunc('{freq}', day) AS DATE) AS period, count(*) AS n,
+        count(*) FILTER (WHERE quad_class = 1) AS vc, count(*) FILTER (WHERE quad_class = 2) AS mc,
+        count(*) FILTER (WHERE quad_class = 3) AS vf, count(*) FILTER (WHERE quad_class = 4) AS mf,
+        sum(coalesce(goldstein, 0)) AS g_sum, avg(goldstein) AS g_mean,
+        coalesce(sum(confidence * magnitude) FILTER (WHERE quad_class = 4), 0) AS conflict_w,
+        coalesce(sum(confidence) FILTER (WHERE quad_class <= 2), 0) AS coop_conf,
+        coalesce(sum(confidence) FILTER (WHERE quad_class >= 3), 0) AS conflict_conf,
+        sum(contribution) AS numerator
+    FROM h WHERE day BETWEEN coalesce($since, day) AND coalesce($until, day) GROUP BY 1
+)
+SELECT p.period, coalesce(n, 0), coalesce(vc, 0), coalesce(mc, 0), coalesce(vf, 0), coalesce(mf, 0),
+    coalesce(g_sum, 0.0), g_mean, coalesce(conflict_w, 0.0),
+    CASE WHEN coop_conf + conflict_conf > 0
+        THEN (coop_conf - conflict_conf) / (coop_conf + conflict_conf) ELSE 0.0 END,
+    coalesce(numerator, 0.0) / (1 + coalesce(n, 0))
+FROM periods p LEFT JOIN agg USING (period) ORDER BY p.period
+"""
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise AnalysisError(f"not an ISO date: {value!r}") from exc
+
+
+def is_deduplicated(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when dedup has run (some merged events exist)."""
+    return con.sql("SELECT count(*) > 0 FROM events").fetchall()[0][0]
+
+
+def dyad_series(con: duckdb.DuckDBPyConnection, a: str, b: str, *, freq: Freq = "week",
+                since: dt.date | str | None = None, until: dt.date | str | None = None,
+                directed: bool = False, include_opinion: bool = False,
+                modalities: Sequence[str] = DEFAULT_MODALITIES) -> DyadSeries:
+    """The dyad's per-period series between ``since`` and ``until`` (default: its first and last event)."""
+    if freq not in FREQS:
+        raise AnalysisError(f"freq must be one of {', '.join(FREQS)}, not {freq!r}")
+    since_d, until_d = _as_date(since), _as_date(until)
+    if since_d and until_d and since_d > until_d:
+        raise AnalysisError(f"since ({since_d}) is after until ({until_d})")
+    where = happenings_filter_sql(directed=directed, include_opinion=include_opinion)
+    sql = _SERIES_SQL.format(contribution=CONTRIBUTION_SQL, magnitude=MAGNITUDE_SQL,
+                             happenings=HAPPENINGS_SQL, where=where, freq=freq)
+    params = {"a": a.upper(), "b": b.upper(), "since": since_d, "until": until_d,
+              "modalities": list(modalities)}
+    try:
+        rows = con.execute(sql, params).fetchall()
+    except duckdb.Error as exc:
+        raise AnalysisError(f"series query failed: {exc}") from exc
+    names = list(SeriesPoint.model_fields)
+    points = tuple(SeriesPoint(**dict(zip(names, row, strict=True))) for row in rows)
+    return DyadSeries(a=a.upper(), b=b.upper(), freq=freq, directed=directed,
+                      deduplicated=is_deduplicated(con), points=points)

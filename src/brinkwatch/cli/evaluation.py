@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from brinkwatch.cli.app import app, err, fail, handle_errors, out
 from brinkwatch.config import Settings
-from brinkwatch.evaluate import CAUSES, LEVELS, EvalReport, evaluate, load_gold
+from brinkwatch.evaluate import CAUSES, LEVELS, EvalReport, EventCoder, evaluate, load_gold
 
 
 def _fmt(value: float | None) -> str:
@@ -25,9 +26,11 @@ def _fmt(value: float | None) -> str:
 
 
 def _corpus_table(report: EvalReport) -> Table:
-    table = Table(title="Accuracy per corpus (micro-averaged)")
-    for column in ("corpus", "level", "precision", "recall", "F1", "tp", "fp", "fn", "excused"):
-        table.add_column(column, justify="left" if column in ("corpus", "level") else "right")
+    # A light box keeps the nine columns inside an 80-column terminal.
+    table = Table(title="Accuracy per corpus (micro-averaged)", box=box.SIMPLE_HEAD)
+    for column in ("corpus", "level", "prec", "rec", "F1", "tp", "fp", "fn", "exc"):
+        left = column in ("corpus", "level")
+        table.add_column(column, justify="left" if left else "right", no_wrap=left)
     for name, scores in report.per_corpus.items():
         for level in LEVELS:
             c = scores.levels[level]
@@ -41,7 +44,7 @@ def _corpus_table(report: EvalReport) -> Table:
 
 
 def _band_table(report: EvalReport) -> Table:
-    table = Table(title="dyad_root precision by confidence band (all corpora)")
+    table = Table(title="dyad_root precision by confidence (all corpora)", box=box.SIMPLE_HEAD)
     for column in ("confidence", "predicted", "correct", "precision"):
         table.add_column(column, justify="left" if column == "confidence" else "right")
     for band in report.confidence_bands:
@@ -51,6 +54,8 @@ def _band_table(report: EvalReport) -> Table:
 
 def _print_errors(console: Console, report: EvalReport) -> None:
     counts = report.error_counts()
+    if not report.errors:
+        console.print("no false positive or negative at the dyad_root level")
     for cause in CAUSES:
         cases = [case for case in report.errors if case.cause == cause]
         if not cases:
@@ -69,14 +74,19 @@ def _print_errors(console: Console, report: EvalReport) -> None:
             console.print(f"   predicted: {case.predicted or '-'}{pattern}", highlight=False, markup=False)
 
 
-def _run(gold_path: Path, settings: Settings) -> EvalReport:
-    gold = load_gold(gold_path)
+def make_coder(settings: Settings) -> EventCoder:
+    """The real coder; imported here because it loads spaCy (and tests replace this function)."""
     try:
-        from brinkwatch.extract import Coder  # the coder loads spaCy: only import it when evaluating
+        from brinkwatch.extract import Coder
     except ImportError as exc:
         fail(f"the event coder is not available: {exc}")
         raise  # unreachable: fail() exits
-    coder = Coder(settings)
+    return Coder(settings)
+
+
+def _run(gold_path: Path, settings: Settings) -> EvalReport:
+    gold = load_gold(gold_path)
+    coder = make_coder(settings)
     with Progress(
         TextColumn("coding"),
         BarColumn(),

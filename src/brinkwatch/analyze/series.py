@@ -85,7 +85,7 @@ FROM periods p LEFT JOIN agg USING (period) ORDER BY p.period
 """
 
 
-def _as_date(value: dt.date | str | None) -> dt.date | None:
+def as_date(value: dt.date | str | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     try:
@@ -106,7 +106,7 @@ def dyad_series(con: duckdb.DuckDBPyConnection, a: str, b: str, *, freq: Freq = 
     """The dyad's per-period series between ``since`` and ``until`` (default: its first and last event)."""
     if freq not in FREQS:
         raise AnalysisError(f"freq must be one of {', '.join(FREQS)}, not {freq!r}")
-    since_d, until_d = _as_date(since), _as_date(until)
+    since_d, until_d = as_date(since), as_date(until)
     if since_d and until_d and since_d > until_d:
         raise AnalysisError(f"since ({since_d}) is after until ({until_d})")
     where = happenings_filter_sql(directed=directed, include_opinion=include_opinion)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -76,6 +77,7 @@ def test_json_is_the_last_stdout_line(cli, gold_file, tmp_path):
     result = CliRunner().invoke(cli, ["evaluate", str(gold_file), "--json", "--actors", str(actors)])
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout.strip().splitlines()[-1])
+    assert payload["gold"]["sha256"] == hashlib.sha256(gold_file.read_bytes()).hexdigest()
     petr2 = payload["per_corpus"]["petr2_gsr"]
     assert petr2["dyad_root"] == {"tp": 1, "fp": 1, "fn": 1, "excused": 0,
                                   "precision": 0.5, "recall": 0.5, "f1": 0.5}  # fmt: skip

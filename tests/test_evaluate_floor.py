@@ -5,14 +5,13 @@ The baseline pins the gold file's SHA-256, so a changed gold set fails loudly in
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 import pytest
 
 from brinkwatch.config import Settings
-from brinkwatch.evaluate import EvalReport, evaluate, load_gold
+from brinkwatch.evaluate import EvalReport, evaluate, gold_digest, load_gold
 
 BASELINE = Path(__file__).parent / "eval_baseline.json"
 
@@ -36,7 +35,7 @@ def dev_report(coder, gold_dev_path) -> EvalReport:
 
 
 def test_gold_digest_matches_baseline(baseline, gold_dev_path):
-    digest = hashlib.sha256(gold_dev_path.read_bytes()).hexdigest()
+    digest = gold_digest(gold_dev_path)
     assert digest == baseline["gold_sha256"], (
         f"{gold_dev_path} changed (sha256 {digest}); re-baseline: run `brinkwatch evaluate {gold_dev_path} --json`, "
         f"then update gold_sha256 and the floors in {BASELINE.name} together"

@@ -18,7 +18,7 @@ from rich.table import Table
 
 from brinkwatch.cli.app import app, err, fail, handle_errors, out
 from brinkwatch.config import Settings
-from brinkwatch.evaluate import CAUSES, LEVELS, EvalReport, EventCoder, evaluate, load_gold
+from brinkwatch.evaluate import CAUSES, LEVELS, EvalReport, EventCoder, evaluate, gold_digest, load_gold
 
 
 def _fmt(value: float | None) -> str:
@@ -128,4 +128,6 @@ def evaluate_cli(
         _print_errors(console, report)
     if as_json:
         # typer.echo, not Rich: Rich would wrap and colour the line, and it must stay parseable JSON.
-        typer.echo(json.dumps(report.to_json(include_errors=errors), sort_keys=False))
+        payload = {"gold": {"path": str(gold_file), "sha256": gold_digest(gold_file)}}
+        payload.update(report.to_json(include_errors=errors))
+        typer.echo(json.dumps(payload))

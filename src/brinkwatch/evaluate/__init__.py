@@ -36,7 +36,7 @@ Matching rules (per corpus, micro-averaged over all sentences of that corpus):
 
 from brinkwatch.evaluate.codes import ActorCodes, ActorKey
 from brinkwatch.evaluate.diagnosis import CAUSES, ErrorCase
-from brinkwatch.evaluate.gold import GoldEvent, GoldSentence, document_ids, load_gold
+from brinkwatch.evaluate.gold import GoldEvent, GoldSentence, document_ids, gold_digest, load_gold
 from brinkwatch.evaluate.matching import LEVELS, NON_OCCURRING, Matcher, Prediction
 from brinkwatch.evaluate.report import (
     BAND_EDGES,
@@ -53,5 +53,5 @@ from brinkwatch.evaluate.report import (
 __all__ = [
     "ActorCodes", "ActorKey", "BAND_EDGES", "CAUSES", "ConfidenceBand", "CorpusScores", "Counts", "ErrorCase",
     "EvalReport", "EventCoder", "GoldEvent", "GoldSentence", "LEVELS", "Matcher", "NON_OCCURRING", "Prediction",
-    "document_ids", "evaluate", "load_gold", "plover2016_lookup", "score",
+    "document_ids", "evaluate", "gold_digest", "load_gold", "plover2016_lookup", "score",
 ]  # fmt: skip

@@ -10,6 +10,7 @@ the file and line.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from collections import Counter
@@ -109,6 +110,14 @@ def document_ids(gold: Sequence[GoldSentence]) -> list[str]:
         seen[sentence.id] += 1
         ids.append(sentence.id if seen[sentence.id] == 1 else f"{sentence.id}#{seen[sentence.id]}")
     return ids
+
+
+def gold_digest(path: Path) -> str:
+    """SHA-256 of the gold file's bytes: the regression baseline pins it so a changed gold set is noticed."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError as exc:
+        raise GoldFormatError(f"cannot read gold file: {exc}", source=str(path)) from exc
 
 
 def load_gold(path: Path) -> list[GoldSentence]:

@@ -8,7 +8,7 @@ compound PLOVER records.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from brinkwatch.evaluate.codes import UNKNOWN, ActorCodes, ActorKey
@@ -56,9 +56,9 @@ class SentenceMatch:
 class Matcher:
     """Compares gold events and predictions; one instance per evaluation (holds the code tables)."""
 
-    def __init__(self, codes: ActorCodes, plover2016: object) -> None:
+    def __init__(self, codes: ActorCodes, plover2016: Callable[[str], str | None]) -> None:
         self.codes = codes
-        self._plover2016 = plover2016  # callable: cameo code -> PLOVER-2016 type or None
+        self._plover2016 = plover2016
 
     def prediction(self, event: Event) -> Prediction:
         return Prediction(
@@ -66,7 +66,7 @@ class Matcher:
             target=self.codes.predicted_code(event.target),
             cameo=event.cameo.code,
             root=event.cameo.root or event.cameo.code[:2],
-            plover2016=self._plover2016(event.cameo.code),  # type: ignore[operator]
+            plover2016=self._plover2016(event.cameo.code),
             confidence=event.confidence,
             pattern=event.pattern,
             modality=event.modality,

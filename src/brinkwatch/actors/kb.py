@@ -1,0 +1,386 @@
+"""The actor knowledge base: countries, seats of power, organisations, people and sector vocabulary.
+
+``ActorKB.load`` reads the shipped YAML files under ``actors/data/`` plus any user files (YAML in the same
+schemas, or PETRARCH/TABARI ``.txt`` dictionaries), validates them, and builds every lookup table once:
+dicts keyed by tuples of normalised word pieces, so the resolver never scans with regular expressions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from brinkwatch.actors.schema import (
+    CountriesFile,
+    DiscardFile,
+    OrganizationsFile,
+    PeopleFile,
+    Role,
+    SectorsFile,
+    UserFile,
+)
+from brinkwatch.actors.tabari import read_tabari
+from brinkwatch.errors import DataFileError
+
+DATA_DIR = Path(__file__).parent / "data"
+
+_PIECE = re.compile(r"\w+|[^\w\s]")
+_DROPPED_PIECES = frozenset({"."})  # "U.S." and "U.S" are the same name
+_ACRONYM_MAX = 5  # all-capital aliases up to this length match case-sensitively ("IS", "WHO", "US")
+
+Key = tuple[str, ...]
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the shipped files ~10x faster
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents ("Élysée" -> "elysee")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower().replace("’", "'")
+
+
+def pieces(text: str) -> Key:
+    """Normalised word pieces of a text; both KB names and spaCy tokens go through this."""
+    return tuple(piece for piece in _PIECE.findall(fold(text)) if piece not in _DROPPED_PIECES)
+
+
+def name_key(text: str) -> Key:
+    """Key of a proper name: its pieces without a leading "the"."""
+    key = pieces(text)
+    return key[1:] if key[:1] == ("the",) and len(key) > 1 else key
+
+
+def surface(text: str) -> str:
+    """The case-preserving form compared for acronyms: dots and spaces removed."""
+    return text.replace(".", "").replace(" ", "")
+
+
+def _is_acronym(name: str) -> bool:
+    bare = surface(name)
+    return bare.isupper() and bare.isalpha() and len(bare) <= _ACRONYM_MAX
+
+
+class KBMatch(BaseModel):
+    """One knowledge-base entry matching a name, with its code on the requested date."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kb_id: str
+    kind: str  # country, capital, seat, organization, person, actor
+    name: str
+    code: str
+    country: str | None
+    sector: str | None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class KBEntry:
+    """An entry as stored in the KB: a default code plus dated roles."""
+
+    kb_id: str
+    kind: str
+    name: str
+    code: str
+    country: str | None
+    sector: str | None = None
+    roles: tuple[Role, ...] = ()
+
+    def role_on(self, when: dt.date | None) -> Role | None:
+        """The role covering ``when``; with no date, the role still held (the latest open one)."""
+        if when is None:
+            current = [role for role in self.roles if role.to is None and role.from_ is not None]
+            return max(current, key=lambda role: role.from_) if current else None
+        covering = [role for role in self.roles if role.covers(when)]
+        return covering[-1] if covering else None
+
+
+@dataclass(frozen=True)
+class NameRecord:
+    entry: KBEntry
+    exact: str | None  # the required case-sensitive surface for acronyms, else None
+
+
+@dataclass
+class _Tables:
+    """Lookup tables under construction (mutable only inside ``ActorKB.load``)."""
+
+    names: dict[Key, list[NameRecord]] = field(default_factory=dict)
+    adjectives: dict[Key, str] = field(default_factory=dict)
+    demonyms: dict[Key, str] = field(default_factory=dict)
+    sector_nouns: dict[Key, str] = field(default_factory=dict)
+    titles: dict[Key, str] = field(default_factory=dict)
+    sector_labels: dict[str, str] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)
+    country_aliases: dict[str, str] = field(default_factory=dict)
+    discard_phrases: set[Key] = field(default_factory=set)
+    score_verbs: set[str] = field(default_factory=set)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"cannot read actor file: {exc}", source=str(path)) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise DataFileError(f"invalid YAML: {exc}", source=str(path), line=line) from exc
+
+
+def _validate(model: type[M], data: Any, path: Path) -> M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors()[:5]:
+            where = _describe_location(data, err["loc"])
+            problems.append(f"{where}: {err['msg']}")
+        raise DataFileError("; ".join(problems), source=str(path)) from exc
+
+
+def _describe_location(data: Any, loc: tuple[Any, ...]) -> str:
+    """Turn a pydantic location into "organizations[3] (id=hamas).code" so users find the entry."""
+    parts: list[str] = []
+    node = data
+    for step in loc:
+        if isinstance(step, int) and isinstance(node, list) and step < len(node):
+            node = node[step]
+            label = ""
+            if isinstance(node, dict):
+                ident = node.get("id") or node.get("code") or (node.get("names") or [None])[0]
+                label = f" ({ident})" if ident else ""
+            parts.append(f"[{step}]{label}")
+        else:
+            node = node.get(step) if isinstance(node, dict) else None
+            parts.append(f".{step}" if parts else str(step))
+    return "".join(parts) or "file"
+
+
+def sector_of(code: str, known: Iterable[str]) -> str | None:
+    """First 3-letter chunk after the prefix that is a known sector code ("PSEREBHMS" -> "REB")."""
+    known_set = set(known)
+    for start in range(3, len(code) - 2, 3):
+        chunk = code[start : start + 3]
+        if chunk in known_set:
+            return chunk
+    return None
+
+
+class ActorKB:
+    """Read-only lookup tables for actor resolution; build with ``ActorKB.load``."""
+
+    def __init__(self, tables: _Tables) -> None:
+        self._t = tables
+        self.max_name_len = max((len(key) for key in tables.names), default=1)
+        self.max_noun_len = max((len(key) for key in tables.sector_nouns), default=1)
+        self.max_title_len = max((len(key) for key in tables.titles), default=1)
+
+    # ---------------------------------------------------------------- loading
+    @classmethod
+    def load(cls, extra_files: Sequence[Path] = (), *, data_dir: Path = DATA_DIR) -> ActorKB:
+        """Read the shipped files, then user files; user entries win over shipped ones for the same name."""
+        tables = _Tables()
+        user_entries: list[tuple[KBEntry, list[str], bool]] = []
+        for path in map(Path, extra_files):
+            user_entries.extend(_load_user_file(path))
+        for entry, names, tabari in user_entries:
+            _add_names(tables, entry, names, tabari=tabari)
+        _load_sectors(
+            tables, _validate(SectorsFile, _read_yaml(data_dir / "sectors.yaml"), data_dir / "sectors.yaml")
+        )
+        countries = _validate(
+            CountriesFile, _read_yaml(data_dir / "countries.yaml"), data_dir / "countries.yaml"
+        )
+        orgs = _validate(
+            OrganizationsFile, _read_yaml(data_dir / "organizations.yaml"), data_dir / "organizations.yaml"
+        )
+        for entry, names in _organization_entries(orgs.organizations, tables):
+            _add_names(tables, entry, names)
+        _load_countries(tables, countries)
+        people_path = data_dir / "people.yaml"
+        if people_path.exists():
+            people = _validate(PeopleFile, _read_yaml(people_path), people_path)
+            for entry, names in _people_entries(people.people, tables):
+                _add_names(tables, entry, names)
+        discard_path = data_dir / "discard.yaml"
+        _load_discard(tables, _validate(DiscardFile, _read_yaml(discard_path), discard_path))
+        return cls(tables)
+
+    # ---------------------------------------------------------------- queries
+    def lookup(self, name: str, when: dt.date | None = None) -> list[KBMatch]:
+        """Exact name/alias lookup; all-capital acronyms ("IS", "US") only match in capitals."""
+        return self.lookup_key(name_key(name), surface(name), when)
+
+    def lookup_key(self, key: Key, text_surface: str, when: dt.date | None = None) -> list[KBMatch]:
+        records = self._t.names.get(key, [])
+        matches = []
+        for record in records:
+            if record.exact is not None and record.exact != text_surface:
+                continue
+            matches.append(self.match_of(record.entry, when))
+        return matches
+
+    def match_of(self, entry: KBEntry, when: dt.date | None) -> KBMatch:
+        role = entry.role_on(when)
+        code = role.code if role else entry.code
+        sector = sector_of(code, self._t.sector_labels) or (entry.sector if code == entry.code else None)
+        return KBMatch(
+            kb_id=entry.kb_id,
+            kind=entry.kind,
+            name=entry.name,
+            code=code,
+            country=code[:3] if code[:3] != "---" else entry.country,
+            sector=sector,
+            title=role.title if role else None,
+        )
+
+    def has_name(self, key: Key) -> bool:
+        return key in self._t.names
+
+    def adjective_country(self, key: Key) -> str | None:
+        return self._t.adjectives.get(key)
+
+    def demonym_country(self, key: Key) -> str | None:
+        return self._t.demonyms.get(key)
+
+    def sector_noun(self, key: Key) -> str | None:
+        return self._t.sector_nouns.get(key)
+
+    def title_sector(self, key: Key) -> str | None:
+        return self._t.titles.get(key)
+
+    def is_sector(self, code: str) -> bool:
+        return code in self._t.sector_labels
+
+    def country_name(self, code: str) -> str | None:
+        return self._t.country_names.get(self._t.country_aliases.get(code, code))
+
+    def canonical_country(self, code: str) -> str:
+        """ISO3 for a legacy CAMEO code ("ROM" -> "ROU"); other codes unchanged."""
+        return self._t.country_aliases.get(code, code)
+
+    def is_discard_phrase(self, key: Key) -> bool:
+        return key in self._t.discard_phrases
+
+    @property
+    def discard_max_len(self) -> int:
+        return max((len(key) for key in self._t.discard_phrases), default=1)
+
+    def is_score_verb(self, word: str) -> bool:
+        return word in self._t.score_verbs
+
+
+# -------------------------------------------------------------------- builders
+def _add_names(tables: _Tables, entry: KBEntry, names: Iterable[str], *, tabari: bool = False) -> None:
+    for name in names:
+        key = name_key(name)
+        if not key:
+            continue
+        acronym = _is_acronym(name) and (not tabari or len(surface(name)) <= 3)
+        record = NameRecord(entry, surface(name) if acronym else None)
+        bucket = tables.names.setdefault(key, [])
+        if all(existing.entry.kb_id != entry.kb_id or existing.exact != record.exact for existing in bucket):
+            bucket.append(record)
+
+
+def _load_sectors(tables: _Tables, sectors: SectorsFile) -> None:
+    for sector in sectors.sectors:
+        tables.sector_labels[sector.code] = sector.label
+        for noun in sector.nouns:
+            tables.sector_nouns.setdefault(pieces(noun), sector.code)
+        for title in sector.titles:
+            tables.titles.setdefault(pieces(title), sector.code)
+
+
+def _load_countries(tables: _Tables, countries: CountriesFile) -> None:
+    for seat in countries.seats:
+        entry = KBEntry(f"seat:{name_key(seat.name)}", "seat", seat.name, seat.code, seat.code[:3])
+        _add_names(tables, entry, [seat.name])
+    for country in countries.countries:
+        tables.country_names[country.code] = country.name
+        for alias in country.cameo_codes:
+            tables.country_aliases[alias] = country.code
+        entry = KBEntry(f"country:{country.code}", "country", country.name, country.code, country.code)
+        _add_names(tables, entry, country.names)
+        capital = KBEntry(f"capital:{country.code}", "capital", country.name, country.code, country.code)
+        _add_names(tables, capital, country.capitals)
+        for adjective in country.adjectives:
+            tables.adjectives.setdefault(pieces(adjective), country.code)
+        for person_noun in country.people:
+            tables.demonyms.setdefault(pieces(person_noun), country.code)
+
+
+def _organization_entries(orgs: Iterable[Any], tables: _Tables) -> Iterable[tuple[KBEntry, list[str]]]:
+    for org in orgs:
+        country = org.country or org.code[:3]
+        entry = KBEntry(org.id, "organization", org.names[0], org.code, country, org.sector, tuple(org.roles))
+        yield entry, org.names
+
+
+def _people_entries(people: Iterable[Any], tables: _Tables) -> Iterable[tuple[KBEntry, list[str]]]:
+    for person in people:
+        default = person.default_code or person.country or "---"
+        entry = KBEntry(
+            person.id, "person", person.names[0], default, person.country, None, tuple(person.roles)
+        )
+        yield entry, person.names
+
+
+def _load_discard(tables: _Tables, discard: DiscardFile) -> None:
+    tables.discard_phrases.update(pieces(phrase) for phrase in discard.phrases + discard.teams)
+    tables.score_verbs.update(fold(verb) for verb in discard.score_verbs)
+
+
+def _load_user_file(path: Path) -> list[tuple[KBEntry, list[str], bool]]:
+    """Entries of one user file: ``.txt`` is a TABARI dictionary, anything else YAML."""
+    if path.suffix.lower() == ".txt":
+        out = []
+        for index, actor in enumerate(read_tabari(path)):
+            entry = KBEntry(
+                f"{path.stem}:{index}",
+                "actor",
+                actor.names[0],
+                actor.code,
+                actor.code[:3],
+                None,
+                tuple(actor.roles),
+            )
+            out.append((entry, actor.names, True))
+        return out
+    data = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise DataFileError(
+            "actor file must be a YAML mapping with 'countries', 'organizations', 'people' or 'actors'",
+            source=str(path),
+        )
+    user = _validate(UserFile, data, path)
+    tables = _Tables()
+    out = [(entry, names, False) for entry, names in _organization_entries(user.organizations, tables)]
+    out += [(entry, names, False) for entry, names in _people_entries(user.people, tables)]
+    for index, actor in enumerate(user.actors):
+        kb_id = actor.id or f"{path.stem}:{index}"
+        entry = KBEntry(kb_id, "actor", actor.names[0], actor.code, actor.code[:3], None, tuple(actor.roles))
+        out.append((entry, actor.names, False))
+    for country in user.countries:
+        entry = KBEntry(f"country:{country.code}", "country", country.name, country.code, country.code)
+        out.append((entry, country.names, False))
+    for seat in user.seats:
+        out.append(
+            (
+                KBEntry(f"seat:{name_key(seat.name)}", "seat", seat.name, seat.code, seat.code[:3]),
+                [seat.name],
+                False,
+            )
+        )
+    return out

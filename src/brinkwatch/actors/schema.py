@@ -1,0 +1,183 @@
+"""Pydantic schemas for the actor knowledge files (countries, sectors, organisations, people, discard).
+
+Every YAML file under ``actors/data/`` and every user actor file is validated by these models when it is
+loaded, so a bad entry fails with a numbered, readable ``DataFileError`` naming the file and the entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+CODE_RE = re.compile(r"^(?:[A-Z]{3}|---)(?:[A-Z]{3})*(?:[a-z]{3})?$")
+"""An actor code: a 3-letter prefix (or ``---``) then 3-letter sector/group codes (``PSEREBHMS``).
+
+A trailing lower-case triple is accepted because the PLOVER gold set writes ethnic/religious sub-codes
+that way (``CVLalb``)."""
+
+COUNTRY_RE = re.compile(r"^[A-Z]{3}$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _check_code(value: str) -> str:
+    if not CODE_RE.match(value):
+        raise ValueError(f"actor code {value!r} must be a 3-letter prefix followed by 3-letter codes")
+    return value
+
+
+def _clean_names(values: list[str]) -> list[str]:
+    cleaned = [" ".join(value.split()) for value in values]
+    if any(not value for value in cleaned):
+        raise ValueError("names must not be empty")
+    return cleaned
+
+
+ActorCode = Annotated[str, AfterValidator(_check_code)]
+Names = Annotated[list[str], AfterValidator(_clean_names)]
+
+
+class Role(_Strict):
+    """A dated code: the code applies on ``from_`` <= day < ``to`` (``to`` None = still holds)."""
+
+    code: ActorCode
+    title: str | None = None
+    from_: dt.date | None = Field(default=None, alias="from")
+    to: dt.date | None = None
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Role:
+        if self.from_ and self.to and self.to < self.from_:
+            raise ValueError(f"role {self.code} ends ({self.to}) before it starts ({self.from_})")
+        return self
+
+    def covers(self, when: dt.date) -> bool:
+        return (self.from_ is None or self.from_ <= when) and (self.to is None or when < self.to)
+
+
+class CountryEntry(_Strict):
+    code: str
+    name: str
+    names: Names
+    adjectives: Names = []
+    people: Names = []
+    capitals: Names = []
+    cameo_codes: list[str] = []
+
+    @field_validator("code")
+    @classmethod
+    def _iso3(cls, value: str) -> str:
+        if not COUNTRY_RE.match(value):
+            raise ValueError(f"country code {value!r} must be three capital letters")
+        return value
+
+
+class SeatEntry(_Strict):
+    """A seat of power used as a metonym ("the Kremlin" -> RUSGOV)."""
+
+    name: str
+    code: ActorCode
+
+
+class CountriesFile(_Strict):
+    version: int
+    source: str
+    countries: list[CountryEntry] = []
+    seats: list[SeatEntry] = []
+
+
+class SectorEntry(_Strict):
+    code: str
+    label: str
+    nouns: list[str] = []
+    titles: list[str] = []
+
+    @field_validator("code")
+    @classmethod
+    def _three(cls, value: str) -> str:
+        if not COUNTRY_RE.match(value):
+            raise ValueError(f"sector code {value!r} must be three capital letters")
+        return value
+
+
+class SectorsFile(_Strict):
+    version: int
+    source: str
+    sectors: list[SectorEntry]
+
+
+class OrganizationEntry(_Strict):
+    id: str
+    names: Names
+    code: ActorCode
+    country: str | None = None
+    sector: str | None = None
+    roles: list[Role] = []
+
+
+class OrganizationsFile(_Strict):
+    version: int
+    source: str
+    organizations: list[OrganizationEntry]
+
+
+class PersonEntry(_Strict):
+    id: str
+    names: Names
+    country: str | None = None
+    default_code: str | None = None
+    roles: list[Role] = []
+
+    @field_validator("default_code")
+    @classmethod
+    def _default(cls, value: str | None) -> str | None:
+        return None if value is None else _check_code(value)
+
+
+class PeopleFile(_Strict):
+    version: int
+    source: str
+    people: list[PersonEntry]
+
+
+class SimpleActor(_Strict):
+    """A user's plain ``{names, code}`` entry (top-level key ``actors``)."""
+
+    names: Names
+    code: ActorCode
+    id: str | None = None
+    roles: list[Role] = []
+
+
+class UserFile(_Strict):
+    """A user YAML file: any of the four collections (at least one)."""
+
+    version: int = 1
+    source: str = "user file"
+    countries: list[CountryEntry] = []
+    seats: list[SeatEntry] = []
+    organizations: list[OrganizationEntry] = []
+    people: list[PersonEntry] = []
+    actors: list[SimpleActor] = []
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> UserFile:
+        if not (self.countries or self.seats or self.organizations or self.people or self.actors):
+            raise ValueError("no 'countries', 'organizations', 'people' or 'actors' entries found")
+        return self
+
+
+class DiscardFile(_Strict):
+    version: int
+    source: str
+    phrases: list[str] = []
+    score_verbs: list[str] = []
+    teams: list[str] = []

@@ -312,6 +312,9 @@ def test_error_causes(codes, lookup):
     # Nothing shared but the sentence: the gold event was not found, the prediction is spurious.
     assert one(("USA", "IRQ", "190"), [ev("FRA", "DEU", "040")]) == [
         ("false_negative", "no_trigger"), ("false_positive", "spurious")]  # fmt: skip
+    assert one(("USA", "IRQ", "190"), [ev("USA", "IRQ", "193", modality="negated")]) == [
+        ("false_negative", "dropped_modality")
+    ]
     no_event = run([petr("s2")], {"s2": [ev("FRA", "DEU", "040")]}, codes, lookup)
     assert causes(no_event) == [("false_positive", "spurious")]
 

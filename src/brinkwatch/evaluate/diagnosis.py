@@ -8,7 +8,9 @@ Causes:
 - ``no_trigger``: a gold event for which no prediction of its sentence shares the dyad or the code;
 - ``wrong_code``: dyad right, root (or PLOVER type) wrong;
 - ``actor_unknown``: code right, and a wrong side is an unknown actor (``---``) in the prediction;
-- ``wrong_source`` / ``wrong_target``: code right, source (else target) wrong.
+- ``wrong_source`` / ``wrong_target``: code right, source (else target) wrong;
+- ``dropped_modality``: a gold event that a prediction marked ``negated`` or ``hypothetical`` matches
+  (checked first: the coder found the event but judged that it did not happen).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from brinkwatch.evaluate.gold import GoldEvent, GoldSentence
 from brinkwatch.evaluate.matching import Matcher, Prediction, SentenceMatch
 
 CAUSES: tuple[str, ...] = (
-    "no_trigger", "wrong_code", "wrong_source", "wrong_target", "actor_unknown", "spurious",
+    "no_trigger", "wrong_code", "wrong_source", "wrong_target", "actor_unknown", "dropped_modality", "spurious",
 )  # fmt: skip
 
 
@@ -84,9 +86,16 @@ def _nearest(
 
 
 def diagnose(
-    matcher: Matcher, sentence: GoldSentence, preds: Sequence[Prediction], match: SentenceMatch
+    matcher: Matcher,
+    sentence: GoldSentence,
+    preds: Sequence[Prediction],
+    match: SentenceMatch,
+    dropped: Sequence[Prediction] = (),
 ) -> list[ErrorCase]:
-    """Error cases of one sentence at the dyad_root level (``preds`` are the counted predictions)."""
+    """Error cases of one sentence at the dyad_root level.
+
+    ``preds`` are the counted predictions; ``dropped`` those left out for their modality.
+    """
     golds = [sentence.events[g] for g in match.unmatched_gold(len(sentence.events))]
     wrong = [preds[p] for p in match.unmatched_predictions(len(preds))]
     cases: list[ErrorCase] = []
@@ -102,6 +111,12 @@ def diagnose(
         )  # fmt: skip
 
     for gold in golds:
+        withheld = next(
+            (d for d in dropped if matcher.matches("dyad_root", gold, d, sentence.symmetric)), None
+        )
+        if withheld is not None:
+            case("false_negative", "dropped_modality", gold, withheld)
+            continue
         _, p, cause = _nearest(matcher, [gold], wrong, sentence.symmetric)
         near = wrong[p] if p is not None else None
         case("false_negative", cause or "no_trigger", gold, near)

@@ -160,9 +160,9 @@ def _score_sentence(
     matcher: Matcher, sentence: GoldSentence, events: Sequence[Event], report: EvalReport
 ) -> None:
     scores = report.per_corpus.setdefault(sentence.corpus, CorpusScores(sentence.corpus))
-    preds: list[Prediction] = [
-        pred for pred in map(matcher.prediction, events) if matcher.counts_in(sentence, pred)
-    ]
+    everything = [matcher.prediction(event) for event in events]
+    preds = [pred for pred in everything if matcher.counts_in(sentence, pred)]
+    dropped = [pred for pred in everything if not pred.occurred]
     scores.sentences += 1
     scores.gold_events += len(sentence.events)
     scores.predicted_events += len(preds)
@@ -178,7 +178,7 @@ def _score_sentence(
         counts.fp += len(preds) - len(match.pairs) - len(match.excused)
         if level == "dyad_root":
             _add_to_bands(report.confidence_bands, preds, match)
-            report.errors.extend(diagnose(matcher, sentence, preds, match))
+            report.errors.extend(diagnose(matcher, sentence, preds, match, dropped))
 
 
 def _add_to_bands(bands: list[ConfidenceBand], preds: Sequence[Prediction], match) -> None:

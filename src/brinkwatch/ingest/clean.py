@@ -1,0 +1,165 @@
+"""Plain-text cleaning: boilerplate removal, republication notes, and the cheap is-it-English check.
+
+Every rule is a pattern from ``data/boilerplate.yaml`` matched against one whole line, so a sentence
+that merely mentions "comments" or "cookies" inside a paragraph is never cut. Three kinds of rule:
+a *tail marker* opens a comment section (it and everything after it go), a *line pattern* drops one line
+(share buttons, bylines, cookie banners), a *block marker* drops a "Related articles" heading together
+with the headline list under it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+from brinkwatch.errors import NotEnglishError
+from brinkwatch.ingest.markers import Markers, load_markers
+
+# A headline in a "Related articles" list: short and not ending like a sentence.
+_HEADLINE_MAX_CHARS = 120
+_SENTENCE_END = re.compile(r"[.!?:;\"'”’)]$")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Lines this long are paragraphs of prose, never widgets; skipping them also bounds the regex work.
+_MAX_WIDGET_LINE = 600
+
+
+def safe_str(text: str) -> str:
+    """Replace lone surrogates (possible in JSON "\\ud800" escapes) so the text encodes as UTF-8."""
+    return text.encode("utf-8", errors="replace").decode("utf-8")
+
+
+def _normalise(text: str) -> str:
+    text = safe_str(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    # Zero-width and other format characters break whole-line matching and tokenisation.
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf"))
+
+
+def _matches(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
+    return len(line) <= _MAX_WIDGET_LINE and any(p.fullmatch(line) for p in patterns)
+
+
+def _is_headline(line: str) -> bool:
+    return len(line) <= _HEADLINE_MAX_CHARS and not _SENTENCE_END.search(line)
+
+
+def _squeeze_blank_lines(lines: list[str]) -> str:
+    out: list[str] = []
+    for line in lines:
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+    return "\n".join(out).strip()
+
+
+def clean_text(text: str, *, markers: Markers | None = None) -> str:
+    """Remove comment sections, share buttons, cookie notices, newsletter prompts, bylines and the like.
+
+    Paragraph breaks are kept (as single blank lines); trailing spaces are trimmed.
+    """
+    markers = markers or load_markers()
+    kept: list[str] = []
+    in_block = False
+    for raw in _normalise(text).split("\n"):
+        line = " ".join(raw.split())
+        if in_block:
+            if not line or _is_headline(line):
+                continue
+            in_block = False
+        if not line:
+            kept.append("")
+            continue
+        if _matches(markers.tail, line):
+            break
+        if _matches(markers.block, line):
+            in_block = True
+            continue
+        if _matches(markers.line, line):
+            continue
+        kept.append(line)
+    return _squeeze_blank_lines(kept)
+
+
+def _publisher_name(raw: str, markers: Markers) -> str | None:
+    name = markers.publisher_end.sub("", raw.strip())
+    name = name.strip(" \t*_\"'“”‘’.:-")
+    return name or None
+
+
+def split_syndication(text: str, *, markers: Markers | None = None) -> tuple[str, str | None]:
+    """Find a republication note ("Originally published in X"), return (text without it, X or None)."""
+    markers = markers or load_markers()
+    lines = _normalise(text).split("\n")
+    for index, raw in enumerate(lines):
+        line = raw.strip().lstrip("*_([ ").strip()
+        for pattern in markers.syndication:
+            found = pattern.match(line)
+            if not found:
+                continue
+            publisher = _publisher_name(found.group("publisher"), markers)
+            if not publisher:
+                continue
+            # The note runs to the end of its sentence; keep whatever follows it on the line.
+            rest = line[found.end():]
+            end = re.search(r"[.!?](\s|$)", rest)
+            remainder = rest[end.end():].strip() if end else ""
+            lines[index] = remainder
+            return "\n".join(lines), publisher
+    return text, None
+
+
+def find_syndication(text: str, *, markers: Markers | None = None) -> str | None:
+    """Only the publisher named by a republication note, if any."""
+    return split_syndication(text, markers=markers)[1]
+
+
+class LanguageScore(NamedTuple):
+    words: int
+    english_ratio: float  # share of words that are English stop words
+    foreign_ratio: float  # the highest share of another language's function words
+    foreign_language: str | None
+    non_latin_ratio: float  # share of letters outside the Latin script
+
+
+def english_score(text: str, *, markers: Markers | None = None) -> LanguageScore:
+    """Count function words of English and of the other languages listed in the data file."""
+    markers = markers or load_markers()
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words:
+        return LanguageScore(0, 0.0, 0.0, None, 0.0)
+    rules = markers.language
+    english = sum(1 for w in words if w in rules.stopwords) / len(words)
+    foreign_ratio, foreign_language = 0.0, None
+    for language, stopwords in rules.foreign_stopwords.items():
+        ratio = sum(1 for w in words if w in stopwords) / len(words)
+        if ratio > foreign_ratio:
+            foreign_ratio, foreign_language = ratio, language
+    letters = [ch for w in words for ch in w]
+    non_latin = sum(1 for ch in letters if ord(ch) > 0x24F) / len(letters)
+    return LanguageScore(len(words), english, foreign_ratio, foreign_language, non_latin)
+
+
+def check_english(text: str, *, source: str | None = None, markers: Markers | None = None) -> None:
+    """Raise ``NotEnglishError`` (E105) when the text is clearly not English; short texts pass."""
+    markers = markers or load_markers()
+    rules = markers.language
+    score = english_score(text, markers=markers)
+    if score.words and score.non_latin_ratio > rules.max_non_latin_ratio:
+        raise NotEnglishError(
+            f"text is mostly in a non-Latin script ({score.non_latin_ratio:.0%} of letters)", source=source
+        )
+    if score.words < rules.min_words:
+        return
+    if score.english_ratio < rules.min_stopword_ratio:
+        raise NotEnglishError(
+            f"text does not look like English (English stop words are {score.english_ratio:.0%} "
+            f"of {score.words} words)",
+            source=source,
+        )
+    if score.foreign_ratio >= rules.min_foreign_ratio and score.foreign_ratio > score.english_ratio:
+        raise NotEnglishError(
+            f"text looks like '{score.foreign_language}', not English ({score.foreign_ratio:.0%} of its "
+            f"{score.words} words are '{score.foreign_language}' function words)",
+            source=source,
+        )

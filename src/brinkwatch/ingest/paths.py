@@ -1,0 +1,176 @@
+"""Files, directories and stdin to ``Article``s: the one entry point the CLI and the API call.
+
+Each file goes through the same gate (size E104, empty E101, binary E102, encoding E103) and is then
+dispatched by extension, or by sniffing its first bytes when the extension says nothing. Nothing here
+raises for a bad document: every failure becomes a ``DocumentError`` and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from brinkwatch.errors import IngestError, UnsupportedFormatError
+from brinkwatch.ingest.decode import GZIP_MAGIC, check_not_empty, decode_bytes, gunzip_head, read_limited
+from brinkwatch.ingest.feed import articles_from_feed
+from brinkwatch.ingest.html import article_from_html
+from brinkwatch.ingest.jsonl import article_from_record, articles_from_jsonl
+from brinkwatch.ingest.text import article_from_text, strip_markdown
+from brinkwatch.ingest.warc import articles_from_warc
+from brinkwatch.model import Article, DocumentError
+
+_BY_SUFFIX: dict[str, str] = {
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+    ".warc": "warc", ".warc.gz": "warc", ".arc": "warc", ".arc.gz": "warc",
+}
+# Formats we recognise but do not read: reported as E107 without opening the file.
+_UNSUPPORTED_SUFFIXES = frozenset({
+    ".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ppt", ".pptx", ".epub", ".png", ".jpg",
+    ".jpeg", ".gif", ".webp", ".svg", ".mp3", ".mp4", ".wav", ".zip", ".tar", ".tgz", ".7z", ".exe",
+})
+_FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf", b"<channel")
+STDIN = "-"
+
+
+def format_of(path: Path) -> str | None:
+    """The reader an extension asks for: text, markdown, html, feed, jsonl, json, warc; None to sniff."""
+    name = path.name.lower()
+    for suffix, kind in _BY_SUFFIX.items():
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return kind
+    if path.suffix.lower() in _UNSUPPORTED_SUFFIXES:
+        return "unsupported"
+    return None
+
+
+def sniff_format(data: bytes) -> str | None:
+    """Guess the format from content: warc, feed, html, jsonl, text; None when it is none of them."""
+    head = (gunzip_head(data) if data.startswith(GZIP_MAGIC) else data[:4096]).lstrip(b"\xef\xbb\xbf \t\r\n")
+    lowered = head[:4096].lower()
+    if head.startswith((b"WARC/", b"filedesc://")):
+        return "warc"
+    if data.startswith(GZIP_MAGIC):
+        return None
+    if lowered.startswith(b"<?xml") or lowered.startswith(_FEED_ROOTS):
+        return "feed" if any(root in lowered for root in _FEED_ROOTS) else None
+    if lowered.startswith((b"<!doctype html", b"<html", b"<head", b"<body")) or b"<p>" in lowered:
+        return "html"
+    if lowered.startswith(b"{"):
+        return "jsonl"
+    if lowered.startswith((b"[", b"<")):
+        return None
+    return "text"
+
+
+def _doc_id(path: Path, root: Path | None) -> str:
+    """Relative path under a directory given on the command line, else the file name without extension."""
+    if root is not None:
+        return path.relative_to(root).as_posix()
+    name = path.name
+    for suffix in sorted(_BY_SUFFIX, key=len, reverse=True):
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return path.stem or name
+
+
+def _articles_from_json(text: str, *, source: str, default_date: dt.date | None) -> Iterator[Article | DocumentError]:
+    """A .json file: one object or an array of objects, read like JSON Lines records."""
+    try:
+        value = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        # Many ".json" files are really JSON Lines.
+        yield from articles_from_jsonl(text.splitlines(), source=source, default_date=default_date)
+        return
+    records = value if isinstance(value, list) else [value]
+    for number, record in enumerate(records, start=1):
+        try:
+            yield article_from_record(record, source=source, default_date=default_date)
+        except IngestError as exc:
+            yield DocumentError(source=source, line=number, code=exc.code, message=exc.message)
+
+
+def _read_document(data: bytes, kind: str, *, source: str, doc_id: str,
+                   default_date: dt.date | None) -> Iterator[Article | DocumentError]:
+    """Dispatch one file's bytes to its reader; raises ``IngestError`` for whole-file failures."""
+    if kind == "warc":
+        check_not_empty(data, source=source)
+        yield from articles_from_warc(io.BytesIO(data), source=source)
+        return
+    if kind == "feed":
+        check_not_empty(data, source=source)
+        yield from articles_from_feed(data, source=source)
+        return
+    text = decode_bytes(data, source=source)
+    if kind == "html":
+        article = article_from_html(text, doc_id=doc_id, default_date=default_date)
+        yield article.model_copy(update={"source_path": source})
+    elif kind == "jsonl":
+        yield from articles_from_jsonl(text.splitlines(), source=source, default_date=default_date)
+    elif kind == "json":
+        yield from _articles_from_json(text, source=source, default_date=default_date)
+    elif kind in ("text", "markdown"):
+        body = strip_markdown(text) if kind == "markdown" else text
+        yield article_from_text(body, doc_id=doc_id, pub_date=default_date, source_path=source,
+                                source_format="text")
+    else:
+        raise UnsupportedFormatError("unknown or unsupported file format", source=source)
+
+
+def _read_one(path: Path | None, stream: BinaryIO | None, *, source: str, doc_id: str,
+              default_date: dt.date | None, max_bytes: int) -> Iterator[Article | DocumentError]:
+    try:
+        kind = format_of(path) if path is not None else None
+        if kind == "unsupported":
+            raise UnsupportedFormatError(f"{path.suffix} files are not supported", source=source)
+        data = read_limited(path, stream, source=source, max_bytes=max_bytes)
+        check_not_empty(data, source=source)
+        kind = kind or sniff_format(data)
+        if kind is None:
+            decode_bytes(data, source=source)  # binary or undecodable content says so (E102/E103) first
+            raise UnsupportedFormatError("cannot tell what format this file is in", source=source)
+        yield from _read_document(data, kind, source=source, doc_id=doc_id, default_date=default_date)
+    except IngestError as exc:
+        yield DocumentError(source=source, line=exc.line, code=exc.code, message=exc.message)
+    except OSError as exc:
+        yield DocumentError(source=source, code=IngestError.code, message=f"cannot read: {exc.strerror or exc}")
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Files under a directory, sorted, skipping hidden files and hidden directories."""
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.is_file():
+            yield path
+
+
+def read_paths(paths: Sequence[str | Path], *, default_date: dt.date | None = None,
+               max_bytes: int = 50_000_000) -> Iterator[Article | DocumentError]:
+    """Read files, directories (recursively, sorted, hidden files skipped) and "-" (stdin).
+
+    Never raises for a bad document: yields ``DocumentError(source, line, code, message)`` and goes on.
+    """
+    for given in paths:
+        if str(given) == STDIN:
+            yield from _read_one(None, sys.stdin.buffer, source="<stdin>", doc_id="stdin",
+                                 default_date=default_date, max_bytes=max_bytes)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _read_one(file, None, source=str(file), doc_id=_doc_id(file, path),
+                                     default_date=default_date, max_bytes=max_bytes)
+        elif path.exists():
+            yield from _read_one(path, None, source=str(path), doc_id=_doc_id(path, None),
+                                 default_date=default_date, max_bytes=max_bytes)
+        else:
+            yield DocumentError(source=str(path), code=IngestError.code, message="no such file or directory")

@@ -1,0 +1,54 @@
+"""Plain text (and light Markdown) to ``Article``: republication note, boilerplate removal, English check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from brinkwatch.errors import EmptyInputError
+from brinkwatch.ingest.clean import check_english, clean_text, split_syndication
+from brinkwatch.model import Article
+
+# Provenance an ingest path may hand over besides the text itself.
+PROVENANCE_FIELDS = frozenset(
+    {"url", "title", "publisher", "author", "language", "source_path", "source_format", "syndicated_from",
+     "fetched_at"}
+)
+
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.MULTILINE)
+_MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
+_MD_RULE = re.compile(r"^\s*([-*_]\s*){3,}$", re.MULTILINE)
+
+
+def strip_markdown(text: str) -> str:
+    """Drop Markdown markup that would otherwise end up inside sentences (links, emphasis, headings)."""
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_HEADING.sub("", text)
+    text = _MD_RULE.sub("", text)
+    return _MD_EMPHASIS.sub("", text)
+
+
+def article_from_text(text: str, *, doc_id: str, pub_date: dt.date | None = None, **provenance: Any) -> Article:
+    """Build an ``Article`` from plain text.
+
+    ``provenance`` takes the other ``Article`` fields (url, title, publisher, author, source_path,
+    source_format, syndicated_from, fetched_at). Raises ``EmptyInputError`` (E101) when nothing is left
+    after boilerplate removal and ``NotEnglishError`` (E105) for text that is clearly not English.
+    """
+    unknown = set(provenance) - PROVENANCE_FIELDS
+    if unknown:
+        raise TypeError(f"article_from_text() got unexpected provenance fields: {sorted(unknown)}")
+    source = str(provenance.get("source_path") or doc_id)
+    body, syndicated_from = split_syndication(text)
+    body = clean_text(body)
+    if not body:
+        raise EmptyInputError("no text left after removing boilerplate", source=source)
+    check_english(body, source=source)
+    fields = {"source_format": "text", "language": "en", **provenance}
+    if syndicated_from and not fields.get("syndicated_from"):
+        fields["syndicated_from"] = syndicated_from
+    return Article(doc_id=doc_id, text=body, pub_date=pub_date, **fields)

@@ -1,0 +1,159 @@
+"""Plain-text ingest: boilerplate removal, republication notes, the English check, JSON Lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from brinkwatch.errors import EmptyInputError, NotEnglishError
+from brinkwatch.ingest import article_from_text, articles_from_jsonl, clean_text, split_syndication
+from brinkwatch.model import Article, DocumentError
+
+BLOG_POST = """Posted by Marta Ruiz at 10:32 AM
+By Marta Ruiz
+Share this:
+Tweet
+Share on Facebook
+We use cookies to give you the best experience on our website.
+Venezuela recalled its ambassador from Colombia on Monday after a border incident near Cucuta.
+
+The Colombian defence ministry said two soldiers were wounded in the clash.
+Sign up for our newsletter to get the latest news in your inbox.
+Read more: Colombia reinforces the border
+Related articles
+Venezuela closes border crossings
+Colombia asks OAS to mediate
+Officials in Caracas denied that Venezuelan troops had crossed into Colombian territory.
+Labels: Venezuela, Colombia
+4 comments:
+Xylophone Platypus said...
+Totally unbelievable garbage, zebra!
+Newer Post Older Post Home
+Subscribe to: Post Comments (Atom)
+"""
+
+
+def test_clean_text_removes_widgets_bylines_and_the_comment_section() -> None:
+    cleaned = clean_text(BLOG_POST)
+    assert cleaned.splitlines() == [
+        "Venezuela recalled its ambassador from Colombia on Monday after a border incident near Cucuta.",
+        "",
+        "The Colombian defence ministry said two soldiers were wounded in the clash.",
+        "Officials in Caracas denied that Venezuelan troops had crossed into Colombian territory.",
+    ]
+    for word in ("Xylophone", "zebra", "Newer Post", "Subscribe", "cookies", "Tweet", "Marta"):
+        assert word not in cleaned
+
+
+def test_clean_text_keeps_prose_that_mentions_widget_words() -> None:
+    text = (
+        "By contrast, the minister said the comments made by the ambassador were unacceptable.\n"
+        "The president shared a tweet in which he threatened to impose sanctions on Iran.\n"
+        "Lawmakers voted to ban tracking cookies, the agency said."
+    )
+    assert clean_text(text) == text
+
+
+def test_clean_text_leaves_every_gold_sentence_alone(gold_dev_path) -> None:
+    rows = [json.loads(line) for line in gold_dev_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    changed = [row["id"] for row in rows if clean_text(row["text"]) != row["text"].strip()]
+    assert len(rows) > 100
+    assert changed == []
+
+
+@pytest.mark.parametrize(
+    ("note", "publisher", "left"),
+    [
+        ("Previously published in The Guardian.", "The Guardian", ""),
+        ("Originally appeared in Foreign Policy on March 3, 2024.", "Foreign Policy", ""),
+        ("This article first appeared on Al-Monitor.", "Al-Monitor", ""),
+        ("Republished from The Conversation under a Creative Commons license.", "The Conversation", ""),
+        ("This article is republished from The Conversation under a Creative Commons license. Read the "
+         "original article.", "The Conversation", "Read the original article."),
+        ("This story was originally published by ProPublica.", "ProPublica", ""),
+        ("*This article was originally published in Haaretz*", "Haaretz", ""),
+    ],
+)
+def test_republication_note_sets_syndicated_from_and_is_removed(note: str, publisher: str, left: str) -> None:
+    body = "Israel and Egypt agreed on Sunday to reopen the Rafah crossing for aid convoys."
+    text, found = split_syndication(f"{body}\n{note}\nThe crossing had been closed since May.")
+    assert found == publisher
+    assert text.split("\n") == [body, left, "The crossing had been closed since May."]
+    article = article_from_text(f"{body}\n\n{note}", doc_id="syn")
+    assert article.syndicated_from == publisher
+    assert article.text == "\n\n".join(part for part in (body, left) if part)
+
+
+def test_article_from_text_keeps_provenance() -> None:
+    article = article_from_text(
+        "Russia and Ukraine exchanged prisoners on Friday, the Turkish foreign ministry said.",
+        doc_id="d1", pub_date=dt.date(2024, 5, 3), url="https://example.org/a", publisher="Example",
+    )
+    assert article.doc_id == "d1"
+    assert article.pub_date == dt.date(2024, 5, 3)
+    assert article.url == "https://example.org/a"
+    assert article.publisher == "Example"
+    assert article.language == "en"
+    assert article.source_format == "text"
+    assert len(article.hash) == 64
+
+
+def test_article_from_text_rejects_boilerplate_only_and_foreign_text() -> None:
+    with pytest.raises(EmptyInputError) as empty:
+        article_from_text("Share this:\nTweet\nNo comments:", doc_id="e")
+    assert empty.value.code == "E101"
+    with pytest.raises(NotEnglishError) as foreign:
+        article_from_text(
+            "Der Bundeskanzler hat am Mittwoch in Berlin mit dem französischen Präsidenten über die Lage "
+            "in der Ukraine und die Zukunft der Europäischen Union gesprochen.",
+            doc_id="de",
+        )
+    assert foreign.value.code == "E105"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El presidente del gobierno español se reunió ayer con los líderes de la oposición para discutir "
+        "la reforma de la ley electoral y las elecciones del próximo año.",
+        "Le président de la République a annoncé mardi un nouveau plan pour la défense nationale et une "
+        "augmentation du budget militaire pour les prochaines années.",
+        "Президент России провёл переговоры с премьер-министром Индии в Москве во вторник.",
+    ],
+)
+def test_non_english_is_e105(text: str) -> None:
+    with pytest.raises(NotEnglishError):
+        article_from_text(text, doc_id="x")
+
+
+def test_gold_records_read_as_gold_articles(gold_dev_path) -> None:
+    lines = gold_dev_path.read_text(encoding="utf-8").splitlines()
+    results = list(articles_from_jsonl(lines, source=str(gold_dev_path)))
+    assert all(isinstance(r, Article) for r in results)
+    assert len(results) == sum(1 for line in lines if line.strip())
+    first = json.loads(lines[0])
+    assert results[0].doc_id == first["id"]
+    assert results[0].text == first["text"]
+    assert results[0].source_format == "gold"
+    assert results[0].pub_date == dt.date.fromisoformat(first["date"])
+
+
+def test_jsonl_bad_lines_become_e106_and_reading_goes_on() -> None:
+    lines = [
+        '{"id": "a", "text": "Iran rejected the offer of talks.", "date": "2020-01-02", "title": "T"}',
+        "this is not json",
+        '{"id": "b"}',
+        '{"id": "c", "text": "Iraq and Syria signed a water agreement.", "date": "yesterday"}',
+        "[1, 2]",
+        "",
+        '{"id": 7, "text": "Chile and Peru held border talks.", "url": "https://example.org/7"}',
+    ]
+    results = list(articles_from_jsonl(lines, source="f.jsonl", default_date=dt.date(2021, 6, 1)))
+    kinds = [(type(r).__name__, getattr(r, "line", None)) for r in results]
+    assert kinds == [("Article", None), ("DocumentError", 2), ("DocumentError", 3), ("DocumentError", 4),
+                     ("DocumentError", 5), ("Article", None)]
+    assert all(r.code == "E106" and r.source == "f.jsonl" for r in results if isinstance(r, DocumentError))
+    assert results[0].title == "T" and results[0].pub_date == dt.date(2020, 1, 2)
+    assert results[-1].doc_id == "7" and results[-1].pub_date == dt.date(2021, 6, 1)

@@ -107,3 +107,24 @@ def test_ingest_paths_uses_the_reader(tmp_path):
 def test_batch_size_must_be_positive():
     with Store() as store, pytest.raises(ValueError):
         ingest_articles(store, FakeCoder(), [art("a")], batch_size=0)
+
+
+class ReportingCoder(FakeCoder):
+    """Like the real Coder: reports an article it cannot code through ``on_error`` and goes on."""
+
+    def code_articles(self, articles, *, on_error=None):
+        keep = []
+        for article in articles:
+            if "HUGE" in article.text:
+                on_error(DocumentError(source=article.source_path, code="E104", message="too large"))
+            else:
+                keep.append(article)
+        yield from super().code_articles(keep)
+
+
+def test_coder_errors_reported_through_on_error_are_recorded():
+    with Store() as store:
+        report = ingest_articles(store, ReportingCoder(), [art("a"), art("big", "HUGE text"), art("c")],
+                                 dedup=False)
+    assert report.articles_added == 2
+    assert [(e.source, e.code) for e in report.errors] == [("/in/big.txt", "E104")]

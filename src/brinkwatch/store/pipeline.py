@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import inspect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -62,10 +63,29 @@ def _error_for(article: Article, exc: BrinkwatchError) -> DocumentError:
                          message=exc.message)
 
 
+def accepts_on_error(coder: ArticleCoder) -> bool:
+    try:
+        return "on_error" in inspect.signature(coder.code_articles).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _call(coder: ArticleCoder, articles: list[Article]) -> tuple[list[CodedDocument], list[DocumentError]]:
+    # The real Coder reports a per-article failure (e.g. E104 too large) through ``on_error`` and goes
+    # on; a simpler coder may put DocumentError items in its output, or raise for the whole batch.
+    reported: list[DocumentError] = []
+    if accepts_on_error(coder):
+        results = coder.code_articles(articles, on_error=reported.append)  # type: ignore[call-arg]
+    else:
+        results = coder.code_articles(articles)
+    coded, errors = _split(results)
+    return coded, reported + errors
+
+
 def _code(coder: ArticleCoder, articles: list[Article]) -> tuple[list[CodedDocument], list[DocumentError]]:
     """Code a batch; if the coder fails on the batch, code one by one to find the article at fault."""
     try:
-        return _split(coder.code_articles(articles))
+        return _call(coder, articles)
     except BrinkwatchError:
         if len(articles) == 1:
             raise
@@ -73,7 +93,7 @@ def _code(coder: ArticleCoder, articles: list[Article]) -> tuple[list[CodedDocum
     errors: list[DocumentError] = []
     for article in articles:
         try:
-            one_coded, one_errors = _split(coder.code_articles([article]))
+            one_coded, one_errors = _call(coder, [article])
         except BrinkwatchError as exc:
             errors.append(_error_for(article, exc))
             continue

@@ -112,30 +112,33 @@ class Coder:
     def _resolve(self, actors, tokens: list[Token]) -> list[Actor]:
         out: list[Actor] = []
         for tok in tokens:
-            actor = actors.resolve_token(tok)
-            if actor is not None and all(a.start != actor.start or a.code != actor.code for a in out):
-                out.append(actor)
+            found = _coordinated_modifiers(actors, tok) or [_resolve_with_fallback(actors, tok)]
+            for actor in found:
+                if actor is not None and all(a.start != actor.start or a.code != actor.code for a in out):
+                    out.append(actor)
         return out
 
+    def _first_group(self, actors, groups: list[list[Token]]) -> list[Actor]:
+        for group in groups:
+            found = self._resolve(actors, group)
+            if found:
+                return found
+        return []
+
     def _pairs(self, draft: Draft, actors) -> list[tuple[Actor, Actor | None]]:
-        sources = self._resolve(actors, draft.source_tokens)
-        targets = self._resolve(actors, draft.target_tokens)
-        for frame in draft.extra_targets_from:
-            targets += self._resolve(actors, frame.subjects)
-        targets = [t for t in targets if not any(t.start == s.start for s in sources)]
+        sources = self._first_group(actors, draft.source_groups)
         if not sources:
             return []  # CAMEO needs an actor that acts; an unknown agent is not guessed
+        targets = self._first_group(actors, draft.target_groups)
+        targets = [t for t in targets if not any(t.start == s.start for s in sources)]
         pairs: list[tuple[Actor, Actor | None]] = []
         if draft.symmetric and not targets and len(sources) > 1:
-            pairs = [(a, b) for a, b in itertools.permutations(sources, 2)]
-        else:
-            for source in sources:
-                for target in targets or [None]:
-                    if target is not None and target.code == source.code and target.text == source.text:
-                        continue
-                    pairs.append((source, target))
-                    if draft.symmetric and target is not None:
-                        pairs.append((target, source))
+            return list(itertools.permutations(sources, 2))
+        for source in sources:
+            for target in targets or [None]:
+                pairs.append((source, target))
+                if draft.symmetric and target is not None:
+                    pairs.append((target, source))
         return pairs
 
     def _events_from_draft(self, draft: Draft, sent: Span, index: int, article: Article,
@@ -143,32 +146,89 @@ class Coder:
         pairs = self._pairs(draft, actors)
         if not pairs:
             return []
-        entry = self.ontology.get(draft.code)
         args = list(draft.source_tokens) + list(draft.target_tokens)
         attrs = self.attributes.for_event(ctx, sent, draft.trigger, args)
         modality = _merge_modality(draft.modality, attrs.modality)
         attribution = attrs.attribution
+        speaker = actors.resolve_token(draft.speaker[0]) if draft.speaker else None
         if attribution is None and draft.speaker:
-            speaker = actors.resolve_token(draft.speaker[0])
             attribution = Attribution(speaker=speaker, speaker_text=_phrase(draft.speaker[0]),
                                       verb=draft.speech_verb.lemma_ if draft.speech_verb is not None else None)
-        trigger = draft.trigger
-        evidence = Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
-                            trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text))
-        events: list[Event] = []
+        base = dict(doc_id=article.doc_id, sentence_index=index, is_opinion=attrs.is_opinion,
+                    date=attrs.date, date_precision=attrs.date_precision, place=attrs.place,
+                    numbers=attrs.numbers, attribution=attribution,
+                    evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
+                                      trigger_start=draft.trigger.idx,
+                                      trigger_end=draft.trigger.idx + len(draft.trigger.text)))
+        coded = [(draft.code, draft.pattern, source, target, modality) for source, target in pairs]
+        if draft.claim and speaker is not None:
+            coded += self._claims(draft, speaker, pairs)
+        return [self._event(code, pattern, source, target, mod, draft, args, base)
+                for code, pattern, source, target, mod in coded]
+
+    def _claims(self, draft: Draft, speaker: Actor, pairs) -> list[tuple]:
+        """A claim about a conflict act is itself an event: a claim of responsibility when the speaker
+        is the one who acted (015), else an accusation against the actor (112)."""
+        if int(draft.code[:2]) < 10:
+            return []
+        out: list[tuple] = []
         for source, target in pairs:
-            confidence = _confidence(draft, source, target, args)
-            events.append(Event(
-                event_id=Event.make_id(article.doc_id, index, trigger.idx, source.code,
-                                       target.code if target else "", draft.code),
-                doc_id=article.doc_id, sentence_index=index, source=source, target=target,
-                cameo=self.ontology.cameo(draft.code), goldstein=entry.goldstein, quad_class=entry.quad_class,
-                plover=self.ontology.plover(draft.code), modality=modality, is_opinion=attrs.is_opinion,
-                date=attrs.date, date_precision=attrs.date_precision, place=attrs.place,
-                numbers=attrs.numbers, attribution=attribution, evidence=evidence,
-                pattern=draft.pattern, confidence=confidence,
-            ))
-        return events
+            if source.country and source.country == speaker.country:
+                out.append(("015", f"claim>{draft.pattern}", speaker, target, "asserted"))
+            elif source.code != speaker.code:
+                out.append(("112", f"claim>{draft.pattern}", speaker, source, "asserted"))
+        return out
+
+    def _event(self, code: str, pattern: str, source: Actor, target: Actor | None, modality: str,
+               draft: Draft, args: list[Token], base: dict) -> Event:
+        entry = self.ontology.get(code)
+        return Event(
+            event_id=Event.make_id(base["doc_id"], base["sentence_index"], draft.trigger.idx, source.code,
+                                   target.code if target else "", code),
+            source=source, target=target, cameo=self.ontology.cameo(code), goldstein=entry.goldstein,
+            quad_class=entry.quad_class, plover=self.ontology.plover(code), modality=modality,
+            pattern=pattern, confidence=_confidence(draft, source, target, args), **base,
+        )
+
+
+def _coordinated_modifiers(actors, tok: Token) -> list[Actor]:
+    """"US and British activists": one actor per coordinated country modifier, sharing the head's sector."""
+    mods = [c for c in tok.children if c.dep_ in {"amod", "nmod", "compound"} and c.conjuncts]
+    if not mods:
+        return []
+    head_actor = actors.resolve_token(tok)
+    sector = head_actor.sector if head_actor is not None else None
+    out: list[Actor] = []
+    for mod in [mods[0], *mods[0].conjuncts]:
+        country_actor = actors.resolve_token(mod)
+        if country_actor is None or not country_actor.country:
+            continue
+        code = country_actor.country + (sector or "") if sector else country_actor.code
+        out.append(country_actor.model_copy(update={"code": code, "sector": sector or country_actor.sector}))
+    return out if len(out) > 1 else []
+
+
+def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
+    """Resolve a head; when it is no actor, try what it is owned by or made of.
+
+    "China's assistance" -> China; "Hundreds of UN troops" -> UN troops; a parse that hangs a name on
+    a date ("Assad Tuesday") -> Assad.
+    """
+    actor = actors.resolve_token(tok)
+    if actor is not None:
+        return actor
+    for child in tok.children:
+        if child.dep_ in {"poss", "compound"} and child.pos_ in {"PROPN", "NOUN"}:
+            actor = actors.resolve_token(child)
+            if actor is not None:
+                return actor
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    actor = actors.resolve_token(pobj)
+                    if actor is not None:
+                        return actor
+    return None
 
 
 def _merge_modality(frame_modality: str | None, cue_modality: str) -> str:

@@ -24,17 +24,24 @@ class Draft:
     code: str
     pattern: str
     trigger: Token
-    source_tokens: list[Token]
-    target_tokens: list[Token]
+    source_groups: list[list[Token]]  # argument slots in order of preference; the first that
+    target_groups: list[list[Token]]  # resolves to actors is used
     modality: str | None = None  # set by the frame: threatened, requested, refused, planned, negated, ...
     symmetric: bool = False
     prior: float = 0.8
     inherited: bool = False
     speaker: list[Token] = field(default_factory=list)
     speech_verb: Token | None = None
+    claim: bool = False  # reported with a claim verb: the coder adds the accusation / responsibility claim
     embedded: Token | None = None  # the complement trigger a governor coded
-    # actor tokens that stand for an event noun's agent ("condemned the US assassination": the US)
-    extra_targets_from: list[Frame] = field(default_factory=list)
+
+    @property
+    def source_tokens(self) -> list[Token]:
+        return [t for group in self.source_groups for t in group]
+
+    @property
+    def target_tokens(self) -> list[Token]:
+        return [t for group in self.target_groups for t in group]
 
 
 class SentenceCoder:
@@ -79,21 +86,16 @@ class SentenceCoder:
         return [self._draft(frame, pattern, by_trigger)]
 
     def _draft(self, frame: Frame, pattern: Pattern, by_trigger: dict[int, Frame]) -> Draft:
-        sources = _slot_tokens(frame, pattern.source)
-        targets = _slot_tokens(frame, pattern.target_slots)
-        draft = Draft(
+        sources = _slot_groups(frame, pattern.source, by_trigger)
+        if frame.kind == "noun" and frame.fallback_subjects:
+            sources.append(list(frame.fallback_subjects))
+        targets = _slot_groups(frame, pattern.target_slots, by_trigger)
+        return Draft(
             code=pattern.code, pattern=pattern.id, trigger=frame.trigger,
-            source_tokens=sources, target_tokens=targets, symmetric=pattern.symmetric,
+            source_groups=sources, target_groups=targets, symmetric=pattern.symmetric,
             prior=pattern.confidence, inherited=frame.inherited_subject,
+            modality="negated" if frame.negated else None,
         )
-        if frame.negated:
-            draft.modality = "negated"
-        # an event noun as argument stands for its agent: "condemned the US assassination" -> the US
-        draft.extra_targets_from = [by_trigger[t.i] for t in targets if t.i in by_trigger and t.i != frame.trigger.i]
-        draft.source_tokens = [s for s in sources if s.i not in by_trigger] + [
-            a for s in sources if s.i in by_trigger for a in by_trigger[s.i].subjects
-        ]
-        return draft
 
     # --- governors ---------------------------------------------------------------------------------
     def _governor_class(self, frame: Frame) -> str | None:
@@ -127,7 +129,7 @@ class SentenceCoder:
             if comp.kind == "noun" and not inner:
                 inner_pattern = self.book.match(comp)
                 inner_code = inner_pattern.code if inner_pattern else None
-            if inner_code is None and comp.kind == "noun":
+            if inner_code is None and (comp.kind == "noun" or cls.require_match):
                 continue
             code = self.book.derived_code(gov_class, inner_code)
             if code is None:
@@ -145,15 +147,16 @@ class SentenceCoder:
         # event noun itself, else whoever the complement acts on (or, for "asked that Y ...", Y).
         objects = [o for o in frame.objects if o.i != comp.trigger.i]
         objects += [t for p, t in frame.preps if p in {"on", "upon", "against"} and t.i != comp.trigger.i]
-        if gov_class in {"appeal", "demand"} and not objects and comp.kind == "verb":
-            objects = [s for s in comp.subjects if s.i not in {x.i for x in sources}]
-        if not objects and inner:
-            objects = inner[0].target_tokens
-        elif not objects and comp.kind == "noun":
-            objects = comp.prep_objects(("on", "against", "with", "to", "between", "of", "from"))
+        groups = [objects]
+        if gov_class in {"appeal", "demand"} and comp.kind == "verb":
+            groups.append([s for s in comp.subjects if s.i not in {x.i for x in sources}])
+        if inner:
+            groups += inner[0].target_groups
+        elif comp.kind == "noun":
+            groups.append(comp.prep_objects(("on", "against", "with", "to", "between", "of", "from")))
         draft = Draft(
             code=code, pattern=f"{gov_class}>{inner[0].pattern if inner else comp.lemma}",
-            trigger=frame.trigger, source_tokens=sources, target_tokens=objects,
+            trigger=frame.trigger, source_groups=[sources], target_groups=[g for g in groups if g],
             modality="negated" if frame.negated else modality,
             prior=0.75, inherited=frame.inherited_subject, embedded=comp.trigger,
             symmetric=bool(inner and inner[0].symmetric and gov_class == "intent"),
@@ -175,14 +178,27 @@ class SentenceCoder:
                 draft.speaker = [x for s in draft.speaker for x in expand(s)]
                 if lemma in self.gov.claim_verbs and draft.modality is None:
                     draft.modality = "claimed"
+                    draft.claim = True
                 elif lemma in self.gov.deny_verbs and draft.modality is None:
                     draft.modality = "denied"
                 elif _is_future(draft.trigger) and draft.modality is None:
-                    draft.modality = "planned"
+                    self._speaker_intent(draft)
                 return
             if lemma in self.gov.negating_verbs and draft.modality is None:
                 draft.modality = "negated"
             tok = head
+
+
+    def _speaker_intent(self, draft: Draft) -> None:
+        """"Israel announced it would free prisoners": a speaker's own future act is an intent (03)."""
+        draft.modality = "planned"
+        subjects = draft.source_tokens
+        speaker_texts = {s.lower_ for s in draft.speaker}
+        if any(s.pos_ == "PRON" or s.lower_ in speaker_texts for s in subjects):
+            code = self.book.derived_code("intent", draft.code)
+            if code is not None:
+                draft.code = code
+                draft.pattern = f"intent>{draft.pattern}"
 
 
 def _is_future(tok: Token) -> bool:
@@ -203,21 +219,36 @@ def _consume_subtree_frames(comp: Frame, by_trigger: dict[int, Frame], consumed:
             consumed.add(obj.i)
 
 
-def _slot_tokens(frame: Frame, slots: tuple[str, ...]) -> list[Token]:
-    """The tokens in the named argument slots, first non-empty slot group wins per kind."""
-    out: list[Token] = []
+def _slot_groups(frame: Frame, slots: tuple[str, ...], by_trigger: dict[int, Frame]) -> list[list[Token]]:
+    """One token group per named argument slot, in the pattern's order of preference.
+
+    An event noun in a slot stands for its agent ("condemned the US assassination" -> the US), so its
+    own subjects come first, then the noun itself.
+    """
+    groups: list[list[Token]] = []
     for slot in slots:
-        if slot == "subject":
-            toks = frame.subjects
-        elif slot == "object":
-            toks = frame.objects
-        elif slot == "dative":
-            toks = frame.datives
-        elif slot.startswith("prep:"):
-            toks = frame.prep_objects((slot[5:],))
-        else:
-            toks = []
-        for tok in toks:
-            if tok not in out:
-                out.append(tok)
+        toks = _slot_tokens(frame, slot)
+        nominal = [a for t in toks if t.i in by_trigger and t.i != frame.trigger.i for a in by_trigger[t.i].subjects]
+        if nominal:
+            groups.append(nominal)
+        if toks:
+            groups.append(toks)
+    return groups
+
+
+def _slot_tokens(frame: Frame, slot: str) -> list[Token]:
+    if slot == "subject":
+        toks = frame.subjects
+    elif slot == "object":
+        toks = frame.objects
+    elif slot == "dative":
+        toks = frame.datives
+    elif slot.startswith("prep:"):
+        toks = frame.prep_objects((slot[5:],))
+    else:
+        toks = []
+    out: list[Token] = []
+    for tok in toks:
+        if tok not in out:
+            out.append(tok)
     return out

@@ -13,6 +13,7 @@ the governor's class table (threaten + force -> 138, ask + meet -> 026, refuse +
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -73,6 +74,7 @@ class GovernorClass(BaseModel):
     modality: str = "asserted"
     codes: dict[str, str] = {}  # complement category -> derived CAMEO code; "default" when unknown
     consume_object_events: bool = True  # "threatened sanctions": the sanctions did not happen
+    require_match: bool = False  # code only when the complement is itself a known event
 
 
 class Governors(BaseModel):
@@ -91,10 +93,21 @@ class Governors(BaseModel):
     passthrough_verbs: tuple[str, ...]  # "tried to", "began to", "decided to"
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML 1.1 reads on/off/yes/no as booleans; in a dictionary of English words they are words."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false|True|False)$"), list("tTfF"))
+
+
 def _read_yaml(path: Path) -> dict:
     try:
         with path.open(encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+            data = yaml.load(fh, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"cannot read pattern file: {exc}", source=str(path)) from exc
     if not isinstance(data, dict):

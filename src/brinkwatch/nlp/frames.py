@@ -49,6 +49,7 @@ class Frame:
     negated: bool = False
     complements: list[Token] = field(default_factory=list)
     support_verb: Token | None = None  # for nouns carried by a support verb
+    fallback_subjects: list[Token] = field(default_factory=list)  # the support verb's subjects
     inherited_subject: bool = False  # subject came from control, coordination or a relative clause
 
     @property
@@ -64,9 +65,20 @@ def lemma_of(tok: Token) -> str:
     return tok.lemma_.lower() if tok.lemma_ else tok.lower_
 
 
+NOMINAL = {"PROPN", "NOUN", "PRON", "ADJ", "NUM"}
+
+
 def expand(tok: Token) -> list[Token]:
-    """A head and the heads coordinated with it: "Iran and Syria" -> [Iran, Syria]."""
-    return [tok, *[c for c in tok.conjuncts if c.pos_ in {"PROPN", "NOUN", "PRON", "ADJ", "NUM"}]]
+    """A head and the heads coordinated with it: "Iran and Syria" -> [Iran, Syria].
+
+    A list written "A, B, and C" is often parsed as A with apposition B and B's conjunct C; an
+    apposition that itself has conjuncts is such a list, not a title ("Petraeus, the commander").
+    """
+    out = [tok, *[c for c in tok.conjuncts if c.pos_ in NOMINAL]]
+    for child in tok.children:
+        if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
+            out += [child, *[c for c in child.conjuncts if c.pos_ in NOMINAL]]
+    return out
 
 
 def _children(tok: Token, deps: set[str]) -> list[Token]:
@@ -186,21 +198,20 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
     preps = _prep_args(noun)
     subjects += [t for p, t in preps if p == "by"]
     support = None
+    fallback: list[Token] = []
     head = noun.head
     if noun.dep_ in OBJ | {"attr"} and lemma_of(head) in lex.support_verbs:
         support = head
-        if not subjects:
-            subjects = verb_subjects(head, lex)
+        fallback = verb_subjects(head, lex)
         preps += [(p, t) for p, t in _prep_args(head)]
     elif noun.dep_ in PASS_SUBJ and lemma_of(head) in lex.support_verbs:
         support = head
-        agents, _ = _own_subjects(head)
-        subjects = subjects or agents
+        fallback, _ = _own_subjects(head)
         preps += [(p, t) for p, t in _prep_args(head) if p != "by"]
     negated = is_negated(noun) or (support is not None and is_negated(support))
     return Frame(
         trigger=noun, kind="noun", lemma=lemma_of(noun), subjects=subjects, preps=preps,
-        negated=negated, support_verb=support,
+        negated=negated, support_verb=support, fallback_subjects=fallback,
     )
 
 

@@ -1,0 +1,141 @@
+"""CLI commands over ``brinkwatch.analyze``: ``tension``, ``network``, ``dedup``. Thin: flags in, records out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from brinkwatch.analyze import merge_new, rebuild, tension_report
+from brinkwatch.analyze.network import actor_network, to_graphml, to_json
+from brinkwatch.analyze.records import TensionReport
+from brinkwatch.cli.app import app, fail, handle_errors, out
+from brinkwatch.config import Settings
+from brinkwatch.store import Store
+
+_BARS = "▁▂▃▄▅▆▇█"
+DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: $BRINKWATCH_DB or brinkwatch.duckdb).")]
+
+
+def sparkline(values: list[float]) -> str:
+    """One block character per value, scaled between the series' minimum and maximum."""
+    if not values:
+        return ""
+    lo, hi = min(values), max(values)
+    span = hi - lo
+    return "".join(_BARS[0 if span == 0 else round((v - lo) / span * (len(_BARS) - 1))] for v in values)
+
+
+def _open(db: Path | None, *, read_only: bool) -> Store:
+    path = db or Settings().db_path
+    if read_only and not Path(path).exists():
+        fail(f"database not found: {path}")
+    return Store(path, read_only=read_only)
+
+
+def _print_report(report: TensionReport) -> None:
+    series, cps = report.series, set(report.change_points)
+    table = Table(title=f"{series.a}–{series.b} per {series.freq}"
+                        f"{' (merged events)' if series.deduplicated else ' (mentions, not deduplicated)'}")
+    table.add_column("period", no_wrap=True, min_width=12)
+    for column in ("events", "v.coop", "m.coop", "v.conf", "m.conf", "gold", "bal", "T"):
+        table.add_column(column, justify="right", no_wrap=True)
+    for p in series.points:
+        mark = " ◆" if p.period in cps else ""
+        table.add_row(f"{p.period}{mark}", str(p.n_events), str(p.verbal_coop), str(p.material_coop),
+                      str(p.verbal_conflict), str(p.material_conflict), f"{p.goldstein_sum:.1f}",
+                      f"{p.balance:+.2f}", f"{p.tension:.2f}")
+    out.print(table)
+    out.print(f"tension  {sparkline(series.tension_values())}")
+    out.print("change points (◆): " + (", ".join(str(d) for d in report.change_points) or "none"))
+    v = report.verdict
+    out.print(f"[bold]verdict: {v.direction}[/bold] (confidence {v.confidence:.2f})")
+    out.print(v.summary)
+    if v.drivers:
+        drivers = Table(title="events that drove it")
+        for column in ("date", "cameo", "goldstein", "contribution", "reports", "evidence"):
+            drivers.add_column(column, overflow="fold")
+        for d in v.drivers:
+            drivers.add_row(str(d.date), d.cameo, f"{d.goldstein}", f"{d.contribution:+.2f}", str(d.num_mentions),
+                            d.evidence_text)
+        out.print(drivers)
+
+
+@app.command()
+def tension(
+    a: Annotated[str, typer.Argument(help="First actor: ISO3 country code (USA) or full actor code (USAGOV).")],
+    b: Annotated[str, typer.Argument(help="Second actor.")],
+    db: DbOption = None,
+    since: Annotated[str | None, typer.Option(help="First day (YYYY-MM-DD); default: the dyad's first event.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last day (YYYY-MM-DD); default: the dyad's last event.")] = None,
+    freq: Annotated[str, typer.Option(help="Period: day, week or month.")] = "week",
+    directed: Annotated[bool, typer.Option(help="Only events from A to B.")] = False,
+    output_format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    plot: Annotated[Path | None, typer.Option(
+        help="Also write a chart: FILE.html (offline) or FILE.png (needs kaleido).")] = None,
+) -> None:
+    """Is tension between A and B rising, easing or steady? Series, change points, verdict, driving events."""
+    if output_format not in ("table", "json"):
+        fail("--format must be table or json")
+    with handle_errors():
+        store = _open(db, read_only=True)
+        try:
+            report = tension_report(store.con, a, b, freq=freq, since=since, until=until,  # type: ignore[arg-type]
+                                    directed=directed)
+        finally:
+            store.close()
+        if plot is not None:
+            from brinkwatch.analyze.plot import write_plot
+
+            write_plot(report, plot)
+    if output_format == "json":
+        out.print_json(json.dumps(report.model_dump(mode="json")))
+    else:
+        _print_report(report)
+
+
+@app.command()
+def network(
+    output: Annotated[Path, typer.Option("--output", "-o", help="FILE.graphml or FILE.json")],
+    db: DbOption = None,
+    since: Annotated[str | None, typer.Option(help="First day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last day (YYYY-MM-DD).")] = None,
+    level: Annotated[str, typer.Option(help="country (ISO3) or actor (full actor code).")] = "country",
+) -> None:
+    """Export the actor network (who acts on whom, how often, how cooperatively) as GraphML or JSON."""
+    suffix = output.suffix.lower()
+    if suffix not in (".graphml", ".json"):
+        fail("--output must end in .graphml or .json")
+    with handle_errors():
+        store = _open(db, read_only=True)
+        try:
+            net = actor_network(store.con, since=since, until=until, level=level)  # type: ignore[arg-type]
+        finally:
+            store.close()
+        if suffix == ".graphml":
+            to_graphml(net, output)
+        else:
+            output.write_text(to_json(net), encoding="utf-8")
+    out.print(f"{len(net.nodes)} nodes, {len(net.edges)} edges -> {output}")
+
+
+@app.command()
+def dedup(
+    db: DbOption = None,
+    rebuild_all: Annotated[bool, typer.Option("--rebuild", help="Forget all merges and dedup from scratch.")] = False,
+) -> None:
+    """Merge event mentions that report the same happening (new mentions only, unless --rebuild)."""
+    with handle_errors():
+        store = _open(db, read_only=False)
+        try:
+            result = rebuild(store.con) if rebuild_all else merge_new(store.con)
+        finally:
+            store.close()
+    out.print(f"mentions merged: {result.mentions_merged}, events created: {result.events_created}, "
+              f"events updated: {result.events_updated}")
+
+
+__all__ = ["dedup", "network", "sparkline", "tension"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from pydantic import ValidationError
@@ -45,6 +46,11 @@ def test_write_flattens_event_columns(store):
     assert row == ("IRQGOV", "USA", "19", 4.0, None, "IRQ", "USAGOV", "Wire", dt.date(2024, 1, 2), "test.pattern")
     assert count(store, "sentences") == 1
     assert count(store, "actor_mentions") == 1
+    record, numbers, attribution = store.con.execute(
+        "SELECT record, numbers, attribution FROM event_mentions").fetchall()[0]
+    assert json.loads(record) == ev.to_record()
+    assert json.loads(numbers) == ev.to_record()["numbers"]
+    assert json.loads(attribution)["speaker"]["code"] == "USAGOV"
 
 
 def test_reingesting_same_text_adds_nothing(store):

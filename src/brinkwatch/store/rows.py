@@ -7,7 +7,6 @@ statement per row.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -110,7 +109,8 @@ def _largest(event: Event, kind: str) -> float | None:
 
 def mention_row(event: Event, article: Article) -> dict[str, Any]:
     """One ``event_mentions`` row: the Event flattened for SQL, with its full JSON record kept."""
-    record = event.to_record()
+    # pydantic's own JSON serialiser (same content as ``json.dumps(event.to_record())``) is several
+    # times faster than going through Python dicts, and this runs once per stored mention.
     place = event.place
     attribution = event.attribution
     row: dict[str, Any] = {
@@ -131,8 +131,8 @@ def mention_row(event: Event, article: Article) -> dict[str, Any]:
         "date_precision": event.date_precision,
         "killed": _largest(event, "killed"),
         "injured": _largest(event, "injured"),
-        "numbers": json.dumps(record["numbers"]),
-        "attribution": json.dumps(record["attribution"]) if attribution is not None else None,
+        "numbers": "[" + ",".join(q.model_dump_json() for q in event.numbers) + "]",
+        "attribution": attribution.model_dump_json() if attribution is not None else None,
         "speaker_code": attribution.speaker.code if attribution and attribution.speaker else None,
         "speaker_anonymous": attribution.anonymous if attribution else None,
         "evidence_text": event.evidence.text,
@@ -144,7 +144,7 @@ def mention_row(event: Event, article: Article) -> dict[str, Any]:
         "confidence": event.confidence,
         "publisher": article.publisher,
         "pub_date": article.pub_date,
-        "record": json.dumps(record),
+        "record": event.model_dump_json(),
     }
     row.update(_actor_columns("source", event.source))
     row.update(_actor_columns("target", event.target))

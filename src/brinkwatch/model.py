@@ -118,6 +118,7 @@ class Place(Record):
     start: int | None = None
     end: int | None = None
     gazetteer_id: str | None = None
+    relation: str | None = None  # how the text ties the event to it: in, at, near, outside, ...
 
 
 class Quantity(Record):

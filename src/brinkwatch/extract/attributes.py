@@ -1,0 +1,129 @@
+"""Event attributes: date, place, numbers, modality, opinion and attribution, for the coder.
+
+The coder parses an article once, calls ``AttributeExtractor.prepare`` once per document (date
+expressions, place mentions, quotes and the article's countries are found there), then ``for_event``
+for each event trigger it found. Each attribute lives in its own module (``dates``, ``places``,
+``numbers``, ``modality``, ``quotes``); this module wires them together and owns no heuristics.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict
+from spacy.tokens import Doc, Span, Token
+
+from brinkwatch.extract.dates import DateCues, DateMention, date_for_event, find_date_mentions, load_cue_file
+from brinkwatch.extract.modality import (
+    ModalityCues,
+    is_opinion_piece,
+    is_opinion_sentence,
+    modality_for_event,
+)
+from brinkwatch.extract.numbers import NumberCues, numbers_for_event
+from brinkwatch.extract.places import PlaceMention, article_countries, find_place_mentions, place_for_event
+from brinkwatch.extract.quotes import Quote, QuoteCues, attribution_for_event, find_quotes
+from brinkwatch.geo import Gazetteer
+from brinkwatch.model import Actor, Article, Attribution, DatePrecision, Modality, Place, Quantity
+
+ActorResolver = Callable[[Token], Actor | None]
+
+
+class EventAttributes(BaseModel):
+    """Everything about one event mention that is not its actors or its code."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    date: dt.date | None
+    date_precision: DatePrecision
+    place: Place | None
+    numbers: tuple[Quantity, ...]
+    attribution: Attribution | None
+    modality: Modality
+    is_opinion: bool
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What ``prepare`` learned about one document; read-only, one per document."""
+
+    doc: Doc
+    article: Article
+    dates: tuple[DateMention, ...]
+    places: tuple[PlaceMention, ...]
+    quotes: tuple[Quote, ...]
+    countries: tuple[str, ...]  # ISO3, most mentioned first: context for ambiguous place names
+    opinion_piece: bool
+    resolve_actor: ActorResolver | None
+
+    @property
+    def quote_spans(self) -> tuple[tuple[int, int], ...]:
+        return tuple((q.start, q.end) for q in self.quotes)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """All cue files, loaded once per extractor."""
+
+    dates: DateCues
+    numbers: NumberCues
+    modality: ModalityCues
+    quotes: QuoteCues
+
+    @classmethod
+    def load(cls) -> Cues:
+        return cls(
+            dates=load_cue_file("attr_dates.yaml", DateCues),
+            numbers=load_cue_file("attr_numbers.yaml", NumberCues),
+            modality=load_cue_file("attr_modality.yaml", ModalityCues),
+            quotes=load_cue_file("attr_quotes.yaml", QuoteCues),
+        )
+
+
+class AttributeExtractor:
+    """Date, place, numbers, modality, opinion and attribution of event mentions."""
+
+    def __init__(self, gazetteer: Gazetteer, speaker_resolver: ActorResolver | None = None,
+                 cues: Cues | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.speaker_resolver = speaker_resolver
+        self.cues = cues or Cues.load()
+
+    def prepare(self, doc: Doc, article: Article, resolve_actor: ActorResolver | None = None) -> DocContext:
+        """Read the whole document once: dates, places, quotes, the article's countries, opinion."""
+        places = find_place_mentions(doc, self.gazetteer)
+        quotes = find_quotes(doc, self.cues.quotes)
+        return DocContext(
+            doc=doc,
+            article=article,
+            dates=tuple(find_date_mentions(doc, article.pub_date, self.cues.dates)),
+            places=tuple(places),
+            quotes=tuple(quotes),
+            countries=article_countries(places),
+            opinion_piece=is_opinion_piece(doc, article, [(q.start, q.end) for q in quotes], self.cues.modality),
+            resolve_actor=resolve_actor if resolve_actor is not None else self.speaker_resolver,
+        )
+
+    def for_event(self, ctx: DocContext, sent: Span, trigger: Token, args: Sequence[Token] = ()) -> EventAttributes:
+        """The attributes of the event whose trigger (and argument heads) the coder found in ``sent``."""
+        modality = modality_for_event(trigger, sent, self.cues.modality)
+        parsed = date_for_event(ctx.dates, ctx.doc, sent, trigger, ctx.article.pub_date, self.cues.dates,
+                                prefer_future=modality == "planned")
+        place = place_for_event(ctx.places, ctx.doc, sent, trigger, ctx.countries, self.gazetteer, args)
+        attribution = attribution_for_event(trigger, ctx.quotes, self.cues.quotes, ctx.resolve_actor)
+        opinion = is_opinion_sentence(sent, ctx.opinion_piece, attribution is not None, self.cues.modality,
+                                      ctx.quote_spans)
+        return EventAttributes(
+            date=parsed.date,
+            date_precision=parsed.precision,
+            place=place,
+            numbers=numbers_for_event(sent, trigger, self.cues.numbers),
+            attribution=attribution,
+            modality=modality,
+            is_opinion=opinion,
+        )
+
+
+__all__ = ["AttributeExtractor", "Cues", "DocContext", "EventAttributes"]

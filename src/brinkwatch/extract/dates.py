@@ -1,0 +1,392 @@
+"""Event dates: find date expressions in a parsed article, resolve them against the publication date,
+and pick the one that belongs to an event.
+
+Resolution is our own for the forms news uses most (weekdays, "February 7", "last week", "early October",
+"mid-2019", "three days ago"), so that precision is known; dateparser is the fallback for the rest.
+Every parse is total: odd strings give ``(None, "unknown")``, never an exception. Period dates are placed
+at the period's start, or where an early/mid/late qualifier puts them (fractions in ``attr_dates.yaml``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from spacy.tokens import Doc, Span, Token
+
+from brinkwatch.errors import DataFileError
+from brinkwatch.model import DatePrecision
+
+DATA_DIR = Path(__file__).parent / "data"
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_cue_file(name: str, schema: type[M], path: Path | None = None) -> M:
+    """Load and validate one ``extract/data/attr_*.yaml`` file (E200 when it is missing or malformed)."""
+    path = path or DATA_DIR / name
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return schema.model_validate(raw)
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"cannot read cue file: {exc}", source=str(path)) from exc
+    except ValidationError as exc:
+        raise DataFileError(f"invalid cue file: {exc}", source=str(path)) from exc
+
+
+class DateCues(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: str
+    source: str
+    qualifiers: dict[str, float]
+    vague: list[str]
+    relative_days: dict[str, int]
+    relative_periods: dict[str, tuple[str, int]]
+    time_of_day: list[str]
+    prepositions: list[str]
+    future_window_days: int = Field(ge=0)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDate:
+    date: dt.date | None
+    precision: DatePrecision
+    vague: bool = False  # the text says "some time" on purpose ("some time ago")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression found in the article, resolved against the publication date."""
+
+    text: str
+    start: int  # character offsets into Article.text
+    end: int
+    root: int  # token index of the expression's syntactic head
+    parsed: ParsedDate
+
+
+_UNKNOWN = ParsedDate(None, "unknown")
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_WEEKDAYS.update({name.lower(): i for i, name in enumerate(calendar.day_abbr)})
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBER_WORDS.update({"a": 1, "an": 1, "a couple of": 2, "several": 3, "a few": 3})
+_ORD = r"(?:st|nd|rd|th)?"
+_MONTH_RE = r"(?P<month>[a-z]{3,9})\.?"
+_RE_MD = re.compile(rf"^{_MONTH_RE} (?P<day>\d{{1,2}}){_ORD}(?:,? (?P<year>\d{{4}}))?$")
+_RE_DM = re.compile(rf"^(?P<day>\d{{1,2}}){_ORD} (?:of )?{_MONTH_RE}(?:,? (?P<year>\d{{4}}))?$")
+_RE_MY = re.compile(rf"^{_MONTH_RE},? (?:of )?(?P<year>\d{{4}})$")
+_RE_M = re.compile(rf"^{_MONTH_RE}$")
+_RE_Y = re.compile(r"^(?:the )?(?P<year>(?:19|20)\d{2})(?P<decade>s)?$")
+_RE_ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$")
+_RE_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{1,4}\b")
+_RE_AGO = re.compile(r"^(?P<n>\d+|[a-z]+(?: [a-z]+)?) (?P<unit>day|week|month|year)s? ago$")
+_RE_WEEKDAY = re.compile(r"^(?:(?P<rel>last|this|next|this past|past) )?(?P<wd>[a-z]+)\.?$")
+
+
+def _clean(text: str, cues: DateCues) -> str:
+    text = text.lower().strip()
+    text = re.sub(r"[()\[\]]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:")
+    changed = True
+    while changed:
+        changed = False
+        for prep in cues.prepositions:
+            if text.startswith(prep + " ") and len(text) > len(prep) + 1:
+                text, changed = text[len(prep) + 1:], True
+    return text
+
+
+def _split_qualifier(text: str, cues: DateCues) -> tuple[float | None, str]:
+    for qual in sorted(cues.qualifiers, key=len, reverse=True):
+        m = re.match(rf"^{re.escape(qual)}(?:[\s-]+|-)(.+)$", text)
+        if m:
+            return cues.qualifiers[qual], m.group(1).strip()
+    return None, text
+
+
+def _place_in_period(start: dt.date, length: int, fraction: float | None) -> dt.date:
+    if fraction is None:
+        return start
+    return start + dt.timedelta(days=round(fraction * (length - 1)))
+
+
+def _month_period(year: int, month: int) -> tuple[dt.date, int]:
+    return dt.date(year, month, 1), calendar.monthrange(year, month)[1]
+
+
+def _shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + offset
+    return index // 12, index % 12 + 1
+
+
+def _pick_year(month: int, day: int, pub: dt.date, window: int) -> int:
+    """Year for a day/month without one: the most recent past occurrence, unless it lies within the
+    planning window ahead of publication (news mentions upcoming dates more than year-old ones)."""
+    day = min(day, calendar.monthrange(pub.year, month)[1])
+    this_year = dt.date(pub.year, month, day)
+    if this_year <= pub + dt.timedelta(days=window):
+        return pub.year
+    return pub.year - 1
+
+
+def _weekday(wd: int, rel: str | None, pub: dt.date, prefer_future: bool) -> dt.date:
+    back = (pub.weekday() - wd) % 7
+    if rel in ("last", "past", "this past") and back == 0:
+        back = 7
+    if rel == "next" or (prefer_future and rel is None):
+        ahead = (wd - pub.weekday()) % 7 or 7
+        return pub + dt.timedelta(days=ahead)
+    return pub - dt.timedelta(days=back)
+
+
+def _relative_period(unit: str, offset: int, pub: dt.date, fraction: float | None) -> ParsedDate:
+    if unit == "week":
+        start = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=offset)
+        return ParsedDate(_place_in_period(start, 7, fraction), "week")
+    if unit == "weekend":
+        # The weekend on or before publication; "last weekend" read on a Saturday/Sunday is the one before.
+        saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+        if offset < 0 and pub.weekday() >= 5:
+            saturday -= dt.timedelta(days=7)
+        saturday += dt.timedelta(weeks=max(offset, 0))
+        return ParsedDate(_place_in_period(saturday, 2, fraction), "week")
+    if unit == "month":
+        year, month = _shift_month(pub.year, pub.month, offset)
+        start, length = _month_period(year, month)
+        return ParsedDate(_place_in_period(start, length, fraction), "month")
+    start = dt.date(pub.year + offset, 1, 1)
+    length = 366 if calendar.isleap(start.year) else 365
+    return ParsedDate(_place_in_period(start, length, fraction), "year")
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)
+
+
+def _parse_relative(text: str, pub: dt.date, cues: DateCues, fraction: float | None,
+                    prefer_future: bool) -> ParsedDate | None:
+    if text in cues.relative_days:
+        return ParsedDate(pub + dt.timedelta(days=cues.relative_days[text]), "day")
+    if text in cues.relative_periods:
+        unit, offset = cues.relative_periods[text]
+        return _relative_period(unit, offset, pub, fraction)
+    m = _RE_AGO.match(text)
+    if m and _count(m.group("n")) is not None:
+        n, unit = _count(m.group("n")) or 0, m.group("unit")
+        if unit == "day":
+            return ParsedDate(pub - dt.timedelta(days=n), "day")
+        if unit == "week":
+            return ParsedDate(pub - dt.timedelta(weeks=n), "week")
+        if unit == "month":
+            year, month = _shift_month(pub.year, pub.month, -n)
+            day = min(pub.day, calendar.monthrange(year, month)[1])
+            return ParsedDate(dt.date(year, month, day), "month")
+        return ParsedDate(dt.date(pub.year - n, 1, 1), "year")
+    m = _RE_WEEKDAY.match(text)
+    if m and m.group("wd") in _WEEKDAYS:
+        return ParsedDate(_weekday(_WEEKDAYS[m.group("wd")], m.group("rel"), pub, prefer_future), "day")
+    return None
+
+
+def _safe_day(year: int, month: int, day: int) -> ParsedDate:
+    """A calendar day, or the nearest valid one with precision unknown ("31 February")."""
+    if not (1900 <= year <= 2100 and 1 <= month <= 12 and day >= 1):
+        return _UNKNOWN
+    last = calendar.monthrange(year, month)[1]
+    if day > last:
+        return ParsedDate(dt.date(year, month, last), "unknown")
+    return ParsedDate(dt.date(year, month, day), "day")
+
+
+def _parse_absolute(text: str, pub: dt.date | None, cues: DateCues, fraction: float | None) -> ParsedDate | None:
+    window = cues.future_window_days
+    for regex in (_RE_MD, _RE_DM):
+        m = regex.match(text)
+        if m and m.group("month") in _MONTHS:
+            month, day = _MONTHS[m.group("month")], int(m.group("day"))
+            if m.group("year"):
+                return _safe_day(int(m.group("year")), month, day)
+            if pub is None or not 1 <= day <= 31:
+                return _UNKNOWN
+            return _safe_day(_pick_year(month, day, pub, window), month, day)
+    m = _RE_ISO.match(text)
+    if m:
+        return _safe_day(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+    m = _RE_MY.match(text) or _RE_M.match(text)
+    if m and m.group("month") in _MONTHS:
+        month = _MONTHS[m.group("month")]
+        year = int(m["year"]) if "year" in m.groupdict() and m["year"] else None
+        if year is None:
+            if pub is None:
+                return _UNKNOWN
+            year = _pick_year(month, 1, pub, window)
+        if not 1900 <= year <= 2100:
+            return _UNKNOWN
+        start, length = _month_period(year, month)
+        return ParsedDate(_place_in_period(start, length, fraction), "month")
+    m = _RE_Y.match(text)
+    if m:
+        year = int(m.group("year"))
+        if m.group("decade"):
+            return ParsedDate(dt.date(year, 1, 1), "unknown")  # "the 1990s": no precision we can name
+        length = 366 if calendar.isleap(year) else 365
+        return ParsedDate(_place_in_period(dt.date(year, 1, 1), length, fraction), "year")
+    return None
+
+
+def _strip_time_of_day(text: str, cues: DateCues) -> str:
+    words = text.split()
+    while len(words) > 1 and words[-1] in cues.time_of_day:
+        words.pop()
+    text = " ".join(words)
+    # "Tuesday, February 7" / "Tuesday 7 February": the weekday adds nothing to an explicit day.
+    m = re.match(r"^([a-z]+),? (.+)$", text)
+    if m and m.group(1) in _WEEKDAYS and re.search(r"\d", m.group(2)):
+        text = m.group(2)
+    return text
+
+
+def _dateparser_fallback(text: str, pub: dt.date | None) -> ParsedDate:
+    """dateparser for what our rules do not cover, only on text that names a month or is a numeric date
+    (on anything else it invents dates: "the 1990s" -> yesterday)."""
+    has_month = any(w in _MONTHS for w in re.findall(r"[a-z]+", text))
+    if not (has_month or _RE_NUMERIC_DATE.search(text)):
+        return _UNKNOWN
+    import dateparser
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past"}
+    if pub is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(pub.year, pub.month, pub.day)
+    try:
+        result = dateparser.parse(text, settings=settings, languages=["en"])
+    except (ValueError, OverflowError, TypeError, AttributeError, IndexError, KeyError, RecursionError):
+        # dateparser raises a variety of errors on junk input; junk simply has no date.
+        return _UNKNOWN
+    if result is None or not 1900 <= result.year <= 2100:
+        return _UNKNOWN
+    return ParsedDate(result.date(), "day")
+
+
+def parse_date_expression(text: str, pub_date: dt.date | None, cues: DateCues,
+                          prefer_future: bool = False) -> ParsedDate:
+    """Resolve one date expression against the publication date. Never raises."""
+    if not isinstance(text, str) or len(text) > 200:
+        return _UNKNOWN
+    cleaned = _clean(text, cues)
+    if not cleaned:
+        return _UNKNOWN
+    if cleaned in cues.vague or text.lower().strip() in cues.vague:
+        return ParsedDate(None, "unknown", vague=True)
+    fraction, core = _split_qualifier(cleaned, cues)
+    if core not in cues.relative_days:
+        core = _clean(_strip_time_of_day(core, cues), cues)
+    if pub_date is not None:
+        relative = _parse_relative(core, pub_date, cues, fraction, prefer_future)
+        if relative is not None:
+            return relative
+    absolute = _parse_absolute(core, pub_date, cues, fraction)
+    if absolute is not None:
+        return absolute
+    if fraction is not None:
+        return _UNKNOWN
+    return _dateparser_fallback(core, pub_date)
+
+
+# ---- finding date expressions in a parsed document ------------------------------------------------
+_DATE_REGEX = re.compile(
+    r"\b(?:(?:early|mid|late)[\s-]+)?(?:"
+    r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:,? \d{4})?"
+    r"|(?:last|this|next) (?:week|weekend|month|year)|yesterday|today|tonight|last night|this morning"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
+def _mention(doc: Doc, start: int, end: int, pub: dt.date | None, cues: DateCues) -> DateMention | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    parsed = parse_date_expression(span.text, pub, cues)
+    if parsed.date is None and not parsed.vague:
+        return None
+    return DateMention(span.text, span.start_char, span.end_char, span.root.i, parsed)
+
+
+def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> list[DateMention]:
+    """Date expressions of the document: spaCy DATE/TIME entities, then regex hits spaCy missed."""
+    found: list[DateMention] = []
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            mention = _mention(doc, ent.start_char, ent.end_char, pub_date, cues)
+            if mention is not None:
+                found.append(mention)
+    for vague in cues.vague:
+        if " " not in vague:
+            continue  # single vague words ("once", "now") are too often not about time
+        for m in re.finditer(rf"\b{re.escape(vague)}\b", doc.text, re.IGNORECASE):
+            if not any(d.start < m.end() and m.start() < d.end for d in found):
+                mention = _mention(doc, m.start(), m.end(), pub_date, cues)
+                if mention is not None:
+                    found.append(mention)
+    for m in _DATE_REGEX.finditer(doc.text):
+        if not any(d.start < m.end() and m.start() < d.end for d in found):
+            mention = _mention(doc, m.start(), m.end(), pub_date, cues)
+            if mention is not None:
+                found.append(mention)
+    return sorted(found, key=lambda d: d.start)
+
+
+def _clause_head(token: Token) -> Token:
+    """The first verb at or above a token: the clause the token belongs to."""
+    node = token
+    while node.head.i != node.i:
+        if node.pos_ in ("VERB", "AUX") and node.i != token.i:
+            return node
+        node = node.head
+    return node
+
+
+def is_attached(root: Token, trigger: Token) -> bool:
+    """True when the expression's head hangs off the trigger without crossing another clause."""
+    node = root
+    for _ in range(12):
+        if node.i == trigger.i:
+            return True
+        if node.i != root.i and node.pos_ in ("VERB", "AUX"):
+            return False
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def date_for_event(mentions: Sequence[DateMention], doc: Doc, sent: Span, trigger: Token,
+                   pub_date: dt.date | None, cues: DateCues, prefer_future: bool = False) -> ParsedDate:
+    """The event's date: the expression attached to the trigger, else the nearest one in the sentence,
+    else the publication date."""
+    in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
+    chosen = next((m for m in in_sent if is_attached(doc[m.root], trigger)), None)
+    if chosen is not None and prefer_future and pub_date is not None:
+        # "will meet on Tuesday": the coming Tuesday, but only for a date that belongs to the planned act
+        return parse_date_expression(chosen.text, pub_date, cues, prefer_future=True)
+    if chosen is None and in_sent:
+        chosen = min(in_sent, key=lambda m: abs(m.root - trigger.i))
+    if chosen is not None:
+        return chosen.parsed
+    if pub_date is not None:
+        return ParsedDate(pub_date, "publication")
+    return _UNKNOWN

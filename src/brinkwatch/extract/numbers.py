@@ -1,0 +1,304 @@
+"""Numbers attached to an event: casualties, arrests, troops, crowds, projectiles, votes and money.
+
+A number counts something when the parse ties it to a counted noun and a cue says what happened to it:
+"at least 12 people were killed" -> killed 12 (qualifier "at least"); "passed 170 to 0" -> votes_for 170,
+votes_against 0; "no one was hurt" -> injured 0; "$1.2 billion" -> money 1.2e9 USD. Only numbers in the
+trigger's clause (or a clause tied to it) are returned. Cue words live in ``attr_numbers.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict
+from spacy.tokens import Span, Token
+
+from brinkwatch.model import Quantity
+
+_SKIP_ENTS = {"DATE", "TIME", "PERCENT", "ORDINAL", "MONEY", "QUANTITY"}
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
+           "b": 1_000_000_000, "k": 1_000, "tn": 1_000_000_000_000}
+_NUMBER_TOKEN = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_WORD_NUM = set(_UNITS) | set(_TENS) | set(_SCALES) - {"m", "mn", "bn", "b", "k", "tn"}
+_NUM_WORD_WORDS = {"a", "and"}
+_TALLY = re.compile(r"\b(\d{1,4})\s*(?:-|–|—|to)\s*(\d{1,4})\b(?:\s*,?\s*with\s+(\w+)\s+abstention)?")
+_ABSTAIN = re.compile(r"\b(\w+)\s+(?:(\w+)\s+)?(?:abstained|abstentions?)\b", re.IGNORECASE)
+_COUNT_WORD = r"(\d{1,4}|none|no|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_IN_FAVOUR = re.compile(rf"\b{_COUNT_WORD}\s+(?:votes?\s+)?in\s+favou?r\b", re.IGNORECASE)
+_AGAINST = re.compile(rf"\b{_COUNT_WORD}\s+(?:votes?\s+)?(?:against|opposed)\b", re.IGNORECASE)
+
+
+class NumberCues(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: str
+    source: str
+    event_cues: dict[str, list[str]]
+    noun_kinds: dict[str, list[str]]
+    people_nouns: list[str]
+    crowd_verbs: list[str]
+    approximate: dict[str, float]
+    hedges: list[str]
+    currencies: dict[str, str]
+    vote_cues: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    first: int  # token indices, end exclusive
+    last: int
+    value: float
+    qualifier: str | None
+
+
+def parse_number_words(text: str) -> float | None:
+    """'2,500' -> 2500, '1.2 billion' -> 1.2e9, 'twenty-five' -> 25, 'three hundred' -> 300."""
+    words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w and w not in _NUM_WORD_WORDS]
+    if not words:
+        return None
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        if _NUMBER_TOKEN.match(word):
+            current += float(word.replace(",", ""))
+        elif word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word in _SCALES:
+            scale = _SCALES[word]
+            current = (current or 1) * scale
+            if scale >= 1000:
+                total, current = total + current, 0.0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _is_number_token(tok: Token) -> bool:
+    low = tok.lower_
+    return bool(_NUMBER_TOKEN.match(low)) or low in _WORD_NUM
+
+
+def _hedge(sent: Span, first: int, cues: NumberCues) -> str | None:
+    before = sent.doc[max(sent.start, first - 4):first].text.lower()
+    for hedge in sorted(cues.hedges, key=len, reverse=True):
+        if before == hedge or before.endswith(" " + hedge):
+            return hedge
+    return None
+
+
+def _counts(sent: Span, cues: NumberCues) -> Iterator[_Count]:
+    """Number phrases in the sentence (digits, number words, 'dozens', 'no one')."""
+    doc, i = sent.doc, sent.start
+    while i < sent.end:
+        tok = doc[i]
+        zero = _zero_count(tok)
+        approx = _approximate(doc, i, sent.end, cues)
+        if zero is not None:
+            yield zero
+            i = zero.last
+            continue
+        if approx is not None:
+            yield _Count(i, approx[1], approx[0], approx[2])
+            i = approx[1]
+            continue
+        if tok.ent_type_ in _SKIP_ENTS or not _is_number_token(tok):
+            i += 1
+            continue
+        j = i
+        while j + 1 < sent.end and (_is_number_token(doc[j + 1]) or doc[j + 1].text == "-") and \
+                doc[j + 1].ent_type_ not in _SKIP_ENTS:
+            j += 1
+        while doc[j].text == "-":
+            j -= 1
+        text = doc[i:j + 1].text
+        value = parse_number_words(text)
+        is_year = 1900 <= (value or 0) <= 2100 and "," not in text and tok.head.lower_ in ("in", "since")
+        if value is not None and not is_year:
+            yield _Count(i, j + 1, value, _hedge(sent, i, cues))
+        i = j + 1
+
+
+def _approximate(doc, i: int, end: int, cues: NumberCues) -> tuple[float, int, str] | None:
+    """'dozens', 'tens of thousands', 'a dozen' starting at token i: (value, end token, the words)."""
+    for length in (3, 2, 1):
+        if i + length > end:
+            continue
+        phrase = doc[i:i + length].text.lower()
+        if phrase in cues.approximate:
+            return cues.approximate[phrase], i + length, phrase
+    return None
+
+
+def _zero_count(tok: Token) -> _Count | None:
+    """'no one', 'nobody', 'none', 'no casualties': a count of zero."""
+    low = tok.lower_
+    if low in ("nobody", "none"):
+        return _Count(tok.i, tok.i + 1, 0, None)
+    if low == "one" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "no":
+        return _Count(tok.i - 1, tok.i + 1, 0, None)
+    if low == "no" and tok.dep_ == "det" and tok.head.pos_ == "NOUN":
+        return _Count(tok.i, tok.i + 1, 0, None)
+    return None
+
+
+def _counted_noun(sent: Span, count: _Count) -> Token:
+    last = sent.doc[count.last - 1]
+    if last.lower_ == "no":
+        return last.head
+    if last.dep_ in ("nummod", "quantmod", "amod", "det") and last.head.pos_ in ("NOUN", "PROPN"):
+        return last.head
+    for child in last.children:  # "dozens of people"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return last
+
+
+def _context(noun: Token) -> list[Token]:
+    """Tokens that can say what happened to the counted noun: its modifiers, the verbs above it up to
+    the clause, that verb's objects and complements (through xcomp chains: 'are said to have had injuries')."""
+    found = [noun, *noun.children]
+    node = noun
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        found.append(node)
+        if node.pos_ in ("VERB", "AUX", "ADJ") and node.dep_ not in ("amod", "acl"):
+            break
+    stack = [node]
+    while stack:
+        verb = stack.pop()
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr", "acomp", "nsubj", "nsubjpass", "xcomp", "prep", "pobj",
+                              "oprd", "advcl", "compound", "amod", "agent", "conj"):
+                found.append(child)
+                if child.dep_ in ("xcomp", "prep", "dobj", "nsubj", "nsubjpass", "conj") and len(found) < 40:
+                    stack.append(child)
+    return found
+
+
+def _kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
+    noun = _counted_noun(sent, count)
+    context = _context(noun)
+    hits: list[tuple[int, str]] = []
+    for tok in context:
+        for kind, lemmas in cues.event_cues.items():
+            if tok.lemma_.lower() in lemmas or tok.lower_ in lemmas:
+                hits.append((abs(tok.i - count.first), kind))
+    noun_lemma = noun.lemma_.lower()
+    is_person = (noun_lemma in cues.people_nouns or noun.i in range(count.first, count.last)
+                 or noun.ent_type_ == "NORP" or noun.pos_ == "PROPN")
+    if hits and is_person:
+        return min(hits)[1]
+    for kind, lemmas in cues.noun_kinds.items():
+        if noun_lemma in lemmas or noun.lower_ in lemmas:
+            if kind == "troops" and hits:
+                return min(hits)[1]
+            return kind
+    if noun_lemma in ("people", "person") and any(t.lemma_.lower() in cues.crowd_verbs for t in context):
+        return "crowd"
+    return None
+
+
+def _money(sent: Span, cues: NumberCues) -> Iterator[Quantity]:
+    for ent in sent.ents:
+        if ent.label_ != "MONEY":
+            continue
+        text = ent.text
+        low = text.lower()
+        unit = next((code for sym, code in sorted(cues.currencies.items(), key=lambda kv: -len(kv[0]))
+                     if (sym in low if not sym.isalpha() else re.search(rf"\b{re.escape(sym)}\b", low))), None)
+        numeric = re.sub(r"[^\w.,\s-]", " ", low)
+        numeric = re.sub(r"(\d)(m|bn|b|k|tn)\b", r"\1 \2", numeric)
+        words = [w for w in numeric.split() if w not in cues.currencies and w not in ("us",)]
+        value = parse_number_words(" ".join(words))
+        if value is None:
+            continue
+        yield Quantity(kind="money", value=value, qualifier=_hedge(sent, ent.start, cues), unit=unit,
+                       text=text, start=ent.start_char, end=ent.end_char)
+
+
+def _votes(sent: Span, cues: NumberCues) -> list[Quantity]:
+    if not any(t.lemma_.lower() in cues.vote_cues for t in sent):
+        return []
+    base, text = sent.start_char, sent.text
+    found: list[Quantity] = []
+    m = _TALLY.search(text)
+    if m:
+        found.append(Quantity(kind="votes_for", value=float(m.group(1)), text=m.group(0),
+                              start=base + m.start(1), end=base + m.end(1)))
+        found.append(Quantity(kind="votes_against", value=float(m.group(2)), text=m.group(0),
+                              start=base + m.start(2), end=base + m.end(2)))
+    else:
+        for regex, kind in ((_IN_FAVOUR, "votes_for"), (_AGAINST, "votes_against")):
+            hit = regex.search(text)
+            value = _vote_count(hit.group(1)) if hit else None
+            if hit and value is not None:
+                found.append(Quantity(kind=kind, value=value, text=hit.group(0),
+                                      start=base + hit.start(), end=base + hit.end()))
+    for hit in _ABSTAIN.finditer(text):
+        value = _vote_count(hit.group(2) or "") if hit.group(2) else None
+        value = value if value is not None else _vote_count(hit.group(1))
+        if value is not None:
+            found.append(Quantity(kind="abstained", value=value, text=hit.group(0),
+                                  start=base + hit.start(), end=base + hit.end()))
+            break
+    return found
+
+
+def _vote_count(word: str) -> float | None:
+    if word.lower() in ("none", "no", "zero"):
+        return 0.0
+    return parse_number_words(word)
+
+
+def _linked_tokens(trigger: Token) -> set[int]:
+    """Token indices of the trigger's clause: its subtree, widened to the governing clause when the
+    trigger is a noun or a subordinate clause ("three were killed when militants attacked")."""
+    anchor = trigger
+    while anchor.pos_ not in ("VERB", "AUX") and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    if anchor.dep_ in ("advcl", "conj", "ccomp", "xcomp", "relcl", "acl") and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    return {t.i for t in anchor.subtree}
+
+
+def _governs(token: Token, trigger: Token) -> bool:
+    """The number's clause verb dominates the trigger: '64 are said to have had injuries after the attack'."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node.pos_ in ("VERB", "AUX") and any(a.i == node.i for a in trigger.ancestors)
+
+
+def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues) -> tuple[Quantity, ...]:
+    """The quantities in the event's sentence that the parse ties to the event's clause."""
+    linked = _linked_tokens(trigger)
+    votes = _votes(sent, cues)
+    taken = {(q.start or 0) for q in votes}
+    found: list[Quantity] = list(votes)
+    found += [q for q in _money(sent, cues) if sent.doc.char_span(q.start, q.end, alignment_mode="expand")
+              and sent.doc.char_span(q.start, q.end, alignment_mode="expand").root.i in linked]
+    for count in _counts(sent, cues):
+        span = sent.doc[count.first:count.last]
+        if span.start_char in taken or not (count.first in linked or _governs(span.root, trigger)):
+            continue
+        if any(q.start is not None and q.start <= span.start_char < (q.end or 0) for q in found):
+            continue
+        kind = _kind(sent, count, cues)
+        if kind is None:
+            continue
+        found.append(Quantity(kind=kind, value=float(count.value), qualifier=count.qualifier, text=span.text,
+                              start=span.start_char, end=span.end_char))
+    return tuple(sorted(found, key=lambda q: q.start or 0))

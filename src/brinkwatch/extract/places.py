@@ -1,0 +1,161 @@
+"""Event places: find place mentions in a parsed article, resolve them in the gazetteer with the article's
+countries as context, and pick the one where an event happened.
+
+Mentions come from spaCy GPE/LOC/FAC entities (extended over "air base", "airport" and the like), the
+gazetteer's curated sites found by name, and "X (International) Airport". The event's place is the
+location phrase hanging off the trigger ("in X", "at X", "near X", "outside X"; the preposition is kept in
+``Place.relation``), else the nearest place in the sentence that is not an actor: "Tehran said" names a
+speaker, not where something happened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from brinkwatch.geo import Gazetteer, PlaceCandidate, to_place
+from brinkwatch.model import Place
+
+_ENT_LABELS = {"GPE", "LOC", "FAC"}
+_LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "into", "off", "over",
+                   "around", "within", "along", "on", "from", "to", "towards", "toward", "onto", "through",
+                   "beyond", "between", "past", "by"}
+_RELATION_WORDS = {"inside": "in", "within": "in", "throughout": "in", "around": "near", "by": "near",
+                   "toward": "towards", "onto": "on"}
+# "in Iraq" says where; "from Iraq" or "to Iraq" says where from/to, a weaker claim on the event's place.
+_WEAK_PREPS = {"from", "to", "towards", "toward", "into", "past", "beyond", "between", "through"}
+_SUFFIXES = ("air base", "airbase", "base", "airport", "international airport", "airfield", "naval base",
+             "nuclear plant", "nuclear power plant", "nuclear facility", "crossing", "military base")
+_AIRPORT = re.compile(r"\b((?:[A-Z][\w'’.-]+\s){1,4})(?:International\s)?Air(?:port|field)\b")
+_ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dobj", "dative", "csubj"}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    text: str
+    start: int
+    end: int
+    root: int  # token index of the mention's head
+    candidates: tuple[PlaceCandidate, ...]
+
+
+def _extend(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
+    """Grow an entity over a following site word when that names a known place ("Erbil air base")."""
+    best = span
+    for extra in (3, 2, 1):
+        if span.end + extra > len(doc):
+            continue
+        longer = doc[span.start:span.end + extra]
+        tail = doc[span.end:span.end + extra].text.lower()
+        if tail in _SUFFIXES and gazetteer.lookup(longer.text):
+            return longer
+    return best
+
+
+def _strip_the(doc: Doc, span: Span) -> Span:
+    if len(span) > 1 and span[0].lower_ == "the":
+        return doc[span.start + 1:span.end]
+    return span
+
+
+def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Every place mention the gazetteer knows, longest first where they overlap, in text order."""
+    spans: list[Span] = []
+    pattern = gazetteer.curated_pattern
+    if pattern is not None:
+        for m in pattern.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+    for m in _AIRPORT.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and gazetteer.lookup(span.text):
+            spans.append(span)
+    for ent in doc.ents:
+        if ent.label_ in _ENT_LABELS:
+            spans.append(_extend(doc, _strip_the(doc, ent), gazetteer))
+    chosen: list[PlaceMention] = []
+    for span in sorted(spans, key=lambda s: (-(s.end_char - s.start_char), s.start_char)):
+        if any(p.start < span.end_char and span.start_char < p.end for p in chosen):
+            continue
+        candidates = gazetteer.lookup(span.text)
+        if candidates:
+            chosen.append(PlaceMention(span.text, span.start_char, span.end_char, span.root.i, tuple(candidates)))
+    return sorted(chosen, key=lambda p: p.start)
+
+
+def article_countries(mentions: Sequence[PlaceMention]) -> tuple[str, ...]:
+    """Countries the article is about, most mentioned first: named countries and places whose every
+    reading lies in one country."""
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        countries = {c.country for c in m.candidates if c.country}
+        named_country = next((c.country for c in m.candidates if c.source == "country"), None)
+        if named_country:
+            counts[named_country] += 2
+        elif len(countries) == 1:
+            counts[next(iter(countries))] += 1
+    return tuple(c for c, _ in counts.most_common())
+
+
+def _is_actor(doc: Doc, mention: PlaceMention, args: Sequence[Token]) -> bool:
+    root = doc[mention.root]
+    if any(mention.start <= a.idx < mention.end for a in args):
+        return True
+    if root.dep_ in _ACTOR_DEPS:
+        return True
+    # "Iraqi forces" is a NORP; "Iraq forces", "Tehran government" are compounds naming an actor.
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and \
+        root.head.lemma_.lower() not in ("base", "airport", "border", "city", "region", "province", "coast")
+
+
+def _path_to_trigger(doc: Doc, root: int, trigger: Token) -> tuple[int, str | None] | None:
+    """Hops from a mention up to the trigger through location prepositions, and the preposition next
+    to the mention; None when the way up crosses another clause."""
+    node, hops, relation = doc[root], 0, None
+    while hops < 10:
+        if node.i == trigger.i:
+            return hops, relation
+        if node.i != root and node.pos_ in ("VERB", "AUX"):
+            return None
+        if node.head.i == node.i:
+            return None
+        if node.dep_ == "pobj" and relation is None and node.head.lower_ in _LOCATION_PREPS:
+            relation = node.head.lower_
+        node, hops = node.head, hops + 1
+    return None
+
+
+def _relation(doc: Doc, root: int) -> str | None:
+    tok = doc[root]
+    if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATION_PREPS:
+        return tok.head.lower_
+    return None
+
+
+def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trigger: Token,
+                    context: Sequence[str], gazetteer: Gazetteer, args: Sequence[Token] = ()) -> Place | None:
+    """The event's place: the location phrase attached to the trigger (nearest in the tree), else the
+    nearest place in the sentence that is not an actor."""
+    in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
+    candidates = [m for m in in_sent if not _is_actor(doc, m, args)]
+    attached: list[tuple[int, int, PlaceMention, str | None]] = []
+    for m in candidates:
+        path = _path_to_trigger(doc, m.root, trigger)
+        if path is not None and path[1] is not None:
+            weak = 1 if path[1] in _WEAK_PREPS else 0
+            attached.append((weak, path[0], m, path[1]))
+    if attached:
+        _, _, best, relation = min(attached, key=lambda a: (a[0], a[1], a[2].start))
+    elif candidates:
+        best = min(candidates, key=lambda m: abs(m.root - trigger.i))
+        relation = _relation(doc, best.root)
+    else:
+        return None
+    chosen = gazetteer.choose(best.candidates, context)
+    relation = _RELATION_WORDS.get(relation, relation) if relation else None
+    return to_place(chosen, best.text, best.start, best.end, relation)

@@ -1,0 +1,227 @@
+"""Direct quotes, reported speech and who said them.
+
+Direct quotes are found on the raw text (straight and curly marks, quotes running over several
+sentences, and the news convention of a quote that runs on into the next paragraph without a closing
+mark). Each quote's speaker is the subject of the reporting verb next to it (", X said." / "X said: ..."),
+else the speaker of the quote just before it. Reported speech is read from the parse: an event under a
+reporting verb ("X said (that) ...", "..., X said", "X told reporters") or "according to X". Pronoun
+speakers take the nearest preceding named person. Cue lists are in ``attr_quotes.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict
+from spacy.tokens import Doc, Span, Token
+
+from brinkwatch.model import Actor, Attribution
+
+SpeakerResolver = Callable[[Token], Actor | None]
+_OPENERS = {'"': '"', "“": "”", "„": "“"}
+_QUOTE_CHARS = re.compile(r'["“”„]')
+# Parts of a subject phrase that are not the speaker's name: clauses and appositions after it.
+_DROP_DEPS = {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis"}
+
+
+class QuoteCues(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: str
+    source: str
+    speech_verbs: list[str]
+    anonymity_cues: list[str]
+    anonymous_heads: list[str]
+    pronouns: list[str]
+    min_quote_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    head: int  # token index of the phrase's head (what the actor resolver receives)
+    text: str
+    anonymous: bool
+    verb: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote: ``start``/``end`` are the quoted words' offsets, without the marks."""
+
+    start: int
+    end: int
+    text: str
+    speaker: Speaker | None
+
+
+def _raw_quotes(text: str) -> list[tuple[int, int]]:
+    """(start, end) of quoted text per paragraph; an unclosed quote runs to the end of its paragraph."""
+    spans: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text):
+        marks = [m for m in _QUOTE_CHARS.finditer(para.group(0))]
+        i = 0
+        while i < len(marks):
+            opener = marks[i].group(0)
+            if opener == "”":  # a stray closer: skip it
+                i += 1
+                continue
+            closer = _OPENERS.get(opener, '"')
+            j = next((k for k in range(i + 1, len(marks)) if marks[k].group(0) in (closer, '"')), None)
+            start = para.start() + marks[i].end()
+            end = para.start() + (marks[j].start() if j is not None else len(para.group(0)))
+            spans.append((start, end))
+            i = (j + 1) if j is not None else len(marks)
+    return spans
+
+
+def _phrase(head: Token) -> tuple[str, Span]:
+    """The speaker's name phrase: the subject's subtree without relative clauses and appositions."""
+    keep = [head]
+    stack = [c for c in head.children if c.dep_ not in _DROP_DEPS]
+    while stack:
+        tok = stack.pop()
+        keep.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in _DROP_DEPS)
+    lo, hi = min(t.i for t in keep), max(t.i for t in keep)
+    # stop at the first comma to the right of the head ("Mark Esper, the defense secretary")
+    for t in head.doc[head.i:hi + 1]:
+        if t.text in (",", "(", "—", "–"):
+            hi = t.i - 1
+            break
+    span = head.doc[lo:hi + 1]
+    return span.text, span
+
+
+def _is_anonymous(head: Token, verb: Token | None, cues: QuoteCues) -> bool:
+    context = " ".join(t.text for t in head.subtree).lower()
+    if verb is not None:
+        after = head.doc[verb.i:min(verb.sent.end, verb.i + 20)].text.lower()
+        context += " " + after
+    if head.lemma_.lower() in cues.anonymous_heads:
+        return True
+    return any(re.search(rf"\b{re.escape(c)}\b", context) for c in cues.anonymity_cues)
+
+
+def _antecedent(doc: Doc, before: int, speakers: Sequence[Speaker]) -> Token | None:
+    """Nearest named person (or earlier speaker) before a pronoun."""
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= before]
+    best = people[-1].root if people else None
+    if speakers:
+        last = doc[speakers[-1].head]
+        if best is None or (last.idx > best.idx and last.idx < before):
+            return last
+    return best
+
+
+def _speaker_of_verb(verb: Token, cues: QuoteCues, earlier: Sequence[Speaker]) -> Speaker | None:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        # "..., said Mark Esper": the parser may call the name a dobj or attr of the verb
+        subj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i
+                     and c.pos_ in ("PROPN", "NOUN")), None)
+    if subj is None:
+        return None
+    if subj.lower_ in cues.pronouns:
+        ante = _antecedent(verb.doc, subj.idx, earlier)
+        if ante is None:
+            return Speaker(subj.i, subj.text, False, verb.lemma_)
+        subj = ante
+    text, _ = _phrase(subj)
+    return Speaker(subj.i, text, _is_anonymous(subj, verb, cues), verb.lemma_)
+
+
+def _speech_verb_near(doc: Doc, start: int, end: int, cues: QuoteCues) -> Token | None:
+    """The reporting verb of a quote: right after it in the same sentence, else just before it."""
+    close = doc.char_span(end, min(end + 1, len(doc.text)), alignment_mode="expand")
+    if close is not None:
+        after = doc[close.end:min(len(doc), close.end + 12)]
+        for tok in after:
+            if tok.text in ('"', "“", "”") or tok.text == "\n" or (tok.is_sent_start and tok.i > close.end + 1):
+                break
+            if tok.lemma_.lower() in cues.speech_verbs and tok.pos_ in ("VERB", "AUX"):
+                return tok
+    open_ = doc.char_span(max(start - 1, 0), start, alignment_mode="expand")
+    if open_ is not None:
+        window = doc[max(0, open_.start - 15):open_.start]
+        for tok in reversed(list(window)):
+            if "\n" in tok.text or tok.text in ('"', "“", "”"):
+                break
+            if tok.lemma_.lower() in cues.speech_verbs and tok.pos_ in ("VERB", "AUX"):
+                return tok
+    return None
+
+
+def find_quotes(doc: Doc, cues: QuoteCues) -> list[Quote]:
+    """All direct quotes of the document, each with its speaker when one can be found."""
+    quotes: list[Quote] = []
+    speakers: list[Speaker] = []
+    text = doc.text
+    for start, end in _raw_quotes(text):
+        quoted = text[start:end]
+        if len(quoted.split()) < cues.min_quote_words:
+            continue  # scare quotes and titles, not speech
+        verb = _speech_verb_near(doc, start, end, cues)
+        speaker = _speaker_of_verb(verb, cues, speakers) if verb is not None else None
+        if speaker is None and quotes and quotes[-1].speaker is not None and start - quotes[-1].end < 400:
+            speaker = quotes[-1].speaker  # a quote that continues the previous speaker's
+        if speaker is not None:
+            speakers.append(speaker)
+        quotes.append(Quote(start, end, quoted, speaker))
+    return quotes
+
+
+def _reported_speaker(trigger: Token, cues: QuoteCues, quotes: Sequence[Quote]) -> Speaker | None:
+    earlier = [q.speaker for q in quotes if q.speaker is not None and q.end <= trigger.idx]
+    node = trigger
+    for _ in range(8):
+        if node.head.i == node.i:
+            break
+        child, node = node, node.head
+        if node.lemma_.lower() in cues.speech_verbs and node.pos_ in ("VERB", "AUX") and child.dep_ in (
+                "ccomp", "parataxis", "xcomp", "advcl", "dobj", "conj", "pcomp", "prep"):
+            if child.dep_ == "dobj" and child.i != trigger.i and child.dep_ != "ccomp":
+                continue
+            speaker = _speaker_of_verb(node, cues, earlier)
+            if speaker is not None:
+                return speaker
+    for tok in trigger.sent:
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if pobj is not None:
+                text, _ = _phrase(pobj)
+                return Speaker(pobj.i, text, _is_anonymous(pobj, None, cues), "according to")
+    return None
+
+
+def attribution_for_event(trigger: Token, quotes: Sequence[Quote], cues: QuoteCues,
+                          resolve: SpeakerResolver | None) -> Attribution | None:
+    """Who says the event happened: the speaker of the direct quote holding the trigger, else the
+    subject of the reporting verb governing it, else the source named by "according to"."""
+    doc = trigger.doc
+    quote = next((q for q in quotes if q.start <= trigger.idx < q.end), None)
+    if quote is not None:
+        return _attribution(doc, quote.speaker, resolve, direct=True, quote=quote)
+    if trigger.lemma_.lower() in cues.speech_verbs:
+        return None  # the event is the speech act itself
+    speaker = _reported_speaker(trigger, cues, quotes)
+    if speaker is None:
+        return None
+    return _attribution(doc, speaker, resolve, direct=False, quote=None)
+
+
+def _attribution(doc: Doc, speaker: Speaker | None, resolve: SpeakerResolver | None, direct: bool,
+                 quote: Quote | None) -> Attribution:
+    actor = resolve(doc[speaker.head]) if (resolve is not None and speaker is not None) else None
+    return Attribution(
+        speaker=actor,
+        speaker_text=speaker.text if speaker else None,
+        anonymous=speaker.anonymous if speaker else False,
+        direct=direct,
+        quote=quote.text if quote else None,
+        quote_start=quote.start if quote else None,
+        quote_end=quote.end if quote else None,
+        verb=speaker.verb if speaker else None,
+    )

@@ -117,6 +117,7 @@ class _Tables:
     demonyms: dict[Key, str] = field(default_factory=dict)
     sector_nouns: dict[Key, str] = field(default_factory=dict)
     titles: dict[Key, str] = field(default_factory=dict)
+    name_words: dict[Key, str] = field(default_factory=dict)
     sector_labels: dict[str, str] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
     country_aliases: dict[str, str] = field(default_factory=dict)
@@ -257,6 +258,16 @@ class ActorKB:
     def sector_noun(self, key: Key) -> str | None:
         return self._t.sector_nouns.get(key)
 
+    def name_word_sector(self, name: Key) -> str | None:
+        """Sector of the longest organisational word inside a name ("acme liberation front" -> REB)."""
+        best: tuple[int, str] | None = None
+        for start in range(len(name)):
+            for end in range(len(name), start, -1):
+                sector = self._t.name_words.get(name[start:end])
+                if sector is not None and (best is None or end - start > best[0]):
+                    best = (end - start, sector)
+        return best[1] if best else None
+
     def title_sector(self, key: Key) -> str | None:
         return self._t.titles.get(key)
 
@@ -301,6 +312,8 @@ def _load_sectors(tables: _Tables, sectors: SectorsFile) -> None:
             tables.sector_nouns.setdefault(pieces(noun), sector.code)
         for title in sector.titles:
             tables.titles.setdefault(pieces(title), sector.code)
+        for word in sector.name_words:
+            tables.name_words.setdefault(pieces(word), sector.code)
 
 
 def _load_countries(tables: _Tables, countries: CountriesFile) -> None:

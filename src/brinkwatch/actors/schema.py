@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -99,6 +98,7 @@ class SectorEntry(_Strict):
     label: str
     nouns: list[str] = []
     titles: list[str] = []
+    name_words: list[str] = []  # words inside organisation names ("Liberation Front" -> REB)
 
     @field_validator("code")
     @classmethod

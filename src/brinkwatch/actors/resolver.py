@@ -1,0 +1,513 @@
+"""Actor resolution on spaCy parses: noun phrase -> CAMEO actor code (``IRNGOV``, ``IGOUNOMIL``, ``---REB``).
+
+``ActorResolver(kb).for_doc(doc, when)`` finds every knowledge-base name in the document once (longest match
+over normalised word pieces) and returns a ``DocActors``; the coder then asks it to resolve the heads of
+subjects and objects (``resolve_token``). A noun phrase is resolved from, in order: a KB name covering its
+head (country, capital, seat of power, organisation, dated person role); otherwise its head noun's sector
+plus a country found in its modifiers (possessor, demonym adjective, country or organisation name,
+"U.S.-led", "of/in/from <country>", an apposition); pronouns and bare definite nouns ("the group") go to an
+earlier mention (recency with number/type agreement); unknown named organisations are kept as new actors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from brinkwatch.actors.kb import ActorKB, KBMatch, Key, pieces, surface
+from brinkwatch.model import Actor
+
+CONFIDENCE = {"kb": 1.0, "kb+noun": 0.95, "metonym": 0.9, "demonym": 0.9, "title": 0.9, "sector": 0.7,
+              "coref": 0.6, "new": 0.5}  # fmt: skip
+NO_COUNTRY = "---"
+
+# Closed-class words of English grammar (not domain knowledge, so they live here rather than in data files).
+_SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+_COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
+_GROUP_NOUNS = frozenset(
+    {"group", "organization", "organisation", "movement", "faction", "outfit", "network"}
+)
+_LEADER_SUFFIXES = frozenset({"led", "based", "run", "controlled", "dominated", "owned", "ruled"})
+_PROXY_SUFFIXES = frozenset(
+    {"backed", "funded", "supported", "trained", "armed", "allied", "sponsored", "aligned"}
+)
+_PLACE_PREPS = frozenset({"of", "in", "from", "at"})
+_WINDOW_POS = frozenset({"ADJ", "PROPN", "NOUN", "DET", "PART", "NUM", "VERB", "PUNCT"})
+_SCORE = re.compile(r"^(\d{1,2})[-–](\d{1,2})$")
+_MAX_SCORE = 30
+_MAX_NAME_PARTS = 4  # given and middle names between a title and the surname
+
+
+@dataclass(frozen=True)
+class _NameSpan:
+    start: int  # token index
+    end: int  # exclusive
+    match: KBMatch
+
+
+@dataclass(frozen=True)
+class _Mention:
+    actor: Actor
+    head: int
+    plural: bool
+    person: bool
+    kind: str
+
+
+class ActorResolver:
+    """Holds the KB; makes one ``DocActors`` per parsed document."""
+
+    def __init__(self, kb: ActorKB) -> None:
+        self.kb = kb
+
+    def for_doc(self, doc: Doc, when: dt.date | None) -> DocActors:
+        return DocActors(self.kb, doc, when)
+
+
+class DocActors:
+    """Actor mentions of one document and resolution of its noun phrases."""
+
+    def __init__(self, kb: ActorKB, doc: Doc, when: dt.date | None) -> None:
+        self._kb = kb
+        self._doc = doc
+        self._when = when
+        self._pieces: list[Key] = [pieces(token.text) for token in doc]
+        self._names: dict[int, _NameSpan] = {}
+        self._cache: dict[int, Actor | None] = {}
+        self._mentions: list[_Mention] = []
+        self._find_names()
+        self._collect_mentions()
+
+    @property
+    def mentions(self) -> list[Actor]:
+        return [mention.actor for mention in self._mentions]
+
+    # ---------------------------------------------------------------- names
+    def _find_names(self) -> None:
+        """Greedy longest match of KB names over token windows, left to right."""
+        doc, index = self._doc, 0
+        while index < len(doc):
+            found = self._longest_name_at(index)
+            if found is None:
+                index += 1
+                continue
+            for covered in range(found.start, found.end):
+                self._names[covered] = found
+            index = found.end
+
+    def _longest_name_at(self, start: int) -> _NameSpan | None:
+        if not self._pieces[start] or not self._pieces[start][0].isalnum():
+            return None
+        key: Key = ()
+        windows: list[tuple[int, Key]] = []
+        for end in range(start + 1, len(self._doc) + 1):
+            key = key + self._pieces[end - 1]
+            if len(key) > self._kb.max_name_len:
+                break
+            windows.append((end, key))
+        for end, key in reversed(windows):
+            if not self._kb.has_name(key):
+                continue
+            span = self._doc[start:end]
+            if not any(token.text[:1].isupper() for token in span):
+                continue  # "turkey", "amnesty", "chad" in lower case are common nouns
+            matches = self._kb.lookup_key(key, surface(span.text), self._when)
+            if matches:
+                return _NameSpan(start, end, matches[0])
+        return None
+
+    def name_at(self, index: int) -> KBMatch | None:
+        found = self._names.get(index)
+        return found.match if found else None
+
+    # ---------------------------------------------------------------- mentions
+    def _collect_mentions(self) -> None:
+        heads = {chunk.root.i for chunk in self._doc.noun_chunks}
+        for found in set(self._names.values()):
+            if not any(index in heads for index in range(found.start, found.end)):
+                heads.add(found.end - 1)  # a name the chunker missed ("Hamas" as a compound)
+        for index in sorted(heads):
+            self.resolve_token(self._doc[index])
+
+    def _remember(self, head: Token, actor: Actor, kind: str) -> None:
+        if any(
+            m.head == head.i or (m.actor.start, m.actor.end) == (actor.start, actor.end)
+            for m in self._mentions
+        ):
+            return
+        plural = head.tag_ in ("NNS", "NNPS") or kind == "demonym"
+        person = kind in ("person", "title") or head.ent_type_ == "PERSON"
+        self._mentions.append(_Mention(actor, head.i, plural, person, kind))
+        self._mentions.sort(key=lambda mention: mention.actor.start or 0)
+
+    # ---------------------------------------------------------------- public resolution
+    def resolve_span(self, span: Span) -> Actor | None:
+        """Resolve a span: a KB name spanning it exactly, else the phrase headed by its root."""
+        found = self._names.get(span.start)
+        if found is not None and found.start == span.start and found.end == span.end:
+            return self._from_name(span.root, found, span.start_char, span.end_char)
+        return self.resolve_token(span.root)
+
+    def resolve_token(self, head: Token) -> Actor | None:
+        """Resolve the noun phrase headed by ``head`` (an nsubj/dobj/pobj/poss head)."""
+        if head.i in self._cache:
+            return self._cache[head.i]
+        self._cache[head.i] = None  # guards against cycles through appositions
+        actor, kind = self._resolve(head)
+        self._cache[head.i] = actor
+        if actor is not None:
+            self._remember(head, actor, kind)
+        return actor
+
+    # ---------------------------------------------------------------- resolution steps
+    def _resolve(self, head: Token) -> tuple[Actor | None, str]:
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _PERSON_PRONOUNS:
+            return self._coref_pronoun(head), "coref"
+        found = self._names.get(head.i)
+        if found is not None:
+            start, end = self._phrase_bounds(head, min(found.start, self._left_window(head)))
+            actor = self._from_name(head, found, start, end)
+            return actor, found.match.kind
+        return self._from_phrase(head)
+
+    def _from_name(self, head: Token, found: _NameSpan, start: int, end: int) -> Actor:
+        match = found.match
+        resolution = {"capital": "metonym", "seat": "metonym"}.get(match.kind, "kb")
+        code, sector = match.code, match.sector
+        if match.kind == "person" and not match.title:
+            code, sector, resolution = self._person_by_title(head, found, match)
+        if self._is_former(head, found.start):
+            code, sector = f"{match.country or NO_COUNTRY}ELI", "ELI"
+        return Actor(
+            code=code, country=_country_of(code, match.country), sector=sector, text=self._doc.text[start:end],
+            start=start, end=end, name=match.name, kb_id=match.kb_id, resolution=resolution,
+            confidence=CONFIDENCE["metonym" if resolution == "metonym" else "kb"],
+        )  # fmt: skip
+
+    def _person_by_title(self, head: Token, found: _NameSpan, match: KBMatch) -> tuple[str, str | None, str]:
+        """A known person with no role on the date: a title in front ("President X") still gives a sector."""
+        title = self._title_before(found.start)
+        if title is not None and match.country:
+            return match.country + title, title, "title"
+        return match.code, match.sector, "kb"
+
+    def _from_phrase(self, head: Token) -> tuple[Actor | None, str]:
+        if head.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X"):
+            return None, ""
+        window = self._left_window(head)
+        sector, noun_start = self._head_sector(head)
+        demonym = self._kb.demonym_country(self._pieces[head.i]) or self._kb.demonym_country(
+            pieces(head.lemma_)
+        )
+        if demonym is not None and sector is None:
+            return self._build(head, window, (demonym, None, "demonym"), None, "demonym", None), "demonym"
+        if self._is_bare_definite(head, window, head.i) and head.lower_ in _COUNTRY_NOUNS | _GROUP_NOUNS:
+            return self.coref_noun(head), "coref"
+        if head.pos_ == "PROPN" and head.ent_type_ == "ORG" and head.i not in self._names:
+            return self._new_actor(head, window)
+        if sector is None and head.pos_ == "PROPN":
+            title = self._title_before(noun_start)
+            if title is not None:
+                origin = self._country_from_window(window, noun_start) or self._country_from_context(head)
+                return self._build(head, window, origin, title, "title", None), "title"
+            return self._new_actor(head, window)
+        if sector is None:
+            return None, ""
+        return self._sector_phrase(head, window, sector, noun_start)
+
+    def _sector_phrase(
+        self, head: Token, window: int, sector: str, noun_start: int
+    ) -> tuple[Actor | None, str]:
+        origin = self._country_from_window(window, noun_start) or self._country_from_context(head)
+        if origin is None and self._is_bare_definite(head, window, noun_start):
+            antecedent = self._antecedent(
+                head, lambda m: m.actor.sector == sector and m.actor.country is not None
+            )
+            if antecedent is not None:
+                return self._coref_actor(head, antecedent), "coref"
+        if self._is_former(head, window):
+            sector = "ELI"
+        kind = "kb+noun" if origin is not None else "sector"
+        if origin is not None and origin[2] == "demonym":
+            kind = "demonym"
+        return self._build(head, window, origin, sector, kind, None), "sector"
+
+    # ---------------------------------------------------------------- phrase pieces
+    def _left_window(self, head: Token) -> int:
+        """First token index of the contiguous modifiers before ``head`` (stops at verbs, commas, "and")."""
+        start = head.i
+        while start > 0:
+            previous = self._doc[start - 1]
+            if previous.pos_ not in _WINDOW_POS or previous.dep_ in ("cc", "conj") and previous.pos_ != "ADJ":
+                break
+            if previous.pos_ == "VERB" and not self._is_hyphen_compound(previous):
+                break
+            if previous.pos_ == "PUNCT" and previous.text not in ("-", "–"):
+                break
+            start -= 1
+        return start
+
+    def _is_hyphen_compound(self, token: Token) -> bool:
+        """ "backed" in "US-backed": a participle glued to a name by a hyphen."""
+        return token.i >= 2 and self._doc[token.i - 1].text in ("-", "–")
+
+    def _head_sector(self, head: Token) -> tuple[str | None, int]:
+        """Sector of the longest sector noun ending at ``head`` ("foreign minister"), and where it starts."""
+        best: tuple[str | None, int] = (None, head.i)
+        key: Key = ()
+        for start in range(head.i, max(-1, head.i - self._kb.max_noun_len - 1), -1):
+            if start != head.i and (
+                self._doc[start].pos_ in ("DET", "PUNCT", "PART") or start in self._names
+            ):
+                break
+            key = self._pieces[start] + key
+            sector = self._kb.sector_noun(key)
+            if start == head.i:
+                sector = sector or self._kb.sector_noun(pieces(head.lemma_))
+            if sector is not None:
+                best = (sector, start)
+        return best
+
+    def _title_before(self, index: int) -> str | None:
+        """Sector of a title before a name ("President", "Gen.", "Prime Minister Adel Abdul Mahdi")."""
+        end = index
+        while end > 0 and index - end <= _MAX_NAME_PARTS:
+            best, key = None, ()
+            for start in range(end - 1, max(-1, end - 1 - self._kb.max_title_len), -1):
+                key = self._pieces[start] + key
+                best = self._kb.title_sector(key) or best
+            if best is not None:
+                return best
+            if self._doc[end - 1].pos_ != "PROPN":
+                return None
+            end -= 1  # skip a first or middle name
+        return None
+
+    def _country_from_window(self, window: int, stop: int) -> tuple[str, KBMatch | None, str] | None:
+        """(code prefix, KB match, how) from the modifiers between ``window`` and ``stop``, nearest first."""
+        for index in range(stop - 1, window - 1, -1):
+            found = self._names.get(index)
+            if found is not None:
+                if self._proxy_follows(found.end):
+                    continue
+                return found.match.code, found.match, found.match.kind
+            token_pieces = self._pieces[index]
+            country = self._kb.adjective_country(token_pieces) or self._hyphen_country(self._doc[index])
+            if country is None and index > window:
+                country = self._kb.adjective_country(self._pieces[index - 1] + token_pieces)
+            if country is not None:
+                return country, None, "demonym"
+        return None
+
+    def _hyphen_country(self, token: Token) -> str | None:
+        """ "U.S.-led" -> USA; "US-backed" -> None (a proxy is not the backer)."""
+        head_text, hyphen, suffix = token.text.rpartition("-")
+        if not hyphen or pieces(suffix)[:1] not in {(word,) for word in _LEADER_SUFFIXES}:
+            return None
+        matches = self._kb.lookup(head_text, self._when)
+        if matches:
+            return matches[0].country or matches[0].code
+        return self._kb.adjective_country(pieces(head_text))
+
+    def _proxy_follows(self, end: int) -> bool:
+        doc = self._doc
+        if end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ in _PROXY_SUFFIXES:
+            return True
+        return end < len(doc) and any(part in _PROXY_SUFFIXES for part in self._pieces[end][1:2])
+
+    def _country_from_context(self, head: Token) -> tuple[str, KBMatch | None, str] | None:
+        """Country from "of/in/from X" after the head, or from the phrase this one is in apposition to."""
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i in self._names:
+                        match = self._names[pobj.i].match
+                        return match.code, match, match.kind
+        doc = self._doc
+        after = head.i + 1
+        if after + 1 < len(doc) and doc[after].lower_ in _PLACE_PREPS:
+            target = after + 2 if doc[after + 1].lower_ == "the" else after + 1
+            if target < len(doc) and target in self._names and self._names[target].start == target:
+                match = self._names[target].match
+                return match.code, match, match.kind
+        if head.dep_ == "appos" and head.head.i != head.i:
+            other = self.resolve_token(head.head)
+            if other is not None and other.country:
+                return other.country, None, "appos"
+        return None
+
+    # ---------------------------------------------------------------- building actors
+    def _build(self, head: Token, window: int, origin: tuple[str, KBMatch | None, str] | None, sector: str | None,
+               kind: str, name: str | None) -> Actor:  # fmt: skip
+        start, end = self._phrase_bounds(head, window)
+        prefix = origin[0] if origin else NO_COUNTRY
+        match = origin[1] if origin else None
+        if match is not None and match.kind != "organization":
+            prefix = match.country or prefix  # "Pentagon officials" -> USA + GOV, not USAMIL + GOV
+        has_sector = sector is None or sector in (prefix[i : i + 3] for i in range(3, len(prefix), 3))
+        code = prefix if has_sector else prefix + sector
+        if sector is None and prefix == NO_COUNTRY:
+            code = NO_COUNTRY
+        country = _country_of(code, match.country if match else None)
+        resolution = {"kb+noun": "kb", "sector": "kb"}.get(kind, kind)
+        return Actor(
+            code=code, country=country, sector=sector or (match.sector if match else None),
+            text=self._doc.text[start:end], start=start, end=end, name=name or (match.name if match else None),
+            kb_id=match.kb_id if match else None, resolution=resolution, confidence=CONFIDENCE[kind],
+        )  # fmt: skip
+
+    def _phrase_bounds(self, head: Token, window: int) -> tuple[int, int]:
+        start_token = window
+        while start_token < head.i and self._doc[start_token].pos_ == "PUNCT":
+            start_token += 1
+        start = self._doc[start_token].idx
+        end_token = head
+        for child in head.rights:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in _PLACE_PREPS
+                and any(grandchild.i in self._names for grandchild in child.children)
+            ):
+                end_token = child.right_edge
+        found = self._names.get(head.i)
+        end_index = max(end_token.i, found.end - 1) if found else end_token.i
+        last = self._doc[end_index]
+        return start, last.idx + len(last.text)
+
+    def _new_actor(self, head: Token, window: int) -> tuple[Actor | None, str]:
+        """An unknown named organisation ("the Nigerian Union of Teachers", "Acme Liberation Front")."""
+        if head.ent_type_ not in ("ORG", "NORP", "") or head.ent_type_ == "" and head.dep_ == "compound":
+            return None, ""
+        name_tokens = list(self._entity_tokens(head))
+        if head.ent_type_ == "" and not any(token.text[:1].isupper() for token in name_tokens):
+            return None, ""
+        origin = self._country_from_window(min(window, name_tokens[0].i), name_tokens[-1].i + 1)
+        sector = self._sector_in_name(name_tokens)
+        if origin is None and sector is None and head.ent_type_ != "ORG":
+            return None, ""
+        actor = self._build(head, window, origin, sector, "new", None)
+        first, last = name_tokens[0], name_tokens[-1]
+        start = min(actor.start or first.idx, first.idx)
+        end = max(actor.end or 0, last.idx + len(last.text))
+        text = self._doc.text[start:end]
+        return actor.model_copy(
+            update={"start": start, "end": end, "text": text, "kb_id": None, "name": None}
+        ), "new"
+
+    def _entity_tokens(self, head: Token) -> list[Token]:
+        if head.ent_type_:
+            for ent in self._doc.ents:
+                if ent.start <= head.i < ent.end:
+                    subtree = {token.i for token in head.subtree}
+                    return [t for t in ent if t.lower_ != "the" and (t.i <= head.i or t.i in subtree)] or [
+                        head
+                    ]
+        return [token for token in head.subtree if token.i <= head.i or token.dep_ in ("prep", "pobj")]
+
+    def _sector_in_name(self, tokens: list[Token]) -> str | None:
+        """Occupational nouns inside a name ("Union of Teachers" -> EDU) beat organisational words."""
+        occupational = None
+        for token in tokens:
+            sector = self._kb.sector_noun(self._pieces[token.i]) or self._kb.sector_noun(pieces(token.lemma_))
+            if sector is not None:
+                occupational = sector
+        return occupational or self._kb.name_word_sector(tuple(p for t in tokens for p in self._pieces[t.i]))
+
+    def _is_former(self, head: Token, window: int) -> bool:
+        return any(self._doc[index].lower_ in ("former", "ex") for index in range(window, head.i))
+
+    def _is_bare_definite(self, head: Token, window: int, noun_start: int) -> bool:
+        """ "the ministry", "the militants": a definite article and nothing else before the noun."""
+        return noun_start - window == 1 and self._doc[window].lower_ in (
+            "the",
+            "this",
+            "that",
+            "these",
+            "those",
+        )
+
+    # ---------------------------------------------------------------- coreference
+    def _antecedent(self, head: Token, accept) -> _Mention | None:  # noqa: ANN001 - a predicate
+        for mention in reversed(self._mentions):
+            if mention.head < head.i and (mention.actor.end or 0) <= head.idx and accept(mention):
+                return mention
+        return None
+
+    def _coref_actor(self, head: Token, antecedent: _Mention) -> Actor:
+        start, end = self._phrase_bounds(head, self._left_window(head))
+        return antecedent.actor.model_copy(
+            update={
+                "text": self._doc.text[start:end],
+                "start": start,
+                "end": end,
+                "resolution": "coref",
+                "confidence": CONFIDENCE["coref"],
+            }  # fmt: skip
+        )
+
+    def _coref_pronoun(self, head: Token) -> Actor | None:
+        lower = head.lower_
+        if lower in _PERSON_PRONOUNS:
+            antecedent = self._antecedent(head, lambda m: m.person)
+        elif lower in _SINGULAR_PRONOUNS:
+            antecedent = self._antecedent(head, lambda m: not m.person and not m.plural)
+        elif lower in _PLURAL_PRONOUNS:
+            antecedent = self._antecedent(head, lambda m: m.plural or m.kind == "organization")
+        else:
+            return None
+        return self._coref_actor(head, antecedent) if antecedent else None
+
+    def coref_noun(self, head: Token) -> Actor | None:
+        """ "the country" / "the group": the latest country-level or group-like mention."""
+        if head.lower_ in _COUNTRY_NOUNS:
+            antecedent = self._antecedent(
+                head, lambda m: m.kind in ("country", "capital") and m.actor.sector is None
+            )
+        elif head.lower_ in _GROUP_NOUNS:
+            antecedent = self._antecedent(
+                head,
+                lambda m: m.kind in ("organization", "new") or m.actor.sector in ("REB", "UAF", "SEP", "OPP"),
+            )
+        else:
+            return None
+        return self._coref_actor(head, antecedent) if antecedent else None
+
+    # ---------------------------------------------------------------- discard
+    def is_discarded(self, sentence: Span) -> bool:
+        """Sports, entertainment or history rather than politics ("beat Germany 2-0", "World Cup")."""
+        tokens = list(sentence)
+        longest = self._kb.discard_max_len
+        for index in range(len(tokens)):
+            key: Key = ()
+            for token in tokens[index : index + longest]:
+                key = key + self._pieces[token.i]
+                if self._kb.is_discard_phrase(key):
+                    return True
+        return self._has_score(tokens)
+
+    def _has_score(self, tokens: list[Token]) -> bool:
+        verbs = any(
+            self._kb.is_score_verb(token.lower_) or self._kb.is_score_verb(token.lemma_) for token in tokens
+        )
+        if not verbs:
+            return False
+        texts = [token.text for token in tokens]
+        joined = [*texts, *(a + b + c for a, b, c in zip(texts, texts[1:], texts[2:], strict=False))]
+        for text in joined:
+            score = _SCORE.match(text)
+            if score and max(int(score.group(1)), int(score.group(2))) <= _MAX_SCORE:
+                return True
+        return False
+
+
+def _country_of(code: str, fallback: str | None) -> str | None:
+    prefix = code[:3]
+    if prefix == NO_COUNTRY:
+        return None
+    return prefix or fallback

@@ -79,6 +79,7 @@ def test_failing_batch_is_rolled_back_whole(store):
     with pytest.raises(StoreError) as info:
         store.write(bad_batch)
     assert info.value.code == "E400"
+    assert "already names another text" in info.value.message
     assert [r[0] for r in store.con.execute("SELECT doc_id FROM articles").fetchall()] == ["d1"]
     assert count(store, "event_mentions") == 1
     assert count(store, "sentences") == 1
@@ -237,3 +238,17 @@ def test_article_and_stats(filled):
     assert stats["tables"]["event_mentions"] == 4
     assert stats["event_dates"] == {"min": "2024-01-01", "max": "2024-01-03", "distinct": 3}
     assert stats["merged"] is False
+
+
+def test_same_doc_id_twice_in_a_batch_is_refused(store):
+    with pytest.raises(StoreError):
+        store.write([document("x", "One text."), document("x", "Another text.")])
+    assert count(store, "articles") == 0
+
+
+def test_cursor_store_sees_the_same_database(store):
+    store.write([document("d1", "Iraq attacked US forces.")])
+    twin = store.cursor()
+    assert len(twin.mentions()) == 1
+    twin.close()
+    assert len(store.mentions()) == 1

@@ -76,7 +76,8 @@ def _error_line(error: DocumentError) -> str:
 def _print_ingest_summary(report: IngestReport) -> None:
     merged = ""
     if report.merge is not None:
-        merged = f", dedup: {report.merge}"
+        created = getattr(report.merge, "events_created", None)
+        merged = f", new merged events {created}" if created is not None else f", dedup: {report.merge}"
     out.print(
         f"read {report.articles_read}, added {report.articles_added}, skipped {report.articles_skipped} "
         f"(already stored), events {report.events_added}, errors {len(report.errors)}{merged}",

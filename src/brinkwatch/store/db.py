@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,6 +102,7 @@ class Store:
             if doc.article.hash not in seen:
                 seen.add(doc.article.hash)
                 fresh.append(doc)
+        self._check_doc_ids(fresh)
         article_rows, sentence_rows, mention_rows, actor_rows = [], [], [], []
         for doc in fresh:
             article_rows.append(rows.article_row(doc.article))
@@ -120,6 +122,28 @@ class Store:
             articles_skipped=len(batch) - len(fresh),
             mentions_added=len(mention_rows),
         )
+
+    def _check_doc_ids(self, fresh: list[CodedDocument]) -> None:
+        """Refuse (before writing anything) a new text under a doc_id that is taken, with a clear message."""
+        ids = Counter(doc.article.doc_id for doc in fresh)
+        if not ids:
+            return
+        clashes = sorted(doc_id for doc_id, n in ids.items() if n > 1)
+        taken = self.con.execute(
+            "SELECT doc_id FROM articles WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id", [list(ids)]
+        ).fetchall()
+        clashes += [row[0] for row in taken]
+        if clashes:
+            raise StoreError(
+                f"doc_id {clashes[0]!r} already names another text; batch not written", source=clashes[0]
+            )
+
+    def cursor(self) -> Store:
+        """A Store over a new cursor of the same database, for use from another thread."""
+        twin = object.__new__(Store)
+        twin.path = self.path
+        twin.con = self.con.cursor()
+        return twin
 
     def _insert_all(self, tables: dict[str, pa.Table]) -> None:
         con = self.con

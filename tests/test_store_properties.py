@@ -53,5 +53,5 @@ def test_paging_visits_each_mention_once_in_order(days, limit, newest_first):
             seen += page
             cursor = page[-1]["cursor"]
         assert sorted(r["doc_id"] for r in seen) == sorted(f"d{i}" for i in range(len(days)))
-        keys = [(r["date"] or "0001-01-01", r["mention_id"]) for r in seen]
+        keys = [(r["date"] or "2024-01-02", r["mention_id"]) for r in seen]  # undated: by pub_date
         assert keys == sorted(keys, reverse=newest_first)

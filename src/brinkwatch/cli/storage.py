@@ -141,7 +141,7 @@ def _table(records: list[dict[str, Any]]) -> Table:
     for column in ("date", "source", "target", "code", "event", "gold.", "modality", "place", "n", "evidence"):
         table.add_column(column, overflow="fold" if column == "evidence" else "ellipsis")
     for r in records:
-        evidence = r["evidence"]["text"]
+        evidence = " ".join(r["evidence"]["text"].split())
         table.add_row(
             r.get("date") or "?",
             (r.get("source") or {}).get("code") or "-",

@@ -16,14 +16,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-# Rows without an event date sort as if dated on this day, so keyset paging has a total order.
-NO_DATE = dt.date(1, 1, 1)
+# The date rows are ordered and paged by: the event date; for an undated event, the publication
+# date of its article (it was known by then); else day one, so keyset paging has a total order.
+SORT_DATE = "COALESCE(m.event_date, m.pub_date, DATE '0001-01-01')"
 
 ARTICLE_COLUMNS_FOR_EVENTS = "a.url AS source_url, a.title AS article_title, a.ingested_at AS ingested_at"
 
 MENTIONS_BASE = f"""
     SELECT m.*, m.mention_id AS key_id,
-           COALESCE(m.event_date, DATE '0001-01-01') AS sort_date,
+           {SORT_DATE} AS sort_date,
            1 AS num_mentions, 1 AS num_sources, 1 AS num_articles,
            CAST(COALESCE(m.pub_date, a.ingested_at) AS TIMESTAMP) AS first_seen,
            CAST(COALESCE(m.pub_date, a.ingested_at) AS TIMESTAMP) AS last_seen,
@@ -45,14 +46,14 @@ EVENTS_BASE = f"""
         FROM events e
     )
     SELECT m.* REPLACE (rep.key_id AS event_id), rep.key_id,
-           COALESCE(m.event_date, DATE '0001-01-01') AS sort_date,
+           {SORT_DATE} AS sort_date,
            rep.num_mentions, rep.num_sources, rep.num_articles, rep.first_seen, rep.last_seen,
            {ARTICLE_COLUMNS_FOR_EVENTS}
     FROM rep JOIN event_mentions m ON m.mention_id = rep.rep_id
     LEFT JOIN articles a ON a.doc_id = m.doc_id
     UNION ALL BY NAME
     SELECT m.* REPLACE (m.mention_id AS event_id), m.mention_id AS key_id,
-           COALESCE(m.event_date, DATE '0001-01-01') AS sort_date,
+           {SORT_DATE} AS sort_date,
            1 AS num_mentions, 1 AS num_sources, 1 AS num_articles,
            CAST(COALESCE(m.pub_date, a.ingested_at) AS TIMESTAMP) AS first_seen,
            CAST(COALESCE(m.pub_date, a.ingested_at) AS TIMESTAMP) AS last_seen,

@@ -159,7 +159,10 @@ def _describe_location(data: Any, loc: tuple[Any, ...]) -> str:
             node = node[step]
             label = ""
             if isinstance(node, dict):
-                ident = node.get("id") or node.get("code") or (node.get("names") or [None])[0]
+                names = node.get("names")
+                ident = node.get("id") or (
+                    names[0] if isinstance(names, list) and names else node.get("code")
+                )
                 label = f" ({ident})" if ident else ""
             parts.append(f"[{step}]{label}")
         else:

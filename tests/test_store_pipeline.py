@@ -128,3 +128,12 @@ def test_coder_errors_reported_through_on_error_are_recorded():
                                  dedup=False)
     assert report.articles_added == 2
     assert [(e.source, e.code) for e in report.errors] == [("/in/big.txt", "E104")]
+
+
+def test_repeated_text_within_and_across_batches_is_coded_once():
+    coder = FakeCoder()
+    items = [art("a", "Same story."), art("b", "Same story."), art("c", "Other story."), art("d", "Same story.")]
+    with Store() as store:
+        report = ingest_articles(store, coder, items, batch_size=2, dedup=False)
+    assert coder.coded == ["a", "c"]
+    assert (report.articles_added, report.articles_skipped) == (2, 2)

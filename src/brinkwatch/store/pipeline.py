@@ -49,7 +49,6 @@ class _Run:
     """Mutable tally of one run (local to the call), frozen into an IngestReport for callers."""
 
     report: IngestReport = field(default_factory=IngestReport)
-    seen_hashes: set[str] = field(default_factory=set)
 
     def add(self, **counts: int) -> None:
         self.report = replace(self.report, **{k: getattr(self.report, k) + v for k, v in counts.items()})
@@ -134,13 +133,15 @@ def _write(store: Store, coded: list[CodedDocument], run: _Run) -> list[Document
 
 
 def _process_batch(store: Store, coder: ArticleCoder, batch: list[Article], run: _Run) -> None:
-    known = store.known_hashes(a.hash for a in batch)
+    # Earlier batches are committed, so the store itself knows their hashes; only repeats inside
+    # this batch need remembering (which keeps memory flat over a long run).
+    seen = store.known_hashes(a.hash for a in batch)
     fresh: list[Article] = []
     for article in batch:
-        if article.hash in known or article.hash in run.seen_hashes:
+        if article.hash in seen:
             run.add(articles_skipped=1)
         else:
-            run.seen_hashes.add(article.hash)
+            seen.add(article.hash)
             fresh.append(article)
     errors: list[DocumentError] = []
     if fresh:

@@ -308,7 +308,7 @@ def test_error_causes(codes, lookup):
     assert one(("USA", "IRQ", "190"), [ev("---MIL", "IRQ", "193")]) == [
         ("false_negative", "actor_unknown"), ("false_positive", "actor_unknown")]  # fmt: skip
     assert one(("USA", "IRQ", "190"), [ev("USA", None, "193")]) == [
-        ("false_negative", "actor_unknown"), ("false_positive", "actor_unknown")]  # fmt: skip
+        ("false_negative", "actor_missing"), ("false_positive", "actor_missing")]  # fmt: skip
     # Nothing shared but the sentence: the gold event was not found, the prediction is spurious.
     assert one(("USA", "IRQ", "190"), [ev("FRA", "DEU", "040")]) == [
         ("false_negative", "no_trigger"), ("false_positive", "spurious")]  # fmt: skip
@@ -326,6 +326,8 @@ def test_error_case_carries_sentence_tuples_and_pattern(codes, lookup):
     assert fp.text == "text of s1" and fp.sentence_id == "s1" and fp.corpus == "petr2_gsr"
     assert fp.gold == "USA -> IRQ 190"
     assert fp.predicted.startswith("USA -> IRQ 111") and fp.pattern == "verb.x"
+    missing = run([petr("s2", ("USA", "IRQ", "190"))], {"s2": [ev("USA", None, "190")]}, codes, lookup)
+    assert missing.errors[0].predicted.startswith("USA -> (none) 190")
     assert report.error_counts()["wrong_code"] == 2
     payload = report.to_json(include_errors=True)
     assert payload["errors"][0]["sentence_id"] == "s1"

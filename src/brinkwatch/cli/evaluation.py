@@ -27,7 +27,7 @@ def _fmt(value: float | None) -> str:
 
 def _corpus_table(report: EvalReport) -> Table:
     # A light box keeps the nine columns inside an 80-column terminal.
-    table = Table(title="Accuracy per corpus (micro-averaged)", box=box.SIMPLE_HEAD)
+    table = Table(title="Accuracy per corpus (micro-averaged)", box=box.SIMPLE_HEAD, pad_edge=False)
     for column in ("corpus", "level", "prec", "rec", "F1", "tp", "fp", "fn", "exc"):
         left = column in ("corpus", "level")
         table.add_column(column, justify="left" if left else "right", no_wrap=left)

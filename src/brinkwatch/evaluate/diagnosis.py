@@ -7,7 +7,8 @@ Causes:
   any unmatched gold event of its sentence;
 - ``no_trigger``: a gold event for which no prediction of its sentence shares the dyad or the code;
 - ``wrong_code``: dyad right, root (or PLOVER type) wrong;
-- ``actor_unknown``: code right, and a wrong side is an unknown actor (``---``) in the prediction;
+- ``actor_missing``: code right, and a wrong side has no actor at all in the prediction;
+- ``actor_unknown``: code right, and a wrong side is an unresolved actor (``---...``) in the prediction;
 - ``wrong_source`` / ``wrong_target``: code right, source (else target) wrong;
 - ``dropped_modality``: a gold event that a prediction marked ``negated`` or ``hypothetical`` matches
   (checked first: the coder found the event but judged that it did not happen).
@@ -23,7 +24,8 @@ from brinkwatch.evaluate.gold import GoldEvent, GoldSentence
 from brinkwatch.evaluate.matching import Matcher, Prediction, SentenceMatch
 
 CAUSES: tuple[str, ...] = (
-    "no_trigger", "wrong_code", "wrong_source", "wrong_target", "actor_unknown", "dropped_modality", "spurious",
+    "no_trigger", "wrong_code", "wrong_source", "wrong_target", "actor_unknown", "actor_missing",
+    "dropped_modality", "spurious",
 )  # fmt: skip
 
 
@@ -56,7 +58,9 @@ def describe_gold(gold: GoldEvent) -> str:
 
 
 def describe_prediction(pred: Prediction) -> str:
-    return f"{pred.source} -> {pred.target} {pred.cameo} ({pred.plover2016 or '-'}, {pred.modality})"
+    source = "(none)" if pred.source_missing else pred.source
+    target = "(none)" if pred.target_missing else pred.target
+    return f"{source} -> {target} {pred.cameo} ({pred.plover2016 or '-'}, {pred.modality})"
 
 
 def _cause(matcher: Matcher, gold: GoldEvent, pred: Prediction, symmetric: bool) -> str | None:
@@ -66,8 +70,11 @@ def _cause(matcher: Matcher, gold: GoldEvent, pred: Prediction, symmetric: bool)
         return "wrong_code"
     if not matcher.type_ok("dyad_root", gold, pred):
         return None
-    wrong_sides = ([pred.source] if not source_ok else []) + ([pred.target] if not target_ok else [])
-    if any(matcher.codes.country(code) == UNKNOWN for code in wrong_sides):
+    wrong_sides = [(pred.source, pred.source_missing)] if not source_ok else []
+    wrong_sides += [(pred.target, pred.target_missing)] if not target_ok else []
+    if any(missing for _, missing in wrong_sides):
+        return "actor_missing"
+    if any(matcher.codes.country(code) == UNKNOWN for code, _ in wrong_sides):
         return "actor_unknown"
     return "wrong_source" if not source_ok else "wrong_target"
 

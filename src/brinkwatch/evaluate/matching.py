@@ -31,6 +31,8 @@ class Prediction:
     confidence: float
     pattern: str
     modality: str = "asserted"
+    source_missing: bool = False  # the coder named no actor at all (distinct from an unresolved "---")
+    target_missing: bool = False
 
     @property
     def occurred(self) -> bool:
@@ -70,6 +72,8 @@ class Matcher:
             confidence=event.confidence,
             pattern=event.pattern,
             modality=event.modality,
+            source_missing=event.source is None,
+            target_missing=event.target is None,
         )
 
     # --- one side, one type --------------------------------------------------------------------

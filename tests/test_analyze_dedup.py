@@ -130,3 +130,17 @@ def test_swapped_dyad_merges_only_for_symmetric_codes(con: duckdb.DuckDBPyConnec
     ids = dict(con.sql("SELECT mention_id, event_id FROM event_mentions").fetchall())
     assert ids["f1"] == ids["f2"]
     assert ids["c1"] != ids["c2"]
+
+
+def test_bulk_path_rebuilds_the_event_index(con: duckdb.DuckDBPyConnection,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from brinkwatch.analyze import dedup
+
+    monkeypatch.setattr(dedup, "BULK_UPDATE_ROWS", 1)  # take the drop-index path on a small corpus
+    insert_mentions(con, _corpus())
+    merge_new(con)
+    rebuild(con)
+    assert con.sql("SELECT count(*) FROM duckdb_indexes() WHERE index_name = 'idx_mentions_event'").fetchall() \
+        == [(1,)]
+    assert con.sql("SELECT num_mentions FROM events WHERE num_mentions > 1 ORDER BY 1 DESC").fetchall() \
+        == [(4,), (3,), (3,)]

@@ -56,6 +56,8 @@ STOP_WORDS: tuple[str, ...] = (
 STEM_CHARS = 5  # prefix stemming: "missiles"/"missile", "voted"/"votes"; cheap and language-agnostic
 DEFAULT_MIN_SIMILARITY = 0.12  # tuned on tests/data/dedup (see tests/test_analyze_dedup.py)
 DEFAULT_MAX_KM = 50.0
+BULK_UPDATE_ROWS = 20_000  # above this many new ids, rebuilding the event_id index is cheaper
+_EVENT_INDEX = "idx_mentions_event"
 
 _FEATURES_SQL = """
 CREATE OR REPLACE TEMP TABLE _dd_f AS
@@ -223,12 +225,37 @@ def _assign(con: duckdb.DuckDBPyConnection) -> tuple[pa.Table, set[str], int]:
             created += 1
         touched.add(target)
         updates.update(dict.fromkeys(pending_ids, target))
-    table = pa.table({"mention_id": list(updates), "event_id": list(updates.values())})
-    absorbed_table = pa.table({"old_id": list(absorbed), "new_id": list(absorbed.values())})
-    con.register("_dd_absorbed_view", absorbed_table)
-    con.execute("CREATE OR REPLACE TEMP TABLE _dd_absorbed AS SELECT * FROM _dd_absorbed_view")
-    con.unregister("_dd_absorbed_view")
+    table = pa.table({"mention_id": list(updates), "event_id": list(updates.values())},
+                     schema=pa.schema([("mention_id", pa.string()), ("event_id", pa.string())]))
+    _register_temp(con, "_dd_absorbed", pa.table({"old_id": list(absorbed), "new_id": list(absorbed.values())},
+                                                 schema=pa.schema([("old_id", pa.string()), ("new_id", pa.string())])))
     return table, touched | set(absorbed), created
+
+
+def _write(con: duckdb.DuckDBPyConnection, updates: pa.Table, touched: set[str]) -> None:
+    """Write new event ids and refresh the touched events, all or nothing."""
+    _register_temp(con, "_dd_updates", updates)
+    _register_temp(con, "_dd_touched", pa.table({"event_id": pa.array(sorted(touched), pa.string())}))
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("UPDATE event_mentions SET event_id = u.event_id FROM _dd_updates u "
+                    "WHERE event_mentions.mention_id = u.mention_id")
+        con.execute("UPDATE event_mentions SET event_id = x.new_id FROM _dd_absorbed x "
+                    "WHERE event_mentions.event_id = x.old_id")
+        con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM _dd_touched)")
+        con.execute(_AGGREGATE_SQL)
+        con.execute("COMMIT")
+    except duckdb.Error:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _register_temp(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
+    con.register(f"{name}_view", table)
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM {name}_view")
+    finally:
+        con.unregister(f"{name}_view")
 
 
 def merge_new(con: duckdb.DuckDBPyConnection, *, min_similarity: float = DEFAULT_MIN_SIMILARITY,
@@ -237,27 +264,20 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, min_similarity: float = DEFAULT
     (pending,) = con.execute("SELECT count(*) FROM event_mentions WHERE event_id IS NULL").fetchall()[0]
     if not pending:
         return MergeResult(mentions_merged=0, events_created=0, events_updated=0)
-    con.execute("BEGIN TRANSACTION")
+    index_sql: str | None = None
     try:
         _build_candidates(con, min_similarity, max_km)
         updates, touched, created = _assign(con)
-        con.register("_dd_updates_view", updates)
-        con.execute("CREATE OR REPLACE TEMP TABLE _dd_updates AS SELECT * FROM _dd_updates_view")
-        con.unregister("_dd_updates_view")
-        con.execute("UPDATE event_mentions SET event_id = u.event_id FROM _dd_updates u "
-                    "WHERE event_mentions.mention_id = u.mention_id")
-        con.execute("UPDATE event_mentions SET event_id = x.new_id FROM _dd_absorbed x "
-                    "WHERE event_mentions.event_id = x.old_id")
-        con.register("_dd_touched_view", pa.table({"event_id": sorted(touched)}))
-        con.execute("CREATE OR REPLACE TEMP TABLE _dd_touched AS SELECT * FROM _dd_touched_view")
-        con.unregister("_dd_touched_view")
-        con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM _dd_touched)")
-        con.execute(_AGGREGATE_SQL)
-        con.execute("COMMIT")
+        if updates.num_rows >= BULK_UPDATE_ROWS:
+            # DuckDB rewrites an indexed column as delete + insert (~100x slower on disk than in place), and
+            # DDL inside the transaction does not avoid it: drop the index before, build it again after.
+            index_sql = _drop_event_index(con)
+        _write(con, updates, touched)
     except duckdb.Error as exc:
-        con.execute("ROLLBACK")
         raise AnalysisError(f"dedup failed: {exc}") from exc
     finally:
+        if index_sql:
+            con.execute(index_sql)
         for name in ("_dd_f", "_dd_pairs", "_dd_updates", "_dd_absorbed", "_dd_touched"):
             con.execute(f"DROP TABLE IF EXISTS {name}")
     # absorbed events no longer exist: they count as updated (their happening lives on in the target)
@@ -265,10 +285,24 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, min_similarity: float = DEFAULT
                        events_updated=len(touched) - created)
 
 
+def _drop_event_index(con: duckdb.DuckDBPyConnection) -> str | None:
+    """Drop the event_id index and return the SQL that recreates it (None when there is none)."""
+    found = con.execute("SELECT sql FROM duckdb_indexes() WHERE index_name = ?", [_EVENT_INDEX]).fetchall()
+    if not found:
+        return None
+    con.execute(f"DROP INDEX {_EVENT_INDEX}")
+    return found[0][0].replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)
+
+
 def rebuild(con: duckdb.DuckDBPyConnection, **kwargs: float) -> MergeResult:
     """Forget every merge and dedup all mentions from scratch (same ids as an incremental history)."""
-    con.execute("BEGIN TRANSACTION")
-    con.execute("UPDATE event_mentions SET event_id = NULL")
-    con.execute("DELETE FROM events")
-    con.execute("COMMIT")
-    return merge_new(con, **kwargs)
+    index_sql = _drop_event_index(con)  # see merge_new: bulk updates of an indexed column are slow
+    try:
+        con.execute("BEGIN TRANSACTION")
+        con.execute("UPDATE event_mentions SET event_id = NULL")
+        con.execute("DELETE FROM events")
+        con.execute("COMMIT")
+        return merge_new(con, **kwargs)
+    finally:
+        if index_sql:
+            con.execute(index_sql)

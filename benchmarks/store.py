@@ -1,0 +1,126 @@
+"""Benchmark: load synthetic mentions into an on-disk DuckDB, time the dyad series and dedup.
+
+    python benchmarks/store.py [--events 10000000] [--dedup-events 1000000] [--db PATH]
+
+Reports, each beside a naive baseline measured in the same run:
+- load time of N synthetic mentions (Arrow -> DuckDB, chunks of 1 M);
+- ``dyad_series`` for the busiest dyad (target <= 150 ms) vs fetching that dyad's rows and aggregating
+  them in a Python loop;
+- ``merge_new`` on ``--dedup-events`` mentions vs a naive all-pairs comparison (every pair of mentions
+  checked in Python) run on a small sample and *extrapolated* quadratically to the same size.
+Not a test: it never fails on time. Default 10 M events takes a few minutes and ~3 GB of disk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import math
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+from brinkwatch.analyze.dedup import MODALITY_CLASSES, merge_new
+from brinkwatch.analyze.series import dyad_series
+from brinkwatch.analyze.synthetic import create_schema, load_synthetic, synthetic_mentions
+
+CHUNK = 1_000_000
+
+
+def _timed(fn, *args, repeat: int = 1, **kwargs):  # noqa: ANN001, ANN202
+    best, result = math.inf, None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn(*args, **kwargs)
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def load(con: duckdb.DuckDBPyConnection, n: int, *, seed: int = 0) -> float:
+    start = time.perf_counter()
+    for offset in range(0, n, CHUNK):
+        size = min(CHUNK, n - offset)
+        load_synthetic(con, synthetic_mentions(size, seed=seed + offset // CHUNK, offset=offset))
+    con.execute("CHECKPOINT")
+    return time.perf_counter() - start
+
+
+def naive_series(con: duckdb.DuckDBPyConnection, a: str, b: str) -> dict[dt.date, list[float]]:
+    """Baseline: fetch the dyad's rows and aggregate per week in Python."""
+    rows = con.sql(f"SELECT event_date, quad_class, goldstein, confidence, killed FROM event_mentions "
+                   f"WHERE (source_country = '{a}' AND target_country = '{b}') "
+                   f"OR (source_country = '{b}' AND target_country = '{a}')").fetchall()
+    weeks: dict[dt.date, list[float]] = {}
+    for day, quad, goldstein, confidence, killed in rows:
+        week = day - dt.timedelta(days=day.weekday())
+        acc = weeks.setdefault(week, [0, 0.0, 0.0])
+        acc[0] += 1
+        acc[1] += goldstein or 0.0
+        magnitude = 1 + math.log1p(killed or 0) if quad == 4 else 1
+        acc[2] += confidence * magnitude * abs(goldstein or 0) if quad >= 3 else -confidence * (goldstein or 0)
+    return weeks
+
+
+def _tokens(text: str) -> set[str]:
+    return {w[:5] for w in text.lower().split() if len(w) >= 3}
+
+
+def naive_dedup_pairs(rows: list[tuple]) -> int:
+    """Baseline: compare every pair of mentions with the same rules, in Python, no blocking."""
+    merged = 0
+    for x, y in itertools.combinations(rows, 2):
+        same_block = x[1:4] == y[1:4]
+        close = abs((x[4] - y[4]).days) <= 1
+        same_modality = MODALITY_CLASSES.get(x[5]) == MODALITY_CLASSES.get(y[5])
+        tx, ty = _tokens(x[6]), _tokens(y[6])
+        similar = len(tx & ty) / max(1, len(tx | ty)) >= 0.12
+        merged += same_block and close and same_modality and similar
+    return merged
+
+
+def bench_dedup(n: int, workdir: Path) -> None:
+    con = duckdb.connect(str(workdir / "dedup.duckdb"))
+    create_schema(con)
+    load(con, n, seed=1000)
+    seconds, result = _timed(merge_new, con)
+    print(f"dedup merge_new on {n:,} mentions: {seconds:.1f} s -> {result.events_created:,} events")
+    sample = min(3000, n)
+    rows = con.sql(f"SELECT mention_id, source_country, target_country, cameo_root, event_date, modality, "
+                   f"evidence_text FROM event_mentions USING SAMPLE {sample} ROWS").fetchall()
+    naive_seconds, _ = _timed(naive_dedup_pairs, rows)
+    extrapolated = naive_seconds * (n / sample) ** 2
+    print(f"naive all-pairs dedup on a {sample:,}-mention sample: {naive_seconds:.2f} s; extrapolated "
+          f"quadratically to {n:,}: {extrapolated / 3600:.1f} h  (ratio {extrapolated / seconds:,.0f}x)")
+    con.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=10_000_000)
+    parser.add_argument("--dedup-events", type=int, default=1_000_000)
+    parser.add_argument("--db", type=Path, default=None, help="directory for the database files (default: temp)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(dir=args.db) as tmp:
+        workdir = Path(tmp)
+        con = duckdb.connect(str(workdir / "bench.duckdb"))
+        create_schema(con)
+        seconds = load(con, args.events)
+        print(f"load {args.events:,} mentions: {seconds:.1f} s ({args.events / seconds:,.0f} rows/s)")
+        (a, b), = con.sql("SELECT source_country, target_country FROM event_mentions "
+                          "GROUP BY ALL ORDER BY count(*) DESC LIMIT 1").fetchall()
+        (dyad_rows,), = con.sql(f"SELECT count(*) FROM event_mentions WHERE (source_country = '{a}' AND "
+                                f"target_country = '{b}') OR (source_country = '{b}' AND target_country = '{a}')"
+                                ).fetchall()
+        sql_s, series = _timed(dyad_series, con, a, b, freq="week", repeat=5)
+        naive_s, _ = _timed(naive_series, con, a, b, repeat=2)
+        print(f"dyad series {a}-{b} ({dyad_rows:,} mentions, {len(series.points)} weeks): {sql_s * 1000:.0f} ms "
+              f"(target <= 150 ms); naive Python loop: {naive_s * 1000:.0f} ms (ratio {naive_s / sql_s:.1f}x)")
+        con.close()
+        bench_dedup(min(args.dedup_events, args.events), workdir)
+
+
+if __name__ == "__main__":
+    main()

@@ -131,6 +131,8 @@ class Coder:
             return []  # CAMEO needs an actor that acts; an unknown agent is not guessed
         targets = self._first_group(actors, draft.target_groups)
         targets = [t for t in targets if not any(t.start == s.start for s in sources)]
+        if not targets and not (draft.symmetric and len(sources) > 1):
+            targets = self._nearby_target(draft, actors, sources)
         pairs: list[tuple[Actor, Actor | None]] = []
         if draft.symmetric and not targets and len(sources) > 1:
             return list(itertools.permutations(sources, 2))
@@ -140,6 +142,29 @@ class Coder:
                 if draft.symmetric and target is not None:
                     pairs.append((target, source))
         return pairs
+
+    def _nearby_target(self, draft: Draft, actors, sources: list[Actor]) -> list[Actor]:
+        """When no argument slot names a target, take the nearest actor mentioned inside the trigger's
+        own phrase (its objects, complements and prepositional phrases, not its subject, not other
+        clauses): "promised military aid to war-torn Mozambique", "rejected a U.S. request"."""
+        ranges = _argument_ranges(draft.trigger, self.book.governors.speech_verbs)
+        taken = [(s.start or 0, s.end or 0) for s in sources]
+        speaker = {t.i for tok in draft.speaker for t in tok.subtree}
+        best: Actor | None = None
+        for actor in actors.mentions:
+            start, end = actor.start or 0, actor.end or 0
+            if not any(lo <= start and end <= hi for lo, hi in ranges):
+                continue
+            if any(start < e and s < end for s, e in taken) or actor.code == "---":
+                continue
+            if any(draft.trigger.doc.char_span(start, end) is not None and t.i in speaker
+                   for t in (draft.trigger.doc.char_span(start, end, alignment_mode="expand") or [])):
+                continue
+            if sources and actor.code == sources[0].code:
+                continue
+            if best is None or abs(start - draft.trigger.idx) < abs((best.start or 0) - draft.trigger.idx):
+                best = actor
+        return [best.model_copy(update={"confidence": round(best.confidence * 0.85, 3)})] if best else []
 
     def _events_from_draft(self, draft: Draft, sent: Span, index: int, article: Article,
                            actors, ctx) -> list[Event]:
@@ -189,6 +214,23 @@ class Coder:
             quad_class=entry.quad_class, plover=self.ontology.plover(code), modality=modality,
             pattern=pattern, confidence=_confidence(draft, source, target, args), **base,
         )
+
+
+# dependents of a trigger whose phrases belong to the event's subject or to another clause
+_NOT_ARGUMENTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "advcl", "conj", "cc", "parataxis",
+                  "punct", "mark", "relcl", "aux", "auxpass", "neg", "det", "poss", "appos", "npadvmod"}
+
+
+def _argument_ranges(trigger: Token, speech_verbs: tuple[str, ...]) -> list[tuple[int, int]]:
+    ranges = []
+    for child in trigger.children:
+        if child.dep_ in _NOT_ARGUMENTS or child.lemma_.lower() in speech_verbs:
+            continue
+        if trigger.pos_ == "NOUN" and child.dep_ in {"compound", "amod", "nmod"}:
+            continue
+        left, right = child.left_edge, child.right_edge
+        ranges.append((left.idx, right.idx + len(right.text)))
+    return ranges
 
 
 def _coordinated_modifiers(actors, tok: Token) -> list[Actor]:

@@ -33,6 +33,7 @@ class Draft:
     speaker: list[Token] = field(default_factory=list)
     speech_verb: Token | None = None
     claim: bool = False  # reported with a claim verb: the coder adds the accusation / responsibility claim
+    speaker_is_source: bool = False  # "X said it would": the speaker stands for the pronoun subject
     embedded: Token | None = None  # the complement trigger a governor coded
 
     @property
@@ -64,6 +65,7 @@ class SentenceCoder:
             out += drafts
         for draft in out:
             self._reporting_context(draft)
+            self._intent_or_demand(draft)
         return out
 
     # --- one frame ---------------------------------------------------------------------------------
@@ -181,24 +183,46 @@ class SentenceCoder:
                     draft.claim = True
                 elif lemma in self.gov.deny_verbs and draft.modality is None:
                     draft.modality = "denied"
-                elif _is_future(draft.trigger) and draft.modality is None:
-                    self._speaker_intent(draft)
+                self._speaker_is_subject(draft)
                 return
             if lemma in self.gov.negating_verbs and draft.modality is None:
                 draft.modality = "negated"
             tok = head
 
 
-    def _speaker_intent(self, draft: Draft) -> None:
-        """"Israel announced it would free prisoners": a speaker's own future act is an intent (03)."""
+    def _speaker_is_subject(self, draft: Draft) -> None:
+        """"Iran said it would ...": a pronoun subject of a reported clause is, first of all, the speaker."""
+        if draft.speaker and draft.source_groups and all(t.pos_ == "PRON" for t in draft.source_groups[0]):
+            draft.source_groups.insert(0, list(draft.speaker))
+            draft.speaker_is_source = True
+
+    def _intent_or_demand(self, draft: Draft) -> None:
+        """Future and intended acts are intents (03) or threats (13); "X said Y must ..." is a demand (10)."""
+        if draft.embedded is not None or draft.modality is not None:
+            return
+        trigger = draft.trigger
+        aux = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
+        if draft.speaker and aux & set(self.gov.demand_modals):
+            code = self.book.derived_code("demand", draft.code)
+            draft.code, draft.pattern, draft.modality = code, f"demand>{draft.pattern}", "requested"
+            draft.symmetric = False
+            draft.target_groups = [list(draft.source_tokens)] + draft.target_groups
+            draft.source_groups = [list(draft.speaker)]
+            return
+        intended = bool(aux & FUTURE_AUX) or (
+            trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in self.gov.intent_adjectives)
+        if not intended:
+            return
         draft.modality = "planned"
-        subjects = draft.source_tokens
-        speaker_texts = {s.lower_ for s in draft.speaker}
-        if any(s.pos_ == "PRON" or s.lower_ in speaker_texts for s in subjects):
-            code = self.book.derived_code("intent", draft.code)
-            if code is not None:
-                draft.code = code
-                draft.pattern = f"intent>{draft.pattern}"
+        if draft.speaker and not draft.speaker_is_source:
+            return  # a prediction about someone else ("officials said Iran would strike") is not an intent
+        category = self.book.category(draft.code)
+        table = self.gov.classes["intent"].codes
+        if category in table:
+            draft.code, draft.pattern = table[category], f"intent>{draft.pattern}"
+            draft.symmetric = False
+            if draft.code.startswith("13"):
+                draft.modality = "threatened"
 
 
 def _is_future(tok: Token) -> bool:

@@ -89,6 +89,8 @@ class Governors(BaseModel):
     speech_verbs: tuple[str, ...]
     claim_verbs: tuple[str, ...]
     deny_verbs: tuple[str, ...]
+    intent_adjectives: tuple[str, ...] = ()
+    demand_modals: tuple[str, ...] = ()
     negating_verbs: tuple[str, ...]  # "failed to reach a deal"
     passthrough_verbs: tuple[str, ...]  # "tried to", "began to", "decided to"
 

@@ -136,6 +136,8 @@ def _inherited_subjects(verb: Token, lex: Lexicon, depth: int = 0) -> list[Token
     if depth > 4:
         return []
     head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in {"acomp", "amod", "attr"}:
+        return verb_subjects(head.head, lex, depth + 1)  # "Norway is willing to send": Norway sends
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
         objs = _children(head, OBJ)
         if lemma_of(head) in lex.object_control and objs:

@@ -69,13 +69,15 @@ def _tokens(text: str) -> set[str]:
 
 
 def naive_dedup_pairs(rows: list[tuple]) -> int:
-    """Baseline: compare every pair of mentions with the same rules, in Python, no blocking."""
+    """Baseline: compare every pair of mentions with the same rules, in Python, no blocking
+    (token sets are computed once per mention, so only the pairing is naive)."""
     merged = 0
+    rows = [(*row[:6], _tokens(row[6])) for row in rows]
     for x, y in itertools.combinations(rows, 2):
         same_block = x[1:4] == y[1:4]
         close = abs((x[4] - y[4]).days) <= 1
         same_modality = MODALITY_CLASSES.get(x[5]) == MODALITY_CLASSES.get(y[5])
-        tx, ty = _tokens(x[6]), _tokens(y[6])
+        tx, ty = x[6], y[6]
         similar = len(tx & ty) / max(1, len(tx | ty)) >= 0.12
         merged += same_block and close and same_modality and similar
     return merged

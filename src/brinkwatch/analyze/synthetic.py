@@ -83,34 +83,39 @@ _WORDS = np.array("missile strike talks vote border troops sanctions aid envoy s
 def synthetic_mentions(n: int, *, seed: int = 0, n_countries: int = 200, days: int = 5 * 365,
                        start: dt.date = dt.date(2020, 1, 1), offset: int = 0) -> pa.Table:
     """``n`` mention rows with Zipf-skewed countries, uniform dates, and a few words of evidence."""
+    import pyarrow.compute as pc
+
     rng = np.random.default_rng(seed)
-    countries = np.array([f"C{i:02d}" if i < 100 else f"X{i - 100:02d}" for i in range(n_countries)])
+    countries = pa.array([f"C{i:03d}" for i in range(n_countries)])
     weights = 1.0 / np.arange(1, n_countries + 1) ** 1.1  # a few countries dominate the news
     weights /= weights.sum()
     src = rng.choice(n_countries, size=n, p=weights)
-    tgt = (src + 1 + rng.choice(n_countries - 1, size=n, p=np.roll(weights, -1)[:-1] / weights[1:].sum())) \
-        % n_countries
-    roots = np.array(list(_ROOT_QUAD))
-    root = roots[rng.integers(0, len(roots), size=n)]
-    quad = np.array([_ROOT_QUAD[r][0] for r in roots])[np.searchsorted(roots, root)]
-    gold = np.array([_ROOT_QUAD[r][1] for r in roots])[np.searchsorted(roots, root)]
-    day = rng.integers(0, days, size=n)
-    dates = (np.datetime64(start) + day).astype("datetime64[D]")
-    words = _WORDS[rng.integers(0, len(_WORDS), size=(n, 4))]
-    evidence = np.char.add(np.char.add(words[:, 0], " "), np.char.add(np.char.add(words[:, 1], " "), words[:, 2]))
-    ids = np.char.add("s", (np.arange(n) + offset).astype(str))
-    killed = np.where(quad == 4, rng.poisson(0.5, size=n), 0).astype(float)
+    tgt = rng.choice(n_countries, size=n, p=weights)
+    tgt = np.where(tgt == src, (tgt + 1) % n_countries, tgt)  # no self-loops
+    roots = sorted(_ROOT_QUAD)
+    root_index = rng.integers(0, len(roots), size=n)
+    quad = np.array([_ROOT_QUAD[r][0] for r in roots], dtype=np.int8)[root_index]
+    gold = np.array([_ROOT_QUAD[r][1] for r in roots])[root_index]
+    root = pa.array(roots).take(pa.array(root_index))
+    dates = pa.array((np.datetime64(start) + rng.integers(0, days, size=n)).astype("datetime64[D]"))
+    words = pa.array(list(_WORDS))
+    evidence = pc.binary_join_element_wise(*(words.take(pa.array(rng.integers(0, len(words), n)))
+                                            for _ in range(3)), " ")
+    numbers = pa.array(np.arange(n) + offset)
+    source, target = countries.take(pa.array(src)), countries.take(pa.array(tgt))
     return pa.table({
-        "mention_id": ids, "doc_id": np.char.add("d", ((np.arange(n) + offset) // 3).astype(str)),
-        "sentence_index": np.zeros(n, dtype=np.int32),
-        "source_code": countries[src], "source_country": countries[src],
-        "target_code": countries[tgt], "target_country": countries[tgt],
-        "cameo_code": np.char.add(root, "0"), "cameo_root": root, "goldstein": gold,
-        "quad_class": quad.astype(np.int8), "modality": np.full(n, "asserted"),
-        "event_date": pa.array(dates), "date_precision": np.full(n, "day"),
-        "killed": killed, "evidence_text": evidence, "pattern_id": np.full(n, "synthetic"),
-        "confidence": rng.uniform(0.5, 1.0, size=n), "publisher": np.char.add("pub", rng.integers(0, 300, n).astype(str)),
-        "pub_date": pa.array(dates),
+        "mention_id": pc.binary_join_element_wise("s", pc.cast(numbers, pa.string()), ""),
+        "doc_id": pc.binary_join_element_wise("d", pc.cast(pc.divide(numbers, 3), pa.string()), ""),
+        "sentence_index": pa.array(np.zeros(n, dtype=np.int32)),
+        "source_code": source, "source_country": source, "target_code": target, "target_country": target,
+        "cameo_code": pc.binary_join_element_wise(root, "0", ""), "cameo_root": root, "goldstein": gold,
+        "quad_class": quad, "modality": pa.repeat("asserted", n),
+        "event_date": dates, "date_precision": pa.repeat("day", n),
+        "killed": np.where(quad == 4, rng.poisson(0.5, size=n), 0).astype(float), "evidence_text": evidence,
+        "pattern_id": pa.repeat("synthetic", n), "confidence": rng.uniform(0.5, 1.0, size=n),
+        "publisher": pc.binary_join_element_wise("pub", pc.cast(pa.array(rng.integers(0, 300, n)), pa.string()),
+                                                 ""),
+        "pub_date": dates,
     })
 
 

@@ -97,7 +97,7 @@ _LINES = st.sampled_from(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.one_of(_LINES, st.text(max_size=30)), max_size=12))
 def test_untrusted_dictionary_never_crashes(lines: list[str]) -> None:
     """Any input either parses into entries with valid codes or raises the numbered DataFileError."""

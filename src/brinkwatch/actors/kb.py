@@ -118,6 +118,7 @@ class _Tables:
     sector_nouns: dict[Key, str] = field(default_factory=dict)
     titles: dict[Key, str] = field(default_factory=dict)
     name_words: dict[Key, str] = field(default_factory=dict)
+    person_nouns: set[Key] = field(default_factory=set)
     sector_labels: dict[str, str] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
     country_aliases: dict[str, str] = field(default_factory=dict)
@@ -261,6 +262,9 @@ class ActorKB:
     def sector_noun(self, key: Key) -> str | None:
         return self._t.sector_nouns.get(key)
 
+    def is_person_noun(self, key: Key) -> bool:
+        return key in self._t.person_nouns
+
     def name_word_sector(self, name: Key) -> str | None:
         """Sector of the longest organisational word inside a name ("acme liberation front" -> REB)."""
         best: tuple[int, str] | None = None
@@ -309,6 +313,7 @@ def _add_names(tables: _Tables, entry: KBEntry, names: Iterable[str], *, tabari:
 
 
 def _load_sectors(tables: _Tables, sectors: SectorsFile) -> None:
+    tables.person_nouns.update(pieces(noun) for noun in sectors.person_nouns)
     for sector in sectors.sectors:
         tables.sector_labels[sector.code] = sector.label
         for noun in sector.nouns:

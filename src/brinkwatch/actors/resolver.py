@@ -154,7 +154,11 @@ class DocActors:
         found = self._names.get(span.start)
         if found is not None and found.start == span.start and found.end == span.end:
             return self._from_name(span.root, found, span.start_char, span.end_char)
-        return self.resolve_token(span.root)
+        root = span.root
+        if root.pos_ not in ("NOUN", "PROPN", "PRON"):
+            nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN") and not span.start <= t.head.i < span.end]
+            root = nouns[-1] if nouns else root
+        return self.resolve_token(root)
 
     def resolve_token(self, head: Token) -> Actor | None:
         """Resolve the noun phrase headed by ``head`` (an nsubj/dobj/pobj/poss head)."""
@@ -204,12 +208,17 @@ class DocActors:
         if head.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X"):
             return None, ""
         window = self._left_window(head)
+        if head.pos_ == "ADJ":  # "Israeli" in "Israeli air raids": the country behind the event noun
+            country = self._kb.adjective_country(self._pieces[head.i])
+            if country is None:
+                return None, ""
+            return self._build(head, head.i, (country, None, "demonym"), None, "demonym", None), "demonym"
         sector, noun_start = self._head_sector(head)
         demonym = self._kb.demonym_country(self._pieces[head.i]) or self._kb.demonym_country(
             pieces(head.lemma_)
         )
         if demonym is not None and sector is None:
-            return self._build(head, window, (demonym, None, "demonym"), None, "demonym", None), "demonym"
+            return self._demonym_phrase(head, window, demonym), "demonym"
         if self._is_bare_definite(head, window, head.i) and head.lower_ in _COUNTRY_NOUNS | _GROUP_NOUNS:
             return self.coref_noun(head), "coref"
         if head.pos_ == "PROPN" and head.ent_type_ == "ORG" and head.i not in self._names:
@@ -220,9 +229,32 @@ class DocActors:
                 origin = self._country_from_window(window, noun_start) or self._country_from_context(head)
                 return self._build(head, window, origin, title, "title", None), "title"
             return self._new_actor(head, window)
+        if sector is None and self._kb.is_person_noun(pieces(head.lemma_)):
+            sector = self._modifier_sector(head, window)  # "opposition candidates", "Hamas members"
         if sector is None:
             return None, ""
         return self._sector_phrase(head, window, sector, noun_start)
+
+    def _modifier_sector(self, head: Token, window: int) -> str | None:
+        for index in range(head.i - 1, window - 1, -1):
+            sector = self._kb.sector_noun(self._pieces[index])
+            if sector is not None:
+                return sector
+            found = self._names.get(index)
+            if found is not None and found.match.sector is not None:
+                return found.match.sector
+        return None
+
+    def _demonym_phrase(self, head: Token, window: int, demonym: str) -> Actor:
+        """ "Iraqis" -> IRQ; a people where they live: "ethnic Albanians in Serbia" -> SRB + CVL (as CAMEO codes
+        minorities by their country of residence)."""
+        place = self._country_from_context(head)
+        ethnic = any(self._doc[index].lower_ in ("ethnic", "minority") for index in range(window, head.i))
+        if place is not None and place[2] in ("country", "capital"):
+            return self._build(head, window, place, "CVL" if ethnic else None, "demonym", None)
+        return self._build(
+            head, window, (demonym, None, "demonym"), "CVL" if ethnic else None, "demonym", None
+        )
 
     def _sector_phrase(
         self, head: Token, window: int, sector: str, noun_start: int
@@ -250,12 +282,11 @@ class DocActors:
             previous = self._doc[start - 1]
             if previous.ent_type_ in _NON_ACTOR_ENTITIES:
                 break
-            if (
-                previous.i not in subtree
-                and previous.pos_ in ("NOUN", "PROPN")
-                and previous.i not in self._names
-            ):
+            if previous.i not in subtree and previous.pos_ in ("NOUN", "PROPN") and not self._knows(previous):
                 break
+            if previous.lower_ == "of" and self._inside_proper_name(previous):
+                start -= 1  # "Secretary of State Warren Christopher"
+                continue
             if previous.pos_ not in _WINDOW_POS or previous.dep_ in ("cc", "conj") and previous.pos_ != "ADJ":
                 break
             if previous.pos_ == "VERB" and not self._is_hyphen_compound(previous):
@@ -264,6 +295,17 @@ class DocActors:
                 break
             start -= 1
         return start
+
+    def _knows(self, token: Token) -> bool:
+        return token.i in self._names or self._kb.adjective_country(self._pieces[token.i]) is not None
+
+    def _inside_proper_name(self, token: Token) -> bool:
+        doc = self._doc
+        return (
+            0 < token.i < len(doc) - 1
+            and doc[token.i - 1].text[:1].isupper()
+            and doc[token.i + 1].text[:1].isupper()
+        )
 
     def _is_hyphen_compound(self, token: Token) -> bool:
         """ "backed" in "US-backed": a participle glued to a name by a hyphen."""
@@ -294,9 +336,15 @@ class DocActors:
             for start in range(end - 1, max(-1, end - 1 - self._kb.max_title_len), -1):
                 key = self._pieces[start] + key
                 best = self._kb.title_sector(key) or best
+            if (
+                best is None and end < index
+            ):  # a sector noun used as a title: "Palestinian leader Yasser Arafat"
+                best = (
+                    self._kb.sector_noun(self._pieces[end - 1]) if self._doc[end - 1].pos_ == "NOUN" else None
+                )
             if best is not None:
                 return best
-            if self._doc[end - 1].pos_ != "PROPN":
+            if self._doc[end - 1].pos_ != "PROPN" and self._doc[end - 1].text not in ("-", "–"):
                 return None
             end -= 1  # skip a first or middle name
         return None

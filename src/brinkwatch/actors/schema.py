@@ -112,6 +112,9 @@ class SectorsFile(_Strict):
     version: int
     source: str
     sectors: list[SectorEntry]
+    person_nouns: list[
+        str
+    ] = []  # people-denoting heads that take their modifier's sector ("opposition candidates")
 
 
 class OrganizationEntry(_Strict):

@@ -44,7 +44,8 @@ class Frame:
     subjects: list[Token] = field(default_factory=list)
     objects: list[Token] = field(default_factory=list)
     datives: list[Token] = field(default_factory=list)
-    preps: list[tuple[str, Token]] = field(default_factory=list)
+    preps: list[tuple[str, Token]] = field(default_factory=list)  # on the trigger (and, for nouns, its support verb)
+    object_preps: list[tuple[str, Token]] = field(default_factory=list)  # on its objects: "talks with Iraq"
     passive: bool = False
     negated: bool = False
     complements: list[Token] = field(default_factory=list)
@@ -58,7 +59,7 @@ class Frame:
 
     def prep_objects(self, preps: Iterable[str]) -> list[Token]:
         wanted = set(preps)
-        return [tok for prep, tok in self.preps if prep in wanted]
+        return [tok for prep, tok in self.preps + self.object_preps if prep in wanted]
 
 
 def lemma_of(tok: Token) -> str:
@@ -145,6 +146,8 @@ def _inherited_subjects(verb: Token, lex: Lexicon, depth: int = 0) -> list[Token
         return verb_subjects(head, lex, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
         return verb_subjects(head, lex, depth + 1)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in {"VERB", "AUX"}:
+        return verb_subjects(head, lex, depth + 1)  # "..., killing 156 people": the attackers killed
     antecedent = _relative_antecedent(verb)
     if antecedent is not None and not is_passive(verb) and not verb.tag_ == "VBN":
         return expand(antecedent)
@@ -180,12 +183,11 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame:
         objects += expand(antecedent)  # "bases attacked by Iran", "the envoy who was expelled"
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     preps = _prep_args(verb)
-    for obj in objects:  # "held talks with Iraq": the prep may hang on the object noun
-        preps += [(p, t) for p, t in _prep_args(obj) if p not in {"of"}]
+    object_preps = [(p, t) for obj in objects for p, t in _prep_args(obj) if p != "of"]
     return Frame(
         trigger=verb, kind="verb", lemma=lemma_of(verb), particle=particle,
         subjects=agents, objects=objects, datives=_children(verb, {"dative", "iobj"}),
-        preps=preps, passive=passive, negated=is_negated(verb),
+        preps=preps, object_preps=object_preps, passive=passive, negated=is_negated(verb),
         complements=[c for c in verb.children if c.dep_ in COMPLEMENT and c.pos_ in {"VERB", "AUX"}],
         inherited_subject=inherited,
     )

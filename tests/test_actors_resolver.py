@@ -94,6 +94,17 @@ CASES = [
     ("Hamas fired rockets. The militants said they were ready.", "militants", "PSEREBHMS"),
     ("Iran's ministry of defence spoke. The ministry said no.", "ministry", "IRNGOV"),
     ("Kenya's army attacked al-Shabab. They fled.", "They", "SOMUAF"),
+    ("Iran said its forces were ready.", "its", "IRN"),
+    ("Israel attacked the town. The Russian Duma condemned it.", "it", "ISR"),
+    # modifiers of organisations: the organisation speaks; a foreign name is not the seat of power
+    ("A Hamas spokesman said Israel violated the truce.", "spokesman", "PSEREBHMS"),
+    ("The Iraqi National Congress criticized the plan.", "Congress", "IRQLEG"),
+    # a parse error that puts two phrases in one chunk still yields both
+    ("The Indian army and Pakistani militants clashed in Kashmir.", "army", "INDMIL"),
+    # adjective-only actor and a person noun taking its modifier's sector
+    ("Lebanon complained about two Israeli air raids.", "Israeli", "ISR"),
+    ("The president banned Ugandan opposition candidates.", "candidates", "UGAOPP"),
+    ("Ethnic Albanians in Serbia demanded autonomy.", "Albanians", "SRBCVL"),
     # former officials are elites
     ("Former Iraqi officials met in Amman.", "officials", "IRQELI"),
     # unknown organisations are new actors
@@ -158,6 +169,12 @@ def test_mentions_in_text_order(nlp: Language, resolver: ActorResolver) -> None:
     coref = [actor for actor in mentions if actor.resolution == "coref"]
     assert coref and all(actor.confidence == 0.6 for actor in coref)
     assert mentions[-1].text == "It" and mentions[-1].code == "IGOUNO"
+
+
+def test_mention_text_excludes_sentence_punctuation(nlp: Language, resolver: ActorResolver) -> None:
+    doc = nlp("Chinese President Xi Jinping met Putin in Moscow.")
+    texts = [actor.text for actor in resolver.for_doc(doc, DAY).mentions]
+    assert "Moscow" in texts and "Moscow." not in texts
 
 
 def test_person_resolved_by_dated_role(nlp: Language, tmp_path: Path) -> None:

@@ -41,7 +41,10 @@ _WINDOW_POS = frozenset({"ADJ", "PROPN", "NOUN", "DET", "PART", "NUM", "VERB", "
 _SCORE = re.compile(r"^(\d{1,2})[-–](\d{1,2})$")
 _MAX_SCORE = 30
 _NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
-_MAX_NAME_PARTS = 4  # given and middle names between a title and the surname
+_MAX_NAME_PARTS = 4
+_ARGUMENT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "nmod", "poss", "agent", "attr"}
+)  # given and middle names between a title and the surname
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,8 @@ class DocActors:
             key = key + self._pieces[end - 1]
             if len(key) > self._kb.max_name_len:
                 break
-            windows.append((end, key))
+            if self._pieces[end - 1]:  # never end a name on a dropped piece ("Moscow" + ".")
+                windows.append((end, key))
         for end, key in reversed(windows):
             if not self._kb.has_name(key):
                 continue
@@ -130,6 +134,8 @@ class DocActors:
     def _collect_mentions(self) -> None:
         chunks = list(self._doc.noun_chunks)
         heads = {chunk.root.i for chunk in chunks}
+        # nouns a parse error left inside another chunk ("The Indian army and Pakistani militants")
+        heads.update(t.i for t in self._doc if t.pos_ in ("NOUN", "PROPN") and t.dep_ in _ARGUMENT_DEPS)
         in_chunks = {index for chunk in chunks for index in range(chunk.start, chunk.end)}
         for found in set(self._names.values()):
             if not any(index in in_chunks for index in range(found.start, found.end)):
@@ -177,11 +183,26 @@ class DocActors:
         if head.pos_ == "PRON" or lower in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _PERSON_PRONOUNS:
             return self._coref_pronoun(head), "coref"
         found = self._names.get(head.i)
+        if found is not None and self._inside_foreign_name(found):
+            found = None  # "Iraqi National Congress" is not the US Congress
         if found is not None:
             start, end = self._phrase_bounds(head, min(found.start, self._left_window(head)))
             actor = self._from_name(head, found, start, end)
             return actor, found.match.kind
         return self._from_phrase(head)
+
+    def _inside_foreign_name(self, found: _NameSpan) -> bool:
+        """A seat or capital name inside a longer organisation name led by another country's adjective."""
+        if found.match.kind not in ("seat", "capital", "country") or found.start == 0:
+            return False
+        head = self._doc[found.end - 1]
+        if head.ent_type_ != "ORG":
+            return False
+        for index in range(found.start - 1, self._left_window(self._doc[found.start]) - 1, -1):
+            country = self._kb.adjective_country(self._pieces[index])
+            if country is not None:
+                return country != found.match.country
+        return False
 
     def _from_name(self, head: Token, found: _NameSpan, start: int, end: int) -> Actor:
         match = found.match
@@ -410,6 +431,8 @@ class DocActors:
         match = origin[1] if origin else None
         if match is not None and match.kind != "organization":
             prefix = match.country or prefix  # "Pentagon officials" -> USA + GOV, not USAMIL + GOV
+        if match is not None and match.kind == "organization" and sector == "GOV":
+            sector = None  # "a Hamas spokesman", "NATO officials": the organisation itself speaks
         has_sector = sector is None or sector in (prefix[i : i + 3] for i in range(3, len(prefix), 3))
         code = prefix if has_sector else prefix + sector
         if sector is None and prefix == NO_COUNTRY:
@@ -513,12 +536,26 @@ class DocActors:
 
     def _coref_pronoun(self, head: Token) -> Actor | None:
         lower = head.lower_
+        reflexive = lower.endswith(("self", "selves"))
+
+        def local(m: _Mention) -> bool:
+            """A plain object pronoun never means its own clause's subject ("the Duma approved it")."""
+            other = self._doc[m.head]
+            return (
+                not reflexive
+                and head.dep_ != "poss"
+                and other.head.i == head.head.i
+                and other.dep_ == "nsubj"
+            )
+
         if lower in _PERSON_PRONOUNS:
-            antecedent = self._antecedent(head, lambda m: m.person)
+            antecedent = self._antecedent(head, lambda m: m.person and not local(m))
         elif lower in _SINGULAR_PRONOUNS:
-            antecedent = self._antecedent(head, lambda m: not m.person and not m.plural)
+            antecedent = self._antecedent(head, lambda m: not m.person and not m.plural and not local(m))
         elif lower in _PLURAL_PRONOUNS:
-            antecedent = self._antecedent(head, lambda m: m.plural or m.kind == "organization")
+            antecedent = self._antecedent(
+                head, lambda m: (m.plural or m.kind == "organization") and not local(m)
+            )
         else:
             return None
         return self._coref_actor(head, antecedent) if antecedent else None

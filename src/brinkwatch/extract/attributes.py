@@ -119,7 +119,7 @@ class AttributeExtractor:
             date=parsed.date,
             date_precision=parsed.precision,
             place=place,
-            numbers=numbers_for_event(sent, trigger, self.cues.numbers),
+            numbers=numbers_for_event(sent, trigger, self.cues.numbers, [(d.start, d.end) for d in ctx.dates]),
             attribution=attribution,
             modality=modality,
             is_opinion=opinion,

@@ -131,8 +131,10 @@ class Coder:
             return []  # CAMEO needs an actor that acts; an unknown agent is not guessed
         targets = self._first_group(actors, draft.target_groups)
         targets = [t for t in targets if not any(t.start == s.start for s in sources)]
-        if not targets and not (draft.symmetric and len(sources) > 1):
+        if not targets and not draft.symmetric:
             targets = self._nearby_target(draft, actors, sources)
+        if not targets and sources and all(s.country is None for s in sources):
+            return []  # "a protester demolished the building": no country on either side, nothing to count
         pairs: list[tuple[Actor, Actor | None]] = []
         if draft.symmetric and not targets and len(sources) > 1:
             return list(itertools.permutations(sources, 2))
@@ -186,7 +188,7 @@ class Coder:
                                       trigger_start=draft.trigger.idx,
                                       trigger_end=draft.trigger.idx + len(draft.trigger.text)))
         coded = [(draft.code, draft.pattern, source, target, modality) for source, target in pairs]
-        if draft.claim and speaker is not None:
+        if speaker is not None and (draft.claim or _victim_speaks(speaker, pairs)):
             coded += self._claims(draft, speaker, pairs)
         return [self._event(code, pattern, source, target, mod, draft, args, base)
                 for code, pattern, source, target, mod in coded]
@@ -194,7 +196,7 @@ class Coder:
     def _claims(self, draft: Draft, speaker: Actor, pairs) -> list[tuple]:
         """A claim about a conflict act is itself an event: a claim of responsibility when the speaker
         is the one who acted (015), else an accusation against the actor (112)."""
-        if int(draft.code[:2]) < 10:
+        if int(draft.code[:2]) < 10 or (not draft.claim and int(draft.code[:2]) < 15):
             return []
         out: list[tuple] = []
         for source, target in pairs:
@@ -273,6 +275,11 @@ def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
     return None
 
 
+def _victim_speaks(speaker: Actor, pairs) -> bool:
+    """"Israel said a mortar was fired at it from Gaza": the target reporting an attack accuses the attacker."""
+    return bool(speaker.country) and any(t is not None and t.country == speaker.country for _, t in pairs)
+
+
 def _merge_modality(frame_modality: str | None, cue_modality: str) -> str:
     if frame_modality == "negated" or cue_modality == "negated":
         return "negated"
@@ -290,6 +297,8 @@ def _confidence(draft: Draft, source: Actor, target: Actor | None, args: list[To
         score *= 0.9
     if target is None:
         score *= 0.9
+    if draft.claim:
+        score *= 0.8  # someone's claim, not the reporter's account
     return round(min(1.0, max(0.0, score)), 3)
 
 

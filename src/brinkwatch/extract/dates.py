@@ -316,6 +316,19 @@ _DATE_REGEX = re.compile(
 )
 
 
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'/&-]{3,40}(?:,\s*[A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?)?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)\n]{1,30}\))?\s*(?:—|–|--|-)\s"
+)
+
+
+def dateline_end(text: str) -> int:
+    """End offset of a wire dateline ("KYIV, March 2 (AP) — "), 0 when the text has none. The dateline
+    names where and when the story was filed, not where or when its events happened."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
 def _mention(doc: Doc, start: int, end: int, pub: dt.date | None, cues: DateCues) -> DateMention | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -327,8 +340,10 @@ def _mention(doc: Doc, start: int, end: int, pub: dt.date | None, cues: DateCues
 
 
 def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> list[DateMention]:
-    """Date expressions of the document: spaCy DATE/TIME entities, then regex hits spaCy missed."""
+    """Date expressions of the document (outside its dateline): spaCy DATE/TIME entities, then regex
+    hits spaCy missed."""
     found: list[DateMention] = []
+    skip = dateline_end(doc.text)
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
             mention = _mention(doc, ent.start_char, ent.end_char, pub_date, cues)
@@ -347,7 +362,7 @@ def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> li
             mention = _mention(doc, m.start(), m.end(), pub_date, cues)
             if mention is not None:
                 found.append(mention)
-    return sorted(found, key=lambda d: d.start)
+    return sorted((d for d in found if d.start >= skip), key=lambda d: d.start)
 
 
 def _clause_head(token: Token) -> Token:

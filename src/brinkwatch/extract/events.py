@@ -159,7 +159,7 @@ class SentenceCoder:
         draft = Draft(
             code=code, pattern=f"{gov_class}>{inner[0].pattern if inner else comp.lemma}",
             trigger=frame.trigger, source_groups=[sources], target_groups=[g for g in groups if g],
-            modality="negated" if frame.negated else modality,
+            modality="negated" if frame.negated else ("threatened" if code.startswith("13") else modality),
             prior=0.75, inherited=frame.inherited_subject, embedded=comp.trigger,
             symmetric=bool(inner and inner[0].symmetric and gov_class == "intent"),
         )

@@ -41,6 +41,9 @@ class ModalityCues(BaseModel):
     claim_adverbs: list[str]
     claim_adjs: list[str]
     claim_phrases: list[str]
+    reporting_verbs: list[str]
+    negative_subjects: list[str]
+    negation_raising: list[str]
     denial_verbs: list[str]
     denial_objects: list[str]
     opinion_phrases: list[str]
@@ -49,12 +52,15 @@ class ModalityCues(BaseModel):
     first_person: list[str]
 
 
-def _governors(trigger: Token, depth: int = 4) -> list[tuple[Token, Token]]:
-    """(governor, child-on-path) pairs above the trigger along complement chains, nearest first."""
+def _governors(trigger: Token, depth: int = 4, through_conj: bool = True) -> list[tuple[Token, Token]]:
+    """(governor, child-on-path) pairs above the trigger along complement chains, nearest first.
+    ``through_conj=False`` stops at coordination: in "denied X and claimed Y" the denial is not Y's."""
     pairs: list[tuple[Token, Token]] = []
     node = trigger
     for _ in range(depth):
         if node.head.i == node.i or node.dep_ not in _CHAIN_DEPS:
+            break
+        if node.dep_ == "conj" and not through_conj:
             break
         pairs.append((node.head, node))
         if node.dep_ in ("advcl", "conj"):
@@ -77,7 +83,7 @@ def _aux_words(verb: Token) -> list[str]:
 
 def _is_denied(trigger: Token, cues: ModalityCues) -> bool:
     through_object = False
-    for gov, child in _governors(trigger):
+    for gov, child in _governors(trigger, through_conj=False):
         if _lemma(child) in cues.denial_objects or _lemma(gov) in cues.denial_objects:
             through_object = True
         if _lemma(gov) in cues.denial_verbs:
@@ -115,23 +121,37 @@ def _is_conditional(trigger: Token, cues: ModalityCues) -> bool:
     return False
 
 
+def _negative_subject(verb: Token, cues: ModalityCues) -> bool:
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass", "expl"):
+            continue
+        phrase = " ".join(t.lower_ for t in child.subtree)
+        if child.lower_ in cues.negative_subjects or phrase in cues.negative_subjects:
+            return True
+        if any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+            return True  # "no talks were held"
+    return False
+
+
 def _is_negated(trigger: Token, cues: ModalityCues) -> bool:
     for verb in _clause_verbs(trigger):
         for child in verb.children:
             if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
                 return True
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
-                    d.dep_ == "det" and d.lower_ == "no" for d in child.children) and verb.i != child.i:
-                if child.dep_ != "dobj" or verb.i == trigger.i:
-                    return True
+        if _negative_subject(verb, cues):
+            return True
     if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return True
-    for gov, child in _governors(trigger, depth=2):
-        if child.dep_ == "xcomp" and _lemma(gov) in cues.negation_verbs:
-            return True
-        if child.dep_ == "xcomp" and any(c.dep_ == "neg" for c in gov.children) and _lemma(gov) not in (
-                "say", "claim"):
-            return True  # "did not try to attack"
+    for gov, child in _governors(trigger, depth=3, through_conj=False):
+        if gov.pos_ in ("NOUN",) and any(c.dep_ == "det" and c.lower_ == "no" for c in gov.children):
+            return True  # "no plans to leave", "no intention of escalating"
+        if child.dep_ in ("xcomp", "ccomp") and _lemma(gov) in cues.negation_verbs:
+            return True  # "failed to attack"
+        if child.dep_ in ("xcomp", "ccomp") and _lemma(gov) in cues.negation_raising and any(
+                c.dep_ == "neg" for c in gov.children):
+            return True  # "did not agree to pull back", "would not allow the West to dictate"
+        if gov.pos_ in ("VERB", "AUX") and child.dep_ not in ("xcomp", "prep", "pobj", "pcomp", "dobj"):
+            break
     return False
 
 
@@ -141,7 +161,7 @@ def _is_claimed(trigger: Token, sent: Span, cues: ModalityCues) -> bool:
             return True
     if any(c.dep_ == "amod" and c.lower_ in cues.claim_adjs for c in trigger.children):
         return True
-    for gov, child in _governors(trigger, depth=3):
+    for gov, child in _governors(trigger, depth=3, through_conj=False):
         if any(c.dep_ == "advmod" and c.lower_ in cues.claim_adverbs for c in gov.children):
             return True
         if _lemma(gov) in cues.claim_verbs and child.dep_ in ("ccomp", "xcomp", "dobj"):
@@ -153,19 +173,37 @@ def _is_claimed(trigger: Token, sent: Span, cues: ModalityCues) -> bool:
     return any(p in text for p in cues.claim_phrases if "unconfirmed" in p or "reports" in p)
 
 
+def _future_in_past(verb: Token, cues: ModalityCues) -> bool:
+    """"(he said) he would resign": "would" under a reporting verb is a reported plan."""
+    if "would" not in _aux_words(verb) and "'d" not in _aux_words(verb):
+        return False
+    node = verb
+    for _ in range(3):
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "conj", "xcomp"):
+            return False
+        node = node.head
+        if _lemma(node) in cues.reporting_verbs:
+            return True
+    return False
+
+
 def _is_planned(trigger: Token, cues: ModalityCues) -> bool:
     for verb in _clause_verbs(trigger):
-        if any(w in cues.planned_aux for w in _aux_words(verb)):
+        if any(w in cues.planned_aux for w in _aux_words(verb)) or _future_in_past(verb, cues):
             return True
     if any(c.dep_ in ("amod", "compound") and c.lower_ in cues.planned_adjs for c in trigger.children):
         return True
     for gov, child in _governors(trigger, depth=2):
-        if child.dep_ == "xcomp" and _lemma(gov) in cues.planned_verbs:
+        if child.dep_ != "xcomp":
+            continue
+        if any(w in cues.planned_aux for w in _aux_words(gov)) or _future_in_past(gov, cues):
+            return True  # "will try to negotiate"
+        if _lemma(gov) in cues.planned_verbs:
             if _lemma(gov) == "go" and not any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re")
                                                for c in gov.children):
                 continue
             return True
-        if child.dep_ == "xcomp" and gov.lower_ in ("due", "set", "scheduled", "expected", "poised"):
+        if gov.lower_ in ("due", "set", "scheduled", "expected", "poised"):
             return True
     return False
 

@@ -9,7 +9,7 @@ trigger's clause (or a clause tied to it) are returned. Cue words live in ``attr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
@@ -17,7 +17,9 @@ from spacy.tokens import Span, Token
 
 from brinkwatch.model import Quantity
 
-_SKIP_ENTS = {"DATE", "TIME", "PERCENT", "ORDINAL", "MONEY", "QUANTITY"}
+# Numbers inside these entities are not counts; DATE/TIME numbers are skipped only when the expression
+# really parsed as a date (the small model tags bare numbers like "35" as DATE now and then).
+_SKIP_ENTS = {"PERCENT", "ORDINAL", "MONEY", "QUANTITY"}
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen".split())}
@@ -31,8 +33,8 @@ _NUM_WORD_WORDS = {"a", "and"}
 _TALLY = re.compile(r"\b(\d{1,4})\s*(?:-|–|—|to)\s*(\d{1,4})\b(?:\s*,?\s*with\s+(\w+)\s+abstention)?")
 _ABSTAIN = re.compile(r"\b(\w+)\s+(?:(\w+)\s+)?(?:abstained|abstentions?)\b", re.IGNORECASE)
 _COUNT_WORD = r"(\d{1,4}|none|no|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_IN_FAVOUR = re.compile(rf"\b{_COUNT_WORD}\s+(?:votes?\s+)?in\s+favou?r\b", re.IGNORECASE)
-_AGAINST = re.compile(rf"\b{_COUNT_WORD}\s+(?:votes?\s+)?(?:against|opposed)\b", re.IGNORECASE)
+_IN_FAVOUR = re.compile(rf"\b{_COUNT_WORD}\s+(?:\w+\s+)?(?:voting\s+)?in\s+favou?r\b", re.IGNORECASE)
+_AGAINST = re.compile(rf"\b{_COUNT_WORD}\s+(?:\w+\s+)?(?:voting\s+)?(?:against|opposed)\b", re.IGNORECASE)
 
 
 class NumberCues(BaseModel):
@@ -43,6 +45,7 @@ class NumberCues(BaseModel):
     event_cues: dict[str, list[str]]
     noun_kinds: dict[str, list[str]]
     people_nouns: list[str]
+    thing_nouns: list[str]
     crowd_verbs: list[str]
     approximate: dict[str, float]
     hedges: list[str]
@@ -89,14 +92,16 @@ def _is_number_token(tok: Token) -> bool:
 
 def _hedge(sent: Span, first: int, cues: NumberCues) -> str | None:
     before = sent.doc[max(sent.start, first - 4):first].text.lower()
+    before = re.sub(r"\s+an?$", "", before)  # "about a million"
     for hedge in sorted(cues.hedges, key=len, reverse=True):
         if before == hedge or before.endswith(" " + hedge):
             return hedge
     return None
 
 
-def _counts(sent: Span, cues: NumberCues) -> Iterator[_Count]:
-    """Number phrases in the sentence (digits, number words, 'dozens', 'no one')."""
+def _counts(sent: Span, cues: NumberCues, skip: frozenset[int] = frozenset()) -> Iterator[_Count]:
+    """Number phrases in the sentence (digits, number words, 'dozens', 'no one'), except tokens in
+    ``skip`` (dates)."""
     doc, i = sent.doc, sent.start
     while i < sent.end:
         tok = doc[i]
@@ -106,16 +111,16 @@ def _counts(sent: Span, cues: NumberCues) -> Iterator[_Count]:
             yield zero
             i = zero.last
             continue
-        if approx is not None:
-            yield _Count(i, approx[1], approx[0], approx[2])
+        if approx is not None and i not in skip:
+            yield _Count(i, approx[1], approx[0], _hedge(sent, i, cues) or approx[2])
             i = approx[1]
             continue
-        if tok.ent_type_ in _SKIP_ENTS or not _is_number_token(tok):
+        if tok.ent_type_ in _SKIP_ENTS or i in skip or not _is_number_token(tok):
             i += 1
             continue
         j = i
         while j + 1 < sent.end and (_is_number_token(doc[j + 1]) or doc[j + 1].text == "-") and \
-                doc[j + 1].ent_type_ not in _SKIP_ENTS:
+                doc[j + 1].ent_type_ not in _SKIP_ENTS and j + 1 not in skip:
             j += 1
         while doc[j].text == "-":
             j -= 1
@@ -164,47 +169,56 @@ def _counted_noun(sent: Span, count: _Count) -> Token:
     return last
 
 
+def _clause_verb(token: Token) -> Token:
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
 def _context(noun: Token) -> list[Token]:
-    """Tokens that can say what happened to the counted noun: its modifiers, the verbs above it up to
-    the clause, that verb's objects and complements (through xcomp chains: 'are said to have had injuries')."""
+    """Tokens that can say what happened to the counted noun: its modifiers ("3 people killed"), the
+    path up to its clause's verb, that verb's subject ("the death toll rose to 40") and, when the count
+    is the subject, the verb's complements ("64 are said to have had injuries", "dozens remain missing")."""
     found = [noun, *noun.children]
     node = noun
-    for _ in range(4):
-        if node.head.i == node.i:
-            break
+    while node.head.i != node.i and len(found) < 30:
         node = node.head
         found.append(node)
-        if node.pos_ in ("VERB", "AUX", "ADJ") and node.dep_ not in ("amod", "acl"):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "acl"):
             break
-    stack = [node]
-    while stack:
-        verb = stack.pop()
-        for child in verb.children:
-            if child.dep_ in ("dobj", "attr", "acomp", "nsubj", "nsubjpass", "xcomp", "prep", "pobj",
-                              "oprd", "advcl", "compound", "amod", "agent", "conj"):
-                found.append(child)
-                if child.dep_ in ("xcomp", "prep", "dobj", "nsubj", "nsubjpass", "conj") and len(found) < 40:
+    verb = node
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for subj in subjects:
+        found += [subj, *(c for c in subj.children if c.dep_ in ("compound", "amod"))]
+    if any(noun.i == s.i or noun.is_ancestor(s) or s.is_ancestor(noun) for s in subjects):
+        stack = [verb]
+        while stack and len(found) < 60:
+            head = stack.pop()
+            for child in head.children:
+                if child.dep_ in ("dobj", "attr", "acomp", "xcomp", "oprd", "ccomp", "compound", "amod"):
+                    found.append(child)
                     stack.append(child)
     return found
 
 
 def _kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
     noun = _counted_noun(sent, count)
+    noun_lemma = noun.lemma_.lower()
+    if noun.lower_ in cues.currencies or noun_lemma in cues.currencies:
+        return "money"
     context = _context(noun)
     hits: list[tuple[int, str]] = []
     for tok in context:
         for kind, lemmas in cues.event_cues.items():
             if tok.lemma_.lower() in lemmas or tok.lower_ in lemmas:
                 hits.append((abs(tok.i - count.first), kind))
-    noun_lemma = noun.lemma_.lower()
-    is_person = (noun_lemma in cues.people_nouns or noun.i in range(count.first, count.last)
-                 or noun.ent_type_ == "NORP" or noun.pos_ == "PROPN")
-    if hits and is_person:
+    is_thing = noun_lemma in cues.thing_nouns or any(
+        noun_lemma in cues.noun_kinds.get(k, ()) for k in ("missiles", "rockets", "drones"))
+    if hits and not is_thing:
         return min(hits)[1]
     for kind, lemmas in cues.noun_kinds.items():
         if noun_lemma in lemmas or noun.lower_ in lemmas:
-            if kind == "troops" and hits:
-                return min(hits)[1]
             return kind
     if noun_lemma in ("people", "person") and any(t.lemma_.lower() in cues.crowd_verbs for t in context):
         return "crowd"
@@ -263,15 +277,42 @@ def _vote_count(word: str) -> float | None:
     return parse_number_words(word)
 
 
-def _linked_tokens(trigger: Token) -> set[int]:
-    """Token indices of the trigger's clause: its subtree, widened to the governing clause when the
-    trigger is a noun or a subordinate clause ("three were killed when militants attacked")."""
-    anchor = trigger
-    while anchor.pos_ not in ("VERB", "AUX") and anchor.head.i != anchor.i:
+_CLAUSE_DEPS = {"advcl", "conj", "ccomp", "xcomp", "acl", "relcl", "parataxis", "csubj"}
+
+
+def _own_clause(tok: Token) -> bool:
+    """A subordinate or coordinate clause with a subject of its own ("as the death toll rose", "and
+    three students were rescued") tells of another happening; a participle ("killing 3") does not."""
+    if tok.dep_ not in _CLAUSE_DEPS or tok.dep_ == "xcomp":
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def _linked_tokens(trigger: Token, cues: NumberCues) -> set[int]:
+    """Token indices of the trigger's clause: its subtree without clauses of their own, widened to the
+    governing clause when the trigger is a noun ("the attack killed 3") or sits in an adverbial clause
+    ("three were killed when militants attacked")."""
+    anchor = _clause_verb(trigger)
+    if anchor.dep_ == "advcl" and anchor.head.i != anchor.i:
         anchor = anchor.head
-    if anchor.dep_ in ("advcl", "conj", "ccomp", "xcomp", "relcl", "acl") and anchor.head.i != anchor.i:
-        anchor = anchor.head
-    return {t.i for t in anchor.subtree}
+    linked: set[int] = set()
+    stack = [anchor]
+    while stack:
+        tok = stack.pop()
+        linked.add(tok.i)
+        for child in tok.children:
+            if child.i == trigger.i or not _own_clause(child) or _casualty_clause(child, cues):
+                stack.append(child)
+    return linked
+
+
+def _casualty_clause(verb: Token, cues: NumberCues) -> bool:
+    """"..., and three soldiers were killed": a casualty clause reports the toll of the act it follows."""
+    casualty = {k: v for k, v in cues.event_cues.items() if k in ("killed", "injured", "missing")}
+    if verb.dep_ != "conj" or not any(verb.lemma_.lower() in v or verb.lower_ in v for v in casualty.values()):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(_is_number_token(t) or t.lower_ in ("no", "nobody", "none") for t in subj.subtree)
 
 
 def _governs(token: Token, trigger: Token) -> bool:
@@ -282,15 +323,18 @@ def _governs(token: Token, trigger: Token) -> bool:
     return node.pos_ in ("VERB", "AUX") and any(a.i == node.i for a in trigger.ancestors)
 
 
-def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues) -> tuple[Quantity, ...]:
-    """The quantities in the event's sentence that the parse ties to the event's clause."""
-    linked = _linked_tokens(trigger)
+def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues,
+                      skip_spans: Sequence[tuple[int, int]] = ()) -> tuple[Quantity, ...]:
+    """The quantities in the event's sentence that the parse ties to the event's clause; character
+    spans in ``skip_spans`` (the date expressions) are not counts."""
+    linked = _linked_tokens(trigger, cues)
+    skip = frozenset(t.i for t in sent if any(s <= t.idx < e for s, e in skip_spans))
     votes = _votes(sent, cues)
     taken = {(q.start or 0) for q in votes}
     found: list[Quantity] = list(votes)
     found += [q for q in _money(sent, cues) if sent.doc.char_span(q.start, q.end, alignment_mode="expand")
               and sent.doc.char_span(q.start, q.end, alignment_mode="expand").root.i in linked]
-    for count in _counts(sent, cues):
+    for count in _counts(sent, cues, skip):
         span = sent.doc[count.first:count.last]
         if span.start_char in taken or not (count.first in linked or _governs(span.root, trigger)):
             continue
@@ -299,6 +343,10 @@ def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues) -> tuple[Qua
         kind = _kind(sent, count, cues)
         if kind is None:
             continue
-        found.append(Quantity(kind=kind, value=float(count.value), qualifier=count.qualifier, text=span.text,
-                              start=span.start_char, end=span.end_char))
+        unit = None
+        if kind == "money":  # "500 million euros" that the NER did not tag as MONEY
+            noun = _counted_noun(sent, count)
+            unit = cues.currencies.get(noun.lower_) or cues.currencies.get(noun.lemma_.lower())
+        found.append(Quantity(kind=kind, value=float(count.value), qualifier=count.qualifier, unit=unit,
+                              text=span.text, start=span.start_char, end=span.end_char))
     return tuple(sorted(found, key=lambda q: q.start or 0))

@@ -186,12 +186,16 @@ class PatternBook:
         return None
 
     def derived_code(self, governor_class: str, embedded_code: str | None) -> str | None:
+        """The code a governor class gives a complement; "keep" in the table keeps the complement's code."""
         table = self.governors.classes[governor_class].codes
+        code = table.get("default")
         if embedded_code is not None:
             cat = self.category(embedded_code)
             if cat is not None and cat in table:
-                return table[cat]
-        return table.get("default")
+                code = table[cat]
+        if code == "keep":
+            return embedded_code
+        return code
 
     def candidates(self, frame: Frame) -> list[Pattern]:
         return self.index.get((frame.kind, frame.lemma), [])

@@ -17,10 +17,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from brinkwatch.extract.dates import dateline_end
 from brinkwatch.geo import Gazetteer, PlaceCandidate, to_place
 from brinkwatch.model import Place
 
 _ENT_LABELS = {"GPE", "LOC", "FAC"}
+# Entity labels that are never places, whatever the syntax around them.
+_NEVER_PLACES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP", "LAW",
+                 "LANGUAGE", "WORK_OF_ART", "EVENT"}
 _LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "into", "off", "over",
                    "around", "within", "along", "on", "from", "to", "towards", "toward", "onto", "through",
                    "beyond", "between", "past", "by"}
@@ -28,10 +32,17 @@ _RELATION_WORDS = {"inside": "in", "within": "in", "throughout": "in", "around":
                    "toward": "towards", "onto": "on"}
 # "in Iraq" says where; "from Iraq" or "to Iraq" says where from/to, a weaker claim on the event's place.
 _WEAK_PREPS = {"from", "to", "towards", "toward", "into", "past", "beyond", "between", "through"}
+# Nouns whose "of X" names a place: "the city of Najaf", "the central square of Kharkiv".
+_PLACE_NOUNS = {"city", "town", "village", "province", "region", "capital", "outskirts", "suburb", "district",
+                "square", "port", "coast", "centre", "center", "state", "county", "area", "governorate",
+                "neighbourhood", "neighborhood", "island", "islands", "border", "heart", "north", "south",
+                "east", "west", "part", "streets"}
+# Verbs whose direct object is a place even when it is a country: "fled Ukraine", "leave Iraq".
+_MOTION_VERBS = {"leave", "enter", "flee", "visit", "invade", "reach", "cross", "tour", "quit", "evacuate",
+                 "occupy", "annex", "return", "arrive", "overrun", "besiege", "encircle", "capture", "seize"}
 _SUFFIXES = ("air base", "airbase", "base", "airport", "international airport", "airfield", "naval base",
              "nuclear plant", "nuclear power plant", "nuclear facility", "crossing", "military base")
 _AIRPORT = re.compile(r"\b((?:[A-Z][\w'’.-]+\s){1,4})(?:International\s)?Air(?:port|field)\b")
-_ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dobj", "dative", "csubj"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +52,11 @@ class PlaceMention:
     end: int
     root: int  # token index of the mention's head
     candidates: tuple[PlaceCandidate, ...]
+    dateline: bool = False  # the wire dateline: where the story was filed
 
 
 def _extend(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
     """Grow an entity over a following site word when that names a known place ("Erbil air base")."""
-    best = span
     for extra in (3, 2, 1):
         if span.end + extra > len(doc):
             continue
@@ -53,7 +64,7 @@ def _extend(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
         tail = doc[span.end:span.end + extra].text.lower()
         if tail in _SUFFIXES and gazetteer.lookup(longer.text):
             return longer
-    return best
+    return span
 
 
 def _strip_the(doc: Doc, span: Span) -> Span:
@@ -62,15 +73,35 @@ def _strip_the(doc: Doc, span: Span) -> Span:
     return span
 
 
-def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Every place mention the gazetteer knows, longest first where they overlap, in text order."""
+def _in_location_syntax(root: Token) -> bool:
+    """The parse puts the phrase where places go: after a location preposition, as the "of X" of a
+    place noun, or as the object of a motion verb."""
+    node = root
+    while node.dep_ in ("compound", "conj", "appos") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ in _LOCATION_PREPS:
+        return True
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in _PLACE_NOUNS:
+        return True
+    return node.dep_ == "dobj" and node.head.lemma_.lower() in _MOTION_VERBS
+
+
+def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     spans: list[Span] = []
+    dateline = dateline_end(doc.text)
+    if dateline:
+        # the first name of "KANO, Nigeria — ": the parser rarely tags an upper-case dateline
+        name = re.match(r"\s*([^,(/—–-]+)", doc.text).group(1).strip()
+        start = doc.text.index(name)
+        span = doc.char_span(start, start + len(name), alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
     pattern = gazetteer.curated_pattern
     if pattern is not None:
         for m in pattern.finditer(doc.text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
-                spans.append(span)
+                spans.append(_possessor_place(doc, span, gazetteer))
     for m in _AIRPORT.finditer(doc.text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and gazetteer.lookup(span.text):
@@ -78,13 +109,41 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     for ent in doc.ents:
         if ent.label_ in _ENT_LABELS:
             spans.append(_extend(doc, _strip_the(doc, ent), gazetteer))
+        elif ent.label_ not in _NEVER_PLACES and _in_location_syntax(ent.root):
+            # The small model often tags towns as ORG or PERSON ("outside Kyiv"); the syntax says place.
+            spans.append(_strip_the(doc, ent))
+    for tok in doc:
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and _in_location_syntax(tok):
+            lo = tok.i
+            while lo > 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].pos_ == "PROPN":
+                lo -= 1
+            spans.append(doc[lo:tok.i + 1])
+    return spans
+
+
+def _possessor_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
+    """"Baghdad's Tahrir Square": a curated landmark whose name recurs elsewhere is located by the city
+    that owns it, so the mention becomes the city."""
+    if span.start >= 2 and doc[span.start - 1].lower_ in ("'s", "’s"):
+        owner = doc[span.start - 2:span.start - 1]
+        owner_places = gazetteer.lookup(owner.text)
+        curated = gazetteer.lookup(span.text)
+        if owner_places and curated and owner_places[0].country != curated[0].country:
+            return owner
+    return span
+
+
+def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Every place mention the gazetteer knows, longest first where they overlap, in text order."""
+    dateline = dateline_end(doc.text)
     chosen: list[PlaceMention] = []
-    for span in sorted(spans, key=lambda s: (-(s.end_char - s.start_char), s.start_char)):
+    for span in sorted(_candidate_spans(doc, gazetteer), key=lambda s: (-(s.end_char - s.start_char), s.start_char)):
         if any(p.start < span.end_char and span.start_char < p.end for p in chosen):
             continue
         candidates = gazetteer.lookup(span.text)
         if candidates:
-            chosen.append(PlaceMention(span.text, span.start_char, span.end_char, span.root.i, tuple(candidates)))
+            chosen.append(PlaceMention(span.text, span.start_char, span.end_char, span.root.i, tuple(candidates),
+                                       dateline=span.end_char <= dateline))
     return sorted(chosen, key=lambda p: p.start)
 
 
@@ -103,14 +162,23 @@ def article_countries(mentions: Sequence[PlaceMention]) -> tuple[str, ...]:
 
 
 def _is_actor(doc: Doc, mention: PlaceMention, args: Sequence[Token]) -> bool:
-    root = doc[mention.root]
+    """A mention that acts or is acted upon as a state ("Tehran said", "Iraq's parliament", "attacked
+    Iraq") rather than naming where something happened."""
     if any(mention.start <= a.idx < mention.end for a in args):
         return True
-    if root.dep_ in _ACTOR_DEPS:
+    root = doc[mention.root]
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "India and China held talks": China is a subject too
+    if root.dep_ in ("nsubj", "poss", "agent", "csubj", "dative"):
         return True
-    # "Iraqi forces" is a NORP; "Iraq forces", "Tehran government" are compounds naming an actor.
+    if root.dep_ in ("dobj", "nsubjpass"):
+        # Objects and passive subjects are places when they are sites or towns ("struck the Ain
+        # al-Asad air base", "Kharkiv was shelled") or follow a motion verb ("fled Ukraine").
+        country_level = mention.candidates[0].precision == "country"
+        return country_level and root.head.lemma_.lower() not in _MOTION_VERBS
+    # "Iraq forces", "Tehran government": a compound naming an actor, not a place.
     return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and \
-        root.head.lemma_.lower() not in ("base", "airport", "border", "city", "region", "province", "coast")
+        root.head.lemma_.lower() not in _PLACE_NOUNS | {"base", "airport"}
 
 
 def _path_to_trigger(doc: Doc, root: int, trigger: Token) -> tuple[int, str | None] | None:
@@ -126,6 +194,8 @@ def _path_to_trigger(doc: Doc, root: int, trigger: Token) -> tuple[int, str | No
             return None
         if node.dep_ == "pobj" and relation is None and node.head.lower_ in _LOCATION_PREPS:
             relation = node.head.lower_
+        if node.dep_ == "dobj" and relation is None and node.head.i == trigger.i:
+            relation = "at"  # the object of the act is where it happened
         node, hops = node.head, hops + 1
     return None
 
@@ -141,7 +211,7 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
                     context: Sequence[str], gazetteer: Gazetteer, args: Sequence[Token] = ()) -> Place | None:
     """The event's place: the location phrase attached to the trigger (nearest in the tree), else the
     nearest place in the sentence that is not an actor."""
-    in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
+    in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char and not m.dateline]
     candidates = [m for m in in_sent if not _is_actor(doc, m, args)]
     attached: list[tuple[int, int, PlaceMention, str | None]] = []
     for m in candidates:
@@ -155,7 +225,11 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
         best = min(candidates, key=lambda m: abs(m.root - trigger.i))
         relation = _relation(doc, best.root)
     else:
-        return None
+        # A wire story's first sentence happens where it was filed unless it says otherwise.
+        filed = [m for m in mentions if m.dateline and sent.start_char <= m.start < sent.end_char]
+        if not filed:
+            return None
+        best, relation = filed[-1], None
     chosen = gazetteer.choose(best.candidates, context)
     relation = _RELATION_WORDS.get(relation, relation) if relation else None
     return to_place(chosen, best.text, best.start, best.end, relation)

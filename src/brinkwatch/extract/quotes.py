@@ -23,7 +23,8 @@ SpeakerResolver = Callable[[Token], Actor | None]
 _OPENERS = {'"': '"', "“": "”", "„": "“"}
 _QUOTE_CHARS = re.compile(r'["“”„]')
 # Parts of a subject phrase that are not the speaker's name: clauses and appositions after it.
-_DROP_DEPS = {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis"}
+_DROP_DEPS = {"relcl", "appos", "acl", "advcl", "punct", "parataxis"}
+_PRONOUN_PERSON = {"he", "she", "him", "her", "i", "me"}
 
 
 class QuoteCues(BaseModel):
@@ -76,20 +77,30 @@ def _raw_quotes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _keep(child: Token) -> bool:
+    if child.dep_ != "appos":
+        return child.dep_ not in _DROP_DEPS
+    # "the monitoring group OVD-Info" keeps its name; "Mark Esper, the defense secretary," does not.
+    between = child.doc[min(child.i, child.head.i):max(child.i, child.head.i)]
+    return not any(t.is_punct for t in between)
+
+
 def _phrase(head: Token) -> tuple[str, Span]:
     """The speaker's name phrase: the subject's subtree without relative clauses and appositions."""
     keep = [head]
-    stack = [c for c in head.children if c.dep_ not in _DROP_DEPS]
+    stack = [c for c in head.children if _keep(c)]
     while stack:
         tok = stack.pop()
         keep.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in _DROP_DEPS)
+        stack.extend(c for c in tok.children if _keep(c))
     lo, hi = min(t.i for t in keep), max(t.i for t in keep)
     # stop at the first comma to the right of the head ("Mark Esper, the defense secretary")
     for t in head.doc[head.i:hi + 1]:
         if t.text in (",", "(", "—", "–"):
             hi = t.i - 1
             break
+    while hi > lo and head.doc[hi].is_punct:
+        hi -= 1
     span = head.doc[lo:hi + 1]
     return span.text, span
 
@@ -104,19 +115,32 @@ def _is_anonymous(head: Token, verb: Token | None, cues: QuoteCues) -> bool:
     return any(re.search(rf"\b{re.escape(c)}\b", context) for c in cues.anonymity_cues)
 
 
-def _antecedent(doc: Doc, before: int, speakers: Sequence[Speaker]) -> Token | None:
-    """Nearest named person (or earlier speaker) before a pronoun."""
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= before]
-    best = people[-1].root if people else None
-    if speakers:
-        last = doc[speakers[-1].head]
-        if best is None or (last.idx > best.idx and last.idx < before):
-            return last
-    return best
+def _antecedent(pronoun: Token, speakers: Sequence[Speaker]) -> Token | None:
+    """What a pronoun subject refers to: for he/she the nearest named person (or earlier speaker)
+    before it; for it/they/we the nearest non-pronoun subject before it in the last two sentences."""
+    doc, before = pronoun.doc, pronoun.idx
+    if pronoun.lower_ in _PRONOUN_PERSON:
+        people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= before]
+        best = people[-1].root if people else None
+        if speakers:
+            last = doc[speakers[-1].head]
+            if best is None or best.idx < last.idx < before:
+                return last
+        return best
+    sent_start = pronoun.sent.start
+    window_start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+    for tok in reversed(list(doc[window_start:pronoun.i])):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN") and \
+                tok.lower_ not in ("that", "which", "who", "what"):
+            return tok
+    return None
 
 
 def _speaker_of_verb(verb: Token, cues: QuoteCues, earlier: Sequence[Speaker]) -> Speaker | None:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ == "conj" and verb.head.lemma_.lower() in cues.speech_verbs:
+        # "denied X and claimed Y": the second reporting verb shares the first one's subject
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         # "..., said Mark Esper": the parser may call the name a dobj or attr of the verb
         subj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i
@@ -124,7 +148,7 @@ def _speaker_of_verb(verb: Token, cues: QuoteCues, earlier: Sequence[Speaker]) -
     if subj is None:
         return None
     if subj.lower_ in cues.pronouns:
-        ante = _antecedent(verb.doc, subj.idx, earlier)
+        ante = _antecedent(subj, earlier)
         if ante is None:
             return Speaker(subj.i, subj.text, False, verb.lemma_)
         subj = ante
@@ -184,6 +208,24 @@ def _reported_speaker(trigger: Token, cues: QuoteCues, quotes: Sequence[Quote]) 
             if child.dep_ == "dobj" and child.i != trigger.i and child.dep_ != "ccomp":
                 continue
             speaker = _speaker_of_verb(node, cues, earlier)
+            if speaker is not None:
+                return speaker
+    clause = trigger
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    root = trigger.sent.root
+    asides = [c for v in (clause, *clause.ancestors) for c in v.children if c.dep_ == "parataxis"]
+    for verb in (*asides, root, *(c for c in root.children if c.dep_ == "conj")):
+        # ", police said": when the parse of a long sentence goes astray (datelines, appositions), a
+        # reporting verb at the top of the sentence still reports everything outside its subject.
+        if verb.i == trigger.i or verb.lemma_.lower() not in cues.speech_verbs or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue  # "has not confirmed" reports nothing
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and trigger.i not in {t.i for t in subj.subtree} and (
+                verb.dep_ == "parataxis" or not trigger.is_ancestor(verb)):
+            speaker = _speaker_of_verb(verb, cues, earlier)
             if speaker is not None:
                 return speaker
     for tok in trigger.sent:

@@ -33,8 +33,11 @@ def store():
         ids = {r["doc_id"]: r["mention_id"] for r in s.mentions()}
         # Stand-in for dedup: a and b are one happening, represented by a.
         s.con.execute(
-            "INSERT INTO events (event_id, cameo_code, cameo_root, quad_class, modality, num_mentions, "
-            "num_sources, num_articles, representative_mention) VALUES ('EV1', '190', '19', 4, 'asserted', 2, 2, 2, ?)",
+            "INSERT INTO events (event_id, source_code, source_country, target_code, target_country, cameo_code, "
+            "cameo_root, quad_class, modality, event_date, num_mentions, num_sources, num_articles, "
+            "representative_mention) SELECT 'EV1', source_code, source_country, target_code, target_country, "
+            "cameo_code, cameo_root, quad_class, modality, event_date, 2, 2, 2, mention_id "
+            "FROM event_mentions WHERE mention_id = ?",
             [ids["a"]],
         )
         s.con.execute("UPDATE event_mentions SET event_id = 'EV1' WHERE doc_id IN ('a', 'b')")

@@ -255,3 +255,25 @@ def test_cursor_store_sees_the_same_database(store):
     assert len(twin.mentions()) == 1
     twin.close()
     assert len(store.mentions()) == 1
+
+
+def test_merged_event_without_representative_shows_one_of_its_mentions(store):
+    store.write([document("a", "Iraq attacked US forces."), document("b", "Iraqi troops attacked US forces.")])
+    ids = [r["mention_id"] for r in store.mentions()]
+    merge(store, "EV1", ids, ids[0])
+    store.con.execute("UPDATE events SET representative_mention = NULL")
+    [merged] = store.events()
+    assert merged["event_id"] == "EV1" and merged["num_mentions"] == 2
+    assert merged["mention_id"] in ids
+    assert [e["event_id"] for e in store.events(EventFilter(source="IRQ", root="19"))] == ["EV1"]
+
+
+def test_merged_events_are_filtered_on_the_merged_row(store):
+    store.write([document("a", "Iraq attacked US forces.")])
+    [mention] = store.mentions()
+    merge(store, "EV1", [mention["mention_id"]], mention["mention_id"])
+    # Dedup may settle on other values than the representative's; filters follow the merged row.
+    store.con.execute("UPDATE events SET cameo_code = '193', event_date = DATE '2024-05-05'")
+    assert [e["event_id"] for e in store.events(EventFilter(cameo="193"))] == ["EV1"]
+    assert store.events(EventFilter(cameo="190")) == []
+    assert [e["event_id"] for e in store.events(EventFilter(since=dt.date(2024, 5, 1)))] == ["EV1"]

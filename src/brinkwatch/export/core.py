@@ -17,7 +17,8 @@ import duckdb
 
 from brinkwatch.errors import ExportError
 from brinkwatch.store import EventFilter, Store
-from brinkwatch.store.queries import EVENTS_BASE, order_clause, where_clause
+from brinkwatch.store.queries import detail_sql, order_clause
+from brinkwatch.store.queries import selection_sql as key_selection_sql
 
 FORMATS: tuple[str, ...] = ("parquet", "csv", "gdelt", "plover", "icews")
 
@@ -57,11 +58,8 @@ def selection_sql(flt: EventFilter | None, columns: tuple[str, ...]) -> tuple[st
     explicitly (the default of 100 is meant for listing pages), and ``cursor`` still works.
     """
     flt = flt or EventFilter()
-    where, params = where_clause(flt, "events")
-    sql = f"SELECT {', '.join(columns)} FROM ({EVENTS_BASE}) b WHERE {where} {order_clause(flt)}"
-    if "limit" in flt.model_fields_set:
-        sql += " LIMIT ?"
-        params = [*params, flt.limit]
+    keys, params = key_selection_sql(flt, "events", paged="limit" in flt.model_fields_set)
+    sql = f"SELECT {', '.join(columns)} FROM ({detail_sql(keys, 'events')}) b {order_clause(flt)}"
     return sql, params
 
 

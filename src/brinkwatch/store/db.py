@@ -180,13 +180,21 @@ class Store:
             raise StoreError(f"cannot record errors: {exc}", source=self.path) from exc
 
     # --- read side -----------------------------------------------------------------------------
-    def _list(self, flt: EventFilter, kind: queries.Kind) -> list[dict[str, Any]]:
-        sql, params = queries.listing_sql(flt, kind)
+    def _records(self, sql: str, params: list[Any], kind: queries.Kind) -> list[dict[str, Any]]:
+        """Run a key selection (key_id, rep_id, sort_date), then fetch full rows for those keys only."""
         try:
-            found = self.con.execute(sql, params).fetchall()
+            keys = self.con.execute(sql, params).fetchall()
+            reps = sorted({key[1] for key in keys})
+            details = self.con.execute(queries.detail_by_ids_sql(len(reps)), reps).fetchall() if reps else []
         except duckdb.Error as exc:
             raise StoreError(f"query failed: {exc}", source=self.path) from exc
-        return [queries.listing_row(row, kind) for row in found]
+        by_id = {row[0]: row for row in details}
+        # A key whose representative mention is gone (a dangling pointer) has nothing to show.
+        return [queries.page_record(key, by_id[key[1]], kind) for key in keys if key[1] in by_id]
+
+    def _list(self, flt: EventFilter, kind: queries.Kind) -> list[dict[str, Any]]:
+        sql, params = queries.selection_sql(flt, kind)
+        return self._records(sql, params, kind)
 
     def mentions(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
         """Event mentions as ``Event.to_record()`` dicts plus ``mention_id``, ``event_id`` and ``cursor``."""
@@ -205,17 +213,17 @@ class Store:
         key = event_id
         if merged is not None:
             key = merged[0]
-        sql = f"SELECT {queries.LIST_COLUMNS} FROM ({queries.EVENTS_BASE}) b WHERE key_id = ?"
-        row = first_row(self.con, sql, [key])
-        if row is None:
+        one = f"SELECT key_id, rep_id, sort_date FROM ({queries.NARROW_EVENTS}) b WHERE key_id = ?"
+        found = self._records(one, [key], "events")
+        if not found:
             raise NotFoundError(f"no event {event_id!r}")
-        result = queries.listing_row(row, "events")
-        found = self.con.execute(
-            f"SELECT {queries.LIST_COLUMNS} FROM ({queries.MENTIONS_BASE}) b "
-            "WHERE COALESCE(event_id, mention_id) = ? ORDER BY sort_date, key_id",
-            [key],
-        ).fetchall()
-        result["mentions"] = [self._with_article(queries.listing_row(r, "mentions")) for r in found]
+        result = found[0]
+        members = (
+            f"SELECT key_id, rep_id, sort_date FROM ({queries.NARROW_MENTIONS}) b WHERE key_id IN "
+            "(SELECT mention_id FROM event_mentions WHERE COALESCE(event_id, mention_id) = ?) "
+            "ORDER BY sort_date, key_id"
+        )
+        result["mentions"] = [self._with_article(r) for r in self._records(members, [key], "mentions")]
         return result
 
     def _with_article(self, record: dict[str, Any]) -> dict[str, Any]:

@@ -1,9 +1,10 @@
 """Read side of the store: the event filter, keyset cursors and the SQL that lists mentions and events.
 
 Every user value reaches DuckDB as a bound parameter; filtering, ordering and paging happen in SQL.
-Two base relations share one set of column names so that one WHERE builder serves both:
-``MENTIONS_BASE`` (one row per event mention) and ``EVENTS_BASE`` (one row per merged event, or per
-mention that dedup has not merged yet, which then stands for itself with counts of 1).
+Two narrow relations share one set of column names so that one WHERE builder serves both:
+``NARROW_MENTIONS`` (one row per event mention) and ``NARROW_EVENTS`` (one row per merged event, or
+per mention that dedup has not merged yet, which then stands for itself with counts of 1). A query
+first picks the page of keys on these narrow rows, then joins the full rows for that page only.
 """
 
 from __future__ import annotations
@@ -20,47 +21,67 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 # date of its article (it was known by then); else day one, so keyset paging has a total order.
 SORT_DATE = "COALESCE(m.event_date, m.pub_date, DATE '0001-01-01')"
 
-ARTICLE_COLUMNS_FOR_EVENTS = "a.url AS source_url, a.title AS article_title, a.ingested_at AS ingested_at"
+# Columns a filter may test; the narrow relations carry only these, so that filtering, sorting and
+# paging never drag the wide ``record`` JSON through joins and sorts.
+FILTER_COLUMNS = (
+    "source_code", "source_country", "target_code", "target_country", "cameo_code", "cameo_root",
+    "quad_class", "modality", "is_opinion", "event_date", "place_country", "evidence_text", "doc_id",
+)
+_FILTER_SELECT = ", ".join(f"m.{c}" for c in FILTER_COLUMNS)
 
-MENTIONS_BASE = f"""
-    SELECT m.*, m.mention_id AS key_id,
-           {SORT_DATE} AS sort_date,
-           1 AS num_mentions, 1 AS num_sources, 1 AS num_articles,
-           CAST(COALESCE(m.pub_date, a.ingested_at) AS TIMESTAMP) AS first_seen,
-           CAST(COALESCE(m.pub_date, a.ingested_at) AS TIMESTAMP) AS last_seen,
-           {ARTICLE_COLUMNS_FOR_EVENTS}
-    FROM event_mentions m LEFT JOIN articles a ON a.doc_id = m.doc_id
+NARROW_MENTIONS = f"""
+    SELECT m.mention_id AS key_id, m.mention_id AS rep_id, {SORT_DATE} AS sort_date, {_FILTER_SELECT}
+    FROM event_mentions m
 """
 
-# A merged event is shown through its representative mention; if dedup left that pointer empty or
-# dangling, the most confident of its mentions stands in.
-EVENTS_BASE = f"""
-    WITH rep AS (
-        SELECT e.event_id AS key_id, e.num_mentions, e.num_sources, e.num_articles,
-               e.first_seen, e.last_seen,
-               COALESCE(
-                   (SELECT r.mention_id FROM event_mentions r WHERE r.mention_id = e.representative_mention),
-                   (SELECT r.mention_id FROM event_mentions r WHERE r.event_id = e.event_id
-                    ORDER BY r.confidence DESC, r.mention_id LIMIT 1)
-               ) AS rep_id
-        FROM events e
-    )
-    SELECT m.* REPLACE (rep.key_id AS event_id), rep.key_id,
-           {SORT_DATE} AS sort_date,
-           rep.num_mentions, rep.num_sources, rep.num_articles, rep.first_seen, rep.last_seen,
-           {ARTICLE_COLUMNS_FOR_EVENTS}
-    FROM rep JOIN event_mentions m ON m.mention_id = rep.rep_id
-    LEFT JOIN articles a ON a.doc_id = m.doc_id
-    UNION ALL BY NAME
-    SELECT m.* REPLACE (m.mention_id AS event_id), m.mention_id AS key_id,
-           {SORT_DATE} AS sort_date,
-           1 AS num_mentions, 1 AS num_sources, 1 AS num_articles,
-           CAST(COALESCE(m.pub_date, a.ingested_at) AS TIMESTAMP) AS first_seen,
-           CAST(COALESCE(m.pub_date, a.ingested_at) AS TIMESTAMP) AS last_seen,
-           {ARTICLE_COLUMNS_FOR_EVENTS}
-    FROM event_mentions m LEFT JOIN articles a ON a.doc_id = m.doc_id
+# Merged events are filtered and sorted on the ``events`` row itself (dedup's merged values; an undated
+# one by the day it was first seen), with no join, and shown through their representative mention.
+# If dedup left ``representative_mention`` empty, the most confident mention stands in (the second
+# branch, which joins only such events and so costs nothing when there are none).
+_EVENT_FILTER_SELECT = ", ".join(f"e.{c}" if c != "doc_id" else "NULL AS doc_id" for c in FILTER_COLUMNS)
+NARROW_EVENTS = f"""
+    SELECT e.event_id AS key_id, e.representative_mention AS rep_id,
+           COALESCE(e.event_date, CAST(e.first_seen AS DATE), DATE '0001-01-01') AS sort_date,
+           {_EVENT_FILTER_SELECT}
+    FROM events e WHERE e.representative_mention IS NOT NULL
+    UNION ALL
+    SELECT e.event_id AS key_id, arg_max(m.mention_id, m.confidence) AS rep_id,
+           any_value(COALESCE(e.event_date, CAST(e.first_seen AS DATE), DATE '0001-01-01')) AS sort_date,
+           {", ".join(f"any_value(e.{c})" if c != "doc_id" else "NULL AS doc_id" for c in FILTER_COLUMNS)}
+    FROM events e JOIN event_mentions m ON m.event_id = e.event_id
+    WHERE e.representative_mention IS NULL
+    GROUP BY e.event_id
+    UNION ALL
+    SELECT m.mention_id AS key_id, m.mention_id AS rep_id, {SORT_DATE} AS sort_date, {_FILTER_SELECT}
+    FROM event_mentions m
     WHERE m.event_id IS NULL
 """
+
+_SEEN = "CAST(COALESCE(m.pub_date, a.ingested_at) AS TIMESTAMP)"
+
+# Full rows for the keys a selection picked: the representative mention's columns, the merged event's
+# counts (1 for a stand-alone mention) and the article's provenance.
+DETAIL = {
+    "mentions": f"""
+        SELECT m.*, p.key_id, p.sort_date,
+               1 AS num_mentions, 1 AS num_sources, 1 AS num_articles,
+               {_SEEN} AS first_seen, {_SEEN} AS last_seen,
+               a.url AS source_url, a.title AS article_title, a.ingested_at AS ingested_at
+        FROM ({{selection}}) p JOIN event_mentions m ON m.mention_id = p.rep_id
+        LEFT JOIN articles a ON a.doc_id = m.doc_id
+    """,
+    "events": f"""
+        SELECT m.* REPLACE (p.key_id AS event_id), p.key_id, p.sort_date,
+               COALESCE(e.num_mentions, 1) AS num_mentions, COALESCE(e.num_sources, 1) AS num_sources,
+               COALESCE(e.num_articles, 1) AS num_articles,
+               CASE WHEN e.event_id IS NULL THEN {_SEEN} ELSE e.first_seen END AS first_seen,
+               CASE WHEN e.event_id IS NULL THEN {_SEEN} ELSE e.last_seen END AS last_seen,
+               a.url AS source_url, a.title AS article_title, a.ingested_at AS ingested_at
+        FROM ({{selection}}) p JOIN event_mentions m ON m.mention_id = p.rep_id
+        LEFT JOIN events e ON e.event_id = p.key_id
+        LEFT JOIN articles a ON a.doc_id = m.doc_id
+    """,
+}
 
 Kind = Literal["mentions", "events"]
 
@@ -161,7 +182,7 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def where_clause(flt: EventFilter, kind: Kind, *, paged: bool = True) -> tuple[str, list[Any]]:
+def where_clause(flt: EventFilter, kind: Kind) -> tuple[str, list[Any]]:
     """The WHERE clause (``"TRUE"`` when empty) and its parameters for a base relation of ``kind``."""
     clauses, params = _dyad_clauses(flt)
     simple: list[tuple[Any, str]] = [
@@ -191,7 +212,7 @@ def where_clause(flt: EventFilter, kind: Kind, *, paged: bool = True) -> tuple[s
         params.append(flt.doc_id)
     if not flt.include_opinion:
         clauses.append("NOT is_opinion")
-    if paged and flt.cursor:
+    if flt.cursor:
         after_date, after_id = decode_cursor(flt.cursor)
         op = ">" if flt.order == "date" else "<"
         clauses.append(f"(sort_date {op} ? OR (sort_date = ? AND key_id {op} ?))")
@@ -204,18 +225,23 @@ def order_clause(flt: EventFilter) -> str:
     return f"ORDER BY sort_date {direction}, key_id {direction}"
 
 
-def base_sql(kind: Kind) -> str:
-    return MENTIONS_BASE if kind == "mentions" else EVENTS_BASE
+def narrow_sql(kind: Kind) -> str:
+    return NARROW_MENTIONS if kind == "mentions" else NARROW_EVENTS
 
 
-def filtered_sql(flt: EventFilter, kind: Kind, *, paged: bool = True) -> tuple[str, list[Any]]:
-    """Full SELECT over the base relation of ``kind`` with filter, order and (if ``paged``) limit."""
-    where, params = where_clause(flt, kind, paged=paged)
-    sql = f"SELECT * FROM ({base_sql(kind)}) b WHERE {where} {order_clause(flt)}"
+def selection_sql(flt: EventFilter, kind: Kind, *, paged: bool = True) -> tuple[str, list[Any]]:
+    """Keys (``key_id``, ``rep_id``, ``sort_date``) matching ``flt`` (after its cursor), in order, limited if ``paged``."""
+    where, params = where_clause(flt, kind)
+    sql = f"SELECT key_id, rep_id, sort_date FROM ({narrow_sql(kind)}) b WHERE {where} {order_clause(flt)}"
     if paged:
         sql += " LIMIT ?"
         params = [*params, flt.limit]
     return sql, params
+
+
+def detail_sql(selection: str, kind: Kind) -> str:
+    """Full rows (all ``event_mentions`` columns, counts, article provenance) for the keys of ``selection``."""
+    return DETAIL[kind].replace("{selection}", selection)
 
 
 def jsonable(value: Any) -> Any:
@@ -225,31 +251,39 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-LIST_COLUMNS = (
-    "key_id, mention_id, event_id, record, sort_date, num_mentions, num_sources, num_articles, "
-    "first_seen, last_seen"
-)
+def detail_by_ids_sql(count: int) -> str:
+    """The full rows of ``count`` mentions given by id (bound parameters): one page's representatives.
+
+    A literal IN list lets DuckDB look the ids up in the primary-key index instead of scanning and
+    hash-joining all mentions, which is what keeps a page fast on a large store.
+    """
+    placeholders = ", ".join("?" * count)
+    return f"""
+        SELECT m.mention_id, m.event_id, m.record,
+               e.num_mentions, e.num_sources, e.num_articles, e.first_seen, e.last_seen, {_SEEN} AS seen
+        FROM event_mentions m
+        LEFT JOIN events e ON e.event_id = m.event_id
+        LEFT JOIN articles a ON a.doc_id = m.doc_id
+        WHERE m.mention_id IN ({placeholders})
+    """
 
 
-def listing_sql(flt: EventFilter, kind: Kind) -> tuple[str, list[Any]]:
-    inner, params = filtered_sql(flt, kind)
-    return f"SELECT {LIST_COLUMNS} FROM ({inner}) q {order_clause(flt)}", params
-
-
-def listing_row(row: tuple, kind: Kind) -> dict[str, Any]:
-    """Turn one row of :func:`listing_sql` into the record returned to callers."""
-    key_id, mention_id, event_id, record_json, sort_date, n_mentions, n_sources, n_articles, first, last = row
+def page_record(key: tuple, detail: tuple, kind: Kind) -> dict[str, Any]:
+    """The record returned to callers for one selected key and its representative's detail row."""
+    key_id, _rep_id, sort_date = key
+    mention_id, event_id, record_json, n_mentions, n_sources, n_articles, first, last, seen = detail
     record = json.loads(record_json)
     record["mention_id"] = mention_id
     record["event_id"] = event_id
     if kind == "events":
-        record["event_id"] = key_id
+        merged = n_mentions is not None
         record.update(
-            num_mentions=n_mentions,
-            num_sources=n_sources,
-            num_articles=n_articles,
-            first_seen=jsonable(first),
-            last_seen=jsonable(last),
+            event_id=key_id,
+            num_mentions=n_mentions if merged else 1,
+            num_sources=n_sources if merged else 1,
+            num_articles=n_articles if merged else 1,
+            first_seen=jsonable(first if merged else seen),
+            last_seen=jsonable(last if merged else seen),
         )
     record["cursor"] = encode_cursor(sort_date, key_id)
     return record

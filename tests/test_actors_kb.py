@@ -165,3 +165,12 @@ def test_bad_user_file_names_file_and_entry(tmp_path: Path, body: str, fragment:
 def test_missing_user_file_is_a_data_file_error(tmp_path: Path) -> None:
     with pytest.raises(DataFileError, match="nope.yaml"):
         ActorKB.load([tmp_path / "nope.yaml"])
+
+
+def test_search_ranks_exact_then_prefix_then_inner(kb: ActorKB) -> None:
+    results = kb.search("iran", limit=10)
+    assert results[0].kb_id == "country:IRN"
+    assert all("tirana" not in match.name.lower() for match in results)
+    assert [match.kb_id for match in kb.search("Hezbollah", limit=3)][:1] == ["hezbollah"]
+    assert len(kb.search("a", limit=5)) == 5
+    assert kb.search("  ") == []

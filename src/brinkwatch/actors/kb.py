@@ -236,6 +236,25 @@ class ActorKB:
             matches.append(self.match_of(record.entry, when))
         return matches
 
+    def search(self, query: str, *, limit: int = 20, when: dt.date | None = None) -> list[KBMatch]:
+        """Entries for a search box: exact aliases first, then names starting with ``query`` at a word
+        boundary, then names containing it; shorter names first within each group; one match per entry."""
+        found: dict[str, KBMatch] = {match.kb_id: match for match in self.lookup(query, when)}
+        wanted = " ".join(name_key(query))
+        if not wanted:
+            return list(found.values())[:limit]
+        ranked: list[tuple[int, int, str, KBEntry]] = []
+        for key, records in self._t.names.items():
+            joined = " ".join(key)
+            where = f" {joined}".find(f" {wanted}")
+            if where >= 0:
+                ranked.extend((0 if where == 0 else 1, len(joined), r.entry.kb_id, r.entry) for r in records)
+        for _, _, kb_id, entry in sorted(ranked, key=lambda item: item[:3]):
+            if len(found) >= limit:
+                break
+            found.setdefault(kb_id, self.match_of(entry, when))
+        return list(found.values())[:limit]
+
     def match_of(self, entry: KBEntry, when: dt.date | None) -> KBMatch:
         role = entry.role_on(when)
         code = role.code if role else entry.code

@@ -17,6 +17,7 @@ import argparse
 import datetime as dt
 import itertools
 import math
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -105,6 +106,7 @@ def main() -> None:
     parser.add_argument("--dedup-events", type=int, default=1_000_000)
     parser.add_argument("--db", type=Path, default=None, help="directory for the database files (default: temp)")
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # progress shows even when redirected to a file
     with tempfile.TemporaryDirectory(dir=args.db) as tmp:
         workdir = Path(tmp)
         con = duckdb.connect(str(workdir / "bench.duckdb"))

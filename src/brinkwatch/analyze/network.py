@@ -16,7 +16,7 @@ from typing import Literal
 import duckdb
 
 from brinkwatch.analyze.records import Network, NetworkEdge, NetworkNode
-from brinkwatch.analyze.series import DEFAULT_MODALITIES, HAPPENINGS_SQL, as_date
+from brinkwatch.analyze.series import DEFAULT_MODALITIES, as_date, happenings_sql
 from brinkwatch.errors import AnalysisError, ExportError
 
 _LEVEL_COLUMNS = {
@@ -30,8 +30,7 @@ SELECT {src} AS s, {tgt} AS t, count(*) AS n,
     coalesce(sum(confidence) FILTER (WHERE quad_class >= 3), 0) AS conflict_w,
     avg(goldstein) AS g_mean
 FROM ({happenings})
-WHERE {src} IS NOT NULL AND {tgt} IS NOT NULL AND {src} <> {tgt}
-    AND list_contains($modalities, modality) AND NOT is_opinion
+WHERE day IS NOT NULL AND {src} IS NOT NULL AND {tgt} IS NOT NULL AND {src} <> {tgt}
     AND day >= coalesce($since, day) AND day <= coalesce($until, day)
 GROUP BY 1, 2 ORDER BY n DESC, s, t
 """
@@ -44,7 +43,8 @@ def actor_network(con: duckdb.DuckDBPyConnection, *, since: dt.date | str | None
     if level not in _LEVEL_COLUMNS:
         raise AnalysisError(f"level must be 'country' or 'actor', not {level!r}")
     src, tgt = _LEVEL_COLUMNS[level]
-    sql = _EDGES_SQL.format(src=src, tgt=tgt, happenings=HAPPENINGS_SQL)
+    sql = _EDGES_SQL.format(src=src, tgt=tgt,
+                            happenings=happenings_sql("list_contains($modalities, modality) AND NOT is_opinion"))
     params = {"since": as_date(since), "until": as_date(until), "modalities": list(DEFAULT_MODALITIES)}
     try:
         rows = con.execute(sql, params).fetchall()

@@ -20,17 +20,18 @@ FREQS: tuple[str, ...] = ("day", "week", "month")
 DEFAULT_MODALITIES: tuple[str, ...] = ("asserted", "claimed")
 
 # One row per happening (merged event, or mention not merged yet), with the columns analysis needs.
+# ``{where}`` is applied inside each branch, on the base tables, so DuckDB can push it into the scans.
 HAPPENINGS_SQL = """
     SELECT event_id AS happening_id, source_code, source_country, target_code, target_country,
         cameo_code, goldstein, quad_class, modality, is_opinion,
         coalesce(event_date, CAST(first_seen AS DATE)) AS day, confidence, killed, injured,
         num_mentions, evidence_text
-    FROM events
+    FROM events WHERE {where}
     UNION ALL
     SELECT mention_id, source_code, source_country, target_code, target_country,
         cameo_code, goldstein, quad_class, modality, is_opinion,
         coalesce(event_date, pub_date), confidence, killed, injured, 1, evidence_text
-    FROM event_mentions WHERE event_id IS NULL
+    FROM event_mentions WHERE event_id IS NULL AND {where}
 """
 
 # Magnitude: material conflict weighs more when people were killed or injured (1 when unknown).
@@ -41,23 +42,34 @@ CONTRIBUTION_SQL = (f"CASE WHEN quad_class >= 3 THEN confidence * ({MAGNITUDE_SQ
                     "ELSE -confidence * coalesce(goldstein, 0) END")
 
 
-def dyad_filter_sql(directed: bool) -> str:
-    """Predicate selecting happenings between $a and $b (an actor matches on country or full code)."""
-    a_to_b = ("((source_country = $a OR source_code = $a) AND (target_country = $b OR target_code = $b))")
-    b_to_a = ("((source_country = $b OR source_code = $b) AND (target_country = $a OR target_code = $a))")
-    return a_to_b if directed else f"({a_to_b} OR {b_to_a})"
+def _actor_columns(actor: str) -> tuple[str, str]:
+    """A 3-letter actor is a country (matches USAGOV, USAMIL, ...); a longer one is a full actor code."""
+    return ("source_country", "target_country") if len(actor) == 3 else ("source_code", "target_code")
 
 
-def happenings_filter_sql(*, directed: bool, include_opinion: bool) -> str:
+def dyad_filter_sql(a: str, b: str, *, directed: bool) -> str:
+    """Predicate selecting rows between $a and $b; plain equality / IN filters so the scan can prune."""
+    (sa, ta), (sb, tb) = _actor_columns(a), _actor_columns(b)
+    if directed:
+        return f"{sa} = $a AND {tb} = $b"
+    if (sa, ta) == (sb, tb):
+        return f"{sa} IN ($a, $b) AND {ta} IN ($a, $b) AND {sa} <> {ta}"
+    return f"(({sa} = $a AND {tb} = $b) OR ({sb} = $b AND {ta} = $a))"
+
+
+def happenings_filter_sql(a: str, b: str, *, directed: bool, include_opinion: bool) -> str:
     opinion = "" if include_opinion else " AND NOT is_opinion"
-    return (f"{dyad_filter_sql(directed)} AND list_contains($modalities, modality){opinion}"
-            " AND day IS NOT NULL")
+    return f"{dyad_filter_sql(a, b, directed=directed)} AND list_contains($modalities, modality){opinion}"
+
+
+def happenings_sql(where: str) -> str:
+    return HAPPENINGS_SQL.format(where=where)
 
 
 _SERIES_SQL = """
 WITH h AS (
     SELECT *, {contribution} AS contribution, {magnitude} AS magnitude
-    FROM ({happenings}) WHERE {where}
+    FROM ({happenings}) WHERE day IS NOT NULL
 ), bounds AS (
     SELECT date_trunc('{freq}', coalesce($since, min(day))) AS lo,
            date_trunc('{freq}', coalesce($until, max(day))) AS hi
@@ -109,10 +121,11 @@ def dyad_series(con: duckdb.DuckDBPyConnection, a: str, b: str, *, freq: Freq = 
     since_d, until_d = as_date(since), as_date(until)
     if since_d and until_d and since_d > until_d:
         raise AnalysisError(f"since ({since_d}) is after until ({until_d})")
-    where = happenings_filter_sql(directed=directed, include_opinion=include_opinion)
+    a, b = a.upper(), b.upper()
+    where = happenings_filter_sql(a, b, directed=directed, include_opinion=include_opinion)
     sql = _SERIES_SQL.format(contribution=CONTRIBUTION_SQL, magnitude=MAGNITUDE_SQL,
-                             happenings=HAPPENINGS_SQL, where=where, freq=freq)
-    params = {"a": a.upper(), "b": b.upper(), "since": since_d, "until": until_d,
+                             happenings=happenings_sql(where), freq=freq)
+    params = {"a": a, "b": b, "since": since_d, "until": until_d,
               "modalities": list(modalities)}
     try:
         rows = con.execute(sql, params).fetchall()
@@ -120,5 +133,5 @@ def dyad_series(con: duckdb.DuckDBPyConnection, a: str, b: str, *, freq: Freq = 
         raise AnalysisError(f"series query failed: {exc}") from exc
     names = list(SeriesPoint.model_fields)
     points = tuple(SeriesPoint(**dict(zip(names, row, strict=True))) for row in rows)
-    return DyadSeries(a=a.upper(), b=b.upper(), freq=freq, directed=directed,
+    return DyadSeries(a=a, b=b, freq=freq, directed=directed,
                       deduplicated=is_deduplicated(con), points=points)

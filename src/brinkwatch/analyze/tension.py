@@ -16,10 +16,10 @@ from brinkwatch.analyze.records import Driver, DyadSeries, Freq, TensionReport
 from brinkwatch.analyze.series import (
     CONTRIBUTION_SQL,
     DEFAULT_MODALITIES,
-    HAPPENINGS_SQL,
     MAGNITUDE_SQL,
     dyad_series,
     happenings_filter_sql,
+    happenings_sql,
 )
 from brinkwatch.analyze.verdict import MIN_RECENT, recent_segment, verdict
 from brinkwatch.errors import AnalysisError, NotEnoughDataError
@@ -27,7 +27,7 @@ from brinkwatch.errors import AnalysisError, NotEnoughDataError
 _DRIVERS_SQL = """
 SELECT happening_id, day, cameo_code, goldstein, quad_class, contribution, num_mentions,
     coalesce(source_code, source_country), coalesce(target_code, target_country), evidence_text
-FROM (SELECT *, {contribution} AS contribution, {magnitude} AS magnitude FROM ({happenings}) WHERE {where})
+FROM (SELECT *, {contribution} AS contribution, {magnitude} AS magnitude FROM ({happenings}))
 WHERE day >= $lo AND day < $hi AND contribution {sign} 0
 ORDER BY abs(contribution) DESC, day, happening_id
 LIMIT $limit
@@ -40,10 +40,11 @@ def top_events(con: duckdb.DuckDBPyConnection, a: str, b: str, lo: dt.date, hi: 
                conflict: bool, directed: bool = False, include_opinion: bool = False,
                modalities: Sequence[str] = DEFAULT_MODALITIES, limit: int = 5) -> list[Driver]:
     """Happenings of [lo, hi) between a and b that raised (conflict) or lowered the tension index most."""
-    sql = _DRIVERS_SQL.format(contribution=CONTRIBUTION_SQL, magnitude=MAGNITUDE_SQL, happenings=HAPPENINGS_SQL,
-                              where=happenings_filter_sql(directed=directed, include_opinion=include_opinion),
-                              sign=">" if conflict else "<")
-    params = {"a": a.upper(), "b": b.upper(), "lo": lo, "hi": hi, "limit": limit, "modalities": list(modalities)}
+    a, b = a.upper(), b.upper()
+    where = happenings_filter_sql(a, b, directed=directed, include_opinion=include_opinion)
+    sql = _DRIVERS_SQL.format(contribution=CONTRIBUTION_SQL, magnitude=MAGNITUDE_SQL,
+                              happenings=happenings_sql(where), sign=">" if conflict else "<")
+    params = {"a": a, "b": b, "lo": lo, "hi": hi, "limit": limit, "modalities": list(modalities)}
     try:
         rows = con.execute(sql, params).fetchall()
     except duckdb.Error as exc:

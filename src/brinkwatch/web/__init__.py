@@ -1,1 +1,58 @@
-"""brinkwatch.web."""
+"""brinkwatch.web: the single-page dashboard served by the API process.
+
+``mount(app)`` adds three things to a FastAPI app built by ``brinkwatch.api.create_app``:
+``/`` (the page), ``/static/*`` (our HTML/JS/CSS, shipped inside this package) and
+``/static/plotly.min.js`` (the plotly.js bundled inside the installed ``plotly`` Python package, so
+the dashboard needs no CDN and the repository carries no copy of it). The page only talks to the
+``/v1`` JSON endpoints of the same origin; it has no build step and no third-party JavaScript
+besides plotly.js.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+
+from brinkwatch.errors import ApiError
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+DASHBOARD_PATH = "/dashboard/"
+
+__all__ = ["DASHBOARD_PATH", "STATIC_DIR", "mount", "plotly_js_path"]
+
+
+def plotly_js_path() -> Path:
+    """Where the installed ``plotly`` package keeps its minified plotly.js bundle."""
+    resource = importlib.resources.files("plotly") / "package_data" / "plotly.min.js"
+    path = Path(str(resource))
+    if not path.is_file():
+        # A plotly wheel without its bundle would leave the dashboard without charts: say so at start.
+        raise ApiError(f"plotly.min.js not found in the installed plotly package (looked at {path})")
+    return path
+
+
+def mount(app: FastAPI) -> None:
+    """Serve the dashboard at ``/`` and ``/dashboard/``, its files under ``/static``."""
+    plotly_js = plotly_js_path()
+    index = STATIC_DIR / "index.html"
+
+    # Registered before the /static mount, so this route wins over a (missing) file of the same name.
+    @app.get("/static/plotly.min.js", include_in_schema=False)
+    def plotly_bundle() -> FileResponse:
+        # The bundle changes only when plotly is upgraded, so browsers may keep it for a day.
+        return FileResponse(plotly_js, media_type="text/javascript",
+                            headers={"Cache-Control": "public, max-age=86400"})
+
+    @app.get("/", include_in_schema=False)
+    def root() -> RedirectResponse:
+        return RedirectResponse(DASHBOARD_PATH)
+
+    @app.get(DASHBOARD_PATH, include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(index, media_type="text/html", headers={"Cache-Control": "no-cache"})
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

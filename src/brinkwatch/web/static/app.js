@@ -1,0 +1,152 @@
+// Dashboard controller: dyad -> tension timeline -> period events -> article; events table; network.
+import { api } from "./api.js";
+import { showEvent } from "./article.js";
+import { clear, el } from "./dom.js";
+import { renderNetwork } from "./network.js";
+import { fillFilterOptions, renderEventRows } from "./tables.js";
+import { periodEnd, renderDrivers, renderTimeline, renderVerdict } from "./timeline.js";
+
+const $ = (id) => document.getElementById(id);
+
+function reportError(error) {
+  const box = $("error");
+  box.textContent = error && error.message ? error.message : String(error);
+  box.hidden = false;
+  console.error(error);
+}
+
+function clearError() {
+  $("error").hidden = true;
+}
+
+const articleView = {
+  section: $("article-view"), title: $("article-heading"), meta: $("article-meta"),
+  summary: $("event-summary"), mentions: $("mentions"), text: $("article-text"), onError: reportError,
+};
+
+function openEvent(record) {
+  clearError();
+  document.body.dataset.loadingArticle = "1";
+  showEvent(articleView, record)
+    .catch(reportError)
+    .finally(() => { delete document.body.dataset.loadingArticle; });
+}
+
+async function renderStats() {
+  const stats = await api.stats();
+  const t = stats.tables;
+  const range = stats.event_dates.min ? `, events dated ${stats.event_dates.min} to ${stats.event_dates.max}` : "";
+  $("stats").textContent = `${t.articles} articles, ${t.event_mentions} event mentions, ` +
+    `${t.events} merged events${range}`;
+}
+
+// The dyad pickers list the countries of the network; the busiest pair is chosen first.
+function fillDyadPickers(network) {
+  const ids = network.nodes.map((node) => node.id).sort();
+  for (const select of [$("dyad-a"), $("dyad-b")]) {
+    clear(select);
+    for (const id of ids) select.append(el("option", { value: id, text: id }));
+  }
+  // Count both directions of a pair together: the dyad series is undirected.
+  const totals = new Map();
+  for (const edge of network.edges) {
+    const key = [edge.source, edge.target].sort().join(" ");
+    totals.set(key, (totals.get(key) || 0) + edge.count);
+  }
+  const ranked = [...totals.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+  if (!ranked.length) return false;
+  const [a, b] = ranked[0][0].split(" ");
+  $("dyad-a").value = a;
+  $("dyad-b").value = b;
+  return true;
+}
+
+function dyadController() {
+  let current = null; // the report on screen, so a period click knows the dyad and frequency
+
+  async function showPeriod(period) {
+    if (!current) return;
+    const { a, b, freq } = current;
+    const until = periodEnd(period, freq);
+    clearError();
+    const both = await Promise.all([
+      api.events({ source: a, target: b, since: period, until, limit: 500 }),
+      api.events({ source: b, target: a, since: period, until, limit: 500 }),
+    ]);
+    const seen = new Set();
+    const records = both.flatMap((page) => page.events)
+      .filter((r) => (seen.has(r.event_id) ? false : seen.add(r.event_id)))
+      .sort((x, y) => String(x.date).localeCompare(String(y.date)));
+    $("period-heading").textContent = `Events ${a}–${b}, ${freq} of ${period}` +
+      (until !== period ? ` to ${until}` : "") + ` (${records.length})`;
+    renderEventRows($("period-events"), records, openEvent);
+    $("period-view").hidden = false;
+    $("period-view").dataset.period = period;
+  }
+
+  async function showDyad() {
+    const a = $("dyad-a").value;
+    const b = $("dyad-b").value;
+    const freq = $("dyad-freq").value;
+    if (!a || !b || a === b) {
+      reportError(new Error("Choose two different countries."));
+      return;
+    }
+    clearError();
+    const report = await api.tension(a, b, freq);
+    current = { a, b, freq };
+    renderVerdict($("verdict"), report);
+    renderDrivers($("drivers"), report);
+    renderTimeline($("tension-chart"), $("period-picker"), report, (p) => showPeriod(p).catch(reportError));
+  }
+
+  return { showDyad };
+}
+
+function eventsController() {
+  let nextCursor = null;
+  let filters = {};
+
+  async function load(append) {
+    const params = { ...filters, limit: 50, cursor: append ? nextCursor : undefined };
+    const page = await api.events(params);
+    renderEventRows($("events-table"), page.events, openEvent, { append });
+    nextCursor = page.next_cursor;
+    $("events-more").hidden = !nextCursor;
+    const shown = $("events-table").querySelectorAll("[data-testid=event-row]").length;
+    $("events-count").textContent = `${shown} events shown${nextCursor ? ", more available" : ""}`;
+  }
+
+  function apply() {
+    const form = new FormData($("events-form"));
+    filters = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v).trim()]).filter(([, v]) => v));
+    clearError();
+    return load(false);
+  }
+
+  function setActor(actor) {
+    $("f-actor").value = actor;
+    return apply();
+  }
+
+  return { apply, more: () => load(true), setActor };
+}
+
+async function main() {
+  fillFilterOptions($("f-root"), $("f-modality"));
+  const dyads = dyadController();
+  const events = eventsController();
+  $("dyad-form").addEventListener("submit", (e) => { e.preventDefault(); dyads.showDyad().catch(reportError); });
+  $("events-form").addEventListener("submit", (e) => { e.preventDefault(); events.apply().catch(reportError); });
+  $("events-more").addEventListener("click", () => events.more().catch(reportError));
+
+  const [network] = await Promise.all([api.network({ level: "country" }), renderStats(), events.apply()]);
+  renderNetwork($("network-chart"), network, (node) => events.setActor(node).catch(reportError));
+  if (fillDyadPickers(network)) await dyads.showDyad();
+  document.body.dataset.ready = "1";
+}
+
+main().catch((error) => {
+  reportError(error);
+  document.body.dataset.ready = "error";
+});

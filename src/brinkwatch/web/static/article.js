@@ -1,0 +1,62 @@
+// The article view: one event's mentions, and the text of one mention's article with its spans highlighted.
+import { api } from "./api.js";
+import { actorLabel, clear, el, fmt } from "./dom.js";
+import { eventSpans, renderHighlighted } from "./highlight.js";
+
+function summary(record) {
+  const numbers = (record.numbers || []).map((n) => `${n.kind} ${n.qualifier ? `${n.qualifier} ` : ""}${n.value}`);
+  const parts = [
+    `${actorLabel(record.source)} → ${actorLabel(record.target)}`,
+    `CAMEO ${record.cameo.code} ${record.cameo.name || ""}`,
+    `Goldstein ${fmt(record.goldstein, 1)}`,
+    `QuadClass ${record.quad_class}`,
+    record.plover && record.plover.type ? `PLOVER ${record.plover.type}` : null,
+    `modality ${record.modality}`,
+    record.date ? `date ${record.date} (${record.date_precision})` : "undated",
+    record.place ? `place ${record.place.name}${record.place.country ? ` (${record.place.country})` : ""}` : null,
+    numbers.length ? `numbers: ${numbers.join(", ")}` : null,
+    record.attribution && record.attribution.speaker_text ? `said by ${record.attribution.speaker_text}` : null,
+    `confidence ${fmt(record.confidence)}`,
+  ];
+  return parts.filter(Boolean).join(" · ");
+}
+
+function articleMeta(article) {
+  const bits = [article.publisher, article.pub_date, article.author ? `by ${article.author}` : null, article.doc_id];
+  const meta = [bits.filter(Boolean).join(" · ")];
+  if (article.url) meta.push(" · ", el("span", { class: "url", text: article.url }));
+  return meta;
+}
+
+async function showMention(view, mention) {
+  const article = await api.article(mention.doc_id);
+  view.title.textContent = article.title || article.doc_id;
+  clear(view.meta).append(...articleMeta(article));
+  view.summary.textContent = summary(mention);
+  clear(view.text);
+  const trigger = renderHighlighted(view.text, article.text, eventSpans(mention));
+  for (const button of view.mentions.querySelectorAll("button")) {
+    button.setAttribute("aria-pressed", String(button.dataset.mentionId === mention.mention_id));
+  }
+  view.section.hidden = false;
+  if (trigger) trigger.scrollIntoView({ block: "center" });
+}
+
+// Show an event (a record of /v1/events): list the articles that report it, open the representative one.
+export async function showEvent(view, record) {
+  const detail = await api.event(record.event_id);
+  const mentions = detail.mentions.length ? detail.mentions : [record];
+  clear(view.mentions);
+  if (mentions.length > 1) {
+    view.mentions.append(el("span", { text: `Reported in ${mentions.length} mentions: ` }));
+  }
+  for (const mention of mentions) {
+    const label = (mention.article && (mention.article.publisher || mention.article.title)) || mention.doc_id;
+    view.mentions.append(el("button", {
+      type: "button", "data-mention-id": mention.mention_id, "data-testid": "mention-button",
+      "aria-pressed": "false", onclick: () => showMention(view, mention).catch(view.onError), text: label,
+    }));
+  }
+  const first = mentions.find((m) => m.mention_id === record.mention_id) || mentions[0];
+  await showMention(view, first);
+}

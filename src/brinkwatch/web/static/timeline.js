@@ -1,0 +1,95 @@
+// The dyad view: tension per period (Plotly), change points as vertical lines, the verdict and its drivers.
+import { clear, el, fmt } from "./dom.js";
+
+const DAY_MS = 86400000;
+
+function isoDay(date) {
+  return date.toISOString().slice(0, 10);
+}
+
+// The last day of the period that starts on `period` (an ISO date), for the events query.
+export function periodEnd(period, freq) {
+  const start = new Date(`${period}T00:00:00Z`);
+  if (freq === "day") return period;
+  if (freq === "week") return isoDay(new Date(start.getTime() + 6 * DAY_MS));
+  const next = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+  return isoDay(new Date(next.getTime() - DAY_MS));
+}
+
+export function renderVerdict(box, report) {
+  const v = report.verdict;
+  clear(box);
+  box.className = `verdict verdict-${v.direction}`;
+  box.append(
+    el("p", {},
+      el("strong", { "data-testid": "verdict-direction", text: v.direction }),
+      " · confidence ",
+      el("span", { "data-testid": "verdict-confidence", text: `${Math.round(v.confidence * 100)}%` })),
+    el("p", { "data-testid": "verdict-summary", text: v.summary }),
+  );
+  if (report.change_points.length) {
+    box.append(el("p", { "data-testid": "change-points", text: `Change points: ${report.change_points.join(", ")}` }));
+  }
+  box.hidden = false;
+}
+
+export function renderDrivers(list, report) {
+  clear(list);
+  for (const d of report.verdict.drivers) {
+    list.append(el("li", { "data-testid": "driver" },
+      `${d.date || "undated"} ${d.source || "?"}→${d.target || "?"} CAMEO ${d.cameo} `,
+      `(${d.contribution > 0 ? "+" : ""}${fmt(d.contribution)}): `,
+      el("q", { text: d.evidence_text })));
+  }
+}
+
+function chartData(points) {
+  const x = points.map((p) => p.period);
+  return [
+    {
+      type: "bar", name: "tension index", x, y: points.map((p) => p.tension),
+      marker: { color: points.map((p) => (p.tension >= 0 ? "#c0392b" : "#2471a3")) },
+      customdata: points.map((p) => [p.n_events, p.material_conflict, p.verbal_conflict,
+        p.verbal_coop + p.material_coop]),
+      hovertemplate: "%{x}<br>tension %{y:.2f}<br>%{customdata[0]} events " +
+        "(%{customdata[1]} material, %{customdata[2]} verbal conflict, %{customdata[3]} cooperation)<extra></extra>",
+    },
+    {
+      type: "scatter", mode: "lines+markers", name: "mean Goldstein", x, yaxis: "y2",
+      y: points.map((p) => p.goldstein_mean), line: { color: "#7f8c8d", width: 1 }, connectgaps: false,
+    },
+  ];
+}
+
+function chartLayout(report) {
+  const shapes = report.change_points.map((day) => ({
+    type: "line", xref: "x", yref: "paper", x0: day, x1: day, y0: 0, y1: 1,
+    line: { color: "#8e44ad", width: 2, dash: "dash" },
+  }));
+  return {
+    margin: { t: 30, r: 60, b: 40, l: 50 }, height: 320, shapes, hovermode: "closest",
+    title: { text: `${report.series.a}–${report.series.b} tension per ${report.series.freq}`, font: { size: 14 } },
+    yaxis: { title: { text: "tension" }, zeroline: true },
+    yaxis2: { title: { text: "Goldstein" }, overlaying: "y", side: "right", range: [-10, 10], showgrid: false },
+    legend: { orientation: "h", y: -0.2 },
+  };
+}
+
+// Draw the chart; `onPeriod(period)` runs when a bar (or its button below the chart) is chosen.
+export function renderTimeline(chart, picker, report, onPeriod) {
+  const points = report.series.points;
+  window.Plotly.react(chart, chartData(points), chartLayout(report), { displaylogo: false, responsive: true });
+  chart.removeAllListeners?.("plotly_click");
+  chart.on("plotly_click", (event) => {
+    if (event.points && event.points.length) onPeriod(String(event.points[0].x).slice(0, 10));
+  });
+  // Buttons give keyboard users (and tests) the same choice as clicking a bar.
+  clear(picker);
+  for (const p of points.filter((q) => q.n_events > 0)) {
+    picker.append(el("button", {
+      type: "button", class: "period", "data-period": p.period, "data-testid": "period-button",
+      title: `tension ${fmt(p.tension)}, ${p.n_events} events`, onclick: () => onPeriod(p.period),
+      text: `${p.period} (${p.n_events})`,
+    }));
+  }
+}

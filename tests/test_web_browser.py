@@ -1,0 +1,220 @@
+"""Browser tests of the dashboard: Debian's chromium (driven by Playwright) against the real API app.
+
+The app is ``brinkwatch.api.create_app`` over a small hand-coded database (``browser/web_data.py``),
+served by uvicorn on a free loopback port in a background thread. The tests click through
+dyad -> period -> event -> article and check what the page shows; screenshots go to tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import uvicorn
+
+from brinkwatch.api import create_app
+from browser.web_data import WebData, build_database
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+TIMEOUT_MS = 10_000
+
+
+def _no_coder():
+    raise AssertionError("the dashboard must not need the NLP pipeline")
+
+
+@pytest.fixture(scope="session")
+def web_data(tmp_path_factory: pytest.TempPathFactory) -> WebData:
+    return build_database(tmp_path_factory.mktemp("web") / "web.duckdb")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def base_url(web_data: WebData) -> Iterator[str]:
+    app = create_app(web_data.path, read_only=True, coder_factory=_no_coder)
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start the dashboard app within 10 s")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's chromium driven by Playwright; a missing browser is a failure, not a skip."""
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("chromium not found on PATH: install Debian's package (apt-get install -y chromium); "
+                    "never run `playwright install`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(chromium, base_url: str):
+    """A fresh page that records every request URL and every console error."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.requests = []  # type: ignore[attr-defined]
+    page.console_errors = []  # type: ignore[attr-defined]
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+    page.on("response", lambda r: r.status >= 400 and page.console_errors.append(f"{r.status} {r.url}"))
+    yield page
+    context.close()
+
+
+def _open_dashboard(page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.wait_for_selector("body[data-ready]")
+    assert page.get_attribute("body", "data-ready") == "1", page.inner_text("#error")
+
+
+def _foreign_requests(urls: list[str]) -> list[str]:
+    return [u for u in urls if urlparse(u).scheme not in ("data", "blob") and urlparse(u).hostname not in LOCAL_HOSTS]
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_dyad_to_period_to_event_to_article(page, base_url: str, web_data: WebData) -> None:
+    _open_dashboard(page, base_url)
+    # The busiest pair is preselected and its verdict shown: tensions rose at the turn to fighting.
+    assert sorted([page.input_value("#dyad-a"), page.input_value("#dyad-b")]) == list(web_data.dyad)
+    assert page.inner_text("[data-testid=verdict-direction]") == "rising"
+    assert re.fullmatch(r"\d{1,3}%", page.inner_text("[data-testid=verdict-confidence]"))
+    summary = page.inner_text("[data-testid=verdict-summary]")
+    assert "risen" in summary and web_data.turn_week.isoformat() in summary
+    assert web_data.turn_week.isoformat() in page.inner_text("[data-testid=change-points]")
+    # The Plotly chart drew one bar per week and one dashed line per change point.
+    assert page.locator("#tension-chart .bars .point").count() == 10
+    assert page.evaluate("document.getElementById('tension-chart').layout.shapes.length") == 1
+    _shot(page, "dashboard-dyad")
+
+    week = web_data.shared_fight_week.isoformat()
+    page.click(f"[data-testid=period-button][data-period='{week}']")
+    page.wait_for_selector(f"#period-view[data-period='{week}']")
+    rows = page.locator("#period-events [data-testid=event-row]")
+    assert rows.count() == 2  # the merged fight (two articles) and the threat, both directions of the dyad
+    texts = rows.all_inner_texts()
+    assert any("190" in t and "IRNMIL" in t and "USAMIL" in t for t in texts)
+    assert any("138" in t for t in texts)
+    _shot(page, "dashboard-week")
+
+    rows.filter(has_text="clashed").first.click()
+    page.wait_for_selector("#article-view:not([hidden]) [data-testid=hl-trigger]")
+    assert page.locator("[data-testid=mention-button]").count() == 2  # reported by two publishers
+    assert page.inner_text("[data-testid=hl-trigger]") == "clashed"
+    assert page.inner_text("[data-testid=hl-source]") == "Iranian forces"
+    assert page.inner_text("[data-testid=hl-target]") == "American troops"
+    assert page.inner_text("[data-testid=hl-place]") == "Basra"
+    assert page.inner_text("[data-testid=hl-number]") == "12"
+    assert "week 9" in page.inner_text("[data-testid=article-title]")
+    _shot(page, "dashboard-article")
+
+    # The other publisher's article of the same event opens with the same spans.
+    page.locator("[data-testid=mention-button]", has_text="Levant Herald").click()
+    page.wait_for_selector("[data-testid=mention-button][aria-pressed=true]:has-text('Levant Herald')")
+    assert "Levant Herald" in page.inner_text("[data-testid=article-meta]")
+    assert page.inner_text("[data-testid=hl-trigger]") == "clashed"
+
+    assert _foreign_requests(page.requests) == []
+    assert any(u.endswith("/static/plotly.min.js") for u in page.requests)
+    assert page.console_errors == []
+
+
+def test_clicking_a_bar_of_the_chart_lists_that_week(page, base_url: str, web_data: WebData) -> None:
+    _open_dashboard(page, base_url)
+    week = web_data.turn_week.isoformat()
+    bar = page.locator("#tension-chart .bars .point").nth(6)  # week 6 of 10: the first week of fighting
+    bar.click(position={"x": 3, "y": 3})
+    page.wait_for_selector(f"#period-view[data-period='{week}']")
+    assert page.locator("#period-events [data-testid=event-row]").count() == 2
+    assert page.console_errors == []
+
+
+def test_events_table_filters(page, base_url: str) -> None:
+    _open_dashboard(page, base_url)
+    rows = page.locator("#events-table [data-testid=event-row]")
+    assert rows.count() == 29  # 30 mentions, two of them one merged happening
+    page.fill("#f-actor", "ISR")
+    page.click("[data-testid=events-apply]")
+    page.wait_for_function("document.querySelectorAll('#events-table [data-testid=event-row]').length === 10")
+    assert all("ISR" in t for t in rows.all_inner_texts())
+
+    page.fill("#f-actor", "")
+    page.select_option("#f-root", "19")
+    page.fill("#f-q", "sailors")
+    page.click("[data-testid=events-apply]")
+    page.wait_for_function("document.querySelectorAll('#events-table [data-testid=event-row]').length === 4")
+    assert all("190" in t and "sailors" in t for t in rows.all_inner_texts())
+
+    page.select_option("#f-root", "")
+    page.fill("#f-q", "")
+    page.select_option("#f-modality", "negated")
+    page.click("[data-testid=events-apply]")
+    page.wait_for_selector("#events-table [data-testid=no-events]")
+
+    page.select_option("#f-modality", "")
+    rows.first.click()
+    page.wait_for_selector("#article-view:not([hidden]) [data-testid=hl-trigger]")
+    assert page.inner_text("[data-testid=hl-trigger]") == "held talks"
+    _shot(page, "dashboard-events")
+    assert page.console_errors == []
+
+
+def test_network_view_draws_every_country_and_filters_by_node(page, base_url: str) -> None:
+    _open_dashboard(page, base_url)
+    labels = page.locator("#network-chart .textpoint").all_inner_texts()
+    assert sorted(labels) == ["IRN", "ISR", "LBN", "USA"]
+    # Dyad pickers list the countries of the network.
+    assert page.locator("#dyad-a option").all_inner_texts() == ["IRN", "ISR", "LBN", "USA"]
+    page.evaluate("""() => {
+        const chart = document.getElementById('network-chart');
+        chart.emit('plotly_click', {points: [{customdata: 'LBN'}]});
+    }""")
+    page.wait_for_function("document.querySelector('#f-actor').value === 'LBN'")
+    page.wait_for_function("document.querySelectorAll('#events-table [data-testid=event-row]').length === 10")
+    _shot(page, "dashboard-network")
+    assert page.console_errors == []
+
+
+def test_unknown_dyad_shows_the_api_error(page, base_url: str) -> None:
+    _open_dashboard(page, base_url)
+    page.select_option("#dyad-a", "ISR")
+    page.select_option("#dyad-b", "USA")
+    page.click("[data-testid=dyad-show]")
+    page.wait_for_selector("[data-testid=error]:not([hidden])")
+    assert "E501" in page.inner_text("[data-testid=error]")

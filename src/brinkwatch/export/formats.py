@@ -1,6 +1,6 @@
 """Row mappers for the interchange exports: GDELT 2.0 event table, PLOVER/POLECAT JSON lines, ICEWS TSV.
 
-Each mapper turns one exported row (a dict of the flat columns plus the full JSON ``record``) into
+Each mapper turns one exported row (a dict of the flat columns plus values from the JSON record) into
 the target layout, filling what brinkwatch knows and leaving the rest blank, as the targets do.
 Rows are streamed from DuckDB in chunks so that a large export does not sit in memory.
 """
@@ -84,9 +84,8 @@ def split_actor_code(code: str | None, country: str | None, type_codes: frozense
     return parts
 
 
-def _actor_name(record: dict[str, Any], side: str) -> str | None:
-    actor = record.get(side) or {}
-    name = actor.get("name") or actor.get("text")
+def _actor_name(row: Row, side: str) -> str | None:
+    name = row[f"{side}_name"]
     return name.upper() if name else None
 
 
@@ -111,7 +110,6 @@ def _fraction_date(day: dt.date) -> float:
 def gdelt_row(row: Row) -> list[Any]:
     """One GDELT 2.0 event line (61 values) for an exported row."""
     layout = gdelt_layout()
-    record = json.loads(row["record"])
     day: dt.date | None = row["event_date"] or row["pub_date"]
     values: dict[str, Any] = {
         "GLOBALEVENTID": numeric_id(row["event_id"]),
@@ -134,23 +132,26 @@ def gdelt_row(row: Row) -> list[Any]:
     for number, side in (("1", "source"), ("2", "target")):
         parts = split_actor_code(row[f"{side}_code"], row[f"{side}_country"], layout.actor_type_codes)
         values[f"Actor{number}Code"] = row[f"{side}_code"]
-        values[f"Actor{number}Name"] = _actor_name(record, side)
+        values[f"Actor{number}Name"] = _actor_name(row, side)
         values[f"Actor{number}CountryCode"] = parts["country"]
         values[f"Actor{number}KnownGroupCode"] = parts["group"]
         for i, type_code in enumerate(parts["types"][:3], start=1):
             values[f"Actor{number}Type{i}Code"] = type_code
     if row["place_name"]:
-        place = record.get("place") or {}
         values.update(
             ActionGeo_Type=_gdelt_geo_type(row), ActionGeo_FullName=row["place_name"],
             ActionGeo_CountryCode=row["place_country"], ActionGeo_ADM1Code=row["place_admin1"],
-            ActionGeo_Lat=row["lat"], ActionGeo_Long=row["lon"], ActionGeo_FeatureID=place.get("gazetteer_id"),
+            ActionGeo_Lat=row["lat"], ActionGeo_Long=row["lon"], ActionGeo_FeatureID=row["gazetteer_id"],
         )
     return ["" if values.get(c.name) is None else values[c.name] for c in layout.columns]
 
 
-def _actor_json(record: dict[str, Any], side: str) -> dict[str, Any] | None:
-    actor = record.get(side)
+def _json(text: str | None) -> Any:
+    return json.loads(text) if text else None
+
+
+def _actor_json(row: Row, side: str) -> dict[str, Any] | None:
+    actor = _json(row[f"{side}_json"])
     if not actor:
         return None
     keys = ("name", "code", "country", "sector", "text", "kb_id")
@@ -159,21 +160,19 @@ def _actor_json(record: dict[str, Any], side: str) -> dict[str, Any] | None:
 
 def plover_row(row: Row) -> dict[str, Any]:
     """One PLOVER/POLECAT-style JSON object for an exported row."""
-    record = json.loads(row["record"])
-    place = record.get("place")
     return {
         "id": row["event_id"],
         "date": row["event_date"].isoformat() if row["event_date"] else None,
         "date_precision": row["date_precision"],
         "event_type": row["plover_type"],
         "mode": row["plover_mode"],
-        "context": (record.get("plover") or {}).get("context"),
+        "context": row["plover_context"],
         "cameo_code": row["cameo_code"],
         "goldstein": row["goldstein"],
         "quad_class": row["quad_class"],
         "modality": row["modality"],
-        "actors": {"source": _actor_json(record, "source"), "target": _actor_json(record, "target")},
-        "location": place,
+        "actors": {"source": _actor_json(row, "source"), "target": _actor_json(row, "target")},
+        "location": _json(row["place_json"]),
         "killed": row["killed"],
         "injured": row["injured"],
         "story_ids": row["story_ids"],
@@ -182,7 +181,7 @@ def plover_row(row: Row) -> dict[str, Any]:
         "url": row["source_url"],
         "headline": row["article_title"],
         "text": row["evidence_text"],
-        "evidence": record.get("evidence"),
+        "evidence": _json(row["evidence_json"]),
         "num_mentions": row["num_mentions"],
         "num_sources": row["num_sources"],
         "num_articles": row["num_articles"],
@@ -207,18 +206,17 @@ def country_name(code: str | None) -> str | None:
 
 def icews_row(row: Row) -> list[Any]:
     """One ICEWS-style line for an exported row."""
-    record = json.loads(row["record"])
     city = row["place_name"] if row["place_precision"] not in ("country", "admin1") else None
     values = [
         numeric_id(row["event_id"]),
         row["event_date"].isoformat() if row["event_date"] else None,
-        _actor_name(record, "source"),
+        _actor_name(row, "source"),
         row["source_sector"],
         country_name(row["source_country"]),
         row["cameo_name"],
         row["cameo_code"],
         row["goldstein"],
-        _actor_name(record, "target"),
+        _actor_name(row, "target"),
         row["target_sector"],
         country_name(row["target_country"]),
         row["doc_id"],

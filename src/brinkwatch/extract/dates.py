@@ -144,9 +144,10 @@ def _weekday(wd: int, rel: str | None, pub: dt.date, prefer_future: bool) -> dt.
     back = (pub.weekday() - wd) % 7
     if rel in ("last", "past", "this past") and back == 0:
         back = 7
-    if rel == "next" or (prefer_future and rel is None):
-        ahead = (wd - pub.weekday()) % 7 or 7
-        return pub + dt.timedelta(days=ahead)
+    if rel == "next":
+        return pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7)
+    if prefer_future and rel is None:
+        return pub + dt.timedelta(days=(wd - pub.weekday()) % 7)  # "will speak on Wednesday" said on a Wednesday
     return pub - dt.timedelta(days=back)
 
 

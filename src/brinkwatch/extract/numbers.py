@@ -51,6 +51,7 @@ class NumberCues(BaseModel):
     hedges: list[str]
     currencies: dict[str, str]
     vote_cues: list[str]
+    violent_acts: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +151,7 @@ def _zero_count(tok: Token) -> _Count | None:
         return _Count(tok.i, tok.i + 1, 0, None)
     if low == "one" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "no":
         return _Count(tok.i - 1, tok.i + 1, 0, None)
-    if low == "no" and tok.dep_ == "det" and tok.head.pos_ == "NOUN":
+    if low == "no" and tok.dep_ == "det" and tok.head.pos_ in ("NOUN", "PROPN"):
         return _Count(tok.i, tok.i + 1, 0, None)
     return None
 
@@ -188,6 +189,8 @@ def _context(noun: Token) -> list[Token]:
         if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "acl"):
             break
     verb = node
+    # how the act was done: "shot dead", "beaten to death"
+    found += [c for c in verb.children if c.dep_ in ("acomp", "oprd", "advmod", "prt")]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     for subj in subjects:
         found += [subj, *(c for c in subj.children if c.dep_ in ("compound", "amod"))]
@@ -196,7 +199,8 @@ def _context(noun: Token) -> list[Token]:
         while stack and len(found) < 60:
             head = stack.pop()
             for child in head.children:
-                if child.dep_ in ("dobj", "attr", "acomp", "xcomp", "oprd", "ccomp", "compound", "amod"):
+                if child.dep_ in ("dobj", "attr", "acomp", "xcomp", "oprd", "ccomp", "compound", "amod", "prep",
+                                  "pobj"):
                     found.append(child)
                     stack.append(child)
     return found
@@ -301,15 +305,21 @@ def _linked_tokens(trigger: Token, cues: NumberCues) -> set[int]:
         tok = stack.pop()
         linked.add(tok.i)
         for child in tok.children:
-            if child.i == trigger.i or not _own_clause(child) or _casualty_clause(child, cues):
+            if child.dep_ in ("acl", "relcl") and tok.i != trigger.i and child.i != trigger.i:
+                continue  # "a resolution calling for ... 5,200 troops" describes another act
+            if child.i == trigger.i or not _own_clause(child) or _casualty_clause(child, trigger, cues):
                 stack.append(child)
     return linked
 
 
-def _casualty_clause(verb: Token, cues: NumberCues) -> bool:
-    """"..., and three soldiers were killed": a casualty clause reports the toll of the act it follows."""
-    casualty = {k: v for k, v in cues.event_cues.items() if k in ("killed", "injured", "missing")}
-    if verb.dep_ != "conj" or not any(verb.lemma_.lower() in v or verb.lower_ in v for v in casualty.values()):
+def _casualty_clause(verb: Token, trigger: Token, cues: NumberCues) -> bool:
+    """"..., and three soldiers were killed": a casualty clause reports the toll of the violent act it
+    follows ("dozens remain missing" too)."""
+    casualty = {w for k, v in cues.event_cues.items() if k in ("killed", "injured", "missing") for w in v}
+    if verb.dep_ != "conj" or trigger.lemma_.lower() not in set(cues.violent_acts) | casualty:
+        return False
+    words = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd"))]
+    if not any(w.lemma_.lower() in casualty or w.lower_ in casualty for w in words):
         return False
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and any(_is_number_token(t) or t.lower_ in ("no", "nobody", "none") for t in subj.subtree)

@@ -37,6 +37,10 @@ _PLACE_NOUNS = {"city", "town", "village", "province", "region", "capital", "out
                 "square", "port", "coast", "centre", "center", "state", "county", "area", "governorate",
                 "neighbourhood", "neighborhood", "island", "islands", "border", "heart", "north", "south",
                 "east", "west", "part", "streets"}
+# Nouns for sites named after their place: "its Natanz plant", "the Punggye-ri test site".
+_SITE_NOUNS = {"base", "airport", "airfield", "plant", "facility", "site", "complex", "reactor", "port", "prison",
+               "camp", "mine", "refinery", "field", "crossing", "checkpoint", "embassy", "consulate", "harbour",
+               "harbor", "station", "garrison", "outpost", "compound", "headquarters", "office"}
 # Verbs whose direct object is a place even when it is a country: "fled Ukraine", "leave Iraq".
 _MOTION_VERBS = {"leave", "enter", "flee", "visit", "invade", "reach", "cross", "tour", "quit", "evacuate",
                  "occupy", "annex", "return", "arrive", "overrun", "besiege", "encircle", "capture", "seize"}
@@ -101,7 +105,7 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         for m in pattern.finditer(doc.text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
-                spans.append(_possessor_place(doc, span, gazetteer))
+                spans.append(span)
     for m in _AIRPORT.finditer(doc.text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and gazetteer.lookup(span.text):
@@ -121,26 +125,27 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     return spans
 
 
-def _possessor_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
-    """"Baghdad's Tahrir Square": a curated landmark whose name recurs elsewhere is located by the city
-    that owns it, so the mention becomes the city."""
+def _possessor_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, str]:
+    """"Baghdad's Tahrir Square": a landmark whose name the gazetteer places elsewhere is located by
+    the city that owns it. Returns the mention's span and the name to look up."""
     if span.start >= 2 and doc[span.start - 1].lower_ in ("'s", "’s"):
         owner = doc[span.start - 2:span.start - 1]
         owner_places = gazetteer.lookup(owner.text)
-        curated = gazetteer.lookup(span.text)
-        if owner_places and curated and owner_places[0].country != curated[0].country:
-            return owner
-    return span
+        named = gazetteer.lookup(span.text)
+        if owner_places and named and owner_places[0].country != named[0].country:
+            return doc[owner.start:span.end], owner.text
+    return span, span.text
 
 
 def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Every place mention the gazetteer knows, longest first where they overlap, in text order."""
     dateline = dateline_end(doc.text)
     chosen: list[PlaceMention] = []
-    for span in sorted(_candidate_spans(doc, gazetteer), key=lambda s: (-(s.end_char - s.start_char), s.start_char)):
+    spans = [_possessor_place(doc, span, gazetteer) for span in _candidate_spans(doc, gazetteer)]
+    for span, name in sorted(spans, key=lambda s: (-(s[0].end_char - s[0].start_char), s[0].start_char)):
         if any(p.start < span.end_char and span.start_char < p.end for p in chosen):
             continue
-        candidates = gazetteer.lookup(span.text)
+        candidates = gazetteer.lookup(name)
         if candidates:
             chosen.append(PlaceMention(span.text, span.start_char, span.end_char, span.root.i, tuple(candidates),
                                        dateline=span.end_char <= dateline))
@@ -176,9 +181,9 @@ def _is_actor(doc: Doc, mention: PlaceMention, args: Sequence[Token]) -> bool:
         # al-Asad air base", "Kharkiv was shelled") or follow a motion verb ("fled Ukraine").
         country_level = mention.candidates[0].precision == "country"
         return country_level and root.head.lemma_.lower() not in _MOTION_VERBS
-    # "Iraq forces", "Tehran government": a compound naming an actor, not a place.
+    # "Iraq forces", "Tehran government": a compound naming an actor, not a place ("Natanz plant" is one).
     return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and \
-        root.head.lemma_.lower() not in _PLACE_NOUNS | {"base", "airport"}
+        root.head.lemma_.lower() not in _PLACE_NOUNS | _SITE_NOUNS
 
 
 def _path_to_trigger(doc: Doc, root: int, trigger: Token) -> tuple[int, str | None] | None:
@@ -188,8 +193,8 @@ def _path_to_trigger(doc: Doc, root: int, trigger: Token) -> tuple[int, str | No
     while hops < 10:
         if node.i == trigger.i:
             return hops, relation
-        if node.i != root and node.pos_ in ("VERB", "AUX"):
-            return None
+        if node.i != root and node.pos_ in ("VERB", "AUX") and node.dep_ != "xcomp":
+            return None  # "began enriching uranium at Natanz" still places "began"
         if node.head.i == node.i:
             return None
         if node.dep_ == "pobj" and relation is None and node.head.lower_ in _LOCATION_PREPS:
@@ -198,6 +203,23 @@ def _path_to_trigger(doc: Doc, root: int, trigger: Token) -> tuple[int, str | No
             relation = "at"  # the object of the act is where it happened
         node, hops = node.head, hops + 1
     return None
+
+
+def _verb_of(tok: Token) -> Token:
+    node = tok
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _same_statement(mention_root: Token, trigger: Token) -> bool:
+    """The mention's clause is the trigger's, one above it, or a participle/coordinate clause of it -
+    not a clause subordinate to something else ("voted to demand that Russia stop its offensive in
+    Ukraine" does not place the vote in Ukraine)."""
+    own, other = _verb_of(trigger), _verb_of(mention_root)
+    if other.i == own.i or other.is_ancestor(own):
+        return True
+    return other.head.i == own.i and other.dep_ in ("advcl", "conj", "xcomp")
 
 
 def _relation(doc: Doc, root: int) -> str | None:
@@ -221,8 +243,8 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
             attached.append((weak, path[0], m, path[1]))
     if attached:
         _, _, best, relation = min(attached, key=lambda a: (a[0], a[1], a[2].start))
-    elif candidates:
-        best = min(candidates, key=lambda m: abs(m.root - trigger.i))
+    elif nearby := [m for m in candidates if _same_statement(doc[m.root], trigger)]:
+        best = min(nearby, key=lambda m: abs(m.root - trigger.i))
         relation = _relation(doc, best.root)
     else:
         # A wire story's first sentence happens where it was filed unless it says otherwise.

@@ -137,7 +137,8 @@ def _antecedent(pronoun: Token, speakers: Sequence[Speaker]) -> Token | None:
 
 
 def _speaker_of_verb(verb: Token, cues: QuoteCues, earlier: Sequence[Speaker]) -> Speaker | None:
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in reversed(list(verb.children)) if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i),
+                next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None))
     if subj is None and verb.dep_ == "conj" and verb.head.lemma_.lower() in cues.speech_verbs:
         # "denied X and claimed Y": the second reporting verb shares the first one's subject
         subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -145,14 +146,18 @@ def _speaker_of_verb(verb: Token, cues: QuoteCues, earlier: Sequence[Speaker]) -
         # "..., said Mark Esper": the parser may call the name a dobj or attr of the verb
         subj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i
                      and c.pos_ in ("PROPN", "NOUN")), None)
-    if subj is None:
-        return None
+    if subj is None or subj.lower_ in ("that", "which", "who", "what"):
+        return None  # "a video that it said showed": the speaker is further up
     if subj.lower_ in cues.pronouns:
         ante = _antecedent(subj, earlier)
         if ante is None:
             return Speaker(subj.i, subj.text, False, verb.lemma_)
         subj = ante
-    text, _ = _phrase(subj)
+    text, span = _phrase(subj)
+    others = [c for c in verb.children if c.dep_ == "nsubj" and c.i < span.start]
+    if others and span.start - max(t.i for t in others[-1].subtree) <= 1:
+        # "the monitoring group OVD-Info reported": the parser splits one subject in two
+        text = verb.doc[min(t.i for t in others[-1].subtree):span.end].text
     return Speaker(subj.i, text, _is_anonymous(subj, verb, cues), verb.lemma_)
 
 
@@ -246,8 +251,6 @@ def attribution_for_event(trigger: Token, quotes: Sequence[Quote], cues: QuoteCu
     quote = next((q for q in quotes if q.start <= trigger.idx < q.end), None)
     if quote is not None:
         return _attribution(doc, quote.speaker, resolve, direct=True, quote=quote)
-    if trigger.lemma_.lower() in cues.speech_verbs:
-        return None  # the event is the speech act itself
     speaker = _reported_speaker(trigger, cues, quotes)
     if speaker is None:
         return None

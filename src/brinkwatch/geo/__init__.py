@@ -9,6 +9,7 @@ the same format. Indexes are built once per ``Gazetteer`` instance; nothing is d
 
 from __future__ import annotations
 
+import math
 import re
 import string
 import unicodedata
@@ -27,10 +28,6 @@ from brinkwatch.model import Place
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_PLACES_FILE = DATA_DIR / "places.yaml"
 
-# Curated entries outrank everything: they exist precisely because the generic sources get them wrong.
-# Countries outrank cities so "Mexico" or "Kuwait" is the state, not its capital; cities outrank US states
-# because news "Washington" or "New York" is the city.
-_SOURCE_RANK = {"curated": 0, "country": 1, "airport": 2, "city": 3, "admin1": 4}
 _KIND_TO_PRECISION = {"base": "base", "landmark": "landmark", "region": "admin1", "water": "landmark"}
 _AIRPORT_SUFFIX = re.compile(r"\s+(?:international\s+)?(?:airport|airfield)$")
 
@@ -265,8 +262,17 @@ class Gazetteer:
 
     @staticmethod
     def _rank(c: PlaceCandidate, context: Sequence[str] = ()) -> tuple:
-        in_context = 0 if (c.country in context or (c.country is None and c.source == "curated")) else 1
-        return (in_context, _SOURCE_RANK[c.source], not c.primary, -c.population)
+        """Sort key, best first. Curated sites, then countries, then the rest by a score: log10 of the
+        population, +0.8 when the place lies in one of the article's countries (an in-context town wins
+        over a namesake about six times bigger: Tripoli, Lebanon in a Lebanese story, but Geneva,
+        Switzerland over Geneva, Illinois in an American one), -0.5 for a match on an alternate name,
+        -1 for a US state (news "Washington" is the city)."""
+        group = {"curated": 0, "country": 1}.get(c.source, 2)
+        in_context = c.country in context or (c.country is None and c.source == "curated")
+        score = math.log10(c.population + 1) + (0.8 if in_context else 0.0)
+        score -= 0.0 if c.primary else 0.5
+        score -= 1.0 if c.source == "admin1" else 0.0
+        return (group, not in_context if group < 2 else False, -score)
 
     def choose(self, candidates: Sequence[PlaceCandidate], context_countries: Sequence[str] = ()) -> PlaceCandidate:
         """The best of a name's candidates given the countries the text is about."""
@@ -274,8 +280,7 @@ class Gazetteer:
         return min(candidates, key=lambda c: self._rank(c, context))
 
     def resolve(self, name: str, context_countries: Sequence[str] = ()) -> Place | None:
-        """The most likely place for a name, preferring the article's countries, then the kind of
-        source (curated > country > airport > city > US state), then population."""
+        """The most likely place for a name given the article's countries (see ``_rank``)."""
         candidates = self.lookup(name)
         if not candidates:
             return None

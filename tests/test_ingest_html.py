@@ -91,3 +91,34 @@ def test_bytes_with_xml_declaration_are_read() -> None:
     )
     assert "Japan lodged a protest" in article_from_html(html, doc_id="x").text
     assert "Japan lodged a protest" in article_from_html(html.encode("utf-8"), doc_id="x").text
+
+
+def test_blogger_post_keeps_the_post_and_drops_widgets_and_comments() -> None:
+    html = (DATA / "blogger_post.html").read_text(encoding="utf-8")
+    article = article_from_html(html, doc_id="blogger")
+    assert article.text.splitlines() == [
+        "Mali's transitional government ordered the French ambassador to leave the country within 72 hours on "
+        "Monday, after the French foreign minister called the junta illegitimate.",
+        "The French foreign ministry said it had taken note of the decision and recalled its ambassador to Paris.",
+        "Relations between Bamako and Paris have deteriorated since the military seized power and invited "
+        "Russian military contractors into the country.",
+    ]
+    assert article.title == "Mali expels French ambassador"
+    assert article.publisher == "Sahel Watch"
+    assert article.syndicated_from == "Sahel Weekly"
+    assert article.pub_date == dt.date(2022, 1, 31)
+    fallback = html_to_text(html)
+    for word in ("Aardvark", "walrus", "porcupine", "Post a Comment", "Share to Twitter", "Labels", "Navbar"):
+        assert word not in article.text
+        assert word not in fallback
+
+
+def test_wordpress_post_drops_sharing_likes_related_posts_and_replies() -> None:
+    html = (DATA / "wordpress_post.html").read_text(encoding="utf-8")
+    for text in (article_from_html(html, doc_id="wp").text, html_to_text(html)):
+        assert text.startswith("The Philippines summoned China\u2019s ambassador in Manila on Monday")
+        assert text.endswith("public vessels in the South China Sea.")
+        assert len(text.splitlines()) == 3
+        for word in ("kumquat", "Leave a Reply", "Share this", "Like Loading", "Spratly", "Recent Posts",
+                     "WordPress", "Carla Reyes", "Analysis"):
+            assert word not in text

@@ -1,14 +1,17 @@
 """HTML pages to ``Article``: trafilatura for the main text and metadata, htmldate for the date.
 
-When trafilatura finds no main text (tiny pages, feed fragments), a simple paragraph extraction takes
-over; it removes navigation, header, footer, aside, forms and every element whose class or id names a
-comment, share, cookie, newsletter or related-links widget (tokens in ``data/boilerplate.yaml``) before
-it reads paragraphs, so comment sections never leak into the text. A republication note is looked for
-in the extracted text first and, because extractors often drop such notes, in the page's full text too.
+Our own paragraph extraction (``html_to_text``) runs beside trafilatura: it removes navigation, header,
+footer, aside, forms and every element whose class or id names a comment, share, cookie, newsletter or
+related-links widget (tokens in ``data/boilerplate.yaml``) and reads the rest block by block. It is the
+fallback when trafilatura finds nothing, and on short pages it vetoes trafilatura lines that came from
+such elements (trafilatura's own fallback takes every text node, menus included), so comment sections
+never leak into the text. A republication note is looked for in the extracted text first and, because
+extractors often drop such notes, in the page's full text too.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 
@@ -22,10 +25,16 @@ from brinkwatch.ingest.clean import check_english, clean_text, find_syndication,
 from brinkwatch.ingest.markers import Markers, load_markers
 from brinkwatch.model import Article
 
-_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
-              "button", "select", "template", "figure")
-_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "div")
+_DROP_TAGS = frozenset({"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
+                        "svg", "button", "select", "template", "figure", "head", "title", "meta", "link"})
+# Elements that start a new line of text; everything else is inline.
+_BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+                         "blockquote", "pre", "table", "tr", "td", "th", "section", "article", "main", "br",
+                         "hr", "figcaption", "address", "body", "html"})
+_NOISE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
+_SPACES = re.compile(r"\s+")
+_HEADLINE_CLASSES = frozenset({"entry-title", "post-title", "article-title", "headline", "story-title"})
 # Below this many characters trafilatura's text is checked line by line against our own extraction.
 _TRUST_EXTRACTOR_CHARS = 500
 
@@ -53,46 +62,76 @@ def _parse_tree(html: str | bytes) -> lxml.html.HtmlElement | None:
 
 
 def _is_noise(element: lxml.html.HtmlElement, markers: Markers) -> bool:
-    names = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('role') or ''}".lower()
-    tokens = set(_TOKEN_SPLIT.split(names))
-    return bool(tokens & markers.noise_html_tokens) or element.get("role") in ("navigation", "banner",
-                                                                               "contentinfo", "complementary")
+    if element.tag in _DROP_TAGS or element.get("role") in _NOISE_ROLES:
+        return True
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return bool(set(_TOKEN_SPLIT.split(names)) & markers.noise_html_tokens)
+
+
+def _drop_noise(tree: lxml.html.HtmlElement, markers: Markers) -> None:
+    for element in list(tree.iter()):
+        parent = element.getparent()
+        if parent is None:
+            continue
+        if not isinstance(element.tag, str) or _is_noise(element, markers):
+            # Keep the text that follows the element (its tail) in place.
+            element.drop_tree()
+
+
+def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
+    """Text of ``root`` split at block elements and <br>, whitespace collapsed inside each line."""
+    parts: list[str] = []
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        block = element.tag in _BLOCK_TAGS
+        if event == "start":
+            if block:
+                parts.append("\n")
+            if element.text:
+                parts.append(_SPACES.sub(" ", element.text))
+        else:
+            if block:
+                parts.append("\n")
+            if element.tail and element is not root:
+                parts.append(_SPACES.sub(" ", element.tail))
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return [line for line in lines if line]
+
+
+def _story_roots(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    # The outermost <main>/<article> holds the story; nested ones would repeat it.
+    roots = tree.xpath("//article[not(ancestor::main or ancestor::article)]|//main[not(ancestor::main)]")
+    return roots or [tree]
 
 
 def html_to_text(html: str | bytes, *, markers: Markers | None = None) -> str:
     """Paragraph text of an HTML page or fragment, without navigation, footers or comment sections."""
-    markers = markers or load_markers()
     tree = _parse_tree(html)
     if tree is None:
         return ""
-    for element in list(tree.iter(lxml.etree.Element)):
-        if element.getparent() is None:
-            continue
-        if element.tag in _DROP_TAGS or _is_noise(element, markers):
+    _drop_noise(tree, markers or load_markers())
+    return "\n".join(line for root in _story_roots(tree) for line in _block_lines(root))
+
+
+def _page_text(tree: lxml.html.HtmlElement) -> str:
+    """All visible text of the page, one block per line (for notes the extractors leave out)."""
+    tree = copy.deepcopy(tree)
+    for element in list(tree.iter("script", "style", "noscript", "head")):
+        if element.getparent() is not None:
             element.drop_tree()
-    # The outermost <main>/<article> holds the story; nested ones would repeat it.
-    roots = tree.xpath("//article[not(ancestor::main or ancestor::article)]|//main[not(ancestor::main)]")
-    roots = roots or [tree]
-    paragraphs: list[str] = []
-    for root in roots:
-        blocks = [el for el in root.iter(*_BLOCK_TAGS) if not any(child.tag in _BLOCK_TAGS for child in el)]
-        if not blocks:
-            blocks = [root]
-        for block in blocks:
-            line = " ".join(block.text_content().split())
-            if line:
-                paragraphs.append(line)
-    return "\n".join(paragraphs)
+    return "\n".join(_block_lines(tree))
 
 
-def _page_text(html: str | bytes) -> str:
-    tree = _parse_tree(html)
-    if tree is None:
-        return ""
-    for element in tree.iter("script", "style", "noscript"):
-        element.text = ""
-    # itertext keeps block boundaries only when we add them, so join paragraphs by newline.
-    return "\n".join(" ".join(el.text_content().split()) for el in tree.iter("p", "div", "em", "i", "small"))
+def _collapse_whitespace(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """A copy whose text nodes have no line breaks, so source-code newlines do not split sentences."""
+    tree = copy.deepcopy(tree)
+    for element in tree.iter():
+        if element.tag == "pre":
+            continue
+        if element.text:
+            element.text = re.sub(r"\s+", " ", element.text)
+        if element.tail:
+            element.tail = re.sub(r"\s+", " ", element.tail)
+    return tree
 
 
 def _confirmed(extracted: str, paragraphs: str) -> str:
@@ -111,12 +150,30 @@ def _confirmed(extracted: str, paragraphs: str) -> str:
     return "\n".join(kept)
 
 
+def _headline(tree: lxml.html.HtmlElement, metadata_title: str | None) -> str | None:
+    """The story's headline: og:title, a heading marked as the entry title, the first <h1>, else metadata.
+
+    Blog templates put the blog's name first in <title> ("Sahel Watch: Mali expels ..."), which is why
+    the page's own headline markup is preferred over the <title> that trafilatura reads.
+    """
+    for value in tree.xpath("//meta[@property='og:title']/@content"):
+        if value.strip():
+            return " ".join(value.split())
+    for element in tree.iter("h1", "h2", "h3"):
+        if set((element.get("class") or "").lower().split()) & _HEADLINE_CLASSES:
+            return " ".join(element.text_content().split()) or metadata_title
+    for element in tree.iter("h1"):
+        text = " ".join(element.text_content().split())
+        if text:
+            return text
+    return metadata_title
+
+
 def _drop_title_line(text: str, title: str | None) -> str:
-    """trafilatura repeats the headline as the first line; the headline lives in ``Article.title``."""
+    """Extractors repeat the headline inside the text (first or last); it lives in ``Article.title``."""
     if not title:
         return text
-    first, _, rest = text.partition("\n")
-    return rest if " ".join(first.split()) == " ".join(title.split()) else text
+    return "\n".join(line for line in text.split("\n") if " ".join(line.split()) != title)
 
 
 def _page_date(html: str | bytes, metadata_date: str | None, default_date: dt.date | None) -> dt.date | None:
@@ -129,6 +186,13 @@ def _page_date(html: str | bytes, metadata_date: str | None, default_date: dt.da
     return found or default_date
 
 
+def _main_text(html: str | bytes, tree: lxml.html.HtmlElement, url: str | None) -> str:
+    extracted = trafilatura.extract(_collapse_whitespace(tree), url=url, include_comments=False,
+                                    include_tables=False)
+    paragraphs = html_to_text(html)
+    return _confirmed(extracted, paragraphs) if extracted else paragraphs
+
+
 def article_from_html(html: str | bytes, *, doc_id: str | None = None, url: str | None = None,
                       default_date: dt.date | None = None) -> Article:
     """Main text and metadata of one HTML page.
@@ -137,18 +201,16 @@ def article_from_html(html: str | bytes, *, doc_id: str | None = None, url: str 
     the markup cannot be parsed at all and ``NotEnglishError`` (E105) for pages not in English.
     """
     source = doc_id or url or "<html>"
-    if not (html.strip() if isinstance(html, str) else html.strip()):
+    if not html.strip():
         raise EmptyInputError("HTML page is empty", source=source)
-    if _parse_tree(html) is None:
+    tree = _parse_tree(html)
+    if tree is None:
         raise MalformedRecordError("cannot parse HTML", source=source)
-    metadata = trafilatura.extract_metadata(html, default_url=url)
-    title = metadata.title if metadata else None
-    extracted = trafilatura.extract(html, url=url, include_comments=False, include_tables=False)
-    paragraphs = html_to_text(html)
-    body = _confirmed(extracted, paragraphs) if extracted else paragraphs
-    body = _drop_title_line(body, title)
+    metadata = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
+    title = _headline(tree, metadata.title if metadata else None)
+    body = _drop_title_line(_main_text(html, tree, url), title)
     body, syndicated_from = split_syndication(body)
-    syndicated_from = syndicated_from or find_syndication(_page_text(html))
+    syndicated_from = syndicated_from or find_syndication(_page_text(tree))
     body = clean_text(body)
     if not body:
         raise EmptyInputError("no article text found in the HTML page", source=source)

@@ -114,8 +114,14 @@ class Coder:
         for tok in tokens:
             found = _coordinated_modifiers(actors, tok) or [_resolve_with_fallback(actors, tok)]
             for actor in found:
-                if actor is not None and all(a.start != actor.start or a.code != actor.code for a in out):
+                if actor is None:
+                    continue
+                overlapping = [a for a in out if _overlaps(a, actor)]
+                if not overlapping:
                     out.append(actor)
+                elif all(actor.confidence > a.confidence for a in overlapping) and len(found) == 1:
+                    # "the militant group al-Shabab": one actor named twice; keep the surer reading
+                    out = [a for a in out if a not in overlapping] + [actor]
         return out
 
     def _first_group(self, actors, groups: list[list[Token]]) -> list[Actor]:
@@ -262,7 +268,7 @@ def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
     if actor is not None:
         return actor
     for child in tok.children:
-        if child.dep_ in {"poss", "compound"} and child.pos_ in {"PROPN", "NOUN"}:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.pos_ in {"PROPN", "NOUN", "ADJ"}:
             actor = actors.resolve_token(child)
             if actor is not None:
                 return actor
@@ -273,6 +279,12 @@ def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
                     if actor is not None:
                         return actor
     return None
+
+
+def _overlaps(a: Actor, b: Actor) -> bool:
+    if a.start is None or b.start is None:
+        return a.code == b.code and a.text == b.text
+    return a.start < (b.end or b.start) and b.start < (a.end or a.start)
 
 
 def _victim_speaks(speaker: Actor, pairs) -> bool:

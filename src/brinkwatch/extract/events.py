@@ -71,13 +71,16 @@ class SentenceCoder:
     # --- one frame ---------------------------------------------------------------------------------
     def _code_frame(self, frame: Frame, by_trigger: dict[int, Frame], consumed: set[int]) -> list[Draft]:
         gov_class = self._governor_class(frame)
+        specific = self.book.match(frame)
+        if specific is not None and specific.object:
+            gov_class = None  # "declined to comment", "offered condolences": a fixed phrase, not a governor
         if gov_class is not None:
             derived = self._code_governed(frame, gov_class, by_trigger, consumed)
             if derived:
                 return derived
         if frame.kind == "verb" and frame.lemma in self.gov.deny_verbs + self.gov.negating_verbs:
             return []  # its complement is coded on its own turn, with modality denied/negated
-        pattern = self.book.match(frame)
+        pattern = specific
         if pattern is None:
             return []
         if frame.kind == "verb":
@@ -111,6 +114,8 @@ class SentenceCoder:
             return None
         if not needed and frame.particle:
             return None
+        if frame.lemma in self.gov.speech_verbs and not any(c.dep_ == "xcomp" for c in frame.complements):
+            return None  # "told reporters that ..." reports; "told Manila to leave" demands
         return name
 
     def _complements(self, frame: Frame, by_trigger: dict[int, Frame]) -> list[Frame]:

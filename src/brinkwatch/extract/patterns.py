@@ -212,10 +212,13 @@ class PatternBook:
 
 
 def _object_lemmas(frame: Frame) -> set[str]:
+    """What a pattern's ``object`` constraint is checked against: a verb's objects and infinitive
+    complements ("declined to comment"); a noun's modifiers and of-objects ("expulsion of diplomats")."""
     lemmas: set[str] = set()
-    toks = list(frame.objects)
+    toks = list(frame.objects) + [c for c in frame.complements if c.dep_ == "xcomp"]
     if frame.kind == "noun":
         toks = [c for c in frame.trigger.children if c.dep_ in {"compound", "amod", "nmod"}]
+        toks += [t for p, t in frame.preps if p == "of"]
     for tok in toks:
         lemmas.add(lemma_of(tok))
         lemmas.update(lemma_of(c) for c in tok.children if c.dep_ in {"compound", "amod"})

@@ -24,6 +24,9 @@ OBJ = {"dobj", "obj"}
 COMPLEMENT = {"xcomp", "ccomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 NEG_WORDS = {"not", "n't", "never", "no"}
+ADVERB_PARTICLES = {"back", "out", "off", "down", "up", "away", "over", "in"}
+QUANTITY_HEADS = {"round", "series", "day", "week", "month", "year", "wave", "spate", "string", "number",
+                  "lot", "set", "kind", "sort", "type", "form", "new", "fresh", "another"}
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,8 @@ def _inherited_subjects(verb: Token, lex: Lexicon, depth: int = 0) -> list[Token
         return verb_subjects(head, lex, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
         return verb_subjects(head, lex, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        return verb_subjects(head.head, lex, depth + 1)  # "refrained from signing": Egypt signs
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in {"VERB", "AUX"}:
         return verb_subjects(head, lex, depth + 1)  # "..., killing 156 people": the attackers killed
     antecedent = _relative_antecedent(verb)
@@ -182,6 +187,9 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame:
     if antecedent is not None and (passive or verb.tag_ == "VBN") and not patients:
         objects += expand(antecedent)  # "bases attacked by Iran", "the envoy who was expelled"
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if particle is None:  # "pulled back", "walked off": the parser often calls the particle an adverb
+        particle = next((c.lower_ for c in verb.children
+                         if c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES and c.i == verb.i + 1), None)
     preps = _prep_args(verb)
     object_preps = [(p, t) for obj in objects for p, t in _prep_args(obj) if p != "of"]
     return Frame(
@@ -204,7 +212,16 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
     support = None
     fallback: list[Token] = []
     head = noun.head
-    if noun.dep_ in OBJ | {"attr"} and lemma_of(head) in lex.support_verbs:
+    if noun.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in QUANTITY_HEADS:
+        # "held another round of talks": the quantity noun stands in the event noun's place
+        carrier = head.head
+        if carrier.dep_ in OBJ | {"attr"} and lemma_of(carrier.head) in lex.support_verbs:
+            support = carrier.head
+            fallback = verb_subjects(support, lex)
+            preps += [(p, t) for p, t in _prep_args(support)]
+    if support is not None:
+        pass
+    elif noun.dep_ in OBJ | {"attr"} and lemma_of(head) in lex.support_verbs:
         support = head
         fallback = verb_subjects(head, lex)
         preps += [(p, t) for p, t in _prep_args(head)]

@@ -84,6 +84,9 @@ CASES = [
     ("Rebels attacked the convoy.", "Rebels", "---REB"),
     ("Protesters blocked the road.", "Protesters", "---OPP"),
     ("Obama is being pressured by congress.", "congress", "---LEG"),
+    ("Chancellor merkel expressed sorrow.", "merkel", "DEUGOV"),
+    ("The United Nations inspectors want to visit Iran.", "inspectors", "IGOUNO"),
+    ("Iranian negotiators left Vienna.", "negotiators", "IRNGOV"),
     # demonym nouns
     ("Iraqis voted on Sunday.", "Iraqis", "IRQ"),
     ("The Palestinians rejected the plan.", "Palestinians", "PSE"),

@@ -119,12 +119,20 @@ class DocActors:
             if not self._kb.has_name(key):
                 continue
             span = self._doc[start:end]
-            if not any(token.text[:1].isupper() for token in span):
+            lower_case = not any(token.text[:1].isupper() for token in span)
+            if lower_case and not (
+                all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span) or self._titled(start)
+            ):
                 continue  # "turkey", "amnesty", "chad" in lower case are common nouns
             matches = self._kb.lookup_key(key, surface(span.text), self._when)
+            if lower_case:  # only a person's name survives lower-casing ("President obama"), not "congress"
+                matches = [match for match in matches if match.kind == "person"]
             if matches:
                 return _NameSpan(start, end, matches[0])
         return None
+
+    def _titled(self, start: int) -> bool:
+        return start > 0 and self._kb.title_sector(self._pieces[start - 1]) is not None
 
     def name_at(self, index: int) -> KBMatch | None:
         found = self._names.get(index)
@@ -252,6 +260,10 @@ class DocActors:
             return self._new_actor(head, window)
         if sector is None and self._kb.is_person_noun(pieces(head.lemma_)):
             sector = self._modifier_sector(head, window)  # "opposition candidates", "Hamas members"
+            if sector is None:  # "UN inspectors", "Iranian negotiators": the modifier is the actor
+                origin = self._country_from_window(window, head.i)
+                return (self._build(head, window, origin, None, origin[2] if origin[2] == "demonym" else "kb+noun",
+                                    None), "sector") if origin else (None, "")  # fmt: skip
         if sector is None:
             return None, ""
         return self._sector_phrase(head, window, sector, noun_start)

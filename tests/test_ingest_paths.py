@@ -193,3 +193,26 @@ def test_bad_documents_do_not_stop_the_batch(tmp_path: Path) -> None:
     (tmp_path / "4.txt").write_text(SENTENCE.replace("Tuesday", "Friday"))
     results = list(read_paths([tmp_path]))
     assert [type(r).__name__ for r in results] == ["DocumentError", "Article", "DocumentError", "Article"]
+
+
+def test_gzipped_text_files_are_read_by_their_inner_name(tmp_path: Path) -> None:
+    import gzip
+
+    (tmp_path / "docs.jsonl.gz").write_bytes(gzip.compress(json.dumps({"id": "z1", "text": SENTENCE}).encode()))
+    (tmp_path / "note.txt.gz").write_bytes(gzip.compress(SENTENCE.encode()))
+    results = list(read_paths([tmp_path]))
+    assert [(r.doc_id, r.source_format, r.text) for r in results] == [("z1", "jsonl", SENTENCE),
+                                                                      ("note.txt.gz", "text", SENTENCE)]
+    assert _one(tmp_path / "note.txt.gz").doc_id == "note"
+
+
+def test_gzip_bomb_is_e104_and_damaged_gzip_is_e102(tmp_path: Path) -> None:
+    import gzip
+
+    bomb = tmp_path / "bomb.txt.gz"
+    bomb.write_bytes(gzip.compress(b"a" * 2_000_000))
+    assert bomb.stat().st_size < 10_000
+    assert _error_code(bomb, max_bytes=100_000) == "E104"
+    damaged = tmp_path / "damaged.txt.gz"
+    damaged.write_bytes(gzip.compress(SENTENCE.encode() * 20)[:-30])
+    assert _error_code(damaged) == "E102"

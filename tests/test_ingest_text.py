@@ -158,3 +158,36 @@ def test_jsonl_bad_lines_become_e106_and_reading_goes_on() -> None:
     assert all(r.code == "E106" and r.source == "f.jsonl" for r in results if isinstance(r, DocumentError))
     assert results[0].title == "T" and results[0].pub_date == dt.date(2020, 1, 2)
     assert results[-1].doc_id == "7" and results[-1].pub_date == dt.date(2021, 6, 1)
+
+
+def test_wordpress_feed_footer_is_boilerplate_not_syndication() -> None:
+    article = article_from_text(
+        "Kenya deployed police officers to Haiti on Tuesday under a UN-backed mission.\n"
+        "The post Kenya deploys police to Haiti appeared first on Nairobi Ledger.",
+        doc_id="wp-feed",
+    )
+    assert article.text == "Kenya deployed police officers to Haiti on Tuesday under a UN-backed mission."
+    assert article.syndicated_from is None
+
+
+def test_boilerplate_file_is_validated_on_load(tmp_path) -> None:
+    import yaml
+
+    from brinkwatch.errors import DataFileError
+    from brinkwatch.ingest.markers import DEFAULT_PATH, load_markers
+
+    spec = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
+    assert spec["version"] >= 1 and spec["source"]
+    bad_regex = tmp_path / "bad_regex.yaml"
+    bad_regex.write_text(yaml.safe_dump({**spec, "line_patterns": ["share (this"]}))
+    with pytest.raises(DataFileError, match="bad regular expression") as error:
+        load_markers(bad_regex)
+    assert error.value.code == "E200"
+    no_group = tmp_path / "no_group.yaml"
+    no_group.write_text(yaml.safe_dump({**spec, "syndication_patterns": ["originally published in (.+)"]}))
+    with pytest.raises(DataFileError, match="publisher"):
+        load_markers(no_group)
+    unknown_key = tmp_path / "unknown_key.yaml"
+    unknown_key.write_text(yaml.safe_dump({**spec, "tail_marker": []}))
+    with pytest.raises(DataFileError):
+        load_markers(unknown_key)

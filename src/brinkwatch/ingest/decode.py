@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import io
+import zlib
 from pathlib import Path
 from typing import BinaryIO
 
@@ -122,3 +123,23 @@ def gunzip_head(data: bytes, size: int = 64) -> bytes:
             return handle.read(size)
     except (OSError, EOFError):
         return b""
+
+
+def gunzip_limited(data: bytes, *, source: str, max_bytes: int) -> bytes:
+    """Decompress a gzip file (all members) but never past ``max_bytes`` of output (E104), so a
+    compression bomb costs no more memory than a large plain file would; a damaged stream is E102."""
+    out = bytearray()
+    remaining = data
+    while remaining.startswith(GZIP_MAGIC):
+        inflater = zlib.decompressobj(wbits=31)
+        try:
+            out += inflater.decompress(remaining, max_bytes + 1 - len(out))
+        except zlib.error as exc:
+            raise BinaryInputError(f"damaged gzip data: {exc}", source=source) from exc
+        if len(out) > max_bytes or inflater.unconsumed_tail:
+            raise InputTooLargeError(f"decompressed input is more than the limit of {max_bytes:,} bytes",
+                                     source=source)
+        if not inflater.eof:
+            raise BinaryInputError("gzip data ends early", source=source)
+        remaining = inflater.unused_data
+    return bytes(out)

@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from brinkwatch.errors import IngestError, UnsupportedFormatError
-from brinkwatch.ingest.decode import GZIP_MAGIC, check_not_empty, decode_bytes, gunzip_head, read_limited
+from brinkwatch.ingest.decode import (
+    GZIP_MAGIC,
+    check_not_empty,
+    decode_bytes,
+    gunzip_head,
+    gunzip_limited,
+    read_limited,
+)
 from brinkwatch.ingest.feed import articles_from_feed
 from brinkwatch.ingest.html import article_from_html
 from brinkwatch.ingest.jsonl import article_from_record, articles_from_jsonl
@@ -75,6 +82,8 @@ def _doc_id(path: Path, root: Path | None) -> str:
     if root is not None:
         return path.relative_to(root).as_posix()
     name = path.name
+    if name.lower().endswith(".gz") and format_of(path) is None:
+        name = name[: -len(".gz")]
     for suffix in sorted(_BY_SUFFIX, key=len, reverse=True):
         if name.lower().endswith(suffix) and len(name) > len(suffix):
             return name[: -len(suffix)]
@@ -133,6 +142,12 @@ def _read_one(path: Path | None, stream: BinaryIO | None, *, source: str, doc_id
         data = read_limited(path, stream, source=source, max_bytes=max_bytes)
         check_not_empty(data, source=source)
         kind = kind or sniff_format(data)
+        if kind is None and data.startswith(GZIP_MAGIC):
+            # A gzipped text file (docs.jsonl.gz, page.html.gz): read what is inside by its inner name.
+            data = gunzip_limited(data, source=source, max_bytes=max_bytes)
+            check_not_empty(data, source=source)
+            inner = Path(path.name[: -len(".gz")]) if path is not None and path.name.endswith(".gz") else None
+            kind = (format_of(inner) if inner is not None else None) or sniff_format(data)
         if kind is None:
             decode_bytes(data, source=source)  # binary or undecodable content says so (E102/E103) first
             raise UnsupportedFormatError("cannot tell what format this file is in", source=source)

@@ -132,7 +132,16 @@ def test_user_actor_file(tmp_path: Path) -> None:
         "organizations:\n  - {id: nut, names: [Nigerian Union of Teachers, NUT], code: NGAEDU, country: NGA, sector: EDU}\n",
         encoding="utf-8",
     )
+    user.write_text(
+        user.read_text(encoding="utf-8")
+        + "countries:\n  - {code: XAA, name: Atlantis, names: [Atlantis], adjectives: [Atlantean], capitals: [Poseidonia]}\n"
+        + "seats:\n  - {name: Coral Palace, code: XAAGOV}\n",
+        encoding="utf-8",
+    )
     kb = ActorKB.load([user])
+    assert codes(kb, "Atlantis") == ["XAA"] and codes(kb, "Poseidonia") == ["XAA"]
+    assert kb.adjective_country(("atlantean",)) == "XAA"
+    assert codes(kb, "the Coral Palace") == ["XAAGOV"]
     assert codes(kb, "Acme Liberation Front") == ["---REB"]
     assert codes(kb, "ALF") == ["---REB"]
     assert codes(kb, "NUT") == ["NGAEDU"]

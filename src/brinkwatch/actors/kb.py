@@ -196,11 +196,12 @@ class ActorKB:
     def load(cls, extra_files: Sequence[Path] = (), *, data_dir: Path = DATA_DIR) -> ActorKB:
         """Read the shipped files, then user files; user entries win over shipped ones for the same name."""
         tables = _Tables()
-        user_entries: list[tuple[KBEntry, list[str], bool]] = []
         for path in map(Path, extra_files):
-            user_entries.extend(_load_user_file(path))
-        for entry, names, tabari in user_entries:
-            _add_names(tables, entry, names, tabari=tabari)
+            entries, user_countries = _load_user_file(path)
+            for entry, names, tabari in entries:
+                _add_names(tables, entry, names, tabari=tabari)
+            if user_countries is not None:  # before the shipped ones, so a user's adjective wins
+                _load_countries(tables, user_countries)
         _load_sectors(
             tables, _validate(SectorsFile, _read_yaml(data_dir / "sectors.yaml"), data_dir / "sectors.yaml")
         )
@@ -382,7 +383,7 @@ def _load_discard(tables: _Tables, discard: DiscardFile) -> None:
     tables.score_verbs.update(fold(verb) for verb in discard.score_verbs)
 
 
-def _load_user_file(path: Path) -> list[tuple[KBEntry, list[str], bool]]:
+def _load_user_file(path: Path) -> tuple[list[tuple[KBEntry, list[str], bool]], CountriesFile | None]:
     """Entries of one user file: ``.txt`` is a TABARI dictionary, anything else YAML."""
     if path.suffix.lower() == ".txt":
         out = []
@@ -397,7 +398,7 @@ def _load_user_file(path: Path) -> list[tuple[KBEntry, list[str], bool]]:
                 tuple(actor.roles),
             )
             out.append((entry, actor.names, True))
-        return out
+        return out, None
     data = _read_yaml(path)
     if not isinstance(data, dict):
         raise DataFileError(
@@ -412,15 +413,9 @@ def _load_user_file(path: Path) -> list[tuple[KBEntry, list[str], bool]]:
         kb_id = actor.id or f"{path.stem}:{index}"
         entry = KBEntry(kb_id, "actor", actor.names[0], actor.code, actor.code[:3], None, tuple(actor.roles))
         out.append((entry, actor.names, False))
-    for country in user.countries:
-        entry = KBEntry(f"country:{country.code}", "country", country.name, country.code, country.code)
-        out.append((entry, country.names, False))
-    for seat in user.seats:
-        out.append(
-            (
-                KBEntry(f"seat:{name_key(seat.name)}", "seat", seat.name, seat.code, seat.code[:3]),
-                [seat.name],
-                False,
-            )
+    countries = None
+    if user.countries or user.seats:
+        countries = CountriesFile(
+            version=user.version, source=user.source, countries=user.countries, seats=user.seats
         )
-    return out
+    return out, countries

@@ -20,7 +20,7 @@ import pytest
 import uvicorn
 
 from brinkwatch.api import create_app
-from browser.web_data import WebData, build_database
+from browser.web_data import WebData, build_database, documents
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +28,7 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-TIMEOUT_MS = 10_000
+TIMEOUT_MS = 20_000  # generous: the test machine is shared, and plotly.js takes a while to parse
 
 
 def _no_coder():
@@ -78,11 +78,18 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture()
-def page(chromium, base_url: str):
-    """A fresh page that records every request URL and every console error."""
+@pytest.fixture(scope="session")
+def browser_context(chromium):
+    # One context for the session, so its HTTP cache keeps the 4.6 MB plotly.js between tests.
     context = chromium.new_context(viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
+    yield context
+    context.close()
+
+
+@pytest.fixture()
+def page(browser_context, base_url: str):
+    """A fresh page that records every request URL, failed response and console error."""
+    page = browser_context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     page.requests = []  # type: ignore[attr-defined]
     page.console_errors = []  # type: ignore[attr-defined]
@@ -91,11 +98,11 @@ def page(chromium, base_url: str):
     page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
     page.on("response", lambda r: r.status >= 400 and page.console_errors.append(f"{r.status} {r.url}"))
     yield page
-    context.close()
+    page.close()
 
 
 def _open_dashboard(page, base_url: str) -> None:
-    page.goto(base_url + "/")
+    page.goto(base_url + "/", wait_until="domcontentloaded")
     page.wait_for_selector("body[data-ready]")
     assert page.get_attribute("body", "data-ready") == "1", page.inner_text("#error")
 
@@ -155,20 +162,30 @@ def test_dyad_to_period_to_event_to_article(page, base_url: str, web_data: WebDa
     assert page.console_errors == []
 
 
-def test_clicking_a_bar_of_the_chart_lists_that_week(page, base_url: str, web_data: WebData) -> None:
+# Each page load parses the 4.6 MB plotly.js, so each test below checks several things on one page.
+def test_chart_bar_lists_its_week_and_api_errors_are_shown(page, base_url: str, web_data: WebData) -> None:
     _open_dashboard(page, base_url)
     week = web_data.turn_week.isoformat()
-    bar = page.locator("#tension-chart .bars .point").nth(6)  # week 6 of 10: the first week of fighting
-    bar.click(position={"x": 3, "y": 3})
+    # Plotly's drag layer lies over the bars, so click where a user would: on the bar's pixels.
+    box = page.locator("#tension-chart .bars .point path").nth(6).bounding_box()  # week 6: fighting begins
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_selector(f"#period-view[data-period='{week}']")
     assert page.locator("#period-events [data-testid=event-row]").count() == 2
     assert page.console_errors == []
 
+    # A pair with no events: the API's E501 reaches the page as a readable alert.
+    page.select_option("#dyad-a", "ISR")
+    page.select_option("#dyad-b", "USA")
+    page.click("[data-testid=dyad-show]")
+    page.wait_for_selector("[data-testid=error]:not([hidden])")
+    assert "E501" in page.inner_text("[data-testid=error]")
 
-def test_events_table_filters(page, base_url: str) -> None:
+
+def test_events_table_filters_and_network(page, base_url: str) -> None:
     _open_dashboard(page, base_url)
     rows = page.locator("#events-table [data-testid=event-row]")
-    assert rows.count() == 29  # 30 mentions, two of them one merged happening
+    mentions = sum(len(doc.events) for doc in documents())
+    assert rows.count() == mentions - 1  # two mentions of the last fight are one merged happening
     page.fill("#f-actor", "ISR")
     page.click("[data-testid=events-apply]")
     page.wait_for_function("document.querySelectorAll('#events-table [data-testid=event-row]').length === 10")
@@ -188,16 +205,16 @@ def test_events_table_filters(page, base_url: str) -> None:
     page.wait_for_selector("#events-table [data-testid=no-events]")
 
     page.select_option("#f-modality", "")
+    page.fill("#f-actor", "USA")
+    page.click("[data-testid=events-apply]")
+    page.wait_for_function("document.querySelectorAll('#events-table [data-testid=event-row]').length > 0")
     rows.first.click()
     page.wait_for_selector("#article-view:not([hidden]) [data-testid=hl-trigger]")
     assert page.inner_text("[data-testid=hl-trigger]") == "held talks"
     _shot(page, "dashboard-events")
-    assert page.console_errors == []
 
-
-def test_network_view_draws_every_country_and_filters_by_node(page, base_url: str) -> None:
-    _open_dashboard(page, base_url)
-    labels = page.locator("#network-chart .textpoint").all_inner_texts()
+    # The network draws every country; clicking a node filters the events table by that actor.
+    labels = page.locator("#network-chart .textpoint").all_text_contents()
     assert sorted(labels) == ["IRN", "ISR", "LBN", "USA"]
     # Dyad pickers list the countries of the network.
     assert page.locator("#dyad-a option").all_inner_texts() == ["IRN", "ISR", "LBN", "USA"]
@@ -210,11 +227,3 @@ def test_network_view_draws_every_country_and_filters_by_node(page, base_url: st
     _shot(page, "dashboard-network")
     assert page.console_errors == []
 
-
-def test_unknown_dyad_shows_the_api_error(page, base_url: str) -> None:
-    _open_dashboard(page, base_url)
-    page.select_option("#dyad-a", "ISR")
-    page.select_option("#dyad-b", "USA")
-    page.click("[data-testid=dyad-show]")
-    page.wait_for_selector("[data-testid=error]:not([hidden])")
-    assert "E501" in page.inner_text("[data-testid=error]")

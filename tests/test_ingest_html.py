@@ -122,3 +122,19 @@ def test_wordpress_post_drops_sharing_likes_related_posts_and_replies() -> None:
         for word in ("kumquat", "Leave a Reply", "Share this", "Like Loading", "Spratly", "Recent Posts",
                      "WordPress", "Carla Reyes", "Analysis"):
             assert word not in text
+
+
+PROSE = ("<p>Nigeria closed its border with Niger on Thursday after the coup in Niamey, the Nigerian customs "
+         "service said in a statement.</p><p>ECOWAS threatened military action if the ousted president was not "
+         "restored within a week.</p>")
+
+
+def test_syndication_declared_in_markup_gives_the_original_host() -> None:
+    meta = (f"<html><head><meta name='syndication-source' content='https://www.premiumtimesng.example/story/1'>"
+            f"</head><body><article>{PROSE}</article></body></html>")
+    assert article_from_html(meta, doc_id="m").syndicated_from == "premiumtimesng.example"
+    canonical = (f"<html><head><link rel='canonical' href='https://www.reuters.example/world/africa/1'></head>"
+                 f"<body><article>{PROSE}</article></body></html>")
+    assert article_from_html(canonical, url="https://news.portal.example/a/1").syndicated_from == "reuters.example"
+    same_site = canonical.replace("www.reuters.example", "news.portal.example")
+    assert article_from_html(same_site, url="https://news.portal.example/a/1").syndicated_from is None

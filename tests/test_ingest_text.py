@@ -191,3 +191,9 @@ def test_boilerplate_file_is_validated_on_load(tmp_path) -> None:
     unknown_key.write_text(yaml.safe_dump({**spec, "tail_marker": []}))
     with pytest.raises(DataFileError):
         load_markers(unknown_key)
+
+
+def test_byline_pattern_spares_title_case_lines_that_start_with_a_date() -> None:
+    text = "By Tuesday, Iran Had Agreed To Resume Talks\nBy March The Border Was Closed\nBy JANE DOE, REUTERS"
+    assert clean_text(text).splitlines() == ["By Tuesday, Iran Had Agreed To Resume Talks",
+                                             "By March The Border Was Closed"]

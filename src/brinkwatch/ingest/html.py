@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from urllib.parse import urlsplit
 
 import htmldate
 import lxml.etree
@@ -106,19 +107,36 @@ def _story_roots(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
 def html_to_text(html: str | bytes, *, markers: Markers | None = None) -> str:
     """Paragraph text of an HTML page or fragment, without navigation, footers or comment sections."""
     tree = _parse_tree(html)
-    if tree is None:
-        return ""
-    _drop_noise(tree, markers or load_markers())
+    return "" if tree is None else _tree_text(tree, markers or load_markers())
+
+
+def _tree_text(tree: lxml.html.HtmlElement, markers: Markers) -> str:
+    """``html_to_text`` on a parsed tree (which it changes: pass a copy)."""
+    _drop_noise(tree, markers)
     return "\n".join(line for root in _story_roots(tree) for line in _block_lines(root))
 
 
-def _page_text(tree: lxml.html.HtmlElement) -> str:
-    """All visible text of the page, one block per line (for notes the extractors leave out)."""
-    tree = copy.deepcopy(tree)
-    for element in list(tree.iter("script", "style", "noscript", "head")):
-        if element.getparent() is not None:
-            element.drop_tree()
-    return "\n".join(_block_lines(tree))
+def _host(url: str | None) -> str | None:
+    host = urlsplit(url or "").hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def _syndication_in_markup(tree: lxml.html.HtmlElement, url: str | None) -> str | None:
+    """A republication declared in markup: Google News' syndication-source / original-source meta tags,
+    or a canonical link to another site than the one the page was fetched from (host names, since the
+    markup gives no publisher name)."""
+    declared = tree.xpath("//meta[@name='syndication-source' or @name='original-source']/@content")
+    here = _host(url)
+    for value in declared:
+        host = _host(value.strip())
+        if host and host != here:
+            return host
+    if here:
+        for value in tree.xpath("//link[@rel='canonical']/@href"):
+            host = _host(value.strip())
+            if host and host != here:
+                return host
+    return None
 
 
 def _collapse_whitespace(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
@@ -186,10 +204,9 @@ def _page_date(html: str | bytes, metadata_date: str | None, default_date: dt.da
     return found or default_date
 
 
-def _main_text(html: str | bytes, tree: lxml.html.HtmlElement, url: str | None) -> str:
+def _main_text(tree: lxml.html.HtmlElement, paragraphs: str, url: str | None) -> str:
     extracted = trafilatura.extract(_collapse_whitespace(tree), url=url, include_comments=False,
                                     include_tables=False)
-    paragraphs = html_to_text(html)
     return _confirmed(extracted, paragraphs) if extracted else paragraphs
 
 
@@ -208,9 +225,12 @@ def article_from_html(html: str | bytes, *, doc_id: str | None = None, url: str 
         raise MalformedRecordError("cannot parse HTML", source=source)
     metadata = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
     title = _headline(tree, metadata.title if metadata else None)
-    body = _drop_title_line(_main_text(html, tree, url), title)
+    paragraphs = _tree_text(copy.deepcopy(tree), load_markers())
+    body = _drop_title_line(_main_text(tree, paragraphs, url), title)
     body, syndicated_from = split_syndication(body)
-    syndicated_from = syndicated_from or find_syndication(_page_text(tree))
+    # Extractors often drop the italic republication note, so look for it in our paragraph text too
+    # (noise removed, so a note under a related-story teaser is not taken for this page's).
+    syndicated_from = syndicated_from or find_syndication(paragraphs) or _syndication_in_markup(tree, url)
     body = clean_text(body)
     if not body:
         raise EmptyInputError("no article text found in the HTML page", source=source)

@@ -137,3 +137,40 @@ def test_report_names_the_events_that_drove_a_rise(con: duckdb.DuckDBPyConnectio
     top = report.verdict.drivers[0]
     assert top.evidence_text == "air strike number 19 killed 60" and top.contribution > 0
     assert len(report.series.points) == 20
+
+
+def test_daily_cache_gives_the_same_series_as_the_raw_query(con: duckdb.DuckDBPyConnection) -> None:
+    from brinkwatch.analyze import daily
+
+    rng = np.random.default_rng(3)
+
+    def batch(start: int, size: int) -> list[dict]:
+        return [_mention(i, MONDAY + dt.timedelta(days=int(rng.integers(0, 60))),
+                         source_country=str(rng.choice(["USA", "IRQ", "IRN"])),
+                         target_country=str(rng.choice(["USA", "IRQ"])),
+                         cameo_code=str(rng.choice(["042", "190", "111", "061"])),
+                         quad_class=int(rng.integers(1, 5)), goldstein=float(rng.uniform(-10, 10)),
+                         killed=float(rng.integers(0, 3)), confidence=float(rng.uniform(0.2, 1)),
+                         evidence_text=str(rng.choice(["shelling near the border", "talks on trade"])))
+                for i in range(start, start + size)]
+
+    def same(freq: str) -> None:
+        cached = dyad_series(con, "USA", "IRQ", freq=freq)
+        raw = dyad_series(con, "USA", "IRQ", freq=freq, use_cache=False)
+        assert [p.model_dump() for p in cached.points] == pytest.approx([p.model_dump() for p in raw.points])
+
+    insert_mentions(con, batch(0, 150))
+    merge_new(con)  # first merge builds the cache
+    assert daily.cache_state(con) == daily.CacheState(usable=True, pending=False)
+    same("week")
+    insert_mentions(con, batch(150, 40))  # not merged yet: the series adds them from the raw table
+    assert daily.cache_state(con).pending
+    same("day")
+    merge_new(con)  # small merge: refreshes only the touched (dyad, day) keys
+    same("month")
+    incremental = sorted(con.sql(f"SELECT * FROM {daily.TABLE}").fetchall())
+    daily.rebuild_daily(con)
+    rebuilt = sorted(con.sql(f"SELECT * FROM {daily.TABLE}").fetchall())
+    assert len(incremental) == len(rebuilt)
+    for row_a, row_b in zip(incremental, rebuilt, strict=True):
+        assert row_a[:7] == row_b[:7] and row_a[7:] == pytest.approx(row_b[7:])

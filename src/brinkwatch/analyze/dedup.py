@@ -25,6 +25,7 @@ import hashlib
 import duckdb
 import pyarrow as pa
 
+from brinkwatch.analyze import daily
 from brinkwatch.analyze.records import MergeResult
 from brinkwatch.errors import AnalysisError
 
@@ -233,17 +234,20 @@ def _assign(con: duckdb.DuckDBPyConnection) -> tuple[pa.Table, set[str], int]:
 
 
 def _write(con: duckdb.DuckDBPyConnection, updates: pa.Table, touched: set[str]) -> None:
-    """Write new event ids and refresh the touched events, all or nothing."""
+    """Write new event ids, refresh the touched events and the daily cache, all or nothing."""
     _register_temp(con, "_dd_updates", updates)
     _register_temp(con, "_dd_touched", pa.table({"event_id": pa.array(sorted(touched), pa.string())}))
+    consistent = daily.cache_state(con).usable
     con.execute("BEGIN TRANSACTION")
     try:
+        daily.snapshot_keys(con, "_dd_touched")
         con.execute("UPDATE event_mentions SET event_id = u.event_id FROM _dd_updates u "
                     "WHERE event_mentions.mention_id = u.mention_id")
         con.execute("UPDATE event_mentions SET event_id = x.new_id FROM _dd_absorbed x "
                     "WHERE event_mentions.event_id = x.old_id")
         con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM _dd_touched)")
         con.execute(_AGGREGATE_SQL)
+        daily.refresh_daily(con, "_dd_touched", len(touched), consistent_before=consistent)
         con.execute("COMMIT")
     except duckdb.Error:
         con.execute("ROLLBACK")
@@ -278,7 +282,7 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, min_similarity: float = DEFAULT
     finally:
         if index_sql:
             con.execute(index_sql)
-        for name in ("_dd_f", "_dd_pairs", "_dd_updates", "_dd_absorbed", "_dd_touched"):
+        for name in ("_dd_f", "_dd_pairs", "_dd_updates", "_dd_absorbed", "_dd_touched", "_daily_keys"):
             con.execute(f"DROP TABLE IF EXISTS {name}")
     # absorbed events no longer exist: they count as updated (their happening lives on in the target)
     return MergeResult(mentions_merged=updates.num_rows, events_created=created,
@@ -301,6 +305,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, **kwargs: float) -> MergeResult:
         con.execute("BEGIN TRANSACTION")
         con.execute("UPDATE event_mentions SET event_id = NULL")
         con.execute("DELETE FROM events")
+        daily.rebuild_daily(con)
         con.execute("COMMIT")
         return merge_new(con, **kwargs)
     finally:

@@ -12,11 +12,10 @@ from collections.abc import Sequence
 import duckdb
 
 from brinkwatch.analyze.changepoints import series_change_points
+from brinkwatch.analyze.formula import CONTRIBUTION_SQL, MAGNITUDE_SQL
 from brinkwatch.analyze.records import Driver, DyadSeries, Freq, TensionReport
 from brinkwatch.analyze.series import (
-    CONTRIBUTION_SQL,
     DEFAULT_MODALITIES,
-    MAGNITUDE_SQL,
     dyad_series,
     happenings_filter_sql,
     happenings_sql,

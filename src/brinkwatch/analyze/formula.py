@@ -1,0 +1,27 @@
+"""The tension formula as SQL expressions, shared by the live query and the daily cache.
+
+``docs/tension.md`` explains each term; these strings are that text in SQL, over a relation with the columns
+``goldstein``, ``quad_class``, ``confidence``, ``killed``, ``injured``.
+"""
+
+from __future__ import annotations
+
+# Magnitude: material conflict weighs more when people were killed or injured (1 when unknown).
+MAGNITUDE_SQL = ("CASE WHEN quad_class = 4 THEN 1 + ln(1 + coalesce(killed, 0) + 0.5 * coalesce(injured, 0)) "
+                 "ELSE 1 END")
+# Signed contribution of one happening to the numerator of the tension index.
+CONTRIBUTION_SQL = (f"CASE WHEN quad_class >= 3 THEN confidence * ({MAGNITUDE_SQL}) * abs(coalesce(goldstein, 0)) "
+                    "ELSE -confidence * coalesce(goldstein, 0) END")
+# Additive per-group aggregates: summing them over days gives the same numbers as aggregating the events of a
+# period directly, which is what lets a daily cache answer weekly and monthly series exactly.
+ADDITIVE_AGGREGATES_SQL = f"""
+    count(*) AS n,
+    count(*) FILTER (WHERE quad_class = 1) AS vc, count(*) FILTER (WHERE quad_class = 2) AS mc,
+    count(*) FILTER (WHERE quad_class = 3) AS vf, count(*) FILTER (WHERE quad_class = 4) AS mf,
+    coalesce(sum(goldstein), 0) AS g_sum, count(goldstein) AS g_count,
+    coalesce(sum(confidence * ({MAGNITUDE_SQL})) FILTER (WHERE quad_class = 4), 0) AS conflict_w,
+    coalesce(sum(confidence) FILTER (WHERE quad_class <= 2), 0) AS coop_conf,
+    coalesce(sum(confidence) FILTER (WHERE quad_class >= 3), 0) AS conflict_conf,
+    coalesce(sum({CONTRIBUTION_SQL}), 0) AS numerator"""
+ADDITIVE_COLUMNS: tuple[str, ...] = ("n", "vc", "mc", "vf", "mf", "g_sum", "g_count", "conflict_w", "coop_conf",
+                                     "conflict_conf", "numerator")

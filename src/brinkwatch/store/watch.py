@@ -1,0 +1,343 @@
+"""Feed watching: poll RSS/Atom feeds on a schedule and ingest their new entries incrementally.
+
+Each cycle visits every feed that is due: a conditional GET (``If-None-Match`` / ``If-Modified-Since``
+with the validators of the last 200 answer; a 304 means nothing to do), the entries through the
+ingest feed reader, the linked page for entries that carry only a summary, and then the same
+``ingest_articles`` as ``brinkwatch ingest`` (already stored texts are skipped, dedup merges new
+mentions into known events). Per-feed state lives in the ``feed_state`` table of the same DuckDB
+database, so a restarted watcher (or a cron job running ``--once``) carries on where it stopped.
+A feed that fails (network, HTTP 4xx/5xx, malformed XML) is retried after an exponential backoff
+(``every * 2**failures``, capped at a day); the other feeds go on and the loop never stops for it.
+Fetching, the clock and sleeping are injectable so tests run against a local server and a fake clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+import feedparser
+
+from brinkwatch.errors import BrinkwatchError, IngestError, MalformedRecordError
+from brinkwatch.ingest import FetchResult, article_from_html, articles_from_feed, fetch_url
+from brinkwatch.model import Article, DocumentError
+from brinkwatch.store.db import Store
+from brinkwatch.store.pipeline import ArticleCoder, ingest_articles
+
+log = logging.getLogger(__name__)
+
+MAX_BACKOFF_S = 24 * 3600.0
+
+FEED_STATE_DDL = """
+    CREATE TABLE IF NOT EXISTS feed_state (
+        url VARCHAR PRIMARY KEY,
+        etag VARCHAR,
+        last_modified VARCHAR,
+        last_success TIMESTAMP,          -- UTC
+        last_attempt TIMESTAMP,          -- UTC
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        next_attempt TIMESTAMP,          -- UTC; NULL means due at the next cycle
+        last_error VARCHAR,
+        articles_added BIGINT NOT NULL DEFAULT 0
+    )
+"""
+
+Fetch = Callable[..., FetchResult]
+Clock = Callable[[], dt.datetime]
+Sleep = Callable[[float], None]
+Status = Literal["fetched", "not_modified", "failed", "deferred"]
+
+_EVERY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
+_UNIT_S = {"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
+
+
+def parse_every(text: str) -> float:
+    """``30s``, ``15m``, ``1h``, ``1d`` (or plain seconds) to seconds; ValueError for anything else."""
+    match = _EVERY.match(text.lower())
+    if not match or float(match.group(1)) <= 0:
+        raise ValueError(f"interval must look like 30s, 15m or 1h, not {text!r}")
+    return float(match.group(1)) * _UNIT_S[match.group(2)]
+
+
+def read_feed_list(path: str | Path) -> list[str]:
+    """Feed URLs from a text file: one per line; ``#`` comments and blank lines are ignored."""
+    urls: list[str] = []
+    for raw in Path(path).read_text(encoding="utf-8").splitlines():
+        # Only whole-line comments: a '#' inside a URL is a fragment, not a comment.
+        line = raw.strip()
+        if line and not line.startswith("#") and line not in urls:
+            urls.append(line)
+    return urls
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def backoff_seconds(every_s: float, failures: int) -> float:
+    """Wait before retrying a feed that failed ``failures`` times in a row."""
+    return min(every_s * 2.0 ** min(failures, 32), MAX_BACKOFF_S)
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What the watcher remembers about one feed between cycles (and restarts)."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    last_success: dt.datetime | None = None
+    last_attempt: dt.datetime | None = None
+    consecutive_failures: int = 0
+    next_attempt: dt.datetime | None = None
+    last_error: str | None = None
+    articles_added: int = 0
+
+
+@dataclass(frozen=True)
+class FeedOutcome:
+    """What one cycle did with one feed."""
+
+    url: str
+    status: Status
+    articles_read: int = 0
+    articles_added: int = 0
+    events_added: int = 0
+    pages_fetched: int = 0
+    errors: tuple[DocumentError, ...] = ()
+    next_attempt: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class WatchReport:
+    """Totals over every cycle of a ``watch_feeds`` call, and the outcomes of its last cycle.
+
+    Only totals are kept across cycles, so a watcher that runs for months holds constant memory.
+    """
+
+    cycles: int = 0
+    fetched: int = 0
+    not_modified: int = 0
+    failed: int = 0
+    deferred: int = 0
+    articles_added: int = 0
+    events_added: int = 0
+    errors: int = 0
+    last_cycle: tuple[FeedOutcome, ...] = ()
+
+    def add_cycle(self, outcomes: Sequence[FeedOutcome]) -> WatchReport:
+        statuses = [o.status for o in outcomes]
+        return WatchReport(
+            cycles=self.cycles + 1,
+            fetched=self.fetched + statuses.count("fetched"),
+            not_modified=self.not_modified + statuses.count("not_modified"),
+            failed=self.failed + statuses.count("failed"),
+            deferred=self.deferred + statuses.count("deferred"),
+            articles_added=self.articles_added + sum(o.articles_added for o in outcomes),
+            events_added=self.events_added + sum(o.events_added for o in outcomes),
+            errors=self.errors + sum(len(o.errors) for o in outcomes),
+            last_cycle=tuple(outcomes),
+        )
+
+
+# --- state table -----------------------------------------------------------------------------------
+_STATE_COLUMNS = ("url", "etag", "last_modified", "last_success", "last_attempt", "consecutive_failures",
+                  "next_attempt", "last_error", "articles_added")
+
+
+def ensure_feed_state(store: Store) -> None:
+    store.con.execute(FEED_STATE_DDL)
+
+
+def load_feed_state(store: Store, url: str) -> FeedState:
+    rows = store.con.execute(f"SELECT {', '.join(_STATE_COLUMNS)} FROM feed_state WHERE url = ?", [url]).fetchall()
+    return FeedState(*rows[0]) if rows else FeedState(url=url)
+
+
+def feed_states(store: Store) -> list[FeedState]:
+    """Every remembered feed, by URL (for status displays and tests)."""
+    rows = store.con.execute(f"SELECT {', '.join(_STATE_COLUMNS)} FROM feed_state ORDER BY url").fetchall()
+    return [FeedState(*row) for row in rows]
+
+
+def save_feed_state(store: Store, state: FeedState) -> None:
+    values = [getattr(state, name) for name in _STATE_COLUMNS]
+    updates = ", ".join(f"{name} = excluded.{name}" for name in _STATE_COLUMNS[1:])
+    store.con.execute(
+        f"INSERT INTO feed_state ({', '.join(_STATE_COLUMNS)}) VALUES ({', '.join('?' * len(values))}) "
+        f"ON CONFLICT (url) DO UPDATE SET {updates}",
+        values,
+    )
+
+
+# --- one feed ----------------------------------------------------------------------------------------
+def _full_content_keys(parsed: feedparser.FeedParserDict) -> set[str]:
+    """Ids and links of entries that carry a full ``content`` body (the others hold only a summary)."""
+    keys: set[str] = set()
+    for entry in parsed.entries:
+        if any((part.get("value") or "").strip() for part in entry.get("content") or []):
+            keys.update(k for k in (entry.get("id"), entry.get("link")) if isinstance(k, str) and k)
+    return keys
+
+
+def _feed_failure(parsed: feedparser.FeedParserDict, first: DocumentError, feed_url: str) -> BrinkwatchError:
+    """The error that fails a feed of which no entry could be read, keeping the reader's error code."""
+    if parsed.get("bozo"):
+        return MalformedRecordError(f"malformed feed: {parsed.get('bozo_exception')}", source=feed_url)
+    by_code = {cls.code: cls for cls in IngestError.__subclasses__()}
+    return by_code.get(first.code, IngestError)(first.message, source=feed_url, line=first.line)
+
+
+def _stored_doc_ids(store: Store, doc_ids: Iterable[str]) -> set[str]:
+    wanted = sorted(set(doc_ids))
+    if not wanted:
+        return set()
+    rows = store.con.execute(
+        "SELECT doc_id FROM articles WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()
+    return {row[0] for row in rows}
+
+
+def _page_article(summary: Article, fetch: Fetch, feed_url: str) -> Article:
+    """The linked page's article, under the entry's id so that a later cycle recognises the entry."""
+    assert summary.url is not None
+    result = fetch(summary.url)
+    page = article_from_html(result.body, doc_id=summary.doc_id, url=result.url or summary.url,
+                             default_date=summary.pub_date)
+    return page.model_copy(update={
+        "title": page.title or summary.title,
+        "publisher": summary.publisher or page.publisher,
+        "pub_date": page.pub_date or summary.pub_date,
+        "source_path": feed_url,
+        "fetched_at": dt.datetime.now(dt.UTC),
+    })
+
+
+def _entry_articles(store: Store, body: bytes, feed_url: str,
+                    fetch: Fetch) -> tuple[list[Article | DocumentError], int, int]:
+    """New entries of a feed as articles (pages fetched for summary-only entries), plus counts.
+
+    Entries whose id is stored already are left out: a feed repeats its recent entries on every
+    change, and a publisher's later edit of an entry must not collide with the stored text's id.
+    Returns the items, the number of entries read and the number of pages fetched.
+    """
+    items = list(articles_from_feed(body, source=feed_url))
+    entries = [item for item in items if isinstance(item, Article)]
+    # The ingest reader keeps what it can of a damaged feed; a feed with nothing readable has failed.
+    parsed = feedparser.parse(bytes(body))
+    if not entries and items:
+        raise _feed_failure(parsed, items[0], feed_url)  # type: ignore[arg-type]
+    known = _stored_doc_ids(store, (a.doc_id for a in entries))
+    full = _full_content_keys(parsed)
+    out: list[Article | DocumentError] = [item for item in items if isinstance(item, DocumentError)]
+    pages = 0
+    for article in entries:
+        if article.doc_id in known:
+            continue
+        if article.url and article.doc_id not in full and article.url not in full:
+            try:
+                article = _page_article(article, fetch, feed_url)
+                pages += 1
+            except BrinkwatchError as exc:
+                # The summary still names the event; keep it and say why the page is missing.
+                out.append(DocumentError(source=article.url, code=exc.code, message=exc.message))
+        out.append(article)
+    return out, len(entries), pages
+
+
+def _visit(store: Store, coder: ArticleCoder, state: FeedState, *, fetch: Fetch, batch_size: int,
+           started: dt.datetime) -> tuple[FeedOutcome, FeedState]:
+    """Fetch, read and ingest one feed; raises BrinkwatchError when the feed itself failed."""
+    result = fetch(state.url, etag=state.etag, last_modified=state.last_modified)
+    success = replace(state, last_success=started, last_attempt=started, consecutive_failures=0,
+                      next_attempt=None, last_error=None)
+    if result.status == 304:
+        return FeedOutcome(state.url, "not_modified"), success
+    items, read, pages = _entry_articles(store, result.body, state.url, fetch)
+    report = ingest_articles(store, coder, items, batch_size=batch_size)
+    outcome = FeedOutcome(state.url, "fetched", articles_read=read, articles_added=report.articles_added,
+                          events_added=report.events_added, pages_fetched=pages, errors=report.errors)
+    return outcome, replace(success, etag=result.etag, last_modified=result.last_modified,
+                            articles_added=state.articles_added + report.articles_added)
+
+
+def _failed(state: FeedState, error: DocumentError, *, every_s: float,
+            started: dt.datetime) -> tuple[FeedOutcome, FeedState]:
+    failures = state.consecutive_failures + 1
+    # Counted from the cycle's start, so a feed backed off by k intervals is due again exactly k cycles on.
+    next_attempt = started + dt.timedelta(seconds=backoff_seconds(every_s, failures))
+    log.warning("feed %s failed (%s %s); attempt %d, next try at %s UTC", state.url, error.code,
+                error.message, failures, next_attempt.isoformat(timespec="seconds"))
+    new_state = replace(state, last_attempt=started, consecutive_failures=failures, next_attempt=next_attempt,
+                        last_error=f"{error.code} {error.message}")
+    return FeedOutcome(state.url, "failed", errors=(error,), next_attempt=next_attempt), new_state
+
+
+def watch_feed_once(store: Store, coder: ArticleCoder, url: str, *, every_s: float, fetch: Fetch = fetch_url,
+                    started: dt.datetime | None = None, batch_size: int = 32) -> FeedOutcome:
+    """One visit of one feed (skipped when it is backed off); the feed's state is saved either way."""
+    started = started or utc_now()
+    state = load_feed_state(store, url)
+    if state.next_attempt is not None and state.next_attempt > started:
+        return FeedOutcome(url, "deferred", next_attempt=state.next_attempt)
+    try:
+        outcome, new_state = _visit(store, coder, state, fetch=fetch, batch_size=batch_size, started=started)
+    except BrinkwatchError as exc:
+        error = DocumentError(source=url, line=exc.line, code=exc.code, message=exc.message)
+        outcome, new_state = _failed(state, error, every_s=every_s, started=started)
+    except Exception as exc:  # noqa: BLE001 - a long-running watcher must outlive one feed's surprise
+        # Not swallowed: logged with its traceback, stored as the feed's last error and backed off.
+        log.exception("unexpected failure on feed %s", url)
+        error = DocumentError(source=url, code=IngestError.code, message=f"{type(exc).__name__}: {exc}")
+        outcome, new_state = _failed(state, error, every_s=every_s, started=started)
+    save_feed_state(store, new_state)
+    if outcome.status == "failed":
+        # Entry and page errors were recorded by ingest_articles; a failed feed is recorded here.
+        store.record_errors(outcome.errors)
+    return outcome
+
+
+# --- the loop ----------------------------------------------------------------------------------------
+def watch_feeds(
+    store: Store,
+    coder: ArticleCoder,
+    feeds: Sequence[str],
+    *,
+    every_s: float,
+    once: bool = False,
+    max_cycles: int | None = None,
+    fetch: Fetch = fetch_url,
+    clock: Clock = utc_now,
+    sleep: Sleep = time.sleep,
+    batch_size: int = 32,
+    on_feed: Callable[[int, FeedOutcome], None] | None = None,
+) -> WatchReport:
+    """Watch ``feeds`` every ``every_s`` seconds until ``once`` / ``max_cycles`` says stop (else forever).
+
+    ``clock`` returns naive UTC datetimes. ``on_feed(cycle, outcome)`` is called after every feed visit.
+    """
+    if every_s <= 0:
+        raise ValueError("every_s must be positive")
+    ensure_feed_state(store)
+    report = WatchReport()
+    limit = 1 if once else max_cycles
+    while limit is None or report.cycles < limit:
+        started = clock()
+        outcomes: list[FeedOutcome] = []
+        for url in feeds:
+            outcome = watch_feed_once(store, coder, url, every_s=every_s, fetch=fetch, started=started,
+                                      batch_size=batch_size)
+            outcomes.append(outcome)
+            if on_feed is not None:
+                on_feed(report.cycles + 1, outcome)
+        report = report.add_cycle(outcomes)
+        if limit is not None and report.cycles >= limit:
+            break
+        elapsed = (clock() - started).total_seconds()
+        sleep(max(0.0, every_s - elapsed))
+    return report

@@ -1,0 +1,252 @@
+"""Feed watcher against a local http.server: conditional GETs, page fetches, backoff, new items, bad XML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from brinkwatch.model import Article, CodedDocument, Sentence
+from brinkwatch.store import Store
+from brinkwatch.store.watch import (
+    FeedOutcome,
+    backoff_seconds,
+    feed_states,
+    parse_every,
+    read_feed_list,
+    watch_feeds,
+)
+from test_store_helpers import event
+
+PAGE = """<html><head><title>{title}</title></head><body><article><h1>{title}</h1>
+<p>{body}</p>
+<p>Officials in the capital said the talks would continue next week, and diplomats from both
+countries described the meeting as frank and useful for the region.</p>
+</article></body></html>"""
+
+
+def rss(items: list[tuple[str, str]]) -> bytes:
+    """An RSS feed whose items carry only a one-line summary and a link to the full page."""
+    body = "".join(f"<item><title>{title}</title><link>{{base}}/page/{slug}</link><guid>urn:{slug}</guid>"
+                   f"<description>Summary of {title}.</description><pubDate>Mon, 05 Jan 2026 10:00:00 GMT"
+                   f"</pubDate></item>" for slug, title in items)
+    return f"<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title>{body}</channel></rss>".encode()
+
+
+ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Post</title><id>urn:atom</id>
+<updated>2026-01-06T10:00:00Z</updated>
+<entry><title>Parliament votes</title><id>urn:atom-1</id><updated>2026-01-06T10:00:00Z</updated>
+<link href="https://atom.example/1"/>
+<content type="html">&lt;p&gt;The Iraqi parliament voted on Monday to ask foreign troops to leave the country,
+lawmakers said after a long session in Baghdad.&lt;/p&gt;</content></entry></feed>"""
+
+
+@dataclass
+class Site:
+    """What the local server serves; tests change it between cycles."""
+
+    feeds: dict[str, tuple[int, bytes]] = field(default_factory=dict)  # path -> (status, body)
+    pages: dict[str, str] = field(default_factory=dict)  # slug -> body sentence
+    requests: Counter = field(default_factory=Counter)
+    conditional: list[tuple[str, str | None]] = field(default_factory=list)  # (path, If-None-Match)
+    base: str = ""
+
+
+def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            return
+
+        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            site.requests[self.path] += 1
+            if self.path in site.feeds:
+                status, body = site.feeds[self.path]
+                body = body.replace(b"{base}", site.base.encode())
+                etag = f'"{hash(body) & 0xFFFFFFFF:x}"'
+                site.conditional.append((self.path, self.headers.get("If-None-Match")))
+                if status == 200 and self.headers.get("If-None-Match") == etag:
+                    self._send(304, b"", {"ETag": etag})
+                else:
+                    self._send(status, body if status == 200 else b"oops", {"ETag": etag} if status == 200 else {})
+            elif self.path.startswith("/page/") and self.path[6:] in site.pages:
+                slug = self.path[6:]
+                html = PAGE.format(title=f"Story {slug}", body=site.pages[slug])
+                self._send(200, html.encode(), {"Content-Type": "text/html"})
+            else:
+                self._send(404, b"missing", {})
+
+        def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    return Handler
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    state = Site()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    state.base = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class FakeCoder:
+    """One assault event IRQGOV -> USAGOV per article, with the article's first 80 characters as evidence."""
+
+    def __init__(self) -> None:
+        self.coded: list[str] = []
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedDocument]:
+        for article in articles:
+            self.coded.append(article.doc_id)
+            yield CodedDocument(
+                article=article,
+                sentences=(Sentence(doc_id=article.doc_id, index=0, start=0, end=len(article.text),
+                                    text=article.text),),
+                events=(event(article.doc_id, article.text[:80]),),
+            )
+
+
+class FakeClock:
+    """Naive-UTC clock that only moves when the watcher sleeps."""
+
+    def __init__(self) -> None:
+        self.now = dt.datetime(2026, 1, 5, 12, 0, 0)
+        self.slept: list[float] = []
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += dt.timedelta(seconds=seconds)
+
+
+STRIKE = "A drone strike hit a convoy near Baghdad airport on Friday, killing an Iranian general and four others."
+VOTE = "Lawmakers in Baghdad voted to demand that American troops leave Iraq, a move Washington condemned."
+
+
+def test_first_cycle_stores_pages_and_second_cycle_is_not_modified(site: Site) -> None:
+    site.feeds["/rss"] = (200, rss([("strike", "Drone strike"), ("vote", "Parliament vote")]))
+    site.feeds["/atom"] = (200, ATOM)
+    site.pages.update(strike=STRIKE, vote=VOTE)
+    feeds = [f"{site.base}/rss", f"{site.base}/atom"]
+    coder, clock = FakeCoder(), FakeClock()
+    with Store() as store:
+        first = watch_feeds(store, coder, feeds, every_s=60, once=True, clock=clock, sleep=clock.sleep)
+        assert (first.cycles, first.fetched, first.articles_added, first.errors) == (1, 2, 3, 0)
+        texts = dict(store.con.execute("SELECT doc_id, text FROM articles").fetchall())
+        # Summary-only RSS items were replaced by their linked pages; the Atom entry kept its content.
+        assert STRIKE in texts["urn:strike"] and VOTE in texts["urn:vote"]
+        assert "Summary of" not in texts["urn:strike"]
+        assert texts["urn:atom-1"].startswith("The Iraqi parliament voted")
+        assert site.requests["/page/strike"] == 1 and site.requests["/page/vote"] == 1
+
+        second = watch_feeds(store, coder, feeds, every_s=60, max_cycles=1, clock=clock, sleep=clock.sleep)
+        assert (second.not_modified, second.fetched, second.articles_added) == (2, 0, 0)
+        assert [h for p, h in site.conditional if p == "/rss"][1] is not None  # If-None-Match was sent
+        assert site.requests["/page/strike"] == 1
+        assert store.con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == 3
+        assert len(coder.coded) == 3
+        states = {s.url: s for s in feed_states(store)}
+        assert states[feeds[0]].etag and states[feeds[0]].consecutive_failures == 0
+
+
+def test_failing_feed_is_backed_off_while_the_other_proceeds(site: Site) -> None:
+    site.feeds["/down"] = (500, b"")
+    site.feeds["/atom"] = (200, ATOM)
+    feeds = [f"{site.base}/down", f"{site.base}/atom"]
+    clock = FakeClock()
+    seen: list[tuple[int, FeedOutcome]] = []
+    with Store() as store:
+        report = watch_feeds(store, FakeCoder(), feeds, every_s=60, max_cycles=4, clock=clock, sleep=clock.sleep,
+                             on_feed=lambda cycle, outcome: seen.append((cycle, outcome)))
+        statuses = [(cycle, o.url.rsplit("/", 1)[1], o.status) for cycle, o in seen]
+        # 1 fail -> wait 2 intervals; cycle 3 fails again -> wait 4 intervals, so cycle 4 is deferred too.
+        assert [s for s in statuses if s[1] == "down"] == [
+            (1, "down", "failed"), (2, "down", "deferred"), (3, "down", "failed"), (4, "down", "deferred")]
+        assert [s[2] for s in statuses if s[1] == "atom"] == ["fetched", "not_modified", "not_modified",
+                                                              "not_modified"]
+        assert site.requests["/down"] == 2
+        assert (report.cycles, report.failed, report.deferred, report.articles_added) == (4, 2, 2, 1)
+        assert clock.slept == [60, 60, 60]
+        down = {s.url: s for s in feed_states(store)}[feeds[0]]
+        assert down.consecutive_failures == 2 and down.last_error.startswith("E108")
+        assert down.next_attempt == dt.datetime(2026, 1, 5, 12, 2) + dt.timedelta(seconds=240)
+        logged = store.con.execute("SELECT source, code FROM ingest_errors").fetchall()
+        assert logged == [(feeds[0], "E108"), (feeds[0], "E108")]
+
+        # A restart remembers the backoff: a --once run before next_attempt leaves the feed alone.
+        clock.now = dt.datetime(2026, 1, 5, 12, 4)
+        again = watch_feeds(store, FakeCoder(), feeds[:1], every_s=60, once=True, clock=clock)
+        assert again.deferred == 1 and site.requests["/down"] == 2
+        # Back up: fetched, and the failure count is reset.
+        site.feeds["/down"] = (200, ATOM.replace(b"urn:atom-1", b"urn:atom-2"))
+        clock.now = dt.datetime(2026, 1, 5, 12, 6)
+        watch_feeds(store, FakeCoder(), feeds[:1], every_s=60, once=True, clock=clock)
+        assert {s.url: s for s in feed_states(store)}[feeds[0]].consecutive_failures == 0
+
+
+def test_new_item_is_picked_up_next_cycle_and_merged(site: Site) -> None:
+    site.feeds["/rss"] = (200, rss([("strike", "Drone strike")]))
+    site.pages.update(strike=STRIKE, again="Reports from Baghdad confirmed the drone strike near the airport, "
+                                           "which killed an Iranian general, officials said.")
+    feeds = [f"{site.base}/rss"]
+    coder, clock = FakeCoder(), FakeClock()
+    with Store() as store:
+        watch_feeds(store, coder, feeds, every_s=60, once=True, clock=clock)
+        site.feeds["/rss"] = (200, rss([("again", "Strike confirmed"), ("strike", "Drone strike")]))
+        report = watch_feeds(store, coder, feeds, every_s=60, once=True, clock=clock)
+        assert (report.fetched, report.articles_added) == (1, 1)
+        assert coder.coded == ["urn:strike", "urn:again"]  # the old entry is not fetched or coded again
+        assert site.requests["/page/strike"] == 1
+        rows = store.con.execute("SELECT num_mentions, num_articles FROM events").fetchall()
+        assert rows == [(2, 2)]  # the new article's mention joined the known event
+
+
+def test_malformed_xml_is_an_error_and_the_cycle_goes_on(site: Site) -> None:
+    site.feeds["/broken"] = (200, b"<?xml version='1.0'?><rss><channel><item><title>Unclosed")
+    site.feeds["/atom"] = (200, ATOM)
+    feeds = [f"{site.base}/broken", f"{site.base}/atom"]
+    with Store() as store:
+        report = watch_feeds(store, FakeCoder(), feeds, every_s=900, once=True)
+        assert [o.status for o in report.last_cycle] == ["failed", "fetched"]
+        assert report.last_cycle[0].errors[0].code == "E106"
+        assert report.articles_added == 1
+        broken = {s.url: s for s in feed_states(store)}[feeds[0]]
+        assert broken.last_error.startswith("E106") and broken.etag is None
+
+
+def test_unreachable_feed_is_a_fetch_error() -> None:
+    with Store() as store:
+        report = watch_feeds(store, FakeCoder(), ["http://127.0.0.1:9/feed"], every_s=30, once=True)
+        assert report.failed == 1 and report.last_cycle[0].errors[0].code == "E108"
+
+
+def test_intervals_feed_lists_and_backoff(tmp_path) -> None:
+    assert [parse_every(t) for t in ("30s", "15m", "1h", "2d", "45")] == [30, 900, 3600, 172800, 45]
+    for bad in ("", "15x", "-1m", "0s", "m"):
+        with pytest.raises(ValueError):
+            parse_every(bad)
+    path = tmp_path / "feeds.txt"
+    path.write_text("# my feeds\nhttps://a.example/rss\n\n  https://b.example/feed#main \n# https://c.example\n"
+                    "https://a.example/rss\n")
+    assert read_feed_list(path) == ["https://a.example/rss", "https://b.example/feed#main"]
+    assert [backoff_seconds(900, n) for n in (1, 2, 3)] == [1800, 3600, 7200]
+    assert backoff_seconds(900, 40) == 24 * 3600

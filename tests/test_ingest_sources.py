@@ -122,3 +122,33 @@ def _record_end(data: bytes, *, gzip: bool, index: int) -> int:
         if number == index:
             return iterator.get_record_offset() + iterator.get_record_length()
     raise AssertionError("record not found")
+
+
+def _single_page_warc(body: bytes, content_type: str) -> bytes:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://news.example/cp", "response",
+                                                  payload=io.BytesIO(body), http_headers=headers))
+    return buffer.getvalue()
+
+
+def test_warc_page_is_decoded_with_the_charset_the_server_declared() -> None:
+    sentence = "Côte d\u2019Ivoire\u2019s president met Ghana\u2019s president in Abidjan on Friday to discuss border security."
+    body = f"<html><body><article><p>{sentence}</p></article></body></html>".encode("cp1252")
+    (article,) = articles_from_warc(io.BytesIO(_single_page_warc(body, "text/html; charset=windows-1252")),
+                                    source="cp.warc")
+    assert article.text == sentence
+
+
+def test_warc_file_is_streamed_and_the_size_limit_applies_per_record(tmp_path: Path) -> None:
+    from brinkwatch.ingest import read_paths
+
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(make_warc(gzip=True))
+    # The whole file is over the limit, each page is under it: all pages are read.
+    assert path.stat().st_size > 600
+    assert [r.doc_id for r in read_paths([path], max_bytes=600)] == list(PAGES)
+    # A limit under the size of one page turns each page record into an E104 and goes on.
+    results = list(read_paths([path], max_bytes=100))
+    assert [(r.code, r.line) for r in results] == [("E104", 2), ("E104", 3), ("E104", 4)]

@@ -45,6 +45,7 @@ _UNSUPPORTED_SUFFIXES = frozenset({
 })
 _FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf", b"<channel")
 STDIN = "-"
+_SNIFF_HEAD = 4096
 
 
 def format_of(path: Path) -> str | None:
@@ -133,12 +134,23 @@ def _read_document(data: bytes, kind: str, *, source: str, doc_id: str,
         raise UnsupportedFormatError("unknown or unsupported file format", source=source)
 
 
+def _stream_warc(path: Path, *, source: str, max_bytes: int) -> Iterator[Article | DocumentError]:
+    with path.open("rb") as handle:
+        check_not_empty(handle.read(_SNIFF_HEAD), source=source)
+        handle.seek(0)
+        yield from articles_from_warc(handle, source=source, max_record_bytes=max_bytes)
+
+
 def _read_one(path: Path | None, stream: BinaryIO | None, *, source: str, doc_id: str,
               default_date: dt.date | None, max_bytes: int) -> Iterator[Article | DocumentError]:
     try:
         kind = format_of(path) if path is not None else None
         if kind == "unsupported":
             raise UnsupportedFormatError(f"{path.suffix} files are not supported", source=source)
+        if kind == "warc" and path is not None:
+            # Crawl files are often gigabytes: stream them record by record, the limit applies per record.
+            yield from _stream_warc(path, source=source, max_bytes=max_bytes)
+            return
         data = read_limited(path, stream, source=source, max_bytes=max_bytes)
         check_not_empty(data, source=source)
         kind = kind or sniff_format(data)

@@ -9,8 +9,10 @@ yields E106; the records before it have already been yielded.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import io
+import re
 import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
@@ -19,7 +21,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeadersParserException
 
-from brinkwatch.errors import IngestError, MalformedRecordError
+from brinkwatch.errors import IngestError, InputTooLargeError, MalformedRecordError
 from brinkwatch.ingest.decode import GZIP_MAGIC
 from brinkwatch.ingest.html import article_from_html
 from brinkwatch.ingest.text import article_from_text
@@ -28,6 +30,8 @@ from brinkwatch.model import Article, DocumentError
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TEXT_TYPES = ("text/plain",)
 _RECORD_TYPES = ("response", "resource", "conversion")
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+_DRAIN_CHUNK = 65536
 
 
 class _TruncatedStream(Exception):
@@ -128,35 +132,73 @@ def _warc_datetime(record: Any) -> dt.datetime | None:
         return None
 
 
-def _read_payload(record: Any) -> bytes:
-    payload = record.content_stream().read()
+def _check_complete(record: Any) -> None:
     # warcio's LimitReader counts down the declared Content-Length; anything left means the file ended early.
     if getattr(record.raw_stream, "limit", 0) > 0:
         raise _TruncatedStream(f"payload ends {record.raw_stream.limit} bytes short of its Content-Length")
+
+
+def _drain(record: Any) -> None:
+    """Read a record we do not keep (images, scripts) in chunks, only to notice truncation."""
+    while record.raw_stream.read(_DRAIN_CHUNK):
+        pass
+    _check_complete(record)
+
+
+def _read_payload(record: Any, *, source: str, number: int, max_bytes: int | None) -> bytes:
+    declared = record.rec_headers.get_header("Content-Length") or ""
+    if max_bytes is not None and declared.isdigit() and int(declared) > max_bytes:
+        raise InputTooLargeError(f"WARC record {number} is {int(declared):,} bytes, over the limit of "
+                                 f"{max_bytes:,}", source=source, line=number)
+    payload = record.content_stream().read()
+    _check_complete(record)
     return payload
 
 
-def _article_from_record(record: Any, *, source: str, number: int) -> Article | None:
+def _charset(record: Any) -> str | None:
+    headers = record.http_headers if record.http_headers is not None else record.rec_headers
+    found = _CHARSET.search(headers.get_header("Content-Type") or "")
+    if not found:
+        return None
+    try:
+        return codecs.lookup(found.group(1)).name
+    except LookupError:
+        return None
+
+
+def _decoded(payload: bytes, charset: str | None) -> str | bytes:
+    """Text in the charset the server declared; bytes (left to the HTML parser's sniffing) otherwise."""
+    return payload.decode(charset, errors="replace") if charset else payload
+
+
+def _article_from_record(record: Any, *, source: str, number: int, max_bytes: int | None) -> Article | None:
     if record.rec_type not in _RECORD_TYPES:
         return None
     content_type = _content_type(record)
     status = record.http_headers.get_statuscode() if record.http_headers is not None else "200"
-    uri = record.rec_headers.get_header("WARC-Target-URI") or f"{source}#{number}"
-    payload = _read_payload(record)
     if status != "200" or content_type not in _HTML_TYPES + _TEXT_TYPES:
+        _drain(record)
         return None
+    uri = record.rec_headers.get_header("WARC-Target-URI") or f"{source}#{number}"
+    payload = _read_payload(record, source=source, number=number, max_bytes=max_bytes)
     fetched_at = _warc_datetime(record)
     fallback_date = fetched_at.date() if fetched_at else None
     if content_type in _HTML_TYPES:
-        page = article_from_html(payload, doc_id=uri, url=uri, default_date=fallback_date)
+        page = article_from_html(_decoded(payload, _charset(record)), doc_id=uri, url=uri,
+                                 default_date=fallback_date)
         return page.model_copy(update={"source_path": source, "source_format": "warc", "fetched_at": fetched_at})
-    text = payload.decode("utf-8", errors="replace")
+    text = payload.decode(_charset(record) or "utf-8", errors="replace")
     return article_from_text(text, doc_id=uri, pub_date=fallback_date, url=uri, source_path=source,
                              source_format="warc", fetched_at=fetched_at)
 
 
-def articles_from_warc(stream: BinaryIO, *, source: str) -> Iterator[Article | DocumentError]:
-    """Read a WARC stream; never raises for a bad record (``DocumentError.line`` = record number, 1-based)."""
+def articles_from_warc(stream: BinaryIO, *, source: str,
+                       max_record_bytes: int | None = None) -> Iterator[Article | DocumentError]:
+    """Read a WARC stream; never raises for a bad record (``DocumentError.line`` = record number, 1-based).
+
+    The stream is read record by record, so a crawl file of any size costs the memory of one record;
+    a record over ``max_record_bytes`` is skipped with E104.
+    """
     number = 0
     try:
         archive = ArchiveIterator(_open(stream))
@@ -172,7 +214,8 @@ def articles_from_warc(stream: BinaryIO, *, source: str) -> Iterator[Article | D
                     raise _TruncatedStream("file ends inside the record's headers") from None
                 return
             try:
-                article = _article_from_record(record, source=source, number=number)
+                article = _article_from_record(record, source=source, number=number,
+                                               max_bytes=max_record_bytes)
             except IngestError as exc:
                 yield DocumentError(source=source, line=number, code=exc.code, message=exc.message)
                 continue

@@ -216,3 +216,13 @@ def test_gzip_bomb_is_e104_and_damaged_gzip_is_e102(tmp_path: Path) -> None:
     damaged = tmp_path / "damaged.txt.gz"
     damaged.write_bytes(gzip.compress(SENTENCE.encode() * 20)[:-30])
     assert _error_code(damaged) == "E102"
+
+
+def test_txt_file_holding_a_web_page_is_read_as_html(tmp_path: Path) -> None:
+    path = tmp_path / "saved.txt"
+    path.write_bytes((DATA / "wordpress_post.html").read_bytes())
+    article = _one(path)
+    assert isinstance(article, Article)
+    assert article.source_format == "html"
+    assert article.text.startswith("The Philippines summoned")
+    assert "<p>" not in article.text

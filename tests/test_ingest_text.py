@@ -197,3 +197,24 @@ def test_byline_pattern_spares_title_case_lines_that_start_with_a_date() -> None
     text = "By Tuesday, Iran Had Agreed To Resume Talks\nBy March The Border Was Closed\nBy JANE DOE, REUTERS"
     assert clean_text(text).splitlines() == ["By Tuesday, Iran Had Agreed To Resume Talks",
                                              "By March The Border Was Closed"]
+
+
+def test_agency_trailers_copyright_and_credits_are_dropped_but_sentences_kept() -> None:
+    text = (
+        "Iran said on Monday it would resume talks with the IAEA.\n"
+        "(Reporting by Parisa Hafezi; Editing by Jane Doe)\n"
+        "Additional reporting by John Smith in Dubai\n"
+        "© 2024 Reuters. All rights reserved.\n"
+        "Copyright 2024 The Associated Press. All rights reserved.\n"
+        "Photo: Reuters\n"
+        "(AP Photo/Vahid Salemi)\n"
+        "Follow us on Twitter\n"
+        "Click here to subscribe.\n"
+        "Copyright infringement lawsuits rose sharply last year, the EU said.\n"
+        "Reporting by state media suggested the talks had failed."
+    )
+    assert clean_text(text).splitlines() == [
+        "Iran said on Monday it would resume talks with the IAEA.",
+        "Copyright infringement lawsuits rose sharply last year, the EU said.",
+        "Reporting by state media suggested the talks had failed.",
+    ]

@@ -107,6 +107,11 @@ def _articles_from_json(text: str, *, source: str, default_date: dt.date | None)
             yield DocumentError(source=source, line=number, code=exc.code, message=exc.message)
 
 
+def _html_file_article(text: str, *, source: str, doc_id: str, default_date: dt.date | None) -> Article:
+    article = article_from_html(text, doc_id=doc_id, default_date=default_date)
+    return article.model_copy(update={"source_path": source})
+
+
 def _read_document(data: bytes, kind: str, *, source: str, doc_id: str,
                    default_date: dt.date | None) -> Iterator[Article | DocumentError]:
     """Dispatch one file's bytes to its reader; raises ``IngestError`` for whole-file failures."""
@@ -120,12 +125,14 @@ def _read_document(data: bytes, kind: str, *, source: str, doc_id: str,
         return
     text = decode_bytes(data, source=source)
     if kind == "html":
-        article = article_from_html(text, doc_id=doc_id, default_date=default_date)
-        yield article.model_copy(update={"source_path": source})
+        yield _html_file_article(text, source=source, doc_id=doc_id, default_date=default_date)
     elif kind == "jsonl":
         yield from articles_from_jsonl(text.splitlines(), source=source, default_date=default_date)
     elif kind == "json":
         yield from _articles_from_json(text, source=source, default_date=default_date)
+    elif kind == "text" and sniff_format(data) == "html":
+        # A .txt that is really a saved web page: read it as HTML, not as text full of tags.
+        yield _html_file_article(text, source=source, doc_id=doc_id, default_date=default_date)
     elif kind in ("text", "markdown"):
         body = strip_markdown(text) if kind == "markdown" else text
         yield article_from_text(body, doc_id=doc_id, pub_date=default_date, source_path=source,

@@ -227,3 +227,47 @@ def test_events_table_filters_and_network(page, base_url: str) -> None:
     _shot(page, "dashboard-network")
     assert page.console_errors == []
 
+
+
+def test_page_modules_highlight_offsets_and_period_ends(page, base_url: str) -> None:
+    # The modules alone (no plotly.js): any same-origin page can import them.
+    page.goto(base_url + "/healthz")
+    result = page.evaluate("""async () => {
+        const h = await import('/static/highlight.js');
+        const t = await import('/static/timeline.js');
+        const n = await import('/static/network.js');
+        const text = 'Rebels <b>shelled</b> Aden.\\n\\nNo one was hurt.';
+        const record = {
+            evidence: {start: 0, end: 27, trigger_start: 10, trigger_end: 17},
+            cameo: {code: '190'}, source: {code: 'YEMREB', start: 0, end: 6},
+            target: null, place: {name: 'Aden', start: 22, end: 26},
+            numbers: [{kind: 'killed', value: 0, start: 60, end: 70}],  // beyond the text: dropped
+        };
+        const spans = h.eventSpans(record);
+        const pieces = h.segments(text, spans);
+        const box = document.createElement('div');
+        h.renderHighlighted(box, text, spans);
+        const pos = n.forceLayout(['A', 'B', 'C', 'D'], [{source: 'A', target: 'B'}, {source: 'C', target: 'D'}]);
+        return {
+            kinds: spans.map((s) => s.kind),
+            rejoined: pieces.map((p) => p.text).join(''),
+            marks: [...box.querySelectorAll('mark')].map((m) => [m.dataset.kinds, m.textContent]),
+            paragraphs: [...box.querySelectorAll('p')].map((p) => p.textContent),
+            elements: box.querySelectorAll('b, script').length,
+            weekEnd: t.periodEnd('2024-12-30', 'week'),
+            monthEnd: t.periodEnd('2024-02-01', 'month'),
+            dayEnd: t.periodEnd('2024-02-01', 'day'),
+            finite: pos.flat().every(Number.isFinite),
+            again: JSON.stringify(n.forceLayout(['A', 'B', 'C', 'D'], [{source: 'A', target: 'B'},
+                {source: 'C', target: 'D'}])) === JSON.stringify(pos),
+        };
+    }""")
+    assert result["kinds"] == ["evidence", "trigger", "source", "place", "number"]
+    assert result["rejoined"] == "Rebels <b>shelled</b> Aden.\n\nNo one was hurt."
+    # Innermost span decides the colour; offsets count the markup-looking characters as text.
+    assert result["marks"] == [["source evidence", "Rebels"], ["evidence", " <b>"], ["trigger evidence", "shelled"],
+                               ["evidence", "</b> "], ["place evidence", "Aden"], ["evidence", "."]]
+    assert result["paragraphs"] == ["Rebels <b>shelled</b> Aden.", "No one was hurt."]
+    assert result["elements"] == 0  # article text never becomes markup
+    assert (result["weekEnd"], result["monthEnd"], result["dayEnd"]) == ("2025-01-05", "2024-02-29", "2024-02-01")
+    assert result["finite"] and result["again"]

@@ -3,26 +3,31 @@
 ``mount(app)`` adds three things to a FastAPI app built by ``brinkwatch.api.create_app``:
 ``/`` (the page), ``/static/*`` (our HTML/JS/CSS, shipped inside this package) and
 ``/static/plotly.min.js`` (the plotly.js bundled inside the installed ``plotly`` Python package, so
-the dashboard needs no CDN and the repository carries no copy of it). The page only talks to the
+the dashboard needs no CDN and the repository carries no copy of it), and ``/dashboard/vocab.json``
+(CAMEO root names and modalities for the filters, from the ontology and ``model.MODALITIES``, so the
+page never keeps a second copy of them). The page only talks to the
 ``/v1`` JSON endpoints of the same origin; it has no build step and no third-party JavaScript
 besides plotly.js.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from brinkwatch.errors import ApiError
+from brinkwatch.model import MODALITIES
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 DASHBOARD_PATH = "/dashboard/"
 
-__all__ = ["DASHBOARD_PATH", "STATIC_DIR", "mount", "plotly_js_path"]
+__all__ = ["DASHBOARD_PATH", "STATIC_DIR", "mount", "plotly_js_path", "vocabulary"]
 
 
 def plotly_js_path() -> Path:
@@ -33,6 +38,16 @@ def plotly_js_path() -> Path:
         # A plotly wheel without its bundle would leave the dashboard without charts: say so at start.
         raise ApiError(f"plotly.min.js not found in the installed plotly package (looked at {path})")
     return path
+
+
+def vocabulary() -> dict[str, Any]:
+    """What the filters offer: the 20 CAMEO root classes with their names, and the modalities."""
+    # Imported here: loading the ontology takes most of a second, which an API without a browser never needs.
+    from brinkwatch.ontology import Ontology
+
+    ontology = Ontology.load()
+    roots = [[code, ontology.get(code).name.capitalize()] for code in ontology.codes() if len(code) == 2]
+    return {"cameo_roots": sorted(roots), "modalities": list(MODALITIES)}
 
 
 def mount(app: FastAPI) -> None:
@@ -54,5 +69,11 @@ def mount(app: FastAPI) -> None:
     @app.get(DASHBOARD_PATH, include_in_schema=False)
     def dashboard() -> FileResponse:
         return FileResponse(index, media_type="text/html", headers={"Cache-Control": "no-cache"})
+
+    cached_vocabulary = functools.cache(vocabulary)  # per app, built on the first page view
+
+    @app.get(DASHBOARD_PATH + "vocab.json", include_in_schema=False)
+    def vocab() -> dict[str, Any]:
+        return cached_vocabulary()
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -36,6 +36,7 @@ export async function getJson(path, params) {
 const seg = encodeURIComponent;
 
 export const api = {
+  vocab: () => getJson("/dashboard/vocab.json"),
   stats: () => getJson("/v1/stats"),
   events: (params) => getJson("/v1/events", params),
   event: (id) => getJson(`/v1/events/${seg(id)}`),

@@ -133,14 +133,15 @@ function eventsController() {
 }
 
 async function main() {
-  fillFilterOptions($("f-root"), $("f-modality"));
   const dyads = dyadController();
   const events = eventsController();
   $("dyad-form").addEventListener("submit", (e) => { e.preventDefault(); dyads.showDyad().catch(reportError); });
   $("events-form").addEventListener("submit", (e) => { e.preventDefault(); events.apply().catch(reportError); });
   $("events-more").addEventListener("click", () => events.more().catch(reportError));
 
-  const [network] = await Promise.all([api.network({ level: "country" }), renderStats(), events.apply()]);
+  const [network, vocab] = await Promise.all([api.network({ level: "country" }), api.vocab(), renderStats(),
+    events.apply()]);
+  fillFilterOptions($("f-root"), $("f-modality"), vocab);
   renderNetwork($("network-chart"), network, (node) => events.setActor(node).catch(reportError));
   if (fillDyadPickers(network)) await dyads.showDyad();
   document.body.dataset.ready = "1";

@@ -116,8 +116,9 @@ def _is_conditional(trigger: Token, cues: ModalityCues) -> bool:
                 return True
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         inverted = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("should", "were", "had")]
-        if subj and inverted and inverted[0].i < subj[0].i and verb.dep_ == "advcl":
-            return True  # "should it try to", "were it to"
+        if subj and inverted and inverted[0].i < subj[0].i and verb.dep_ in ("advcl", "ccomp") and \
+                inverted[0].i == min(t.i for t in verb.subtree):
+            return True  # "should it try to", "were it to": the clause opens with the inverted auxiliary
     return False
 
 

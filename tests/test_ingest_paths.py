@@ -226,3 +226,20 @@ def test_txt_file_holding_a_web_page_is_read_as_html(tmp_path: Path) -> None:
     assert article.source_format == "html"
     assert article.text.startswith("The Philippines summoned")
     assert "<p>" not in article.text
+
+
+def test_a_parser_crash_on_one_file_is_recorded_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import brinkwatch.ingest.paths as paths_module
+
+    def crash(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(paths_module, "article_from_html", crash)
+    (tmp_path / "a.html").write_text("<html><body><p>x</p></body></html>")
+    (tmp_path / "b.txt").write_text(SENTENCE)
+    first, second = read_paths([tmp_path])
+    assert isinstance(first, DocumentError)
+    assert first.code == "E100" and "RecursionError" in first.message
+    assert isinstance(second, Article) and second.text == SENTENCE

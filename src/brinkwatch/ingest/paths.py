@@ -38,6 +38,8 @@ _BY_SUFFIX: dict[str, str] = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
     ".warc": "warc", ".warc.gz": "warc", ".arc": "warc", ".arc.gz": "warc",
 }
+# ".warc.gz" before ".gz"-less matches, ".ndjson" before ".json".
+_SUFFIXES_LONGEST_FIRST = tuple(sorted(_BY_SUFFIX, key=len, reverse=True))
 # Formats we recognise but do not read: reported as E107 without opening the file.
 _UNSUPPORTED_SUFFIXES = frozenset({
     ".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ppt", ".pptx", ".epub", ".png", ".jpg",
@@ -51,9 +53,9 @@ _SNIFF_HEAD = 4096
 def format_of(path: Path) -> str | None:
     """The reader an extension asks for: text, markdown, html, feed, jsonl, json, warc; None to sniff."""
     name = path.name.lower()
-    for suffix, kind in _BY_SUFFIX.items():
+    for suffix in _SUFFIXES_LONGEST_FIRST:
         if name.endswith(suffix) and len(name) > len(suffix):
-            return kind
+            return _BY_SUFFIX[suffix]
     if path.suffix.lower() in _UNSUPPORTED_SUFFIXES:
         return "unsupported"
     return None
@@ -68,7 +70,9 @@ def sniff_format(data: bytes) -> str | None:
     if data.startswith(GZIP_MAGIC):
         return None
     if lowered.startswith(b"<?xml") or lowered.startswith(_FEED_ROOTS):
-        return "feed" if any(root in lowered for root in _FEED_ROOTS) else None
+        if any(root in lowered for root in _FEED_ROOTS):
+            return "feed"
+        return "html" if b"<html" in lowered else None  # XHTML
     if lowered.startswith((b"<!doctype html", b"<html", b"<head", b"<body")) or b"<p>" in lowered:
         return "html"
     if lowered.startswith(b"{"):
@@ -85,7 +89,7 @@ def _doc_id(path: Path, root: Path | None) -> str:
     name = path.name
     if name.lower().endswith(".gz") and format_of(path) is None:
         name = name[: -len(".gz")]
-    for suffix in sorted(_BY_SUFFIX, key=len, reverse=True):
+    for suffix in _SUFFIXES_LONGEST_FIRST:
         if name.lower().endswith(suffix) and len(name) > len(suffix):
             return name[: -len(suffix)]
     return path.stem or name
@@ -175,6 +179,11 @@ def _read_one(path: Path | None, stream: BinaryIO | None, *, source: str, doc_id
         yield DocumentError(source=source, line=exc.line, code=exc.code, message=exc.message)
     except OSError as exc:
         yield DocumentError(source=source, code=IngestError.code, message=f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001 - see below
+        # Last resort: a parser bug triggered by one odd page (lxml, trafilatura, feedparser, warcio) must
+        # not end a batch of thousands. It is recorded with its type, not swallowed.
+        yield DocumentError(source=source, code=IngestError.code,
+                            message=f"unexpected {type(exc).__name__} while reading: {exc}")
 
 
 def _walk(root: Path) -> Iterator[Path]:

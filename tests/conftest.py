@@ -16,3 +16,12 @@ def gold_dev_path() -> Path:
     if not GOLD_DEV.exists():
         pytest.fail(f"development gold set not found at {GOLD_DEV}; it is expected beside the repository")
     return GOLD_DEV
+
+
+@pytest.fixture(scope="session")
+def coder():
+    """One real Coder (spaCy pipeline + all knowledge) for the whole test session."""
+    from brinkwatch.extract import Coder
+
+    return Coder()
+

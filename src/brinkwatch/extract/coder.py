@@ -133,6 +133,10 @@ class Coder:
 
     def _pairs(self, draft: Draft, actors) -> list[tuple[Actor, Actor | None]]:
         sources = self._first_group(actors, draft.source_groups)
+        if not sources and draft.symmetric:
+            # "clashes between Armenia and Azerbaijan": the parties of a symmetric event are its actors
+            parties = self._first_group(actors, draft.target_groups)
+            return list(itertools.permutations(parties, 2)) if len(parties) > 1 else []
         if not sources:
             return []  # CAMEO needs an actor that acts; an unknown agent is not guessed
         targets = self._first_group(actors, draft.target_groups)

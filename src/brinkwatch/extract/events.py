@@ -17,6 +17,8 @@ from brinkwatch.extract.patterns import Pattern, PatternBook
 from brinkwatch.nlp.frames import Frame, expand, lemma_of, sentence_frames
 
 FUTURE_AUX = {"will", "would", "'ll", "shall"}
+# appeals and demands request an act, rejections refuse one, threats threaten one (CAMEO roots 02, 10, 12, 13)
+SPEECH_ACT_MODALITY = {"02": "requested", "10": "requested", "12": "refused", "13": "threatened"}
 
 
 @dataclass
@@ -74,11 +76,14 @@ class SentenceCoder:
         specific = self.book.match(frame)
         if specific is not None and specific.object:
             gov_class = None  # "declined to comment", "offered condolences": a fixed phrase, not a governor
+            for comp in frame.complements:  # the phrase includes its complement: code it once
+                if comp.dep_ == "xcomp" and lemma_of(comp) in specific.object:
+                    consumed.add(comp.i)
         if gov_class is not None:
             derived = self._code_governed(frame, gov_class, by_trigger, consumed)
             if derived:
                 return derived
-        if frame.kind == "verb" and frame.lemma in self.gov.deny_verbs + self.gov.negating_verbs:
+        if specific is None and frame.kind == "verb" and frame.lemma in self.gov.deny_verbs + self.gov.negating_verbs:
             return []  # its complement is coded on its own turn, with modality denied/negated
         pattern = specific
         if pattern is None:
@@ -99,7 +104,7 @@ class SentenceCoder:
             code=pattern.code, pattern=pattern.id, trigger=frame.trigger,
             source_groups=sources, target_groups=targets, symmetric=pattern.symmetric,
             prior=pattern.confidence, inherited=frame.inherited_subject,
-            modality="negated" if frame.negated else None,
+            modality="negated" if frame.negated else SPEECH_ACT_MODALITY.get(pattern.code[:2]),
         )
 
     # --- governors ---------------------------------------------------------------------------------
@@ -110,7 +115,8 @@ class SentenceCoder:
         if name is None:
             return None
         needed = self.gov.classes[name].particles.get(frame.lemma)
-        if needed and frame.particle != needed:
+        preps = {p for p, _ in frame.preps}
+        if needed and frame.particle != needed and not ({needed, "upon"} & preps and needed == "on"):
             return None
         if not needed and frame.particle:
             return None
@@ -203,7 +209,7 @@ class SentenceCoder:
 
     def _intent_or_demand(self, draft: Draft) -> None:
         """Future and intended acts are intents (03) or threats (13); "X said Y must ..." is a demand (10)."""
-        if draft.embedded is not None or draft.modality is not None:
+        if draft.embedded is not None or draft.modality is not None or draft.code[:2] in SPEECH_ACT_MODALITY:
             return
         trigger = draft.trigger
         aux = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}

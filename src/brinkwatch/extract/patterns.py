@@ -233,7 +233,7 @@ def _fits(pat: Pattern, frame: Frame) -> bool:
     if pat.object and not (_object_lemmas(frame) & set(pat.object)):
         return False
     if pat.prep:
-        hits = [tok for prep, tok in frame.preps if prep in pat.prep]
+        hits = [tok for prep, tok in frame.preps + frame.object_preps if prep in pat.prep]
         if not hits:
             return False
         if pat.prep_noun and not any(lemma_of(t) in pat.prep_noun for t in hits):

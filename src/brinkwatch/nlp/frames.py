@@ -92,14 +92,13 @@ def _children(tok: Token, deps: set[str]) -> list[Token]:
 def _prep_args(tok: Token) -> list[tuple[str, Token]]:
     out: list[tuple[str, Token]] = []
     for child in tok.children:
-        if child.dep_ in {"prep", "agent", "dative"} and child.pos_ == "ADP":
-            pobjs = _children(child, {"pobj"})
-            # "away from", "out of": a nested prep holds the object
+        if child.dep_ in {"prep", "agent", "dative"} and child.pos_ in {"ADP", "SCONJ"}:
+            for pobj in _children(child, {"pobj"}):
+                out += [(child.lower_, t) for t in expand(pobj)]
+            # "away from", "out of": a nested prep holds the object; it counts under both words
             for inner in _children(child, {"prep"}):
-                pobjs += _children(inner, {"pobj"})
-            for pobj in pobjs:
-                for t in expand(pobj):
-                    out.append((child.lower_, t))
+                for pobj in _children(inner, {"pobj"}):
+                    out += [(p, t) for t in expand(pobj) for p in (child.lower_, inner.lower_)]
     return out
 
 
@@ -187,9 +186,9 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame:
     if antecedent is not None and (passive or verb.tag_ == "VBN") and not patients:
         objects += expand(antecedent)  # "bases attacked by Iran", "the envoy who was expelled"
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    if particle is None:  # "pulled back", "walked off": the parser often calls the particle an adverb
-        particle = next((c.lower_ for c in verb.children
-                         if c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES and c.i == verb.i + 1), None)
+    if particle is None:  # "pulled back", "walked out of": the parser often calls the particle an adverb or prep
+        particle = next((c.lower_ for c in verb.children if c.lower_ in ADVERB_PARTICLES and c.i == verb.i + 1
+                         and (c.dep_ == "advmod" or (c.dep_ == "prep" and not _children(c, {"pobj"})))), None)
     preps = _prep_args(verb)
     object_preps = [(p, t) for obj in objects for p, t in _prep_args(obj) if p != "of"]
     return Frame(
@@ -207,6 +206,9 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and child.pos_ in {"PROPN", "ADJ"}):
             subjects += expand(child)
+        elif child.dep_ == "compound" and child.pos_ == "NOUN":  # "a US drone strike": US modifies drone
+            subjects += [g for g in child.children
+                         if g.dep_ in {"compound", "amod", "nmod", "poss"} and g.pos_ in {"PROPN", "ADJ"}]
     preps = _prep_args(noun)
     subjects += [t for p, t in preps if p == "by"]
     support = None

@@ -1,0 +1,114 @@
+"""Exact expected events for each construction the coder must handle, on sentences written for brinkwatch."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import code_sentence, triples
+
+CASES = [
+    # (construction, sentence, publication date, expected {(source, target, cameo, modality)})
+    ("active", "Iran attacked Iraq on Tuesday.", "2020-01-10", {("IRN", "IRQ", "190", "asserted")}),
+    ("passive", "Iraq was attacked by Iran on Tuesday.", "2020-01-10", {("IRN", "IRQ", "190", "asserted")}),
+    ("passive-sector", "Israeli soldiers were attacked by Hamas militants.", "2020-01-10",
+     None),  # checked separately below for the country pair
+    ("coordinated-subjects", "Iran and Syria condemned Israel.", "2020-01-10",
+     {("IRN", "ISR", "111", "asserted"), ("SYR", "ISR", "111", "asserted")}),
+    ("coordinated-objects", "Germany criticized Russia and Belarus.", "2020-01-10",
+     {("DEU", "RUS", "111", "asserted"), ("DEU", "BLR", "111", "asserted")}),
+    ("symmetric", "France and Germany held talks.", "2020-01-10",
+     {("FRA", "DEU", "046", "asserted"), ("DEU", "FRA", "046", "asserted")}),
+    ("nominal-possessive", "Iran's missile attack on Israel drew condemnation.", "2020-01-10",
+     {("IRN", "ISR", "195", "asserted")}),
+    ("nominal-modifier", "The Russian invasion of Ukraine began in February.", "2022-03-01",
+     {("RUS", "UKR", "192", "asserted")}),
+    ("support-verb", "Turkey launched an offensive against Syria.", "2020-01-10",
+     {("TUR", "SYR", "190", "asserted")}),
+    ("request-object-control", "Iraq asked Turkey to withdraw its troops.", "2020-01-10",
+     {("IRQ", "TUR", "0256", "requested")}),
+    ("request-that-clause", "Egypt asked that Israel discuss the border.", "2020-01-10",
+     {("EGY", "ISR", "026", "requested")}),
+    ("refusal", "Iran refused to negotiate with the United States.", "2020-01-10",
+     {("IRN", "USA", "125", "refused")}),
+    ("threat-sanctions", "The European Union threatened Russia with sanctions.", "2020-01-10",
+     {("IGOEUREEC", "RUS", "1312", "threatened")}),
+    ("threat-complement", "China threatened to attack Taiwan.", "2020-01-10",
+     {("CHN", "TWN", "138", "threatened")}),
+    ("demand", "Iraq demanded the withdrawal of Turkish troops.", "2020-01-10", None),
+    ("negation", "Iraq did not expel the Iranian ambassador.", "2020-01-10", None),
+    ("no-event-weather", "Heavy rain fell across the north of the country on Sunday.", "2020-01-10", set()),
+    ("no-event-markets", "Oil prices rose two percent on Monday.", "2020-01-10", set()),
+]
+
+
+@pytest.mark.parametrize("construction,text,date,expected", [c for c in CASES if c[3] is not None],
+                         ids=[c[0] for c in CASES if c[3] is not None])
+def test_construction_exact(coder, construction, text, date, expected):
+    assert triples(code_sentence(coder, text, date)) == expected
+
+
+def _countries(events):
+    return {(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo.root)
+            for e in events}
+
+
+def test_passive_with_sector_nouns(coder):
+    events = code_sentence(coder, "Israeli soldiers were attacked by Hamas militants.")
+    assert ("PSE", "ISR", "19") in _countries(events)
+    assert all(e.source.country != "ISR" for e in events)  # voice undone: the soldiers did not attack
+
+
+def test_demand_codes_withdrawal_demand(coder):
+    events = code_sentence(coder, "Iraq demanded the withdrawal of Turkish troops.")
+    assert [(e.source.code, e.cameo.code, e.modality) for e in events] == [("IRQ", "1056", "asserted")] or \
+        [(e.source.code, e.cameo.root) for e in events] == [("IRQ", "10")]
+    assert events[0].target is not None and events[0].target.country == "TUR"
+
+
+def test_negated_event_is_marked_not_dropped(coder):
+    events = code_sentence(coder, "Iraq did not expel the Iranian ambassador.")
+    assert events, "a negated event is kept, with its modality"
+    assert {e.modality for e in events} == {"negated"}
+    assert {(e.source.country, e.target.country) for e in events} == {("IRQ", "IRN")}
+
+
+def test_reported_speech_codes_the_report_and_keeps_the_speaker(coder):
+    events = code_sentence(coder, "Iraqi officials said Iran attacked two US bases.")
+    attack = [e for e in events if e.cameo.root == "19"]
+    assert [(e.source.country, e.target.country) for e in attack] == [("IRN", "USA")]
+    assert attack[0].attribution is not None
+    assert attack[0].attribution.speaker is not None and attack[0].attribution.speaker.code == "IRQGOV"
+
+
+def test_apposition_and_title(coder):
+    events = code_sentence(coder, "Iraqi Prime Minister Adel Abdul Mahdi condemned the American strike.",
+                           "2020-01-06")
+    assert ("IRQGOV", "USA", "111", "asserted") in triples(events)
+
+
+def test_noun_object_stands_for_its_agent(coder):
+    events = code_sentence(coder, "Iran condemned the US assassination of Qassem Soleimani.", "2020-01-04")
+    codes = {(e.source.country, e.target.country if e.target else None, e.cameo.code) for e in events}
+    assert ("IRN", "USA", "111") in codes
+    assert any(e.source.country == "USA" and e.cameo.code == "186" for e in events)
+
+
+def test_dated_role_trump(coder):
+    in_office = code_sentence(coder, "Trump threatened Iran.", "2020-01-10")
+    before = code_sentence(coder, "Trump threatened Iran.", "2012-06-01")
+    assert [e.source.code for e in in_office] == ["USAGOV"]
+    assert all(e.source.code != "USAGOV" for e in before)
+
+
+def test_evidence_offsets_point_into_the_text(coder):
+    text = "Markets were calm. Russia invaded Ukraine on Thursday."
+    events = code_sentence(coder, text, "2022-02-26")
+    assert len(events) == 1
+    ev = events[0]
+    assert text[ev.evidence.start:ev.evidence.end] == "Russia invaded Ukraine on Thursday."
+    assert text[ev.evidence.trigger_start:ev.evidence.trigger_end] == "invaded"
+    assert ev.sentence_index == 1
+    assert text[ev.source.start:ev.source.end] == "Russia"
+
+
+def test_sports_sentence_produces_nothing(coder):
+    assert code_sentence(coder, "Brazil beat Argentina 2-0 in the World Cup qualifier.") == []

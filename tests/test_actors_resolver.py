@@ -78,6 +78,8 @@ CASES = [
     ("The president of France visited Mali.", "president", "FRAGOV"),
     ("The foreign minister of Iran arrived.", "minister", "IRNGOV"),
     ("He met officials in Baghdad on Monday.", "officials", "IRQGOV"),
+    ("Georgian demonstrators received ministers from the Georgian government.", "ministers", "GEOGOV"),
+    ("Israel released the mayor of the West Bank city of Nablus.", "mayor", "PSEGOV"),
     # sector-only nouns
     ("Lawmakers passed the bill.", "Lawmakers", "---LEG"),
     ("The government expressed appreciation for China's assistance.", "government", "---GOV"),
@@ -110,6 +112,7 @@ CASES = [
     ("Ethnic Albanians in Serbia demanded autonomy.", "Albanians", "SRBCVL"),
     # former officials are elites
     ("Former Iraqi officials met in Amman.", "officials", "IRQELI"),
+    ("Ousted President Omar Bongo agreed to resign.", "Bongo", "---ELI"),
     # unknown organisations are new actors
     ("The Nigerian Union of Teachers called off a strike.", "Union", "NGAEDU"),
     ("The Acme Liberation Front attacked a village.", "Front", "---REB"),

@@ -42,6 +42,7 @@ _SCORE = re.compile(r"^(\d{1,2})[-–](\d{1,2})$")
 _MAX_SCORE = 30
 _NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _MAX_NAME_PARTS = 4
+_FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "toppled", "retired", "onetime", "erstwhile"})
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "nmod", "poss", "agent", "attr"}
 )  # given and middle names between a title and the surname
@@ -256,7 +257,8 @@ class DocActors:
             title = self._title_before(noun_start)
             if title is not None:
                 origin = self._country_from_window(window, noun_start) or self._country_from_context(head)
-                return self._build(head, window, origin, title, "title", None), "title"
+                sector = "ELI" if self._is_former(head, window) else title
+                return self._build(head, window, origin, sector, "title", None), "title"
             return self._new_actor(head, window)
         if sector is None and self._kb.is_person_noun(pieces(head.lemma_)):
             sector = self._modifier_sector(head, window)  # "opposition candidates", "Hamas members"
@@ -322,7 +324,7 @@ class DocActors:
                 continue
             if previous.pos_ not in _WINDOW_POS or previous.dep_ in ("cc", "conj") and previous.pos_ != "ADJ":
                 break
-            if previous.pos_ == "VERB" and not self._is_hyphen_compound(previous):
+            if previous.pos_ == "VERB" and previous.dep_ != "amod" and not self._is_hyphen_compound(previous):
                 break
             if previous.pos_ == "PUNCT" and previous.text not in ("-", "–"):
                 break
@@ -419,9 +421,9 @@ class DocActors:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.i in self._names:
-                        match = self._names[pobj.i].match
-                        return match.code, match, match.kind
+                    found = self._origin_in_object(pobj) if pobj.dep_ == "pobj" else None
+                    if found is not None:
+                        return found
         doc = self._doc
         after = head.i + 1
         if after + 1 < len(doc) and doc[after].lower_ in _PLACE_PREPS:
@@ -433,6 +435,20 @@ class DocActors:
             other = self.resolve_token(head.head)
             if other is not None and other.country:
                 return other.country, None, "appos"
+        return None
+
+    def _origin_in_object(self, pobj: Token) -> tuple[str, KBMatch | None, str] | None:
+        """ "of France", "from the Georgian government", "of the West Bank city of Nablus"."""
+        if pobj.i in self._names:
+            match = self._names[pobj.i].match
+            return match.code, match, match.kind
+        other = self.resolve_token(pobj)
+        if other is not None and other.country is not None:
+            return (other.code if other.sector is None else other.country), None, "kb+noun"
+        for token in pobj.subtree:
+            found = self._names.get(token.i)
+            if found is not None and found.match.kind in ("country", "capital"):
+                return found.match.code, found.match, found.match.kind
         return None
 
     # ---------------------------------------------------------------- building actors
@@ -515,7 +531,7 @@ class DocActors:
         return occupational or self._kb.name_word_sector(tuple(p for t in tokens for p in self._pieces[t.i]))
 
     def _is_former(self, head: Token, window: int) -> bool:
-        return any(self._doc[index].lower_ in ("former", "ex") for index in range(window, head.i))
+        return any(self._doc[index].lower_ in _FORMER_WORDS for index in range(window, head.i))
 
     def _is_bare_definite(self, head: Token, window: int, noun_start: int) -> bool:
         """ "the ministry", "the militants": a definite article and nothing else before the noun."""

@@ -218,3 +218,14 @@ def test_agency_trailers_copyright_and_credits_are_dropped_but_sentences_kept() 
         "Copyright infringement lawsuits rose sharply last year, the EU said.",
         "Reporting by state media suggested the talks had failed.",
     ]
+
+
+def test_republication_note_inside_a_paragraph_is_cut_out_of_it() -> None:
+    text, publisher = split_syndication(
+        "Israel and Egypt agreed to reopen the crossing. This article first appeared on Al-Monitor. "
+        "It has been updated.\n(This story was originally published by ProPublica.)"
+    )
+    assert publisher == "Al-Monitor"
+    assert text.splitlines()[0] == "Israel and Egypt agreed to reopen the crossing. It has been updated."
+    untouched = "The minister said the figures were originally published in error."
+    assert split_syndication(untouched) == (untouched, None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from brinkwatch.errors import NotEnglishError
@@ -19,6 +20,10 @@ from brinkwatch.ingest.markers import Markers, load_markers
 # A headline in a "Related articles" list: short and not ending like a sentence.
 _HEADLINE_MAX_CHARS = 120
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)]$")
+# Where a sentence may start inside a line, and where the note's own sentence ends.
+_SENTENCE_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+[(\[*_]*")
+_SENTENCE_END_IN_LINE = re.compile(r"[.!?][\"'”’)\]*_]*(\s|$)")
+_MAX_NOTE_LINE = 5000
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Lines this long are paragraphs of prose, never widgets; skipping them also bounds the regex work.
 _MAX_WIDGET_LINE = 600
@@ -87,24 +92,41 @@ def _publisher_name(raw: str, markers: Markers) -> str | None:
     return name or None
 
 
+def _sentence_starts(line: str) -> Iterator[int]:
+    yield 0
+    for boundary in _SENTENCE_BOUNDARY.finditer(line):
+        yield boundary.end()
+
+
+def _syndication_in_line(line: str, markers: Markers) -> tuple[str, str] | None:
+    """(line without the note, publisher) when a sentence of the line is a republication note."""
+    for start in _sentence_starts(line):
+        for pattern in markers.syndication:
+            found = pattern.match(line, start)
+            publisher = _publisher_name(found.group("publisher"), markers) if found else None
+            if not found or not publisher:
+                continue
+            # The note runs to the end of its sentence; keep what stands before and after it.
+            end = _SENTENCE_END_IN_LINE.search(line, found.end())
+            after = line[end.end():] if end else ""
+            return f"{line[:start]}{after}".strip(), publisher
+    return None
+
+
 def split_syndication(text: str, *, markers: Markers | None = None) -> tuple[str, str | None]:
-    """Find a republication note ("Originally published in X"), return (text without it, X or None)."""
+    """Find a republication note ("Originally published in X"), return (text without it, X or None).
+
+    The note may be a line of its own or any sentence of a paragraph; only the first note counts.
+    """
     markers = markers or load_markers()
     lines = _normalise(text).split("\n")
     for index, raw in enumerate(lines):
-        line = raw.strip().lstrip("*_([ ").strip()
-        for pattern in markers.syndication:
-            found = pattern.match(line)
-            if not found:
-                continue
-            publisher = _publisher_name(found.group("publisher"), markers)
-            if not publisher:
-                continue
-            # The note runs to the end of its sentence; keep whatever follows it on the line.
-            rest = line[found.end():]
-            end = re.search(r"[.!?](\s|$)", rest)
-            remainder = rest[end.end():].strip() if end else ""
-            lines[index] = remainder
+        line = raw.strip().strip("*_()[] ")
+        if len(line) > _MAX_NOTE_LINE:
+            continue
+        found = _syndication_in_line(line, markers)
+        if found:
+            lines[index], publisher = found
             return "\n".join(lines), publisher
     return text, None
 

@@ -46,15 +46,6 @@ def fake_resolver(token: Token) -> Actor | None:
     return None
 
 
-def load_cases() -> list[dict]:
-    articles = []
-    for path in sorted(CASES_DIR.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        assert data["version"] and data["source"], path
-        articles.extend(data["articles"])
-    return articles
-
-
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -128,11 +119,20 @@ def score_event(scores: Scores, art_id: str, ev: dict, attrs) -> None:  # noqa: 
         scores.add("opinion", attrs.is_opinion == ev["opinion"], f"{tag}: {attrs.is_opinion}")
 
 
-@pytest.fixture(scope="module")
-def scores() -> Scores:
+def load_cases_from(directory: Path) -> list[dict]:
+    articles = []
+    for path in sorted(directory.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert data["version"] and data["source"], path
+        articles.extend(data["articles"])
+    return articles
+
+
+def score_articles(articles: list[dict], title: str) -> Scores:
+    """Run the extractor over annotated articles and print the scores with every miss."""
     nlp, extractor = shared_nlp(), shared_extractor()
     result = Scores()
-    for art in load_cases():
+    for art in articles:
         text = art["text"]
         article = Article(doc_id=art["id"], text=text, title=art.get("title"), url=art.get("url"),
                           pub_date=dt.date.fromisoformat(str(art["pub_date"])))
@@ -144,12 +144,17 @@ def scores() -> Scores:
             trigger = doc.char_span(offset, offset + 1, alignment_mode="expand")[0]
             attrs = extractor.for_event(ctx, trigger.sent, trigger)
             score_event(result, art["id"], ev, attrs)
-    print("\nattribute scores on tests/data/attributes (right/total):")
+    print(f"\nattribute scores on {title} (right/total):")
     for name in sorted(result.total):
         print(f"  {name:14s} {result.right[name]:3d}/{result.total[name]:3d} = {result.rate(name):.1%}")
         for miss in result.misses[name]:
             print(f"      miss {miss}")
     return result
+
+
+@pytest.fixture(scope="module")
+def scores() -> Scores:
+    return score_articles(load_cases_from(CASES_DIR), "tests/data/attributes")
 
 
 @pytest.mark.parametrize("name", sorted(BARS))

@@ -21,7 +21,8 @@ from brinkwatch.ingest.markers import Markers, load_markers
 _HEADLINE_MAX_CHARS = 120
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)]$")
 # Where a sentence may start inside a line, and where the note's own sentence ends.
-_SENTENCE_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+[(\[*_]*")
+_SENTENCE_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+")
+_OPENERS = re.compile(r"[\s(\[*_]*")
 _SENTENCE_END_IN_LINE = re.compile(r"[.!?][\"'”’)\]*_]*(\s|$)")
 _MAX_NOTE_LINE = 5000
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -92,24 +93,24 @@ def _publisher_name(raw: str, markers: Markers) -> str | None:
     return name or None
 
 
-def _sentence_starts(line: str) -> Iterator[int]:
-    yield 0
-    for boundary in _SENTENCE_BOUNDARY.finditer(line):
-        yield boundary.end()
+def _sentence_starts(line: str) -> Iterator[tuple[int, int]]:
+    """(where a sentence begins, where its words begin after any opening bracket or emphasis mark)."""
+    for begin in (0, *(boundary.end() for boundary in _SENTENCE_BOUNDARY.finditer(line))):
+        yield begin, _OPENERS.match(line, begin).end()
 
 
 def _syndication_in_line(line: str, markers: Markers) -> tuple[str, str] | None:
     """(line without the note, publisher) when a sentence of the line is a republication note."""
-    for start in _sentence_starts(line):
+    for begin, words in _sentence_starts(line):
         for pattern in markers.syndication:
-            found = pattern.match(line, start)
+            found = pattern.match(line, words)
             publisher = _publisher_name(found.group("publisher"), markers) if found else None
             if not found or not publisher:
                 continue
-            # The note runs to the end of its sentence; keep what stands before and after it.
+            # The note runs to the end of its sentence (closing brackets included); keep what surrounds it.
             end = _SENTENCE_END_IN_LINE.search(line, found.end())
             after = line[end.end():] if end else ""
-            return f"{line[:start]}{after}".strip(), publisher
+            return f"{line[:begin]}{after}".strip(), publisher
     return None
 
 
@@ -121,7 +122,7 @@ def split_syndication(text: str, *, markers: Markers | None = None) -> tuple[str
     markers = markers or load_markers()
     lines = _normalise(text).split("\n")
     for index, raw in enumerate(lines):
-        line = raw.strip().strip("*_()[] ")
+        line = raw.strip()
         if len(line) > _MAX_NOTE_LINE:
             continue
         found = _syndication_in_line(line, markers)

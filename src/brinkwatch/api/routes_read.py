@@ -23,6 +23,7 @@ from brinkwatch.api.schemas import (
     EventsPage,
     EventSpans,
     Health,
+    IsoDate,
     Span,
     StatsResponse,
 )
@@ -84,8 +85,8 @@ def list_events(
     root: Annotated[str | None, Query(pattern=r"^[0-9]{1,2}$")] = None,
     quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
     modality: Modality | None = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
+    since: IsoDate | None = None,
+    until: IsoDate | None = None,
     place_country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$")] = None,
     q: Annotated[str | None, Query(max_length=200, description="text search in the evidence sentence")] = None,
     include_opinion: bool = True,
@@ -144,8 +145,8 @@ def dyad_tension(
     a: Annotated[str, Path(pattern=ACTOR_PATTERN)],
     b: Annotated[str, Path(pattern=ACTOR_PATTERN)],
     freq: Literal["day", "week", "month"] = "week",
-    since: dt.date | None = None,
-    until: dt.date | None = None,
+    since: IsoDate | None = None,
+    until: IsoDate | None = None,
 ) -> TensionReport:
     """Tension series of the dyad a-b, its change points, the verdict and the events that drove it."""
     _check_range(since, until)
@@ -156,8 +157,8 @@ def dyad_tension(
 @router.get("/v1/network", response_model=Network, tags=["analysis"])
 def network(
     request: Request,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
+    since: IsoDate | None = None,
+    until: IsoDate | None = None,
     level: Literal["country", "actor"] = "country",
     min_count: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> Network:

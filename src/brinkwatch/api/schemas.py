@@ -8,13 +8,45 @@ keys rather than re-declaring the record.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from brinkwatch.model import DocumentError, Event
 
 MAX_ARTICLES_PER_REQUEST = 100
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: Any) -> Any:
+    # Pydantic's lax mode reads "0" or 1700000000 as a Unix time; a date here is YYYY-MM-DD or nothing.
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return dt.date.fromisoformat(value)
+    raise ValueError("expected a date as YYYY-MM-DD")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+# C0 controls other than tab/newline/return, DEL, and lone surrogates (JSON can carry them): HTML forbids
+# the first two and lxml refuses them, and no encoder can store the third. They carry no words.
+_UNCODABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def scrub(value: str) -> str:
+    return _UNCODABLE.sub("", value)
+
+
+def _clean_id(value: str) -> str:
+    if _UNCODABLE.search(value):
+        raise ValueError("an id may not contain control characters or lone surrogates")
+    return value
+
+
+Body = Annotated[str, AfterValidator(scrub)]
+DocId = Annotated[str, Field(min_length=1, max_length=512), AfterValidator(_clean_id)]
 
 
 class _Request(BaseModel):
@@ -27,10 +59,10 @@ def _exactly_one_body(text: str | None, html: str | None) -> None:
 
 
 class CodeRequest(_Request):
-    text: str | None = None
-    html: str | None = None
-    url: str | None = Field(default=None, max_length=2048)
-    date: dt.date | None = None
+    text: Body | None = None
+    html: Body | None = None
+    url: Annotated[Body, Field(max_length=2048)] | None = None
+    date: IsoDate | None = None
 
     @model_validator(mode="after")
     def _one_of(self) -> CodeRequest:
@@ -39,13 +71,13 @@ class CodeRequest(_Request):
 
 
 class ArticleIn(_Request):
-    id: str = Field(min_length=1, max_length=512)
-    text: str | None = None
-    html: str | None = None
-    date: dt.date | None = None
-    url: str | None = Field(default=None, max_length=2048)
-    title: str | None = Field(default=None, max_length=2048)
-    publisher: str | None = Field(default=None, max_length=512)
+    id: DocId
+    text: Body | None = None
+    html: Body | None = None
+    date: IsoDate | None = None
+    url: Annotated[Body, Field(max_length=2048)] | None = None
+    title: Annotated[Body, Field(max_length=2048)] | None = None
+    publisher: Annotated[Body, Field(max_length=512)] | None = None
 
     @model_validator(mode="after")
     def _one_of(self) -> ArticleIn:

@@ -1,6 +1,7 @@
 """A daily cache of the tension aggregates of merged events, so a dyad series over 10 M mentions is fast.
 
-``tension_daily`` holds one row per (source/target country and code, day, modality, opinion flag) with the
+``tension_daily`` holds one row per (source/target country and code, day, effective modality (see
+``formula.EFFECTIVE_MODALITY_SQL``), opinion flag) with the
 additive aggregates of ``formula.ADDITIVE_AGGREGATES_SQL``. It is derived data, owned by analysis: dedup
 refreshes the rows of the days it touched (or rebuilds it all after a big merge), and ``meta`` records the
 events and mentions counts it was built against. ``cache_state`` tells the series query whether it may use the
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from brinkwatch.analyze.formula import ADDITIVE_AGGREGATES_SQL
+from brinkwatch.analyze.formula import ADDITIVE_AGGREGATES_SQL, EFFECTIVE_MODALITY_SQL
 
 TABLE = "tension_daily"
 FULL_REFRESH_EVENTS = 50_000  # touching more events than this rebuilds the cache in one sorted pass
@@ -28,9 +29,9 @@ CREATE TABLE IF NOT EXISTS {TABLE} (
     conflict_w DOUBLE, coop_conf DOUBLE, conflict_conf DOUBLE, numerator DOUBLE
 )"""
 
-_EVENT_ROWS = """
+_EVENT_ROWS = f"""
     SELECT source_country, target_country, source_code, target_code,
-        coalesce(event_date, CAST(first_seen AS DATE)) AS day, modality, is_opinion,
+        coalesce(event_date, CAST(first_seen AS DATE)) AS day, {EFFECTIVE_MODALITY_SQL} AS modality, is_opinion,
         goldstein, quad_class, confidence, killed, injured
     FROM events"""
 

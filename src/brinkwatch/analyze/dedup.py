@@ -9,7 +9,9 @@ Two mentions are the same happening when all of these hold (each rule is one SQL
   unknown (pub_date used) ±2; a month- or year-precision date only has to fall in the same month/year;
 - compatible places: within ``max_km`` when both have coordinates, else same country when both have
   one, else compatible (one side unknown);
-- similar evidence: token-set Jaccard of content-word stems >= ``min_similarity``.
+- similar evidence: token-set Jaccard of content-word stems >= ``min_similarity``; the words naming the
+  source and target are left out, because the block already fixes the actors and their surface names
+  ("Pyongyang" / "North Korea") only add noise.
 
 Candidate pairs are produced by one SQL join per kind of date (equi-join on block + week bucket, so a
 million mentions do not become a million squared pairs); only the union-find over accepted pairs runs
@@ -68,7 +70,8 @@ WITH base AS (
         coalesce(event_date, pub_date) AS eff_date,
         CASE WHEN event_date IS NULL THEN 'unknown' ELSE coalesce(date_precision, 'unknown') END AS prec,
         CASE modality {mod_cases} END AS mod_class,
-        place_country AS pc, lat, lon, evidence_text
+        place_country AS pc, lat, lon, evidence_text,
+        regexp_split_to_array(lower(concat_ws(' ', source_text, target_text)), '[^a-z0-9]+') AS actor_words
     FROM event_mentions
     WHERE {where}
 )
@@ -81,7 +84,8 @@ SELECT mention_id, event_id, pending, root, eff_date, prec, mod_class, pc, lat, 
     year(eff_date) AS yr, month(eff_date) AS mon,
     list_distinct(list_transform(
         list_filter(regexp_split_to_array(lower(evidence_text), '[^a-z0-9]+'),
-                    lambda x: length(x) >= 3 AND NOT list_contains($stop, x)),
+                    lambda x: length(x) >= 3 AND NOT list_contains($stop, x)
+                              AND NOT list_contains(actor_words, x)),
         lambda x: left(x, {stem}))) AS toks
 FROM base WHERE eff_date IS NOT NULL
 """

@@ -25,3 +25,10 @@ ADDITIVE_AGGREGATES_SQL = f"""
     coalesce(sum({CONTRIBUTION_SQL}), 0) AS numerator"""
 ADDITIVE_COLUMNS: tuple[str, ...] = ("n", "vc", "mc", "vf", "mf", "g_sum", "g_count", "conflict_w", "coop_conf",
                                      "conflict_conf", "numerator")
+
+# A refusal coded as 12x "reject", a threat coded as 13x "threaten", a demand coded as 10x "demand" (or an appeal
+# as 02x): the modality restates the code, so the act itself happened and counts as asserted.
+EFFECTIVE_MODALITY_SQL = ("CASE WHEN (modality = 'refused' AND cameo_root = '12') "
+                          "OR (modality = 'threatened' AND cameo_root = '13') "
+                          "OR (modality = 'requested' AND cameo_root IN ('02', '10')) "
+                          "THEN 'asserted' ELSE modality END")

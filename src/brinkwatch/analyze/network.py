@@ -15,6 +15,7 @@ from typing import Literal
 
 import duckdb
 
+from brinkwatch.analyze.formula import EFFECTIVE_MODALITY_SQL
 from brinkwatch.analyze.records import Network, NetworkEdge, NetworkNode
 from brinkwatch.analyze.series import DEFAULT_MODALITIES, as_date, happenings_sql
 from brinkwatch.errors import AnalysisError, ExportError
@@ -44,7 +45,8 @@ def actor_network(con: duckdb.DuckDBPyConnection, *, since: dt.date | str | None
         raise AnalysisError(f"level must be 'country' or 'actor', not {level!r}")
     src, tgt = _LEVEL_COLUMNS[level]
     sql = _EDGES_SQL.format(src=src, tgt=tgt,
-                            happenings=happenings_sql("list_contains($modalities, modality) AND NOT is_opinion"))
+                            happenings=happenings_sql(f"list_contains($modalities, {EFFECTIVE_MODALITY_SQL}) "
+                                                      "AND NOT is_opinion"))
     params = {"since": as_date(since), "until": as_date(until), "modalities": list(DEFAULT_MODALITIES)}
     try:
         rows = con.execute(sql, params).fetchall()

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import duckdb
 
 from brinkwatch.analyze import daily
-from brinkwatch.analyze.formula import ADDITIVE_AGGREGATES_SQL, ADDITIVE_COLUMNS
+from brinkwatch.analyze.formula import ADDITIVE_AGGREGATES_SQL, ADDITIVE_COLUMNS, EFFECTIVE_MODALITY_SQL
 from brinkwatch.analyze.records import DyadSeries, Freq, SeriesPoint
 from brinkwatch.errors import AnalysisError
 
@@ -52,9 +52,11 @@ def dyad_filter_sql(a: str, b: str, *, directed: bool) -> str:
     return f"(({sa} = $a AND {tb} = $b) OR ({sb} = $b AND {ta} = $a))"
 
 
-def happenings_filter_sql(a: str, b: str, *, directed: bool, include_opinion: bool) -> str:
+def happenings_filter_sql(a: str, b: str, *, directed: bool, include_opinion: bool,
+                          modality_sql: str = EFFECTIVE_MODALITY_SQL) -> str:
+    """Dyad + counted modalities + opinion filter; on the daily cache ``modality`` is already effective."""
     opinion = "" if include_opinion else " AND NOT is_opinion"
-    return f"{dyad_filter_sql(a, b, directed=directed)} AND list_contains($modalities, modality){opinion}"
+    return f"{dyad_filter_sql(a, b, directed=directed)} AND list_contains($modalities, {modality_sql}){opinion}"
 
 
 def happenings_sql(where: str) -> str:
@@ -95,13 +97,13 @@ FROM periods p LEFT JOIN agg USING (period) ORDER BY p.period
 """
 
 
-def _daily_sql(con: duckdb.DuckDBPyConnection, where: str, *, use_cache: bool) -> str:
+def _daily_sql(con: duckdb.DuckDBPyConnection, where: str, cache_where: str, *, use_cache: bool) -> str:
     """Per-day additive aggregates for the dyad: from the cache when it is current (plus mentions not merged
     yet, when there may be some), else from the raw tables."""
     state = daily.cache_state(con)
     if not (use_cache and state.usable):
         return _RAW_DAILY_SQL.format(happenings=happenings_sql(where))
-    cached = _CACHED_DAILY_SQL.format(where=where)
+    cached = _CACHED_DAILY_SQL.format(where=cache_where)
     if not state.pending:
         return cached
     return f"{cached} UNION ALL {_RAW_DAILY_SQL.format(happenings=_PENDING_ROWS_SQL.format(where=where))}"
@@ -135,7 +137,9 @@ def dyad_series(con: duckdb.DuckDBPyConnection, a: str, b: str, *, freq: Freq = 
         raise AnalysisError(f"since ({since_d}) is after until ({until_d})")
     a, b = a.upper(), b.upper()
     where = happenings_filter_sql(a, b, directed=directed, include_opinion=include_opinion)
-    sql = _SERIES_SQL.format(daily=_daily_sql(con, where, use_cache=use_cache), freq=freq)
+    cache_where = happenings_filter_sql(a, b, directed=directed, include_opinion=include_opinion,
+                                        modality_sql="modality")
+    sql = _SERIES_SQL.format(daily=_daily_sql(con, where, cache_where, use_cache=use_cache), freq=freq)
     params = {"a": a, "b": b, "since": since_d, "until": until_d,
               "modalities": list(modalities)}
     try:

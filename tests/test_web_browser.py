@@ -131,8 +131,10 @@ def test_dyad_to_period_to_event_to_article(page, base_url: str, web_data: WebDa
     _shot(page, "dashboard-dyad")
 
     week = web_data.shared_fight_week.isoformat()
-    page.click(f"[data-testid=period-button][data-period='{week}']")
+    page.select_option("#period-select", week)
     page.wait_for_selector(f"#period-view[data-period='{week}']")
+    # The chosen week's bar (the last of ten) is outlined on the chart.
+    assert page.evaluate("document.getElementById('tension-chart').data[0].marker.line.width") == [0] * 9 + [3]
     rows = page.locator("#period-events [data-testid=event-row]")
     assert rows.count() == 2  # the merged fight (two articles) and the threat, both directions of the dyad
     texts = rows.all_inner_texts()
@@ -171,10 +173,14 @@ def test_chart_bar_lists_its_week_and_api_errors_are_shown(page, base_url: str, 
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_selector(f"#period-view[data-period='{week}']")
     assert page.locator("#period-events [data-testid=event-row]").count() == 2
+    assert page.input_value("#period-select") == week  # the select follows the chart
     assert page.console_errors == []
 
-    # A pair with no events: the API's E501 reaches the page as a readable alert.
+    # Country B offers only the partners of country A, with their event counts.
     page.select_option("#dyad-a", "ISR")
+    assert page.locator("#dyad-b option").all_inner_texts() == ["LBN (10)"]
+    # A pair with no events (say, a page left open while the data changed): the API's E501 is shown.
+    page.evaluate("document.getElementById('dyad-b').append(new Option('USA', 'USA'))")
     page.select_option("#dyad-b", "USA")
     page.click("[data-testid=dyad-show]")
     page.wait_for_selector("[data-testid=error]:not([hidden])")

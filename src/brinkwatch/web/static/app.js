@@ -4,7 +4,7 @@ import { showEvent } from "./article.js";
 import { clear, el } from "./dom.js";
 import { renderNetwork } from "./network.js";
 import { fillFilterOptions, renderEventRows } from "./tables.js";
-import { periodEnd, renderDrivers, renderTimeline, renderVerdict } from "./timeline.js";
+import { markPeriod, periodEnd, renderDrivers, renderTimeline, renderVerdict } from "./timeline.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -40,23 +40,35 @@ async function renderStats() {
     `${t.events} merged events${range}`;
 }
 
-// The dyad pickers list the countries of the network; the busiest pair is chosen first.
-function fillDyadPickers(network) {
-  const ids = network.nodes.map((node) => node.id).sort();
-  for (const select of [$("dyad-a"), $("dyad-b")]) {
-    clear(select);
-    for (const id of ids) select.append(el("option", { value: id, text: id }));
-  }
-  // Count both directions of a pair together: the dyad series is undirected.
+// Undirected dyads of the network with their event counts, busiest first.
+function dyadTotals(network) {
   const totals = new Map();
   for (const edge of network.edges) {
     const key = [edge.source, edge.target].sort().join(" ");
     totals.set(key, (totals.get(key) || 0) + edge.count);
   }
-  const ranked = [...totals.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+  return [...totals.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+}
+
+function fillOptions(select, entries) {
+  const previous = select.value;
+  clear(select);
+  for (const [value, text] of entries) select.append(el("option", { value, text }));
+  if (entries.some(([value]) => value === previous)) select.value = previous;
+}
+
+// Country A lists every country of the network; country B lists A's partners, busiest first.
+function dyadPickers(network) {
+  const ranked = dyadTotals(network);
+  const partners = (a) => ranked.filter(([key]) => key.split(" ").includes(a))
+    .map(([key, n]) => { const [x, y] = key.split(" "); const other = x === a ? y : x; return [other, `${other} (${n})`]; });
+  const fillB = () => fillOptions($("dyad-b"), partners($("dyad-a").value));
+  fillOptions($("dyad-a"), network.nodes.map((node) => node.id).sort().map((id) => [id, id]));
+  $("dyad-a").addEventListener("change", fillB);
   if (!ranked.length) return false;
   const [a, b] = ranked[0][0].split(" ");
   $("dyad-a").value = a;
+  fillB();
   $("dyad-b").value = b;
   return true;
 }
@@ -80,6 +92,7 @@ function dyadController() {
     $("period-heading").textContent = `Events ${a}–${b}, ${freq} of ${period}` +
       (until !== period ? ` to ${until}` : "") + ` (${records.length})`;
     renderEventRows($("period-events"), records, openEvent);
+    markPeriod($("tension-chart"), $("period-select"), period);
     $("period-view").hidden = false;
     $("period-view").dataset.period = period;
   }
@@ -97,7 +110,8 @@ function dyadController() {
     current = { a, b, freq };
     renderVerdict($("verdict"), report);
     renderDrivers($("drivers"), report);
-    renderTimeline($("tension-chart"), $("period-picker"), report, (p) => showPeriod(p).catch(reportError));
+    $("period-view").hidden = true;
+    renderTimeline($("tension-chart"), $("period-select"), report, (p) => showPeriod(p).catch(reportError));
   }
 
   return { showDyad };
@@ -143,7 +157,7 @@ async function main() {
     events.apply()]);
   fillFilterOptions($("f-root"), $("f-modality"), vocab);
   renderNetwork($("network-chart"), network, (node) => events.setActor(node).catch(reportError));
-  if (fillDyadPickers(network)) await dyads.showDyad();
+  if (dyadPickers(network)) await dyads.showDyad();
   document.body.dataset.ready = "1";
 }
 

@@ -61,21 +61,29 @@ function chartData(points) {
   ];
 }
 
+const HALF_PERIOD_MS = { day: DAY_MS / 2, week: 3.5 * DAY_MS, month: 15 * DAY_MS };
+
 function chartLayout(report) {
+  // Bars are centred on their period's first day; a change point is drawn at the left edge of its bar,
+  // where the new segment begins.
+  const half = HALF_PERIOD_MS[report.series.freq] || 0;
+  const edge = (day) => new Date(new Date(`${day}T00:00:00Z`).getTime() - half).toISOString();
   const shapes = report.change_points.map((day) => ({
-    type: "line", xref: "x", yref: "paper", x0: day, x1: day, y0: 0, y1: 1,
+    type: "line", xref: "x", yref: "paper", x0: edge(day), x1: edge(day), y0: 0, y1: 1,
     line: { color: "#8e44ad", width: 2, dash: "dash" },
   }));
   return {
     margin: { t: 30, r: 60, b: 40, l: 50 }, height: 320, shapes, hovermode: "closest",
     title: { text: `${report.series.a}–${report.series.b} tension per ${report.series.freq}`, font: { size: 14 } },
     yaxis: { title: { text: "tension" }, zeroline: true },
-    yaxis2: { title: { text: "Goldstein" }, overlaying: "y", side: "right", range: [-10, 10], showgrid: false },
+    // Goldstein runs from -10 to +10 whatever the tension scale, so its ticks are fixed rather than synced.
+    yaxis2: { title: { text: "mean Goldstein" }, overlaying: "y", side: "right", range: [-10.5, 10.5],
+      tickmode: "linear", tick0: -10, dtick: 5, showgrid: false, zeroline: false },
     legend: { orientation: "h", y: -0.2 },
   };
 }
 
-// Draw the chart; `onPeriod(period)` runs when a bar (or its button below the chart) is chosen.
+// Draw the chart; `onPeriod(period)` runs when a bar (or its entry in the period select) is chosen.
 export function renderTimeline(chart, picker, report, onPeriod) {
   const points = report.series.points;
   window.Plotly.react(chart, chartData(points), chartLayout(report), { displaylogo: false, responsive: true });
@@ -83,13 +91,21 @@ export function renderTimeline(chart, picker, report, onPeriod) {
   chart.on("plotly_click", (event) => {
     if (event.points && event.points.length) onPeriod(String(event.points[0].x).slice(0, 10));
   });
-  // Buttons give keyboard users (and tests) the same choice as clicking a bar.
+  // The select gives keyboard users (and tests) the same choice as clicking a bar.
   clear(picker);
+  picker.append(el("option", { value: "", text: "choose…" }));
   for (const p of points.filter((q) => q.n_events > 0)) {
-    picker.append(el("button", {
-      type: "button", class: "period", "data-period": p.period, "data-testid": "period-button",
-      title: `tension ${fmt(p.tension)}, ${p.n_events} events`, onclick: () => onPeriod(p.period),
-      text: `${p.period} (${p.n_events})`,
+    picker.append(el("option", {
+      value: p.period, text: `${p.period}: ${p.n_events} events, tension ${fmt(p.tension)}`,
     }));
   }
+  picker.onchange = () => { if (picker.value) onPeriod(picker.value); };
+}
+
+// Outline the chosen bar and keep the select in step with a chart click.
+export function markPeriod(chart, picker, period) {
+  const x = chart.data && chart.data[0] ? chart.data[0].x : [];
+  const widths = x.map((day) => (String(day).slice(0, 10) === period ? 3 : 0));
+  window.Plotly.restyle(chart, { "marker.line.width": [widths], "marker.line.color": "#f1c40f" }, [0]);
+  if ([...picker.options].some((o) => o.value === period)) picker.value = period;
 }

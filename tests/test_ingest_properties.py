@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import tempfile
 from pathlib import Path
 
@@ -20,7 +21,9 @@ from brinkwatch.ingest import (
 )
 from brinkwatch.model import Article, DocumentError
 
-FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# 60 examples keep the suite fast; BRINKWATCH_HYPOTHESIS_EXAMPLES=600 for a deeper local run.
+FAST = settings(max_examples=int(os.environ.get("BRINKWATCH_HYPOTHESIS_EXAMPLES", "60")), deadline=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture])
 SUFFIXES = ["", ".txt", ".md", ".html", ".rss", ".xml", ".jsonl", ".json", ".warc", ".warc.gz", ".dat"]
 # Text that looks a little like the things the cleaner looks for, so the patterns actually get exercised.
 WIDGETY = st.lists(
@@ -95,3 +98,13 @@ def test_adversarial_lines_do_not_make_the_patterns_backtrack() -> None:
     clean_text("\n".join(ADVERSARIAL_LINES * 20))
     # About 2 ms on the development machine; an exponential pattern takes minutes.
     assert time.perf_counter() - started < 2.0
+
+
+@FAST
+@given(WIDGETY)
+def test_split_syndication_never_raises_and_only_removes(text: str) -> None:
+    from brinkwatch.ingest import split_syndication
+
+    remaining, publisher = split_syndication(text)
+    assert len(remaining) <= len(text) + 1
+    assert (publisher is None) == (remaining == text)

@@ -11,7 +11,7 @@ speakers take the nearest preceding named person. Cue lists are in ``attr_quotes
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
@@ -139,9 +139,16 @@ def _antecedent(pronoun: Token, speakers: Sequence[Speaker]) -> Token | None:
 def _speaker_of_verb(verb: Token, cues: QuoteCues, earlier: Sequence[Speaker]) -> Speaker | None:
     subj = next((c for c in reversed(list(verb.children)) if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i),
                 next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None))
-    if subj is None and verb.dep_ == "conj" and verb.head.lemma_.lower() in cues.speech_verbs:
-        # "denied X and claimed Y": the second reporting verb shares the first one's subject
-        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ == "conj":
+        # "denied X and claimed Y", "called it terrorism and said ...": the second verb shares the
+        # first one's subject - when that subject acts ("the blasts were caused ... and denied" is a
+        # misparse, not the blasts speaking)
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        # "25,000 fighters are said to have joined": a passive reporting verb's subject is what is
+        # reported on; the speaker, if any, is the agent ("by X")
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if subj is None:
         # "..., said Mark Esper": the parser may call the name a dobj or attr of the verb
         subj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i
@@ -201,8 +208,8 @@ def find_quotes(doc: Doc, cues: QuoteCues) -> list[Quote]:
     return quotes
 
 
-def _reported_speaker(trigger: Token, cues: QuoteCues, quotes: Sequence[Quote]) -> Speaker | None:
-    earlier = [q.speaker for q in quotes if q.speaker is not None and q.end <= trigger.idx]
+def _speaker_up_the_tree(trigger: Token, cues: QuoteCues, earlier: Sequence[Speaker]) -> Speaker | None:
+    """The subject of a reporting verb that governs the trigger: "X said (that) ...", "X told reporters"."""
     node = trigger
     for _ in range(8):
         if node.head.i == node.i:
@@ -210,19 +217,34 @@ def _reported_speaker(trigger: Token, cues: QuoteCues, quotes: Sequence[Quote]) 
         child, node = node, node.head
         if node.lemma_.lower() in cues.speech_verbs and node.pos_ in ("VERB", "AUX") and child.dep_ in (
                 "ccomp", "parataxis", "xcomp", "advcl", "dobj", "conj", "pcomp", "prep"):
-            if child.dep_ == "dobj" and child.i != trigger.i and child.dep_ != "ccomp":
+            if child.dep_ == "dobj" and child.i != trigger.i:
                 continue
             speaker = _speaker_of_verb(node, cues, earlier)
             if speaker is not None:
                 return speaker
+    return None
+
+
+def _according_to(tokens: Iterable[Token], cues: QuoteCues) -> Speaker | None:
+    for tok in tokens:
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if pobj is not None:
+                text, _ = _phrase(pobj)
+                return Speaker(pobj.i, text, _is_anonymous(pobj, None, cues), "according to")
+    return None
+
+
+def _speaker_at_top(trigger: Token, cues: QuoteCues, earlier: Sequence[Speaker]) -> Speaker | None:
+    """", police said": when the parse of a long sentence goes astray (datelines, appositions), a
+    reporting verb aside or at the top of the sentence still reports everything outside its subject."""
     clause = trigger
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
     root = trigger.sent.root
     asides = [c for v in (clause, *clause.ancestors) for c in v.children if c.dep_ == "parataxis"]
     for verb in (*asides, root, *(c for c in root.children if c.dep_ == "conj")):
-        # ", police said": when the parse of a long sentence goes astray (datelines, appositions), a
-        # reporting verb at the top of the sentence still reports everything outside its subject.
         if verb.i == trigger.i or verb.lemma_.lower() not in cues.speech_verbs or verb.pos_ not in ("VERB", "AUX"):
             continue
         if any(c.dep_ == "neg" for c in verb.children):
@@ -233,14 +255,34 @@ def _reported_speaker(trigger: Token, cues: QuoteCues, quotes: Sequence[Quote]) 
             speaker = _speaker_of_verb(verb, cues, earlier)
             if speaker is not None:
                 return speaker
-    for tok in trigger.sent:
-        if tok.lower_ == "according":
-            to = next((c for c in tok.children if c.lower_ == "to"), None)
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-            if pobj is not None:
-                text, _ = _phrase(pobj)
-                return Speaker(pobj.i, text, _is_anonymous(pobj, None, cues), "according to")
     return None
+
+
+def _clause_tokens(clause: Token, trigger: Token) -> list[Token]:
+    """The clause's tokens without the clauses embedded in it (unless they hold the trigger)."""
+    out: list[Token] = []
+    stack = [clause]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        for child in tok.children:
+            embedded = child.dep_ in ("relcl", "ccomp", "acl", "advcl", "parataxis")
+            if not embedded or child.i == trigger.i or child.is_ancestor(trigger):
+                stack.append(child)
+    return out
+
+
+def _reported_speaker(trigger: Token, cues: QuoteCues, quotes: Sequence[Quote]) -> Speaker | None:
+    """Reported speech, most specific first: a reporting verb above the trigger, "according to" in the
+    trigger's own clause, a reporting verb at the top of the sentence, "according to" anywhere in it."""
+    earlier = [q.speaker for q in quotes if q.speaker is not None and q.end <= trigger.idx]
+    clause = trigger
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    return (_speaker_up_the_tree(trigger, cues, earlier)
+            or _according_to(_clause_tokens(clause, trigger), cues)
+            or _speaker_at_top(trigger, cues, earlier)
+            or _according_to(trigger.sent, cues))
 
 
 def attribution_for_event(trigger: Token, quotes: Sequence[Quote], cues: QuoteCues,

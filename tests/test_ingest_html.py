@@ -138,3 +138,16 @@ def test_syndication_declared_in_markup_gives_the_original_host() -> None:
     assert article_from_html(canonical, url="https://news.portal.example/a/1").syndicated_from == "reuters.example"
     same_site = canonical.replace("www.reuters.example", "news.portal.example")
     assert article_from_html(same_site, url="https://news.portal.example/a/1").syndicated_from is None
+
+
+@pytest.mark.parametrize("name", ["news_page.html", "blogger_post.html", "wordpress_post.html"])
+def test_pages_read_the_same_without_trafilatura(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import brinkwatch.ingest.html as html_module
+
+    page = (DATA / name).read_text(encoding="utf-8")
+    with_extractor = article_from_html(page, doc_id=name)
+    monkeypatch.setattr(html_module, "trafilatura", None)
+    without = article_from_html(page, doc_id=name)
+    assert without.text == with_extractor.text
+    assert (without.title, without.publisher, without.pub_date, without.syndicated_from) == (
+        with_extractor.title, with_extractor.publisher, with_extractor.pub_date, with_extractor.syndicated_from)

@@ -14,17 +14,30 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import htmldate
 import lxml.etree
 import lxml.html
-import trafilatura
+
+try:
+    import trafilatura
+except ImportError:  # trafilatura 2.x needs lxml_html_clean; without it we still read pages, less well
+    trafilatura = None
 
 from brinkwatch.errors import EmptyInputError, MalformedRecordError
 from brinkwatch.ingest.clean import check_english, clean_text, find_syndication, split_syndication
 from brinkwatch.ingest.markers import Markers, load_markers
 from brinkwatch.model import Article
+
+
+class PageMetadata(NamedTuple):
+    title: str | None = None
+    author: str | None = None
+    sitename: str | None = None
+    date: str | None = None
+    url: str | None = None
 
 _DROP_TAGS = frozenset({"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
                         "svg", "button", "select", "template", "figure", "head", "title", "meta", "link"})
@@ -205,9 +218,35 @@ def _page_date(html: str | bytes, metadata_date: str | None, default_date: dt.da
 
 
 def _main_text(tree: lxml.html.HtmlElement, paragraphs: str, url: str | None) -> str:
+    if trafilatura is None:
+        return paragraphs
     extracted = trafilatura.extract(_collapse_whitespace(tree), url=url, include_comments=False,
                                     include_tables=False)
     return _confirmed(extracted, paragraphs) if extracted else paragraphs
+
+
+def _meta(tree: lxml.html.HtmlElement, *selectors: str) -> str | None:
+    for selector in selectors:
+        for value in tree.xpath(selector):
+            if isinstance(value, str) and value.strip():
+                return " ".join(value.split())
+    return None
+
+
+def _page_metadata(tree: lxml.html.HtmlElement, url: str | None) -> PageMetadata:
+    """trafilatura's metadata, or (without trafilatura) the common meta tags read directly."""
+    if trafilatura is not None:
+        found = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
+        if found is None:
+            return PageMetadata()
+        return PageMetadata(found.title, found.author, found.sitename, found.date, found.url)
+    return PageMetadata(
+        title=_meta(tree, "//meta[@property='og:title']/@content", "//title/text()"),
+        author=_meta(tree, "//meta[@name='author']/@content", "//meta[@property='article:author']/@content"),
+        sitename=_meta(tree, "//meta[@property='og:site_name']/@content"),
+        date=_meta(tree, "//meta[@property='article:published_time']/@content"),
+        url=_meta(tree, "//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"),
+    )
 
 
 def article_from_html(html: str | bytes, *, doc_id: str | None = None, url: str | None = None,
@@ -223,8 +262,8 @@ def article_from_html(html: str | bytes, *, doc_id: str | None = None, url: str 
     tree = _parse_tree(html)
     if tree is None:
         raise MalformedRecordError("cannot parse HTML", source=source)
-    metadata = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
-    title = _headline(tree, metadata.title if metadata else None)
+    metadata = _page_metadata(tree, url)
+    title = _headline(tree, metadata.title)
     paragraphs = _tree_text(copy.deepcopy(tree), load_markers())
     body = _drop_title_line(_main_text(tree, paragraphs, url), title)
     body, syndicated_from = split_syndication(body)
@@ -235,15 +274,15 @@ def article_from_html(html: str | bytes, *, doc_id: str | None = None, url: str 
     if not body:
         raise EmptyInputError("no article text found in the HTML page", source=source)
     check_english(body, source=source)
-    page_url = url or (metadata.url if metadata else None)
+    page_url = url or metadata.url
     return Article(
         doc_id=doc_id or page_url or source,
         text=body,
         url=page_url,
         title=title,
-        publisher=metadata.sitename if metadata else None,
-        author=metadata.author if metadata else None,
-        pub_date=_page_date(html, metadata.date if metadata else None, default_date),
+        publisher=metadata.sitename,
+        author=metadata.author,
+        pub_date=_page_date(html, metadata.date, default_date),
         language="en",
         source_format="html",
         syndicated_from=syndicated_from,

@@ -100,14 +100,30 @@ def demo_cli(
     with handle_errors(), Store(db) as store:
         with _progress() as progress:
             task = progress.add_task("ingesting examples", total=None)
-            report = ingest_paths(store, LazyCoder(Settings(db_path=db)), [source],
+            # the article folders only: examples/README.md describes the traps, it is not news
+            inputs = sorted(p for p in source.iterdir() if p.is_dir())
+            report = ingest_paths(store, LazyCoder(Settings(db_path=db)), inputs,
                                   on_progress=lambda r: progress.update(task, description=f"events {r.events_added}"))
         _print_ingest_summary(report)
         records = store.events(EventFilter(limit=limit, order="date"))
-        out.print(_table(records))
+        out.print(_compact_table(records))
         out.print(_dyad_table(store))
     out.print("Next: [bold]brinkwatch tension USA IRN --freq week[/bold], [bold]brinkwatch serve[/bold]")
     raise typer.Exit(EXIT_SOME_INPUTS_FAILED if report.errors else EXIT_OK)
+
+
+def _compact_table(records: list[dict]) -> Table:
+    """One line per event, evidence cut to fit: readable in an 80-column terminal."""
+    table = Table(title=f"{len(records)} merged events (first by date)", expand=False)
+    for column, width in (("date", 10), ("source", 9), ("target", 9), ("code", 4), ("modality", 9),
+                          ("n", 2), ("evidence", 60)):
+        table.add_column(column, min_width=width if column != "evidence" else 20, max_width=width,
+                         no_wrap=True, overflow="ellipsis")
+    for r in records:
+        table.add_row(r.get("date") or "?", (r.get("source") or {}).get("code") or "-",
+                      (r.get("target") or {}).get("code") or "-", r["cameo"]["code"], r["modality"],
+                      str(r.get("num_mentions", 1)), " ".join(r["evidence"]["text"].split()))
+    return table
 
 
 def _dyad_table(store) -> Table:

@@ -55,6 +55,12 @@ def test_context_countries_disambiguate() -> None:
     assert gazetteer.resolve("Georgia", context_countries=["GEO"]).country == "GEO"
 
 
+def test_is_country() -> None:
+    gazetteer = shared_gazetteer()
+    assert gazetteer.is_country("Burma") == "MMR"
+    assert gazetteer.is_country("Aleppo") is None
+
+
 def test_lookup_lists_candidates_and_unknown_names() -> None:
     gazetteer = shared_gazetteer()
     assert {c.country for c in gazetteer.lookup("Tripoli")} >= {"LBY", "LBN"}

@@ -366,16 +366,6 @@ def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> li
     return sorted((d for d in found if d.start >= skip), key=lambda d: d.start)
 
 
-def _clause_head(token: Token) -> Token:
-    """The first verb at or above a token: the clause the token belongs to."""
-    node = token
-    while node.head.i != node.i:
-        if node.pos_ in ("VERB", "AUX") and node.i != token.i:
-            return node
-        node = node.head
-    return node
-
-
 def is_attached(root: Token, trigger: Token) -> bool:
     """True when the expression's head hangs off the trigger without crossing another clause."""
     node = root

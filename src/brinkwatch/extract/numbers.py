@@ -342,8 +342,10 @@ def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues,
     votes = _votes(sent, cues)
     taken = {(q.start or 0) for q in votes}
     found: list[Quantity] = list(votes)
-    found += [q for q in _money(sent, cues) if sent.doc.char_span(q.start, q.end, alignment_mode="expand")
-              and sent.doc.char_span(q.start, q.end, alignment_mode="expand").root.i in linked]
+    for money in _money(sent, cues):
+        span = sent.doc.char_span(money.start, money.end, alignment_mode="expand")
+        if span is not None and span.root.i in linked:
+            found.append(money)
     for count in _counts(sent, cues, skip):
         span = sent.doc[count.first:count.last]
         if span.start_char in taken or not (count.first in linked or _governs(span.root, trigger)):

@@ -94,3 +94,26 @@ def test_worker_failures_become_numbered_errors_and_the_pipeline_isolates_them()
     assert [(e.source, e.code) for e in report.errors] == [("doc-0", ScaleError.code)]
     assert _error_class("E104") is InputTooLargeError and _error_class("E301") is CodingError
     assert _error_class("E999") is ScaleError
+
+
+def test_scale_command_passes_its_flags_to_scale_ingest(tmp_path, monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    import brinkwatch.scale as scale_module
+    from brinkwatch.cli import app
+    from brinkwatch.store.pipeline import IngestReport
+
+    calls: list[dict] = []
+
+    def fake_scale_ingest(store, paths, **kwargs):
+        calls.append({"paths": list(paths), **kwargs})
+        return IngestReport(articles_read=3, articles_added=3, events_added=5)
+
+    monkeypatch.setattr(scale_module, "scale_ingest", fake_scale_ingest)
+    result = CliRunner().invoke(app, ["scale", str(tmp_path), "--db", str(tmp_path / "s.duckdb"), "--workers", "3",
+                                      "--scheduler", "tcp://10.0.0.5:8786", "--batch-size", "8"])
+    assert result.exit_code == 0, result.output
+    assert "added 3" in result.stdout and "events 5" in result.stdout
+    (call,) = calls
+    assert call["paths"] == [tmp_path] and call["n_workers"] == 3 and call["batch_size"] == 8
+    assert call["scheduler"] == "tcp://10.0.0.5:8786" and call["settings"].db_path == tmp_path / "s.duckdb"

@@ -250,3 +250,28 @@ def test_intervals_feed_lists_and_backoff(tmp_path) -> None:
     assert read_feed_list(path) == ["https://a.example/rss", "https://b.example/feed#main"]
     assert [backoff_seconds(900, n) for n in (1, 2, 3)] == [1800, 3600, 7200]
     assert backoff_seconds(900, 40) == 24 * 3600
+
+
+def test_watch_command_runs_once_and_reports(site: Site, tmp_path, monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    import brinkwatch.cli.storage as storage_cli
+    from brinkwatch.cli import app
+
+    monkeypatch.setattr(storage_cli, "make_coder", lambda settings: FakeCoder())
+    site.feeds["/atom"] = (200, ATOM)
+    site.feeds["/down"] = (503, b"")
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"# test feeds\n{site.base}/atom\n\n{site.base}/down\n")
+    db = tmp_path / "watch.duckdb"
+    runner = CliRunner()
+    first = runner.invoke(app, ["watch", str(feeds), "--db", str(db), "--once", "--every", "30s"])
+    assert first.exit_code == 2  # a feed failed
+    assert "fetched 1, not modified 0, failed 1" in first.stdout and "added 1 articles" in first.stdout
+    assert "down" in first.stderr and "E108" in first.stderr
+    # A second --once run (a restart) is answered 304 for one feed and leaves the backed-off one alone.
+    second = runner.invoke(app, ["watch", str(feeds), "--db", str(db), "--once"])
+    assert "not modified 1, failed 0, backed off 1" in second.stdout, second.stdout
+    assert site.requests["/down"] == 1
+    bad = runner.invoke(app, ["watch", str(feeds), "--db", str(db), "--every", "soon"])
+    assert bad.exit_code == 1 and "--every" in bad.stderr

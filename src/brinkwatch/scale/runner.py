@@ -114,8 +114,8 @@ def dask_client(n_workers: int = 2, scheduler: str | None = None) -> Iterator[An
     if n_workers < 1:
         raise ScaleError("need at least one worker")
     # One thread per worker: spaCy's parser holds the GIL, so threads would only add contention.
-    with LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.WARNING) as cluster, Client(cluster) as client:
+    with LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None, silence_logs=logging.WARNING) as cluster, Client(cluster) as client:
         yield client
 
 

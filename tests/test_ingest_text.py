@@ -229,3 +229,15 @@ def test_republication_note_inside_a_paragraph_is_cut_out_of_it() -> None:
     assert text.splitlines()[0] == "Israel and Egypt agreed to reopen the crossing. It has been updated."
     untouched = "The minister said the figures were originally published in error."
     assert split_syndication(untouched) == (untouched, None)
+
+
+def test_jsonl_record_without_id_is_named_by_url_or_file_and_line() -> None:
+    lines = [
+        '{"text": "Chile and Peru held border talks.", "url": "https://example.org/cp"}',
+        '{"text": "Bolivia recalled its ambassador from Israel."}',
+        '{"id": ["not", "an", "id"], "text": "Iran rejected the offer."}',
+    ]
+    first, second, third = articles_from_jsonl(lines, source="/data/batch-07.jsonl")
+    assert first.doc_id == "https://example.org/cp"
+    assert second.doc_id == "batch-07.jsonl:2"
+    assert isinstance(third, DocumentError) and (third.code, third.line) == ("E106", 3)

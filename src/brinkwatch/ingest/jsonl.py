@@ -1,5 +1,8 @@
 """JSON Lines to ``Article``: one object per line with "id" and "text" (or "html").
 
+A record without "id" is named by its "url", else by ``<file name>:<line>``, which stays the same when
+the same file is read again (so re-ingesting it is still a no-op).
+
 Optional keys: "date" (YYYY-MM-DD or an ISO timestamp), "url", "title", "publisher", "author". Records
 of the gold format (``/work/shared/gold/README.md``: extra keys "corpus", "events", "markup") read the
 same way and are marked ``source_format="gold"``. Unknown keys are ignored. A malformed line yields a
@@ -11,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
+from pathlib import PurePath
 from typing import Any
 
 from brinkwatch.errors import IngestError, MalformedRecordError
@@ -42,20 +46,29 @@ def _record_date(record: dict[str, Any], default_date: dt.date | None) -> dt.dat
     return parsed
 
 
-def _record_id(record: dict[str, Any]) -> str:
+def _record_id(record: dict[str, Any], *, source: str, line: int | None) -> str:
+    """The record's "id"; without one, its "url"; without that, ``<file name>:<line>`` (stable per file)."""
     doc_id = record.get("id")
     if isinstance(doc_id, int) and not isinstance(doc_id, bool):
         return str(doc_id)
-    if not isinstance(doc_id, str) or not doc_id.strip():
-        raise MalformedRecordError('record has no "id" (a non-empty string)')
-    return safe_str(doc_id)
+    if isinstance(doc_id, str) and doc_id.strip():
+        return safe_str(doc_id)
+    if doc_id is not None:
+        raise MalformedRecordError(f'"id" must be a non-empty string or an integer, not {doc_id!r}')
+    url = record.get("url")
+    if isinstance(url, str) and url.strip():
+        return safe_str(url)
+    if line is None:
+        raise MalformedRecordError('record has no "id"')
+    return f"{PurePath(source).name}:{line}"
 
 
-def article_from_record(record: Any, *, source: str, default_date: dt.date | None = None) -> Article:
+def article_from_record(record: Any, *, source: str, default_date: dt.date | None = None,
+                        line: int | None = None) -> Article:
     """One decoded JSON object to an ``Article``; raises ``IngestError`` subclasses."""
     if not isinstance(record, dict):
         raise MalformedRecordError(f"expected a JSON object, got {type(record).__name__}")
-    doc_id = _record_id(record)
+    doc_id = _record_id(record, source=source, line=line)
     pub_date = _record_date(record, default_date)
     fields = {key: _optional_string(record, key) for key in _STRING_FIELDS}
     text, html = record.get("text"), record.get("html")
@@ -83,6 +96,6 @@ def articles_from_jsonl(lines: Iterable[str], *, source: str,
                                 message=f"malformed JSON: {exc}")
             continue
         try:
-            yield article_from_record(record, source=source, default_date=default_date)
+            yield article_from_record(record, source=source, default_date=default_date, line=number)
         except IngestError as exc:
             yield DocumentError(source=source, line=number, code=exc.code, message=exc.message)

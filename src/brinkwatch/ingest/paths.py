@@ -106,7 +106,7 @@ def _articles_from_json(text: str, *, source: str, default_date: dt.date | None)
     records = value if isinstance(value, list) else [value]
     for number, record in enumerate(records, start=1):
         try:
-            yield article_from_record(record, source=source, default_date=default_date)
+            yield article_from_record(record, source=source, default_date=default_date, line=number)
         except IngestError as exc:
             yield DocumentError(source=source, line=number, code=exc.code, message=exc.message)
 

@@ -151,7 +151,15 @@ def test_dyad_to_period_to_event_to_article(page, base_url: str, web_data: WebDa
     assert page.inner_text("[data-testid=hl-place]") == "Basra"
     assert page.inner_text("[data-testid=hl-number]") == "12"
     assert "week 9" in page.inner_text("[data-testid=article-title]")
+    # The article's other events are marked at their triggers, and open on click.
+    assert page.locator("[data-testid=hl-other]").all_inner_texts() == ["threatened", "accused"]
     _shot(page, "dashboard-article")
+    page.click("[data-testid=hl-other]:has-text('threatened')")
+    page.wait_for_function("document.querySelector('[data-testid=hl-trigger]').textContent === 'threatened'")
+    assert page.inner_text("[data-testid=hl-source]") == "Tehran"
+    assert page.locator("[data-testid=mention-button]").count() == 1
+    rows.filter(has_text="clashed").first.click()
+    page.wait_for_function("document.querySelectorAll('[data-testid=mention-button]').length === 2")
 
     # The other publisher's article of the same event opens with the same spans.
     page.locator("[data-testid=mention-button]", has_text="Levant Herald").click()
@@ -178,7 +186,7 @@ def test_chart_bar_lists_its_week_and_api_errors_are_shown(page, base_url: str, 
 
     # Country B offers only the partners of country A, with their event counts.
     page.select_option("#dyad-a", "ISR")
-    assert page.locator("#dyad-b option").all_inner_texts() == ["LBN (10)"]
+    assert page.locator("#dyad-b option").all_inner_texts() == ["LBN (11)"]
     # A pair with no events (say, a page left open while the data changed): the API's E501 is shown.
     page.evaluate("document.getElementById('dyad-b').append(new Option('USA', 'USA'))")
     page.select_option("#dyad-b", "USA")
@@ -187,15 +195,17 @@ def test_chart_bar_lists_its_week_and_api_errors_are_shown(page, base_url: str, 
     assert "E501" in page.inner_text("[data-testid=error]")
 
 
-def test_events_table_filters_and_network(page, base_url: str) -> None:
+def test_events_table_filters_and_network(page, base_url: str, web_data: WebData) -> None:
     _open_dashboard(page, base_url)
     rows = page.locator("#events-table [data-testid=event-row]")
     mentions = sum(len(doc.events) for doc in documents())
     assert rows.count() == mentions - 1  # two mentions of the last fight are one merged happening
     page.fill("#f-actor", "ISR")
     page.click("[data-testid=events-apply]")
-    page.wait_for_function("document.querySelectorAll('#events-table [data-testid=event-row]').length === 10")
+    page.wait_for_function("document.querySelectorAll('#events-table [data-testid=event-row]').length === 11")
     assert all("ISR" in t for t in rows.all_inner_texts())
+    # The undated event is listed by its publication day, marked as such.
+    assert page.locator("#events-table td.undated").all_inner_texts() == [web_data.undated_published.isoformat()]
 
     page.fill("#f-actor", "")
     page.select_option("#f-root", "19")
@@ -229,7 +239,7 @@ def test_events_table_filters_and_network(page, base_url: str) -> None:
         chart.emit('plotly_click', {points: [{customdata: 'LBN'}]});
     }""")
     page.wait_for_function("document.querySelector('#f-actor').value === 'LBN'")
-    page.wait_for_function("document.querySelectorAll('#events-table [data-testid=event-row]').length === 10")
+    page.wait_for_function("document.querySelectorAll('#events-table [data-testid=event-row]').length === 11")
     _shot(page, "dashboard-network")
     assert page.console_errors == []
 

@@ -44,6 +44,10 @@ THREAT = ("{src} threatened {tgt} with missile strikes in week {w}.", "Tehran", 
           "USAGOV", "threatened", "138", "Threaten with military force", -7.0, 3, "THREATEN", None, None)
 BORDER = ("{src} accused {tgt} of shelling border villages in week {w}.", "Israel", "ISR", "Lebanon", "LBN",
           "accused", "112", "Accuse", -2.0, 3, "ACCUSE", None, None)
+# No date in the sentence: stored undated, so it is listed by its article's publication date.
+REJECT = ("{src} rejected the demands of {tgt}.", "Beirut", "LBNGOV", "Israel", "ISR", "rejected", "120",
+          "Reject", -4.0, 3, "REJECT", None, None)
+UNDATED_WEEK = 3
 
 PLACES = {"Muscat": ("OMN", 23.588, 58.3829), "Basra": ("IRQ", 30.5085, 47.7804)}
 
@@ -55,6 +59,7 @@ class WebData:
     path: Path
     dyad: tuple[str, str]
     turn_week: dt.date
+    undated_published: dt.date  # publication day of the article whose event has no date
     shared_fight_week: dt.date  # the week whose fight two publishers reported (merged into one event)
 
 
@@ -80,11 +85,13 @@ def _event(doc_id: str, index: int, offset: int, spec: tuple, week: int, day: dt
         value = num.format(n=killed)
         n_start = offset + text.index(f" {value} ") + 1
         numbers = (Quantity(kind="killed", value=float(killed), text=value, start=n_start, end=n_start + len(value)),)
+    undated = spec is REJECT
     event = Event(
         event_id=Event.make_id(doc_id, index, t_start, src_code, tgt_code, code), doc_id=doc_id,
         sentence_index=index, source=_actor(src, src_code, offset, text), target=_actor(tgt, tgt_code, offset, text),
         cameo=Cameo(code=code, root=code[:2], name=name), goldstein=goldstein, quad_class=quad,
-        plover=Plover(type=plover), date=day, date_precision="day", place=place_record, numbers=numbers,
+        plover=Plover(type=plover), date=None if undated else day,
+        date_precision="unknown" if undated else "day", place=place_record, numbers=numbers,
         evidence=Evidence(text=text, start=offset, end=offset + len(text), trigger_start=t_start,
                           trigger_end=t_start + len(trigger)),
         pattern=f"test.{code}", confidence=0.9,
@@ -112,7 +119,8 @@ def documents() -> list[CodedDocument]:
         usa_irn = [COOP, AID] if week < TURN_WEEK else [FIGHT, THREAT]
         if week % 2 and week < TURN_WEEK:
             usa_irn = [COOP]  # some quieter weeks, so the cooperative level is not flat
-        docs.append(_document(f"wire-{week:02d}", "Gulf Wire", week, [*usa_irn, BORDER], killed=3 + week))
+        levant = [BORDER, REJECT] if week == UNDATED_WEEK else [BORDER]
+        docs.append(_document(f"wire-{week:02d}", "Gulf Wire", week, [*usa_irn, *levant], killed=3 + week))
     # The last fight, reported again by a second publisher in the same words: dedup merges the two.
     docs.append(_document(f"herald-{WEEKS - 1:02d}", "Levant Herald", WEEKS - 1, [FIGHT], killed=3 + WEEKS - 1))
     return docs
@@ -124,4 +132,5 @@ def build_database(path: Path) -> WebData:
         store.write(documents())
         merge_new(store.con)
     return WebData(path=path, dyad=("IRN", "USA"), turn_week=FIRST_MONDAY + dt.timedelta(weeks=TURN_WEEK),
+                   undated_published=FIRST_MONDAY + dt.timedelta(weeks=UNDATED_WEEK, days=1),
                    shared_fight_week=FIRST_MONDAY + dt.timedelta(weeks=WEEKS - 1))

@@ -1,6 +1,6 @@
 // Dashboard controller: dyad -> tension timeline -> period events -> article; events table; network.
 import { api } from "./api.js";
-import { showEvent } from "./article.js";
+import { enableOtherEvents, showEvent } from "./article.js";
 import { clear, el } from "./dom.js";
 import { renderNetwork } from "./network.js";
 import { fillFilterOptions, renderEventRows } from "./tables.js";
@@ -31,6 +31,8 @@ function openEvent(record) {
     .catch(reportError)
     .finally(() => { delete document.body.dataset.loadingArticle; });
 }
+
+enableOtherEvents(articleView, openEvent);
 
 async function renderStats() {
   const stats = await api.stats();

@@ -1,7 +1,7 @@
 // The article view: one event's mentions, and the text of one mention's article with its spans highlighted.
 import { api } from "./api.js";
 import { actorLabel, clear, el, fmt } from "./dom.js";
-import { eventSpans, renderHighlighted } from "./highlight.js";
+import { eventSpans, otherTriggers, renderHighlighted } from "./highlight.js";
 
 function summary(record) {
   const numbers = (record.numbers || []).map((n) => `${n.kind} ${n.qualifier ? `${n.qualifier} ` : ""}${n.value}`);
@@ -34,7 +34,9 @@ async function showMention(view, mention) {
   clear(view.meta).append(...articleMeta(article));
   view.summary.textContent = summary(mention);
   clear(view.text);
-  const trigger = renderHighlighted(view.text, article.text, eventSpans(mention));
+  const spans = [...eventSpans(mention), ...otherTriggers(article.spans || [], mention.mention_id)];
+  const trigger = renderHighlighted(view.text, article.text, spans);
+  view.articleEvents = new Map((article.events || []).map((r) => [r.mention_id, r]));
   for (const button of view.mentions.querySelectorAll("button")) {
     button.setAttribute("aria-pressed", String(button.dataset.mentionId === mention.mention_id));
   }
@@ -59,4 +61,15 @@ export async function showEvent(view, record) {
   }
   const first = mentions.find((m) => m.mention_id === record.mention_id) || mentions[0];
   await showMention(view, first);
+}
+
+// Clicking (or pressing Enter on) another event's trigger in the article opens that event.
+export function enableOtherEvents(view, openEvent) {
+  const open = (target) => {
+    const mark = target.closest("mark[data-mention-id]");
+    const record = mark && view.articleEvents && view.articleEvents.get(mark.dataset.mentionId);
+    if (record) openEvent({ ...record, event_id: record.event_id || record.mention_id });
+  };
+  view.text.addEventListener("click", (e) => open(e.target));
+  view.text.addEventListener("keydown", (e) => { if (e.key === "Enter") open(e.target); });
 }

@@ -2,7 +2,8 @@
 import { el } from "./dom.js";
 
 // When spans overlap, the colour of the most specific kind wins; every kind stays in data-kinds.
-export const KIND_PRIORITY = ["trigger", "source", "target", "place", "number", "evidence"];
+// "other" marks the triggers of the article's other events, so a reader can jump to them.
+export const KIND_PRIORITY = ["trigger", "source", "target", "place", "number", "other", "evidence"];
 
 // The spans of one event record: evidence sentence, trigger, actors, place and every reported number.
 export function eventSpans(record) {
@@ -22,6 +23,16 @@ export function eventSpans(record) {
     add("number", number.start, number.end, `${number.kind}: ${number.value}`);
   }
   return spans;
+}
+
+// The triggers of the article's other events (``spans`` of /v1/articles), apart from the one shown.
+export function otherTriggers(articleSpans, shownMentionId) {
+  return articleSpans
+    .filter((s) => s.mention_id !== shownMentionId && s.trigger)
+    .map((s) => ({
+      kind: "other", start: s.trigger.start, end: s.trigger.end, label: `another event: CAMEO ${s.cameo}`,
+      mentionId: s.mention_id,
+    }));
 }
 
 // Cut the text at every span boundary; each piece knows which spans cover it.
@@ -47,11 +58,16 @@ function pieceNode(piece) {
   if (!piece.spans.length) return document.createTextNode(piece.text);
   const kinds = KIND_PRIORITY.filter((k) => piece.spans.some((s) => s.kind === k));
   const labels = piece.spans.map((s) => s.label).filter(Boolean);
+  const other = kinds[0] === "other" ? piece.spans.find((s) => s.kind === "other") : null;
   return el("mark", {
     class: `hl hl-${kinds[0]}`,
     "data-kinds": kinds.join(" "),
     "data-testid": `hl-${kinds[0]}`,
-    title: labels.join("; "),
+    "data-mention-id": other ? other.mentionId : null,
+    // Other events' triggers are links in all but name: focusable, and opened with Enter or a click.
+    tabindex: other ? 0 : null,
+    role: other ? "button" : null,
+    title: labels.join("; ") + (other ? " (open it)" : ""),
     text: piece.text,
   });
 }

@@ -3,6 +3,13 @@ import { actorLabel, clear, el, fmt } from "./dom.js";
 
 const QUAD_NAMES = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
 
+// An undated event is listed (and sorted) by the day its article was published; say so.
+function dateCell(record) {
+  if (record.date) return el("td", { text: record.date });
+  const published = record.first_seen ? String(record.first_seen).slice(0, 10) : "–";
+  return el("td", { class: "undated", title: "no date in the text; publication date shown", text: published });
+}
+
 function eventRow(record, onOpen) {
   const cameo = record.cameo || {};
   const open = () => onOpen(record);
@@ -15,7 +22,7 @@ function eventRow(record, onOpen) {
     onclick: open,
     onkeydown: (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); } },
   },
-  el("td", { text: record.date || "–" }),
+  dateCell(record),
   el("td", { text: actorLabel(record.source) }),
   el("td", { text: actorLabel(record.target) }),
   el("td", { title: cameo.name || "" }, el("code", { text: cameo.code || "" }), " ", cameo.name || ""),

@@ -32,7 +32,7 @@ def _compatible_block(x: tuple, y: tuple) -> bool:
     return same_dyad and xr == yr and MODALITY_CLASSES[xm] == MODALITY_CLASSES[ym]
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(mention, min_size=1, max_size=25), st.integers(0, 25))
 def test_merges_respect_hard_rules_and_are_stable(rows: list[dict], split: int) -> None:
     con = duckdb.connect()

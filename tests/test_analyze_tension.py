@@ -157,7 +157,11 @@ def test_daily_cache_gives_the_same_series_as_the_raw_query(con: duckdb.DuckDBPy
     def same(freq: str) -> None:
         cached = dyad_series(con, "USA", "IRQ", freq=freq)
         raw = dyad_series(con, "USA", "IRQ", freq=freq, use_cache=False)
-        assert [p.model_dump() for p in cached.points] == pytest.approx([p.model_dump() for p in raw.points])
+        assert len(cached.points) == len(raw.points)
+        for got, want in zip(cached.points, raw.points, strict=True):
+            for field, value in want.model_dump().items():
+                # sums may be added in another order (parallel aggregation): compare floats approximately
+                assert getattr(got, field) == (pytest.approx(value) if isinstance(value, float) else value), field
 
     insert_mentions(con, batch(0, 150))
     merge_new(con)  # first merge builds the cache

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
@@ -46,7 +47,7 @@ class EventAttributes(BaseModel):
 
 
 @dataclass(frozen=True)
-class DocContext:
+class DocContext:  # not slotted: cached_property needs an instance __dict__
     """What ``prepare`` learned about one document; read-only, one per document."""
 
     doc: Doc
@@ -58,9 +59,13 @@ class DocContext:
     opinion_piece: bool
     resolve_actor: ActorResolver | None
 
-    @property
+    @cached_property
     def quote_spans(self) -> tuple[tuple[int, int], ...]:
         return tuple((q.start, q.end) for q in self.quotes)
+
+    @cached_property
+    def date_spans(self) -> tuple[tuple[int, int], ...]:
+        return tuple((d.start, d.end) for d in self.dates)
 
 
 @dataclass(frozen=True)
@@ -119,7 +124,7 @@ class AttributeExtractor:
             date=parsed.date,
             date_precision=parsed.precision,
             place=place,
-            numbers=numbers_for_event(sent, trigger, self.cues.numbers, [(d.start, d.end) for d in ctx.dates]),
+            numbers=numbers_for_event(sent, trigger, self.cues.numbers, ctx.date_spans),
             attribution=attribution,
             modality=modality,
             is_opinion=opinion,

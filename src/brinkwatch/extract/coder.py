@@ -185,9 +185,13 @@ class Coder:
             return []
         args = list(draft.source_tokens) + list(draft.target_tokens)
         attrs = self.attributes.for_event(ctx, sent, draft.trigger, args)
+        speaker = actors.resolve_token(draft.speaker[0]) if draft.speaker else None
+        if draft.intent_unless_other_speaker and not (
+                speaker is not None and speaker.country and pairs[0][0].country != speaker.country):
+            self.sentence_coder.make_intent(draft)
+        pairs = _in_context(pairs, _sentence_countries(actors, sent, attrs.place))
         modality = _merge_modality(draft.modality, attrs.modality)
         attribution = attrs.attribution
-        speaker = actors.resolve_token(draft.speaker[0]) if draft.speaker else None
         if attribution is None and draft.speaker:
             attribution = Attribution(speaker=speaker, speaker_text=_phrase(draft.speaker[0]),
                                       verb=draft.speech_verb.lemma_ if draft.speech_verb is not None else None)
@@ -283,6 +287,41 @@ def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
                     if actor is not None:
                         return actor
     return None
+
+
+NON_STATE_PREFIXES = {"IGO", "IMG", "NGO", "---"}
+
+
+def _sentence_countries(actors, sent: Span, place) -> set[str]:
+    """Countries named in the sentence (actors and the event's place): the context of a bare "the government"."""
+    countries = {a.country for a in actors.mentions
+                 if a.country and a.start is not None and sent.start_char <= a.start < sent.end_char}
+    if place is not None and place.country:
+        countries.add(place.country)
+    return {c for c in countries if c not in NON_STATE_PREFIXES and len(c) == 3}
+
+
+def _in_context(pairs, countries: set[str]):
+    """Give a country-less sector actor ("---GOV", "---REB") the one country the sentence leaves for it.
+
+    "Rebels in the Ivory Coast dismissed an appeal from President Gbagbo": the president is Ivorian. The
+    other side's country is excluded, so "the government thanked China" stays ``---GOV``.
+    """
+    out = []
+    for source, target in pairs:
+        source = _contextual(source, countries - {target.country if target else None})
+        if target is not None:
+            target = _contextual(target, countries - {source.country})
+        out.append((source, target))
+    return out
+
+
+def _contextual(actor: Actor, candidates: set[str]) -> Actor:
+    if actor.country or not actor.code.startswith("---") or len(actor.code) <= 3 or len(candidates) != 1:
+        return actor
+    country = next(iter(candidates))
+    return actor.model_copy(update={"code": country + actor.code[3:], "country": country,
+                                    "resolution": "context", "confidence": round(actor.confidence * 0.8, 3)})
 
 
 def _overlaps(a: Actor, b: Actor) -> bool:

@@ -36,6 +36,7 @@ class Draft:
     speech_verb: Token | None = None
     claim: bool = False  # reported with a claim verb: the coder adds the accusation / responsibility claim
     speaker_is_source: bool = False  # "X said it would": the speaker stands for the pronoun subject
+    intent_unless_other_speaker: bool = False  # future act in reported speech: an intent if the speaker is the actor's side
     embedded: Token | None = None  # the complement trigger a governor coded
 
     @property
@@ -226,10 +227,16 @@ class SentenceCoder:
             return
         draft.modality = "planned"
         if draft.speaker and not draft.speaker_is_source:
-            return  # a prediction about someone else ("officials said Iran would strike") is not an intent
+            # whether "Portugal will support ..., its president said" is Portugal's intent or someone's
+            # prediction depends on who the speaker is: the coder decides once actors are resolved
+            draft.intent_unless_other_speaker = True
+            return
+        self.make_intent(draft)
+
+    def make_intent(self, draft: Draft) -> None:
         category = self.book.category(draft.code)
         table = self.gov.classes["intent"].codes
-        if category in table:
+        if category in table and table[category] != "keep":
             draft.code, draft.pattern = table[category], f"intent>{draft.pattern}"
             draft.symmetric = False
             if draft.code.startswith("13"):

@@ -229,10 +229,23 @@ def _kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
     return None
 
 
+def _money_spans(sent: Span) -> Iterator[Span]:
+    """MONEY entities of the sentence, read off the tokens (``Span.ents`` rebuilds every entity of
+    the document on each call, which is slow on long articles)."""
+    doc, i = sent.doc, sent.start
+    while i < sent.end:
+        if doc[i].ent_type_ == "MONEY" and doc[i].ent_iob_ == "B":
+            j = i + 1
+            while j < sent.end and doc[j].ent_iob_ == "I":
+                j += 1
+            yield doc[i:j]
+            i = j
+        else:
+            i += 1
+
+
 def _money(sent: Span, cues: NumberCues) -> Iterator[Quantity]:
-    for ent in sent.ents:
-        if ent.label_ != "MONEY":
-            continue
+    for ent in _money_spans(sent):
         text = ent.text
         low = text.lower()
         unit = next((code for sym, code in sorted(cues.currencies.items(), key=lambda kv: -len(kv[0]))
@@ -338,7 +351,8 @@ def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues,
     """The quantities in the event's sentence that the parse ties to the event's clause; character
     spans in ``skip_spans`` (the date expressions) are not counts."""
     linked = _linked_tokens(trigger, cues)
-    skip = frozenset(t.i for t in sent if any(s <= t.idx < e for s, e in skip_spans))
+    spans = [(s, e) for s, e in skip_spans if s < sent.end_char and e > sent.start_char]
+    skip = frozenset(t.i for t in sent if any(s <= t.idx < e for s, e in spans))
     votes = _votes(sent, cues)
     taken = {(q.start or 0) for q in votes}
     found: list[Quantity] = list(votes)

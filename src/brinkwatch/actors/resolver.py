@@ -11,6 +11,7 @@ earlier mention (recency with number/type agreement); unknown named organisation
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -80,11 +81,14 @@ class DocActors:
     def __init__(self, kb: ActorKB, doc: Doc, when: dt.date | None) -> None:
         self._kb = kb
         self._doc = doc
+        self._text = doc.text  # Doc.text is rebuilt from the tokens on every access
         self._when = when
         self._pieces: list[Key] = [pieces(token.text) for token in doc]
         self._names: dict[int, _NameSpan] = {}
         self._cache: dict[int, Actor | None] = {}
         self._mentions: list[_Mention] = []
+        self._mention_heads: set[int] = set()
+        self._mention_spans: set[tuple[int | None, int | None]] = set()
         self._find_names()
         self._collect_mentions()
 
@@ -153,15 +157,15 @@ class DocActors:
             self.resolve_token(self._doc[index])
 
     def _remember(self, head: Token, actor: Actor, kind: str) -> None:
-        if any(
-            m.head == head.i or (m.actor.start, m.actor.end) == (actor.start, actor.end)
-            for m in self._mentions
-        ):
+        span = (actor.start, actor.end)
+        if head.i in self._mention_heads or span in self._mention_spans:
             return
+        self._mention_heads.add(head.i)
+        self._mention_spans.add(span)
         plural = head.tag_ in ("NNS", "NNPS") or kind == "demonym"
         person = kind in ("person", "title") or head.ent_type_ == "PERSON"
-        self._mentions.append(_Mention(actor, head.i, plural, person, kind))
-        self._mentions.sort(key=lambda mention: mention.actor.start or 0)
+        mention = _Mention(actor, head.i, plural, person, kind)
+        bisect.insort(self._mentions, mention, key=lambda m: m.actor.start or 0)  # text order, in O(log n)
 
     # ---------------------------------------------------------------- public resolution
     def resolve_span(self, span: Span) -> Actor | None:
@@ -222,7 +226,7 @@ class DocActors:
         if self._is_former(head, found.start):
             code, sector = f"{match.country or NO_COUNTRY}ELI", "ELI"
         return Actor(
-            code=code, country=_country_of(code, match.country), sector=sector, text=self._doc.text[start:end],
+            code=code, country=_country_of(code, match.country), sector=sector, text=self._text[start:end],
             start=start, end=end, name=match.name, kb_id=match.kb_id, resolution=resolution,
             confidence=CONFIDENCE["metonym" if resolution == "metonym" else "kb"],
         )  # fmt: skip
@@ -469,7 +473,7 @@ class DocActors:
         resolution = {"kb+noun": "kb", "sector": "kb"}.get(kind, kind)
         return Actor(
             code=code, country=country, sector=sector or (match.sector if match else None),
-            text=self._doc.text[start:end], start=start, end=end, name=name or (match.name if match else None),
+            text=self._text[start:end], start=start, end=end, name=name or (match.name if match else None),
             kb_id=match.kb_id if match else None, resolution=resolution, confidence=CONFIDENCE[kind],
         )  # fmt: skip
 
@@ -506,19 +510,24 @@ class DocActors:
         first, last = name_tokens[0], name_tokens[-1]
         start = min(actor.start or first.idx, first.idx)
         end = max(actor.end or 0, last.idx + len(last.text))
-        text = self._doc.text[start:end]
+        text = self._text[start:end]
         return actor.model_copy(
             update={"start": start, "end": end, "text": text, "kb_id": None, "name": None}
         ), "new"
 
     def _entity_tokens(self, head: Token) -> list[Token]:
+        """Tokens of the named entity around ``head`` (walking IOB tags, so cost does not grow with the doc)."""
         if head.ent_type_:
-            for ent in self._doc.ents:
-                if ent.start <= head.i < ent.end:
-                    subtree = {token.i for token in head.subtree}
-                    return [t for t in ent if t.lower_ != "the" and (t.i <= head.i or t.i in subtree)] or [
-                        head
-                    ]
+            doc = self._doc
+            start = head.i
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1
+            end = head.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            subtree = {token.i for token in head.subtree}
+            tokens = [t for t in doc[start:end] if t.lower_ != "the" and (t.i <= head.i or t.i in subtree)]
+            return tokens or [head]
         return [token for token in head.subtree if token.i <= head.i or token.dep_ in ("prep", "pobj")]
 
     def _sector_in_name(self, tokens: list[Token]) -> str | None:
@@ -554,7 +563,7 @@ class DocActors:
         start, end = self._phrase_bounds(head, self._left_window(head))
         return antecedent.actor.model_copy(
             update={
-                "text": self._doc.text[start:end],
+                "text": self._text[start:end],
                 "start": start,
                 "end": end,
                 "resolution": "coref",

@@ -241,3 +241,28 @@ def test_jsonl_record_without_id_is_named_by_url_or_file_and_line() -> None:
     assert first.doc_id == "https://example.org/cp"
     assert second.doc_id == "batch-07.jsonl:2"
     assert isinstance(third, DocumentError) and (third.code, third.line) == ("E106", 3)
+
+
+def test_plain_text_header_lines_give_provenance(tmp_path):
+    from brinkwatch.ingest import read_paths
+
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "Title: Drone strike near Baghdad\nDate: 2026-01-05\nPublisher: Meridian Wire\n"
+        "URL: https://meridian.example/a\n\nBAGHDAD - A US drone strike near the airport killed a commander.\n"
+    )
+    [article] = list(read_paths([path]))
+    assert article.pub_date.isoformat() == "2026-01-05"
+    assert article.title == "Drone strike near Baghdad" and article.publisher == "Meridian Wire"
+    assert article.url == "https://meridian.example/a"
+    assert "Title:" not in article.text and article.text.startswith("BAGHDAD")
+
+
+def test_key_value_prose_is_not_a_header(tmp_path):
+    from brinkwatch.ingest import read_paths
+
+    path = tmp_path / "note.txt"
+    path.write_text("Source: officials in Kabul said the talks would resume on Monday after a pause.\n"
+                    "The Taliban confirmed the date.\n")
+    [article] = list(read_paths([path]))
+    assert article.text.startswith("Source:") and article.publisher is None

@@ -27,7 +27,7 @@ from brinkwatch.ingest.decode import (
 from brinkwatch.ingest.feed import articles_from_feed
 from brinkwatch.ingest.html import article_from_html
 from brinkwatch.ingest.jsonl import article_from_record, articles_from_jsonl
-from brinkwatch.ingest.text import article_from_text, strip_markdown
+from brinkwatch.ingest.text import article_from_text, split_header, strip_markdown
 from brinkwatch.ingest.warc import articles_from_warc
 from brinkwatch.model import Article, DocumentError
 
@@ -138,9 +138,11 @@ def _read_document(data: bytes, kind: str, *, source: str, doc_id: str,
         # A .txt that is really a saved web page: read it as HTML, not as text full of tags.
         yield _html_file_article(text, source=source, doc_id=doc_id, default_date=default_date)
     elif kind in ("text", "markdown"):
-        body = strip_markdown(text) if kind == "markdown" else text
-        yield article_from_text(body, doc_id=doc_id, pub_date=default_date, source_path=source,
-                                source_format="text")
+        header, body = split_header(text)
+        body = strip_markdown(body) if kind == "markdown" else body
+        pub_date = header.pop("pub_date", default_date)
+        yield article_from_text(body, doc_id=doc_id, pub_date=pub_date, source_path=source,
+                                source_format="text", **header)
     else:
         raise UnsupportedFormatError("unknown or unsupported file format", source=source)
 

@@ -23,6 +23,35 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _MD_RULE = re.compile(r"^\s*([-*_]\s*){3,}$", re.MULTILINE)
 
 
+# "Title: ...", "Date: 2026-01-05" lines at the top of a plain-text file (examples/README.md documents it)
+_HEADER_LINE = re.compile(r"^(title|date|publisher|url|author|source)\s*:\s*(\S.*)$", re.IGNORECASE)
+_HEADER_FIELDS = {"title": "title", "publisher": "publisher", "source": "publisher", "url": "url", "author": "author"}
+
+
+def split_header(text: str) -> tuple[dict[str, Any], str]:
+    """Read ``Key: value`` header lines at the very top of a text file, up to the first blank line.
+
+    Returns the Article fields they give (``pub_date`` from an ISO ``Date:``; a bad date is ignored rather
+    than guessed) and the body. A file whose first line is not such a header has no header.
+    """
+    lines = text.lstrip("\ufeff").splitlines()
+    fields: dict[str, Any] = {}
+    index = 0
+    while index < len(lines) and (match := _HEADER_LINE.match(lines[index].strip())):
+        key, value = match.group(1).lower(), match.group(2).strip()
+        if key == "date":
+            try:
+                fields["pub_date"] = dt.date.fromisoformat(value[:10])
+            except ValueError:
+                pass
+        else:
+            fields[_HEADER_FIELDS[key]] = value
+        index += 1
+    if index == 0 or (index < len(lines) and lines[index].strip()):
+        return {}, text  # no header block, or "Key: value" prose that runs straight into text
+    return fields, "\n".join(lines[index:])
+
+
 def strip_markdown(text: str) -> str:
     """Drop Markdown markup that would otherwise end up inside sentences (links, emphasis, headings)."""
     text = _MD_IMAGE.sub("", text)

@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from brinkwatch.actors import ActorKB, ActorResolver
+from brinkwatch.actors.schema import CODE_RE
 
 DAY = dt.date(2008, 8, 6)
 
@@ -222,3 +225,27 @@ def test_discard(nlp: Language, resolver: ActorResolver, text: str, discarded: b
     doc = nlp(text)
     actors = resolver.for_doc(doc, DAY)
     assert actors.is_discarded(doc[:]) is discarded
+
+
+_WORDS = st.sampled_from(
+    "Iran 's the Iraqi officials US - backed forces Hamas it they said and of in President Bush UN troops "
+    "government rebels , . Gaza Nigerian Union Teachers former Washington Kremlin attacked met group".split()
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(_WORDS, st.text(max_size=8)), min_size=1, max_size=25))
+def test_any_text_gives_consistent_mentions(nlp: Language, resolver: ActorResolver, words: list[str]) -> None:
+    """Whatever the text, every mention's offsets point at its own text and codes are well formed."""
+    text = " ".join(words)
+    doc = nlp(text)
+    actors = resolver.for_doc(doc, DAY)
+    for actor in actors.mentions:
+        assert actor.start is not None and actor.end is not None
+        assert 0 <= actor.start < actor.end <= len(text)
+        assert text[actor.start : actor.end] == actor.text
+        assert CODE_RE.match(actor.code), actor.code
+        assert 0.0 < actor.confidence <= 1.0
+    for token in doc:
+        actors.resolve_token(token)  # never raises, whatever the token
+    assert isinstance(actors.is_discarded(doc[:]), bool)

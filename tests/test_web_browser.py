@@ -64,8 +64,13 @@ def base_url(web_data: WebData) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def chromium():
-    """Debian's chromium driven by Playwright; a missing browser is a failure, not a skip."""
+def chromium(tmp_path_factory: pytest.TempPathFactory):
+    """Debian's chromium driven by Playwright; a missing browser is a failure, not a skip.
+
+    A persistent profile (in a temporary directory) gives chromium a disk cache, and with it V8's code
+    cache: from the third page load on, the 4.6 MB plotly.js is not compiled again (~1 s instead of ~5 s
+    per load on a busy machine).
+    """
     executable = shutil.which("chromium")
     if executable is None:
         pytest.fail("chromium not found on PATH: install Debian's package (apt-get install -y chromium); "
@@ -73,23 +78,17 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="session")
-def browser_context(chromium):
-    # One context for the session, so its HTTP cache keeps the 4.6 MB plotly.js between tests.
-    context = chromium.new_context(viewport={"width": 1280, "height": 1000})
-    yield context
-    context.close()
+        context = p.chromium.launch_persistent_context(
+            tmp_path_factory.mktemp("chromium-profile"), executable_path=executable, args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 1000})
+        yield context
+        context.close()
 
 
 @pytest.fixture()
-def page(browser_context, base_url: str):
+def page(chromium, base_url: str):
     """A fresh page that records every request URL, failed response and console error."""
-    page = browser_context.new_page()
+    page = chromium.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     page.requests = []  # type: ignore[attr-defined]
     page.console_errors = []  # type: ignore[attr-defined]

@@ -42,11 +42,11 @@ _WINDOW_POS = frozenset({"ADJ", "PROPN", "NOUN", "DET", "PART", "NUM", "VERB", "
 _SCORE = re.compile(r"^(\d{1,2})[-–](\d{1,2})$")
 _MAX_SCORE = 30
 _NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
-_MAX_NAME_PARTS = 4
+_MAX_NAME_PARTS = 4  # given and middle names between a title and the surname
 _FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "toppled", "retired", "onetime", "erstwhile"})
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "nmod", "poss", "agent", "attr"}
-)  # given and middle names between a title and the surname
+)
 
 
 @dataclass(frozen=True)
@@ -266,13 +266,20 @@ class DocActors:
             return self._new_actor(head, window)
         if sector is None and self._kb.is_person_noun(pieces(head.lemma_)):
             sector = self._modifier_sector(head, window)  # "opposition candidates", "Hamas members"
-            if sector is None:  # "UN inspectors", "Iranian negotiators": the modifier is the actor
-                origin = self._country_from_window(window, head.i)
-                return (self._build(head, window, origin, None, origin[2] if origin[2] == "demonym" else "kb+noun",
-                                    None), "sector") if origin else (None, "")  # fmt: skip
+            if sector is None:
+                return self._modifier_actor(head, window), "sector"
         if sector is None:
             return None, ""
         return self._sector_phrase(head, window, sector, noun_start)
+
+    def _modifier_actor(self, head: Token, window: int) -> Actor | None:
+        """ "UN inspectors", "Iranian negotiators": a people noun with no sector is its modifier's actor."""
+        origin = self._country_from_window(window, head.i)
+        if origin is None:
+            return None
+        return self._build(
+            head, window, origin, None, "demonym" if origin[2] == "demonym" else "kb+noun", None
+        )
 
     def _modifier_sector(self, head: Token, window: int) -> str | None:
         for index in range(head.i - 1, window - 1, -1):
@@ -375,12 +382,8 @@ class DocActors:
             for start in range(end - 1, max(-1, end - 1 - self._kb.max_title_len), -1):
                 key = self._pieces[start] + key
                 best = self._kb.title_sector(key) or best
-            if (
-                best is None and end < index
-            ):  # a sector noun used as a title: "Palestinian leader Yasser Arafat"
-                best = (
-                    self._kb.sector_noun(self._pieces[end - 1]) if self._doc[end - 1].pos_ == "NOUN" else None
-                )
+            if best is None and end < index and self._doc[end - 1].pos_ == "NOUN":
+                best = self._kb.sector_noun(self._pieces[end - 1])  # "Palestinian leader Yasser Arafat"
             if best is not None:
                 return best
             if self._doc[end - 1].pos_ != "PROPN" and self._doc[end - 1].text not in ("-", "–"):
@@ -624,6 +627,10 @@ class DocActors:
                 if self._kb.is_discard_phrase(key):
                     return True
         return self._has_score(tokens)
+
+    def has_score(self, sentence: Span) -> bool:
+        """A sports result ("beat Argentina 2-0"): on its own enough to discard a sentence."""
+        return self._has_score(list(sentence))
 
     def _has_score(self, tokens: list[Token]) -> bool:
         verbs = any(

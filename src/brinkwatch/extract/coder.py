@@ -94,10 +94,12 @@ class Coder:
         ctx = self.attributes.prepare(doc, article, actors.resolve_token)
         sentences: list[Sentence] = []
         events: list[Event] = []
-        for index, sent in enumerate(doc.sents):
+        sents = list(doc.sents)
+        discard = _discarded_sentences(actors, sents)
+        for index, sent in enumerate(sents):
             sentences.append(Sentence(doc_id=article.doc_id, index=index, start=sent.start_char,
                                       end=sent.end_char, text=sent.text))
-            if actors.is_discarded(sent):
+            if index in discard:
                 continue
             for draft in self.sentence_coder.drafts(sent):
                 events += self._events_from_draft(draft, sent, index, article, actors, ctx)
@@ -322,6 +324,18 @@ def _contextual(actor: Actor, candidates: set[str]) -> Actor:
     country = next(iter(candidates))
     return actor.model_copy(update={"code": country + actor.code[3:], "country": country,
                                     "resolution": "context", "confidence": round(actor.confidence * 0.8, 3)})
+
+
+def _discarded_sentences(actors, sents: list[Span]) -> set[int]:
+    """Sentences not to code: a sports score anywhere, or every sentence of a sports/entertainment story.
+
+    One mention of "the Olympics" in a political sentence ("a protest near the Olympic stadium") is no
+    reason to drop it; a story where a quarter of the sentences are about matches is not politics at all.
+    """
+    hits = {i for i, sent in enumerate(sents) if actors.is_discarded(sent)}
+    if len(hits) >= 2 and len(hits) >= 0.25 * len(sents):
+        return set(range(len(sents)))
+    return {i for i in hits if actors.has_score(sents[i])}
 
 
 def _overlaps(a: Actor, b: Actor) -> bool:

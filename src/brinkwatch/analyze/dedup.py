@@ -136,39 +136,44 @@ INSERT INTO events (event_id, source_code, source_country, source_sector, target
     modality, is_opinion, event_date, date_precision, place_name, place_country, lat, lon, killed, injured,
     num_mentions, num_sources, num_articles, first_seen, last_seen, confidence, representative_mention,
     evidence_text)
-WITH m AS (
-    SELECT em.*,
-        -- representative: the most confident mention; its date may be coarse, so the date comes from
-        -- the most precise mention instead
-        row_number() OVER (PARTITION BY event_id ORDER BY confidence DESC, mention_id) AS rk,
-        row_number() OVER (PARTITION BY event_id ORDER BY
-            CASE date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'publication' THEN 2
-                WHEN 'month' THEN 3 WHEN 'year' THEN 4 ELSE 5 END,
-            confidence DESC, mention_id) AS dk
+WITH touched AS (
+    SELECT em.*, count(*) OVER (PARTITION BY event_id) AS size
     FROM event_mentions em WHERE event_id IN (SELECT event_id FROM _dd_touched)
 ), agg AS (
-    SELECT event_id, count(*) AS n, count(DISTINCT coalesce(publisher, doc_id)) AS ns,
-        count(DISTINCT doc_id) AS na, min(pub_date) AS fs, max(pub_date) AS ls,
+    -- most events have one mention: they need no aggregation (median and count-distinct per group are
+    -- the expensive part of this query), so only events with several mentions are grouped
+    SELECT event_id, t AS r, t AS d, 1 AS n, 1 AS ns, 1 AS na, pub_date AS fs, pub_date AS ls,
+        least(confidence, 0.999) AS conf, killed, injured
+    FROM touched t WHERE size = 1
+    UNION ALL
+    SELECT event_id,
+        -- representative: the most confident mention (ties: smallest id); its date may be coarse, so the
+        -- date comes from the most precise mention instead
+        arg_min(t, (-confidence, mention_id)),
+        arg_min(t, (CASE date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'publication' THEN 2
+                WHEN 'month' THEN 3 WHEN 'year' THEN 4 ELSE 5 END, -confidence, mention_id)),
+        count(*), count(DISTINCT coalesce(publisher, doc_id)), count(DISTINCT doc_id), min(pub_date), max(pub_date),
         -- noisy-OR: independent reports of the same happening make it more certain
-        1 - exp(sum(ln(1 - least(confidence, 0.999)))) AS conf,
-        median(killed) AS killed, median(injured) AS injured
-    FROM m GROUP BY event_id
+        1 - exp(sum(ln(1 - least(confidence, 0.999)))),
+        median(killed), median(injured)
+    FROM touched t WHERE size > 1 GROUP BY event_id
 )
-SELECT r.event_id, r.source_code, r.source_country, r.source_sector, r.target_code, r.target_country,
+SELECT event_id, r.source_code, r.source_country, r.source_sector, r.target_code, r.target_country,
     r.target_sector, r.cameo_code, r.cameo_root, r.cameo_name, r.goldstein, r.quad_class, r.plover_type,
     r.plover_mode, r.modality, r.is_opinion, coalesce(d.event_date, d.pub_date),
     CASE WHEN d.event_date IS NULL THEN 'publication' ELSE d.date_precision END,
-    r.place_name, r.place_country, r.lat, r.lon, agg.killed, agg.injured,
-    agg.n, agg.ns, agg.na, CAST(agg.fs AS TIMESTAMP), CAST(agg.ls AS TIMESTAMP), agg.conf, r.mention_id,
-    r.evidence_text
-FROM m r JOIN agg USING (event_id) JOIN m d ON d.event_id = r.event_id AND d.dk = 1
-WHERE r.rk = 1
+    r.place_name, r.place_country, r.lat, r.lon, killed, injured,
+    n, ns, na, CAST(fs AS TIMESTAMP), CAST(ls AS TIMESTAMP), conf, r.mention_id, r.evidence_text
+FROM agg
 """
+
+
+_ID_HEX = 14
 
 
 def event_id_for(mention_ids: list[str]) -> str:
     """Deterministic id of a merged event: rebuilding from scratch yields the same ids."""
-    return "ev" + hashlib.sha1(min(mention_ids).encode("utf-8")).hexdigest()[:14]
+    return "ev" + hashlib.sha1(min(mention_ids).encode("utf-8")).hexdigest()[:_ID_HEX]
 
 
 class _UnionFind:
@@ -202,19 +207,22 @@ def _build_candidates(con: duckdb.DuckDBPyConnection, min_similarity: float, max
     con.execute(_PAIRS_SQL, {"max_km": max_km, "min_sim": min_similarity})
 
 
-def _assign(con: duckdb.DuckDBPyConnection) -> tuple[pa.Table, set[str], int]:
-    """Union-find over accepted pairs; returns (mention_id -> event_id updates, touched events, new)."""
+def _components(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], dict[str, str], set[str], int]:
+    """Union-find over the accepted pairs only (most mentions have none: SQL handles those).
+    Returns (pending mention -> event id, absorbed event -> surviving event, touched events, created)."""
     uf = _UnionFind()
     for a, b in con.sql("SELECT a, b FROM _dd_pairs").fetchall():
         uf.union(a, b)
     members: dict[str, list[str]] = {}
-    for (mention_id,) in con.sql("SELECT mention_id FROM _dd_f WHERE pending").fetchall():
-        members.setdefault(uf.find(mention_id), []).append(mention_id)
-    merged_event = dict(con.sql("SELECT mention_id, event_id FROM _dd_f WHERE NOT pending").fetchall())
     existing_members: dict[str, set[str]] = {}
-    for mention_id, event_id in merged_event.items():
-        if mention_id in uf.parent:
-            existing_members.setdefault(uf.find(mention_id), set()).add(event_id)
+    paired = con.sql("SELECT mention_id, event_id FROM _dd_f WHERE mention_id IN "
+                     "(SELECT a FROM _dd_pairs UNION SELECT b FROM _dd_pairs)").fetchall()
+    for mention_id, event_id in paired:
+        root = uf.find(mention_id)
+        if event_id is None:
+            members.setdefault(root, []).append(mention_id)
+        else:
+            existing_members.setdefault(root, set()).add(event_id)
     updates: dict[str, str] = {}
     absorbed: dict[str, str] = {}
     touched: set[str] = set()
@@ -230,17 +238,29 @@ def _assign(con: duckdb.DuckDBPyConnection) -> tuple[pa.Table, set[str], int]:
             created += 1
         touched.add(target)
         updates.update(dict.fromkeys(pending_ids, target))
-    table = pa.table({"mention_id": list(updates), "event_id": list(updates.values())},
-                     schema=pa.schema([("mention_id", pa.string()), ("event_id", pa.string())]))
+    return updates, absorbed, touched | set(absorbed), created
+
+
+def _assign(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
+    """Fill _dd_updates (mention -> event), _dd_absorbed and _dd_touched; returns (updates, touched, created)."""
+    updates, absorbed, touched, created = _components(con)
+    pair_schema = pa.schema([("mention_id", pa.string()), ("event_id", pa.string())])
+    _register_temp(con, "_dd_updates", pa.table({"mention_id": list(updates), "event_id": list(updates.values())},
+                                                schema=pair_schema))
     _register_temp(con, "_dd_absorbed", pa.table({"old_id": list(absorbed), "new_id": list(absorbed.values())},
                                                  schema=pa.schema([("old_id", pa.string()), ("new_id", pa.string())])))
-    return table, touched | set(absorbed), created
-
-
-def _write(con: duckdb.DuckDBPyConnection, updates: pa.Table, touched: set[str]) -> None:
-    """Write new event ids, refresh the touched events and the daily cache, all or nothing."""
-    _register_temp(con, "_dd_updates", updates)
     _register_temp(con, "_dd_touched", pa.table({"event_id": pa.array(sorted(touched), pa.string())}))
+    # a pending mention with no accepted pair is an event of its own: same id rule as event_id_for, in SQL
+    singles = con.execute(f"""INSERT INTO _dd_updates
+        SELECT mention_id, 'ev' || left(sha1(mention_id), {_ID_HEX}) FROM _dd_f
+        WHERE pending AND mention_id NOT IN (SELECT mention_id FROM _dd_updates)""").fetchall()[0][0]
+    con.execute("INSERT INTO _dd_touched SELECT event_id FROM _dd_updates WHERE mention_id NOT IN "
+                "(SELECT unnest($ids))", {"ids": list(updates)})
+    return len(updates) + singles, len(touched) + singles, created + singles
+
+
+def _write(con: duckdb.DuckDBPyConnection, n_touched: int) -> None:
+    """Write new event ids, refresh the touched events and the daily cache, all or nothing."""
     consistent = daily.cache_state(con).usable
     con.execute("BEGIN TRANSACTION")
     try:
@@ -251,7 +271,7 @@ def _write(con: duckdb.DuckDBPyConnection, updates: pa.Table, touched: set[str])
                     "WHERE event_mentions.event_id = x.old_id")
         con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM _dd_touched)")
         con.execute(_AGGREGATE_SQL)
-        daily.refresh_daily(con, "_dd_touched", len(touched), consistent_before=consistent)
+        daily.refresh_daily(con, "_dd_touched", n_touched, consistent_before=consistent)
         con.execute("COMMIT")
     except duckdb.Error:
         con.execute("ROLLBACK")
@@ -275,12 +295,12 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, min_similarity: float = DEFAULT
     index_sql: str | None = None
     try:
         _build_candidates(con, min_similarity, max_km)
-        updates, touched, created = _assign(con)
-        if updates.num_rows >= BULK_UPDATE_ROWS:
+        n_updates, n_touched, created = _assign(con)
+        if n_updates >= BULK_UPDATE_ROWS:
             # DuckDB rewrites an indexed column as delete + insert (~100x slower on disk than in place), and
             # DDL inside the transaction does not avoid it: drop the index before, build it again after.
             index_sql = _drop_event_index(con)
-        _write(con, updates, touched)
+        _write(con, n_touched)
     except duckdb.Error as exc:
         raise AnalysisError(f"dedup failed: {exc}") from exc
     finally:
@@ -289,8 +309,7 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, min_similarity: float = DEFAULT
         for name in ("_dd_f", "_dd_pairs", "_dd_updates", "_dd_absorbed", "_dd_touched", "_daily_keys"):
             con.execute(f"DROP TABLE IF EXISTS {name}")
     # absorbed events no longer exist: they count as updated (their happening lives on in the target)
-    return MergeResult(mentions_merged=updates.num_rows, events_created=created,
-                       events_updated=len(touched) - created)
+    return MergeResult(mentions_merged=n_updates, events_created=created, events_updated=n_touched - created)
 
 
 def _drop_event_index(con: duckdb.DuckDBPyConnection) -> str | None:

@@ -249,3 +249,13 @@ def test_any_text_gives_consistent_mentions(nlp: Language, resolver: ActorResolv
     for token in doc:
         actors.resolve_token(token)  # never raises, whatever the token
     assert isinstance(actors.is_discarded(doc[:]), bool)
+
+
+def test_has_score_alone(nlp: Language, resolver: ActorResolver) -> None:
+    """``has_score`` (used by the coder to drop whole sports stories) needs a result, not just sports words."""
+    doc = nlp("Brazil beat Argentina 2-0. Brazil hosted the World Cup.")
+    actors = resolver.for_doc(doc, DAY)
+    first, second = list(doc.sents)
+    assert actors.has_score(first) is True
+    assert actors.has_score(second) is False
+    assert actors.is_discarded(second) is True

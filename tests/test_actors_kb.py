@@ -183,3 +183,32 @@ def test_search_ranks_exact_then_prefix_then_inner(kb: ActorKB) -> None:
     assert [match.kb_id for match in kb.search("Hezbollah", limit=3)][:1] == ["hezbollah"]
     assert len(kb.search("a", limit=5)) == 5
     assert kb.search("  ") == []
+
+
+def test_shipped_organizations_are_consistent() -> None:
+    data = yaml.safe_load((DATA_DIR / "organizations.yaml").read_text(encoding="utf-8"))
+    sectors = {
+        s["code"] for s in yaml.safe_load((DATA_DIR / "sectors.yaml").read_text(encoding="utf-8"))["sectors"]
+    }
+    ids = [org["id"] for org in data["organizations"]]
+    assert len(ids) == len(set(ids))
+    for org in data["organizations"]:
+        assert org["code"].startswith(org["country"]), org["id"]
+        if org["sector"] is not None:
+            assert org["sector"] in sectors, org["id"]
+            if org["country"] not in (
+                "IGO",
+                "NGO",
+                "IMG",
+            ):  # a UN agency's REF/HLH is a hint, not in its code
+                assert org["sector"] in [org["code"][i : i + 3] for i in range(3, len(org["code"]), 3)], org[
+                    "id"
+                ]
+
+
+def test_no_adjective_names_two_countries() -> None:
+    data = yaml.safe_load((DATA_DIR / "countries.yaml").read_text(encoding="utf-8"))
+    seen: dict[str, str] = {}
+    for country in data["countries"]:
+        for adjective in country.get("adjectives", []):
+            assert seen.setdefault(adjective.lower(), country["code"]) == country["code"], adjective

@@ -13,6 +13,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -46,9 +47,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def base_url(web_data: WebData) -> Iterator[str]:
-    app = create_app(web_data.path, read_only=True, coder_factory=_no_coder)
+@contextmanager
+def _serving(db_path: Path) -> Iterator[str]:
+    """The real API app (with the dashboard) over ``db_path``, on a free loopback port, in a thread."""
+    app = create_app(db_path, read_only=True, coder_factory=_no_coder)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -58,9 +60,17 @@ def base_url(web_data: WebData) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start the dashboard app within 10 s")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=5)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def base_url(web_data: WebData) -> Iterator[str]:
+    with _serving(web_data.path) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -169,6 +179,24 @@ def test_dyad_to_period_to_event_to_article(page, base_url: str, web_data: WebDa
     assert _foreign_requests(page.requests) == []
     assert any(u.endswith("/static/plotly.min.js") for u in page.requests)
     assert page.console_errors == []
+
+    # The URL remembers the view: opened elsewhere, it shows the same dyad, week and article.
+    bookmark = page.url
+    assert f"period={week}" in bookmark and "a=IRN" in bookmark and "b=USA" in bookmark
+    other = page.context.new_page()
+    other.goto(bookmark, wait_until="domcontentloaded")
+    other.wait_for_selector("body[data-ready='1']")
+    assert other.get_attribute("#period-view", "data-period") == week
+    assert other.locator("#period-events [data-testid=event-row]").count() == 2
+    assert other.inner_text("[data-testid=mention-button][aria-pressed=true]") == "Levant Herald"
+    assert other.inner_text("[data-testid=hl-trigger]") == "clashed"
+    other.close()
+
+    # The verdict's drivers open their events too: the strongest is the fight two publishers reported.
+    page.click("#drivers-box summary")
+    page.locator("[data-testid=driver] button").first.click()
+    page.wait_for_function("document.querySelectorAll('[data-testid=mention-button]').length === 2")
+    assert page.inner_text("[data-testid=hl-trigger]") == "clashed"
 
 
 # Each page load parses the 4.6 MB plotly.js, so each test below checks several things on one page.
@@ -286,3 +314,19 @@ def test_page_modules_highlight_offsets_and_period_ends(page, base_url: str) -> 
     assert result["elements"] == 0  # article text never becomes markup
     assert (result["weekEnd"], result["monthEnd"], result["dayEnd"]) == ("2025-01-05", "2024-02-29", "2024-02-01")
     assert result["finite"] and result["again"]
+
+
+def test_empty_database_says_what_to_do(chromium, tmp_path: Path) -> None:
+    from brinkwatch.store import Store
+
+    Store(tmp_path / "empty.duckdb").close()  # the schema, no rows
+    with _serving(tmp_path / "empty.duckdb") as url:
+        page = chromium.new_page()
+        page.goto(url + "/", wait_until="domcontentloaded")
+        page.wait_for_selector("body[data-ready]")
+        assert page.get_attribute("body", "data-ready") == "1"
+        assert "brinkwatch ingest" in page.inner_text("[data-testid=empty]")
+        assert page.is_disabled("[data-testid=dyad-show]")
+        assert page.is_visible("#events-table [data-testid=no-events]")
+        assert page.is_hidden("[data-testid=error]")
+        page.close()

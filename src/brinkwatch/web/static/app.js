@@ -4,6 +4,7 @@ import { enableOtherEvents, showEvent } from "./article.js";
 import { clear, el } from "./dom.js";
 import { renderNetwork } from "./network.js";
 import { fillFilterOptions, renderEventRows } from "./tables.js";
+import { readState, writeState } from "./state.js";
 import { markPeriod, periodEnd, renderDrivers, renderTimeline, renderVerdict } from "./timeline.js";
 
 const $ = (id) => document.getElementById(id);
@@ -22,12 +23,13 @@ function clearError() {
 const articleView = {
   section: $("article-view"), title: $("article-heading"), meta: $("article-meta"),
   summary: $("event-summary"), mentions: $("mentions"), text: $("article-text"), onError: reportError,
+  onShown: (mention) => writeState({ event: mention.event_id || mention.mention_id, mention: mention.mention_id }),
 };
 
 function openEvent(record) {
   clearError();
   document.body.dataset.loadingArticle = "1";
-  showEvent(articleView, record)
+  return showEvent(articleView, record)
     .catch(reportError)
     .finally(() => { delete document.body.dataset.loadingArticle; });
 }
@@ -60,7 +62,8 @@ function fillOptions(select, entries) {
 }
 
 // Country A lists every country of the network; country B lists A's partners, busiest first.
-function dyadPickers(network) {
+// The pair named in the URL is chosen if the data has it, else the busiest pair.
+function dyadPickers(network, wanted) {
   const ranked = dyadTotals(network);
   const partners = (a) => ranked.filter(([key]) => key.split(" ").includes(a))
     .map(([key, n]) => { const [x, y] = key.split(" "); const other = x === a ? y : x; return [other, `${other} (${n})`]; });
@@ -68,10 +71,12 @@ function dyadPickers(network) {
   fillOptions($("dyad-a"), network.nodes.map((node) => node.id).sort().map((id) => [id, id]));
   $("dyad-a").addEventListener("change", fillB);
   if (!ranked.length) return false;
-  const [a, b] = ranked[0][0].split(" ");
+  const wantedKey = [wanted.a, wanted.b].sort().join(" ");
+  const [a, b] = ranked.some(([key]) => key === wantedKey) ? [wanted.a, wanted.b] : ranked[0][0].split(" ");
   $("dyad-a").value = a;
   fillB();
   $("dyad-b").value = b;
+  if (["day", "week", "month"].includes(wanted.freq)) $("dyad-freq").value = wanted.freq;
   return true;
 }
 
@@ -97,6 +102,7 @@ function dyadController() {
     markPeriod($("tension-chart"), $("period-select"), period);
     $("period-view").hidden = false;
     $("period-view").dataset.period = period;
+    writeState({ period });
   }
 
   async function showDyad() {
@@ -110,13 +116,14 @@ function dyadController() {
     clearError();
     const report = await api.tension(a, b, freq);
     current = { a, b, freq };
+    writeState({ a, b, freq, period: null });
     renderVerdict($("verdict"), report);
-    renderDrivers($("drivers"), report);
+    renderDrivers($("drivers"), report, (eventId) => openEvent({ event_id: eventId }));
     $("period-view").hidden = true;
     renderTimeline($("tension-chart"), $("period-select"), report, (p) => showPeriod(p).catch(reportError));
   }
 
-  return { showDyad };
+  return { showDyad, showPeriod };
 }
 
 function eventsController() {
@@ -155,11 +162,21 @@ async function main() {
   $("events-form").addEventListener("submit", (e) => { e.preventDefault(); events.apply().catch(reportError); });
   $("events-more").addEventListener("click", () => events.more().catch(reportError));
 
+  const wanted = readState();
   const [network, vocab] = await Promise.all([api.network({ level: "country" }), api.vocab(), renderStats(),
     events.apply()]);
   fillFilterOptions($("f-root"), $("f-modality"), vocab);
+  if (!network.nodes.length) {
+    $("empty").hidden = false;
+    $("dyad-show").disabled = true;
+    document.body.dataset.ready = "1";
+    return;
+  }
   renderNetwork($("network-chart"), network, (node) => events.setActor(node).catch(reportError));
-  if (dyadPickers(network)) await dyads.showDyad();
+  if (dyadPickers(network, wanted)) await dyads.showDyad();
+  // Restore the rest of a bookmarked view: the period's events, then the event's article.
+  if (wanted.period) await dyads.showPeriod(wanted.period).catch(reportError);
+  if (wanted.event) await openEvent({ event_id: wanted.event, mention_id: wanted.mention });
   document.body.dataset.ready = "1";
 }
 

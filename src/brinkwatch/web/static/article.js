@@ -41,6 +41,7 @@ async function showMention(view, mention) {
     button.setAttribute("aria-pressed", String(button.dataset.mentionId === mention.mention_id));
   }
   view.section.hidden = false;
+  if (view.onShown) view.onShown(mention);
   if (trigger) trigger.scrollIntoView({ block: "center" });
 }
 
@@ -59,6 +60,7 @@ export async function showEvent(view, record) {
       "aria-pressed": "false", onclick: () => showMention(view, mention).catch(view.onError), text: label,
     }));
   }
+  // The mention asked for (a table row's representative, or one named in the URL), else the first.
   const first = mentions.find((m) => m.mention_id === record.mention_id) || mentions[0];
   await showMention(view, first);
 }

@@ -33,13 +33,15 @@ export function renderVerdict(box, report) {
   box.hidden = false;
 }
 
-export function renderDrivers(list, report) {
+// The events that moved the index most; `onOpen(eventId)` opens one in the article view.
+export function renderDrivers(list, report, onOpen) {
   clear(list);
   for (const d of report.verdict.drivers) {
     list.append(el("li", { "data-testid": "driver" },
       `${d.date || "undated"} ${d.source || "?"}→${d.target || "?"} CAMEO ${d.cameo} `,
-      `(${d.contribution > 0 ? "+" : ""}${fmt(d.contribution)}): `,
-      el("q", { text: d.evidence_text })));
+      `(${d.contribution > 0 ? "+" : ""}${fmt(d.contribution)}, ${d.num_mentions} mentions): `,
+      el("button", { type: "button", class: "link", "data-event-id": d.event_id, onclick: () => onOpen(d.event_id),
+        text: d.evidence_text })));
   }
 }
 

@@ -9,6 +9,7 @@ for each event trigger it found. Each attribute lives in its own module (``dates
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -60,12 +61,25 @@ class DocContext:  # not slotted: cached_property needs an instance __dict__
     resolve_actor: ActorResolver | None
 
     @cached_property
-    def quote_spans(self) -> tuple[tuple[int, int], ...]:
-        return tuple((q.start, q.end) for q in self.quotes)
+    def _date_starts(self) -> list[int]:
+        return [d.start for d in self.dates]
 
     @cached_property
-    def date_spans(self) -> tuple[tuple[int, int], ...]:
-        return tuple((d.start, d.end) for d in self.dates)
+    def _place_starts(self) -> list[int]:
+        return [p.start for p in self.places]
+
+    def dates_in(self, sent: Span) -> list[DateMention]:
+        """Date mentions inside the sentence (bisect: long articles have thousands of mentions)."""
+        lo, hi = bisect_left(self._date_starts, sent.start_char), bisect_left(self._date_starts, sent.end_char)
+        return [d for d in self.dates[lo:hi] if d.end <= sent.end_char]
+
+    def places_in(self, sent: Span) -> list[PlaceMention]:
+        lo, hi = bisect_left(self._place_starts, sent.start_char), bisect_left(self._place_starts, sent.end_char)
+        return [p for p in self.places[lo:hi] if p.end <= sent.end_char]
+
+    @cached_property
+    def quote_spans(self) -> tuple[tuple[int, int], ...]:
+        return tuple((q.start, q.end) for q in self.quotes)
 
 
 @dataclass(frozen=True)
@@ -114,9 +128,10 @@ class AttributeExtractor:
     def for_event(self, ctx: DocContext, sent: Span, trigger: Token, args: Sequence[Token] = ()) -> EventAttributes:
         """The attributes of the event whose trigger (and argument heads) the coder found in ``sent``."""
         modality = modality_for_event(trigger, sent, self.cues.modality)
-        parsed = date_for_event(ctx.dates, ctx.doc, sent, trigger, ctx.article.pub_date, self.cues.dates,
+        dates = ctx.dates_in(sent)
+        parsed = date_for_event(dates, ctx.doc, sent, trigger, ctx.article.pub_date, self.cues.dates,
                                 prefer_future=modality == "planned")
-        place = place_for_event(ctx.places, ctx.doc, sent, trigger, ctx.countries, self.gazetteer, args)
+        place = place_for_event(ctx.places_in(sent), ctx.doc, sent, trigger, ctx.countries, self.gazetteer, args)
         attribution = attribution_for_event(trigger, ctx.quotes, self.cues.quotes, ctx.resolve_actor)
         opinion = is_opinion_sentence(sent, ctx.opinion_piece, attribution is not None, self.cues.modality,
                                       ctx.quote_spans)
@@ -124,7 +139,7 @@ class AttributeExtractor:
             date=parsed.date,
             date_precision=parsed.precision,
             place=place,
-            numbers=numbers_for_event(sent, trigger, self.cues.numbers, ctx.date_spans),
+            numbers=numbers_for_event(sent, trigger, self.cues.numbers, [(d.start, d.end) for d in dates]),
             attribution=attribution,
             modality=modality,
             is_opinion=opinion,

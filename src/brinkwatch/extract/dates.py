@@ -344,7 +344,8 @@ def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> li
     """Date expressions of the document (outside its dateline): spaCy DATE/TIME entities, then regex
     hits spaCy missed."""
     found: list[DateMention] = []
-    skip = dateline_end(doc.text)
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access
+    skip = dateline_end(text)
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
             mention = _mention(doc, ent.start_char, ent.end_char, pub_date, cues)
@@ -353,12 +354,12 @@ def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> li
     for vague in cues.vague:
         if " " not in vague:
             continue  # single vague words ("once", "now") are too often not about time
-        for m in re.finditer(rf"\b{re.escape(vague)}\b", doc.text, re.IGNORECASE):
+        for m in re.finditer(rf"\b{re.escape(vague)}\b", text, re.IGNORECASE):
             if not any(d.start < m.end() and m.start() < d.end for d in found):
                 mention = _mention(doc, m.start(), m.end(), pub_date, cues)
                 if mention is not None:
                     found.append(mention)
-    for m in _DATE_REGEX.finditer(doc.text):
+    for m in _DATE_REGEX.finditer(text):
         if not any(d.start < m.end() and m.start() < d.end for d in found):
             mention = _mention(doc, m.start(), m.end(), pub_date, cues)
             if mention is not None:

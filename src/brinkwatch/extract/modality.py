@@ -260,12 +260,13 @@ def is_opinion_sentence(sent: Span, opinion_piece: bool, attributed: bool, cues:
                         quote_spans: Iterable[tuple[int, int]] = ()) -> bool:
     """The author's own assessment: an opinion cue outside quotes, or (in an opinion piece) an
     evaluative word in a sentence nobody else is quoted as saying."""
-    outside, cursor = [], sent.start_char
+    text, base = sent.text, sent.start_char
+    pieces, cursor = [], 0
     for start, end in sorted(q for q in quote_spans if q[0] < sent.end_char and q[1] > sent.start_char):
-        outside.append(sent.doc.text[cursor:max(cursor, start)])
-        cursor = max(cursor, end)
-    outside.append(sent.doc.text[cursor:max(cursor, sent.end_char)])
-    outside = " ".join(outside)
+        pieces.append(text[cursor:max(cursor, start - base)])
+        cursor = max(cursor, end - base)
+    pieces.append(text[cursor:])
+    outside = " ".join(pieces)
     padded = " " + " ".join(_words(outside)) + " "
     if any(f" {p} " in padded for p in cues.opinion_phrases):
         return True

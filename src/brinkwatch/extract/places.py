@@ -92,21 +92,22 @@ def _in_location_syntax(root: Token) -> bool:
 
 def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     spans: list[Span] = []
-    dateline = dateline_end(doc.text)
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access
+    dateline = dateline_end(text)
     if dateline:
         # the first name of "KANO, Nigeria — ": the parser rarely tags an upper-case dateline
-        name = re.match(r"\s*([^,(/—–-]+)", doc.text).group(1).strip()
-        start = doc.text.index(name)
+        name = re.match(r"\s*([^,(/—–-]+)", text).group(1).strip()
+        start = text.index(name)
         span = doc.char_span(start, start + len(name), alignment_mode="expand")
         if span is not None:
             spans.append(span)
     pattern = gazetteer.curated_pattern
     if pattern is not None:
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 spans.append(span)
-    for m in _AIRPORT.finditer(doc.text):
+    for m in _AIRPORT.finditer(text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and gazetteer.lookup(span.text):
             spans.append(span)

@@ -170,7 +170,7 @@ def _speaker_of_verb(verb: Token, cues: QuoteCues, earlier: Sequence[Speaker]) -
 
 def _speech_verb_near(doc: Doc, start: int, end: int, cues: QuoteCues) -> Token | None:
     """The reporting verb of a quote: right after it in the same sentence, else just before it."""
-    close = doc.char_span(end, min(end + 1, len(doc.text)), alignment_mode="expand")
+    close = doc.char_span(end, min(end + 1, doc[-1].idx + len(doc[-1].text)), alignment_mode="expand")
     if close is not None:
         after = doc[close.end:min(len(doc), close.end + 12)]
         for tok in after:

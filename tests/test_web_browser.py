@@ -249,11 +249,16 @@ def test_events_table_filters_and_network(page, base_url: str, web_data: WebData
 
     page.select_option("#f-modality", "")
     page.fill("#f-actor", "USA")
-    page.click("[data-testid=events-apply]")
+    page.press("#f-actor", "Enter")  # the form submits from the keyboard too
     page.wait_for_function("document.querySelectorAll('#events-table [data-testid=event-row]').length > 0")
-    rows.first.click()
+    rows.first.focus()
+    page.keyboard.press("Enter")  # rows open from the keyboard, not only by mouse
     page.wait_for_selector("#article-view:not([hidden]) [data-testid=hl-trigger]")
     assert page.inner_text("[data-testid=hl-trigger]") == "held talks"
+    # Every form control has a label a screen reader can announce.
+    unlabelled = page.evaluate("[...document.querySelectorAll('input, select')].filter((e) => !e.labels.length)"
+                               ".map((e) => e.id)")
+    assert unlabelled == []
     _shot(page, "dashboard-events")
 
     # The network draws every country; clicking a node filters the events table by that actor.

@@ -82,16 +82,20 @@ function dyadPickers(network, wanted) {
 
 function dyadController() {
   let current = null; // the report on screen, so a period click knows the dyad and frequency
+  let periodRequests = 0;
+  let dyadRequests = 0;
 
   async function showPeriod(period) {
     if (!current) return;
     const { a, b, freq } = current;
     const until = periodEnd(period, freq);
     clearError();
+    const mine = (periodRequests += 1);
     const both = await Promise.all([
       api.events({ source: a, target: b, since: period, until, limit: 500 }),
       api.events({ source: b, target: a, since: period, until, limit: 500 }),
     ]);
+    if (mine !== periodRequests) return; // a later choice of period is on its way
     const seen = new Set();
     const records = both.flatMap((page) => page.events)
       .filter((r) => (seen.has(r.event_id) ? false : seen.add(r.event_id)))
@@ -114,7 +118,9 @@ function dyadController() {
       return;
     }
     clearError();
+    const mine = (dyadRequests += 1);
     const report = await api.tension(a, b, freq);
+    if (mine !== dyadRequests) return;
     current = { a, b, freq };
     writeState({ a, b, freq, period: null });
     renderVerdict($("verdict"), report);
@@ -130,9 +136,13 @@ function eventsController() {
   let nextCursor = null;
   let filters = {};
 
+  let requests = 0;
+
   async function load(append) {
     const params = { ...filters, limit: 50, cursor: append ? nextCursor : undefined };
+    const mine = (requests += 1);
     const page = await api.events(params);
+    if (mine !== requests) return; // the filters changed while this page was on its way
     renderEventRows($("events-table"), page.events, openEvent, { append });
     nextCursor = page.next_cursor;
     $("events-more").hidden = !nextCursor;

@@ -28,8 +28,16 @@ function articleMeta(article) {
   return meta;
 }
 
+// Answers can arrive out of order when a reader clicks quickly; only the latest request may draw.
+function ticket(view) {
+  view.latest = (view.latest || 0) + 1;
+  return view.latest;
+}
+
 async function showMention(view, mention) {
+  const mine = ticket(view);
   const article = await api.article(mention.doc_id);
+  if (mine !== view.latest) return;
   view.title.textContent = article.title || article.doc_id;
   clear(view.meta).append(...articleMeta(article));
   view.summary.textContent = summary(mention);
@@ -47,7 +55,9 @@ async function showMention(view, mention) {
 
 // Show an event (a record of /v1/events): list the articles that report it, open the representative one.
 export async function showEvent(view, record) {
+  const mine = ticket(view);
   const detail = await api.event(record.event_id);
+  if (mine !== view.latest) return;
   const mentions = detail.mentions.length ? detail.mentions : [record];
   clear(view.mentions);
   if (mentions.length > 1) {

@@ -275,3 +275,20 @@ def test_watch_command_runs_once_and_reports(site: Site, tmp_path, monkeypatch) 
     assert site.requests["/down"] == 1
     bad = runner.invoke(app, ["watch", str(feeds), "--db", str(db), "--every", "soon"])
     assert bad.exit_code == 1 and "--every" in bad.stderr
+
+
+def test_a_database_given_by_path_is_closed_between_cycles(site: Site, tmp_path) -> None:
+    site.feeds["/atom"] = (200, ATOM)
+    db = tmp_path / "watch.duckdb"
+    clock = FakeClock()
+    between: list[int] = []
+
+    def read_while_sleeping(seconds: float) -> None:
+        # Another process (here: another connection of a different mode) can open the file now.
+        with Store(db, read_only=True) as reader:
+            between.append(reader.con.execute("SELECT count(*) FROM articles").fetchall()[0][0])
+        clock.sleep(seconds)
+
+    report = watch_feeds(db, FakeCoder(), [f"{site.base}/atom"], every_s=60, max_cycles=2, clock=clock,
+                         sleep=read_while_sleeping)
+    assert between == [1] and (report.fetched, report.not_modified) == (1, 1)

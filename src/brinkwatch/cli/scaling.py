@@ -87,7 +87,8 @@ def watch_cli(
         fail(f"no feed URLs in {feeds_file}")
     settings = _settings(db, actors, patterns)
     _log_to_stderr()
-    with handle_errors(), Store(settings.db_path) as store, err.status("watching", spinner="dots") as status:
+    # The database is opened for each cycle and closed in between, so `serve` and `events` can read it.
+    with handle_errors(), err.status("watching", spinner="dots") as status:
 
         def on_feed(cycle: int, outcome: FeedOutcome) -> None:
             line = _feed_line(cycle, outcome)
@@ -96,7 +97,7 @@ def watch_cli(
             status.update(line)
 
         try:
-            report = watch_feeds(store, LazyCoder(settings), feeds, every_s=every_s, once=once,
+            report = watch_feeds(settings.db_path, LazyCoder(settings), feeds, every_s=every_s, once=once,
                                  max_cycles=max_cycles, on_feed=on_feed)
         except KeyboardInterrupt:
             err.print("stopped")

@@ -17,14 +17,16 @@ import datetime as dt
 import logging
 import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
+import duckdb
 import feedparser
 
-from brinkwatch.errors import BrinkwatchError, IngestError, MalformedRecordError
+from brinkwatch.errors import BrinkwatchError, IngestError, MalformedRecordError, StoreError
 from brinkwatch.ingest import FetchResult, article_from_html, articles_from_feed, fetch_url
 from brinkwatch.model import Article, DocumentError
 from brinkwatch.store.db import Store
@@ -151,25 +153,34 @@ _STATE_COLUMNS = ("url", "etag", "last_modified", "last_success", "last_attempt"
                   "next_attempt", "last_error", "articles_added")
 
 
+def _state_sql(store: Store, sql: str, params: list[object] | None = None) -> list[tuple]:
+    try:
+        return store.con.execute(sql, params or []).fetchall()
+    except duckdb.Error as exc:
+        raise StoreError(f"feed_state: {exc}", source=store.path) from exc
+
+
 def ensure_feed_state(store: Store) -> None:
-    store.con.execute(FEED_STATE_DDL)
+    _state_sql(store, FEED_STATE_DDL)
 
 
 def load_feed_state(store: Store, url: str) -> FeedState:
-    rows = store.con.execute(f"SELECT {', '.join(_STATE_COLUMNS)} FROM feed_state WHERE url = ?", [url]).fetchall()
+    rows = _state_sql(store, f"SELECT {', '.join(_STATE_COLUMNS)} FROM feed_state WHERE url = ?", [url])
     return FeedState(*rows[0]) if rows else FeedState(url=url)
 
 
 def feed_states(store: Store) -> list[FeedState]:
     """Every remembered feed, by URL (for status displays and tests)."""
-    rows = store.con.execute(f"SELECT {', '.join(_STATE_COLUMNS)} FROM feed_state ORDER BY url").fetchall()
+    ensure_feed_state(store)
+    rows = _state_sql(store, f"SELECT {', '.join(_STATE_COLUMNS)} FROM feed_state ORDER BY url")
     return [FeedState(*row) for row in rows]
 
 
 def save_feed_state(store: Store, state: FeedState) -> None:
     values = [getattr(state, name) for name in _STATE_COLUMNS]
     updates = ", ".join(f"{name} = excluded.{name}" for name in _STATE_COLUMNS[1:])
-    store.con.execute(
+    _state_sql(
+        store,
         f"INSERT INTO feed_state ({', '.join(_STATE_COLUMNS)}) VALUES ({', '.join('?' * len(values))}) "
         f"ON CONFLICT (url) DO UPDATE SET {updates}",
         values,
@@ -303,8 +314,36 @@ def watch_feed_once(store: Store, coder: ArticleCoder, url: str, *, every_s: flo
 
 
 # --- the loop ----------------------------------------------------------------------------------------
+@contextmanager
+def _cycle_store(store: Store | str | Path) -> Iterator[Store]:
+    """The store for one cycle: the one given, or the database at a path, opened for the cycle only.
+
+    Opening by path per cycle lets other processes (``brinkwatch serve``, ``events``) open the DuckDB
+    file between cycles; a DuckDB file has one writing process at a time.
+    """
+    if isinstance(store, Store):
+        yield store
+        return
+    with Store(store) as opened:
+        yield opened
+
+
+def _run_cycle(store: Store | str | Path, coder: ArticleCoder, feeds: Sequence[str], *, every_s: float,
+               fetch: Fetch, started: dt.datetime, batch_size: int,
+               on_feed: Callable[[FeedOutcome], None]) -> list[FeedOutcome]:
+    outcomes: list[FeedOutcome] = []
+    with _cycle_store(store) as cycle_store:
+        ensure_feed_state(cycle_store)
+        for url in feeds:
+            outcome = watch_feed_once(cycle_store, coder, url, every_s=every_s, fetch=fetch, started=started,
+                                      batch_size=batch_size)
+            outcomes.append(outcome)
+            on_feed(outcome)
+    return outcomes
+
+
 def watch_feeds(
-    store: Store,
+    store: Store | str | Path,
     coder: ArticleCoder,
     feeds: Sequence[str],
     *,
@@ -319,22 +358,19 @@ def watch_feeds(
 ) -> WatchReport:
     """Watch ``feeds`` every ``every_s`` seconds until ``once`` / ``max_cycles`` says stop (else forever).
 
-    ``clock`` returns naive UTC datetimes. ``on_feed(cycle, outcome)`` is called after every feed visit.
+    ``store`` is an open Store, or the path of a database to open for each cycle and close while
+    sleeping. ``clock`` returns naive UTC datetimes. ``on_feed(cycle, outcome)`` follows every feed visit.
     """
     if every_s <= 0:
         raise ValueError("every_s must be positive")
-    ensure_feed_state(store)
     report = WatchReport()
     limit = 1 if once else max_cycles
     while limit is None or report.cycles < limit:
         started = clock()
-        outcomes: list[FeedOutcome] = []
-        for url in feeds:
-            outcome = watch_feed_once(store, coder, url, every_s=every_s, fetch=fetch, started=started,
-                                      batch_size=batch_size)
-            outcomes.append(outcome)
-            if on_feed is not None:
-                on_feed(report.cycles + 1, outcome)
+        cycle = report.cycles + 1
+        outcomes = _run_cycle(store, coder, feeds, every_s=every_s, fetch=fetch, started=started,
+                              batch_size=batch_size,
+                              on_feed=lambda outcome, cycle=cycle: on_feed(cycle, outcome) if on_feed else None)
         report = report.add_cycle(outcomes)
         if limit is not None and report.cycles >= limit:
             break

@@ -311,3 +311,18 @@ def test_dates_are_parsed_as_dates(client):
     # A valid date far outside the data is not an error, just an empty page.
     body = client.get("/v1/events", params={"since": dt.date(2099, 1, 1).isoformat()}).json()
     assert body == {"events": [], "next_cursor": None}
+
+
+def test_tension_range_is_bounded(client):
+    # Change-point search slows down steeply with series length: a 5-year daily series is refused...
+    long_range = {"freq": "day", "since": "2020-01-01", "until": "2024-12-31"}
+    error = assert_error(client.get("/v1/dyads/IRQ/USA/tension", params=long_range), 400, "E400", "since")
+    assert "260" in error["message"]
+    # ... and without since, the latest 260 days up to until are analysed.
+    report = client.get("/v1/dyads/IRQ/USA/tension", params={"freq": "day", "until": "2024-11-20"}).json()
+    points = report["series"]["points"]
+    assert len(points) == 260
+    assert (points[0]["period"], points[-1]["period"]) == ("2024-03-06", "2024-11-20")
+    # A range that fits is analysed whole, from the first event on.
+    report = client.get("/v1/dyads/IRQ/USA/tension", params={"freq": "day", "until": "2024-10-01"}).json()
+    assert report["series"]["points"][0]["period"] == DAY0.isoformat()

@@ -33,13 +33,11 @@ def api_schema(tmp_path_factory):
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")
+SLOW = r"/tension$"  # change-point search: seconds per long series, so fewer examples
+HEALTH = [HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.function_scoped_fixture]
 
 
-@schema.parametrize()
-@settings(max_examples=30, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
-                                 HealthCheck.function_scoped_fixture])
-def test_api_conforms_to_its_schema(case):
+def check(case) -> None:
     # positive_data_acceptance is left out on purpose: some valid-looking values are refused by rules a JSON
     # schema cannot state (an opaque cursor the server did not make, since after until, text that is only
     # whitespace or not English), and those refusals are the behaviour we want.
@@ -52,3 +50,15 @@ def test_api_conforms_to_its_schema(case):
         error = response.json()["error"]
         assert error["status"] == response.status_code
         assert error["code"].startswith("E")
+
+
+@schema.exclude(path_regex=SLOW).parametrize()
+@settings(max_examples=30, deadline=None, derandomize=True, suppress_health_check=HEALTH)
+def test_api_conforms_to_its_schema(case):
+    check(case)
+
+
+@schema.include(path_regex=SLOW).parametrize()
+@settings(max_examples=8, deadline=None, derandomize=True, suppress_health_check=HEALTH)
+def test_tension_conforms_to_its_schema(case):
+    check(case)

@@ -38,6 +38,21 @@ def test_quote_continuing_into_next_paragraph_keeps_its_speaker() -> None:
     assert att.direct and att.speaker_text == "Prime Minister Naftali Bennett"
 
 
+def test_open_quote_takes_the_speaker_of_its_continuation() -> None:
+    text = ('The minister spoke for an hour.\n"Our patience with the militias has run out and the army is ready.\n'
+            '"We will not stop until they disarm," Interior Minister Ali Hassan said.')
+    att, ctx = attribution(text, "run")
+    assert [q.speaker.text for q in ctx.quotes] == ["Interior Minister Ali Hassan"] * 2
+    assert att.direct and att.speaker_text == "Interior Minister Ali Hassan"
+
+
+def test_british_single_quotes_and_apostrophes() -> None:
+    text = "‘We won’t accept the soldiers’ deaths in silence,’ said Defence Secretary John Healey."
+    att, ctx = attribution(text, "accept")
+    assert len(ctx.quotes) == 1 and ctx.quotes[0].text == "We won’t accept the soldiers’ deaths in silence,"
+    assert att.speaker_text == "Defence Secretary John Healey"
+
+
 def test_pronoun_speaker_takes_the_named_person() -> None:
     text = 'Foreign Minister Sergei Lavrov met his Turkish counterpart. "Our troops will stay in Syria," he said.'
     att, _ = attribution(text, "stay")

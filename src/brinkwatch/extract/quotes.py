@@ -20,8 +20,9 @@ from spacy.tokens import Doc, Span, Token
 from brinkwatch.model import Actor, Attribution
 
 SpeakerResolver = Callable[[Token], Actor | None]
-_OPENERS = {'"': '"', "“": "”", "„": "“"}
-_QUOTE_CHARS = re.compile(r'["“”„]')
+_OPENERS = {'"': '"', "“": "”", "„": "“", "‘": "’"}
+# Single curly quotes (British style) count only at word edges: "don’t" has an apostrophe, not a quote.
+_QUOTE_CHARS = re.compile(r'["“”„]|(?<!\w)‘|’(?!\w)')
 # Parts of a subject phrase that are not the speaker's name: clauses and appositions after it.
 _DROP_DEPS = {"relcl", "appos", "acl", "advcl", "punct", "parataxis"}
 _PRONOUN_PERSON = {"he", "she", "him", "her", "i", "me"}
@@ -57,22 +58,29 @@ class Quote:
     speaker: Speaker | None
 
 
-def _raw_quotes(text: str) -> list[tuple[int, int]]:
-    """(start, end) of quoted text per paragraph; an unclosed quote runs to the end of its paragraph."""
-    spans: list[tuple[int, int]] = []
+def _raw_quotes(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of quoted text per paragraph; an unclosed quote runs to the end of its
+    paragraph (news style: a quote that goes on in the next paragraph is not closed)."""
+    spans: list[tuple[int, int, bool]] = []
     for para in re.finditer(r"[^\n]+", text):
-        marks = [m for m in _QUOTE_CHARS.finditer(para.group(0))]
+        marks = list(_QUOTE_CHARS.finditer(para.group(0)))
         i = 0
         while i < len(marks):
             opener = marks[i].group(0)
-            if opener == "”":  # a stray closer: skip it
+            if opener in ("”", "’"):  # a stray closer (or a plural possessive): skip it
                 i += 1
                 continue
             closer = _OPENERS.get(opener, '"')
-            j = next((k for k in range(i + 1, len(marks)) if marks[k].group(0) in (closer, '"')), None)
+            later = [k for k in range(i + 1, len(marks)) if marks[k].group(0) in (closer, '"')]
+            if opener == "‘":
+                # "the soldiers’ deaths": a plural possessive looks like a closer; a real one usually
+                # follows punctuation ("..., ’ said X")
+                punctuated = [k for k in later if para.group(0)[marks[k].start() - 1] in ",.!?;:"]
+                later = punctuated or later
+            j = later[0] if later else None
             start = para.start() + marks[i].end()
             end = para.start() + (marks[j].start() if j is not None else len(para.group(0)))
-            spans.append((start, end))
+            spans.append((start, end, j is not None))
             i = (j + 1) if j is not None else len(marks)
     return spans
 
@@ -194,7 +202,8 @@ def find_quotes(doc: Doc, cues: QuoteCues) -> list[Quote]:
     quotes: list[Quote] = []
     speakers: list[Speaker] = []
     text = doc.text
-    for start, end in _raw_quotes(text):
+    open_ended: set[int] = set()
+    for start, end, closed in _raw_quotes(text):
         quoted = text[start:end]
         if len(quoted.split()) < cues.min_quote_words:
             continue  # scare quotes and titles, not speech
@@ -204,7 +213,16 @@ def find_quotes(doc: Doc, cues: QuoteCues) -> list[Quote]:
             speaker = quotes[-1].speaker  # a quote that continues the previous speaker's
         if speaker is not None:
             speakers.append(speaker)
+        if not closed:
+            open_ended.add(len(quotes))
         quotes.append(Quote(start, end, quoted, speaker))
+    # A quote left open at a paragraph's end goes on in the next paragraph, whose speaker it shares
+    # ("...the region.\n\"We will not stop,\" she said.").
+    for k in sorted(open_ended, reverse=True):
+        nxt = quotes[k + 1] if k + 1 < len(quotes) else None
+        if quotes[k].speaker is None and nxt is not None and nxt.speaker is not None and \
+                not text[quotes[k].end:nxt.start].strip(' \n"“„‘'):
+            quotes[k] = Quote(quotes[k].start, quotes[k].end, quotes[k].text, nxt.speaker)
     return quotes
 
 

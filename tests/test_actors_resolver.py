@@ -83,6 +83,8 @@ CASES = [
     ("He met officials in Baghdad on Monday.", "officials", "IRQGOV"),
     ("Georgian demonstrators received ministers from the Georgian government.", "ministers", "GEOGOV"),
     ("Israel released the mayor of the West Bank city of Nablus.", "mayor", "PSEGOV"),
+    ("A spokesman for the Chinese foreign ministry said no.", "spokesman", "CHNGOV"),
+    ("Israeli strikes killed 20 people, according to the Hamas-run health ministry.", "ministry", "PSEGOV"),
     # sector-only nouns
     ("Lawmakers passed the bill.", "Lawmakers", "---LEG"),
     ("The government expressed appreciation for China's assistance.", "government", "---GOV"),
@@ -259,3 +261,17 @@ def test_has_score_alone(nlp: Language, resolver: ActorResolver) -> None:
     assert actors.has_score(first) is True
     assert actors.has_score(second) is False
     assert actors.is_discarded(second) is True
+
+
+def test_definite_noun_coreference_stays_near(nlp: Language, resolver: ActorResolver) -> None:
+    """ "the government" three sentences after "the Chinese foreign ministry" is not China's."""
+    text = (
+        "The Chinese foreign ministry said Beijing opposed sanctions. Israeli strikes hit Gaza. "
+        "Police arrested protesters in Tbilisi. The opposition said the government was to blame."
+    )
+    doc = nlp(text)
+    government = resolve(nlp, resolver, text, "government")
+    assert government is not None and government.code == "---GOV"
+    spokesman = resolve(nlp, resolver, "A spokesman for the Chinese foreign ministry said no.", "spokesman")
+    assert spokesman is not None and spokesman.text == "A spokesman for the Chinese foreign ministry"
+    assert doc.text == text

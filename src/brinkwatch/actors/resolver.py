@@ -38,6 +38,8 @@ _PROXY_SUFFIXES = frozenset(
     {"backed", "funded", "supported", "trained", "armed", "allied", "sponsored", "aligned"}
 )
 _PLACE_PREPS = frozenset({"of", "in", "from", "at"})
+_FOR_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "negotiator",
+                        "representative", "commissioner", "adviser", "advisor", "minister", "secretary"})  # fmt: skip
 _WINDOW_POS = frozenset({"ADJ", "PROPN", "NOUN", "DET", "PART", "NUM", "VERB", "PUNCT"})
 _SCORE = re.compile(r"^(\d{1,2})[-–](\d{1,2})$")
 _MAX_SCORE = 30
@@ -84,6 +86,7 @@ class DocActors:
         self._text = doc.text  # Doc.text is rebuilt from the tokens on every access
         self._when = when
         self._pieces: list[Key] = [pieces(token.text) for token in doc]
+        self._sentence_of: list[int] = _sentence_numbers(doc)
         self._names: dict[int, _NameSpan] = {}
         self._cache: dict[int, Actor | None] = {}
         self._mentions: list[_Mention] = []
@@ -335,7 +338,11 @@ class DocActors:
                 continue
             if previous.pos_ not in _WINDOW_POS or previous.dep_ in ("cc", "conj") and previous.pos_ != "ADJ":
                 break
-            if previous.pos_ == "VERB" and previous.dep_ != "amod" and not self._is_hyphen_compound(previous):
+            if (
+                previous.pos_ == "VERB"
+                and previous.lower_ not in _FORMER_WORDS
+                and not self._is_hyphen_compound(previous)
+            ):
                 break
             if previous.pos_ == "PUNCT" and previous.text not in ("-", "–"):
                 break
@@ -398,6 +405,8 @@ class DocActors:
             if found is not None:
                 if self._proxy_follows(found.end):
                     continue
+                if self._leader_follows(found.end) and found.match.country:  # "the Hamas-run ministry" -> PSE
+                    return found.match.country, None, "kb+noun"
                 return found.match.code, found.match, found.match.kind
             token_pieces = self._pieces[index]
             country = self._kb.adjective_country(token_pieces) or self._hyphen_country(self._doc[index])
@@ -417,6 +426,10 @@ class DocActors:
             return matches[0].country or matches[0].code
         return self._kb.adjective_country(pieces(head_text))
 
+    def _leader_follows(self, end: int) -> bool:
+        doc = self._doc
+        return end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ in _LEADER_SUFFIXES
+
     def _proxy_follows(self, end: int) -> bool:
         doc = self._doc
         if end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ in _PROXY_SUFFIXES:
@@ -426,7 +439,10 @@ class DocActors:
     def _country_from_context(self, head: Token) -> tuple[str, KBMatch | None, str] | None:
         """Country from "of/in/from X" after the head, or from the phrase this one is in apposition to."""
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+            by_for = (
+                child.lower_ == "for" and head.lemma_.lower() in _FOR_HEADS
+            )  # "a spokesman for the ministry"
+            if child.dep_ == "prep" and (child.lower_ in _PLACE_PREPS or by_for):
                 for pobj in child.children:
                     found = self._origin_in_object(pobj) if pobj.dep_ == "pobj" else None
                     if found is not None:
@@ -487,12 +503,16 @@ class DocActors:
         start = self._doc[start_token].idx
         end_token = head
         for child in head.rights:
+            by_for = child.lower_ == "for" and head.lemma_.lower() in _FOR_HEADS
             if (
                 child.dep_ == "prep"
-                and child.lower_ in _PLACE_PREPS
-                and any(grandchild.i in self._names for grandchild in child.children)
+                and (child.lower_ in _PLACE_PREPS or by_for)
+                and any(
+                    grandchild.i in self._names or self._cache.get(grandchild.i) is not None
+                    for grandchild in child.children
+                )
             ):
-                end_token = child.right_edge
+                end_token = child.right_edge  # "the president of France", "a spokesman for the ministry"
         found = self._names.get(head.i)
         end_index = max(end_token.i, found.end - 1) if found else end_token.i
         last = self._doc[end_index]
@@ -556,8 +576,12 @@ class DocActors:
         )
 
     # ---------------------------------------------------------------- coreference
-    def _antecedent(self, head: Token, accept) -> _Mention | None:  # noqa: ANN001 - a predicate
+    def _antecedent(self, head: Token, accept, reach: int = 1) -> _Mention | None:  # noqa: ANN001 - a predicate
+        """Latest earlier mention accepted by ``accept`` within ``reach`` sentences back (0 = same sentence)."""
+        sentence = self._sentence_of[head.i]
         for mention in reversed(self._mentions):
+            if sentence - self._sentence_of[mention.head] > reach:
+                continue
             if mention.head < head.i and (mention.actor.end or 0) <= head.idx and accept(mention):
                 return mention
         return None
@@ -589,12 +613,14 @@ class DocActors:
             )
 
         if lower in _PERSON_PRONOUNS:
-            antecedent = self._antecedent(head, lambda m: m.person and not local(m))
+            antecedent = self._antecedent(head, lambda m: m.person and not local(m), reach=2)
         elif lower in _SINGULAR_PRONOUNS:
-            antecedent = self._antecedent(head, lambda m: not m.person and not m.plural and not local(m))
+            antecedent = self._antecedent(
+                head, lambda m: not m.person and not m.plural and not local(m), reach=2
+            )
         elif lower in _PLURAL_PRONOUNS:
             antecedent = self._antecedent(
-                head, lambda m: (m.plural or m.kind == "organization") and not local(m)
+                head, lambda m: (m.plural or m.kind == "organization") and not local(m), reach=2
             )
         else:
             return None
@@ -645,6 +671,16 @@ class DocActors:
             if score and max(int(score.group(1)), int(score.group(2))) <= _MAX_SCORE:
                 return True
         return False
+
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    """Sentence number of every token (0 for all if the pipeline has no sentence boundaries)."""
+    numbers = [0] * len(doc)
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return numbers
+    for number, sentence in enumerate(doc.sents):
+        numbers[sentence.start : sentence.end] = [number] * (sentence.end - sentence.start)
+    return numbers
 
 
 def _country_of(code: str, fallback: str | None) -> str | None:

@@ -40,6 +40,9 @@ def test_root_redirects_to_the_dashboard_page(client: TestClient) -> None:
     assert page.status_code == 200
     assert page.headers["content-type"].startswith("text/html")
     assert 'id="tension-chart"' in page.text and 'src="/static/plotly.min.js"' in page.text
+    # The browser itself refuses anything not from this server (the browser tests see no violation).
+    csp = page.headers["content-security-policy"]
+    assert "default-src 'self'" in csp and "script-src 'self';" in csp and "connect-src 'self'" in csp
 
 
 def test_plotly_js_is_the_bundle_of_the_installed_plotly_package(client: TestClient) -> None:

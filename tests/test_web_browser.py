@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 
 import pytest
 import uvicorn
+from playwright.sync_api import expect
 
 from brinkwatch.api import create_app
 from browser.web_data import WebData, build_database, documents
@@ -100,6 +101,7 @@ def page(chromium, base_url: str):
     """A fresh page that records every request URL, failed response and console error."""
     page = chromium.new_page()
     page.set_default_timeout(TIMEOUT_MS)
+    expect.set_options(timeout=TIMEOUT_MS)
     page.requests = []  # type: ignore[attr-defined]
     page.console_errors = []  # type: ignore[attr-defined]
     page.on("request", lambda request: page.requests.append(request.url))
@@ -164,11 +166,11 @@ def test_dyad_to_period_to_event_to_article(page, base_url: str, web_data: WebDa
     assert page.locator("[data-testid=hl-other]").all_inner_texts() == ["threatened", "accused"]
     _shot(page, "dashboard-article")
     page.click("[data-testid=hl-other]:has-text('threatened')")
-    page.wait_for_function("document.querySelector('[data-testid=hl-trigger]').textContent === 'threatened'")
+    expect(page.locator("[data-testid=hl-trigger]")).to_have_text("threatened")
     assert page.inner_text("[data-testid=hl-source]") == "Tehran"
     assert page.locator("[data-testid=mention-button]").count() == 1
     rows.filter(has_text="clashed").first.click()
-    page.wait_for_function("document.querySelectorAll('[data-testid=mention-button]').length === 2")
+    expect(page.locator("[data-testid=mention-button]")).to_have_count(2)
 
     # The other publisher's article of the same event opens with the same spans.
     page.locator("[data-testid=mention-button]", has_text="Levant Herald").click()
@@ -195,7 +197,7 @@ def test_dyad_to_period_to_event_to_article(page, base_url: str, web_data: WebDa
     # The verdict's drivers open their events too: the strongest is the fight two publishers reported.
     page.click("#drivers-box summary")
     page.locator("[data-testid=driver] button").first.click()
-    page.wait_for_function("document.querySelectorAll('[data-testid=mention-button]').length === 2")
+    expect(page.locator("[data-testid=mention-button]")).to_have_count(2)
     assert page.inner_text("[data-testid=hl-trigger]") == "clashed"
 
 
@@ -229,7 +231,7 @@ def test_events_table_filters_and_network(page, base_url: str, web_data: WebData
     assert rows.count() == mentions - 1  # two mentions of the last fight are one merged happening
     page.fill("#f-actor", "ISR")
     page.click("[data-testid=events-apply]")
-    page.wait_for_function("document.querySelectorAll('#events-table [data-testid=event-row]').length === 11")
+    expect(rows).to_have_count(11)
     assert all("ISR" in t for t in rows.all_inner_texts())
     # The undated event is listed by its publication day, marked as such.
     assert page.locator("#events-table td.undated").all_inner_texts() == [web_data.undated_published.isoformat()]
@@ -238,7 +240,7 @@ def test_events_table_filters_and_network(page, base_url: str, web_data: WebData
     page.select_option("#f-root", "19")
     page.fill("#f-q", "sailors")
     page.click("[data-testid=events-apply]")
-    page.wait_for_function("document.querySelectorAll('#events-table [data-testid=event-row]').length === 4")
+    expect(rows).to_have_count(4)
     assert all("190" in t and "sailors" in t for t in rows.all_inner_texts())
 
     page.select_option("#f-root", "")
@@ -250,7 +252,7 @@ def test_events_table_filters_and_network(page, base_url: str, web_data: WebData
     page.select_option("#f-modality", "")
     page.fill("#f-actor", "USA")
     page.press("#f-actor", "Enter")  # the form submits from the keyboard too
-    page.wait_for_function("document.querySelectorAll('#events-table [data-testid=event-row]').length > 0")
+    expect(rows.first).to_be_visible()
     rows.first.focus()
     page.keyboard.press("Enter")  # rows open from the keyboard, not only by mouse
     page.wait_for_selector("#article-view:not([hidden]) [data-testid=hl-trigger]")
@@ -270,8 +272,8 @@ def test_events_table_filters_and_network(page, base_url: str, web_data: WebData
         const chart = document.getElementById('network-chart');
         chart.emit('plotly_click', {points: [{customdata: 'LBN'}]});
     }""")
-    page.wait_for_function("document.querySelector('#f-actor').value === 'LBN'")
-    page.wait_for_function("document.querySelectorAll('#events-table [data-testid=event-row]').length === 11")
+    expect(page.locator("#f-actor")).to_have_value("LBN")
+    expect(rows).to_have_count(11)
     _shot(page, "dashboard-network")
     assert page.console_errors == []
 

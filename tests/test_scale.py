@@ -117,3 +117,21 @@ def test_scale_command_passes_its_flags_to_scale_ingest(tmp_path, monkeypatch) -
     (call,) = calls
     assert call["paths"] == [tmp_path] and call["n_workers"] == 3 and call["batch_size"] == 8
     assert call["scheduler"] == "tcp://10.0.0.5:8786" and call["settings"].db_path == tmp_path / "s.duckdb"
+
+
+def test_stored_texts_start_no_cluster(monkeypatch) -> None:
+    import brinkwatch.scale.runner as runner
+    from brinkwatch.model import CodedDocument
+
+    class NoEvents:
+        def code_articles(self, articles):
+            return [CodedDocument(article=a) for a in articles]
+
+    def no_cluster(*args, **kwargs):
+        raise AssertionError("a cluster was started with nothing to code")
+
+    monkeypatch.setattr(runner, "dask_client", no_cluster)
+    with Store() as store:
+        ingest_articles(store, NoEvents(), _articles(), dedup=False)
+        report = scale_ingest(store, _articles(), settings=Settings(), n_workers=2)
+    assert (report.articles_read, report.articles_skipped, report.articles_added) == (len(TEXTS), len(TEXTS), 0)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -43,15 +43,27 @@ def _error_class(code: str) -> type[BrinkwatchError]:
 
 
 class DaskCoder:
-    """An ``ArticleCoder`` whose ``code_articles`` codes on Dask workers, ``batch_size`` articles per task."""
+    """An ``ArticleCoder`` whose ``code_articles`` codes on Dask workers, ``batch_size`` articles per task.
+
+    ``client`` is a Dask client, or a function that returns one: then the cluster is only started
+    when there is something to code (re-ingesting stored files starts no workers).
+    """
 
     def __init__(self, client: Any, settings: Settings, *, batch_size: int = 16) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
-        self.client = client
+        self._client = None if callable(client) else client
+        self._connect: Callable[[], Any] | None = client if callable(client) else None
         self.settings = settings
         self.batch_size = batch_size
         self._warm = False
+
+    @property
+    def client(self) -> Any:
+        if self._client is None:
+            assert self._connect is not None
+            self._client = self._connect()
+        return self._client
 
     def _warm_up(self) -> None:
         # Every worker loads its coder at the same time, before batches are handed out, so the first
@@ -142,8 +154,11 @@ def scale_ingest(
     dedup: bool = True,
 ) -> IngestReport:
     """Code ``paths_or_articles`` on Dask workers and store them (and merge) on the driver."""
-    with dask_client(n_workers, scheduler) as client:
-        coder = DaskCoder(client, settings, batch_size=batch_size)
-        write_batch = batch_size * worker_count(client) * TASKS_PER_WORKER
+    with ExitStack() as stack:
+        coder = DaskCoder(lambda: stack.enter_context(dask_client(n_workers, scheduler)), settings,
+                          batch_size=batch_size)
+        # A local cluster is started on first need; a remote one is asked how many workers it has.
+        workers = worker_count(coder.client) if scheduler else n_workers
+        write_batch = batch_size * workers * TASKS_PER_WORKER
         return ingest_articles(store, coder, _articles(paths_or_articles), batch_size=write_batch,
                                on_progress=on_progress, dedup=dedup)

@@ -5,6 +5,7 @@ These run without a browser (FastAPI's TestClient); ``test_web_browser.py`` driv
 
 from __future__ import annotations
 
+import importlib.resources
 import re
 import warnings
 from pathlib import Path
@@ -93,3 +94,18 @@ def test_api_app_mounts_the_dashboard(tmp_path: Path) -> None:
 
 def test_unknown_static_file_is_404(client: TestClient) -> None:
     assert client.get("/static/nope.js").status_code == 404
+
+
+def test_missing_plotly_bundle_costs_the_charts_not_the_api(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from brinkwatch.api import create_app
+
+    client = TestClient(create_app(tmp_path / "empty.duckdb"))
+    with monkeypatch.context() as patch:
+        # A plotly installed without its package_data: the bundle's lookup finds no file.
+        patch.setattr(importlib.resources, "files", lambda package: tmp_path / "no-plotly")
+        response = client.get("/static/plotly.min.js")
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "E404"
+    assert "plotly.min.js not found" in response.json()["error"]["message"]
+    assert client.get("/v1/stats").status_code == 200
+    assert client.get(DASHBOARD_PATH).status_code == 200

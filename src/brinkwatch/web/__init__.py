@@ -21,7 +21,7 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from brinkwatch.errors import ApiError
+from brinkwatch.errors import NotFoundError
 from brinkwatch.model import MODALITIES
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -38,12 +38,11 @@ __all__ = ["CONTENT_SECURITY_POLICY", "DASHBOARD_PATH", "STATIC_DIR", "mount", "
 
 
 def plotly_js_path() -> Path:
-    """Where the installed ``plotly`` package keeps its minified plotly.js bundle."""
+    """Where the installed ``plotly`` package keeps its minified plotly.js bundle (E404 if it has none)."""
     resource = importlib.resources.files("plotly") / "package_data" / "plotly.min.js"
     path = Path(str(resource))
     if not path.is_file():
-        # A plotly wheel without its bundle would leave the dashboard without charts: say so at start.
-        raise ApiError(f"plotly.min.js not found in the installed plotly package (looked at {path})")
+        raise NotFoundError(f"plotly.min.js not found in the installed plotly package (looked at {path})")
     return path
 
 
@@ -59,14 +58,14 @@ def vocabulary() -> dict[str, Any]:
 
 def mount(app: FastAPI) -> None:
     """Serve the dashboard at ``/`` and ``/dashboard/``, its files under ``/static``."""
-    plotly_js = plotly_js_path()
     index = STATIC_DIR / "index.html"
 
     # Registered before the /static mount, so this route wins over a (missing) file of the same name.
     @app.get("/static/plotly.min.js", include_in_schema=False)
     def plotly_bundle() -> FileResponse:
-        # The bundle changes only when plotly is upgraded, so browsers may keep it for a day.
-        return FileResponse(plotly_js, media_type="text/javascript",
+        # Looked up per request, so a plotly without its bundle costs the charts, not the whole API;
+        # the bundle changes only when plotly is upgraded, so browsers may keep it for a day.
+        return FileResponse(plotly_js_path(), media_type="text/javascript",
                             headers={"Cache-Control": "public, max-age=86400"})
 
     @app.get("/", include_in_schema=False)

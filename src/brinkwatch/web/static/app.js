@@ -166,6 +166,10 @@ function eventsController() {
 }
 
 async function main() {
+  if (!window.Plotly) {
+    // plotly.js is served from the installed plotly package; without it there is nothing to draw on.
+    throw new Error("plotly.js did not load (see /static/plotly.min.js): is the plotly package complete?");
+  }
   const dyads = dyadController();
   const events = eventsController();
   $("dyad-form").addEventListener("submit", (e) => { e.preventDefault(); dyads.showDyad().catch(reportError); });

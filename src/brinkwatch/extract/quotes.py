@@ -116,8 +116,11 @@ def _phrase(head: Token) -> tuple[str, Span]:
 def _is_anonymous(head: Token, verb: Token | None, cues: QuoteCues) -> bool:
     context = " ".join(t.text for t in head.subtree).lower()
     if verb is not None:
-        after = head.doc[verb.i:min(verb.sent.end, verb.i + 20)].text.lower()
-        context += " " + after
+        # "said on condition of anonymity", "told reporters, speaking on background" - but not a
+        # second source the sentence cites ("..., according to two security sources")
+        for child in verb.children:
+            if child.dep_ in ("prep", "advcl", "advmod", "npadvmod", "conj") and child.lower_ != "according":
+                context += " " + " ".join(t.text for t in child.subtree).lower()
     if head.lemma_.lower() in cues.anonymous_heads:
         return True
     return any(re.search(rf"\b{re.escape(c)}\b", context) for c in cues.anonymity_cues)

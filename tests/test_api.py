@@ -326,3 +326,35 @@ def test_tension_range_is_bounded(client):
     # A range that fits is analysed whole, from the first event on.
     report = client.get("/v1/dyads/IRQ/USA/tension", params={"freq": "day", "until": "2024-10-01"}).json()
     assert report["series"]["points"][0]["period"] == DAY0.isoformat()
+
+
+def test_coder_is_built_once_and_never_runs_concurrently(db_path):
+    import threading
+    import time
+
+    from brinkwatch.model import Article
+    from test_api_support import FakeCoder
+
+    class SlowCoder(FakeCoder):
+        active = 0
+        most = 0
+
+        def code_articles(self, articles):
+            SlowCoder.active += 1
+            SlowCoder.most = max(SlowCoder.most, SlowCoder.active)
+            time.sleep(0.02)  # long enough for the other threads to arrive while this one codes
+            out = list(super().code_articles(articles))
+            SlowCoder.active -= 1
+            return out
+
+    builds = []
+    app = create_app(db_path, read_only=True, coder_factory=lambda: builds.append(1) or SlowCoder())
+    state = app.state.bw
+    article = Article(doc_id="t", text="Iraq attacked US forces.")
+    threads = [threading.Thread(target=state.code, args=([article],)) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(builds) == 1
+    assert SlowCoder.most == 1

@@ -275,6 +275,11 @@ def test_events_table_filters_and_network(page, base_url: str, web_data: WebData
     expect(page.locator("#f-actor")).to_have_value("LBN")
     expect(rows).to_have_count(11)
     _shot(page, "dashboard-network")
+    # At actor level the nodes are full actor codes (country + sector).
+    page.select_option("#net-level", "actor")
+    expect(page.locator("#network-chart .textpoint", has_text="IRNMIL")).to_have_count(1)
+    labels = page.locator("#network-chart .textpoint").all_text_contents()
+    assert {"USAGOV", "IRNGOV", "USAMIL", "IRNMIL", "ISR", "LBN", "LBNGOV", "USA", "IRN"} == set(labels)
     assert page.console_errors == []
 
 

@@ -186,7 +186,13 @@ async function main() {
     document.body.dataset.ready = "1";
     return;
   }
-  renderNetwork($("network-chart"), network, (node) => events.setActor(node).catch(reportError));
+  const onNode = (node) => events.setActor(node).catch(reportError);
+  renderNetwork($("network-chart"), network, onNode);
+  $("net-level").addEventListener("change", () => {
+    api.network({ level: $("net-level").value })
+      .then((other) => renderNetwork($("network-chart"), other, onNode))
+      .catch(reportError);
+  });
   if (dyadPickers(network, wanted)) await dyads.showDyad();
   // Restore the rest of a bookmarked view: the period's events, then the event's article.
   if (wanted.period) await dyads.showPeriod(wanted.period).catch(reportError);

@@ -111,12 +111,13 @@ def test_scale_command_passes_its_flags_to_scale_ingest(tmp_path, monkeypatch) -
 
     monkeypatch.setattr(scale_module, "scale_ingest", fake_scale_ingest)
     result = CliRunner().invoke(app, ["scale", str(tmp_path), "--db", str(tmp_path / "s.duckdb"), "--workers", "3",
-                                      "--scheduler", "tcp://10.0.0.5:8786", "--batch-size", "8"])
+                                      "--scheduler", "tcp://10.0.0.5:8786", "--batch-size", "8", "--date", "2026-02-01"])
     assert result.exit_code == 0, result.output
     assert "added 3" in result.stdout and "events 5" in result.stdout
     (call,) = calls
     assert call["paths"] == [tmp_path] and call["n_workers"] == 3 and call["batch_size"] == 8
     assert call["scheduler"] == "tcp://10.0.0.5:8786" and call["settings"].db_path == tmp_path / "s.duckdb"
+    assert call["default_date"] == dt.date(2026, 2, 1)
 
 
 def test_stored_texts_start_no_cluster(monkeypatch) -> None:

@@ -6,6 +6,7 @@ validate flags, show a status line on stderr and print a summary on stdout.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 from typing import Annotated
@@ -92,7 +93,8 @@ def watch_cli(
 
         def on_feed(cycle: int, outcome: FeedOutcome) -> None:
             line = _feed_line(cycle, outcome)
-            if outcome.status in ("fetched", "failed"):
+            # Failures reach stderr through the watcher's log (with the time); say only what was added.
+            if outcome.status == "fetched":
                 err.print(line, highlight=False)
             status.update(line)
 
@@ -114,12 +116,18 @@ def scale_cli(
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of a running Dask scheduler "
                                                   "(tcp://host:8786) instead of a local cluster.")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per worker task.")] = 16,
+    date: Annotated[str | None, typer.Option("--date", help="Publication date for inputs without one.")] = None,
     actors: ActorsOption = None,
     patterns: PatternsOption = None,
 ) -> None:
     """Ingest like `brinkwatch ingest`, coding on Dask workers; the database is written here."""
     from brinkwatch.scale import scale_ingest  # imported here: dask is slow to import
 
+    try:
+        default_date = dt.date.fromisoformat(date) if date else None
+    except ValueError:
+        fail(f"--date must be a date YYYY-MM-DD, not {date!r}")
+        raise  # unreachable
     settings = _settings(db, actors, patterns)
     with handle_errors(), Store(settings.db_path) as store, err.status("starting workers") as status:
 
@@ -129,6 +137,6 @@ def scale_cli(
                           f"errors {len(report.errors)}")
 
         report = scale_ingest(store, paths, settings=settings, n_workers=workers, scheduler=scheduler,
-                              batch_size=batch_size, on_progress=on_progress)
+                              batch_size=batch_size, on_progress=on_progress, default_date=default_date)
     _print_ingest_summary(report)
     raise typer.Exit(EXIT_SOME_INPUTS_FAILED if report.errors else EXIT_OK)

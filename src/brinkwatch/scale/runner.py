@@ -12,6 +12,7 @@ started for the run and shut down after it.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator
@@ -131,13 +132,14 @@ def dask_client(n_workers: int = 2, scheduler: str | None = None) -> Iterator[An
         yield client
 
 
-def _articles(items: Iterable[str | Path | Article | DocumentError]) -> Iterator[Article | DocumentError]:
+def _articles(items: Iterable[str | Path | Article | DocumentError],
+              default_date: dt.date | None) -> Iterator[Article | DocumentError]:
     """Articles as given, or read from paths on the driver (a mixed list is read item by item)."""
     from brinkwatch.ingest import read_paths
 
     for is_path, group in itertools.groupby(items, key=lambda item: isinstance(item, (str, Path))):
         if is_path:
-            yield from read_paths([Path(p) for p in group])  # type: ignore[arg-type]
+            yield from read_paths([Path(p) for p in group], default_date=default_date)  # type: ignore[arg-type]
         else:
             yield from group  # type: ignore[misc]
 
@@ -152,13 +154,18 @@ def scale_ingest(
     batch_size: int = 16,
     on_progress: Callable[[IngestReport], None] | None = None,
     dedup: bool = True,
+    default_date: dt.date | None = None,
 ) -> IngestReport:
-    """Code ``paths_or_articles`` on Dask workers and store them (and merge) on the driver."""
+    """Code ``paths_or_articles`` on Dask workers and store them (and merge) on the driver.
+
+    Paths are read with ``read_paths`` (``default_date`` for inputs without a date); ``batch_size``
+    articles make one worker task.
+    """
     with ExitStack() as stack:
         coder = DaskCoder(lambda: stack.enter_context(dask_client(n_workers, scheduler)), settings,
                           batch_size=batch_size)
         # A local cluster is started on first need; a remote one is asked how many workers it has.
         workers = worker_count(coder.client) if scheduler else n_workers
         write_batch = batch_size * workers * TASKS_PER_WORKER
-        return ingest_articles(store, coder, _articles(paths_or_articles), batch_size=write_batch,
+        return ingest_articles(store, coder, _articles(paths_or_articles, default_date), batch_size=write_batch,
                                on_progress=on_progress, dedup=dedup)

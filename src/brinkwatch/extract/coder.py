@@ -191,7 +191,7 @@ class Coder:
         if draft.intent_unless_other_speaker and not (
                 speaker is not None and speaker.country and pairs[0][0].country != speaker.country):
             self.sentence_coder.make_intent(draft)
-        pairs = _in_context(pairs, _sentence_countries(actors, sent, attrs.place))
+        pairs = _in_context(pairs, _sentence_countries(actors, sent, attrs.place), draft.code)
         modality = _merge_modality(draft.modality, attrs.modality)
         attribution = attrs.attribution
         if attribution is None and draft.speaker:
@@ -303,19 +303,35 @@ def _sentence_countries(actors, sent: Span, place) -> set[str]:
     return {c for c in countries if c not in NON_STATE_PREFIXES and len(c) == 3}
 
 
-def _in_context(pairs, countries: set[str]):
+def _in_context(pairs, countries: set[str], code: str):
     """Give a country-less sector actor ("---GOV", "---REB") the one country the sentence leaves for it.
 
     "Rebels in the Ivory Coast dismissed an appeal from President Gbagbo": the president is Ivorian. The
     other side's country is excluded, so "the government thanked China" stays ``---GOV``.
     """
     out = []
+    domestic = code[:2] in DOMESTIC_ROOTS
     for source, target in pairs:
-        source = _contextual(source, countries - {target.country if target else None})
+        source = _contextual(source, countries - (set() if domestic else _foreign(source, target)))
         if target is not None:
-            target = _contextual(target, countries - {source.country})
+            target = _contextual(target, countries - (set() if domestic else _foreign(target, source)))
         out.append((source, target))
     return out
+
+
+# Sectors that act at home: "rebels", "protesters", "the court" belong to the country the sentence names
+# even when the other party is of that country too ("Rebels in the Ivory Coast rejected the government's appeal").
+# Acts a government mostly does at home: easing or imposing curfews, investigations, protests, force posture,
+# repression ("President Bouteflika threatened a curfew in Algiers": an Algerian president).
+DOMESTIC_ROOTS = {"08", "09", "14", "15", "17"}
+DOMESTIC_SECTORS = {"OPP", "REB", "CVL", "JUD", "COP", "LEG", "INS", "SEP", "LAB", "EDU", "REF", "CRM", "MED", "BUS"}
+
+
+def _foreign(actor: Actor, other: Actor | None) -> set[str | None]:
+    """Countries the context may not give ``actor``: the other party's, unless the actor is a home sector."""
+    if other is None or actor.sector in DOMESTIC_SECTORS:
+        return set()
+    return {other.country}
 
 
 def _contextual(actor: Actor, candidates: set[str]) -> Actor:

@@ -172,6 +172,9 @@ def _is_actor(doc: Doc, mention: PlaceMention, args: Sequence[Token]) -> bool:
     Iraq") rather than naming where something happened."""
     if any(mention.start <= a.idx < mention.end for a in args):
         return True
+    after = doc[mention.root + 1:mention.root + 3]
+    if len(after) == 2 and after[0].text == "-" and after[1].lower_ == "based":
+        return True  # "a Baghdad-based militia": where the actor comes from, not where the act was
     root = doc[mention.root]
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "India and China held talks": China is a subject too

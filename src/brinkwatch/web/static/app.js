@@ -100,8 +100,9 @@ function dyadController() {
     const records = both.flatMap((page) => page.events)
       .filter((r) => (seen.has(r.event_id) ? false : seen.add(r.event_id)))
       .sort((x, y) => String(x.date).localeCompare(String(y.date)));
+    const truncated = both.some((page) => page.next_cursor);
     $("period-heading").textContent = `Events ${a}–${b}, ${freq} of ${period}` +
-      (until !== period ? ` to ${until}` : "") + ` (${records.length})`;
+      (until !== period ? ` to ${until}` : "") + ` (${truncated ? "first " : ""}${records.length})`;
     renderEventRows($("period-events"), records, openEvent);
     markPeriod($("tension-chart"), $("period-select"), period);
     $("period-view").hidden = false;

@@ -77,6 +77,12 @@ CASES = [
     ("President Bush met the king.", "Bush", "USAGOV"),
     ("Iraq's national security advisor met Bashar Assad.", "advisor", "IRQGOV"),
     ("Peruvian General Juan Xolotl inspected the troops.", "Xolotl", "PERMIL"),
+    # a titled stranger takes the one home country named in the sentence, not a counterpart's
+    ("President Yoweri Xolo threatened to ban Ugandan opposition candidates.", "Xolo", "UGAGOV"),
+    ("President Ahmed Xolo threatened to impose a curfew in Algiers.", "Xolo", "DZAGOV"),
+    ("President Ahmed Xolo visited France.", "Xolo", "---GOV"),
+    ("President Ahmed Xolo welcomed South African leader Jan Smit.", "Xolo", "---GOV"),
+    ("President Ahmed Xolo met Iranian and Iraqi diplomats.", "Xolo", "---GOV"),
     # prepositional modifiers
     ("The president of France visited Mali.", "president", "FRAGOV"),
     ("The foreign minister of Iran arrived.", "minister", "IRNGOV"),

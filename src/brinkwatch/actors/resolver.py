@@ -22,7 +22,7 @@ from brinkwatch.actors.kb import ActorKB, KBMatch, Key, pieces, surface
 from brinkwatch.model import Actor
 
 CONFIDENCE = {"kb": 1.0, "kb+noun": 0.95, "metonym": 0.9, "demonym": 0.9, "title": 0.9, "sector": 0.7,
-              "coref": 0.6, "new": 0.5}  # fmt: skip
+              "coref": 0.6, "domestic": 0.6, "new": 0.5}  # fmt: skip
 NO_COUNTRY = "---"
 
 # Closed-class words of English grammar (not domain knowledge, so they live here rather than in data files).
@@ -38,6 +38,7 @@ _PROXY_SUFFIXES = frozenset(
     {"backed", "funded", "supported", "trained", "armed", "allied", "sponsored", "aligned"}
 )
 _PLACE_PREPS = frozenset({"of", "in", "from", "at"})
+_COUNTERPART_PREPS = frozenset({"to", "with", "against", "from", "toward", "towards", "by", "into", "for"})
 _FOR_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "negotiator",
                         "representative", "commissioner", "adviser", "advisor", "minister", "secretary"})  # fmt: skip
 _WINDOW_POS = frozenset({"ADJ", "PROPN", "NOUN", "DET", "PART", "NUM", "VERB", "PUNCT"})
@@ -265,7 +266,10 @@ class DocActors:
             if title is not None:
                 origin = self._country_from_window(window, noun_start) or self._country_from_context(head)
                 sector = "ELI" if self._is_former(head, window) else title
-                return self._build(head, window, origin, sector, "title", None), "title"
+                kind = "title"
+                if origin is None:  # "President Museveni threatened to ban Ugandan opposition candidates"
+                    origin, kind = self._sentence_country(head), "domestic"
+                return self._build(head, window, origin, sector, kind, None), "title"
             return self._new_actor(head, window)
         if sector is None and self._kb.is_person_noun(pieces(head.lemma_)):
             sector = self._modifier_sector(head, window)  # "opposition candidates", "Hamas members"
@@ -274,6 +278,47 @@ class DocActors:
         if sector is None:
             return None, ""
         return self._sector_phrase(head, window, sector, noun_start)
+
+    def _sentence_country(self, head: Token) -> tuple[str, KBMatch | None, str] | None:
+        """The one country named in the sentence, for a titled person of unknown nationality.
+
+        News names a head of state's country nearby; countries that belong to another titled person
+        ("South African leader F.W. de Klerk") do not count, and two different countries mean no guess."""
+        sentence = self._sentence_of[head.i]
+        countries: set[str] = set()
+        for token in head.sent:
+            if self._sentence_of[token.i] != sentence or token.i == head.i:
+                continue
+            found = self._names.get(token.i)
+            country = None
+            if found is not None and found.match.kind in ("country", "capital") and found.end - 1 == token.i:
+                country = found.match.country
+            elif found is None:
+                country = self._kb.adjective_country(self._pieces[token.i])
+            if (
+                country is not None
+                and not self._modifies_titled_person(token)
+                and not self._is_counterpart(token)
+            ):
+                countries.add(country)
+        return (countries.pop(), None, "domestic") if len(countries) == 1 else None
+
+    @staticmethod
+    def _is_counterpart(token: Token) -> bool:
+        """ "visited France", "an offer from Afghanistan", "talks with Iran": another party, not home."""
+        if token.dep_ in ("dobj", "nsubjpass", "dative"):
+            return True
+        return token.dep_ == "pobj" and token.head.lower_ in _COUNTERPART_PREPS
+
+    def _modifies_titled_person(self, token: Token) -> bool:
+        """ "African" in "South African leader F.W. de Klerk": the country of somebody else."""
+        following = token.i + 1
+        while following < len(self._doc) and self._doc[following].pos_ in ("NOUN", "PROPN", "ADJ"):
+            word = self._doc[following]
+            if word.pos_ == "PROPN" and word.ent_type_ == "PERSON":
+                return True
+            following += 1
+        return False
 
     def _modifier_actor(self, head: Token, window: int) -> Actor | None:
         """ "UN inspectors", "Iranian negotiators": a people noun with no sector is its modifier's actor."""
@@ -489,7 +534,7 @@ class DocActors:
         if sector is None and prefix == NO_COUNTRY:
             code = NO_COUNTRY
         country = _country_of(code, match.country if match else None)
-        resolution = {"kb+noun": "kb", "sector": "kb"}.get(kind, kind)
+        resolution = {"kb+noun": "kb", "sector": "kb", "domestic": "title"}.get(kind, kind)
         return Actor(
             code=code, country=country, sector=sector or (match.sector if match else None),
             text=self._text[start:end], start=start, end=end, name=name or (match.name if match else None),

@@ -63,3 +63,9 @@ def test_country_only_mention_gets_country_precision_and_a_point() -> None:
     p = place("Fighting resumed in Yemen.", "resumed")
     assert (p.country, p.precision) == ("YEM", "country")
     assert p.lat is not None and 12 < p.lat < 19 and 42 < p.lon < 54
+
+
+def test_x_based_names_the_actor_not_the_place() -> None:
+    assert place("A Baghdad-based militia claimed the attack.", "claimed") is None
+    p = place("A Baghdad-based militia attacked a convoy in Anbar.", "attacked")
+    assert p is not None and p.name != "Baghdad"

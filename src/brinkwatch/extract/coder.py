@@ -158,27 +158,26 @@ class Coder:
         return pairs
 
     def _nearby_target(self, draft: Draft, actors, sources: list[Actor]) -> list[Actor]:
-        """When no argument slot names a target, take the nearest actor mentioned inside the trigger's
-        own phrase (its objects, complements and prepositional phrases, not its subject, not other
-        clauses): "promised military aid to war-torn Mozambique", "rejected a U.S. request"."""
+        """When no argument slot names a target, take the nearest actor named inside the trigger's own
+        phrase (its objects, complements and prepositional phrases; not its subject, not other clauses):
+        "promised military aid to war-torn Mozambique", "rejected a U.S. request", "restrictions against
+        German goods"."""
         ranges = _argument_ranges(draft.trigger, self.book.governors.speech_verbs)
+        doc = draft.trigger.doc
         taken = [(s.start or 0, s.end or 0) for s in sources]
         speaker = {t.i for tok in draft.speaker for t in tok.subtree}
-        best: Actor | None = None
-        for actor in actors.mentions:
-            start, end = actor.start or 0, actor.end or 0
-            if not any(lo <= start and end <= hi for lo, hi in ranges):
+        candidates = [t for lo, hi in ranges for t in doc.char_span(lo, hi, alignment_mode="expand") or []
+                      if t.pos_ in {"NOUN", "PROPN"} and t.i not in speaker
+                      and not (t.dep_ == "compound" and t.head.pos_ in {"NOUN", "PROPN"})]
+        candidates.sort(key=lambda t: abs(t.i - draft.trigger.i))
+        for tok in candidates:
+            actor = _resolve_with_fallback(actors, tok)
+            if actor is None or actor.code == "---" or any(s.code == actor.code for s in sources):
                 continue
-            if any(start < e and s < end for s, e in taken) or actor.code == "---":
+            if any((actor.start or 0) < e and s < (actor.end or 0) for s, e in taken):
                 continue
-            if any(draft.trigger.doc.char_span(start, end) is not None and t.i in speaker
-                   for t in (draft.trigger.doc.char_span(start, end, alignment_mode="expand") or [])):
-                continue
-            if sources and actor.code == sources[0].code:
-                continue
-            if best is None or abs(start - draft.trigger.idx) < abs((best.start or 0) - draft.trigger.idx):
-                best = actor
-        return [best.model_copy(update={"confidence": round(best.confidence * 0.85, 3)})] if best else []
+            return [actor.model_copy(update={"confidence": round(actor.confidence * 0.85, 3)})]
+        return []
 
     def _events_from_draft(self, draft: Draft, sent: Span, index: int, article: Article,
                            actors, ctx) -> list[Event]:

@@ -135,6 +135,8 @@ def _counts(sent: Span, cues: NumberCues, skip: frozenset[int] = frozenset()) ->
 
 def _approximate(doc, i: int, end: int, cues: NumberCues) -> tuple[float, int, str] | None:
     """'dozens', 'tens of thousands', 'a dozen' starting at token i: (value, end token, the words)."""
+    if doc[i].lower_ not in _first_words(cues):
+        return None  # most tokens start no such phrase: skip building the candidate spans
     for length in (3, 2, 1):
         if i + length > end:
             continue
@@ -346,10 +348,32 @@ def _governs(token: Token, trigger: Token) -> bool:
     return node.pos_ in ("VERB", "AUX") and any(a.i == node.i for a in trigger.ancestors)
 
 
+def _first_words(cues: NumberCues) -> frozenset[str]:
+    words = _FIRST_WORDS.get(id(cues))
+    if words is None:
+        words = frozenset(phrase.split()[0] for phrase in cues.approximate)
+        _FIRST_WORDS[id(cues)] = words
+    return words
+
+
+# first words of the approximate phrases, per (immutable, loaded-once) cue table: a pure function cache
+_FIRST_WORDS: dict[int, frozenset[str]] = {}
+_ZERO_WORDS = frozenset({"no", "nobody", "none"})
+
+
+def _has_quantity(sent: Span, cues: NumberCues) -> bool:
+    """A cheap first look: no digit, number word, 'no one' or 'dozens' means no quantity to find."""
+    first = _first_words(cues)
+    return any(t.like_num or t.pos_ == "NUM" or t.lower_ in _ZERO_WORDS or t.lower_ in first
+               or t.ent_type_ == "MONEY" or t.text[:1] in "$€£" for t in sent)
+
+
 def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues,
                       skip_spans: Sequence[tuple[int, int]] = ()) -> tuple[Quantity, ...]:
     """The quantities in the event's sentence that the parse ties to the event's clause; character
     spans in ``skip_spans`` (the date expressions) are not counts."""
+    if not _has_quantity(sent, cues):
+        return ()
     linked = _linked_tokens(trigger, cues)
     spans = [(s, e) for s, e in skip_spans if s < sent.end_char and e > sent.start_char]
     skip = frozenset(t.i for t in sent if any(s <= t.idx < e for s, e in spans))

@@ -215,9 +215,9 @@ class Coder:
             return []
         out: list[tuple] = []
         for source, target in pairs:
-            if source.country and source.country == speaker.country:
+            if draft.claim and source.country and source.country == speaker.country:
                 out.append(("015", f"claim>{draft.pattern}", speaker, target, "asserted"))
-            elif source.code != speaker.code:
+            elif source.country != speaker.country or (draft.claim and source.code != speaker.code):
                 out.append(("112", f"claim>{draft.pattern}", speaker, source, "asserted"))
         return out
 

@@ -99,7 +99,11 @@ class SentenceCoder:
     def _draft(self, frame: Frame, pattern: Pattern, by_trigger: dict[int, Frame]) -> Draft:
         sources = _slot_groups(frame, pattern.source, by_trigger)
         if frame.kind == "noun" and frame.fallback_subjects:
-            sources.append(list(frame.fallback_subjects))
+            # "the US reaffirmed its pledge": a possessive pronoun is the support verb's subject
+            if sources and all(t.pos_ == "PRON" for t in sources[0]):
+                sources.insert(0, list(frame.fallback_subjects))
+            else:
+                sources.append(list(frame.fallback_subjects))
         targets = _slot_groups(frame, pattern.target_slots, by_trigger)
         return Draft(
             code=pattern.code, pattern=pattern.id, trigger=frame.trigger,
@@ -209,11 +213,18 @@ class SentenceCoder:
             draft.speaker_is_source = True
 
     def _intent_or_demand(self, draft: Draft) -> None:
-        """Future and intended acts are intents (03) or threats (13); "X said Y must ..." is a demand (10)."""
-        if draft.embedded is not None or draft.modality is not None or draft.code[:2] in SPEECH_ACT_MODALITY:
-            return
+        """Future and intended acts are intents (03) or threats (13); "X said Y must ..." is a demand (10);
+        "X will not attend talks" refuses them (12)."""
         trigger = draft.trigger
         aux = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
+        if draft.embedded is None and draft.modality == "negated" and aux & FUTURE_AUX and draft.code[:2] < "10":
+            refused = self.book.derived_code("reject", draft.code)
+            if refused is not None:
+                draft.code, draft.pattern, draft.modality = refused, f"reject>{draft.pattern}", "refused"
+                draft.symmetric = False
+            return
+        if draft.embedded is not None or draft.modality is not None or draft.code[:2] in SPEECH_ACT_MODALITY:
+            return
         if draft.speaker and aux & set(self.gov.demand_modals):
             code = self.book.derived_code("demand", draft.code)
             draft.code, draft.pattern, draft.modality = code, f"demand>{draft.pattern}", "requested"

@@ -149,6 +149,9 @@ def _inherited_subjects(verb: Token, lex: Lexicon, depth: int = 0) -> list[Token
     if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
         return verb_subjects(head, lex, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        objects = _children(head.head, OBJ)
+        if head.lower_ in {"for", "of"} and objects:
+            return expand(objects[0])  # "criticised Armenia for signing", "accused Iran of arming": the object acts
         return verb_subjects(head.head, lex, depth + 1)  # "refrained from signing": Egypt signs
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in {"VERB", "AUX"}:
         return verb_subjects(head, lex, depth + 1)  # "..., killing 156 people": the attackers killed

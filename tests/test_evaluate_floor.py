@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from brinkwatch.config import Settings
 from brinkwatch.evaluate import EvalReport, evaluate, gold_digest, load_gold
 
 BASELINE = Path(__file__).parent / "eval_baseline.json"
@@ -19,14 +18,6 @@ BASELINE = Path(__file__).parent / "eval_baseline.json"
 @pytest.fixture(scope="session")
 def baseline() -> dict:
     return json.loads(BASELINE.read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="session")
-def coder():
-    """One real Coder per test session: it loads the spaCy pipeline (~2 s)."""
-    from brinkwatch.extract import Coder
-
-    return Coder(Settings())
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ is skipped as already stored. Every run writes to a fresh in-memory database and
 For each runner two figures are printed, with ratios against the in-process pipeline of the same run:
 - *steady*: coding + writing + dedup, after the coder is loaded and warmed up (workers included);
 - *total*: the same plus start-up (loading the coder, starting and warming the cluster).
+Each steady figure is the fastest of ``--repeat`` runs (fresh in-memory database each time).
 Not a test: it never fails on time. On a busy machine the figures say more about the neighbours.
 """
 
@@ -39,31 +40,37 @@ def documents(copies: int) -> list[Article]:
     return docs
 
 
-def in_process(docs: list[Article], settings: Settings) -> tuple[float, float, IngestReport]:
+def _best_of(repeat: int, coder: object, docs: list[Article], batch_size: int) -> tuple[float, IngestReport]:
+    """Fastest of ``repeat`` runs, each into a fresh in-memory database (a shared machine is noisy)."""
+    best, report = float("inf"), IngestReport()
+    for _ in range(repeat):
+        start = time.perf_counter()
+        with Store() as store:
+            report = ingest_articles(store, coder, docs, batch_size=batch_size)  # type: ignore[arg-type]
+        best = min(best, time.perf_counter() - start)
+    return best, report
+
+
+def in_process(docs: list[Article], settings: Settings, repeat: int) -> tuple[float, float, IngestReport]:
     from brinkwatch.scale.tasks import coder_for
 
     start = time.perf_counter()
     warm_up(settings)  # the same load + first sentence a worker does
-    coder = coder_for(settings)
-    ready = time.perf_counter()
-    with Store() as store:
-        report = ingest_articles(store, coder, docs, batch_size=32)  # type: ignore[arg-type]
-    done = time.perf_counter()
-    return done - ready, done - start, report
+    ready = time.perf_counter() - start
+    steady, report = _best_of(repeat, coder_for(settings), docs, 32)
+    return steady, ready + steady, report
 
 
-def on_dask(docs: list[Article], settings: Settings, workers: int, batch_size: int) -> tuple[float, float, IngestReport]:
+def on_dask(docs: list[Article], settings: Settings, workers: int, batch_size: int,
+            repeat: int) -> tuple[float, float, IngestReport]:
     start = time.perf_counter()
     with dask_client(workers) as client:
         coder = DaskCoder(client, settings, batch_size=batch_size)
         client.run(warm_up, settings)
         coder._warm = True  # warmed just above, so the timed part is coding only
-        ready = time.perf_counter()
-        with Store() as store:
-            report = ingest_articles(store, coder, docs,
-                                     batch_size=batch_size * worker_count(client) * TASKS_PER_WORKER)
-        done = time.perf_counter()
-    return done - ready, done - start, report
+        ready = time.perf_counter() - start
+        steady, report = _best_of(repeat, coder, docs, batch_size * worker_count(client) * TASKS_PER_WORKER)
+    return steady, ready + steady, report
 
 
 def main() -> None:
@@ -71,16 +78,18 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=8)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts")
+    parser.add_argument("--repeat", type=int, default=2, help="timed runs per runner; the fastest counts")
     args = parser.parse_args()
     docs = documents(args.copies)
     words = sum(len(d.text.split()) for d in docs)
     print(f"{len(docs)} documents, {words:,} words")
     settings = Settings()
-    base_steady, base_total, base = in_process(docs, settings)
+    base_steady, base_total, base = in_process(docs, settings, args.repeat)
     rows = [("in-process", base_steady, base_total, base)]
     for n in (int(w) for w in args.workers.split(",")):
-        steady, total, report = on_dask(docs, settings, n, args.batch_size)
+        steady, total, report = on_dask(docs, settings, n, args.batch_size, args.repeat)
         if report.events_added != base.events_added:
+            # Seen only when knowledge files changed on disk between the runs (workers load them later).
             print(f"WARNING: {n} workers stored {report.events_added} events, in-process {base.events_added}")
         rows.append((f"dask x{n}", steady, total, report))
     print(f"{'runner':<12} {'steady docs/s':>14} {'ratio':>6} {'total s':>8} {'ratio':>6} {'events':>7}")

@@ -151,3 +151,11 @@ def test_pages_read_the_same_without_trafilatura(name: str, monkeypatch: pytest.
     assert without.text == with_extractor.text
     assert (without.title, without.publisher, without.pub_date, without.syndicated_from) == (
         with_extractor.title, with_extractor.publisher, with_extractor.pub_date, with_extractor.syndicated_from)
+
+
+def test_control_characters_give_a_numbered_error_not_a_crash():
+    from brinkwatch.errors import BrinkwatchError
+    from brinkwatch.ingest import article_from_html
+
+    with pytest.raises(BrinkwatchError):
+        article_from_html("\x1b", doc_id="x")

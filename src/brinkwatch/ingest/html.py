@@ -63,6 +63,10 @@ def parse_date(value: str | None) -> dt.date | None:
         return None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _parse_tree(html: str | bytes) -> lxml.html.HtmlElement | None:
     try:
         return lxml.html.fromstring(html)
@@ -257,6 +261,8 @@ def article_from_html(html: str | bytes, *, doc_id: str | None = None, url: str 
     the markup cannot be parsed at all and ``NotEnglishError`` (E105) for pages not in English.
     """
     source = doc_id or url or "<html>"
+    # lxml refuses control characters ("All strings must be XML compatible"): they carry no text anyway
+    html = _CONTROL.sub("", html) if isinstance(html, str) else _CONTROL_BYTES.sub(b"", html)
     if not html.strip():
         raise EmptyInputError("HTML page is empty", source=source)
     tree = _parse_tree(html)

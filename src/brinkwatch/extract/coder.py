@@ -203,6 +203,9 @@ class Coder:
                                       trigger_start=draft.trigger.idx,
                                       trigger_end=draft.trigger.idx + len(draft.trigger.text)))
         coded = [(draft.code, draft.pattern, source, target, modality) for source, target in pairs]
+        if draft.reverse_code:
+            coded += [(draft.reverse_code, f"{draft.pattern}<", target, source, modality)
+                      for source, target in pairs if target is not None]
         if speaker is not None and (draft.claim or _victim_speaks(speaker, pairs)):
             coded += self._claims(draft, speaker, pairs)
         return [self._event(code, pattern, source, target, mod, draft, args, base)

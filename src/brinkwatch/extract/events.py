@@ -30,6 +30,7 @@ class Draft:
     target_groups: list[list[Token]]  # resolves to actors is used
     modality: str | None = None  # set by the frame: threatened, requested, refused, planned, negated, ...
     symmetric: bool = False
+    reverse_code: str | None = None
     prior: float = 0.8
     inherited: bool = False
     speaker: list[Token] = field(default_factory=list)
@@ -108,6 +109,7 @@ class SentenceCoder:
         return Draft(
             code=pattern.code, pattern=pattern.id, trigger=frame.trigger,
             source_groups=sources, target_groups=targets, symmetric=pattern.symmetric,
+            reverse_code=pattern.reverse_code,
             prior=pattern.confidence, inherited=frame.inherited_subject,
             modality="negated" if frame.negated else SPEECH_ACT_MODALITY.get(pattern.code[:2]),
         )

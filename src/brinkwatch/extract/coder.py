@@ -179,6 +179,29 @@ class Coder:
             return [actor.model_copy(update={"confidence": round(actor.confidence * 0.85, 3)})]
         return []
 
+    def _place_as_target(self, draft: Draft, pairs, place) -> list:
+        """"Russian artillery pounded Kherson": a city attacked, visited or blockaded stands for its country
+        when no actor fills the target slot (the place must be named inside the trigger's own phrase)."""
+        if draft.code[:2] not in PLACE_TARGET_ROOTS or all(t is not None for _, t in pairs):
+            return pairs
+        ranges = _argument_ranges(draft.trigger, self.book.governors.speech_verbs)
+        found = None
+        if place is not None and place.country and place.start is not None and \
+                any(lo <= place.start < hi for lo, hi in ranges):
+            found = place
+        else:
+            for ent in draft.trigger.doc.ents:
+                if ent.label_ in {"GPE", "LOC", "FAC"} and any(lo <= ent.start_char < hi for lo, hi in ranges):
+                    found = self.gazetteer.resolve(ent.text)
+                    if found is not None and found.country:
+                        found = found.model_copy(update={"start": ent.start_char, "end": ent.end_char})
+                        break
+        if found is None or not found.country:
+            return pairs
+        target = Actor(code=found.country, country=found.country, text=found.name, start=found.start,
+                       end=found.end, name=found.name, resolution="place", confidence=0.6)
+        return [(s, t if t is not None or s.country == found.country else target) for s, t in pairs]
+
     def _events_from_draft(self, draft: Draft, sent: Span, index: int, article: Article,
                            actors, ctx) -> list[Event]:
         pairs = self._pairs(draft, actors)
@@ -187,6 +210,7 @@ class Coder:
         args = list(draft.source_tokens) + list(draft.target_tokens)
         attrs = self.attributes.for_event(ctx, sent, draft.trigger, args)
         speaker = actors.resolve_token(draft.speaker[0]) if draft.speaker else None
+        pairs = self._place_as_target(draft, pairs, attrs.place)
         if draft.intent_unless_other_speaker and not (
                 speaker is not None and speaker.country and pairs[0][0].country != speaker.country):
             self.sentence_coder.make_intent(draft)
@@ -294,6 +318,8 @@ def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
 
 
 NON_STATE_PREFIXES = {"IGO", "IMG", "NGO", "---"}
+# acts whose object may be a place standing for its country: visits, force posture, blockades, attacks
+PLACE_TARGET_ROOTS = {"04", "15", "17", "18", "19", "20"}
 
 
 def _sentence_countries(actors, sent: Span, place) -> set[str]:

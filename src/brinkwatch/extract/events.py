@@ -70,6 +70,7 @@ class SentenceCoder:
         for draft in out:
             self._reporting_context(draft)
             self._intent_or_demand(draft)
+        _answer_requests(out, self.book)
         return out
 
     # --- one frame ---------------------------------------------------------------------------------
@@ -149,6 +150,15 @@ class SentenceCoder:
             if comp.kind == "noun" and not inner:
                 inner_pattern = self.book.match(comp)
                 inner_code = inner_pattern.code if inner_pattern else None
+            elif comp.kind == "verb" and not inner:
+                # "asked Russia to hold talks": a support verb's event noun is what was asked for
+                for obj in comp.objects:
+                    noun = by_trigger.get(obj.i)
+                    noun_pattern = self.book.match(noun) if noun is not None else None
+                    if noun_pattern is not None:
+                        inner_code = noun_pattern.code
+                        consumed.add(obj.i)
+                        break
             if inner_code is None and (comp.kind == "noun" or cls.require_match):
                 continue
             code = self.book.derived_code(gov_class, inner_code)
@@ -254,6 +264,21 @@ class SentenceCoder:
             draft.symmetric = False
             if draft.code.startswith("13"):
                 draft.modality = "threatened"
+
+
+def _answer_requests(drafts: list[Draft], book: PatternBook) -> None:
+    """"The US asked Russia to hold talks, but Moscow refused": a bare refusal answers the request made
+    earlier in the sentence, so it is aimed at the requester and refuses what was asked (125)."""
+    requests = [d for d in drafts if d.code[:2] in {"02", "10"}]
+    for draft in drafts:
+        if draft.code != "120" or draft.target_tokens or not requests:
+            continue
+        asked = [r for r in requests if r.trigger.i < draft.trigger.i]
+        if not asked:
+            continue
+        request = asked[-1]
+        draft.target_groups = [request.source_tokens]
+        draft.code = book.derived_code("reject", request.code) or draft.code
 
 
 def _is_future(tok: Token) -> bool:

@@ -142,7 +142,8 @@ class Coder:
         if not sources:
             return []  # CAMEO needs an actor that acts; an unknown agent is not guessed
         targets = self._first_group(actors, draft.target_groups)
-        targets = [t for t in targets if not any(t.start == s.start for s in sources)]
+        # an actor is not its own target: the same span, or the very same code ("the US denied entry to the US")
+        targets = [t for t in targets if not any(t.start == s.start or t.code == s.code for s in sources)]
         if not targets and not draft.symmetric:
             targets = self._nearby_target(draft, actors, sources)
         if not targets and sources and all(s.country is None for s in sources):
@@ -226,7 +227,7 @@ class Coder:
                     evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
                                       trigger_start=draft.trigger.idx,
                                       trigger_end=draft.trigger.idx + len(draft.trigger.text)))
-        coded = [(draft.code, draft.pattern, source, target, modality) for source, target in pairs]
+        coded = [(_code_for(draft, source), draft.pattern, source, target, modality) for source, target in pairs]
         if draft.reverse_code:
             coded += [(draft.reverse_code, f"{draft.pattern}<", target, source, modality)
                       for source, target in pairs if target is not None]
@@ -386,6 +387,16 @@ def _overlaps(a: Actor, b: Actor) -> bool:
     if a.start is None or b.start is None:
         return a.code == b.code and a.text == b.text
     return a.start < (b.end or b.start) and b.start < (a.end or a.start)
+
+
+NONSTATE_SECTORS = {"REB", "INS", "UAF", "SEP", "CRM", "RAD"}
+
+
+def _code_for(draft: Draft, source: Actor) -> str:
+    """Killing or attacking by militants, rebels or gunmen is unconventional violence (18x), by states 19x."""
+    if draft.nonstate_code and (source.sector in NONSTATE_SECTORS or (source.country or "") == "IMG"):
+        return draft.nonstate_code
+    return draft.code
 
 
 def _victim_speaks(speaker: Actor, pairs) -> bool:

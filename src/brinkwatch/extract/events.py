@@ -31,6 +31,7 @@ class Draft:
     modality: str | None = None  # set by the frame: threatened, requested, refused, planned, negated, ...
     symmetric: bool = False
     reverse_code: str | None = None
+    nonstate_code: str | None = None
     prior: float = 0.8
     inherited: bool = False
     speaker: list[Token] = field(default_factory=list)
@@ -110,7 +111,7 @@ class SentenceCoder:
         return Draft(
             code=pattern.code, pattern=pattern.id, trigger=frame.trigger,
             source_groups=sources, target_groups=targets, symmetric=pattern.symmetric,
-            reverse_code=pattern.reverse_code,
+            reverse_code=pattern.reverse_code, nonstate_code=pattern.nonstate_code,
             prior=pattern.confidence, inherited=frame.inherited_subject,
             modality="negated" if frame.negated else SPEECH_ACT_MODALITY.get(pattern.code[:2]),
         )

@@ -47,6 +47,7 @@ class Pattern(BaseModel):
     target: tuple[str, ...] | None = None
     symmetric: bool = False  # "X and Y met": one event per ordered pair of coordinated subjects
     reverse_code: str | None = None  # "X hosted Y" is also "Y visited X" (043 -> 042): the target's act
+    nonstate_code: str | None = None  # the code when an armed non-state actor acts: killing by militants is 18x
     passive_swap: bool = True  # frames already normalise voice; False keeps surface order
     confidence: float = Field(default=0.8, ge=0.0, le=1.0)
     example: str = ""

@@ -144,3 +144,22 @@ def test_bulk_path_rebuilds_the_event_index(con: duckdb.DuckDBPyConnection,
         == [(1,)]
     assert con.sql("SELECT num_mentions FROM events WHERE num_mentions > 1 ORDER BY 1 DESC").fetchall() \
         == [(4,), (3,), (3,)]
+
+
+def test_daily_similar_reports_do_not_chain_into_one_event():
+    """Each pair of consecutive days is similar enough to merge, but a week of them is several happenings."""
+    import datetime as dt
+
+    from brinkwatch.analyze.dedup import MAX_EVENT_SPAN_DAYS, _UnionFind
+
+    days = {f"m{i}": dt.date(2026, 1, 1) + dt.timedelta(days=i) for i in range(10)}
+    uf = _UnionFind(days, MAX_EVENT_SPAN_DAYS)
+    for i in range(9):
+        uf.union(f"m{i}", f"m{i + 1}")
+    groups: dict[str, list[str]] = {}
+    for mention in days:
+        groups.setdefault(uf.find(mention), []).append(mention)
+    assert len(groups) >= 2
+    for members in groups.values():
+        span = max(days[m] for m in members) - min(days[m] for m in members)
+        assert span.days <= MAX_EVENT_SPAN_DAYS

@@ -22,6 +22,7 @@ mention id) and idempotent (a second run finds nothing pending).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 import duckdb
@@ -176,9 +177,26 @@ def event_id_for(mention_ids: list[str]) -> str:
     return "ev" + hashlib.sha1(min(mention_ids).encode("utf-8")).hexdigest()[:_ID_HEX]
 
 
+# An event spans at most this many days between its earliest and latest exact-dated report. Each accepted
+# pair only compares two reports, so without a bound a dyad with near-daily, similar reports would chain
+# weeks of separate happenings into one event (seen on the 10M synthetic benchmark).
+MAX_EVENT_SPAN_DAYS = 4
+
+
 class _UnionFind:
-    def __init__(self) -> None:
+    """Union-find whose components may not stretch over more than ``max_span`` days of exact dates."""
+
+    def __init__(self, dates: dict[str, dt.date] | None = None, max_span: int | None = None) -> None:
         self.parent: dict[str, str] = {}
+        self.dates = dates or {}
+        self.max_span = max_span
+        self.span: dict[str, tuple[dt.date, dt.date]] = {}
+
+    def _span(self, root: str) -> tuple[dt.date, dt.date] | None:
+        if root in self.span:
+            return self.span[root]
+        day = self.dates.get(root)
+        return (day, day) if day is not None else None
 
     def find(self, x: str) -> str:
         parent = self.parent
@@ -191,8 +209,18 @@ class _UnionFind:
 
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb:
+            return
+        sa, sb = self._span(ra), self._span(rb)
+        joined = sa or sb
+        if sa and sb:
+            joined = (min(sa[0], sb[0]), max(sa[1], sb[1]))
+            if self.max_span is not None and (joined[1] - joined[0]).days > self.max_span:
+                return  # joining would chain two happenings days apart
+        keep, drop = min(ra, rb), max(ra, rb)
+        self.parent[drop] = keep
+        if joined is not None:
+            self.span[keep] = joined
 
 
 def _build_candidates(con: duckdb.DuckDBPyConnection, min_similarity: float, max_km: float) -> None:
@@ -210,8 +238,15 @@ def _build_candidates(con: duckdb.DuckDBPyConnection, min_similarity: float, max
 def _components(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], dict[str, str], set[str], int]:
     """Union-find over the accepted pairs only (most mentions have none: SQL handles those).
     Returns (pending mention -> event id, absorbed event -> surviving event, touched events, created)."""
-    uf = _UnionFind()
-    for a, b in con.sql("SELECT a, b FROM _dd_pairs").fetchall():
+    dates = dict(con.sql(
+        "SELECT mention_id, eff_date FROM _dd_f WHERE NOT coarse AND mention_id IN "
+        "(SELECT a FROM _dd_pairs UNION SELECT b FROM _dd_pairs)").fetchall())
+    uf = _UnionFind(dates, MAX_EVENT_SPAN_DAYS)
+    pairs = con.sql("SELECT a, b FROM _dd_pairs").fetchall()
+    far = dt.date.max - dt.date.min
+    # closest dates first, so a component grows around its core rather than along a chain
+    pairs.sort(key=lambda ab: abs(dates[ab[0]] - dates[ab[1]]) if ab[0] in dates and ab[1] in dates else far)
+    for a, b in pairs:
         uf.union(a, b)
     members: dict[str, list[str]] = {}
     existing_members: dict[str, set[str]] = {}

@@ -44,7 +44,10 @@ def change_points(values: Sequence[float], *, penalty_scale: float = DEFAULT_PEN
     penalty = penalty_scale * sigma2 * math.log(n)
     import ruptures  # imported here: it pulls in scipy (~2 s), which dedup and the CLI start-up do not need
 
-    algo = ruptures.Pelt(model="l2", min_size=min_size, jump=1).fit(signal.reshape(-1, 1))
+    # ruptures' PELT is quadratic in the number of admissible break points when little is pruned (long,
+    # mostly empty daily series): past ~150 periods, consider every k-th period only (k <= n / 100).
+    jump = max(1, n // 100)
+    algo = ruptures.Pelt(model="l2", min_size=max(min_size, jump), jump=jump).fit(signal.reshape(-1, 1))
     return [int(b) for b in algo.predict(pen=penalty) if b < n]
 
 

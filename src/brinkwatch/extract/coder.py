@@ -149,12 +149,13 @@ class Coder:
         if not targets and sources and all(s.country is None for s in sources):
             return []  # "a protester demolished the building": no country on either side, nothing to count
         pairs: list[tuple[Actor, Actor | None]] = []
-        if draft.symmetric and not targets and len(sources) > 1:
-            return list(itertools.permutations(sources, 2))
+        if draft.symmetric and not targets:
+            # a meeting, a clash, an agreement needs two parties: "Egypt discussed the crisis" is no event
+            return list(itertools.permutations(sources, 2)) if len(sources) > 1 else []
         for source in sources:
             for target in targets or [None]:
                 pairs.append((source, target))
-                if draft.symmetric and target is not None:
+                if draft.symmetric and target is not None and not draft.one_way_with_target:
                     pairs.append((target, source))
         return pairs
 

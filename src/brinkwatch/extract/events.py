@@ -30,6 +30,7 @@ class Draft:
     target_groups: list[list[Token]]  # resolves to actors is used
     modality: str | None = None  # set by the frame: threatened, requested, refused, planned, negated, ...
     symmetric: bool = False
+    one_way_with_target: bool = False
     reverse_code: str | None = None
     nonstate_code: str | None = None
     prior: float = 0.8
@@ -112,6 +113,7 @@ class SentenceCoder:
             code=pattern.code, pattern=pattern.id, trigger=frame.trigger,
             source_groups=sources, target_groups=targets, symmetric=pattern.symmetric,
             reverse_code=pattern.reverse_code, nonstate_code=pattern.nonstate_code,
+            one_way_with_target=pattern.one_way_with_target,
             prior=pattern.confidence, inherited=frame.inherited_subject,
             modality="negated" if frame.negated else SPEECH_ACT_MODALITY.get(pattern.code[:2]),
         )

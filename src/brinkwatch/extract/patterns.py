@@ -46,6 +46,7 @@ class Pattern(BaseModel):
     source: tuple[str, ...] = ("subject",)
     target: tuple[str, ...] | None = None
     symmetric: bool = False  # "X and Y met": one event per ordered pair of coordinated subjects
+    one_way_with_target: bool = False  # "X met Y": X's act only (the reverse is coded for "X and Y met")
     reverse_code: str | None = None  # "X hosted Y" is also "Y visited X" (043 -> 042): the target's act
     nonstate_code: str | None = None  # the code when an armed non-state actor acts: killing by militants is 18x
     passive_swap: bool = True  # frames already normalise voice; False keeps surface order

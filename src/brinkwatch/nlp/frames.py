@@ -78,11 +78,18 @@ def expand(tok: Token) -> list[Token]:
     A list written "A, B, and C" is often parsed as A with apposition B and B's conjunct C; an
     apposition that itself has conjuncts is such a list, not a title ("Petraeus, the commander").
     """
-    out = [tok, *[c for c in tok.conjuncts if c.pos_ in NOMINAL]]
+    out = [tok, *[c for c in tok.conjuncts if c.pos_ in NOMINAL and _coordinated(tok, c)]]
     for child in tok.children:
         if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
             out += [child, *[c for c in child.conjuncts if c.pos_ in NOMINAL]]
     return out
+
+
+def _coordinated(a: Token, b: Token) -> bool:
+    """A real coordination has "and", "or" or a comma between the two: "al-Shabab" parsed as al + Shabab
+    (joined by a hyphen) is one name, not two actors."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.dep_ == "cc" or t.text in {",", ";", "&"} for t in a.doc[lo + 1:hi])
 
 
 def _children(tok: Token, deps: set[str]) -> list[Token]:
@@ -119,14 +126,26 @@ def _relative_antecedent(verb: Token) -> Token | None:
     return None
 
 
+def _subject_heads(verb: Token, deps: set[str]) -> list[Token]:
+    """Subject children of a verb; several adjacent ones are one phrase the parser split ("group al - Shabab
+    is claiming": four nsubj), whose head is its last word."""
+    heads: list[Token] = []
+    for child in (c for c in verb.children if c.dep_ in deps):
+        if heads and child.i == heads[-1].i + 1:
+            heads[-1] = child
+        else:
+            heads.append(child)
+    return heads
+
+
 def _own_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
     """(agents, patients-as-subject) written on the verb itself."""
     agents: list[Token] = []
     patients: list[Token] = []
+    for head in _subject_heads(verb, SUBJ):
+        agents += expand(head)
     for child in verb.children:
-        if child.dep_ in SUBJ:
-            agents += expand(child)
-        elif child.dep_ in PASS_SUBJ:
+        if child.dep_ in PASS_SUBJ:
             patients += expand(child)
         elif child.dep_ == "agent":
             for pobj in _children(child, {"pobj"}):

@@ -102,6 +102,8 @@ class SentenceCoder:
 
     def _draft(self, frame: Frame, pattern: Pattern, by_trigger: dict[int, Frame]) -> Draft:
         sources = _slot_groups(frame, pattern.source, by_trigger)
+        causes = set(self.gov.inanimate_causes)
+        sources = [kept for group in sources if (kept := [t for t in group if lemma_of(t) not in causes])]
         if frame.kind == "noun" and frame.fallback_subjects:
             # "the US reaffirmed its pledge": a possessive pronoun is the support verb's subject
             if sources and all(t.pos_ == "PRON" for t in sources[0]):

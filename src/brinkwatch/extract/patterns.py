@@ -93,6 +93,7 @@ class Governors(BaseModel):
     claim_verbs: tuple[str, ...]
     deny_verbs: tuple[str, ...]
     intent_adjectives: tuple[str, ...] = ()
+    inanimate_causes: tuple[str, ...] = ()
     demand_modals: tuple[str, ...] = ()
     negating_verbs: tuple[str, ...]  # "failed to reach a deal"
     passthrough_verbs: tuple[str, ...]  # "tried to", "began to", "decided to"

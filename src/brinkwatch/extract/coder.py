@@ -184,7 +184,7 @@ class Coder:
     def _place_as_target(self, draft: Draft, pairs, place) -> list:
         """"Russian artillery pounded Kherson": a city attacked, visited or blockaded stands for its country
         when no actor fills the target slot (the place must be named inside the trigger's own phrase)."""
-        if draft.code[:2] not in PLACE_TARGET_ROOTS or all(t is not None for _, t in pairs):
+        if draft.code[:2] not in self.book.governors.place_target_roots or all(t is not None for _, t in pairs):
             return pairs
         ranges = _argument_ranges(draft.trigger, self.book.governors.speech_verbs)
         found = None
@@ -216,7 +216,7 @@ class Coder:
         if draft.intent_unless_other_speaker and not (
                 speaker is not None and speaker.country and pairs[0][0].country != speaker.country):
             self.sentence_coder.make_intent(draft)
-        pairs = _in_context(pairs, _sentence_countries(actors, sent, attrs.place), draft.code)
+        pairs = _in_context(pairs, _sentence_countries(actors, sent, attrs.place), draft.code, self.book.governors)
         modality = _merge_modality(draft.modality, attrs.modality)
         attribution = attrs.attribution
         if attribution is None and draft.speaker:
@@ -228,7 +228,9 @@ class Coder:
                     evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
                                       trigger_start=draft.trigger.idx,
                                       trigger_end=draft.trigger.idx + len(draft.trigger.text)))
-        coded = [(_code_for(draft, source), draft.pattern, source, target, modality) for source, target in pairs]
+        nonstate = self.book.governors.nonstate_sectors
+        coded = [(_code_for(draft, source, nonstate), draft.pattern, source, target, modality)
+                 for source, target in pairs]
         if draft.reverse_code:
             coded += [(draft.reverse_code, f"{draft.pattern}<", target, source, modality)
                       for source, target in pairs if target is not None]
@@ -320,8 +322,6 @@ def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
 
 
 NON_STATE_PREFIXES = {"IGO", "IMG", "NGO", "---"}
-# acts whose object may be a place standing for its country: visits, force posture, blockades, attacks
-PLACE_TARGET_ROOTS = {"04", "15", "17", "18", "19", "20"}
 
 
 def _sentence_countries(actors, sent: Span, place) -> set[str]:
@@ -333,33 +333,28 @@ def _sentence_countries(actors, sent: Span, place) -> set[str]:
     return {c for c in countries if c not in NON_STATE_PREFIXES and len(c) == 3}
 
 
-def _in_context(pairs, countries: set[str], code: str):
+def _in_context(pairs, countries: set[str], code: str, rules):
     """Give a country-less sector actor ("---GOV", "---REB") the one country the sentence leaves for it.
 
     "Rebels in the Ivory Coast dismissed an appeal from President Gbagbo": the president is Ivorian. The
     other side's country is excluded, so "the government thanked China" stays ``---GOV``.
     """
     out = []
-    domestic = code[:2] in DOMESTIC_ROOTS
+    domestic = code[:2] in rules.domestic_roots
+    home = set(rules.domestic_sectors)
     for source, target in pairs:
-        source = _contextual(source, countries - (set() if domestic else _foreign(source, target)))
+        source = _contextual(source, countries - (set() if domestic else _foreign(source, target, home)))
         if target is not None:
-            target = _contextual(target, countries - (set() if domestic else _foreign(target, source)))
+            target = _contextual(target, countries - (set() if domestic else _foreign(target, source, home)))
         out.append((source, target))
     return out
 
 
 # Sectors that act at home: "rebels", "protesters", "the court" belong to the country the sentence names
 # even when the other party is of that country too ("Rebels in the Ivory Coast rejected the government's appeal").
-# Acts a government mostly does at home: easing or imposing curfews, investigations, protests, force posture,
-# repression ("President Bouteflika threatened a curfew in Algiers": an Algerian president).
-DOMESTIC_ROOTS = {"08", "09", "14", "15", "17"}
-DOMESTIC_SECTORS = {"OPP", "REB", "CVL", "JUD", "COP", "LEG", "INS", "SEP", "LAB", "EDU", "REF", "CRM", "MED", "BUS"}
-
-
-def _foreign(actor: Actor, other: Actor | None) -> set[str | None]:
+def _foreign(actor: Actor, other: Actor | None, home_sectors: set[str]) -> set[str | None]:
     """Countries the context may not give ``actor``: the other party's, unless the actor is a home sector."""
-    if other is None or actor.sector in DOMESTIC_SECTORS:
+    if other is None or actor.sector in home_sectors:
         return set()
     return {other.country}
 
@@ -390,12 +385,9 @@ def _overlaps(a: Actor, b: Actor) -> bool:
     return a.start < (b.end or b.start) and b.start < (a.end or a.start)
 
 
-NONSTATE_SECTORS = {"REB", "INS", "UAF", "SEP", "CRM", "RAD"}
-
-
-def _code_for(draft: Draft, source: Actor) -> str:
+def _code_for(draft: Draft, source: Actor, nonstate_sectors: tuple[str, ...]) -> str:
     """Killing or attacking by militants, rebels or gunmen is unconventional violence (18x), by states 19x."""
-    if draft.nonstate_code and (source.sector in NONSTATE_SECTORS or (source.country or "") == "IMG"):
+    if draft.nonstate_code and (source.sector in nonstate_sectors or (source.country or "") == "IMG"):
         return draft.nonstate_code
     return draft.code
 

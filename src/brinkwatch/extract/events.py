@@ -17,8 +17,6 @@ from brinkwatch.extract.patterns import Pattern, PatternBook
 from brinkwatch.nlp.frames import Frame, expand, lemma_of, sentence_frames
 
 FUTURE_AUX = {"will", "would", "'ll", "shall"}
-# appeals and demands request an act, rejections refuse one, threats threaten one (CAMEO roots 02, 10, 12, 13)
-SPEECH_ACT_MODALITY = {"02": "requested", "10": "requested", "12": "refused", "13": "threatened"}
 
 
 @dataclass
@@ -117,7 +115,7 @@ class SentenceCoder:
             reverse_code=pattern.reverse_code, nonstate_code=pattern.nonstate_code,
             one_way_with_target=pattern.one_way_with_target,
             prior=pattern.confidence, inherited=frame.inherited_subject,
-            modality="negated" if frame.negated else SPEECH_ACT_MODALITY.get(pattern.code[:2]),
+            modality="negated" if frame.negated else self.gov.speech_act_modality.get(pattern.code[:2]),
         )
 
     # --- governors ---------------------------------------------------------------------------------
@@ -240,7 +238,7 @@ class SentenceCoder:
                 draft.code, draft.pattern, draft.modality = refused, f"reject>{draft.pattern}", "refused"
                 draft.symmetric = False
             return
-        if draft.embedded is not None or draft.modality is not None or draft.code[:2] in SPEECH_ACT_MODALITY:
+        if draft.embedded is not None or draft.modality is not None or draft.code[:2] in self.gov.speech_act_modality:
             return
         if draft.speaker and aux & set(self.gov.demand_modals):
             code = self.book.derived_code("demand", draft.code)

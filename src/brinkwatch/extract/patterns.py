@@ -94,6 +94,11 @@ class Governors(BaseModel):
     deny_verbs: tuple[str, ...]
     intent_adjectives: tuple[str, ...] = ()
     inanimate_causes: tuple[str, ...] = ()
+    speech_act_modality: dict[str, str] = {}
+    domestic_roots: tuple[str, ...] = ()
+    domestic_sectors: tuple[str, ...] = ()
+    nonstate_sectors: tuple[str, ...] = ()
+    place_target_roots: tuple[str, ...] = ()
     demand_modals: tuple[str, ...] = ()
     negating_verbs: tuple[str, ...]  # "failed to reach a deal"
     passthrough_verbs: tuple[str, ...]  # "tried to", "began to", "decided to"

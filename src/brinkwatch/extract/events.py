@@ -70,7 +70,29 @@ class SentenceCoder:
         for draft in out:
             self._reporting_context(draft)
             self._intent_or_demand(draft)
+        out += self._bare_demands(frames, out)
         _answer_requests(out, self.book)
+        return out
+
+    def _bare_demands(self, frames: list[Frame], drafts: list[Draft]) -> list[Draft]:
+        """"The administration declared that China must drop barriers": a reported "must" is a demand by the
+        speaker on the subject even when the demanded act has no pattern of its own (100)."""
+        coded = {d.trigger.i for d in drafts} | {d.embedded.i for d in drafts if d.embedded is not None}
+        out = []
+        for frame in frames:
+            verb = frame.trigger
+            if frame.kind != "verb" or verb.i in coded or verb.dep_ != "ccomp" or not frame.subjects:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in self.gov.demand_modals for c in verb.children):
+                continue
+            head = verb.head
+            if lemma_of(head) not in self.gov.speech_verbs + self.gov.claim_verbs:
+                continue
+            speaker = [x for s in head.children if s.dep_ in {"nsubj", "nsubjpass"} for x in expand(s)]
+            if speaker:
+                out.append(Draft(code=self.book.derived_code("demand", None) or "100", pattern="demand>must",
+                                 trigger=verb, source_groups=[speaker], target_groups=[list(frame.subjects)],
+                                 modality="requested", prior=0.6, speaker=speaker, speech_verb=head))
         return out
 
     # --- one frame ---------------------------------------------------------------------------------

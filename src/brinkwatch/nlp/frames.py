@@ -245,6 +245,12 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
             preps += [(p, t) for p, t in _prep_args(support)]
     if support is not None:
         pass
+    elif noun.dep_ == "pobj" and head.lower_ == "in" and lemma_of(head.head) in lex.support_verbs:
+        # "Serb forces were engaged in ethnic cleansing": the verb's subject (active or passive) acts
+        support = head.head
+        agents, patients = _own_subjects(support)
+        fallback = agents or patients or verb_subjects(support, lex)
+        preps += [(p, t) for p, t in _prep_args(support) if t.i != noun.i]
     elif noun.dep_ in OBJ | {"attr"} and lemma_of(head) in lex.support_verbs:
         support = head
         fallback = verb_subjects(head, lex)

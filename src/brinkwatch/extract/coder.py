@@ -282,12 +282,19 @@ def _argument_ranges(trigger: Token, speech_verbs: tuple[str, ...]) -> list[tupl
 
 
 def _coordinated_modifiers(actors, tok: Token) -> list[Actor]:
-    """"US and British activists": one actor per coordinated country modifier, sharing the head's sector."""
+    """"US and British activists", "the presidents of Venezuela and Guyana": one actor per coordinated
+    country, sharing the head's sector."""
     mods = [c for c in tok.children if c.dep_ in {"amod", "nmod", "compound"} and c.conjuncts]
-    if not mods:
+    of_mods = [p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for p in prep.children if p.dep_ == "pobj" and p.conjuncts]
+    if not mods and not of_mods:
         return []
     head_actor = actors.resolve_token(tok)
     sector = head_actor.sector if head_actor is not None else None
+    if not mods:
+        if sector is None:
+            return []  # "parts of Iraq and Syria" are places; "the presidents of X and Y" are people
+        mods = of_mods
     out: list[Actor] = []
     for mod in [mods[0], *mods[0].conjuncts]:
         country_actor = actors.resolve_token(mod)
@@ -398,6 +405,8 @@ def _victim_speaks(speaker: Actor, pairs) -> bool:
 
 
 def _merge_modality(frame_modality: str | None, cue_modality: str) -> str:
+    if frame_modality == "refused" and cue_modality == "negated":
+        return "refused"  # "will not attend talks" was coded as the refusal: its "not" is spent
     if frame_modality == "negated" or cue_modality == "negated":
         return "negated"
     if frame_modality in FRAME_MODALITIES:

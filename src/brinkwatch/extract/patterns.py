@@ -49,7 +49,6 @@ class Pattern(BaseModel):
     one_way_with_target: bool = False  # "X met Y": X's act only (the reverse is coded for "X and Y met")
     reverse_code: str | None = None  # "X hosted Y" is also "Y visited X" (043 -> 042): the target's act
     nonstate_code: str | None = None  # the code when an armed non-state actor acts: killing by militants is 18x
-    passive_swap: bool = True  # frames already normalise voice; False keeps surface order
     confidence: float = Field(default=0.8, ge=0.0, le=1.0)
     example: str = ""
 
@@ -93,6 +92,7 @@ class Governors(BaseModel):
     claim_verbs: tuple[str, ...]
     deny_verbs: tuple[str, ...]
     intent_adjectives: tuple[str, ...] = ()
+    quantity_heads: tuple[str, ...] = ()
     inanimate_causes: tuple[str, ...] = ()
     speech_act_modality: dict[str, str] = {}
     domestic_roots: tuple[str, ...] = ()
@@ -178,6 +178,7 @@ class PatternBook:
             support_verbs=frozenset(governors.support_verbs),
             object_control=frozenset(governors.object_control),
             event_nouns=frozenset(lemma for pos, lemma in self.index if pos == "noun"),
+            quantity_heads=frozenset(governors.quantity_heads),
         )
 
     @classmethod

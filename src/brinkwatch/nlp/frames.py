@@ -23,10 +23,7 @@ PASS_SUBJ = {"nsubjpass", "csubjpass"}
 OBJ = {"dobj", "obj"}
 COMPLEMENT = {"xcomp", "ccomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-NEG_WORDS = {"not", "n't", "never", "no"}
 ADVERB_PARTICLES = {"back", "out", "off", "down", "up", "away", "over", "in"}
-QUANTITY_HEADS = {"round", "series", "day", "week", "month", "year", "wave", "spate", "string", "number",
-                  "lot", "set", "kind", "sort", "type", "form", "new", "fresh", "another"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +33,7 @@ class Lexicon:
     support_verbs: frozenset[str] = frozenset()  # "launch an attack": the noun carries the event
     object_control: frozenset[str] = frozenset()  # "asked Iraq to leave": Iraq leaves
     event_nouns: frozenset[str] = frozenset()
+    quantity_heads: frozenset[str] = frozenset()  # "a round of talks": the quantity noun carries the event noun
 
 
 @dataclass
@@ -236,7 +234,7 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
     support = None
     fallback: list[Token] = []
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in QUANTITY_HEADS:
+    if noun.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in lex.quantity_heads:
         # "held another round of talks": the quantity noun stands in the event noun's place
         carrier = head.head
         if carrier.dep_ in OBJ | {"attr"} and lemma_of(carrier.head) in lex.support_verbs:

@@ -101,8 +101,9 @@ class Coder:
                                       end=sent.end_char, text=sent.text))
             if index in discard:
                 continue
-            for draft in self.sentence_coder.drafts(sent):
-                events += self._events_from_draft(draft, sent, index, article, actors, ctx)
+            coded = [(draft, self._events_from_draft(draft, sent, index, article, actors, ctx))
+                     for draft in self.sentence_coder.drafts(sent)]
+            events += _news_of_sentence(coded)
         mentions = tuple(
             Mention(doc_id=article.doc_id, sentence_index=_sentence_index(sentences, actor.start), actor=actor)
             for actor in actors.mentions
@@ -384,6 +385,43 @@ def _discarded_sentences(actors, sents: list[Span]) -> set[int]:
     if len(hits) >= 2 and len(hits) >= 0.25 * len(sents):
         return set(range(len(sents)))
     return {i for i in hits if actors.has_score(sents[i])}
+
+
+def _news_of_sentence(coded: list[tuple[Draft, list[Event]]]) -> list[Event]:
+    """The sentence's own events; context events (relative clauses, purpose and adverbial clauses, event
+    nouns in adjuncts: ``events.background_reason``) only when the sentence reports nothing else, and then
+    with less confidence.
+
+    A purpose or consequence clause still says on whom the main act fell: "shelled the camp, killing 22
+    civilians", "blocked roads to press their demands on the government" give the main event its target
+    when it has none of its own.
+    """
+    if not any(events and draft.background is None for draft, events in coded):
+        return [ev.model_copy(update={"confidence": round(ev.confidence * 0.85, 3)})
+                for _, events in coded for ev in events]
+    out: list[Event] = []
+    for draft, events in coded:
+        if draft.background is not None:
+            continue
+        lent = [ev.target for bg, bg_events in coded
+                if bg.background in {"purpose", "consequence"} and _governs(draft.trigger, bg.trigger)
+                for ev in bg_events if ev.target is not None]
+        for ev in events:
+            target = next((t for t in lent if ev.source is None or t.code != ev.source.code), None)
+            out.append(_retargeted(ev, target) if ev.target is None and target is not None else ev)
+    return out
+
+
+def _governs(head: Token, tok: Token) -> bool:
+    """``head`` is ``tok`` or one of its syntactic ancestors."""
+    return tok.i == head.i or any(a.i == head.i for a in tok.ancestors)
+
+
+def _retargeted(ev: Event, target: Actor) -> Event:
+    event_id = Event.make_id(ev.doc_id, ev.sentence_index, ev.evidence.trigger_start, ev.source.code,
+                             target.code, ev.cameo.code)
+    return ev.model_copy(update={"target": target, "event_id": event_id,
+                                 "confidence": round(ev.confidence * 0.9, 3)})
 
 
 def _overlaps(a: Actor, b: Actor) -> bool:

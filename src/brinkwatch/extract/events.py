@@ -39,6 +39,7 @@ class Draft:
     speaker_is_source: bool = False  # "X said it would": the speaker stands for the pronoun subject
     intent_unless_other_speaker: bool = False  # future act in reported speech: an intent if the speaker is the actor's side
     embedded: Token | None = None  # the complement trigger a governor coded
+    background: str | None = None  # why the event is context rather than news (see background_reason)
 
     @property
     def source_tokens(self) -> list[Token]:
@@ -72,6 +73,8 @@ class SentenceCoder:
             self._intent_or_demand(draft)
         out += self._bare_demands(frames, out)
         _answer_requests(out, self.book)
+        for draft in out:
+            draft.background = background_reason(draft.trigger, self.gov.background_preps)
         return out
 
     def _bare_demands(self, frames: list[Frame], drafts: list[Draft]) -> list[Draft]:
@@ -223,7 +226,7 @@ class SentenceCoder:
         """Walk up from the trigger through complement clauses to a speech, claim or deny verb."""
         tok = draft.trigger
         for _ in range(4):
-            if tok.dep_ not in {"ccomp", "xcomp", "advcl", "conj", "pcomp", "pobj"} or tok.head is tok:
+            if tok.dep_ not in {"ccomp", "xcomp", "advcl", "conj", "pcomp", "pobj"} or tok.head.i == tok.i:
                 return
             head = tok.head
             lemma = lemma_of(head)
@@ -286,7 +289,8 @@ class SentenceCoder:
         table = self.gov.classes["intent"].codes
         if category in table and table[category] != "keep":
             draft.code, draft.pattern = table[category], f"intent>{draft.pattern}"
-            draft.symmetric = False
+            # "A and B will meet" is both sides' intent; "A will meet B" is A's
+            draft.one_way_with_target = True
             if draft.code.startswith("13"):
                 draft.modality = "threatened"
 
@@ -306,13 +310,52 @@ def _answer_requests(drafts: list[Draft], book: PatternBook) -> None:
         draft.code = book.derived_code("reject", request.code) or draft.code
 
 
+def background_reason(trigger: Token, background_preps: tuple[str, ...]) -> str | None:
+    """Why an event mentioned in this position is context for the sentence's news, not news itself.
+
+    A sentence reports its main clause; relative clauses and participial modifiers describe who someone is
+    ("the group that seized Mosul"), adverbial clauses give the occasion or the reason ("after rebels
+    overran it", "because of fighting between ..."), a purpose clause says what was intended, not what
+    happened ("opened fire to disperse the crowd"), a participle of consequence is the same happening
+    seen from its result ("shelled Juba, killing 20"), and an event noun in an adjunct names an earlier
+    event ("since last month's invasion", "following the killing of ..."). Coding such mentions again on
+    the sentence's date is what makes archive-wide event counts drift, so the coder keeps them only when
+    the sentence has no main event. ``None`` for a main-clause event.
+    """
+    tok = trigger
+    for _ in range(12):
+        dep = tok.dep_
+        if dep == "relcl" or (dep == "acl" and tok.tag_ in {"VBN", "VBG"}):
+            return "relative clause"
+        if dep == "advcl":
+            marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+            if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) or "so" in marks:
+                return "purpose"
+            if marks & ADVERBIAL_MARKS:
+                return "adverbial clause"
+            if tok.tag_ == "VBG" and not marks and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+                return "consequence"
+        if dep == "pobj" and tok.pos_ in {"NOUN", "PROPN"} and (
+                tok.head.lower_ in background_preps
+                or (tok.head.lower_ in {"of", "for", "to", "at", "against"} and tok.head.head.lower_ in background_preps)):
+            return "adjunct"
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+# subordinators of clauses that give the occasion, time or reason of the main event
+ADVERBIAL_MARKS = {"after", "since", "before", "as", "when", "while", "because", "until", "once", "following"}
+
+
 def _is_future(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children)
 
 
 def _depth(tok: Token) -> int:
     depth = 0
-    while tok.head is not tok and depth < 50:
+    while tok.head.i != tok.i and depth < 50:
         tok = tok.head
         depth += 1
     return depth

@@ -235,7 +235,7 @@ class Coder:
         if draft.reverse_code:
             coded += [(draft.reverse_code, f"{draft.pattern}<", target, source, modality)
                       for source, target in pairs if target is not None]
-        if speaker is not None and (draft.claim or _victim_speaks(speaker, pairs)):
+        if speaker is not None and (draft.claim or (_victim_speaks(speaker, pairs) and not _named_agent(draft))):
             coded += self._claims(draft, speaker, pairs)
         return [self._event(code, pattern, source, target, mod, draft, args, base)
                 for code, pattern, source, target, mod in coded]
@@ -440,6 +440,15 @@ def _code_for(draft: Draft, source: Actor, nonstate_sectors: tuple[str, ...]) ->
 def _victim_speaks(speaker: Actor, pairs) -> bool:
     """"Israel said a mortar was fired at it from Gaza": the target reporting an attack accuses the attacker."""
     return bool(speaker.country) and any(t is not None and t.country == speaker.country for _, t in pairs)
+
+
+def _named_agent(draft: Draft) -> bool:
+    """The reported act names who did it as its subject or by-agent ("Chinese vessels blocked the boats"):
+    the speaker reports it, and the report is attribution, not an accusation of its own. Only an act whose
+    doer the speaker leaves to inference ("a mortar was fired at us from Gaza") is the speaker's charge."""
+    first = draft.source_groups[0] if draft.source_groups else []
+    return any((t.dep_ == "nsubj" and t.head.i == draft.trigger.i) or t.dep_ == "pobj" and t.head.dep_ == "agent"
+               for t in first)
 
 
 def _merge_modality(frame_modality: str | None, cue_modality: str) -> str:

@@ -390,7 +390,8 @@ def _discarded_sentences(actors, sents: list[Span]) -> set[int]:
 def _news_of_sentence(coded: list[tuple[Draft, list[Event]]]) -> list[Event]:
     """The sentence's own events; context events (relative clauses, purpose and adverbial clauses, event
     nouns in adjuncts: ``events.background_reason``) only when the sentence reports nothing else, and then
-    with less confidence.
+    with less confidence. A main event that only a governor codes ("agreed to reopen the crossing", 030)
+    says too little to stand for the sentence, so it does not silence them.
 
     A purpose or consequence clause still says on whom the main act fell: "shelled the camp, killing 22
     civilians", "blocked roads to press their demands on the government" give the main event its target
@@ -400,8 +401,9 @@ def _news_of_sentence(coded: list[tuple[Draft, list[Event]]]) -> list[Event]:
         return [ev.model_copy(update={"confidence": round(ev.confidence * 0.85, 3)})
                 for _, events in coded for ev in events]
     out: list[Event] = []
+    strong = any(events and draft.background is None and not draft.weak for draft, events in coded)
     for draft, events in coded:
-        if draft.background is not None:
+        if draft.background is not None and strong:
             continue
         lent = [ev.target for bg, bg_events in coded
                 if bg.background in {"purpose", "consequence"} and _governs(draft.trigger, bg.trigger)

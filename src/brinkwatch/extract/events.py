@@ -40,6 +40,7 @@ class Draft:
     intent_unless_other_speaker: bool = False  # future act in reported speech: an intent if the speaker is the actor's side
     embedded: Token | None = None  # the complement trigger a governor coded
     background: str | None = None  # why the event is context rather than news (see background_reason)
+    weak: bool = False  # coded by a governor alone, its complement has no code: "agreed to set up ..."
 
     @property
     def source_tokens(self) -> list[Token]:
@@ -187,15 +188,19 @@ class SentenceCoder:
                         inner_code = noun_pattern.code
                         consumed.add(obj.i)
                         break
-            if inner_code is None and (comp.kind == "noun" or cls.require_match):
-                continue
+            if inner_code is None and (comp.kind == "noun" or cls.require_match or comp.trigger.dep_ != "xcomp"
+                                       or comp.trigger.head.i != frame.trigger.i):
+                continue  # only a commitment's own to-infinitive ("agreed to set up ...") is coded unmatched
             code = self.book.derived_code(gov_class, inner_code)
             if code is None:
                 continue
             if cls.consume_object_events or comp.kind == "verb":
                 consumed.add(comp.trigger.i)
                 _consume_subtree_frames(comp, by_trigger, consumed)
-            out.append(self._governed_draft(frame, comp, inner, code, gov_class, cls.modality))
+            draft = self._governed_draft(frame, comp, inner, code, gov_class, cls.modality)
+            if inner_code is None:
+                draft.weak, draft.prior = True, 0.6
+            out.append(draft)
         return out
 
     def _governed_draft(self, frame: Frame, comp: Frame, inner: list[Draft], code: str,
@@ -217,7 +222,7 @@ class SentenceCoder:
             trigger=frame.trigger, source_groups=[sources], target_groups=[g for g in groups if g],
             modality="negated" if frame.negated else ("threatened" if code.startswith("13") else modality),
             prior=0.75, inherited=frame.inherited_subject, embedded=comp.trigger,
-            symmetric=bool(inner and inner[0].symmetric and gov_class == "intent"),
+            symmetric=bool(inner and inner[0].symmetric and gov_class in {"intent", "commit"}),
         )
         return draft
 
@@ -226,7 +231,7 @@ class SentenceCoder:
         """Walk up from the trigger through complement clauses to a speech, claim or deny verb."""
         tok = draft.trigger
         for _ in range(4):
-            if tok.dep_ not in {"ccomp", "xcomp", "advcl", "conj", "pcomp", "pobj"} or tok.head.i == tok.i:
+            if tok.dep_ not in {"ccomp", "xcomp", "advcl", "conj", "pcomp", "pobj", "acomp"} or tok.head.i == tok.i:
                 return
             head = tok.head
             lemma = lemma_of(head)
@@ -255,8 +260,8 @@ class SentenceCoder:
     def _intent_or_demand(self, draft: Draft) -> None:
         """Future and intended acts are intents (03) or threats (13); "X said Y must ..." is a demand (10);
         "X will not attend talks" refuses them (12)."""
-        trigger = draft.trigger
-        aux = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
+        trigger = _predicate(draft.trigger, self.gov.support_verbs)
+        aux = _auxiliaries(trigger, self.gov.intent_adjectives)
         if draft.embedded is None and draft.modality == "negated" and aux & FUTURE_AUX and draft.code[:2] < "10":
             refused = self.book.derived_code("reject", draft.code)
             if refused is not None:
@@ -273,7 +278,8 @@ class SentenceCoder:
             draft.source_groups = [list(draft.speaker)]
             return
         intended = bool(aux & FUTURE_AUX) or (
-            trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in self.gov.intent_adjectives)
+            trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in self.gov.intent_adjectives) or (
+            bool(aux & POSSIBLE_AUX) and _has_condition(trigger))  # "may halt aid if ...": a conditional threat
         if not intended:
             return
         draft.modality = "planned"
@@ -347,6 +353,34 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...]) -> str 
 
 # subordinators of clauses that give the occasion, time or reason of the main event
 ADVERBIAL_MARKS = {"after", "since", "before", "as", "when", "while", "because", "until", "once", "following"}
+
+
+def _predicate(trigger: Token, support_verbs: tuple[str, ...]) -> Token:
+    """The verb that carries tense and modals for an event: the trigger itself, or for an event noun the
+    support verb it is the object of ("is prepared to impose a curfew" -> impose)."""
+    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "nsubjpass"} and \
+            trigger.head.lemma_.lower() in support_verbs:
+        return trigger.head
+    return trigger
+
+
+def _auxiliaries(verb: Token, intent_adjectives: tuple[str, ...]) -> set[str]:
+    """Modals and auxiliaries of a verb, and of the copula when the verb completes an intent adjective:
+    "must be ready to negotiate" puts "must" on the negotiating."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in intent_adjectives and head.dep_ == "acomp":
+        aux |= {c.lower_ for c in head.head.children if c.dep_ in {"aux", "auxpass"}}
+    return aux
+
+
+def _has_condition(verb: Token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+               for c in verb.children)
+
+
+# modals of possibility: with a condition attached they announce what the actor will do ("may cut aid if")
+POSSIBLE_AUX = {"may", "might", "could", "can"}
 
 
 def _is_future(tok: Token) -> bool:

@@ -16,7 +16,9 @@ import pycountry
 import pytest
 import yaml
 
-PEOPLE_YAML = Path(__file__).resolve().parents[1] / "src" / "brinkwatch" / "actors" / "data" / "people.yaml"
+DATA_DIR = Path(__file__).resolve().parents[1] / "src" / "brinkwatch" / "actors" / "data"
+PEOPLE_YAML = DATA_DIR / "people.yaml"
+COUNTRIES_YAML = DATA_DIR / "countries.yaml"
 NON_STATE_PREFIXES = {"IGO", "IMG", "NGO"}
 CODE_SHAPE = re.compile(r"^(?:[A-Z]{3})+$")
 ID_SHAPE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -42,8 +44,19 @@ def by_id(people: list[dict]) -> dict[str, dict]:
     return {person["id"]: person for person in people}
 
 
+def _kb_country_codes() -> frozenset[str]:
+    countries = yaml.safe_load(COUNTRIES_YAML.read_text(encoding="utf-8"))["countries"]
+    return frozenset(country["code"] for country in countries)
+
+
+KB_COUNTRIES = _kb_country_codes()
+# States that ended before 2000 keep their withdrawn ISO 3166-3 code when no successor is their own (the USSR).
+HISTORIC = {"SUN"}
+
+
 def _is_iso3(code: str) -> bool:
-    return pycountry.countries.get(alpha_3=code) is not None
+    """A current ISO 3166-1 code, a country the KB itself codes (Kosovo XKX), or an allowed historic state."""
+    return pycountry.countries.get(alpha_3=code) is not None or code in KB_COUNTRIES or code in HISTORIC
 
 
 def _codes_on(person: dict, day: dt.date) -> set[str]:

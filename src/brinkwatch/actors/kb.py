@@ -19,10 +19,12 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from brinkwatch.actors.schema import (
+    CitiesFile,
     CountriesFile,
     DiscardFile,
     OrganizationsFile,
     PeopleFile,
+    RegionsFile,
     Role,
     SectorsFile,
     UserFile,
@@ -124,6 +126,9 @@ class _Tables:
     country_aliases: dict[str, str] = field(default_factory=dict)
     discard_phrases: set[Key] = field(default_factory=set)
     score_verbs: set[str] = field(default_factory=set)
+    group_words: dict[Key, tuple[str, ...]] = field(default_factory=dict)  # "Kurdish", "Kashmir" -> states
+    group_people: dict[Key, tuple[str, ...]] = field(default_factory=dict)  # "Kurds", "Chechens" -> states
+    ethnic_peoples: set[Key] = field(default_factory=set)
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -219,6 +224,12 @@ class ActorKB:
             people = _validate(PeopleFile, _read_yaml(people_path), people_path)
             for entry, names in _people_entries(people.people, tables):
                 _add_names(tables, entry, names)
+        regions_path = data_dir / "regions.yaml"
+        if regions_path.exists():
+            _load_regions(tables, _validate(RegionsFile, _read_yaml(regions_path), regions_path))
+        cities_path = data_dir / "cities.yaml"
+        if cities_path.exists():
+            _load_cities(tables, _validate(CitiesFile, _read_yaml(cities_path), cities_path))
         discard_path = data_dir / "discard.yaml"
         _load_discard(tables, _validate(DiscardFile, _read_yaml(discard_path), discard_path))
         return cls(tables)
@@ -278,6 +289,18 @@ class ActorKB:
 
     def demonym_country(self, key: Key) -> str | None:
         return self._t.demonyms.get(key)
+
+    def group_countries(self, key: Key) -> tuple[str, ...] | None:
+        """States of a people's adjective or a several-state region name ("Kurdish", "Tamil", "Kashmir")."""
+        return self._t.group_words.get(key)
+
+    def people_countries(self, key: Key) -> tuple[str, ...] | None:
+        """States of a people noun that is no country's demonym ("Kurds", "Chechens", "Hutus")."""
+        return self._t.group_people.get(key)
+
+    def is_ethnic_people(self, key: Key) -> bool:
+        """A people coded by the state it lives in when one is named ("Bosnian Serbs", "Iraqi Kurds")."""
+        return key in self._t.ethnic_peoples or key in self._t.group_people
 
     def sector_noun(self, key: Key) -> str | None:
         return self._t.sector_nouns.get(key)
@@ -360,6 +383,32 @@ def _load_countries(tables: _Tables, countries: CountriesFile) -> None:
             tables.adjectives.setdefault(pieces(adjective), country.code)
         for person_noun in country.people:
             tables.demonyms.setdefault(pieces(person_noun), country.code)
+
+
+def _load_regions(tables: _Tables, regions: RegionsFile) -> None:
+    """One-state regions are names like capitals (kind "region"); several-state ones only say which states."""
+    for region in regions.regions:
+        states = tuple(region.countries)
+        if len(states) == 1:
+            entry = KBEntry(f"region:{' '.join(name_key(region.name))}", "region", region.name, states[0], states[0])
+            _add_names(tables, entry, region.names)
+        else:
+            for name in region.names:
+                tables.group_words.setdefault(name_key(name), states)
+        for adjective in region.adjectives:
+            tables.group_words.setdefault(pieces(adjective), states)
+        for person_noun in region.people:
+            tables.group_people.setdefault(pieces(person_noun), states)
+    tables.ethnic_peoples.update(pieces(noun) for noun in regions.ethnic_peoples)
+
+
+def _load_cities(tables: _Tables, cities: CitiesFile) -> None:
+    """Cities come last, so a country, capital, organisation or person of the same name wins."""
+    for code, names in cities.countries.items():
+        for name in names:
+            if name_key(name) in tables.names:
+                continue
+            _add_names(tables, KBEntry(f"city:{code}:{' '.join(name_key(name))}", "city", name, code, code), [name])
 
 
 def _organization_entries(orgs: Iterable[Any], tables: _Tables) -> Iterable[tuple[KBEntry, list[str]]]:

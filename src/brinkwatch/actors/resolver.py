@@ -50,6 +50,9 @@ _FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "toppled", "reti
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "nmod", "poss", "agent", "attr"}
 )
+_PLACE_KINDS = ("country", "capital", "region", "city")
+_CITY_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_NON_STATE = frozenset({"NGO", "IGO"})  # sectors that are also CAMEO prefixes: a stateless NGO is "NGO..."
 
 
 @dataclass(frozen=True)
@@ -134,11 +137,34 @@ class DocActors:
             ):
                 continue  # "turkey", "amnesty", "chad" in lower case are common nouns
             matches = self._kb.lookup_key(key, surface(span.text), self._when)
+            if any(match.kind == "city" for match in matches) and not self._is_place(span):
+                matches = [match for match in matches if match.kind != "city"]
+            if matches and self._glosses_unknown_name(start, end):
+                continue
             if lower_case:  # only a person's name survives lower-casing ("President obama"), not "congress"
                 matches = [match for match in matches if match.kind == "person"]
             if matches:
                 return _NameSpan(start, end, matches[0])
         return None
+
+    def _is_place(self, span: Span) -> bool:
+        """A city name counts unless the parser reads it as another kind of name ("Florence Nightingale"); the
+        small model leaves many cities untagged, so an untagged capitalised name counts."""
+        return all(
+            token.text[:1].isupper() and token.ent_type_ in _CITY_ENTITIES | {""} for token in span
+        )
+
+    def _glosses_unknown_name(self, start: int, end: int) -> bool:
+        """ "Montenegro Municipality Association (AKK)": an acronym in brackets right after a spelled-out name
+        stands for that name, so it must not match a KB entry of the same letters (a person "AKK")."""
+        doc = self._doc
+        if end - start != 1 or start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+            return False
+        text = doc[start].text
+        if not (text.isupper() and text.isalpha()) or not doc[start - 2].text[:1].isupper():
+            return False
+        before = self._names.get(start - 2)
+        return before is None or before.match.kb_id not in {m.kb_id for m in self._kb.lookup(text, self._when)}
 
     def _titled(self, start: int) -> bool:
         return start > 0 and self._kb.title_sector(self._pieces[start - 1]) is not None
@@ -210,7 +236,7 @@ class DocActors:
 
     def _inside_foreign_name(self, found: _NameSpan) -> bool:
         """A seat or capital name inside a longer organisation name led by another country's adjective."""
-        if found.match.kind not in ("seat", "capital", "country") or found.start == 0:
+        if found.match.kind not in ("seat", *_PLACE_KINDS) or found.start == 0:
             return False
         head = self._doc[found.end - 1]
         if head.ent_type_ != "ORG":
@@ -223,7 +249,9 @@ class DocActors:
 
     def _from_name(self, head: Token, found: _NameSpan, start: int, end: int) -> Actor:
         match = found.match
-        resolution = {"capital": "metonym", "seat": "metonym"}.get(match.kind, "kb")
+        resolution = {"capital": "metonym", "seat": "metonym", "region": "metonym", "city": "metonym"}.get(
+            match.kind, "kb"
+        )
         code, sector = match.code, match.sector
         if match.kind == "person" and not match.title:
             code, sector, resolution = self._person_by_title(head, found, match)
@@ -247,7 +275,7 @@ class DocActors:
             return None, ""
         window = self._left_window(head)
         if head.pos_ == "ADJ":  # "Israeli" in "Israeli air raids": the country behind the event noun
-            country = self._kb.adjective_country(self._pieces[head.i])
+            country = self._kb.adjective_country(self._pieces[head.i]) or self._group_state(head.i, head)
             if country is None:
                 return None, ""
             return self._build(head, head.i, (country, None, "demonym"), None, "demonym", None), "demonym"
@@ -257,6 +285,11 @@ class DocActors:
         )
         if demonym is not None and sector is None:
             return self._demonym_phrase(head, window, demonym), "demonym"
+        states = self._kb.people_countries(self._pieces[head.i]) or self._kb.people_countries(pieces(head.lemma_))
+        if states is not None and sector is None:
+            return self._people_phrase(head, window, states), "demonym"
+        if sector is None and head.pos_ == "NOUN" and self._names_organization(head, window):
+            return self._new_actor(head, window)
         if self._is_bare_definite(head, window, head.i) and head.lower_ in _COUNTRY_NOUNS | _GROUP_NOUNS:
             return self.coref_noun(head), "coref"
         if head.pos_ == "PROPN" and head.ent_type_ == "ORG" and head.i not in self._names:
@@ -322,7 +355,7 @@ class DocActors:
 
     def _modifier_actor(self, head: Token, window: int) -> Actor | None:
         """ "UN inspectors", "Iranian negotiators": a people noun with no sector is its modifier's actor."""
-        origin = self._country_from_window(window, head.i)
+        origin = self._country_from_window(window, head.i) or self._group_in_window(window, head.i, head)
         if origin is None:
             return None
         return self._build(
@@ -344,16 +377,72 @@ class DocActors:
         minorities by their country of residence)."""
         place = self._country_from_context(head)
         ethnic = any(self._doc[index].lower_ in ("ethnic", "minority") for index in range(window, head.i))
-        if place is not None and place[2] in ("country", "capital"):
+        if place is not None and place[2] in _PLACE_KINDS:
             return self._build(head, window, place, "CVL" if ethnic else None, "demonym", None)
+        if self._kb.is_ethnic_people(self._pieces[head.i]):  # "Bosnian Serbs", "Kosovo Albanians"
+            home = self._country_from_window(window, head.i)
+            if home is not None and home[2] in (*_PLACE_KINDS, "demonym") and _prefix(home) != demonym:
+                return self._build(head, window, home, "CVL", "demonym", None)
         return self._build(
             head, window, (demonym, None, "demonym"), "CVL" if ethnic else None, "demonym", None
         )
 
+    def _people_phrase(self, head: Token, window: int, states: tuple[str, ...]) -> Actor:
+        """ "Chechens" -> RUS; "Kurds in Iraq", "Iraqi Kurds" -> IRQ + CVL (a people where it lives); "Kurds"
+        alone -> the one of their states the sentence names, else no country."""
+        place = self._country_from_context(head)
+        if place is None or place[2] not in _PLACE_KINDS:
+            place = self._country_from_window(window, head.i)
+        if place is not None and place[2] in (*_PLACE_KINDS, "demonym"):
+            return self._build(head, window, place, None if _prefix(place) in states else "CVL", "demonym", None)
+        state = self._choose_state(states, head)
+        return self._build(head, window, (state, None, "demonym") if state else None, None, "demonym", None)
+
+    def _group_in_window(self, window: int, stop: int, head: Token) -> tuple[str, KBMatch | None, str] | None:
+        """A people's adjective or a several-state region among the modifiers ("Kurdish rebels", "Karen
+        guerrillas"): only a fallback, after a country word before or a place after the head."""
+        for index in range(stop - 1, window - 1, -1):
+            state = self._group_state(index, head)
+            if state is not None:
+                return state, None, "demonym"
+        return None
+
+    def _group_state(self, index: int, head: Token) -> str | None:
+        states = self._kb.group_countries(self._pieces[index])
+        return self._choose_state(states, head) if states else None
+
+    def _choose_state(self, states: tuple[str, ...], head: Token) -> str | None:
+        """One state, or the only one of several that the sentence names ("Kurdish rebels ... Turkey")."""
+        if len(states) == 1:
+            return states[0]
+        named = set()
+        for token in head.sent:
+            found = self._names.get(token.i)
+            if found is not None and found.match.kind in _PLACE_KINDS:
+                named.add(found.match.country)
+            elif found is None:
+                named.add(self._kb.adjective_country(self._pieces[token.i]))
+        chosen = named & set(states)
+        return chosen.pop() if len(chosen) == 1 else None
+
+    def _names_organization(self, head: Token, window: int) -> bool:
+        """ "the Umma (Nation) party", "the Third World Water Forum": a proper name before an organisation
+        noun of sectors.yaml's name words is an organisation's name."""
+        if self._kb.name_word_sector(self._pieces[head.i]) is None and self._kb.name_word_sector(
+            pieces(head.lemma_)
+        ) is None:
+            return False
+        before = [t for t in self._doc[window : head.i] if t.pos_ == "PROPN" and t.text[:1].isupper()]
+        return bool(before) and not any(t.i in self._names for t in before)
+
     def _sector_phrase(
         self, head: Token, window: int, sector: str, noun_start: int
     ) -> tuple[Actor | None, str]:
-        origin = self._country_from_window(window, noun_start) or self._country_from_context(head)
+        origin = (
+            self._country_from_window(window, noun_start)
+            or self._country_from_context(head)
+            or self._group_in_window(window, noun_start, head)
+        )
         if origin is None and self._is_bare_definite(head, window, noun_start):
             antecedent = self._antecedent(
                 head, lambda m: m.actor.sector == sector and m.actor.country is not None
@@ -374,6 +463,9 @@ class DocActors:
         subtree = range(head.left_edge.i, head.i)
         while start > 0:
             previous = self._doc[start - 1]
+            if self._bracketed_acronym_ends(start - 1):
+                start -= 3  # "Montenegro Municipality Association (AKK) officials"
+                continue
             if previous.ent_type_ in _NON_ACTOR_ENTITIES:
                 break
             if previous.i not in subtree and previous.pos_ in ("NOUN", "PROPN") and not self._knows(previous):
@@ -393,6 +485,16 @@ class DocActors:
                 break
             start -= 1
         return start
+
+    def _bracketed_acronym_ends(self, index: int) -> bool:
+        doc = self._doc
+        return (
+            index >= 3
+            and doc[index].text == ")"
+            and doc[index - 2].text == "("
+            and doc[index - 1].text.isupper()
+            and doc[index - 3].text[:1].isupper()
+        )
 
     def _knows(self, token: Token) -> bool:
         return token.i in self._names or self._kb.adjective_country(self._pieces[token.i]) is not None
@@ -515,7 +617,7 @@ class DocActors:
             return (other.code if other.sector is None else other.country), None, "kb+noun"
         for token in pobj.subtree:
             found = self._names.get(token.i)
-            if found is not None and found.match.kind in ("country", "capital"):
+            if found is not None and found.match.kind in _PLACE_KINDS:
                 return found.match.code, found.match, found.match.kind
         return None
 
@@ -533,6 +635,8 @@ class DocActors:
         code = prefix if has_sector else prefix + sector
         if sector is None and prefix == NO_COUNTRY:
             code = NO_COUNTRY
+        elif sector in _NON_STATE and prefix == NO_COUNTRY:
+            code = sector  # CAMEO writes a stateless NGO or IGO as the prefix itself
         country = _country_of(code, match.country if match else None)
         resolution = {"kb+noun": "kb", "sector": "kb", "domestic": "title"}.get(kind, kind)
         return Actor(
@@ -726,6 +830,12 @@ def _sentence_numbers(doc: Doc) -> list[int]:
     for number, sentence in enumerate(doc.sents):
         numbers[sentence.start : sentence.end] = [number] * (sentence.end - sentence.start)
     return numbers
+
+
+def _prefix(origin: tuple[str, KBMatch | None, str]) -> str:
+    """The country of a window/context origin (a KB match's country, else the code's first three letters)."""
+    match = origin[1]
+    return (match.country if match is not None and match.country else origin[0])[:3]
 
 
 def _country_of(code: str, fallback: str | None) -> str | None:

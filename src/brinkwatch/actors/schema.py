@@ -184,3 +184,44 @@ class DiscardFile(_Strict):
     phrases: list[str] = []
     score_verbs: list[str] = []
     teams: list[str] = []
+
+
+class RegionEntry(_Strict):
+    """A sub-national region or a people: its place names, adjectives and people nouns, and its state(s)."""
+
+    name: str
+    names: Names = []
+    adjectives: Names = []
+    people: Names = []
+    countries: list[str]
+
+    @field_validator("countries")
+    @classmethod
+    def _iso3_list(cls, value: list[str]) -> list[str]:
+        bad = [code for code in value if not COUNTRY_RE.match(code)]
+        if bad or not value:
+            raise ValueError(f"countries must be one or more three-letter codes, not {value!r}")
+        return value
+
+
+class RegionsFile(_Strict):
+    version: int
+    source: str
+    regions: list[RegionEntry] = []
+    ethnic_peoples: Names = []  # demonyms that also name an ethnic group coded by its state of residence
+
+
+class CitiesFile(_Strict):
+    """Cities by country (ISO3 -> names): a city names its country when it is tagged as a place."""
+
+    version: int
+    source: str
+    countries: dict[str, Names]
+
+    @field_validator("countries")
+    @classmethod
+    def _iso3_keys(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        bad = [code for code in value if not COUNTRY_RE.match(code)]
+        if bad:
+            raise ValueError(f"city table keys must be three-letter country codes: {bad}")
+        return value

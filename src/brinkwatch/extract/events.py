@@ -41,6 +41,7 @@ class Draft:
     embedded: Token | None = None  # the complement trigger a governor coded
     background: str | None = None  # why the event is context rather than news (see background_reason)
     weak: bool = False  # coded by a governor alone, its complement has no code: "agreed to set up ..."
+    predicate: Token | None = None  # the verb carrying the event: the trigger, or an event noun's support verb
 
     @property
     def source_tokens(self) -> list[Token]:
@@ -76,6 +77,7 @@ class SentenceCoder:
         _answer_requests(out, self.book)
         for draft in out:
             draft.background = background_reason(draft.trigger, self.gov.background_preps)
+            draft.predicate = _predicate(draft.trigger, self.gov.support_verbs)
         return out
 
     def _bare_demands(self, frames: list[Frame], drafts: list[Draft]) -> list[Draft]:
@@ -339,8 +341,10 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...]) -> str 
                 return "purpose"
             if marks & ADVERBIAL_MARKS:
                 return "adverbial clause"
-            if tok.tag_ == "VBG" and not marks and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
-                return "consequence"
+            if tok.tag_ == "VBG" and not marks:
+                # "shelled Juba, killing 20"; with a subject of its own, an absolute clause giving the setting
+                return "consequence" if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) \
+                    else "adverbial clause"
         if dep == "pobj" and tok.pos_ in {"NOUN", "PROPN"} and (
                 tok.head.lower_ in background_preps
                 or (tok.head.lower_ in {"of", "for", "to", "at", "against"} and tok.head.head.lower_ in background_preps)):

@@ -312,6 +312,12 @@ REGION_CASES = [
     # a named organisation: its own name gives country and sector
     ("The fundamentalist Umma party said it would boycott the vote.", "party", "---OPP"),
     ("The Third World Water Forum called for more aid.", "Forum", "NGO"),
+    ("The fundamentalist Umma (Nation) party said it would boycott the vote.", "party", "---OPP"),
+    ("Members of the Association of African Jurists visited the prison.", "Association", "NGOJUD"),
+    ("Inspectors visited the Acme Uranium Facilities in central Iran.", "Facilities", "IRN"),
+    # an ethnic minority with no place of its own lives in the one other state of the sentence
+    ("Serb forces killed three ethnic Albanians in a gunbattle in southern Serbia.", "Albanians", "SRBCVL"),
+    ("Burmese troops captured a Karen guerrilla stronghold.", "guerrilla", "MMRREB"),
 ]
 
 
@@ -331,6 +337,8 @@ def test_bracketed_acronym_stands_for_the_name_before_it(nlp: Language, resolver
     officials = next(t for t in doc if t.text == "officials")
     assert actors.resolve_token(officials).code[:3] == "MNE"
     assert all(not m.code.startswith("DEU") for m in actors.mentions)
+    acronym = next(t for t in doc if t.text == "AKK")
+    assert actors.resolve_token(acronym).code[:3] == "MNE"
 
 
 def test_city_needs_a_place_reading(nlp: Language, resolver: ActorResolver) -> None:

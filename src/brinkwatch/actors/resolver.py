@@ -166,6 +166,16 @@ class DocActors:
         before = self._names.get(start - 2)
         return before is None or before.match.kb_id not in {m.kb_id for m in self._kb.lookup(text, self._when)}
 
+    def _glossed_name(self, head: Token) -> Token | None:
+        """The last word of the name that a bracketed acronym spells out: "Association" in "Montenegro
+        Municipality Association (AKK)"."""
+        doc, i = self._doc, head.i
+        if 2 <= i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")" and head.text.isupper():
+            before = doc[i - 2]
+            if before.text[:1].isupper() and before.pos_ == "PROPN":
+                return before
+        return None
+
     def _titled(self, start: int) -> bool:
         return start > 0 and self._kb.title_sector(self._pieces[start - 1]) is not None
 
@@ -225,6 +235,10 @@ class DocActors:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _PERSON_PRONOUNS:
             return self._coref_pronoun(head), "coref"
+        if head.i not in self._names and self._glossed_name(head) is not None:
+            named = self.resolve_token(self._glossed_name(head))
+            if named is not None:
+                return named, "new"
         found = self._names.get(head.i)
         if found is not None and self._inside_foreign_name(found):
             found = None  # "Iraqi National Congress" is not the US Congress
@@ -383,6 +397,10 @@ class DocActors:
             home = self._country_from_window(window, head.i)
             if home is not None and home[2] in (*_PLACE_KINDS, "demonym") and _prefix(home) != demonym:
                 return self._build(head, window, home, "CVL", "demonym", None)
+        if ethnic:  # "Serb forces killed three ethnic Albanians ... in southeastern Serbia": a minority lives
+            others = self._sentence_states(head) - {demonym}  # in the one other state the sentence names
+            if len(others) == 1:
+                return self._build(head, window, (others.pop(), None, "demonym"), "CVL", "demonym", None)
         return self._build(
             head, window, (demonym, None, "demonym"), "CVL" if ethnic else None, "demonym", None
         )
@@ -415,15 +433,22 @@ class DocActors:
         """One state, or the only one of several that the sentence names ("Kurdish rebels ... Turkey")."""
         if len(states) == 1:
             return states[0]
-        named = set()
+        chosen = self._sentence_states(head) & set(states)
+        return chosen.pop() if len(chosen) == 1 else None
+
+    def _sentence_states(self, head: Token) -> set[str]:
+        """States the sentence of ``head`` names: place names and country adjectives."""
+        named: set[str] = set()
         for token in head.sent:
             found = self._names.get(token.i)
+            country = None
             if found is not None and found.match.kind in _PLACE_KINDS:
-                named.add(found.match.country)
+                country = found.match.country
             elif found is None:
-                named.add(self._kb.adjective_country(self._pieces[token.i]))
-        chosen = named & set(states)
-        return chosen.pop() if len(chosen) == 1 else None
+                country = self._kb.adjective_country(self._pieces[token.i])
+            if country is not None:
+                named.add(country)
+        return named
 
     def _names_organization(self, head: Token, window: int) -> bool:
         """ "the Umma (Nation) party", "the Third World Water Forum": a proper name before an organisation
@@ -463,8 +488,8 @@ class DocActors:
         subtree = range(head.left_edge.i, head.i)
         while start > 0:
             previous = self._doc[start - 1]
-            if self._bracketed_acronym_ends(start - 1):
-                start -= 3  # "Montenegro Municipality Association (AKK) officials"
+            if self._bracketed_gloss_ends(start - 1):
+                start -= 3  # "Montenegro Municipality Association (AKK) officials", "the Umma (Nation) party"
                 continue
             if previous.ent_type_ in _NON_ACTOR_ENTITIES:
                 break
@@ -486,18 +511,25 @@ class DocActors:
             start -= 1
         return start
 
-    def _bracketed_acronym_ends(self, index: int) -> bool:
+    def _bracketed_gloss_ends(self, index: int) -> bool:
+        """ ")" closing one capitalised word in brackets right after a capitalised name: an acronym or a
+        translation of the name, part of the same noun phrase."""
         doc = self._doc
         return (
             index >= 3
             and doc[index].text == ")"
             and doc[index - 2].text == "("
-            and doc[index - 1].text.isupper()
+            and doc[index - 1].text[:1].isupper()
             and doc[index - 3].text[:1].isupper()
         )
 
     def _knows(self, token: Token) -> bool:
-        return token.i in self._names or self._kb.adjective_country(self._pieces[token.i]) is not None
+        key = self._pieces[token.i]
+        return (
+            token.i in self._names
+            or self._kb.adjective_country(key) is not None
+            or self._kb.group_countries(key) is not None  # "a Karen guerrilla stronghold"
+        )
 
     def _inside_proper_name(self, token: Token) -> bool:
         doc = self._doc
@@ -675,9 +707,15 @@ class DocActors:
         if head.ent_type_ == "" and not any(token.text[:1].isupper() for token in name_tokens):
             return None, ""
         origin = self._country_from_window(min(window, name_tokens[0].i), name_tokens[-1].i + 1)
+        origin = origin or self._place_after(head)
         sector = self._sector_in_name(name_tokens)
         if origin is None and sector is None and head.ent_type_ != "ORG":
             return None, ""
+        if origin is None and sector not in (None, *_NON_STATE) and (
+            self._kb.name_word_sector(_name_key(name_tokens)) in _NON_STATE
+        ):
+            origin = (self._kb.name_word_sector(_name_key(name_tokens)), None, "new")  # "Association of
+            # African Jurists": an association of jurists with no country is an NGO of the judicial sector
         actor = self._build(head, window, origin, sector, "new", None)
         first, last = name_tokens[0], name_tokens[-1]
         start = min(actor.start or first.idx, first.idx)
@@ -686,6 +724,11 @@ class DocActors:
         return actor.model_copy(
             update={"start": start, "end": end, "text": text, "kb_id": None, "name": None}
         ), "new"
+
+    def _place_after(self, head: Token) -> tuple[str, KBMatch | None, str] | None:
+        """ "Esfahan Uranium Conversion Facilities in central Iran": a place after an organisation's name."""
+        place = self._country_from_context(head)
+        return place if place is not None and place[2] in _PLACE_KINDS else None
 
     def _entity_tokens(self, head: Token) -> list[Token]:
         """Tokens of the named entity around ``head`` (walking IOB tags, so cost does not grow with the doc)."""
@@ -706,10 +749,12 @@ class DocActors:
         """Occupational nouns inside a name ("Union of Teachers" -> EDU) beat organisational words."""
         occupational = None
         for token in tokens:
+            if token.pos_ not in ("NOUN", "PROPN"):
+                continue  # "the fundamentalist Umma party" is a party, not RAD
             sector = self._kb.sector_noun(self._pieces[token.i]) or self._kb.sector_noun(pieces(token.lemma_))
             if sector is not None:
                 occupational = sector
-        return occupational or self._kb.name_word_sector(tuple(p for t in tokens for p in self._pieces[t.i]))
+        return occupational or self._kb.name_word_sector(_name_key(tokens))
 
     def _is_former(self, head: Token, window: int) -> bool:
         return any(self._doc[index].lower_ in _FORMER_WORDS for index in range(window, head.i))
@@ -830,6 +875,10 @@ def _sentence_numbers(doc: Doc) -> list[int]:
     for number, sentence in enumerate(doc.sents):
         numbers[sentence.start : sentence.end] = [number] * (sentence.end - sentence.start)
     return numbers
+
+
+def _name_key(tokens: list[Token]) -> Key:
+    return tuple(piece for token in tokens for piece in pieces(token.text))
 
 
 def _prefix(origin: tuple[str, KBMatch | None, str]) -> str:

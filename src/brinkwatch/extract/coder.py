@@ -160,6 +160,19 @@ class Coder:
                     pairs.append((target, source))
         return pairs
 
+    def _unattributed_pairs(self, draft: Draft, actors, place) -> list[tuple[Actor, Actor | None]]:
+        """"A roadside bomb killed two soldiers in Samarra": violence with no named doer is coded to
+        unidentified armed forces (UAF) of the country where it happened; nothing when the place is unknown."""
+        if place is None or not place.country or len(place.country) != 3:
+            return []
+        targets = self._first_group(actors, draft.target_groups)
+        if not targets:
+            return []
+        source = Actor(code=place.country + "UAF", country=place.country, sector="UAF", text=draft.trigger.text,
+                       start=draft.trigger.idx, end=draft.trigger.idx + len(draft.trigger.text),
+                       resolution="place", confidence=0.5)
+        return [(source, target) for target in targets]
+
     def _nearby_target(self, draft: Draft, actors, sources: list[Actor]) -> list[Actor]:
         """When no argument slot names a target, take the nearest actor named inside the trigger's own
         phrase (its objects, complements and prepositional phrases; not its subject, not other clauses):
@@ -208,10 +221,14 @@ class Coder:
     def _events_from_draft(self, draft: Draft, sent: Span, index: int, article: Article,
                            actors, ctx) -> list[Event]:
         pairs = self._pairs(draft, actors)
-        if not pairs:
-            return []
         args = list(draft.source_tokens) + list(draft.target_tokens)
+        if not pairs and not draft.unattributed:
+            return []
         attrs = self.attributes.for_event(ctx, sent, draft.trigger, args)
+        if not pairs:
+            pairs = self._unattributed_pairs(draft, actors, attrs.place)
+            if not pairs:
+                return []
         speaker = actors.resolve_token(draft.speaker[0]) if draft.speaker else None
         pairs = self._place_as_target(draft, pairs, attrs.place)
         if draft.intent_unless_other_speaker and not (

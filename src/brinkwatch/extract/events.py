@@ -42,6 +42,7 @@ class Draft:
     background: str | None = None  # why the event is context rather than news (see background_reason)
     weak: bool = False  # coded by a governor alone, its complement has no code: "agreed to set up ..."
     predicate: Token | None = None  # the verb carrying the event: the trigger, or an event noun's support verb
+    unattributed: bool = False  # violence whose only named doer is a weapon: unidentified forces did it
 
     @property
     def source_tokens(self) -> list[Token]:
@@ -129,7 +130,12 @@ class SentenceCoder:
     def _draft(self, frame: Frame, pattern: Pattern, by_trigger: dict[int, Frame]) -> Draft:
         sources = _slot_groups(frame, pattern.source, by_trigger)
         causes = set(self.gov.inanimate_causes)
-        sources = [kept for group in sources if (kept := [t for t in group if lemma_of(t) not in causes])]
+        weapons = set(self.gov.unattributed_weapons)
+        violent = pattern.code[:2] in self.gov.unattributed_roots
+        unattributed = violent and any(_is_weapon(t, weapons) for group in sources for t in group)
+        sources = [kept for group in sources
+                   if (kept := [t for t in group if lemma_of(t) not in causes and not (violent and _is_weapon(t, weapons))])]
+        unattributed = unattributed or (violent and not sources and _weapon_adjunct(frame.trigger, weapons))
         if frame.kind == "noun" and frame.fallback_subjects:
             # "the US reaffirmed its pledge": a possessive pronoun is the support verb's subject
             if sources and all(t.pos_ == "PRON" for t in sources[0]):
@@ -144,6 +150,7 @@ class SentenceCoder:
             one_way_with_target=pattern.one_way_with_target,
             prior=pattern.confidence, inherited=frame.inherited_subject,
             modality="negated" if frame.negated else self.gov.speech_act_modality.get(pattern.code[:2]),
+            unattributed=unattributed and not sources,
         )
 
     # --- governors ---------------------------------------------------------------------------------
@@ -357,6 +364,22 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...]) -> str 
 
 # subordinators of clauses that give the occasion, time or reason of the main event
 ADVERBIAL_MARKS = {"after", "since", "before", "as", "when", "while", "because", "until", "once", "following"}
+
+
+def _is_weapon(tok: Token, weapons: set[str]) -> bool:
+    """"bomb", "a roadside bomb", "a car bomb explosion", "the blast of a mortar shell"."""
+    if lemma_of(tok) in weapons or tok.lower_ in weapons:
+        return True
+    return any(c.dep_ in {"compound", "amod", "nmod"} and (lemma_of(c) in weapons or c.lower_ in weapons)
+               for c in tok.children)
+
+
+def _weapon_adjunct(trigger: Token, weapons: set[str]) -> bool:
+    """"was killed in a car bomb explosion", "died in a rocket attack": a passive act with a weapon adjunct."""
+    if not any(c.dep_ == "nsubjpass" for c in trigger.children) and trigger.pos_ == "VERB":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in {"in", "by"} and any(
+        p.dep_ == "pobj" and _is_weapon(p, weapons) for p in c.children) for c in trigger.children)
 
 
 def _predicate(trigger: Token, support_verbs: tuple[str, ...]) -> Token:

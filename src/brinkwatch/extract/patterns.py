@@ -100,6 +100,8 @@ class Governors(BaseModel):
     nonstate_sectors: tuple[str, ...] = ()
     place_target_roots: tuple[str, ...] = ()
     demand_modals: tuple[str, ...] = ()
+    unattributed_weapons: tuple[str, ...] = ()  # "a roadside bomb killed ...": violence by unidentified forces
+    unattributed_roots: tuple[str, ...] = ()
     background_preps: tuple[str, ...] = ()  # "since last month's invasion": an event noun here is context
     negating_verbs: tuple[str, ...]  # "failed to reach a deal"
     passthrough_verbs: tuple[str, ...]  # "tried to", "began to", "decided to"

@@ -77,7 +77,8 @@ class SentenceCoder:
         out += self._bare_demands(frames, out)
         _answer_requests(out, self.book)
         for draft in out:
-            draft.background = background_reason(draft.trigger, self.gov.background_preps)
+            draft.background = background_reason(draft.trigger, self.gov.background_preps) or \
+                _nested_reason(draft.trigger, by_trigger, out)
             draft.predicate = _predicate(draft.trigger, self.gov.support_verbs)
         return out
 
@@ -348,10 +349,14 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...]) -> str 
                 return "purpose"
             if marks & ADVERBIAL_MARKS:
                 return "adverbial clause"
+            if marks & CONDITION_MARKS:
+                return "condition"  # "unless Baghdad accepted its conditions": not said to happen
             if tok.tag_ == "VBG" and not marks:
                 # "shelled Juba, killing 20"; with a subject of its own, an absolute clause giving the setting
                 return "consequence" if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) \
                     else "adverbial clause"
+        if dep == "pcomp" and tok.head.lower_ in background_preps:
+            return "adverbial clause"  # "before allowing aid convoys", "after meeting the envoy"
         if dep == "pobj" and tok.pos_ in {"NOUN", "PROPN"} and (
                 tok.head.lower_ in background_preps
                 or (tok.head.lower_ in {"of", "for", "to", "at", "against"} and tok.head.head.lower_ in background_preps)):
@@ -363,7 +368,25 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...]) -> str 
 
 
 # subordinators of clauses that give the occasion, time or reason of the main event
+CONDITION_MARKS = {"if", "unless"}
 ADVERBIAL_MARKS = {"after", "since", "before", "as", "when", "while", "because", "until", "once", "following"}
+
+
+def _nested_reason(trigger: Token, by_trigger: dict[int, Frame], drafts: list[Draft]) -> str | None:
+    """Context found through the other events of the sentence: an event noun inside another event noun's
+    phrase ("a new offensive in its war with Iraq", "talks on the conflict"), and what someone is accused,
+    criticised, arrested or charged for ("accused the rebels of violating the ceasefire"): the charge is
+    the accuser's claim, coded as the accusation itself."""
+    prep = trigger.head if trigger.dep_ in {"pobj", "pcomp"} else None
+    if prep is not None and prep.dep_ == "prep" and trigger.pos_ in {"NOUN", "PROPN"}:
+        holder = by_trigger.get(prep.head.i)
+        if holder is not None and holder.kind == "noun" and prep.head.i != trigger.i:
+            return "adjunct"
+    charges = {d.trigger.i for d in drafts if d.code[:2] in {"11", "17"}}
+    for anc in trigger.ancestors:
+        if anc.dep_ == "prep" and anc.lower_ in {"of", "for", "over"} and anc.head.i in charges:
+            return "charge"
+    return None
 
 
 def _is_weapon(tok: Token, weapons: set[str]) -> bool:

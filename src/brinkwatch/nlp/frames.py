@@ -164,6 +164,11 @@ def _inherited_subjects(verb: Token, lex: Lexicon, depth: int = 0) -> list[Token
             return expand(objs[0])
         return verb_subjects(head, lex, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
+        if is_passive(head) and not is_passive(verb):
+            # "the minister was indicted by the court and will resign": the minister resigns
+            patients = _own_subjects(head)[1]
+            if patients:
+                return patients
         return verb_subjects(head, lex, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         objects = _children(head.head, OBJ)

@@ -121,7 +121,7 @@ def test_roles_are_well_formed(people: list[dict]) -> None:
             assert isinstance(role["from"], dt.date), (person["id"], role)
             assert role["to"] is None or isinstance(role["to"], dt.date), (person["id"], role)
             assert role["to"] is None or role["from"] <= role["to"], (person["id"], role)
-            assert dt.date(1940, 1, 1) <= role["from"] <= dt.date(2026, 12, 31), (person["id"], role)
+            assert dt.date(1920, 1, 1) <= role["from"] <= dt.date(2026, 12, 31), (person["id"], role)
 
 
 def test_no_overlapping_identical_roles(people: list[dict]) -> None:

@@ -206,7 +206,8 @@ class SentenceCoder:
                 continue
             if cls.consume_object_events or comp.kind == "verb":
                 consumed.add(comp.trigger.i)
-                _consume_subtree_frames(comp, by_trigger, consumed)
+                if inner_code is not None:  # an uncoded complement leaves what hangs under it to be coded
+                    _consume_subtree_frames(comp, by_trigger, consumed)
             draft = self._governed_draft(frame, comp, inner, code, gov_class, cls.modality)
             if inner_code is None:
                 draft.weak, draft.prior = True, 0.6
@@ -446,9 +447,17 @@ def _depth(tok: Token) -> int:
 
 
 def _consume_subtree_frames(comp: Frame, by_trigger: dict[int, Frame], consumed: set[int]) -> None:
+    """A governed act takes its object event nouns and the acts chained under it with it: "refused to allow
+    the planes to land and evacuate the observers" refuses the evacuation too."""
     for obj in comp.objects:
         if obj.i in by_trigger:
             consumed.add(obj.i)
+    stack = [c for c in comp.trigger.children if c.dep_ in {"xcomp", "ccomp", "conj"}]
+    while stack:
+        tok = stack.pop()
+        if tok.i in by_trigger:
+            consumed.add(tok.i)
+        stack += [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "conj"}]
 
 
 def _slot_groups(frame: Frame, slots: tuple[str, ...], by_trigger: dict[int, Frame]) -> list[list[Token]]:

@@ -318,6 +318,14 @@ REGION_CASES = [
     # an ethnic minority with no place of its own lives in the one other state of the sentence
     ("Serb forces killed three ethnic Albanians in a gunbattle in southern Serbia.", "Albanians", "SRBCVL"),
     ("Burmese troops captured a Karen guerrilla stronghold.", "guerrilla", "MMRREB"),
+    ("Crimean Tatars protested against the new authorities.", "Tatars", "UKRCVL"),
+    ("The chief minister of Punjab met Pakistani officials.", "minister", "PAKGOV"),
+    # "pro-"/"anti-" name a side, not the actor's own country
+    ("Pro-Russian separatists in eastern Ukraine shot down a plane.", "separatists", "UKRSEP"),
+    ("Anti-American protesters marched on Monday.", "protesters", "---OPP"),
+    # a multiword organisational phrase beats one occupational noun; media organisations have a country
+    ("The Kosovo Liberation Army attacked a police station.", "Army", "XKXREB"),
+    ("Azerbaijan deported two BBC journalists.", "journalists", "GBRMED"),
 ]
 
 

@@ -310,13 +310,22 @@ class ActorKB:
 
     def name_word_sector(self, name: Key) -> str | None:
         """Sector of the longest organisational word inside a name ("acme liberation front" -> REB)."""
+        best = self._name_word(name)
+        return best[1] if best else None
+
+    def name_word_length(self, name: Key) -> int:
+        """Word pieces in the longest organisational word inside a name (0 when there is none)."""
+        best = self._name_word(name)
+        return best[0] if best else 0
+
+    def _name_word(self, name: Key) -> tuple[int, str] | None:
         best: tuple[int, str] | None = None
         for start in range(len(name)):
             for end in range(len(name), start, -1):
                 sector = self._t.name_words.get(name[start:end])
                 if sector is not None and (best is None or end - start > best[0]):
                     best = (end - start, sector)
-        return best[1] if best else None
+        return best
 
     def title_sector(self, key: Key) -> str | None:
         return self._t.titles.get(key)

@@ -411,6 +411,8 @@ class DocActors:
         place = self._country_from_context(head)
         if place is None or place[2] not in _PLACE_KINDS:
             place = self._country_from_window(window, head.i)
+        if place is None:
+            place = self._group_in_window(window, head.i, head)  # "Crimean Tatars" live in Ukraine
         if place is not None and place[2] in (*_PLACE_KINDS, "demonym"):
             return self._build(head, window, place, None if _prefix(place) in states else "CVL", "demonym", None)
         state = self._choose_state(states, head)
@@ -580,6 +582,8 @@ class DocActors:
     def _country_from_window(self, window: int, stop: int) -> tuple[str, KBMatch | None, str] | None:
         """(code prefix, KB match, how) from the modifiers between ``window`` and ``stop``, nearest first."""
         for index in range(stop - 1, window - 1, -1):
+            if self._opposed_by_prefix(index):
+                continue  # "pro-Russian separatists", "anti-American protesters" are not Russian or American
             found = self._names.get(index)
             if found is not None:
                 if self._proxy_follows(found.end):
@@ -594,6 +598,13 @@ class DocActors:
             if country is not None:
                 return country, None, "demonym"
         return None
+
+    def _opposed_by_prefix(self, index: int) -> bool:
+        """ "pro-Russian", "anti-US": the token follows "pro-"/"anti-" (one token or split at the hyphen)."""
+        doc = self._doc
+        if self._pieces[index][:2] in (("pro", "-"), ("anti", "-")):
+            return True
+        return index >= 2 and doc[index - 1].text in ("-", "–") and doc[index - 2].lower_ in ("pro", "anti")
 
     def _hyphen_country(self, token: Token) -> str | None:
         """ "U.S.-led" -> USA; "US-backed" -> None (a proxy is not the backer)."""
@@ -644,6 +655,9 @@ class DocActors:
         if pobj.i in self._names:
             match = self._names[pobj.i].match
             return match.code, match, match.kind
+        state = self._group_state(pobj.i, pobj)  # "the chief minister of Punjab ... Pakistani officials"
+        if state is not None:
+            return state, None, "region"
         other = self.resolve_token(pobj)
         if other is not None and other.country is not None:
             return (other.code if other.sector is None else other.country), None, "kb+noun"
@@ -754,7 +768,10 @@ class DocActors:
             sector = self._kb.sector_noun(self._pieces[token.i]) or self._kb.sector_noun(pieces(token.lemma_))
             if sector is not None:
                 occupational = sector
-        return occupational or self._kb.name_word_sector(_name_key(tokens))
+        key = _name_key(tokens)
+        if occupational is not None and self._kb.name_word_length(key) < 2:
+            return occupational
+        return self._kb.name_word_sector(key) or occupational  # "Kosovo Liberation Army" is REB, not MIL
 
     def _is_former(self, head: Token, window: int) -> bool:
         return any(self._doc[index].lower_ in _FORMER_WORDS for index in range(window, head.i))

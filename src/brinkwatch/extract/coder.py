@@ -147,6 +147,8 @@ class Coder:
         targets = [t for t in targets if not any(t.start == s.start or t.code == s.code for s in sources)]
         if not targets and not draft.symmetric:
             targets = self._nearby_target(draft, actors, sources)
+        if not targets and not draft.symmetric:
+            targets = self._default_target(draft, sources)
         if not targets and sources and all(s.country is None for s in sources):
             return []  # "a protester demolished the building": no country on either side, nothing to count
         pairs: list[tuple[Actor, Actor | None]] = []
@@ -159,6 +161,23 @@ class Coder:
                 if draft.symmetric and target is not None and not draft.one_way_with_target:
                     pairs.append((target, source))
         return pairs
+
+    def _default_target(self, draft: Draft, sources: list[Actor]) -> list[Actor]:
+        """Targets CAMEO practice supplies when the sentence names none: a state's curfew, martial law or
+        reform acts on its own country; a protest is aimed at the protesters' government."""
+        rules = self.book.governors
+        country = sources[0].country if sources else None
+        if not country or len(country) != 3 or country in NON_STATE_PREFIXES:
+            return []
+        codes = [draft.code] + ([draft.inner_code] if draft.inner_code else [])
+        if any(c.startswith(p) for c in codes for p in rules.own_people_codes):
+            code = country
+        elif draft.code[:2] in rules.protest_default_target.get("roots", ()) and sources[0].sector != "GOV":
+            code = country + rules.protest_default_target.get("sector", "")
+        else:
+            return []
+        return [Actor(code=code, country=country, sector=code[3:] or None, text=sources[0].text,
+                      resolution="context", confidence=round(sources[0].confidence * 0.6, 3))]
 
     def _unattributed_pairs(self, draft: Draft, actors, place) -> list[tuple[Actor, Actor | None]]:
         """"A roadside bomb killed two soldiers in Samarra": violence with no named doer is coded to

@@ -43,6 +43,7 @@ class Draft:
     weak: bool = False  # coded by a governor alone, its complement has no code: "agreed to set up ..."
     predicate: Token | None = None  # the verb carrying the event: the trigger, or an event noun's support verb
     unattributed: bool = False  # violence whose only named doer is a weapon: unidentified forces did it
+    inner_code: str | None = None  # for a governed draft, the code of the act it governs
 
     @property
     def source_tokens(self) -> list[Token]:
@@ -209,6 +210,7 @@ class SentenceCoder:
                 if inner_code is not None:  # an uncoded complement leaves what hangs under it to be coded
                     _consume_subtree_frames(comp, by_trigger, consumed)
             draft = self._governed_draft(frame, comp, inner, code, gov_class, cls.modality)
+            draft.inner_code = inner_code
             if inner_code is None:
                 draft.weak, draft.prior = True, 0.6
             out.append(draft)

@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -102,7 +102,9 @@ class Governors(BaseModel):
     demand_modals: tuple[str, ...] = ()
     unattributed_weapons: tuple[str, ...] = ()  # "a roadside bomb killed ...": violence by unidentified forces
     unattributed_roots: tuple[str, ...] = ()
-    background_preps: tuple[str, ...] = ()  # "since last month's invasion": an event noun here is context
+    background_preps: tuple[str, ...] = ()
+    own_people_codes: tuple[str, ...] = ()  # "imposed a curfew": on its own country when no target is named
+    protest_default_target: dict[str, Any] = {}  # {roots: [...], sector: GOV}  # "since last month's invasion": an event noun here is context
     negating_verbs: tuple[str, ...]  # "failed to reach a deal"
     passthrough_verbs: tuple[str, ...]  # "tried to", "began to", "decided to"
 

@@ -163,6 +163,8 @@ def _inherited_subjects(verb: Token, lex: Lexicon, depth: int = 0) -> list[Token
         if lemma_of(head) in lex.object_control and objs:
             return expand(objs[0])
         return verb_subjects(head, lex, depth + 1)
+    if verb.dep_ == "acomp" and head.pos_ in {"VERB", "AUX"}:
+        return verb_subjects(head, lex, depth + 1)  # "Iraq is prepared to ...": a participle after a copula
     if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
         if is_passive(head) and not is_passive(verb):
             # "the minister was indicted by the court and will resign": the minister resigns

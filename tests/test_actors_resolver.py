@@ -326,6 +326,9 @@ REGION_CASES = [
     # a multiword organisational phrase beats one occupational noun; media organisations have a country
     ("The Kosovo Liberation Army attacked a police station.", "Army", "XKXREB"),
     ("Azerbaijan deported two BBC journalists.", "journalists", "GBRMED"),
+    ("The Albanians of southern Serbia demanded autonomy.", "Albanians", "SRBCVL"),
+    # vehicles take their modifiers' actor like people nouns do
+    ("Israeli army bulldozers demolished the houses.", "bulldozers", "ISRMIL"),
 ]
 
 

@@ -392,7 +392,8 @@ class DocActors:
         place = self._country_from_context(head)
         ethnic = any(self._doc[index].lower_ in ("ethnic", "minority") for index in range(window, head.i))
         if place is not None and place[2] in _PLACE_KINDS:
-            return self._build(head, window, place, "CVL" if ethnic else None, "demonym", None)
+            minority = ethnic or self._kb.is_ethnic_people(self._pieces[head.i]) and _prefix(place) != demonym
+            return self._build(head, window, place, "CVL" if minority else None, "demonym", None)
         if self._kb.is_ethnic_people(self._pieces[head.i]):  # "Bosnian Serbs", "Kosovo Albanians"
             home = self._country_from_window(window, head.i)
             if home is not None and home[2] in (*_PLACE_KINDS, "demonym") and _prefix(home) != demonym:

@@ -198,14 +198,23 @@ class Coder:
         "promised military aid to war-torn Mozambique", "rejected a U.S. request", "restrictions against
         German goods"."""
         ranges = _argument_ranges(draft.trigger, self.book.governors.speech_verbs)
+        # then the purpose clause: "opened the bridge to allow grain deliveries to Afghanistan"
+        predicate = draft.predicate or draft.trigger
+        clauses = [c for c in predicate.children
+                   if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)]
+        purpose = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in clauses]
         doc = draft.trigger.doc
         taken = [(s.start or 0, s.end or 0) for s in sources]
         speaker = {t.i for tok in draft.speaker for t in tok.subtree}
-        candidates = [t for lo, hi in ranges for t in doc.char_span(lo, hi, alignment_mode="expand") or []
-                      if t.pos_ in {"NOUN", "PROPN"} and t.i not in speaker
-                      and not (t.dep_ == "compound" and t.head.pos_ in {"NOUN", "PROPN"})]
-        candidates.sort(key=lambda t: abs(t.i - draft.trigger.i))
-        for tok in candidates:
+
+        def candidates_in(spans: list[tuple[int, int]]) -> list[Token]:
+            found = [t for lo, hi in spans for t in doc.char_span(lo, hi, alignment_mode="expand") or []
+                     if t.pos_ in {"NOUN", "PROPN"} and t.i not in speaker
+                     and not (t.dep_ == "compound" and t.head.pos_ in {"NOUN", "PROPN"})]
+            return sorted(found, key=lambda t: abs(t.i - draft.trigger.i))
+
+        in_purpose = [t for t in candidates_in(purpose) if any(_phrase_of(t, c) for c in clauses)]
+        for tok in candidates_in(ranges) + in_purpose:
             actor = _resolve_with_fallback(actors, tok)
             if actor is None or actor.code == "---" or any(s.code == actor.code for s in sources):
                 continue
@@ -316,6 +325,15 @@ def _argument_ranges(trigger: Token, speech_verbs: tuple[str, ...]) -> list[tupl
         left, right = child.left_edge, child.right_edge
         ranges.append((left.idx, right.idx + len(right.text)))
     return ranges
+
+
+def _phrase_of(tok: Token, verb: Token) -> bool:
+    """``tok`` is inside one of ``verb``'s own phrases, not in a clause nested under it."""
+    while tok.i != verb.i:
+        if tok.dep_ in {"acl", "relcl", "xcomp", "ccomp", "advcl", "csubj"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
 
 
 def _coordinated_modifiers(actors, tok: Token) -> list[Actor]:

@@ -357,3 +357,19 @@ def test_city_needs_a_place_reading(nlp: Language, resolver: ActorResolver) -> N
     actor = resolve(nlp, resolver, "Florence Nightingale met the Queen.", "Nightingale")
     assert actor is None or actor.country is None
     assert resolve(nlp, resolver, "Rebels shelled Aleppo on Monday.", "Aleppo").code == "SYR"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "when", "code"),
+    [
+        ("Rebels shelled Juba on Sunday.", "Juba", dt.date(1990, 5, 1), "SDN"),
+        ("Rebels shelled Juba on Sunday.", "Juba", dt.date(2015, 5, 1), "SSD"),
+        ("Kosovo Albanians protested against the police.", "Albanians", dt.date(1998, 3, 1), "SRBCVL"),
+        ("Kosovo Albanians protested against the police.", "Albanians", dt.date(2012, 3, 1), "XKXCVL"),
+        ("South Sudanese officials denied the report.", "officials", dt.date(2005, 1, 1), "SDNGOV"),
+    ],
+)
+def test_a_state_not_yet_independent_is_coded_as_its_former_state(
+    nlp: Language, resolver: ActorResolver, text: str, word: str, when: dt.date, code: str
+) -> None:
+    assert resolve(nlp, resolver, text, word, when).code == code

@@ -129,6 +129,7 @@ class _Tables:
     group_words: dict[Key, tuple[str, ...]] = field(default_factory=dict)  # "Kurdish", "Kashmir" -> states
     group_people: dict[Key, tuple[str, ...]] = field(default_factory=dict)  # "Kurds", "Chechens" -> states
     ethnic_peoples: set[Key] = field(default_factory=set)
+    former_states: dict[str, list[tuple[str, dt.date]]] = field(default_factory=dict)  # SSD -> [(SDN, 2011-07-09)]
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -336,6 +337,15 @@ class ActorKB:
     def country_name(self, code: str) -> str | None:
         return self._t.country_names.get(self._t.country_aliases.get(code, code))
 
+    def state_on(self, code: str, when: dt.date | None) -> str:
+        """The code with its country as it stood on ``when``: "SSD..." before 2011-07-09 is "SDN..."."""
+        if when is None:
+            return code
+        for former, until in sorted(self._t.former_states.get(code[:3], []), key=lambda pair: pair[1]):
+            if when < until:
+                return former + code[3:]
+        return code
+
     def canonical_country(self, code: str) -> str:
         """ISO3 for a legacy CAMEO code ("ROM" -> "ROU"); other codes unchanged."""
         return self._t.country_aliases.get(code, code)
@@ -384,6 +394,8 @@ def _load_countries(tables: _Tables, countries: CountriesFile) -> None:
         tables.country_names[country.code] = country.name
         for alias in country.cameo_codes:
             tables.country_aliases[alias] = country.code
+        for former in country.formerly:
+            tables.former_states.setdefault(country.code, []).append((former.code, former.to))
         entry = KBEntry(f"country:{country.code}", "country", country.name, country.code, country.code)
         _add_names(tables, entry, country.names)
         capital = KBEntry(f"capital:{country.code}", "capital", country.name, country.code, country.code)

@@ -271,6 +271,7 @@ class DocActors:
             code, sector, resolution = self._person_by_title(head, found, match)
         if self._is_former(head, found.start):
             code, sector = f"{match.country or NO_COUNTRY}ELI", "ELI"
+        code = self._kb.state_on(code, self._when)
         return Actor(
             code=code, country=_country_of(code, match.country), sector=sector, text=self._text[start:end],
             start=start, end=end, name=match.name, kb_id=match.kb_id, resolution=resolution,
@@ -678,6 +679,7 @@ class DocActors:
             prefix = match.country or prefix  # "Pentagon officials" -> USA + GOV, not USAMIL + GOV
         if match is not None and match.kind == "organization" and sector == "GOV":
             sector = None  # "a Hamas spokesman", "NATO officials": the organisation itself speaks
+        prefix = self._kb.state_on(prefix, self._when)
         has_sector = sector is None or sector in (prefix[i : i + 3] for i in range(3, len(prefix), 3))
         code = prefix if has_sector else prefix + sector
         if sector is None and prefix == NO_COUNTRY:

@@ -62,6 +62,20 @@ class Role(_Strict):
         return (self.from_ is None or self.from_ <= when) and (self.to is None or when < self.to)
 
 
+class FormerState(_Strict):
+    """The state a country was part of until ``to`` (South Sudan: SDN until 2011-07-09)."""
+
+    code: str
+    to: dt.date
+
+    @field_validator("code")
+    @classmethod
+    def _iso3(cls, value: str) -> str:
+        if not COUNTRY_RE.match(value):
+            raise ValueError(f"country code {value!r} must be three capital letters")
+        return value
+
+
 class CountryEntry(_Strict):
     code: str
     name: str
@@ -70,6 +84,7 @@ class CountryEntry(_Strict):
     people: Names = []
     capitals: Names = []
     cameo_codes: list[str] = []
+    formerly: list[FormerState] = []
 
     @field_validator("code")
     @classmethod

@@ -16,6 +16,8 @@ import pycountry
 import pytest
 import yaml
 
+from brinkwatch.actors.kb import ActorKB
+
 DATA_DIR = Path(__file__).resolve().parents[1] / "src" / "brinkwatch" / "actors" / "data"
 PEOPLE_YAML = DATA_DIR / "people.yaml"
 COUNTRIES_YAML = DATA_DIR / "countries.yaml"
@@ -228,3 +230,63 @@ def test_heads_of_government_present_for_g20(people: list[dict]) -> None:
     for day in (dt.date(2010, 6, 1), dt.date(2024, 6, 1)):
         covered = {code[:3] for p in people for code in _codes_on(p, day) if code.endswith("GOV")}
         assert [c for c in g20 if c not in covered] == [], day
+
+
+def test_heads_of_government_present_for_g20_in_the_1980s_and_1990s(people: list[dict]) -> None:
+    """The G20 states (the USSR standing for Russia before 1992) have a GOV role holder on dates of 1985 and 1995."""
+    g20 = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "MEX", "SAU", "ZAF",
+           "KOR", "TUR", "GBR", "USA"]  # fmt: skip
+    for day, russia in ((dt.date(1985, 6, 1), "SUN"), (dt.date(1995, 6, 1), "RUS")):
+        covered = {code[:3] for p in people for code in _codes_on(p, day) if code.endswith("GOV")}
+        assert [c for c in [*g20, russia] if c not in covered] == [], day
+
+
+def test_soviet_roles_end_with_the_union(people: list[dict]) -> None:
+    """SUN (the USSR) codes only roles held before the Union dissolved; Russian posts of the 1990s are RUS."""
+    late = [
+        (person["id"], role["title"])
+        for person in people
+        for role in person["roles"]
+        if role["code"].startswith("SUN") and (role["to"] is None or role["to"] > dt.date(1991, 12, 26))
+    ]
+    assert late == []
+
+
+@pytest.fixture(scope="module")
+def kb() -> ActorKB:
+    return ActorKB.load()
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "code"),
+    [
+        ("Mitterrand", dt.date(1990, 5, 1), "FRAGOV"),
+        ("Mitterand", dt.date(1990, 5, 1), "FRAGOV"),
+        ("François Mitterrand", dt.date(1997, 1, 1), "FRAELI"),
+        ("Yeltsin", dt.date(1995, 6, 1), "RUSGOV"),
+        ("Eltsin", dt.date(1995, 6, 1), "RUSGOV"),
+        ("Gorbachev", dt.date(1989, 6, 1), "SUNGOV"),
+        ("Gorbachev", dt.date(1995, 6, 1), "RUSELI"),
+        ("Shevardnadze", dt.date(1987, 3, 1), "SUNGOV"),
+        ("Shevardnadze", dt.date(1997, 3, 1), "GEOGOV"),
+        ("Boutros-Ghali", dt.date(1994, 6, 1), "IGOUNO"),
+        ("Boutros Boutros-Ghali", dt.date(1998, 6, 1), "EGYELI"),
+        ("Perez de Cuellar", dt.date(1988, 6, 1), "IGOUNO"),
+        ("Rabin", dt.date(1994, 6, 1), "ISRGOV"),
+        ("Peres", dt.date(1995, 12, 1), "ISRGOV"),
+        ("Netanyahu", dt.date(1994, 6, 1), "ISROPP"),
+        ("Qadhafi", dt.date(1986, 4, 15), "LBYGOV"),
+        ("Habyariman", dt.date(1993, 6, 1), "RWAGOV"),
+        ("Kagame", dt.date(1992, 6, 1), "RWAREB"),
+        ("Kagame", dt.date(1996, 6, 1), "RWAGOV"),
+        ("Savimbi", dt.date(1992, 10, 1), "AGOREB"),
+        ("Karadzic", dt.date(1994, 6, 1), "BIHSEP"),
+        ("Jiang Zemin", dt.date(1995, 6, 1), "CHNGOV"),
+        ("Putin", dt.date(1999, 3, 1), "RUSSPY"),
+        ("Chedli Klibi", dt.date(1985, 6, 1), "IGOARBARL"),
+        ("Honecker", dt.date(1987, 9, 7), "DEUGOV"),
+        ("Milosevic", dt.date(1993, 6, 1), "SRBGOV"),
+    ],
+)
+def test_dated_lookups_through_the_kb(kb: ActorKB, name: str, day: dt.date, code: str) -> None:
+    assert [match.code for match in kb.lookup(name, day) if match.kind == "person"] == [code]

@@ -179,6 +179,17 @@ class Coder:
         return [Actor(code=code, country=country, sector=code[3:] or None, text=sources[0].text,
                       resolution="context", confidence=round(sources[0].confidence * 0.6, 3))]
 
+    def _sentence_place(self, sent: Span):
+        """The one country the sentence's place names agree on ("near the town of Samarra"), else None."""
+        found = {}
+        for ent in sent.ents:
+            if ent.label_ in {"GPE", "LOC", "FAC", "NORP"} and ent.root.dep_ == "pobj" and \
+                    ent.root.head.lower_ in {"in", "near", "at", "outside", "around", "of", "into"}:
+                place = self.gazetteer.resolve(ent.text)
+                if place is not None and place.country:
+                    found.setdefault(place.country, place)
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _unattributed_pairs(self, draft: Draft, actors, place) -> list[tuple[Actor, Actor | None]]:
         """"A roadside bomb killed two soldiers in Samarra": violence with no named doer is coded to
         unidentified armed forces (UAF) of the country where it happened; nothing when the place is unknown."""
@@ -254,7 +265,7 @@ class Coder:
             return []
         attrs = self.attributes.for_event(ctx, sent, draft.trigger, args)
         if not pairs:
-            pairs = self._unattributed_pairs(draft, actors, attrs.place)
+            pairs = self._unattributed_pairs(draft, actors, attrs.place or self._sentence_place(sent))
             if not pairs:
                 return []
         speaker = actors.resolve_token(draft.speaker[0]) if draft.speaker else None
@@ -280,7 +291,8 @@ class Coder:
         if draft.reverse_code:
             coded += [(draft.reverse_code, f"{draft.pattern}<", target, source, modality)
                       for source, target in pairs if target is not None]
-        if speaker is not None and (draft.claim or (_victim_speaks(speaker, pairs) and not _named_agent(draft))):
+        if speaker is not None and not draft.unattributed and (
+                draft.claim or (_victim_speaks(speaker, pairs) and not _named_agent(draft))):
             coded += self._claims(draft, speaker, pairs)
         return [self._event(code, pattern, source, target, mod, draft, args, base)
                 for code, pattern, source, target, mod in coded]
@@ -369,6 +381,10 @@ def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
     actor = actors.resolve_token(tok)
     if actor is not None:
         return actor
+    if tok.tag_ == "VBG":  # a misparse that makes "operating" the head of "the Red Cross operating in Iraq"
+        for child in tok.children:
+            if child.dep_ == "nsubj" and (actor := actors.resolve_token(child)) is not None:
+                return actor
     for child in tok.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.pos_ in {"PROPN", "NOUN", "ADJ"}:
             actor = actors.resolve_token(child)

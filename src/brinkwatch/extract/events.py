@@ -135,6 +135,11 @@ class SentenceCoder:
         weapons = set(self.gov.unattributed_weapons)
         violent = pattern.code[:2] in self.gov.unattributed_roots
         unattributed = violent and any(_is_weapon(t, weapons) for group in sources for t in group)
+        if unattributed:
+            # "a roadside bomb planted by Palestinian militants": the weapon's own agent did it
+            owners = [x for group in sources for t in group if _is_weapon(t, weapons) for x in _weapon_agent(t)]
+            if owners:
+                sources, unattributed = [owners], False
         sources = [kept for group in sources
                    if (kept := [t for t in group if lemma_of(t) not in causes and not (violent and _is_weapon(t, weapons))])]
         unattributed = unattributed or (violent and not sources and _weapon_adjunct(frame.trigger, weapons))
@@ -398,6 +403,14 @@ def _is_weapon(tok: Token, weapons: set[str]) -> bool:
         return True
     return any(c.dep_ in {"compound", "amod", "nmod"} and (lemma_of(c) in weapons or c.lower_ in weapons)
                for c in tok.children)
+
+
+def _weapon_agent(weapon: Token) -> list[Token]:
+    """The by-agent of a participle on the weapon: "a bomb planted by militants", "a missile fired by rebels"."""
+    for acl in (c for c in weapon.children if c.dep_ == "acl"):
+        for agent in (c for c in acl.children if c.dep_ == "agent"):
+            return [p for p in agent.children if p.dep_ == "pobj"]
+    return []
 
 
 def _weapon_adjunct(trigger: Token, weapons: set[str]) -> bool:

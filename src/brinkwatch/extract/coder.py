@@ -236,26 +236,36 @@ class Coder:
 
     def _place_as_target(self, draft: Draft, pairs, place) -> list:
         """"Russian artillery pounded Kherson": a city attacked, visited or blockaded stands for its country
-        when no actor fills the target slot (the place must be named inside the trigger's own phrase)."""
-        if draft.code[:2] not in self.book.governors.place_target_roots or all(t is not None for _, t in pairs):
+        when no actor fills the target slot (the place must be named inside the trigger's own phrase). A
+        name the actor base does not know ("laid siege to Mariupol" -> ``---``) yields to the place too."""
+        if draft.code[:2] not in self.book.governors.place_target_roots or \
+                all(t is not None and t.code != "---" for _, t in pairs):
             return pairs
         ranges = _argument_ranges(draft.trigger, self.book.governors.speech_verbs)
+        if draft.predicate is not None and draft.predicate.i != draft.trigger.i:  # "laid siege to Mariupol"
+            ranges += _argument_ranges(draft.predicate, self.book.governors.speech_verbs)
         found = None
         if place is not None and place.country and place.start is not None and \
                 any(lo <= place.start < hi for lo, hi in ranges):
             found = place
         else:
-            for ent in draft.trigger.doc.ents:
-                if ent.label_ in {"GPE", "LOC", "FAC"} and any(lo <= ent.start_char < hi for lo, hi in ranges):
-                    found = self.gazetteer.resolve(ent.text)
+            doc = draft.trigger.doc
+            # the small parser's NER misses many towns: a proper-noun object is looked up as well
+            names = [(e.text, e.start_char, e.end_char) for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC", "NORP"}]
+            names += [(t.text, t.idx, t.idx + len(t.text)) for t in doc[draft.trigger.sent.start:draft.trigger.sent.end]
+                      if t.pos_ == "PROPN" and t.dep_ in {"dobj", "pobj"}]
+            for text, start, end in names:
+                if any(lo <= start < hi for lo, hi in ranges):
+                    found = self.gazetteer.resolve(text)
                     if found is not None and found.country:
-                        found = found.model_copy(update={"start": ent.start_char, "end": ent.end_char})
+                        found = found.model_copy(update={"start": start, "end": end})
                         break
         if found is None or not found.country:
             return pairs
         target = Actor(code=found.country, country=found.country, text=found.name, start=found.start,
                        end=found.end, name=found.name, resolution="place", confidence=0.6)
-        return [(s, t if t is not None or s.country == found.country else target) for s, t in pairs]
+        return [(s, t if (t is not None and t.code != "---") or s.country == found.country else target)
+                for s, t in pairs]
 
     def _events_from_draft(self, draft: Draft, sent: Span, index: int, article: Article,
                            actors, ctx) -> list[Event]:

@@ -329,6 +329,10 @@ REGION_CASES = [
     ("The Albanians of southern Serbia demanded autonomy.", "Albanians", "SRBCVL"),
     # vehicles take their modifiers' actor like people nouns do
     ("Israeli army bulldozers demolished the houses.", "bulldozers", "ISRMIL"),
+    # a generic government head takes a modifier's sector
+    ("Syrian rebel leaders met the envoy.", "leaders", "SYRREB"),
+    ("Egyptian army officials denied the report.", "officials", "EGYMIL"),
+    ("Iraqi officials denied the report.", "officials", "IRQGOV"),
 ]
 
 
@@ -373,3 +377,8 @@ def test_a_state_not_yet_independent_is_coded_as_its_former_state(
     nlp: Language, resolver: ActorResolver, text: str, word: str, when: dt.date, code: str
 ) -> None:
     assert resolve(nlp, resolver, text, word, when).code == code
+
+
+def test_a_name_after_an_honorific_is_no_place(nlp: Language, resolver: ActorResolver) -> None:
+    actor = resolve(nlp, resolver, "Mr. Paris met the ambassador.", "Paris")
+    assert actor is None or actor.country != "FRA"

@@ -51,6 +51,7 @@ _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "nmod", "poss", "agent", "attr"}
 )
 _PLACE_KINDS = ("country", "capital", "region", "city")
+_HONORIFICS = frozenset({("mr",), ("mrs",), ("ms",), ("miss",), ("dr",), ("mme",), ("messrs",)})
 _CITY_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _NON_STATE = frozenset({"NGO", "IGO"})  # sectors that are also CAMEO prefixes: a stateless NGO is "NGO..."
 
@@ -137,6 +138,8 @@ class DocActors:
             ):
                 continue  # "turkey", "amnesty", "chad" in lower case are common nouns
             matches = self._kb.lookup_key(key, surface(span.text), self._when)
+            if self._after_honorific(start):
+                matches = [match for match in matches if match.kind not in _PLACE_KINDS]
             if any(match.kind == "city" for match in matches) and not self._is_place(span):
                 matches = [match for match in matches if match.kind != "city"]
             if matches and self._glosses_unknown_name(start, end):
@@ -146,6 +149,10 @@ class DocActors:
             if matches:
                 return _NameSpan(start, end, matches[0])
         return None
+
+    def _after_honorific(self, start: int) -> bool:
+        """ "Mr. Paris", "Mrs. Florence": a person, not a place."""
+        return start > 0 and self._pieces[start - 1] in _HONORIFICS
 
     def _is_place(self, span: Span) -> bool:
         """A city name counts unless the parser reads it as another kind of name ("Florence Nightingale"); the
@@ -377,8 +384,8 @@ class DocActors:
             head, window, origin, None, "demonym" if origin[2] == "demonym" else "kb+noun", None
         )
 
-    def _modifier_sector(self, head: Token, window: int) -> str | None:
-        for index in range(head.i - 1, window - 1, -1):
+    def _modifier_sector(self, head: Token, window: int, stop: int | None = None) -> str | None:
+        for index in range((head.i if stop is None else stop) - 1, window - 1, -1):
             sector = self._kb.sector_noun(self._pieces[index])
             if sector is not None:
                 return sector
@@ -472,6 +479,8 @@ class DocActors:
             or self._country_from_context(head)
             or self._group_in_window(window, noun_start, head)
         )
+        if sector == "GOV" and self._kb.is_person_noun(pieces(head.lemma_)):
+            sector = self._modifier_sector(head, window, noun_start) or sector  # "rebel leaders", "army officials"
         if origin is None and self._is_bare_definite(head, window, noun_start):
             antecedent = self._antecedent(
                 head, lambda m: m.actor.sector == sector and m.actor.country is not None

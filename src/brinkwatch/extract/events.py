@@ -137,12 +137,16 @@ class SentenceCoder:
         unattributed = violent and any(_is_weapon(t, weapons) for group in sources for t in group)
         if unattributed:
             # "a roadside bomb planted by Palestinian militants": the weapon's own agent did it
-            owners = [x for group in sources for t in group if _is_weapon(t, weapons) for x in _weapon_agent(t)]
+            owners = [x for group in sources for t in group if _is_weapon(t, weapons) for x in _weapon_agent(t, weapons)]
             if owners:
                 sources, unattributed = [owners], False
         sources = [kept for group in sources
                    if (kept := [t for t in group if lemma_of(t) not in causes and not (violent and _is_weapon(t, weapons))])]
-        unattributed = unattributed or (violent and not sources and _weapon_adjunct(frame.trigger, weapons))
+        if violent and not sources:
+            adjunct = _weapon_adjunct(frame.trigger, weapons)
+            if adjunct is not None:  # "killed by Russian shelling": the shelling's owner, else unknown forces
+                owners = _weapon_agent(adjunct, weapons)
+                sources, unattributed = ([owners], False) if owners else (sources, True)
         if frame.kind == "noun" and frame.fallback_subjects:
             # "the US reaffirmed its pledge": a possessive pronoun is the support verb's subject
             if sources and all(t.pos_ == "PRON" for t in sources[0]):
@@ -405,20 +409,31 @@ def _is_weapon(tok: Token, weapons: set[str]) -> bool:
                for c in tok.children)
 
 
-def _weapon_agent(weapon: Token) -> list[Token]:
-    """The by-agent of a participle on the weapon: "a bomb planted by militants", "a missile fired by rebels"."""
+def _weapon_agent(weapon: Token, weapons: set[str] | None = None) -> list[Token]:
+    """Who a weapon belongs to: the by-agent of a participle on it ("a bomb planted by militants", "a missile
+    fired by rebels"), else a possessor or a national modifier ("Iranian ballistic missiles", "Russian
+    shelling", "Israel's air strikes")."""
     for acl in (c for c in weapon.children if c.dep_ == "acl"):
-        for agent in (c for c in acl.children if c.dep_ == "agent"):
+        # "a missile believed to be fired by rebels": the agent may sit in a clause under the participle
+        for agent in (t for t in acl.subtree if t.dep_ == "agent"):
             return [p for p in agent.children if p.dep_ == "pobj"]
-    return []
+    weapons = weapons or set()
+    return [c for c in weapon.children if (c.dep_ == "poss" or (
+        c.dep_ in {"amod", "compound", "nmod"} and c.ent_type_ in {"NORP", "GPE"}))
+            and lemma_of(c) not in weapons and c.lower_ not in weapons]
 
 
-def _weapon_adjunct(trigger: Token, weapons: set[str]) -> bool:
-    """"was killed in a car bomb explosion", "died in a rocket attack": a passive act with a weapon adjunct."""
+def _weapon_adjunct(trigger: Token, weapons: set[str]) -> Token | None:
+    """"was killed in a car bomb explosion", "died in a rocket attack", "killed by Russian shelling": the
+    weapon of a passive act."""
     if not any(c.dep_ == "nsubjpass" for c in trigger.children) and trigger.pos_ == "VERB":
-        return False
-    return any(c.dep_ == "prep" and c.lower_ in {"in", "by"} and any(
-        p.dep_ == "pobj" and _is_weapon(p, weapons) for p in c.children) for c in trigger.children)
+        return None
+    for c in trigger.children:
+        if (c.dep_ == "prep" and c.lower_ in {"in", "by"}) or c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ in {"pobj", "pcomp"} and _is_weapon(p, weapons):
+                    return p
+    return None
 
 
 def _predicate(trigger: Token, support_verbs: tuple[str, ...]) -> Token:

@@ -1,4 +1,4 @@
-"""The actor knowledge base: countries, seats of power, organisations, people and sector vocabulary.
+"""The actor knowledge base: countries, seats of power, regions, cities, organisations, people and sectors.
 
 ``ActorKB.load`` reads the shipped YAML files under ``actors/data/`` plus any user files (YAML in the same
 schemas, or PETRARCH/TABARI ``.txt`` dictionaries), validates them, and builds every lookup table once:

@@ -7,6 +7,8 @@ head (country, capital, seat of power, organisation, dated person role); otherwi
 plus a country found in its modifiers (possessor, demonym adjective, country or organisation name,
 "U.S.-led", "of/in/from <country>", an apposition); pronouns and bare definite nouns ("the group") go to an
 earlier mention (recency with number/type agreement); unknown named organisations are kept as new actors.
+Regions, cities and peoples ("Darfur rebels", "Kurdish fighters", "Bosnian Serbs") are the business of the
+``peoples`` mixin; a state that did not exist yet on the article's date is coded as its former state.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.actors.kb import ActorKB, KBMatch, Key, pieces, surface
+from brinkwatch.actors.peoples import PLACE_KINDS, PlacesAndPeoples, name_key_of
 from brinkwatch.model import Actor
 
 CONFIDENCE = {"kb": 1.0, "kb+noun": 0.95, "metonym": 0.9, "demonym": 0.9, "title": 0.9, "sector": 0.7,
@@ -50,9 +53,6 @@ _FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "toppled", "reti
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "nmod", "poss", "agent", "attr"}
 )
-_PLACE_KINDS = ("country", "capital", "region", "city")
-_HONORIFICS = frozenset({("mr",), ("mrs",), ("ms",), ("miss",), ("dr",), ("mme",), ("messrs",)})
-_CITY_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _NON_STATE = frozenset({"NGO", "IGO"})  # sectors that are also CAMEO prefixes: a stateless NGO is "NGO..."
 
 
@@ -82,7 +82,7 @@ class ActorResolver:
         return DocActors(self.kb, doc, when)
 
 
-class DocActors:
+class DocActors(PlacesAndPeoples):
     """Actor mentions of one document and resolution of its noun phrases."""
 
     def __init__(self, kb: ActorKB, doc: Doc, when: dt.date | None) -> None:
@@ -139,7 +139,7 @@ class DocActors:
                 continue  # "turkey", "amnesty", "chad" in lower case are common nouns
             matches = self._kb.lookup_key(key, surface(span.text), self._when)
             if self._after_honorific(start):
-                matches = [match for match in matches if match.kind not in _PLACE_KINDS]
+                matches = [match for match in matches if match.kind not in PLACE_KINDS]
             if any(match.kind == "city" for match in matches) and not self._is_place(span):
                 matches = [match for match in matches if match.kind != "city"]
             if matches and self._glosses_unknown_name(start, end):
@@ -148,39 +148,6 @@ class DocActors:
                 matches = [match for match in matches if match.kind == "person"]
             if matches:
                 return _NameSpan(start, end, matches[0])
-        return None
-
-    def _after_honorific(self, start: int) -> bool:
-        """ "Mr. Paris", "Mrs. Florence": a person, not a place."""
-        return start > 0 and self._pieces[start - 1] in _HONORIFICS
-
-    def _is_place(self, span: Span) -> bool:
-        """A city name counts unless the parser reads it as another kind of name ("Florence Nightingale"); the
-        small model leaves many cities untagged, so an untagged capitalised name counts."""
-        return all(
-            token.text[:1].isupper() and token.ent_type_ in _CITY_ENTITIES | {""} for token in span
-        )
-
-    def _glosses_unknown_name(self, start: int, end: int) -> bool:
-        """ "Montenegro Municipality Association (AKK)": an acronym in brackets right after a spelled-out name
-        stands for that name, so it must not match a KB entry of the same letters (a person "AKK")."""
-        doc = self._doc
-        if end - start != 1 or start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
-            return False
-        text = doc[start].text
-        if not (text.isupper() and text.isalpha()) or not doc[start - 2].text[:1].isupper():
-            return False
-        before = self._names.get(start - 2)
-        return before is None or before.match.kb_id not in {m.kb_id for m in self._kb.lookup(text, self._when)}
-
-    def _glossed_name(self, head: Token) -> Token | None:
-        """The last word of the name that a bracketed acronym spells out: "Association" in "Montenegro
-        Municipality Association (AKK)"."""
-        doc, i = self._doc, head.i
-        if 2 <= i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")" and head.text.isupper():
-            before = doc[i - 2]
-            if before.text[:1].isupper() and before.pos_ == "PROPN":
-                return before
         return None
 
     def _titled(self, start: int) -> bool:
@@ -257,7 +224,7 @@ class DocActors:
 
     def _inside_foreign_name(self, found: _NameSpan) -> bool:
         """A seat or capital name inside a longer organisation name led by another country's adjective."""
-        if found.match.kind not in ("seat", *_PLACE_KINDS) or found.start == 0:
+        if found.match.kind not in ("seat", *PLACE_KINDS) or found.start == 0:
             return False
         head = self._doc[found.end - 1]
         if head.ent_type_ != "ORG":
@@ -394,83 +361,6 @@ class DocActors:
                 return found.match.sector
         return None
 
-    def _demonym_phrase(self, head: Token, window: int, demonym: str) -> Actor:
-        """ "Iraqis" -> IRQ; a people where they live: "ethnic Albanians in Serbia" -> SRB + CVL (as CAMEO codes
-        minorities by their country of residence)."""
-        place = self._country_from_context(head)
-        ethnic = any(self._doc[index].lower_ in ("ethnic", "minority") for index in range(window, head.i))
-        if place is not None and place[2] in _PLACE_KINDS:
-            minority = ethnic or self._kb.is_ethnic_people(self._pieces[head.i]) and _prefix(place) != demonym
-            return self._build(head, window, place, "CVL" if minority else None, "demonym", None)
-        if self._kb.is_ethnic_people(self._pieces[head.i]):  # "Bosnian Serbs", "Kosovo Albanians"
-            home = self._country_from_window(window, head.i)
-            if home is not None and home[2] in (*_PLACE_KINDS, "demonym") and _prefix(home) != demonym:
-                return self._build(head, window, home, "CVL", "demonym", None)
-        if ethnic:  # "Serb forces killed three ethnic Albanians ... in southeastern Serbia": a minority lives
-            others = self._sentence_states(head) - {demonym}  # in the one other state the sentence names
-            if len(others) == 1:
-                return self._build(head, window, (others.pop(), None, "demonym"), "CVL", "demonym", None)
-        return self._build(
-            head, window, (demonym, None, "demonym"), "CVL" if ethnic else None, "demonym", None
-        )
-
-    def _people_phrase(self, head: Token, window: int, states: tuple[str, ...]) -> Actor:
-        """ "Chechens" -> RUS; "Kurds in Iraq", "Iraqi Kurds" -> IRQ + CVL (a people where it lives); "Kurds"
-        alone -> the one of their states the sentence names, else no country."""
-        place = self._country_from_context(head)
-        if place is None or place[2] not in _PLACE_KINDS:
-            place = self._country_from_window(window, head.i)
-        if place is None:
-            place = self._group_in_window(window, head.i, head)  # "Crimean Tatars" live in Ukraine
-        if place is not None and place[2] in (*_PLACE_KINDS, "demonym"):
-            return self._build(head, window, place, None if _prefix(place) in states else "CVL", "demonym", None)
-        state = self._choose_state(states, head)
-        return self._build(head, window, (state, None, "demonym") if state else None, None, "demonym", None)
-
-    def _group_in_window(self, window: int, stop: int, head: Token) -> tuple[str, KBMatch | None, str] | None:
-        """A people's adjective or a several-state region among the modifiers ("Kurdish rebels", "Karen
-        guerrillas"): only a fallback, after a country word before or a place after the head."""
-        for index in range(stop - 1, window - 1, -1):
-            state = self._group_state(index, head)
-            if state is not None:
-                return state, None, "demonym"
-        return None
-
-    def _group_state(self, index: int, head: Token) -> str | None:
-        states = self._kb.group_countries(self._pieces[index])
-        return self._choose_state(states, head) if states else None
-
-    def _choose_state(self, states: tuple[str, ...], head: Token) -> str | None:
-        """One state, or the only one of several that the sentence names ("Kurdish rebels ... Turkey")."""
-        if len(states) == 1:
-            return states[0]
-        chosen = self._sentence_states(head) & set(states)
-        return chosen.pop() if len(chosen) == 1 else None
-
-    def _sentence_states(self, head: Token) -> set[str]:
-        """States the sentence of ``head`` names: place names and country adjectives."""
-        named: set[str] = set()
-        for token in head.sent:
-            found = self._names.get(token.i)
-            country = None
-            if found is not None and found.match.kind in _PLACE_KINDS:
-                country = found.match.country
-            elif found is None:
-                country = self._kb.adjective_country(self._pieces[token.i])
-            if country is not None:
-                named.add(country)
-        return named
-
-    def _names_organization(self, head: Token, window: int) -> bool:
-        """ "the Umma (Nation) party", "the Third World Water Forum": a proper name before an organisation
-        noun of sectors.yaml's name words is an organisation's name."""
-        if self._kb.name_word_sector(self._pieces[head.i]) is None and self._kb.name_word_sector(
-            pieces(head.lemma_)
-        ) is None:
-            return False
-        before = [t for t in self._doc[window : head.i] if t.pos_ == "PROPN" and t.text[:1].isupper()]
-        return bool(before) and not any(t.i in self._names for t in before)
-
     def _sector_phrase(
         self, head: Token, window: int, sector: str, noun_start: int
     ) -> tuple[Actor | None, str]:
@@ -523,18 +413,6 @@ class DocActors:
                 break
             start -= 1
         return start
-
-    def _bracketed_gloss_ends(self, index: int) -> bool:
-        """ ")" closing one capitalised word in brackets right after a capitalised name: an acronym or a
-        translation of the name, part of the same noun phrase."""
-        doc = self._doc
-        return (
-            index >= 3
-            and doc[index].text == ")"
-            and doc[index - 2].text == "("
-            and doc[index - 1].text[:1].isupper()
-            and doc[index - 3].text[:1].isupper()
-        )
 
     def _knows(self, token: Token) -> bool:
         key = self._pieces[token.i]
@@ -610,13 +488,6 @@ class DocActors:
                 return country, None, "demonym"
         return None
 
-    def _opposed_by_prefix(self, index: int) -> bool:
-        """ "pro-Russian", "anti-US": the token follows "pro-"/"anti-" (one token or split at the hyphen)."""
-        doc = self._doc
-        if self._pieces[index][:2] in (("pro", "-"), ("anti", "-")):
-            return True
-        return index >= 2 and doc[index - 1].text in ("-", "–") and doc[index - 2].lower_ in ("pro", "anti")
-
     def _hyphen_country(self, token: Token) -> str | None:
         """ "U.S.-led" -> USA; "US-backed" -> None (a proxy is not the backer)."""
         head_text, hyphen, suffix = token.text.rpartition("-")
@@ -674,7 +545,7 @@ class DocActors:
             return (other.code if other.sector is None else other.country), None, "kb+noun"
         for token in pobj.subtree:
             found = self._names.get(token.i)
-            if found is not None and found.match.kind in _PLACE_KINDS:
+            if found is not None and found.match.kind in PLACE_KINDS:
                 return found.match.code, found.match, found.match.kind
         return None
 
@@ -738,9 +609,9 @@ class DocActors:
         if origin is None and sector is None and head.ent_type_ != "ORG":
             return None, ""
         if origin is None and sector not in (None, *_NON_STATE) and (
-            self._kb.name_word_sector(_name_key(name_tokens)) in _NON_STATE
+            self._kb.name_word_sector(name_key_of(name_tokens)) in _NON_STATE
         ):
-            origin = (self._kb.name_word_sector(_name_key(name_tokens)), None, "new")  # "Association of
+            origin = (self._kb.name_word_sector(name_key_of(name_tokens)), None, "new")  # "Association of
             # African Jurists": an association of jurists with no country is an NGO of the judicial sector
         actor = self._build(head, window, origin, sector, "new", None)
         first, last = name_tokens[0], name_tokens[-1]
@@ -750,11 +621,6 @@ class DocActors:
         return actor.model_copy(
             update={"start": start, "end": end, "text": text, "kb_id": None, "name": None}
         ), "new"
-
-    def _place_after(self, head: Token) -> tuple[str, KBMatch | None, str] | None:
-        """ "Esfahan Uranium Conversion Facilities in central Iran": a place after an organisation's name."""
-        place = self._country_from_context(head)
-        return place if place is not None and place[2] in _PLACE_KINDS else None
 
     def _entity_tokens(self, head: Token) -> list[Token]:
         """Tokens of the named entity around ``head`` (walking IOB tags, so cost does not grow with the doc)."""
@@ -780,7 +646,7 @@ class DocActors:
             sector = self._kb.sector_noun(self._pieces[token.i]) or self._kb.sector_noun(pieces(token.lemma_))
             if sector is not None:
                 occupational = sector
-        key = _name_key(tokens)
+        key = name_key_of(tokens)
         if occupational is not None and self._kb.name_word_length(key) < 2:
             return occupational
         return self._kb.name_word_sector(key) or occupational  # "Kosovo Liberation Army" is REB, not MIL
@@ -904,16 +770,6 @@ def _sentence_numbers(doc: Doc) -> list[int]:
     for number, sentence in enumerate(doc.sents):
         numbers[sentence.start : sentence.end] = [number] * (sentence.end - sentence.start)
     return numbers
-
-
-def _name_key(tokens: list[Token]) -> Key:
-    return tuple(piece for token in tokens for piece in pieces(token.text))
-
-
-def _prefix(origin: tuple[str, KBMatch | None, str]) -> str:
-    """The country of a window/context origin (a KB match's country, else the code's first three letters)."""
-    match = origin[1]
-    return (match.country if match is not None and match.country else origin[0])[:3]
 
 
 def _country_of(code: str, fallback: str | None) -> str | None:

@@ -1,0 +1,178 @@
+"""Places and peoples inside noun phrases: the part of actor resolution that finds a state for a region, a
+city, a people or an ethnic group, and for an organisation known only by its own name.
+
+CAMEO codes an actor by the state it belongs to: "Darfur rebels" SDN, "the Mayor of Istanbul" TUR, "Chechen
+fighters" RUS. A people of several states ("Kurdish", "Kashmiri") takes the one the sentence names; a people
+is coded where it lives ("Bosnian Serbs" BIH, "ethnic Turks in Bulgaria" BGR). ``PlacesAndPeoples`` is a mixin
+of ``resolver.DocActors`` and uses its tables (``_kb``, ``_doc``, ``_names``, ``_pieces``, ``_when``) and
+its phrase builders; it is kept apart so each module stays readable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from brinkwatch.actors.kb import ActorKB, KBMatch, Key, pieces
+from brinkwatch.model import Actor
+
+PLACE_KINDS = ("country", "capital", "region", "city")
+_CITY_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_HONORIFICS = frozenset({("mr",), ("mrs",), ("ms",), ("miss",), ("dr",), ("mme",), ("messrs",)})
+
+
+def name_key_of(tokens: list[Token]) -> Key:
+    """Word pieces of a run of tokens (a name)."""
+    return tuple(piece for token in tokens for piece in pieces(token.text))
+
+
+def origin_country(origin: tuple[str, KBMatch | None, str]) -> str:
+    """The country of a window/context origin (a KB match's country, else the code's first three letters)."""
+    match = origin[1]
+    return (match.country if match is not None and match.country else origin[0])[:3]
+
+
+class PlacesAndPeoples:
+    """Mixin of ``DocActors``: regions, cities, peoples, bracketed glosses and self-named organisations."""
+
+    _kb: ActorKB
+    _doc: Doc
+    _names: dict[int, Any]  # token index -> resolver._NameSpan
+    _pieces: list[Key]
+    _when: dt.date | None
+
+    def _demonym_phrase(self, head: Token, window: int, demonym: str) -> Actor:
+        """ "Iraqis" -> IRQ; a people where they live: "ethnic Albanians in Serbia" -> SRB + CVL (as CAMEO codes
+        minorities by their country of residence)."""
+        place = self._country_from_context(head)
+        ethnic = any(self._doc[index].lower_ in ("ethnic", "minority") for index in range(window, head.i))
+        if place is not None and place[2] in PLACE_KINDS:
+            minority = ethnic or self._kb.is_ethnic_people(self._pieces[head.i]) and origin_country(place) != demonym
+            return self._build(head, window, place, "CVL" if minority else None, "demonym", None)
+        if self._kb.is_ethnic_people(self._pieces[head.i]):  # "Bosnian Serbs", "Kosovo Albanians"
+            home = self._country_from_window(window, head.i)
+            if home is not None and home[2] in (*PLACE_KINDS, "demonym") and origin_country(home) != demonym:
+                return self._build(head, window, home, "CVL", "demonym", None)
+        if ethnic:  # "Serb forces killed three ethnic Albanians ... in southeastern Serbia": a minority lives
+            others = self._sentence_states(head) - {demonym}  # in the one other state the sentence names
+            if len(others) == 1:
+                return self._build(head, window, (others.pop(), None, "demonym"), "CVL", "demonym", None)
+        return self._build(
+            head, window, (demonym, None, "demonym"), "CVL" if ethnic else None, "demonym", None
+        )
+
+    def _after_honorific(self, start: int) -> bool:
+        """ "Mr. Paris", "Mrs. Florence": a person, not a place."""
+        return start > 0 and self._pieces[start - 1] in _HONORIFICS
+
+    def _is_place(self, span: Span) -> bool:
+        """A city name counts unless the parser reads it as another kind of name ("Florence Nightingale"); the
+        small model leaves many cities untagged, so an untagged capitalised name counts."""
+        return all(
+            token.text[:1].isupper() and token.ent_type_ in _CITY_ENTITIES | {""} for token in span
+        )
+
+    def _glosses_unknown_name(self, start: int, end: int) -> bool:
+        """ "Montenegro Municipality Association (AKK)": an acronym in brackets right after a spelled-out name
+        stands for that name, so it must not match a KB entry of the same letters (a person "AKK")."""
+        doc = self._doc
+        if end - start != 1 or start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+            return False
+        text = doc[start].text
+        if not (text.isupper() and text.isalpha()) or not doc[start - 2].text[:1].isupper():
+            return False
+        before = self._names.get(start - 2)
+        return before is None or before.match.kb_id not in {m.kb_id for m in self._kb.lookup(text, self._when)}
+
+    def _glossed_name(self, head: Token) -> Token | None:
+        """The last word of the name that a bracketed acronym spells out: "Association" in "Montenegro
+        Municipality Association (AKK)"."""
+        doc, i = self._doc, head.i
+        if 2 <= i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")" and head.text.isupper():
+            before = doc[i - 2]
+            if before.text[:1].isupper() and before.pos_ == "PROPN":
+                return before
+        return None
+
+    def _people_phrase(self, head: Token, window: int, states: tuple[str, ...]) -> Actor:
+        """ "Chechens" -> RUS; "Kurds in Iraq", "Iraqi Kurds" -> IRQ + CVL (a people where it lives); "Kurds"
+        alone -> the one of their states the sentence names, else no country."""
+        place = self._country_from_context(head)
+        if place is None or place[2] not in PLACE_KINDS:
+            place = self._country_from_window(window, head.i)
+        if place is None:
+            place = self._group_in_window(window, head.i, head)  # "Crimean Tatars" live in Ukraine
+        if place is not None and place[2] in (*PLACE_KINDS, "demonym"):
+            return self._build(head, window, place, None if origin_country(place) in states else "CVL", "demonym", None)
+        state = self._choose_state(states, head)
+        return self._build(head, window, (state, None, "demonym") if state else None, None, "demonym", None)
+
+    def _group_in_window(self, window: int, stop: int, head: Token) -> tuple[str, KBMatch | None, str] | None:
+        """A people's adjective or a several-state region among the modifiers ("Kurdish rebels", "Karen
+        guerrillas"): only a fallback, after a country word before or a place after the head."""
+        for index in range(stop - 1, window - 1, -1):
+            state = self._group_state(index, head)
+            if state is not None:
+                return state, None, "demonym"
+        return None
+
+    def _group_state(self, index: int, head: Token) -> str | None:
+        states = self._kb.group_countries(self._pieces[index])
+        return self._choose_state(states, head) if states else None
+
+    def _choose_state(self, states: tuple[str, ...], head: Token) -> str | None:
+        """One state, or the only one of several that the sentence names ("Kurdish rebels ... Turkey")."""
+        if len(states) == 1:
+            return states[0]
+        chosen = self._sentence_states(head) & set(states)
+        return chosen.pop() if len(chosen) == 1 else None
+
+    def _sentence_states(self, head: Token) -> set[str]:
+        """States the sentence of ``head`` names: place names and country adjectives."""
+        named: set[str] = set()
+        for token in head.sent:
+            found = self._names.get(token.i)
+            country = None
+            if found is not None and found.match.kind in PLACE_KINDS:
+                country = found.match.country
+            elif found is None:
+                country = self._kb.adjective_country(self._pieces[token.i])
+            if country is not None:
+                named.add(country)
+        return named
+
+    def _names_organization(self, head: Token, window: int) -> bool:
+        """ "the Umma (Nation) party", "the Third World Water Forum": a proper name before an organisation
+        noun of sectors.yaml's name words is an organisation's name."""
+        if self._kb.name_word_sector(self._pieces[head.i]) is None and self._kb.name_word_sector(
+            pieces(head.lemma_)
+        ) is None:
+            return False
+        before = [t for t in self._doc[window : head.i] if t.pos_ == "PROPN" and t.text[:1].isupper()]
+        return bool(before) and not any(t.i in self._names for t in before)
+
+    def _bracketed_gloss_ends(self, index: int) -> bool:
+        """ ")" closing one capitalised word in brackets right after a capitalised name: an acronym or a
+        translation of the name, part of the same noun phrase."""
+        doc = self._doc
+        return (
+            index >= 3
+            and doc[index].text == ")"
+            and doc[index - 2].text == "("
+            and doc[index - 1].text[:1].isupper()
+            and doc[index - 3].text[:1].isupper()
+        )
+
+    def _opposed_by_prefix(self, index: int) -> bool:
+        """ "pro-Russian", "anti-US": the token follows "pro-"/"anti-" (one token or split at the hyphen)."""
+        doc = self._doc
+        if self._pieces[index][:2] in (("pro", "-"), ("anti", "-")):
+            return True
+        return index >= 2 and doc[index - 1].text in ("-", "–") and doc[index - 2].lower_ in ("pro", "anti")
+
+    def _place_after(self, head: Token) -> tuple[str, KBMatch | None, str] | None:
+        """ "Esfahan Uranium Conversion Facilities in central Iran": a place after an organisation's name."""
+        place = self._country_from_context(head)
+        return place if place is not None and place[2] in PLACE_KINDS else None

@@ -206,6 +206,7 @@ class SentenceCoder:
                     noun_pattern = self.book.match(noun) if noun is not None else None
                     if noun_pattern is not None:
                         inner_code = noun_pattern.code
+                        inner = [self._draft(noun, noun_pattern, by_trigger)]  # its targets and symmetry
                         consumed.add(obj.i)
                         break
             if inner_code is None and (comp.kind == "noun" or cls.require_match or comp.trigger.dep_ != "xcomp"

@@ -238,8 +238,9 @@ class Coder:
         """"Russian artillery pounded Kherson": a city attacked, visited or blockaded stands for its country
         when no actor fills the target slot (the place must be named inside the trigger's own phrase). A
         name the actor base does not know ("laid siege to Mariupol" -> ``---``) yields to the place too."""
-        if draft.code[:2] not in self.book.governors.place_target_roots or \
-                all(t is not None and t.code != "---" for _, t in pairs):
+        unknown = any(t is not None and t.code == "---" for _, t in pairs)  # a name no actor base knows
+        if all(t is not None and t.code != "---" for _, t in pairs) or \
+                (draft.code[:2] not in self.book.governors.place_target_roots and not unknown):
             return pairs
         ranges = _argument_ranges(draft.trigger, self.book.governors.speech_verbs)
         if draft.predicate is not None and draft.predicate.i != draft.trigger.i:  # "laid siege to Mariupol"
@@ -298,7 +299,7 @@ class Coder:
         nonstate = self.book.governors.nonstate_sectors
         coded = [(_code_for(draft, source, nonstate), draft.pattern, source, target, modality)
                  for source, target in pairs]
-        if draft.reverse_code:
+        if draft.reverse_code and self.book.governors.reciprocal_events:
             coded += [(draft.reverse_code, f"{draft.pattern}<", target, source, modality)
                       for source, target in pairs if target is not None]
         if speaker is not None and not draft.unattributed and (

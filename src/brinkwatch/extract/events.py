@@ -317,6 +317,7 @@ class SentenceCoder:
         category = self.book.category(draft.code)
         table = self.gov.classes["intent"].codes
         if category in table and table[category] != "keep":
+            draft.inner_code = draft.inner_code or draft.code
             draft.code, draft.pattern = table[category], f"intent>{draft.pattern}"
             # "A and B will meet" is both sides' intent; "A will meet B" is A's
             draft.one_way_with_target = True

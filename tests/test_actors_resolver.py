@@ -382,3 +382,11 @@ def test_a_state_not_yet_independent_is_coded_as_its_former_state(
 def test_a_name_after_an_honorific_is_no_place(nlp: Language, resolver: ActorResolver) -> None:
     actor = resolve(nlp, resolver, "Mr. Paris met the ambassador.", "Paris")
     assert actor is None or actor.country != "FRA"
+
+
+def test_a_city_opening_a_sentence_needs_a_place_tag(nlp: Language, resolver: ActorResolver) -> None:
+    """ "Split" is a Croatian city but at the head of a sentence a word; "Maoists" are rebels."""
+    doc = nlp("Split decisions weakened the coalition.")
+    actors = resolver.for_doc(doc, DAY)
+    assert all(mention.country != "HRV" for mention in actors.mentions)
+    assert resolve(nlp, resolver, "Maoists in Jharkhand attacked a police station.", "Maoists").code == "INDREB"

@@ -70,8 +70,11 @@ class PlacesAndPeoples:
     def _is_place(self, span: Span) -> bool:
         """A city name counts unless the parser reads it as another kind of name ("Florence Nightingale"); the
         small model leaves many cities untagged, so an untagged capitalised name counts."""
+        if span[0].is_sent_start and span[-1].ent_type_ not in _CITY_ENTITIES:
+            return False  # "Split", "Tours" opening a sentence are words unless tagged a place
         return all(
-            token.text[:1].isupper() and token.ent_type_ in _CITY_ENTITIES | {""} for token in span
+            token.text[:1].isupper() and token.pos_ == "PROPN" and token.ent_type_ in _CITY_ENTITIES | {""}
+            for token in span
         )
 
     def _glosses_unknown_name(self, start: int, end: int) -> bool:

@@ -357,6 +357,8 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...]) -> str 
         dep = tok.dep_
         if dep == "relcl" or (dep == "acl" and tok.tag_ in {"VBN", "VBG"}):
             return "relative clause"
+        if dep == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+            return "content"  # "an EU decision to send aid", "Finland's plan to host": not said to happen
         if dep == "advcl":
             marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
             if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) or "so" in marks:
@@ -387,6 +389,31 @@ ADVERBIAL_MARKS = {"after", "since", "before", "as", "when", "while", "because",
 
 
 def _nested_reason(trigger: Token, by_trigger: dict[int, Frame], drafts: list[Draft]) -> str | None:
+    reason = _object_reason(trigger, by_trigger, drafts)
+    return reason or _nested_phrase_reason(trigger, by_trigger, drafts)
+
+
+def _object_reason(trigger: Token, by_trigger: dict[int, Frame], drafts: list[Draft]) -> str | None:
+    """An event noun that another coded act is about ("brokered a deal between Russia and Ukraine",
+    "condemned the air strikes") is that act's object: the act is the news. And an act whose subject is a
+    violent event noun ("Iran's missile attack injured 100 soldiers") is that event's outcome."""
+    coded = {d.trigger.i for d in drafts}
+    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "attr"} and trigger.head.i in coded \
+            and by_trigger.get(trigger.head.i) is not None and by_trigger[trigger.head.i].kind == "verb":
+        return "object"
+    if trigger.pos_ == "VERB":
+        for subj in (c for c in trigger.children if c.dep_ == "nsubj"):
+            own = next((d for d in drafts if d.trigger.i == subj.i), None)
+            mine = next((d for d in drafts if d.trigger.i == trigger.i), None)
+            if own is not None and mine is not None and own.code[:2] in VIOLENT_ROOTS and mine.code[:2] in VIOLENT_ROOTS:
+                return "outcome"
+    return None
+
+
+VIOLENT_ROOTS = {"18", "19", "20"}
+
+
+def _nested_phrase_reason(trigger: Token, by_trigger: dict[int, Frame], drafts: list[Draft]) -> str | None:
     """Context found through the other events of the sentence: an event noun inside another event noun's
     phrase ("a new offensive in its war with Iraq", "talks on the conflict"), and what someone is accused,
     criticised, arrested or charged for ("accused the rebels of violating the ceasefire"): the charge is

@@ -122,6 +122,10 @@ class SentenceCoder:
         pattern = specific
         if pattern is None:
             return []
+        if frame.kind == "verb" and frame.lemma in self.gov.speech_verbs and pattern.code[:2] == "13" and any(
+                c.dep_ == "ccomp" and c.i in by_trigger and by_trigger[c.i].subjects and self.book.match(by_trigger[c.i])
+                for c in frame.complements):
+            return []  # "warned that Tehran would strike US bases": the reported act is the event, not a bare warning
         if frame.kind == "verb":
             # "imposed sanctions on X" codes through the noun; the verb pattern takes the object noun
             for obj in frame.objects:
@@ -424,9 +428,12 @@ def _nested_phrase_reason(trigger: Token, by_trigger: dict[int, Frame], drafts: 
         if holder is not None and holder.kind == "noun" and prep.head.i != trigger.i:
             return "adjunct"
     charges = {d.trigger.i for d in drafts if d.code[:2] in {"11", "17"}}
+    warnings = {d.trigger.i for d in drafts if d.code[:2] in {"02", "10", "13"}}
     for anc in trigger.ancestors:
         if anc.dep_ == "prep" and anc.lower_ in {"of", "for", "over"} and anc.head.i in charges:
             return "charge"
+        if anc.dep_ == "prep" and anc.lower_ == "against" and anc.head.i in warnings:
+            return "warned against"  # "warned Iran against attacking shipping": the attack did not happen
     return None
 
 

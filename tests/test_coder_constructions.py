@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import code_sentence, triples
 
 CASES = [
@@ -35,6 +36,39 @@ CASES = [
      {("CHN", "TWN", "138", "threatened")}),
     ("demand", "Iraq demanded the withdrawal of Turkish troops.", "2020-01-10", None),
     ("negation", "Iraq did not expel the Iranian ambassador.", "2020-01-10", None),
+    # context is not news: a consequence participle, a relative clause, a purpose clause, an adverbial clause
+    ("consequence-participle", "Sudanese army artillery shelled the town of Kassala on Monday, killing 12 civilians.",
+     "2020-01-10", {("SDNMIL", "SDN", "194", "asserted")}),
+    ("relative-clause-context", "The militia that overran Kassala last year attacked Eritrea on Monday.", "2020-01-10",
+     {("SDNUAF", "ERI", "180", "asserted")}),
+    ("purpose-clause", "Turkish police fired tear gas to disperse Kurdish protesters in Ankara.", "2020-01-10",
+     {("TURCOP", "TUROPP", "175", "asserted")}),
+    ("purpose-lends-target", "Algerian farmers blocked the highway to press their demands on the government.",
+     "2020-01-10", {("DZAAGR", "DZAGOV", "144", "asserted")}),
+    ("charge-is-the-accusation", "The Sudanese government accused Darfur rebels of attacking a convoy.", "2020-01-10",
+     {("SDNGOV", "SDNREB", "112", "asserted")}),
+    ("topic-of-complaint", "Lebanon complained to the United Nations over Israeli air raids.", "2020-01-10",
+     {("LBN", "ISR", "114", "asserted")}),
+    # modals and commitments
+    ("conditional-threat", "The European Union will cut aid to Niger if the junta does not free the president.",
+     "2020-01-10", {("IGOEUREEC", "NER", "1311", "threatened")}),
+    ("demand-modal-on-copula", "Egypt said Israel must be ready to negotiate with the Palestinians.", "2020-01-10",
+     {("EGY", "ISR", "106", "requested")}),
+    ("commitment-unmatched", "Ethiopia and Somalia agreed to set up a joint border commission.", "2020-01-10",
+     {("ETH", None, "030", "planned"), ("SOM", None, "030", "planned")}),
+    # unattributed violence and weapons that name their owner
+    ("weapon-as-subject", "A roadside bomb killed three Afghan soldiers in Kandahar on Monday.", "2020-01-10",
+     {("AFGUAF", "AFGMIL", "1823", "asserted")}),
+    ("weapon-owner", "Two Ukrainian soldiers were killed by Russian shelling near Kharkiv.", "2020-01-10",
+     {("RUS", "UKRMIL", "190", "asserted")}),
+    # targets CAMEO practice supplies
+    ("own-country-curfew", "The Thai government imposed a curfew on Sunday.", "2020-01-10",
+     {("THAGOV", "THA", "1723", "asserted")}),
+    ("strike-aimed-at-government", "Thousands of Kenyan teachers went on strike on Monday.", "2020-01-10",
+     {("KENEDU", "KENGOV", "143", "asserted")}),
+    ("unknown-name-yields-to-place", "Russian troops laid siege to Mariupol.", "2022-04-01",
+     {("RUSMIL", "UKR", "191", "asserted")}),
+    ("host-one-event", "Qatar hosted the Afghan delegation.", "2020-01-10", {("QAT", "AFGGOV", "043", "asserted")}),
     ("no-event-weather", "Heavy rain fell across the north of the country on Sunday.", "2020-01-10", set()),
     ("no-event-markets", "Oil prices rose two percent on Monday.", "2020-01-10", set()),
 ]
@@ -89,6 +123,13 @@ def test_noun_object_stands_for_its_agent(coder):
     events = code_sentence(coder, "Iran condemned the US assassination of Qassem Soleimani.", "2020-01-04")
     codes = {(e.source.country, e.target.country if e.target else None, e.cameo.code) for e in events}
     assert ("IRN", "USA", "111") in codes
+    # the assassination is what the condemnation is about: context, reported as news in its own sentences,
+    # not counted again on the day of every reaction to it
+    assert not any(e.cameo.code == "186" for e in events)
+
+
+def test_object_event_is_coded_when_nothing_else_is(coder):
+    events = code_sentence(coder, "The group said nothing about the US assassination of Qassem Soleimani.", "2020-01-04")
     assert any(e.source.country == "USA" and e.cameo.code == "186" for e in events)
 
 

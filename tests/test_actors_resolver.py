@@ -399,6 +399,9 @@ def test_a_city_opening_a_sentence_needs_a_place_tag(nlp: Language, resolver: Ac
         ("The Yugoslav army shelled the town.", "army", "SRBMIL"),
         ("Czechoslovak officials denied the report.", "officials", "CZEGOV"),
         ("The Khmer Rouge attacked a village.", "Rouge", "KHMREB"),
+        ("The Contras attacked a village.", "Contras", "NICREB"),
+        ("Sandinista troops attacked the Contras.", "troops", "NICGOVMIL"),
+        ("SWAPO guerrillas crossed the border.", "guerrillas", "NAMREB"),
     ],
 )
 def test_states_that_no_longer_exist(nlp: Language, resolver: ActorResolver, text: str, word: str, code: str) -> None:

@@ -320,6 +320,8 @@ class SentenceCoder:
     def make_intent(self, draft: Draft) -> None:
         category = self.book.category(draft.code)
         table = self.gov.classes["intent"].codes
+        if category in self.gov.decision_categories and not _has_condition(_predicate(draft.trigger, self.gov.support_verbs)):
+            return  # "announced it would prohibit all aid": a decision, planned; with "if ..." it is a threat
         if category in table and table[category] != "keep":
             draft.inner_code = draft.inner_code or draft.code
             draft.code, draft.pattern = table[category], f"intent>{draft.pattern}"

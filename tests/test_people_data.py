@@ -46,19 +46,17 @@ def by_id(people: list[dict]) -> dict[str, dict]:
     return {person["id"]: person for person in people}
 
 
-def _kb_country_codes() -> frozenset[str]:
-    countries = yaml.safe_load(COUNTRIES_YAML.read_text(encoding="utf-8"))["countries"]
-    return frozenset(country["code"] for country in countries)
-
-
-KB_COUNTRIES = _kb_country_codes()
-# States that ended before 2000 keep their withdrawn ISO 3166-3 code when no successor is their own (the USSR).
-HISTORIC = {"SUN"}
+KB_COUNTRIES = yaml.safe_load(COUNTRIES_YAML.read_text(encoding="utf-8"))["countries"]
+# People's posts in a vanished state use the code the KB gives that state, so "Soviet troops" and "Gorbachev"
+# land in the same dyad: the Soviet code is whatever countries.yaml answers for "Soviet Union".
+SOVIET = next(country["code"] for country in KB_COUNTRIES if "Soviet Union" in country["names"])
+# "Soviet Foreign Minister", "... of the USSR", "Communist Party of the Soviet Union"; not "Supreme Soviet of Belarus"
+SOVIET_POST = re.compile(r"\bUSSR\b|\bSoviet Union\b|\bSoviet (?!of\b)")
 
 
 def _is_iso3(code: str) -> bool:
-    """A current ISO 3166-1 code, a country the KB itself codes (Kosovo XKX), or an allowed historic state."""
-    return pycountry.countries.get(alpha_3=code) is not None or code in KB_COUNTRIES or code in HISTORIC
+    """A current ISO 3166-1 code or a country the KB itself codes (Kosovo XKX); no legacy alias (SUN, USR)."""
+    return pycountry.countries.get(alpha_3=code) is not None or code in {c["code"] for c in KB_COUNTRIES}
 
 
 def _codes_on(person: dict, day: dt.date) -> set[str]:
@@ -236,18 +234,27 @@ def test_heads_of_government_present_for_g20_in_the_1980s_and_1990s(people: list
     """The G20 states (the USSR standing for Russia before 1992) have a GOV role holder on dates of 1985 and 1995."""
     g20 = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "MEX", "SAU", "ZAF",
            "KOR", "TUR", "GBR", "USA"]  # fmt: skip
-    for day, russia in ((dt.date(1985, 6, 1), "SUN"), (dt.date(1995, 6, 1), "RUS")):
+    for day, russia in ((dt.date(1985, 6, 1), SOVIET), (dt.date(1995, 6, 1), "RUS")):
         covered = {code[:3] for p in people for code in _codes_on(p, day) if code.endswith("GOV")}
         assert [c for c in [*g20, russia] if c not in covered] == [], day
 
 
-def test_soviet_roles_end_with_the_union(people: list[dict]) -> None:
-    """SUN (the USSR) codes only roles held before the Union dissolved; Russian posts of the 1990s are RUS."""
-    late = [
-        (person["id"], role["title"])
+def test_soviet_posts_take_the_kbs_soviet_code_and_end_with_the_union(people: list[dict]) -> None:
+    """A post titled Soviet (or of the USSR) is coded as countries.yaml codes the Soviet Union, and ends by the
+    day the Union dissolved (1991-12-26)."""
+    soviet = [
+        (person["id"], role)
         for person in people
         for role in person["roles"]
-        if role["code"].startswith("SUN") and (role["to"] is None or role["to"] > dt.date(1991, 12, 26))
+        if SOVIET_POST.search(role["title"])
+    ]
+    assert len(soviet) >= 30
+    wrong_code = [(pid, role["title"]) for pid, role in soviet if role["code"][:3] != SOVIET]
+    assert wrong_code == []
+    late = [
+        (pid, role["title"])
+        for pid, role in soviet
+        if role["to"] is None or role["to"] > dt.date(1991, 12, 26)
     ]
     assert late == []
 
@@ -265,9 +272,9 @@ def kb() -> ActorKB:
         ("François Mitterrand", dt.date(1997, 1, 1), "FRAELI"),
         ("Yeltsin", dt.date(1995, 6, 1), "RUSGOV"),
         ("Eltsin", dt.date(1995, 6, 1), "RUSGOV"),
-        ("Gorbachev", dt.date(1989, 6, 1), "SUNGOV"),
+        ("Gorbachev", dt.date(1989, 6, 1), f"{SOVIET}GOV"),
         ("Gorbachev", dt.date(1995, 6, 1), "RUSELI"),
-        ("Shevardnadze", dt.date(1987, 3, 1), "SUNGOV"),
+        ("Shevardnadze", dt.date(1987, 3, 1), f"{SOVIET}GOV"),
         ("Shevardnadze", dt.date(1997, 3, 1), "GEOGOV"),
         ("Boutros-Ghali", dt.date(1994, 6, 1), "IGOUNO"),
         ("Boutros Boutros-Ghali", dt.date(1999, 6, 1), "IGO"),

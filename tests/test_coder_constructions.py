@@ -69,6 +69,10 @@ CASES = [
     ("unknown-name-yields-to-place", "Russian troops laid siege to Mariupol.", "2022-04-01",
      {("RUSMIL", "UKR", "191", "asserted")}),
     ("host-one-event", "Qatar hosted the Afghan delegation.", "2020-01-10", {("QAT", "AFGGOV", "043", "asserted")}),
+    ("command-is-the-act", "President Putin ordered air strikes on rebel positions in Idlib.", "2020-01-10",
+     {("RUSGOV", "---REB", "195", "asserted")}),
+    ("announced-decision", "The United States announced it would cut off all aid to the rebels in Macedonia.",
+     "2020-01-10", {("USA", "MKDREB", "162", "planned")}),
     ("no-event-weather", "Heavy rain fell across the north of the country on Sunday.", "2020-01-10", set()),
     ("no-event-markets", "Oil prices rose two percent on Monday.", "2020-01-10", set()),
 ]

@@ -223,6 +223,15 @@ class SentenceCoder:
                 consumed.add(comp.trigger.i)
                 if inner_code is not None:  # an uncoded complement leaves what hangs under it to be coded
                     _consume_subtree_frames(comp, by_trigger, consumed)
+            if gov_class == "demand" and frame.lemma in self.gov.command_verbs and inner_code is not None \
+                    and inner_code[:2] in self.gov.commanded_roots:
+                # "ordered patrols by police", "ordered the army to shell the town": a command to one's forces
+                # is the act of the one who gives it
+                draft = self._governed_draft(frame, comp, inner, inner_code, gov_class, None)
+                draft.target_groups = inner[0].target_groups if inner else []
+                draft.pattern = f"order>{inner[0].pattern if inner else comp.lemma}"
+                out.append(draft)
+                continue
             draft = self._governed_draft(frame, comp, inner, code, gov_class, cls.modality)
             draft.inner_code = inner_code
             if inner_code is None:

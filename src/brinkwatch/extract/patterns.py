@@ -103,6 +103,8 @@ class Governors(BaseModel):
     unattributed_weapons: tuple[str, ...] = ()  # "a roadside bomb killed ...": violence by unidentified forces
     unattributed_roots: tuple[str, ...] = ()
     background_preps: tuple[str, ...] = ()
+    command_verbs: tuple[str, ...] = ()  # "ordered the army to shell ...": the commander acts
+    commanded_roots: tuple[str, ...] = ()
     decision_categories: tuple[str, ...] = ()  # future acts of these kinds are decisions unless conditioned
     reciprocal_events: bool = False  # also code a pattern's reverse_code ("hosted" -> the guest's visit)
     own_people_codes: tuple[str, ...] = ()  # "imposed a curfew": on its own country when no target is named

@@ -407,3 +407,10 @@ def test_a_city_opening_a_sentence_needs_a_place_tag(nlp: Language, resolver: Ac
 def test_states_that_no_longer_exist(nlp: Language, resolver: ActorResolver, text: str, word: str, code: str) -> None:
     """Old states take the code CAMEO and the gold sets give them (countries.yaml judgement calls)."""
     assert resolve(nlp, resolver, text, word, dt.date(1988, 6, 1)).code == code
+
+
+def test_a_national_society_of_an_international_ngo_has_its_country(
+    nlp: Language, resolver: ActorResolver
+) -> None:
+    assert resolve(nlp, resolver, "The Turkish Red Crescent sent aid.", "Crescent").code == "TURNGORCR"
+    assert resolve(nlp, resolver, "The Red Crescent sent aid.", "Crescent").code == "NGORCR"

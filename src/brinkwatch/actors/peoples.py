@@ -63,6 +63,16 @@ class PlacesAndPeoples:
             head, window, (demonym, None, "demonym"), "CVL" if ethnic else None, "demonym", None
         )
 
+    def _national_chapter(self, match: KBMatch, start: int) -> str | None:
+        """The country of a national society of an international NGO: a country adjective or name right
+        before the name ("the Palestinian Red Crescent", "the American Red Cross")."""
+        if match.kind != "organization" or not match.code.startswith("NGO") or start == 0:
+            return None
+        before = self._names.get(start - 1)
+        if before is not None:
+            return before.match.country if before.match.kind == "country" else None
+        return self._kb.adjective_country(self._pieces[start - 1])
+
     def _after_honorific(self, start: int) -> bool:
         """ "Mr. Paris", "Mrs. Florence": a person, not a place."""
         return start > 0 and self._pieces[start - 1] in _HONORIFICS

@@ -245,6 +245,9 @@ class DocActors(PlacesAndPeoples):
             code, sector, resolution = self._person_by_title(head, found, match)
         if self._is_former(head, found.start):
             code, sector = f"{match.country or NO_COUNTRY}ELI", "ELI"
+        chapter = self._national_chapter(match, found.start)
+        if chapter is not None:  # "the Turkish Red Crescent" is Turkey's society, not the movement
+            code, sector = chapter + code, "NGO"
         code = self._kb.state_on(code, self._when)
         return Actor(
             code=code, country=_country_of(code, match.country), sector=sector, text=self._text[start:end],

@@ -488,7 +488,7 @@ def _news_of_sentence(coded: list[tuple[Draft, list[Event]]]) -> list[Event]:
             continue
         lent = [ev.target for bg, bg_events in coded
                 if bg.background in {"purpose", "consequence"} and _governs(draft.predicate or draft.trigger, bg.trigger)
-                for ev in bg_events if ev.target is not None]
+                for ev in bg_events if ev.target is not None and ev.target.country]  # "two marines" (---MIL) lends nothing
         for ev in events:
             target = next((t for t in lent if ev.source is None or t.code != ev.source.code), None)
             out.append(_retargeted(ev, target) if ev.target is None and target is not None else ev)

@@ -296,7 +296,7 @@ REGION_CASES = [
     ("Karen guerrillas attacked a police post.", "guerrillas", "MMRREB"),
     ("Tibetan monks staged a protest.", "monks", "CHNREL"),
     ("Basque separatists bombed a police station.", "separatists", "ESPSEP"),
-    ("Chechens protested outside the embassy.", "Chechens", "RUS"),
+    ("Chechens protested outside the embassy.", "Chechens", "RUSCVL"),
     # ... or, for a people of several states, the one the sentence names; otherwise none
     ("Kurdish rebels killed three Turkish soldiers.", "rebels", "TURREB"),
     ("Kurdish rebels killed three soldiers.", "rebels", "---REB"),
@@ -304,7 +304,7 @@ REGION_CASES = [
     # a place after the noun or a country word before it wins over the people's own state
     ("Kurdish rebels in Iraq attacked Turkish troops.", "rebels", "IRQREB"),
     ("Tamil refugees in India staged a protest.", "refugees", "INDREF"),
-    ("Iraqi Kurds staged a protest.", "Kurds", "IRQ"),
+    ("Iraqi Kurds staged a protest.", "Kurds", "IRQCVL"),
     # an ethnic people is coded where it lives
     ("Bosnian Serbs demanded a truce.", "Serbs", "BIHCVL"),
     ("Ethnic Turks in Bulgaria protested against the government.", "Turks", "BGRCVL"),
@@ -327,6 +327,8 @@ REGION_CASES = [
     ("The Kosovo Liberation Army attacked a police station.", "Army", "XKXREB"),
     ("Azerbaijan deported two BBC journalists.", "journalists", "GBRMED"),
     ("The Albanians of southern Serbia demanded autonomy.", "Albanians", "SRBCVL"),
+    ("The Turkish minority in Bulgaria protested against the law.", "minority", "BGRCVL"),
+    ("The Turkish minority protested against the law.", "minority", "TURCVL"),
     # vehicles take their modifiers' actor like people nouns do
     ("Israeli army bulldozers demolished the houses.", "bulldozers", "ISRMIL"),
     # a generic government head takes a modifier's sector

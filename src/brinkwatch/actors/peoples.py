@@ -20,6 +20,7 @@ from brinkwatch.model import Actor
 
 PLACE_KINDS = ("country", "capital", "region", "city")
 _CITY_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_RESIDENT_HEADS = frozenset({"minority", "minorities", "community", "communities", "population", "populations"})
 _HONORIFICS = frozenset({("mr",), ("mrs",), ("ms",), ("miss",), ("dr",), ("mme",), ("messrs",)})
 
 
@@ -110,17 +111,26 @@ class PlacesAndPeoples:
         return None
 
     def _people_phrase(self, head: Token, window: int, states: tuple[str, ...]) -> Actor:
-        """ "Chechens" -> RUS; "Kurds in Iraq", "Iraqi Kurds" -> IRQ + CVL (a people where it lives); "Kurds"
-        alone -> the one of their states the sentence names, else no country."""
+        """A people is its state's civilians (as the PLOVER gold codes "Iraqi Kurds" IRQ CVL): "Chechens" ->
+        RUSCVL; "Kurds in Iraq", "Iraqi Kurds" -> IRQCVL (where it lives); "Kurds" alone -> the one of their
+        states the sentence names, else ---CVL."""
         place = self._country_from_context(head)
         if place is None or place[2] not in PLACE_KINDS:
             place = self._country_from_window(window, head.i)
         if place is None:
             place = self._group_in_window(window, head.i, head)  # "Crimean Tatars" live in Ukraine
         if place is not None and place[2] in (*PLACE_KINDS, "demonym"):
-            return self._build(head, window, place, None if origin_country(place) in states else "CVL", "demonym", None)
+            return self._build(head, window, place, "CVL", "demonym", None)
         state = self._choose_state(states, head)
-        return self._build(head, window, (state, None, "demonym") if state else None, None, "demonym", None)
+        return self._build(head, window, (state, None, "demonym") if state else None, "CVL", "demonym", None)
+
+    def _residence(self, head: Token, sector: str) -> tuple[str, KBMatch | None, str] | None:
+        """ "the Turkish minority in Bulgaria", "the Albanian community of Macedonia": a minority is coded by
+        the place it lives in, which beats the people's adjective."""
+        if sector != "CVL" or head.lower_ not in _RESIDENT_HEADS:
+            return None
+        place = self._country_from_context(head)
+        return place if place is not None and place[2] in PLACE_KINDS else None
 
     def _group_in_window(self, window: int, stop: int, head: Token) -> tuple[str, KBMatch | None, str] | None:
         """A people's adjective or a several-state region among the modifiers ("Kurdish rebels", "Karen

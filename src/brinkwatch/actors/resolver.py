@@ -368,7 +368,8 @@ class DocActors(PlacesAndPeoples):
         self, head: Token, window: int, sector: str, noun_start: int
     ) -> tuple[Actor | None, str]:
         origin = (
-            self._country_from_window(window, noun_start)
+            self._residence(head, sector)
+            or self._country_from_window(window, noun_start)
             or self._country_from_context(head)
             or self._group_in_window(window, noun_start, head)
         )

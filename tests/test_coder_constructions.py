@@ -73,6 +73,8 @@ CASES = [
      {("RUSGOV", "---REB", "195", "asserted")}),
     ("announced-decision", "The United States announced it would cut off all aid to the rebels in Macedonia.",
      "2020-01-10", {("USA", "MKDREB", "162", "planned")}),
+    ("adjective-place-as-target", "Russian drones struck a Ukrainian port overnight.", "2023-05-01",
+     {("RUSMIL", "UKR", "190", "asserted")}),
     ("no-event-weather", "Heavy rain fell across the north of the country on Sunday.", "2020-01-10", set()),
     ("no-event-markets", "Oil prices rose two percent on Monday.", "2020-01-10", set()),
 ]

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.actors import ActorKB, ActorResolver
+from brinkwatch.actors.kb import pieces
 from brinkwatch.config import Settings
 from brinkwatch.errors import InputTooLargeError
 from brinkwatch.extract.attributes import AttributeExtractor
@@ -31,6 +32,7 @@ from brinkwatch.model import (
     Event,
     Evidence,
     Mention,
+    Place,
     Sentence,
 )
 from brinkwatch.nlp import load_pipeline
@@ -179,6 +181,25 @@ class Coder:
         return [Actor(code=code, country=country, sector=code[3:] or None, text=sources[0].text,
                       resolution="context", confidence=round(sources[0].confidence * 0.6, 3))]
 
+    def _adjective_place(self, doc: Doc, ranges: list[tuple[int, int]]):
+        """"shelled the South Korean island of Yeonpyeong": a place noun whose nationality adjective names
+        the country it belongs to."""
+        place_nouns = set(self.book.governors.place_nouns)
+        for lo, hi in ranges:
+            for tok in doc.char_span(lo, hi, alignment_mode="expand") or []:
+                if tok.pos_ != "NOUN" or tok.lemma_.lower() not in place_nouns:
+                    continue
+                mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i]
+                if not mods:
+                    continue
+                span = doc[min(m.left_edge.i for m in mods):tok.i]
+                country = self.kb.adjective_country(pieces(span.text)) or self.kb.adjective_country(
+                    pieces(mods[-1].text))
+                if country:
+                    return Place(name=span.text, country=country, precision="country",
+                                 start=span.start_char, end=span.end_char)
+        return None
+
     def _sentence_place(self, sent: Span):
         """The one country the sentence's place names agree on ("near the town of Samarra"), else None."""
         found = {}
@@ -261,6 +282,8 @@ class Coder:
                     if found is not None and found.country:
                         found = found.model_copy(update={"start": start, "end": end})
                         break
+        if found is None or not found.country:
+            found = self._adjective_place(draft.trigger.doc, ranges)
         if found is None or not found.country:
             return pairs
         target = Actor(code=found.country, country=found.country, text=found.name, start=found.start,

@@ -246,6 +246,8 @@ class SentenceCoder:
         # event noun itself, else whoever the complement acts on (or, for "asked that Y ...", Y).
         objects = [o for o in frame.objects if o.i != comp.trigger.i]
         objects += [t for p, t in frame.preps if p in {"on", "upon", "against"} and t.i != comp.trigger.i]
+        if gov_class == "appeal" and frame.lemma in {"appeal", "plead", "petition"}:
+            objects += [t for p, t in frame.preps if p == "to" and t.i != comp.trigger.i]  # "appealed to X to ..."
         groups = [objects]
         if gov_class in {"appeal", "demand"} and comp.kind == "verb":
             groups.append([s for s in comp.subjects if s.i not in {x.i for x in sources}])

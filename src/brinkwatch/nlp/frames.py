@@ -222,7 +222,7 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame:
         trigger=verb, kind="verb", lemma=lemma_of(verb), particle=particle,
         subjects=agents, objects=objects, datives=_children(verb, {"dative", "iobj"}),
         preps=preps, object_preps=object_preps, passive=passive, negated=is_negated(verb),
-        complements=[c for c in verb.children if c.dep_ in COMPLEMENT and c.pos_ in {"VERB", "AUX"}],
+        complements=[c for c in verb.children if c.dep_ in COMPLEMENT and (c.pos_ in {"VERB", "AUX"} or _infinitive(c))],
         inherited_subject=inherited,
     )
 
@@ -271,11 +271,17 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
     )
 
 
+def _infinitive(tok: Token) -> bool:
+    """"offered to host talks" with "host" tagged a noun: a complement with its own "to" is a verb."""
+    return tok.dep_ in COMPLEMENT and tok.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
 def sentence_frames(sent: Span, lex: Lexicon) -> list[Frame]:
     """All verb frames and event-noun frames of a sentence, in text order."""
     frames: list[Frame] = []
     for tok in sent:
-        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT") or _infinitive(tok):
             frames.append(verb_frame(tok, lex))
         elif tok.pos_ in {"NOUN", "PROPN"} and lemma_of(tok) in lex.event_nouns:
             frames.append(noun_frame(tok, lex))

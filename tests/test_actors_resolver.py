@@ -416,3 +416,9 @@ def test_a_national_society_of_an_international_ngo_has_its_country(
 ) -> None:
     assert resolve(nlp, resolver, "The Turkish Red Crescent sent aid.", "Crescent").code == "TURNGORCR"
     assert resolve(nlp, resolver, "The Red Crescent sent aid.", "Crescent").code == "NGORCR"
+
+
+def test_a_titled_stranger_takes_the_country_of_a_city_in_the_sentence(
+    nlp: Language, resolver: ActorResolver
+) -> None:
+    assert resolve(nlp, resolver, "Governor Ahmed Khan condemned the bombing in Peshawar.", "Khan").code == "PAKGOV"

@@ -316,7 +316,7 @@ class DocActors(PlacesAndPeoples):
                 continue
             found = self._names.get(token.i)
             country = None
-            if found is not None and found.match.kind in ("country", "capital") and found.end - 1 == token.i:
+            if found is not None and found.match.kind in PLACE_KINDS and found.end - 1 == token.i:
                 country = found.match.country
             elif found is None:
                 country = self._kb.adjective_country(self._pieces[token.i])

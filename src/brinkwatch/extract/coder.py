@@ -147,6 +147,9 @@ class Coder:
         targets = self._first_group(actors, draft.target_groups)
         # an actor is not its own target: the same span, or the very same code ("the US denied entry to the US")
         targets = [t for t in targets if not any(t.start == s.start or t.code == s.code for s in sources)]
+        if not targets and len(sources) > 1 and _reciprocal(draft.trigger):
+            # "India and Pakistan agreed not to attack each other": each party is the other's target
+            return list(itertools.permutations(sources, 2))
         if not targets and not draft.symmetric:
             targets = self._nearby_target(draft, actors, sources)
         if not targets and not draft.symmetric:
@@ -386,6 +389,11 @@ def _coordinated_modifiers(actors, tok: Token) -> list[Actor]:
     """"US and British activists", "the presidents of Venezuela and Guyana": one actor per coordinated
     country, sharing the head's sector."""
     mods = [c for c in tok.children if c.dep_ in {"amod", "nmod", "compound"} and c.conjuncts]
+    if not mods:
+        # "Thai and Cambodian commanders" parsed as two sibling modifiers, the first holding the "and"
+        siblings = [c for c in tok.children if c.dep_ in {"amod", "nmod", "compound"} and c.i < tok.i]
+        if len(siblings) >= 2 and any(g.dep_ == "cc" for g in siblings[0].children):
+            return _sibling_countries(actors, tok, siblings)
     of_mods = [p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
                for p in prep.children if p.dep_ == "pobj" and p.conjuncts]
     if not mods and not of_mods:
@@ -403,6 +411,27 @@ def _coordinated_modifiers(actors, tok: Token) -> list[Actor]:
             continue
         code = country_actor.country + (sector or "") if sector else country_actor.code
         out.append(country_actor.model_copy(update={"code": code, "sector": sector or country_actor.sector}))
+    return out if len(out) > 1 else []
+
+
+def _reciprocal(trigger: Token) -> bool:
+    """"each other" / "one another" among the trigger's own phrases (or its support verb's)."""
+    words = [t.lower_ for t in trigger.subtree]
+    if trigger.dep_ in {"dobj", "pobj"}:
+        words += [t.lower_ for t in trigger.head.subtree]
+    return any(a in {"each", "one"} and b in {"other", "another"} for a, b in zip(words, words[1:], strict=False))
+
+
+def _sibling_countries(actors, head: Token, siblings: list[Token]) -> list[Actor]:
+    head_actor = actors.resolve_token(head)
+    sector = head_actor.sector if head_actor is not None else None
+    out: list[Actor] = []
+    for mod in siblings:
+        found = actors.resolve_token(mod)
+        if found is None or not found.country or any(a.country == found.country for a in out):
+            continue
+        code = found.country + sector if sector else found.code
+        out.append(found.model_copy(update={"code": code, "sector": sector or found.sector}))
     return out if len(out) > 1 else []
 
 

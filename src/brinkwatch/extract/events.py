@@ -217,6 +217,11 @@ class SentenceCoder:
                                        or comp.trigger.head.i != frame.trigger.i):
                 continue  # only a commitment's own to-infinitive ("agreed to set up ...") is coded unmatched
             code = self.book.derived_code(gov_class, inner_code)
+            if comp.negated and gov_class in {"commit", "intent"}:
+                # "agreed not to attack each other", "pledged not to use force": a commitment to restraint
+                if inner_code is None or inner_code[:2] not in VIOLENT_ROOTS | {"13", "15", "17"}:
+                    continue
+                code = self.gov.classes[gov_class].codes.get("deescalate")
             if code is None:
                 continue
             if cls.consume_object_events or comp.kind == "verb":

@@ -131,6 +131,10 @@ class SentenceCoder:
             for obj in frame.objects:
                 if pattern.object and obj.i in by_trigger:
                     consumed.add(obj.i)
+            if pattern.prep_noun:  # "called for a ceasefire": the phrase is the appeal, not a ceasefire
+                for tok in frame.prep_objects(pattern.prep):
+                    if lemma_of(tok) in pattern.prep_noun and tok.i in by_trigger:
+                        consumed.add(tok.i)
         return [self._draft(frame, pattern, by_trigger)]
 
     def _draft(self, frame: Frame, pattern: Pattern, by_trigger: dict[int, Frame]) -> Draft:
@@ -575,6 +579,7 @@ def _slot_tokens(frame: Frame, slot: str) -> list[Token]:
             # phrase of the verb's event-noun object (frames keep object "of" phrases out of their preps)
             toks = [p for obj in frame.objects for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
                     for p in prep.children if p.dep_ == "pobj"]
+        toks = [x for t in toks for x in (t, *t.conjuncts)]  # "a ceasefire between Iran and Iraq": both
     else:
         toks = []
     out: list[Token] = []

@@ -422,3 +422,20 @@ def test_a_titled_stranger_takes_the_country_of_a_city_in_the_sentence(
     nlp: Language, resolver: ActorResolver
 ) -> None:
     assert resolve(nlp, resolver, "Governor Ahmed Khan condemned the bombing in Peshawar.", "Khan").code == "PAKGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        # "Secretary General" is a civilian title, not a general; the organisation named before it is whom
+        # the person acts for (the person's own role on the date may have ended: the date is 2000-01-01)
+        ("Arab League Secretary General Chedli Klibi arrived in Damascus.", "Klibi", "IGOMEAARLGOV"),
+        ("UN Secretary-General Javier Perez de Cuellar visited Baghdad.", "Cuellar", "IGOUNOGOV"),
+        ("General Qassem Soleimani visited Baghdad.", "Soleimani", "IRNMIL"),
+    ],
+)
+def test_organisation_before_a_title_is_whom_the_person_acts_for(
+    nlp: Language, resolver: ActorResolver, text: str, word: str, code: str
+) -> None:
+    actor = resolve(nlp, resolver, text, word, dt.date(2000, 1, 1))
+    assert actor is not None and actor.code == code, actor

@@ -259,6 +259,11 @@ class DocActors(PlacesAndPeoples):
         """A known person with no role on the date: a title in front ("President X") still gives a sector."""
         title = self._title_before(found.start)
         if title is not None and match.country:
+            # "UN Secretary-General Perez de Cuellar", "Arab League Secretary General Chedli Klibi": the
+            # organisation named before the title is whom the person acts for, not their nationality
+            org = self._country_from_window(self._left_window(head), found.start)
+            if org is not None and org[1] is not None and org[1].kind == "organization":
+                return org[0] + title, title, "title"
             return match.country + title, title, "title"
         return match.code, match.sector, "kb"
 

@@ -148,6 +148,7 @@ def test_resolves_noun_phrase(
         ("They issued a statement.", "statement"),
         ("The war lasted two years.", "years"),
         ("A turkey was served at the dinner.", "turkey"),
+        ("Troops crossed the Euphrates River on Monday.", "River"),  # a place the NER calls LOC
     ],
 )
 def test_non_actors_are_none(nlp: Language, resolver: ActorResolver, text: str, word: str) -> None:

@@ -291,6 +291,9 @@ class DocActors(PlacesAndPeoples):
             return self.coref_noun(head), "coref"
         if head.pos_ == "PROPN" and head.ent_type_ == "ORG" and head.i not in self._names:
             return self._new_actor(head, window)
+        if sector is None and head.pos_ == "PROPN" and head.ent_type_ in ("LOC", "FAC") and \
+                self._title_before(noun_start) is None:
+            return None, ""  # "The Nile supplies ...", "the Golan Heights": a place or a building is no actor
         if sector is None and head.pos_ == "PROPN":
             title = self._title_before(noun_start)
             if title is not None:

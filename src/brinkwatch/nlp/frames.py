@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
+import yaml
 from spacy.tokens import Span, Token
 
 SUBJ = {"nsubj", "csubj"}
@@ -23,7 +25,7 @@ PASS_SUBJ = {"nsubjpass", "csubjpass"}
 OBJ = {"dobj", "obj"}
 COMPLEMENT = {"xcomp", "ccomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-ADVERB_PARTICLES = {"back", "out", "off", "down", "up", "away", "over", "in"}
+ADVERB_PARTICLES = {"back", "out", "off", "down", "up", "away", "over", "in", "aside"}
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,20 @@ class Frame:
         return [tok for prep, tok in self.preps + self.object_preps if prep in wanted]
 
 
+def _load_lemma_fixes() -> dict[str, str]:
+    """Word forms the small pipeline lemmatises wrongly (data/lemma_fixes.yaml): a read-only table."""
+    path = Path(__file__).parent / "data" / "lemma_fixes.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {str(form).lower(): str(lemma).lower() for form, lemma in (data.get("fixes") or {}).items()}
+
+
+LEMMA_FIXES = _load_lemma_fixes()
+
+
 def lemma_of(tok: Token) -> str:
+    fixed = LEMMA_FIXES.get(tok.lower_)
+    if fixed is not None:
+        return fixed
     return tok.lemma_.lower() if tok.lemma_ else tok.lower_
 
 

@@ -287,6 +287,8 @@ class Coder:
                         break
         if found is None or not found.country:
             found = self._adjective_place(draft.trigger.doc, ranges)
+        if (found is None or not found.country) and unknown and place is not None and place.country:
+            found = place  # "captured the border town of Badme": an unknown name, the event's place says where
         if found is None or not found.country:
             return pairs
         target = Actor(code=found.country, country=found.country, text=found.name, start=found.start,

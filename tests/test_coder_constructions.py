@@ -83,6 +83,12 @@ CASES = [
      {("ARM", "AZE", "112", "asserted"), ("AZE", "ARM", "112", "asserted")}),
     ("infinitive-tagged-noun", "Egypt offered to host talks between the warring Sudanese factions.", "2020-01-10",
      {("EGY", "SDN", "036", "planned")}),
+    ("amount-carries-event-noun", "West Germany promised $2 billion in economic aid to Poland.", "1989-09-01",
+     {("DEU", "POL", "033", "planned")}),
+    ("unknown-town-takes-event-place", "Ethiopian troops crossed into Eritrea and captured the border town of Badme.",
+     "1999-03-01", {("ETHMIL", "ERI", "192", "asserted")}),
+    ("organisation-before-title", "Arab League Secretary General Chedli Klibi met Syrian officials in Damascus.",
+     "2000-01-01", {("IGOMEAARLGOV", "SYRGOV", "040", "asserted")}),
     ("no-event-weather", "Heavy rain fell across the north of the country on Sunday.", "2020-01-10", set()),
     ("no-event-markets", "Oil prices rose two percent on Monday.", "2020-01-10", set()),
 ]

@@ -193,6 +193,10 @@ class SentenceCoder:
         comps = [by_trigger[c.i] for c in frame.complements if c.i in by_trigger]
         # event nouns as objects or as objects of to/for/with: "threatened retaliation", "called for a ceasefire"
         nouns = list(frame.objects) + [t for p, t in frame.preps if p in {"for", "to", "with", "on"}]
+        # "promised $2 billion in economic aid": an amount stands in the event noun's place
+        nouns += [p for obj in frame.objects if obj.i not in by_trigger and _is_amount(obj)
+                  for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in {"in", "of"}
+                  for p in prep.children if p.dep_ == "pobj"]
         comps += [by_trigger[n.i] for n in nouns if n.i in by_trigger and by_trigger[n.i].kind == "noun"]
         # "asked that Y discuss Z" and "agreed to hold talks": a ccomp or xcomp hanging under the object
         return comps
@@ -457,6 +461,12 @@ def _nested_phrase_reason(trigger: Token, by_trigger: dict[int, Frame], drafts: 
         if anc.dep_ == "prep" and anc.lower_ == "against" and anc.head.i in warnings:
             return "warned against"  # "warned Iran against attacking shipping": the attack did not happen
     return None
+
+
+def _is_amount(tok: Token) -> bool:
+    """"$2 billion", "50 million euros", "1,000 tons": a number or money head."""
+    return tok.like_num or tok.tag_ == "$" or tok.lower_ in {"million", "billion", "trillion", "tons", "tonnes"} or any(
+        c.like_num or c.tag_ == "$" for c in tok.children if c.dep_ in {"nummod", "quantmod", "compound"})
 
 
 def _is_weapon(tok: Token, weapons: set[str]) -> bool:

@@ -173,3 +173,15 @@ def test_evidence_offsets_point_into_the_text(coder):
 
 def test_sports_sentence_produces_nothing(coder):
     assert code_sentence(coder, "Brazil beat Argentina 2-0 in the World Cup qualifier.") == []
+
+
+def test_the_two_leaders_are_the_last_two_states_named(coder):
+    text = ("The Greek prime minister telephoned the Turkish president on Wednesday. "
+            "The two leaders agreed to hold a meeting in Ankara in the autumn.")
+    got = triples(code_sentence(coder, text))
+    assert ("GRCGOV", "TURGOV", "036", "planned") in got and ("TURGOV", "GRCGOV", "036", "planned") in got
+
+
+def test_the_two_leaders_need_two_states_before_them(coder):
+    events = code_sentence(coder, "The two leaders agreed to hold a meeting in the autumn.")
+    assert not any(e.cameo.code == "036" for e in events)

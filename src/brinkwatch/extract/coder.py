@@ -117,17 +117,46 @@ class Coder:
     def _resolve(self, actors, tokens: list[Token]) -> list[Actor]:
         out: list[Actor] = []
         for tok in tokens:
-            found = _coordinated_modifiers(actors, tok) or [_resolve_with_fallback(actors, tok)]
+            found = _coordinated_modifiers(actors, tok) or self._pair_reference(actors, tok) or [
+                _resolve_with_fallback(actors, tok)]
+            siblings: list[Actor] = []  # several actors read off one token share its span
             for actor in found:
                 if actor is None:
                     continue
-                overlapping = [a for a in out if _overlaps(a, actor)]
+                overlapping = [a for a in out if _overlaps(a, actor) and a not in siblings]
+                siblings.append(actor)
                 if not overlapping:
                     out.append(actor)
                 elif all(actor.confidence > a.confidence for a in overlapping) and len(found) == 1:
                     # "the militant group al-Shabab": one actor named twice; keep the surer reading
                     out = [a for a in out if a not in overlapping] + [actor]
         return out
+
+    def _pair_reference(self, actors, tok: Token) -> list[Actor]:
+        """"The two leaders agreed ...", "both sides", "the two countries": the last two states named before,
+        with the sector the noun gives ("leaders" GOV, "armies" MIL)."""
+        rules = self.book.governors.pair_nouns
+        lemma = tok.lemma_.lower()
+        if lemma not in rules or tok.tag_ not in {"NNS", "NNPS"}:
+            return []
+        words = {c.lower_ for c in tok.children if c.dep_ in {"det", "nummod", "predet", "amod"}}
+        if not ({"two", "both"} & words):
+            return []
+        seen: list[Actor] = []
+        for mention in sorted(actors.mentions, key=lambda a: a.start or 0, reverse=True):
+            if mention.start is None or mention.start >= tok.idx or not mention.country or \
+                    len(mention.country) != 3 or mention.country in NON_STATE_PREFIXES:
+                continue
+            if all(m.country != mention.country for m in seen):
+                seen.append(mention)
+            if len(seen) == 2:
+                break
+        if len(seen) < 2:
+            return []
+        sector = rules[lemma] or None
+        return [Actor(code=m.country + (sector or ""), country=m.country, sector=sector, text=tok.text,
+                      start=tok.idx, end=tok.idx + len(tok.text), resolution="coref",
+                      confidence=round(0.7 * m.confidence, 3)) for m in reversed(seen)]
 
     def _first_group(self, actors, groups: list[list[Token]]) -> list[Actor]:
         for group in groups:

@@ -107,6 +107,7 @@ class Governors(BaseModel):
     commanded_roots: tuple[str, ...] = ()
     decision_categories: tuple[str, ...] = ()  # future acts of these kinds are decisions unless conditioned
     reciprocal_events: bool = False  # also code a pattern's reverse_code ("hosted" -> the guest's visit)
+    pair_nouns: dict[str, str] = {}  # "the two leaders" -> the last two states named, with this sector ("" none)
     place_nouns: tuple[str, ...] = ()  # "the South Korean island": a place noun whose adjective names its country
     own_people_codes: tuple[str, ...] = ()  # "imposed a curfew": on its own country when no target is named
     protest_default_target: dict[str, Any] = {}  # {roots: [...], sector: GOV}  # "since last month's invasion": an event noun here is context

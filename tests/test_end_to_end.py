@@ -110,3 +110,16 @@ def test_demo_ingest_is_idempotent_and_merges(coder, tmp_path):
         assert len(store.events(EventFilter(limit=500))) == len(events)
         assert any(e["num_articles"] > 1 for e in events), "one happening reported by several outlets merges"
         assert not any(e["source"]["code"].startswith("BRA") for e in events), "the match report codes nothing"
+
+
+def test_worker_processes_code_the_same_events_in_order(coder):
+    """n_process > 1 parses and extracts in forked workers; the events and their order must not change."""
+    from brinkwatch.model import Article
+
+    texts = ["Iran attacked Iraq on Tuesday.", "France and Germany held talks in Paris.",
+             "The European Union threatened Russia with sanctions.", "Heavy rain fell on Sunday.",
+             "China urged North Korea to return to the negotiating table."] * 3
+    articles = [Article(doc_id=f"d{i}", text=t) for i, t in enumerate(texts)]
+    one = [[e.event_id for e in d.events] for d in coder.code_articles(articles, batch_size=2, n_process=1)]
+    two = [[e.event_id for e in d.events] for d in coder.code_articles(articles, batch_size=2, n_process=2)]
+    assert one == two and sum(map(len, one)) >= 10

@@ -92,10 +92,9 @@ class Coder:
         ``nlp.pipe`` on two cores). Workers forked from this process share the loaded pipeline and
         knowledge copy-on-write and return finished ``CodedDocument`` records instead.
         """
-        global _WORKER_CODER
-        _WORKER_CODER = self
         context = multiprocessing.get_context("fork")
-        with context.Pool(n_process) as pool:
+        # with fork the initializer's argument reaches each worker by inheritance, not by pickling
+        with context.Pool(n_process, initializer=_adopt_coder, initargs=(self,)) as pool:
             for chunk in _chunks(articles, batch_size * n_process * 2):
                 batches = [kept for batch in _chunks(chunk, batch_size)
                            if (kept := [a for a in batch if self._fits(a, on_error)])]
@@ -693,12 +692,15 @@ def _sentence_index(sentences: list[Sentence], start: int | None) -> int:
     return len(sentences) - 1 if sentences else 0
 
 
-_WORKER_CODER: Coder | None = None  # set in the parent just before forking; read only in the workers
+_WORKER: dict[str, Coder] = {}  # filled only inside forked worker processes, by _adopt_coder
+
+
+def _adopt_coder(coder: Coder) -> None:
+    _WORKER["coder"] = coder
 
 
 def _code_batch(batch: list[Article]) -> list[CodedDocument]:
-    coder = _WORKER_CODER
-    assert coder is not None, "worker forked without a coder"
+    coder = _WORKER["coder"]
     docs = coder.nlp.pipe((a.text for a in batch), batch_size=len(batch))
     return [coder.code_doc(doc, article) for article, doc in zip(batch, docs, strict=True)]
 

@@ -89,6 +89,8 @@ CASES = [
      "1999-03-01", {("ETHMIL", "ERI", "192", "asserted")}),
     ("organisation-before-title", "Arab League Secretary General Chedli Klibi met Syrian officials in Damascus.",
      "2000-01-01", {("IGOMEAARLGOV", "SYRGOV", "040", "asserted")}),
+    ("instrument-is-not-target", "Russia moved tanks to the border with Ukraine.", "2022-02-01",
+     {("RUS", "UKR", "154", "asserted")}),
     ("no-event-weather", "Heavy rain fell across the north of the country on Sunday.", "2020-01-10", set()),
     ("no-event-markets", "Oil prices rose two percent on Monday.", "2020-01-10", set()),
 ]

@@ -37,6 +37,7 @@ from brinkwatch.model import (
     Sentence,
 )
 from brinkwatch.nlp import load_pipeline
+from brinkwatch.nlp.frames import lemma_of
 from brinkwatch.ontology import Ontology
 
 # Modalities that the frame decides (governor classes, speech verbs) outrank the cue-based ones,
@@ -59,6 +60,9 @@ class Coder:
                                         min_city_population=self.settings.min_city_population)
         self.attributes = AttributeExtractor(self.gazetteer)
         self.sentence_coder = SentenceCoder(self.book)
+        # objects a pattern names but does not take as its target: what is sent, moved or used
+        self._pattern_objects = {p.id: p.object for p in self.book.patterns
+                                 if p.object and "object" not in p.target_slots}
 
     # --- public API -------------------------------------------------------------------------------
     def code_text(self, text: str, *, doc_id: str = "-", pub_date: dt.date | None = None) -> CodedDocument:
@@ -300,10 +304,15 @@ class Coder:
             return sorted(found, key=lambda t: abs(t.i - draft.trigger.i))
 
         in_purpose = [t for t in candidates_in(purpose) if any(_phrase_of(t, c) for c in clauses)]
+        # the pattern's own object is what is moved or used, not whom it is aimed at: "moved tanks to the
+        # border with Ukraine", "used tear gas on protesters"
+        instruments = set(self._pattern_objects.get(draft.pattern.rsplit(">", 1)[-1], ()))
         for tok in candidates_in(ranges) + in_purpose:
             actor = _resolve_with_fallback(actors, tok)
             if actor is None or actor.code == "---" or any(s.code == actor.code for s in sources):
                 continue
+            if not actor.country and tok.dep_ in {"dobj", "conj"} and lemma_of(tok) in instruments:
+                continue  # "tanks" (---MIL) is the instrument; "US mediation" still names its owner
             if any((actor.start or 0) < e and s < (actor.end or 0) for s, e in taken):
                 continue
             return [actor.model_copy(update={"confidence": round(actor.confidence * 0.85, 3)})]

@@ -38,7 +38,14 @@ def _clean_names(values: list[str]) -> list[str]:
     return cleaned
 
 
+def _check_country(value: str) -> str:
+    if not COUNTRY_RE.match(value):
+        raise ValueError(f"country code {value!r} must be three capital letters")
+    return value
+
+
 ActorCode = Annotated[str, AfterValidator(_check_code)]
+CountryCode = Annotated[str, AfterValidator(_check_country)]
 Names = Annotated[list[str], AfterValidator(_clean_names)]
 
 
@@ -65,19 +72,12 @@ class Role(_Strict):
 class FormerState(_Strict):
     """The state a country was part of until ``to`` (South Sudan: SDN until 2011-07-09)."""
 
-    code: str
+    code: CountryCode
     to: dt.date
-
-    @field_validator("code")
-    @classmethod
-    def _iso3(cls, value: str) -> str:
-        if not COUNTRY_RE.match(value):
-            raise ValueError(f"country code {value!r} must be three capital letters")
-        return value
 
 
 class CountryEntry(_Strict):
-    code: str
+    code: CountryCode
     name: str
     names: Names
     adjectives: Names = []
@@ -85,13 +85,6 @@ class CountryEntry(_Strict):
     capitals: Names = []
     cameo_codes: list[str] = []
     formerly: list[FormerState] = []
-
-    @field_validator("code")
-    @classmethod
-    def _iso3(cls, value: str) -> str:
-        if not COUNTRY_RE.match(value):
-            raise ValueError(f"country code {value!r} must be three capital letters")
-        return value
 
 
 class SeatEntry(_Strict):

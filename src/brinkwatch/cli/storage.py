@@ -129,6 +129,15 @@ def _filter(**fields: Any) -> EventFilter:
         raise  # unreachable
 
 
+def _event_filter(source: str | None, target: str | None, actor: str | None, since: str | None,
+                  until: str | None, root: str | None, code: str | None, modality: str | None, text: str | None,
+                  undirected: bool, **extra: Any) -> EventFilter:
+    """The filter options `events` and `export` share, parsed and named as the store names them."""
+    return _filter(source=source, target=target, actor=actor, since=_parse_date(since, "--since"),
+                   until=_parse_date(until, "--until"), root=root, cameo=code, modality=modality, text=text,
+                   dyad_undirected=undirected, **extra)
+
+
 def _open_existing(db: Path | None) -> Store:
     db_path = db or _default_db()
     if not db_path.exists():
@@ -191,9 +200,8 @@ def events_cli(
     """List stored events (merged across articles), filtered by actors, dates, codes or words."""
     if fmt not in ("table", "jsonl"):
         fail(f"--format must be table or jsonl, not {fmt!r}")
-    flt = _filter(source=source, target=target, actor=actor, since=_parse_date(since, "--since"),
-                  until=_parse_date(until, "--until"), root=root, cameo=code, modality=modality, text=text,
-                  dyad_undirected=undirected, limit=limit, cursor=cursor, order="-date" if newest_first else "date")
+    flt = _event_filter(source, target, actor, since, until, root, code, modality, text, undirected,
+                        limit=limit, cursor=cursor, order="-date" if newest_first else "date")
     with handle_errors(), _open_existing(db) as store:
         records = store.mentions(flt) if mentions else store.events(flt)
     if fmt == "jsonl":
@@ -226,9 +234,7 @@ def export_cli(
     """Write stored events as Parquet (date partitions), CSV, GDELT 2.0, PLOVER JSON lines or ICEWS TSV."""
     if fmt not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    flt = _filter(source=source, target=target, actor=actor, since=_parse_date(since, "--since"),
-                  until=_parse_date(until, "--until"), root=root, cameo=code, modality=modality, text=text,
-                  dyad_undirected=undirected)
+    flt = _event_filter(source, target, actor, since, until, root, code, modality, text, undirected)
     with handle_errors(), _open_existing(db) as store:
         result = export(store, fmt, output, flt, overwrite=overwrite, partition="month" if by_month else "day")
     out.print(f"wrote {result.rows} events to {result.path}", highlight=False)

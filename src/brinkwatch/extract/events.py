@@ -77,9 +77,10 @@ class SentenceCoder:
             self._intent_or_demand(draft)
         out += self._bare_demands(frames, out)
         _answer_requests(out, self.book)
+        roles = _SentenceRoles.of(out, by_trigger, self.gov)
         for draft in out:
             draft.background = background_reason(draft.trigger, self.gov.background_preps) or \
-                _nested_reason(draft.trigger, by_trigger, out)
+                roles.object_reason(draft) or roles.phrase_reason(draft.trigger)
             draft.predicate = _predicate(draft.trigger, self.gov.support_verbs)
         return out
 
@@ -141,7 +142,7 @@ class SentenceCoder:
         sources = _slot_groups(frame, pattern.source, by_trigger)
         causes = set(self.gov.inanimate_causes)
         weapons = set(self.gov.unattributed_weapons)
-        violent = pattern.code[:2] in self.gov.unattributed_roots
+        violent = pattern.code[:2] in self.gov.violent_roots
         unattributed = violent and any(_is_weapon(t, weapons) for group in sources for t in group)
         if unattributed:
             # "a roadside bomb planted by Palestinian militants": the weapon's own agent did it
@@ -194,7 +195,7 @@ class SentenceCoder:
         # event nouns as objects or as objects of to/for/with: "threatened retaliation", "called for a ceasefire"
         nouns = list(frame.objects) + [t for p, t in frame.preps if p in {"for", "to", "with", "on"}]
         # "promised $2 billion in economic aid": an amount stands in the event noun's place
-        nouns += [p for obj in frame.objects if obj.i not in by_trigger and _is_amount(obj)
+        nouns += [p for obj in frame.objects if obj.i not in by_trigger and _is_amount(obj, self.gov.amount_heads)
                   for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in {"in", "of"}
                   for p in prep.children if p.dep_ == "pobj"]
         comps += [by_trigger[n.i] for n in nouns if n.i in by_trigger and by_trigger[n.i].kind == "noun"]
@@ -227,7 +228,7 @@ class SentenceCoder:
             code = self.book.derived_code(gov_class, inner_code)
             if comp.negated and gov_class in {"commit", "intent"}:
                 # "agreed not to attack each other", "pledged not to use force": a commitment to restraint
-                if inner_code is None or inner_code[:2] not in VIOLENT_ROOTS | {"13", "15", "17"}:
+                if inner_code is None or inner_code[:2] not in self.gov.restraint_roots:
                     continue
                 code = self.gov.classes[gov_class].codes.get("deescalate")
             if code is None:
@@ -259,7 +260,7 @@ class SentenceCoder:
         # event noun itself, else whoever the complement acts on (or, for "asked that Y ...", Y).
         objects = [o for o in frame.objects if o.i != comp.trigger.i]
         objects += [t for p, t in frame.preps if p in {"on", "upon", "against"} and t.i != comp.trigger.i]
-        if gov_class == "appeal" and frame.lemma in {"appeal", "plead", "petition"}:
+        if gov_class == "appeal" and frame.lemma in self.gov.addressee_appeals:
             objects += [t for p, t in frame.preps if p == "to" and t.i != comp.trigger.i]  # "appealed to X to ..."
         groups = [objects]
         if gov_class in {"appeal", "demand"} and comp.kind == "verb":
@@ -418,54 +419,62 @@ CONDITION_MARKS = {"if", "unless"}
 ADVERBIAL_MARKS = {"after", "since", "before", "as", "when", "while", "because", "until", "once", "following"}
 
 
-def _nested_reason(trigger: Token, by_trigger: dict[int, Frame], drafts: list[Draft]) -> str | None:
-    reason = _object_reason(trigger, by_trigger, drafts)
-    return reason or _nested_phrase_reason(trigger, by_trigger, drafts)
+@dataclass
+class _SentenceRoles:
+    """What the sentence's drafts are, computed once per sentence: which tokens trigger coded acts, which
+    of them are charges, warnings or violence. Another event's position relative to these makes it context."""
+
+    by_trigger: dict[int, Frame]
+    codes: dict[int, str]  # trigger index -> code of the draft
+    charges: set[int]
+    warnings: set[int]
+    violent: set[int]
+
+    @classmethod
+    def of(cls, drafts: list[Draft], by_trigger: dict[int, Frame], gov) -> _SentenceRoles:
+        codes: dict[int, str] = {}
+        for d in drafts:
+            codes.setdefault(d.trigger.i, d.code)  # the first draft of a trigger speaks for it
+        return cls(by_trigger, codes,
+                   charges={i for i, c in codes.items() if c[:2] in gov.charge_roots},
+                   warnings={i for i, c in codes.items() if c[:2] in gov.warning_roots},
+                   violent={i for i, c in codes.items() if c[:2] in gov.violent_roots})
+
+    def object_reason(self, draft: Draft) -> str | None:
+        """An event noun that another coded act is about ("brokered a deal between Russia and Ukraine",
+        "condemned the air strikes") is that act's object: the act is the news. And an act whose subject is
+        a violent event noun ("Iran's missile attack injured 100 soldiers") is that event's outcome."""
+        trigger = draft.trigger
+        holder = self.by_trigger.get(trigger.head.i)
+        if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "attr"} and trigger.head.i in self.codes \
+                and holder is not None and holder.kind == "verb":
+            return "object"
+        if trigger.pos_ == "VERB" and trigger.i in self.violent and any(
+                c.dep_ == "nsubj" and c.i in self.violent for c in trigger.children):
+            return "outcome"
+        return None
+
+    def phrase_reason(self, trigger: Token) -> str | None:
+        """Context found through the other events of the sentence: an event noun inside another event noun's
+        phrase ("a new offensive in its war with Iraq", "talks on the conflict"), and what someone is
+        accused, criticised, arrested or charged for ("accused the rebels of violating the ceasefire"): the
+        charge is the accuser's claim, coded as the accusation itself."""
+        prep = trigger.head if trigger.dep_ in {"pobj", "pcomp"} else None
+        if prep is not None and prep.dep_ == "prep" and trigger.pos_ in {"NOUN", "PROPN"}:
+            holder = self.by_trigger.get(prep.head.i)
+            if holder is not None and holder.kind == "noun" and prep.head.i != trigger.i:
+                return "adjunct"
+        for anc in trigger.ancestors:
+            if anc.dep_ == "prep" and anc.lower_ in {"of", "for", "over"} and anc.head.i in self.charges:
+                return "charge"
+            if anc.dep_ == "prep" and anc.lower_ == "against" and anc.head.i in self.warnings:
+                return "warned against"  # "warned Iran against attacking shipping": the attack did not happen
+        return None
 
 
-def _object_reason(trigger: Token, by_trigger: dict[int, Frame], drafts: list[Draft]) -> str | None:
-    """An event noun that another coded act is about ("brokered a deal between Russia and Ukraine",
-    "condemned the air strikes") is that act's object: the act is the news. And an act whose subject is a
-    violent event noun ("Iran's missile attack injured 100 soldiers") is that event's outcome."""
-    coded = {d.trigger.i for d in drafts}
-    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "attr"} and trigger.head.i in coded \
-            and by_trigger.get(trigger.head.i) is not None and by_trigger[trigger.head.i].kind == "verb":
-        return "object"
-    if trigger.pos_ == "VERB":
-        for subj in (c for c in trigger.children if c.dep_ == "nsubj"):
-            own = next((d for d in drafts if d.trigger.i == subj.i), None)
-            mine = next((d for d in drafts if d.trigger.i == trigger.i), None)
-            if own is not None and mine is not None and own.code[:2] in VIOLENT_ROOTS and mine.code[:2] in VIOLENT_ROOTS:
-                return "outcome"
-    return None
-
-
-VIOLENT_ROOTS = {"18", "19", "20"}
-
-
-def _nested_phrase_reason(trigger: Token, by_trigger: dict[int, Frame], drafts: list[Draft]) -> str | None:
-    """Context found through the other events of the sentence: an event noun inside another event noun's
-    phrase ("a new offensive in its war with Iraq", "talks on the conflict"), and what someone is accused,
-    criticised, arrested or charged for ("accused the rebels of violating the ceasefire"): the charge is
-    the accuser's claim, coded as the accusation itself."""
-    prep = trigger.head if trigger.dep_ in {"pobj", "pcomp"} else None
-    if prep is not None and prep.dep_ == "prep" and trigger.pos_ in {"NOUN", "PROPN"}:
-        holder = by_trigger.get(prep.head.i)
-        if holder is not None and holder.kind == "noun" and prep.head.i != trigger.i:
-            return "adjunct"
-    charges = {d.trigger.i for d in drafts if d.code[:2] in {"11", "17"}}
-    warnings = {d.trigger.i for d in drafts if d.code[:2] in {"02", "10", "13"}}
-    for anc in trigger.ancestors:
-        if anc.dep_ == "prep" and anc.lower_ in {"of", "for", "over"} and anc.head.i in charges:
-            return "charge"
-        if anc.dep_ == "prep" and anc.lower_ == "against" and anc.head.i in warnings:
-            return "warned against"  # "warned Iran against attacking shipping": the attack did not happen
-    return None
-
-
-def _is_amount(tok: Token) -> bool:
+def _is_amount(tok: Token, amount_heads: tuple[str, ...]) -> bool:
     """"$2 billion", "50 million euros", "1,000 tons": a number or money head."""
-    return tok.like_num or tok.tag_ == "$" or tok.lower_ in {"million", "billion", "trillion", "tons", "tonnes"} or any(
+    return tok.like_num or tok.tag_ == "$" or tok.lower_ in amount_heads or any(
         c.like_num or c.tag_ == "$" for c in tok.children if c.dep_ in {"nummod", "quantmod", "compound"})
 
 

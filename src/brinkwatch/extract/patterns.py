@@ -101,7 +101,12 @@ class Governors(BaseModel):
     place_target_roots: tuple[str, ...] = ()
     demand_modals: tuple[str, ...] = ()
     unattributed_weapons: tuple[str, ...] = ()  # "a roadside bomb killed ...": violence by unidentified forces
-    unattributed_roots: tuple[str, ...] = ()
+    violent_roots: tuple[str, ...] = ()
+    charge_roots: tuple[str, ...] = ()  # "accused X of ...": the of-phrase is the accuser's claim
+    warning_roots: tuple[str, ...] = ()  # "warned X against ...": the against-phrase did not happen
+    restraint_roots: tuple[str, ...] = ()  # "agreed not to attack": intent to de-escalate
+    amount_heads: tuple[str, ...] = ()  # "$2 billion in aid": the amount carries the event noun
+    addressee_appeals: tuple[str, ...] = ()  # "appealed to X to ...": X is the addressee
     background_preps: tuple[str, ...] = ()
     command_verbs: tuple[str, ...] = ()  # "ordered the army to shell ...": the commander acts
     commanded_roots: tuple[str, ...] = ()

@@ -316,7 +316,7 @@ class DocActors(PlacesAndPeoples):
         """The one country named in the sentence, for a titled person of unknown nationality.
 
         News names a head of state's country nearby; countries that belong to another titled person
-        ("South African leader F.W. de Klerk") do not count, and two different countries mean no guess."""
+        ("the Kenyan president William Ruto") do not count, and two different countries mean no guess."""
         sentence = self._sentence_of[head.i]
         countries: set[str] = set()
         for token in head.sent:
@@ -344,7 +344,7 @@ class DocActors(PlacesAndPeoples):
         return token.dep_ == "pobj" and token.head.lower_ in _COUNTERPART_PREPS
 
     def _modifies_titled_person(self, token: Token) -> bool:
-        """ "African" in "South African leader F.W. de Klerk": the country of somebody else."""
+        """ "Kenyan" in "Kenyan President William Ruto": the country of somebody else."""
         following = token.i + 1
         while following < len(self._doc) and self._doc[following].pos_ in ("NOUN", "PROPN", "ADJ"):
             word = self._doc[following]

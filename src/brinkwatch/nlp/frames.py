@@ -266,7 +266,7 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
     if support is not None:
         pass
     elif noun.dep_ == "pobj" and head.lower_ == "in" and lemma_of(head.head) in lex.support_verbs:
-        # "Serb forces were engaged in ethnic cleansing": the verb's subject (active or passive) acts
+        # "Sudanese militias were engaged in looting": the verb's subject (active or passive) acts
         support = head.head
         agents, patients = _own_subjects(support)
         fallback = agents or patients or verb_subjects(support, lex)

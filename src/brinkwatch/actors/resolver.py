@@ -593,6 +593,8 @@ class DocActors(PlacesAndPeoples):
         start = self._doc[start_token].idx
         end_token = head
         for child in head.rights:
+            if any(c.dep_ in {"cc", "conj"} and head.i < c.i < child.i for c in head.children):
+                break  # "the army and RSF fighters in Khartoum": the phrase is not to swallow the coordination
             by_for = child.lower_ == "for" and head.lemma_.lower() in _FOR_HEADS
             if (
                 child.dep_ == "prep"

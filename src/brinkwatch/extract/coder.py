@@ -201,7 +201,8 @@ class Coder:
             return []  # CAMEO needs an actor that acts; an unknown agent is not guessed
         targets = self._first_group(actors, draft.target_groups)
         # an actor is not its own target: the same span, or the very same code ("the US denied entry to the US")
-        targets = [t for t in targets if not any(t.start == s.start or t.code == s.code for s in sources)]
+        targets = [t for t in targets if not any(t.start == s.start or t.code == s.code or _same_side(s, t)
+                                                 for s in sources)]
         if not targets and len(sources) > 1 and _reciprocal(draft.trigger):
             # "India and Pakistan agreed not to attack each other": each party is the other's target
             return list(itertools.permutations(sources, 2))
@@ -280,6 +281,10 @@ class Coder:
         source = Actor(code=place.country + "UAF", country=place.country, sector="UAF", text=draft.trigger.text,
                        start=draft.trigger.idx, end=draft.trigger.idx + len(draft.trigger.text),
                        resolution="place", confidence=0.5)
+        # "seven people were shot dead in Culiacan": victims with no country of their own are the place's
+        targets = [t if t.country else t.model_copy(update={
+            "country": place.country, "code": place.country + (t.sector or ""), "resolution": "place"})
+            for t in targets]
         return [(source, target) for target in targets]
 
     def _nearby_target(self, draft: Draft, actors, sources: list[Actor]) -> list[Actor]:
@@ -619,6 +624,21 @@ def _retargeted(ev: Event, target: Actor) -> Event:
                              target.code, ev.cameo.code)
     return ev.model_copy(update={"target": target, "event_id": event_id,
                                  "confidence": round(ev.confidence * 0.9, 3)})
+
+
+def _same_side(source: Actor, target: Actor) -> bool:
+    """A state does not act on itself: "India's defence minister" acting on "India", or one sector on the
+    same sector of its own country. Different sectors of one country are CAMEO events (GOV -> CVL,
+    MIL -> REB, COP -> OPP), and so is an armed actor's act on a place of its own country ("rebels
+    shelled Goma"), which CAMEO codes against the country."""
+    if not source.country or source.country != target.country or len(source.country) != 3:
+        return False
+    if target.sector is None:
+        return source.sector not in _ARMED_SECTORS
+    return target.sector == source.sector
+
+
+_ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "SEP", "COP", "SPY"})
 
 
 def _overlaps(a: Actor, b: Actor) -> bool:

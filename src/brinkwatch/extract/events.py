@@ -156,6 +156,9 @@ class SentenceCoder:
             if adjunct is not None:  # "killed by Russian shelling": the shelling's owner, else unknown forces
                 owners = _weapon_agent(adjunct, weapons)
                 sources, unattributed = ([owners], False) if owners else (sources, True)
+        if violent and not sources and frame.kind == "verb" and frame.passive and not frame.inherited_subject:
+            # "seven people were shot dead in Culiacan": a passive act of violence with no doer named
+            unattributed = True
         if frame.kind == "noun" and frame.fallback_subjects:
             # "the US reaffirmed its pledge": a possessive pronoun is the support verb's subject
             if sources and all(t.pos_ == "PRON" for t in sources[0]):

@@ -93,6 +93,7 @@ class Governors(BaseModel):
     deny_verbs: tuple[str, ...]
     intent_adjectives: tuple[str, ...] = ()
     quantity_heads: tuple[str, ...] = ()
+    occurrence_verbs: tuple[str, ...] = ()  # "fighting broke out", "a clash took place": the noun is the event
     inanimate_causes: tuple[str, ...] = ()
     speech_act_modality: dict[str, str] = {}
     domestic_roots: tuple[str, ...] = ()
@@ -195,6 +196,7 @@ class PatternBook:
             object_control=frozenset(governors.object_control),
             event_nouns=frozenset(lemma for pos, lemma in self.index if pos == "noun"),
             quantity_heads=frozenset(governors.quantity_heads),
+            occurrence_verbs=frozenset(governors.occurrence_verbs),
         )
 
     @classmethod

@@ -13,9 +13,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
-from brinkwatch.evaluate import evaluate_articles, load_articles
+from brinkwatch.evaluate import load_articles
 from brinkwatch.ontology import Ontology
 
 BLIND = Path(__file__).parent / "data" / "blind"

@@ -113,6 +113,9 @@ class DocActors(PlacesAndPeoples):
             if found is None:
                 index += 1
                 continue
+            if self._tail_of_longer_name(found):
+                index = found.end
+                continue
             for covered in range(found.start, found.end):
                 self._names[covered] = found
             index = found.end
@@ -149,6 +152,15 @@ class DocActors(PlacesAndPeoples):
             if matches:
                 return _NameSpan(start, end, matches[0])
         return None
+
+    def _tail_of_longer_name(self, found: _NameSpan) -> bool:
+        """ "Security Council" in "Iran's Supreme National Security Council": an organisation name that ends
+        a longer organisation name the KB does not know is not that organisation (the longer one is new)."""
+        if found.match.kind != "organization" or found.start == 0:
+            return False
+        before, first = self._doc[found.start - 1], self._doc[found.start]
+        return (first.ent_type_ == "ORG" and before.ent_type_ == "ORG" and before.ent_iob_ != "O"
+                and before.pos_ == "PROPN" and before.text[:1].isupper() and before.i not in self._names)
 
     def _titled(self, start: int) -> bool:
         return start > 0 and self._kb.title_sector(self._pieces[start - 1]) is not None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import multiprocessing
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -124,12 +125,13 @@ class Coder:
         events: list[Event] = []
         sents = list(doc.sents)
         discard = _discarded_sentences(actors, sents)
+        story_country = _story_country(actors.mentions, sents)
         for index, sent in enumerate(sents):
             sentences.append(Sentence(doc_id=article.doc_id, index=index, start=sent.start_char,
                                       end=sent.end_char, text=sent.text))
             if index in discard:
                 continue
-            coded = [(draft, self._events_from_draft(draft, sent, index, article, actors, ctx))
+            coded = [(draft, self._events_from_draft(draft, sent, index, article, actors, ctx, story_country))
                      for draft in self.sentence_coder.drafts(sent)]
             events += _news_of_sentence(coded)
         mentions = tuple(
@@ -362,7 +364,7 @@ class Coder:
                 for s, t in pairs]
 
     def _events_from_draft(self, draft: Draft, sent: Span, index: int, article: Article,
-                           actors, ctx) -> list[Event]:
+                           actors, ctx, story_country: str | None = None) -> list[Event]:
         pairs = self._pairs(draft, actors)
         args = list(draft.source_tokens) + list(draft.target_tokens)
         if not pairs and not draft.unattributed:
@@ -378,6 +380,8 @@ class Coder:
                 speaker is not None and speaker.country and pairs[0][0].country != speaker.country):
             self.sentence_coder.make_intent(draft)
         pairs = _in_context(pairs, _sentence_countries(actors, sent, attrs.place), draft.code, self.book.governors)
+        if story_country is not None:  # "Police detained 14 protesters" in a story from Tbilisi
+            pairs = _in_context(pairs, {story_country}, draft.code, self.book.governors)
         modality = _merge_modality(draft.modality, attrs.modality)
         attribution = attrs.attribution
         if attribution is None and draft.speaker:
@@ -573,6 +577,32 @@ def _contextual(actor: Actor, candidates: set[str]) -> Actor:
     country = next(iter(candidates))
     return actor.model_copy(update={"code": country + actor.code[3:], "country": country,
                                     "resolution": "context", "confidence": round(actor.confidence * 0.8, 3)})
+
+
+def _story_country(mentions: list[Actor], sents: list[Span], lead: int = 2) -> str | None:
+    """The country a story is about, for sector-only actors no sentence places ("police detained ...").
+
+    The one country named in the lead (dateline, headline and first sentence: "TBILISI, May 16 -"), else a
+    country that holds at least two thirds of the article's country mentions (three or more). A story about
+    two countries has none: its police could be either's.
+    """
+    def countries(start: int, end: int) -> list[str]:
+        return [m.country for m in mentions if m.country and len(m.country) == 3 and m.start is not None
+                and m.country not in NON_STATE_PREFIXES and start <= m.start < end]
+
+    if not sents:
+        return None
+    in_lead = set(countries(sents[0].start_char, sents[min(lead, len(sents)) - 1].end_char))
+    if len(in_lead) == 1:
+        return in_lead.pop()
+    if in_lead:
+        return None
+    named = countries(0, sents[-1].end_char)
+    if len(named) >= 3:
+        country, count = Counter(named).most_common(1)[0]
+        if count * 3 >= 2 * len(named):
+            return country
+    return None
 
 
 def _discarded_sentences(actors, sents: list[Span]) -> set[int]:

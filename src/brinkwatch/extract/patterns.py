@@ -43,6 +43,7 @@ class Pattern(BaseModel):
     object: tuple[str, ...] = ()  # the object (or, for nouns, a modifier) must have one of these lemmas
     prep: tuple[str, ...] = ()  # one of these prepositions must be present
     prep_noun: tuple[str, ...] = ()  # ... and its object must have one of these lemmas ("call for talks")
+    support: tuple[str, ...] = ()  # a noun's support verb must be one of these ("lodged a protest": a complaint)
     source: tuple[str, ...] = ("subject",)
     target: tuple[str, ...] | None = None
     symmetric: bool = False  # "X and Y met": one event per ordered pair of coordinated subjects
@@ -65,7 +66,8 @@ class Pattern(BaseModel):
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.particle) + 2 * bool(self.object) + bool(self.prep) + bool(self.prep_noun)
+        return (2 * bool(self.particle) + 2 * bool(self.object) + 2 * bool(self.support) + bool(self.prep)
+                + bool(self.prep_noun))
 
 
 class GovernorClass(BaseModel):
@@ -259,6 +261,8 @@ def _fits(pat: Pattern, frame: Frame) -> bool:
     if not pat.particle and frame.particle and frame.particle not in NEUTRAL_PARTICLES:
         return False  # "call off" is not "call"; "step up" is still "step"
     if pat.object and not (_object_lemmas(frame) & set(pat.object)):
+        return False
+    if pat.support and (frame.support_verb is None or lemma_of(frame.support_verb) not in pat.support):
         return False
     if pat.prep:
         hits = [tok for prep, tok in frame.preps + frame.object_preps if prep in pat.prep]

@@ -217,3 +217,47 @@ def test_the_two_leaders_are_the_last_two_states_named(coder):
 def test_the_two_leaders_need_two_states_before_them(coder):
     events = code_sentence(coder, "The two leaders agreed to hold a meeting in the autumn.")
     assert not any(e.cameo.code == "036" for e in events)
+
+
+def _coded(coder, text: str, date: str = "2024-05-14") -> set[tuple[str, str | None, str]]:
+    import datetime as dt
+
+    doc = coder.code_text(text, pub_date=dt.date.fromisoformat(date))
+    return {(e.source.code, e.target.code if e.target else None, e.cameo.code) for e in doc.events}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("TBILISI, May 16 - Opposition parties called a rally for Saturday. "
+     "Police detained 14 protesters, the interior ministry said.", ("GEOCOP", "GEOOPP", "173")),
+    ("Riot police in Lagos dispersed a crowd on Monday. Later, police arrested three students.",
+     ("NGACOP", "NGAEDU", "173")),
+    ("Peru's congress debated the budget in Lima. Police detained two journalists outside the building.",
+     ("PERCOP", "PERMED", "173")),
+])
+def test_sector_only_actors_take_the_story_country(coder, text, expected):
+    assert expected in _coded(coder, text)
+
+
+def test_a_two_country_story_lends_no_country(coder):
+    coded = _coded(coder, "Armenia and Azerbaijan traded accusations on Monday. Police detained 14 protesters.")
+    assert {("ARM", "AZE", "112"), ("AZE", "ARM", "112")} <= coded  # trading accusations is no trade
+    assert ("---COP", "---OPP", "173") in coded
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Georgia lodged a protest with Russia over the detention of its citizens.", ("GEO", "RUS", "114")),
+    ("Peru filed a protest with Chile over the fishing boats.", ("PER", "CHL", "114")),
+    ("Seoul will lodge a protest with Tokyo over the textbook.", ("KOR", "JPN", "114")),
+])
+def test_lodged_protest_is_a_diplomatic_complaint(coder, text, expected):
+    assert expected in _coded(coder, text)
+
+
+def test_a_held_protest_is_still_a_demonstration(coder):
+    assert ("POLAGR", "UKR", "141") in _coded(coder, "Farmers held a protest against Ukrainian grain imports in Warsaw.")
+
+
+def test_an_organisation_name_inside_a_longer_one_is_not_that_organisation(coder):
+    longer = _coded(coder, "Iran's Supreme National Security Council rejected the proposal.")
+    assert longer and all(source.startswith("IRN") for source, _, _ in longer)
+    assert ("IGOUNO", None, "111") in _coded(coder, "The UN Security Council condemned the attack.")

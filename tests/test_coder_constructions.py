@@ -261,3 +261,20 @@ def test_an_organisation_name_inside_a_longer_one_is_not_that_organisation(coder
     longer = _coded(coder, "Iran's Supreme National Security Council rejected the proposal.")
     assert longer and all(source.startswith("IRN") for source, _, _ in longer)
     assert ("IGOUNO", None, "111") in _coded(coder, "The UN Security Council condemned the attack.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a KB organisation's acronym used as a modifier later
+    ("The Libyan National Army (LNA) shelled Tripoli airport. LNA forces later captured the town of Gharyan.",
+     ("LBYMIL", None, "192")),
+    # an organisation the KB does not know, spelled out once, then named by its acronym alone
+    ("The Sahel Liberation Front (SLF) ambushed a Malian army patrol near Gao. The SLF later attacked a police post.",
+     ("MLIREB", "MLICOP", "180")),
+])
+def test_an_acronym_the_article_defines_stands_for_its_name(coder, text, expected):
+    assert expected in _coded(coder, text)
+
+
+def test_an_undefined_acronym_borrows_nothing(coder):
+    coded = _coded(coder, "The Sahel Liberation Front ambushed a patrol near Gao. The SLF later attacked a police post.")
+    assert not any(source == "MLIREB" and code == "180" for source, _, code in coded)

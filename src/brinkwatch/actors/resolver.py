@@ -97,7 +97,9 @@ class DocActors(PlacesAndPeoples):
         self._mentions: list[_Mention] = []
         self._mention_heads: set[int] = set()
         self._mention_spans: set[tuple[int | None, int | None]] = set()
+        self._acronyms: dict[str, Token] = {}  # "LNA" -> the last word of "Libyan National Army (LNA)"
         self._find_names()
+        self._define_acronyms()
         self._collect_mentions()
 
     @property
@@ -152,6 +154,20 @@ class DocActors(PlacesAndPeoples):
             if matches:
                 return _NameSpan(start, end, matches[0])
         return None
+
+    def _define_acronyms(self) -> None:
+        """ "the Libyan National Army (LNA) ... LNA forces": an acronym the article defines in brackets stands
+        for the spelled-out name wherever it is used later, known to the KB or not."""
+        doc = self._doc
+        for index, token in enumerate(doc):
+            named = self._glossed_name(token)
+            if named is None or token.text in self._acronyms:
+                continue
+            self._acronyms[token.text] = named
+            found = self._names.get(named.i)
+            for later in range(index + 2, len(doc)):
+                if doc[later].text == token.text and later not in self._names and found is not None:
+                    self._names[later] = _NameSpan(later, later + 1, found.match)
 
     def _tail_of_longer_name(self, found: _NameSpan) -> bool:
         """ "Security Council" in "Iran's Supreme National Security Council": an organisation name that ends
@@ -225,6 +241,15 @@ class DocActors(PlacesAndPeoples):
             named = self.resolve_token(self._glossed_name(head))
             if named is not None:
                 return named, "new"
+        for word in (head, *(c for c in head.lefts if c.dep_ == "compound")):  # "SLF", "LNA forces"
+            defined = self._acronyms.get(word.text)
+            if defined is not None and word.i not in self._names and defined.i < word.i - 1:
+                named = self.resolve_token(defined)  # an organisation the article spelled out before
+                if named is not None:
+                    start = min(word.idx, head.idx)
+                    return named.model_copy(update={"text": self._text[start:head.idx + len(head.text)],
+                                                    "start": start, "end": head.idx + len(head.text),
+                                                    "resolution": "coref"}), "new"
         found = self._names.get(head.i)
         if found is not None and self._inside_foreign_name(found):
             found = None  # "Iraqi National Congress" is not the US Congress

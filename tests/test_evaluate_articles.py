@@ -90,3 +90,38 @@ def test_cli_scores_an_article_folder(article_set: Path, coder, monkeypatch) -> 
     payload = json.loads(result.stdout.strip().splitlines()[-1])
     assert payload["core_happenings"]["happenings"] == 2
     assert payload["per_corpus"]["set"]["strict"]["dyad_root"]["fn"] == 3
+
+
+def _event(**update):
+    import datetime as dt
+
+    from brinkwatch.model import Actor, Attribution, Cameo, Event, Evidence, Place, Plover, Quantity
+
+    base = Event(
+        event_id="e", doc_id="d", sentence_index=0, source=Actor(code="NGAUAF", text="gunmen"),
+        target=Actor(code="NGACVL", text="villagers"), cameo=Cameo(code="180", root="18", name="t"),
+        goldstein=None, quad_class=4, plover=Plover(type=None),
+        evidence=Evidence(text="x", start=0, end=1, trigger_start=0, trigger_end=1), pattern="p", confidence=0.8,
+        date=dt.date(2024, 3, 4), place=Place(name="Maiduguri", country="NGA", lat=11.85, lon=13.16),
+        numbers=(Quantity(kind="killed", value=5, text="five"), Quantity(kind="troops", value=30, text="30")),
+        attribution=Attribution(speaker_text="the state police"),
+    )
+    return base.model_copy(update=update)
+
+
+def test_attribute_scores_compare_each_attribute() -> None:
+    from brinkwatch.evaluate.attributes import AttributeScores
+
+    expected = {"date": "2024-03-04", "place": {"country": "NGA", "lat": 11.9, "lon": 13.1},
+                "numbers": [["killed", 5, "at least"]], "modality": "asserted", "speaker": "State police"}
+    right = AttributeScores()
+    right.score(expected, _event())
+    assert all(right.rate(name) == 1.0 for name in ("date", "place_country", "place_25km", "numbers",
+                                                      "modality", "speaker")), right.to_json()
+    wrong = AttributeScores()
+    wrong.score(expected, _event(date=None, place=None, numbers=(), modality="claimed", attribution=None))
+    assert all(wrong.rate(name) == 0.0 for name in ("date", "place_country", "place_25km", "numbers",
+                                                      "modality", "speaker")), wrong.to_json()
+    far = AttributeScores()
+    far.score({"place": {"country": "NGA", "lat": 9.07, "lon": 7.40}}, _event())  # Abuja is 500 km away
+    assert far.rate("place_country") == 1.0 and far.rate("place_25km") == 0.0

@@ -33,6 +33,7 @@ from brinkwatch.evaluate import (
     load_articles,
     load_gold,
 )
+from brinkwatch.evaluate.attributes import NAMES as ATTRIBUTE_NAMES
 
 
 def _fmt(value: float | None) -> str:
@@ -157,6 +158,10 @@ def evaluate_cli(
                       f"in {result.articles} articles", highlight=False)
         for missing in result.unlocated:
             console.print(f"trigger not found in its article: {missing}", highlight=False, markup=False)
+        rates = [f"{name} {_fmt(result.attributes.rate(name))} ({result.attributes.total[name]})"
+                 for name in ATTRIBUTE_NAMES if result.attributes.total[name]]
+        if rates:
+            console.print("attributes of found events: " + ", ".join(rates), highlight=False)
     console.print(_band_table(report))
     if errors:
         _print_errors(console, report)

@@ -22,9 +22,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import ConfigDict, ValidationError
 
 from brinkwatch.errors import GoldFormatError
+from brinkwatch.evaluate.attributes import AttributeScores
 from brinkwatch.evaluate.codes import ActorCodes
 from brinkwatch.evaluate.gold import GoldEvent, GoldSentence
 from brinkwatch.evaluate.matching import Matcher
@@ -35,7 +36,10 @@ EXPECTED_SUFFIX = ".expected.jsonl"
 
 
 class ExpectedEvent(GoldEvent):
-    """One expected event of an article: a gold event located by its trigger, with its happening."""
+    """One expected event of an article: a gold event located by its trigger, with its happening; its other
+    keys (date, place, numbers, speaker...) are kept in ``model_extra`` for attribute scoring."""
+
+    model_config = ConfigDict(frozen=True, extra="allow")
 
     trigger: str
     core: bool = True
@@ -73,10 +77,12 @@ class ArticleReport:
     core: CoreCounts
     articles: int
     unlocated: list[str]  # "article: trigger" of expected events whose trigger the text does not hold
+    attributes: AttributeScores = field(default_factory=AttributeScores)
 
     def to_json(self, include_errors: bool = False) -> dict[str, object]:
         return {**self.report.to_json(include_errors), "articles": self.articles,
-                "core_happenings": self.core.to_json(), "unlocated_triggers": self.unlocated}
+                "core_happenings": self.core.to_json(), "unlocated_triggers": self.unlocated,
+                "attributes": self.attributes.to_json()}
 
 
 def _read_expected(path: Path) -> tuple[ExpectedEvent, ...]:
@@ -162,6 +168,16 @@ def _core_happenings(matcher: Matcher, gold: ArticleGold, events: Sequence[Event
             counts.missed.append(f"{gold.name}: {items[0].trigger}")
 
 
+def _score_attributes(matcher: Matcher, sentence: GoldSentence, events: Sequence[Event],
+                      scores: AttributeScores) -> None:
+    """Pair the sentence's expected events with its counted predictions (lenient dyad_root) and compare."""
+    counted = [e for e in events if matcher.counts_in(sentence, matcher.prediction(e))]
+    match = matcher.match_sentence("dyad_root", sentence, [matcher.prediction(e) for e in counted])
+    expected = matcher.gold_events(sentence)
+    for g, p in match.pairs:
+        scores.score(dict(expected[g].model_extra or {}, modality=expected[g].modality), counted[p])
+
+
 def evaluate_articles(
     golds: Sequence[ArticleGold],
     coder: EventCoder,
@@ -178,6 +194,7 @@ def evaluate_articles(
     predictions: dict[str, list[Event]] = {}
     unlocated: list[str] = []
     core = CoreCounts()
+    attributes = AttributeScores()
     matcher = Matcher(codes, plover2016)
     coded_docs: Iterable[CodedDocument] = coder.code_articles([g.article for g in golds])
     for coded in coded_docs:
@@ -187,7 +204,9 @@ def evaluate_articles(
         predictions.update(preds)
         unlocated.extend(missing)
         _core_happenings(matcher, gold, coded.events, core)
+        for sentence in more:
+            _score_attributes(matcher, sentence, preds.get(sentence.id, []), attributes)
         if on_document is not None:
             on_document(coded)
     report = score(sentences, predictions, codes=codes, plover2016=plover2016)
-    return ArticleReport(report=report, core=core, articles=len(golds), unlocated=unlocated)
+    return ArticleReport(report=report, core=core, articles=len(golds), unlocated=unlocated, attributes=attributes)

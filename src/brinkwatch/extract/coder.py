@@ -272,9 +272,13 @@ class Coder:
                     found.setdefault(place.country, place)
         return next(iter(found.values())) if len(found) == 1 else None
 
-    def _unattributed_pairs(self, draft: Draft, actors, place) -> list[tuple[Actor, Actor | None]]:
+    def _unattributed_pairs(self, draft: Draft, actors, place, story_country: str | None = None
+                            ) -> list[tuple[Actor, Actor | None]]:
         """"A roadside bomb killed two soldiers in Samarra": violence with no named doer is coded to
-        unidentified armed forces (UAF) of the country where it happened; nothing when the place is unknown."""
+        unidentified armed forces (UAF) of the country where it happened (the sentence's place, else the
+        story's country: "8 bandits and 2 soldiers were killed" in a Zamfara report); nothing when unknown."""
+        if (place is None or not place.country or len(place.country) != 3) and story_country:
+            place = Place(name=story_country, country=story_country, precision="country")
         if place is None or not place.country or len(place.country) != 3:
             return []
         targets = self._first_group(actors, draft.target_groups)
@@ -371,7 +375,7 @@ class Coder:
             return []
         attrs = self.attributes.for_event(ctx, sent, draft.trigger, args)
         if not pairs:
-            pairs = self._unattributed_pairs(draft, actors, attrs.place or self._sentence_place(sent))
+            pairs = self._unattributed_pairs(draft, actors, attrs.place or self._sentence_place(sent), story_country)
             if not pairs:
                 return []
         speaker = actors.resolve_token(draft.speaker[0]) if draft.speaker else None

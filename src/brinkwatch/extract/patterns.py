@@ -105,6 +105,7 @@ class Governors(BaseModel):
     demand_modals: tuple[str, ...] = ()
     unattributed_weapons: tuple[str, ...] = ()  # "a roadside bomb killed ...": violence by unidentified forces
     violent_roots: tuple[str, ...] = ()
+    reaction_roots: tuple[str, ...] = ()  # "condemned the Russian shelling": an act with its own doer is told too
     charge_roots: tuple[str, ...] = ()  # "accused X of ...": the of-phrase is the accuser's claim
     warning_roots: tuple[str, ...] = ()  # "warned X against ...": the against-phrase did not happen
     restraint_roots: tuple[str, ...] = ()  # "agreed not to attack": intent to de-escalate

@@ -233,6 +233,9 @@ def _coded(coder, text: str, date: str = "2024-05-14") -> set[tuple[str, str | N
      ("NGACOP", "NGAEDU", "173")),
     ("Peru's congress debated the budget in Lima. Police detained two journalists outside the building.",
      ("PERCOP", "PERMED", "173")),
+    # a lead naming two countries: the one left once the other party's is taken out
+    ("Chinese aircraft entered Japan's airspace on Monday. Later, the foreign ministry lodged a protest with the "
+     "Chinese government.", ("JPNGOV", "CHNGOV", "114")),
 ])
 def test_sector_only_actors_take_the_story_country(coder, text, expected):
     assert expected in _coded(coder, text)

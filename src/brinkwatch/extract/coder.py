@@ -125,13 +125,13 @@ class Coder:
         events: list[Event] = []
         sents = list(doc.sents)
         discard = _discarded_sentences(actors, sents)
-        story_country = _story_country(actors.mentions, sents)
+        story_countries = _story_countries(actors.mentions, sents)
         for index, sent in enumerate(sents):
             sentences.append(Sentence(doc_id=article.doc_id, index=index, start=sent.start_char,
                                       end=sent.end_char, text=sent.text))
             if index in discard:
                 continue
-            coded = [(draft, self._events_from_draft(draft, sent, index, article, actors, ctx, story_country))
+            coded = [(draft, self._events_from_draft(draft, sent, index, article, actors, ctx, story_countries))
                      for draft in self.sentence_coder.drafts(sent)]
             events += _news_of_sentence(coded)
         mentions = tuple(
@@ -368,13 +368,14 @@ class Coder:
                 for s, t in pairs]
 
     def _events_from_draft(self, draft: Draft, sent: Span, index: int, article: Article,
-                           actors, ctx, story_country: str | None = None) -> list[Event]:
+                           actors, ctx, story_countries: frozenset[str] | set[str] = frozenset()) -> list[Event]:
         pairs = self._pairs(draft, actors)
         args = list(draft.source_tokens) + list(draft.target_tokens)
         if not pairs and not draft.unattributed:
             return []
         attrs = self.attributes.for_event(ctx, sent, draft.trigger, args)
         if not pairs:
+            story_country = next(iter(story_countries)) if len(story_countries) == 1 else None
             pairs = self._unattributed_pairs(draft, actors, attrs.place or self._sentence_place(sent), story_country)
             if not pairs:
                 return []
@@ -384,8 +385,8 @@ class Coder:
                 speaker is not None and speaker.country and pairs[0][0].country != speaker.country):
             self.sentence_coder.make_intent(draft)
         pairs = _in_context(pairs, _sentence_countries(actors, sent, attrs.place), draft.code, self.book.governors)
-        if story_country is not None:  # "Police detained 14 protesters" in a story from Tbilisi
-            pairs = _in_context(pairs, {story_country}, draft.code, self.book.governors)
+        if story_countries:  # "Police detained 14 protesters" in a story from Tbilisi
+            pairs = _in_context(pairs, set(story_countries), draft.code, self.book.governors)
         modality = _merge_modality(draft.modality, attrs.modality)
         attribution = attrs.attribution
         if attribution is None and draft.speaker:
@@ -583,30 +584,30 @@ def _contextual(actor: Actor, candidates: set[str]) -> Actor:
                                     "resolution": "context", "confidence": round(actor.confidence * 0.8, 3)})
 
 
-def _story_country(mentions: list[Actor], sents: list[Span], lead: int = 2) -> str | None:
-    """The country a story is about, for sector-only actors no sentence places ("police detained ...").
+def _story_countries(mentions: list[Actor], sents: list[Span], lead: int = 2) -> set[str]:
+    """The countries a story is about, for sector-only actors no sentence places ("police detained ...").
 
-    The one country named in the lead (dateline, headline and first sentence: "TBILISI, May 16 -"), else a
-    country that holds at least two thirds of the article's country mentions (three or more). A story about
-    two countries has none: its police could be either's.
+    The countries named in the lead (dateline, headline and first sentence: "TBILISI, May 16 -"), when it
+    names one or two; else a country that holds at least two thirds of the article's country mentions (three
+    or more). ``_in_context`` gives an actor one of them only when exactly one is left once the other party's
+    country is taken out: the Japanese ministry's protest to China is Japan's; the police of a story about
+    Armenia and Azerbaijan could be either's and stay unknown.
     """
     def countries(start: int, end: int) -> list[str]:
         return [m.country for m in mentions if m.country and len(m.country) == 3 and m.start is not None
                 and m.country not in NON_STATE_PREFIXES and start <= m.start < end]
 
     if not sents:
-        return None
+        return set()
     in_lead = set(countries(sents[0].start_char, sents[min(lead, len(sents)) - 1].end_char))
-    if len(in_lead) == 1:
-        return in_lead.pop()
-    if in_lead:
-        return None
+    if 1 <= len(in_lead) <= 2:
+        return in_lead
     named = countries(0, sents[-1].end_char)
-    if len(named) >= 3:
+    if not in_lead and len(named) >= 3:
         country, count = Counter(named).most_common(1)[0]
         if count * 3 >= 2 * len(named):
-            return country
-    return None
+            return {country}
+    return set()
 
 
 def _discarded_sentences(actors, sents: list[Span]) -> set[int]:

@@ -61,6 +61,8 @@ class Coder:
                                         min_city_population=self.settings.min_city_population)
         self.attributes = AttributeExtractor(self.gazetteer)
         self.sentence_coder = SentenceCoder(self.book)
+        # roots of force, where an armed actor's act on a place of its own country is an event
+        self._forceful_roots = frozenset({"17", *self.book.governors.violent_roots})
         # objects a pattern names but does not take as its target: what is sent, moved or used
         self._pattern_objects = {p.id: p.object for p in self.book.patterns
                                  if p.object and "object" not in p.target_slots}
@@ -203,7 +205,8 @@ class Coder:
             return []  # CAMEO needs an actor that acts; an unknown agent is not guessed
         targets = self._first_group(actors, draft.target_groups)
         # an actor is not its own target: the same span, or the very same code ("the US denied entry to the US")
-        targets = [t for t in targets if not any(t.start == s.start or t.code == s.code or _same_side(s, t)
+        targets = [t for t in targets if not any(t.start == s.start or t.code == s.code
+                                                 or _same_side(s, t, draft.code[:2] in self._forceful_roots)
                                                  for s in sources)]
         if not targets and len(sources) > 1 and _reciprocal(draft.trigger):
             # "India and Pakistan agreed not to attack each other": each party is the other's target
@@ -661,15 +664,15 @@ def _retargeted(ev: Event, target: Actor) -> Event:
                                  "confidence": round(ev.confidence * 0.9, 3)})
 
 
-def _same_side(source: Actor, target: Actor) -> bool:
+def _same_side(source: Actor, target: Actor, forceful: bool = False) -> bool:
     """A state does not act on itself: "India's defence minister" acting on "India", or one sector on the
     same sector of its own country. Different sectors of one country are CAMEO events (GOV -> CVL,
-    MIL -> REB, COP -> OPP), and so is an armed actor's act on a place of its own country ("rebels
-    shelled Goma"), which CAMEO codes against the country."""
+    MIL -> REB, COP -> OPP), and so is an armed actor's use of force on a place of its own country
+    ("rebels shelled Goma"), which CAMEO codes against the country; its withdrawal from one is not."""
     if not source.country or source.country != target.country or len(source.country) != 3:
         return False
     if target.sector is None:
-        return source.sector not in _ARMED_SECTORS
+        return not (forceful and source.sector in _ARMED_SECTORS)
     return target.sector == source.sector
 
 

@@ -32,6 +32,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -72,6 +73,7 @@ class VerbExclusions(BaseModel):
     verbs: dict[str, str] = {}  # lemma -> reason: no entry at all for this verb
     blocks: dict[str, str] = {}  # block name -> reason: nothing from this block
     lines: dict[int, str] = {}  # upstream line number -> reason: this pattern is wrong
+    pattern_verbs: Literal["block", "origin"] = "block"  # which of a block's verbs a phrase pattern applies to
 
 
 def load_exclusions(path: Path = EXCLUSIONS_FILE) -> VerbExclusions:
@@ -95,6 +97,7 @@ class PatternLine:
     text: str  # between the leading "-" and the code
     code: str
     line: int
+    origin: tuple[str, ...] = ()  # the verbs its comment names ("# RUSH"): where upstream found it
 
 
 @dataclass
@@ -150,10 +153,18 @@ def read_verb_dictionary(text: str) -> VerbDictionary:
             match = _CODE_AT_END.search(line)
             body = line[1:match.start()] if match else line[1:]
             blocks[-1].patterns.append(PatternLine(text=body.strip(), code=match.group(1).strip() if match else "",
-                                                   line=number))
+                                                   line=number, origin=_origin(raw)))
         elif blocks:
             blocks[-1].verbs.append(_verb_line(line, number))
     return VerbDictionary({k: tuple(v) for k, v in synsets.items()}, blocks, transformations)
+
+
+def _origin(raw: str) -> tuple[str, ...]:
+    """"- * AID [070]  # RUSH" -> ("rush",); "# OPEN , OPEN" -> ("open",); "# ANNOUNCE <ab 02 Dec 2005>" ->
+    ("announce",). Coder initials and dates are dropped later: only words that are verbs of the block count."""
+    comment = raw.partition("#")[2].partition("<")[0]
+    words = [w.strip().lower() for w in comment.split(",")]
+    return tuple(dict.fromkeys(w for w in words if re.fullmatch(r"[a-z_]+", w)))
 
 
 def _verb_line(line: str, number: int) -> VerbLine:
@@ -234,6 +245,7 @@ SKIP_NO_VERBS = "a block whose verbs all belong to earlier blocks or are exclude
 SKIP_EXCLUDED = "on the exclusion list"
 SKIP_OWN_NOUN = "its noun is an event noun brinkwatch's own noun patterns code"
 SKIP_GOVERNOR = "a governor or speech verb: brinkwatch codes its complement instead"
+SKIP_ORIGIN = "written for a verb of the block that is not loaded (a governor, or listed in an earlier block)"
 
 
 @dataclass(frozen=True)
@@ -523,29 +535,53 @@ class VerbConverter:
         self.result.counts["isolated_verb_entries"] += 1
 
     def _block_patterns(self, block: Block, lemmas: list[str]) -> None:
-        by_shape: dict[PatternShape, dict] = {}
+        by_key: dict[tuple[PatternShape, tuple[str, ...]], dict] = {}
         for pattern in block.patterns:
             self.result.counts["pattern_lines"] += 1
             try:
-                if pattern.line in self.exclusions.lines:
-                    raise Unconvertible(SKIP_EXCLUDED)
-                if not lemmas:
-                    raise Unconvertible(SKIP_NO_VERBS)
-                shape = self._without_own_nouns(self.reader.read(pattern.text))
-                code, reverse = parse_code(pattern.code, self.known)
+                key, entry = self._pattern_entry(block, pattern, lemmas)
             except Unconvertible as exc:
                 self.result.skipped[exc.kind] += 1
                 continue
-            if shape in by_shape:
+            if key in by_key:
                 self.result.skipped[SKIP_DUPLICATE] += 1
-            if shape.particle is None and not shape.objects and not shape.prep:
-                shape = PatternShape(target=shape.target)  # "* +": the isolated verb with its target marked
-            ident = f"petr2.{block.name.lower()}.L{pattern.line}"
-            by_shape[shape] = self._entry(ident, lemmas, shape, code, reverse, pattern.line)
-        for entry in by_shape.values():
+            by_key[key] = entry
+        for entry in by_key.values():
             self.result.entries.append(entry)
             self.result.counts["pattern_entries"] += 1
             self.result.counts["verb_pattern_pairs"] += 1 + len(entry.get("synonyms", ()))
+
+    def _pattern_entry(self, block: Block, pattern: PatternLine,
+                       lemmas: list[str]) -> tuple[tuple[PatternShape, tuple[str, ...]], dict]:
+        if pattern.line in self.exclusions.lines:
+            raise Unconvertible(SKIP_EXCLUDED)
+        if not lemmas:
+            raise Unconvertible(SKIP_NO_VERBS)
+        shape = self._without_own_nouns(self.reader.read(pattern.text))
+        code, reverse = parse_code(pattern.code, self.known)
+        verbs = self._pattern_verbs(block, pattern, lemmas)
+        if shape.particle is None and not shape.objects and not shape.prep:
+            # "* +": the isolated verb with its target marked, under the isolated verbs' exclusions
+            if code in self.exclusions.bare_codes or all(v in self.own.structural for v in verbs):
+                raise Unconvertible(SKIP_EXCLUDED)
+            shape = PatternShape(target=shape.target)
+        ident = f"petr2.{block.name.lower()}.L{pattern.line}"
+        return (shape, tuple(verbs)), self._entry(ident, verbs, shape, code, reverse, pattern.line)
+
+    def _pattern_verbs(self, block: Block, pattern: PatternLine, lemmas: list[str]) -> list[str]:
+        """The block's verbs (PETRARCH2's reading), or with ``pattern_verbs: origin`` only the verbs the
+        pattern's comment names when it names any of the block's verbs."""
+        if self.exclusions.pattern_verbs == "block":
+            return lemmas
+        written = {v.word.lstrip("+").lower() for v in block.verbs}
+        if not any(word in written for word in pattern.origin):
+            self.result.counts["patterns_spread_over_the_block"] += 1
+            return lemmas
+        named = [lemma for lemma in lemmas if lemma in pattern.origin]
+        if not named:  # written for a verb that is excluded or belongs to another block
+            raise Unconvertible(SKIP_ORIGIN)
+        self.result.counts["patterns_kept_to_their_origin_verbs"] += 1
+        return named
 
     def _without_own_nouns(self, shape: PatternShape) -> PatternShape:
         """"held a meeting", "imposed sanctions": the own noun pattern codes the noun (with its own target

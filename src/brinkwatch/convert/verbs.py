@@ -204,9 +204,13 @@ class Lemmatizer:
                 self._cache[key] = (self._rules.rule_lemmatize(doc[0]) or [low])[-1].lower()
         return self._cache[key]
 
-    def noun(self, word: str) -> str:
+    def noun(self, word: str) -> tuple[str, ...]:
+        """A noun's lemma; a word ending in -s may be a plural ("sanctions") or not ("analysis",
+        "willingness"), so both readings are kept: the one that is not a word never matches."""
         low = word.lower()
-        return self._lemma(low, "NOUN", "NNS" if low.endswith("s") else "NN")
+        if low.endswith("s") and not low.endswith("ss"):
+            return tuple(dict.fromkeys((self._lemma(low, "NOUN", "NNS"), LEMMA_FIXES.get(low, low))))
+        return (self._lemma(low, "NOUN", "NN"),)
 
     def verb(self, word: str) -> str:
         """Upstream verbs are written in their base form, which is their lemma (the rule lemmatizer, given
@@ -231,7 +235,8 @@ class Unconvertible(Exception):  # noqa: N818 - a verdict with a reason, not an 
 SKIP_SUBJECT = "nouns before the verb (a subject constraint)"
 SKIP_TWO_PREPS = "two or more prepositional phrases"
 SKIP_SEQUENCE = "two or more nouns after the verb (a TABARI word sequence)"
-SKIP_PREP_SEQUENCE = "two or more nouns in one prepositional phrase"
+SKIP_PREP_SEQUENCE = "two or more words after the preposition of a phrase"
+SKIP_PREP_ONLY = "a preposition alone ('* (TO)'): its object would have to be an actor, which a pattern cannot require"
 SKIP_BARE_PREP = "a preposition written without parentheses (TABARI style)"
 SKIP_SOURCE_AFTER = "the source ($) after the verb"
 SKIP_NULL = "null code [---]: the pattern only blocks coding"
@@ -340,9 +345,13 @@ class PatternReader:
         if any(e.kind == "target" for e in inside):
             target = f"prep:{prep.text}"
         nouns = [e for e in inside if e.kind in {"word", "set", "phrase"}]
+        if any(e.kind == "word" and e.text.lower() in BARE_PREPOSITIONS for e in nouns):
+            raise Unconvertible(SKIP_PREP_SEQUENCE)  # "(OUT OF $)": two prepositions
         if len(nouns) > 1:
             raise Unconvertible(SKIP_PREP_SEQUENCE)
         prep_nouns = self.noun_forms(nouns[0]) if nouns else ()
+        if not prep_nouns and not shape.objects and not shape.particle:
+            raise Unconvertible(SKIP_PREP_ONLY)
         return PatternShape(particle=shape.particle, objects=shape.objects, prep=prep.text,
                             prep_nouns=prep_nouns, target=target)
 
@@ -351,8 +360,8 @@ class PatternReader:
         if element.kind == "set":
             return self._set_forms(element.text)
         if element.kind == "word":
-            return (self._words(element.text),)
-        slots = [self._set_forms(p.text) if p.kind == "set" else (self._words(p.text),)
+            return self._words(element.text)
+        slots = [self._set_forms(p.text) if p.kind == "set" else self._words(p.text)
                  for p in element.parts if p.kind in {"word", "set"}]
         if not slots:
             raise Unconvertible(SKIP_SEQUENCE)
@@ -367,12 +376,13 @@ class PatternReader:
         members = self.synsets.get(name.strip("{}()"))
         if not members:
             raise Unconvertible(SKIP_SYNSET)
-        return tuple(dict.fromkeys(self._words(m) for m in members))
+        return tuple(dict.fromkeys(form for m in members for form in self._words(m)))
 
-    def _words(self, text: str) -> str:
-        """"RIGHTS_ABUSES" / "CEASE-FIRE" -> "right abuse" / "cease fire": each word's noun lemma."""
-        words = re.split(r"[_\s-]+", text.strip("_{}()").lower())
-        return " ".join(self.lemmatizer.noun(w) for w in words if w)
+    def _words(self, text: str) -> tuple[str, ...]:
+        """"RIGHTS_ABUSES" / "CEASE-FIRE" -> "right abuse" / "cease fire": each word's noun lemma (both
+        readings of a word in -s, see ``Lemmatizer.noun``)."""
+        words = [w for w in re.split(r"[_\s-]+", text.strip("_{}()").lower()) if w]
+        return tuple(" ".join(combo) for combo in itertools.product(*(self.lemmatizer.noun(w) for w in words)))
 
 
 def parse_code(raw: str, known: set[str]) -> tuple[str, str | None]:
@@ -433,7 +443,7 @@ def verb_sense(word: str, lemmatizer: Lemmatizer) -> VerbSense:
         return VerbSense(lemma, particle=tail)
     if tail in BARE_PREPOSITIONS:
         return VerbSense(lemma, prep=tail)
-    return VerbSense(lemma, obj=lemmatizer.noun(tail))
+    return VerbSense(lemma, obj=lemmatizer.noun(tail)[0])
 
 
 # --- the conversion -------------------------------------------------------------------------------------
@@ -587,9 +597,11 @@ class VerbConverter:
         """"held a meeting", "imposed sanctions": the own noun pattern codes the noun (with its own target
         slots); a base verb pattern naming it would take the frame from the noun. Such words are dropped,
         and a pattern left with none is not converted."""
-        nouns = self.own.event_nouns
-        objects = tuple(w for w in shape.objects if w.split()[-1] not in nouns)
-        prep_nouns = tuple(w for w in shape.prep_nouns if w.split()[-1] not in nouns)
+        def owned(words: str) -> bool:  # "sanctions" is kept beside "sanction" (see Lemmatizer.noun)
+            return any(v in self.own.event_nouns for v in self.lemmatizer.noun(words.split()[-1]))
+
+        objects = tuple(w for w in shape.objects if not owned(w))
+        prep_nouns = tuple(w for w in shape.prep_nouns if not owned(w))
         if len(objects) < len(shape.objects) and not objects or len(prep_nouns) < len(shape.prep_nouns) and not prep_nouns:
             raise Unconvertible(SKIP_OWN_NOUN)
         return PatternShape(particle=shape.particle, objects=objects, prep=shape.prep, prep_nouns=prep_nouns,

@@ -1,7 +1,7 @@
 """The Typer application object and the helpers every command group shares.
 
 Command groups live in sibling modules (``coding``, ``storage``, ``analysis``, ``evaluation``,
-``serving``, ``scaling``); each registers its commands on ``app``. Commands are thin: they validate
+``serving``, ``scaling``, ``convert``); each registers its commands on ``app``. Commands are thin: they validate
 flags, call an importable library function, and turn ``BrinkwatchError`` into a message and exit code.
 """
 

@@ -54,7 +54,8 @@ class Coder:
         self.nlp = nlp if nlp is not None else load_pipeline(self.settings.spacy_model,
                                                                max_length=self.settings.max_chars + 1)
         self.ontology = Ontology.load()
-        self.book = PatternBook.load(self.settings.pattern_files, known_codes=set(self.ontology.codes()))
+        self.book = PatternBook.load(self.settings.pattern_files, known_codes=set(self.ontology.codes()),
+                                     base_layer=self.settings.base_patterns)
         self.kb = ActorKB.load(self.settings.actor_files)
         self.resolver = ActorResolver(self.kb)
         self.gazetteer = Gazetteer.load(self.settings.place_files,

@@ -304,3 +304,13 @@ def test_violence_with_no_doer_and_no_place_takes_the_story_country(coder):
     text = ("On 13 June 2023, troops raided a camp near Gusau, Zamfara state. "
             "Two soldiers were killed.")
     assert ("NGAUAF", "NGAMIL", "1823") in _coded(coder, text, "2023-06-20")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Militants killed nine soldiers in an attack near Tera, Niger.", ("NERREB", "NERMIL", "1823")),
+    ("Gunmen killed two soldiers at a checkpoint in Zamfara, Nigeria.", ("NGAUAF", "NGAMIL", "1823")),
+    ("Al-Shabaab fighters ambushed a convoy and killed four soldiers near Baidoa, Somalia.", ("SOM", "SOMMIL", "1823")),
+])
+def test_victims_of_armed_nonstate_actors_are_of_the_place(coder, text, expected):
+    got = {(s[:3] if expected[0] == "SOM" else s, t, c) for s, t, c in _coded(coder, text)}
+    assert expected in got

@@ -563,19 +563,22 @@ def _in_context(pairs, countries: set[str], code: str, rules):
     out = []
     domestic = code[:2] in rules.domestic_roots
     home = set(rules.domestic_sectors)
+    nonstate = set(rules.nonstate_sectors)
     for source, target in pairs:
-        source = _contextual(source, countries - (set() if domestic else _foreign(source, target, home)))
+        source = _contextual(source, countries - (set() if domestic else _foreign(source, target, home, nonstate)))
         if target is not None:
-            target = _contextual(target, countries - (set() if domestic else _foreign(target, source, home)))
+            target = _contextual(target, countries - (set() if domestic else _foreign(target, source, home, nonstate)))
         out.append((source, target))
     return out
 
 
 # Sectors that act at home: "rebels", "protesters", "the court" belong to the country the sentence names
 # even when the other party is of that country too ("Rebels in the Ivory Coast rejected the government's appeal").
-def _foreign(actor: Actor, other: Actor | None, home_sectors: set[str]) -> set[str | None]:
-    """Countries the context may not give ``actor``: the other party's, unless the actor is a home sector."""
-    if other is None or actor.sector in home_sectors:
+def _foreign(actor: Actor, other: Actor | None, home_sectors: set[str], nonstate: set[str]) -> set[str | None]:
+    """Countries the context may not give ``actor``: the other party's, unless the actor is a home sector or
+    the other party an armed non-state actor ("militants killed nine soldiers": the soldiers are the
+    militants' country's)."""
+    if other is None or actor.sector in home_sectors or other.sector in nonstate:
         return set()
     return {other.country}
 

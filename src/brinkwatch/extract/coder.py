@@ -37,6 +37,7 @@ from brinkwatch.model import (
     Sentence,
 )
 from brinkwatch.nlp import load_pipeline
+from brinkwatch.nlp import structure as article_structure
 from brinkwatch.nlp.frames import lemma_of
 from brinkwatch.ontology import Ontology
 
@@ -118,26 +119,32 @@ class Coder:
 
     def code_doc(self, doc: Doc, article: Article) -> CodedDocument:
         """Code one parsed article (``doc`` must be the parse of ``article.text``)."""
-        actors = self.resolver.for_doc(doc, article.pub_date)
+        structure = article_structure.read_structure(doc.text, pub_date=article.pub_date, title=article.title)
+        if article.pub_date is None and structure.date is not None:
+            article = article.model_copy(update={"pub_date": structure.date})  # the dateline's date
+        dateline = (structure.dateline.start, structure.dateline.end) if structure.dateline else None
+        actors = self.resolver.for_doc(doc, article.pub_date, exclude=dateline)
+        structure = article_structure.with_places(structure, doc.text, self.gazetteer, actors.mentions)
         ctx = self.attributes.prepare(doc, article, actors.resolve_token)
         sentences: list[Sentence] = []
         events: list[Event] = []
         sents = list(doc.sents)
-        discard = _discarded_sentences(actors, sents)
+        discard = _discarded_sentences(actors, sents) | set(article_structure.structure_only(structure, sents))
         for index, sent in enumerate(sents):
             sentences.append(Sentence(doc_id=article.doc_id, index=index, start=sent.start_char,
                                       end=sent.end_char, text=sent.text))
             if index in discard:
                 continue
-            coded = [(draft, self._events_from_draft(draft, sent, index, article, actors, ctx))
+            coded = [(draft, self._events_from_draft(draft, sent, index, article, actors, ctx,
+                                                     structure.context_country))
                      for draft in self.sentence_coder.drafts(sent)]
-            events += _news_of_sentence(coded)
+            events += article_structure.flag_headline(_news_of_sentence(coded), structure, sent)
         mentions = tuple(
             Mention(doc_id=article.doc_id, sentence_index=_sentence_index(sentences, actor.start), actor=actor)
             for actor in actors.mentions
         )
         return CodedDocument(article=article, sentences=tuple(sentences),
-                             events=tuple(_dedup_in_sentence(events)), mentions=mentions)
+                             events=tuple(_dedup_in_sentence(events)), mentions=mentions, structure=structure)
 
     # --- drafts -> events -------------------------------------------------------------------------
     def _resolve(self, actors, tokens: list[Token]) -> list[Actor]:
@@ -357,7 +364,7 @@ class Coder:
                 for s, t in pairs]
 
     def _events_from_draft(self, draft: Draft, sent: Span, index: int, article: Article,
-                           actors, ctx) -> list[Event]:
+                           actors, ctx, context_country: str | None = None) -> list[Event]:
         pairs = self._pairs(draft, actors)
         args = list(draft.source_tokens) + list(draft.target_tokens)
         if not pairs and not draft.unattributed:
@@ -372,7 +379,8 @@ class Coder:
         if draft.intent_unless_other_speaker and not (
                 speaker is not None and speaker.country and pairs[0][0].country != speaker.country):
             self.sentence_coder.make_intent(draft)
-        pairs = _in_context(pairs, _sentence_countries(actors, sent, attrs.place), draft.code, self.book.governors)
+        pairs = _in_context(pairs, _sentence_countries(actors, sent, attrs.place), draft.code, self.book.governors,
+                            context_country)
         modality = _merge_modality(draft.modality, attrs.modality)
         attribution = attrs.attribution
         if attribution is None and draft.speaker:
@@ -536,8 +544,9 @@ def _sentence_countries(actors, sent: Span, place) -> set[str]:
     return {c for c in countries if c not in NON_STATE_PREFIXES and len(c) == 3}
 
 
-def _in_context(pairs, countries: set[str], code: str, rules):
-    """Give a country-less sector actor ("---GOV", "---REB") the one country the sentence leaves for it.
+def _in_context(pairs, countries: set[str], code: str, rules, article_country: str | None = None):
+    """Give a country-less sector actor ("---GOV", "---REB") the one country the sentence leaves for it,
+    else the article's context country (its dateline's: "police detained 14 protesters" in a Tbilisi story).
 
     "Rebels in the Ivory Coast dismissed an appeal from President Gbagbo": the president is Ivorian. The
     other side's country is excluded, so "the government thanked China" stays ``---GOV``.
@@ -545,10 +554,16 @@ def _in_context(pairs, countries: set[str], code: str, rules):
     out = []
     domestic = code[:2] in rules.domestic_roots
     home = set(rules.domestic_sectors)
+
+    def left_for(actor: Actor, other: Actor | None) -> set[str]:
+        foreign = set() if domestic else _foreign(actor, other, home)
+        left = countries - foreign
+        return left or ({article_country} - foreign if article_country else set())
+
     for source, target in pairs:
-        source = _contextual(source, countries - (set() if domestic else _foreign(source, target, home)))
+        source = _contextual(source, left_for(source, target))
         if target is not None:
-            target = _contextual(target, countries - (set() if domestic else _foreign(target, source, home)))
+            target = _contextual(target, left_for(target, source))
         out.append((source, target))
     return out
 

@@ -246,12 +246,21 @@ def find_layout(text: str) -> Layout:
         starts.append(dateline.start)
         if dateline.end < body[0].end:
             starts.append(dateline.end)
-    paragraphs: dict[int, tuple[int, int]] = {}
-    for line in body:
-        lo, _ = paragraphs.get(line.block, (line.start, line.end))
-        paragraphs[line.block] = (lo, line.end)
-    return Layout(headline=headline, dateline=dateline, paragraphs=tuple(paragraphs.values()),
+    return Layout(headline=headline, dateline=dateline, paragraphs=_paragraphs(body, set(joins)),
                   starts=tuple(sorted(set(starts))), joins=tuple(joins))
+
+
+def _paragraphs(body: list[Line], joins: set[int]) -> tuple[tuple[int, int], ...]:
+    """Blank lines part paragraphs; so does every newline of a block that is not hard-wrapped prose (text
+    taken from web pages puts one paragraph on each line)."""
+    wrapped = {line.block for line in body if line.start in joins}
+    out: list[tuple[int, int]] = []
+    for before, line in zip([None, *body], body, strict=False):
+        if before is not None and before.block == line.block and line.block in wrapped:
+            out[-1] = (out[-1][0], line.end)
+        else:
+            out.append((line.start, line.end))
+    return tuple(out)
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:
@@ -303,15 +312,15 @@ def with_places(structure: Structure, text: str, places: PlaceResolver | None,
                 mentions: Iterable[Actor] = ()) -> Structure:
     """Resolve the dateline's places and settle the article's context country.
 
-    The countries the first paragraph names (``mentions``, most named first) tell which "Islamabad" or
+    The countries the first paragraph names (``mentions``, most named first; a pronoun names nothing) tell which "Islamabad" or
     "Tripoli" is meant. The context country is the dateline's (its region's, "GAZA CITY, Palestinian
     Territories"; among several filing places, "ISLAMABAD/NEW DELHI", the one the lead names most), else the
-    country the first paragraph names most (a tie goes to the one named first).
+    country the first paragraph names more often than any other.
     """
     first = structure.paragraphs[0] if structure.paragraphs else None
     named = Counter(a.country for a in mentions
                     if first is not None and a.start is not None and first.start <= a.start < first.end
-                    and a.country and len(a.country) == 3 and a.country not in _NOT_COUNTRIES)
+                    and a.resolution != "coref" and a.country and len(a.country) == 3 and a.country not in _NOT_COUNTRIES)
     dateline = find_layout(text).dateline
     found: list[Place] = []
     region_country = None
@@ -328,8 +337,8 @@ def with_places(structure: Structure, text: str, places: PlaceResolver | None,
     country, source = None, None
     if region_country or filed:
         country, source = region_country or max(filed, key=lambda c: named.get(c, 0)), "dateline"
-    elif named:
-        country, source = named.most_common(1)[0][0], "first_paragraph"
+    elif named and (len(named) == 1 or named.most_common(2)[0][1] > named.most_common(2)[1][1]):
+        country, source = named.most_common(1)[0][0], "first_paragraph"  # a tie says nothing
     return structure.model_copy(update={"places": tuple(found), "context_country": country,
                                         "context_source": source})
 

@@ -230,7 +230,7 @@ def _headline(lines: list[Line], starts: Sequence[int]) -> Line | None:
     return first
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=64)  # a parse batch of texts, asked about again by the coder
 def find_layout(text: str) -> Layout:
     """Headline, dateline, paragraphs and sentence-starting line breaks of an article's text.
 

@@ -78,15 +78,18 @@ class ActorResolver:
     def __init__(self, kb: ActorKB) -> None:
         self.kb = kb
 
-    def for_doc(self, doc: Doc, when: dt.date | None) -> DocActors:
-        return DocActors(self.kb, doc, when)
+    def for_doc(self, doc: Doc, when: dt.date | None, *, exclude: tuple[int, int] | None = None) -> DocActors:
+        """``exclude``: a character range that names no actor (the dateline: "BAGHDAD, Jan 8 (Wire) -")."""
+        return DocActors(self.kb, doc, when, exclude=exclude)
 
 
 class DocActors(PlacesAndPeoples):
     """Actor mentions of one document and resolution of its noun phrases."""
 
-    def __init__(self, kb: ActorKB, doc: Doc, when: dt.date | None) -> None:
+    def __init__(self, kb: ActorKB, doc: Doc, when: dt.date | None, *,
+                 exclude: tuple[int, int] | None = None) -> None:
         self._kb = kb
+        self._exclude = exclude or (0, 0)
         self._doc = doc
         self._text = doc.text  # Doc.text is rebuilt from the tokens on every access
         self._when = when
@@ -226,6 +229,8 @@ class DocActors(PlacesAndPeoples):
         if head.i in self._cache:
             return self._cache[head.i]
         self._cache[head.i] = None  # guards against cycles through appositions
+        if self._exclude[0] <= head.idx < self._exclude[1]:
+            return None
         actor, kind = self._resolve(head)
         self._cache[head.i] = actor
         if actor is not None:
@@ -440,6 +445,8 @@ class DocActors(PlacesAndPeoples):
         subtree = range(head.left_edge.i, head.i)
         while start > 0:
             previous = self._doc[start - 1]
+            if self._doc[start].is_sent_start or self._exclude[0] <= previous.idx < self._exclude[1]:
+                break  # a phrase does not reach back into another sentence or into the dateline
             if self._bracketed_gloss_ends(start - 1):
                 start -= 3  # "Montenegro Municipality Association (AKK) officials", "the Umma (Nation) party"
                 continue
@@ -644,6 +651,8 @@ class DocActors(PlacesAndPeoples):
                 end_token = child.right_edge  # "the president of France", "a spokesman for the ministry"
         found = self._names.get(head.i)
         end_index = max(end_token.i, found.end - 1) if found else end_token.i
+        while end_index > head.i and self._doc[end_index].is_space:
+            end_index -= 1  # the line break after a headline hangs off its last word
         last = self._doc[end_index]
         return start, last.idx + len(last.text)
 

@@ -38,6 +38,7 @@ from brinkwatch.model import (
     Sentence,
 )
 from brinkwatch.nlp import load_pipeline
+from brinkwatch.nlp import structure as article_structure
 from brinkwatch.nlp.frames import lemma_of
 from brinkwatch.ontology import Ontology
 
@@ -122,13 +123,20 @@ class Coder:
 
     def code_doc(self, doc: Doc, article: Article) -> CodedDocument:
         """Code one parsed article (``doc`` must be the parse of ``article.text``)."""
-        actors = self.resolver.for_doc(doc, article.pub_date)
+        structure = article_structure.read_structure(doc.text, pub_date=article.pub_date, title=article.title)
+        if article.pub_date is None and structure.date is not None:
+            article = article.model_copy(update={"pub_date": structure.date})  # the dateline's date
+        dateline = (structure.dateline.start, structure.dateline.end) if structure.dateline else None
+        actors = self.resolver.for_doc(doc, article.pub_date, exclude=dateline)
+        structure = article_structure.with_places(structure, doc.text, self.gazetteer, actors.mentions)
         ctx = self.attributes.prepare(doc, article, actors.resolve_token)
         sentences: list[Sentence] = []
         events: list[Event] = []
         sents = list(doc.sents)
-        discard = _discarded_sentences(actors, sents)
-        story_countries = _story_countries(actors.mentions, sents)
+        discard = _discarded_sentences(actors, sents) | set(article_structure.structure_only(structure, sents))
+        # the dateline's country, else the countries of the lead ("police detained ..." needs one)
+        story_countries = ({structure.context_country} if structure.dateline and structure.context_country
+                           else _story_countries(actors.mentions, sents))
         for index, sent in enumerate(sents):
             sentences.append(Sentence(doc_id=article.doc_id, index=index, start=sent.start_char,
                                       end=sent.end_char, text=sent.text))
@@ -136,13 +144,13 @@ class Coder:
                 continue
             coded = [(draft, self._events_from_draft(draft, sent, index, article, actors, ctx, story_countries))
                      for draft in self.sentence_coder.drafts(sent)]
-            events += _news_of_sentence(coded)
+            events += article_structure.flag_headline(_news_of_sentence(coded), structure, sent)
         mentions = tuple(
             Mention(doc_id=article.doc_id, sentence_index=_sentence_index(sentences, actor.start), actor=actor)
             for actor in actors.mentions
         )
         return CodedDocument(article=article, sentences=tuple(sentences),
-                             events=tuple(_dedup_in_sentence(events)), mentions=mentions)
+                             events=tuple(_dedup_in_sentence(events)), mentions=mentions, structure=structure)
 
     # --- drafts -> events -------------------------------------------------------------------------
     def _resolve(self, actors, tokens: list[Token]) -> list[Actor]:
@@ -555,7 +563,8 @@ def _sentence_countries(actors, sent: Span, place) -> set[str]:
 
 
 def _in_context(pairs, countries: set[str], code: str, rules):
-    """Give a country-less sector actor ("---GOV", "---REB") the one country the sentence leaves for it.
+    """Give a country-less sector actor ("---GOV", "---REB") the one country the sentence leaves for it
+    (the coder calls it again with the story's countries: "police detained 14 protesters" in a Tbilisi story).
 
     "Rebels in the Ivory Coast dismissed an appeal from President Gbagbo": the president is Ivorian. The
     other side's country is excluded, so "the government thanked China" stays ``---GOV``.

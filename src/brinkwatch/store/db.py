@@ -22,7 +22,7 @@ from brinkwatch.errors import NotFoundError, StoreError
 from brinkwatch.model import CodedDocument, DocumentError
 from brinkwatch.store import queries, rows
 from brinkwatch.store.queries import EventFilter, jsonable
-from brinkwatch.store.schema import INDEXES, SCHEMA_VERSION, TABLES
+from brinkwatch.store.schema import INDEXES, MIGRATIONS, SCHEMA_VERSION, TABLES
 
 
 def first_row(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> tuple | None:
@@ -59,7 +59,7 @@ class Store:
     def _create_schema(self) -> None:
         try:
             self.con.execute("BEGIN TRANSACTION")
-            for ddl in TABLES.values():
+            for ddl in (*TABLES.values(), *MIGRATIONS):
                 self.con.execute(ddl)
             for ddl in INDEXES:
                 self.con.execute(ddl)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 
 import pytest
@@ -103,7 +104,7 @@ def test_export_command(runner, filled_db, tmp_path):
     result = runner.invoke(app, ["export", "--db", str(filled_db), "--format", "csv", "--output", str(out)])
     assert result.exit_code == 0, result.output
     assert "wrote 2 events" in result.stdout
-    assert out.read_text().splitlines()[0].startswith("event_id,event_date")
+    assert next(csv.reader(out.open()))[:2] == ["event_id", "event_date"]
     again = runner.invoke(app, ["export", "--db", str(filled_db), "--format", "csv", "--output", str(out)])
     assert again.exit_code == 1 and "E600" in again.stderr
     bad = runner.invoke(app, ["export", "--db", str(filled_db), "--format", "xml", "--output", str(out)])

@@ -86,7 +86,7 @@ def test_events_jsonl_and_table(runner, filled_db):
     assert all("event_id" in r and "num_mentions" in r for r in records)
     none = runner.invoke(app, ["events", "--db", str(filled_db), "--source", "FRA", "--format", "jsonl"])
     assert none.exit_code == 0 and none.stdout == ""
-    table = runner.invoke(app, ["events", "--db", str(filled_db), "--root", "19", "--limit", "1"])
+    table = runner.invoke(app, ["events", "--db", str(filled_db), "--root", "19", "--limit", "1", "--format", "table"])
     assert table.exit_code == 0
     assert "1 events" in table.stdout and "IRQGOV" in table.stdout
     assert "--cursor" in table.stderr

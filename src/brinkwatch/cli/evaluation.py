@@ -79,7 +79,7 @@ def make_coder(settings: Settings) -> EventCoder:
     try:
         from brinkwatch.extract import Coder
     except ImportError as exc:
-        fail(f"the event coder is not available: {exc}")
+        fail(f"the event coder is not available: {exc}", code="E300", hint="pip install -e .")
         raise  # unreachable: fail() exits
     return Coder(settings)
 

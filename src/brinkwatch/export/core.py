@@ -98,7 +98,8 @@ def _prepare_output(output: Path, *, directory: bool, overwrite: bool) -> None:
     if output.exists():
         occupied = output.is_file() or any(output.iterdir())
         if occupied and not overwrite:
-            raise ExportError("output exists; pass overwrite=True (--overwrite) to replace it", source=str(output))
+            raise ExportError("output exists", source=str(output),
+                              hint="--overwrite")
         if occupied and directory:
             # Parquet partitions from an earlier export would otherwise mix with the new ones.
             if output.is_dir():
@@ -106,7 +107,8 @@ def _prepare_output(output: Path, *, directory: bool, overwrite: bool) -> None:
             else:
                 output.unlink()
         if not directory and output.is_dir():
-            raise ExportError("output is a directory; this format writes one file", source=str(output))
+            raise ExportError("output is a directory; this format writes one file", source=str(output),
+                              hint="a file name such as events.tsv")
     output.parent.mkdir(parents=True, exist_ok=True)
 
 
@@ -158,32 +160,51 @@ def export(
     with ``partition="month"``; undated events in ``event_day=undated``), every file holding all
     ``FLAT_COLUMNS``; the other formats write one file.
     """
-    from brinkwatch.export import formats  # the interchange writers import this module's helpers
-
     if fmt not in FORMATS:
-        raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise ExportError(f"unknown export format {fmt!r}", hint=f"one of {', '.join(FORMATS)}")
     con = _connection(store_or_con)
     output = Path(output)
+    # Removed again on failure: it is new, or its old content is already given up (--overwrite).
+    disposable = overwrite or not output.exists()
     _prepare_output(output, directory=fmt == "parquet", overwrite=overwrite)
     try:
-        if fmt in ("parquet", "csv"):
-            sql, params = selection_sql(flt, FLAT_COLUMNS)
-            rows = _count(con, sql, params)
-            if fmt == "parquet":
-                _write_parquet(con, sql, params, output, partition)
-            else:
-                _write_csv(con, sql, params, output)
-            return ExportResult(rows=rows, path=output)
-        sql, params = selection_sql(flt, FLAT_COLUMNS + EXTRA_COLUMNS)
-        if fmt == "plover":
-            sql = with_story_ids(sql, flt)
-        result = con.execute(sql, params)
-        try:
-            rows = formats.write(fmt, result, output)
-        except BaseException:
-            # An undrained result would block every later query on this connection.
-            con.abort()
-            raise
-        return ExportResult(rows=rows, path=output)
+        return ExportResult(rows=_write(con, fmt, output, flt, partition), path=output)
     except duckdb.Error as exc:
+        _remove(output, disposable)
         raise ExportError(f"export failed: {exc}", source=str(output)) from exc
+    except BaseException:
+        _remove(output, disposable)  # a failed export leaves no half-written file behind
+        raise
+
+
+def _write(con: duckdb.DuckDBPyConnection, fmt: str, output: Path, flt: EventFilter | None,
+           partition: Literal["day", "month"]) -> int:
+    from brinkwatch.export import formats  # the interchange writers import this module's helpers
+
+    if fmt in ("parquet", "csv"):
+        sql, params = selection_sql(flt, FLAT_COLUMNS)
+        rows = _count(con, sql, params)
+        if fmt == "parquet":
+            _write_parquet(con, sql, params, output, partition)
+        else:
+            _write_csv(con, sql, params, output)
+        return rows
+    sql, params = selection_sql(flt, FLAT_COLUMNS + EXTRA_COLUMNS)
+    if fmt == "plover":
+        sql = with_story_ids(sql, flt)
+    result = con.execute(sql, params)
+    try:
+        return formats.write(fmt, result, output)
+    except BaseException:
+        # An undrained result would block every later query on this connection.
+        con.abort()
+        raise
+
+
+def _remove(output: Path, disposable: bool) -> None:
+    if not disposable:
+        return
+    if output.is_dir():
+        shutil.rmtree(output, ignore_errors=True)
+    elif output.exists():
+        output.unlink(missing_ok=True)

@@ -35,6 +35,8 @@ class _Named(BaseModel):
     code: str
     name: str | None = None
     label: str | None = None
+    names: list[str] = []
+    cameo_codes: list[str] = []
 
 
 class _ActorNames(BaseModel):
@@ -70,6 +72,40 @@ def kb_names() -> tuple[dict[str, str], dict[str, str]]:
     countries = _load(ACTORS_DATA / "countries.yaml", _ActorNames).countries
     sectors = _load(ACTORS_DATA / "sectors.yaml", _ActorNames).sectors
     return ({c.code: c.name for c in countries if c.name}, {s.code: s.label for s in sectors if s.label})
+
+
+def _fold(text: str) -> str:
+    text = " ".join(text.lower().replace(".", "").split())
+    return text[4:] if text.startswith("the ") else text
+
+
+@cache
+def _country_index() -> dict[str, str]:
+    countries = _load(ACTORS_DATA / "countries.yaml", _ActorNames).countries
+    index: dict[str, str] = {}
+    for country in countries:
+        for name in (country.name or "", *country.names):
+            index.setdefault(_fold(name), country.code)
+    return index
+
+
+@cache
+def _country_codes() -> dict[str, str]:
+    """Every code a country is known by (ISO alpha-3 and legacy CAMEO codes) -> its ISO alpha-3 code."""
+    countries = _load(ACTORS_DATA / "countries.yaml", _ActorNames).countries
+    return {alias: c.code for c in countries for alias in (c.code, *c.cameo_codes)}
+
+
+def country_code(text: str) -> str | None:
+    """The ISO alpha-3 code of a country given by name or code, as people type it: "India", "india",
+    "the United States", "IND", "ind", "U.S." -> IND / USA. None when the knowledge base does not know it."""
+    folded = _fold(text)
+    if not folded:
+        return None
+    found = _country_index().get(folded)
+    if found:
+        return found
+    return _country_codes().get(folded.upper().replace(" ", ""))
 
 
 @cache
@@ -139,4 +175,4 @@ def icews_sector_names(actor: Actor | None) -> list[str]:
     return names
 
 
-__all__ = ["actor_name", "entity_name", "icews_actor_name", "icews_sector_names", "kb_names", "sector_codes"]
+__all__ = ["actor_name", "country_code", "entity_name", "icews_actor_name", "icews_sector_names", "kb_names", "sector_codes"]

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from brinkwatch.analyze import merge_new, rebuild, tension_report
-from brinkwatch.analyze.network import actor_network, to_graphml, to_json
-from brinkwatch.analyze.records import TensionReport
 from brinkwatch.cli.app import app, fail, handle_errors, out
 from brinkwatch.cli.output import Column, actor_argument, write_listing
 from brinkwatch.config import Settings
 from brinkwatch.store import Store
+
+if TYPE_CHECKING:  # brinkwatch.analyze (numpy, ruptures) is imported by the commands that analyse
+    from brinkwatch.analyze.records import TensionReport
 
 _BARS = "▁▂▃▄▅▆▇█"
 DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: $BRINKWATCH_DB or brinkwatch.duckdb).")]
@@ -86,6 +86,8 @@ def tension(
     if output_format not in TENSION_FORMATS:
         fail(f"--format must be one of {', '.join(TENSION_FORMATS)}, not {output_format!r}", hint="--format json")
     a, b = actor_argument(a, "country") or a, actor_argument(b, "country") or b
+    from brinkwatch.analyze import tension_report
+
     with handle_errors({"E501": f"brinkwatch events --actor {a}"}):
         store = _open(db, read_only=True)
         try:
@@ -117,6 +119,8 @@ def network(
     level: Annotated[str, typer.Option(help="country (ISO3) or actor (full actor code).")] = "country",
 ) -> None:
     """Export the actor network (who acts on whom, how often, how cooperatively) as GraphML or JSON."""
+    from brinkwatch.analyze.network import actor_network, to_graphml, to_json
+
     suffix = output.suffix.lower()
     if suffix not in (".graphml", ".json"):
         fail(f"--output must end in .graphml or .json, not {output.name!r}", hint="--output actors.graphml")
@@ -139,6 +143,8 @@ def dedup(
     rebuild_all: Annotated[bool, typer.Option("--rebuild", help="Forget all merges and dedup from scratch.")] = False,
 ) -> None:
     """Merge event mentions that report the same happening (new mentions only, unless --rebuild)."""
+    from brinkwatch.analyze import merge_new, rebuild
+
     with handle_errors():
         store = _open(db, read_only=False)
         try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich import box
@@ -18,7 +18,9 @@ from rich.table import Table
 
 from brinkwatch.cli.app import app, err, fail, handle_errors, out
 from brinkwatch.config import Settings
-from brinkwatch.evaluate import CAUSES, LEVELS, EvalReport, EventCoder, evaluate, gold_digest, load_gold
+
+if TYPE_CHECKING:  # the evaluation package (gold loaders, scoring) is loaded by `evaluate` only
+    from brinkwatch.evaluate import EvalReport, EventCoder
 
 
 def _fmt(value: float | None) -> str:
@@ -26,6 +28,8 @@ def _fmt(value: float | None) -> str:
 
 
 def _corpus_table(report: EvalReport) -> Table:
+    from brinkwatch.evaluate import LEVELS
+
     # A light box keeps the nine columns inside an 80-column terminal.
     table = Table(title="Accuracy per corpus (micro-averaged)", box=box.SIMPLE_HEAD, pad_edge=False)
     for column in ("corpus", "level", "prec", "rec", "F1", "tp", "fp", "fn", "exc"):
@@ -53,6 +57,8 @@ def _band_table(report: EvalReport) -> Table:
 
 
 def _print_errors(console: Console, report: EvalReport) -> None:
+    from brinkwatch.evaluate import CAUSES
+
     counts = report.error_counts()
     if not report.errors:
         console.print("no false positive or negative at the dyad_root level")
@@ -85,6 +91,8 @@ def make_coder(settings: Settings) -> EventCoder:
 
 
 def _run(gold_path: Path, settings: Settings) -> EvalReport:
+    from brinkwatch.evaluate import evaluate, load_gold
+
     gold = load_gold(gold_path)
     coder = make_coder(settings)
     with Progress(
@@ -128,6 +136,8 @@ def evaluate_cli(
         _print_errors(console, report)
     if as_json:
         # typer.echo, not Rich: Rich would wrap and colour the line, and it must stay parseable JSON.
+        from brinkwatch.evaluate import gold_digest
+
         payload = {"gold": {"path": str(gold_file), "sha256": gold_digest(gold_file)}}
         payload.update(report.to_json(include_errors=errors))
         typer.echo(json.dumps(payload))

@@ -88,13 +88,15 @@ def print_document_error(error: DocumentError) -> None:
 
 # ---- arguments ----------------------------------------------------------------------------------------
 _ACTOR_CODE = re.compile(r"^(?:[A-Z]{3}|---)(?:[A-Z]{3})*$")
+_UPPER_TOKEN = re.compile(r"^[A-Z0-9-]{3,}$")
 
 
 def actor_argument(value: str | None, what: str = "country") -> str | None:
     """A country or actor given by name or code, as a code: "India" -> IND, "usa" -> USA, "USAGOV" stays.
 
     An upper-case code (``IND``, ``USAGOV``, ``IGOUNO``) is taken as typed; anything else must name a
-    country the knowledge base knows.
+    country the knowledge base knows, except an upper-case token it does not know ("IRAN" is Iran, a
+    user-defined code such as ``KRD`` or ``C001`` stays as typed).
     """
     if value is None:
         return None
@@ -103,7 +105,7 @@ def actor_argument(value: str | None, what: str = "country") -> str | None:
     text = value.strip()
     if _ACTOR_CODE.match(text):
         return text
-    code = country_code(text)
+    code = country_code(text) or (text if _UPPER_TOKEN.match(text) else None)
     if code is None:
         fail(f"unknown {what} {value!r}", hint="a country name such as 'India' or a code such as IND or USAGOV")
     return code
@@ -218,7 +220,7 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("modality", lambda r: r.get("modality"), width=9),
     Column("place", _place("name"), width=18, min_terminal=110),
     Column("n", lambda r: r.get("num_mentions", 1), width=3, justify="right", min_terminal=100),
-    Column("evidence", lambda r: r["evidence"]["text"]),
+    Column("evidence", lambda r: (r.get("evidence") or {}).get("text")),
 )
 # csv/tsv carry more than a terminal can show, and numbers as numbers.
 EVENT_EXPORT_COLUMNS: tuple[Column, ...] = (

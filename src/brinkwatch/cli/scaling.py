@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.logging import RichHandler
@@ -18,8 +18,10 @@ from brinkwatch.cli.output import parse_date
 from brinkwatch.cli.storage import LazyCoder, _print_ingest_summary
 from brinkwatch.config import Settings
 from brinkwatch.store import Store
-from brinkwatch.store.pipeline import IngestReport
-from brinkwatch.store.watch import FeedOutcome, WatchReport, parse_every, read_feed_list, watch_feeds
+
+if TYPE_CHECKING:  # the watcher imports the fetchers and feed parsers: loaded only by `watch` itself
+    from brinkwatch.store.pipeline import IngestReport
+    from brinkwatch.store.watch import FeedOutcome, WatchReport
 
 DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: $BRINKWATCH_DB or brinkwatch.duckdb).")]
 ActorsOption = Annotated[list[Path] | None, typer.Option("--actors", exists=True, dir_okay=False,
@@ -78,6 +80,8 @@ def watch_cli(
     patterns: PatternsOption = None,
 ) -> None:
     """Poll RSS/Atom feeds, code their new articles and store them; failing feeds are retried with backoff."""
+    from brinkwatch.store.watch import parse_every, read_feed_list, watch_feeds
+
     try:
         every_s = parse_every(every)
     except ValueError as exc:

@@ -69,9 +69,8 @@ def _load(path: Any, model: type[BaseModel]) -> Any:
 @cache  # package data: read once per process
 def kb_names() -> tuple[dict[str, str], dict[str, str]]:
     """(country code -> canonical name, sector code -> label) from the actor knowledge base."""
-    countries = _load(ACTORS_DATA / "countries.yaml", _ActorNames).countries
     sectors = _load(ACTORS_DATA / "sectors.yaml", _ActorNames).sectors
-    return ({c.code: c.name for c in countries if c.name}, {s.code: s.label for s in sectors if s.label})
+    return ({c.code: c.name for c in _kb_countries() if c.name}, {s.code: s.label for s in sectors if s.label})
 
 
 def _fold(text: str) -> str:
@@ -80,10 +79,14 @@ def _fold(text: str) -> str:
 
 
 @cache
+def _kb_countries() -> tuple[_Named, ...]:
+    return tuple(_load(ACTORS_DATA / "countries.yaml", _ActorNames).countries)
+
+
+@cache
 def _country_index() -> dict[str, str]:
-    countries = _load(ACTORS_DATA / "countries.yaml", _ActorNames).countries
     index: dict[str, str] = {}
-    for country in countries:
+    for country in _kb_countries():
         for name in (country.name or "", *country.names):
             index.setdefault(_fold(name), country.code)
     return index
@@ -92,8 +95,7 @@ def _country_index() -> dict[str, str]:
 @cache
 def _country_codes() -> dict[str, str]:
     """Every code a country is known by (ISO alpha-3 and legacy CAMEO codes) -> its ISO alpha-3 code."""
-    countries = _load(ACTORS_DATA / "countries.yaml", _ActorNames).countries
-    return {alias: c.code for c in countries for alias in (c.code, *c.cameo_codes)}
+    return {alias: c.code for c in _kb_countries() for alias in (c.code, *c.cameo_codes)}
 
 
 def country_code(text: str) -> str | None:

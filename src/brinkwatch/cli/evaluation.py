@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich import box
@@ -20,20 +20,9 @@ from rich.table import Table
 
 from brinkwatch.cli.app import app, err, fail, handle_errors, out
 from brinkwatch.config import Settings
-from brinkwatch.evaluate import (
-    CAUSES,
-    LEVELS,
-    ArticleReport,
-    EvalReport,
-    EventCoder,
-    evaluate,
-    evaluate_articles,
-    gold_digest,
-    is_article_set,
-    load_articles,
-    load_gold,
-)
-from brinkwatch.evaluate.attributes import NAMES as ATTRIBUTE_NAMES
+
+if TYPE_CHECKING:  # the evaluation package (gold loaders, scoring) is loaded by `evaluate` only
+    from brinkwatch.evaluate import ArticleReport, EvalReport, EventCoder
 
 
 def _fmt(value: float | None) -> str:
@@ -41,6 +30,8 @@ def _fmt(value: float | None) -> str:
 
 
 def _corpus_table(report: EvalReport) -> Table:
+    from brinkwatch.evaluate import LEVELS
+
     # A light box keeps the nine columns inside an 80-column terminal.
     table = Table(title="Accuracy per corpus (micro-averaged)", box=box.SIMPLE_HEAD, pad_edge=False)
     for column in ("corpus", "level", "prec", "rec", "F1", "tp", "fp", "fn", "exc"):
@@ -69,6 +60,8 @@ def _band_table(report: EvalReport) -> Table:
 
 
 def _print_errors(console: Console, report: EvalReport) -> None:
+    from brinkwatch.evaluate import CAUSES
+
     counts = report.error_counts()
     if not report.errors:
         console.print("no false positive or negative at the dyad_root level")
@@ -95,12 +88,14 @@ def make_coder(settings: Settings) -> EventCoder:
     try:
         from brinkwatch.extract import Coder
     except ImportError as exc:
-        fail(f"the event coder is not available: {exc}")
+        fail(f"the event coder is not available: {exc}", code="E300", hint="pip install -e .")
         raise  # unreachable: fail() exits
     return Coder(settings)
 
 
 def _run(gold_path: Path, settings: Settings) -> EvalReport | ArticleReport:
+    from brinkwatch.evaluate import evaluate, evaluate_articles, is_article_set, load_articles, load_gold
+
     if is_article_set(gold_path):
         articles = load_articles(gold_path)
         coder = make_coder(settings)
@@ -149,6 +144,9 @@ def evaluate_cli(
     settings = Settings(actor_files=tuple(actors or ()), pattern_files=tuple(patterns or ()))
     with handle_errors():
         result = _run(gold_file, settings)
+    from brinkwatch.evaluate import ArticleReport
+    from brinkwatch.evaluate.attributes import NAMES as ATTRIBUTE_NAMES
+
     report = result.report if isinstance(result, ArticleReport) else result
     console = err if as_json else out
     console.print(_corpus_table(report))
@@ -171,6 +169,8 @@ def evaluate_cli(
                 console.print(f"   {missed}", highlight=False, markup=False)
     if as_json:
         # typer.echo, not Rich: Rich would wrap and colour the line, and it must stay parseable JSON.
+        from brinkwatch.evaluate import gold_digest
+
         digest = None if gold_file.is_dir() else gold_digest(gold_file)
         payload = {"gold": {"path": str(gold_file), "sha256": digest}}
         payload.update(result.to_json(include_errors=errors))

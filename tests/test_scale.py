@@ -290,3 +290,15 @@ def test_forked_workers_keep_order_and_report_too_long_articles(coder, monkeypat
         a.doc_id for a in articles if a.doc_id != "long-8"]
     assert [[e.event_id for e in d.events] for d in two] == [[e.event_id for e in d.events] for d in one]
     assert [(e.source, e.code) for e in two_errors] == [(e.source, e.code) for e in one_errors] == [("long-8", "E104")]
+
+
+def test_a_run_coded_with_other_knowledge_is_not_resumed(tmp_path) -> None:
+    from brinkwatch.scale.runner import _settings_fingerprint
+
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("version: 1\nactors: []\n")
+    before = _settings_fingerprint(Settings(actor_files=(mine,), db_path=tmp_path / "a.duckdb"))
+    assert _settings_fingerprint(Settings(actor_files=(mine,), db_path=tmp_path / "b.duckdb")) == before
+    mine.write_text("version: 2\nactors: []\n")
+    assert _settings_fingerprint(Settings(actor_files=(mine,))) != before
+    assert _settings_fingerprint(Settings(max_chars=10)) != _settings_fingerprint(Settings())

@@ -242,7 +242,15 @@ def default_run_dir(store: Store) -> Path:
 
 
 def _settings_fingerprint(settings: Settings) -> str:
-    return hashlib.sha256(coder_settings(settings).model_dump_json().encode()).hexdigest()[:20]
+    """The coder's settings and the bytes of the user's knowledge files: parts coded with other knowledge
+    are not merged with new ones."""
+    digest = hashlib.sha256(coder_settings(settings).model_dump_json().encode())
+    for path in (*settings.actor_files, *settings.pattern_files, *settings.place_files):
+        try:
+            digest.update(Path(path).read_bytes())
+        except OSError as exc:
+            raise ScaleError(f"cannot read a knowledge file: {exc}", source=str(path)) from exc
+    return digest.hexdigest()[:20]
 
 
 def _code_all(connect: Callable[[], Any], settings: Settings, stream: Iterator[Partition], run: RunDir,

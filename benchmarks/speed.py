@@ -10,6 +10,9 @@ Rows (each a ratio of medians over ``--repeat`` interleaved runs; > 1 means the 
 - warm: one document at a time in a warm process, ``Coder.code_articles([doc])`` against ``nlp(text)``, on the
   bundled blog post (``examples/articles/*pennant_blog*``) and on all bundled examples;
 - nproc: ``code_articles(..., n_process=2)`` against ``n_process=1`` on the ``--docs`` documents;
+- share: what a cheap first pass could leave unparsed: the share of sentences holding both an actor word (a KB
+  name, adjective, demonym, sector noun or title) and a word whose rule-lemma is a pattern or governor lemma,
+  and the time of each pipeline component (the parser's share bounds what skipping sentences could save);
 - dask: ``scale_ingest`` on a local cluster of 2 worker processes against ``ingest_articles`` with the
   in-process coder, on ``--dask-docs`` documents into a fresh in-memory database (after start-up; start-up
   is printed apart), with the peak RSS of each worker.
@@ -260,6 +263,67 @@ def dask_workers(coder, docs: list[Article], repeat: int, settings: Settings) ->
                 note=note)]
 
 
+# ---------------------------------------------------------------- what a first pass could skip
+def _candidate_test(coder) -> Callable[[str], bool]:
+    """A sentence could hold an event when it has an actor word and a trigger word (see the docstring)."""
+    from spacy.strings import hash_string
+
+    from brinkwatch.actors.kb import pieces
+
+    lemmatizer = coder.nlp.get_pipe("lemmatizer")
+    exceptions, rules = lemmatizer.lookups.get_table("lemma_exc"), lemmatizer.lookups.get_table("lemma_rules")
+    kinds = (hash_string("verb"), hash_string("noun"))
+    triggers = {lemma for _, lemma in coder.book.index} | set(coder.book.governor_of)
+    kb = coder.kb
+
+    def lemmas(word: str) -> set[str]:
+        out = {word}
+        for kind in kinds:
+            out.update(exceptions[kind].get(word, ()))
+            out.update(word[: len(word) - len(old)] + new for old, new in rules[kind] if word.endswith(old))
+        return out
+
+    def actor_word(key: tuple[str, ...]) -> bool:
+        return bool(kb.has_name(key) or kb.adjective_country(key) or kb.demonym_country(key) or kb.sector_noun(key)
+                    or kb.title_sector(key) or kb.is_person_noun(key) or kb.group_countries(key)
+                    or kb.people_countries(key))
+
+    def candidate(text: str) -> bool:
+        words = list(pieces(text))
+        if not any(lemmas(w) & triggers for w in words):
+            return False
+        return any(actor_word(tuple(words[i:j])) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 6) + 1))
+
+    return candidate
+
+
+def first_pass_share(coder, docs: list[Article]) -> None:
+    from brinkwatch.ingest import read_paths
+
+    candidate = _candidate_test(coder)
+    examples = [a for a in read_paths([EXAMPLES / "articles", EXAMPLES / "wire"]) if isinstance(a, Article)]
+    for label, articles in (("generated news", docs), ("bundled examples", examples)):
+        total = kept = missed = 0
+        for coded in coder.code_articles(articles):
+            for sentence in coded.sentences:
+                total += 1
+                if candidate(sentence.text):
+                    kept += 1
+                elif any(e.sentence_index == sentence.index for e in coded.events):
+                    missed += 1
+        print(f"first pass, {label}: {kept} of {total} sentences could hold an event ({kept / total:.0%}); "
+              f"sentences with events it would skip: {missed}")
+    spent: dict[str, float] = {}
+    for article in docs:
+        doc = coder.nlp.make_doc(article.text)
+        for name, component in coder.nlp.pipeline:
+            start = time.perf_counter()
+            doc = component(doc)
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
+    total_s = sum(spent.values())
+    print("pipeline time by component: " + ", ".join(f"{name} {t / total_s:.0%}" for name, t in spent.items()))
+
+
 def print_table(rows: list[Row]) -> None:
     print()
     print(f"| {'measure':<44} | {'against':<22} | {'base s':>7} | {'ours s':>7} | {'ratio':>5} | {'idle-2-core model':>17} |")
@@ -279,7 +343,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=120)
     parser.add_argument("--dask-docs", type=int, default=400)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", default="whole,warm,nproc,dask")
+    parser.add_argument("--only", default="whole,warm,share,nproc,dask")
     args = parser.parse_args()
     wanted = set(args.only.split(","))
     settings = Settings()
@@ -290,13 +354,15 @@ def main() -> None:
     if wanted & {"whole", "cold"}:
         rows += whole_process(docs, args.repeat, settings)
     coder = None
-    if wanted & {"warm", "nproc", "dask"}:
+    if wanted & {"warm", "share", "nproc", "dask"}:
         from brinkwatch.scale.tasks import coder_for, coder_settings, warm_up
 
         warm_up(coder_settings(settings))
         coder = coder_for(coder_settings(settings))
     if "warm" in wanted:
         rows += warm_per_document(coder, args.repeat)
+    if "share" in wanted:
+        first_pass_share(coder, docs)
     if "nproc" in wanted:
         rows += n_process(coder, docs, args.repeat)
     if "dask" in wanted:

@@ -189,7 +189,7 @@ def n_process(coder, docs: list[Article], repeat: int) -> list[Row]:
     parent = statistics.median(p for _, p in cpu_two)
     # tasks are small and handed out as workers free up: the busiest worker does half, plus on average half
     # a task while the other finishes its last one
-    from brinkwatch.extract.coder import WORKER_TASK_SIZE
+    from brinkwatch.extract.workers import TASK_SIZE as WORKER_TASK_SIZE
 
     task = workers / max(1, -(-len(docs) // WORKER_TASK_SIZE))
     idle = (workers + parent) / 2 + task / 2

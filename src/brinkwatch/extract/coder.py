@@ -10,10 +10,8 @@ one ``CodedDocument`` per article. It never touches storage: the caller decides 
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import itertools
-import multiprocessing
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +23,7 @@ from brinkwatch.errors import InputTooLargeError
 from brinkwatch.extract.attributes import AttributeExtractor
 from brinkwatch.extract.events import Draft, SentenceCoder
 from brinkwatch.extract.patterns import PatternBook
+from brinkwatch.extract.workers import can_fork, chunks, code_in_workers
 from brinkwatch.geo import Gazetteer
 from brinkwatch.model import (
     Actor,
@@ -46,11 +45,6 @@ from brinkwatch.ontology import Ontology
 # Modalities that the frame decides (governor classes, speech verbs) outrank the cue-based ones,
 # except negation, which always wins: "did not threaten" is not a threat.
 FRAME_MODALITIES = {"threatened", "requested", "refused", "claimed", "denied", "planned"}
-
-# Articles per task of the forked workers (``n_process`` > 1): small enough that neither worker waits
-# long for the other at the end of a stream, big enough that the per-task cost is lost in the parse.
-WORKER_TASK_SIZE = 8
-_WARM_UP_TEXT = "Iraq's prime minister met the Iranian president in Baghdad on Monday."
 
 
 class Coder:
@@ -89,52 +83,14 @@ class Coder:
         """
         batch_size = batch_size or self.settings.batch_size
         n_process = n_process or self.settings.n_process
-        if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
-            yield from self._code_in_workers(articles, batch_size, n_process, on_error)
+        if n_process > 1 and can_fork():
+            yield from code_in_workers(self, articles, batch_size, n_process, on_error)
             return
-        for chunk in _chunks(articles, batch_size):
+        for chunk in chunks(articles, batch_size):
             chunk = [a for a in chunk if self._fits(a, on_error)]
             docs = self.nlp.pipe((a.text for a in chunk), batch_size=batch_size)
             for article, doc in zip(chunk, docs, strict=True):
                 yield self.code_doc(doc, article)
-
-    def _code_in_workers(self, articles: Iterable[Article], batch_size: int, n_process: int,
-                         on_error: Callable[[DocumentError], None] | None) -> Iterator[CodedDocument]:
-        """Parse *and* extract in forked worker processes, a few articles per task, in order.
-
-        ``nlp.pipe(n_process=...)`` parallelises only the parse and ships every Doc back to this process,
-        where unpickling and extraction then compete with the parsers for the cores (0.44 of bare
-        ``nlp.pipe`` on two cores). Workers forked from this process share the loaded pipeline and
-        knowledge copy-on-write and return finished ``CodedDocument`` records (pickling them back costs
-        ~1% of coding them). What keeps both cores busy, measured on 120 news-length articles:
-        - the coder is warmed up *before* the fork (gazetteer index, date parser), else every worker
-          builds them again (seconds each) and throws them away with the pool;
-        - ``gc.freeze()`` before the fork: the collector in a worker then never walks (and so never
-          copies) the parent's objects;
-        - tasks are small (``WORKER_TASK_SIZE``) and kept flowing through a window of ``2 * n_process``
-          tasks in flight, never a batch barrier: with 32-article tasks one worker sat idle for up to a
-          whole task at the end of every round, and the memory used stays bounded on a long stream.
-        """
-        self.code_text(_WARM_UP_TEXT)  # ~40 ms once warm; builds what the coder loads lazily otherwise
-        task_size = max(1, min(batch_size, WORKER_TASK_SIZE))
-        context = multiprocessing.get_context("fork")
-        gc.collect()
-        gc.freeze()
-        try:
-            # with fork the initializer's argument reaches each worker by inheritance, not by pickling
-            pool = context.Pool(n_process, initializer=_adopt_coder, initargs=(self,))
-        finally:
-            gc.unfreeze()
-        with pool:
-            pending: deque = deque()
-            for batch in _chunks(articles, task_size):
-                kept = [a for a in batch if self._fits(a, on_error)]
-                if kept:
-                    pending.append(pool.apply_async(_code_batch, (kept,)))
-                while len(pending) >= 2 * n_process:
-                    yield from pending.popleft().get()
-            while pending:
-                yield from pending.popleft().get()
 
     def _fits(self, article: Article, on_error: Callable[[DocumentError], None] | None) -> bool:
         if len(article.text) <= self.settings.max_chars:
@@ -796,22 +752,3 @@ def _sentence_index(sentences: list[Sentence], start: int | None) -> int:
         if sent.start <= start < sent.end:
             return sent.index
     return len(sentences) - 1 if sentences else 0
-
-
-_WORKER: dict[str, Coder] = {}  # filled only inside forked worker processes, by _adopt_coder
-
-
-def _adopt_coder(coder: Coder) -> None:
-    _WORKER["coder"] = coder
-
-
-def _code_batch(batch: list[Article]) -> list[CodedDocument]:
-    coder = _WORKER["coder"]
-    docs = coder.nlp.pipe((a.text for a in batch), batch_size=len(batch))
-    return [coder.code_doc(doc, article) for article, doc in zip(batch, docs, strict=True)]
-
-
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk

@@ -314,3 +314,13 @@ def test_violence_with_no_doer_and_no_place_takes_the_story_country(coder):
 def test_victims_of_armed_nonstate_actors_are_of_the_place(coder, text, expected):
     got = {(s[:3] if expected[0] == "SOM" else s, t, c) for s, t, c in _coded(coder, text)}
     assert expected in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("NIAMEY, May 19 - Troops repelled an assault on a base and killed about 20 attackers, the army said.",
+     ("NERMIL", "NERUAF", "190")),
+    ("BOGOTA, March 2 - Soldiers killed four rebels in a firefight in the south, the army said.",
+     ("COLMIL", "COLREB", "190")),
+])
+def test_armed_nonstate_actors_are_of_the_story_country(coder, text, expected):
+    assert expected in _coded(coder, text)

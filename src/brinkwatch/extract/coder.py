@@ -398,7 +398,7 @@ class Coder:
             self.sentence_coder.make_intent(draft)
         pairs = _in_context(pairs, _sentence_countries(actors, sent, attrs.place), draft.code, self.book.governors)
         if story_countries:  # "Police detained 14 protesters" in a story from Tbilisi
-            pairs = _in_context(pairs, set(story_countries), draft.code, self.book.governors)
+            pairs = _in_context(pairs, set(story_countries), draft.code, self.book.governors, story=True)
         modality = _merge_modality(draft.modality, attrs.modality)
         attribution = attrs.attribution
         if attribution is None and draft.speaker:
@@ -562,7 +562,7 @@ def _sentence_countries(actors, sent: Span, place) -> set[str]:
     return {c for c in countries if c not in NON_STATE_PREFIXES and len(c) == 3}
 
 
-def _in_context(pairs, countries: set[str], code: str, rules):
+def _in_context(pairs, countries: set[str], code: str, rules, story: bool = False):
     """Give a country-less sector actor ("---GOV", "---REB") the one country the sentence leaves for it
     (the coder calls it again with the story's countries: "police detained 14 protesters" in a Tbilisi story).
 
@@ -571,8 +571,10 @@ def _in_context(pairs, countries: set[str], code: str, rules):
     """
     out = []
     domestic = code[:2] in rules.domestic_roots
-    home = set(rules.domestic_sectors)
     nonstate = set(rules.nonstate_sectors)
+    # within the story's country, armed non-state actors are at home too ("troops killed 20 attackers" in a
+    # Niamey story); within one sentence that names two countries, they may have crossed the border
+    home = set(rules.domestic_sectors) | (nonstate if story else set())
     for source, target in pairs:
         source = _contextual(source, countries - (set() if domestic else _foreign(source, target, home, nonstate)))
         if target is not None:

@@ -324,3 +324,18 @@ def test_victims_of_armed_nonstate_actors_are_of_the_place(coder, text, expected
 ])
 def test_armed_nonstate_actors_are_of_the_story_country(coder, text, expected):
     assert expected in _coded(coder, text)
+
+
+def test_a_statements_we_is_the_government_speaking(coder):
+    text = ("The Government of Guyana rejects the latest claims by Venezuela to the Essequibo region. "
+            "We call on the Government of Venezuela to respect the ruling of the court. "
+            "We thank CARICOM for its steadfast support.")
+    coded = _coded(coder, text, "2023-08-02")
+    assert ("GUYGOV", "VENGOV", "022") in coded
+    assert any(s.startswith("GUY") and code == "051" for s, _, code in coded)
+    assert not any(s.startswith("VEN") and code == "022" for s, _, code in coded)
+
+
+def test_we_in_a_sentence_with_no_speaking_body_before_is_nobody(coder):
+    coded = _coded(coder, "We will not forget the victims of the flood.", "2023-08-02")
+    assert coded == set()

@@ -32,6 +32,8 @@ NO_COUNTRY = "---"
 _SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+# a statement's or a spokesman's "we": the government, organisation or country speaking
+_FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
 _GROUP_NOUNS = frozenset(
     {"group", "organization", "organisation", "movement", "faction", "outfit", "network"}
@@ -240,7 +242,8 @@ class DocActors(PlacesAndPeoples):
     # ---------------------------------------------------------------- resolution steps
     def _resolve(self, head: Token) -> tuple[Actor | None, str]:
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _PERSON_PRONOUNS:
+        pronoun = head.pos_ == "PRON" or lower in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _PERSON_PRONOUNS | _FIRST_PLURAL
+        if pronoun and not (lower in _FIRST_PLURAL and head.text.isupper()):  # "US" is a country, not "us"
             return self._coref_pronoun(head), "coref"
         if head.i not in self._names and self._glossed_name(head) is not None:
             named = self.resolve_token(self._glossed_name(head))
@@ -771,6 +774,11 @@ class DocActors(PlacesAndPeoples):
             antecedent = self._antecedent(
                 head, lambda m: (m.plural or m.kind == "organization") and not local(m), reach=2
             )
+        elif lower in _FIRST_PLURAL:  # "We call on the Government of Venezuela ...": the body speaking
+            antecedent = self._antecedent(
+                head, lambda m: not m.person and m.kind not in ("city", "region") and m.actor.sector in (None, "GOV")
+                and bool(m.actor.country) and len(m.actor.country) == 3 and m.actor.country not in ("IGO", "NGO")
+                and self._doc[m.head].dep_ in ("nsubj", "nsubjpass") and not local(m), reach=3)
         else:
             return None
         return self._coref_actor(head, antecedent) if antecedent else None

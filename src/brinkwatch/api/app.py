@@ -25,11 +25,11 @@ API_VERSION = "1"
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorResponse, "description": text}
     for status, text in (
-        (400, "invalid request (E400 with the offending field)"),
+        (400, "invalid request (E704 with the offending field)"),
         (401, "missing or wrong bearer token (E701)"),
         (403, "writes refused: read-only database or no token configured"),
         (404, "not found (E404), or no events for the request (E501)"),
-        (405, "method not allowed"),
+        (405, "method not allowed (E705)"),
         (413, "request body over the size limit (E702)"),
         (422, "input that cannot be coded: empty, binary, not English, too long (E1xx)"),
         (500, "server error"),

@@ -1,8 +1,10 @@
 """The one JSON error shape of the HTTP API, the handlers that produce it, and the request-size guard.
 
 Every error leaves the server as ``{"error": {"code", "message", "field", "status"}}``: brinkwatch's
-numbered exceptions keep their code, FastAPI's validation errors become ``E400`` with the path of the
-offending field, and Starlette's HTTP errors (404 route, 405 method, ...) become ``E<status>``.
+numbered exceptions keep their code, FastAPI's validation errors become ``E704`` (invalid request) with the
+path of the offending field, and Starlette's HTTP errors become ``E404`` (no such route: not found, like
+the store's E404), ``E705`` (method not allowed) or ``E700``. API codes stay in the E7xx range, so none
+collides with the store's E4xx.
 """
 
 from __future__ import annotations
@@ -55,9 +57,9 @@ class ApiRefusal(ApiError):
 
 
 class BadRequestError(ApiError):
-    """A request whose values are well-formed JSON/query types but wrong together (E400 like validation)."""
+    """A request whose values are well-formed JSON/query types but wrong together (E704 like validation)."""
 
-    code = "E400"
+    code = "E704"
 
     def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
@@ -115,7 +117,7 @@ async def _on_validation(request: Request, exc: RequestValidationError) -> JSONR
     message = _validation_message(first) if first else "invalid request"
     if len(errors) > 1:
         message += f" (and {len(errors) - 1} more)"
-    return error_response(400, "E400", message, _field_path(first.get("loc", ())))
+    return error_response(400, BadRequestError.code, message, _field_path(first.get("loc", ())))
 
 
 async def _on_brinkwatch(request: Request, exc: BrinkwatchError) -> JSONResponse:
@@ -124,9 +126,13 @@ async def _on_brinkwatch(request: Request, exc: BrinkwatchError) -> JSONResponse
     return error_response(status, exc.code, exc.message, getattr(exc, "field", None), headers)
 
 
+# Starlette's own refusals (no route, wrong method) in brinkwatch's numbering.
+_HTTP_CODES = {404: NotFoundError.code, 405: "E705"}
+
+
 async def _on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     message = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail, default=str)
-    return error_response(exc.status_code, f"E{exc.status_code}", message, headers=getattr(exc, "headers", None))
+    return error_response(exc.status_code, _HTTP_CODES.get(exc.status_code, ApiError.code), message, headers=getattr(exc, "headers", None))
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
@@ -169,7 +175,7 @@ class BodyLimitMiddleware:
             return
         declared = _content_length(scope)
         if declared == -1:
-            await _send_error(send, 400, "E400", "Content-Length is not a non-negative integer")
+            await _send_error(send, 400, BadRequestError.code, "Content-Length is not a non-negative integer")
             return
         if declared is not None and declared > self.max_bytes:
             await _send_error(send, 413, PayloadTooLargeError.code, self._message())

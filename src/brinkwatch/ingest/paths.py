@@ -8,8 +8,10 @@ raises for a bad document: every failure becomes a ``DocumentError`` and the bat
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -194,8 +196,8 @@ def _walk(root: Path) -> Iterator[Path]:
         relative = path.relative_to(root)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        if path.is_file():
-            yield path
+        if path.is_file() or (path.is_symlink() and not path.exists()):
+            yield path  # a broken link or link loop is reported by the reader, not skipped in silence
 
 
 def read_paths(paths: Sequence[str | Path], *, default_date: dt.date | None = None,
@@ -218,4 +220,18 @@ def read_paths(paths: Sequence[str | Path], *, default_date: dt.date | None = No
             yield from _read_one(path, None, source=str(path), doc_id=_doc_id(path, None),
                                  default_date=default_date, max_bytes=max_bytes)
         else:
-            yield DocumentError(source=str(path), code=IngestError.code, message="no such file or directory")
+            yield DocumentError(source=str(path), code=IngestError.code, message=_why_missing(path))
+
+
+def _why_missing(path: Path) -> str:
+    """Why a path given on the command line cannot be opened: missing, a symlink loop, a broken link."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop (too many levels of symbolic links)"
+        if path.is_symlink():
+            return f"broken symbolic link to {os.readlink(path)!r}"
+        if exc.errno != errno.ENOENT:
+            return f"cannot read: {exc.strerror or exc}"
+    return "no such file or directory"

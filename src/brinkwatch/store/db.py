@@ -35,6 +35,10 @@ def first_row(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None
     return rows[0] if rows else None
 
 
+_ERROR_SCHEMA = pa.schema([("source", pa.string()), ("line", pa.int32()), ("code", pa.string()),
+                           ("message", pa.string())])
+
+
 @dataclass(frozen=True)
 class WriteResult:
     """What one ``Store.write`` call did."""
@@ -168,16 +172,33 @@ class Store:
             raise
 
     def record_errors(self, errors: Iterable[DocumentError]) -> None:
-        """Keep per-document failures of a batch in ``ingest_errors``."""
-        values = [(e.source, e.line, e.code, e.message) for e in errors]
+        """Keep per-document failures of a batch in ``ingest_errors``, each distinct failure once.
+
+        Re-running an ingest meets the same bad files again: their rows only get a new ``at`` (when last
+        seen), so the table lists what is wrong rather than how often it was retried.
+        """
+        values = sorted({(e.source, e.line, e.code, e.message) for e in errors}, key=repr)
         if not values:
             return
+        incoming = pa.table({name: [v[i] for v in values] for i, name in enumerate(("source", "line", "code",
+                                                                                     "message"))},
+                            schema=_ERROR_SCHEMA)
+        same = ("e.source IS NOT DISTINCT FROM i.source AND e.line IS NOT DISTINCT FROM i.line "
+                "AND e.code IS NOT DISTINCT FROM i.code AND e.message IS NOT DISTINCT FROM i.message")
+        con = self.con
+        con.register("_incoming_errors", incoming)
         try:
-            self.con.executemany(
-                "INSERT INTO ingest_errors (source, line, code, message) VALUES (?, ?, ?, ?)", values
-            )
+            con.execute("BEGIN TRANSACTION")
+            con.execute(f'UPDATE ingest_errors e SET "at" = current_timestamp FROM _incoming_errors i WHERE {same}')
+            con.execute("INSERT INTO ingest_errors (source, line, code, message) SELECT i.source, i.line, i.code, "
+                        f"i.message FROM _incoming_errors i WHERE NOT EXISTS (SELECT 1 FROM ingest_errors e "
+                        f"WHERE {same})")
+            con.execute("COMMIT")
         except duckdb.Error as exc:
+            con.execute("ROLLBACK")
             raise StoreError(f"cannot record errors: {exc}", source=self.path) from exc
+        finally:
+            con.unregister("_incoming_errors")
 
     # --- read side -----------------------------------------------------------------------------
     def _records(self, sql: str, params: list[Any], kind: queries.Kind) -> list[dict[str, Any]]:

@@ -211,11 +211,14 @@ def _drop_title_line(text: str, title: str | None) -> str:
     return "\n".join(line for line in text.split("\n") if " ".join(line.split()) != title)
 
 
-def _page_date(html: str | bytes, metadata_date: str | None, default_date: dt.date | None) -> dt.date | None:
+def _page_date(tree: lxml.html.HtmlElement, metadata_date: str | None,
+               default_date: dt.date | None) -> dt.date | None:
     found = parse_date(metadata_date)
     if found is None:
         try:
-            found = parse_date(htmldate.find_date(html, original_date=True))
+            # The parsed tree, never the string: htmldate downloads a string that looks like a URL
+            # ("http://127.0.0.1:8765/x" as a page body would make brinkwatch fetch it).
+            found = parse_date(htmldate.find_date(tree, original_date=True))
         except (ValueError, TypeError):
             found = None
     return found or default_date
@@ -288,7 +291,7 @@ def article_from_html(html: str | bytes, *, doc_id: str | None = None, url: str 
         title=title,
         publisher=metadata.sitename,
         author=metadata.author,
-        pub_date=_page_date(html, metadata.date, default_date),
+        pub_date=_page_date(tree, metadata.date, default_date),
         language="en",
         source_format="html",
         syndicated_from=syndicated_from,

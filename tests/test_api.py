@@ -348,7 +348,10 @@ def test_coder_is_built_once_and_never_runs_concurrently(db_path):
             return out
 
     builds = []
-    app = create_app(db_path, read_only=True, coder_factory=lambda: builds.append(1) or SlowCoder())
+    # Unbudgeted, so the coder runs in this process where its counters can be read (under the budget it
+    # runs in one worker process, which serves one batch at a time anyway).
+    app = create_app(db_path, read_only=True, settings=Settings(doc_timeout_s=None),
+                     coder_factory=lambda: builds.append(1) or SlowCoder())
     state = app.state.bw
     article = Article(doc_id="t", text="Iraq attacked US forces.")
     threads = [threading.Thread(target=state.code, args=([article],)) for _ in range(6)]

@@ -15,6 +15,7 @@ from brinkwatch.analyze.records import TensionReport
 from brinkwatch.cli.app import app, fail, handle_errors, out
 from brinkwatch.config import Settings
 from brinkwatch.store import Store
+from brinkwatch.store.access import open_reader
 
 _BARS = "▁▂▃▄▅▆▇█"
 DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: $BRINKWATCH_DB or brinkwatch.duckdb).")]
@@ -33,7 +34,7 @@ def _open(db: Path | None, *, read_only: bool) -> Store:
     path = db or Settings().db_path
     if read_only and not Path(path).exists():
         fail(f"database not found: {path}")
-    return Store(path, read_only=read_only)
+    return open_reader(path) if read_only else Store(path)  # a snapshot when `serve` holds the file
 
 
 def _print_report(report: TensionReport) -> None:

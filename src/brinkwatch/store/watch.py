@@ -17,9 +17,10 @@ import datetime as dt
 import functools
 import logging
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -344,14 +345,19 @@ def _cycle_store(store: Store | str | Path) -> Iterator[Store]:
 
 
 def _run_cycle(store: Store | str | Path, coder: ArticleCoder, feeds: Sequence[str], *, every_s: float,
-               fetch: Fetch, started: dt.datetime, batch_size: int,
-               on_feed: Callable[[FeedOutcome], None]) -> list[FeedOutcome]:
+               fetch: Fetch, started: dt.datetime, batch_size: int, on_feed: Callable[[FeedOutcome], None],
+               stop: threading.Event | None, lock: AbstractContextManager | None) -> list[FeedOutcome]:
     outcomes: list[FeedOutcome] = []
     with _cycle_store(store) as cycle_store:
-        ensure_feed_state(cycle_store)
+        with lock or nullcontext():
+            ensure_feed_state(cycle_store)
         for url in feeds:
-            outcome = watch_feed_once(cycle_store, coder, url, every_s=every_s, fetch=fetch, started=started,
-                                      batch_size=batch_size)
+            if stop is not None and stop.is_set():
+                break
+            # One feed at a time under the writer's lock: a server's own writes wait for one feed, not a cycle.
+            with lock or nullcontext():
+                outcome = watch_feed_once(cycle_store, coder, url, every_s=every_s, fetch=fetch, started=started,
+                                          batch_size=batch_size)
             outcomes.append(outcome)
             on_feed(outcome)
     return outcomes
@@ -371,28 +377,35 @@ def watch_feeds(
     sleep: Sleep = time.sleep,
     batch_size: int = 32,
     on_feed: Callable[[int, FeedOutcome], None] | None = None,
+    stop: threading.Event | None = None,
+    lock: AbstractContextManager | None = None,
 ) -> WatchReport:
     """Watch ``feeds`` every ``every_s`` seconds until ``once`` / ``max_cycles`` says stop (else forever).
 
     ``store`` is an open Store, or the path of a database to open for each cycle and close while
     sleeping. ``clock`` returns naive UTC datetimes. ``on_feed(cycle, outcome)`` follows every feed visit.
     Feeds and the pages they link to are fetched with ``fetch`` (default: ``fetch_url``, which refuses
-    loopback, private and link-local addresses unless ``allow_private``).
+    loopback, private and link-local addresses unless ``allow_private``). Inside a server, ``stop`` ends
+    the loop (between feeds, and at once while sleeping) and ``lock`` is held while a feed is written.
     """
     if every_s <= 0:
         raise ValueError("every_s must be positive")
     fetch = fetch or guarded_fetch(allow_private)
     report = WatchReport()
     limit = 1 if once else max_cycles
-    while limit is None or report.cycles < limit:
+    while (limit is None or report.cycles < limit) and not (stop is not None and stop.is_set()):
         started = clock()
         cycle = report.cycles + 1
         outcomes = _run_cycle(store, coder, feeds, every_s=every_s, fetch=fetch, started=started,
                               batch_size=batch_size,
-                              on_feed=lambda outcome, cycle=cycle: on_feed(cycle, outcome) if on_feed else None)
+                              on_feed=lambda outcome, cycle=cycle: on_feed(cycle, outcome) if on_feed else None,
+                              stop=stop, lock=lock)
         report = report.add_cycle(outcomes)
         if limit is not None and report.cycles >= limit:
             break
         elapsed = (clock() - started).total_seconds()
-        sleep(max(0.0, every_s - elapsed))
+        if stop is not None:
+            stop.wait(max(0.0, every_s - elapsed))
+        else:
+            sleep(max(0.0, every_s - elapsed))
     return report

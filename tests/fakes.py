@@ -2,7 +2,8 @@
 
 ``MisbehavingCoder`` codes each article as one event (IRQGOV -> USAGOV, 190) in microseconds, except:
 an article containing HANG sleeps for an hour, HOG allocates 4 GB, CRASH kills its own process.
-``python tests/fakes.py ARGS`` runs ``brinkwatch ARGS`` with it in place of the spaCy coder.
+``python tests/fakes.py ARGS`` runs ``brinkwatch ARGS`` with it in place of the spaCy coder;
+``ingest_into``, ``dedup_into`` and ``watch_into`` are targets for child processes that tests kill.
 """
 
 from __future__ import annotations
@@ -53,3 +54,36 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def ingest_into(db: str, corpus: str, batch_size: int, bulk_rows: int | None = None, dedup: bool = True) -> None:
+    """``brinkwatch ingest corpus --db db`` with the fake coder (a target for killed child processes).
+
+    ``bulk_rows`` lowers dedup's bulk-update threshold so a small corpus takes the path that drops and
+    rebuilds the event index.
+    """
+    import brinkwatch.analyze.dedup as dedup_module
+    from brinkwatch.store import Store
+    from brinkwatch.store.pipeline import ingest_paths
+
+    if bulk_rows is not None:
+        dedup_module.BULK_UPDATE_ROWS = bulk_rows
+    with Store(db) as store:
+        ingest_paths(store, MisbehavingCoder(), [corpus], batch_size=batch_size, dedup=dedup)
+
+
+def dedup_into(db: str, bulk_rows: int) -> None:
+    """Only the merge step of an ingest, on its bulk path (see ``ingest_into``)."""
+    import brinkwatch.analyze.dedup as dedup_module
+    from brinkwatch.store import Store
+
+    dedup_module.BULK_UPDATE_ROWS = bulk_rows
+    with Store(db) as store:
+        dedup_module.merge_new(store.con)
+
+
+def watch_into(db: str, feed_url: str) -> None:
+    """One ``brinkwatch watch --once`` cycle with the fake coder (feeds on loopback allowed)."""
+    from brinkwatch.store.watch import watch_feeds
+
+    watch_feeds(db, MisbehavingCoder(), [feed_url], every_s=60, once=True, allow_private=True, batch_size=4)

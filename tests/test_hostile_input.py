@@ -175,3 +175,53 @@ def test_a_symlink_loop_given_directly_says_so(tmp_path: Path) -> None:
     (error,) = list(read_paths([loop]))
     assert isinstance(error, DocumentError)
     assert "symbolic link" in error.message and "no such file" not in error.message
+
+
+# --- mixed languages, long documents -------------------------------------------------------------------------
+ENGLISH_1 = ("The defence ministers of Chile and Peru met in Lima on Thursday and agreed to hold joint naval "
+             "exercises next spring, according to a statement released after the talks.")
+SPANISH = ("El gobierno de Bolivia anunció el martes que no participará en las maniobras, y el ministro dijo que "
+           "la decisión se tomó después de una larga reunión con los mandos del ejército en la capital.")
+ENGLISH_2 = ("Officials in Santiago said the exercises would focus on search and rescue at sea and that a "
+             "second round of talks is planned for the end of the year.")
+PORTUGUESE = ("O presidente do Brasil disse que o seu país vai acompanhar os exercícios com interesse e que não "
+              "tem planos de enviar navios para a região neste momento.")
+
+
+def test_a_mixed_language_article_keeps_its_english_paragraphs_and_reports_the_others(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_text("\n\n".join([ENGLISH_1, SPANISH, ENGLISH_2, PORTUGUESE]))
+    items = list(read_paths([path]))
+    (article,) = [i for i in items if isinstance(i, Article)]
+    (note,) = [i for i in items if isinstance(i, DocumentError)]
+    assert article.text.split("\n") == [ENGLISH_1, ENGLISH_2]
+    assert note.code == "E105" and "paragraphs 2, 4 of 4" in note.message and note.source == str(path)
+
+
+def test_a_text_with_no_english_paragraph_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "foreign.txt"
+    path.write_text("\n\n".join([SPANISH, PORTUGUESE]))
+    (error,) = list(read_paths([path]))
+    assert isinstance(error, DocumentError) and error.code == "E105"
+
+
+def test_max_chars_raises_the_length_limit(monkeypatch, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    import brinkwatch.cli.storage as storage
+    from brinkwatch.cli import app
+    from fakes import MisbehavingCoder
+
+    built: list[Settings] = []
+
+    def make_coder(settings: Settings) -> MisbehavingCoder:
+        built.append(settings)
+        return MisbehavingCoder()
+
+    monkeypatch.setattr(storage, "make_coder", make_coder)
+    path = tmp_path / "long.txt"
+    path.write_text((ENGLISH_1 + "\n") * 400)  # about 70,000 characters
+    result = CliRunner().invoke(app, ["ingest", str(path), "--db", str(tmp_path / "bw.duckdb"), "--max-chars",
+                                      "100000", "--doc-timeout", "0"])
+    assert result.exit_code == 0, result.output
+    assert built[0].max_chars == 100_000 and built[0].doc_timeout_s is None

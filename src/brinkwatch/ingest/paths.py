@@ -13,11 +13,11 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from brinkwatch.errors import IngestError, UnsupportedFormatError
+from brinkwatch.errors import IngestError, NotEnglishError, UnsupportedFormatError
 from brinkwatch.ingest.decode import (
     GZIP_MAGIC,
     check_not_empty,
@@ -113,13 +113,24 @@ def _articles_from_json(text: str, *, source: str, default_date: dt.date | None)
             yield DocumentError(source=source, line=number, code=exc.code, message=exc.message)
 
 
-def _html_file_article(text: str, *, source: str, doc_id: str, default_date: dt.date | None) -> Article:
-    article = article_from_html(text, doc_id=doc_id, default_date=default_date)
+def _html_file_article(text: str, *, source: str, doc_id: str, default_date: dt.date | None,
+                       on_partial: Callable[[str], None]) -> Article:
+    article = article_from_html(text, doc_id=doc_id, default_date=default_date, on_partial=on_partial)
     return article.model_copy(update={"source_path": source})
 
 
 def _read_document(data: bytes, kind: str, *, source: str, doc_id: str,
                    default_date: dt.date | None) -> Iterator[Article | DocumentError]:
+    """One file's articles, and a note (E105) for the paragraphs of a partly foreign text left out."""
+    partial: list[str] = []
+    yield from _read_kind(data, kind, source=source, doc_id=doc_id, default_date=default_date,
+                          on_partial=partial.append)
+    for note in partial:
+        yield DocumentError(source=source, code=NotEnglishError.code, message=note)
+
+
+def _read_kind(data: bytes, kind: str, *, source: str, doc_id: str, default_date: dt.date | None,
+               on_partial: Callable[[str], None]) -> Iterator[Article | DocumentError]:
     """Dispatch one file's bytes to its reader; raises ``IngestError`` for whole-file failures."""
     if kind == "warc":
         check_not_empty(data, source=source)
@@ -131,20 +142,22 @@ def _read_document(data: bytes, kind: str, *, source: str, doc_id: str,
         return
     text = decode_bytes(data, source=source)
     if kind == "html":
-        yield _html_file_article(text, source=source, doc_id=doc_id, default_date=default_date)
+        yield _html_file_article(text, source=source, doc_id=doc_id, default_date=default_date,
+                                 on_partial=on_partial)
     elif kind == "jsonl":
         yield from articles_from_jsonl(text.splitlines(), source=source, default_date=default_date)
     elif kind == "json":
         yield from _articles_from_json(text, source=source, default_date=default_date)
     elif kind == "text" and sniff_format(data) == "html":
         # A .txt that is really a saved web page: read it as HTML, not as text full of tags.
-        yield _html_file_article(text, source=source, doc_id=doc_id, default_date=default_date)
+        yield _html_file_article(text, source=source, doc_id=doc_id, default_date=default_date,
+                                 on_partial=on_partial)
     elif kind in ("text", "markdown"):
         header, body = split_header(text)
         body = strip_markdown(body) if kind == "markdown" else body
         pub_date = header.pop("pub_date", default_date)
         yield article_from_text(body, doc_id=doc_id, pub_date=pub_date, source_path=source,
-                                source_format="text", **header)
+                                source_format="text", on_partial=on_partial, **header)
     else:
         raise UnsupportedFormatError("unknown or unsupported file format", source=source)
 

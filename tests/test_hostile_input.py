@@ -225,3 +225,38 @@ def test_max_chars_raises_the_length_limit(monkeypatch, tmp_path: Path) -> None:
                                       "100000", "--doc-timeout", "0"])
     assert result.exit_code == 0, result.output
     assert built[0].max_chars == 100_000 and built[0].doc_timeout_s is None
+
+
+def test_a_long_text_file_is_streamed_and_coded_in_parts_of_whole_paragraphs(monkeypatch, tmp_path: Path) -> None:
+    import brinkwatch.ingest.paths as paths
+    import brinkwatch.ingest.stream as stream
+
+    monkeypatch.setattr(paths, "STREAM_BYTES", 1000)
+    monkeypatch.setattr(stream, "PART_CHARS", 600)
+    paragraphs = [f"Report {i}: {ENGLISH_1}" for i in range(40)]
+    path = tmp_path / "long.txt"
+    path.write_text("Title: A long file\nDate: 2024-02-03\n\n" + "\n\n".join(paragraphs) + "\n")
+    items = list(read_paths([path]))
+    assert all(isinstance(i, Article) for i in items)
+    assert [a.doc_id for a in items] == [f"long#{n}" for n in range(1, len(items) + 1)] and len(items) > 10
+    assert all(len(a.text) <= 600 and a.title == "A long file" for a in items)
+    assert {a.pub_date.isoformat() for a in items} == {"2024-02-03"}
+    # Cut at paragraph breaks only: every paragraph is in exactly one part, whole.
+    found = [p for a in items for p in a.text.split("\n") if p.strip()]
+    assert found == paragraphs
+
+
+def test_a_long_run_without_any_break_is_cut_and_read_in_bounded_pieces(monkeypatch, tmp_path: Path) -> None:
+    import brinkwatch.ingest.paths as paths
+    import brinkwatch.ingest.stream as stream
+
+    monkeypatch.setattr(paths, "STREAM_BYTES", 1000)
+    monkeypatch.setattr(stream, "PART_CHARS", 5000)
+    path = tmp_path / "flood.txt"
+    path.write_text(ENGLISH_1 + " " + "!" * 200_000 + " " + ENGLISH_2)
+    started = time.monotonic()
+    items = list(read_paths([path]))
+    assert time.monotonic() - started < 10
+    assert len(items) >= 40
+    assert all(len(i.text) <= 5000 for i in items if isinstance(i, Article))
+    assert items[0].doc_id == "flood#1" and ENGLISH_1 in items[0].text

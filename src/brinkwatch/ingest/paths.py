@@ -29,6 +29,7 @@ from brinkwatch.ingest.decode import (
 from brinkwatch.ingest.feed import articles_from_feed
 from brinkwatch.ingest.html import article_from_html
 from brinkwatch.ingest.jsonl import article_from_record, articles_from_jsonl
+from brinkwatch.ingest.stream import STREAM_BYTES, text_parts
 from brinkwatch.ingest.text import article_from_text, split_header, strip_markdown
 from brinkwatch.ingest.warc import articles_from_warc
 from brinkwatch.model import Article, DocumentError
@@ -178,6 +179,11 @@ def _read_one(path: Path | None, stream: BinaryIO | None, *, source: str, doc_id
         if kind == "warc" and path is not None:
             # Crawl files are often gigabytes: stream them record by record, the limit applies per record.
             yield from _stream_warc(path, source=source, max_bytes=max_bytes)
+            return
+        if kind in ("text", "markdown") and path is not None and path.stat().st_size > STREAM_BYTES:
+            # A long text file is read as a stream and coded in parts of whole paragraphs.
+            yield from text_parts(path, markdown=kind == "markdown", source=source, doc_id=doc_id,
+                                  default_date=default_date, max_bytes=max_bytes)
             return
         data = read_limited(path, stream, source=source, max_bytes=max_bytes)
         check_not_empty(data, source=source)

@@ -28,6 +28,7 @@ from brinkwatch.store import Store
 from brinkwatch.store.access import open_reader, server_file
 
 TESTS = Path(__file__).resolve().parent
+pytestmark = pytest.mark.slow  # real server processes: about a minute
 ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><id>urn:wire</id>
 <updated>2026-01-06T10:00:00Z</updated>

@@ -13,6 +13,7 @@ from brinkwatch.cli.app import app, fail, handle_errors, out
 from brinkwatch.cli.output import Column, actor_argument, write_listing
 from brinkwatch.config import Settings
 from brinkwatch.store import Store
+from brinkwatch.store.access import open_reader
 
 if TYPE_CHECKING:  # brinkwatch.analyze (numpy, ruptures) is imported by the commands that analyse
     from brinkwatch.analyze.records import TensionReport
@@ -34,7 +35,7 @@ def _open(db: Path | None, *, read_only: bool) -> Store:
     path = db or Settings().db_path
     if read_only and not Path(path).exists():
         fail(f"no database at {path}", code="E404", hint=f"brinkwatch ingest FILES --db {path}, or --db PATH")
-    return Store(path, read_only=read_only)
+    return open_reader(path) if read_only else Store(path)  # a snapshot when `serve` holds the file
 
 
 def _print_report(report: TensionReport) -> None:

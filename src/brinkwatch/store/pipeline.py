@@ -227,8 +227,13 @@ def ingest_paths(
     on_progress: Callable[[IngestReport], None] | None = None,
     dedup: bool = True,
     reader: Reader | None = None,
+    max_bytes: int | None = None,
 ) -> IngestReport:
-    """Read files/directories with ``brinkwatch.ingest.read_paths`` (or ``reader``) and ingest them."""
+    """Read files/directories with ``brinkwatch.ingest.read_paths`` (or ``reader``) and ingest them.
+
+    ``max_bytes`` raises the reader's per-file size limit (for ``--max-chars`` beyond the default).
+    """
     read = reader or _default_reader()
-    items = read([Path(p) for p in paths], default_date=default_date)
+    limit = {"max_bytes": max_bytes} if max_bytes is not None else {}
+    items = read([Path(p) for p in paths], default_date=default_date, **limit)
     return ingest_articles(store, coder, items, batch_size=batch_size, on_progress=on_progress, dedup=dedup)

@@ -95,7 +95,7 @@ class ApiState:
 
 
 class LockedCoder:
-    """The app's coder as an ``ArticleCoder`` for the ingest pipeline: built lazily, called under the lock."""
+    """The app's coder as an ``EventCoder`` for the ingest pipeline: built lazily, called under the lock."""
 
     def __init__(self, state: ApiState) -> None:
         self._state = state

@@ -44,7 +44,7 @@ def _error_class(code: str) -> type[BrinkwatchError]:
 
 
 class DaskCoder:
-    """An ``ArticleCoder`` whose ``code_articles`` codes on Dask workers, ``batch_size`` articles per task.
+    """An ``EventCoder`` whose ``code_articles`` codes on Dask workers, ``batch_size`` articles per task.
 
     ``client`` is a Dask client, or a function that returns one: then the cluster is only started
     when there is something to code (re-ingesting stored files starts no workers).

@@ -30,9 +30,9 @@ import duckdb
 from brinkwatch.errors import BrinkwatchError, IngestError, StoreError
 from brinkwatch.ingest import FetchResult, article_from_html, fetch_url
 from brinkwatch.ingest.feed import ParsedFeed, articles_from_parsed, has_full_content, parse_feed
-from brinkwatch.model import Article, DocumentError
+from brinkwatch.model import Article, DocumentError, EventCoder
 from brinkwatch.store.db import Store
-from brinkwatch.store.pipeline import ArticleCoder, ingest_articles
+from brinkwatch.store.pipeline import ingest_articles
 
 log = logging.getLogger(__name__)
 
@@ -271,7 +271,7 @@ def _entry_articles(store: Store, body: bytes, feed_url: str,
     return out, len(entries), pages
 
 
-def _visit(store: Store, coder: ArticleCoder, state: FeedState, *, fetch: Fetch, batch_size: int,
+def _visit(store: Store, coder: EventCoder, state: FeedState, *, fetch: Fetch, batch_size: int,
            started: dt.datetime) -> tuple[FeedOutcome, FeedState]:
     """Fetch, read and ingest one feed; raises BrinkwatchError when the feed itself failed."""
     result = fetch(state.url, etag=state.etag, last_modified=state.last_modified)
@@ -304,7 +304,7 @@ def guarded_fetch(allow_private: bool = False) -> Fetch:
     return functools.partial(fetch_url, allow_private=allow_private)
 
 
-def watch_feed_once(store: Store, coder: ArticleCoder, url: str, *, every_s: float, fetch: Fetch | None = None,
+def watch_feed_once(store: Store, coder: EventCoder, url: str, *, every_s: float, fetch: Fetch | None = None,
                     started: dt.datetime | None = None, batch_size: int = 32) -> FeedOutcome:
     """One visit of one feed (skipped when it is backed off); the feed's state is saved either way."""
     fetch = fetch or guarded_fetch()
@@ -344,7 +344,7 @@ def _cycle_store(store: Store | str | Path) -> Iterator[Store]:
         yield opened
 
 
-def _run_cycle(store: Store | str | Path, coder: ArticleCoder, feeds: Sequence[str], *, every_s: float,
+def _run_cycle(store: Store | str | Path, coder: EventCoder, feeds: Sequence[str], *, every_s: float,
                fetch: Fetch, started: dt.datetime, batch_size: int, on_feed: Callable[[FeedOutcome], None],
                stop: threading.Event | None, lock: AbstractContextManager | None) -> list[FeedOutcome]:
     outcomes: list[FeedOutcome] = []
@@ -365,7 +365,7 @@ def _run_cycle(store: Store | str | Path, coder: ArticleCoder, feeds: Sequence[s
 
 def watch_feeds(
     store: Store | str | Path,
-    coder: ArticleCoder,
+    coder: EventCoder,
     feeds: Sequence[str],
     *,
     every_s: float,

@@ -339,3 +339,22 @@ def test_a_statements_we_is_the_government_speaking(coder):
 def test_we_in_a_sentence_with_no_speaking_body_before_is_nobody(coder):
     coded = _coded(coder, "We will not forget the victims of the flood.", "2023-08-02")
     assert coded == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rockets struck a base near Baghdad airport that hosts Italian troops.", ("IRQUAF", "ITAMIL", "195")),
+    ("Militants attacked a camp used by French soldiers in northern Mali.", ("FRAMIL", "180")),
+])
+def test_a_base_is_the_force_that_holds_it(coder, text, expected):
+    coded = _coded(coder, text)
+    assert expected in coded or any((t, c) == expected for _, t, c in coded)
+
+
+def test_in_retaliation_for_is_no_second_event(coder):
+    coded = _coded(coder, "Tehran fired missiles at US military targets in Iraq in retaliation for the killing.")
+    assert len(coded) == 1
+
+
+def test_the_host_of_a_base_is_not_its_occupant_when_no_force_is_named(coder):
+    coded = _coded(coder, "Drones hit a base in Syria that houses no foreign forces.")
+    assert all(target is None or target.startswith("SYR") for _, target, _ in coded)

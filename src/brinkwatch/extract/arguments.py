@@ -37,11 +37,13 @@ class ArgumentResolver:
         self._pattern_objects = {p.id: p.object for p in book.patterns
                                  if p.object and "object" not in p.target_slots}
 
-    def _resolve(self, actors, tokens: list[Token]) -> list[Actor]:
+    def _resolve(self, actors, tokens: list[Token], as_target: bool = False) -> list[Actor]:
         out: list[Actor] = []
         for tok in tokens:
             found = _coordinated_modifiers(actors, tok) or self._pair_reference(actors, tok) or [
                 _resolve_with_fallback(actors, tok)]
+            if as_target:
+                found = [self._occupant(actors, tok) or actor for actor in found]
             siblings: list[Actor] = []  # several actors read off one token share its span
             for actor in found:
                 if actor is None:
@@ -54,6 +56,23 @@ class ArgumentResolver:
                     # "the militant group al-Shabab": one actor named twice; keep the surer reading
                     out = [a for a in out if a not in overlapping] + [actor]
         return out
+
+    def _occupant(self, actors, tok: Token) -> Actor | None:
+        """ "two bases in Iraq that house US troops", "a base used by coalition forces": a base is the force
+        that holds it, when the text names that force; the host country is only the place."""
+        rules = self.book.governors
+        if tok.lemma_.lower() not in rules.base_nouns:
+            return None
+        for clause in (c for c in tok.children if c.dep_ in {"relcl", "acl"}):
+            if clause.lemma_.lower() not in rules.occupant_verbs:
+                continue
+            holders = [c for c in clause.children if c.dep_ in {"dobj", "obj"}]
+            holders += [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            for holder in holders:
+                actor = _resolve_with_fallback(actors, holder)
+                if actor is not None and actor.country and actor.sector == "MIL":
+                    return actor
+        return None
 
     def _pair_reference(self, actors, tok: Token) -> list[Actor]:
         """"The two leaders agreed ...", "both sides", "the two countries": the last two states named before,
@@ -81,9 +100,9 @@ class ArgumentResolver:
                       start=tok.idx, end=tok.idx + len(tok.text), resolution="coref",
                       confidence=round(0.7 * m.confidence, 3)) for m in reversed(seen)]
 
-    def _first_group(self, actors, groups: list[list[Token]]) -> list[Actor]:
+    def _first_group(self, actors, groups: list[list[Token]], as_target: bool = False) -> list[Actor]:
         for group in groups:
-            found = self._resolve(actors, group)
+            found = self._resolve(actors, group, as_target)
             if found:
                 return found
         return []
@@ -96,7 +115,7 @@ class ArgumentResolver:
             return list(itertools.permutations(parties, 2)) if len(parties) > 1 else []
         if not sources:
             return []  # CAMEO needs an actor that acts; an unknown agent is not guessed
-        targets = self._first_group(actors, draft.target_groups)
+        targets = self._first_group(actors, draft.target_groups, as_target=True)
         # an actor is not its own target: the same span, or the very same code ("the US denied entry to the US")
         targets = [t for t in targets if not any(t.start == s.start or t.code == s.code
                                                  or _same_side(s, t, draft.code[:2] in self._forceful_roots)
@@ -177,7 +196,7 @@ class ArgumentResolver:
             place = Place(name=story_country, country=story_country, precision="country")
         if place is None or not place.country or len(place.country) != 3:
             return []
-        targets = self._first_group(actors, draft.target_groups)
+        targets = self._first_group(actors, draft.target_groups, as_target=True)
         if not targets:
             return []
         source = Actor(code=place.country + "UAF", country=place.country, sector="UAF", text=draft.trigger.text,

@@ -407,6 +407,8 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...]) -> str 
                     else "adverbial clause"
         if dep == "pcomp" and tok.head.lower_ in background_preps:
             return "adverbial clause"  # "before allowing aid convoys", "after meeting the envoy"
+        if dep == "pobj" and tok.lemma_.lower() in background_preps and tok.head.lower_ == "in":
+            return "adjunct"  # "fired missiles in retaliation for ...": the retaliation is the main act itself
         if dep == "pobj" and tok.pos_ in {"NOUN", "PROPN"} and (
                 tok.head.lower_ in background_preps
                 or (tok.head.lower_ in {"of", "for", "to", "at", "against"} and tok.head.head.lower_ in background_preps)):
@@ -494,8 +496,8 @@ def _is_amount(tok: Token, amount_heads: tuple[str, ...]) -> bool:
 
 def _is_weapon(tok: Token, weapons: set[str]) -> bool:
     """"bomb", "a roadside bomb", "a car bomb explosion", "the blast of a mortar shell"."""
-    if lemma_of(tok) in weapons or tok.lower_ in weapons:
-        return True
+    if lemma_of(tok) in weapons or tok.lower_ in weapons or tok.lower_.removesuffix("s") in weapons:
+        return True  # the last: "Rockets struck ..." opening a sentence is lemmatised as a name
     return any(c.dep_ in {"compound", "amod", "nmod"} and (lemma_of(c) in weapons or c.lower_ in weapons)
                for c in tok.children)
 

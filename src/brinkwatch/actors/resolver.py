@@ -243,7 +243,7 @@ class DocActors(PlacesAndPeoples):
         code, sector = match.code, match.sector
         if match.kind == "person" and not match.title:
             code, sector, resolution = self._person_by_title(head, found, match)
-        if self._is_former(head, found.start):
+        if self._is_former(head, min(found.start, self._left_window(head))):  # "Ousted President X", "former X"
             code, sector = f"{match.country or NO_COUNTRY}ELI", "ELI"
         chapter = self._national_chapter(match, found.start)
         if chapter is not None:  # "the Turkish Red Crescent" is Turkey's society, not the movement

@@ -47,6 +47,7 @@ _REPLACEMENT = "\ufffd"  # what a mis-encoded byte became upstream
 _GLOSS = re.compile(r"\(([^()]*)\)")
 _AGENT_LINE = re.compile(r"^(?P<noun>[^\[{]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[(?P<code>[^\]}]*)[\]}]")
 _SUBSTITUTION = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
+_DATED = re.compile(r"^\[\s*\S+\s+[<>]?\s*\d")  # "[USAGOV 20090120-20170120]", "[AFGGOV >011222]"
 _MAX_NAME_WORDS = 9  # longer upstream names never occur verbatim in news and only slow the name matcher
 
 
@@ -134,7 +135,7 @@ def read_entries(text: str) -> list[RawEntry]:
 def display_name(raw: str) -> str:
     """``AL-QAEDA_IN_IRAQ_`` -> ``Al-Qaeda In Iraq``; a one-word name of up to three letters stays in capitals,
     so it matches only in capitals (``UN``, ``ANC``), as the TABARI reader treats short acronyms."""
-    words = [word for word in raw.strip().split("_") if word]
+    words = [word for word in re.split(r"[_\s]+", raw) if word]
     if len(words) == 1 and words[0].isalpha() and len(words[0]) <= 3:
         return words[0].upper()
     return " ".join(_title_word(word) for word in words)
@@ -272,8 +273,8 @@ class ActorConverter:
             if not names:
                 self._report.dropped[f"{key}: entries with no usable name"] += 1
                 continue
-            undated = [s for s in entry.specs if not re.search(r"\d", s)]
-            dated = [s for s in entry.specs if re.search(r"\d", s)]
+            dated = [s for s in entry.specs if _DATED.match(s)]
+            undated = [s for s in entry.specs if not _DATED.match(s)]
             if dated:
                 self._person(key, entry, names, undated, dated, source)
                 continue

@@ -511,7 +511,8 @@ def _cache_path(inputs: Sequence[Path], base_layer: bool) -> Path | None:
         return None
     digest = hashlib.sha256(f"{_CACHE_FORMAT}|{base_layer}|{sys.version_info[:2]}".encode())
     try:
-        for path in [Path(__file__), Path(__file__).with_name("schema.py"), *inputs]:
+        code = [Path(__file__).with_name(name) for name in ("kb.py", "schema.py", "tabari.py")]
+        for path in [*code, *inputs]:
             digest.update(str(path.name).encode("utf-8") + b"\x00" + path.read_bytes() + b"\x00")
     except OSError:
         return None  # a missing user file is reported by the loader itself
@@ -547,89 +548,75 @@ PHOENIX_ORGANIZATIONS = ("phoenix_institutions.yaml", "phoenix_international.yam
 
 
 def _load_phoenix(tables: _Tables, data_dir: Path) -> None:
-    """The converted Phoenix dictionaries (``convert/actors.py``), loaded last: a name, noun or phrase that
-    brinkwatch's own files already know keeps brinkwatch's meaning, so the dictionaries only add. A name
-    that contains one of brinkwatch's people ("Ayatollah Ruhollah Khomeini", "Assad Regime") is left out too:
-    as the longer match it would hide brinkwatch's dated roles from the resolver."""
-    people = {key for key, records in tables.names.items() if any(r.entry.kind == "person" for r in records)}
-    tables = _BaseLayerTables(tables, people)
+    """The converted Phoenix dictionaries (``convert/actors.py``), loaded last, so they only add."""
+    layer = _BaseLayer(tables)
     for name in PHOENIX_ORGANIZATIONS:
         path = data_dir / name
         if path.exists():
             orgs = _validate(OrganizationsFile, _read_yaml(path), path)
             for entry, names in _organization_entries(orgs.organizations, tables):
-                _add_names(tables, entry, [n for n in names if not _taken(tables, name_key(n))])
+                _add_names(tables, entry, [n for n in names if not layer.taken(name_key(n))])
     path = data_dir / "phoenix_people.yaml"
     if path.exists():
-        people = _validate(PeopleFile, _read_yaml(path), path)
-        for entry, names in _people_entries(people.people, tables):
+        for entry, names in _people_entries(_validate(PeopleFile, _read_yaml(path), path).people, tables):
             keys = [name_key(n) for n in names]
-            if any(_is_person(tables, key) for key in keys):
-                continue  # the same person is in people.yaml, whose roles are curated and go on after 2018
-            _add_names(tables, entry, [n for n, key in zip(names, keys, strict=True) if not _taken(tables, key)])
+            if not any(layer.is_own_person(key) for key in keys):  # else people.yaml has them, dated past 2018
+                _add_names(tables, entry, [n for n, key in zip(names, keys, strict=True) if not layer.taken(key)])
     path = data_dir / "phoenix_places.yaml"
     if path.exists():
-        places = _validate(CitiesFile, _read_yaml(path), path)
-        for code, names in places.countries.items():
+        for code, names in _validate(CitiesFile, _read_yaml(path), path).countries.items():
             country = tables.country_aliases.get(code, code)
             if country in tables.country_names:
-                _add_places(tables, country, names)
+                _add_places(tables, country, [n for n in names if not layer.taken(name_key(n))])
     path = data_dir / "phoenix_agents.yaml"
     if path.exists():
         for agent in _validate(AgentsFile, _read_yaml(path), path).agents:
             key = pieces(agent.noun)
-            if agent.sector in tables.sector_labels and not _taken(tables, key, nouns_too=False):
+            if agent.sector in tables.sector_labels and not layer.taken(key, as_noun=True):
                 tables.sector_nouns.setdefault(key, agent.sector)
     path = data_dir / "phoenix_discards.yaml"
     if path.exists():
         tables.discard_phrases.update(pieces(p) for p in _validate(DiscardFile, _read_yaml(path), path).phrases)
 
 
-class _BaseLayerTables(_Tables):
-    """The tables under construction plus brinkwatch's own people, whose names no base-layer name may swallow."""
+class _BaseLayer:
+    """Decides what the base layer may add: a key that brinkwatch's own files give a meaning to (a name, an
+    adjective, a title, a noun) keeps that meaning, and no added name may contain the name of one of
+    brinkwatch's people ("President Hosni Mubarak", "Ayatollah Ruhollah Khomeini"): as the longer match it
+    would hide that person's curated, dated roles from the resolver."""
 
-    def __init__(self, tables: _Tables, own_people: set[Key]) -> None:
-        self.__dict__.update(tables.__dict__)  # the same dicts and sets: adding here adds to ``tables``
-        self.own_people = own_people
-        self.longest_person = max((len(key) for key in own_people), default=0)
+    def __init__(self, tables: _Tables) -> None:
+        self._t = tables
+        self._own_people = frozenset(
+            key for key, records in tables.names.items() if any(r.entry.kind == "person" for r in records)
+        )
+        self._longest = max((len(key) for key in self._own_people), default=0)
 
+    def is_own_person(self, key: Key) -> bool:
+        return key in self._own_people
 
-def _contains_person(tables: _Tables, key: Key) -> bool:
-    own = getattr(tables, "own_people", None)
-    if not own:
-        return False
-    longest = min(len(key), tables.longest_person)  # type: ignore[attr-defined]
-    return any(key[start : start + size] in own for size in range(1, longest + 1)
-               for start in range(len(key) - size + 1))  # fmt: skip
+    def contains_own_person(self, key: Key) -> bool:
+        """A person's name of two or more pieces anywhere in ``key``, or a surname alone at its end."""
+        if key[-1:] in self._own_people:
+            return True
+        return any(key[start : start + size] in self._own_people
+                   for size in range(2, min(len(key), self._longest) + 1)
+                   for start in range(len(key) - size + 1))  # fmt: skip
 
-
-def _taken(tables: _Tables, key: Key, *, nouns_too: bool = True) -> bool:
-    """A key brinkwatch's own files give a meaning to (as a name, word or noun), which the base layer keeps."""
-    return (
-        not key
-        or (nouns_too and _contains_person(tables, key))
-        or key in tables.names
-        or key in tables.adjectives
-        or key in tables.demonyms
-        or key in tables.group_words
-        or key in tables.group_people
-        or key in tables.person_nouns
-        or key in tables.titles
-        or (nouns_too and key in tables.sector_nouns)
-    )
-
-
-def _is_person(tables: _Tables, key: Key) -> bool:
-    return any(record.entry.kind == "person" for record in tables.names.get(key, ()))
+    def taken(self, key: Key, *, as_noun: bool = False) -> bool:
+        t = self._t
+        if not key or key in t.names or key in t.adjectives or key in t.demonyms or key in t.titles:
+            return True
+        if key in t.group_words or key in t.group_people or key in t.person_nouns or key in t.name_words:
+            return True
+        return not as_noun and (key in t.sector_nouns or self.contains_own_person(key))
 
 
 def _add_places(tables: _Tables, country: str, names: Iterable[str]) -> None:
     """Places are "city" entries: they name their country only where the parser tags them as a place."""
     for name in names:
         key = name_key(name)
-        if not _taken(tables, key):
-            entry = KBEntry(f"city:{country}:{' '.join(key)}", "city", name, country, country)
-            _add_names(tables, entry, [name])
+        _add_names(tables, KBEntry(f"city:{country}:{' '.join(key)}", "city", name, country, country), [name])
 
 
 def _load_user_file(path: Path) -> tuple[list[tuple[KBEntry, list[str], bool]], CountriesFile | None]:

@@ -67,6 +67,7 @@ class Corrections(BaseModel):
     agent_sectors: list[str] = []
     territories: dict[str, str] = {}
     stop_discards: list[str] = []
+    generic_words: list[str] = []
 
 
 @dataclass
@@ -160,7 +161,15 @@ class NameFilter:
     def __init__(self, corrections: Corrections, report: Report) -> None:
         self._fixes = corrections.names
         self._stop = {_fold(name) for name in corrections.stop_names}
+        self._generic = {_fold(word) for word in corrections.generic_words}
         self._report = report
+
+    def specific(self, names: list[str]) -> list[str]:
+        """Organisation names that name one group: "Islamic Group", "National Resistance" or "National Security
+        Council" name a kind of group in many countries, whatever single group upstream gave them to."""
+        out = [name for name in names if not set(re.findall(r"[^\W_]+", _fold(name))) <= self._generic]
+        self._report.dropped["organisation names made only of generic words"] += len(names) - len(out)
+        return out
 
     def names(self, raws: Iterable[str]) -> list[str]:
         out: list[str] = []
@@ -288,6 +297,9 @@ class ActorConverter:
                 self.out.places.setdefault(place, []).extend(n for n in names if n not in self.out.places.get(place, []))
                 self._report.counts["place names (countries' synonyms, cities, regions, territories)"] += len(names)
                 continue
+            names = self._names.specific(names)
+            if not names:
+                continue
             if (tuple(names), code) in self._seen:  # the international file repeats whole sections
                 self._report.dropped[f"{key}: repeated entries"] += 1
                 continue
@@ -341,6 +353,19 @@ class ActorConverter:
         self._report.counts["people"] += 1
         self._report.counts["people: dated roles"] += len(roles)
         self._report.counts["people: names"] += len(names)
+
+
+def _drop_ambiguous_places(out: Converted, report: Report) -> None:
+    """A place name listed under two countries ("Santa Cruz", "San Jose") names neither."""
+    countries: dict[str, set[str]] = {}
+    for code, names in out.places.items():
+        for name in names:
+            countries.setdefault(_fold(name), set()).add(code)
+    for code, names in out.places.items():
+        kept = [name for name in names if len(countries[_fold(name)]) == 1]
+        report.dropped["place names listed under two or more countries"] += len(names) - len(kept)
+        report.counts["place names (countries' synonyms, cities, regions, territories)"] -= len(names) - len(kept)
+        out.places[code] = kept
 
 
 def _role_dict(role: Role) -> dict[str, Any]:
@@ -429,7 +454,7 @@ def convert_discards(text: str, corrections: Corrections, report: Report) -> dic
         whole_story = line.startswith("+")
         phrase = _fold(line.lstrip("+").replace("_", " "))
         if not phrase or phrase in stop or phrase.isdigit():
-            report.dropped["discards: years and time phrases on the stoplist"] += 1
+            report.dropped["discards: years, and phrases on the stoplist (time, history, disasters, word pairs)"] += 1
             continue
         (story if whole_story else sentence).add(phrase)
     report.counts["discards: sentence phrases"] = len(sentence)
@@ -492,6 +517,7 @@ def convert(src_dir: Path, out_dir: Path, corrections: Corrections | None = None
     for key in ("countries", "international", "armed_groups"):
         path = src_dir / FILES[key]
         converter.convert(key, read_entries(read_text(path)), str(path))
+    _drop_ambiguous_places(converter.out, report)
     agents = convert_agents(read_text(src_dir / FILES["agents"]), corrections, report)
     discards = convert_discards(read_text(src_dir / FILES["discards"]), corrections, report)
     _write_all(out_dir, converter.out, agents, discards, report)

@@ -148,3 +148,24 @@ def test_base_layer_can_be_left_out_and_the_cache_changes_nothing(tmp_path: Path
     assert first.max_name_len == cached.max_name_len
     monkeypatch.setenv("BRINKWATCH_CACHE_DIR", "off")
     assert ActorKB.load(base_layer=False).lookup("Ansaru") == []
+
+
+# ---------------------------------------------------------------- an office told by an apposition
+@pytest.mark.parametrize(
+    ("when", "text", "name", "code"),
+    [
+        # no role known on the date: the apposition says what the person is now
+        ("2012-03-02", "Kofi Annan, the UN and Arab League envoy, flew to Damascus.", "Kofi Annan", "IGOUNO"),
+        ("2010-05-01", "Jean Ping, a Gabonese diplomat, urged both sides to respect the truce.", "Jean Ping", "GABGOV"),
+        ("2017-05-01", "Ghassan Salame, a Lebanese academic, met militia leaders in Tripoli.", "Ghassan Salame",
+         "LBNEDU"),
+        # near misses: a former office is none; a dated role stands; no apposition, no change
+        ("2016-02-01", "Javier Solana, the former NATO chief, warned Moscow.", "Javier Solana", "ESPELI"),
+        ("2005-05-01", "Jean Ping, the foreign minister, met the French ambassador.", "Jean Ping", "GABGOV"),
+        ("2010-05-01", "Jean Ping urged both sides to respect the truce.", "Jean Ping", "GAB"),
+    ],
+)  # fmt: skip
+def test_an_apposition_gives_the_office_of_a_person_with_no_role_on_the_date(
+    nlp: Language, resolver: ActorResolver, when: str, text: str, name: str, code: str
+) -> None:
+    assert _mentions(nlp, resolver, text, dt.date.fromisoformat(when))[name] == code

@@ -87,6 +87,7 @@ class KBMatch(BaseModel):
     country: str | None
     sector: str | None
     title: str | None = None
+    dated: bool = False  # a dated role covers the requested date (else the code is the entry's default)
 
 
 @dataclass(frozen=True)
@@ -321,6 +322,7 @@ class ActorKB:
             country=code[:3] if code[:3] != "---" else entry.country,
             sector=sector,
             title=role.title if role else None,
+            dated=role is not None,
         )
 
     def has_name(self, key: Key) -> bool:

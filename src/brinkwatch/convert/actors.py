@@ -225,6 +225,8 @@ class CodeReader:
             code = self._c.codes[code] or ""
         if not code or code == "---" or not CODE_RE.match(code):
             return None
+        if code in self._c.agent_sectors and code not in ("IGO", "NGO"):
+            return "---" + code  # "[ELI]": an elite of no stated country, not a country called ELI
         return code
 
     def role(self, spec: str, source: str, line: int) -> Role | None:

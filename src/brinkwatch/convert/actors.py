@@ -296,8 +296,10 @@ class ActorConverter:
             code = codes[-1]
             place = self._place_country(code)
             if place is not None:
-                self.out.places.setdefault(place, []).extend(n for n in names if n not in self.out.places.get(place, []))
-                self._report.counts["place names (countries' synonyms, cities, regions, territories)"] += len(names)
+                listed = self.out.places.setdefault(place, [])
+                added = [name for name in names if name not in listed]
+                listed.extend(added)
+                self._report.counts["place names (countries' synonyms, cities, regions, territories)"] += len(added)
                 continue
             names = self._names.specific(names)
             if not names:

@@ -572,13 +572,28 @@ def _load_phoenix(tables: _Tables, data_dir: Path) -> None:
                 _add_places(tables, country, [n for n in names if not layer.taken(name_key(n))])
     path = data_dir / "phoenix_agents.yaml"
     if path.exists():
+        own_nouns = dict(tables.sector_nouns)
         for agent in _validate(AgentsFile, _read_yaml(path), path).agents:
             key = pieces(agent.noun)
-            if agent.sector in tables.sector_labels and not layer.taken(key, as_noun=True):
-                tables.sector_nouns.setdefault(key, agent.sector)
+            if agent.sector not in tables.sector_labels or layer.taken(key, as_noun=True):
+                continue
+            if any(own_nouns.get(other, agent.sector) != agent.sector for other in _other_numbers(key)):
+                continue  # "fighters" are REB in sectors.yaml: upstream's "fighter" UAF would split the word
+            tables.sector_nouns.setdefault(key, agent.sector)
     path = data_dir / "phoenix_discards.yaml"
     if path.exists():
         tables.discard_phrases.update(pieces(p) for p in _validate(DiscardFile, _read_yaml(path), path).phrases)
+
+
+def _other_numbers(key: Key) -> list[Key]:
+    """The key with its last word in the other grammatical number, as far as regular English goes."""
+    last, head = key[-1], key[:-1]
+    forms = [last + "s", last + "es", last[:-1] + "ies", last[:-3] + "men" if last.endswith("man") else ""]
+    if last.endswith("s"):
+        forms += [last[:-1], last[:-2], last[:-3] + "y" if last.endswith("ies") else ""]
+    if last.endswith("men"):
+        forms.append(last[:-3] + "man")
+    return [(*head, form) for form in forms if form and form != last]
 
 
 class _BaseLayer:

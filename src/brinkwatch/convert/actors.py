@@ -329,7 +329,8 @@ class ActorConverter:
 
     def _organization(self, names: list[str], code: str) -> dict[str, Any]:
         sector = next((code[i : i + 3] for i in range(3, len(code) - 2, 3) if code[i : i + 3] in self._c.agent_sectors), None)
-        entry = {"id": self._new_id(names), "names": names, "code": code, "country": code[:3], "sector": sector}
+        country = None if code.startswith("---") else code[:3]
+        entry = {"id": self._new_id(names), "names": names, "code": code, "country": country, "sector": sector}
         OrganizationEntry.model_validate(entry)
         return entry
 
@@ -347,7 +348,7 @@ class ActorConverter:
             self._report.dropped[f"{key}: people with no usable role"] += 1
             return
         default = defaults[-1] if defaults else None
-        country = (default or roles[0].code)[:3]
+        country = next((c[:3] for c in [default or "", *(r.code for r in roles)] if c[:3] not in ("", "---")), None)
         person: dict[str, Any] = {"id": self._new_id(names), "names": names, "country": country}
         if default is not None:
             person["default_code"] = default

@@ -42,8 +42,8 @@ CASES = [
     ("The European Union imposed sanctions.", "Union", "IGOEUREEC"),
     ("Interpol will send a team.", "Interpol", "IGOCOPITP"),
     ("Ukraine ratified the agreement.", "Ukraine", "UKR"),
-    ("The United States fired anti-aircraft batteries at Russia.", "States", "USA"),
-    ("The US claimed that they had attacked Iraq.", "US", "USA"),
+    ("The United States fired warning shots at a Venezuelan boat.", "States", "USA"),
+    ("The US said that its jets had struck Yemen.", "US", "USA"),
     ("Hezbollah guerrillas killed two soldiers.", "guerrillas", "LBNREBHEZ"),
     # possessives
     ("Iran's foreign minister met his counterpart.", "minister", "IRNGOV"),
@@ -51,8 +51,8 @@ CASES = [
     ("Kenya's army attacked the camp.", "army", "KENMIL"),
     # demonym + sector noun
     ("Iraqi officials denied the report.", "officials", "IRQGOV"),
-    ("Syrian rebels engaged Filipino peacekeepers in a firefight.", "rebels", "SYRREB"),
-    ("Syrian rebels engaged Filipino peacekeepers in a firefight.", "peacekeepers", "PHLPKO"),
+    ("Congolese rebels ambushed Nepali peacekeepers near Beni.", "rebels", "CODREB"),
+    ("Congolese rebels ambushed Nepali peacekeepers near Beni.", "peacekeepers", "NPLPKO"),
     ("Israeli troops entered the town.", "troops", "ISRMIL"),
     ("The Nigerian government denied the report.", "government", "NGAGOV"),
     ("Emirati diplomats met Saudi businessmen.", "businessmen", "SAUBUS"),
@@ -72,8 +72,8 @@ CASES = [
     ("Lawmakers on Capitol Hill objected.", "Hill", "USALEG"),
     # titles and appositions
     ("Iraqi Prime Minister Adel Abdul Mahdi criticized the strike.", "Mahdi", "IRQGOV"),
-    ("The US commander in Iraq, General David Petraeus, held talks.", "commander", "USAMIL"),
-    ("The US commander in Iraq, General David Petraeus, held talks.", "Petraeus", "USAMIL"),
+    ("The French commander in Mali, General Pierre Ardant, held talks.", "commander", "FRAMIL"),
+    ("The French commander in Mali, General Pierre Ardant, held talks.", "Ardant", "FRAMIL"),
     ("President Bush met the king.", "Bush", "USAGOV"),
     ("Iraq's national security advisor met Bashar Assad.", "advisor", "IRQGOV"),
     ("Peruvian General Juan Xolotl inspected the troops.", "Xolotl", "PERMIL"),
@@ -87,13 +87,13 @@ CASES = [
     ("The president of France visited Mali.", "president", "FRAGOV"),
     ("The foreign minister of Iran arrived.", "minister", "IRNGOV"),
     ("He met officials in Baghdad on Monday.", "officials", "IRQGOV"),
-    ("Georgian demonstrators received ministers from the Georgian government.", "ministers", "GEOGOV"),
+    ("Armenian protesters welcomed ministers from the Armenian government.", "ministers", "ARMGOV"),
     ("Israel released the mayor of the West Bank city of Nablus.", "mayor", "PSEGOV"),
     ("A spokesman for the Chinese foreign ministry said no.", "spokesman", "CHNGOV"),
     ("Israeli strikes killed 20 people, according to the Hamas-run health ministry.", "ministry", "PSEGOV"),
     # sector-only nouns
     ("Lawmakers passed the bill.", "Lawmakers", "---LEG"),
-    ("The government expressed appreciation for China's assistance.", "government", "---GOV"),
+    ("The government voiced gratitude for Japan's help.", "government", "---GOV"),
     ("Rebels attacked the convoy.", "Rebels", "---REB"),
     ("Protesters blocked the road.", "Protesters", "---OPP"),
     ("Obama is being pressured by congress.", "congress", "---LEG"),
@@ -314,10 +314,10 @@ REGION_CASES = [
     ("The fundamentalist Umma party said it would boycott the vote.", "party", "---OPP"),
     ("The Third World Water Forum called for more aid.", "Forum", "NGO"),
     ("The fundamentalist Umma (Nation) party said it would boycott the vote.", "party", "---OPP"),
-    ("Members of the Association of African Jurists visited the prison.", "Association", "NGOJUD"),
+    ("Lawyers from the Association of Andean Jurists inspected the detention centre.", "Association", "NGOJUD"),
     ("Inspectors visited the Acme Uranium Facilities in central Iran.", "Facilities", "IRN"),
     # an ethnic minority with no place of its own lives in the one other state of the sentence
-    ("Serb forces killed three ethnic Albanians in a gunbattle in southern Serbia.", "Albanians", "SRBCVL"),
+    ("Kyrgyz troops detained two ethnic Uzbeks near the border in southern Kyrgyzstan.", "Uzbeks", "KGZCVL"),
     ("Burmese troops captured a Karen guerrilla stronghold.", "guerrilla", "MMRREB"),
     ("Crimean Tatars protested against the new authorities.", "Tatars", "UKRCVL"),
     ("The chief minister of Punjab met Pakistani officials.", "minister", "PAKGOV"),
@@ -349,7 +349,7 @@ def test_regions_peoples_and_named_organisations(
 
 def test_bracketed_acronym_stands_for_the_name_before_it(nlp: Language, resolver: ActorResolver) -> None:
     """ "AKK" is also a person's initials in people.yaml; after a spelled-out name it is that name."""
-    text = "Montenegro Municipality Association (AKK) officials demanded support."
+    text = "Montenegro Port Workers Union (AKK) officials called for higher wages."
     doc = nlp(text)
     actors = resolver.for_doc(doc, DAY)
     officials = next(t for t in doc if t.text == "officials")

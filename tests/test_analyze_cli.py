@@ -77,7 +77,7 @@ def test_network_export_and_errors(db: Path, tmp_path: Path) -> None:
     assert json.loads(target.read_text())["edges"][0]["source"] == "USA"
     assert runner.invoke(app, ["network", "--db", str(db), "-o", str(tmp_path / "x.csv")]).exit_code == 1
     missing = runner.invoke(app, ["tension", "USA", "IRQ", "--db", str(tmp_path / "nope.duckdb")])
-    assert missing.exit_code == 1 and "database not found" in missing.output
+    assert missing.exit_code == 1 and "error[E404]: no database" in missing.output
     empty = runner.invoke(app, ["tension", "FRA", "DEU", "--db", str(db)])
     assert empty.exit_code == 1 and "E501" in empty.output
 

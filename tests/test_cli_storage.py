@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 
 import pytest
@@ -85,7 +86,7 @@ def test_events_jsonl_and_table(runner, filled_db):
     assert all("event_id" in r and "num_mentions" in r for r in records)
     none = runner.invoke(app, ["events", "--db", str(filled_db), "--source", "FRA", "--format", "jsonl"])
     assert none.exit_code == 0 and none.stdout == ""
-    table = runner.invoke(app, ["events", "--db", str(filled_db), "--root", "19", "--limit", "1"])
+    table = runner.invoke(app, ["events", "--db", str(filled_db), "--root", "19", "--limit", "1", "--format", "table"])
     assert table.exit_code == 0
     assert "1 events" in table.stdout and "IRQGOV" in table.stdout
     assert "--cursor" in table.stderr
@@ -103,7 +104,7 @@ def test_export_command(runner, filled_db, tmp_path):
     result = runner.invoke(app, ["export", "--db", str(filled_db), "--format", "csv", "--output", str(out)])
     assert result.exit_code == 0, result.output
     assert "wrote 2 events" in result.stdout
-    assert out.read_text().splitlines()[0].startswith("event_id,event_date")
+    assert next(csv.reader(out.open()))[:2] == ["event_id", "event_date"]
     again = runner.invoke(app, ["export", "--db", str(filled_db), "--format", "csv", "--output", str(out)])
     assert again.exit_code == 1 and "E600" in again.stderr
     bad = runner.invoke(app, ["export", "--db", str(filled_db), "--format", "xml", "--output", str(out)])

@@ -70,7 +70,7 @@ CASES = [
      {("RUSMIL", "UKR", "191", "asserted")}),
     ("host-one-event", "Qatar hosted the Afghan delegation.", "2020-01-10", {("QAT", "AFGGOV", "043", "asserted")}),
     ("command-is-the-act", "President Putin ordered air strikes on rebel positions in Idlib.", "2020-01-10",
-     {("RUSGOV", "---REB", "195", "asserted")}),
+     {("RUSGOV", "SYRREB", "195", "asserted")}),
     ("announced-decision", "The United States announced it would cut off all aid to the rebels in Macedonia.",
      "2020-01-10", {("USA", "MKDREB", "162", "planned")}),
     ("adjective-place-as-target", "Russian drones struck a Ukrainian port overnight.", "2023-05-01",
@@ -93,6 +93,36 @@ CASES = [
      {("RUS", "UKR", "154", "asserted")}),
     ("no-event-weather", "Heavy rain fell across the north of the country on Sunday.", "2020-01-10", set()),
     ("no-event-markets", "Oil prices rose two percent on Monday.", "2020-01-10", set()),
+    # an event noun whose verb only says that it happened: the verb's phrases are the noun's
+    ("occurrence-broke-out", "Fighting broke out between Armenian and Azerbaijani troops on Tuesday.", "2024-05-14",
+     {("ARMMIL", "AZEMIL", "190", "asserted"), ("AZEMIL", "ARMMIL", "190", "asserted")}),
+    ("occurrence-raged", "Fierce fighting raged between Russian and Ukrainian forces around Bakhmut.", "2023-03-02",
+     {("RUSMIL", "UKRMIL", "190", "asserted"), ("UKRMIL", "RUSMIL", "190", "asserted")}),
+    ("occurrence-ensued", "A gunfight ensued between Mexican soldiers and cartel gunmen in Sinaloa.", "2024-05-14",
+     {("MEXMIL", "MEXUAF", "193", "asserted"), ("MEXUAF", "MEXMIL", "193", "asserted")}),
+    ("occurrence-erupted", "Clashes erupted between Israeli troops and Palestinian gunmen in Jenin.", "2023-07-03",
+     {("ISRMIL", "PSEUAF", "190", "asserted"), ("PSEUAF", "ISRMIL", "190", "asserted")}),
+    ("occurrence-without-parties", "Talks took place in Doha on Sunday.", "2024-05-14", set()),
+    ("occurrence-take-not-place", "A fight took two hours to end.", "2024-05-14", set()),
+    # violence told in the passive with no doer: unidentified forces of the place, against the victims
+    ("passive-no-doer-shot", "Seven people were shot dead in a house in Culiacan, Mexico.", "2024-05-14",
+     {("MEXUAF", "MEXCVL", "180", "asserted")}),
+    ("passive-no-doer-killed", "Two police officers were killed in an ambush near Diffa, Niger.", "2024-05-14",
+     {("NERUAF", "NERCOP", "1823", "asserted")}),
+    ("passive-no-doer-wounded", "Four civilians were wounded when shells landed in Kherson, Ukraine.", "2024-05-14",
+     {("UKRUAF", "UKRCVL", "182", "asserted")}),
+    # a state does not act on itself: the minister's warning goes to the other country only
+    ("no-self-target", "Pakistan's army chief warned India that any aggression would be met with a swift response.",
+     "2024-05-14", {("PAKMIL", "IND", "130", "threatened")}),
+    ("no-self-target-2", "Defence Minister Rajnath Singh warned Pakistan that India would respond firmly to any attack.",
+     "2024-05-14", {("INDGOV", "PAK", "130", "threatened")}),
+    # the target of an attack on a base is the force the base holds; the host country is the place
+    ("attack-on-bases", "Iranian missiles struck two US bases in Iraq on Wednesday.", "2024-05-14",
+     {("IRN", "USAMIL", "190", "asserted")}),
+    ("attack-on-base-2", "Israeli jets struck a Syrian air base near Homs.", "2024-05-14",
+     {("ISRMIL", "SYRMIL", "195", "asserted")}),
+    ("attack-on-base-3", "Rockets hit a Turkish military base in northern Iraq.", "2024-05-14",
+     {("IRQUAF", "TURMIL", "190", "asserted")}),
 ]
 
 
@@ -141,13 +171,13 @@ def test_apposition_and_title(coder):
     assert ("IRQGOV", "USA", "111", "asserted") in triples(events)
 
 
-def test_noun_object_stands_for_its_agent(coder):
+def test_condemned_act_with_its_own_doer_is_told_too(coder):
     events = code_sentence(coder, "Iran condemned the US assassination of Qassem Soleimani.", "2020-01-04")
     codes = {(e.source.country, e.target.country if e.target else None, e.cameo.code) for e in events}
     assert ("IRN", "USA", "111") in codes
-    # the assassination is what the condemnation is about: context, reported as news in its own sentences,
-    # not counted again on the day of every reaction to it
-    assert not any(e.cameo.code == "186" for e in events)
+    # the condemned act names its own doer, so it is told too (factive; tests/data/README.md annotation
+    # rules); the reports of one happening are merged by dedup, within and across articles
+    assert ("USA", "IRN", "186") in codes
 
 
 def test_object_event_is_coded_when_nothing_else_is(coder):
@@ -187,3 +217,125 @@ def test_the_two_leaders_are_the_last_two_states_named(coder):
 def test_the_two_leaders_need_two_states_before_them(coder):
     events = code_sentence(coder, "The two leaders agreed to hold a meeting in the autumn.")
     assert not any(e.cameo.code == "036" for e in events)
+
+
+def _coded(coder, text: str, date: str = "2024-05-14") -> set[tuple[str, str | None, str]]:
+    import datetime as dt
+
+    doc = coder.code_text(text, pub_date=dt.date.fromisoformat(date))
+    return {(e.source.code, e.target.code if e.target else None, e.cameo.code) for e in doc.events}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("TBILISI, May 16 - Opposition parties called a rally for Saturday. "
+     "Police detained 14 protesters, the interior ministry said.", ("GEOCOP", "GEOOPP", "173")),
+    ("Riot police in Lagos dispersed a crowd on Monday. Later, police arrested three students.",
+     ("NGACOP", "NGAEDU", "173")),
+    ("Peru's congress debated the budget in Lima. Police detained two journalists outside the building.",
+     ("PERCOP", "PERMED", "173")),
+    # a lead naming two countries: the one left once the other party's is taken out
+    ("Chinese aircraft entered Japan's airspace on Monday. Later, the foreign ministry lodged a protest with the "
+     "Chinese government.", ("JPNGOV", "CHNGOV", "114")),
+])
+def test_sector_only_actors_take_the_story_country(coder, text, expected):
+    assert expected in _coded(coder, text)
+
+
+def test_a_two_country_story_lends_no_country(coder):
+    coded = _coded(coder, "Armenia and Azerbaijan traded accusations on Monday. Police detained 14 protesters.")
+    assert {("ARM", "AZE", "112"), ("AZE", "ARM", "112")} <= coded  # trading accusations is no trade
+    assert ("---COP", "---OPP", "173") in coded
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Georgia lodged a protest with Russia over the detention of its citizens.", ("GEO", "RUS", "114")),
+    ("Peru filed a protest with Chile over the fishing boats.", ("PER", "CHL", "114")),
+    ("Seoul will lodge a protest with Tokyo over the textbook.", ("KOR", "JPN", "114")),
+])
+def test_lodged_protest_is_a_diplomatic_complaint(coder, text, expected):
+    assert expected in _coded(coder, text)
+
+
+def test_a_held_protest_is_still_a_demonstration(coder):
+    assert ("POLAGR", "UKR", "141") in _coded(coder, "Farmers held a protest against Ukrainian grain imports in Warsaw.")
+
+
+def test_an_organisation_name_inside_a_longer_one_is_not_that_organisation(coder):
+    longer = _coded(coder, "Iran's Supreme National Security Council rejected the proposal.")
+    assert longer and all(source.startswith("IRN") for source, _, _ in longer)
+    assert ("IGOUNO", None, "111") in _coded(coder, "The UN Security Council condemned the attack.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a KB organisation's acronym used as a modifier later
+    ("The Libyan National Army (LNA) shelled Tripoli airport. LNA forces later captured the town of Gharyan.",
+     ("LBYMIL", None, "192")),
+    # an organisation the KB does not know, spelled out once, then named by its acronym alone
+    ("The Sahel Liberation Front (SLF) ambushed a Malian army patrol near Gao. The SLF later attacked a police post.",
+     ("MLIREB", "MLICOP", "180")),
+])
+def test_an_acronym_the_article_defines_stands_for_its_name(coder, text, expected):
+    assert expected in _coded(coder, text)
+
+
+def test_an_undefined_acronym_borrows_nothing(coder):
+    coded = _coded(coder, "The Sahel Liberation Front ambushed a patrol near Gao. The SLF later attacked a police post.")
+    assert not any(source == "MLIREB" and code == "180" for source, _, code in coded)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("France condemned the Russian shelling of Kharkiv.", {("FRA", "RUS", "111"), ("RUS", "UKR", "194")}),
+    ("Egypt denounced Israel's air strike on Rafah.", {("EGY", "ISR", "111"), ("ISR", "PSE", "195")}),
+    ("Kenya welcomed the Ethiopian withdrawal from the border town.", {("KEN", "ETH", "051")}),
+])
+def test_a_reaction_to_an_act_with_its_own_doer_tells_the_act_too(coder, text, expected):
+    assert expected <= _coded(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "France condemned the shelling of Kharkiv.",  # no doer named: only the condemnation
+    "Germany accused Russia of shelling Kharkiv.",  # a charge is the accuser's claim
+])
+def test_a_reaction_without_a_named_doer_is_only_the_reaction(coder, text):
+    assert {code[:2] for _, _, code in _coded(coder, text)} == {"11"}
+
+
+def test_violence_with_no_doer_and_no_place_takes_the_story_country(coder):
+    text = ("On 13 June 2023, troops raided a camp near Gusau, Zamfara state. "
+            "Two soldiers were killed.")
+    assert ("NGAUAF", "NGAMIL", "1823") in _coded(coder, text, "2023-06-20")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Militants killed nine soldiers in an attack near Tera, Niger.", ("NERREB", "NERMIL", "1823")),
+    ("Gunmen killed two soldiers at a checkpoint in Zamfara, Nigeria.", ("NGAUAF", "NGAMIL", "1823")),
+    ("Al-Shabaab fighters ambushed a convoy and killed four soldiers near Baidoa, Somalia.", ("SOM", "SOMMIL", "1823")),
+])
+def test_victims_of_armed_nonstate_actors_are_of_the_place(coder, text, expected):
+    got = {(s[:3] if expected[0] == "SOM" else s, t, c) for s, t, c in _coded(coder, text)}
+    assert expected in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("NIAMEY, May 19 - Troops repelled an assault on a base and killed about 20 attackers, the army said.",
+     ("NERMIL", "NERUAF", "190")),
+    ("BOGOTA, March 2 - Soldiers killed four rebels in a firefight in the south, the army said.",
+     ("COLMIL", "COLREB", "190")),
+])
+def test_armed_nonstate_actors_are_of_the_story_country(coder, text, expected):
+    assert expected in _coded(coder, text)
+
+
+def test_a_statements_we_is_the_government_speaking(coder):
+    text = ("The Government of Guyana rejects the latest claims by Venezuela to the Essequibo region. "
+            "We call on the Government of Venezuela to respect the ruling of the court. "
+            "We thank CARICOM for its steadfast support.")
+    coded = _coded(coder, text, "2023-08-02")
+    assert ("GUYGOV", "VENGOV", "022") in coded
+    assert any(s.startswith("GUY") and code == "051" for s, _, code in coded)
+    assert not any(s.startswith("VEN") and code == "022" for s, _, code in coded)
+
+
+def test_we_in_a_sentence_with_no_speaking_body_before_is_nobody(coder):
+    coded = _coded(coder, "We will not forget the victims of the flood.", "2023-08-02")
+    assert coded == set()

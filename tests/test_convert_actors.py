@@ -206,3 +206,19 @@ def test_shipped_files_are_what_the_converter_makes_of_upstream(tmp_path: Path) 
     convert(UPSTREAM, tmp_path)
     for path in sorted(tmp_path.iterdir()):
         assert path.read_bytes() == (DATA / path.name).read_bytes(), f"{path.name}: rerun the converter"
+
+
+def test_cli_command_converts_and_reports(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from brinkwatch.cli import app
+
+    upstream = _upstream(tmp_path / "up")
+    result = CliRunner().invoke(app, ["convert", "actors", str(upstream), "--output", str(tmp_path / "out"), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["counts"]["people"] >= 1
+    assert "names on the stoplist (common words, first names)" in report["not_converted"]
+    assert (tmp_path / "out" / "phoenix_people.yaml").exists()
+    missing = CliRunner().invoke(app, ["convert", "actors", str(tmp_path), "--output", str(tmp_path / "o2")])
+    assert missing.exit_code == 2

@@ -360,3 +360,47 @@ def test_evaluate_runs_the_coder_on_gold_sentences(codes, lookup):
     assert len(done) == 2
     assert counts(report) == (1, 1, 0, 0)
     assert report.per_corpus["petr2_gsr"].no_event_accuracy == 0.0
+
+
+# --- strict scoring -----------------------------------------------------------------------------
+def strict_counts(report, corpus="petr2_gsr", level="dyad_root"):
+    c = report.per_corpus[corpus].strict[level]
+    return c.tp, c.fp, c.fn, c.excused
+
+
+def test_strict_null_target_is_no_wildcard(codes, lookup):
+    gold = [plover("p1", {"source": "KGZ", "target": None, "plover": "AGREE"})]
+    named = run(gold, {"p1": [ev("KGZELI", "RUSGOV", "030")]}, codes, lookup)
+    assert counts(named, "plover_gsr") == (1, 0, 0, 0)
+    assert strict_counts(named, "plover_gsr") == (0, 1, 1, 0)
+    missing = run(gold, {"p1": [ev("KGZELI", None, "030")]}, codes, lookup)
+    assert strict_counts(missing, "plover_gsr") == (1, 0, 0, 0)
+
+
+def test_strict_excuses_no_extra_event(codes, lookup):
+    gold = [plover("p1", {"source": "IGO", "target": "ROM", "plover": "AGREE"},
+                   markup="(SRC: European Community) (EVT: agreed) aid for (TAR: Romania) and (TAR: Poland).")]
+    report = run(gold, {"p1": [ev("IGOEEC", "ROU", "033"), ev("IGOEEC", "POL", "033")]}, codes, lookup)
+    assert counts(report, "plover_gsr") == (1, 0, 0, 1)
+    assert strict_counts(report, "plover_gsr") == (1, 1, 0, 0)
+
+
+def test_strict_counts_negated_predictions_and_needs_modality_agreement(codes, lookup):
+    said_no = [petr("s1")]
+    negated = {"s1": [ev("USA", "RUS", "190", modality="negated")]}
+    assert counts(run(said_no, negated, codes, lookup)) == (0, 0, 0, 0)
+    assert strict_counts(run(said_no, negated, codes, lookup)) == (0, 1, 0, 0)
+    not_held = [GoldSentence(id="s2", corpus="petr2_gsr", text="No talks were held.",
+                             events=(GoldEvent(source="GRC", target="TUR", cameo="046", modality="negated"),))]
+    # leniently a negated gold event is no event; strictly it must be coded, and coded as negated
+    assert counts(run(not_held, {"s2": []}, codes, lookup)) == (0, 0, 0, 0)
+    assert strict_counts(run(not_held, {"s2": [ev("GRC", "TUR", "046", modality="negated")]},
+                         codes, lookup)) == (1, 0, 0, 0)
+    assert strict_counts(run(not_held, {"s2": [ev("GRC", "TUR", "046")]}, codes, lookup)) == (0, 1, 1, 0)
+
+
+def test_strict_counts_statements_against_plover_gold(codes, lookup):
+    gold = [plover("p1", {"source": "ISR", "target": "PSE", "plover": "COERCE"})]
+    report = run(gold, {"p1": [ev("ISR", "PSE", "173"), ev("ISR", None, "010")]}, codes, lookup)
+    assert strict_counts(report, "plover_gsr") == (1, 1, 0, 0)
+    assert report.per_corpus["plover_gsr"].flat()["strict_dyad_root_precision"] == 0.5

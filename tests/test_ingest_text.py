@@ -58,7 +58,8 @@ def test_clean_text_keeps_prose_that_mentions_widget_words() -> None:
 
 def test_clean_text_leaves_every_gold_sentence_alone(gold_dev_path) -> None:
     rows = [json.loads(line) for line in gold_dev_path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    # only a wire dateline opening the text ("LYON: ...") may go: it is not part of the sentence
+    # a wire dateline opening the text ("LYON: ...") may go too (the text is kept whole since the coder reads
+    # datelines as structure)
     changed = [row["id"] for row in rows
                if clean_text(row["text"]) not in (row["text"].strip(), row["text"].strip().split(": ", 1)[-1])]
     assert len(rows) > 100
@@ -257,7 +258,8 @@ def test_plain_text_header_lines_give_provenance(tmp_path):
     assert article.pub_date.isoformat() == "2026-01-05"
     assert article.title == "Drone strike near Baghdad" and article.publisher == "Meridian Wire"
     assert article.url == "https://meridian.example/a"
-    assert "Title:" not in article.text and article.text.startswith("A US drone strike")  # dateline dropped
+    # the dateline stays in the text: the coder reads it as structure (nlp.structure), never as a sentence
+    assert "Title:" not in article.text and article.text.startswith("BAGHDAD - A US drone strike")
 
 
 def test_key_value_prose_is_not_a_header(tmp_path):

@@ -137,7 +137,8 @@ def test_dyad_to_period_to_event_to_article(page, base_url: str, web_data: WebDa
     assert "risen" in summary and web_data.turn_week.isoformat() in summary
     assert web_data.turn_week.isoformat() in page.inner_text("[data-testid=change-points]")
     # The Plotly chart drew one bar per week and one dashed line per change point.
-    assert page.locator("#tension-chart .bars .point").count() == 10
+    # (the range slider under the chart draws a small copy of the bars: count the main plot's only)
+    assert page.locator("#tension-chart .cartesianlayer .bars .point").count() == 10
     assert page.evaluate("document.getElementById('tension-chart').layout.shapes.length") == 1
     _shot(page, "dashboard-dyad")
 
@@ -206,7 +207,7 @@ def test_chart_bar_lists_its_week_and_api_errors_are_shown(page, base_url: str, 
     _open_dashboard(page, base_url)
     week = web_data.turn_week.isoformat()
     # Plotly's drag layer lies over the bars, so click where a user would: on the bar's pixels.
-    box = page.locator("#tension-chart .bars .point path").nth(6).bounding_box()  # week 6: fighting begins
+    box = page.locator("#tension-chart .cartesianlayer .bars .point path").nth(6).bounding_box()  # week 6
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_selector(f"#period-view[data-period='{week}']")
     assert page.locator("#period-events [data-testid=event-row]").count() == 2
@@ -253,7 +254,8 @@ def test_events_table_filters_and_network(page, base_url: str, web_data: WebData
     page.fill("#f-actor", "USA")
     page.press("#f-actor", "Enter")  # the form submits from the keyboard too
     expect(rows.first).to_be_visible()
-    rows.first.focus()
+    talks = rows.filter(has_text="held talks").first  # newest first: the talks are not the top row
+    talks.focus()
     page.keyboard.press("Enter")  # rows open from the keyboard, not only by mouse
     page.wait_for_selector("#article-view:not([hidden]) [data-testid=hl-trigger]")
     assert page.inner_text("[data-testid=hl-trigger]") == "held talks"
@@ -341,4 +343,98 @@ def test_empty_database_says_what_to_do(chromium, tmp_path: Path) -> None:
         assert page.is_disabled("[data-testid=dyad-show]")
         assert page.is_visible("#events-table [data-testid=no-events]")
         assert page.is_hidden("[data-testid=error]")
+        page.close()
+
+
+def test_map_brush_download_and_newest_first(page, base_url: str, web_data: WebData, tmp_path: Path) -> None:
+    _open_dashboard(page, base_url)
+    rows = page.locator("#events-table [data-testid=event-row]")
+    dates = [row.split("\t")[0] for row in rows.all_inner_texts()]
+    assert dates == sorted(dates, reverse=True)  # newest first
+    # Place, deaths and confidence columns: the Basra fight killed 12.
+    fight = rows.filter(has_text="Basra").first
+    assert "12" in fight.inner_text() and re.search(r"0\.\d\d", fight.inner_text())
+
+    # The map: country outlines from the bundled topojson, one marker per shown event with a place.
+    placed = page.evaluate("document.getElementById('events-map').dataset.points")
+    assert int(placed) >= 2
+    expect(page.locator("#events-map .scattergeo .point")).to_have_count(int(placed))
+    assert page.locator("#events-map path.countries, #events-map .countries path").count() >= 1
+    assert any(u.endswith("/static/topojson/world_110m.json") for u in page.requests)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("#map-view").screenshot(path=str(ARTIFACTS / "dashboard-map.png"))
+    # Clicking a marker opens its event's article, as a table row does.
+    page.locator("#events-map").scroll_into_view_if_needed()
+    box = page.locator("#events-map .scattergeo .point").first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_selector("#article-view:not([hidden]) [data-testid=hl-place]")
+    assert page.inner_text("[data-testid=hl-place]") in ("Basra", "Muscat")
+
+    # The chart's range slider is a date brush: the table and the map follow it.
+    start, end = web_data.turn_week, web_data.shared_fight_week
+    page.evaluate(f"Plotly.relayout('tension-chart', {{'xaxis.range': ['{start}', '{end}']}})")
+    expect(page.locator("#f-since")).to_have_value(start.isoformat())
+    expect(page.locator("#f-until")).to_have_value(end.isoformat())
+    page.wait_for_function("document.getElementById('events-count').textContent.length > 0")
+    brushed = [row.split("\t")[0] for row in rows.all_inner_texts()]
+    assert brushed and all(start.isoformat() <= d <= end.isoformat() for d in brushed)
+    assert len(brushed) < len(dates)
+    in_range = page.evaluate("document.getElementById('events-map').dataset.points")
+    assert int(in_range) <= int(placed)
+    _shot(page, "dashboard-brushed")
+
+    # Download CSV: exactly the rows shown, with the columns shown.
+    with page.expect_download() as info:
+        page.click("[data-testid=events-csv]")
+    path = tmp_path / "shown.csv"
+    info.value.save_as(path)
+    import csv
+
+    with path.open(newline="", encoding="utf-8") as handle:
+        table = list(csv.DictReader(handle))
+    assert len(table) == len(brushed)
+    assert {"date", "place", "deaths", "confidence", "evidence"} <= set(table[0])
+    assert [r["date"] for r in table] == brushed
+    assert _foreign_requests(page.requests) == []
+    assert page.console_errors == []
+
+
+def test_narrow_screen_layout(chromium, base_url: str) -> None:
+    page = chromium.new_page()
+    page.set_viewport_size({"width": 420, "height": 900})
+    page.set_default_timeout(TIMEOUT_MS)
+    try:
+        _open_dashboard(page, base_url)
+        # Nothing wider than the screen: tables scroll inside their box, forms stack.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 420
+        for selector in ("#dyad-view", "#events-view", "#map-view", "#network-view"):
+            box = page.locator(selector).bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 420, selector
+        select = page.locator("#dyad-a").bounding_box()
+        assert select["width"] > 300  # a full-width control, not a squeezed one
+        _shot(page, "dashboard-420px")
+    finally:
+        page.close()
+
+
+def test_docs_render_with_the_network_off(chromium, base_url: str) -> None:
+    page = chromium.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    blocked: list[str] = []
+
+    def only_local(route) -> None:  # noqa: ANN001 - Playwright's Route
+        if urlparse(route.request.url).hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_local)
+    try:
+        page.goto(base_url + "/docs", wait_until="domcontentloaded")
+        expect(page.locator(".swagger-ui .info .title")).to_contain_text("brinkwatch")
+        expect(page.locator(".swagger-ui .opblock-summary-path", has_text="/v1/events").first).to_be_visible()
+        _shot(page, "docs-offline")
+        assert blocked == []
+    finally:
         page.close()

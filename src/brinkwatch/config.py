@@ -21,6 +21,7 @@ class Settings(BaseModel):
     spacy_model: str = Field(default_factory=lambda: os.environ.get("BRINKWATCH_MODEL", DEFAULT_MODEL))
     actor_files: tuple[Path, ...] = ()  # user YAML actor files, or PETRARCH/TABARI .txt dictionaries
     pattern_files: tuple[Path, ...] = ()  # user YAML pattern files
+    base_patterns: bool = True  # load the base layer converted from PETRARCH2's verb dictionary
     place_files: tuple[Path, ...] = ()  # user YAML gazetteer additions
     db_path: Path = Field(default_factory=lambda: Path(os.environ.get("BRINKWATCH_DB", DEFAULT_DB)))
     batch_size: int = 32

@@ -14,10 +14,12 @@ class BrinkwatchError(Exception):
 
     code = "E000"
 
-    def __init__(self, message: str, *, source: str | None = None, line: int | None = None) -> None:
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None,
+                 hint: str | None = None) -> None:
         self.message = message
         self.source = source
         self.line = line
+        self.hint = hint  # what to try instead, shown by the CLI as "(try: ...)"
         where = ""
         if source:
             where = f"{source}:{line}: " if line is not None else f"{source}: "
@@ -29,6 +31,12 @@ class BrinkwatchError(Exception):
 
 class SettingsError(BrinkwatchError):
     code = "E001"
+
+
+class UsageError(BrinkwatchError):
+    """A command-line flag or argument the CLI cannot use (a bad --format, an unknown country name)."""
+
+    code = "E002"
 
 
 # --- ingest -------------------------------------------------------------------------------------

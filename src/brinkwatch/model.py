@@ -168,6 +168,7 @@ class Event(Record):
     evidence: Evidence
     pattern: str
     confidence: float = Field(ge=0.0, le=1.0)
+    headline: bool = False  # coded from the article's headline (headline-ese, often restated in the body)
 
     def to_record(self) -> dict[str, Any]:
         """The JSON object printed by ``brinkwatch code --format jsonl``."""
@@ -177,6 +178,32 @@ class Event(Record):
     def make_id(doc_id: str, sentence_index: int, trigger_start: int, source: str, target: str, code: str) -> str:
         key = f"{doc_id}|{sentence_index}|{trigger_start}|{source}|{target}|{code}"
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+class TextSpan(Record):
+    """A stretch of ``Article.text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Structure(Record):
+    """How an article is laid out: headline, dateline and paragraphs, and what the dateline says.
+
+    The dateline ("TBILISI, May 16 (Reuters) -") names where and when the story was filed; it is never coded
+    and never an actor. ``context_country`` is the country the article is set in (the dateline's, else the one
+    its first paragraph names most): the country of actors the text names only by sector ("police").
+    """
+
+    headline: TextSpan | None = None  # the headline line inside the text
+    title: str | None = None  # the headline given beside the text (``Article.title``)
+    dateline: TextSpan | None = None
+    places: tuple[Place, ...] = ()  # the dateline's places
+    date: dt.date | None = None  # the dateline's date, resolved against the publication date
+    context_country: str | None = None
+    context_source: Literal["dateline", "first_paragraph"] | None = None
+    paragraphs: tuple[TextSpan, ...] = ()
 
 
 class Mention(Record):
@@ -203,3 +230,4 @@ class CodedDocument(Record):
     sentences: tuple[Sentence, ...] = ()
     events: tuple[Event, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    structure: Structure | None = None

@@ -56,7 +56,7 @@ class PlacesAndPeoples:
             home = self._country_from_window(window, head.i)
             if home is not None and home[2] in (*PLACE_KINDS, "demonym") and origin_country(home) != demonym:
                 return self._build(head, window, home, "CVL", "demonym", None)
-        if ethnic:  # "Serb forces killed three ethnic Albanians ... in southeastern Serbia": a minority lives
+        if ethnic:  # "troops detained two ethnic Uzbeks near Osh, Kyrgyzstan": a minority lives
             others = self._sentence_states(head) - {demonym}  # in the one other state the sentence names
             if len(others) == 1:
                 return self._build(head, window, (others.pop(), None, "demonym"), "CVL", "demonym", None)

@@ -32,6 +32,8 @@ NO_COUNTRY = "---"
 _SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+# a statement's or a spokesman's "we": the government, organisation or country speaking
+_FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
 _GROUP_NOUNS = frozenset(
     {"group", "organization", "organisation", "movement", "faction", "outfit", "network"}
@@ -78,15 +80,18 @@ class ActorResolver:
     def __init__(self, kb: ActorKB) -> None:
         self.kb = kb
 
-    def for_doc(self, doc: Doc, when: dt.date | None) -> DocActors:
-        return DocActors(self.kb, doc, when)
+    def for_doc(self, doc: Doc, when: dt.date | None, *, exclude: tuple[int, int] | None = None) -> DocActors:
+        """``exclude``: a character range that names no actor (the dateline: "BAGHDAD, Jan 8 (Wire) -")."""
+        return DocActors(self.kb, doc, when, exclude=exclude)
 
 
 class DocActors(PlacesAndPeoples):
     """Actor mentions of one document and resolution of its noun phrases."""
 
-    def __init__(self, kb: ActorKB, doc: Doc, when: dt.date | None) -> None:
+    def __init__(self, kb: ActorKB, doc: Doc, when: dt.date | None, *,
+                 exclude: tuple[int, int] | None = None) -> None:
         self._kb = kb
+        self._exclude = exclude or (0, 0)
         self._doc = doc
         self._text = doc.text  # Doc.text is rebuilt from the tokens on every access
         self._when = when
@@ -97,7 +102,9 @@ class DocActors(PlacesAndPeoples):
         self._mentions: list[_Mention] = []
         self._mention_heads: set[int] = set()
         self._mention_spans: set[tuple[int | None, int | None]] = set()
+        self._acronyms: dict[str, Token] = {}  # "LNA" -> the last word of "Libyan National Army (LNA)"
         self._find_names()
+        self._define_acronyms()
         self._collect_mentions()
 
     @property
@@ -112,6 +119,9 @@ class DocActors(PlacesAndPeoples):
             found = self._longest_name_at(index)
             if found is None:
                 index += 1
+                continue
+            if self._tail_of_longer_name(found):
+                index = found.end
                 continue
             for covered in range(found.start, found.end):
                 self._names[covered] = found
@@ -149,6 +159,29 @@ class DocActors(PlacesAndPeoples):
             if matches:
                 return _NameSpan(start, end, matches[0])
         return None
+
+    def _define_acronyms(self) -> None:
+        """ "the Libyan National Army (LNA) ... LNA forces": an acronym the article defines in brackets stands
+        for the spelled-out name wherever it is used later, known to the KB or not."""
+        doc = self._doc
+        for index, token in enumerate(doc):
+            named = self._glossed_name(token)
+            if named is None or token.text in self._acronyms:
+                continue
+            self._acronyms[token.text] = named
+            found = self._names.get(named.i)
+            for later in range(index + 2, len(doc)):
+                if doc[later].text == token.text and later not in self._names and found is not None:
+                    self._names[later] = _NameSpan(later, later + 1, found.match)
+
+    def _tail_of_longer_name(self, found: _NameSpan) -> bool:
+        """ "Security Council" in "Iran's Supreme National Security Council": an organisation name that ends
+        a longer organisation name the KB does not know is not that organisation (the longer one is new)."""
+        if found.match.kind != "organization" or found.start == 0:
+            return False
+        before, first = self._doc[found.start - 1], self._doc[found.start]
+        return (first.ent_type_ == "ORG" and before.ent_type_ == "ORG" and before.ent_iob_ != "O"
+                and before.pos_ == "PROPN" and before.text[:1].isupper() and before.i not in self._names)
 
     def _titled(self, start: int) -> bool:
         return start > 0 and self._kb.title_sector(self._pieces[start - 1]) is not None
@@ -198,6 +231,8 @@ class DocActors(PlacesAndPeoples):
         if head.i in self._cache:
             return self._cache[head.i]
         self._cache[head.i] = None  # guards against cycles through appositions
+        if self._exclude[0] <= head.idx < self._exclude[1]:
+            return None
         actor, kind = self._resolve(head)
         self._cache[head.i] = actor
         if actor is not None:
@@ -207,12 +242,22 @@ class DocActors(PlacesAndPeoples):
     # ---------------------------------------------------------------- resolution steps
     def _resolve(self, head: Token) -> tuple[Actor | None, str]:
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _PERSON_PRONOUNS:
+        pronoun = head.pos_ == "PRON" or lower in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _PERSON_PRONOUNS | _FIRST_PLURAL
+        if pronoun and not (lower in _FIRST_PLURAL and head.text.isupper()):  # "US" is a country, not "us"
             return self._coref_pronoun(head), "coref"
         if head.i not in self._names and self._glossed_name(head) is not None:
             named = self.resolve_token(self._glossed_name(head))
             if named is not None:
                 return named, "new"
+        for word in (head, *(c for c in head.lefts if c.dep_ == "compound")):  # "SLF", "LNA forces"
+            defined = self._acronyms.get(word.text)
+            if defined is not None and word.i not in self._names and defined.i < word.i - 1:
+                named = self.resolve_token(defined)  # an organisation the article spelled out before
+                if named is not None:
+                    start = min(word.idx, head.idx)
+                    return named.model_copy(update={"text": self._text[start:head.idx + len(head.text)],
+                                                    "start": start, "end": head.idx + len(head.text),
+                                                    "resolution": "coref"}), "new"
         found = self._names.get(head.i)
         if found is not None and self._inside_foreign_name(found):
             found = None  # "Iraqi National Congress" is not the US Congress
@@ -331,7 +376,7 @@ class DocActors(PlacesAndPeoples):
         """The one country named in the sentence, for a titled person of unknown nationality.
 
         News names a head of state's country nearby; countries that belong to another titled person
-        ("South African leader F.W. de Klerk") do not count, and two different countries mean no guess."""
+        ("the Kenyan president William Ruto") do not count, and two different countries mean no guess."""
         sentence = self._sentence_of[head.i]
         countries: set[str] = set()
         for token in head.sent:
@@ -359,7 +404,7 @@ class DocActors(PlacesAndPeoples):
         return token.dep_ == "pobj" and token.head.lower_ in _COUNTERPART_PREPS
 
     def _modifies_titled_person(self, token: Token) -> bool:
-        """ "African" in "South African leader F.W. de Klerk": the country of somebody else."""
+        """ "Kenyan" in "Kenyan President William Ruto": the country of somebody else."""
         following = token.i + 1
         while following < len(self._doc) and self._doc[following].pos_ in ("NOUN", "PROPN", "ADJ"):
             word = self._doc[following]
@@ -418,6 +463,8 @@ class DocActors(PlacesAndPeoples):
         subtree = range(head.left_edge.i, head.i)
         while start > 0:
             previous = self._doc[start - 1]
+            if self._doc[start].is_sent_start or self._exclude[0] <= previous.idx < self._exclude[1]:
+                break  # a phrase does not reach back into another sentence or into the dateline
             if self._bracketed_gloss_ends(start - 1):
                 start -= 3  # "Montenegro Municipality Association (AKK) officials", "the Umma (Nation) party"
                 continue
@@ -608,6 +655,8 @@ class DocActors(PlacesAndPeoples):
         start = self._doc[start_token].idx
         end_token = head
         for child in head.rights:
+            if any(c.dep_ in {"cc", "conj"} and head.i < c.i < child.i for c in head.children):
+                break  # "the army and RSF fighters in Khartoum": the phrase is not to swallow the coordination
             by_for = child.lower_ == "for" and head.lemma_.lower() in _FOR_HEADS
             if (
                 child.dep_ == "prep"
@@ -620,6 +669,8 @@ class DocActors(PlacesAndPeoples):
                 end_token = child.right_edge  # "the president of France", "a spokesman for the ministry"
         found = self._names.get(head.i)
         end_index = max(end_token.i, found.end - 1) if found else end_token.i
+        while end_index > head.i and self._doc[end_index].is_space:
+            end_index -= 1  # the line break after a headline hangs off its last word
         last = self._doc[end_index]
         return start, last.idx + len(last.text)
 
@@ -738,6 +789,11 @@ class DocActors(PlacesAndPeoples):
             antecedent = self._antecedent(
                 head, lambda m: (m.plural or m.kind == "organization") and not local(m), reach=2
             )
+        elif lower in _FIRST_PLURAL:  # "We call on the Government of Venezuela ...": the body speaking
+            antecedent = self._antecedent(
+                head, lambda m: not m.person and m.kind not in ("city", "region") and m.actor.sector in (None, "GOV")
+                and bool(m.actor.country) and len(m.actor.country) == 3 and m.actor.country not in ("IGO", "NGO")
+                and self._doc[m.head].dep_ in ("nsubj", "nsubjpass") and not local(m), reach=3)
         else:
             return None
         return self._coref_actor(head, antecedent) if antecedent else None

@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from brinkwatch.api.docs import mount_docs
 from brinkwatch.api.errors import DEFAULT_MAX_BODY_BYTES, BodyLimitMiddleware, ErrorResponse, install_handlers
 from brinkwatch.api.routes_read import router as read_router
 from brinkwatch.api.routes_write import router as write_router
@@ -60,11 +61,13 @@ def create_app(
                      coder_factory=coder_factory or default_coder_factory(settings),
                      read_only=read_only, allow_unauthenticated_writes=allow_unauthenticated_writes)
     app = FastAPI(title="brinkwatch", version=API_VERSION, responses=ERROR_RESPONSES,
-                  description="Political events coded from news (CAMEO + PLOVER), with evidence; dyadic tension.")
+                  description="Political events coded from news (CAMEO + PLOVER), with evidence; dyadic tension.",
+                  docs_url=None, redoc_url=None)  # served from local files by api.docs, not from a CDN
     app.state.bw = state
     install_handlers(app)
     app.include_router(read_router)
     app.include_router(write_router)
+    mount_docs(app)
     if cors_origin:
         app.add_middleware(CORSMiddleware, allow_origins=[cors_origin], allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"])

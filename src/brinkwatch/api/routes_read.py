@@ -92,13 +92,15 @@ def list_events(
     include_opinion: bool = True,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
     cursor: Annotated[str | None, Query(max_length=1024)] = None,
+    order: Annotated[Literal["date", "-date"], Query(description="date: oldest first; -date: newest first")] = "date",
 ) -> dict[str, Any]:
-    """Merged events in date order, one page at a time (pass ``next_cursor`` back as ``cursor``)."""
+    """Merged events in date order (``order=-date``: newest first), one page at a time (pass ``next_cursor``
+    back as ``cursor``)."""
     _check_range(since, until)
     # One row more than asked tells whether another page exists without a count query.
     flt = _filter(source=source, target=target, actor=actor, cameo=cameo, root=root, quad_class=quad_class,
                   modality=modality, since=since, until=until, place_country=place_country, text=q,
-                  include_opinion=include_opinion, limit=limit + 1, cursor=cursor)
+                  include_opinion=include_opinion, limit=limit + 1, cursor=cursor, order=order)
     with state_of(request).cursor() as store:
         found = store.events(flt)
     page = found[:limit]

@@ -1,14 +1,24 @@
-"""brinkwatch command line: ``brinkwatch COMMAND``. Importing this package registers every command group."""
+"""brinkwatch command line: ``brinkwatch COMMAND``. Importing this package registers every command group.
+
+Group modules import only what their options need; anything that loads spaCy or the coder is imported
+inside the command that codes, so ``events``, ``tension`` and ``export`` start without NLP.
+"""
 
 from __future__ import annotations
 
 import importlib
+import sys
+from typing import Any
+
+import typer
+from typer._click import exceptions as click_errors  # Typer's own copy of click's errors
 
 from brinkwatch.cli.app import app
+from brinkwatch.cli.output import print_error
 
 # Each group module registers its commands on ``app`` when imported. A group whose module is not
 # written yet is simply absent, so the CLI keeps working while the project grows.
-_GROUPS = ("coding", "storage", "analysis", "evaluation", "serving", "scaling")
+_GROUPS = ("coding", "storage", "analysis", "evaluation", "serving", "scaling", "convert")
 for _name in _GROUPS:
     try:
         importlib.import_module(f"brinkwatch.cli.{_name}")
@@ -16,9 +26,66 @@ for _name in _GROUPS:
         if exc.name != f"brinkwatch.cli.{_name}":
             raise
 
+USAGE_ERROR = "E002"
+EXIT_USAGE = 2  # click's status for a usage error
 
-def main() -> None:
-    app()
+
+def _metavar(param: Any) -> str:
+    """What the help shows for a value: DATE, PATH, N... rather than Python types (<str>, <list[Path]>)."""
+    if getattr(param, "is_flag", False):
+        return ""
+    desc = getattr(param, "type_descriptor", None)
+    annotation = getattr(desc, "annotation", None)
+    name = (param.name or "value").upper()
+    if desc is not None and desc.is_path:
+        word = "PATH"
+    elif desc is not None and desc.is_list:
+        word = "PATH" if "Path" in str(annotation) else name
+    elif annotation is int or "int" == getattr(annotation, "__name__", ""):
+        word = "N"
+    elif annotation is float:
+        word = "NUMBER"
+    elif name in ("SINCE", "UNTIL", "DATE"):
+        word = "DATE"
+    else:
+        word = name.replace("_", "-")
+    return word
 
 
-__all__ = ["app", "main"]
+def command() -> Any:
+    """The click command behind ``app``, with help metavars that name values instead of Python types."""
+    cmd = typer.main.get_command(app)
+    for group in (cmd, *getattr(cmd, "commands", {}).values()):
+        for param in group.params:
+            if param.metavar is None:
+                param.metavar = _metavar(param)
+            if param.param_type_name == "argument":
+                # Typer prints an argument's Python type after its name ("PATH <list[Path]>").
+                param.display_type_rich = lambda ctx=None: None
+    return cmd
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; every error, click's usage errors included, prints as ``error[E...]: ... (try: ...)``."""
+    cmd = command()
+    try:
+        status = cmd.main(args=argv, prog_name="brinkwatch", standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as exc:
+        typer.echo(exc.ctx.get_help())
+        status = 0
+    except click_errors.UsageError as exc:
+        name = exc.ctx.command_path if exc.ctx is not None else "brinkwatch"
+        print_error(USAGE_ERROR, exc.format_message(), f"{name} --help")
+        status = EXIT_USAGE
+    except click_errors.ClickException as exc:
+        print_error(USAGE_ERROR, exc.format_message())
+        status = exc.exit_code
+    except typer.Exit as exc:
+        status = exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        print_error(USAGE_ERROR, "interrupted")
+        status = 130
+    sys.exit(status if isinstance(status, int) else 0)
+
+
+__all__ = ["app", "command", "main"]

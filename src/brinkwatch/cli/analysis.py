@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from brinkwatch.analyze import merge_new, rebuild, tension_report
-from brinkwatch.analyze.network import actor_network, to_graphml, to_json
-from brinkwatch.analyze.records import TensionReport
 from brinkwatch.cli.app import app, fail, handle_errors, out
+from brinkwatch.cli.output import Column, actor_argument, write_listing
 from brinkwatch.config import Settings
 from brinkwatch.store import Store
+
+if TYPE_CHECKING:  # brinkwatch.analyze (numpy, ruptures) is imported by the commands that analyse
+    from brinkwatch.analyze.records import TensionReport
 
 _BARS = "▁▂▃▄▅▆▇█"
 DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: $BRINKWATCH_DB or brinkwatch.duckdb).")]
@@ -32,7 +33,7 @@ def sparkline(values: list[float]) -> str:
 def _open(db: Path | None, *, read_only: bool) -> Store:
     path = db or Settings().db_path
     if read_only and not Path(path).exists():
-        fail(f"database not found: {path}")
+        fail(f"no database at {path}", code="E404", hint=f"brinkwatch ingest FILES --db {path}, or --db PATH")
     return Store(path, read_only=read_only)
 
 
@@ -64,23 +65,30 @@ def _print_report(report: TensionReport) -> None:
         out.print(drivers)
 
 
+TENSION_FORMATS = ("table", "json", "csv", "tsv", "jsonl")
+
+
 @app.command()
 def tension(
-    a: Annotated[str, typer.Argument(help="First actor: ISO3 country code (USA) or full actor code (USAGOV).")],
-    b: Annotated[str, typer.Argument(help="Second actor.")],
+    a: Annotated[str, typer.Argument(help="First actor: country name or code (India, IND) or actor code (INDGOV).")],
+    b: Annotated[str, typer.Argument(help="Second actor, the same way.")],
     db: DbOption = None,
     since: Annotated[str | None, typer.Option(help="First day (YYYY-MM-DD); default: the dyad's first event.")] = None,
     until: Annotated[str | None, typer.Option(help="Last day (YYYY-MM-DD); default: the dyad's last event.")] = None,
     freq: Annotated[str, typer.Option(help="Period: day, week or month.")] = "week",
     directed: Annotated[bool, typer.Option(help="Only events from A to B.")] = False,
-    output_format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    output_format: Annotated[str, typer.Option("--format", help="table or json (the whole report); csv, tsv or "
+                                               "jsonl (the series, one period a row).")] = "table",
     plot: Annotated[Path | None, typer.Option(
         help="Also write a chart: FILE.html (offline) or FILE.png (needs kaleido).")] = None,
 ) -> None:
     """Is tension between A and B rising, easing or steady? Series, change points, verdict, driving events."""
-    if output_format not in ("table", "json"):
-        fail("--format must be table or json")
-    with handle_errors():
+    if output_format not in TENSION_FORMATS:
+        fail(f"--format must be one of {', '.join(TENSION_FORMATS)}, not {output_format!r}", hint="--format json")
+    a, b = actor_argument(a, "country") or a, actor_argument(b, "country") or b
+    from brinkwatch.analyze import tension_report
+
+    with handle_errors({"E501": f"brinkwatch events --actor {a}"}):
         store = _open(db, read_only=True)
         try:
             report = tension_report(store.con, a, b, freq=freq, since=since, until=until,  # type: ignore[arg-type]
@@ -93,6 +101,11 @@ def tension(
             write_plot(report, plot)
     if output_format == "json":
         out.print_json(json.dumps(report.model_dump(mode="json")))
+    elif output_format in ("csv", "tsv", "jsonl"):
+        points = [{**p.model_dump(mode="json"), "change_point": p.period in set(report.change_points)}
+                  for p in report.series.points]
+        write_listing(points, [Column(k, lambda r, k=k: r[k]) for k in (points[0] if points else {})],
+                      output_format)
     else:
         _print_report(report)
 
@@ -106,9 +119,11 @@ def network(
     level: Annotated[str, typer.Option(help="country (ISO3) or actor (full actor code).")] = "country",
 ) -> None:
     """Export the actor network (who acts on whom, how often, how cooperatively) as GraphML or JSON."""
+    from brinkwatch.analyze.network import actor_network, to_graphml, to_json
+
     suffix = output.suffix.lower()
     if suffix not in (".graphml", ".json"):
-        fail("--output must end in .graphml or .json")
+        fail(f"--output must end in .graphml or .json, not {output.name!r}", hint="--output actors.graphml")
     with handle_errors():
         store = _open(db, read_only=True)
         try:
@@ -128,6 +143,8 @@ def dedup(
     rebuild_all: Annotated[bool, typer.Option("--rebuild", help="Forget all merges and dedup from scratch.")] = False,
 ) -> None:
     """Merge event mentions that report the same happening (new mentions only, unless --rebuild)."""
+    from brinkwatch.analyze import merge_new, rebuild
+
     with handle_errors():
         store = _open(db, read_only=False)
         try:

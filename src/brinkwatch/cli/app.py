@@ -1,20 +1,28 @@
 """The Typer application object and the helpers every command group shares.
 
 Command groups live in sibling modules (``coding``, ``storage``, ``analysis``, ``evaluation``,
-``serving``, ``scaling``); each registers its commands on ``app``. Commands are thin: they validate
+``serving``, ``scaling``, ``convert``); each registers its commands on ``app``. Commands are thin: they validate
 flags, call an importable library function, and turn ``BrinkwatchError`` into a message and exit code.
+How results and errors are printed lives in ``cli.output``; its helpers are re-exported here for the
+group modules.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from brinkwatch.errors import BrinkwatchError
+from brinkwatch.cli.output import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_SOME_INPUTS_FAILED,
+    err,
+    fail,
+    handle_errors,
+    out,
+)
 
 app = typer.Typer(
     name="brinkwatch",
@@ -22,31 +30,37 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
-# stdout carries results (tables, JSON lines); everything else goes to stderr.
-out = Console()
-err = Console(stderr=True)
 
-EXIT_OK = 0
-EXIT_SOME_INPUTS_FAILED = 2
-EXIT_ERROR = 1
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as package_version
 
-
-@contextmanager
-def handle_errors() -> Iterator[None]:
-    """Turn a library error into one red line on stderr and exit status 1."""
     try:
-        yield
-    except BrinkwatchError as exc:
-        err.print(f"[red]error[/red] {exc}")
-        raise typer.Exit(EXIT_ERROR) from exc
+        return package_version("brinkwatch")
+    except PackageNotFoundError:
+        return "unknown"
 
 
-def fail(message: str, code: int = EXIT_ERROR) -> None:
-    err.print(f"[red]error[/red] {message}")
-    raise typer.Exit(code)
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"brinkwatch {version()}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    show_version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                               help="Print the version and exit.")] = False,
+) -> None:
+    """Code political events (CAMEO + PLOVER) from news, store them, and tell whether tensions rise or ease."""
 
 
 def stdout_is_tty() -> bool:
     return sys.stdout.isatty()
+
+
+__all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_SOME_INPUTS_FAILED", "app", "err", "fail", "handle_errors", "out",
+           "stdout_is_tty", "version"]

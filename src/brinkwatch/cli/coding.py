@@ -18,11 +18,20 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from brinkwatch.cli.app import EXIT_OK, EXIT_SOME_INPUTS_FAILED, app, err, fail, handle_errors, out
-from brinkwatch.cli.storage import LazyCoder, _error_line, _parse_date, _print_ingest_summary, _table
+from brinkwatch.cli.output import (
+    EVENT_COLUMNS,
+    FORMAT_HELP,
+    fit_table,
+    listing_format,
+    parse_date,
+    print_document_error,
+    write_events,
+)
+from brinkwatch.cli.storage import LazyCoder, _print_ingest_summary, check_inputs
 from brinkwatch.config import Settings
 from brinkwatch.model import Article, DocumentError
 
-FormatOption = Annotated[str, typer.Option("--format", help="table or jsonl (jsonl: one event per line on stdout).")]
+FormatOption = Annotated[str | None, typer.Option("--format", help=FORMAT_HELP)]
 
 
 def _progress() -> Progress:
@@ -34,7 +43,7 @@ def _progress() -> Progress:
 def code_cli(
     inputs: Annotated[list[str], typer.Argument(help="Files or directories (.txt .html .jsonl ...), or '-' for stdin.")],
     date: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD for inputs without one.")] = None,
-    fmt: FormatOption = "table",
+    fmt: FormatOption = None,
     actors: Annotated[list[Path] | None, typer.Option("--actors", exists=True, dir_okay=False,
                                                       help="Extra actor file: YAML or PETRARCH/TABARI (repeatable).")] = None,
     patterns: Annotated[list[Path] | None, typer.Option("--patterns", exists=True, dir_okay=False,
@@ -42,15 +51,16 @@ def code_cli(
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline name or path.")] = None,
 ) -> None:
     """Code political events in news and print them (nothing is stored)."""
-    if fmt not in {"table", "jsonl"}:
-        fail(f"--format must be table or jsonl, not {fmt!r}")
+    fmt = listing_format(fmt)
+    default_date = parse_date(date, "--date")
+    check_inputs(inputs, default_date)
     from brinkwatch.ingest import read_paths
 
-    default_date = _parse_date(date, "--date")
     settings = Settings(actor_files=tuple(actors or ()), pattern_files=tuple(patterns or ()),
                         **({"spacy_model": model} if model else {}))
     errors: list[DocumentError] = []
     records: list[dict] = []
+    coded = 0
     with handle_errors(), _progress() as progress:
         coder = LazyCoder(settings)
         task = progress.add_task("coding", total=None)
@@ -58,15 +68,16 @@ def code_cli(
                     if not _keep_error(item, errors))
         for doc in coder.code_articles(articles, on_error=errors.append):
             progress.advance(task)
+            coded += 1
             for event in doc.events:
-                if fmt == "jsonl":
+                if fmt == "jsonl":  # streamed: a long run shows events as they come
                     sys.stdout.write(json.dumps(event.to_record(), ensure_ascii=False) + "\n")
                 else:
                     records.append(event.to_record())
-    if fmt == "table":
-        out.print(_table(records))
+    if fmt != "jsonl" and (coded or not errors):
+        write_events(records, fmt)  # not when every input failed: an empty table before the error helps no one
     for error in errors:
-        err.print(_error_line(error), highlight=False)
+        print_document_error(error)
     raise typer.Exit(EXIT_SOME_INPUTS_FAILED if errors else EXIT_OK)
 
 
@@ -82,7 +93,7 @@ def examples_dir() -> Path:
     for candidate in (Path.cwd() / "examples", Path(__file__).resolve().parents[3] / "examples"):
         if candidate.is_dir():
             return candidate
-    fail("cannot find the examples/ directory (run `brinkwatch demo` from the brinkwatch checkout)")
+    fail("cannot find the examples/ directory", code="E100", hint="run brinkwatch demo from the brinkwatch checkout")
     raise AssertionError  # unreachable
 
 
@@ -106,24 +117,11 @@ def demo_cli(
                                   on_progress=lambda r: progress.update(task, description=f"events {r.events_added}"))
         _print_ingest_summary(report)
         records = store.events(EventFilter(limit=limit, order="date"))
-        out.print(_compact_table(records))
+        out.print(fit_table(records, EVENT_COLUMNS, width=out.width,
+                            title=f"{len(records)} merged events (first by date)"))
         out.print(_dyad_table(store))
     out.print("Next: [bold]brinkwatch tension USA IRN --freq week[/bold], [bold]brinkwatch serve[/bold]")
     raise typer.Exit(EXIT_SOME_INPUTS_FAILED if report.errors else EXIT_OK)
-
-
-def _compact_table(records: list[dict]) -> Table:
-    """One line per event, evidence cut to fit: readable in an 80-column terminal."""
-    table = Table(title=f"{len(records)} merged events (first by date)", expand=False)
-    for column, width in (("date", 10), ("source", 9), ("target", 9), ("code", 4), ("modality", 9),
-                          ("n", 2), ("evidence", 60)):
-        table.add_column(column, min_width=width if column != "evidence" else 20, max_width=width,
-                         no_wrap=True, overflow="ellipsis")
-    for r in records:
-        table.add_row(r.get("date") or "?", (r.get("source") or {}).get("code") or "-",
-                      (r.get("target") or {}).get("code") or "-", r["cameo"]["code"], r["modality"],
-                      str(r.get("num_mentions", 1)), " ".join(r["evidence"]["text"].split()))
-    return table
 
 
 def _dyad_table(store) -> Table:

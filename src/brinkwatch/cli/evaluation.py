@@ -7,8 +7,10 @@ JSON object is then the last line of stdout); the progress bar always goes to st
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich import box
@@ -18,7 +20,9 @@ from rich.table import Table
 
 from brinkwatch.cli.app import app, err, fail, handle_errors, out
 from brinkwatch.config import Settings
-from brinkwatch.evaluate import CAUSES, LEVELS, EvalReport, EventCoder, evaluate, gold_digest, load_gold
+
+if TYPE_CHECKING:  # the evaluation package (gold loaders, scoring) is loaded by `evaluate` only
+    from brinkwatch.evaluate import ArticleReport, EvalReport, EventCoder
 
 
 def _fmt(value: float | None) -> str:
@@ -26,14 +30,17 @@ def _fmt(value: float | None) -> str:
 
 
 def _corpus_table(report: EvalReport) -> Table:
+    from brinkwatch.evaluate import LEVELS
+
     # A light box keeps the nine columns inside an 80-column terminal.
     table = Table(title="Accuracy per corpus (micro-averaged)", box=box.SIMPLE_HEAD, pad_edge=False)
     for column in ("corpus", "level", "prec", "rec", "F1", "tp", "fp", "fn", "exc"):
         left = column in ("corpus", "level")
         table.add_column(column, justify="left" if left else "right", no_wrap=left)
     for name, scores in report.per_corpus.items():
-        for level in LEVELS:
-            c = scores.levels[level]
+        rows = [(level, scores.levels[level]) for level in LEVELS]
+        rows += [(f"{level} strict", scores.strict[level]) for level in LEVELS]
+        for level, c in rows:
             table.add_row(name, level, _fmt(c.precision), _fmt(c.recall), _fmt(c.f1),
                           str(c.tp), str(c.fp), str(c.fn), str(c.excused))  # fmt: skip
         if scores.no_event_sentences:
@@ -53,6 +60,8 @@ def _band_table(report: EvalReport) -> Table:
 
 
 def _print_errors(console: Console, report: EvalReport) -> None:
+    from brinkwatch.evaluate import CAUSES
+
     counts = report.error_counts()
     if not report.errors:
         console.print("no false positive or negative at the dyad_root level")
@@ -79,14 +88,27 @@ def make_coder(settings: Settings) -> EventCoder:
     try:
         from brinkwatch.extract import Coder
     except ImportError as exc:
-        fail(f"the event coder is not available: {exc}")
+        fail(f"the event coder is not available: {exc}", code="E300", hint="pip install -e .")
         raise  # unreachable: fail() exits
     return Coder(settings)
 
 
-def _run(gold_path: Path, settings: Settings) -> EvalReport:
+def _run(gold_path: Path, settings: Settings) -> EvalReport | ArticleReport:
+    from brinkwatch.evaluate import evaluate, evaluate_articles, is_article_set, load_articles, load_gold
+
+    if is_article_set(gold_path):
+        articles = load_articles(gold_path)
+        coder = make_coder(settings)
+        with _progress(len(articles)) as advance:
+            return evaluate_articles(articles, coder, corpus=gold_path.name, on_document=advance)
     gold = load_gold(gold_path)
     coder = make_coder(settings)
+    with _progress(len(gold)) as advance:
+        return evaluate(gold, coder, on_document=advance)
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[object], None]]:
     with Progress(
         TextColumn("coding"),
         BarColumn(),
@@ -95,14 +117,15 @@ def _run(gold_path: Path, settings: Settings) -> EvalReport:
         console=err,
         transient=True,
     ) as progress:
-        task = progress.add_task("coding", total=len(gold))
-        return evaluate(gold, coder, on_document=lambda _doc: progress.advance(task))
+        task = progress.add_task("coding", total=total)
+        yield lambda _doc: progress.advance(task)
 
 
 @app.command("evaluate")
 def evaluate_cli(
     gold_file: Annotated[
-        Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="Gold JSONL file.")
+        Path, typer.Argument(exists=True, readable=True,
+                             help="Gold JSONL file, or a folder of NAME.txt articles with NAME.expected.jsonl.")
     ],
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the metrics as one JSON object on the last line of stdout.")
@@ -120,14 +143,35 @@ def evaluate_cli(
     """Score the event coder on a gold set: precision/recall/F1 per corpus, confidence bands, errors."""
     settings = Settings(actor_files=tuple(actors or ()), pattern_files=tuple(patterns or ()))
     with handle_errors():
-        report = _run(gold_file, settings)
+        result = _run(gold_file, settings)
+    from brinkwatch.evaluate import ArticleReport
+    from brinkwatch.evaluate.attributes import NAMES as ATTRIBUTE_NAMES
+
+    report = result.report if isinstance(result, ArticleReport) else result
     console = err if as_json else out
     console.print(_corpus_table(report))
+    if isinstance(result, ArticleReport):
+        core = result.core
+        console.print(f"core happenings found: {core.found}/{core.happenings} = {_fmt(core.recall)} "
+                      f"in {result.articles} articles", highlight=False)
+        for missing in result.unlocated:
+            console.print(f"trigger not found in its article: {missing}", highlight=False, markup=False)
+        rates = [f"{name} {_fmt(result.attributes.rate(name))} ({result.attributes.total[name]})"
+                 for name in ATTRIBUTE_NAMES if result.attributes.total[name]]
+        if rates:
+            console.print("attributes of found events: " + ", ".join(rates), highlight=False)
     console.print(_band_table(report))
     if errors:
         _print_errors(console, report)
+        if isinstance(result, ArticleReport) and result.core.missed:
+            console.rule(f"core happenings missed ({len(result.core.missed)})")
+            for missed in result.core.missed:
+                console.print(f"   {missed}", highlight=False, markup=False)
     if as_json:
         # typer.echo, not Rich: Rich would wrap and colour the line, and it must stay parseable JSON.
-        payload = {"gold": {"path": str(gold_file), "sha256": gold_digest(gold_file)}}
-        payload.update(report.to_json(include_errors=errors))
+        from brinkwatch.evaluate import gold_digest
+
+        digest = None if gold_file.is_dir() else gold_digest(gold_file)
+        payload = {"gold": {"path": str(gold_file), "sha256": digest}}
+        payload.update(result.to_json(include_errors=errors))
         typer.echo(json.dumps(payload))

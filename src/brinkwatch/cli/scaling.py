@@ -6,20 +6,22 @@ validate flags, show a status line on stderr and print a summary on stdout.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.logging import RichHandler
 
 from brinkwatch.cli.app import EXIT_OK, EXIT_SOME_INPUTS_FAILED, app, err, fail, handle_errors, out
+from brinkwatch.cli.output import parse_date
 from brinkwatch.cli.storage import LazyCoder, _print_ingest_summary
 from brinkwatch.config import Settings
 from brinkwatch.store import Store
-from brinkwatch.store.pipeline import IngestReport
-from brinkwatch.store.watch import FeedOutcome, WatchReport, parse_every, read_feed_list, watch_feeds
+
+if TYPE_CHECKING:  # the watcher imports the fetchers and feed parsers: loaded only by `watch` itself
+    from brinkwatch.store.pipeline import IngestReport
+    from brinkwatch.store.watch import FeedOutcome, WatchReport
 
 DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: $BRINKWATCH_DB or brinkwatch.duckdb).")]
 ActorsOption = Annotated[list[Path] | None, typer.Option("--actors", exists=True, dir_okay=False,
@@ -78,14 +80,16 @@ def watch_cli(
     patterns: PatternsOption = None,
 ) -> None:
     """Poll RSS/Atom feeds, code their new articles and store them; failing feeds are retried with backoff."""
+    from brinkwatch.store.watch import parse_every, read_feed_list, watch_feeds
+
     try:
         every_s = parse_every(every)
     except ValueError as exc:
-        fail(f"--every: {exc}")
+        fail(f"--every: {exc}", hint="--every 15m")
         raise  # unreachable
     feeds = read_feed_list(feeds_file)
     if not feeds:
-        fail(f"no feed URLs in {feeds_file}")
+        fail(f"no feed URLs in {feeds_file}", code="E106", hint="one http(s) URL a line")
     settings = _settings(db, actors, patterns)
     _log_to_stderr()
     # The database is opened for each cycle and closed in between, so `serve` and `events` can read it.
@@ -123,11 +127,7 @@ def scale_cli(
     """Ingest like `brinkwatch ingest`, coding on Dask workers; the database is written here."""
     from brinkwatch.scale import scale_ingest  # imported here: dask is slow to import
 
-    try:
-        default_date = dt.date.fromisoformat(date) if date else None
-    except ValueError:
-        fail(f"--date must be a date YYYY-MM-DD, not {date!r}")
-        raise  # unreachable
+    default_date = parse_date(date, "--date")
     settings = _settings(db, actors, patterns)
     with handle_errors(), Store(settings.db_path) as store, err.status("starting workers") as status:
 

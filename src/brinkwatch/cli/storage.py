@@ -7,7 +7,6 @@ bar and per-document errors to stderr.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,15 +14,25 @@ from typing import Annotated, Any
 import typer
 from pydantic import ValidationError
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from brinkwatch.cli.app import EXIT_OK, EXIT_SOME_INPUTS_FAILED, app, err, fail, handle_errors, out
+from brinkwatch.cli.output import (
+    FORMAT_HELP,
+    actor_argument,
+    listing_format,
+    parse_date,
+    print_document_error,
+    warn,
+    write_events,
+)
 from brinkwatch.config import Settings
+from brinkwatch.errors import NotFoundError
 from brinkwatch.export import FORMATS, export
-from brinkwatch.model import Article, CodedDocument, DocumentError
+from brinkwatch.model import Article, CodedDocument
 from brinkwatch.store import EventFilter, Store
-from brinkwatch.store.db import dumps
 from brinkwatch.store.pipeline import IngestReport, accepts_on_error, ingest_paths
+
+STDIN = "-"
 
 
 def make_coder(settings: Settings) -> Any:
@@ -31,7 +40,7 @@ def make_coder(settings: Settings) -> Any:
     try:
         from brinkwatch.extract import Coder
     except ImportError as exc:
-        fail(f"the event coder is not available: {exc}")
+        fail(f"the event coder is not available: {exc}", code="E300", hint="pip install -e .")
         raise  # unreachable: fail() exits
     return Coder(settings)
 
@@ -51,14 +60,7 @@ class LazyCoder:
         return self._coder.code_articles(articles)
 
 
-def _parse_date(value: str | None, flag: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        fail(f"{flag} must be a date YYYY-MM-DD, not {value!r}")
-        raise  # unreachable
+_parse_date = parse_date  # the name other group modules import
 
 
 def _default_db() -> Path:
@@ -66,11 +68,6 @@ def _default_db() -> Path:
 
 
 DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: $BRINKWATCH_DB or brinkwatch.duckdb).")]
-
-
-def _error_line(error: DocumentError) -> str:
-    where = f"{error.source}:{error.line}" if error.line is not None else error.source
-    return f"[red]{error.code}[/red] {where}: {error.message}"
 
 
 def _print_ingest_summary(report: IngestReport) -> None:
@@ -81,10 +78,10 @@ def _print_ingest_summary(report: IngestReport) -> None:
     out.print(
         f"read {report.articles_read}, added {report.articles_added}, skipped {report.articles_skipped} "
         f"(already stored), events {report.events_added}, errors {len(report.errors)}{merged}",
-        highlight=False,
+        highlight=False, soft_wrap=True,
     )
     for error in report.errors:
-        err.print(_error_line(error), highlight=False)
+        print_document_error(error)
 
 
 @app.command("ingest")
@@ -99,11 +96,13 @@ def ingest_cli(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per write batch.")] = 32,
 ) -> None:
     """Read news, code the events, store them (skipping texts stored before) and merge duplicates."""
-    default_date = _parse_date(date, "--date")
+    default_date = parse_date(date, "--date")
+    check_inputs([str(p) for p in paths], default_date)
     db_path = db or _default_db()
     settings = Settings(actor_files=tuple(actors or ()), pattern_files=tuple(patterns or ()), db_path=db_path)
     coder = LazyCoder(settings)
-    with handle_errors(), Store(db_path) as store, Progress(
+    new_db = not db_path.exists()
+    with handle_errors(), _removed_if_empty(db_path, new_db), Store(db_path) as store, Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
     ) as progress:
         task = progress.add_task("ingesting", total=None)
@@ -120,6 +119,43 @@ def ingest_cli(
     raise typer.Exit(EXIT_SOME_INPUTS_FAILED if report.errors else EXIT_OK)
 
 
+def check_inputs(inputs: list[str], default_date: Any) -> None:
+    """Fail before anything is created when an input path does not exist; warn when stdin has no date."""
+    missing = [p for p in inputs if p != STDIN and not Path(p).exists()]
+    if missing:
+        fail(f"no such file or directory: {', '.join(missing)}", code="E100", hint="a file or directory that exists")
+    if STDIN in inputs and default_date is None:
+        warn("text from stdin has no publication date, so its events get no date unless the text gives one "
+             "(pass --date YYYY-MM-DD)")
+
+
+class _removed_if_empty:  # noqa: N801 - used as a context manager, like contextlib's helpers
+    """Delete a database this command created if the command failed or stored nothing: a failed command
+    leaves no file behind."""
+
+    def __init__(self, path: Path, new: bool) -> None:
+        self.path, self.new = path, new
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
+        if not self.new or not self.path.exists():
+            return
+        failed = kind is not None and not (issubclass(kind, typer.Exit) and exc.exit_code == EXIT_OK)
+        if failed or _is_empty(self.path):
+            for leftover in (self.path, self.path.with_name(self.path.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+
+
+def _is_empty(path: Path) -> bool:
+    try:
+        with Store(path, read_only=True) as store:
+            return store.con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == 0
+    except Exception:  # noqa: BLE001 - an unreadable file we just created is as good as empty
+        return True
+
+
 def _filter(**fields: Any) -> EventFilter:
     try:
         return EventFilter(**{k: v for k, v in fields.items() if v is not None})
@@ -133,42 +169,25 @@ def _event_filter(source: str | None, target: str | None, actor: str | None, sin
                   until: str | None, root: str | None, code: str | None, modality: str | None, text: str | None,
                   undirected: bool, **extra: Any) -> EventFilter:
     """The filter options `events` and `export` share, parsed and named as the store names them."""
-    return _filter(source=source, target=target, actor=actor, since=_parse_date(since, "--since"),
-                   until=_parse_date(until, "--until"), root=root, cameo=code, modality=modality, text=text,
+    return _filter(source=actor_argument(source, "--source country"),
+                   target=actor_argument(target, "--target country"),
+                   actor=actor_argument(actor, "--actor country"), since=parse_date(since, "--since"),
+                   until=parse_date(until, "--until"), root=root, cameo=code, modality=modality, text=text,
                    dyad_undirected=undirected, **extra)
 
 
 def _open_existing(db: Path | None) -> Store:
     db_path = db or _default_db()
     if not db_path.exists():
-        fail(f"no database at {db_path} (run `brinkwatch ingest` first, or pass --db)")
+        fail(f"no database at {db_path}", code=NotFoundError.code, hint="brinkwatch ingest FILES --db "
+             f"{db_path}, or --db PATH")
     return Store(db_path, read_only=True)
 
 
-def _table(records: list[dict[str, Any]]) -> Table:
-    table = Table(title=f"{len(records)} events")
-    for column in ("date", "source", "target", "code", "event", "gold.", "modality", "place", "n", "evidence"):
-        table.add_column(column, overflow="fold" if column == "evidence" else "ellipsis")
-    for r in records:
-        evidence = " ".join(r["evidence"]["text"].split())
-        table.add_row(
-            r.get("date") or "?",
-            (r.get("source") or {}).get("code") or "-",
-            (r.get("target") or {}).get("code") or "-",
-            r["cameo"]["code"],
-            r["cameo"]["name"],
-            "" if r.get("goldstein") is None else f"{r['goldstein']:+.1f}",
-            r["modality"],
-            (r.get("place") or {}).get("name") or "",
-            str(r.get("num_mentions", 1)),
-            evidence if len(evidence) <= 160 else evidence[:157] + "...",
-        )
-    return table
-
-
-FilterSource = Annotated[str | None, typer.Option("--source", help="Source actor: country code or code prefix.")]
-FilterTarget = Annotated[str | None, typer.Option("--target", help="Target actor: country code or code prefix.")]
-FilterActor = Annotated[str | None, typer.Option("--actor", help="Either side: country code or code prefix.")]
+FilterSource = Annotated[str | None, typer.Option("--source", help="Source actor: country name or code (India, IND), "
+                                                                  "or an actor code prefix (INDGOV).")]
+FilterTarget = Annotated[str | None, typer.Option("--target", help="Target actor: country name or code, or code prefix.")]
+FilterActor = Annotated[str | None, typer.Option("--actor", help="Either side: country name or code, or code prefix.")]
 FilterSince = Annotated[str | None, typer.Option("--since", help="Event date on or after YYYY-MM-DD.")]
 FilterUntil = Annotated[str | None, typer.Option("--until", help="Event date on or before YYYY-MM-DD.")]
 FilterRoot = Annotated[str | None, typer.Option("--root", help="CAMEO root, e.g. 19.")]
@@ -195,20 +214,15 @@ def events_cli(
     cursor: Annotated[str | None, typer.Option("--cursor", help="Continue after this row's cursor.")] = None,
     newest_first: Annotated[bool, typer.Option("--newest-first", help="Latest events first.")] = False,
     mentions: Annotated[bool, typer.Option("--mentions", help="List every mention, not merged events.")] = False,
-    fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
+    fmt: Annotated[str | None, typer.Option("--format", help=FORMAT_HELP)] = None,
 ) -> None:
     """List stored events (merged across articles), filtered by actors, dates, codes or words."""
-    if fmt not in ("table", "jsonl"):
-        fail(f"--format must be table or jsonl, not {fmt!r}")
+    fmt = listing_format(fmt)
     flt = _event_filter(source, target, actor, since, until, root, code, modality, text, undirected,
                         limit=limit, cursor=cursor, order="-date" if newest_first else "date")
     with handle_errors(), _open_existing(db) as store:
         records = store.mentions(flt) if mentions else store.events(flt)
-    if fmt == "jsonl":
-        for record in records:
-            typer.echo(dumps(record))
-        return
-    out.print(_table(records))
+    write_events(records, fmt)
     if len(records) == flt.limit:
         err.print(f"more with --cursor {records[-1]['cursor']}", highlight=False)
 
@@ -233,7 +247,7 @@ def export_cli(
 ) -> None:
     """Write stored events as Parquet (date partitions), CSV, GDELT 2.0, PLOVER JSON lines or ICEWS TSV."""
     if fmt not in FORMATS:
-        fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", hint="--format parquet")
     flt = _event_filter(source, target, actor, since, until, root, code, modality, text, undirected)
     with handle_errors(), _open_existing(db) as store:
         result = export(store, fmt, output, flt, overwrite=overwrite, partition="month" if by_month else "day")

@@ -31,9 +31,23 @@ Matching rules (per corpus, micro-averaged over all sentences of that corpus):
 - Precision, recall or F1 with an empty denominator is reported as 0.0.
 - **Confidence bands** [0,0.5) [0.5,0.7) [0.7,0.85) [0.85,1]: dyad_root precision of the counted,
   non-excused predictions whose confidence falls in the band, all corpora pooled.
+- **Gold events that did not happen** ("no talks were held", modality negated/hypothetical in the gold) are
+  left out of the lenient scores, as such predictions are.
+- **Strict** scores (``CorpusScores.strict``, ``strict_*`` in ``flat()``) drop every leniency above: all
+  predictions count whatever their modality or code, gold and prediction must agree on whether the event
+  happened, a gold ``null`` side matches only a missing or unknown predicted side, and nothing is excused.
+- **Whole articles**: ``brinkwatch.evaluate.articles`` (every sentence of annotated articles, core happenings).
 - **Errors** (dyad_root level): see ``brinkwatch.evaluate.diagnosis``.
 """
 
+from brinkwatch.evaluate.articles import (
+    ArticleGold,
+    ArticleReport,
+    ExpectedEvent,
+    evaluate_articles,
+    is_article_set,
+    load_articles,
+)
 from brinkwatch.evaluate.codes import ActorCodes, ActorKey
 from brinkwatch.evaluate.diagnosis import CAUSES, ErrorCase
 from brinkwatch.evaluate.gold import GoldEvent, GoldSentence, document_ids, gold_digest, load_gold
@@ -51,6 +65,7 @@ from brinkwatch.evaluate.report import (
 )
 
 __all__ = [
+    "ArticleGold", "ArticleReport", "ExpectedEvent", "evaluate_articles", "is_article_set", "load_articles",
     "ActorCodes", "ActorKey", "BAND_EDGES", "CAUSES", "ConfidenceBand", "CorpusScores", "Counts", "ErrorCase",
     "EvalReport", "EventCoder", "GoldEvent", "GoldSentence", "LEVELS", "Matcher", "NON_OCCURRING", "Prediction",
     "document_ids", "evaluate", "gold_digest", "load_gold", "plover2016_lookup", "score",

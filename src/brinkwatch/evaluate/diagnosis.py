@@ -103,7 +103,8 @@ def diagnose(
 
     ``preds`` are the counted predictions; ``dropped`` those left out for their modality.
     """
-    golds = [sentence.events[g] for g in match.unmatched_gold(len(sentence.events))]
+    scored = matcher.gold_events(sentence)
+    golds = [scored[g] for g in match.unmatched_gold(len(scored))]
     wrong = [preds[p] for p in match.unmatched_predictions(len(preds))]
     cases: list[ErrorCase] = []
 

@@ -35,8 +35,10 @@ class GoldEvent(BaseModel):
     target_sector: str | None = None
     cameo: str | None = None
     plover: str | None = None
+    modality: str | None = None  # absent in dev.jsonl: the event is taken as asserted
 
-    @field_validator("source", "target", "source_sector", "target_sector", "cameo", "plover", mode="before")
+    @field_validator("source", "target", "source_sector", "target_sector", "cameo", "plover", "modality",
+                     mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -53,6 +55,11 @@ class GoldEvent(BaseModel):
         if self.cameo is None and self.plover is None:
             raise ValueError("an event needs a cameo code or a plover type")
         return self
+
+    @property
+    def occurred(self) -> bool:
+        """False for gold events the text says did not (or might not) happen: "did not attend"."""
+        return self.modality not in ("negated", "hypothetical")
 
     @property
     def plover_style(self) -> bool:

@@ -56,11 +56,18 @@ class SentenceMatch:
 
 
 class Matcher:
-    """Compares gold events and predictions; one instance per evaluation (holds the code tables)."""
+    """Compares gold events and predictions; one instance per evaluation and mode (holds the code tables).
 
-    def __init__(self, codes: ActorCodes, plover2016: Callable[[str], str | None]) -> None:
+    ``strict`` turns off every leniency of the package docstring: every prediction counts (negated and
+    hypothetical ones too, and root-01 statements against PLOVER gold), a prediction matches a gold event only
+    when both agree on whether the event happened, a gold ``null`` target matches only a missing or unknown
+    predicted target, and no extra event of a compound record is excused.
+    """
+
+    def __init__(self, codes: ActorCodes, plover2016: Callable[[str], str | None], *, strict: bool = False) -> None:
         self.codes = codes
         self._plover2016 = plover2016
+        self.strict = strict
 
     def prediction(self, event: Event) -> Prediction:
         return Prediction(
@@ -81,7 +88,7 @@ class Matcher:
         """A gold side of None is a wildcard; otherwise compare countries (dyad_root) or country + agent."""
         gold_code = gold.source if side == "source" else gold.target
         if gold_code is None:
-            return True
+            return not self.strict or self.codes.country(predicted_code) == UNKNOWN
         if level == "dyad_root":
             return self.codes.country(gold_code) == self.codes.country(predicted_code)
         if gold.plover_style:
@@ -114,7 +121,13 @@ class Matcher:
         return swapped if sum(swapped) > sum(direct) else direct
 
     def matches(self, level: str, gold: GoldEvent, prediction: Prediction, symmetric: bool) -> bool:
+        if self.strict and gold.occurred != prediction.occurred:
+            return False
         return self.type_ok(level, gold, prediction) and all(self.sides(level, gold, prediction, symmetric))
+
+    def gold_events(self, sentence: GoldSentence) -> tuple[GoldEvent, ...]:
+        """The gold events scored: all of them when strict, else those the text says happened."""
+        return sentence.events if self.strict else tuple(e for e in sentence.events if e.occurred)
 
     # --- one sentence --------------------------------------------------------------------------
     def counts_in(self, sentence: GoldSentence, prediction: Prediction) -> bool:
@@ -123,6 +136,8 @@ class Matcher:
         Non-occurring modalities never count. Against PLOVER gold, a code with no PLOVER-2016 type (CAMEO 01
         statements) cannot be compared with anything the gold could hold, so it is left out.
         """
+        if self.strict:
+            return True
         if not prediction.occurred:
             return False
         plover_sentence = bool(sentence.events) and all(e.plover_style for e in sentence.events)
@@ -134,10 +149,10 @@ class Matcher:
         symmetric = sentence.symmetric
         edges = [
             [p for p, pred in enumerate(predictions) if self.matches(level, gold, pred, symmetric)]
-            for gold in sentence.events
+            for gold in self.gold_events(sentence)
         ]
         result = SentenceMatch(pairs=_max_matching(edges, len(predictions)))
-        if sentence.compound:
+        if sentence.compound and not self.strict:
             result.excused = self._compound_extras(level, sentence, predictions, result)
         return result
 
@@ -152,7 +167,7 @@ class Matcher:
         excused: set[int] = set()
         for p in result.unmatched_predictions(len(predictions)):
             pred = predictions[p]
-            for gold in sentence.events:
+            for gold in self.gold_events(sentence):
                 if self.type_ok(level, gold, pred) and self._shares_named_actor(level, gold, pred):
                     excused.add(p)
                     break

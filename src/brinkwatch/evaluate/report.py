@@ -15,7 +15,7 @@ from brinkwatch.errors import UnknownCodeError
 from brinkwatch.evaluate.codes import ActorCodes
 from brinkwatch.evaluate.diagnosis import CAUSES, ErrorCase, diagnose
 from brinkwatch.evaluate.gold import GoldSentence, document_ids
-from brinkwatch.evaluate.matching import LEVELS, Matcher, Prediction
+from brinkwatch.evaluate.matching import LEVELS, Matcher, Prediction, SentenceMatch
 from brinkwatch.model import Article, CodedDocument, Event
 
 # Lower bounds of the confidence bands; each band runs to the next bound (the last one includes 1.0).
@@ -65,6 +65,8 @@ class CorpusScores:
     gold_events: int = 0
     predicted_events: int = 0  # counted predictions (occurred, comparable with the gold)
     levels: dict[str, Counts] = field(default_factory=lambda: {level: Counts() for level in LEVELS})
+    # the same levels scored with no leniency (``Matcher(strict=True)``)
+    strict: dict[str, Counts] = field(default_factory=lambda: {level: Counts() for level in LEVELS})
     no_event_sentences: int = 0
     no_event_correct: int = 0
 
@@ -75,9 +77,10 @@ class CorpusScores:
     def flat(self) -> dict[str, float]:
         """``dyad_root_f1``, ``full_precision``, ``no_event_accuracy``...: the names the floor file uses."""
         values: dict[str, float] = {}
-        for level, counts in self.levels.items():
-            for metric in ("precision", "recall", "f1"):
-                values[f"{level}_{metric}"] = getattr(counts, metric)
+        for prefix, levels in (("", self.levels), ("strict_", self.strict)):
+            for level, counts in levels.items():
+                for metric in ("precision", "recall", "f1"):
+                    values[f"{prefix}{level}_{metric}"] = getattr(counts, metric)
         if self.no_event_accuracy is not None:
             values["no_event_accuracy"] = self.no_event_accuracy
         return values
@@ -86,6 +89,7 @@ class CorpusScores:
         return {
             "sentences": self.sentences, "gold_events": self.gold_events, "predicted_events": self.predicted_events,
             **{level: counts.to_json() for level, counts in self.levels.items()},
+            "strict": {level: counts.to_json() for level, counts in self.strict.items()},
             "no_event": {"sentences": self.no_event_sentences, "correct": self.no_event_correct,
                          "accuracy": None if self.no_event_accuracy is None else round(self.no_event_accuracy, 4)},
         }  # fmt: skip
@@ -157,28 +161,37 @@ def plover2016_lookup() -> Callable[[str], str | None]:
 
 
 def _score_sentence(
-    matcher: Matcher, sentence: GoldSentence, events: Sequence[Event], report: EvalReport
+    matchers: tuple[Matcher, Matcher], sentence: GoldSentence, events: Sequence[Event], report: EvalReport
 ) -> None:
+    """Score one sentence leniently (into ``levels``, bands and errors) and strictly (into ``strict``)."""
+    lenient, strict = matchers
     scores = report.per_corpus.setdefault(sentence.corpus, CorpusScores(sentence.corpus))
-    everything = [matcher.prediction(event) for event in events]
-    preds = [pred for pred in everything if matcher.counts_in(sentence, pred)]
+    everything = [lenient.prediction(event) for event in events]
+    preds = [pred for pred in everything if lenient.counts_in(sentence, pred)]
     dropped = [pred for pred in everything if not pred.occurred]
     scores.sentences += 1
-    scores.gold_events += len(sentence.events)
+    scores.gold_events += len(lenient.gold_events(sentence))
     scores.predicted_events += len(preds)
     if not sentence.events:
         scores.no_event_sentences += 1
         scores.no_event_correct += not preds
     for level in LEVELS:
-        match = matcher.match_sentence(level, sentence, preds)
-        counts = scores.levels[level]
-        counts.tp += len(match.pairs)
-        counts.fn += len(sentence.events) - len(match.pairs)
-        counts.excused += len(match.excused)
-        counts.fp += len(preds) - len(match.pairs) - len(match.excused)
+        match = _count(lenient, level, sentence, preds, scores.levels[level])
         if level == "dyad_root":
             _add_to_bands(report.confidence_bands, preds, match)
-            report.errors.extend(diagnose(matcher, sentence, preds, match, dropped))
+            report.errors.extend(diagnose(lenient, sentence, preds, match, dropped))
+        _count(strict, level, sentence, everything, scores.strict[level])
+
+
+def _count(matcher: Matcher, level: str, sentence: GoldSentence, preds: Sequence[Prediction],
+           counts: Counts) -> SentenceMatch:
+    match = matcher.match_sentence(level, sentence, preds)
+    n_gold = len(matcher.gold_events(sentence))
+    counts.tp += len(match.pairs)
+    counts.fn += n_gold - len(match.pairs)
+    counts.excused += len(match.excused)
+    counts.fp += len(preds) - len(match.pairs) - len(match.excused)
+    return match
 
 
 def _add_to_bands(bands: list[ConfidenceBand], preds: Sequence[Prediction], match) -> None:
@@ -203,10 +216,12 @@ def score(
     ``predictions`` maps the ids of ``document_ids(gold)`` (the gold id; ``id#2``... for a repeated id) to
     the events coded for that sentence; a missing id means no events.
     """
-    matcher = Matcher(codes or ActorCodes.load(), plover2016 or plover2016_lookup())
+    codes = codes or ActorCodes.load()
+    plover2016 = plover2016 or plover2016_lookup()
+    matchers = (Matcher(codes, plover2016), Matcher(codes, plover2016, strict=True))
     report = EvalReport(per_corpus={}, confidence_bands=_new_bands(), errors=[])
     for doc_id, sentence in zip(document_ids(gold), gold, strict=True):
-        _score_sentence(matcher, sentence, predictions.get(doc_id, ()), report)
+        _score_sentence(matchers, sentence, predictions.get(doc_id, ()), report)
     return report
 
 

@@ -37,6 +37,16 @@ FLAT_COLUMNS: tuple[str, ...] = (
     "num_mentions", "num_sources", "num_articles", "first_seen", "last_seen",
 )
 
+# The text columns of the flat exports. CSV quotes them, but pandas and polars type a quoted "042" as the
+# number 42 all the same; pass these to the reader: ``pd.read_csv(path, dtype=CSV_DTYPES)``,
+# ``pl.read_csv(path, schema_overrides={c: pl.String for c in CSV_DTYPES})``.
+CSV_DTYPES: dict[str, str] = {column: "string" for column in (
+    "event_id", "date_precision", "source_code", "source_country", "source_sector", "source_text",
+    "target_code", "target_country", "target_sector", "target_text", "cameo_code", "cameo_root", "cameo_name",
+    "plover_type", "plover_mode", "modality", "place_name", "place_country", "place_admin1", "place_precision",
+    "speaker_code", "evidence_text", "pattern_id", "mention_id", "doc_id", "publisher", "source_url",
+)}
+
 # Columns the row-by-row writers need beyond the flat ones.
 # Values inside the JSON record are pulled out by DuckDB (in C++), so the writers need not parse
 # every record in Python; only PLOVER's nested objects are parsed, and they are small.
@@ -88,7 +98,8 @@ def _prepare_output(output: Path, *, directory: bool, overwrite: bool) -> None:
     if output.exists():
         occupied = output.is_file() or any(output.iterdir())
         if occupied and not overwrite:
-            raise ExportError("output exists; pass overwrite=True (--overwrite) to replace it", source=str(output))
+            raise ExportError("output exists", source=str(output),
+                              hint="--overwrite")
         if occupied and directory:
             # Parquet partitions from an earlier export would otherwise mix with the new ones.
             if output.is_dir():
@@ -96,21 +107,38 @@ def _prepare_output(output: Path, *, directory: bool, overwrite: bool) -> None:
             else:
                 output.unlink()
         if not directory and output.is_dir():
-            raise ExportError("output is a directory; this format writes one file", source=str(output))
+            raise ExportError("output is a directory; this format writes one file", source=str(output),
+                              hint="a file name such as events.tsv")
     output.parent.mkdir(parents=True, exist_ok=True)
+
+
+# Undated events go to a partition of their own: a null partition value (DuckDB's
+# ``__HIVE_DEFAULT_PARTITION__``) makes pyarrow, and so ``pandas.read_parquet(dir)``, fail with "Cannot yet
+# unify dictionaries with nulls". The folder key is not a data column, so ``event_date`` stays a DATE inside
+# every file whatever reader infers for the folder names.
+UNDATED = "undated"
+PARTITION_KEYS = {"day": ("event_day", "%Y-%m-%d"), "month": ("event_month", "%Y-%m")}
 
 
 def _write_parquet(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any], output: Path,
                    partition: Literal["day", "month"]) -> None:
-    if partition == "day":
-        rel = con.sql(sql, params=params)
-        by = ["event_date"]
-    else:
-        rel = con.sql(
-            f"SELECT *, year(event_date) AS year, month(event_date) AS month FROM ({sql}) q", params=params
-        )
-        by = ["year", "month"]
-    rel.write_parquet(str(output), partition_by=by, overwrite=True)
+    key, fmt = PARTITION_KEYS[partition]
+    rel = con.sql(
+        f"SELECT *, COALESCE(strftime(event_date, '{fmt}'), '{UNDATED}') AS {key} FROM ({sql}) q", params=params
+    )
+    rel.write_parquet(str(output), partition_by=[key], overwrite=True)
+
+
+def text_columns(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[str]:
+    """The VARCHAR columns of a selection: quoted in CSV so that a reader honouring quotes keeps "042"."""
+    rel = con.sql(f"SELECT * FROM ({sql}) q LIMIT 0", params=params)
+    return [name for name, kind in zip(rel.columns, rel.types, strict=True) if str(kind) == "VARCHAR"]
+
+
+def _write_csv(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any], output: Path) -> None:
+    quoted = ", ".join(f'"{c}"' for c in text_columns(con, sql, params))
+    target = str(output).replace("'", "''")
+    con.execute(f"COPY ({sql}) TO '{target}' (HEADER, DELIMITER ',', FORCE_QUOTE ({quoted}))", params)
 
 
 def _count(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int:
@@ -128,35 +156,55 @@ def export(
 ) -> ExportResult:
     """Write the events matching ``flt`` to ``output`` in ``fmt`` (one of ``FORMATS``).
 
-    ``parquet`` writes a directory ``output/event_date=YYYY-MM-DD/*.parquet`` (or
-    ``output/year=YYYY/month=M/`` with ``partition="month"``); the other formats write one file.
+    ``parquet`` writes a directory ``output/event_day=YYYY-MM-DD/*.parquet`` (or ``output/event_month=YYYY-MM/``
+    with ``partition="month"``; undated events in ``event_day=undated``), every file holding all
+    ``FLAT_COLUMNS``; the other formats write one file.
     """
-    from brinkwatch.export import formats  # the interchange writers import this module's helpers
-
     if fmt not in FORMATS:
-        raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise ExportError(f"unknown export format {fmt!r}", hint=f"one of {', '.join(FORMATS)}")
     con = _connection(store_or_con)
     output = Path(output)
+    # Removed again on failure: it is new, or its old content is already given up (--overwrite).
+    disposable = overwrite or not output.exists()
     _prepare_output(output, directory=fmt == "parquet", overwrite=overwrite)
     try:
-        if fmt in ("parquet", "csv"):
-            sql, params = selection_sql(flt, FLAT_COLUMNS)
-            rows = _count(con, sql, params)
-            if fmt == "parquet":
-                _write_parquet(con, sql, params, output, partition)
-            else:
-                con.sql(sql, params=params).write_csv(str(output), header=True)
-            return ExportResult(rows=rows, path=output)
-        sql, params = selection_sql(flt, FLAT_COLUMNS + EXTRA_COLUMNS)
-        if fmt == "plover":
-            sql = with_story_ids(sql, flt)
-        result = con.execute(sql, params)
-        try:
-            rows = formats.write(fmt, result, output)
-        except BaseException:
-            # An undrained result would block every later query on this connection.
-            con.abort()
-            raise
-        return ExportResult(rows=rows, path=output)
+        return ExportResult(rows=_write(con, fmt, output, flt, partition), path=output)
     except duckdb.Error as exc:
+        _remove(output, disposable)
         raise ExportError(f"export failed: {exc}", source=str(output)) from exc
+    except BaseException:
+        _remove(output, disposable)  # a failed export leaves no half-written file behind
+        raise
+
+
+def _write(con: duckdb.DuckDBPyConnection, fmt: str, output: Path, flt: EventFilter | None,
+           partition: Literal["day", "month"]) -> int:
+    from brinkwatch.export import formats  # the interchange writers import this module's helpers
+
+    if fmt in ("parquet", "csv"):
+        sql, params = selection_sql(flt, FLAT_COLUMNS)
+        rows = _count(con, sql, params)
+        if fmt == "parquet":
+            _write_parquet(con, sql, params, output, partition)
+        else:
+            _write_csv(con, sql, params, output)
+        return rows
+    sql, params = selection_sql(flt, FLAT_COLUMNS + EXTRA_COLUMNS)
+    if fmt == "plover":
+        sql = with_story_ids(sql, flt)
+    result = con.execute(sql, params)
+    try:
+        return formats.write(fmt, result, output)
+    except BaseException:
+        # An undrained result would block every later query on this connection.
+        con.abort()
+        raise
+
+
+def _remove(output: Path, disposable: bool) -> None:
+    if not disposable:
+        return
+    if output.is_dir():
+        shutil.rmtree(output, ignore_errors=True)
+    elif output.exists():
+        output.unlink(missing_ok=True)

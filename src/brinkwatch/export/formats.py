@@ -18,11 +18,20 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pycountry
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from brinkwatch.errors import DataFileError, ExportError
+from brinkwatch.export.names import actor_name, icews_actor_name, icews_sector_names
+from brinkwatch.export.places import (
+    actor_place,
+    admin1_code,
+    city_of,
+    countries,
+    country_name,
+    gdelt_geo,
+    province_name,
+)
 
 CHUNK_ROWS = 2_000
 
@@ -84,22 +93,20 @@ def split_actor_code(code: str | None, country: str | None, type_codes: frozense
     return parts
 
 
-def _actor_name(row: Row, side: str) -> str | None:
-    name = row[f"{side}_name"]
-    return name.upper() if name else None
-
-
-def _gdelt_geo_type(row: Row) -> int | None:
-    # GDELT geo types: 1 country, 2 US state, 3 US city/landmark, 4 world city/landmark, 5 world state.
-    precision = row.get("place_precision")
-    if not row.get("place_name"):
-        return None
-    us = row.get("place_country") in ("USA", "US")
-    if precision == "country":
-        return 1
-    if precision == "admin1":
-        return 2 if us else 5
-    return 3 if us else 4
+def _gdelt_actor(values: dict[str, Any], number: str, actor: dict[str, Any] | None,
+                 event_place: dict[str, Any] | None, type_codes: frozenset[str]) -> None:
+    code = actor.get("code") if actor else None
+    parts = split_actor_code(code, actor.get("country") if actor else None, type_codes)
+    name = actor_name(actor)
+    values[f"Actor{number}Code"] = code
+    values[f"Actor{number}Name"] = name.upper() if name else None
+    values[f"Actor{number}CountryCode"] = parts["country"]
+    values[f"Actor{number}KnownGroupCode"] = parts["group"]
+    for i, type_code in enumerate(parts["types"][:3], start=1):
+        values[f"Actor{number}Type{i}Code"] = type_code
+    geo = gdelt_geo(actor_place(actor, event_place))
+    if geo is not None:
+        values.update(geo.columns(f"Actor{number}Geo"))
 
 
 def _fraction_date(day: dt.date) -> float:
@@ -129,20 +136,12 @@ def gdelt_row(row: Row) -> list[Any]:
                       FractionDate=_fraction_date(day))
     if row["ingested_at"] is not None:
         values["DATEADDED"] = row["ingested_at"].strftime("%Y%m%d%H%M%S")
+    place = _json(row["place_json"])
     for number, side in (("1", "source"), ("2", "target")):
-        parts = split_actor_code(row[f"{side}_code"], row[f"{side}_country"], layout.actor_type_codes)
-        values[f"Actor{number}Code"] = row[f"{side}_code"]
-        values[f"Actor{number}Name"] = _actor_name(row, side)
-        values[f"Actor{number}CountryCode"] = parts["country"]
-        values[f"Actor{number}KnownGroupCode"] = parts["group"]
-        for i, type_code in enumerate(parts["types"][:3], start=1):
-            values[f"Actor{number}Type{i}Code"] = type_code
-    if row["place_name"]:
-        values.update(
-            ActionGeo_Type=_gdelt_geo_type(row), ActionGeo_FullName=row["place_name"],
-            ActionGeo_CountryCode=row["place_country"], ActionGeo_ADM1Code=row["place_admin1"],
-            ActionGeo_Lat=row["lat"], ActionGeo_Long=row["lon"], ActionGeo_FeatureID=row["gazetteer_id"],
-        )
+        _gdelt_actor(values, number, _json(row[f"{side}_json"]), place, layout.actor_type_codes)
+    geo = gdelt_geo(place)
+    if geo is not None:
+        values.update(geo.columns("ActionGeo"))
     return ["" if values.get(c.name) is None else values[c.name] for c in layout.columns]
 
 
@@ -150,43 +149,111 @@ def _json(text: str | None) -> Any:
     return json.loads(text) if text else None
 
 
-def _actor_json(row: Row, side: str) -> dict[str, Any] | None:
-    actor = _json(row[f"{side}_json"])
+# GeoNames feature class and code of each brinkwatch place precision (geonames.org/export/codes.html).
+GEONAMES_FEATURE = {
+    "country": ("A", "PCLI"), "admin1": ("A", "ADM1"), "city": ("P", "PPL"), "airport": ("S", "AIRP"),
+    "base": ("S", "INSM"),
+}
+
+
+def plover_location(place: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A place as PLOVER's location object: GeoNames field names, plus ``cc3`` (PLOVER's addition)."""
+    if not place or not place.get("name"):
+        return None
+    gazetteer_id = place.get("gazetteer_id") or ""
+    feature = GEONAMES_FEATURE.get(place.get("precision") or "", (None, None))
+    country = countries().get(place.get("country") or "")
+    return {
+        "geonameid": int(gazetteer_id[9:]) if gazetteer_id.startswith("geonames:") else None,
+        "name": place["name"],
+        "latitude": place.get("lat"),
+        "longitude": place.get("lon"),
+        "feature class": feature[0],
+        "feature code": feature[1],
+        "country code": country.iso2 if country else None,
+        "cc3": place.get("country"),
+        "admin1 code": admin1_code(place),
+        "gazetteer_id": gazetteer_id or None,  # brinkwatch's own id: iata:BGW, country:IRQ, brinkwatch:...
+    }
+
+
+def plover_actor(actor: dict[str, Any] | None, event_place: dict[str, Any] | None) -> dict[str, Any] | None:
+    """An actor as PLOVER's actor object: 3-letter code, sector, text, knowledge-base id and name."""
     if not actor:
         return None
-    keys = ("name", "code", "country", "sector", "text", "kb_id")
-    return {key: actor.get(key) for key in keys}
+    code = actor.get("code") or ""
+    return {
+        "code": code[:3] or None,
+        "sector": code[3:9] or None,
+        "actor_text": actor.get("text"),
+        "identifier_id": actor.get("kb_id"),
+        "identifier_text": actor_name(actor),
+        "actor_loc": plover_location(actor_place(actor, event_place)),
+        "cameo_code": code or None,  # the full CAMEO actor code, beyond PLOVER's 3 + 6 characters
+    }
+
+
+def _event_text(evidence: dict[str, Any] | None) -> list[str]:
+    if not evidence:
+        return []
+    start = evidence["trigger_start"] - evidence["start"]
+    end = evidence["trigger_end"] - evidence["start"]
+    trigger = evidence["text"][start:end] if 0 <= start < end <= len(evidence["text"]) else ""
+    return [trigger] if trigger else []
 
 
 def plover_row(row: Row) -> dict[str, Any]:
-    """One PLOVER/POLECAT-style JSON object for an exported row."""
+    """One PLOVER event record (JSON Data Fields of the PLOVER manual 0.8, 2021) for an exported row.
+
+    Spec fields: id, date, source and recipient (lists of actor objects), event (list of categories),
+    event_loc, event_text, quad_code, event_scale (the Goldstein score), mode and context (lists), dead,
+    injured, text, text_info, cite_info, coder. Fields beyond the spec (allowed by it) keep what brinkwatch
+    adds: the CAMEO code, modality, date precision, merged-event counts and confidence.
+    """
+    place = _json(row["place_json"])
+    evidence = _json(row["evidence_json"])
+    source = plover_actor(_json(row["source_json"]), place)
+    recipient = plover_actor(_json(row["target_json"]), place)
     return {
         "id": row["event_id"],
         "date": row["event_date"].isoformat() if row["event_date"] else None,
-        "date_precision": row["date_precision"],
-        "event_type": row["plover_type"],
-        "mode": row["plover_mode"],
-        "context": row["plover_context"],
-        "cameo_code": row["cameo_code"],
-        "goldstein": row["goldstein"],
-        "quad_class": row["quad_class"],
-        "modality": row["modality"],
-        "actors": {"source": _actor_json(row, "source"), "target": _actor_json(row, "target")},
-        "location": _json(row["place_json"]),
-        "killed": row["killed"],
+        "source": [source] if source else [],
+        "recipient": [recipient] if recipient else [],
+        "event": [row["plover_type"]] if row["plover_type"] else [],
+        "event_loc": plover_location(place),
+        "event_text": _event_text(evidence),
+        "quad_code": row["quad_class"],
+        "event_scale": row["goldstein"],
+        "mode": [row["plover_mode"]] if row["plover_mode"] else [],
+        "context": [c.strip() for c in (row["plover_context"] or "").split(",") if c.strip()],
+        "dead": row["killed"],
         "injured": row["injured"],
-        "story_ids": row["story_ids"],
-        "story_date": row["pub_date"].isoformat() if row["pub_date"] else None,
-        "publisher": row["publisher"],
-        "url": row["source_url"],
-        "headline": row["article_title"],
         "text": row["evidence_text"],
-        "evidence": _json(row["evidence_json"]),
+        "text_info": {"sequence": row["sentence_index"], "start": evidence["start"] if evidence else None,
+                      "end": evidence["end"] if evidence else None},
+        "cite_info": {"url": row["source_url"], "title": row["article_title"], "publication": row["publisher"],
+                      "citation": row["doc_id"]},
+        "coder": f"brinkwatch {_version()}",
+        "cameo_code": row["cameo_code"],
+        "modality": row["modality"],
+        "date_precision": row["date_precision"],
+        "story_date": row["pub_date"].isoformat() if row["pub_date"] else None,
+        "story_ids": row["story_ids"],
         "num_mentions": row["num_mentions"],
         "num_sources": row["num_sources"],
         "num_articles": row["num_articles"],
         "confidence": row["confidence"],
     }
+
+
+@cache
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("brinkwatch")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 ICEWS_COLUMNS: tuple[str, ...] = (
@@ -196,36 +263,29 @@ ICEWS_COLUMNS: tuple[str, ...] = (
 )
 
 
-def country_name(code: str | None) -> str | None:
-    """ICEWS names countries in full; CAMEO codes that are not ISO alpha-3 (ROM, regions) stay codes."""
-    if not code:
-        return None
-    found = pycountry.countries.get(alpha_3=code)
-    return found.name if found is not None else code
-
-
 def icews_row(row: Row) -> list[Any]:
-    """One ICEWS-style line for an exported row."""
-    city = row["place_name"] if row["place_precision"] not in ("country", "admin1") else None
+    """One ICEWS line for an exported row: names from the knowledge base, ICEWS sector names, a city that
+    is a city (an airport's served city, a base's nearest city), the province by name when known."""
+    source, target, place = _json(row["source_json"]), _json(row["target_json"]), _json(row["place_json"])
     values = [
         numeric_id(row["event_id"]),
         row["event_date"].isoformat() if row["event_date"] else None,
-        _actor_name(row, "source"),
-        row["source_sector"],
-        country_name(row["source_country"]),
+        icews_actor_name(source),
+        ",".join(icews_sector_names(source)),
+        country_name(row["source_country"], icews=True),
         row["cameo_name"],
         row["cameo_code"],
         row["goldstein"],
-        _actor_name(row, "target"),
-        row["target_sector"],
-        country_name(row["target_country"]),
+        icews_actor_name(target),
+        ",".join(icews_sector_names(target)),
+        country_name(row["target_country"], icews=True),
         row["doc_id"],
         row["sentence_index"] + 1,  # ICEWS counts sentences from 1
         row["publisher"],
-        city,
-        None,
-        row["place_admin1"],
-        country_name(row["place_country"]),
+        city_of(place),
+        None,  # District (ADM2): never known
+        province_name(place) if place else None,
+        country_name(row["place_country"], icews=True),
         row["lat"],
         row["lon"],
     ]

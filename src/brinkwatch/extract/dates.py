@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.errors import DataFileError
 from brinkwatch.model import DatePrecision
+from brinkwatch.nlp.structure import dateline_span
 
 DATA_DIR = Path(__file__).parent / "data"
 M = TypeVar("M", bound=BaseModel)
@@ -317,17 +318,11 @@ _DATE_REGEX = re.compile(
 )
 
 
-_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'/&-]{3,40}(?:,\s*[A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?)?"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)\n]{1,30}\))?\s*(?:—|–|--|-)\s"
-)
-
-
 def dateline_end(text: str) -> int:
     """End offset of a wire dateline ("KYIV, March 2 (AP) — "), 0 when the text has none. The dateline
-    names where and when the story was filed, not where or when its events happened."""
-    m = _DATELINE.match(text)
-    return m.end() if m else 0
+    names where and when the story was filed, not where or when its events happened (``nlp.structure``)."""
+    span = dateline_span(text)
+    return span[1] if span else 0
 
 
 def _mention(doc: Doc, start: int, end: int, pub: dt.date | None, cues: DateCues) -> DateMention | None:
@@ -345,7 +340,7 @@ def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> li
     hits spaCy missed."""
     found: list[DateMention] = []
     text = doc.text  # Doc.text is rebuilt from the tokens on every access
-    skip = dateline_end(text)
+    skip = dateline_span(text) or (0, 0)
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
             mention = _mention(doc, ent.start_char, ent.end_char, pub_date, cues)
@@ -364,7 +359,7 @@ def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> li
             mention = _mention(doc, m.start(), m.end(), pub_date, cues)
             if mention is not None:
                 found.append(mention)
-    return sorted((d for d in found if d.start >= skip), key=lambda d: d.start)
+    return sorted((d for d in found if not skip[0] <= d.start < skip[1]), key=lambda d: d.start)
 
 
 def is_attached(root: Token, trigger: Token) -> bool:

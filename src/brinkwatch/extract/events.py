@@ -156,6 +156,9 @@ class SentenceCoder:
             if adjunct is not None:  # "killed by Russian shelling": the shelling's owner, else unknown forces
                 owners = _weapon_agent(adjunct, weapons)
                 sources, unattributed = ([owners], False) if owners else (sources, True)
+        if violent and not sources and frame.kind == "verb" and frame.passive and not frame.inherited_subject:
+            # "seven people were shot dead in Culiacan": a passive act of violence with no doer named
+            unattributed = True
         if frame.kind == "noun" and frame.fallback_subjects:
             # "the US reaffirmed its pledge": a possessive pronoun is the support verb's subject
             if sources and all(t.pos_ == "PRON" for t in sources[0]):
@@ -429,6 +432,7 @@ class _SentenceRoles:
     charges: set[int]
     warnings: set[int]
     violent: set[int]
+    reactions: set[int] = field(default_factory=set)
 
     @classmethod
     def of(cls, drafts: list[Draft], by_trigger: dict[int, Frame], gov) -> _SentenceRoles:
@@ -438,7 +442,8 @@ class _SentenceRoles:
         return cls(by_trigger, codes,
                    charges={i for i, c in codes.items() if c[:2] in gov.charge_roots},
                    warnings={i for i, c in codes.items() if c[:2] in gov.warning_roots},
-                   violent={i for i, c in codes.items() if c[:2] in gov.violent_roots})
+                   violent={i for i, c in codes.items() if c[:2] in gov.violent_roots},
+                   reactions={i for i, c in codes.items() if c[:2] in gov.reaction_roots})
 
     def object_reason(self, draft: Draft) -> str | None:
         """An event noun that another coded act is about ("brokered a deal between Russia and Ukraine",
@@ -448,6 +453,8 @@ class _SentenceRoles:
         holder = self.by_trigger.get(trigger.head.i)
         if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "attr"} and trigger.head.i in self.codes \
                 and holder is not None and holder.kind == "verb":
+            if trigger.head.i in self.reactions and _own_agent(draft):
+                return None  # "France condemned the Russian shelling of Kharkiv": the shelling is told too
             return "object"
         if trigger.pos_ == "VERB" and trigger.i in self.violent and any(
                 c.dep_ == "nsubj" and c.i in self.violent for c in trigger.children):
@@ -470,6 +477,13 @@ class _SentenceRoles:
             if anc.dep_ == "prep" and anc.lower_ == "against" and anc.head.i in self.warnings:
                 return "warned against"  # "warned Iran against attacking shipping": the attack did not happen
         return None
+
+
+def _own_agent(draft: Draft) -> bool:
+    """The event noun names its own doer ("the Russian shelling", "Israel's strike", "attacks by rebels")."""
+    first = draft.source_groups[0] if draft.source_groups else []
+    subtree = {t.i for t in draft.trigger.subtree}
+    return bool(first) and all(t.i in subtree for t in first)
 
 
 def _is_amount(tok: Token, amount_heads: tuple[str, ...]) -> bool:

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from brinkwatch.extract.dates import dateline_end
 from brinkwatch.geo import Gazetteer, PlaceCandidate, to_place
 from brinkwatch.model import Place
+from brinkwatch.nlp.structure import find_layout
 
 _ENT_LABELS = {"GPE", "LOC", "FAC"}
 # Entity labels that are never places, whatever the syntax around them.
@@ -93,12 +93,10 @@ def _in_location_syntax(root: Token) -> bool:
 def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     spans: list[Span] = []
     text = doc.text  # Doc.text is rebuilt from the tokens on every access
-    dateline = dateline_end(text)
-    if dateline:
-        # the first name of "KANO, Nigeria — ": the parser rarely tags an upper-case dateline
-        name = re.match(r"\s*([^,(/—–-]+)", text).group(1).strip()
-        start = text.index(name)
-        span = doc.char_span(start, start + len(name), alignment_mode="expand")
+    dateline = find_layout(text).dateline
+    for name in dateline.places if dateline else ():
+        # "KANO, Nigeria — ", "ISLAMABAD/NEW DELHI, Oct 14": the parser rarely tags an upper-case dateline
+        span = doc.char_span(name.start, name.end, alignment_mode="expand")
         if span is not None:
             spans.append(span)
     pattern = gazetteer.curated_pattern
@@ -140,7 +138,8 @@ def _possessor_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, 
 
 def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Every place mention the gazetteer knows, longest first where they overlap, in text order."""
-    dateline = dateline_end(doc.text)
+    dateline = find_layout(doc.text).dateline
+    lo, hi = (dateline.start, dateline.end) if dateline else (0, 0)
     chosen: list[PlaceMention] = []
     spans = [_possessor_place(doc, span, gazetteer) for span in _candidate_spans(doc, gazetteer)]
     for span, name in sorted(spans, key=lambda s: (-(s[0].end_char - s[0].start_char), s[0].start_char)):
@@ -149,7 +148,7 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         candidates = gazetteer.lookup(name)
         if candidates:
             chosen.append(PlaceMention(span.text, span.start_char, span.end_char, span.root.i, tuple(candidates),
-                                       dateline=span.end_char <= dateline))
+                                       dateline=lo <= span.start_char and span.end_char <= hi))
     return sorted(chosen, key=lambda p: p.start)
 
 
@@ -252,7 +251,10 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
         relation = _relation(doc, best.root)
     else:
         # A wire story's first sentence happens where it was filed unless it says otherwise.
-        filed = [m for m in mentions if m.dateline and sent.start_char <= m.start < sent.end_char]
+        # (the dateline is a sentence of its own when the pipeline marks the structure: the one after it)
+        dateline = find_layout(doc.text).dateline
+        first = dateline is not None and sent.start_char <= dateline.end < sent.end_char
+        filed = [m for m in mentions if m.dateline and (first or sent.start_char <= m.start < sent.end_char)]
         if not filed:
             return None
         best, relation = filed[-1], None

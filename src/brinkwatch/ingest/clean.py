@@ -26,13 +26,6 @@ _OPENERS = re.compile(r"[\s(\[*_]*")
 _SENTENCE_END_IN_LINE = re.compile(r"[.!?][\"'”’)\]*_]*(\s|$)")
 _MAX_NOTE_LINE = 5000
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-# A wire dateline opening the story: "BAGHDAD, Jan 5 (Meridian Wire) - ", "PORT SUDAN - ", "LYON: ". It is not
-# part of the first sentence, and left in place it becomes that sentence's subject in the parse.
-_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"          # the place, in capitals
-    r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"                 # ", Jan 5"
-    r"(?:\s*\([^()]{1,40}\))?"                                # " (Meridian Wire)"
-    r"\s*(?:[-–—]{1,2}|:)\s+(?=[A-Z\"“‘'])")
 # Lines this long are paragraphs of prose, never widgets; skipping them also bounds the regex work.
 _MAX_WIDGET_LINE = 600
 
@@ -90,8 +83,6 @@ def clean_text(text: str, *, markers: Markers | None = None) -> str:
             continue
         if _matches(markers.line, line):
             continue
-        if not any(kept):
-            line = _DATELINE.sub("", line, count=1)
         kept.append(line)
     return _squeeze_blank_lines(kept)
 

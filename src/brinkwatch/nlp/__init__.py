@@ -1,8 +1,10 @@
-"""spaCy loading and clause frames.
+"""spaCy loading, article structure and clause frames.
 
 ``load_pipeline`` is the one place a spaCy pipeline is loaded (by package name or path, from the
-settings), so the model is a setting and not a constant buried in the code. ``frames`` turns a parsed
-sentence into clause frames: a trigger with its subjects, objects, prepositional arguments and governors.
+settings), so the model is a setting and not a constant buried in the code; it adds the
+``brinkwatch_line_breaks`` component (``structure``) before the parser, so headlines, datelines and
+line breaks end sentences. ``frames`` turns a parsed sentence into clause frames: a trigger with its
+subjects, objects, prepositional arguments and governors.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ def load_pipeline(name: str, *, max_length: int = 2_000_000):  # -> spacy.langua
     """
     import spacy
 
+    from brinkwatch.nlp import structure  # registers the line-break component by name
+
     try:
         if Path(name).exists():
             nlp = spacy.load(Path(name))
@@ -40,6 +44,8 @@ def load_pipeline(name: str, *, max_length: int = 2_000_000):  # -> spacy.langua
     missing = {"parser", "ner", "tagger"} - set(nlp.pipe_names)
     if missing:
         raise ModelLoadError(f"pipeline {name!r} lacks components {sorted(missing)}", source=name)
+    if structure.COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(structure.COMPONENT, before="parser")
     nlp.max_length = max_length
     _merge_symbol_runs(nlp)
     return nlp

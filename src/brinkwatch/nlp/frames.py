@@ -36,6 +36,7 @@ class Lexicon:
     object_control: frozenset[str] = frozenset()  # "asked Iraq to leave": Iraq leaves
     event_nouns: frozenset[str] = frozenset()
     quantity_heads: frozenset[str] = frozenset()  # "a round of talks": the quantity noun carries the event noun
+    occurrence_verbs: frozenset[str] = frozenset()  # "clashes broke out between X and Y": the noun's event happens
 
 
 @dataclass
@@ -266,7 +267,7 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
     if support is not None:
         pass
     elif noun.dep_ == "pobj" and head.lower_ == "in" and lemma_of(head.head) in lex.support_verbs:
-        # "Serb forces were engaged in ethnic cleansing": the verb's subject (active or passive) acts
+        # "Sudanese militias were engaged in looting": the verb's subject (active or passive) acts
         support = head.head
         agents, patients = _own_subjects(support)
         fallback = agents or patients or verb_subjects(support, lex)
@@ -279,6 +280,17 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
         support = head
         fallback, _ = _own_subjects(head)
         preps += [(p, t) for p, t in _prep_args(head) if p != "by"]
+    elif noun.dep_ in SUBJ and lemma_of(head) in lex.occurrence_verbs and (
+            lemma_of(head) != "take" or any(c.dep_ in OBJ and c.lower_ == "place" for c in head.children)):
+        # "a clash took place between X and Y", "fighting erupted in X": the verb only says it happened,
+        # so its prepositional phrases are the noun's (the parser attaches them to the verb)
+        support = head
+        preps += [(p, t) for p, t in _prep_args(head)]
+    elif occurring := next((c for c in noun.children if c.dep_ == "acl" and lemma_of(c) in lex.occurrence_verbs
+                            and lemma_of(c) != "take"), None):
+        # "a gunfight ensued between ...": the parser hangs the verb on the noun as a clause
+        support = occurring
+        preps += [(p, t) for p, t in _prep_args(occurring)]
     negated = is_negated(noun) or (support is not None and is_negated(support))
     return Frame(
         trigger=noun, kind="noun", lemma=lemma_of(noun), subjects=subjects, preps=preps,

@@ -13,16 +13,18 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pyarrow as pa
 
 from brinkwatch.errors import NotFoundError, StoreError
 from brinkwatch.model import CodedDocument, DocumentError
-from brinkwatch.store import queries, rows
+from brinkwatch.store import queries
 from brinkwatch.store.queries import EventFilter, jsonable
-from brinkwatch.store.schema import INDEXES, SCHEMA_VERSION, TABLES
+from brinkwatch.store.schema import INDEXES, MIGRATIONS, SCHEMA_VERSION, TABLES
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 
 def first_row(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> tuple | None:
@@ -59,7 +61,7 @@ class Store:
     def _create_schema(self) -> None:
         try:
             self.con.execute("BEGIN TRANSACTION")
-            for ddl in TABLES.values():
+            for ddl in (*TABLES.values(), *MIGRATIONS):
                 self.con.execute(ddl)
             for ddl in INDEXES:
                 self.con.execute(ddl)
@@ -103,6 +105,8 @@ class Store:
                 seen.add(doc.article.hash)
                 fresh.append(doc)
         self._check_doc_ids(fresh)
+        from brinkwatch.store import rows  # pyarrow: only writers pay for it, not `brinkwatch events`
+
         article_rows, sentence_rows, mention_rows, actor_rows = [], [], [], []
         for doc in fresh:
             article_rows.append(rows.article_row(doc.article))

@@ -64,6 +64,7 @@ MENTION_COLUMNS: tuple[tuple[str, pa.DataType], ...] = (
     ("pattern_id", _S), ("confidence", _F),
     ("publisher", _S), ("pub_date", pa.date32()),
     ("record", _S),
+    ("headline", _B),
 )
 
 ACTOR_MENTION_COLUMNS: tuple[tuple[str, pa.DataType], ...] = (
@@ -145,6 +146,7 @@ def mention_row(event: Event, article: Article) -> dict[str, Any]:
         "publisher": article.publisher,
         "pub_date": article.pub_date,
         "record": event.model_dump_json(),
+        "headline": event.headline,
     }
     row.update(_actor_columns("source", event.source))
     row.update(_actor_columns("target", event.target))

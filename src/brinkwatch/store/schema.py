@@ -72,7 +72,8 @@ TABLES: dict[str, str] = {
             trigger_start INTEGER, trigger_end INTEGER,
             pattern_id VARCHAR NOT NULL, confidence DOUBLE NOT NULL,
             publisher VARCHAR, pub_date DATE,
-            record JSON NOT NULL
+            record JSON NOT NULL,
+            headline BOOLEAN NOT NULL DEFAULT false  -- coded from the article's headline
         )""",
     "events": """
         CREATE TABLE IF NOT EXISTS events (
@@ -106,6 +107,12 @@ TABLES: dict[str, str] = {
             "at" TIMESTAMP DEFAULT current_timestamp  -- quoted: AT is a reserved word in DuckDB 2
         )""",
 }
+
+# Columns added after a table was first released: a store written by an older brinkwatch gains them on open
+# (with their default), so old databases keep working and nothing is rewritten.
+MIGRATIONS: tuple[str, ...] = (
+    "ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS headline BOOLEAN DEFAULT false",
+)
 
 INDEXES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS idx_mentions_doc ON event_mentions (doc_id)",

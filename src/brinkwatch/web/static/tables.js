@@ -1,4 +1,5 @@
 // Event tables: one row per merged event; a row (or its Enter key) opens the event's article.
+import { deaths } from "./csv.js";
 import { actorLabel, clear, el, fmt } from "./dom.js";
 
 const QUAD_NAMES = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
@@ -28,6 +29,9 @@ function eventRow(record, onOpen) {
   el("td", { title: cameo.name || "" }, el("code", { text: cameo.code || "" }), " ", cameo.name || ""),
   el("td", { class: "num", text: fmt(record.goldstein, 1) }),
   el("td", { text: record.modality }),
+  el("td", { class: "place", text: record.place ? record.place.name : "" }),
+  el("td", { class: "num", text: deaths(record) ?? "" }),
+  el("td", { class: "num", text: fmt(record.confidence, 2) }),
   el("td", { class: "num", text: record.num_mentions ?? 1 }),
   el("td", { class: "evidence", text: record.evidence ? record.evidence.text : "" }));
   return row;
@@ -38,7 +42,7 @@ export function renderEventRows(table, records, onOpen, { append = false } = {})
   if (!append) clear(body);
   for (const record of records) body.append(eventRow(record, onOpen));
   if (!body.rows.length) {
-    body.append(el("tr", { "data-testid": "no-events" }, el("td", { colspan: 8, text: "No events." })));
+    body.append(el("tr", { "data-testid": "no-events" }, el("td", { colspan: 11, text: "No events." })));
   }
 }
 

@@ -75,23 +75,43 @@ function chartLayout(report) {
     line: { color: "#8e44ad", width: 2, dash: "dash" },
   }));
   return {
-    margin: { t: 30, r: 60, b: 40, l: 50 }, height: 320, shapes, hovermode: "closest",
+    margin: { t: 30, r: 60, b: 40, l: 50 }, height: 380, shapes, hovermode: "closest",
     title: { text: `${report.series.a}–${report.series.b} tension per ${report.series.freq}`, font: { size: 14 } },
     yaxis: { title: { text: "tension" }, zeroline: true },
     // Goldstein runs from -10 to +10 whatever the tension scale, so its ticks are fixed rather than synced.
     yaxis2: { title: { text: "mean Goldstein" }, overlaying: "y", side: "right", range: [-10.5, 10.5],
       tickmode: "linear", tick0: -10, dtick: 5, showgrid: false, zeroline: false },
-    legend: { orientation: "h", y: -0.2 },
+    // The range slider is the dashboard's date-range brush: the events table and the map follow it.
+    xaxis: { type: "date", rangeslider: { visible: true, thickness: 0.12 } },
+    legend: { orientation: "h", y: -0.45 },
   };
 }
 
-// Draw the chart; `onPeriod(period)` runs when a bar (or its entry in the period select) is chosen.
-export function renderTimeline(chart, picker, report, onPeriod) {
+// The date range a relayout event chose, as [since, until] ISO days; [null, null] when reset; undefined
+// when the event did not touch the x range (a zoom of y, a legend click).
+export function brushedRange(update) {
+  if (update["xaxis.autorange"]) return [null, null];
+  const range = update["xaxis.range"] || (update["xaxis.range[0]"] !== undefined
+    ? [update["xaxis.range[0]"], update["xaxis.range[1]"]] : undefined);
+  return range ? range.map((value) => String(value).slice(0, 10)) : undefined;
+}
+
+// Draw the chart; `onPeriod(period)` runs when a bar (or its entry in the period select) is chosen,
+// `onRange(since, until)` when the range slider (or a zoom) chooses dates.
+export function renderTimeline(chart, picker, report, onPeriod, onRange) {
   const points = report.series.points;
   window.Plotly.react(chart, chartData(points), chartLayout(report), { displaylogo: false, responsive: true });
   chart.removeAllListeners?.("plotly_click");
   chart.on("plotly_click", (event) => {
     if (event.points && event.points.length) onPeriod(String(event.points[0].x).slice(0, 10));
+  });
+  chart.removeAllListeners?.("plotly_relayout");
+  chart.on("plotly_relayout", (update) => {
+    const range = brushedRange(update);
+    if (range && onRange) {
+      chart.dataset.range = range.join("/");
+      onRange(range[0], range[1]);
+    }
   });
   // The select gives keyboard users (and tests) the same choice as clicking a bar.
   clear(picker);

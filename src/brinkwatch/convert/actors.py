@@ -581,7 +581,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         report = convert(Path(args[0]), Path(args[1]))
     except DataFileError as exc:
         print(str(exc), file=sys.stderr)
-        return 2
+        return 1  # as the CLI: a library error exits 1, a usage error 2
     print("\n".join(report.lines()))
     return 0
 

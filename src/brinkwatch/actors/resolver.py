@@ -288,7 +288,7 @@ class DocActors(PlacesAndPeoples):
         code, sector = match.code, match.sector
         if match.kind == "person" and not match.title:
             code, sector, resolution = self._person_by_title(head, found, match)
-        if self._is_former(head, found.start):
+        if self._is_former(head, min(found.start, self._left_window(head))):  # "Ousted President X", "former X"
             code, sector = f"{match.country or NO_COUNTRY}ELI", "ELI"
         chapter = self._national_chapter(match, found.start)
         if chapter is not None:  # "the Turkish Red Crescent" is Turkey's society, not the movement
@@ -310,7 +310,22 @@ class DocActors(PlacesAndPeoples):
             if org is not None and org[1] is not None and org[1].kind == "organization":
                 return org[0] + title, title, "title"
             return match.country + title, title, "title"
+        office = None if match.dated else self._appositive_office(head)
+        if office is not None:  # "X, the UN envoy for Libya, said": what the article says X is on its date
+            return office.code, office.sector, "title"
         return match.code, match.sector, "kb"
+
+    def _appositive_office(self, head: Token) -> Actor | None:
+        """The office an apposition gives a person the KB knows no role of on the date."""
+        for child in head.children:
+            if child.dep_ != "appos" or self._is_former(child, self._left_window(child)):
+                continue  # "X, the former NATO chief": no office held now; the KB's default (ELI) stands
+            actor = self.resolve_token(child)
+            if actor is not None and actor.code[:3] != NO_COUNTRY and (
+                actor.sector is not None or actor.code[:3] in _NON_STATE
+            ):
+                return actor
+        return None
 
     def _from_phrase(self, head: Token) -> tuple[Actor | None, str]:
         if head.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X"):

@@ -48,7 +48,13 @@ import duckdb
 import pyarrow as pa
 
 from brinkwatch.analyze import daily
-from brinkwatch.analyze.dedup_sql import FEATURES_SQL, PAIRS_SQL, SOFT_TARGET_SQL, dateline_sql
+from brinkwatch.analyze.dedup_sql import (
+    CANDIDATES_SQL,
+    FEATURES_SQL,
+    PAIRS_SQL,
+    SOFT_TARGET_SQL,
+    dateline_sql,
+)
 from brinkwatch.analyze.records import MergeResult
 from brinkwatch.errors import AnalysisError
 
@@ -170,15 +176,19 @@ MAX_EVENT_SPAN_DAYS = 4
 
 class _UnionFind:
     """Union-find whose components may not stretch over more than ``max_span`` days of exact dates, nor hold
-    two different firm dyads (soft targets join a component without fixing its dyad)."""
+    two different firm dyads (soft targets join a component without fixing its dyad), nor place an act of
+    force in two countries: the pair rules, kept for the whole component so no report chains two happenings."""
 
     def __init__(self, dates: dict[str, dt.date] | None = None, max_span: int | None = None,
-                 dyads: dict[str, str] | None = None) -> None:
+                 dyads: dict[str, str] | None = None, places: dict[str, str] | None = None) -> None:
         self.parent: dict[str, str] = {}
         self.dates = dates or {}
         self.max_span = max_span
         self.span: dict[str, tuple[dt.date, dt.date]] = {}
-        self.dyad: dict[str, str] = dict(dyads or {})
+        self.keys: dict[str, dict[str, str]] = {}
+        for kind, values in (("dyad", dyads or {}), ("place", places or {})):
+            for node, value in values.items():
+                self.keys.setdefault(node, {})[kind] = value
 
     def _span(self, root: str) -> tuple[dt.date, dt.date] | None:
         if root in self.span:
@@ -199,9 +209,9 @@ class _UnionFind:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        da, db = self.dyad.get(ra), self.dyad.get(rb)
-        if da is not None and db is not None and da != db:
-            return False  # two firm dyads: two happenings, whatever a soft report in between says
+        ka, kb = self.keys.get(ra, {}), self.keys.get(rb, {})
+        if any(kind in kb and kb[kind] != value for kind, value in ka.items()):
+            return False  # two firm dyads, or two countries: two happenings, whatever a report in between says
         sa, sb = self._span(ra), self._span(rb)
         joined = sa or sb
         if sa and sb:
@@ -212,8 +222,8 @@ class _UnionFind:
         self.parent[drop] = keep
         if joined is not None:
             self.span[keep] = joined
-        if da or db:
-            self.dyad[keep] = da or db
+        if ka or kb:
+            self.keys[keep] = {**ka, **kb}
         return True
 
 
@@ -235,23 +245,32 @@ def _build_candidates(con: duckdb.DuckDBPyConnection, rules: DedupRules) -> None
                                     family=family, dateline=dateline_sql()), {"stop": list(STOP_WORDS)})
     params = rules.params()
     params["min_sim"] = params.pop("min_similarity")
+    con.execute(CANDIDATES_SQL, {"max_km": rules.max_km})
     con.execute(PAIRS_SQL, params)
 
 
-def _union_find(con: duckdb.DuckDBPyConnection) -> _UnionFind:
-    """Union-find over the accepted pairs only (most mentions have none: SQL handles those). Merged events
-    enter as nodes ``event:<id>`` carrying their firm dyad, so a new report cannot give them a second one."""
-    in_pairs = "(SELECT a FROM _dd_pairs UNION SELECT b FROM _dd_pairs)"
-    dates = dict(con.sql(f"SELECT mention_id, any_value(eff_date) FROM _dd_f WHERE NOT coarse "
-                         f"AND mention_id IN {in_pairs} GROUP BY ALL").fetchall())
-    dyads = dict(con.sql(f"SELECT mention_id, any_value(hard_dyad) FROM _dd_f WHERE sk IS NULL "
-                         f"AND mention_id IN {in_pairs} GROUP BY ALL").fetchall())
-    merged = con.sql(f"SELECT DISTINCT mention_id, event_id FROM _dd_f WHERE NOT pending "
-                     f"AND mention_id IN {in_pairs}").fetchall()
-    event_dyads = dict(con.sql(f"""SELECT 'event:' || event_id, min(hard_dyad) FROM _dd_f WHERE sk IS NULL
-        AND event_id IN (SELECT event_id FROM _dd_f WHERE NOT pending AND mention_id IN {in_pairs})
-        GROUP BY ALL""").fetchall())
-    uf = _UnionFind(dates, MAX_EVENT_SPAN_DAYS, {**dyads, **event_dyads})
+def _union_find(con: duckdb.DuckDBPyConnection) -> tuple[_UnionFind, list[tuple[str, str | None]]]:
+    """Union-find over the accepted pairs only (most mentions have none: SQL handles those), and the paired
+    mentions with their event ids. Merged events enter as nodes ``event:<id>`` carrying their firm dyad, so a
+    new report cannot give them a second one."""
+    rows = con.sql("""SELECT mention_id, any_value(eff_date) FILTER (WHERE NOT coarse),
+            any_value(hard_dyad) FILTER (WHERE sk IS NULL), any_value(pc) FILTER (WHERE quad IN (2, 4)),
+            any_value(event_id)
+        FROM _dd_f WHERE mention_id IN (SELECT a FROM _dd_pairs UNION SELECT b FROM _dd_pairs)
+        GROUP BY mention_id""").fetchall()
+    dates = {m: d for m, d, _, _, _ in rows if d is not None}
+    dyads = {m: h for m, _, h, _, _ in rows if h is not None}
+    places = {m: c for m, _, _, c, _ in rows if c is not None}
+    merged = [(m, e) for m, _, _, _, e in rows if e is not None]
+    if merged:
+        for node, dyad, place in con.execute("""SELECT 'event:' || event_id, min(hard_dyad) FILTER (WHERE sk IS NULL),
+                min(pc) FILTER (WHERE quad IN (2, 4)) FROM _dd_f WHERE list_contains($events, event_id) GROUP BY ALL""",
+                                             {"events": sorted({e for _, e in merged})}).fetchall():
+            if dyad is not None:
+                dyads[node] = dyad
+            if place is not None:
+                places[node] = place
+    uf = _UnionFind(dates, MAX_EVENT_SPAN_DAYS, dyads, places)
     for mention_id, event_id in merged:
         uf.union(f"event:{event_id}", mention_id)
     pairs = con.sql("SELECT a, b, score FROM _dd_pairs").fetchall()
@@ -261,16 +280,14 @@ def _union_find(con: duckdb.DuckDBPyConnection) -> _UnionFind:
                                  else far, -abs_[2], abs_[0], abs_[1]))
     for a, b, _ in pairs:
         uf.union(a, b)
-    return uf
+    return uf, [(m, e) for m, _, _, _, e in rows]
 
 
 def _components(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], dict[str, str], set[str], int]:
     """Returns (pending mention -> event id, absorbed event -> surviving event, touched events, created)."""
-    uf = _union_find(con)
+    uf, paired = _union_find(con)
     members: dict[str, list[str]] = {}
     existing_members: dict[str, set[str]] = {}
-    paired = con.sql("SELECT DISTINCT mention_id, event_id FROM _dd_f WHERE mention_id IN "
-                     "(SELECT a FROM _dd_pairs UNION SELECT b FROM _dd_pairs)").fetchall()
     for mention_id, event_id in paired:
         root = uf.find(mention_id)
         if event_id is None:
@@ -364,7 +381,7 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
     finally:
         if index_sql:
             con.execute(index_sql)
-        for name in ("_dd_f", "_dd_pairs", "_dd_updates", "_dd_absorbed", "_dd_touched", "_daily_keys"):
+        for name in ("_dd_f", "_dd_cand", "_dd_pairs", "_dd_updates", "_dd_absorbed", "_dd_touched", "_daily_keys"):
             con.execute(f"DROP TABLE IF EXISTS {name}")
     # absorbed events no longer exist: they count as updated (their happening lives on in the target)
     return MergeResult(mentions_merged=n_updates, events_created=created, events_updated=n_touched - created)

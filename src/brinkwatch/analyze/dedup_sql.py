@@ -34,53 +34,53 @@ WITH base AS (
              ELSE coalesce(date_precision, 'unknown') END AS prec,
         CASE modality {mod_cases} END AS mod_class,
         -- a dateline ("TOKYO - ...") is where the reporter was, not where it happened: no place
-        {dateline} AS dateline, place_country, place_precision AS pprec, lat AS raw_lat, lon AS raw_lon,
-        killed, evidence_text,
-        regexp_split_to_array(lower(concat_ws(' ', source_text, target_text)), '[^a-z0-9]+') AS actor_words
+        place_name IS NOT NULL AND {dateline} AS dateline, place_country, place_precision AS pprec,
+        lat AS raw_lat, lon AS raw_lon, killed, evidence_text, source_text, target_text
     FROM event_mentions
     WHERE {where}
-), placed AS (
-    SELECT * EXCLUDE (place_country, raw_lat, raw_lon),
+), located AS (
+    SELECT * EXCLUDE (dateline, place_country, raw_lat, raw_lon),
         CASE WHEN NOT dateline THEN place_country END AS raw_pc,
-        CASE WHEN NOT dateline THEN raw_lat END AS lat, CASE WHEN NOT dateline THEN raw_lon END AS lon
-    FROM base
-), soft AS (
-    SELECT *,
+        CASE WHEN NOT dateline THEN raw_lat END AS lat, CASE WHEN NOT dateline THEN raw_lon END AS lon,
         -- a point: a town, base or landmark with coordinates (a country's or province's centroid is not one)
-        lat IS NOT NULL AND lon IS NOT NULL AND coalesce(pprec, '') NOT IN ('country', 'admin1') AS pt,
+        NOT dateline AND raw_lat IS NOT NULL AND raw_lon IS NOT NULL
+            AND coalesce(pprec, '') NOT IN ('country', 'admin1') AS pt,
         -- a country-wide place that is one of the two actors ("Iran fires...": place Iran) says nothing
-        CASE WHEN pprec = 'country' AND raw_pc IN (sc, tc) THEN NULL ELSE raw_pc END AS pc,
+        CASE WHEN dateline OR (pprec = 'country' AND place_country IN (sc, tc)) THEN NULL ELSE place_country END
+            AS pc
+    FROM base
+), shared AS (
+    -- within one article, a mention without a place or an exact date (a headline, a later mention) takes
+    -- them from the other mentions of the same source and family when those agree on one
+    SELECT doc_id, fam, sc,
+        CASE WHEN min(pc) = max(pc) THEN max(pc) END AS i_pc,
+        CASE WHEN min(lat) FILTER (WHERE pt) = max(lat) FILTER (WHERE pt)
+              AND min(lon) FILTER (WHERE pt) = max(lon) FILTER (WHERE pt) THEN max(lat) FILTER (WHERE pt) END AS i_lat,
+        max(lon) FILTER (WHERE pt) AS i_lon,
+        CASE WHEN min(eff_date) FILTER (WHERE prec = 'day') = max(eff_date) FILTER (WHERE prec = 'day')
+             THEN max(eff_date) FILTER (WHERE prec = 'day') END AS i_day
+    FROM located GROUP BY ALL HAVING count(*) > 1
+), article AS (
+    SELECT l.* EXCLUDE (pc, pt, lat, lon, eff_date, prec),
+        coalesce(pc, i_pc) AS pc, pt OR i_lat IS NOT NULL AS pt,
+        CASE WHEN pt THEN lat ELSE coalesce(i_lat, lat) END AS lat,
+        CASE WHEN pt THEN lon WHEN i_lat IS NOT NULL THEN i_lon ELSE lon END AS lon,
+        CASE WHEN prec <> 'day' AND eff_date IS NOT NULL AND i_day IS NOT NULL THEN i_day ELSE eff_date END
+            AS eff_date,
+        CASE WHEN prec <> 'day' AND eff_date IS NOT NULL AND i_day IS NOT NULL THEN 'day' ELSE prec END AS prec,
         -- soft target: reports disagree on whom an act of force hit, so where it happened stands in for it
         CASE WHEN tc = '' THEN '*'
              WHEN quad = 4 AND tc = raw_pc THEN tc
              WHEN quad = 4 AND tc = sc AND raw_pc IS NOT NULL AND raw_pc <> sc THEN raw_pc
         END AS sk,
-        CASE WHEN root IN {symmetric} THEN least(sc, tc) || '|' || greatest(sc, tc) ELSE sc || '>' || tc END
-            AS hard_dyad
-    FROM placed
+        -- the pair of countries (either order: orientation is the pair rules' business) an event holds one of
+        least(sc, tc) || '|' || greatest(sc, tc) AS hard_dyad
+    FROM located l LEFT JOIN shared USING (doc_id, fam, sc)
 ), oriented AS (
-    SELECT * EXCLUDE (k), k[1] AS k1, k[2] AS k2
-    FROM (SELECT *, unnest(CASE WHEN root IN {symmetric} AND tc <> '' AND tc <> sc THEN [[sc, tc], [tc, sc]]
-                               ELSE [[sc, tc]] END) AS k FROM soft)
-), article AS (
-    -- within one article, a mention without a place or an exact date (a headline, a later mention) takes
-    -- them from the other mentions of the same source and family when those agree on one
-    SELECT * EXCLUDE (pc, pt, lat, lon, eff_date, prec),
-        CASE WHEN pc IS NULL AND min(pc) OVER w = max(pc) OVER w THEN max(pc) OVER w ELSE pc END AS pc,
-        CASE WHEN NOT pt AND min(lat) FILTER (WHERE pt) OVER w = max(lat) FILTER (WHERE pt) OVER w
-                  AND min(lon) FILTER (WHERE pt) OVER w = max(lon) FILTER (WHERE pt) OVER w
-             THEN true ELSE pt END AS pt,
-        CASE WHEN NOT pt AND min(lat) FILTER (WHERE pt) OVER w = max(lat) FILTER (WHERE pt) OVER w
-             THEN max(lat) FILTER (WHERE pt) OVER w ELSE lat END AS lat,
-        CASE WHEN NOT pt AND min(lon) FILTER (WHERE pt) OVER w = max(lon) FILTER (WHERE pt) OVER w
-             THEN max(lon) FILTER (WHERE pt) OVER w ELSE lon END AS lon,
-        CASE WHEN prec <> 'day' AND eff_date IS NOT NULL AND min(eff_date) FILTER (WHERE prec = 'day') OVER w
-                  = max(eff_date) FILTER (WHERE prec = 'day') OVER w
-             THEN max(eff_date) FILTER (WHERE prec = 'day') OVER w ELSE eff_date END AS eff_date,
-        CASE WHEN prec <> 'day' AND eff_date IS NOT NULL AND min(eff_date) FILTER (WHERE prec = 'day') OVER w
-                  = max(eff_date) FILTER (WHERE prec = 'day') OVER w THEN 'day' ELSE prec END AS prec
-    FROM oriented
-    WINDOW w AS (PARTITION BY doc_id, fam, k1)
+    -- a symmetric root ("A and B clashed", "A met B") is compared either way round: one row per orientation
+    SELECT * EXCLUDE (flip), CASE WHEN flip THEN tc ELSE sc END AS k1, CASE WHEN flip THEN sc ELSE tc END AS k2
+    FROM article CROSS JOIN (VALUES (false), (true)) AS o(flip)
+    WHERE NOT flip OR (root IN {symmetric} AND tc <> '' AND tc <> sc)
 )
 SELECT mention_id, event_id, pending, doc_id, code, fam, quad, sc, tc, eff_date, prec, mod_class, raw_pc, pc, pt,
     lat, lon, killed, sk, hard_dyad, k1, k2,
@@ -88,13 +88,15 @@ SELECT mention_id, event_id, pending, doc_id, code, fam, quad, sc, tc, eff_date,
     prec IN ('month', 'year') AS coarse,
     date_diff('day', DATE '1970-01-05', eff_date) // 7 AS bucket,
     year(eff_date) AS yr, month(eff_date) AS mon,
+    -- content words of the evidence: no stop words, no words naming the two actors (the block fixes them);
+    -- plural "s" off, then the first {stem} letters: "missiles"/"missile", "bases"/"base"
     list_distinct(list_transform(
         list_filter(regexp_split_to_array(lower(evidence_text), '[^a-z0-9]+'),
                     lambda x: length(x) >= 3 AND NOT list_contains($stop, x)
                               AND NOT list_contains(actor_words, x)),
-        -- plural "s" off, then the first {stem} letters: "missiles"/"missile", "bases"/"base"
-        lambda x: left(CASE WHEN length(x) > 3 THEN rtrim(x, 's') ELSE x END, {stem}))) AS toks
-FROM article
+        lambda x: left(regexp_replace(x, 's$', ''), {stem}))) AS toks
+FROM (SELECT *, regexp_split_to_array(lower(concat_ws(' ', source_text, target_text)), '[^a-z0-9]+') AS actor_words
+      FROM oriented)
 """
 
 # Great-circle distance between the two places, only defined when both are points.
@@ -135,12 +137,11 @@ _SOFT_MATCH = """((p.sk IS NOT NULL AND (p.sk = '*' OR p.sk = c.raw_pc))
 
 
 def _branch(source: str, *, soft: str) -> str:
-    """One way of meeting: ``source`` is the FROM/JOIN/WHERE text giving p and c; hard rules and score added."""
-    hard, score = _HARD.replace("KM", f"({_KM})"), _SCORE.replace("KM", f"({_KM})")
+    """One way of meeting: ``source`` is the FROM/JOIN/WHERE text giving p and c; the hard rules are added.
+    Each pair keeps the orientation keys of both rows, so the score can find them again."""
     return f"""
-    SELECT p.mention_id AS a, c.mention_id AS b, p.doc_id = c.doc_id AS same_doc, {soft} AS soft,
-        {score} AS score
-    {source} AND {hard}"""
+    SELECT p.mention_id AS a, c.mention_id AS b, {soft} AS soft, p.k1 AS pk1, p.k2 AS pk2, c.k1 AS ck1, c.k2 AS ck2
+    {source} AND {_HARD.replace("KM", f"({_KM})")}"""
 
 
 _PENDING_EXACT = "(SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS jb FROM _dd_f WHERE pending AND NOT coarse)"
@@ -174,9 +175,20 @@ _BRANCHES = [
     JOIN _dd_f c ON c.doc_id = p.doc_id AND c.fam = p.fam AND c.k1 = p.k1 AND c.mention_id <> p.mention_id
     WHERE (c.k2 = p.k2 OR {_SOFT_MATCH})""", soft="c.k2 <> p.k2"),
 ]
+CANDIDATES_SQL = f"""
+CREATE OR REPLACE TEMP TABLE _dd_cand AS {" UNION ALL ".join(_BRANCHES)}
+"""
+
+# The score is computed only for pairs that passed the hard rules (list operations are the costly part, and a
+# filter on the score would otherwise be pushed down to every pair the joins produce).
 PAIRS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _dd_pairs AS
-SELECT a, b, max(score) AS score FROM ({" UNION ALL ".join(_BRANCHES)})
+SELECT a, b, max(score) AS score FROM (
+    SELECT x.a, x.b, p.doc_id = c.doc_id AS same_doc, x.soft, {_SCORE.replace("KM", f"({_KM})")} AS score
+    FROM _dd_cand x
+    JOIN _dd_f p ON p.mention_id = x.a AND p.k1 = x.pk1 AND p.k2 = x.pk2
+    JOIN _dd_f c ON c.mention_id = x.b AND c.k1 = x.ck1 AND c.k2 = x.ck2
+)
 WHERE same_doc OR score >= CASE WHEN soft THEN $min_sim + $soft_margin ELSE $min_sim END
 GROUP BY a, b
 """

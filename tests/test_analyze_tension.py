@@ -53,7 +53,7 @@ def test_series_numbers_can_be_recomputed_by_hand(con: duckdb.DuckDBPyConnection
     assert first.tension == pytest.approx((0.5 * magnitude * 10 - 0.8 * 1.9) / 3)
     assert first.balance == pytest.approx((0.8 - 0.5) / 1.3)
     assert first.goldstein_sum == pytest.approx(-8.1)
-    assert (empty.n_events, empty.tension, empty.goldstein_mean) == (0, 0.0, None)
+    assert (empty.n_events, empty.tension, empty.balance, empty.goldstein_mean) == (0, None, None, None)  # unknown
     assert third.tension == pytest.approx(2.0 / 2)
     directed = dyad_series(con, "USA", "IRQ", freq="week", directed=True)
     assert directed.points[0].n_events == 1
@@ -83,7 +83,8 @@ def test_bad_arguments_raise_numbered_errors(con: duckdb.DuckDBPyConnection) -> 
 
 def _series(values: list[float]) -> DyadSeries:
     points = tuple(SeriesPoint(period=MONDAY + dt.timedelta(weeks=i), n_events=1, verbal_coop=0, material_coop=0,
-                               verbal_conflict=1, material_conflict=0, goldstein_sum=0.0, goldstein_mean=0.0,
+                               verbal_conflict=1, material_conflict=0, goldstein_sum=0.0, goldstein_count=1,
+                               goldstein_mean=0.0,
                                conflict_weighted=0.0, balance=0.0, tension=v) for i, v in enumerate(values))
     return DyadSeries(a="AAA", b="BBB", freq="week", directed=False, deduplicated=True, points=points)
 
@@ -116,10 +117,11 @@ def test_flat_and_noisy_flat_are_steady() -> None:
         assert _verdict_for(list(rng.normal(3, 1.5, 40))).direction == "steady", seed
 
 
-def test_short_series_is_steady_with_no_confidence() -> None:
+def test_two_periods_are_insufficient_data_not_steady() -> None:
     result = _verdict_for([1.0, 5.0])
-    assert (result.direction, result.confidence, result.change_points) == ("steady", 0.0, ())
-    assert "not enough data" in result.summary
+    assert (result.direction, result.confidence, result.change_points) == ("insufficient data", 0.0, ())
+    assert result.label == "insufficient data" and "steady" not in result.summary
+    assert "2 of 2 weeks have reports" in result.summary
 
 
 def test_report_names_the_events_that_drove_a_rise(con: duckdb.DuckDBPyConnection) -> None:

@@ -180,3 +180,33 @@ def test_daily_cache_gives_the_same_series_as_the_raw_query(con: duckdb.DuckDBPy
     assert len(incremental) == len(rebuilt)
     for row_a, row_b in zip(incremental, rebuilt, strict=True):
         assert row_a[:7] == row_b[:7] and row_a[7:] == pytest.approx(row_b[7:])
+
+
+def test_a_clear_shift_on_few_periods_is_low_confidence_not_steady() -> None:
+    result = _verdict_for([3.0, 3.2, 2.9, 3.1, -2.0, -2.2])
+    assert (result.direction, result.low_confidence, result.label) == ("easing", True, "easing (low confidence)")
+    assert result.p_value >= 0.05 and result.effect_size == -1.0
+    assert (result.periods_before, result.periods_after) == (4, 2)
+    assert "low confidence" in result.summary and "steady" not in result.summary
+
+
+def test_three_noisy_periods_are_not_a_clear_shift() -> None:
+    result = _verdict_for([2.5, -1.5, 2.7])  # the last is the tensest, but by less than the weeks differ
+    assert (result.direction, result.low_confidence) == ("steady", False)
+
+
+def test_silent_weeks_are_left_out_of_the_comparison(con: duckdb.DuckDBPyConnection) -> None:
+    rows = []
+    for week in (0, 1, 2, 3, 10, 11, 12, 13):  # six silent weeks in between: unknown, not calm
+        day = MONDAY + dt.timedelta(weeks=week)
+        if week < 10:
+            rows.append(_mention(week, day, killed=float(week), evidence_text=f"strike {week}"))
+        else:
+            rows.append(_mention(week, day, cameo_code="042" if week % 2 else "057", quad_class=1,
+                                 goldstein=1.9 if week % 2 else 8.0, evidence_text=f"visit {week}"))
+    insert_mentions(con, rows)
+    report = tension_report(con, "USA", "IRQ")
+    v = report.verdict
+    assert (v.periods_total, v.periods_with_reports, v.periods_before, v.periods_after) == (14, 8, 4, 4)
+    assert v.direction == "easing" and v.since == MONDAY + dt.timedelta(weeks=10)
+    assert [p.tension is None for p in report.series.points] == [False] * 4 + [True] * 6 + [False] * 4

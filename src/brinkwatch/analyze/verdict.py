@@ -12,8 +12,9 @@ The one verdict function: the CLI, the HTTP API and the dashboard all show what 
    share where it is lower), beside the mean tension index and the mean Goldstein score on each side; the
    p-value is a two-sided Mann-Whitney U test (scipy; a seeded permutation test when scipy is missing);
 4. rising/easing when p < ``alpha`` and the effect is at least medium (|delta| >= ``MEDIUM_EFFECT``); a
-   large effect (|delta| >= ``LARGE_EFFECT`` and a mean shift of at least ``MIN_SHIFT``) that the test cannot
-   confirm on so few periods is still rising/easing, marked *low confidence*, never hidden as steady;
+   clear shift (|delta| >= ``LARGE_EFFECT`` and a mean shift of at least ``MIN_SHIFT`` and at least the pooled
+   spread within the segments) that the test cannot confirm on so few periods is still rising/easing, marked
+   *low confidence*, never hidden as steady;
    anything else is steady. Confidence is 1 - p for rising/easing; for steady it is p, shrunk when fewer
    than 12 periods have reports ("no change" on three weeks says little).
 """
@@ -89,12 +90,22 @@ def cliffs_delta(before: np.ndarray, after: np.ndarray) -> float:
     return float(diff.mean()) if diff.size else 0.0
 
 
-def _direction(delta: float, shift: float, p: float, alpha: float) -> tuple[Direction, bool]:
-    """(direction, low confidence) from the effect size, the mean shift and the p-value."""
+def pooled_spread(before: np.ndarray, after: np.ndarray) -> float | None:
+    """Pooled standard deviation within the two segments (None when neither has two periods)."""
+    dof = max(0, before.size - 1) + max(0, after.size - 1)
+    if dof == 0:
+        return None
+    squares = sum(float(((x - x.mean()) ** 2).sum()) for x in (before, after) if x.size > 1)
+    return (squares / dof) ** 0.5
+
+
+def _direction(delta: float, shift: float, spread: float | None, p: float, alpha: float) -> tuple[Direction, bool]:
+    """(direction, low confidence) from the effect size, the mean shift against the spread, and the p-value."""
     way: Direction = "rising" if delta > 0 else "easing"
     if p < alpha and abs(delta) >= MEDIUM_EFFECT:
         return way, False
-    if abs(delta) >= LARGE_EFFECT and abs(shift) >= MIN_SHIFT:
+    # clear: nearly every recent period beyond the earlier ones, by more than the weeks usually differ
+    if abs(delta) >= LARGE_EFFECT and spread is not None and abs(shift) >= max(MIN_SHIFT, spread):
         return way, True
     return "steady", False
 
@@ -167,7 +178,7 @@ def verdict(series: DyadSeries, *, change_points: Sequence[dt.date] = (), driver
     before, after = values[lo:start], values[start:]
     p = compare_levels(before, after)
     delta = cliffs_delta(before, after)
-    direction, low = _direction(delta, float(after.mean() - before.mean()), p, alpha)
+    direction, low = _direction(delta, float(after.mean() - before.mean()), pooled_spread(before, after), p, alpha)
     confidence = 1 - p if direction != "steady" else p * min(1.0, n / STEADY_FULL_PERIODS)
     fields = {
         "direction": direction, "low_confidence": low, "confidence": round(float(confidence), 4),

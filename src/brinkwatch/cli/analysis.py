@@ -59,7 +59,7 @@ def _print_report(report: TensionReport) -> None:
     out.print(f"tension  {sparkline(series.tension_values())}  (? and blank: no reports, unknown)")
     out.print("change points (◆): " + (", ".join(str(d) for d in report.change_points) or "none"))
     v = report.verdict
-    confidence = "" if v.direction == "insufficient data" else f" (confidence {v.confidence:.2f})"
+    confidence = "" if v.direction == "insufficient data" else f" · confidence {v.confidence:.2f}"
     out.print(f"[bold]verdict: {v.label}[/bold]{confidence}")
     out.print(v.summary)
     if v.drivers:

@@ -124,6 +124,22 @@ _PLACE_RANK = (f"(CASE WHEN t.place_name IS NULL THEN 9 WHEN {dateline_sql('t.')
                "WHEN 'base' THEN 0 WHEN 'airport' THEN 0 WHEN 'city' THEN 1 WHEN 'admin1' THEN 2 "
                "WHEN 'country' THEN 3 ELSE 1 END END, -t.confidence, t.mention_id)")
 
+# The columns an event takes from each of its representative mentions (narrow structs: a mention row also
+# holds its whole JSON record, which arg_min would otherwise copy for every event).
+_REPRESENTATIVE = {
+    "r": ("source_code", "source_country", "source_sector", "target_code", "target_country", "target_sector",
+          "cameo_code", "cameo_root", "cameo_name", "goldstein", "quad_class", "plover_type", "plover_mode",
+          "modality", "is_opinion", "mention_id", "evidence_text"),
+    "d": ("event_date", "pub_date", "date_precision"),
+    "pl": ("place_name", "place_country", "lat", "lon"),
+}
+_RANKS = {"r": _CODE_RANK, "d": _DATE_RANK, "pl": _PLACE_RANK}
+
+
+def _struct(kind: str) -> str:
+    return "struct_pack(" + ", ".join(f"{c} := t.{c}" for c in _REPRESENTATIVE[kind]) + ")"
+
+
 _AGGREGATE_SQL = f"""
 INSERT INTO events (event_id, source_code, source_country, source_sector, target_code, target_country,
     target_sector, cameo_code, cameo_root, cameo_name, goldstein, quad_class, plover_type, plover_mode,
@@ -131,23 +147,24 @@ INSERT INTO events (event_id, source_code, source_country, source_sector, target
     num_mentions, num_sources, num_articles, first_seen, last_seen, confidence, representative_mention,
     evidence_text)
 WITH touched AS (
-    SELECT em.*, count(*) OVER (PARTITION BY event_id) AS size, {SOFT_TARGET_SQL} AS soft_target
+    SELECT em.* EXCLUDE (record, numbers, attribution), count(*) OVER (PARTITION BY event_id) AS size
     FROM event_mentions em WHERE event_id IN (SELECT event_id FROM _dd_touched)
 ), agg AS (
     -- most events have one mention: they need no aggregation (median and count-distinct per group are
     -- the expensive part of this query), so only events with several mentions are grouped
-    SELECT event_id, t AS r, t AS d, t AS pl, 1 AS n, 1 AS ns, 1 AS na, pub_date AS fs, pub_date AS ls,
-        least(confidence, 0.999) AS conf, killed, injured
+    SELECT event_id, {_struct("r")} AS r, {_struct("d")} AS d, {_struct("pl")} AS pl, 1 AS n, 1 AS ns, 1 AS na,
+        pub_date AS fs, pub_date AS ls, least(confidence, 0.999) AS conf, killed, injured
     FROM touched t WHERE size = 1
     UNION ALL
-    SELECT event_id, arg_min(t, {_CODE_RANK}), arg_min(t, {_DATE_RANK}), arg_min(t, {_PLACE_RANK}),
+    SELECT event_id, {", ".join(f"arg_min({_struct(k)}, {_RANKS[k]})" for k in _REPRESENTATIVE)},
         count(*), count(DISTINCT coalesce(publisher, doc_id)), count(DISTINCT doc_id), min(pub_date), max(pub_date),
         -- noisy-OR over articles (the best mention of each): independent reports make the event surer, an
         -- article repeating itself does not
         1 - exp(sum(ln(1 - least(confidence, 0.999))) FILTER (WHERE best_in_doc)),
         median(killed), median(injured)
-    FROM (SELECT *, row_number() OVER (PARTITION BY event_id, doc_id ORDER BY confidence DESC, mention_id) = 1
-              AS best_in_doc FROM touched t WHERE size > 1) t
+    FROM (SELECT *, {SOFT_TARGET_SQL} AS soft_target,
+              row_number() OVER (PARTITION BY event_id, doc_id ORDER BY confidence DESC, mention_id) = 1 AS best_in_doc
+          FROM touched WHERE size > 1) t
     GROUP BY event_id
 )
 SELECT event_id, r.source_code, r.source_country, r.source_sector, r.target_code, r.target_country,

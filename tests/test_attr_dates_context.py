@@ -123,3 +123,20 @@ def test_since_does_not_hide_the_events_own_date() -> None:
 )
 def test_weekdays_count_from_the_publication_date(text: str, trigger: str, expected: dt.date) -> None:
     assert event_date(text, trigger) == (expected, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # "overnight", "this morning", "yesterday" count from the day of the report ...
+        ("Rebels killed 18 villagers in an overnight raid, officials said on Sunday.", "killed", D(2020, 5, 10)),
+        ("Gunmen attacked the convoy yesterday, the governor said on Saturday.", "attacked", D(2020, 5, 8)),
+        # ... or of the note or entry they stand in
+        ("(May 3)\nTroops sealed the border. The army also cut the power overnight.", "cut", D(2020, 5, 3)),
+        ("On 1 May 2020, police raided the office. They detained the editor yesterday.", "detained", D(2020, 4, 30)),
+        # with neither, from the publication date
+        ("Jets struck the depot overnight, the ministry said.", "struck", PUB),
+    ],
+)
+def test_relative_days_count_from_the_day_the_text_is_at(text: str, trigger: str, expected: dt.date) -> None:
+    assert event_date(text, trigger) == (expected, "day")

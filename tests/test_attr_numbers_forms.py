@@ -129,6 +129,13 @@ def event_numbers(text: str, trigger: str, occurrence: int = 0) -> list[tuple]:
          expect(("injured", 64, None))),
         ("Insurgents attacked an army base in Mali on Friday. The death toll rose to 17 on Saturday.", "attacked",
          expect(("killed", 17, None))),
+        ("Gunmen raided a village near Beni. The bodies of nine villagers were found on Friday, a local leader said.",
+         "raided", expect(("killed", 9, None))),
+        # "more" adds to a toll the sentence already counts
+        ("Guerrillas killed five soldiers in an ambush. Two more soldiers died of their wounds.", "killed",
+         expect(("killed", 5, None), ("killed", 2, None))),
+        ("A bomb killed 12 shoppers in the market. The bodies of three more victims were recovered on Sunday.",
+         "killed", expect(("killed", 12, None), ("killed", 3, None))),
     ],
 )
 def test_tolls_after_the_event_sentence(text: str, trigger: str, expected: list[tuple]) -> None:
@@ -145,9 +152,11 @@ def test_tolls_after_the_event_sentence(text: str, trigger: str, expected: list[
         ("Militants attacked an army post in Tillaberi. Separately, gunmen shot dead two traders.", "attacked",
          []),
         ("Police raided the office. Two people were killed in separate clashes in the south.", "raided", []),
-        # a toll in another paragraph is another story's
-        ("Militants attacked an army post.\n\n4 fatalities were reported in the capital's hospitals.", "attacked",
+        # a toll in the next paragraph is left to that paragraph's events
+        ("On 3 May, militants attacked an army post.\nOn 4 May, five bodies were found near the river.", "attacked",
          []),
+        ("Militants attacked an army post.\n4 fatalities were reported in the capital's hospitals.", "attacked", []),
+        ("Militants attacked an army post.\n\nAnother attack hit a market. 4 fatalities.", "attacked", []),
         # a talk is no violent act: the toll that follows is not its number
         ("The ministers met in Doha on Monday. The death toll in the war has passed 40,000.", "met", []),
     ],

@@ -314,7 +314,7 @@ _DATE_REGEX = re.compile(
     r"\b(?:(?:early|mid|late)[\s-]+)?(?:"
     r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?"
     r"|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:,? \d{4})?"
-    r"|(?:last|this|next) (?:week|weekend|month|year)|yesterday|today|tonight|last night|this morning"
+    r"|(?:last|this|next) (?:week|weekend|month|year)|yesterday|today|tonight|last night|this morning|overnight"
     r")\b",
     re.IGNORECASE,
 )
@@ -429,6 +429,7 @@ class DateRun:
     start: int
     end: int
     parsed: ParsedDate
+    heading: bool = False  # opened by a date on a line of its own (a blog's or timeline's entry)
 
 
 def date_runs(mentions: Sequence[DateMention], text: str) -> tuple[DateRun, ...]:
@@ -443,7 +444,7 @@ def date_runs(mentions: Sequence[DateMention], text: str) -> tuple[DateRun, ...]
         else:
             end = text.find("\n", m.end)
             end = len(text) if end < 0 else end
-        runs.append(DateRun(m.start, end, m.parsed))
+        runs.append(DateRun(m.start, end, m.parsed, heading=m.heading))
     return tuple(runs)
 
 
@@ -491,9 +492,29 @@ def date_for_event(mentions: Sequence[DateMention], doc: Doc, sent: Span, trigge
         if nearby:
             chosen = min(nearby, key=lambda m: abs(m.root - trigger.i))
     if chosen is not None:
-        return chosen.parsed
+        return _anchored(chosen, in_sent, doc, trigger, carried, cues) or chosen.parsed
     if carried is not None:
         return carried
     if pub_date is not None:
         return ParsedDate(pub_date, "publication")
     return _UNKNOWN
+
+
+def _anchored(chosen: DateMention, in_sent: Sequence[DateMention], doc: Doc, trigger: Token,
+              carried: ParsedDate | None, cues: DateCues) -> ParsedDate | None:
+    """"overnight", "this morning", "yesterday" count from the day the text is at, which is not always the
+    publication date: the day of the note or entry ("(February 14) ... shut down the internet overnight") or
+    of the report ("killed 18 in an overnight raid, officials said on Thursday")."""
+    offset = cues.relative_days.get(_clean(chosen.text, cues))
+    if offset is None:
+        return None
+    anchor = None
+    own = _clause_of(trigger)
+    for m in in_sent:
+        clause = _clause_of(doc[m.root])
+        if m is not chosen and m.parsed.precision == "day" and clause.i != own.i and clause.is_ancestor(trigger):
+            anchor = m.parsed.date  # the reporting verb's day
+            break
+    if anchor is None and carried is not None and carried.precision == "day":
+        anchor = carried.date
+    return None if anchor is None else ParsedDate(anchor + dt.timedelta(days=offset), "day")

@@ -181,6 +181,9 @@ def _counted_noun(sent: Span, count: _Count) -> Token:
         return last.head
     if last.dep_ in ("nummod", "quantmod", "amod", "det") and last.head.pos_ in ("NOUN", "PROPN"):
         return last.head
+    if last.dep_ in ("npadvmod", "nmod") and last.head.dep_ in ("amod", "compound") and \
+            last.head.head.pos_ in ("NOUN", "PROPN"):
+        return last.head.head  # "a dozen displaced people": the parse hangs the count on the adjective
     for child in last.children:  # "dozens of people"
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
@@ -236,6 +239,9 @@ def _kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
         for kind, lemmas in cues.event_cues.items():
             if tok.lemma_.lower() in lemmas or tok.lower_ in lemmas:
                 hits.append((abs(tok.i - count.first), kind, tok.i))
+    if any(i != noun.i and not _describes(sent.doc[i], noun) for _, _, i in hits):
+        # "wounding about a dozen displaced people": who they are yields to what happened to them
+        hits = [h for h in hits if h[2] == noun.i or not _describes(sent.doc[h[2]], noun)]
     partitive = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == count.last - 1
     if partitive and any(i != noun.i for _, _, i in hits):
         # "three of the injured later died": what the clause says happened to them, not what they were
@@ -249,6 +255,35 @@ def _kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
             return kind
     if noun_lemma in ("people", "person") and any(t.lemma_.lower() in cues.crowd_verbs for t in context):
         return "crowd"
+    return _shared_toll(sent, count, cues)
+
+
+def _describes(tok: Token, noun: Token) -> bool:
+    """A participle that says who the counted people are ("displaced people"), not what befell them."""
+    return tok.dep_ in ("amod", "compound") and tok.head.i == noun.i and tok.lower_ in _STATUS_WORDS
+
+
+_STATUS_WORDS = frozenset({"displaced", "missing", "detained", "exiled", "stranded"})
+
+
+def _shared_toll(sent: Span, count: _Count, cues: NumberCues) -> str | None:
+    """"resulting in 9 militia and 4 soldier fatalities": the toll noun at the end of a coordinated list
+    of counts belongs to every count in it (read off the words; the parser often breaks such lists)."""
+    doc = sent.doc
+    toll = {"killed": cues.noun_kinds.get("killed", ()), "injured": cues.noun_kinds.get("injured", ())}
+    seen_and = seen_number = False
+    for tok in doc[count.last:min(sent.end, count.last + 10)]:
+        if tok.lower_ in ("and", ","):
+            seen_and = True
+        elif _is_number_token(tok):
+            seen_number = seen_and
+        elif tok.is_punct or tok.pos_ in ("VERB", "ADP") and tok.lower_ != "of":
+            return None
+        else:
+            lemma = tok.lemma_.lower()
+            for kind, nouns in toll.items():
+                if seen_number and (lemma in nouns or tok.lower_ in nouns or lemma in ("casualty",)):
+                    return kind if lemma != "casualty" else "killed"
     return None
 
 
@@ -439,20 +474,19 @@ _TOLL_KINDS = frozenset({"killed", "injured", "missing"})
 _FOLLOW_UP_SENTENCES = 4  # how far into the paragraph a toll note may stand after its event
 
 
-def _next_in_paragraph(sent: Span) -> Span | None:
-    """The sentence after ``sent`` when no paragraph break (a newline) lies between them or inside it."""
+def _next_sentence(sent: Span) -> tuple[Span | None, bool]:
+    """The sentence after ``sent`` and whether a paragraph break (a newline) lies between them."""
     doc = sent.doc
     if sent.end >= len(doc):
-        return None
+        return None, False
     nxt = doc[sent.end].sent
-    if any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in doc[sent.end - 1:sent.end]):
-        return None
+    crossed = any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in doc[sent.end - 1:sent.end])
     inner = doc[nxt.start:max(nxt.start, nxt.end - 1)]
     if any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in inner):
-        return None  # one parse sentence over a paragraph break: the segmenter's slip, not a follow-up
+        return None, crossed  # one parse sentence over a paragraph break: the segmenter's slip
     while nxt.start < nxt.end and doc[nxt.start].is_space:
         nxt = doc[nxt.start + 1:nxt.end]
-    return nxt if len(nxt) else None
+    return (nxt if len(nxt) else None), crossed
 
 
 def _is_toll_fragment(sent: Span) -> bool:
@@ -488,6 +522,19 @@ def _acts_of_its_own(sent: Span, cues: NumberCues) -> bool:
 _BACK_REFERENCES = frozenset({"the", "this", "that", "its", "their"})
 
 
+_MORE_WORDS = frozenset({"more", "another", "other", "others", "additional", "further"})
+
+
+def _additional(sent: Span, quantity: Quantity) -> bool:
+    """"Two more soldiers died", "the bodies of four more victims", "another three": added to the toll."""
+    span = sent.doc.char_span(quantity.start, quantity.end, alignment_mode="expand") if quantity.start is not None \
+        else None
+    if span is None:
+        return False
+    around = sent.doc[max(sent.start, span.start - 1):min(sent.end, span.end + 1)]
+    return any(t.lower_ in _MORE_WORDS for t in around)
+
+
 def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequence[Quantity],
                       skip_spans: Sequence[tuple[int, int]] = ()) -> tuple[Quantity, ...]:
     """Deaths, injuries and missing that the paragraph gives after the violent event's sentence.
@@ -496,22 +543,32 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
     tells the toll in the next sentence ("Five corpses were discovered after the raid.", "The death toll
     rose to 17 on Saturday."). A verbless toll line attaches to the violent events before it in its
     paragraph; a full sentence only to those of the sentence just before, and only when it names no doer
-    or new act of its own. A kind the event's own sentence already counts is not taken again: "killed
+    or new act of its own (a toll in the next paragraph is left to its own event: measured on the attribute
+    set, taking it there too lost four events for one gained). A kind the event's own sentence already counts is not taken again: "killed
     3 ... The toll rose to 7" must not make 10.
     """
-    if trigger.lemma_.lower() not in cues.violent_acts:
+    casualty_verbs = {*cues.event_cues.get("killed", ()), *cues.event_cues.get("injured", ())}
+    if trigger.lemma_.lower() not in set(cues.violent_acts) | casualty_verbs:
         return ()
     have = {q.kind for q in own}
     found: list[Quantity] = []
-    nxt, step = _next_in_paragraph(sent), 0
+    nxt, crossed = _next_sentence(sent)
+    step = 0
     while nxt is not None and step < _FOLLOW_UP_SENTENCES:
+        if crossed:
+            break  # a paragraph's toll is its own: wire stories give a later toll as an event of its own
         fragment = _is_toll_fragment(nxt)
         if fragment or (step == 0 and not _acts_of_its_own(nxt, cues)):
-            taken = [q for q in numbers_for_event(nxt, nxt.root, cues, skip_spans)
-                     if q.kind in _TOLL_KINDS and q.kind not in have]
+            # the sentence's own clause, or what its reporting verb reports ("..., a local leader said")
+            heads = [nxt.root, *(c for c in nxt.root.children if c.dep_ in ("ccomp", "parataxis"))]
+            found_here = {q for head in heads for q in numbers_for_event(nxt, head, cues, skip_spans)}
+            taken = sorted((q for q in found_here
+                            if q.kind in _TOLL_KINDS and (q.kind not in have or _additional(nxt, q))),
+                           key=lambda q: q.start or 0)
             found += taken
             have |= {q.kind for q in taken}
         if not fragment and _acts_of_its_own(nxt, cues):
             break  # a new happening: later toll lines are its own
-        nxt, step = _next_in_paragraph(nxt), step + 1
+        nxt, crossed = _next_sentence(nxt)
+        step += 1
     return tuple(found)

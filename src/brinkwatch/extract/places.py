@@ -93,8 +93,8 @@ def _in_location_syntax(root: Token) -> bool:
     """The parse puts the phrase where places go: after a location preposition, as the "of X" of a
     place noun, or as the object of a motion verb."""
     node = root
-    while node.dep_ in ("compound", "conj", "appos") and node.head.i != node.i:
-        node = node.head
+    while node.dep_ in ("compound", "conj", "appos", "nmod") and node.head.i != node.i:
+        node = node.head  # "in the Araucania and Biobio regions"
     if node.dep_ == "pobj" and node.head.lower_ in _LOCATION_PREPS:
         return True
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in _PLACE_NOUNS:
@@ -352,6 +352,10 @@ def _path_to_trigger(doc: Doc, root: int, trigger: Token) -> tuple[int, str | No
     return None
 
 
+def _is_country_level(mention: PlaceMention) -> bool:
+    return mention.within is None and mention.candidates[0].source == "country"
+
+
 def _verb_of(tok: Token) -> Token:
     node = tok
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
@@ -393,6 +397,11 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
             attached.append((weak, path[0], m, path[1]))
     if attached:
         _, _, best, relation = min(attached, key=lambda a: (a[0], a[1], a[2].start))
+        # "In Colombia, guerrillas killed five soldiers near Tibu": the town in that country, not the country
+        finer = [a for a in attached if a[0] == 0 and _is_country_level(best) and not _is_country_level(a[2])
+                 and best.candidates[0].country in {c.country for c in a[2].candidates}]
+        if finer:
+            _, _, best, relation = min(finer, key=lambda a: (a[1], a[2].start))
     elif nearby := [m for m in candidates if _same_statement(doc[m.root], trigger)]:
         best = min(nearby, key=lambda m: abs(m.root - trigger.i))
         relation = _relation(doc, best.root)

@@ -137,7 +137,7 @@ class Gazetteer:
         the given countries, by spelling variant ("Uruzgan" for "Urozgan")."""
         key = normalize_name(name)
         words = key.split()
-        while len(words) > 1 and words[-1] in ADMIN_NOUNS:
+        while len(words) > 1 and (words[-1] in ADMIN_NOUNS or words[-1].removesuffix("s") in ADMIN_NOUNS):
             words = words[:-1]
         found = [c for k in {key, " ".join(words)} for c in self._index.lookup(k) if c.source == "region"]
         if found or not countries:

@@ -36,6 +36,7 @@ ADMIN_NOUNS = ("province", "governorate", "region", "state", "oblast", "departme
                "county", "municipality", "territory", "division", "emirate", "canton", "voivodeship", "krai",
                "wilayah", "wilaya", "velayat", "raion", "rayon", "commune", "parish", "zone")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|as|ad|ar|an|ash|ath|az|at|ad)\s+(?=\w{3})")
+_ROMANCE_ARTICLE = re.compile(r"^(?:la|le|les|los|las|lo|il|l)\s+(?=\w{3})")  # "La Araucania" -> "Araucania"
 _MATCH_KM = 30.0  # a GeoNames town and a countrystatecity city of one name this close are one place
 _DEFAULT_RADIUS = {"admin1": 250.0, "admin2": 50.0}
 _DEFAULT_REGION_POPULATION = 100_000
@@ -89,9 +90,10 @@ def region_keys(name: str, country: str | None) -> set[str]:
     if len(words) > 1 and words[0] in ADMIN_NOUNS and words[1] == "of":
         keys.add(" ".join(words[2:]))  # "Region of Murcia"
     for key in list(keys):
-        stripped = _ARABIC_ARTICLE.sub("", key)
-        if stripped != key:
-            keys.add(stripped)
+        for article in (_ARABIC_ARTICLE, _ROMANCE_ARTICLE):
+            stripped = article.sub("", key)
+            if stripped != key:
+                keys.add(stripped)
     if country == "UKR" and base.endswith("ska"):
         keys |= {base[:-3], base[:-1]}
     return {k for k in keys if len(k) >= 3}

@@ -78,6 +78,14 @@ def expect(*items: tuple) -> list[tuple]:
          expect(("killed", 40, "at least"), ("killed", 3, None))),
         ("Militants ambushed a convoy, resulting in 25 fighters and 6 military fatalities.", "ambushed",
          expect(("killed", 25, None), ("killed", 6, None))),
+        ("Rival gangs clashed in the market, resulting in 9 militia and 4 IS Sahel fatalities.", "clashed",
+         expect(("killed", 9, None), ("killed", 4, None))),
+        ("Herders and farmers fought over water, leaving 3 herders and 5 farmer deaths.", "fought",
+         expect(("killed", 3, None), ("killed", 5, None))),
+        # who the counted people are does not say what befell them
+        ("Rebels shelled the camp, wounding about a dozen displaced people.", "shelled",
+         expect(("injured", 12, "about"))),
+        ("Drones struck the shelter, killing 14 displaced civilians.", "struck", expect(("killed", 14, None))),
     ],
 )
 def test_reporting_forms(text: str, trigger: str, expected: list[tuple]) -> None:

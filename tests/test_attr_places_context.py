@@ -36,6 +36,9 @@ def near(p, lat: float, lon: float, km: float = 25.0) -> bool:
         # "X, Country"
         ("Protesters marched in Tripoli, Lebanon, on Sunday.", "marched", "LBN", 34.44, 35.85),
         ("A car bomb exploded in Paris, Texas.", "exploded", "USA", 33.66, -95.56),
+        # the town named with the country, not the country: "In Colombia, ... near Tibu"
+        ("In Colombia, guerrillas ambushed a patrol near Tibu, the army said.", "ambushed", "COL", 8.64, -72.73),
+        ("In Nigeria, gunmen raided a seminary in Gusau on Sunday.", "raided", "NGA", 12.16, 6.66),
     ],
 )
 def test_a_place_resolves_inside_the_area_named_beside_it(text, trigger, country, lat, lon) -> None:
@@ -52,6 +55,7 @@ def test_a_place_resolves_inside_the_area_named_beside_it(text, trigger, country
         # a province named alone is the province
         ("Farmers protested in Los Lagos on Friday.", "protested", "CHL", "admin1"),
         ("Bandits kidnapped 20 villagers in Zamfara on Sunday.", "kidnapped", "NGA", "admin1"),
+        ("The government extended a curfew in the Araucania and Biobio regions.", "extended", "CHL", "admin1"),
     ],
 )
 def test_inside_the_area_or_the_area_itself(text, trigger, country, precision) -> None:
@@ -112,4 +116,35 @@ def test_near_the_border_with_a_country_is_on_this_side(text, trigger, country) 
     ],
 )
 def test_near_misses(text: str, trigger: str) -> None:
+    assert place(text, trigger) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country", "lat", "lon"),
+    [
+        ("On 14 March 2023, militants attacked a post in Djibo, Soum province. The assailants also burned two "
+         "vehicles.", "burned", "BFA", 14.10, -1.63),
+        ("On 2 June 2022, soldiers raided a market near Gao. They detained 12 traders.", "detained", "MLI", 16.27,
+         -0.04),
+        ("On 5 July 2021, police dispersed a rally in Kano. Officers later arrested several organisers.", "arrested",
+         "NGA", 12.00, 8.52),
+    ],
+)
+def test_a_notes_later_sentences_happen_where_the_note_does(text, trigger, country, lat, lon) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == country and near(p, lat, lon), p
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # no opening date: not a note, and a sentence that names no place has none
+        ("Militants attacked a post in Djibo. The assailants also burned two vehicles.", "burned"),
+        # a blog's dated entries name many places: the entry's first place is not every event's
+        ("(May 9)\nTroops entered Mandalay.\nThey detained the mayor.", "detained"),
+        # a new note is a new place
+        ("On 2 June 2022, soldiers raided a market near Gao.\nOn 3 June 2022, they detained 12 traders.", "detained"),
+    ],
+)
+def test_places_that_do_not_carry(text: str, trigger: str) -> None:
     assert place(text, trigger) is None

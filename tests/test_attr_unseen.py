@@ -1,6 +1,8 @@
 """Scores on the unseen set (tests/data/attributes/unseen/): articles written for issue 12 and annotated
-before the extractor ran on them. The first run's scores are the honest estimate for text brinkwatch was
-not tuned on (reported in the commit that added the floors); the floors sit under them to catch regressions."""
+before the extractor ran on them. The first run is the honest estimate for text brinkwatch was not tuned on:
+date 95.8%, numbers 72.2%, place country 88.9%, within 25 km 86.7%, modality and speaker 100% (main before
+issue 12: 83.3%, 61.1%, 66.7%, 53.3%). The misses were then worked on (date 100%, numbers 94.4%, place 100%),
+so the set is no longer unseen; the floors sit under those numbers to catch regressions."""
 
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ import pytest
 from test_attributes_gold import Scores, load_cases_from, score_articles
 
 UNSEEN_DIR = Path(__file__).parent / "data" / "attributes" / "unseen"
-FLOORS: dict[str, float] = {}
+FLOORS = {"date": 0.9, "numbers": 0.85, "place_country": 0.9, "place_25km": 0.85, "modality": 0.9,
+          "speaker": 0.9}
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,7 @@ from brinkwatch.extract.dates import (
     DateMention,
     DateRun,
     carried_date,
+    covering_run,
     date_for_event,
     date_runs,
     find_date_mentions,
@@ -34,7 +35,13 @@ from brinkwatch.extract.modality import (
     modality_for_event,
 )
 from brinkwatch.extract.numbers import NumberCues, follow_up_numbers, numbers_for_event
-from brinkwatch.extract.places import PlaceMention, article_countries, find_place_mentions, place_for_event
+from brinkwatch.extract.places import (
+    PlaceMention,
+    article_countries,
+    find_place_mentions,
+    note_place,
+    place_for_event,
+)
 from brinkwatch.extract.quotes import Quote, QuoteCues, attribution_for_event, find_quotes
 from brinkwatch.geo import Gazetteer
 from brinkwatch.model import Actor, Article, Attribution, DatePrecision, Modality, Place, Quantity
@@ -158,6 +165,11 @@ class AttributeExtractor:
                                 carried=carried_date(ctx.date_runs, sent.start_char))
         place = place_for_event(ctx.places_in(sent), ctx.doc, sent, trigger, ctx.countries, self.gazetteer, args,
                                 self._actor_countries(ctx, args))
+        note = covering_run(ctx.date_runs, sent.start_char)
+        if place is None and note is not None and not note.heading and note.start < sent.start_char:
+            # a note's later sentences happen where the note does ("On 6 May 2020, ... in Djibo. The
+            # assailants also set fire to two vehicles.")
+            place = note_place(ctx.places, ctx.doc, note.start, sent.start_char, ctx.countries, self.gazetteer)
         attribution = attribution_for_event(trigger, ctx.quotes, self.cues.quotes, ctx.resolve_actor)
         opinion = is_opinion_sentence(sent, ctx.opinion_piece, attribution is not None, self.cues.modality,
                                       ctx.quote_spans)

@@ -448,15 +448,21 @@ def date_runs(mentions: Sequence[DateMention], text: str) -> tuple[DateRun, ...]
     return tuple(runs)
 
 
-def carried_date(runs: Sequence[DateRun], position: int) -> ParsedDate | None:
-    """The date of the latest run that covers ``position`` (a later opening date ends an earlier one)."""
+def covering_run(runs: Sequence[DateRun], position: int) -> DateRun | None:
+    """The latest run that covers ``position`` (a later opening date ends an earlier one)."""
     found = None
     for run in runs:
         if run.start > position:
             break
         if position < run.end:
-            found = run.parsed
+            found = run
     return found
+
+
+def carried_date(runs: Sequence[DateRun], position: int) -> ParsedDate | None:
+    """The date an opening date carries to ``position``, if any."""
+    run = covering_run(runs, position)
+    return run.parsed if run is not None else None
 
 
 def _clause_of(tok: Token) -> Token:

@@ -434,3 +434,21 @@ def _other_side(named: PlaceCandidate, mention: PlaceMention, countries: Sequenc
     country = gazetteer.country(other) if other else None
     chosen = country if country is not None else named
     return to_place(chosen, mention.text, mention.start, mention.end, "near")
+
+
+def note_place(mentions: Sequence[PlaceMention], doc: Doc, start: int, end: int, context: Sequence[str],
+               gazetteer: Gazetteer) -> Place | None:
+    """Where a conflict monitor's note happened, for its later sentences that name no place: the first
+    place its text (from ``start``, the note's opening date, to ``end``) gives in a location phrase ("in
+    Djibo, Soum province", "near Gao")."""
+    for m in mentions:
+        if m.start < start or m.end > end or m.dateline or m.qualifies is not None:
+            continue
+        if m.within is None and _relation(doc, m.root) is None:
+            continue
+        countries = ([m.within.country] if m.within is not None and m.within.country else []) + list(context)
+        chosen = gazetteer.choose(m.candidates, countries)
+        if chosen is not None:
+            relation = _relation(doc, m.root)
+            return to_place(chosen, m.text, m.start, m.end, _RELATION_WORDS.get(relation, relation) if relation else None)
+    return None

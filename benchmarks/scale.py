@@ -1,13 +1,14 @@
 """Benchmark: documents per second of the Dask runner (1 and 2 workers) against the in-process pipeline.
 
-    python benchmarks/scale.py [--copies 8] [--batch-size 16] [--workers 1,2]
+    python benchmarks/scale.py [--copies 8] [--partition-size 16] [--workers 1,2]
 
 The documents are the bundled examples (``examples/articles`` and ``examples/wire``) repeated
 ``--copies`` times, each copy made distinct (its own doc_id, one extra closing line) so that no copy
 is skipped as already stored. Every run writes to a fresh in-memory database and runs dedup.
 
 For each runner two figures are printed, with ratios against the in-process pipeline of the same run:
-- *steady*: coding + writing + dedup, after the coder is loaded and warmed up (workers included);
+- *steady*: coding + writing + dedup, after the coder is loaded and warmed up (workers included); for Dask
+  that is ``scale_ingest`` (partitions, Parquet parts, one merge) against the cluster's address;
 - *total*: the same plus start-up (loading the coder, starting and warming the cluster).
 Each steady figure is the fastest of ``--repeat`` runs (fresh in-memory database each time).
 Not a test: it never fails on time. On a busy machine the figures say more about the neighbours.
@@ -22,8 +23,8 @@ from pathlib import Path
 from brinkwatch.config import Settings
 from brinkwatch.ingest import read_paths
 from brinkwatch.model import Article
-from brinkwatch.scale.runner import TASKS_PER_WORKER, DaskCoder, dask_client, worker_count
-from brinkwatch.scale.tasks import warm_up
+from brinkwatch.scale import dask_client, scale_ingest
+from brinkwatch.scale.tasks import coder_settings, warm_up
 from brinkwatch.store import Store
 from brinkwatch.store.pipeline import IngestReport, ingest_articles
 
@@ -40,13 +41,13 @@ def documents(copies: int) -> list[Article]:
     return docs
 
 
-def _best_of(repeat: int, coder: object, docs: list[Article], batch_size: int) -> tuple[float, IngestReport]:
+def _best_of(repeat: int, ingest) -> tuple[float, IngestReport]:
     """Fastest of ``repeat`` runs, each into a fresh in-memory database (a shared machine is noisy)."""
     best, report = float("inf"), IngestReport()
     for _ in range(repeat):
         start = time.perf_counter()
         with Store() as store:
-            report = ingest_articles(store, coder, docs, batch_size=batch_size)  # type: ignore[arg-type]
+            report = ingest(store)
         best = min(best, time.perf_counter() - start)
     return best, report
 
@@ -55,28 +56,29 @@ def in_process(docs: list[Article], settings: Settings, repeat: int) -> tuple[fl
     from brinkwatch.scale.tasks import coder_for
 
     start = time.perf_counter()
-    warm_up(settings)  # the same load + first sentence a worker does
+    warm_up(coder_settings(settings))  # the same load + first sentence a worker does
     ready = time.perf_counter() - start
-    steady, report = _best_of(repeat, coder_for(settings), docs, 32)
+    coder = coder_for(coder_settings(settings))
+    steady, report = _best_of(repeat, lambda store: ingest_articles(store, coder, docs, batch_size=32))
     return steady, ready + steady, report
 
 
-def on_dask(docs: list[Article], settings: Settings, workers: int, batch_size: int,
+def on_dask(docs: list[Article], settings: Settings, workers: int, partition_size: int,
             repeat: int) -> tuple[float, float, IngestReport]:
     start = time.perf_counter()
     with dask_client(workers) as client:
-        coder = DaskCoder(client, settings, batch_size=batch_size)
-        client.run(warm_up, settings)
-        coder._warm = True  # warmed just above, so the timed part is coding only
+        client.run(warm_up, coder_settings(settings))
         ready = time.perf_counter() - start
-        steady, report = _best_of(repeat, coder, docs, batch_size * worker_count(client) * TASKS_PER_WORKER)
+        address = client.scheduler.address
+        steady, report = _best_of(repeat, lambda store: scale_ingest(
+            store, docs, settings=settings, scheduler=address, partition_size=partition_size))
     return steady, ready + steady, report
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=8)
-    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--partition-size", type=int, default=16)
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts")
     parser.add_argument("--repeat", type=int, default=2, help="timed runs per runner; the fastest counts")
     args = parser.parse_args()
@@ -87,7 +89,7 @@ def main() -> None:
     base_steady, base_total, base = in_process(docs, settings, args.repeat)
     rows = [("in-process", base_steady, base_total, base)]
     for n in (int(w) for w in args.workers.split(",")):
-        steady, total, report = on_dask(docs, settings, n, args.batch_size, args.repeat)
+        steady, total, report = on_dask(docs, settings, n, args.partition_size, args.repeat)
         if report.events_added != base.events_added:
             # Seen only when knowledge files changed on disk between the runs (workers load them later).
             print(f"WARNING: {n} workers stored {report.events_added} events, in-process {base.events_added}")

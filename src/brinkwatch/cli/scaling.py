@@ -123,12 +123,17 @@ def scale_cli(
     workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes of the local cluster.")] = 2,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of a running Dask scheduler "
                                                   "(tcp://host:8786) instead of a local cluster.")] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per worker task.")] = 16,
+    partition_size: Annotated[int, typer.Option("--partition-size", "--batch-size", min=1,
+                                                help="Articles per worker task (a partition).")] = 32,
+    run_dir: Annotated[Path | None, typer.Option("--run-dir", file_okay=False,
+                                                 help="Where the parts and the manifest of finished partitions "
+                                                      "are kept until the merge (default: DB.parts); an "
+                                                      "interrupted run resumes from it.")] = None,
     date: Annotated[str | None, typer.Option("--date", help="Publication date for inputs without one.")] = None,
     actors: ActorsOption = None,
     patterns: PatternsOption = None,
 ) -> None:
-    """Ingest like `brinkwatch ingest`, coding on Dask workers; the database is written here."""
+    """Ingest like `brinkwatch ingest`, coding partitions on Dask workers; merged into the database once, here."""
     from brinkwatch.scale import scale_ingest  # imported here: dask is slow to import
 
     default_date = parse_date(date, "--date")
@@ -136,11 +141,12 @@ def scale_cli(
     with handle_errors(), Store(settings.db_path) as store, err.status("starting workers") as status:
 
         def on_progress(report: IngestReport) -> None:
-            status.update(f"read {report.articles_read}, added {report.articles_added}, "
+            status.update(f"read {report.articles_read}, coded {report.articles_added}, "
                           f"skipped {report.articles_skipped}, events {report.events_added}, "
-                          f"errors {len(report.errors)}")
+                          f"errors {len(report.errors)}, partitions {report.batches}")
 
         report = scale_ingest(store, paths, settings=settings, n_workers=workers, scheduler=scheduler,
-                              batch_size=batch_size, on_progress=on_progress, default_date=default_date)
+                              partition_size=partition_size, run_dir=run_dir, on_progress=on_progress,
+                              default_date=default_date)
     _print_ingest_summary(report)
     raise typer.Exit(EXIT_SOME_INPUTS_FAILED if report.errors else EXIT_OK)

@@ -1,24 +1,40 @@
-"""Task functions that run on Dask workers: code one batch of articles with this process's Coder.
+"""Task functions that run on Dask workers: code one partition of articles with this process's Coder.
 
 They live in an importable module (not ``__main__``) so that worker processes can unpickle them.
 
 The one accepted per-process cache: ``_CODERS`` maps a ``Settings`` object (frozen, hashable) to the
 ``Coder`` built from it. Loading spaCy and the knowledge base costs seconds and ~170 MB, so a worker must
-build it once and reuse it for every batch; a Dask task has no other place to keep it between calls
+build it once and reuse it for every partition; a Dask task has no other place to keep it between calls
 (a worker plugin would add a registration step to every client, including ``--scheduler`` clusters
 that other people run). The cache holds nothing that changes once built, and a worker process that
-is given other settings simply builds a second coder.
+is given other settings simply builds a second coder. The driver sends settings without the database
+path or API token (``coder_settings``), so runs into different databases share one coder.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from brinkwatch.config import Settings
 from brinkwatch.errors import BrinkwatchError
 from brinkwatch.model import Article, CodedDocument, DocumentError
 
-_CODERS: dict[Settings, object] = {}
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+_CODERS: dict[Settings, Any] = {}
+
+
+@dataclass(frozen=True)
+class Partition:
+    """A numbered slice of the input: what one task codes. ``key`` names its content (the articles' hashes),
+    so a resumed run recognises a partition it finished before."""
+
+    key: str
+    articles: tuple[Article, ...]
 
 
 @dataclass(frozen=True)
@@ -34,7 +50,24 @@ class BatchResult:
     failure: tuple[str, str, str | None, int | None] | None = None  # (code, message, source, line)
 
 
-def coder_for(settings: Settings) -> object:
+@dataclass(frozen=True)
+class PartResult:
+    """One coded partition as the store's tables (Arrow, flattened by ``brinkwatch.store.rows`` on the worker),
+    and the articles that failed, each with its numbered error."""
+
+    key: str
+    tables: dict[str, pa.Table] = field(default_factory=dict)
+    errors: tuple[DocumentError, ...] = ()
+    articles: int = 0  # articles coded into the tables
+    events: int = 0  # event-mention rows in the tables
+
+
+def coder_settings(settings: Settings) -> Settings:
+    """What a worker needs of the settings: not the database path, nor the API token (sent to other hosts)."""
+    return settings.model_copy(update={"db_path": Path("-"), "api_token": None})
+
+
+def coder_for(settings: Settings) -> Any:
     """This process's coder for ``settings``, built on first use."""
     coder = _CODERS.get(settings)
     if coder is None:
@@ -44,14 +77,14 @@ def coder_for(settings: Settings) -> object:
     return coder
 
 
-# Coding one sentence loads what the coder builds lazily on first use (~10 s: gazetteer, date parser).
+# Coding one sentence loads what the coder builds lazily on first use (gazetteer, date parser).
 _WARM_UP_TEXT = "Iraq's prime minister met the Iranian president in Baghdad on Monday."
 
 
 def warm_up(settings: Settings) -> bool:
-    """Build the coder and code one sentence now, so that every worker starts on batches ready to go."""
+    """Build the coder and code one sentence now, so that every worker starts on partitions ready to go."""
     coder = coder_for(settings)
-    list(coder.code_articles([Article(doc_id="warm-up", text=_WARM_UP_TEXT)]))  # type: ignore[attr-defined]
+    list(coder.code_articles([Article(doc_id="warm-up", text=_WARM_UP_TEXT)]))
     return True
 
 
@@ -60,8 +93,49 @@ def code_batch(articles: list[Article], settings: Settings) -> BatchResult:
     coder = coder_for(settings)
     reported: list[DocumentError] = []
     try:
-        coded = tuple(coder.code_articles(articles, on_error=reported.append))  # type: ignore[attr-defined]
+        coded = tuple(coder.code_articles(articles, on_error=reported.append))
     except BrinkwatchError as exc:
         # Sent back as plain values: BrinkwatchError's keyword-only constructor does not survive pickling.
         return BatchResult(failure=(exc.code, exc.message, exc.source, exc.line))
     return BatchResult(coded=coded, errors=tuple(reported))
+
+
+def _coded_one_by_one(coder: Any, articles: Iterable[Article],
+                      reported: list[DocumentError]) -> list[CodedDocument]:
+    """After a failure of the whole partition: each article alone, so one bad article costs only itself."""
+    coded: list[CodedDocument] = []
+    for article in articles:
+        try:
+            coded += coder.code_articles([article], on_error=reported.append)
+        except BrinkwatchError as exc:
+            reported.append(DocumentError(source=article.source_path or article.doc_id, line=exc.line,
+                                          code=exc.code, message=exc.message))
+    return coded
+
+
+def code_partition(partition: Partition, settings: Settings) -> PartResult:
+    """Code a partition and flatten it into the store's Arrow tables, here on the worker."""
+    from brinkwatch.store import rows  # the same flattening ``Store.write`` does, done where the cores are
+
+    coder = coder_for(settings)
+    reported: list[DocumentError] = []
+    try:
+        coded = list(coder.code_articles(partition.articles, on_error=reported.append))
+    except BrinkwatchError:
+        reported = []
+        coded = _coded_one_by_one(coder, partition.articles, reported)
+    article_rows, sentence_rows, mention_rows, actor_rows = [], [], [], []
+    for doc in coded:
+        article_rows.append(rows.article_row(doc.article))
+        sentences, mentions, actors = rows.document_rows(doc)
+        sentence_rows += sentences
+        mention_rows += mentions
+        actor_rows += actors
+    tables = {
+        "articles": rows.to_table(rows.ARTICLE_COLUMNS, article_rows),
+        "sentences": rows.to_table(rows.SENTENCE_COLUMNS, sentence_rows),
+        "event_mentions": rows.to_table(rows.MENTION_COLUMNS, mention_rows),
+        "actor_mentions": rows.to_table(rows.ACTOR_MENTION_COLUMNS, actor_rows),
+    }
+    return PartResult(key=partition.key, tables=tables, errors=tuple(reported), articles=len(coded),
+                      events=len(mention_rows))

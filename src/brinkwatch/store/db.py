@@ -154,24 +154,12 @@ class Store:
         self._check_doc_ids(fresh)
         from brinkwatch.store import rows  # pyarrow: only writers pay for it, not `brinkwatch events`
 
-        article_rows, sentence_rows, mention_rows, actor_rows = [], [], [], []
-        for doc in fresh:
-            article_rows.append(rows.article_row(doc.article))
-            sentences, mentions, actors = rows.document_rows(doc)
-            sentence_rows += sentences
-            mention_rows += mentions
-            actor_rows += actors
-        tables = {
-            "articles": rows.to_table(rows.ARTICLE_COLUMNS, article_rows),
-            "sentences": rows.to_table(rows.SENTENCE_COLUMNS, sentence_rows),
-            "event_mentions": rows.to_table(rows.MENTION_COLUMNS, mention_rows),
-            "actor_mentions": rows.to_table(rows.ACTOR_MENTION_COLUMNS, actor_rows),
-        }
+        tables = rows.document_tables(fresh)
         self._insert_all(tables)
         return WriteResult(
             articles_added=len(fresh),
             articles_skipped=len(batch) - len(fresh),
-            mentions_added=len(mention_rows),
+            mentions_added=tables["event_mentions"].num_rows,
         )
 
     def _check_doc_ids(self, fresh: list[CodedDocument]) -> None:

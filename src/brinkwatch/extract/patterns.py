@@ -38,10 +38,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
+from pydantic import VERSION as pydantic_version
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from spacy.tokens import Token
 
+from brinkwatch import cache
 from brinkwatch.errors import DataFileError
+from brinkwatch.nlp import frames as frames_module
 from brinkwatch.nlp.frames import Frame, Lexicon, lemma_of
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -163,7 +166,7 @@ class Governors(BaseModel):
     passthrough_verbs: tuple[str, ...]  # "tried to", "began to", "decided to"
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser: ~6x faster when installed
     """YAML 1.1 reads on/off/yes/no as booleans; in a dictionary of English words they are words."""
 
 
@@ -186,9 +189,9 @@ def _read_yaml(path: Path) -> dict:
             try:
                 data = json.loads(body)
             except json.JSONDecodeError:
-                data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+                data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a (C)SafeLoader subclass
         else:
-            data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+            data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a (C)SafeLoader subclass
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"cannot read pattern file: {exc}", source=str(path)) from exc
     if not isinstance(data, dict):
@@ -266,13 +269,26 @@ class PatternBook:
     def load(cls, extra_files: Sequence[Path] = (), known_codes: set[str] | None = None,
              base_layer: bool = True) -> PatternBook:
         """The packaged files (the base layer first when wanted, then the own ``patterns*.yaml``), then
-        the user's files; an entry with the id of an earlier one replaces it."""
+        the user's files; an entry with the id of an earlier one replaces it.
+
+        The validated book is kept in the knowledge cache (``brinkwatch.cache``) keyed by the bytes of
+        every file, of this loader's code and the known codes: reading and validating the YAML took
+        ~1.4 s a process, the pickle loads in ~0.2 s."""
         files = [BASE_LAYER_FILE] if base_layer else []
         files += sorted(DATA_DIR.glob("patterns*.yaml")) + [Path(p) for p in extra_files]
+        governors = DATA_DIR / "governors.yaml"
+        key = cache.cache_file("patterns", [
+            *cache.code_of(__file__), *cache.code_of(frames_module.__file__), governors, *files,
+            ",".join(sorted(known_codes)) if known_codes is not None else "-", pydantic_version])
+        book = cache.read(key)
+        if isinstance(book, cls):
+            return book
         patterns: list[Pattern] = []
         for path in files:
             patterns += load_patterns(path)
-        return cls(patterns, load_governors(DATA_DIR / "governors.yaml"), known_codes)
+        book = cls(patterns, load_governors(governors), known_codes)
+        cache.write(key, book)
+        return book
 
     def category(self, code: str) -> str | None:
         for prefix, cat in self._prefixes:

@@ -83,8 +83,9 @@ CHILD = textwrap.dedent("""
 
 def run(mode: str, corpus: Path, workdir: Path) -> tuple[float, float, int, float]:
     db = workdir / f"{mode}.duckdb"
-    out = subprocess.run([sys.executable, "-c", CHILD, mode, str(corpus), str(db)], check=True,
-                         capture_output=True, text=True).stdout.split()
+    stdout = subprocess.run([sys.executable, "-c", CHILD, mode, str(corpus), str(db)], check=True,
+                            capture_output=True, text=True).stdout
+    out = stdout.strip().splitlines()[-1].split()  # the last line: DuckDB may draw progress bars before it
     self_kb, child_kb, parts, elapsed = int(out[0]), int(out[1]), int(out[2]), float(out[3])
     return self_kb / 1024, child_kb / 1024, parts, elapsed
 

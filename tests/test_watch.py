@@ -321,3 +321,28 @@ def test_feeds_and_linked_pages_on_private_addresses_are_not_fetched_by_default(
         direct = watch_feeds(store, FakeCoder(), [f"{site.base}/atom"], every_s=60, once=True)
         assert direct.failed == 1 and direct.last_cycle[0].errors[0].code == "E109"
         assert site.requests["/atom"] == 0
+
+
+def test_an_entry_whose_coding_worker_died_is_retried_next_cycle(site: Site) -> None:
+    """A server stopping mid-feed kills the coding worker (E301): the feed's validators are not advanced,
+    so the next cycle gets the feed in full instead of a 304 and codes the entry that was not stored."""
+    from brinkwatch.store.budget import Budget, BudgetedCoder, fork_available
+    from fakes import MisbehavingCoder
+
+    if not fork_available():
+        pytest.skip("the budget's worker needs fork")
+    crash = ATOM.replace(b"</feed>", b"<entry><title>Boom</title><id>urn:atom-9</id><updated>2026-01-06T10:00:00Z"
+                                     b"</updated><content type='text'>CRASH Iraq attacked US forces.</content>"
+                                     b"</entry></feed>")
+    site.feeds["/atom"] = (200, crash)
+    coder = BudgetedCoder(MisbehavingCoder(), Budget(seconds=5))
+    try:
+        with Store() as store:
+            first = watch_feeds(store, coder, [f"{site.base}/atom"], every_s=60, once=True, **LOCAL)
+            assert [e.code for e in first.last_cycle[0].errors] == ["E301"]
+            assert feed_states(store)[0].etag is None
+            second = watch_feeds(store, coder, [f"{site.base}/atom"], every_s=60, once=True, **LOCAL)
+            assert second.fetched == 1 and second.not_modified == 0
+            assert store.con.execute("SELECT doc_id FROM articles").fetchall() == [("urn:atom-1",)]
+    finally:
+        coder.close()

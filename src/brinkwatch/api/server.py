@@ -5,8 +5,8 @@
   half-sent requests cannot hold the server. Request bodies get the same bound per chunk in
   ``brinkwatch.api.errors.BodyLimitMiddleware``.
 - ``uvicorn_options``: those timeouts, a cap on open connections, and a graceful shutdown of at most a
-  few seconds, after which the app's lifespan stops the coder's worker process -- so SIGTERM ends the
-  server within ``SHUTDOWN_S`` + ``GRACEFUL_S`` even while a request is coding.
+  few seconds, after which the app's lifespan stops the watcher and the coder's worker process -- so
+  SIGTERM ends the server within ``GRACEFUL_S`` + ``SHUTDOWN_S`` (+ 1 s) even while a request is coding.
 - ``FeedWatcher``: ``serve --watch feeds.txt`` runs ``brinkwatch.store.watch.watch_feeds`` in a thread of
   the server, through the server's own connection and coder: the server is the database's one writer.
 """
@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 HEADER_TIMEOUT_S = 10.0
 KEEP_ALIVE_S = 5.0
 GRACEFUL_S = 3.0
-SHUTDOWN_S = 5.0
+SHUTDOWN_S = 3.0  # how long a stopping server waits for the watcher to finish its current feed
 MAX_CONNECTIONS = 2048
 
 

@@ -27,7 +27,7 @@ from typing import Literal
 
 import duckdb
 
-from brinkwatch.errors import BrinkwatchError, IngestError, StoreError
+from brinkwatch.errors import BrinkwatchError, CodingError, IngestError, StoreError
 from brinkwatch.ingest import FetchResult, article_from_html, fetch_url
 from brinkwatch.ingest.feed import ParsedFeed, articles_from_parsed, has_full_content, parse_feed
 from brinkwatch.model import Article, DocumentError, EventCoder
@@ -283,6 +283,10 @@ def _visit(store: Store, coder: EventCoder, state: FeedState, *, fetch: Fetch, b
     report = ingest_articles(store, coder, items, batch_size=batch_size)
     outcome = FeedOutcome(state.url, "fetched", articles_read=read, articles_added=report.articles_added,
                           events_added=report.events_added, pages_fetched=pages, errors=report.errors)
+    if any(error.code == CodingError.code for error in report.errors):
+        # An entry's coding worker died (a server shutting down stops it) or ran out of memory: keep the
+        # old validators, so the next cycle gets the feed in full and codes what was not stored.
+        return outcome, replace(success, articles_added=state.articles_added + report.articles_added)
     return outcome, replace(success, etag=result.etag, last_modified=result.last_modified,
                             articles_added=state.articles_added + report.articles_added)
 

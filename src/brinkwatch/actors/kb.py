@@ -11,7 +11,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import pickle
 import re
 import sys
 import unicodedata
@@ -23,6 +22,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from brinkwatch import cache
 from brinkwatch.actors.schema import (
     AgentsFile,
     CitiesFile,
@@ -522,27 +522,12 @@ def _cache_path(inputs: Sequence[Path], base_layer: bool) -> Path | None:
 
 
 def _read_cache(path: Path | None) -> _Tables | None:
-    if path is None or not path.exists():
-        return None
-    try:
-        with path.open("rb") as fh:
-            tables = pickle.load(fh)  # noqa: S301 - our own file in the user's cache folder
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        return None  # a torn or stale file is rebuilt
+    tables = cache.read(path)  # a torn or stale file reads as None and is rebuilt
     return tables if isinstance(tables, _Tables) else None
 
 
 def _write_cache(path: Path | None, tables: _Tables) -> None:
-    if path is None:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the whole new one
-    except OSError:
-        pass  # a read-only home is no reason to fail: the tables are simply rebuilt next time
+    cache.write(path, tables)  # a read-only home is no reason to fail: the tables are rebuilt next time
 
 
 # -------------------------------------------------------------------- the Phoenix base layer

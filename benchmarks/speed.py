@@ -1,0 +1,309 @@
+"""Benchmark: brinkwatch's speed against bare spaCy and against itself on one core, measured in one run.
+
+    python benchmarks/speed.py [--docs 120] [--dask-docs 400] [--repeat 3] [--only whole,cold,warm,nproc,dask]
+
+Rows (each a ratio of medians over ``--repeat`` interleaved runs; > 1 means the second is faster):
+- whole: ``brinkwatch code DIR --format jsonl`` on ``--docs`` generated news documents of ~350 words
+  (``corpus.py``) as a fresh process, against a fresh ``python`` that runs ``spacy.load`` + ``nlp.pipe``
+  on the same texts;
+- cold: the same two on one sentence (start-up);
+- warm: one document at a time in a warm process, ``Coder.code_articles([doc])`` against ``nlp(text)``, on the
+  bundled blog post (``examples/articles/*pennant_blog*``) and on all bundled examples;
+- nproc: ``code_articles(..., n_process=2)`` against ``n_process=1`` on the ``--docs`` documents;
+- dask: ``scale_ingest`` on a local cluster of 2 worker processes against ``ingest_articles`` with the
+  in-process coder, on ``--dask-docs`` documents into a fresh in-memory database (after start-up; start-up
+  is printed apart), with the peak RSS of each worker.
+
+The machine this was written on has 2 cores shared with other sessions, and Linux gives each session
+(autogroup) a fair share of the CPU whatever the number of its processes: a second process only gets a
+second core when the neighbours are quiet. So the parallel rows also print a *CPU model*: the CPU seconds
+each process used (which the neighbours change far less than wall time) turned into the wall time of an
+otherwise idle 2-core machine: ``max(busiest worker, all CPU / 2)`` plus what the driver does alone after
+the workers finish. Not a test: it never fails on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from corpus import EXAMPLES, news_documents, write_documents  # noqa: E402
+
+from brinkwatch.config import Settings  # noqa: E402
+from brinkwatch.model import Article  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI = "from brinkwatch.cli import main; main()"
+BARE = """import sys, pathlib, spacy
+texts = [p.read_text(encoding="utf-8").split("\\n\\n", 1)[-1] for p in sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))]
+nlp = spacy.load(sys.argv[2])
+for doc in nlp.pipe(texts):
+    pass
+"""
+ONE_SENTENCE = "Iraq's prime minister met the Iranian president in Baghdad on Monday, officials said.\n"
+
+
+@dataclass
+class Row:
+    name: str
+    baseline: str
+    base_s: list[float]
+    ours_s: list[float]
+    note: str = ""
+    model: float | None = None  # the ratio on an idle machine, from CPU seconds (parallel rows)
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.base_s) / statistics.median(self.ours_s)
+
+
+def cpu_seconds() -> float:
+    t = os.times()
+    return t.user + t.system
+
+
+def run_process(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one fresh process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 2):
+        raise SystemExit(f"{' '.join(argv[:4])} failed: {proc.stderr.read().decode()[-2000:]}")
+    proc.stderr.close()
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def interleaved(repeat: int, pair: tuple[Callable[[], float], Callable[[], float]]) -> tuple[list[float], list[float]]:
+    base, ours = [], []
+    for _ in range(repeat):
+        base.append(pair[0]())
+        ours.append(pair[1]())
+    return base, ours
+
+
+# ---------------------------------------------------------------- whole process and cold start
+def whole_process(docs: list[Article], repeat: int, settings: Settings) -> list[Row]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, one = Path(tmp) / "corpus", Path(tmp) / "one"
+        write_documents(docs, corpus)
+        one.mkdir()
+        (one / "one.txt").write_text(f"Title: One\nDate: 2026-01-05\n\n{ONE_SENTENCE}", encoding="utf-8")
+        # one run of each first: builds the knowledge cache, so every timed run is a warm-cache start
+        run_process([sys.executable, "-c", CLI, "code", str(one), "--format", "jsonl"], env)
+        for name, folder in (("whole", corpus), ("cold", one)):
+            seen: dict[str, list[tuple[float, float, float]]] = {"bare": [], "ours": []}
+
+            def bare(folder: Path = folder, seen: dict = seen) -> float:
+                seen["bare"].append(run_process([sys.executable, "-c", BARE, str(folder), settings.spacy_model], env))
+                return seen["bare"][-1][0]
+
+            def ours(folder: Path = folder, seen: dict = seen) -> float:
+                seen["ours"].append(run_process([sys.executable, "-c", CLI, "code", str(folder), "--format", "jsonl"],
+                                                env))
+                return seen["ours"][-1][0]
+
+            base_s, ours_s = interleaved(repeat, (bare, ours))
+            label = (f"`brinkwatch code` on {len(docs)} docs, fresh process" if name == "whole"
+                     else "`brinkwatch code` on one sentence, fresh process")
+            cpu = {k: statistics.median(r[1] for r in v) for k, v in seen.items()}
+            rss = {k: max(r[2] for r in v) for k, v in seen.items()}
+            rows.append(Row(label, "spacy.load + nlp.pipe" if name == "whole" else "spacy.load + nlp()", base_s,
+                            ours_s, note=f"CPU {cpu['bare']:.1f} / {cpu['ours']:.1f} s = {cpu['bare'] / cpu['ours']:.2f}; "
+                                         f"peak RSS {rss['bare']:.0f} / {rss['ours']:.0f} MiB"))
+    return rows
+
+
+# ---------------------------------------------------------------- warm, one document at a time
+def warm_per_document(coder, repeat: int) -> list[Row]:
+    from brinkwatch.ingest import read_paths
+
+    examples = [a for a in read_paths([EXAMPLES / "articles", EXAMPLES / "wire"]) if isinstance(a, Article)]
+    blog = [a for a in examples if "pennant_blog" in (a.source_path or "")]
+    rows = []
+    for label, docs in ((f"warm, blog post ({len(blog[0].text.split())} words)", blog),
+                        (f"warm, bundled examples ({len(examples)} docs)", examples)):
+        for doc in docs:  # warm both paths on these texts
+            coder.nlp(doc.text)
+            list(coder.code_articles([doc]))
+
+        def bare(docs: list[Article] = docs) -> float:
+            start = time.perf_counter()
+            for doc in docs:
+                coder.nlp(doc.text)
+            return time.perf_counter() - start
+
+        def ours(docs: list[Article] = docs) -> float:
+            start = time.perf_counter()
+            for doc in docs:
+                list(coder.code_articles([doc]))
+            return time.perf_counter() - start
+
+        base_s, ours_s = interleaved(max(repeat, 5), (bare, ours))
+        per_doc = statistics.median(ours_s) / len(docs) * 1000
+        rows.append(Row(label, "nlp(text)", base_s, ours_s, note=f"{per_doc:.0f} ms a document"))
+    return rows
+
+
+# ---------------------------------------------------------------- n_process=2 against 1
+def n_process(coder, docs: list[Article], repeat: int) -> list[Row]:
+    cpu_one: list[float] = []
+    cpu_two: list[tuple[float, float]] = []
+
+    def one() -> float:
+        start, cpu = time.perf_counter(), cpu_seconds()
+        list(coder.code_articles(docs, n_process=1))
+        cpu_one.append(cpu_seconds() - cpu)
+        return time.perf_counter() - start
+
+    def two() -> float:
+        before = os.times()
+        start = time.perf_counter()
+        list(coder.code_articles(docs, n_process=2))
+        wall = time.perf_counter() - start
+        after = os.times()
+        children = after.children_user + after.children_system - before.children_user - before.children_system
+        cpu_two.append((children, after.user + after.system - before.user - before.system))
+        return wall
+
+    base_s, ours_s = interleaved(repeat, (one, two))
+    workers = statistics.median(c for c, _ in cpu_two)
+    parent = statistics.median(p for _, p in cpu_two)
+    # tasks are small and handed out as workers free up: the busiest worker does half, plus on average half
+    # a task while the other finishes its last one
+    from brinkwatch.extract.coder import WORKER_TASK_SIZE
+
+    task = workers / max(1, -(-len(docs) // WORKER_TASK_SIZE))
+    idle = (workers + parent) / 2 + task / 2
+    model = statistics.median(cpu_one) / idle
+    return [Row(f"n_process=2, {len(docs)} docs", "n_process=1", base_s, ours_s, model=model,
+                note=f"CPU 1 process {statistics.median(cpu_one):.1f} s; 2 workers {workers:.1f} s + parent {parent:.1f} s")]
+
+
+# ---------------------------------------------------------------- Dask against in-process
+def _worker_cpu() -> float:
+    return cpu_seconds()
+
+
+def _worker_peak_rss() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def dask_workers(coder, docs: list[Article], repeat: int, settings: Settings) -> list[Row]:
+    from brinkwatch.scale import dask_client, scale_ingest
+    from brinkwatch.scale.runner import DEFAULT_PARTITION_SIZE
+    from brinkwatch.scale.tasks import coder_settings, warm_up
+    from brinkwatch.store import Store
+    from brinkwatch.store.pipeline import ingest_articles
+
+    start = time.perf_counter()
+    with dask_client(2) as client:
+        client.run(warm_up, coder_settings(settings))
+        startup = time.perf_counter() - start
+        address = client.scheduler.address
+        cpu_in: list[float] = []
+        cpu_dask: list[tuple[list[float], float, float]] = []
+        events: dict[str, int] = {}
+
+        def in_process() -> float:
+            begin, cpu = time.perf_counter(), cpu_seconds()
+            with Store() as store:
+                events["in-process"] = ingest_articles(store, coder, docs).events_added
+            cpu_in.append(cpu_seconds() - cpu)
+            return time.perf_counter() - begin
+
+        def on_dask() -> float:
+            workers_before = client.run(_worker_cpu)
+            begin, cpu = time.perf_counter(), cpu_seconds()
+            tail: list[float] = []
+
+            def note_tail(report) -> None:  # the last partition arrived: what follows is the driver's alone
+                if report.batches * DEFAULT_PARTITION_SIZE >= len(docs):
+                    tail.append(cpu_seconds())
+
+            with Store() as store:
+                events["dask"] = scale_ingest(store, docs, settings=settings, scheduler=address,
+                                              on_progress=note_tail).events_added
+            wall = time.perf_counter() - begin
+            end = cpu_seconds()
+            after = client.run(_worker_cpu)
+            per_worker = [after[w] - workers_before[w] for w in after]
+            alone = end - tail[-1] if tail else 0.0
+            cpu_dask.append((per_worker, end - cpu - alone, alone))
+            return wall
+
+        base_s, ours_s = interleaved(repeat, (in_process, on_dask))
+        rss = client.run(_worker_peak_rss)
+    busiest = statistics.median(max(w) for w, _, _ in cpu_dask)
+    total = statistics.median(sum(w) + d for w, d, _ in cpu_dask)
+    alone = statistics.median(a for _, _, a in cpu_dask)
+    model = statistics.median(cpu_in) / (max(busiest, total / 2) + alone)
+    note = (f"CPU in-process {statistics.median(cpu_in):.1f} s; workers {busiest:.1f} s (busiest) of {total:.1f} s "
+            f"with the driver; merge+dedup {alone:.1f} s; start-up {startup:.0f} s; events {events['in-process']} / "
+            f"{events['dask']}; peak RSS per worker {', '.join(f'{v:.0f}' for v in rss.values())} MiB")
+    return [Row(f"Dask 2 workers, {len(docs)} docs into DuckDB", "in-process coder", base_s, ours_s, model=model,
+                note=note)]
+
+
+def print_table(rows: list[Row]) -> None:
+    print()
+    print(f"| {'measure':<44} | {'against':<22} | {'base s':>7} | {'ours s':>7} | {'ratio':>5} | {'idle-2-core model':>17} |")
+    print(f"|{'-' * 46}|{'-' * 24}|{'-' * 9}|{'-' * 9}|{'-' * 7}|{'-' * 19}|")
+    for row in rows:
+        model = f"{row.model:.2f}" if row.model is not None else ""
+        print(f"| {row.name:<44} | {row.baseline:<22} | {statistics.median(row.base_s):7.2f} | "
+              f"{statistics.median(row.ours_s):7.2f} | {row.ratio:5.2f} | {model:>17} |")
+    print()
+    for row in rows:
+        print(f"- {row.name}: {row.note}; runs base {[round(s, 1) for s in row.base_s]} ours "
+              f"{[round(s, 1) for s in row.ours_s]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=120)
+    parser.add_argument("--dask-docs", type=int, default=400)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", default="whole,warm,nproc,dask")
+    args = parser.parse_args()
+    wanted = set(args.only.split(","))
+    settings = Settings()
+    docs = news_documents(args.docs)
+    words = sum(len(d.text.split()) for d in docs)
+    print(f"{len(docs)} documents, {words / len(docs):.0f} words each on average; load average {os.getloadavg()[0]:.1f}")
+    rows: list[Row] = []
+    if wanted & {"whole", "cold"}:
+        rows += whole_process(docs, args.repeat, settings)
+    coder = None
+    if wanted & {"warm", "nproc", "dask"}:
+        from brinkwatch.scale.tasks import coder_for, coder_settings, warm_up
+
+        warm_up(coder_settings(settings))
+        coder = coder_for(coder_settings(settings))
+    if "warm" in wanted:
+        rows += warm_per_document(coder, args.repeat)
+    if "nproc" in wanted:
+        rows += n_process(coder, docs, args.repeat)
+    if "dask" in wanted:
+        rows += dask_workers(coder, news_documents(args.dask_docs, seed=11), args.repeat, settings)
+    print(f"load average at the end {os.getloadavg()[0]:.1f}")
+    print_table(rows)
+
+
+if __name__ == "__main__":  # Dask starts worker processes that import this file: keep the run behind the guard
+    main()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -83,3 +84,39 @@ def test_closing_stops_the_worker() -> None:
     assert process is not None and process.is_alive()
     coder.close()
     assert not process.is_alive()
+
+
+def test_the_worker_ends_when_its_parent_is_killed() -> None:
+    """A killed ingest or server must not leave its coding worker behind (it holds a copy of everything)."""
+    import subprocess
+    import sys
+
+    tests = Path(__file__).resolve().parent
+    script = ("import time\n"
+              "from fakes import MisbehavingCoder\n"
+              "from brinkwatch.model import Article\n"
+              "from brinkwatch.store.budget import Budget, BudgetedCoder\n"
+              "coder = BudgetedCoder(MisbehavingCoder(), Budget(seconds=5))\n"
+              "list(coder.code_articles([Article(doc_id='a', text='Iraq attacked US forces.')]))\n"
+              "print(coder._process.pid, flush=True)\n"
+              "time.sleep(60)\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tests.parent / "src"), str(tests)])}
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, env=env)
+    try:
+        worker = int(parent.stdout.readline())
+        parent.kill()
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and _alive(worker):
+            time.sleep(0.1)
+        assert not _alive(worker)
+    finally:
+        parent.kill()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False

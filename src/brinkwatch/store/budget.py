@@ -32,6 +32,7 @@ from brinkwatch.errors import BrinkwatchError, CodingError, DocumentTimeoutError
 from brinkwatch.model import Article, CodedDocument, DocumentError
 
 ErrorSink = Callable[[DocumentError], None]
+_PARENT_CHECK_S = 2.0  # how often an idle worker checks that its parent is still there
 
 
 @dataclass(frozen=True)
@@ -84,13 +85,22 @@ def _code_in_worker(coder: Any, batch: list[Article], conn: Connection) -> None:
         conn.send(_error_tuple(item) if isinstance(item, DocumentError) else ("doc", item))
 
 
-def _serve(conn: Connection, coder: Any, memory_mb: int | None) -> None:
-    """Worker loop: receive a batch, send ("doc", CodedDocument) / ("error", ...) items, then ("done",)."""
+def _serve(conn: Connection, parent_end: Connection, coder: Any, memory_mb: int | None) -> None:
+    """Worker loop: receive a batch, send ("doc", CodedDocument) / ("error", ...) items, then ("done",).
+
+    The worker ends when the parent closes its end of the pipe or dies (even by SIGKILL): it closes its
+    inherited copy of the parent's end first, or it would keep the pipe open and never see the end.
+    """
+    parent_end.close()
+    parent = os.getppid()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it kills us
     if memory_mb is not None:
         _limit_memory(memory_mb)
     while True:
         try:
+            while not conn.poll(_PARENT_CHECK_S):
+                if os.getppid() != parent:
+                    return  # orphaned
             batch = conn.recv()
         except (EOFError, OSError):
             return
@@ -162,8 +172,8 @@ class BudgetedCoder:
             context = multiprocessing.get_context("fork")
             parent, child = context.Pipe()
             # With fork, the coder reaches the worker by inheritance, never by pickling.
-            process = context.Process(target=_serve, args=(child, self.coder, self.budget.memory_mb), daemon=True,
-                                      name="brinkwatch-coder")
+            process = context.Process(target=_serve, args=(child, parent, self.coder, self.budget.memory_mb),
+                                      daemon=True, name="brinkwatch-coder")
             process.start()
             child.close()
             self._process, self._conn = process, parent

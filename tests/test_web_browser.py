@@ -383,7 +383,12 @@ def test_map_brush_download_and_newest_first(page, base_url: str, web_data: WebD
     page.evaluate(f"Plotly.relayout('tension-chart', {{'xaxis.range': ['{start}', '{end}']}})")
     expect(page.locator("#f-since")).to_have_value(start.isoformat())
     expect(page.locator("#f-until")).to_have_value(end.isoformat())
-    page.wait_for_function("document.getElementById('events-count').textContent.length > 0")
+    # the table reloads after the brush: wait for its rows rather than for any count (that raced the reload)
+    page.wait_for_function(
+        "([lo, hi]) => { const rows = [...document.querySelectorAll('#events-table [data-testid=event-row]')];"
+        " return rows.length > 0 && rows.every(r => { const d = r.innerText.split('\\t')[0].trim();"
+        " return lo <= d && d <= hi; }); }",
+        arg=[start.isoformat(), end.isoformat()])
     brushed = [row.split("\t")[0] for row in rows.all_inner_texts()]
     assert brushed and all(start.isoformat() <= d <= end.isoformat() for d in brushed)
     assert len(brushed) < len(dates)

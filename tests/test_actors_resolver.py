@@ -123,7 +123,7 @@ CASES = [
     ("Ethnic Albanians in Serbia demanded autonomy.", "Albanians", "SRBCVL"),
     # former officials are elites
     ("Former Iraqi officials met in Amman.", "officials", "IRQELI"),
-    ("Ousted President Omar Bongo agreed to resign.", "Bongo", "---ELI"),
+    ("Ousted President Omar Bongo agreed to resign.", "Bongo", "GABELI"),  # Phoenix knows him (Gabon)
     # unknown organisations are new actors
     ("The Nigerian Union of Teachers called off a strike.", "Union", "NGAEDU"),
     ("The Acme Liberation Front attacked a village.", "Front", "---REB"),

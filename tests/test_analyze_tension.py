@@ -53,7 +53,7 @@ def test_series_numbers_can_be_recomputed_by_hand(con: duckdb.DuckDBPyConnection
     assert first.tension == pytest.approx((0.5 * magnitude * 10 - 0.8 * 1.9) / 3)
     assert first.balance == pytest.approx((0.8 - 0.5) / 1.3)
     assert first.goldstein_sum == pytest.approx(-8.1)
-    assert (empty.n_events, empty.tension, empty.goldstein_mean) == (0, 0.0, None)
+    assert (empty.n_events, empty.tension, empty.balance, empty.goldstein_mean) == (0, None, None, None)  # unknown
     assert third.tension == pytest.approx(2.0 / 2)
     directed = dyad_series(con, "USA", "IRQ", freq="week", directed=True)
     assert directed.points[0].n_events == 1
@@ -83,7 +83,8 @@ def test_bad_arguments_raise_numbered_errors(con: duckdb.DuckDBPyConnection) -> 
 
 def _series(values: list[float]) -> DyadSeries:
     points = tuple(SeriesPoint(period=MONDAY + dt.timedelta(weeks=i), n_events=1, verbal_coop=0, material_coop=0,
-                               verbal_conflict=1, material_conflict=0, goldstein_sum=0.0, goldstein_mean=0.0,
+                               verbal_conflict=1, material_conflict=0, goldstein_sum=0.0, goldstein_count=1,
+                               goldstein_mean=0.0,
                                conflict_weighted=0.0, balance=0.0, tension=v) for i, v in enumerate(values))
     return DyadSeries(a="AAA", b="BBB", freq="week", directed=False, deduplicated=True, points=points)
 
@@ -116,10 +117,11 @@ def test_flat_and_noisy_flat_are_steady() -> None:
         assert _verdict_for(list(rng.normal(3, 1.5, 40))).direction == "steady", seed
 
 
-def test_short_series_is_steady_with_no_confidence() -> None:
+def test_two_periods_are_insufficient_data_not_steady() -> None:
     result = _verdict_for([1.0, 5.0])
-    assert (result.direction, result.confidence, result.change_points) == ("steady", 0.0, ())
-    assert "not enough data" in result.summary
+    assert (result.direction, result.confidence, result.change_points) == ("insufficient data", 0.0, ())
+    assert result.label == "insufficient data" and "steady" not in result.summary
+    assert "2 of 2 weeks have reports" in result.summary
 
 
 def test_report_names_the_events_that_drove_a_rise(con: duckdb.DuckDBPyConnection) -> None:
@@ -178,3 +180,33 @@ def test_daily_cache_gives_the_same_series_as_the_raw_query(con: duckdb.DuckDBPy
     assert len(incremental) == len(rebuilt)
     for row_a, row_b in zip(incremental, rebuilt, strict=True):
         assert row_a[:7] == row_b[:7] and row_a[7:] == pytest.approx(row_b[7:])
+
+
+def test_a_clear_shift_on_few_periods_is_low_confidence_not_steady() -> None:
+    result = _verdict_for([3.0, 3.2, 2.9, 3.1, -2.0, -2.2])
+    assert (result.direction, result.low_confidence, result.label) == ("easing", True, "easing (low confidence)")
+    assert result.p_value >= 0.05 and result.effect_size == -1.0
+    assert (result.periods_before, result.periods_after) == (4, 2)
+    assert "low confidence" in result.summary and "steady" not in result.summary
+
+
+def test_three_noisy_periods_are_not_a_clear_shift() -> None:
+    result = _verdict_for([2.5, -1.5, 2.7])  # the last is the tensest, but by less than the weeks differ
+    assert (result.direction, result.low_confidence) == ("steady", False)
+
+
+def test_silent_weeks_are_left_out_of_the_comparison(con: duckdb.DuckDBPyConnection) -> None:
+    rows = []
+    for week in (0, 1, 2, 3, 10, 11, 12, 13):  # six silent weeks in between: unknown, not calm
+        day = MONDAY + dt.timedelta(weeks=week)
+        if week < 10:
+            rows.append(_mention(week, day, killed=float(week), evidence_text=f"strike {week}"))
+        else:
+            rows.append(_mention(week, day, cameo_code="042" if week % 2 else "057", quad_class=1,
+                                 goldstein=1.9 if week % 2 else 8.0, evidence_text=f"visit {week}"))
+    insert_mentions(con, rows)
+    report = tension_report(con, "USA", "IRQ")
+    v = report.verdict
+    assert (v.periods_total, v.periods_with_reports, v.periods_before, v.periods_after) == (14, 8, 4, 4)
+    assert v.direction == "easing" and v.since == MONDAY + dt.timedelta(weeks=10)
+    assert [p.tension is None for p in report.series.points] == [False] * 4 + [True] * 6 + [False] * 4

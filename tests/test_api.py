@@ -144,7 +144,7 @@ def test_event_records_are_event_records(client):
     ],
 )
 def test_bad_event_parameters_are_400_with_the_field(client, params, field):
-    assert_error(client.get("/v1/events", params=params), 400, "E400", field)
+    assert_error(client.get("/v1/events", params=params), 400, "E704", field)
 
 
 def test_event_detail_has_mentions_with_evidence_and_article(client):
@@ -195,8 +195,8 @@ def test_dyad_without_events_is_404_not_enough_data(client):
 
 
 def test_dyad_bad_freq_and_code(client):
-    assert_error(client.get("/v1/dyads/IRQ/USA/tension", params={"freq": "hour"}), 400, "E400", "freq")
-    assert_error(client.get("/v1/dyads/IR%20Q/USA/tension"), 400, "E400", "a")
+    assert_error(client.get("/v1/dyads/IRQ/USA/tension", params={"freq": "hour"}), 400, "E704", "freq")
+    assert_error(client.get("/v1/dyads/IR%20Q/USA/tension"), 400, "E704", "a")
 
 
 def test_network_edges(client):
@@ -212,7 +212,7 @@ def test_actor_search(client):
     assert actors[0]["code"] == "IRN" and actors[0]["kind"] == "country"
     assert all({"code", "name", "country", "sector", "kind"} <= set(a) for a in actors)
     assert client.get("/v1/actors", params={"q": "zzzqqq"}).json() == {"actors": []}
-    assert_error(client.get("/v1/actors"), 400, "E400", "q")
+    assert_error(client.get("/v1/actors"), 400, "E704", "q")
 
 
 # --- coding (nothing stored) ------------------------------------------------------------------------
@@ -248,13 +248,13 @@ def test_code_html_extracts_the_article(client):
      {"text": "x", "extra": 1}, [], "text"],
 )
 def test_code_rejects_bad_bodies_with_400(client, payload):
-    assert_error(client.post("/v1/code", json=payload), 400, "E400")
+    assert_error(client.post("/v1/code", json=payload), 400, "E704")
 
 
 def test_code_garbage_json_is_400(client):
     response = client.post("/v1/code", content=b'{"text": "unterminated',
                            headers={"content-type": "application/json"})
-    assert_error(response, 400, "E400")
+    assert_error(response, 400, "E704")
 
 
 def test_code_empty_text_is_422_with_ingest_code(client):
@@ -268,8 +268,8 @@ def test_code_takes_unicode(client):
 
 # --- errors: 405, 500 -------------------------------------------------------------------------------
 def test_wrong_method_is_405_in_the_error_shape(client):
-    assert_error(client.delete("/v1/events"), 405, "E405")
-    assert_error(client.get("/v1/code"), 405, "E405")
+    assert_error(client.delete("/v1/events"), 405, "E705")
+    assert_error(client.get("/v1/code"), 405, "E705")
 
 
 def test_unknown_route_is_404_in_the_error_shape(client):
@@ -316,7 +316,7 @@ def test_dates_are_parsed_as_dates(client):
 def test_tension_range_is_bounded(client):
     # Change-point search slows down steeply with series length: a 5-year daily series is refused...
     long_range = {"freq": "day", "since": "2020-01-01", "until": "2024-12-31"}
-    error = assert_error(client.get("/v1/dyads/IRQ/USA/tension", params=long_range), 400, "E400", "since")
+    error = assert_error(client.get("/v1/dyads/IRQ/USA/tension", params=long_range), 400, "E704", "since")
     assert "260" in error["message"]
     # ... and without since, the latest 260 days up to until are analysed.
     report = client.get("/v1/dyads/IRQ/USA/tension", params={"freq": "day", "until": "2024-11-20"}).json()
@@ -348,7 +348,10 @@ def test_coder_is_built_once_and_never_runs_concurrently(db_path):
             return out
 
     builds = []
-    app = create_app(db_path, read_only=True, coder_factory=lambda: builds.append(1) or SlowCoder())
+    # Unbudgeted, so the coder runs in this process where its counters can be read (under the budget it
+    # runs in one worker process, which serves one batch at a time anyway).
+    app = create_app(db_path, read_only=True, settings=Settings(doc_timeout_s=None),
+                     coder_factory=lambda: builds.append(1) or SlowCoder())
     state = app.state.bw
     article = Article(doc_id="t", text="Iraq attacked US forces.")
     threads = [threading.Thread(target=state.code, args=([article],)) for _ in range(6)]

@@ -63,3 +63,29 @@ def test_serve_read_only_on_a_missing_database_fails_cleanly(served, tmp_path):
     assert result.exit_code == 1
     assert "E400" in result.output
     assert served == []
+
+
+def test_serve_bounds_slow_clients_and_shutdown(served, tmp_path):
+    from brinkwatch.api.server import GuardedH11Protocol
+    from brinkwatch.store.access import ServerAnnouncement
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "s.duckdb"), "--header-timeout", "3"])
+    assert result.exit_code == 0, result.output
+    (call,) = served
+    assert issubclass(call["http"], GuardedH11Protocol) and call["http"].header_timeout_s == 3
+    assert call["timeout_graceful_shutdown"] <= 5 and call["limit_concurrency"]
+    assert [type(task) for task in call["app"].state.bw.background] == [ServerAnnouncement]
+
+
+def test_serve_watch_runs_the_watcher_in_the_server(served, tmp_path):
+    from brinkwatch.api.server import FeedWatcher
+
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text("https://news.example/rss\n")
+    db = str(tmp_path / "s.duckdb")
+    result = CliRunner().invoke(app, ["serve", "--db", db, "--watch", str(feeds), "--every", "10m"])
+    assert result.exit_code == 0, result.output
+    (watcher,) = [t for t in served[0]["app"].state.bw.background if isinstance(t, FeedWatcher)]
+    assert (watcher.feeds, watcher.every_s, watcher.allow_private) == (["https://news.example/rss"], 600, False)
+    refused = CliRunner().invoke(app, ["serve", "--db", db, "--watch", str(feeds), "--read-only"])
+    assert refused.exit_code == 1 and "--read-only" in refused.output

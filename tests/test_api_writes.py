@@ -121,7 +121,7 @@ def test_same_id_with_other_text_is_an_error_not_an_overwrite(tmp_path):
 )
 def test_invalid_article_batches_are_400(tmp_path, payload, field):
     client = make_client(tmp_path)
-    assert_error(client.post("/v1/articles", json=payload, headers=bearer(TOKEN)), 400, "E400", field)
+    assert_error(client.post("/v1/articles", json=payload, headers=bearer(TOKEN)), 400, "E704", field)
 
 
 # --- size limit -------------------------------------------------------------------------------------
@@ -170,4 +170,4 @@ def test_malformed_content_length_is_400(tmp_path):
     client = make_client(tmp_path)
     response = client.post("/v1/code", content=b'{"text": "x"}',
                            headers={"content-type": "application/json", "content-length": "12abc"})
-    assert_error(response, 400, "E400")
+    assert_error(response, 400, "E704")

@@ -6,8 +6,6 @@ date exact >= 85%, place country >= 95% and within 25 km >= 90% (where a place i
 from __future__ import annotations
 
 import datetime as dt
-import math
-import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -15,6 +13,8 @@ import pytest
 import yaml
 from spacy.tokens import Token
 
+from brinkwatch.evaluate.attributes import _speaker as norm_speaker
+from brinkwatch.evaluate.attributes import km
 from brinkwatch.model import Actor, Article
 from test_attr_fixtures import shared_extractor, shared_nlp
 
@@ -44,20 +44,6 @@ def fake_resolver(token: Token) -> Actor | None:
         if all(k in words for k in keys):
             return Actor(code=code, country=code[:3], sector=code[3:], text=token.text)
     return None
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
-
-
-def norm_speaker(text: str | None) -> str:
-    words = re.findall(r"[\w'.-]+", (text or "").lower())
-    while words and words[0] in ("the", "a", "an"):
-        words.pop(0)
-    return " ".join(words)
 
 
 def speaker_matches(expected: str, got: str | None) -> bool:

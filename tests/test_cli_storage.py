@@ -15,7 +15,9 @@ from test_store_pipeline import FakeCoder
 
 ARTICLE_ONE = ("Iraqi forces attacked the United States embassy in Baghdad on Monday, officials said. "
                "The government in Washington condemned the attack and promised a response.")
-ARTICLE_TWO = ("Officials from the United States met their counterparts from Iraq in Geneva on Tuesday. "
+# The fake coder codes both as IRQGOV -> USAGOV 190 on one day: only their words tell dedup they are two happenings
+# (its actor texts are the bare codes, so the names "United States" or "Iraq" would count as shared words).
+ARTICLE_TWO = ("Officials from both sides met their counterparts in Geneva on Tuesday. "
                "The two delegations discussed the withdrawal of troops and the protection of diplomats.")
 
 
@@ -109,3 +111,17 @@ def test_export_command(runner, filled_db, tmp_path):
     assert again.exit_code == 1 and "E600" in again.stderr
     bad = runner.invoke(app, ["export", "--db", str(filled_db), "--format", "xml", "--output", str(out)])
     assert bad.exit_code == 1
+
+
+def test_ingest_of_a_folder_codes_the_articles_not_its_readme_or_code(runner, inputs, tmp_path):
+    (inputs / "README.md").write_text("# News folder\n\nIraqi forces attacked the parser on Monday.\n", encoding="utf-8")
+    (inputs / "collect.py").write_text("# Iraqi forces attacked the United States embassy\n", encoding="utf-8")
+    (inputs / "feeds.yaml").write_text("feeds: [world]\n", encoding="utf-8")
+    db = tmp_path / "bw.duckdb"
+    result = runner.invoke(app, ["ingest", str(inputs), "--db", str(db), "--date", "2024-01-02"])
+    assert result.exit_code == 0, result.output
+    assert "read 2, added 2" in result.stdout
+    assert "not articles, skipped: 3 (README, code, configuration: README.md, collect.py," in " ".join(
+        result.stdout.split())
+    with Store(db, read_only=True) as store:
+        assert sorted(r[0] for r in store.con.sql("SELECT doc_id FROM articles").fetchall()) == ["one.txt", "two.txt"]

@@ -314,3 +314,47 @@ def test_violence_with_no_doer_and_no_place_takes_the_story_country(coder):
 def test_victims_of_armed_nonstate_actors_are_of_the_place(coder, text, expected):
     got = {(s[:3] if expected[0] == "SOM" else s, t, c) for s, t, c in _coded(coder, text)}
     assert expected in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("NIAMEY, May 19 - Troops repelled an assault on a base and killed about 20 attackers, the army said.",
+     ("NERMIL", "NERUAF", "190")),
+    ("BOGOTA, March 2 - Soldiers killed four rebels in a firefight in the south, the army said.",
+     ("COLMIL", "COLREB", "190")),
+])
+def test_armed_nonstate_actors_are_of_the_story_country(coder, text, expected):
+    assert expected in _coded(coder, text)
+
+
+def test_a_statements_we_is_the_government_speaking(coder):
+    text = ("The Government of Guyana rejects the latest claims by Venezuela to the Essequibo region. "
+            "We call on the Government of Venezuela to respect the ruling of the court. "
+            "We thank CARICOM for its steadfast support.")
+    coded = _coded(coder, text, "2023-08-02")
+    assert ("GUYGOV", "VENGOV", "022") in coded
+    assert any(s.startswith("GUY") and code == "051" for s, _, code in coded)
+    assert not any(s.startswith("VEN") and code == "022" for s, _, code in coded)
+
+
+def test_we_in_a_sentence_with_no_speaking_body_before_is_nobody(coder):
+    coded = _coded(coder, "We will not forget the victims of the flood.", "2023-08-02")
+    assert coded == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rockets struck a base near Baghdad airport that hosts Italian troops.", ("IRQUAF", "ITAMIL", "195")),
+    ("Militants attacked a camp used by French soldiers in northern Mali.", ("FRAMIL", "180")),
+])
+def test_a_base_is_the_force_that_holds_it(coder, text, expected):
+    coded = _coded(coder, text)
+    assert expected in coded or any((t, c) == expected for _, t, c in coded)
+
+
+def test_in_retaliation_for_is_no_second_event(coder):
+    coded = _coded(coder, "Tehran fired missiles at US military targets in Iraq in retaliation for the killing.")
+    assert len(coded) == 1
+
+
+def test_the_host_of_a_base_is_not_its_occupant_when_no_force_is_named(coder):
+    coded = _coded(coder, "Drones hit a base in Syria that houses no foreign forces.")
+    assert all(target is None or target.startswith("SYR") for _, target, _ in coded)

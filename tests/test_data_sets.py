@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from brinkwatch.model import MODALITIES
+from conftest import need_shared
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"
@@ -27,7 +28,6 @@ CASES_PATH = DATA / "coder_cases.jsonl"
 ARTICLES_DIR = DATA / "articles"
 DATA_README = DATA / "README.md"
 EXAMPLES = REPO / "examples"
-REFERENCE = REPO.parent / "shared" / "reference"
 
 CONSTRUCTIONS = (
     "active", "passive", "coordinated", "nominal", "request", "refusal", "threat", "demand",
@@ -41,32 +41,30 @@ ARTICLE_EVENT_KEYS = {"trigger", "source", "target", "cameo", "modality"}
 HEADER_LINE = re.compile(r"^(Title|Date|Publisher|URL|Author):\s*(.+)$", re.IGNORECASE)
 
 
-def _reference_rows(name: str) -> list[dict[str, str]]:
-    path = REFERENCE / name
-    if not path.exists():
-        pytest.fail(f"reference table {path} not found; it is expected beside the repository")
+def _reference_rows(reference_dir: Path, name: str) -> list[dict[str, str]]:
+    path = need_shared(reference_dir / name, "reference table")
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
 @pytest.fixture(scope="module")
-def cameo_codes() -> set[str]:
-    return {row["code"] for row in _reference_rows("cameo_event_codes.tsv")}
+def cameo_codes(reference_dir: Path) -> set[str]:
+    return {row["code"] for row in _reference_rows(reference_dir, "cameo_event_codes.tsv")}
 
 
 @pytest.fixture(scope="module")
-def plover_by_cameo() -> dict[str, str]:
-    return {row["cameo_code"]: row["plover_event"] for row in _reference_rows("cameo_to_plover.tsv")}
+def plover_by_cameo(reference_dir: Path) -> dict[str, str]:
+    return {row["cameo_code"]: row["plover_event"] for row in _reference_rows(reference_dir, "cameo_to_plover.tsv")}
 
 
 @pytest.fixture(scope="module")
-def country_codes() -> set[str]:
-    return {row["code"] for row in _reference_rows("cameo_country_codes.tsv") if row["kind"] != "region"}
+def country_codes(reference_dir: Path) -> set[str]:
+    return {row["code"] for row in _reference_rows(reference_dir, "cameo_country_codes.tsv") if row["kind"] != "region"}
 
 
 @pytest.fixture(scope="module")
-def sector_codes() -> set[str]:
-    return {row["code"] for row in _reference_rows("cameo_type_codes.tsv")}
+def sector_codes(reference_dir: Path) -> set[str]:
+    return {row["code"] for row in _reference_rows(reference_dir, "cameo_type_codes.tsv")}
 
 
 @pytest.fixture(scope="module")

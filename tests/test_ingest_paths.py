@@ -243,3 +243,20 @@ def test_a_parser_crash_on_one_file_is_recorded_and_the_batch_goes_on(
     assert isinstance(first, DocumentError)
     assert first.code == "E100" and "RecursionError" in first.message
     assert isinstance(second, Article) and second.text == SENTENCE
+
+
+def test_a_folder_s_readme_code_and_configuration_are_skipped_and_counted(tmp_path: Path) -> None:
+    (tmp_path / "2024-07-02_story.txt").write_text(SENTENCE)
+    (tmp_path / "README.md").write_text("# My news folder\n\nRun `python fetch.py` to attack the backlog.\n")
+    (tmp_path / "LICENSE").write_text("Permission is hereby granted, free of charge, to any person.\n")
+    (tmp_path / "fetch.py").write_text("import sys\nprint('Iran attacked the parser')\n")
+    (tmp_path / "settings.yaml").write_text("feeds: [world]\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "CHANGELOG.txt").write_text("Fixed the strike on the cache.\n")
+    (tmp_path / "sub" / "notes.md").write_text(SENTENCE.replace("Tuesday", "Friday"))
+    skipped: list[Path] = []
+    results = list(read_paths([tmp_path], default_date=dt.date(2024, 7, 1), on_skip=skipped.append))
+    assert [r.doc_id for r in results] == ["2024-07-02_story.txt", "sub/notes.md"]
+    assert sorted(p.name for p in skipped) == ["CHANGELOG.txt", "LICENSE", "README.md", "fetch.py", "settings.yaml"]
+    # named on the command line, a file is read whatever it is called
+    assert [r.doc_id for r in read_paths([tmp_path / "README.md"])] == ["README"]

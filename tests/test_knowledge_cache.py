@@ -3,7 +3,6 @@ changes, and never trusted when torn; ``BRINKWATCH_CACHE_DIR=off`` builds every 
 
 from __future__ import annotations
 
-import pickle
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from brinkwatch import cache
 from brinkwatch.errors import DataFileError
 from brinkwatch.extract import patterns as patterns_module
 from brinkwatch.extract.patterns import PatternBook
-from brinkwatch.geo import Gazetteer, PlaceCandidate, _PlaceIndex
 from brinkwatch.ontology import Ontology
 
 EXTRA = """version: 1
@@ -81,26 +79,3 @@ def test_cache_off_builds_every_time(monkeypatch) -> None:
     PatternBook.load(base_layer=False)
     assert first and len(reads) == 2 * first
     assert cache.cache_file("patterns", []) is None
-
-
-def test_place_index_reads_back_the_same_candidates() -> None:
-    kabul = PlaceCandidate(name="Kabul", country="AFG", lat=34.5, lon=69.2, precision="city", population=4_000_000,
-                           gazetteer_id="geonames:1138958")
-    kabul_alt = PlaceCandidate(name="Kabul", country="AFG", precision="city", primary=False)
-    index = _PlaceIndex.of({"kabul": [kabul], "kabol": [kabul_alt], "kaboul": [kabul_alt]})
-    back = pickle.loads(pickle.dumps(index))
-    assert back.get("kabul") == [kabul] and back.get("kaboul") == [kabul_alt]
-    assert back.get("kandahar") == () and len(back) == 3
-    assert len(back._rows) == 2  # a candidate filed under two names is stored once
-
-
-def test_gazetteer_index_comes_from_the_cache_the_second_time(cache_dir, monkeypatch) -> None:
-    first = Gazetteer.load().resolve("Mosul")
-    assert len(list(cache_dir.glob("gazetteer-*.pickle"))) == 1
-
-    def no_build(self):
-        raise AssertionError("the index was built again")
-
-    monkeypatch.setattr(Gazetteer, "_build_index", no_build)
-    assert Gazetteer.load().resolve("Mosul") == first
-    assert first.country == "IRQ"

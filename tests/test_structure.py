@@ -311,3 +311,17 @@ def test_an_older_store_gains_the_headline_column(tmp_path):
     with Store(path) as store:
         columns = {row[0] for row in store.con.sql("DESCRIBE event_mentions").fetchall()}
     assert "headline" in columns
+
+
+def test_live_blog_time_stamps_are_labels_not_text(coder):
+    text = ("14:05 GMT - Ecuador's army said it had arrested 11 gang members in Guayaquil.\n\n"
+            "(13:40) Colombia closed its border crossings with Venezuela.\n\n"
+            "Update 12.15pm: The Peruvian government declared a state of emergency in Lima.\n\n"
+            "10.50 percent of voters backed the measure.")
+    layout = find_layout(text)
+    assert [text[a:b].strip() for a, b in layout.labels] == ["14:05 GMT -", "(13:40)", "Update 12.15pm:"]
+    coded = coder.code_text(text, pub_date=D(2025, 3, 3))
+    labels = [s.text.strip() for s in coded.sentences if s.text.strip() in ("14:05 GMT -", "(13:40)")]
+    assert labels == ["14:05 GMT -", "(13:40)"]
+    assert {(e.source.code[:3], e.cameo.root) for e in coded.events} >= {("ECU", "17")}
+    assert all(e.evidence.trigger_start > 8 for e in coded.events)  # nothing coded from a time stamp

@@ -11,17 +11,21 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from brinkwatch.ingest import FetchResult
 from brinkwatch.model import Article, CodedDocument, Sentence
 from brinkwatch.store import Store
 from brinkwatch.store.watch import (
     FeedOutcome,
     backoff_seconds,
     feed_states,
+    guarded_fetch,
     parse_every,
     read_feed_list,
     watch_feeds,
 )
 from test_store_helpers import event
+
+LOCAL = {"allow_private": True}  # the test site listens on loopback, which the watcher refuses by default
 
 PAGE = """<html><head><title>{title}</title></head><body><article><h1>{title}</h1>
 <p>{body}</p>
@@ -149,7 +153,7 @@ def test_first_cycle_stores_pages_and_second_cycle_is_not_modified(site: Site) -
     feeds = [f"{site.base}/rss", f"{site.base}/atom"]
     coder, clock = FakeCoder(), FakeClock()
     with Store() as store:
-        first = watch_feeds(store, coder, feeds, every_s=60, once=True, clock=clock, sleep=clock.sleep)
+        first = watch_feeds(store, coder, feeds, every_s=60, once=True, clock=clock, sleep=clock.sleep, **LOCAL)
         assert (first.cycles, first.fetched, first.articles_added, first.errors) == (1, 2, 3, 0)
         texts = dict(store.con.execute("SELECT doc_id, text FROM articles").fetchall())
         # Summary-only RSS items were replaced by their linked pages; the Atom entry kept its content.
@@ -158,7 +162,7 @@ def test_first_cycle_stores_pages_and_second_cycle_is_not_modified(site: Site) -
         assert texts["urn:atom-1"].startswith("The Iraqi parliament voted")
         assert site.requests["/page/strike"] == 1 and site.requests["/page/vote"] == 1
 
-        second = watch_feeds(store, coder, feeds, every_s=60, max_cycles=1, clock=clock, sleep=clock.sleep)
+        second = watch_feeds(store, coder, feeds, every_s=60, max_cycles=1, clock=clock, sleep=clock.sleep, **LOCAL)
         assert (second.not_modified, second.fetched, second.articles_added) == (2, 0, 0)
         assert [h for p, h in site.conditional if p == "/rss"][1] is not None  # If-None-Match was sent
         assert site.requests["/page/strike"] == 1
@@ -175,7 +179,7 @@ def test_failing_feed_is_backed_off_while_the_other_proceeds(site: Site) -> None
     clock = FakeClock()
     seen: list[tuple[int, FeedOutcome]] = []
     with Store() as store:
-        report = watch_feeds(store, FakeCoder(), feeds, every_s=60, max_cycles=4, clock=clock, sleep=clock.sleep,
+        report = watch_feeds(store, FakeCoder(), feeds, every_s=60, max_cycles=4, clock=clock, sleep=clock.sleep, **LOCAL,
                              on_feed=lambda cycle, outcome: seen.append((cycle, outcome)))
         statuses = [(cycle, o.url.rsplit("/", 1)[1], o.status) for cycle, o in seen]
         # 1 fail -> wait 2 intervals; cycle 3 fails again -> wait 4 intervals, so cycle 4 is deferred too.
@@ -190,16 +194,16 @@ def test_failing_feed_is_backed_off_while_the_other_proceeds(site: Site) -> None
         assert down.consecutive_failures == 2 and down.last_error.startswith("E108")
         assert down.next_attempt == dt.datetime(2026, 1, 5, 12, 2) + dt.timedelta(seconds=240)
         logged = store.con.execute("SELECT source, code FROM ingest_errors").fetchall()
-        assert logged == [(feeds[0], "E108"), (feeds[0], "E108")]
+        assert logged == [(feeds[0], "E108")]  # the same failure is kept once; feed_state counts attempts
 
         # A restart remembers the backoff: a --once run before next_attempt leaves the feed alone.
         clock.now = dt.datetime(2026, 1, 5, 12, 4)
-        again = watch_feeds(store, FakeCoder(), feeds[:1], every_s=60, once=True, clock=clock)
+        again = watch_feeds(store, FakeCoder(), feeds[:1], every_s=60, once=True, clock=clock, **LOCAL)
         assert again.deferred == 1 and site.requests["/down"] == 2
         # Back up: fetched, and the failure count is reset.
         site.feeds["/down"] = (200, ATOM.replace(b"urn:atom-1", b"urn:atom-2"))
         clock.now = dt.datetime(2026, 1, 5, 12, 6)
-        watch_feeds(store, FakeCoder(), feeds[:1], every_s=60, once=True, clock=clock)
+        watch_feeds(store, FakeCoder(), feeds[:1], every_s=60, once=True, clock=clock, **LOCAL)
         assert {s.url: s for s in feed_states(store)}[feeds[0]].consecutive_failures == 0
 
 
@@ -210,9 +214,9 @@ def test_new_item_is_picked_up_next_cycle_and_merged(site: Site) -> None:
     feeds = [f"{site.base}/rss"]
     coder, clock = FakeCoder(), FakeClock()
     with Store() as store:
-        watch_feeds(store, coder, feeds, every_s=60, once=True, clock=clock)
+        watch_feeds(store, coder, feeds, every_s=60, once=True, clock=clock, **LOCAL)
         site.feeds["/rss"] = (200, rss([("again", "Strike confirmed"), ("strike", "Drone strike")]))
-        report = watch_feeds(store, coder, feeds, every_s=60, once=True, clock=clock)
+        report = watch_feeds(store, coder, feeds, every_s=60, once=True, clock=clock, **LOCAL)
         assert (report.fetched, report.articles_added) == (1, 1)
         assert coder.coded == ["urn:strike", "urn:again"]  # the old entry is not fetched or coded again
         assert site.requests["/page/strike"] == 1
@@ -225,7 +229,7 @@ def test_malformed_xml_is_an_error_and_the_cycle_goes_on(site: Site) -> None:
     site.feeds["/atom"] = (200, ATOM)
     feeds = [f"{site.base}/broken", f"{site.base}/atom"]
     with Store() as store:
-        report = watch_feeds(store, FakeCoder(), feeds, every_s=900, once=True)
+        report = watch_feeds(store, FakeCoder(), feeds, every_s=900, once=True, **LOCAL)
         assert [o.status for o in report.last_cycle] == ["failed", "fetched"]
         assert report.last_cycle[0].errors[0].code == "E106"
         assert report.articles_added == 1
@@ -235,7 +239,7 @@ def test_malformed_xml_is_an_error_and_the_cycle_goes_on(site: Site) -> None:
 
 def test_unreachable_feed_is_a_fetch_error() -> None:
     with Store() as store:
-        report = watch_feeds(store, FakeCoder(), ["http://127.0.0.1:9/feed"], every_s=30, once=True)
+        report = watch_feeds(store, FakeCoder(), ["http://127.0.0.1:9/feed"], every_s=30, once=True, **LOCAL)
         assert report.failed == 1 and report.last_cycle[0].errors[0].code == "E108"
 
 
@@ -265,12 +269,13 @@ def test_watch_command_runs_once_and_reports(site: Site, tmp_path, monkeypatch) 
     feeds.write_text(f"# test feeds\n{site.base}/atom\n\n{site.base}/down\n")
     db = tmp_path / "watch.duckdb"
     runner = CliRunner()
-    first = runner.invoke(app, ["watch", str(feeds), "--db", str(db), "--once", "--every", "30s"])
+    first = runner.invoke(app, ["watch", str(feeds), "--db", str(db), "--once", "--every", "30s",
+                                "--allow-private-addresses"])
     assert first.exit_code == 2  # a feed failed
     assert "fetched 1, not modified 0, failed 1" in first.stdout and "added 1 articles" in first.stdout
     assert "down" in first.stderr and "E108" in first.stderr
     # A second --once run (a restart) is answered 304 for one feed and leaves the backed-off one alone.
-    second = runner.invoke(app, ["watch", str(feeds), "--db", str(db), "--once"])
+    second = runner.invoke(app, ["watch", str(feeds), "--db", str(db), "--once", "--allow-private-addresses"])
     assert "not modified 1, failed 0, backed off 1" in second.stdout, second.stdout
     assert site.requests["/down"] == 1
     bad = runner.invoke(app, ["watch", str(feeds), "--db", str(db), "--every", "soon"])
@@ -290,5 +295,54 @@ def test_a_database_given_by_path_is_closed_between_cycles(site: Site, tmp_path)
         clock.sleep(seconds)
 
     report = watch_feeds(db, FakeCoder(), [f"{site.base}/atom"], every_s=60, max_cycles=2, clock=clock,
-                         sleep=read_while_sleeping)
+                         sleep=read_while_sleeping, **LOCAL)
     assert between == [1] and (report.fetched, report.not_modified) == (1, 1)
+
+
+def test_feeds_and_linked_pages_on_private_addresses_are_not_fetched_by_default(site: Site) -> None:
+    """A feed is untrusted: an entry linking to this machine must not make the watcher fetch it (E109)."""
+    site.feeds["/atom"] = (200, ATOM)
+    site.pages["strike"] = STRIKE
+    public_feed = "https://wire.example/rss"
+    body = rss([("strike", "Drone strike")]).replace(b"{base}", site.base.encode())
+    guarded = guarded_fetch()
+
+    def fetch(url: str, **kwargs: object) -> FetchResult:
+        # The feed itself comes from a (pretend) public host; its entry links to the loopback test site.
+        return FetchResult(200, body, None, None, url) if url == public_feed else guarded(url, **kwargs)
+
+    with Store() as store:
+        report = watch_feeds(store, FakeCoder(), [public_feed], every_s=60, once=True, fetch=fetch)
+        assert site.requests["/page/strike"] == 0
+        assert [e.code for e in report.last_cycle[0].errors] == ["E109"]
+        texts = [row[0] for row in store.con.execute("SELECT text FROM articles").fetchall()]
+        assert texts == ["Summary of Drone strike."]  # the entry's own summary is kept
+
+        direct = watch_feeds(store, FakeCoder(), [f"{site.base}/atom"], every_s=60, once=True)
+        assert direct.failed == 1 and direct.last_cycle[0].errors[0].code == "E109"
+        assert site.requests["/atom"] == 0
+
+
+def test_an_entry_whose_coding_worker_died_is_retried_next_cycle(site: Site) -> None:
+    """A server stopping mid-feed kills the coding worker (E301): the feed's validators are not advanced,
+    so the next cycle gets the feed in full instead of a 304 and codes the entry that was not stored."""
+    from brinkwatch.store.budget import Budget, BudgetedCoder, fork_available
+    from fakes import MisbehavingCoder
+
+    if not fork_available():
+        pytest.skip("the budget's worker needs fork")
+    crash = ATOM.replace(b"</feed>", b"<entry><title>Boom</title><id>urn:atom-9</id><updated>2026-01-06T10:00:00Z"
+                                     b"</updated><content type='text'>CRASH Iraq attacked US forces.</content>"
+                                     b"</entry></feed>")
+    site.feeds["/atom"] = (200, crash)
+    coder = BudgetedCoder(MisbehavingCoder(), Budget(seconds=5))
+    try:
+        with Store() as store:
+            first = watch_feeds(store, coder, [f"{site.base}/atom"], every_s=60, once=True, **LOCAL)
+            assert [e.code for e in first.last_cycle[0].errors] == ["E301"]
+            assert feed_states(store)[0].etag is None
+            second = watch_feeds(store, coder, [f"{site.base}/atom"], every_s=60, once=True, **LOCAL)
+            assert second.fetched == 1 and second.not_modified == 0
+            assert store.con.execute("SELECT doc_id FROM articles").fetchall() == [("urn:atom-1",)]
+    finally:
+        coder.close()

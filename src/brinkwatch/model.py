@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Any, Literal
+from collections.abc import Iterable
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -231,3 +232,11 @@ class CodedDocument(Record):
     events: tuple[Event, ...] = ()
     mentions: tuple[Mention, ...] = ()
     structure: Structure | None = None
+
+
+class EventCoder(Protocol):
+    """What codes articles into events: ``brinkwatch.extract.Coder``, the Dask runner's remote coder, the
+    API's lazy coder and the test doubles. The ingestion pipeline, the evaluator, the API and the Dask tasks
+    all take this, so any of them runs any coder."""
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterable[CodedDocument]: ...

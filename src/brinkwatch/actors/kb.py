@@ -8,7 +8,11 @@ dicts keyed by tuples of normalised word pieces, so the resolver never scans wit
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import os
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +22,9 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from brinkwatch import cache
 from brinkwatch.actors.schema import (
+    AgentsFile,
     CitiesFile,
     CountriesFile,
     DiscardFile,
@@ -81,6 +87,7 @@ class KBMatch(BaseModel):
     country: str | None
     sector: str | None
     title: str | None = None
+    dated: bool = False  # a dated role covers the requested date (else the code is the entry's default)
 
 
 @dataclass(frozen=True)
@@ -137,13 +144,31 @@ M = TypeVar("M", bound=BaseModel)
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader
+        text = path.read_text(encoding="utf-8")
+        body = _json_body(text)
+        if body is not None:  # a generated file whose body is one JSON object (YAML's flow style)
+            try:
+                return json.loads(body)
+            except json.JSONDecodeError:
+                pass  # not JSON after all: YAML reads it, and reports where it is wrong
+        return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(f"cannot read actor file: {exc}", source=str(path)) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         raise DataFileError(f"invalid YAML: {exc}", source=str(path), line=line) from exc
+
+
+def _json_body(text: str) -> str | None:
+    """The text after the leading comment lines when it opens a flow mapping ("{"), else None."""
+    start = 0
+    while text.startswith("#", start) or text.startswith("\n", start):
+        end = text.find("\n", start)
+        if end < 0:
+            return None
+        start = end + 1
+    return text[start:] if text.startswith("{", start) else None
 
 
 def _validate(model: type[M], data: Any, path: Path) -> M:
@@ -196,11 +221,26 @@ class ActorKB:
         self.max_name_len = max((len(key) for key in tables.names), default=1)
         self.max_noun_len = max((len(key) for key in tables.sector_nouns), default=1)
         self.max_title_len = max((len(key) for key in tables.titles), default=1)
+        self.max_name_word_len = max((len(key) for key in tables.name_words), default=1)
 
     # ---------------------------------------------------------------- loading
     @classmethod
-    def load(cls, extra_files: Sequence[Path] = (), *, data_dir: Path = DATA_DIR) -> ActorKB:
-        """Read the shipped files, then user files; user entries win over shipped ones for the same name."""
+    def load(cls, extra_files: Sequence[Path] = (), *, data_dir: Path = DATA_DIR, base_layer: bool = True) -> ActorKB:
+        """Read the shipped files, then user files; user entries win over shipped ones for the same name.
+
+        ``base_layer`` adds the converted Phoenix dictionaries under brinkwatch's own files. The built tables
+        are kept in the cache folder keyed by the content of every input, so only the first load in a
+        machine's life pays for reading ~30,000 dictionary entries."""
+        inputs = [*sorted(data_dir.glob("*.yaml")), *map(Path, extra_files)]
+        cache = _cache_path(inputs, base_layer)
+        tables = _read_cache(cache)
+        if tables is None:
+            tables = cls._build(extra_files, data_dir, base_layer)
+            _write_cache(cache, tables)
+        return cls(tables)
+
+    @staticmethod
+    def _build(extra_files: Sequence[Path], data_dir: Path, base_layer: bool) -> _Tables:
         tables = _Tables()
         for path in map(Path, extra_files):
             entries, user_countries = _load_user_file(path)
@@ -233,7 +273,9 @@ class ActorKB:
             _load_cities(tables, _validate(CitiesFile, _read_yaml(cities_path), cities_path))
         discard_path = data_dir / "discard.yaml"
         _load_discard(tables, _validate(DiscardFile, _read_yaml(discard_path), discard_path))
-        return cls(tables)
+        if base_layer:
+            _load_phoenix(tables, data_dir)
+        return tables
 
     # ---------------------------------------------------------------- queries
     def lookup(self, name: str, when: dt.date | None = None) -> list[KBMatch]:
@@ -280,6 +322,7 @@ class ActorKB:
             country=code[:3] if code[:3] != "---" else entry.country,
             sector=sector,
             title=role.title if role else None,
+            dated=role is not None,
         )
 
     def has_name(self, key: Key) -> bool:
@@ -320,12 +363,16 @@ class ActorKB:
         return best[0] if best else 0
 
     def _name_word(self, name: Key) -> tuple[int, str] | None:
+        """Longest organisational word inside ``name``: windows no longer than the longest such word, so the
+        cost grows linearly with the name (a 2,000-piece run of "!" is not 2,000 cubed look-ups)."""
         best: tuple[int, str] | None = None
         for start in range(len(name)):
-            for end in range(len(name), start, -1):
+            for end in range(min(len(name), start + self.max_name_word_len), start, -1):
                 sector = self._t.name_words.get(name[start:end])
-                if sector is not None and (best is None or end - start > best[0]):
-                    best = (end - start, sector)
+                if sector is not None:
+                    if best is None or end - start > best[0]:
+                        best = (end - start, sector)
+                    break  # the longest word starting here is found
         return best
 
     def title_sector(self, key: Key) -> str | None:
@@ -451,6 +498,127 @@ def _people_entries(people: Iterable[Any], tables: _Tables) -> Iterable[tuple[KB
 def _load_discard(tables: _Tables, discard: DiscardFile) -> None:
     tables.discard_phrases.update(pieces(phrase) for phrase in discard.phrases + discard.teams)
     tables.score_verbs.update(fold(verb) for verb in discard.score_verbs)
+
+
+# -------------------------------------------------------------------- the compiled-table cache
+_CACHE_FORMAT = "actors-1"
+
+
+def _cache_path(inputs: Sequence[Path], base_layer: bool) -> Path | None:
+    """Where the built tables are kept: keyed by the bytes of every input file and of the code that builds
+    them, so an edited data file or loader builds anew. ``BRINKWATCH_CACHE_DIR=off`` disables it."""
+    root = os.environ.get("BRINKWATCH_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "brinkwatch")
+    if root == "off":
+        return None
+    digest = hashlib.sha256(f"{_CACHE_FORMAT}|{base_layer}|{sys.version_info[:2]}".encode())
+    try:
+        code = [Path(__file__).with_name(name) for name in ("kb.py", "schema.py", "tabari.py")]
+        for path in [*code, *inputs]:
+            digest.update(str(path.name).encode("utf-8") + b"\x00" + path.read_bytes() + b"\x00")
+    except OSError:
+        return None  # a missing user file is reported by the loader itself
+    return Path(root) / f"actors-{digest.hexdigest()[:20]}.pickle"
+
+
+def _read_cache(path: Path | None) -> _Tables | None:
+    tables = cache.read(path)  # a torn or stale file reads as None and is rebuilt
+    return tables if isinstance(tables, _Tables) else None
+
+
+def _write_cache(path: Path | None, tables: _Tables) -> None:
+    cache.write(path, tables)  # a read-only home is no reason to fail: the tables are rebuilt next time
+
+
+# -------------------------------------------------------------------- the Phoenix base layer
+PHOENIX_ORGANIZATIONS = ("phoenix_institutions.yaml", "phoenix_international.yaml", "phoenix_armed_groups.yaml")
+
+
+def _load_phoenix(tables: _Tables, data_dir: Path) -> None:
+    """The converted Phoenix dictionaries (``convert/actors.py``), loaded last, so they only add."""
+    layer = _BaseLayer(tables)
+    for name in PHOENIX_ORGANIZATIONS:
+        path = data_dir / name
+        if path.exists():
+            orgs = _validate(OrganizationsFile, _read_yaml(path), path)
+            for entry, names in _organization_entries(orgs.organizations, tables):
+                _add_names(tables, entry, [n for n in names if not layer.taken(name_key(n))])
+    path = data_dir / "phoenix_people.yaml"
+    if path.exists():
+        for entry, names in _people_entries(_validate(PeopleFile, _read_yaml(path), path).people, tables):
+            keys = [name_key(n) for n in names]
+            if not any(layer.is_own_person(key) for key in keys):  # else people.yaml has them, dated past 2018
+                _add_names(tables, entry, [n for n, key in zip(names, keys, strict=True) if not layer.taken(key)])
+    path = data_dir / "phoenix_places.yaml"
+    if path.exists():
+        for code, names in _validate(CitiesFile, _read_yaml(path), path).countries.items():
+            country = tables.country_aliases.get(code, code)
+            if country in tables.country_names:
+                _add_places(tables, country, [n for n in names if not layer.taken(name_key(n))])
+    path = data_dir / "phoenix_agents.yaml"
+    if path.exists():
+        own_nouns = dict(tables.sector_nouns)
+        for agent in _validate(AgentsFile, _read_yaml(path), path).agents:
+            key = pieces(agent.noun)
+            if agent.sector not in tables.sector_labels or layer.taken(key, as_noun=True):
+                continue
+            if any(own_nouns.get(other, agent.sector) != agent.sector for other in _other_numbers(key)):
+                continue  # "fighters" are REB in sectors.yaml: upstream's "fighter" UAF would split the word
+            tables.sector_nouns.setdefault(key, agent.sector)
+    path = data_dir / "phoenix_discards.yaml"
+    if path.exists():
+        tables.discard_phrases.update(pieces(p) for p in _validate(DiscardFile, _read_yaml(path), path).phrases)
+
+
+def _other_numbers(key: Key) -> list[Key]:
+    """The key with its last word in the other grammatical number, as far as regular English goes."""
+    last, head = key[-1], key[:-1]
+    forms = [last + "s", last + "es", last[:-1] + "ies", last[:-3] + "men" if last.endswith("man") else ""]
+    if last.endswith("s"):
+        forms += [last[:-1], last[:-2], last[:-3] + "y" if last.endswith("ies") else ""]
+    if last.endswith("men"):
+        forms.append(last[:-3] + "man")
+    return [(*head, form) for form in forms if form and form != last]
+
+
+class _BaseLayer:
+    """Decides what the base layer may add: a key that brinkwatch's own files give a meaning to (a name, an
+    adjective, a title, a noun) keeps that meaning, and no added name may contain the name of one of
+    brinkwatch's people ("President Hosni Mubarak", "Ayatollah Ruhollah Khomeini"): as the longer match it
+    would hide that person's curated, dated roles from the resolver."""
+
+    def __init__(self, tables: _Tables) -> None:
+        self._t = tables
+        self._own_people = frozenset(
+            key for key, records in tables.names.items() if any(r.entry.kind == "person" for r in records)
+        )
+        self._longest = max((len(key) for key in self._own_people), default=0)
+
+    def is_own_person(self, key: Key) -> bool:
+        return key in self._own_people
+
+    def contains_own_person(self, key: Key) -> bool:
+        """A person's name of two or more pieces anywhere in ``key``, or a surname alone at its end."""
+        if key[-1:] in self._own_people:
+            return True
+        return any(key[start : start + size] in self._own_people
+                   for size in range(2, min(len(key), self._longest) + 1)
+                   for start in range(len(key) - size + 1))  # fmt: skip
+
+    def taken(self, key: Key, *, as_noun: bool = False) -> bool:
+        t = self._t
+        if not key or key in t.names or key in t.adjectives or key in t.demonyms or key in t.titles:
+            return True
+        if key in t.group_words or key in t.group_people or key in t.person_nouns or key in t.name_words:
+            return True
+        return not as_noun and (key in t.sector_nouns or self.contains_own_person(key))
+
+
+def _add_places(tables: _Tables, country: str, names: Iterable[str]) -> None:
+    """Places are "city" entries: they name their country only where the parser tags them as a place."""
+    for name in names:
+        key = name_key(name)
+        _add_names(tables, KBEntry(f"city:{country}:{' '.join(key)}", "city", name, country, country), [name])
 
 
 def _load_user_file(path: Path) -> tuple[list[tuple[KBEntry, list[str], bool]], CountriesFile | None]:

@@ -32,6 +32,8 @@ NO_COUNTRY = "---"
 _SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+# a statement's or a spokesman's "we": the government, organisation or country speaking
+_FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
 _GROUP_NOUNS = frozenset(
     {"group", "organization", "organisation", "movement", "faction", "outfit", "network"}
@@ -240,7 +242,8 @@ class DocActors(PlacesAndPeoples):
     # ---------------------------------------------------------------- resolution steps
     def _resolve(self, head: Token) -> tuple[Actor | None, str]:
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _PERSON_PRONOUNS:
+        pronoun = head.pos_ == "PRON" or lower in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _PERSON_PRONOUNS | _FIRST_PLURAL
+        if pronoun and not (lower in _FIRST_PLURAL and head.text.isupper()):  # "US" is a country, not "us"
             return self._coref_pronoun(head), "coref"
         if head.i not in self._names and self._glossed_name(head) is not None:
             named = self.resolve_token(self._glossed_name(head))
@@ -285,7 +288,7 @@ class DocActors(PlacesAndPeoples):
         code, sector = match.code, match.sector
         if match.kind == "person" and not match.title:
             code, sector, resolution = self._person_by_title(head, found, match)
-        if self._is_former(head, found.start):
+        if self._is_former(head, min(found.start, self._left_window(head))):  # "Ousted President X", "former X"
             code, sector = f"{match.country or NO_COUNTRY}ELI", "ELI"
         chapter = self._national_chapter(match, found.start)
         if chapter is not None:  # "the Turkish Red Crescent" is Turkey's society, not the movement
@@ -307,7 +310,22 @@ class DocActors(PlacesAndPeoples):
             if org is not None and org[1] is not None and org[1].kind == "organization":
                 return org[0] + title, title, "title"
             return match.country + title, title, "title"
+        office = None if match.dated else self._appositive_office(head)
+        if office is not None:  # "X, the UN envoy for Libya, said": what the article says X is on its date
+            return office.code, office.sector, "title"
         return match.code, match.sector, "kb"
+
+    def _appositive_office(self, head: Token) -> Actor | None:
+        """The office an apposition gives a person the KB knows no role of on the date."""
+        for child in head.children:
+            if child.dep_ != "appos" or self._is_former(child, self._left_window(child)):
+                continue  # "X, the former NATO chief": no office held now; the KB's default (ELI) stands
+            actor = self.resolve_token(child)
+            if actor is not None and actor.code[:3] != NO_COUNTRY and (
+                actor.sector is not None or actor.code[:3] in _NON_STATE
+            ):
+                return actor
+        return None
 
     def _from_phrase(self, head: Token) -> tuple[Actor | None, str]:
         if head.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X"):
@@ -771,6 +789,11 @@ class DocActors(PlacesAndPeoples):
             antecedent = self._antecedent(
                 head, lambda m: (m.plural or m.kind == "organization") and not local(m), reach=2
             )
+        elif lower in _FIRST_PLURAL:  # "We call on the Government of Venezuela ...": the body speaking
+            antecedent = self._antecedent(
+                head, lambda m: not m.person and m.kind not in ("city", "region") and m.actor.sector in (None, "GOV")
+                and bool(m.actor.country) and len(m.actor.country) == 3 and m.actor.country not in ("IGO", "NGO")
+                and self._doc[m.head].dep_ in ("nsubj", "nsubjpass") and not local(m), reach=3)
         else:
             return None
         return self._coref_actor(head, antecedent) if antecedent else None

@@ -192,6 +192,26 @@ class DiscardFile(_Strict):
     phrases: list[str] = []
     score_verbs: list[str] = []
     teams: list[str] = []
+    story_phrases: list[str] = []  # upstream story-level discards: kept for reference, not loaded
+
+
+class AgentEntry(_Strict):
+    """An agent noun of the Phoenix agents dictionary ("rioter" -> OPP) with its upstream code."""
+
+    noun: str
+    code: str
+    sector: str
+
+    @field_validator("sector")
+    @classmethod
+    def _three(cls, value: str) -> str:
+        return _check_country(value)
+
+
+class AgentsFile(_Strict):
+    version: int
+    source: str
+    agents: list[AgentEntry]
 
 
 class RegionEntry(_Strict):

@@ -44,21 +44,24 @@ def _parse_date(text: str, source: str, line: int) -> dt.date:
         ) from None
 
 
-def _parse_code_spec(spec: str, source: str, line: int) -> Role:
+def parse_code_spec(spec: str, source: str, line: int) -> Role:
+    """One ``[CODE date-date]`` specification as a role (TABARI date ranges are inclusive)."""
     match = _CODE_SPEC.match(spec.strip())
     if not match:
         raise DataFileError(f"cannot read code specification {spec.strip()!r}", source=source, line=line)
     code, direction, first, second = match.groups()
-    code = code.upper()
-    if first is None:
-        return Role(code=code)
-    start = _parse_date(first, source, line)
-    if second is not None:
-        end = _parse_date(second, source, line) + dt.timedelta(days=1)  # TABARI ranges are inclusive
-        return Role(code=code, **{"from": start, "to": end})
-    if direction == "<":
-        return Role(code=code, to=start)
-    return Role(code=code, **{"from": start})
+    fields: dict[str, object] = {"code": code.upper()}
+    if first is not None:
+        start = _parse_date(first, source, line)
+        if second is not None:  # TABARI ranges are inclusive
+            fields.update({"from": start, "to": _parse_date(second, source, line) + dt.timedelta(days=1)})
+        else:
+            fields["to" if direction == "<" else "from"] = start
+    try:
+        return Role.model_validate(fields)
+    except ValidationError as exc:
+        message = "; ".join(err["msg"] for err in exc.errors())
+        raise DataFileError(f"code specification {spec.strip()!r}: {message}", source=source, line=line) from None
 
 
 def _name_of(token: str) -> str:
@@ -107,7 +110,7 @@ def parse_tabari(text: str, source: str = "<string>") -> list[SimpleActor]:
         if line.startswith("["):
             if entry is None:
                 raise DataFileError(f"code {line!r} before any entry", source=source, line=number)
-            entry.roles.append(_parse_code_spec(line, source, number))
+            entry.roles.append(parse_code_spec(line, source, number))
             continue
         head, bracket, rest = line.partition("[")
         if entry is not None and entry.roles:
@@ -121,7 +124,7 @@ def parse_tabari(text: str, source: str = "<string>") -> list[SimpleActor]:
         else:  # consecutive name lines before any code share the coming code (TABARI blocks)
             entry.names.append(name)
         if bracket:
-            entry.roles.append(_parse_code_spec("[" + rest, source, number))
+            entry.roles.append(parse_code_spec("[" + rest, source, number))
     _finish(entry, source, out)
     return out
 

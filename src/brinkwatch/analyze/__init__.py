@@ -5,7 +5,7 @@ The CLI (``brinkwatch tension|network|dedup``) and the HTTP API render the recor
 """
 
 from brinkwatch.analyze.changepoints import change_points, series_change_points
-from brinkwatch.analyze.dedup import merge_new, rebuild
+from brinkwatch.analyze.dedup import DedupRules, merge_new, rebuild
 from brinkwatch.analyze.records import (
     Driver,
     DyadSeries,
@@ -22,7 +22,7 @@ from brinkwatch.analyze.tension import tension_report, top_events
 from brinkwatch.analyze.verdict import verdict
 
 __all__ = [
-    "Driver", "DyadSeries", "MergeResult", "Network", "NetworkEdge", "NetworkNode", "SeriesPoint",
+    "DedupRules", "Driver", "DyadSeries", "MergeResult", "Network", "NetworkEdge", "NetworkNode", "SeriesPoint",
     "TensionReport", "Verdict", "change_points", "dyad_series", "merge_new", "rebuild",
     "series_change_points", "tension_report", "top_events", "verdict",
 ]

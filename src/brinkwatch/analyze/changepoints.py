@@ -52,6 +52,8 @@ def change_points(values: Sequence[float], *, penalty_scale: float = DEFAULT_PEN
 
 
 def series_change_points(series: DyadSeries, **kwargs: float) -> tuple[dt.date, ...]:
-    """Change points of a dyad series' tension index, as the first day of the period where each begins."""
-    indices = change_points(series.tension_values(), **kwargs)  # type: ignore[arg-type]
-    return tuple(series.points[i].period for i in indices)
+    """Change points of a dyad series' tension index over the periods *with reports* (a period without news is
+    unknown, so it neither makes nor hides a change), as the first day of the period where each begins."""
+    covered = series.covered()
+    indices = change_points([p.tension for p in covered], **kwargs)  # type: ignore[arg-type]
+    return tuple(covered[i].period for i in indices)

@@ -1,39 +1,67 @@
-"""Cross-article dedup: merge event mentions that report the same real-world happening into ``events``.
+"""Dedup: merge event mentions that report the same real-world happening into ``events``.
 
-Two mentions are the same happening when all of these hold (each rule is one SQL predicate below):
-- same block: source country, target country and CAMEO root; for symmetric roots (consult 04, fight 19)
-  the dyad is unordered, because "A and B clashed" is reported either way round;
-- compatible modality: both in the same modality class (an asserted mention never merges with a
-  negated, threatened or requested one);
-- dates within a window that respects precision: day ±1, week ±4, publication-date fallback ±2,
-  unknown (pub_date used) ±2; a month- or year-precision date only has to fall in the same month/year;
-- compatible places: within ``max_km`` when both have coordinates, else same country when both have
-  one, else compatible (one side unknown);
-- similar evidence: token-set Jaccard of content-word stems >= ``min_similarity``; the words naming the
-  source and target are left out, because the block already fixes the actors and their surface names
-  ("Pyongyang" / "North Korea") only add noise.
+One happening, one event, whether it is told twice in one article (a headline and its lead, a later
+mention) or by several outlets. Reports agree on some things and disagree on others, so the rules *block*
+on what they agree on and *tolerate* what they disagree on (``docs/tension.md``, "Dedup", has the same in prose):
 
-Candidate pairs are produced by one SQL join per kind of date (equi-join on block + week bucket, so a
-million mentions do not become a million squared pairs); only the union-find over accepted pairs runs
-in Python. Merging is incremental (only mentions with ``event_id`` NULL are compared, against each
-other and against mentions already merged), deterministic (an event's id is a hash of its smallest
-mention id) and idempotent (a second run finds nothing pending).
+Hard rules (every pair):
+- the same source country and target country (the sector is ignored: ``IRNMIL`` and ``IRN`` agree); for
+  the symmetric roots 04 (consult) and 19 (fight) either way round;
+- the same root *family*: a root, except that 18-20 (assault, fight, mass violence) are one family, because
+  reports of one attack are coded 190, 195 or 183 alike; within a root any code goes (0871 with 087 or 08);
+- the same modality class (an asserted mention never merges with a denied, threatened or requested one);
+- dates in a window that respects their precision (day +-1, week +-4, no date in the text +-2; month or year
+  precision: the same month or year); an undated mention merges only inside its own article;
+- an act of force (QuadClass 2 or 4) is not merged across two different countries; a country-wide place
+  that is one of the two actors ("Iran fires missiles": place Iran) counts as no place.
+
+Soft targets: reports of one act of force disagree on whom it hit (US bases in Iraq: ``USAMIL``, ``USA``,
+``IRQ`` "by the place", ``IRNMIL`` by a misparse, or no target). A mention whose target is missing, is the
+country it happened in, or is the source's own country while it happened abroad has a *soft* target: it may
+merge with a report of the same source whose target differs, when the place explains it (or the target is
+missing), on a higher score. An event never holds two different non-soft dyads, and its dyad is taken
+from a mention with a firm target.
+
+Within one article the hard rules suffice (plus: the same day when both dates are exact, and no two places
+more than ``max_km`` apart): an article repeats its act, it does not report two identical ones.
+Across articles a pair also needs a *score* >= ``min_similarity``: the token-set Jaccard of the evidence
+sentences (content words cut to 5 letters; the words naming the two actors left out), plus or minus what the
+coded fields say: acts of force more than ``max_km`` apart (-), the same exact day (+) or the next one (-),
+the same full code (+), death tolls far apart (-). ``DedupRules`` holds the
+weights, tuned on ``tests/data/dedup/tuning.yaml`` and measured on ``measured.yaml``.
+
+Pairs come from equi-joins in SQL (block + week bucket), never all pairs; only the union-find over accepted
+pairs runs in Python. Merging is incremental (only mentions with ``event_id`` NULL are compared, against each
+other and against merged mentions), deterministic (an event's id is a hash of its smallest mention id) and
+idempotent. The event row takes its code and dyad from the mention with the most specific code (firm targets
+first, then confidence), its date from the most precise date and its place from the most precise place.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import asdict, dataclass, replace
+from typing import Any
 
 import duckdb
 import pyarrow as pa
 
 from brinkwatch.analyze import daily
+from brinkwatch.analyze.dedup_sql import (
+    CANDIDATES_SQL,
+    FEATURES_SQL,
+    PAIRS_SQL,
+    SOFT_TARGET_SQL,
+    dateline_sql,
+)
 from brinkwatch.analyze.records import MergeResult
 from brinkwatch.errors import AnalysisError
 
 # "A met B" and "B met A", "A and B clashed": the same happening may be reported with the dyad swapped.
 SYMMETRIC_ROOTS: tuple[str, ...] = ("04", "19")
+# Roots that reports of one happening use interchangeably: one family (the key is the first root).
+ROOT_FAMILIES: tuple[tuple[str, ...], ...] = (("18", "19", "20"),)
 # Modalities that describe the same state of the world merge; across classes they never do.
 MODALITY_CLASSES: dict[str, str] = {
     "asserted": "occurred",
@@ -58,116 +86,96 @@ STOP_WORDS: tuple[str, ...] = (
     "wednesday", "thursday", "friday", "saturday", "sunday", "reported", "reportedly", "officials",
 )
 STEM_CHARS = 5  # prefix stemming: "missiles"/"missile", "voted"/"votes"; cheap and language-agnostic
-DEFAULT_MIN_SIMILARITY = 0.12  # tuned on tests/data/dedup (see tests/test_analyze_dedup.py)
-DEFAULT_MAX_KM = 50.0
+
+
+@dataclass(frozen=True)
+class DedupRules:
+    """Thresholds and weights of the cross-article score (see the module docstring).
+
+    Tuned on ``tests/data/dedup/tuning.yaml`` (``benchmarks/dedup_tuning.py`` prints the sweep); the precision
+    and recall on ``tests/data/dedup/measured.yaml`` are pinned by ``tests/test_analyze_dedup_corpus.py``."""
+
+    min_similarity: float = 0.14  # score a pair of reports from two articles must reach
+    soft_margin: float = 0.0  # extra score when only a soft target joins two different dyads (0 tuned best)
+    max_km: float = 50.0  # acts of force farther apart lose far_penalty; in one article they are two acts
+    far_penalty: float = 0.15
+    same_day_bonus: float = 0.05  # both dates exact and equal
+    other_day_penalty: float = 0.10  # both dates exact, a day apart
+    same_code_bonus: float = 0.05
+    killed_penalty: float = 0.15  # death tolls far apart (3 vs 12): two attacks
+
+    def params(self) -> dict[str, float]:
+        return asdict(self)
+
+
+DEFAULT_RULES = DedupRules()
+DEFAULT_MIN_SIMILARITY = DEFAULT_RULES.min_similarity
+DEFAULT_MAX_KM = DEFAULT_RULES.max_km
 BULK_UPDATE_ROWS = 20_000  # above this many new ids, rebuilding the event_id index is cheaper
 _EVENT_INDEX = "idx_mentions_event"
 
-_FEATURES_SQL = """
-CREATE OR REPLACE TEMP TABLE _dd_f AS
-WITH base AS (
-    SELECT mention_id, event_id, event_id IS NULL AS pending, cameo_root AS root,
-        coalesce(source_country, source_code, '') AS sc, coalesce(target_country, target_code, '') AS tc,
-        coalesce(event_date, pub_date) AS eff_date,
-        CASE WHEN event_date IS NULL THEN 'unknown' ELSE coalesce(date_precision, 'unknown') END AS prec,
-        CASE modality {mod_cases} END AS mod_class,
-        place_country AS pc, lat, lon, evidence_text,
-        regexp_split_to_array(lower(concat_ws(' ', source_text, target_text)), '[^a-z0-9]+') AS actor_words
-    FROM event_mentions
-    WHERE {where}
-)
-SELECT mention_id, event_id, pending, root, eff_date, prec, mod_class, pc, lat, lon,
-    CASE WHEN root IN {symmetric} THEN least(sc, tc) ELSE sc END AS k1,
-    CASE WHEN root IN {symmetric} THEN greatest(sc, tc) ELSE tc END AS k2,
-    CASE prec WHEN 'day' THEN 1 WHEN 'week' THEN 4 ELSE 2 END AS tol,
-    prec IN ('month', 'year') AS coarse,
-    date_diff('day', DATE '1970-01-05', eff_date) // 7 AS bucket,
-    year(eff_date) AS yr, month(eff_date) AS mon,
-    list_distinct(list_transform(
-        list_filter(regexp_split_to_array(lower(evidence_text), '[^a-z0-9]+'),
-                    lambda x: length(x) >= 3 AND NOT list_contains($stop, x)
-                              AND NOT list_contains(actor_words, x)),
-        lambda x: left(x, {stem}))) AS toks
-FROM base WHERE eff_date IS NOT NULL
-"""
+# The representative mentions of an event (the ORDER BY keys of arg_min): the code and dyad come from a firm
+# target with the most specific code, the date from the most precise date, the place from the most precise place.
+_CODE_RANK = "(t.soft_target, -length(t.cameo_code), -t.confidence, t.mention_id)"
+_DATE_RANK = ("(CASE t.date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'publication' THEN 2 "
+              "WHEN 'month' THEN 3 WHEN 'year' THEN 4 ELSE 5 END, -t.confidence, t.mention_id)")
+_PLACE_RANK = (f"(CASE WHEN t.place_name IS NULL THEN 9 WHEN {dateline_sql('t.')} THEN 8 "
+               "ELSE CASE t.place_precision WHEN 'landmark' THEN 0 "
+               "WHEN 'base' THEN 0 WHEN 'airport' THEN 0 WHEN 'city' THEN 1 WHEN 'admin1' THEN 2 "
+               "WHEN 'country' THEN 3 ELSE 1 END END, -t.confidence, t.mention_id)")
 
-# The predicates every candidate pair must satisfy (p = pending side, c = candidate side).
-_PAIR_FILTER = """
-    p.mod_class = c.mod_class
-    AND CASE
-        WHEN p.prec = 'year' OR c.prec = 'year' THEN p.yr = c.yr
-        WHEN p.coarse OR c.coarse THEN p.yr = c.yr AND p.mon = c.mon
-        ELSE abs(date_diff('day', p.eff_date, c.eff_date)) <= greatest(p.tol, c.tol) END
-    AND CASE
-        WHEN p.lat IS NOT NULL AND c.lat IS NOT NULL AND p.lon IS NOT NULL AND c.lon IS NOT NULL THEN
-            2 * 6371.0 * asin(sqrt(pow(sin(radians(c.lat - p.lat) / 2), 2)
-                + cos(radians(p.lat)) * cos(radians(c.lat)) * pow(sin(radians(c.lon - p.lon) / 2), 2)))
-            <= $max_km
-        WHEN p.pc IS NOT NULL AND c.pc IS NOT NULL THEN p.pc = c.pc
-        ELSE true END
-    AND len(list_intersect(p.toks, c.toks)) / greatest(1, len(list_distinct(list_concat(p.toks, c.toks))))
-        >= $min_sim
-"""
+# The columns an event takes from each of its representative mentions (narrow structs: a mention row also
+# holds its whole JSON record, which arg_min would otherwise copy for every event).
+_REPRESENTATIVE = {
+    "r": ("source_code", "source_country", "source_sector", "target_code", "target_country", "target_sector",
+          "cameo_code", "cameo_root", "cameo_name", "goldstein", "quad_class", "plover_type", "plover_mode",
+          "modality", "is_opinion", "mention_id", "evidence_text"),
+    "d": ("event_date", "pub_date", "date_precision"),
+    "pl": ("place_name", "place_country", "lat", "lon"),
+}
+_RANKS = {"r": _CODE_RANK, "d": _DATE_RANK, "pl": _PLACE_RANK}
 
-_PAIRS_SQL = f"""
-CREATE OR REPLACE TEMP TABLE _dd_pairs AS
--- exact-date mentions: equi-join on block + neighbouring week buckets (windows are at most ±4 days)
-SELECT p.mention_id AS a, c.mention_id AS b
-FROM (SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS jb FROM _dd_f WHERE pending AND NOT coarse) p
-JOIN (SELECT * FROM _dd_f WHERE NOT coarse) c
-  ON c.k1 = p.k1 AND c.k2 = p.k2 AND c.root = p.root AND c.bucket = p.jb
-WHERE (NOT c.pending OR c.mention_id > p.mention_id) AND {_PAIR_FILTER}
-UNION ALL
--- month/year-precision pending mentions against everything in the same block and year
-SELECT p.mention_id, c.mention_id
-FROM (SELECT * FROM _dd_f WHERE pending AND coarse) p
-JOIN _dd_f c ON c.k1 = p.k1 AND c.k2 = p.k2 AND c.root = p.root AND c.yr = p.yr
-WHERE c.mention_id <> p.mention_id AND {_PAIR_FILTER}
-UNION ALL
--- exact-date pending mentions against month/year-precision ones
-SELECT p.mention_id, c.mention_id
-FROM (SELECT * FROM _dd_f WHERE pending AND NOT coarse) p
-JOIN (SELECT * FROM _dd_f WHERE coarse) c ON c.k1 = p.k1 AND c.k2 = p.k2 AND c.root = p.root AND c.yr = p.yr
-WHERE {_PAIR_FILTER}
-"""
 
-_AGGREGATE_SQL = """
+def _struct(kind: str) -> str:
+    return "struct_pack(" + ", ".join(f"{c} := t.{c}" for c in _REPRESENTATIVE[kind]) + ")"
+
+
+_AGGREGATE_SQL = f"""
 INSERT INTO events (event_id, source_code, source_country, source_sector, target_code, target_country,
     target_sector, cameo_code, cameo_root, cameo_name, goldstein, quad_class, plover_type, plover_mode,
     modality, is_opinion, event_date, date_precision, place_name, place_country, lat, lon, killed, injured,
     num_mentions, num_sources, num_articles, first_seen, last_seen, confidence, representative_mention,
     evidence_text)
 WITH touched AS (
-    SELECT em.*, count(*) OVER (PARTITION BY event_id) AS size
+    SELECT em.* EXCLUDE (record, numbers, attribution), count(*) OVER (PARTITION BY event_id) AS size
     FROM event_mentions em WHERE event_id IN (SELECT event_id FROM _dd_touched)
 ), agg AS (
     -- most events have one mention: they need no aggregation (median and count-distinct per group are
     -- the expensive part of this query), so only events with several mentions are grouped
-    SELECT event_id, t AS r, t AS d, 1 AS n, 1 AS ns, 1 AS na, pub_date AS fs, pub_date AS ls,
-        least(confidence, 0.999) AS conf, killed, injured
+    SELECT event_id, {_struct("r")} AS r, {_struct("d")} AS d, {_struct("pl")} AS pl, 1 AS n, 1 AS ns, 1 AS na,
+        pub_date AS fs, pub_date AS ls, least(confidence, 0.999) AS conf, killed, injured
     FROM touched t WHERE size = 1
     UNION ALL
-    SELECT event_id,
-        -- representative: the most confident mention (ties: smallest id); its date may be coarse, so the
-        -- date comes from the most precise mention instead
-        arg_min(t, (-confidence, mention_id)),
-        arg_min(t, (CASE date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'publication' THEN 2
-                WHEN 'month' THEN 3 WHEN 'year' THEN 4 ELSE 5 END, -confidence, mention_id)),
+    SELECT event_id, {", ".join(f"arg_min({_struct(k)}, {_RANKS[k]})" for k in _REPRESENTATIVE)},
         count(*), count(DISTINCT coalesce(publisher, doc_id)), count(DISTINCT doc_id), min(pub_date), max(pub_date),
-        -- noisy-OR: independent reports of the same happening make it more certain
-        1 - exp(sum(ln(1 - least(confidence, 0.999)))),
+        -- noisy-OR over articles (the best mention of each): independent reports make the event surer, an
+        -- article repeating itself does not
+        1 - exp(sum(ln(1 - least(confidence, 0.999))) FILTER (WHERE best_in_doc)),
         median(killed), median(injured)
-    FROM touched t WHERE size > 1 GROUP BY event_id
+    FROM (SELECT *, {SOFT_TARGET_SQL} AS soft_target,
+              row_number() OVER (PARTITION BY event_id, doc_id ORDER BY confidence DESC, mention_id) = 1 AS best_in_doc
+          FROM touched WHERE size > 1) t
+    GROUP BY event_id
 )
 SELECT event_id, r.source_code, r.source_country, r.source_sector, r.target_code, r.target_country,
     r.target_sector, r.cameo_code, r.cameo_root, r.cameo_name, r.goldstein, r.quad_class, r.plover_type,
     r.plover_mode, r.modality, r.is_opinion, coalesce(d.event_date, d.pub_date),
-    CASE WHEN d.event_date IS NULL THEN 'publication' ELSE d.date_precision END,
-    r.place_name, r.place_country, r.lat, r.lon, killed, injured,
+    CASE WHEN d.event_date IS NOT NULL THEN d.date_precision WHEN d.pub_date IS NOT NULL THEN 'publication'
+         ELSE 'unknown' END,
+    pl.place_name, pl.place_country, pl.lat, pl.lon, killed, injured,
     n, ns, na, CAST(fs AS TIMESTAMP), CAST(ls AS TIMESTAMP), conf, r.mention_id, r.evidence_text
 FROM agg
 """
-
 
 _ID_HEX = 14
 
@@ -184,13 +192,20 @@ MAX_EVENT_SPAN_DAYS = 4
 
 
 class _UnionFind:
-    """Union-find whose components may not stretch over more than ``max_span`` days of exact dates."""
+    """Union-find whose components may not stretch over more than ``max_span`` days of exact dates, nor hold
+    two different firm dyads (soft targets join a component without fixing its dyad), nor place an act of
+    force in two countries: the pair rules, kept for the whole component so no report chains two happenings."""
 
-    def __init__(self, dates: dict[str, dt.date] | None = None, max_span: int | None = None) -> None:
+    def __init__(self, dates: dict[str, dt.date] | None = None, max_span: int | None = None,
+                 dyads: dict[str, str] | None = None, places: dict[str, str] | None = None) -> None:
         self.parent: dict[str, str] = {}
         self.dates = dates or {}
         self.max_span = max_span
         self.span: dict[str, tuple[dt.date, dt.date]] = {}
+        self.keys: dict[str, dict[str, str]] = {}
+        for kind, values in (("dyad", dyads or {}), ("place", places or {})):
+            for node, value in values.items():
+                self.keys.setdefault(node, {})[kind] = value
 
     def _span(self, root: str) -> tuple[dt.date, dt.date] | None:
         if root in self.span:
@@ -207,51 +222,89 @@ class _UnionFind:
             parent[x], x = root, parent[x]
         return root
 
-    def union(self, a: str, b: str) -> None:
+    def union(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
-            return
+            return True
+        ka, kb = self.keys.get(ra, {}), self.keys.get(rb, {})
+        if any(kind in kb and kb[kind] != value for kind, value in ka.items()):
+            return False  # two firm dyads, or two countries: two happenings, whatever a report in between says
         sa, sb = self._span(ra), self._span(rb)
         joined = sa or sb
         if sa and sb:
             joined = (min(sa[0], sb[0]), max(sa[1], sb[1]))
             if self.max_span is not None and (joined[1] - joined[0]).days > self.max_span:
-                return  # joining would chain two happenings days apart
+                return False  # joining would chain two happenings days apart
         keep, drop = min(ra, rb), max(ra, rb)
         self.parent[drop] = keep
         if joined is not None:
             self.span[keep] = joined
+        if ka or kb:
+            self.keys[keep] = {**ka, **kb}
+        return True
 
 
-def _build_candidates(con: duckdb.DuckDBPyConnection, min_similarity: float, max_km: float) -> None:
-    """Features of pending mentions and of merged mentions in their blocks, then accepted pairs."""
+def family_sql(column: str = "cameo_root") -> str:
+    """SQL giving a root's family key (the first root of its family, else the root itself)."""
+    cases = " ".join(f"WHEN {column} IN ({', '.join(repr(r) for r in fam)}) THEN '{fam[0]}'" for fam in ROOT_FAMILIES)
+    return f"CASE {cases} ELSE {column} END" if cases else column
+
+
+def _build_candidates(con: duckdb.DuckDBPyConnection, rules: DedupRules) -> None:
+    """Features of pending mentions and of merged mentions in their families, then accepted pairs."""
     mod_cases = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in MODALITY_CLASSES.items())
     symmetric = "(" + ", ".join(f"'{r}'" for r in SYMMETRIC_ROOTS) + ")"
-    # merged mentions matter only in blocks (cameo roots) where something is pending
-    where = ("event_id IS NULL OR cameo_root IN (SELECT DISTINCT cameo_root FROM event_mentions "
+    family = family_sql()
+    # merged mentions matter only in families where something is pending
+    where = (f"event_id IS NULL OR {family} IN (SELECT DISTINCT {family} FROM event_mentions "
              "WHERE event_id IS NULL)")
-    con.execute(_FEATURES_SQL.format(mod_cases=mod_cases, symmetric=symmetric, where=where, stem=STEM_CHARS),
-                {"stop": list(STOP_WORDS)})
-    con.execute(_PAIRS_SQL, {"max_km": max_km, "min_sim": min_similarity})
+    con.execute(FEATURES_SQL.format(mod_cases=mod_cases, symmetric=symmetric, where=where, stem=STEM_CHARS,
+                                    family=family, dateline=dateline_sql()), {"stop": list(STOP_WORDS)})
+    params = rules.params()
+    params["min_sim"] = params.pop("min_similarity")
+    con.execute(CANDIDATES_SQL, {"max_km": rules.max_km})
+    con.execute(PAIRS_SQL, params)
+
+
+def _union_find(con: duckdb.DuckDBPyConnection) -> tuple[_UnionFind, list[tuple[str, str | None]]]:
+    """Union-find over the accepted pairs only (most mentions have none: SQL handles those), and the paired
+    mentions with their event ids. Merged events enter as nodes ``event:<id>`` carrying their firm dyad, so a
+    new report cannot give them a second one."""
+    rows = con.sql("""SELECT mention_id, any_value(eff_date) FILTER (WHERE NOT coarse),
+            any_value(hard_dyad) FILTER (WHERE sk IS NULL), any_value(pc) FILTER (WHERE quad IN (2, 4)),
+            any_value(event_id)
+        FROM _dd_f WHERE mention_id IN (SELECT a FROM _dd_pairs UNION SELECT b FROM _dd_pairs)
+        GROUP BY mention_id""").fetchall()
+    dates = {m: d for m, d, _, _, _ in rows if d is not None}
+    dyads = {m: h for m, _, h, _, _ in rows if h is not None}
+    places = {m: c for m, _, _, c, _ in rows if c is not None}
+    merged = [(m, e) for m, _, _, _, e in rows if e is not None]
+    if merged:
+        for node, dyad, place in con.execute("""SELECT 'event:' || event_id, min(hard_dyad) FILTER (WHERE sk IS NULL),
+                min(pc) FILTER (WHERE quad IN (2, 4)) FROM _dd_f WHERE list_contains($events, event_id) GROUP BY ALL""",
+                                             {"events": sorted({e for _, e in merged})}).fetchall():
+            if dyad is not None:
+                dyads[node] = dyad
+            if place is not None:
+                places[node] = place
+    uf = _UnionFind(dates, MAX_EVENT_SPAN_DAYS, dyads, places)
+    for mention_id, event_id in merged:
+        uf.union(f"event:{event_id}", mention_id)
+    pairs = con.sql("SELECT a, b, score FROM _dd_pairs").fetchall()
+    far = dt.date.max - dt.date.min
+    # closest dates first, so a component grows around its core rather than along a chain; then best score
+    pairs.sort(key=lambda abs_: (abs(dates[abs_[0]] - dates[abs_[1]]) if abs_[0] in dates and abs_[1] in dates
+                                 else far, -abs_[2], abs_[0], abs_[1]))
+    for a, b, _ in pairs:
+        uf.union(a, b)
+    return uf, [(m, e) for m, _, _, _, e in rows]
 
 
 def _components(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], dict[str, str], set[str], int]:
-    """Union-find over the accepted pairs only (most mentions have none: SQL handles those).
-    Returns (pending mention -> event id, absorbed event -> surviving event, touched events, created)."""
-    dates = dict(con.sql(
-        "SELECT mention_id, eff_date FROM _dd_f WHERE NOT coarse AND mention_id IN "
-        "(SELECT a FROM _dd_pairs UNION SELECT b FROM _dd_pairs)").fetchall())
-    uf = _UnionFind(dates, MAX_EVENT_SPAN_DAYS)
-    pairs = con.sql("SELECT a, b FROM _dd_pairs").fetchall()
-    far = dt.date.max - dt.date.min
-    # closest dates first, so a component grows around its core rather than along a chain
-    pairs.sort(key=lambda ab: abs(dates[ab[0]] - dates[ab[1]]) if ab[0] in dates and ab[1] in dates else far)
-    for a, b in pairs:
-        uf.union(a, b)
+    """Returns (pending mention -> event id, absorbed event -> surviving event, touched events, created)."""
+    uf, paired = _union_find(con)
     members: dict[str, list[str]] = {}
     existing_members: dict[str, set[str]] = {}
-    paired = con.sql("SELECT mention_id, event_id FROM _dd_f WHERE mention_id IN "
-                     "(SELECT a FROM _dd_pairs UNION SELECT b FROM _dd_pairs)").fetchall()
     for mention_id, event_id in paired:
         root = uf.find(mention_id)
         if event_id is None:
@@ -287,7 +340,7 @@ def _assign(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
     _register_temp(con, "_dd_touched", pa.table({"event_id": pa.array(sorted(touched), pa.string())}))
     # a pending mention with no accepted pair is an event of its own: same id rule as event_id_for, in SQL
     singles = con.execute(f"""INSERT INTO _dd_updates
-        SELECT mention_id, 'ev' || left(sha1(mention_id), {_ID_HEX}) FROM _dd_f
+        SELECT DISTINCT mention_id, 'ev' || left(sha1(mention_id), {_ID_HEX}) FROM _dd_f
         WHERE pending AND mention_id NOT IN (SELECT mention_id FROM _dd_updates)""").fetchall()[0][0]
     con.execute("INSERT INTO _dd_touched SELECT event_id FROM _dd_updates WHERE mention_id NOT IN "
                 "(SELECT unnest($ids))", {"ids": list(updates)})
@@ -321,15 +374,19 @@ def _register_temp(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -
         con.unregister(f"{name}_view")
 
 
-def merge_new(con: duckdb.DuckDBPyConnection, *, min_similarity: float = DEFAULT_MIN_SIMILARITY,
-              max_km: float = DEFAULT_MAX_KM) -> MergeResult:
-    """Give every mention with a NULL ``event_id`` an event, and refresh the touched ``events`` rows."""
+def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RULES,
+              min_similarity: float | None = None, max_km: float | None = None) -> MergeResult:
+    """Give every mention with a NULL ``event_id`` an event, and refresh the touched ``events`` rows.
+
+    ``min_similarity`` and ``max_km`` override those fields of ``rules``."""
+    overrides = {k: v for k, v in (("min_similarity", min_similarity), ("max_km", max_km)) if v is not None}
+    rules = replace(rules, **overrides) if overrides else rules
     (pending,) = con.execute("SELECT count(*) FROM event_mentions WHERE event_id IS NULL").fetchall()[0]
     if not pending:
         return MergeResult(mentions_merged=0, events_created=0, events_updated=0)
     index_sql: str | None = None
     try:
-        _build_candidates(con, min_similarity, max_km)
+        _build_candidates(con, rules)
         n_updates, n_touched, created = _assign(con)
         if n_updates >= BULK_UPDATE_ROWS:
             # DuckDB rewrites an indexed column as delete + insert (~100x slower on disk than in place), and
@@ -341,7 +398,7 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, min_similarity: float = DEFAULT
     finally:
         if index_sql:
             con.execute(index_sql)
-        for name in ("_dd_f", "_dd_pairs", "_dd_updates", "_dd_absorbed", "_dd_touched", "_daily_keys"):
+        for name in ("_dd_f", "_dd_cand", "_dd_pairs", "_dd_updates", "_dd_absorbed", "_dd_touched", "_daily_keys"):
             con.execute(f"DROP TABLE IF EXISTS {name}")
     # absorbed events no longer exist: they count as updated (their happening lives on in the target)
     return MergeResult(mentions_merged=n_updates, events_created=created, events_updated=n_touched - created)
@@ -356,7 +413,7 @@ def _drop_event_index(con: duckdb.DuckDBPyConnection) -> str | None:
     return found[0][0].replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)
 
 
-def rebuild(con: duckdb.DuckDBPyConnection, **kwargs: float) -> MergeResult:
+def rebuild(con: duckdb.DuckDBPyConnection, **kwargs: Any) -> MergeResult:
     """Forget every merge and dedup all mentions from scratch (same ids as an incremental history)."""
     index_sql = _drop_event_index(con)  # see merge_new: bulk updates of an indexed column are slow
     try:

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 Freq = Literal["day", "week", "month"]
-Direction = Literal["rising", "easing", "steady"]
+Direction = Literal["rising", "easing", "steady", "insufficient data"]
 
 
 class _Frozen(BaseModel):
@@ -29,7 +29,9 @@ class MergeResult(_Frozen):
 
 
 class SeriesPoint(_Frozen):
-    """One period of a dyad series; every number can be recomputed from the events of that period."""
+    """One period of a dyad series; every number can be recomputed from the events of that period.
+
+    A period with no reports is *unknown*, not calm: its balance and tension are None."""
 
     period: dt.date  # first day of the period (Monday for weeks)
     n_events: int
@@ -38,10 +40,11 @@ class SeriesPoint(_Frozen):
     verbal_conflict: int
     material_conflict: int
     goldstein_sum: float
+    goldstein_count: int  # happenings with a Goldstein score
     goldstein_mean: float | None
     conflict_weighted: float  # sum over material conflict of w * magnitude
-    balance: float  # (coop weight - conflict weight) / total weight, 0 when empty
-    tension: float  # see docs/tension.md
+    balance: float | None  # (coop weight - conflict weight) / total weight; None when no reports
+    tension: float | None  # see docs/tension.md; None when no reports (unknown, not 0)
 
 
 class DyadSeries(_Frozen):
@@ -52,8 +55,12 @@ class DyadSeries(_Frozen):
     deduplicated: bool  # True when merged happenings were counted (dedup has run)
     points: tuple[SeriesPoint, ...]
 
-    def tension_values(self) -> list[float]:
+    def tension_values(self) -> list[float | None]:
         return [p.tension for p in self.points]
+
+    def covered(self) -> list[SeriesPoint]:
+        """The periods with at least one report: the only ones a verdict compares."""
+        return [p for p in self.points if p.n_events > 0]
 
     def to_arrow(self):  # noqa: ANN201 - pyarrow is imported lazily
         """The series as a pyarrow Table, one column per SeriesPoint field."""
@@ -79,21 +86,34 @@ class Driver(_Frozen):
 
 
 class Verdict(_Frozen):
+    """The answer to "are tensions rising or easing?" (``analyze.verdict``; the rule is in docs/tension.md)."""
+
     direction: Direction
-    confidence: float  # 1 - p of the level comparison; 0..1
+    low_confidence: bool  # a clear shift that the test cannot confirm on so few periods
+    label: str  # what to print: "easing", "easing (low confidence)", "steady", "insufficient data"
+    confidence: float  # 1 - p for rising/easing; 0..1
     change_points: tuple[dt.date, ...]
     summary: str
     drivers: tuple[Driver, ...]
-    level_before: float | None
+    level_before: float | None  # mean tension index of the compared periods before / after ``since``
     level_after: float | None
+    goldstein_before: float | None  # mean Goldstein score of the happenings before / after ``since``
+    goldstein_after: float | None
+    effect_size: float | None  # Cliff's delta of the periods after vs before (-1 .. 1)
     p_value: float | None
     since: dt.date | None  # start of the compared recent segment
+    periods_total: int  # periods in the analysed range
+    periods_with_reports: int  # periods that have at least one report (the others are unknown)
+    periods_before: int  # periods with reports compared before / after ``since``
+    periods_after: int
 
 
 class TensionReport(_Frozen):
     series: DyadSeries
     change_points: tuple[dt.date, ...]
     verdict: Verdict
+    undated_count: int = 0  # happenings of the dyad with no date at all: never in a series
+    undated: tuple[Driver, ...] = ()  # the first of them, listed apart
 
 
 class NetworkNode(_Frozen):

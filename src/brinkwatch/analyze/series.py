@@ -2,7 +2,9 @@
 
 Everything is one SQL query. The unit counted is a *happening*: a merged row of ``events`` when dedup
 has run, plus any mention not merged yet (so a half-deduplicated store still counts everything once).
-Periods with no events appear as zero rows because the periods come from a generated date range.
+Periods with no reports appear (the periods come from a generated date range) with zero counts and no
+tension: they are unknown, not calm. A happening with no date at all (no event date, no publication
+date) is in no period; ``undated_happenings`` lists them apart.
 The tension index is defined in ``docs/tension.md``; ``TENSION_SQL`` below is that formula.
 """
 
@@ -82,17 +84,19 @@ WITH d AS ({daily}
     WHERE lo IS NOT NULL AND hi IS NOT NULL
 ), agg AS (
     SELECT CAST(date_trunc('{freq}', day) AS DATE) AS period, sum(n) AS n, sum(vc) AS vc, sum(mc) AS mc,
-        sum(vf) AS vf, sum(mf) AS mf, sum(g_sum) AS g_sum, sum(g_sum) / nullif(sum(g_count), 0) AS g_mean,
+        sum(vf) AS vf, sum(mf) AS mf, sum(g_sum) AS g_sum, sum(g_count) AS g_count,
+        sum(g_sum) / nullif(sum(g_count), 0) AS g_mean,
         sum(conflict_w) AS conflict_w, sum(coop_conf) AS coop_conf, sum(conflict_conf) AS conflict_conf,
         sum(numerator) AS numerator
     FROM d WHERE day BETWEEN coalesce($since, day) AND coalesce($until, day) GROUP BY 1
 )
 SELECT p.period, CAST(coalesce(n, 0) AS BIGINT), CAST(coalesce(vc, 0) AS BIGINT), CAST(coalesce(mc, 0) AS BIGINT),
     CAST(coalesce(vf, 0) AS BIGINT), CAST(coalesce(mf, 0) AS BIGINT),
-    coalesce(g_sum, 0.0), g_mean, coalesce(conflict_w, 0.0),
-    CASE WHEN coop_conf + conflict_conf > 0
+    coalesce(g_sum, 0.0), CAST(coalesce(g_count, 0) AS BIGINT), g_mean, coalesce(conflict_w, 0.0),
+    -- a period without reports is unknown, not calm: no balance, no tension
+    CASE WHEN coalesce(n, 0) = 0 THEN NULL WHEN coop_conf + conflict_conf > 0
         THEN (coop_conf - conflict_conf) / (coop_conf + conflict_conf) ELSE 0.0 END,
-    coalesce(numerator, 0.0) / (1 + coalesce(n, 0))
+    CASE WHEN coalesce(n, 0) = 0 THEN NULL ELSE coalesce(numerator, 0.0) / (1 + n) END
 FROM periods p LEFT JOIN agg USING (period) ORDER BY p.period
 """
 
@@ -121,6 +125,26 @@ def as_date(value: dt.date | str | None) -> dt.date | None:
 def is_deduplicated(con: duckdb.DuckDBPyConnection) -> bool:
     """True when dedup has run (some merged events exist)."""
     return con.sql("SELECT count(*) > 0 FROM events").fetchall()[0][0]
+
+
+def dyad_range(con: duckdb.DuckDBPyConnection, a: str, b: str, *, since: dt.date | str | None = None,
+               until: dt.date | str | None = None, directed: bool = False, include_opinion: bool = False,
+               modalities: Sequence[str] = DEFAULT_MODALITIES) -> tuple[dt.date, dt.date] | None:
+    """First and last day with a counted happening of the dyad inside [since, until]; None when it has none.
+
+    This, not the database's first or last date, is the range a tension question is answered over."""
+    a, b = a.upper(), b.upper()
+    where = happenings_filter_sql(a, b, directed=directed, include_opinion=include_opinion)
+    cache_where = happenings_filter_sql(a, b, directed=directed, include_opinion=include_opinion,
+                                        modality_sql="modality")
+    sql = (f"SELECT min(day), max(day) FROM ({_daily_sql(con, where, cache_where, use_cache=True)}) "
+           "WHERE day BETWEEN coalesce($since, day) AND coalesce($until, day)")
+    params = {"a": a, "b": b, "since": as_date(since), "until": as_date(until), "modalities": list(modalities)}
+    try:
+        first, last = con.execute(sql, params).fetchall()[0]
+    except duckdb.Error as exc:
+        raise AnalysisError(f"series query failed: {exc}") from exc
+    return None if first is None else (first, last)
 
 
 def dyad_series(con: duckdb.DuckDBPyConnection, a: str, b: str, *, freq: Freq = "week",

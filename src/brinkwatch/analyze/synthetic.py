@@ -1,14 +1,16 @@
 """Synthetic and hand-made event mentions for tests and benchmarks, inserted with SQL.
 
 ``insert_mentions`` fills the columns a coder would fill from a few given ones, so tests can state only
-what matters to them; ``synthetic_mentions`` draws millions of realistic-looking mentions (skewed over
-~200 countries, five years of dates) as Arrow tables for ``benchmarks/store.py``.
+what matters to them; ``load_dedup_corpus`` expands a hand-written dedup corpus (``tests/data/dedup/*.yaml``)
+into such rows; ``synthetic_mentions`` draws millions of realistic-looking mentions (skewed over ~200
+countries, five years of dates) as Arrow tables for ``benchmarks/store.py``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -22,15 +24,16 @@ _MENTION_DEFAULTS: dict[str, Any] = {
     "source_sector": None, "target_code": None, "target_country": None, "target_sector": None,
     "cameo_name": None, "goldstein": None, "plover_type": None, "plover_mode": None,
     "modality": "asserted", "is_opinion": False, "event_date": None, "date_precision": "unknown",
-    "place_name": None, "place_country": None, "lat": None, "lon": None, "killed": None,
+    "place_name": None, "place_country": None, "place_precision": None, "lat": None, "lon": None, "killed": None,
     "injured": None, "pattern_id": "test", "confidence": 1.0, "publisher": None, "pub_date": None,
+    "source_text": None, "target_text": None,
 }
 _COLUMNS = (
     "mention_id", "event_id", "doc_id", "sentence_index", "source_code", "source_country", "source_sector",
     "target_code", "target_country", "target_sector", "cameo_code", "cameo_root", "cameo_name", "goldstein",
     "quad_class", "plover_type", "plover_mode", "modality", "is_opinion", "event_date", "date_precision",
-    "place_name", "place_country", "lat", "lon", "killed", "injured", "evidence_text", "pattern_id",
-    "confidence", "publisher", "pub_date",
+    "place_name", "place_country", "place_precision", "lat", "lon", "killed", "injured", "evidence_text",
+    "pattern_id", "confidence", "publisher", "pub_date", "source_text", "target_text",
 )
 
 
@@ -68,6 +71,47 @@ def insert_mentions(con: duckdb.DuckDBPyConnection, rows: Iterable[Mapping[str, 
     finally:
         con.unregister("_syn_rows")
     return len(filled)
+
+
+def _country_of(code: str | None) -> str | None:
+    """The country part of a CAMEO actor code ("IRNMIL" -> "IRN"); None for "---COP" or no actor."""
+    if not code or code.startswith("---"):
+        return None
+    return code[:3]
+
+
+def load_dedup_corpus(path: Path) -> list[dict[str, Any]]:
+    """Mention rows (for ``insert_mentions``) of a hand-written dedup corpus, each with its ``happening`` label.
+
+    The format is described in the corpus files' headers (``tests/data/dedup/tuning.yaml``): a table of places
+    and, per happening, its mentions with short keys. QuadClass and Goldstein come from the CAMEO ontology."""
+    import yaml
+
+    from brinkwatch.ontology import Ontology
+
+    ontology = Ontology.load()
+    corpus = yaml.safe_load(path.read_text(encoding="utf-8"))
+    places = corpus["places"]
+    rows: list[dict[str, Any]] = []
+    for happening in corpus["happenings"]:
+        for number, m in enumerate(happening["mentions"]):
+            place = places[m["place"]] if m.get("place") else {}
+            code = str(m["code"])
+            rows.append({
+                "mention_id": f"{m['doc']}.{number}", "doc_id": m["doc"], "happening": m.get("label", happening["id"]),
+                "publisher": m["by"], "pub_date": _as_date(m["pub"]),
+                "source_code": m["src"], "source_country": _country_of(m["src"]),
+                "source_sector": m["src"][3:] or None, "source_text": m.get("st"),
+                "target_code": m.get("tgt"), "target_country": _country_of(m.get("tgt")),
+                "target_sector": (m.get("tgt") or "")[3:] or None, "target_text": m.get("tt"),
+                "cameo_code": code, "quad_class": ontology.quad_class(code), "goldstein": ontology.goldstein(code),
+                "modality": m.get("mod", "asserted"), "event_date": _as_date(m.get("date", m["pub"])),
+                "date_precision": m.get("prec", "day"), "place_name": m.get("place"),
+                "place_country": place.get("country"), "place_precision": place.get("precision"),
+                "lat": place.get("lat"), "lon": place.get("lon"), "killed": m.get("killed"),
+                "confidence": m.get("conf", 0.7), "evidence_text": m["text"],
+            })
+    return rows
 
 
 _ROOT_QUAD = {  # CAMEO root -> (QuadClass, typical Goldstein)

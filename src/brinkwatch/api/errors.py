@@ -1,12 +1,15 @@
 """The one JSON error shape of the HTTP API, the handlers that produce it, and the request-size guard.
 
 Every error leaves the server as ``{"error": {"code", "message", "field", "status"}}``: brinkwatch's
-numbered exceptions keep their code, FastAPI's validation errors become ``E400`` with the path of the
-offending field, and Starlette's HTTP errors (404 route, 405 method, ...) become ``E<status>``.
+numbered exceptions keep their code, FastAPI's validation errors become ``E704`` (invalid request) with the
+path of the offending field, and Starlette's HTTP errors become ``E404`` (no such route: not found, like
+the store's E404), ``E705`` (method not allowed) or ``E700``. API codes stay in the E7xx range, so none
+collides with the store's E4xx.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
@@ -33,6 +36,8 @@ from brinkwatch.errors import (
 )
 
 DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
+DEFAULT_BODY_TIMEOUT_S = 10.0
+BODY_TIMEOUT_CODE = "E706"
 
 
 class ErrorBody(BaseModel):
@@ -55,9 +60,9 @@ class ApiRefusal(ApiError):
 
 
 class BadRequestError(ApiError):
-    """A request whose values are well-formed JSON/query types but wrong together (E400 like validation)."""
+    """A request whose values are well-formed JSON/query types but wrong together (E704 like validation)."""
 
-    code = "E400"
+    code = "E704"
 
     def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
@@ -115,7 +120,7 @@ async def _on_validation(request: Request, exc: RequestValidationError) -> JSONR
     message = _validation_message(first) if first else "invalid request"
     if len(errors) > 1:
         message += f" (and {len(errors) - 1} more)"
-    return error_response(400, "E400", message, _field_path(first.get("loc", ())))
+    return error_response(400, BadRequestError.code, message, _field_path(first.get("loc", ())))
 
 
 async def _on_brinkwatch(request: Request, exc: BrinkwatchError) -> JSONResponse:
@@ -124,9 +129,13 @@ async def _on_brinkwatch(request: Request, exc: BrinkwatchError) -> JSONResponse
     return error_response(status, exc.code, exc.message, getattr(exc, "field", None), headers)
 
 
+# Starlette's own refusals (no route, wrong method) in brinkwatch's numbering.
+_HTTP_CODES = {404: NotFoundError.code, 405: "E705"}
+
+
 async def _on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     message = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail, default=str)
-    return error_response(exc.status_code, f"E{exc.status_code}", message, headers=getattr(exc, "headers", None))
+    return error_response(exc.status_code, _HTTP_CODES.get(exc.status_code, ApiError.code), message, headers=getattr(exc, "headers", None))
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
@@ -151,17 +160,25 @@ class _TooLarge(Exception):
     """Raised inside ``receive`` when the streamed body passes the limit."""
 
 
+class _TooSlow(Exception):
+    """Raised inside ``receive`` when the next piece of the body does not come in time."""
+
+
 class BodyLimitMiddleware:
-    """Refuse bodies over ``max_bytes`` with 413 before they are read whole.
+    """Refuse bodies over ``max_bytes`` with 413 before they are read whole, and stalled bodies with 408.
 
     A declared ``Content-Length`` over the limit is refused before any byte is read; a body without one
     (chunked) is counted as it streams, and the request is cut off as soon as the count passes the limit.
-    Whatever the application was about to answer is then replaced by the 413.
+    Each piece of the body must arrive within ``body_timeout_s`` of the previous one, so a client that
+    sends half a body and waits cannot hold a worker. Whatever the application was about to answer is then
+    replaced by the 413 or 408 (E706), and the connection is closed.
     """
 
-    def __init__(self, app: Callable[..., Awaitable[None]], max_bytes: int = DEFAULT_MAX_BODY_BYTES) -> None:
+    def __init__(self, app: Callable[..., Awaitable[None]], max_bytes: int = DEFAULT_MAX_BODY_BYTES,
+                 body_timeout_s: float = DEFAULT_BODY_TIMEOUT_S) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.body_timeout_s = body_timeout_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -169,7 +186,7 @@ class BodyLimitMiddleware:
             return
         declared = _content_length(scope)
         if declared == -1:
-            await _send_error(send, 400, "E400", "Content-Length is not a non-negative integer")
+            await _send_error(send, 400, BadRequestError.code, "Content-Length is not a non-negative integer")
             return
         if declared is not None and declared > self.max_bytes:
             await _send_error(send, 413, PayloadTooLargeError.code, self._message())
@@ -182,13 +199,22 @@ class BodyLimitMiddleware:
     async def _guarded(self, scope: Scope, receive: Receive, send: Send) -> None:
         seen = 0
         over = False
+        slow = False
         started = False
+        body_done = False
 
         async def counting_receive() -> Message:
-            nonlocal seen, over
-            message = await receive()
+            nonlocal seen, over, slow, body_done
+            if body_done:
+                return await receive()  # waiting for a disconnect, not for the body: no deadline
+            try:
+                message = await asyncio.wait_for(receive(), self.body_timeout_s)
+            except TimeoutError:
+                slow = True
+                raise _TooSlow from None
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
+                body_done = not message.get("more_body", False)
                 if seen > self.max_bytes:
                     over = True
                     raise _TooLarge
@@ -196,8 +222,8 @@ class BodyLimitMiddleware:
 
         async def guarded_send(message: Message) -> None:
             nonlocal started
-            if over:
-                return  # the inner app's answer to a cut-off body is replaced by the 413 below
+            if over or slow:
+                return  # the inner app's answer to a cut-off body is replaced by the 413/408 below
             started = started or message["type"] == "http.response.start"
             await send(message)
 
@@ -205,11 +231,16 @@ class BodyLimitMiddleware:
             await self.app(scope, counting_receive, guarded_send)
         except _TooLarge:
             over = True
+        except _TooSlow:
+            slow = True
         except Exception:
-            if not over:
+            if not (over or slow):
                 raise
         if over and not started:
             await _send_error(send, 413, PayloadTooLargeError.code, self._message())
+        elif slow and not started:
+            await _send_error(send, 408, BODY_TIMEOUT_CODE,
+                              f"request body not received within {self.body_timeout_s:g} s")
 
 
 def _content_length(scope: Scope) -> int | None:

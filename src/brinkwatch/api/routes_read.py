@@ -28,8 +28,9 @@ from brinkwatch.api.schemas import (
     StatsResponse,
 )
 from brinkwatch.api.state import ApiState
+from brinkwatch.errors import RangeTooLongError
 from brinkwatch.model import Modality
-from brinkwatch.store import EventFilter, Store
+from brinkwatch.store import EventFilter
 
 router = APIRouter()
 
@@ -141,35 +142,6 @@ def get_article(request: Request, doc_id: Annotated[str, Path(max_length=2048)])
     return article
 
 
-# Change-point search grows much faster than linearly with the number of periods (800 daily points took
-# ~25 s here), so one request may ask for at most this many periods.
-MAX_PERIODS = 260
-PERIOD_DAYS = {"day": 1, "week": 7, "month": 31}
-
-
-def bounded_range(store: Store, freq: str, since: dt.date | None, until: dt.date | None
-                  ) -> tuple[dt.date | None, dt.date | None]:
-    """The date range to analyse: as asked when it fits MAX_PERIODS; without ``since``, the latest
-    MAX_PERIODS periods; an explicit range that is too long is a 400."""
-    _check_range(since, until)
-    longest = dt.timedelta(days=MAX_PERIODS * PERIOD_DAYS[freq] - 1)
-    if since and until:
-        hi = until
-    else:
-        first, last = store.con.execute(
-            "SELECT min(COALESCE(event_date, pub_date)), max(COALESCE(event_date, pub_date)) FROM event_mentions"
-        ).fetchall()[0]
-        if first is None:
-            return since, until
-        hi = until or last
-        if since is None:
-            return (max(first, hi - longest) if hi - first > longest else None), until
-    if hi - since > longest:
-        raise BadRequestError(f"{since}..{hi} is more than {MAX_PERIODS} periods of one {freq}; "
-                              "ask for a shorter range or a coarser freq", field="since")
-    return since, until
-
-
 @router.get("/v1/dyads/{a}/{b}/tension", response_model=TensionReport, tags=["analysis"])
 def dyad_tension(
     request: Request,
@@ -181,10 +153,15 @@ def dyad_tension(
 ) -> TensionReport:
     """Tension series of the dyad a-b, its change points, the verdict and the events that drove it.
 
-    At most 260 periods (5 years of weeks): without ``since`` the latest 260 up to ``until`` (or the last event)."""
+    The same report as ``brinkwatch tension A B`` (one function answers both): over the range asked, else the
+    pair's own first to last dated event; at most 260 periods (5 years of weeks), without ``since`` the latest
+    260 up to ``until`` (or the pair's last event). Periods without reports are unknown, not calm."""
+    _check_range(since, until)
     with state_of(request).cursor() as store:
-        since, until = bounded_range(store, freq, since, until)
-        return tension_report(store.con, a, b, freq=freq, since=since, until=until)
+        try:
+            return tension_report(store.con, a, b, freq=freq, since=since, until=until)
+        except RangeTooLongError as exc:
+            raise BadRequestError(exc.message, field="since") from exc
 
 
 @router.get("/v1/network", response_model=Network, tags=["analysis"])

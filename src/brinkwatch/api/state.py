@@ -17,6 +17,7 @@ from typing import Any
 from brinkwatch.config import Settings
 from brinkwatch.model import Article, CodedDocument, DocumentError
 from brinkwatch.store import Store
+from brinkwatch.store.budget import budget_of, budgeted
 
 CoderFactory = Callable[[], Any]  # returns anything with code_articles(articles) -> Iterable[CodedDocument]
 
@@ -41,6 +42,7 @@ class ApiState:
     allow_unauthenticated_writes: bool = False
     coder_lock: threading.Lock = field(default_factory=threading.Lock)
     write_lock: threading.Lock = field(default_factory=threading.Lock)
+    background: list[Any] = field(default_factory=list)  # start()/stop() objects run with the server
     _coder: Any = None
     _kb: Any = None
     _kb_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -56,9 +58,18 @@ class ApiState:
 
     def _coder_locked(self) -> Any:
         # Called with coder_lock held, so the coder is built once even under concurrent first requests.
+        # It runs under the per-document budget: a runaway request body costs its own request (E302)
+        # instead of holding the coder, and with it every other coding request, for minutes.
         if self._coder is None:
-            self._coder = self.coder_factory()
+            self._coder = budgeted(self.coder_factory(), budget_of(self.settings),
+                                   batch_size=self.settings.batch_size)
         return self._coder
+
+    def close(self) -> None:
+        """On shutdown: stop the coder's worker process, which also frees a request blocked on it."""
+        close = getattr(self._coder, "close", None)
+        if callable(close):
+            close()
 
     def code(self, articles: list[Article], on_error: Callable[[DocumentError], None] | None = None
              ) -> list[CodedDocument]:
@@ -84,7 +95,7 @@ class ApiState:
 
 
 class LockedCoder:
-    """The app's coder as an ``ArticleCoder`` for the ingest pipeline: built lazily, called under the lock."""
+    """The app's coder as an ``EventCoder`` for the ingest pipeline: built lazily, called under the lock."""
 
     def __init__(self, state: ApiState) -> None:
         self._state = state

@@ -13,6 +13,7 @@ from brinkwatch.cli.app import app, fail, handle_errors, out
 from brinkwatch.cli.output import Column, actor_argument, write_listing
 from brinkwatch.config import Settings
 from brinkwatch.store import Store
+from brinkwatch.store.access import open_reader
 
 if TYPE_CHECKING:  # brinkwatch.analyze (numpy, ruptures) is imported by the commands that analyse
     from brinkwatch.analyze.records import TensionReport
@@ -21,20 +22,27 @@ _BARS = "▁▂▃▄▅▆▇█"
 DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: $BRINKWATCH_DB or brinkwatch.duckdb).")]
 
 
-def sparkline(values: list[float]) -> str:
-    """One block character per value, scaled between the series' minimum and maximum."""
-    if not values:
-        return ""
-    lo, hi = min(values), max(values)
+def sparkline(values: list[float | None]) -> str:
+    """One block character per value, scaled between the series' minimum and maximum; a space for an unknown
+    period (no reports)."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return " " * len(values)
+    lo, hi = min(known), max(known)
     span = hi - lo
-    return "".join(_BARS[0 if span == 0 else round((v - lo) / span * (len(_BARS) - 1))] for v in values)
+    return "".join(" " if v is None else _BARS[0 if span == 0 else round((v - lo) / span * (len(_BARS) - 1))]
+                   for v in values)
+
+
+def _number(value: float | None, spec: str) -> str:
+    return "?" if value is None else format(value, spec)
 
 
 def _open(db: Path | None, *, read_only: bool) -> Store:
     path = db or Settings().db_path
     if read_only and not Path(path).exists():
         fail(f"no database at {path}", code="E404", hint=f"brinkwatch ingest FILES --db {path}, or --db PATH")
-    return Store(path, read_only=read_only)
+    return open_reader(path) if read_only else Store(path)  # a snapshot when `serve` holds the file
 
 
 def _print_report(report: TensionReport) -> None:
@@ -48,12 +56,13 @@ def _print_report(report: TensionReport) -> None:
         mark = " ◆" if p.period in cps else ""
         table.add_row(f"{p.period}{mark}", str(p.n_events), str(p.verbal_coop), str(p.material_coop),
                       str(p.verbal_conflict), str(p.material_conflict), f"{p.goldstein_sum:.1f}",
-                      f"{p.balance:+.2f}", f"{p.tension:.2f}")
+                      _number(p.balance, "+.2f"), _number(p.tension, ".2f"))
     out.print(table)
-    out.print(f"tension  {sparkline(series.tension_values())}")
+    out.print(f"tension  {sparkline(series.tension_values())}  (? and blank: no reports, unknown)")
     out.print("change points (◆): " + (", ".join(str(d) for d in report.change_points) or "none"))
     v = report.verdict
-    out.print(f"[bold]verdict: {v.direction}[/bold] (confidence {v.confidence:.2f})")
+    confidence = "" if v.direction == "insufficient data" else f" · confidence {v.confidence:.2f}"
+    out.print(f"[bold]verdict: {v.label}[/bold]{confidence}")
     out.print(v.summary)
     if v.drivers:
         drivers = Table(title="events that drove it")
@@ -63,6 +72,9 @@ def _print_report(report: TensionReport) -> None:
             drivers.add_row(str(d.date), d.cameo, f"{d.goldstein}", f"{d.contribution:+.2f}", str(d.num_mentions),
                             d.evidence_text)
         out.print(drivers)
+    if report.undated_count:
+        out.print(f"{report.undated_count} undated event(s) of this pair (no event or publication date) are in "
+                  "no period: " + "; ".join(f"{d.cameo} {d.evidence_text}" for d in report.undated))
 
 
 TENSION_FORMATS = ("table", "json", "csv", "tsv", "jsonl")
@@ -73,7 +85,8 @@ def tension(
     a: Annotated[str, typer.Argument(help="First actor: country name or code (India, IND) or actor code (INDGOV).")],
     b: Annotated[str, typer.Argument(help="Second actor, the same way.")],
     db: DbOption = None,
-    since: Annotated[str | None, typer.Option(help="First day (YYYY-MM-DD); default: the dyad's first event.")] = None,
+    since: Annotated[str | None, typer.Option(
+        help="First day (YYYY-MM-DD); default: the dyad's first dated event (at most 260 periods back).")] = None,
     until: Annotated[str | None, typer.Option(help="Last day (YYYY-MM-DD); default: the dyad's last event.")] = None,
     freq: Annotated[str, typer.Option(help="Period: day, week or month.")] = "week",
     directed: Annotated[bool, typer.Option(help="Only events from A to B.")] = False,
@@ -82,7 +95,9 @@ def tension(
     plot: Annotated[Path | None, typer.Option(
         help="Also write a chart: FILE.html (offline) or FILE.png (needs kaleido).")] = None,
 ) -> None:
-    """Is tension between A and B rising, easing or steady? Series, change points, verdict, driving events."""
+    """Is tension between A and B rising, easing or steady? Series, change points, verdict, driving events.
+
+    The same report as the HTTP API's /v1/dyads/A/B/tension and the dashboard (one function answers all three)."""
     if output_format not in TENSION_FORMATS:
         fail(f"--format must be one of {', '.join(TENSION_FORMATS)}, not {output_format!r}", hint="--format json")
     a, b = actor_argument(a, "country") or a, actor_argument(b, "country") or b

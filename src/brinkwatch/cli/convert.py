@@ -47,3 +47,26 @@ def verbs_cli(
         out.print(f"  {count:>6}  {kind}", highlight=False)
     forms = summary["irregular_forms_not_lemmatised_back"]
     out.print(f"irregular forms the lemmatizer does not map back to their verb: {len(forms)}", highlight=False)
+
+
+@convert_app.command("actors")
+def actors_cli(
+    source: Annotated[Path, typer.Argument(exists=True, file_okay=False,
+                                           help="Folder with the upstream Phoenix.*.txt files and LICENSE.")],
+    output: Annotated[Path, typer.Option("--output", "-o", file_okay=False,
+                                         help="Folder to write phoenix_*.yaml into (the base layer).")] = Path(
+        "src/brinkwatch/actors/data"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as one JSON object.")] = False,
+) -> None:
+    """Convert the Phoenix actor dictionaries into the actor KB's base layer; report what did not convert."""
+    from brinkwatch.convert.actors import convert
+
+    with handle_errors():
+        report = convert(source, output)
+    if as_json:
+        typer.echo(json.dumps({"counts": dict(report.counts), "corrected": dict(report.corrected),
+                               "not_converted": dict(report.dropped)}, sort_keys=True))
+        return
+    err.print(f"wrote {output}")
+    for line in report.lines():
+        out.print(line, highlight=False)

@@ -78,6 +78,10 @@ def watch_cli(
     max_cycles: Annotated[int | None, typer.Option("--max-cycles", min=1, help="Stop after N cycles.")] = None,
     actors: ActorsOption = None,
     patterns: PatternsOption = None,
+    allow_private: Annotated[bool, typer.Option(
+        "--allow-private-addresses",
+        help="Also fetch feeds and pages on loopback, private and link-local addresses (refused by default).",
+    )] = False,
 ) -> None:
     """Poll RSS/Atom feeds, code their new articles and store them; failing feeds are retried with backoff."""
     from brinkwatch.store.watch import parse_every, read_feed_list, watch_feeds
@@ -104,7 +108,7 @@ def watch_cli(
 
         try:
             report = watch_feeds(settings.db_path, LazyCoder(settings), feeds, every_s=every_s, once=once,
-                                 max_cycles=max_cycles, on_feed=on_feed)
+                                 max_cycles=max_cycles, on_feed=on_feed, allow_private=allow_private)
         except KeyboardInterrupt:
             err.print("stopped")
             raise typer.Exit(EXIT_OK) from None

@@ -8,6 +8,7 @@ bar and per-document errors to stderr.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -30,6 +31,8 @@ from brinkwatch.errors import NotFoundError
 from brinkwatch.export import FORMATS, export
 from brinkwatch.model import Article, CodedDocument
 from brinkwatch.store import EventFilter, Store
+from brinkwatch.store.access import open_reader
+from brinkwatch.store.budget import budget_of, budgeted
 from brinkwatch.store.pipeline import IngestReport, accepts_on_error, ingest_paths
 
 STDIN = "-"
@@ -46,7 +49,11 @@ def make_coder(settings: Settings) -> Any:
 
 
 class LazyCoder:
-    """Builds the coder on first use, so re-ingesting already stored files never loads spaCy."""
+    """Builds the coder on first use, so re-ingesting already stored files never loads spaCy.
+
+    The coder runs under the settings' per-document budget (``brinkwatch.store.budget``): a runaway
+    document is skipped with a numbered error while the rest goes on.
+    """
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -54,10 +61,17 @@ class LazyCoder:
 
     def code_articles(self, articles: Iterable[Article], *, on_error: Any = None) -> Iterator[CodedDocument]:
         if self._coder is None:
-            self._coder = make_coder(self.settings)
+            self._coder = budgeted(make_coder(self.settings), budget_of(self.settings),
+                                   batch_size=self.settings.batch_size)
         if on_error is not None and accepts_on_error(self._coder):
             return self._coder.code_articles(articles, on_error=on_error)
         return self._coder.code_articles(articles)
+
+    def close(self) -> None:
+        """Stop the budget's worker process, if one was started."""
+        close = getattr(self._coder, "close", None)
+        if callable(close):
+            close()
 
 
 _parse_date = parse_date  # the name other group modules import
@@ -94,12 +108,19 @@ def ingest_cli(
     patterns: Annotated[list[Path] | None, typer.Option("--patterns", exists=True, dir_okay=False,
                                                         help="Extra pattern file (repeatable).")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per write batch.")] = 32,
+    doc_timeout: Annotated[float, typer.Option(
+        "--doc-timeout", min=0, help="Seconds one document may take to code before it is skipped (E302); 0: no limit.",
+    )] = Settings().doc_timeout_s or 0,
+    max_chars: Annotated[int, typer.Option(
+        "--max-chars", min=1, help="Longest document coded, in characters; longer ones are refused (E104).",
+    )] = Settings().max_chars,
 ) -> None:
     """Read news, code the events, store them (skipping texts stored before) and merge duplicates."""
     default_date = parse_date(date, "--date")
     check_inputs([str(p) for p in paths], default_date)
     db_path = db or _default_db()
-    settings = Settings(actor_files=tuple(actors or ()), pattern_files=tuple(patterns or ()), db_path=db_path)
+    settings = Settings(actor_files=tuple(actors or ()), pattern_files=tuple(patterns or ()), db_path=db_path,
+                        doc_timeout_s=doc_timeout or None, max_chars=max_chars)
     coder = LazyCoder(settings)
     new_db = not db_path.exists()
     with handle_errors(), _removed_if_empty(db_path, new_db), Store(db_path) as store, Progress(
@@ -113,9 +134,19 @@ def ingest_cli(
                 f"skipped {report.articles_skipped}, events {report.events_added}, errors {len(report.errors)}"
             ))
 
-        report = ingest_paths(store, coder, paths, default_date=default_date, batch_size=batch_size,
-                              on_progress=on_progress)
+        from brinkwatch.ingest import read_paths  # here, like the coder: trafilatura and lxml load slowly
+
+        skipped: list[Path] = []
+        try:
+            report = ingest_paths(store, coder, paths, default_date=default_date, batch_size=batch_size,
+                                  on_progress=on_progress, max_bytes=_max_bytes(max_chars),
+                                  reader=partial(read_paths, on_skip=skipped.append))
+        finally:
+            coder.close()
     _print_ingest_summary(report)
+    if skipped:
+        out.print(f"not articles, skipped: {len(skipped)} (README, code, configuration: "
+                  f"{', '.join(p.name for p in skipped[:5])}{', ...' if len(skipped) > 5 else ''})", highlight=False)
     raise typer.Exit(EXIT_SOME_INPUTS_FAILED if report.errors else EXIT_OK)
 
 
@@ -156,6 +187,11 @@ def _is_empty(path: Path) -> bool:
         return True
 
 
+def _max_bytes(max_chars: int) -> int:
+    """The file size read for a document of ``max_chars`` characters (up to 4 bytes each, plus markup)."""
+    return max(50_000_000, 4 * max_chars)
+
+
 def _filter(**fields: Any) -> EventFilter:
     try:
         return EventFilter(**{k: v for k, v in fields.items() if v is not None})
@@ -177,11 +213,15 @@ def _event_filter(source: str | None, target: str | None, actor: str | None, sin
 
 
 def _open_existing(db: Path | None) -> Store:
+    """The database read-only, or a snapshot from the ``brinkwatch serve`` that holds it."""
     db_path = db or _default_db()
     if not db_path.exists():
         fail(f"no database at {db_path}", code=NotFoundError.code, hint="brinkwatch ingest FILES --db "
              f"{db_path}, or --db PATH")
-    return Store(db_path, read_only=True)
+    store = open_reader(db_path)
+    if store.snapshot_of:
+        err.print(f"reading a snapshot from the server at {store.snapshot_of} (it holds {db_path})", highlight=False)
+    return store
 
 
 FilterSource = Annotated[str | None, typer.Option("--source", help="Source actor: country name or code (India, IND), "
@@ -220,8 +260,9 @@ def events_cli(
     fmt = listing_format(fmt)
     flt = _event_filter(source, target, actor, since, until, root, code, modality, text, undirected,
                         limit=limit, cursor=cursor, order="-date" if newest_first else "date")
-    with handle_errors(), _open_existing(db) as store:
-        records = store.mentions(flt) if mentions else store.events(flt)
+    with handle_errors():
+        with _open_existing(db) as store:
+            records = store.mentions(flt) if mentions else store.events(flt)
     write_events(records, fmt)
     if len(records) == flt.limit:
         err.print(f"more with --cursor {records[-1]['cursor']}", highlight=False)
@@ -249,6 +290,7 @@ def export_cli(
     if fmt not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", hint="--format parquet")
     flt = _event_filter(source, target, actor, since, until, root, code, modality, text, undirected)
-    with handle_errors(), _open_existing(db) as store:
-        result = export(store, fmt, output, flt, overwrite=overwrite, partition="month" if by_month else "day")
+    with handle_errors():
+        with _open_existing(db) as store:
+            result = export(store, fmt, output, flt, overwrite=overwrite, partition="month" if by_month else "day")
     out.print(f"wrote {result.rows} events to {result.path}", highlight=False)

@@ -7,23 +7,18 @@ tests can also call directly with hand-built events. Matching rules: see the ``b
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from brinkwatch.errors import UnknownCodeError
 from brinkwatch.evaluate.codes import ActorCodes
 from brinkwatch.evaluate.diagnosis import CAUSES, ErrorCase, diagnose
 from brinkwatch.evaluate.gold import GoldSentence, document_ids
 from brinkwatch.evaluate.matching import LEVELS, Matcher, Prediction, SentenceMatch
-from brinkwatch.model import Article, CodedDocument, Event
+from brinkwatch.model import Article, CodedDocument, Event, EventCoder
 
 # Lower bounds of the confidence bands; each band runs to the next bound (the last one includes 1.0).
 BAND_EDGES: tuple[float, ...] = (0.0, 0.5, 0.7, 0.85)
-
-
-class EventCoder(Protocol):
-    def code_articles(self, articles: Iterable[Article]) -> Iterable[CodedDocument]: ...
 
 
 def _ratio(numerator: int, denominator: int) -> float:

@@ -17,15 +17,31 @@ from functools import cached_property
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
-from brinkwatch.extract.dates import DateCues, DateMention, date_for_event, find_date_mentions, load_cue_file
+from brinkwatch.extract.dates import (
+    DateCues,
+    DateMention,
+    DateRun,
+    carried_date,
+    covering_run,
+    date_for_event,
+    date_runs,
+    find_date_mentions,
+    load_cue_file,
+)
 from brinkwatch.extract.modality import (
     ModalityCues,
     is_opinion_piece,
     is_opinion_sentence,
     modality_for_event,
 )
-from brinkwatch.extract.numbers import NumberCues, numbers_for_event
-from brinkwatch.extract.places import PlaceMention, article_countries, find_place_mentions, place_for_event
+from brinkwatch.extract.numbers import NumberCues, follow_up_numbers, numbers_for_event
+from brinkwatch.extract.places import (
+    PlaceMention,
+    article_countries,
+    find_place_mentions,
+    note_place,
+    place_for_event,
+)
 from brinkwatch.extract.quotes import Quote, QuoteCues, attribution_for_event, find_quotes
 from brinkwatch.geo import Gazetteer
 from brinkwatch.model import Actor, Article, Attribution, DatePrecision, Modality, Place, Quantity
@@ -54,6 +70,7 @@ class DocContext:  # not slotted: cached_property needs an instance __dict__
     doc: Doc
     article: Article
     dates: tuple[DateMention, ...]
+    date_runs: tuple[DateRun, ...]  # where an opening date ("On 6 May 2020, ...") dates what follows
     places: tuple[PlaceMention, ...]
     quotes: tuple[Quote, ...]
     countries: tuple[str, ...]  # ISO3, most mentioned first: context for ambiguous place names
@@ -76,6 +93,10 @@ class DocContext:  # not slotted: cached_property needs an instance __dict__
     def places_in(self, sent: Span) -> list[PlaceMention]:
         lo, hi = bisect_left(self._place_starts, sent.start_char), bisect_left(self._place_starts, sent.end_char)
         return [p for p in self.places[lo:hi] if p.end <= sent.end_char]
+
+    @cached_property
+    def date_spans(self) -> tuple[tuple[int, int], ...]:
+        return tuple((d.start, d.end) for d in self.dates)
 
     @cached_property
     def quote_spans(self) -> tuple[tuple[int, int], ...]:
@@ -114,32 +135,51 @@ class AttributeExtractor:
         """Read the whole document once: dates, places, quotes, the article's countries, opinion."""
         places = find_place_mentions(doc, self.gazetteer)
         quotes = find_quotes(doc, self.cues.quotes)
+        dates = tuple(find_date_mentions(doc, article.pub_date, self.cues.dates))
         return DocContext(
             doc=doc,
             article=article,
-            dates=tuple(find_date_mentions(doc, article.pub_date, self.cues.dates)),
+            dates=dates,
+            date_runs=date_runs(dates, article.text),
             places=tuple(places),
             quotes=tuple(quotes),
-            countries=article_countries(places),
+            countries=article_countries(places, self.gazetteer),
             opinion_piece=is_opinion_piece(doc, article, [(q.start, q.end) for q in quotes], self.cues.modality),
             resolve_actor=resolve_actor if resolve_actor is not None else self.speaker_resolver,
         )
+
+    @staticmethod
+    def _actor_countries(ctx: DocContext, args: Sequence[Token]) -> list[str]:
+        """Countries of the event's actors ("Syrian troops"), for reading the place names around them."""
+        if ctx.resolve_actor is None:
+            return []
+        found = (ctx.resolve_actor(t) for t in args)
+        return [a.country for a in found if a is not None and a.country and len(a.country) == 3]
 
     def for_event(self, ctx: DocContext, sent: Span, trigger: Token, args: Sequence[Token] = ()) -> EventAttributes:
         """The attributes of the event whose trigger (and argument heads) the coder found in ``sent``."""
         modality = modality_for_event(trigger, sent, self.cues.modality)
         dates = ctx.dates_in(sent)
         parsed = date_for_event(dates, ctx.doc, sent, trigger, ctx.article.pub_date, self.cues.dates,
-                                prefer_future=modality == "planned")
-        place = place_for_event(ctx.places_in(sent), ctx.doc, sent, trigger, ctx.countries, self.gazetteer, args)
+                                prefer_future=modality == "planned",
+                                carried=carried_date(ctx.date_runs, sent.start_char))
+        place = place_for_event(ctx.places_in(sent), ctx.doc, sent, trigger, ctx.countries, self.gazetteer, args,
+                                self._actor_countries(ctx, args))
+        note = covering_run(ctx.date_runs, sent.start_char)
+        if place is None and note is not None and not note.heading and note.start < sent.start_char:
+            # a note's later sentences happen where the note does ("On 6 May 2020, ... in Djibo. The
+            # assailants also set fire to two vehicles.")
+            place = note_place(ctx.places, ctx.doc, note.start, sent.start_char, ctx.countries, self.gazetteer)
         attribution = attribution_for_event(trigger, ctx.quotes, self.cues.quotes, ctx.resolve_actor)
         opinion = is_opinion_sentence(sent, ctx.opinion_piece, attribution is not None, self.cues.modality,
                                       ctx.quote_spans)
+        numbers = numbers_for_event(sent, trigger, self.cues.numbers, [(d.start, d.end) for d in dates])
+        numbers += follow_up_numbers(sent, trigger, self.cues.numbers, numbers, ctx.date_spans)
         return EventAttributes(
             date=parsed.date,
             date_precision=parsed.precision,
             place=place,
-            numbers=numbers_for_event(sent, trigger, self.cues.numbers, [(d.start, d.end) for d in dates]),
+            numbers=numbers,
             attribution=attribution,
             modality=modality,
             is_opinion=opinion,

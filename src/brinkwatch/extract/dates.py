@@ -71,6 +71,9 @@ class DateMention:
     end: int
     root: int  # token index of the expression's syntactic head
     parsed: ParsedDate
+    reference: bool = False  # "since July", "until Friday": a point of reference, never the event's date
+    leading: bool = False  # opens its sentence ("On 6 May 2020, ..."): dates the paragraph after it
+    heading: bool = False  # a line of its own ("(February 7)"): dates what follows, up to the next one
 
 
 _UNKNOWN = ParsedDate(None, "unknown")
@@ -312,7 +315,7 @@ _DATE_REGEX = re.compile(
     r"\b(?:(?:early|mid|late)[\s-]+)?(?:"
     r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?"
     r"|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:,? \d{4})?"
-    r"|(?:last|this|next) (?:week|weekend|month|year)|yesterday|today|tonight|last night|this morning"
+    r"|(?:last|this|next) (?:week|weekend|month|year)|yesterday|today|tonight|last night|this morning|overnight"
     r")\b",
     re.IGNORECASE,
 )
@@ -325,14 +328,51 @@ def dateline_end(text: str) -> int:
     return span[1] if span else 0
 
 
-def _mention(doc: Doc, start: int, end: int, pub: dt.date | None, cues: DateCues) -> DateMention | None:
+_REFERENCE_WORDS = frozenset({"since", "until", "till", "pending"})
+# Words that may stand before a date that opens a sentence: "On 6 May,", "(February 7)", "Then on Monday,".
+_LEAD_IN = frozenset({"on", "in", "at", "during", "then", "and", "but", "early", "late", "by"})
+_CLOSERS = frozenset({",", ")", "]", ":", "-", "—", "–", "."})
+
+
+def _is_reference(span: Span) -> bool:
+    """"the first talks since July", "closed until Friday": the date is where a period starts or ends."""
+    first = span[0].lower_
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return first in _REFERENCE_WORDS or before in _REFERENCE_WORDS or (
+        before == "ever" and first == "since")
+
+
+def _position(span: Span, text: str) -> tuple[bool, bool]:
+    """(leading, heading): the date opens its sentence, or stands on a line of its own."""
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[line_start:line_end]
+    core = rest.replace(span.text, "", 1).strip(" \t()[]:.,—–-")
+    if not core.strip():
+        return True, True
+    doc, sent = span.doc, span.sent
+    before = [t for t in doc[sent.start:span.start] if not (t.is_punct or t.is_space)]
+    if any(t.lower_ not in _LEAD_IN for t in before):
+        return False, False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and (after.lower_ in ("'s", "’s") or span.root.dep_ in ("nsubj", "nsubjpass", "attr")):
+        return False, False
+    return after is None or after.text in _CLOSERS or not after.is_punct, False
+
+
+def _mention(doc: Doc, start: int, end: int, pub: dt.date | None, cues: DateCues,
+             text: str = "") -> DateMention | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     parsed = parse_date_expression(span.text, pub, cues)
     if parsed.date is None and not parsed.vague:
         return None
-    return DateMention(span.text, span.start_char, span.end_char, span.root.i, parsed)
+    reference = _is_reference(span)
+    leading, heading = (False, False) if reference or parsed.vague else _position(span, text or doc.text)
+    return DateMention(span.text, span.start_char, span.end_char, span.root.i, parsed, reference=reference,
+                       leading=leading, heading=heading)
 
 
 def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> list[DateMention]:
@@ -343,7 +383,7 @@ def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> li
     skip = dateline_span(text) or (0, 0)
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
-            mention = _mention(doc, ent.start_char, ent.end_char, pub_date, cues)
+            mention = _mention(doc, ent.start_char, ent.end_char, pub_date, cues, text)
             if mention is not None:
                 found.append(mention)
     for vague in cues.vague:
@@ -351,12 +391,12 @@ def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> li
             continue  # single vague words ("once", "now") are too often not about time
         for m in re.finditer(rf"\b{re.escape(vague)}\b", text, re.IGNORECASE):
             if not any(d.start < m.end() and m.start() < d.end for d in found):
-                mention = _mention(doc, m.start(), m.end(), pub_date, cues)
+                mention = _mention(doc, m.start(), m.end(), pub_date, cues, text)
                 if mention is not None:
                     found.append(mention)
     for m in _DATE_REGEX.finditer(text):
         if not any(d.start < m.end() and m.start() < d.end for d in found):
-            mention = _mention(doc, m.start(), m.end(), pub_date, cues)
+            mention = _mention(doc, m.start(), m.end(), pub_date, cues, text)
             if mention is not None:
                 found.append(mention)
     return sorted((d for d in found if not skip[0] <= d.start < skip[1]), key=lambda d: d.start)
@@ -376,19 +416,106 @@ def is_attached(root: Token, trigger: Token) -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class DateRun:
+    """Where an opening date holds: from its sentence to the end of its paragraph (a leading date) or up
+    to the next heading (a date on a line of its own)."""
+
+    start: int
+    end: int
+    parsed: ParsedDate
+    heading: bool = False  # opened by a date on a line of its own (a blog's or timeline's entry)
+
+
+def date_runs(mentions: Sequence[DateMention], text: str) -> tuple[DateRun, ...]:
+    """The stretches of text that an opening date dates, in text order."""
+    runs: list[DateRun] = []
+    headings = [m for m in mentions if m.heading and m.parsed.date is not None]
+    for m in mentions:
+        if m.parsed.date is None or not (m.leading or m.heading):
+            continue
+        if m.heading:
+            end = next((h.start for h in headings if h.start > m.start), len(text))
+        else:
+            end = text.find("\n", m.end)
+            end = len(text) if end < 0 else end
+        runs.append(DateRun(m.start, end, m.parsed, heading=m.heading))
+    return tuple(runs)
+
+
+def covering_run(runs: Sequence[DateRun], position: int) -> DateRun | None:
+    """The latest run that covers ``position`` (a later opening date ends an earlier one)."""
+    found = None
+    for run in runs:
+        if run.start > position:
+            break
+        if position < run.end:
+            found = run
+    return found
+
+
+def carried_date(runs: Sequence[DateRun], position: int) -> ParsedDate | None:
+    """The date an opening date carries to ``position``, if any."""
+    run = covering_run(runs, position)
+    return run.parsed if run is not None else None
+
+
+def _clause_of(tok: Token) -> Token:
+    node = tok
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _in_other_clause(root: Token, trigger: Token) -> bool:
+    """The date hangs in a coordinate clause with a subject of its own, apart from the trigger's."""
+    clause, own = _clause_of(root), _clause_of(trigger)
+    if clause.i == own.i or clause.is_ancestor(own) or (own.is_ancestor(clause) and clause.dep_ != "conj"):
+        return False
+    return clause.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+
+
 def date_for_event(mentions: Sequence[DateMention], doc: Doc, sent: Span, trigger: Token,
-                   pub_date: dt.date | None, cues: DateCues, prefer_future: bool = False) -> ParsedDate:
+                   pub_date: dt.date | None, cues: DateCues, prefer_future: bool = False,
+                   carried: ParsedDate | None = None) -> ParsedDate:
     """The event's date: the expression attached to the trigger, else the nearest one in the sentence,
-    else the publication date."""
-    in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
+    else the date an opening date of the paragraph or note carries (``carried``), else the publication
+    date. A "since" or "until" date is never the event's."""
+    in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char and not m.reference]
     chosen = next((m for m in in_sent if is_attached(doc[m.root], trigger)), None)
     if chosen is not None and prefer_future and pub_date is not None:
         # "will meet on Tuesday": the coming Tuesday, but only for a date that belongs to the planned act
         return parse_date_expression(chosen.text, pub_date, cues, prefer_future=True)
     if chosen is None and in_sent:
-        chosen = min(in_sent, key=lambda m: abs(m.root - trigger.i))
+        # not from a coordinate clause that tells of its own act: "has not tested a bomb since 2017, and it
+        # closed the site in May" does not date the test to May
+        nearby = [m for m in in_sent if not _in_other_clause(doc[m.root], trigger)]
+        if nearby:
+            chosen = min(nearby, key=lambda m: abs(m.root - trigger.i))
     if chosen is not None:
-        return chosen.parsed
+        return _anchored(chosen, in_sent, doc, trigger, carried, cues) or chosen.parsed
+    if carried is not None:
+        return carried
     if pub_date is not None:
         return ParsedDate(pub_date, "publication")
     return _UNKNOWN
+
+
+def _anchored(chosen: DateMention, in_sent: Sequence[DateMention], doc: Doc, trigger: Token,
+              carried: ParsedDate | None, cues: DateCues) -> ParsedDate | None:
+    """"overnight", "this morning", "yesterday" count from the day the text is at, which is not always the
+    publication date: the day of the note or entry ("(February 14) ... shut down the internet overnight") or
+    of the report ("killed 18 in an overnight raid, officials said on Thursday")."""
+    offset = cues.relative_days.get(_clean(chosen.text, cues))
+    if offset is None:
+        return None
+    anchor = None
+    own = _clause_of(trigger)
+    for m in in_sent:
+        clause = _clause_of(doc[m.root])
+        if m is not chosen and m.parsed.precision == "day" and clause.i != own.i and clause.is_ancestor(trigger):
+            anchor = m.parsed.date  # the reporting verb's day
+            break
+    if anchor is None and carried is not None and carried.precision == "day":
+        anchor = carried.date
+    return None if anchor is None else ParsedDate(anchor + dt.timedelta(days=offset), "day")

@@ -338,6 +338,12 @@ class SentenceCoder:
         if not intended:
             return
         draft.modality = "planned"
+        category = self.book.category(draft.code)
+        if str(self.gov.classes["intent"].codes.get(category, "")).startswith("13"):
+            # "would strike hard if Hezbollah violated the truce": a conditional threat is aimed at the party
+            # whose act is the condition when it names no target of its own (set before the coder decides
+            # whose intent it is, as that decision comes after the pairs are read)
+            draft.target_groups = [*draft.target_groups, *filter(None, [_condition_party(trigger)])]
         if draft.speaker and not draft.speaker_is_source:
             # whether "Portugal will support ..., its president said" is Portugal's intent or someone's
             # prediction depends on who the speaker is: the coder decides once actors are resolved
@@ -407,6 +413,8 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...]) -> str 
                     else "adverbial clause"
         if dep == "pcomp" and tok.head.lower_ in background_preps:
             return "adverbial clause"  # "before allowing aid convoys", "after meeting the envoy"
+        if dep == "pobj" and tok.lemma_.lower() in background_preps and tok.head.lower_ == "in":
+            return "adjunct"  # "fired missiles in retaliation for ...": the retaliation is the main act itself
         if dep == "pobj" and tok.pos_ in {"NOUN", "PROPN"} and (
                 tok.head.lower_ in background_preps
                 or (tok.head.lower_ in {"of", "for", "to", "at", "against"} and tok.head.head.lower_ in background_preps)):
@@ -494,8 +502,8 @@ def _is_amount(tok: Token, amount_heads: tuple[str, ...]) -> bool:
 
 def _is_weapon(tok: Token, weapons: set[str]) -> bool:
     """"bomb", "a roadside bomb", "a car bomb explosion", "the blast of a mortar shell"."""
-    if lemma_of(tok) in weapons or tok.lower_ in weapons:
-        return True
+    if lemma_of(tok) in weapons or tok.lower_ in weapons or tok.lower_.removesuffix("s") in weapons:
+        return True  # the last: "Rockets struck ..." opening a sentence is lemmatised as a name
     return any(c.dep_ in {"compound", "amod", "nmod"} and (lemma_of(c) in weapons or c.lower_ in weapons)
                for c in tok.children)
 
@@ -549,6 +557,19 @@ def _auxiliaries(verb: Token, intent_adjectives: tuple[str, ...]) -> set[str]:
 def _has_condition(verb: Token) -> bool:
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
                for c in verb.children)
+
+
+def _condition_party(verb: Token) -> list[Token]:
+    """Who acts in the verb's "if"/"unless" clause: its active subject, or the by-agent of a passive one
+    ("if Iran were attacked" names the victim, so no one)."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                             for m in clause.children):
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        agents = [p for a in clause.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        return [x for t in (subjects or agents) if t.pos_ in {"PROPN", "NOUN"} for x in expand(t)]
+    return []
 
 
 # modals of possibility: with a condition attached they announce what the actor will do ("may cut aid if")

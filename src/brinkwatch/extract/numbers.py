@@ -3,7 +3,14 @@
 A number counts something when the parse ties it to a counted noun and a cue says what happened to it:
 "at least 12 people were killed" -> killed 12 (qualifier "at least"); "passed 170 to 0" -> votes_for 170,
 votes_against 0; "no one was hurt" -> injured 0; "$1.2 billion" -> money 1.2e9 USD. Only numbers in the
-trigger's clause (or a clause tied to it) are returned. Cue words live in ``attr_numbers.yaml``.
+trigger's clause (or a clause tied to it) are returned, plus the toll a paragraph gives right after a
+violent act ("... attacked a village. 4 fatalities."; ``follow_up_numbers``). Cue words live in
+``attr_numbers.yaml``.
+
+A toll over several parties is one quantity per party ("two soldiers and seven militants were killed" ->
+killed 2, killed 7), each with its own hedge ("at least 60 civilians and 13 guards"); the event's toll
+is the sum of its quantities of a kind. Years ("the 1994 genocide") and durations ("20 years") are not
+counts.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
 _NUMBER_TOKEN = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _WORD_NUM = set(_UNITS) | set(_TENS) | set(_SCALES) - {"m", "mn", "bn", "b", "k", "tn"}
 _NUM_WORD_WORDS = {"a", "and"}
-_TALLY = re.compile(r"\b(\d{1,4})\s*(?:-|–|—|to)\s*(\d{1,4})\b(?:\s*,?\s*with\s+(\w+)\s+abstention)?")
+_TALLY = re.compile(r"\b(\d{1,4})\s*(?:votes?\s+)?(?:-|–|—|to)\s*(\d{1,4})\b(?:\s*,?\s*with\s+(\w+)\s+abstention)?")
 _ABSTAIN = re.compile(r"\b(\w+)\s+(?:(\w+)\s+)?(?:abstained|abstentions?)\b", re.IGNORECASE)
 _COUNT_WORD = r"(\d{1,4}|none|no|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _IN_FAVOUR = re.compile(rf"\b{_COUNT_WORD}\s+(?:\w+\s+)?(?:voting\s+)?in\s+favou?r\b", re.IGNORECASE)
@@ -127,10 +134,20 @@ def _counts(sent: Span, cues: NumberCues, skip: frozenset[int] = frozenset()) ->
             j -= 1
         text = doc[i:j + 1].text
         value = parse_number_words(text)
-        is_year = 1900 <= (value or 0) <= 2100 and "," not in text and tok.head.lower_ in ("in", "since")
+        is_year = _is_year(tok, text, value, cues)
         if value is not None and not is_year:
             yield _Count(i, j + 1, value, _hedge(sent, i, cues))
         i = j + 1
+
+
+def _is_year(tok: Token, text: str, value: float | None, cues: NumberCues) -> bool:
+    """'in 1994', 'the 1994 genocide', 'the 2003 invasion': a year, not a count ('2000 troops' is a count)."""
+    if not (text.isdigit() and len(text) == 4 and 1900 <= (value or 0) <= 2100):
+        return False
+    if tok.head.lower_ in ("in", "since", "of", "until", "by", "from", "before", "after"):
+        return True
+    counted = set(cues.people_nouns) | {w for words in cues.noun_kinds.values() for w in words}
+    return tok.dep_ in ("nummod", "compound", "amod", "nmod") and tok.head.lemma_.lower() not in counted
 
 
 def _approximate(doc, i: int, end: int, cues: NumberCues) -> tuple[float, int, str] | None:
@@ -164,6 +181,9 @@ def _counted_noun(sent: Span, count: _Count) -> Token:
         return last.head
     if last.dep_ in ("nummod", "quantmod", "amod", "det") and last.head.pos_ in ("NOUN", "PROPN"):
         return last.head
+    if last.dep_ in ("npadvmod", "nmod") and last.head.dep_ in ("amod", "compound") and \
+            last.head.head.pos_ in ("NOUN", "PROPN"):
+        return last.head.head  # "a dozen displaced people": the parse hangs the count on the adjective
     for child in last.children:  # "dozens of people"
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
@@ -214,11 +234,18 @@ def _kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
     if noun.lower_ in cues.currencies or noun_lemma in cues.currencies:
         return "money"
     context = _context(noun)
-    hits: list[tuple[int, str]] = []
+    hits: list[tuple[int, str, int]] = []  # (distance to the count, kind, token index)
     for tok in context:
         for kind, lemmas in cues.event_cues.items():
             if tok.lemma_.lower() in lemmas or tok.lower_ in lemmas:
-                hits.append((abs(tok.i - count.first), kind))
+                hits.append((abs(tok.i - count.first), kind, tok.i))
+    if any(i != noun.i and not _describes(sent.doc[i], noun) for _, _, i in hits):
+        # "wounding about a dozen displaced people": who they are yields to what happened to them
+        hits = [h for h in hits if h[2] == noun.i or not _describes(sent.doc[h[2]], noun)]
+    partitive = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == count.last - 1
+    if partitive and any(i != noun.i for _, _, i in hits):
+        # "three of the injured later died": what the clause says happened to them, not what they were
+        hits = [h for h in hits if h[2] != noun.i]
     is_thing = noun_lemma in cues.thing_nouns or any(
         noun_lemma in cues.noun_kinds.get(k, ()) for k in ("missiles", "rockets", "drones"))
     if hits and not is_thing:
@@ -228,6 +255,35 @@ def _kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
             return kind
     if noun_lemma in ("people", "person") and any(t.lemma_.lower() in cues.crowd_verbs for t in context):
         return "crowd"
+    return _shared_toll(sent, count, cues)
+
+
+def _describes(tok: Token, noun: Token) -> bool:
+    """A participle that says who the counted people are ("displaced people"), not what befell them."""
+    return tok.dep_ in ("amod", "compound") and tok.head.i == noun.i and tok.lower_ in _STATUS_WORDS
+
+
+_STATUS_WORDS = frozenset({"displaced", "missing", "detained", "exiled", "stranded"})
+
+
+def _shared_toll(sent: Span, count: _Count, cues: NumberCues) -> str | None:
+    """"resulting in 9 militia and 4 soldier fatalities": the toll noun at the end of a coordinated list
+    of counts belongs to every count in it (read off the words; the parser often breaks such lists)."""
+    doc = sent.doc
+    toll = {"killed": cues.noun_kinds.get("killed", ()), "injured": cues.noun_kinds.get("injured", ())}
+    seen_and = seen_number = False
+    for tok in doc[count.last:min(sent.end, count.last + 10)]:
+        if tok.lower_ in ("and", ","):
+            seen_and = True
+        elif _is_number_token(tok):
+            seen_number = seen_and
+        elif tok.is_punct or tok.pos_ in ("VERB", "ADP") and tok.lower_ != "of":
+            return None
+        else:
+            lemma = tok.lemma_.lower()
+            for kind, nouns in toll.items():
+                if seen_number and (lemma in nouns or tok.lower_ in nouns or lemma in ("casualty",)):
+                    return kind if lemma != "casualty" else "killed"
     return None
 
 
@@ -341,11 +397,22 @@ def _casualty_clause(verb: Token, trigger: Token, cues: NumberCues) -> bool:
 
 
 def _governs(token: Token, trigger: Token) -> bool:
-    """The number's clause verb dominates the trigger: '64 are said to have had injuries after the attack'."""
+    """The number's clause verb dominates the trigger: '64 are said to have had injuries after the attack'.
+    Not across a coordination: in "the 1994 genocide killed 800,000, and the country remembers" the
+    killing is a clause of its own, not the remembering's toll."""
     node = token
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
-    return node.pos_ in ("VERB", "AUX") and any(a.i == node.i for a in trigger.ancestors)
+    if node.pos_ not in ("VERB", "AUX"):
+        return False
+    step = trigger
+    while step.head.i != step.i:
+        if step.dep_ in ("conj", "parataxis"):
+            return False
+        step = step.head
+        if step.i == node.i:
+            return True
+    return False
 
 
 def _first_words(cues: NumberCues) -> frozenset[str]:
@@ -400,3 +467,108 @@ def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues,
         found.append(Quantity(kind=kind, value=float(count.value), qualifier=count.qualifier, unit=unit,
                               text=span.text, start=span.start_char, end=span.end_char))
     return tuple(sorted(found, key=lambda q: q.start or 0))
+
+
+# ---- tolls given after the event's sentence ---------------------------------------------------------
+_TOLL_KINDS = frozenset({"killed", "injured", "missing"})
+_FOLLOW_UP_SENTENCES = 4  # how far into the paragraph a toll note may stand after its event
+
+
+def _next_sentence(sent: Span) -> tuple[Span | None, bool]:
+    """The sentence after ``sent`` and whether a paragraph break (a newline) lies between them."""
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return None, False
+    nxt = doc[sent.end].sent
+    crossed = any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in doc[sent.end - 1:sent.end])
+    inner = doc[nxt.start:max(nxt.start, nxt.end - 1)]
+    if any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in inner):
+        return None, crossed  # one parse sentence over a paragraph break: the segmenter's slip
+    while nxt.start < nxt.end and doc[nxt.start].is_space:
+        nxt = doc[nxt.start + 1:nxt.end]
+    return (nxt if len(nxt) else None), crossed
+
+
+def _is_toll_fragment(sent: Span) -> bool:
+    """"3 fatalities." / "No fatalities." / "Five fatalities reported.": a note's verbless toll line."""
+    return sent.root.pos_ in ("NOUN", "PROPN", "NUM")
+
+
+def _acts_of_its_own(sent: Span, cues: NumberCues) -> bool:
+    """The sentence tells of another violent happening rather than the toll of the one before: a doer
+    ("gunmen shot dead two guards", "were killed by a drone") or a new act ("in separate clashes", "in
+    an airstrike"); "after the attack" and "the blast" point back to the event already told."""
+    violent = set(cues.violent_acts) | set(cues.event_cues.get("killed", ()))
+
+    def told_before(noun: Token) -> bool:  # "the attack", "the blast": the act already told
+        return noun.lemma_.lower() in violent and any(
+            c.dep_ in ("det", "poss") and c.lower_ in _BACK_REFERENCES for c in noun.children)
+
+    for tok in sent:
+        if tok.dep_ == "agent":
+            return True
+        lemma = tok.lemma_.lower()
+        if lemma not in violent:
+            continue
+        doers = [c for c in tok.children if c.dep_ == "nsubj"]
+        if tok.pos_ in ("VERB", "AUX") and doers and lemma not in ("die", "perish", "lose") and \
+                not all(told_before(d) for d in doers):
+            return True
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and not told_before(tok):
+            return True
+    return False
+
+
+_BACK_REFERENCES = frozenset({"the", "this", "that", "its", "their"})
+
+
+_MORE_WORDS = frozenset({"more", "another", "other", "others", "additional", "further"})
+
+
+def _additional(sent: Span, quantity: Quantity) -> bool:
+    """"Two more soldiers died", "the bodies of four more victims", "another three": added to the toll."""
+    span = sent.doc.char_span(quantity.start, quantity.end, alignment_mode="expand") if quantity.start is not None \
+        else None
+    if span is None:
+        return False
+    around = sent.doc[max(sent.start, span.start - 1):min(sent.end, span.end + 1)]
+    return any(t.lower_ in _MORE_WORDS for t in around)
+
+
+def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequence[Quantity],
+                      skip_spans: Sequence[tuple[int, int]] = ()) -> tuple[Quantity, ...]:
+    """Deaths, injuries and missing that the paragraph gives after the violent event's sentence.
+
+    A conflict monitor's note ends with its toll on a line of its own ("3 fatalities."); a wire report
+    tells the toll in the next sentence ("Five corpses were discovered after the raid.", "The death toll
+    rose to 17 on Saturday."). A verbless toll line attaches to the violent events before it in its
+    paragraph; a full sentence only to those of the sentence just before, and only when it names no doer
+    or new act of its own (a toll in the next paragraph is left to its own event: measured on the attribute
+    set, taking it there too lost four events for one gained). A kind the event's own sentence already counts is not taken again: "killed
+    3 ... The toll rose to 7" must not make 10.
+    """
+    casualty_verbs = {*cues.event_cues.get("killed", ()), *cues.event_cues.get("injured", ())}
+    if trigger.lemma_.lower() not in set(cues.violent_acts) | casualty_verbs:
+        return ()
+    have = {q.kind for q in own}
+    found: list[Quantity] = []
+    nxt, crossed = _next_sentence(sent)
+    step = 0
+    while nxt is not None and step < _FOLLOW_UP_SENTENCES:
+        if crossed:
+            break  # a paragraph's toll is its own: wire stories give a later toll as an event of its own
+        fragment = _is_toll_fragment(nxt)
+        if fragment or (step == 0 and not _acts_of_its_own(nxt, cues)):
+            # the sentence's own clause, or what its reporting verb reports ("..., a local leader said")
+            heads = [nxt.root, *(c for c in nxt.root.children if c.dep_ in ("ccomp", "parataxis"))]
+            found_here = {q for head in heads for q in numbers_for_event(nxt, head, cues, skip_spans)}
+            taken = sorted((q for q in found_here
+                            if q.kind in _TOLL_KINDS and (q.kind not in have or _additional(nxt, q))),
+                           key=lambda q: q.start or 0)
+            found += taken
+            have |= {q.kind for q in taken}
+        if not fragment and _acts_of_its_own(nxt, cues):
+            break  # a new happening: later toll lines are its own
+        nxt, crossed = _next_sentence(nxt)
+        step += 1
+    return tuple(found)

@@ -145,6 +145,8 @@ class Governors(BaseModel):
     demand_modals: tuple[str, ...] = ()
     unattributed_weapons: tuple[str, ...] = ()  # "a roadside bomb killed ...": violence by unidentified forces
     violent_roots: tuple[str, ...] = ()
+    base_nouns: tuple[str, ...] = ()  # "bases that house US troops": the troops are the target
+    occupant_verbs: tuple[str, ...] = ()
     reaction_roots: tuple[str, ...] = ()  # "condemned the Russian shelling": an act with its own doer is told too
     charge_roots: tuple[str, ...] = ()  # "accused X of ...": the of-phrase is the accuser's claim
     warning_roots: tuple[str, ...] = ()  # "warned X against ...": the against-phrase did not happen

@@ -13,17 +13,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.geo import Gazetteer, PlaceCandidate, to_place
+from brinkwatch.geo.sources import ADMIN_NOUNS
 from brinkwatch.model import Place
 from brinkwatch.nlp.structure import find_layout
 
 _ENT_LABELS = {"GPE", "LOC", "FAC"}
 # Entity labels that are never places, whatever the syntax around them.
-_NEVER_PLACES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP", "LAW",
+# (NORP is not among them: the small model tags "the outskirts of Aleppo" as NORP; the syntax decides.)
+_NEVER_PLACES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
                  "LANGUAGE", "WORK_OF_ART", "EVENT"}
 _LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "into", "off", "over",
                    "around", "within", "along", "on", "from", "to", "towards", "toward", "onto", "through",
@@ -34,9 +36,16 @@ _RELATION_WORDS = {"inside": "in", "within": "in", "throughout": "in", "around":
 _WEAK_PREPS = {"from", "to", "towards", "toward", "into", "past", "beyond", "between", "through"}
 # Nouns whose "of X" names a place: "the city of Najaf", "the central square of Kharkiv".
 _PLACE_NOUNS = {"city", "town", "village", "province", "region", "capital", "outskirts", "suburb", "district",
-                "square", "port", "coast", "centre", "center", "state", "county", "area", "governorate",
+                "square", "port", "coast", "centre", "center", "state", "county", "area", "governorate", "outskirt",
                 "neighbourhood", "neighborhood", "island", "islands", "border", "heart", "north", "south",
-                "east", "west", "part", "streets"}
+                "east", "west", "part", "streets", "street"}
+# Parts of a town named by its possessive: "Beirut's southern suburbs", "Gaza's northern edge".
+_PLACE_PARTS = {"suburb", "suburbs", "outskirts", "edge", "neighbourhoods", "neighborhoods", "districts", "quarter",
+                "old", "downtown", "periphery", "environs", "countryside", "hinterland", "streets", "market",
+                "parliament", "palace", "ministry", "building", "residence", "hospital", "mosque", "church",
+                "university", "stadium", "square", "bridge", "coastline", "waters", "airspace", "territory"}
+# Parts that put the event near the place rather than in it: "on the outskirts of Aleppo".
+_NEAR_PARTS = {"outskirts", "outskirt", "edge", "periphery", "environs", "vicinity"}
 # Nouns for sites named after their place: "its Natanz plant", "the Punggye-ri test site".
 _SITE_NOUNS = {"base", "airport", "airfield", "plant", "facility", "site", "complex", "reactor", "port", "prison",
                "camp", "mine", "refinery", "field", "crossing", "checkpoint", "embassy", "consulate", "harbour",
@@ -57,6 +66,9 @@ class PlaceMention:
     root: int  # token index of the mention's head
     candidates: tuple[PlaceCandidate, ...]
     dateline: bool = False  # the wire dateline: where the story was filed
+    within: PlaceCandidate | None = None  # the province or country the text puts it in ("X, Urozgan")
+    qualifies: int | None = None  # start of the mention this one only locates ("Jowzjan" in "Mingajik, Jowzjan")
+    border_of: bool = False  # "near the border with X": the event is on the other side of X's border
 
 
 def _extend(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
@@ -81,18 +93,38 @@ def _in_location_syntax(root: Token) -> bool:
     """The parse puts the phrase where places go: after a location preposition, as the "of X" of a
     place noun, or as the object of a motion verb."""
     node = root
-    while node.dep_ in ("compound", "conj", "appos") and node.head.i != node.i:
-        node = node.head
+    while node.dep_ in ("compound", "conj", "appos", "nmod") and node.head.i != node.i:
+        node = node.head  # "in the Araucania and Biobio regions"
     if node.dep_ == "pobj" and node.head.lower_ in _LOCATION_PREPS:
         return True
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in _PLACE_NOUNS:
         return True
+    if node.dep_ == "poss" and node.head.lemma_.lower() in _PLACE_NOUNS | _PLACE_PARTS:
+        return node.head.dep_ == "dobj" or _in_location_syntax(node.head)  # "hit Kharkiv's northern districts"
     return node.dep_ == "dobj" and node.head.lemma_.lower() in _MOTION_VERBS
 
 
-def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+def _extend_left(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
+    """Grow an entity over the name words the tagger left out when the longer name is a known place:
+    "Los Lagos" tagged as "Lagos" must not become Lagos, Nigeria."""
+    for extra in (2, 1):
+        if span.start - extra < 0:
+            continue
+        words = doc[span.start - extra:span.start]
+        if all(t.pos_ == "PROPN" or t.lower_ in _NAME_PARTICLES for t in words) and words[0].is_title and \
+                not any(t.is_sent_start and t.i != words[0].i for t in doc[words.start:span.end]):
+            longer = doc[span.start - extra:span.end]
+            if gazetteer.lookup(longer.text):
+                return longer
+    return span
+
+
+# lower-case words inside place names: "Los Lagos", "Bandar-e Abbas", "Dera Ismail Khan", "Ras al Ain"
+_NAME_PARTICLES = frozenset({"al", "el", "de", "del", "la", "los", "las", "e", "ad", "as", "ash", "an", "ar", "az"})
+
+
+def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
     spans: list[Span] = []
-    text = doc.text  # Doc.text is rebuilt from the tokens on every access
     dateline = find_layout(text).dateline
     for name in dateline.places if dateline else ():
         # "KANO, Nigeria — ", "ISLAMABAD/NEW DELHI, Oct 14": the parser rarely tags an upper-case dateline
@@ -111,15 +143,22 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             spans.append(span)
     for ent in doc.ents:
         if ent.label_ in _ENT_LABELS:
-            spans.append(_extend(doc, _strip_the(doc, ent), gazetteer))
+            spans.append(_extend_left(doc, _extend(doc, _strip_the(doc, ent), gazetteer), gazetteer))
         elif ent.label_ not in _NEVER_PLACES and _in_location_syntax(ent.root):
             # The small model often tags towns as ORG or PERSON ("outside Kyiv"); the syntax says place.
             spans.append(_strip_the(doc, ent))
     for tok in doc:
         if tok.pos_ == "PROPN" and not tok.ent_type_ and _in_location_syntax(tok):
             lo = tok.i
-            while lo > 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].pos_ == "PROPN":
-                lo -= 1
+            while lo > 0:
+                prev = doc[lo - 1]
+                if prev.dep_ == "compound" and prev.pos_ == "PROPN":
+                    lo -= 1
+                elif prev.text in ("-", "‐") and lo > 1 and doc[lo - 2].pos_ == "PROPN" and \
+                        doc[lo - 2].head.i in range(lo, tok.i + 1):
+                    lo -= 2  # "Pul-e Khumri", "Bandar-e Abbas": one name over a hyphen
+                else:
+                    break
             spans.append(doc[lo:tok.i + 1])
     return spans
 
@@ -136,29 +175,129 @@ def _possessor_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, 
     return span, span.text
 
 
+# What a word after a name says it is: "Helmand province", "Chora district", "Mingajik city".
+_PROVINCE_WORDS = frozenset(ADMIN_NOUNS) - {"district", "county", "municipality", "commune", "parish", "raion",
+                                            "rayon", "division", "zone"}
+_DISTRICT_WORDS = frozenset({"district", "county", "municipality", "commune", "raion", "rayon", "sub-district",
+                             "subdistrict"})
+_TOWN_WORDS = frozenset({"city", "town", "village", "township", "hamlet", "locality"})
+# "X, Y" / "X (Y)" / "X district, Y" / "X district of Y": Y says where X lies
+_QUALIFIER_GAP = re.compile(
+    r"^\s*(?:(?:city|town|village|district|sub-district|county|municipality|province|governorate|region|"
+    r"area|locality|commune|department|state|oblast|prefecture)\s*)?(?:,|\(|(?<=[a-z])\s+(?:of|in))\s*(?:the\s+)?"
+    r"(?:(?:provincial|regional|district)\s+)?(?:(?:capital|seat)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE)
+
+
+def _kind_word(doc: Doc, span: Span) -> str | None:
+    """The admin or settlement noun that ends the name or follows it."""
+    last = span[-1].lower_
+    if len(span) > 1 and last in _PROVINCE_WORDS | _DISTRICT_WORDS | _TOWN_WORDS:
+        return last
+    if span.end < len(doc):
+        after = doc[span.end].lower_
+        if after in _PROVINCE_WORDS | _DISTRICT_WORDS | _TOWN_WORDS:
+            return after
+    return None
+
+
+def _lookup_mention(doc: Doc, span: Span, name: str, gazetteer: Gazetteer) -> list[PlaceCandidate]:
+    """The readings of a name, narrowed by the noun that goes with it: "Helmand province" is the province,
+    "Nad Ali district" the district (or, where the index lists none, its seat, at district precision),
+    "Kunduz city" the town."""
+    word = _kind_word(doc, span)
+    candidates = gazetteer.lookup(name)
+    bare = name
+    if word is not None and span[-1].lower_ == word:
+        bare = doc[span.start:span.end - 1].text
+        candidates = candidates or gazetteer.lookup(bare)
+    if word in _PROVINCE_WORDS:
+        regions = [c for c in candidates if c.precision in ("admin1", "admin2")] or gazetteer.lookup_region(
+            bare, list(dict.fromkeys(c.country for c in candidates if c.country)))
+        return regions or candidates
+    if word in _DISTRICT_WORDS:
+        districts = [c for c in candidates if c.precision == "admin2"]
+        towns = [replace(c, precision="admin2") for c in candidates if c.source == "city"]
+        return districts or towns or candidates
+    if word in _TOWN_WORDS:
+        return [c for c in candidates if c.source == "city"] or candidates
+    return candidates
+
+
+def _border_with(doc: Doc, span: Span) -> bool:
+    """"near the border with Turkey", "on the frontier with Iraq" (read off the words: the parser often hangs
+    "with Turkey" on the verb)."""
+    before = [t for t in doc[max(0, span.start - 3):span.start] if t.lower_ != "the"]
+    return len(before) >= 2 and before[-1].lower_ in ("with", "of") and \
+        before[-2].lemma_.lower() in ("border", "frontier", "boundary")
+
+
 def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Every place mention the gazetteer knows, longest first where they overlap, in text order."""
-    dateline = find_layout(doc.text).dateline
+    """Every place mention the gazetteer knows, longest first where they overlap, in text order; a name
+    the text locates in a province or country ("Mingajik city, Jowzjan") keeps only the readings inside it."""
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access
+    dateline = find_layout(text).dateline
     lo, hi = (dateline.start, dateline.end) if dateline else (0, 0)
     chosen: list[PlaceMention] = []
-    spans = [_possessor_place(doc, span, gazetteer) for span in _candidate_spans(doc, gazetteer)]
+    spans = [_possessor_place(doc, span, gazetteer) for span in _candidate_spans(doc, gazetteer, text)]
     for span, name in sorted(spans, key=lambda s: (-(s[0].end_char - s[0].start_char), s[0].start_char)):
         if any(p.start < span.end_char and span.start_char < p.end for p in chosen):
             continue
-        candidates = gazetteer.lookup(name)
+        candidates = _lookup_mention(doc, span, name, gazetteer)
         if candidates:
             chosen.append(PlaceMention(span.text, span.start_char, span.end_char, span.root.i, tuple(candidates),
-                                       dateline=lo <= span.start_char and span.end_char <= hi))
-    return sorted(chosen, key=lambda p: p.start)
+                                       dateline=lo <= span.start_char and span.end_char <= hi,
+                                       border_of=_border_with(doc, span)))
+    return _locate_in_areas(sorted(chosen, key=lambda p: p.start), text, gazetteer)
 
 
-def article_countries(mentions: Sequence[PlaceMention]) -> tuple[str, ...]:
+def _locate_in_areas(mentions: list[PlaceMention], text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """"Los Angeles, Biobio", "San Antonio (Valparaiso)", "Chora district, Urozgan": the second name says
+    where the first lies. The first keeps the readings inside it, or, with none inside, stands for the
+    area itself (the most specific place the text gives); "Los Angeles" never becomes the USA here."""
+    out = list(mentions)
+    countries = article_countries(mentions, gazetteer)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if not _QUALIFIER_GAP.match(text[first.end:second.start]) or first.qualifies is not None:
+            continue
+        if first.candidates[0].source == "country":
+            continue  # "Iraq, Syria and Turkey": a list of countries
+        area = _area_named(first, second, gazetteer, countries)
+        if area is None:
+            continue
+        inside = tuple(c for c in first.candidates if gazetteer.inside(c, area))
+        out[i] = replace(first, candidates=inside or (area,), within=area)
+        out[i + 1] = replace(second, qualifies=first.start)
+    return out
+
+
+def _area_named(place: PlaceMention, area: PlaceMention, gazetteer: Gazetteer,
+                countries: Sequence[str]) -> PlaceCandidate | None:
+    """The province or country the second mention names: one that holds a reading of the first if any
+    does, else the best reading in the text's countries."""
+    options = [c for c in area.candidates if c.source == "country" or c.precision in ("admin1", "admin2")]
+    wanted = tuple(dict.fromkeys([*countries, *(c.country for m in (place, area) for c in m.candidates
+                                                 if c.country)]))
+    options += [c for c in gazetteer.lookup_region(area.text, wanted) if c not in options]
+    if not options:
+        return None
+    holding = [a for a in options if any(gazetteer.inside(c, a) for c in place.candidates)]
+    return gazetteer.choose(holding or options, countries) or (holding or options)[0]
+
+
+def article_countries(mentions: Sequence[PlaceMention], gazetteer: Gazetteer | None = None) -> tuple[str, ...]:
     """Countries the article is about, most mentioned first: named countries and places whose every
-    reading lies in one country."""
+    prominent reading (``Gazetteer.is_prominent``: a village namesake abroad does not count) lies in one
+    country, or that the text locates in a province or country."""
     counts: Counter[str] = Counter()
     for m in mentions:
-        countries = {c.country for c in m.candidates if c.country}
+        if m.within is not None and m.within.country:
+            counts[m.within.country] += 1
+            continue
         named_country = next((c.country for c in m.candidates if c.source == "country"), None)
+        readings = [c for c in m.candidates if gazetteer is None or gazetteer.is_prominent(c)]
+        countries = {c.country for c in readings if c.country}
         if named_country:
             counts[named_country] += 2
         elif len(countries) == 1:
@@ -177,6 +316,9 @@ def _is_actor(doc: Doc, mention: PlaceMention, args: Sequence[Token]) -> bool:
     root = doc[mention.root]
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "India and China held talks": China is a subject too
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _PLACE_NOUNS | _SITE_NOUNS | _PLACE_PARTS and (
+            root.head.dep_ == "dobj" or (root.head.dep_ == "pobj" and root.head.head.lower_ in _LOCATION_PREPS)):
+        return False  # "struck Beirut's southern suburbs", "outside Georgia's parliament": where it happened
     if root.dep_ in ("nsubj", "poss", "agent", "csubj", "dative"):
         return True
     if root.dep_ in ("dobj", "nsubjpass"):
@@ -202,10 +344,16 @@ def _path_to_trigger(doc: Doc, root: int, trigger: Token) -> tuple[int, str | No
             return None
         if node.dep_ == "pobj" and relation is None and node.head.lower_ in _LOCATION_PREPS:
             relation = node.head.lower_
+        if node.lemma_.lower() in _NEAR_PARTS and node.i != root:
+            relation = "near"  # "on the outskirts of Aleppo"
         if node.dep_ == "dobj" and relation is None and node.head.i == trigger.i:
             relation = "at"  # the object of the act is where it happened
         node, hops = node.head, hops + 1
     return None
+
+
+def _is_country_level(mention: PlaceMention) -> bool:
+    return mention.within is None and mention.candidates[0].source == "country"
 
 
 def _verb_of(tok: Token) -> Token:
@@ -233,9 +381,12 @@ def _relation(doc: Doc, root: int) -> str | None:
 
 
 def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trigger: Token,
-                    context: Sequence[str], gazetteer: Gazetteer, args: Sequence[Token] = ()) -> Place | None:
+                    context: Sequence[str], gazetteer: Gazetteer, args: Sequence[Token] = (),
+                    actor_countries: Sequence[str] = ()) -> Place | None:
     """The event's place: the location phrase attached to the trigger (nearest in the tree), else the
-    nearest place in the sentence that is not an actor."""
+    nearest place in the sentence that is not an actor. Ambiguous names are read in the countries of the
+    province the text puts them in, of the sentence's places, of the event's actors (``actor_countries``),
+    then of the article."""
     in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char and not m.dateline]
     candidates = [m for m in in_sent if not _is_actor(doc, m, args)]
     attached: list[tuple[int, int, PlaceMention, str | None]] = []
@@ -246,6 +397,11 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
             attached.append((weak, path[0], m, path[1]))
     if attached:
         _, _, best, relation = min(attached, key=lambda a: (a[0], a[1], a[2].start))
+        # "In Colombia, guerrillas killed five soldiers near Tibu": the town in that country, not the country
+        finer = [a for a in attached if a[0] == 0 and _is_country_level(best) and not _is_country_level(a[2])
+                 and best.candidates[0].country in {c.country for c in a[2].candidates}]
+        if finer:
+            _, _, best, relation = min(finer, key=lambda a: (a[1], a[2].start))
     elif nearby := [m for m in candidates if _same_statement(doc[m.root], trigger)]:
         best = min(nearby, key=lambda m: abs(m.root - trigger.i))
         relation = _relation(doc, best.root)
@@ -258,6 +414,44 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
         if not filed:
             return None
         best, relation = filed[-1], None
-    chosen = gazetteer.choose(best.candidates, context)
+    if best.qualifies is not None:  # "Jowzjan" in "Mingajik city, Jowzjan": the town is the place
+        best = next((m for m in in_sent if m.start == best.qualifies), best)
+    # the countries of the sentence come before the article's: "Tripoli" next to "Lebanon"
+    local = [best.within.country] if best.within is not None and best.within.country else []
+    local += article_countries([m for m in in_sent if m is not best], gazetteer)
+    countries = tuple(dict.fromkeys([*local, *actor_countries, *context]))
     relation = _RELATION_WORDS.get(relation, relation) if relation else None
+    chosen = gazetteer.choose(best.candidates, countries)
+    if chosen is None:
+        return None
+    if best.border_of:
+        return _other_side(chosen, best, countries, gazetteer)
     return to_place(chosen, best.text, best.start, best.end, relation)
+
+
+def _other_side(named: PlaceCandidate, mention: PlaceMention, countries: Sequence[str],
+                gazetteer: Gazetteer) -> Place | None:
+    """"Clashes near the border with Turkey" in a Syrian story happen in Syria, near the border: the
+    country of the text that is not the one named; with no other country, the border of the named one."""
+    other = next((c for c in countries if c != named.country), None)
+    country = gazetteer.country(other) if other else None
+    chosen = country if country is not None else named
+    return to_place(chosen, mention.text, mention.start, mention.end, "near")
+
+
+def note_place(mentions: Sequence[PlaceMention], doc: Doc, start: int, end: int, context: Sequence[str],
+               gazetteer: Gazetteer) -> Place | None:
+    """Where a conflict monitor's note happened, for its later sentences that name no place: the first
+    place its text (from ``start``, the note's opening date, to ``end``) gives in a location phrase ("in
+    Djibo, Soum province", "near Gao")."""
+    for m in mentions:
+        if m.start < start or m.end > end or m.dateline or m.qualifies is not None:
+            continue
+        if m.within is None and _relation(doc, m.root) is None:
+            continue
+        countries = ([m.within.country] if m.within is not None and m.within.country else []) + list(context)
+        chosen = gazetteer.choose(m.candidates, countries)
+        if chosen is not None:
+            relation = _relation(doc, m.root)
+            return to_place(chosen, m.text, m.start, m.end, _RELATION_WORDS.get(relation, relation) if relation else None)
+    return None

@@ -186,3 +186,62 @@ def check_english(text: str, *, source: str | None = None, markers: Markers | No
             f"{score.words} words are '{score.foreign_language}' function words)",
             source=source,
         )
+
+
+def _paragraph_is_foreign(paragraph: str, markers: Markers, *, strict: bool) -> bool:
+    """A paragraph judged on its own: in another script, or long enough and plainly another language.
+
+    Short paragraphs (headlines, datelines) say little: they count as foreign only when ``strict`` (the
+    whole text failed the English test) and another language's function words outnumber English ones.
+    """
+    rules = markers.language
+    score = english_score(paragraph, markers=markers)
+    if score.words and score.non_latin_ratio > rules.max_non_latin_ratio:
+        return True
+    if score.words < rules.min_words:
+        return strict and score.foreign_ratio > score.english_ratio
+    return score.english_ratio < rules.min_stopword_ratio or (
+        score.foreign_ratio >= rules.min_foreign_ratio and score.foreign_ratio > score.english_ratio)
+
+
+def _ranges(numbers: list[int]) -> str:
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+
+
+def keep_english(text: str, *, source: str | None = None, markers: Markers | None = None) -> tuple[str, str | None]:
+    """``text`` without its paragraphs in another language, and a note naming them (None when none).
+
+    An article partly in another language (a quoted statement, a bilingual page) keeps what can be coded
+    instead of being refused whole, and its foreign paragraphs are not parsed as English. Raises
+    ``NotEnglishError`` (E105) when no paragraph of at least ``min_words`` words is English.
+    """
+    markers = markers or load_markers()
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    try:
+        check_english(text, source=source, markers=markers)
+        whole: NotEnglishError | None = None
+    except NotEnglishError as exc:
+        whole = exc
+    if len(paragraphs) < 2:
+        if whole is not None:
+            raise whole
+        return text, None
+    foreign = [_paragraph_is_foreign(p, markers, strict=whole is not None) for p in paragraphs]
+    kept = [p for p, out in zip(paragraphs, foreign, strict=True) if not out]
+    substantial = any(english_score(p, markers=markers).words >= markers.language.min_words for p in kept)
+    if whole is not None and (not any(foreign) or not substantial):
+        raise whole
+    if not any(foreign):
+        return text, None
+    if not substantial:
+        raise NotEnglishError("no paragraph of the text is in English", source=source)
+    dropped = [number for number, out in enumerate(foreign, start=1) if out]
+    note = (f"paragraph{'s' if len(dropped) > 1 else ''} {_ranges(dropped)} of {len(paragraphs)} not in English "
+            f"and left out; the {len(kept)} English paragraph{'s were' if len(kept) > 1 else ' was'} coded")
+    return "\n".join(kept), note

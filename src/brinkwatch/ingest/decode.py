@@ -91,6 +91,11 @@ def _guess_encoding(data: bytes) -> str | None:
     return best.encoding if best is not None else None
 
 
+def guess_encoding(data: bytes) -> str | None:
+    """The encoding charset-normalizer finds for ``data`` (cp1252 without it), None when none fits."""
+    return _guess_encoding(data)
+
+
 def decode_bytes(data: bytes, *, source: str) -> str:
     """Decode a text file's bytes; raises E101/E102/E103 (see module docstring)."""
     check_not_empty(data, source=source)

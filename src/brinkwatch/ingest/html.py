@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -27,7 +28,7 @@ except ImportError:  # trafilatura 2.x needs lxml_html_clean; without it we stil
     trafilatura = None
 
 from brinkwatch.errors import EmptyInputError, MalformedRecordError
-from brinkwatch.ingest.clean import check_english, clean_text, find_syndication, split_syndication
+from brinkwatch.ingest.clean import clean_text, find_syndication, keep_english, split_syndication
 from brinkwatch.ingest.markers import Markers, load_markers
 from brinkwatch.model import Article
 
@@ -211,11 +212,14 @@ def _drop_title_line(text: str, title: str | None) -> str:
     return "\n".join(line for line in text.split("\n") if " ".join(line.split()) != title)
 
 
-def _page_date(html: str | bytes, metadata_date: str | None, default_date: dt.date | None) -> dt.date | None:
+def _page_date(tree: lxml.html.HtmlElement, metadata_date: str | None,
+               default_date: dt.date | None) -> dt.date | None:
     found = parse_date(metadata_date)
     if found is None:
         try:
-            found = parse_date(htmldate.find_date(html, original_date=True))
+            # The parsed tree, never the string: htmldate downloads a string that looks like a URL
+            # ("http://127.0.0.1:8765/x" as a page body would make brinkwatch fetch it).
+            found = parse_date(htmldate.find_date(tree, original_date=True))
         except (ValueError, TypeError):
             found = None
     return found or default_date
@@ -254,7 +258,8 @@ def _page_metadata(tree: lxml.html.HtmlElement, url: str | None) -> PageMetadata
 
 
 def article_from_html(html: str | bytes, *, doc_id: str | None = None, url: str | None = None,
-                      default_date: dt.date | None = None) -> Article:
+                      default_date: dt.date | None = None, on_partial: Callable[[str], None] | None = None
+                      ) -> Article:
     """Main text and metadata of one HTML page.
 
     Raises ``EmptyInputError`` (E101) when no article text is found, ``MalformedRecordError`` (E106) when
@@ -279,7 +284,9 @@ def article_from_html(html: str | bytes, *, doc_id: str | None = None, url: str 
     body = clean_text(body)
     if not body:
         raise EmptyInputError("no article text found in the HTML page", source=source)
-    check_english(body, source=source)
+    body, partial = keep_english(body, source=source)  # a partly foreign page keeps its English paragraphs
+    if partial and on_partial is not None:
+        on_partial(partial)
     page_url = url or metadata.url
     return Article(
         doc_id=doc_id or page_url or source,
@@ -288,7 +295,7 @@ def article_from_html(html: str | bytes, *, doc_id: str | None = None, url: str 
         title=title,
         publisher=metadata.sitename,
         author=metadata.author,
-        pub_date=_page_date(html, metadata.date, default_date),
+        pub_date=_page_date(tree, metadata.date, default_date),
         language="en",
         source_format="html",
         syndicated_from=syndicated_from,

@@ -8,14 +8,16 @@ raises for a bad document: every failure becomes a ``DocumentError`` and the bat
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
 import json
+import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from brinkwatch.errors import IngestError, UnsupportedFormatError
+from brinkwatch.errors import IngestError, NotEnglishError, UnsupportedFormatError
 from brinkwatch.ingest.decode import (
     GZIP_MAGIC,
     check_not_empty,
@@ -27,6 +29,7 @@ from brinkwatch.ingest.decode import (
 from brinkwatch.ingest.feed import articles_from_feed
 from brinkwatch.ingest.html import article_from_html
 from brinkwatch.ingest.jsonl import article_from_record, articles_from_jsonl
+from brinkwatch.ingest.stream import STREAM_BYTES, text_parts
 from brinkwatch.ingest.text import article_from_text, split_header, strip_markdown
 from brinkwatch.ingest.warc import articles_from_warc
 from brinkwatch.model import Article, DocumentError
@@ -44,6 +47,17 @@ _SUFFIXES_LONGEST_FIRST = tuple(sorted(_BY_SUFFIX, key=len, reverse=True))
 _UNSUPPORTED_SUFFIXES = frozenset({
     ".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ppt", ".pptx", ".epub", ".png", ".jpg",
     ".jpeg", ".gif", ".webp", ".svg", ".mp3", ".mp4", ".wav", ".zip", ".tar", ".tgz", ".7z", ".exe",
+})
+# A folder of news often holds the project's own files too (README, licence, scripts, settings): when a
+# directory is walked they are skipped, not coded; a file named on the command line is always read.
+_PROJECT_FILE_STEMS = frozenset({
+    "readme", "license", "licence", "copying", "notice", "changelog", "changes", "history", "contributing",
+    "authors", "code_of_conduct", "security", "makefile", "dockerfile", "package", "package-lock", "tsconfig",
+})
+_PROJECT_FILE_SUFFIXES = frozenset({
+    ".py", ".pyc", ".ipynb", ".js", ".mjs", ".ts", ".css", ".scss", ".sh", ".bash", ".bat", ".ps1", ".c", ".h",
+    ".cc", ".cpp", ".rs", ".go", ".java", ".kt", ".rb", ".php", ".pl", ".r", ".sql", ".toml", ".yaml", ".yml",
+    ".ini", ".cfg", ".conf", ".lock", ".env", ".rst",
 })
 _FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf", b"<channel")
 STDIN = "-"
@@ -111,13 +125,24 @@ def _articles_from_json(text: str, *, source: str, default_date: dt.date | None)
             yield DocumentError(source=source, line=number, code=exc.code, message=exc.message)
 
 
-def _html_file_article(text: str, *, source: str, doc_id: str, default_date: dt.date | None) -> Article:
-    article = article_from_html(text, doc_id=doc_id, default_date=default_date)
+def _html_file_article(text: str, *, source: str, doc_id: str, default_date: dt.date | None,
+                       on_partial: Callable[[str], None]) -> Article:
+    article = article_from_html(text, doc_id=doc_id, default_date=default_date, on_partial=on_partial)
     return article.model_copy(update={"source_path": source})
 
 
 def _read_document(data: bytes, kind: str, *, source: str, doc_id: str,
                    default_date: dt.date | None) -> Iterator[Article | DocumentError]:
+    """One file's articles, and a note (E105) for the paragraphs of a partly foreign text left out."""
+    partial: list[str] = []
+    yield from _read_kind(data, kind, source=source, doc_id=doc_id, default_date=default_date,
+                          on_partial=partial.append)
+    for note in partial:
+        yield DocumentError(source=source, code=NotEnglishError.code, message=note)
+
+
+def _read_kind(data: bytes, kind: str, *, source: str, doc_id: str, default_date: dt.date | None,
+               on_partial: Callable[[str], None]) -> Iterator[Article | DocumentError]:
     """Dispatch one file's bytes to its reader; raises ``IngestError`` for whole-file failures."""
     if kind == "warc":
         check_not_empty(data, source=source)
@@ -129,20 +154,22 @@ def _read_document(data: bytes, kind: str, *, source: str, doc_id: str,
         return
     text = decode_bytes(data, source=source)
     if kind == "html":
-        yield _html_file_article(text, source=source, doc_id=doc_id, default_date=default_date)
+        yield _html_file_article(text, source=source, doc_id=doc_id, default_date=default_date,
+                                 on_partial=on_partial)
     elif kind == "jsonl":
         yield from articles_from_jsonl(text.splitlines(), source=source, default_date=default_date)
     elif kind == "json":
         yield from _articles_from_json(text, source=source, default_date=default_date)
     elif kind == "text" and sniff_format(data) == "html":
         # A .txt that is really a saved web page: read it as HTML, not as text full of tags.
-        yield _html_file_article(text, source=source, doc_id=doc_id, default_date=default_date)
+        yield _html_file_article(text, source=source, doc_id=doc_id, default_date=default_date,
+                                 on_partial=on_partial)
     elif kind in ("text", "markdown"):
         header, body = split_header(text)
         body = strip_markdown(body) if kind == "markdown" else body
         pub_date = header.pop("pub_date", default_date)
         yield article_from_text(body, doc_id=doc_id, pub_date=pub_date, source_path=source,
-                                source_format="text", **header)
+                                source_format="text", on_partial=on_partial, **header)
     else:
         raise UnsupportedFormatError("unknown or unsupported file format", source=source)
 
@@ -163,6 +190,11 @@ def _read_one(path: Path | None, stream: BinaryIO | None, *, source: str, doc_id
         if kind == "warc" and path is not None:
             # Crawl files are often gigabytes: stream them record by record, the limit applies per record.
             yield from _stream_warc(path, source=source, max_bytes=max_bytes)
+            return
+        if kind in ("text", "markdown") and path is not None and path.stat().st_size > STREAM_BYTES:
+            # A long text file is read as a stream and coded in parts of whole paragraphs.
+            yield from text_parts(path, markdown=kind == "markdown", source=source, doc_id=doc_id,
+                                  default_date=default_date, max_bytes=max_bytes)
             return
         data = read_limited(path, stream, source=source, max_bytes=max_bytes)
         check_not_empty(data, source=source)
@@ -188,21 +220,34 @@ def _read_one(path: Path | None, stream: BinaryIO | None, *, source: str, doc_id
                             message=f"unexpected {type(exc).__name__} while reading: {exc}")
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Files under a directory, sorted, skipping hidden files and hidden directories."""
+def is_project_file(path: Path) -> bool:
+    """A README, licence, changelog, source code or configuration file: part of a project, not news."""
+    stem = path.name.lower().split(".", 1)[0]
+    return stem in _PROJECT_FILE_STEMS or path.suffix.lower() in _PROJECT_FILE_SUFFIXES
+
+
+def _walk(root: Path, on_skip: Callable[[Path], None] | None = None) -> Iterator[Path]:
+    """Files under a directory, sorted, skipping hidden files and directories and project files (reported
+    to ``on_skip``)."""
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        if path.is_file():
-            yield path
+        if path.is_file() or (path.is_symlink() and not path.exists()):
+            if path.is_file() and is_project_file(path):
+                if on_skip is not None:
+                    on_skip(path)
+                continue
+            yield path  # a broken link or link loop is reported by the reader, not skipped in silence
 
 
 def read_paths(paths: Sequence[str | Path], *, default_date: dt.date | None = None,
-               max_bytes: int = 50_000_000) -> Iterator[Article | DocumentError]:
-    """Read files, directories (recursively, sorted, hidden files skipped) and "-" (stdin).
+               max_bytes: int = 50_000_000,
+               on_skip: Callable[[Path], None] | None = None) -> Iterator[Article | DocumentError]:
+    """Read files, directories (recursively, sorted, hidden files and project files skipped) and "-" (stdin).
 
     Never raises for a bad document: yields ``DocumentError(source, line, code, message)`` and goes on.
+    ``on_skip`` hears of every README, code or configuration file a directory walk leaves out.
     """
     for given in paths:
         if str(given) == STDIN:
@@ -211,11 +256,25 @@ def read_paths(paths: Sequence[str | Path], *, default_date: dt.date | None = No
             continue
         path = Path(given)
         if path.is_dir():
-            for file in _walk(path):
+            for file in _walk(path, on_skip):
                 yield from _read_one(file, None, source=str(file), doc_id=_doc_id(file, path),
                                      default_date=default_date, max_bytes=max_bytes)
         elif path.exists():
             yield from _read_one(path, None, source=str(path), doc_id=_doc_id(path, None),
                                  default_date=default_date, max_bytes=max_bytes)
         else:
-            yield DocumentError(source=str(path), code=IngestError.code, message="no such file or directory")
+            yield DocumentError(source=str(path), code=IngestError.code, message=_why_missing(path))
+
+
+def _why_missing(path: Path) -> str:
+    """Why a path given on the command line cannot be opened: missing, a symlink loop, a broken link."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop (too many levels of symbolic links)"
+        if path.is_symlink():
+            return f"broken symbolic link to {os.readlink(path)!r}"
+        if exc.errno != errno.ENOENT:
+            return f"cannot read: {exc.strerror or exc}"
+    return "no such file or directory"

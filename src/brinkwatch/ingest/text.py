@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from brinkwatch.errors import EmptyInputError
-from brinkwatch.ingest.clean import check_english, clean_text, split_syndication
+from brinkwatch.ingest.clean import clean_text, keep_english, split_syndication
 from brinkwatch.model import Article
 
 # Provenance an ingest path may hand over besides the text itself.
@@ -61,12 +62,14 @@ def strip_markdown(text: str) -> str:
     return _MD_EMPHASIS.sub("", text)
 
 
-def article_from_text(text: str, *, doc_id: str, pub_date: dt.date | None = None, **provenance: Any) -> Article:
+def article_from_text(text: str, *, doc_id: str, pub_date: dt.date | None = None,
+                      on_partial: Callable[[str], None] | None = None, **provenance: Any) -> Article:
     """Build an ``Article`` from plain text.
 
     ``provenance`` takes the other ``Article`` fields (url, title, publisher, author, source_path,
     source_format, syndicated_from, fetched_at). Raises ``EmptyInputError`` (E101) when nothing is left
-    after boilerplate removal and ``NotEnglishError`` (E105) for text that is clearly not English.
+    after boilerplate removal and ``NotEnglishError`` (E105) for text that is clearly not English. Of a text
+    partly in another language only the English paragraphs are kept, and ``on_partial`` hears which not.
     """
     unknown = set(provenance) - PROVENANCE_FIELDS
     if unknown:
@@ -76,7 +79,9 @@ def article_from_text(text: str, *, doc_id: str, pub_date: dt.date | None = None
     body = clean_text(body)
     if not body:
         raise EmptyInputError("no text left after removing boilerplate", source=source)
-    check_english(body, source=source)
+    body, partial = keep_english(body, source=source)
+    if partial and on_partial is not None:
+        on_partial(partial)
     fields = {"source_format": "text", "language": "en", **provenance}
     if syndicated_from and not fields.get("syndicated_from"):
         fields["syndicated_from"] = syndicated_from

@@ -66,6 +66,10 @@ _TITLE_DATELINE = re.compile(
     rf"(?P<places>{_TITLE_PLACE}(?:\s?/\s?{_TITLE_PLACE})*)(?:,\s*(?P<region>{_REGION}))?,\s*(?P<date>{_DATE})"
     rf"(?:\s*(?P<agency>{_AGENCY}))?[ \t]*{_SEP}[ \t]*(?=[A-Z0-9\"“‘'])")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+# a live blog's time stamp opening an entry: "09:40 GMT -", "(14:05)", "Update 7.30pm:"; a label, never coded
+_TIMESTAMP = re.compile(
+    r"(?:(?:UPDATE|Update|updated)\s*)?\(?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*"
+    r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|IST|MSK|local time|local)?\)?\s*(?:[-–—|:]\s+|\s+(?=[A-Z]))")
 _LIST_ITEM = re.compile(r"(?:[-*•–]\s|\d{1,2}[.)]\s)")
 _BYLINE = re.compile(r"By\s+[A-Z][^.!?\n]{0,60}$")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -104,6 +108,7 @@ class Layout:
     paragraphs: tuple[tuple[int, int], ...]
     starts: tuple[int, ...]  # offsets where a sentence must begin
     joins: tuple[int, ...]  # line starts that continue the sentence of the line before (hard-wrapped prose)
+    labels: tuple[tuple[int, int], ...] = ()  # live-blog time stamps opening a paragraph: structure only
 
 
 class PlaceResolver(Protocol):
@@ -246,8 +251,14 @@ def find_layout(text: str) -> Layout:
         starts.append(dateline.start)
         if dateline.end < body[0].end:
             starts.append(dateline.end)
+    labels = []
+    for before, line in zip([None, *body], body, strict=False):
+        stamp = _TIMESTAMP.match(line.text) if before is None or before.block != line.block else None
+        if stamp is not None and stamp.end() < len(line.text):
+            labels.append((line.start, line.start + stamp.end()))
+            starts += [line.start, line.start + stamp.end()]
     return Layout(headline=headline, dateline=dateline, paragraphs=_paragraphs(body, set(joins)),
-                  starts=tuple(sorted(set(starts))), joins=tuple(joins))
+                  starts=tuple(sorted(set(starts))), joins=tuple(joins), labels=tuple(labels))
 
 
 def _paragraphs(body: list[Line], joins: set[int]) -> tuple[tuple[int, int], ...]:
@@ -344,11 +355,13 @@ def with_places(structure: Structure, text: str, places: PlaceResolver | None,
 
 
 def structure_only(structure: Structure, sents: Iterable[Span]) -> list[int]:
-    """Indexes of the sentences that are the dateline alone: structure, never coded."""
-    if structure.dateline is None:
-        return []
-    lo, hi = structure.dateline.start, structure.dateline.end
-    return [i for i, sent in enumerate(sents) if lo <= sent.start_char and _content_end(sent) <= hi]
+    """Indexes of the sentences that are the dateline or a live-blog time stamp alone: structure, never coded."""
+    sents = list(sents)
+    spans = list(find_layout(sents[0].doc.text).labels) if sents else []
+    if structure.dateline is not None:
+        spans.append((structure.dateline.start, structure.dateline.end))
+    return [i for i, sent in enumerate(sents)
+            if any(lo <= sent.start_char and _content_end(sent) <= hi for lo, hi in spans)]
 
 
 def _content_end(sent: Span) -> int:
@@ -373,7 +386,7 @@ def mark_line_breaks(doc: Doc) -> Doc:
     if not layout.starts and not layout.joins:
         return doc
     starts, joins = set(layout.starts), set(layout.joins)
-    whole = [(p.start, p.end) for p in (layout.headline, layout.dateline) if p is not None]
+    whole = [(p.start, p.end) for p in (layout.headline, layout.dateline) if p is not None] + list(layout.labels)
     after_start = 0  # words since the last forced start: the parser likes to split one word off after it
     for token in doc:
         if token.i == 0:

@@ -83,7 +83,7 @@ def _gather(call: Callable[[], Any]) -> Any:
 
 
 class DaskCoder:
-    """An ``ArticleCoder`` whose ``code_articles`` codes on Dask workers, ``batch_size`` articles per task.
+    """An ``EventCoder`` whose ``code_articles`` codes on Dask workers, ``batch_size`` articles per task.
 
     ``client`` is a Dask client, or a function that returns one: then the cluster is only started
     when there is something to code.

@@ -125,21 +125,9 @@ def code_partition(partition: Partition, settings: Settings) -> PartResult:
     except BrinkwatchError:
         reported = []
         coded = _coded_one_by_one(coder, partition.articles, reported)
-    article_rows, sentence_rows, mention_rows, actor_rows = [], [], [], []
-    for doc in coded:
-        article_rows.append(rows.article_row(doc.article))
-        sentences, mentions, actors = rows.document_rows(doc)
-        sentence_rows += sentences
-        mention_rows += mentions
-        actor_rows += actors
-    tables = {
-        "articles": rows.to_table(rows.ARTICLE_COLUMNS, article_rows),
-        "sentences": rows.to_table(rows.SENTENCE_COLUMNS, sentence_rows),
-        "event_mentions": rows.to_table(rows.MENTION_COLUMNS, mention_rows),
-        "actor_mentions": rows.to_table(rows.ACTOR_MENTION_COLUMNS, actor_rows),
-    }
+    tables = rows.document_tables(coded)
     return PartResult(key=partition.key, parts={name: _parquet(table, partition.key) for name, table in tables.items()},
-                      errors=tuple(reported), articles=len(coded), events=len(mention_rows))
+                      errors=tuple(reported), articles=len(coded), events=tables["event_mentions"].num_rows)
 
 
 def _parquet(table: pa.Table, key: str) -> bytes:

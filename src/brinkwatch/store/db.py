@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from brinkwatch.errors import NotFoundError, StoreError
+from brinkwatch.errors import DatabaseLockedError, NotFoundError, StoreError
 from brinkwatch.model import CodedDocument, DocumentError
 from brinkwatch.store import queries
 from brinkwatch.store.queries import EventFilter, jsonable
@@ -37,6 +38,48 @@ def first_row(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None
     return rows[0] if rows else None
 
 
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    """The process that holds a DuckDB file: its PID and, when /proc tells, its command line."""
+
+    pid: int
+    command: str
+
+    @property
+    def is_server(self) -> bool:
+        return " serve" in f" {self.command} "
+
+
+def lock_holder(duckdb_message: str) -> LockHolder | None:
+    """The holder named in DuckDB's lock-conflict message, or None when the error is something else."""
+    match = _LOCK_HOLDER.search(duckdb_message)
+    if match is None:
+        return None
+    pid = int(match["pid"])
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            command = " ".join(part.decode("utf-8", "replace") for part in handle.read().split(b"\0") if part)
+    except OSError:
+        command = match["program"]
+    return LockHolder(pid=pid, command=command or match["program"])
+
+
+def locked_message(holder: LockHolder, *, read_only: bool) -> str:
+    """What to do about a database another process holds (DuckDB allows one writing process per file)."""
+    who = f"process {holder.pid} ({holder.command})"
+    if holder.is_server:
+        advice = ("send articles to that server (POST /v1/articles) or let it watch your feeds "
+                  "(brinkwatch serve --watch feeds.txt); read commands work meanwhile through its snapshot")
+    elif read_only:
+        advice = "wait for it to finish, or read from a copy of the file"
+    else:
+        advice = "wait for it to finish, or stop it: one process at a time may write a brinkwatch database"
+    return f"the database is in use by {who}; {advice}"
+
+
 @dataclass(frozen=True)
 class WriteResult:
     """What one ``Store.write`` call did."""
@@ -51,9 +94,13 @@ class Store:
 
     def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False) -> None:
         self.path = str(path)
+        self.snapshot_of: str | None = None  # the server a snapshot came from (brinkwatch.store.access)
         try:
             self.con: duckdb.DuckDBPyConnection = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
+            holder = lock_holder(str(exc))
+            if holder is not None:
+                raise DatabaseLockedError(locked_message(holder, read_only=read_only), source=self.path) from exc
             raise StoreError(f"cannot open database: {exc}", source=self.path) from exc
         if not read_only:
             self._create_schema()
@@ -107,24 +154,12 @@ class Store:
         self._check_doc_ids(fresh)
         from brinkwatch.store import rows  # pyarrow: only writers pay for it, not `brinkwatch events`
 
-        article_rows, sentence_rows, mention_rows, actor_rows = [], [], [], []
-        for doc in fresh:
-            article_rows.append(rows.article_row(doc.article))
-            sentences, mentions, actors = rows.document_rows(doc)
-            sentence_rows += sentences
-            mention_rows += mentions
-            actor_rows += actors
-        tables = {
-            "articles": rows.to_table(rows.ARTICLE_COLUMNS, article_rows),
-            "sentences": rows.to_table(rows.SENTENCE_COLUMNS, sentence_rows),
-            "event_mentions": rows.to_table(rows.MENTION_COLUMNS, mention_rows),
-            "actor_mentions": rows.to_table(rows.ACTOR_MENTION_COLUMNS, actor_rows),
-        }
+        tables = rows.document_tables(fresh)
         self._insert_all(tables)
         return WriteResult(
             articles_added=len(fresh),
             articles_skipped=len(batch) - len(fresh),
-            mentions_added=len(mention_rows),
+            mentions_added=tables["event_mentions"].num_rows,
         )
 
     def _check_doc_ids(self, fresh: list[CodedDocument]) -> None:
@@ -146,6 +181,7 @@ class Store:
         """A Store over a new cursor of the same database, for use from another thread."""
         twin = object.__new__(Store)
         twin.path = self.path
+        twin.snapshot_of = self.snapshot_of
         twin.con = self.con.cursor()
         return twin
 
@@ -172,16 +208,37 @@ class Store:
             raise
 
     def record_errors(self, errors: Iterable[DocumentError]) -> None:
-        """Keep per-document failures of a batch in ``ingest_errors``."""
-        values = [(e.source, e.line, e.code, e.message) for e in errors]
+        """Keep per-document failures of a batch in ``ingest_errors``, each distinct failure once.
+
+        Re-running an ingest meets the same bad files again: their rows only get a new ``at`` (when last
+        seen), so the table lists what is wrong rather than how often it was retried.
+        """
+        values = sorted({(e.source, e.line, e.code, e.message) for e in errors}, key=repr)
         if not values:
             return
+        import pyarrow as pa  # imported when writing only: read-only commands start faster without it
+
+        schema = pa.schema([("source", pa.string()), ("line", pa.int32()), ("code", pa.string()),
+                            ("message", pa.string())])
+        incoming = pa.table({name: [v[i] for v in values] for i, name in enumerate(("source", "line", "code",
+                                                                                     "message"))},
+                            schema=schema)
+        same = ("e.source IS NOT DISTINCT FROM i.source AND e.line IS NOT DISTINCT FROM i.line "
+                "AND e.code IS NOT DISTINCT FROM i.code AND e.message IS NOT DISTINCT FROM i.message")
+        con = self.con
+        con.register("_incoming_errors", incoming)
         try:
-            self.con.executemany(
-                "INSERT INTO ingest_errors (source, line, code, message) VALUES (?, ?, ?, ?)", values
-            )
+            con.execute("BEGIN TRANSACTION")
+            con.execute(f'UPDATE ingest_errors e SET "at" = current_timestamp FROM _incoming_errors i WHERE {same}')
+            con.execute("INSERT INTO ingest_errors (source, line, code, message) SELECT i.source, i.line, i.code, "
+                        f"i.message FROM _incoming_errors i WHERE NOT EXISTS (SELECT 1 FROM ingest_errors e "
+                        f"WHERE {same})")
+            con.execute("COMMIT")
         except duckdb.Error as exc:
+            con.execute("ROLLBACK")
             raise StoreError(f"cannot record errors: {exc}", source=self.path) from exc
+        finally:
+            con.unregister("_incoming_errors")
 
     # --- read side -----------------------------------------------------------------------------
     def _records(self, sql: str, params: list[Any], kind: queries.Kind) -> list[dict[str, Any]]:

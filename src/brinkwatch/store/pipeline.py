@@ -13,16 +13,11 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from brinkwatch.errors import BrinkwatchError
-from brinkwatch.model import Article, CodedDocument, DocumentError
+from brinkwatch.model import Article, CodedDocument, DocumentError, EventCoder
 from brinkwatch.store.db import Store
-
-
-class ArticleCoder(Protocol):
-    def code_articles(self, articles: Iterable[Article]) -> Iterable[CodedDocument]: ...
-
 
 Reader = Callable[..., Iterable[Article | DocumentError]]
 
@@ -62,14 +57,14 @@ def _error_for(article: Article, exc: BrinkwatchError) -> DocumentError:
                          message=exc.message)
 
 
-def accepts_on_error(coder: ArticleCoder) -> bool:
+def accepts_on_error(coder: EventCoder) -> bool:
     try:
         return "on_error" in inspect.signature(coder.code_articles).parameters
     except (TypeError, ValueError):
         return False
 
 
-def _call(coder: ArticleCoder, articles: list[Article]) -> tuple[list[CodedDocument], list[DocumentError]]:
+def _call(coder: EventCoder, articles: list[Article]) -> tuple[list[CodedDocument], list[DocumentError]]:
     # The real Coder reports a per-article failure (e.g. E104 too large) through ``on_error`` and goes
     # on; a simpler coder may put DocumentError items in its output, or raise for the whole batch.
     reported: list[DocumentError] = []
@@ -81,7 +76,7 @@ def _call(coder: ArticleCoder, articles: list[Article]) -> tuple[list[CodedDocum
     return coded, reported + errors
 
 
-def _code(coder: ArticleCoder, articles: list[Article]) -> tuple[list[CodedDocument], list[DocumentError]]:
+def _code(coder: EventCoder, articles: list[Article]) -> tuple[list[CodedDocument], list[DocumentError]]:
     """Code a batch; if the coder fails on the batch, code one by one to find the article at fault."""
     try:
         return _call(coder, articles)
@@ -132,7 +127,7 @@ def _write(store: Store, coded: list[CodedDocument], run: _Run) -> list[Document
     return errors
 
 
-def _process_batch(store: Store, coder: ArticleCoder, batch: list[Article], run: _Run) -> None:
+def _process_batch(store: Store, coder: EventCoder, batch: list[Article], run: _Run) -> None:
     # Earlier batches are committed, so the store itself knows their hashes; only repeats inside
     # this batch need remembering (which keeps memory flat over a long run).
     seen = store.known_hashes(a.hash for a in batch)
@@ -186,7 +181,7 @@ def run_dedup(store: Store) -> Any:
 
 def ingest_articles(
     store: Store,
-    coder: ArticleCoder,
+    coder: EventCoder,
     articles: Iterable[Article | DocumentError],
     *,
     batch_size: int = 32,
@@ -219,7 +214,7 @@ def _default_reader() -> Reader:
 
 def ingest_paths(
     store: Store,
-    coder: ArticleCoder,
+    coder: EventCoder,
     paths: Iterable[str | Path],
     *,
     default_date: dt.date | None = None,
@@ -227,8 +222,13 @@ def ingest_paths(
     on_progress: Callable[[IngestReport], None] | None = None,
     dedup: bool = True,
     reader: Reader | None = None,
+    max_bytes: int | None = None,
 ) -> IngestReport:
-    """Read files/directories with ``brinkwatch.ingest.read_paths`` (or ``reader``) and ingest them."""
+    """Read files/directories with ``brinkwatch.ingest.read_paths`` (or ``reader``) and ingest them.
+
+    ``max_bytes`` raises the reader's per-file size limit (for ``--max-chars`` beyond the default).
+    """
     read = reader or _default_reader()
-    items = read([Path(p) for p in paths], default_date=default_date)
+    limit = {"max_bytes": max_bytes} if max_bytes is not None else {}
+    items = read([Path(p) for p in paths], default_date=default_date, **limit)
     return ingest_articles(store, coder, items, batch_size=batch_size, on_progress=on_progress, dedup=dedup)

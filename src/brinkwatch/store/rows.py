@@ -192,3 +192,24 @@ def document_rows(doc: CodedDocument) -> tuple[list[dict], list[dict], list[dict
         for m in doc.mentions
     ]
     return sentences, list(mentions.values()), actors
+
+
+def document_tables(docs: Iterable[CodedDocument]) -> dict[str, pa.Table]:
+    """The Arrow tables (articles, sentences, event_mentions, actor_mentions) of coded documents: what the
+    store inserts in one transaction and what a Dask worker writes as a Parquet part."""
+    article_rows: list[dict[str, Any]] = []
+    sentence_rows: list[dict[str, Any]] = []
+    mention_rows: list[dict[str, Any]] = []
+    actor_rows: list[dict[str, Any]] = []
+    for doc in docs:
+        article_rows.append(article_row(doc.article))
+        sentences, mentions, actors = document_rows(doc)
+        sentence_rows += sentences
+        mention_rows += mentions
+        actor_rows += actors
+    return {
+        "articles": to_table(ARTICLE_COLUMNS, article_rows),
+        "sentences": to_table(SENTENCE_COLUMNS, sentence_rows),
+        "event_mentions": to_table(MENTION_COLUMNS, mention_rows),
+        "actor_mentions": to_table(ACTOR_MENTION_COLUMNS, actor_rows),
+    }

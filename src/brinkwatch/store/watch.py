@@ -14,23 +14,25 @@ Fetching, the clock and sleeping are injectable so tests run against a local ser
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
 import duckdb
-import feedparser
 
-from brinkwatch.errors import BrinkwatchError, IngestError, MalformedRecordError, StoreError
-from brinkwatch.ingest import FetchResult, article_from_html, articles_from_feed, fetch_url
-from brinkwatch.model import Article, DocumentError
+from brinkwatch.errors import BrinkwatchError, CodingError, IngestError, StoreError
+from brinkwatch.ingest import FetchResult, article_from_html, fetch_url
+from brinkwatch.ingest.feed import ParsedFeed, articles_from_parsed, has_full_content, parse_feed
+from brinkwatch.model import Article, DocumentError, EventCoder
 from brinkwatch.store.db import Store
-from brinkwatch.store.pipeline import ArticleCoder, ingest_articles
+from brinkwatch.store.pipeline import ingest_articles
 
 log = logging.getLogger(__name__)
 
@@ -188,21 +190,29 @@ def save_feed_state(store: Store, state: FeedState) -> None:
 
 
 # --- one feed ----------------------------------------------------------------------------------------
-def _full_content_keys(parsed: feedparser.FeedParserDict) -> set[str]:
+def _full_content_keys(parsed: ParsedFeed) -> set[str]:
     """Ids and links of entries that carry a full ``content`` body (the others hold only a summary)."""
     keys: set[str] = set()
     for entry in parsed.entries:
-        if any((part.get("value") or "").strip() for part in entry.get("content") or []):
+        if not isinstance(entry, DocumentError) and has_full_content(entry):
             keys.update(k for k in (entry.get("id"), entry.get("link")) if isinstance(k, str) and k)
     return keys
 
 
-def _feed_failure(parsed: feedparser.FeedParserDict, first: DocumentError, feed_url: str) -> BrinkwatchError:
+def _feed_failure(first: DocumentError, feed_url: str) -> BrinkwatchError:
     """The error that fails a feed of which no entry could be read, keeping the reader's error code."""
-    if parsed.get("bozo"):
-        return MalformedRecordError(f"malformed feed: {parsed.get('bozo_exception')}", source=feed_url)
-    by_code = {cls.code: cls for cls in IngestError.__subclasses__()}
+    by_code = {cls.code: cls for cls in _ingest_error_classes()}
     return by_code.get(first.code, IngestError)(first.message, source=feed_url, line=first.line)
+
+
+def _ingest_error_classes() -> list[type[IngestError]]:
+    found: list[type[IngestError]] = []
+    pending: list[type[IngestError]] = [IngestError]
+    while pending:
+        cls = pending.pop()
+        found.append(cls)
+        pending += cls.__subclasses__()
+    return found
 
 
 def _stored_doc_ids(store: Store, doc_ids: Iterable[str]) -> set[str]:
@@ -237,12 +247,12 @@ def _entry_articles(store: Store, body: bytes, feed_url: str,
     change, and a publisher's later edit of an entry must not collide with the stored text's id.
     Returns the items, the number of entries read and the number of pages fetched.
     """
-    items = list(articles_from_feed(body, source=feed_url))
+    parsed = parse_feed(body, source=feed_url)
+    items = list(articles_from_parsed(parsed, source=feed_url))
     entries = [item for item in items if isinstance(item, Article)]
     # The ingest reader keeps what it can of a damaged feed; a feed with nothing readable has failed.
-    parsed = feedparser.parse(bytes(body))
     if not entries and items:
-        raise _feed_failure(parsed, items[0], feed_url)  # type: ignore[arg-type]
+        raise _feed_failure(items[0], feed_url)  # type: ignore[arg-type]
     known = _stored_doc_ids(store, (a.doc_id for a in entries))
     full = _full_content_keys(parsed)
     out: list[Article | DocumentError] = [item for item in items if isinstance(item, DocumentError)]
@@ -261,7 +271,7 @@ def _entry_articles(store: Store, body: bytes, feed_url: str,
     return out, len(entries), pages
 
 
-def _visit(store: Store, coder: ArticleCoder, state: FeedState, *, fetch: Fetch, batch_size: int,
+def _visit(store: Store, coder: EventCoder, state: FeedState, *, fetch: Fetch, batch_size: int,
            started: dt.datetime) -> tuple[FeedOutcome, FeedState]:
     """Fetch, read and ingest one feed; raises BrinkwatchError when the feed itself failed."""
     result = fetch(state.url, etag=state.etag, last_modified=state.last_modified)
@@ -273,6 +283,10 @@ def _visit(store: Store, coder: ArticleCoder, state: FeedState, *, fetch: Fetch,
     report = ingest_articles(store, coder, items, batch_size=batch_size)
     outcome = FeedOutcome(state.url, "fetched", articles_read=read, articles_added=report.articles_added,
                           events_added=report.events_added, pages_fetched=pages, errors=report.errors)
+    if any(error.code == CodingError.code for error in report.errors):
+        # An entry's coding worker died (a server shutting down stops it) or ran out of memory: keep the
+        # old validators, so the next cycle gets the feed in full and codes what was not stored.
+        return outcome, replace(success, articles_added=state.articles_added + report.articles_added)
     return outcome, replace(success, etag=result.etag, last_modified=result.last_modified,
                             articles_added=state.articles_added + report.articles_added)
 
@@ -289,9 +303,15 @@ def _failed(state: FeedState, error: DocumentError, *, every_s: float,
     return FeedOutcome(state.url, "failed", errors=(error,), next_attempt=next_attempt), new_state
 
 
-def watch_feed_once(store: Store, coder: ArticleCoder, url: str, *, every_s: float, fetch: Fetch = fetch_url,
+def guarded_fetch(allow_private: bool = False) -> Fetch:
+    """``fetch_url`` refusing loopback/private/link-local addresses unless ``allow_private`` (see ingest.fetch)."""
+    return functools.partial(fetch_url, allow_private=allow_private)
+
+
+def watch_feed_once(store: Store, coder: EventCoder, url: str, *, every_s: float, fetch: Fetch | None = None,
                     started: dt.datetime | None = None, batch_size: int = 32) -> FeedOutcome:
     """One visit of one feed (skipped when it is backed off); the feed's state is saved either way."""
+    fetch = fetch or guarded_fetch()
     started = started or utc_now()
     state = load_feed_state(store, url)
     if state.next_attempt is not None and state.next_attempt > started:
@@ -328,15 +348,20 @@ def _cycle_store(store: Store | str | Path) -> Iterator[Store]:
         yield opened
 
 
-def _run_cycle(store: Store | str | Path, coder: ArticleCoder, feeds: Sequence[str], *, every_s: float,
-               fetch: Fetch, started: dt.datetime, batch_size: int,
-               on_feed: Callable[[FeedOutcome], None]) -> list[FeedOutcome]:
+def _run_cycle(store: Store | str | Path, coder: EventCoder, feeds: Sequence[str], *, every_s: float,
+               fetch: Fetch, started: dt.datetime, batch_size: int, on_feed: Callable[[FeedOutcome], None],
+               stop: threading.Event | None, lock: AbstractContextManager | None) -> list[FeedOutcome]:
     outcomes: list[FeedOutcome] = []
     with _cycle_store(store) as cycle_store:
-        ensure_feed_state(cycle_store)
+        with lock or nullcontext():
+            ensure_feed_state(cycle_store)
         for url in feeds:
-            outcome = watch_feed_once(cycle_store, coder, url, every_s=every_s, fetch=fetch, started=started,
-                                      batch_size=batch_size)
+            if stop is not None and stop.is_set():
+                break
+            # One feed at a time under the writer's lock: a server's own writes wait for one feed, not a cycle.
+            with lock or nullcontext():
+                outcome = watch_feed_once(cycle_store, coder, url, every_s=every_s, fetch=fetch, started=started,
+                                          batch_size=batch_size)
             outcomes.append(outcome)
             on_feed(outcome)
     return outcomes
@@ -344,36 +369,47 @@ def _run_cycle(store: Store | str | Path, coder: ArticleCoder, feeds: Sequence[s
 
 def watch_feeds(
     store: Store | str | Path,
-    coder: ArticleCoder,
+    coder: EventCoder,
     feeds: Sequence[str],
     *,
     every_s: float,
     once: bool = False,
     max_cycles: int | None = None,
-    fetch: Fetch = fetch_url,
+    fetch: Fetch | None = None,
+    allow_private: bool = False,
     clock: Clock = utc_now,
     sleep: Sleep = time.sleep,
     batch_size: int = 32,
     on_feed: Callable[[int, FeedOutcome], None] | None = None,
+    stop: threading.Event | None = None,
+    lock: AbstractContextManager | None = None,
 ) -> WatchReport:
     """Watch ``feeds`` every ``every_s`` seconds until ``once`` / ``max_cycles`` says stop (else forever).
 
     ``store`` is an open Store, or the path of a database to open for each cycle and close while
     sleeping. ``clock`` returns naive UTC datetimes. ``on_feed(cycle, outcome)`` follows every feed visit.
+    Feeds and the pages they link to are fetched with ``fetch`` (default: ``fetch_url``, which refuses
+    loopback, private and link-local addresses unless ``allow_private``). Inside a server, ``stop`` ends
+    the loop (between feeds, and at once while sleeping) and ``lock`` is held while a feed is written.
     """
     if every_s <= 0:
         raise ValueError("every_s must be positive")
+    fetch = fetch or guarded_fetch(allow_private)
     report = WatchReport()
     limit = 1 if once else max_cycles
-    while limit is None or report.cycles < limit:
+    while (limit is None or report.cycles < limit) and not (stop is not None and stop.is_set()):
         started = clock()
         cycle = report.cycles + 1
         outcomes = _run_cycle(store, coder, feeds, every_s=every_s, fetch=fetch, started=started,
                               batch_size=batch_size,
-                              on_feed=lambda outcome, cycle=cycle: on_feed(cycle, outcome) if on_feed else None)
+                              on_feed=lambda outcome, cycle=cycle: on_feed(cycle, outcome) if on_feed else None,
+                              stop=stop, lock=lock)
         report = report.add_cycle(outcomes)
         if limit is not None and report.cycles >= limit:
             break
         elapsed = (clock() - started).total_seconds()
-        sleep(max(0.0, every_s - elapsed))
+        if stop is not None:
+            stop.wait(max(0.0, every_s - elapsed))
+        else:
+            sleep(max(0.0, every_s - elapsed))
     return report

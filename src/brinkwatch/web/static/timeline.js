@@ -16,17 +16,31 @@ export function periodEnd(period, freq) {
   return isoDay(new Date(next.getTime() - DAY_MS));
 }
 
+// The verdict as the API gives it (the same function answers the CLI): direction, a low-confidence mark,
+// confidence, the effect sizes and how many periods had reports (the others are unknown, not calm).
 export function renderVerdict(box, report) {
   const v = report.verdict;
+  const unit = report.series.freq;
   clear(box);
-  box.className = `verdict verdict-${v.direction}`;
-  box.append(
-    el("p", {},
-      el("strong", { "data-testid": "verdict-direction", text: v.direction }),
-      " · confidence ",
-      el("span", { "data-testid": "verdict-confidence", text: `${Math.round(v.confidence * 100)}%` })),
-    el("p", { "data-testid": "verdict-summary", text: v.summary }),
-  );
+  box.className = `verdict verdict-${v.direction.replace(/ /g, "-")}`;
+  const head = el("p", {}, el("strong", { "data-testid": "verdict-direction", text: v.direction }));
+  if (v.low_confidence) head.append(" ", el("em", { "data-testid": "verdict-low-confidence", text: "(low confidence)" }));
+  if (v.direction !== "insufficient data") {
+    head.append(" · confidence ",
+      el("span", { "data-testid": "verdict-confidence", text: `${Math.round(v.confidence * 100)}%` }));
+  }
+  box.append(head, el("p", { "data-testid": "verdict-summary", text: v.summary }));
+  box.append(el("p", { "data-testid": "verdict-coverage",
+    text: `${v.periods_with_reports} of ${v.periods_total} ${unit}s have reports (${unit}s without are unknown, not calm)` }));
+  if (v.level_before !== null && v.level_after !== null) {
+    box.append(el("p", { "data-testid": "verdict-effect",
+      text: `tension index ${fmt(v.level_before)} → ${fmt(v.level_after)}; ` +
+        `mean Goldstein ${fmt(v.goldstein_before, 1)} → ${fmt(v.goldstein_after, 1)}; effect size ${fmt(v.effect_size)}` }));
+  }
+  if (report.undated_count) {
+    box.append(el("p", { "data-testid": "verdict-undated",
+      text: `${report.undated_count} undated event(s) of this pair are in no ${unit}.` }));
+  }
   if (report.change_points.length) {
     box.append(el("p", { "data-testid": "change-points", text: `Change points: ${report.change_points.join(", ")}` }));
   }
@@ -49,8 +63,9 @@ function chartData(points) {
   const x = points.map((p) => p.period);
   return [
     {
+      // a period without reports has no tension (null): no bar, not a zero bar
       type: "bar", name: "tension index", x, y: points.map((p) => p.tension),
-      marker: { color: points.map((p) => (p.tension >= 0 ? "#c0392b" : "#2471a3")) },
+      marker: { color: points.map((p) => (p.tension === null || p.tension >= 0 ? "#c0392b" : "#2471a3")) },
       customdata: points.map((p) => [p.n_events, p.material_conflict, p.verbal_conflict,
         p.verbal_coop + p.material_coop]),
       hovertemplate: "%{x}<br>tension %{y:.2f}<br>%{customdata[0]} events " +

@@ -1,0 +1,194 @@
+"""The SQL of dedup: mention features, candidate pairs with their score, and the merged ``events`` rows.
+
+``dedup.py`` explains the rules and runs these statements; they are kept apart so each rule reads as one
+predicate or one term of the score. Placeholders: ``{...}`` are filled from ``DedupRules`` and the module's
+tables when the statement is built, ``$name`` are query parameters.
+"""
+
+from __future__ import annotations
+
+# A soft target (see dedup.py): missing; or, for an act of force, the country it happened in, or the source's
+# own country while it happened abroad. Over event_mentions columns; FEATURES_SQL computes the same as ``sk``.
+SOFT_TARGET_SQL = """(coalesce(target_country, target_code) IS NULL
+    OR (quad_class = 4 AND (target_country = place_country
+        OR (target_country = source_country AND place_country <> source_country))))"""
+
+
+
+def dateline_sql(alias: str = "") -> str:
+    """True when the mention's place is the article's dateline ("TOKYO - ...", "BAKU, Jan 5 -"): where the
+    reporter was, not where it happened (the coder takes it as the place of the first sentence's events)."""
+    return f"coalesce(starts_with({alias}evidence_text, upper({alias}place_name)), false)"
+
+
+# One row per mention considered (pending ones, and merged ones of the same families), with what pairs need.
+# A mention of a symmetric root ("A and B clashed", "A met B") gets one row per orientation of its dyad.
+FEATURES_SQL = """
+CREATE OR REPLACE TEMP TABLE _dd_f AS
+WITH base AS (
+    SELECT mention_id, event_id, event_id IS NULL AS pending, doc_id, cameo_root AS root, cameo_code AS code,
+        {family} AS fam, quad_class AS quad,
+        coalesce(source_country, source_code, '') AS sc, coalesce(target_country, target_code, '') AS tc,
+        coalesce(event_date, pub_date) AS eff_date,
+        CASE WHEN coalesce(event_date, pub_date) IS NULL THEN 'undated' WHEN event_date IS NULL THEN 'unknown'
+             ELSE coalesce(date_precision, 'unknown') END AS prec,
+        CASE modality {mod_cases} END AS mod_class,
+        -- a dateline ("TOKYO - ...") is where the reporter was, not where it happened: no place
+        place_name IS NOT NULL AND {dateline} AS dateline, place_country, place_precision AS pprec,
+        lat AS raw_lat, lon AS raw_lon, killed, evidence_text, source_text, target_text
+    FROM event_mentions
+    WHERE {where}
+), located AS (
+    SELECT * EXCLUDE (dateline, place_country, raw_lat, raw_lon),
+        CASE WHEN NOT dateline THEN place_country END AS raw_pc,
+        CASE WHEN NOT dateline THEN raw_lat END AS lat, CASE WHEN NOT dateline THEN raw_lon END AS lon,
+        -- a point: a town, base or landmark with coordinates (a country's or province's centroid is not one)
+        NOT dateline AND raw_lat IS NOT NULL AND raw_lon IS NOT NULL
+            AND coalesce(pprec, '') NOT IN ('country', 'admin1') AS pt,
+        -- a country-wide place that is one of the two actors ("Iran fires...": place Iran) says nothing
+        CASE WHEN dateline OR (pprec = 'country' AND place_country IN (sc, tc)) THEN NULL ELSE place_country END
+            AS pc
+    FROM base
+), shared AS (
+    -- within one article, a mention without a place or an exact date (a headline, a later mention) takes
+    -- them from the other mentions of the same source and family when those agree on one
+    SELECT doc_id, fam, sc,
+        CASE WHEN min(pc) = max(pc) THEN max(pc) END AS i_pc,
+        CASE WHEN min(lat) FILTER (WHERE pt) = max(lat) FILTER (WHERE pt)
+              AND min(lon) FILTER (WHERE pt) = max(lon) FILTER (WHERE pt) THEN max(lat) FILTER (WHERE pt) END AS i_lat,
+        max(lon) FILTER (WHERE pt) AS i_lon,
+        CASE WHEN min(eff_date) FILTER (WHERE prec = 'day') = max(eff_date) FILTER (WHERE prec = 'day')
+             THEN max(eff_date) FILTER (WHERE prec = 'day') END AS i_day
+    FROM located GROUP BY ALL HAVING count(*) > 1
+), article AS (
+    SELECT l.* EXCLUDE (pc, pt, lat, lon, eff_date, prec),
+        coalesce(pc, i_pc) AS pc, pt OR i_lat IS NOT NULL AS pt,
+        CASE WHEN pt THEN lat ELSE coalesce(i_lat, lat) END AS lat,
+        CASE WHEN pt THEN lon WHEN i_lat IS NOT NULL THEN i_lon ELSE lon END AS lon,
+        CASE WHEN prec <> 'day' AND eff_date IS NOT NULL AND i_day IS NOT NULL THEN i_day ELSE eff_date END
+            AS eff_date,
+        CASE WHEN prec <> 'day' AND eff_date IS NOT NULL AND i_day IS NOT NULL THEN 'day' ELSE prec END AS prec,
+        -- soft target: reports disagree on whom an act of force hit, so where it happened stands in for it
+        CASE WHEN tc = '' THEN '*'
+             WHEN quad = 4 AND tc = raw_pc THEN tc
+             WHEN quad = 4 AND tc = sc AND raw_pc IS NOT NULL AND raw_pc <> sc THEN raw_pc
+        END AS sk,
+        -- the pair of countries (either order: orientation is the pair rules' business) an event holds one of
+        least(sc, tc) || '|' || greatest(sc, tc) AS hard_dyad
+    FROM located l LEFT JOIN shared USING (doc_id, fam, sc)
+), oriented AS (
+    -- a symmetric root ("A and B clashed", "A met B") is compared either way round: one row per orientation
+    SELECT * EXCLUDE (flip), CASE WHEN flip THEN tc ELSE sc END AS k1, CASE WHEN flip THEN sc ELSE tc END AS k2
+    FROM article CROSS JOIN (VALUES (false), (true)) AS o(flip)
+    WHERE NOT flip OR (root IN {symmetric} AND tc <> '' AND tc <> sc)
+)
+SELECT mention_id, event_id, pending, doc_id, code, fam, quad, sc, tc, eff_date, prec, mod_class, raw_pc, pc, pt,
+    lat, lon, killed, sk, hard_dyad, k1, k2,
+    CASE prec WHEN 'day' THEN 1 WHEN 'week' THEN 4 ELSE 2 END AS tol,
+    prec IN ('month', 'year') AS coarse,
+    date_diff('day', DATE '1970-01-05', eff_date) // 7 AS bucket,
+    year(eff_date) AS yr, month(eff_date) AS mon,
+    -- content words of the evidence: no stop words, no words naming the two actors (the block fixes them);
+    -- plural "s" off, then the first {stem} letters: "missiles"/"missile", "bases"/"base"
+    list_distinct(list_transform(
+        list_filter(regexp_split_to_array(lower(evidence_text), '[^a-z0-9]+'),
+                    lambda x: length(x) >= 3 AND NOT list_contains($stop, x)
+                              AND NOT list_contains(actor_words, x)),
+        lambda x: left(regexp_replace(x, 's$', ''), {stem}))) AS toks
+FROM (SELECT *, regexp_split_to_array(lower(concat_ws(' ', source_text, target_text)), '[^a-z0-9]+') AS actor_words
+      FROM oriented)
+"""
+
+# Great-circle distance between the two places, only defined when both are points.
+_KM = """CASE WHEN p.pt AND c.pt THEN 2 * 6371.0 * asin(sqrt(pow(sin(radians(c.lat - p.lat) / 2), 2)
+        + cos(radians(p.lat)) * cos(radians(c.lat)) * pow(sin(radians(c.lon - p.lon) / 2), 2))) END"""
+
+# What every pair must satisfy (p = pending side, c = candidate side). Dates: a window that respects
+# precision; month/year-precision dates only have to share the month/year; an undated mention pairs only
+# inside its own article; inside one article, two day-precision dates must be the same day.
+_HARD = """
+    p.mod_class = c.mod_class AND p.fam = c.fam
+    AND CASE
+        WHEN p.eff_date IS NULL OR c.eff_date IS NULL THEN p.doc_id = c.doc_id
+        WHEN p.prec = 'year' OR c.prec = 'year' THEN p.yr = c.yr
+        WHEN p.coarse OR c.coarse THEN p.yr = c.yr AND p.mon = c.mon
+        WHEN p.doc_id = c.doc_id AND p.prec = 'day' AND c.prec = 'day' THEN p.eff_date = c.eff_date
+        ELSE abs(date_diff('day', p.eff_date, c.eff_date)) <= greatest(p.tol, c.tol) END
+    -- an act of force in two different countries is two acts (verbal acts carry a dateline, not a place)
+    AND NOT (p.quad IN (2, 4) AND p.pc IS NOT NULL AND c.pc IS NOT NULL AND p.pc <> c.pc)
+    -- two distant places named in one article are two acts
+    AND NOT (p.doc_id = c.doc_id AND coalesce(KM > $max_km, false))
+"""
+
+# The evidence that two reports tell one happening: shared content words, plus what their coded fields agree
+# (or clearly disagree) on. Weights are DedupRules fields (tuned on tests/data/dedup/tuning.yaml).
+_SCORE = """
+    len(list_intersect(p.toks, c.toks)) / greatest(1, len(list_distinct(list_concat(p.toks, c.toks))))
+    - CASE WHEN KM > $max_km AND p.quad IN (2, 4) THEN $far_penalty ELSE 0 END
+    + CASE WHEN p.prec <> 'day' OR c.prec <> 'day' THEN 0
+           WHEN p.eff_date = c.eff_date THEN $same_day_bonus ELSE -$other_day_penalty END
+    + CASE WHEN p.code = c.code THEN $same_code_bonus ELSE 0 END
+    - CASE WHEN greatest(p.killed, c.killed) >= 3 * least(p.killed, c.killed) + 2 THEN $killed_penalty ELSE 0 END
+"""
+
+# A target one side's place (or missing target) explains: see "soft target" in FEATURES_SQL.
+_SOFT_MATCH = """((p.sk IS NOT NULL AND (p.sk = '*' OR p.sk = c.raw_pc))
+         OR (c.sk IS NOT NULL AND (c.sk = '*' OR c.sk = p.raw_pc)))"""
+
+
+def _branch(source: str, *, soft: str) -> str:
+    """One way of meeting: ``source`` is the FROM/JOIN/WHERE text giving p and c; the hard rules are added.
+    Each pair keeps the orientation keys of both rows, so the score can find them again."""
+    return f"""
+    SELECT p.mention_id AS a, c.mention_id AS b, {soft} AS soft, p.k1 AS pk1, p.k2 AS pk2, c.k1 AS ck1, c.k2 AS ck2
+    {source} AND {_HARD.replace("KM", f"({_KM})")}"""
+
+
+_PENDING_EXACT = "(SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS jb FROM _dd_f WHERE pending AND NOT coarse)"
+
+# Candidate pairs, one SELECT per way of meeting: each is an equi-join, so a million mentions never become a
+# million squared pairs. A pair is accepted inside one article on the hard rules alone; across articles its
+# score must reach the threshold (higher when the dyads differ and only a soft target joins them).
+_BRANCHES = [
+    _branch(f"""FROM {_PENDING_EXACT} p
+    JOIN (SELECT * FROM _dd_f WHERE NOT coarse) c
+      ON c.k1 = p.k1 AND c.k2 = p.k2 AND c.fam = p.fam AND c.bucket = p.jb
+    WHERE (NOT c.pending OR c.mention_id > p.mention_id)""", soft="false"),
+    _branch("""FROM (SELECT * FROM _dd_f WHERE pending AND coarse) p
+    JOIN _dd_f c ON c.k1 = p.k1 AND c.k2 = p.k2 AND c.fam = p.fam AND c.yr = p.yr
+    WHERE c.mention_id <> p.mention_id""", soft="false"),
+    _branch("""FROM (SELECT * FROM _dd_f WHERE pending AND NOT coarse) p
+    JOIN (SELECT * FROM _dd_f WHERE coarse) c ON c.k1 = p.k1 AND c.k2 = p.k2 AND c.fam = p.fam AND c.yr = p.yr
+    WHERE true""", soft="false"),
+    # soft target on the pending side: a missing target meets any target, a place-derived one the targets
+    # of reports placed in that country
+    _branch(f"""FROM (SELECT * FROM {_PENDING_EXACT} WHERE sk IS NOT NULL) p
+    JOIN (SELECT * FROM _dd_f WHERE NOT coarse) c ON c.k1 = p.k1 AND c.fam = p.fam AND c.bucket = p.jb
+      AND (p.sk = '*' OR c.raw_pc = p.sk)
+    WHERE c.k2 <> p.k2 AND (NOT c.pending OR c.mention_id > p.mention_id OR c.sk IS NULL)""", soft="true"),
+    # ... and on the candidate side
+    _branch(f"""FROM {_PENDING_EXACT} p
+    JOIN (SELECT * FROM _dd_f WHERE NOT coarse AND sk IS NOT NULL) c
+      ON c.k1 = p.k1 AND c.fam = p.fam AND c.bucket = p.jb AND (c.sk = '*' OR p.raw_pc = c.sk)
+    WHERE c.k2 <> p.k2 AND (NOT c.pending OR p.sk IS NULL)""", soft="true"),
+    _branch(f"""FROM (SELECT * FROM _dd_f WHERE pending) p
+    JOIN _dd_f c ON c.doc_id = p.doc_id AND c.fam = p.fam AND c.k1 = p.k1 AND c.mention_id <> p.mention_id
+    WHERE (c.k2 = p.k2 OR {_SOFT_MATCH})""", soft="c.k2 <> p.k2"),
+]
+CANDIDATES_SQL = f"""
+CREATE OR REPLACE TEMP TABLE _dd_cand AS {" UNION ALL ".join(_BRANCHES)}
+"""
+
+# The score is computed only for pairs that passed the hard rules (list operations are the costly part, and a
+# filter on the score would otherwise be pushed down to every pair the joins produce).
+PAIRS_SQL = f"""
+CREATE OR REPLACE TEMP TABLE _dd_pairs AS
+SELECT a, b, max(score) AS score FROM (
+    SELECT x.a, x.b, p.doc_id = c.doc_id AS same_doc, x.soft, {_SCORE.replace("KM", f"({_KM})")} AS score
+    FROM _dd_cand x
+    JOIN _dd_f p ON p.mention_id = x.a AND p.k1 = x.pk1 AND p.k2 = x.pk2
+    JOIN _dd_f c ON c.mention_id = x.b AND c.k1 = x.ck1 AND c.k2 = x.ck2
+)
+WHERE same_doc OR score >= CASE WHEN soft THEN $min_sim + $soft_margin ELSE $min_sim END
+GROUP BY a, b
+"""

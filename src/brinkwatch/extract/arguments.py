@@ -1,0 +1,485 @@
+"""Arguments -> actors: which actors an event draft's argument slots name, and who acts on whom.
+
+The stage between the pattern layer (``extract.events`` gives drafts: a code and the token groups its source
+and target are read from) and the event records (``extract.coder``). ``ArgumentResolver.pairs`` turns a
+draft's slots into (source, target) actor pairs with CAMEO practice for what the text leaves out: parties of
+symmetric events, "the two leaders", "each other", default and nearby targets, places as targets, violence
+with no named doer (unidentified forces of the place). ``in_context`` gives sector-only actors the one
+country the sentence, or the story (``story_countries``), leaves for them; a state never acts on itself.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from brinkwatch.actors import ActorKB
+from brinkwatch.actors.kb import pieces
+from brinkwatch.extract.events import Draft
+from brinkwatch.extract.patterns import PatternBook
+from brinkwatch.geo import Gazetteer
+from brinkwatch.model import Actor, Place
+from brinkwatch.nlp.frames import lemma_of
+
+
+class ArgumentResolver:
+    """Resolves a draft's argument slots to actor pairs; one per Coder (holds the rules and the gazetteer)."""
+
+    def __init__(self, book: PatternBook, kb: ActorKB, gazetteer: Gazetteer) -> None:
+        self.book = book
+        self.kb = kb
+        self.gazetteer = gazetteer
+        # roots of force, where an armed actor's act on a place of its own country is an event
+        self._forceful_roots = frozenset({"17", *book.governors.violent_roots})
+        # objects a pattern names but does not take as its target: what is sent, moved or used
+        self._pattern_objects = {p.id: p.object for p in book.patterns
+                                 if p.object and "object" not in p.target_slots}
+
+    def _resolve(self, actors, tokens: list[Token], as_target: bool = False) -> list[Actor]:
+        out: list[Actor] = []
+        for tok in tokens:
+            found = _coordinated_modifiers(actors, tok) or self._pair_reference(actors, tok) or [
+                _resolve_with_fallback(actors, tok)]
+            if as_target:
+                found = [self._occupant(actors, tok) or actor for actor in found]
+            siblings: list[Actor] = []  # several actors read off one token share its span
+            for actor in found:
+                if actor is None:
+                    continue
+                overlapping = [a for a in out if _overlaps(a, actor) and a not in siblings]
+                siblings.append(actor)
+                if not overlapping:
+                    out.append(actor)
+                elif all(actor.confidence > a.confidence for a in overlapping) and len(found) == 1:
+                    # "the militant group al-Shabab": one actor named twice; keep the surer reading
+                    out = [a for a in out if a not in overlapping] + [actor]
+        return out
+
+    def _occupant(self, actors, tok: Token) -> Actor | None:
+        """ "two bases in Iraq that house US troops", "a base used by coalition forces": a base is the force
+        that holds it, when the text names that force; the host country is only the place."""
+        rules = self.book.governors
+        if tok.lemma_.lower() not in rules.base_nouns:
+            return None
+        for clause in (c for c in tok.children if c.dep_ in {"relcl", "acl"}):
+            if clause.lemma_.lower() not in rules.occupant_verbs:
+                continue
+            holders = [c for c in clause.children if c.dep_ in {"dobj", "obj"}]
+            holders += [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            for holder in holders:
+                actor = _resolve_with_fallback(actors, holder)
+                if actor is not None and actor.country and actor.sector == "MIL":
+                    return actor
+        return None
+
+    def _pair_reference(self, actors, tok: Token) -> list[Actor]:
+        """"The two leaders agreed ...", "both sides", "the two countries": the last two states named before,
+        with the sector the noun gives ("leaders" GOV, "armies" MIL)."""
+        rules = self.book.governors.pair_nouns
+        lemma = tok.lemma_.lower()
+        if lemma not in rules or tok.tag_ not in {"NNS", "NNPS"}:
+            return []
+        words = {c.lower_ for c in tok.children if c.dep_ in {"det", "nummod", "predet", "amod"}}
+        if not ({"two", "both"} & words):
+            return []
+        seen: list[Actor] = []
+        for mention in sorted(actors.mentions, key=lambda a: a.start or 0, reverse=True):
+            if mention.start is None or mention.start >= tok.idx or not mention.country or \
+                    len(mention.country) != 3 or mention.country in NON_STATE_PREFIXES:
+                continue
+            if all(m.country != mention.country for m in seen):
+                seen.append(mention)
+            if len(seen) == 2:
+                break
+        if len(seen) < 2:
+            return []
+        sector = rules[lemma] or None
+        return [Actor(code=m.country + (sector or ""), country=m.country, sector=sector, text=tok.text,
+                      start=tok.idx, end=tok.idx + len(tok.text), resolution="coref",
+                      confidence=round(0.7 * m.confidence, 3)) for m in reversed(seen)]
+
+    def _first_group(self, actors, groups: list[list[Token]], as_target: bool = False) -> list[Actor]:
+        for group in groups:
+            found = self._resolve(actors, group, as_target)
+            if found:
+                return found
+        return []
+
+    def pairs(self, draft: Draft, actors) -> list[tuple[Actor, Actor | None]]:
+        sources = self._first_group(actors, draft.source_groups)
+        if not sources and draft.symmetric:
+            # "clashes between Armenia and Azerbaijan": the parties of a symmetric event are its actors
+            parties = self._first_group(actors, draft.target_groups)
+            return list(itertools.permutations(parties, 2)) if len(parties) > 1 else []
+        if not sources:
+            return []  # CAMEO needs an actor that acts; an unknown agent is not guessed
+        targets = self._first_group(actors, draft.target_groups, as_target=True)
+        # an actor is not its own target: the same span, or the very same code ("the US denied entry to the US")
+        targets = [t for t in targets if not any(t.start == s.start or t.code == s.code
+                                                 or _same_side(s, t, draft.code[:2] in self._forceful_roots)
+                                                 for s in sources)]
+        if not targets and len(sources) > 1 and _reciprocal(draft.trigger):
+            # "India and Pakistan agreed not to attack each other": each party is the other's target
+            return list(itertools.permutations(sources, 2))
+        if not targets and not draft.symmetric:
+            targets = self._nearby_target(draft, actors, sources)
+        if not targets and not draft.symmetric:
+            targets = self._default_target(draft, sources)
+        if not targets and sources and all(s.country is None for s in sources):
+            return []  # "a protester demolished the building": no country on either side, nothing to count
+        pairs: list[tuple[Actor, Actor | None]] = []
+        if draft.symmetric and not targets:
+            # a meeting, a clash, an agreement needs two parties: "Egypt discussed the crisis" is no event
+            return list(itertools.permutations(sources, 2)) if len(sources) > 1 else []
+        for source in sources:
+            for target in targets or [None]:
+                pairs.append((source, target))
+                if draft.symmetric and target is not None and not draft.one_way_with_target:
+                    pairs.append((target, source))
+        return pairs
+
+    def _default_target(self, draft: Draft, sources: list[Actor]) -> list[Actor]:
+        """Targets CAMEO practice supplies when the sentence names none: a state's curfew, martial law or
+        reform acts on its own country; a protest is aimed at the protesters' government."""
+        rules = self.book.governors
+        country = sources[0].country if sources else None
+        if not country or len(country) != 3 or country in NON_STATE_PREFIXES:
+            return []
+        codes = [draft.code] + ([draft.inner_code] if draft.inner_code else [])
+        if any(c.startswith(p) for c in codes for p in rules.own_people_codes):
+            code = country
+        elif draft.code[:2] in rules.protest_default_target.get("roots", ()) and sources[0].sector != "GOV":
+            code = country + rules.protest_default_target.get("sector", "")
+        else:
+            return []
+        return [Actor(code=code, country=country, sector=code[3:] or None, text=sources[0].text,
+                      resolution="context", confidence=round(sources[0].confidence * 0.6, 3))]
+
+    def _adjective_place(self, doc: Doc, ranges: list[tuple[int, int]]):
+        """"shelled the South Korean island of Yeonpyeong": a place noun whose nationality adjective names
+        the country it belongs to."""
+        place_nouns = set(self.book.governors.place_nouns)
+        for lo, hi in ranges:
+            for tok in doc.char_span(lo, hi, alignment_mode="expand") or []:
+                if tok.pos_ != "NOUN" or tok.lemma_.lower() not in place_nouns:
+                    continue
+                mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i]
+                if not mods:
+                    continue
+                span = doc[min(m.left_edge.i for m in mods):tok.i]
+                country = self.kb.adjective_country(pieces(span.text)) or self.kb.adjective_country(
+                    pieces(mods[-1].text))
+                if country:
+                    return Place(name=span.text, country=country, precision="country",
+                                 start=span.start_char, end=span.end_char)
+        return None
+
+    def sentence_place(self, sent: Span):
+        """The one country the sentence's place names agree on ("near the town of Samarra"), else None."""
+        found = {}
+        for ent in sent.ents:
+            if ent.label_ in {"GPE", "LOC", "FAC", "NORP"} and ent.root.dep_ == "pobj" and \
+                    ent.root.head.lower_ in {"in", "near", "at", "outside", "around", "of", "into"}:
+                place = self.gazetteer.resolve(ent.text)
+                if place is not None and place.country:
+                    found.setdefault(place.country, place)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def unattributed_pairs(self, draft: Draft, actors, place, story_country: str | None = None
+                            ) -> list[tuple[Actor, Actor | None]]:
+        """"A roadside bomb killed two soldiers in Samarra": violence with no named doer is coded to
+        unidentified armed forces (UAF) of the country where it happened (the sentence's place, else the
+        story's country: "8 bandits and 2 soldiers were killed" in a Zamfara report); nothing when unknown."""
+        if (place is None or not place.country or len(place.country) != 3) and story_country:
+            place = Place(name=story_country, country=story_country, precision="country")
+        if place is None or not place.country or len(place.country) != 3:
+            return []
+        targets = self._first_group(actors, draft.target_groups, as_target=True)
+        if not targets:
+            return []
+        source = Actor(code=place.country + "UAF", country=place.country, sector="UAF", text=draft.trigger.text,
+                       start=draft.trigger.idx, end=draft.trigger.idx + len(draft.trigger.text),
+                       resolution="place", confidence=0.5)
+        # "seven people were shot dead in Culiacan": victims with no country of their own are the place's
+        targets = [t if t.country else t.model_copy(update={
+            "country": place.country, "code": place.country + (t.sector or ""), "resolution": "place"})
+            for t in targets]
+        return [(source, target) for target in targets]
+
+    def _nearby_target(self, draft: Draft, actors, sources: list[Actor]) -> list[Actor]:
+        """When no argument slot names a target, take the nearest actor named inside the trigger's own
+        phrase (its objects, complements and prepositional phrases; not its subject, not other clauses):
+        "promised military aid to war-torn Mozambique", "rejected a U.S. request", "restrictions against
+        German goods"."""
+        ranges = _argument_ranges(draft.trigger, self.book.governors.speech_verbs)
+        # then the purpose clause: "opened the bridge to allow grain deliveries to Afghanistan"
+        predicate = draft.predicate or draft.trigger
+        clauses = [c for c in predicate.children
+                   if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)]
+        purpose = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in clauses]
+        doc = draft.trigger.doc
+        taken = [(s.start or 0, s.end or 0) for s in sources]
+        speaker = {t.i for tok in draft.speaker for t in tok.subtree}
+
+        def candidates_in(spans: list[tuple[int, int]]) -> list[Token]:
+            found = [t for lo, hi in spans for t in doc.char_span(lo, hi, alignment_mode="expand") or []
+                     if t.pos_ in {"NOUN", "PROPN"} and t.i not in speaker
+                     and not (t.dep_ == "compound" and t.head.pos_ in {"NOUN", "PROPN"})]
+            return sorted(found, key=lambda t: abs(t.i - draft.trigger.i))
+
+        in_purpose = [t for t in candidates_in(purpose) if any(_phrase_of(t, c) for c in clauses)]
+        # the pattern's own object is what is moved or used, not whom it is aimed at: "moved tanks to the
+        # border with Ukraine", "used tear gas on protesters"
+        instruments = set(self._pattern_objects.get(draft.pattern.rsplit(">", 1)[-1], ()))
+        for tok in candidates_in(ranges) + in_purpose:
+            actor = _resolve_with_fallback(actors, tok)
+            if actor is None or actor.code == "---" or any(s.code == actor.code for s in sources):
+                continue
+            if not actor.country and tok.dep_ in {"dobj", "conj"} and lemma_of(tok) in instruments:
+                continue  # "tanks" (---MIL) is the instrument; "US mediation" still names its owner
+            if any((actor.start or 0) < e and s < (actor.end or 0) for s, e in taken):
+                continue
+            return [actor.model_copy(update={"confidence": round(actor.confidence * 0.85, 3)})]
+        return []
+
+    def place_as_target(self, draft: Draft, pairs, place) -> list:
+        """"Russian artillery pounded Kherson": a city attacked, visited or blockaded stands for its country
+        when no actor fills the target slot (the place must be named inside the trigger's own phrase). A
+        name the actor base does not know ("laid siege to Mariupol" -> ``---``) yields to the place too."""
+        unknown = any(t is not None and t.code == "---" for _, t in pairs)  # a name no actor base knows
+        if all(t is not None and t.code != "---" for _, t in pairs) or \
+                (draft.code[:2] not in self.book.governors.place_target_roots and not unknown):
+            return pairs
+        ranges = _argument_ranges(draft.trigger, self.book.governors.speech_verbs)
+        if draft.predicate is not None and draft.predicate.i != draft.trigger.i:  # "laid siege to Mariupol"
+            ranges += _argument_ranges(draft.predicate, self.book.governors.speech_verbs)
+        found = None
+        if place is not None and place.country and place.start is not None and \
+                any(lo <= place.start < hi for lo, hi in ranges):
+            found = place
+        else:
+            doc = draft.trigger.doc
+            # the small parser's NER misses many towns: a proper-noun object is looked up as well
+            names = [(e.text, e.start_char, e.end_char) for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC", "NORP"}]
+            names += [(t.text, t.idx, t.idx + len(t.text)) for t in doc[draft.trigger.sent.start:draft.trigger.sent.end]
+                      if t.pos_ == "PROPN" and t.dep_ in {"dobj", "pobj"}]
+            for text, start, end in names:
+                if any(lo <= start < hi for lo, hi in ranges):
+                    found = self.gazetteer.resolve(text)
+                    if found is not None and found.country:
+                        found = found.model_copy(update={"start": start, "end": end})
+                        break
+        if found is None or not found.country:
+            found = self._adjective_place(draft.trigger.doc, ranges)
+        if (found is None or not found.country) and unknown and place is not None and place.country:
+            found = place  # "captured the border town of Badme": an unknown name, the event's place says where
+        if found is None or not found.country:
+            return pairs
+        target = Actor(code=found.country, country=found.country, text=found.name, start=found.start,
+                       end=found.end, name=found.name, resolution="place", confidence=0.6)
+        return [(s, t if (t is not None and t.code != "---") or s.country == found.country else target)
+                for s, t in pairs]
+
+
+# dependents of a trigger whose phrases belong to the event's subject or to another clause
+_NOT_ARGUMENTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "advcl", "conj", "cc", "parataxis",
+                  "punct", "mark", "relcl", "aux", "auxpass", "neg", "det", "poss", "appos", "npadvmod"}
+
+
+def _argument_ranges(trigger: Token, speech_verbs: tuple[str, ...]) -> list[tuple[int, int]]:
+    ranges = []
+    for child in trigger.children:
+        if child.dep_ in _NOT_ARGUMENTS or child.lemma_.lower() in speech_verbs:
+            continue
+        if trigger.pos_ == "NOUN" and child.dep_ in {"compound", "amod", "nmod"}:
+            continue
+        left, right = child.left_edge, child.right_edge
+        ranges.append((left.idx, right.idx + len(right.text)))
+    return ranges
+
+
+def _phrase_of(tok: Token, verb: Token) -> bool:
+    """``tok`` is inside one of ``verb``'s own phrases, not in a clause nested under it."""
+    while tok.i != verb.i:
+        if tok.dep_ in {"acl", "relcl", "xcomp", "ccomp", "advcl", "csubj"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
+def _coordinated_modifiers(actors, tok: Token) -> list[Actor]:
+    """"US and British activists", "the presidents of Venezuela and Guyana": one actor per coordinated
+    country, sharing the head's sector."""
+    mods = [c for c in tok.children if c.dep_ in {"amod", "nmod", "compound"} and c.conjuncts]
+    if not mods:
+        # "Thai and Cambodian commanders" parsed as two sibling modifiers, the first holding the "and"
+        siblings = [c for c in tok.children if c.dep_ in {"amod", "nmod", "compound"} and c.i < tok.i]
+        if len(siblings) >= 2 and any(g.dep_ == "cc" for g in siblings[0].children):
+            return _sibling_countries(actors, tok, siblings)
+    of_mods = [p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for p in prep.children if p.dep_ == "pobj" and p.conjuncts]
+    if not mods and not of_mods:
+        return []
+    head_actor = actors.resolve_token(tok)
+    sector = head_actor.sector if head_actor is not None else None
+    if not mods:
+        if sector is None:
+            return []  # "parts of Iraq and Syria" are places; "the presidents of X and Y" are people
+        mods = of_mods
+    out: list[Actor] = []
+    for mod in [mods[0], *mods[0].conjuncts]:
+        country_actor = actors.resolve_token(mod)
+        if country_actor is None or not country_actor.country:
+            continue
+        code = country_actor.country + (sector or "") if sector else country_actor.code
+        out.append(country_actor.model_copy(update={"code": code, "sector": sector or country_actor.sector}))
+    return out if len(out) > 1 else []
+
+
+def _reciprocal(trigger: Token) -> bool:
+    """"each other" / "one another" among the trigger's own phrases (or its support verb's)."""
+    words = [t.lower_ for t in trigger.subtree]
+    if trigger.dep_ in {"dobj", "pobj"}:
+        words += [t.lower_ for t in trigger.head.subtree]
+    return any(a in {"each", "one"} and b in {"other", "another"} for a, b in zip(words, words[1:], strict=False))
+
+
+def _sibling_countries(actors, head: Token, siblings: list[Token]) -> list[Actor]:
+    head_actor = actors.resolve_token(head)
+    sector = head_actor.sector if head_actor is not None else None
+    out: list[Actor] = []
+    for mod in siblings:
+        found = actors.resolve_token(mod)
+        if found is None or not found.country or any(a.country == found.country for a in out):
+            continue
+        code = found.country + sector if sector else found.code
+        out.append(found.model_copy(update={"code": code, "sector": sector or found.sector}))
+    return out if len(out) > 1 else []
+
+
+def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
+    """Resolve a head; when it is no actor, try what it is owned by or made of.
+
+    "China's assistance" -> China; "Hundreds of UN troops" -> UN troops; a parse that hangs a name on
+    a date ("Assad Tuesday") -> Assad.
+    """
+    actor = actors.resolve_token(tok)
+    if actor is not None:
+        return actor
+    if tok.tag_ == "VBG":  # a misparse that makes "operating" the head of "the Red Cross operating in Iraq"
+        for child in tok.children:
+            if child.dep_ == "nsubj" and (actor := actors.resolve_token(child)) is not None:
+                return actor
+    for child in tok.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.pos_ in {"PROPN", "NOUN", "ADJ"}:
+            actor = actors.resolve_token(child)
+            if actor is not None:
+                return actor
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    actor = actors.resolve_token(pobj)
+                    if actor is not None:
+                        return actor
+    return None
+
+
+NON_STATE_PREFIXES = {"IGO", "IMG", "NGO", "---"}
+
+
+def sentence_countries(actors, sent: Span, place) -> set[str]:
+    """Countries named in the sentence (actors and the event's place): the context of a bare "the government"."""
+    countries = {a.country for a in actors.mentions
+                 if a.country and a.start is not None and sent.start_char <= a.start < sent.end_char}
+    if place is not None and place.country:
+        countries.add(place.country)
+    return {c for c in countries if c not in NON_STATE_PREFIXES and len(c) == 3}
+
+
+def in_context(pairs, countries: set[str], code: str, rules, story: bool = False):
+    """Give a country-less sector actor ("---GOV", "---REB") the one country the sentence leaves for it
+    (the coder calls it again with the story's countries: "police detained 14 protesters" in a Tbilisi story).
+
+    "Rebels in the Ivory Coast dismissed an appeal from President Gbagbo": the president is Ivorian. The
+    other side's country is excluded, so "the government thanked China" stays ``---GOV``.
+    """
+    out = []
+    domestic = code[:2] in rules.domestic_roots
+    nonstate = set(rules.nonstate_sectors)
+    # within the story's country, armed non-state actors are at home too ("troops killed 20 attackers" in a
+    # Niamey story); within one sentence that names two countries, they may have crossed the border
+    home = set(rules.domestic_sectors) | (nonstate if story else set())
+    for source, target in pairs:
+        source = _contextual(source, countries - (set() if domestic else _foreign(source, target, home, nonstate)))
+        if target is not None:
+            target = _contextual(target, countries - (set() if domestic else _foreign(target, source, home, nonstate)))
+        out.append((source, target))
+    return out
+
+
+# Sectors that act at home: "rebels", "protesters", "the court" belong to the country the sentence names
+# even when the other party is of that country too ("Rebels in the Ivory Coast rejected the government's appeal").
+def _foreign(actor: Actor, other: Actor | None, home_sectors: set[str], nonstate: set[str]) -> set[str | None]:
+    """Countries the context may not give ``actor``: the other party's, unless the actor is a home sector or
+    the other party an armed non-state actor ("militants killed nine soldiers": the soldiers are the
+    militants' country's)."""
+    if other is None or actor.sector in home_sectors or other.sector in nonstate:
+        return set()
+    return {other.country}
+
+
+def _contextual(actor: Actor, candidates: set[str]) -> Actor:
+    if actor.country or not actor.code.startswith("---") or len(actor.code) <= 3 or len(candidates) != 1:
+        return actor
+    country = next(iter(candidates))
+    return actor.model_copy(update={"code": country + actor.code[3:], "country": country,
+                                    "resolution": "context", "confidence": round(actor.confidence * 0.8, 3)})
+
+
+def story_countries(mentions: list[Actor], sents: list[Span], lead: int = 2) -> set[str]:
+    """The countries a story is about, for sector-only actors no sentence places ("police detained ...").
+
+    The countries named in the lead (dateline, headline and first sentence: "TBILISI, May 16 -"), when it
+    names one or two; else a country that holds at least two thirds of the article's country mentions (three
+    or more). ``_in_context`` gives an actor one of them only when exactly one is left once the other party's
+    country is taken out: the Japanese ministry's protest to China is Japan's; the police of a story about
+    Armenia and Azerbaijan could be either's and stay unknown.
+    """
+    def countries(start: int, end: int) -> list[str]:
+        return [m.country for m in mentions if m.country and len(m.country) == 3 and m.start is not None
+                and m.country not in NON_STATE_PREFIXES and start <= m.start < end]
+
+    if not sents:
+        return set()
+    in_lead = set(countries(sents[0].start_char, sents[min(lead, len(sents)) - 1].end_char))
+    if 1 <= len(in_lead) <= 2:
+        return in_lead
+    named = countries(0, sents[-1].end_char)
+    if not in_lead and len(named) >= 3:
+        country, count = Counter(named).most_common(1)[0]
+        if count * 3 >= 2 * len(named):
+            return {country}
+    return set()
+
+
+def _same_side(source: Actor, target: Actor, forceful: bool = False) -> bool:
+    """A state does not act on itself: "India's defence minister" acting on "India", or one sector on the
+    same sector of its own country. Different sectors of one country are CAMEO events (GOV -> CVL,
+    MIL -> REB, COP -> OPP), and so is an armed actor's use of force on a place of its own country
+    ("rebels shelled Goma"), which CAMEO codes against the country; its withdrawal from one is not."""
+    if not source.country or source.country != target.country or len(source.country) != 3:
+        return False
+    if target.sector is None:
+        return not (forceful and source.sector in _ARMED_SECTORS)
+    return target.sector == source.sector
+
+
+_ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "SEP", "COP", "SPY"})
+
+
+def _overlaps(a: Actor, b: Actor) -> bool:
+    if a.start is None or b.start is None:
+        return a.code == b.code and a.text == b.text
+    return a.start < (b.end or b.start) and b.start < (a.end or a.start)

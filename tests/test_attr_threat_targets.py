@@ -1,0 +1,42 @@
+"""The target of a conditional threat: "X would strike if Y did Z" is a threat aimed at Y, the party whose
+act is the condition, when the threat names no target of its own. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import code_sentence, triples
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Netanyahu warned that Israel would strike hard if Hezbollah violated the agreement.",
+         {("ISR", "LBNREBHEZ", "138", "threatened")}),
+        ("China warned that it would retaliate if Japan deployed missiles on the islands.",
+         {("CHN", "JPN", "138", "threatened")}),
+        ("North Korea said it would retaliate if South Korea went ahead with the drills.",
+         {("PRK", "KOR", "138", "threatened")}),
+        # the by-agent of a passive condition is the one who would act
+        ("Iran warned that it would retaliate if it were attacked by Israel.", {("IRN", "ISR", "138", "threatened")}),
+    ],
+)
+def test_the_condition_names_the_target(coder, text: str, expected: set) -> None:
+    assert triples(code_sentence(coder, text, "2024-05-14")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the threat has its own target: the condition does not replace it
+        ("Iran warned that it would strike US bases if Israel attacked its nuclear sites.",
+         {("IRN", "USAMIL", "138", "threatened")}),
+        # a passive condition names the victim, not a transgressor: no target
+        ("Iran warned that it would retaliate if it were attacked.", {("IRN", None, "138", "threatened")}),
+        # a condition with no actor in it: no target
+        ("Egypt warned that it would retaliate if the dam talks failed.", {("EGY", None, "138", "threatened")}),
+        ("Israel will retaliate if necessary, the minister said.", {("ISR", None, "138", "threatened")}),
+    ],
+)
+def test_near_misses(coder, text: str, expected: set) -> None:
+    assert triples(code_sentence(coder, text, "2024-05-14")) == expected

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 
 from brinkwatch.analyze.dedup import DEFAULT_RULES, DedupRules, merge_new
-from brinkwatch.analyze.synthetic import create_schema, insert_mentions, load_dedup_corpus
+from brinkwatch.analyze.synthetic import create_schema, dedup_scores, insert_mentions, load_dedup_corpus
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "dedup"
 
@@ -37,18 +37,9 @@ def pairwise(rows: list[dict], rules: DedupRules) -> tuple[float, float, int]:
     create_schema(con)
     insert_mentions(con, rows)
     merge_new(con, rules=rules)
-    assigned = dict(con.sql("SELECT mention_id, event_id FROM event_mentions").fetchall())
+    precision, recall, whole, _ = dedup_scores(con, rows)
     con.close()
-    truth = {r["mention_id"]: r["happening"] for r in rows}
-    tp = fp = fn = 0
-    for a, b in itertools.combinations(sorted(truth), 2):
-        same_truth, same_pred = truth[a] == truth[b], assigned[a] == assigned[b]
-        tp += same_truth and same_pred
-        fp += same_pred and not same_truth
-        fn += same_truth and not same_pred
-    whole = sum(len({assigned[m] for m in truth if truth[m] == h}) == 1
-                for h in set(truth.values()) if not h.startswith("D"))
-    return tp / max(1, tp + fp), tp / max(1, tp + fn), whole
+    return precision, recall, whole
 
 
 def f_beta(precision: float, recall: float, beta: float = 0.5) -> float:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
 
 def code_sentence(coder, text: str, date: str = "2020-01-10"):
     """Code one sentence as an article of its own and return its events."""
@@ -20,3 +25,29 @@ def triples(events, *, level: str = "code") -> set[tuple]:
         code = ev.cameo.code if level == "code" else ev.cameo.root
         out.add((ev.source.code if ev.source else None, ev.target.code if ev.target else None, code, ev.modality))
     return out
+
+
+
+@contextmanager
+def serve_feed(body: bytes, etag: str | None = None) -> Iterator[str]:
+    """A feed served on loopback for the life of the block; yields its URL."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            return
+
+        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            if etag is not None:
+                self.send_header("ETag", etag)
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/atom"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import duckdb
 import pytest
 
 from brinkwatch.analyze.dedup import merge_new, rebuild
-from brinkwatch.analyze.synthetic import create_schema, insert_mentions
+from brinkwatch.analyze.synthetic import create_schema, dedup_scores, insert_mentions
 
 DATA = Path(__file__).parent / "data" / "dedup"
 
@@ -31,17 +30,6 @@ def con() -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _pairwise_scores(con: duckdb.DuckDBPyConnection, truth: dict[str, str]) -> tuple[float, float]:
-    assigned = dict(con.sql("SELECT mention_id, event_id FROM event_mentions").fetchall())
-    tp = fp = fn = 0
-    for a, b in itertools.combinations(sorted(truth), 2):
-        same_truth, same_pred = truth[a] == truth[b], assigned[a] == assigned[b]
-        tp += same_truth and same_pred
-        fp += same_pred and not same_truth
-        fn += same_truth and not same_pred
-    return tp / max(1, tp + fp), tp / max(1, tp + fn)
-
-
 def test_three_happenings_merge_and_distractors_stay_apart(con: duckdb.DuckDBPyConnection) -> None:
     rows = _corpus()
     assert len({r["doc_id"] for r in rows}) >= 10
@@ -59,7 +47,7 @@ def test_three_happenings_merge_and_distractors_stay_apart(con: duckdb.DuckDBPyC
     assert multi == [(4, 4), (3, 3), (3, 3)]
     (n_events,) = con.execute("SELECT count(*) FROM events").fetchall()[0]
     assert n_events == 3 + 5  # three happenings + five distractors
-    precision, recall = _pairwise_scores(con, {r["mention_id"]: r["happening"] for r in rows})
+    precision, recall, _, _ = dedup_scores(con, rows)
     print(f"dedup pairwise precision={precision:.3f} recall={recall:.3f}")
     assert precision >= 0.9 and recall >= 0.9
 

@@ -6,7 +6,6 @@ on; its scores are pinned here as regression floors, just under what the rules r
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 import duckdb
@@ -14,7 +13,7 @@ import pytest
 
 from brinkwatch.analyze import dyad_series
 from brinkwatch.analyze.dedup import merge_new, rebuild
-from brinkwatch.analyze.synthetic import create_schema, insert_mentions, load_dedup_corpus
+from brinkwatch.analyze.synthetic import create_schema, dedup_scores, insert_mentions, load_dedup_corpus
 
 DATA = Path(__file__).parent / "data" / "dedup"
 
@@ -26,28 +25,11 @@ def con() -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _scores(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> tuple[float, float, int, int]:
-    """(pairwise precision, recall, happenings kept whole, distractors kept apart)."""
-    assigned = dict(con.sql("SELECT mention_id, event_id FROM event_mentions").fetchall())
-    truth = {r["mention_id"]: r["happening"] for r in rows}
-    tp = fp = fn = 0
-    for a, b in itertools.combinations(sorted(truth), 2):
-        same_truth, same_pred = truth[a] == truth[b], assigned[a] == assigned[b]
-        tp += same_truth and same_pred
-        fp += same_pred and not same_truth
-        fn += same_truth and not same_pred
-    events_of = {h: {assigned[m] for m in truth if truth[m] == h} for h in set(truth.values())}
-    whole = sum(len(events) == 1 for h, events in events_of.items() if not h.startswith("D"))
-    apart = sum(all(assigned[m] != assigned[o] for m in truth if truth[m] == h for o in truth if truth[o] != h)
-                for h in events_of if h.startswith("D"))
-    return tp / max(1, tp + fp), tp / max(1, tp + fn), whole, apart
-
-
 def test_measured_set(con: duckdb.DuckDBPyConnection) -> None:
     rows = load_dedup_corpus(DATA / "measured.yaml")
     insert_mentions(con, rows)
     merge_new(con)
-    precision, recall, whole, apart = _scores(con, rows)
+    precision, recall, whole, apart = dedup_scores(con, rows)
     print(f"measured set: pairwise precision={precision:.3f} recall={recall:.3f}, {whole}/14 happenings whole, "
           f"{apart}/15 distractors apart")
     # first measurement: 0.932 / 0.569 / 7 / 14 (dedup before issue 13: 0.947 / 0.250 / 2)
@@ -58,7 +40,7 @@ def test_tuning_set(con: duckdb.DuckDBPyConnection) -> None:
     rows = load_dedup_corpus(DATA / "tuning.yaml")
     insert_mentions(con, rows)
     merge_new(con)
-    precision, recall, whole, apart = _scores(con, rows)
+    precision, recall, whole, apart = dedup_scores(con, rows)
     assert precision == 1.0 and recall >= 0.65 and apart == 9
 
 

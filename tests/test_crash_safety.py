@@ -13,16 +13,15 @@ from __future__ import annotations
 import multiprocessing
 import random
 import shutil
-import threading
 import time
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 import fakes
 from brinkwatch.store import Store
+from helpers import serve_feed
 
 TRIALS = 20
 DEDUP_TRIALS = 5
@@ -197,27 +196,8 @@ def _feed(n: int) -> bytes:
 
 @pytest.fixture
 def feed_url() -> Iterator[str]:
-    body = _feed(40)
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            return
-
-        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("ETag", '"v1"')
-            self.end_headers()
-            self.wfile.write(body)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/atom"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_feed(_feed(40), etag='"v1"') as url:
+        yield url
 
 
 def test_killed_watch_cycles_rerun_to_the_clean_result(tmp_path: Path, feed_url: str) -> None:

@@ -15,7 +15,6 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -26,6 +25,7 @@ from brinkwatch.cli import app
 from brinkwatch.errors import DatabaseLockedError
 from brinkwatch.store import Store
 from brinkwatch.store.access import open_reader, server_file
+from helpers import serve_feed
 
 TESTS = Path(__file__).resolve().parent
 pytestmark = pytest.mark.slow  # real server processes: about a minute
@@ -35,17 +35,6 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 <entry><title>Parliament votes</title><id>urn:wire-1</id><updated>2026-01-06T10:00:00Z</updated>
 <content type="html">&lt;p&gt;The Iraqi parliament voted on Monday to ask foreign troops to leave the country,
 lawmakers said after a long session in Baghdad.&lt;/p&gt;</content></entry></feed>"""
-
-
-class _Feed(BaseHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        return
-
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(ATOM)))
-        self.end_headers()
-        self.wfile.write(ATOM)
 
 
 def _free_port() -> int:
@@ -63,14 +52,8 @@ class Server:
 
 @pytest.fixture
 def feed_url() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Feed)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/atom"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_feed(ATOM) as url:
+        yield url
 
 
 def _start(tmp_path: Path, *extra: str) -> Server:

@@ -2,13 +2,14 @@
 
 ``insert_mentions`` fills the columns a coder would fill from a few given ones, so tests can state only
 what matters to them; ``load_dedup_corpus`` expands a hand-written dedup corpus (``tests/data/dedup/*.yaml``)
-into such rows; ``synthetic_mentions`` draws millions of realistic-looking mentions (skewed over ~200
+into such rows and ``dedup_scores`` says how well dedup grouped them; ``synthetic_mentions`` draws millions of realistic-looking mentions (skewed over ~200
 countries, five years of dates) as Arrow tables for ``benchmarks/store.py``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -171,3 +172,21 @@ def load_synthetic(con: duckdb.DuckDBPyConnection, table: pa.Table) -> None:
         con.execute(f"INSERT INTO event_mentions ({cols}, record) SELECT {cols}, '{{}}' FROM _syn_table")
     finally:
         con.unregister("_syn_table")
+
+
+def dedup_scores(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> tuple[float, float, int, int]:
+    """How dedup grouped a corpus's mentions (each row names its ``happening``; ids starting with "D" are
+    distractors): (pairwise precision, pairwise recall, happenings kept whole, distractors kept apart)."""
+    assigned = dict(con.sql("SELECT mention_id, event_id FROM event_mentions").fetchall())
+    truth = {r["mention_id"]: r["happening"] for r in rows}
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(sorted(truth), 2):
+        same_truth, same_pred = truth[a] == truth[b], assigned[a] == assigned[b]
+        tp += same_truth and same_pred
+        fp += same_pred and not same_truth
+        fn += same_truth and not same_pred
+    events_of = {h: {assigned[m] for m in truth if truth[m] == h} for h in set(truth.values())}
+    whole = sum(len(events) == 1 for h, events in events_of.items() if not h.startswith("D"))
+    apart = sum(all(assigned[m] != assigned[o] for m in truth if truth[m] == h for o in truth if truth[o] != h)
+                for h in events_of if h.startswith("D"))
+    return tp / max(1, tp + fp), tp / max(1, tp + fn), whole, apart

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.errors import DataFileError
 from brinkwatch.model import DatePrecision
+from brinkwatch.nlp.frames import clause_verb
 from brinkwatch.nlp.structure import dateline_span
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -460,16 +461,9 @@ def carried_date(runs: Sequence[DateRun], position: int) -> ParsedDate | None:
     return run.parsed if run is not None else None
 
 
-def _clause_of(tok: Token) -> Token:
-    node = tok
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-        node = node.head
-    return node
-
-
 def _in_other_clause(root: Token, trigger: Token) -> bool:
     """The date hangs in a coordinate clause with a subject of its own, apart from the trigger's."""
-    clause, own = _clause_of(root), _clause_of(trigger)
+    clause, own = clause_verb(root), clause_verb(trigger)
     if clause.i == own.i or clause.is_ancestor(own) or (own.is_ancestor(clause) and clause.dep_ != "conj"):
         return False
     return clause.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
@@ -510,9 +504,9 @@ def _anchored(chosen: DateMention, in_sent: Sequence[DateMention], doc: Doc, tri
     if offset is None:
         return None
     anchor = None
-    own = _clause_of(trigger)
+    own = clause_verb(trigger)
     for m in in_sent:
-        clause = _clause_of(doc[m.root])
+        clause = clause_verb(doc[m.root])
         if m is not chosen and m.parsed.precision == "day" and clause.i != own.i and clause.is_ancestor(trigger):
             anchor = m.parsed.date  # the reporting verb's day
             break

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from brinkwatch.geo import Gazetteer, PlaceCandidate, to_place
 from brinkwatch.geo.sources import ADMIN_NOUNS
 from brinkwatch.model import Place
+from brinkwatch.nlp.frames import clause_verb
 from brinkwatch.nlp.structure import find_layout
 
 _ENT_LABELS = {"GPE", "LOC", "FAC"}
@@ -356,18 +357,11 @@ def _is_country_level(mention: PlaceMention) -> bool:
     return mention.within is None and mention.candidates[0].source == "country"
 
 
-def _verb_of(tok: Token) -> Token:
-    node = tok
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-        node = node.head
-    return node
-
-
 def _same_statement(mention_root: Token, trigger: Token) -> bool:
     """The mention's clause is the trigger's, one above it, or a participle/coordinate clause of it -
     not a clause subordinate to something else ("voted to demand that Russia stop its offensive in
     Ukraine" does not place the vote in Ukraine)."""
-    own, other = _verb_of(trigger), _verb_of(mention_root)
+    own, other = clause_verb(trigger), clause_verb(mention_root)
     if other.i == own.i or other.is_ancestor(own):
         return True
     return other.head.i == own.i and other.dep_ in ("advcl", "conj", "xcomp")

@@ -123,6 +123,14 @@ def _prep_args(tok: Token) -> list[tuple[str, Token]]:
     return out
 
 
+def clause_verb(tok: Token) -> Token:
+    """The verb of the clause a token is in (the token itself for a verb; the root when there is none)."""
+    node = tok
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
 def is_negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True

@@ -170,7 +170,7 @@ class SentenceCoder:
             code=pattern.code, pattern=pattern.id, trigger=frame.trigger,
             source_groups=sources, target_groups=targets, symmetric=pattern.symmetric,
             reverse_code=pattern.reverse_code, nonstate_code=pattern.nonstate_code,
-            one_way_with_target=pattern.one_way_with_target,
+            one_way_with_target=pattern.one_way_with_target or (pattern.symmetric and _with_partner(frame, sources)),
             prior=pattern.confidence, inherited=frame.inherited_subject,
             modality="negated" if frame.negated else self.gov.speech_act_modality.get(pattern.code[:2]),
             unattributed=unattributed and not sources,
@@ -492,6 +492,14 @@ def _own_agent(draft: Draft) -> bool:
     first = draft.source_groups[0] if draft.source_groups else []
     subtree = {t.i for t in draft.trigger.subtree}
     return bool(first) and all(t.i in subtree for t in first)
+
+
+def _with_partner(frame: Frame, sources: list[list[Token]]) -> bool:
+    """"Bahrain restored relations with Qatar", "Indian troops clashed with Chinese soldiers": a verb's doer
+    named as subject and a partner in a "with" phrase is the doer's act only; the reverse is coded when both
+    are the subject ("India and China clashed") or the parties of a "between" phrase. Event nouns keep their
+    pattern's reading: "held talks with" is coded both ways, as the PETRARCH2 gold set codes it."""
+    return frame.kind == "verb" and bool(sources) and any(prep == "with" for prep, _ in frame.preps + frame.object_preps)
 
 
 def _is_amount(tok: Token, amount_heads: tuple[str, ...]) -> bool:

@@ -136,6 +136,7 @@ class Governors(BaseModel):
     intent_adjectives: tuple[str, ...] = ()
     quantity_heads: tuple[str, ...] = ()
     occurrence_verbs: tuple[str, ...] = ()  # "fighting broke out", "a clash took place": the noun is the event
+    manner_nouns: tuple[str, ...] = ()  # "resigned in protest": the noun in a bare "in" phrase is the clause's act
     inanimate_causes: tuple[str, ...] = ()
     speech_act_modality: dict[str, str] = {}
     domestic_roots: tuple[str, ...] = ()
@@ -263,6 +264,7 @@ class PatternBook:
             event_nouns=frozenset(lemma for pos, lemma in self.index if pos == "noun"),
             quantity_heads=frozenset(governors.quantity_heads),
             occurrence_verbs=frozenset(governors.occurrence_verbs),
+            manner_nouns=frozenset(governors.manner_nouns),
         )
 
     @classmethod

@@ -37,6 +37,7 @@ class Lexicon:
     event_nouns: frozenset[str] = frozenset()
     quantity_heads: frozenset[str] = frozenset()  # "a round of talks": the quantity noun carries the event noun
     occurrence_verbs: frozenset[str] = frozenset()  # "clashes broke out between X and Y": the noun's event happens
+    manner_nouns: frozenset[str] = frozenset()  # "shut their shops in protest": the clause's act is this event
 
 
 @dataclass
@@ -233,6 +234,8 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame:
         if child.dep_ in OBJ or child.dep_ == "attr":
             objects += expand(child)
     objects += patients
+    if not objects and not passive:
+        objects = _shared_objects(verb)
     antecedent = _relative_antecedent(verb)
     if antecedent is not None and (passive or verb.tag_ == "VBN") and not patients:
         objects += expand(antecedent)  # "bases attacked by Iran", "the envoy who was expelled"
@@ -249,6 +252,40 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame:
         complements=[c for c in verb.children if c.dep_ in COMPLEMENT and (c.pos_ in {"VERB", "AUX"} or _infinitive(c))],
         inherited_subject=inherited,
     )
+
+
+def _shared_objects(verb: Token) -> list[Token]:
+    """"Police arrested and beat dozens of protesters", "troops surrounded and stormed the compound": a
+    transitive verb with no object of its own, coordinated with a later verb that has one and no subject of
+    its own, shares that object (right node raising)."""
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i):
+        if conj.i - verb.i > 3 or any(c.dep_ in SUBJ | PASS_SUBJ for c in conj.children):
+            continue  # a clause of its own ("arrested two men and police seized weapons") or far away
+        if not any(t.dep_ == "cc" for t in verb.doc[verb.i + 1:conj.i]):
+            continue
+        objects = [o for c in conj.children if c.dep_ in OBJ for o in expand(c)]
+        if objects:
+            return objects
+    return []
+
+
+def _support_of_in(noun: Token, lex: Lexicon) -> Token | None:
+    """The verb an event noun in an "in" phrase belongs to: "were engaged in looting" (a support verb),
+    "took part in a rally" (take part), "shut their shops in protest" (a manner noun on any verb)."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "in":
+        return None
+    holder = head.head
+    if lemma_of(holder) in lex.support_verbs and holder.pos_ in {"VERB", "AUX"}:
+        return holder
+    if lemma_of(holder) == "part" and holder.dep_ in OBJ and lemma_of(holder.head) == "take":
+        return holder.head
+    if lemma_of(holder) == "take" and any(c.dep_ in OBJ and lemma_of(c) == "part" for c in holder.children):
+        return holder  # the parser hangs "in ..." on "took" as often as on "part"
+    if lemma_of(noun) in lex.manner_nouns and holder.pos_ == "VERB" and \
+            not any(c.dep_ in {"det", "poss"} or c.pos_ == "ADJ" for c in noun.children):
+        return holder  # "in protest", not "in the protest" (a place in time: "died in the protest")
+    return None
 
 
 def noun_frame(noun: Token, lex: Lexicon) -> Frame:
@@ -274,9 +311,9 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
             preps += [(p, t) for p, t in _prep_args(support)]
     if support is not None:
         pass
-    elif noun.dep_ == "pobj" and head.lower_ == "in" and lemma_of(head.head) in lex.support_verbs:
+    elif (in_support := _support_of_in(noun, lex)) is not None:
         # "Sudanese militias were engaged in looting": the verb's subject (active or passive) acts
-        support = head.head
+        support = in_support
         agents, patients = _own_subjects(support)
         fallback = agents or patients or verb_subjects(support, lex)
         preps += [(p, t) for p, t in _prep_args(support) if t.i != noun.i]

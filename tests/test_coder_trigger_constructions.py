@@ -1,0 +1,82 @@
+"""Trigger constructions of unseen news, each rule with sentences in other words and a near-miss it must not
+fire on: a partner in a "with" phrase, verbs sharing an object, an event noun after "in protest" / "took part
+in" / "was led by", quantity nouns ("dozens of raids"), hosted talks between two parties, capturing a person
+versus a town, military operations. All sentences are written for brinkwatch."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import code_sentence, triples
+
+CASES = [
+    # (rule, sentence, expected {(source, target, cameo, modality)})
+    # a verb's subject with a partner in a "with" phrase: the subject's act only
+    ("with-partner-relations", "Jordan restored diplomatic ties with Syria.", {("JOR", "SYR", "050", "asserted")}),
+    ("with-partner-clash", "Indian troops clashed with Chinese soldiers in Ladakh.",
+     {("INDMIL", "CHNMIL", "190", "asserted")}),
+    ("with-partner-sign", "Vietnam signed a trade agreement with Japan.", {("VNM", "JPN", "057", "asserted")}),
+    # ... and both ways when both parties are the subject or the parties of "between"
+    ("both-subjects", "Kenya and Somalia held talks in Nairobi.",
+     {("KEN", "SOM", "046", "asserted"), ("SOM", "KEN", "046", "asserted")}),
+    ("between-parties", "Talks between Chile and Bolivia resumed on Monday.",
+     {("CHL", "BOL", "046", "asserted"), ("BOL", "CHL", "046", "asserted")}),
+    # two coordinated verbs share the later one's object
+    ("shared-object-arrest", "Ugandan police arrested and beat several journalists.",
+     {("UGACOP", "UGAMED", "173", "asserted"), ("UGACOP", "UGAMED", "182", "asserted")}),
+    ("shared-object-round-up", "Egyptian police rounded up and deported dozens of Sudanese refugees.",
+     {("EGYCOP", "SDNREF", "173", "asserted")}),
+    ("shared-object-attack", "Iraqi troops surrounded and attacked an Islamic State hideout.",
+     {("IRQMIL", "IMGMUSISI", "190", "asserted")}),
+    # ... but not across a clause with its own subject
+    ("own-subject-keeps-own-object", "Iraq condemned and Iran praised the Turkish decision.",
+     {("IRQ", None, "111", "asserted"), ("IRN", "TUR", "051", "asserted")}),
+    # "in protest": the clause's act is a protest by its subject
+    ("in-protest-block", "Colombian truckers blocked highways in protest against fuel prices.",
+     {("COLLAB", "COLGOV", "144", "asserted")}),
+    ("in-protest-close", "Market traders in Accra closed their stalls in protest against the new levy.",
+     {("GHABUS", "GHAGOV", "141", "asserted")}),
+    ("in-the-protest-is-a-setting", "Two people died in the protest in Nairobi.", set()),
+    # "took part in" an event noun: the participants do it
+    ("took-part-protest", "Thousands of Chileans took part in protests against the government.",
+     {("CHL", "CHLGOV", "141", "asserted")}),
+    ("took-part-march", "Hundreds of Kenyan students took part in a march against fee increases.",
+     {("KENEDU", "KENGOV", "141", "asserted")}),
+    ("took-part-not-an-event", "Kenyan athletes took part in the marathon in Berlin.", set()),
+    # "led" carries an event noun like "carried out"
+    ("led-passive", "The offensive on the town was led by Ethiopian federal troops.",
+     {("ETHMIL", None, "190", "asserted")}),
+    ("led-active", "Sudanese army officers led a raid on a rebel base in Darfur.",
+     {("SDNMIL", "SDNREB", "190", "asserted")}),
+    # a quantity noun stands in the event noun's place
+    ("dozens-of", "Russian jets carried out dozens of air strikes on Idlib.", {("RUSMIL", None, "195", "asserted")}),
+    ("hundreds-of", "Israeli troops conducted hundreds of raids in the West Bank.",
+     {("ISRMIL", "PSE", "190", "asserted")}),
+    # hosting talks between two parties is mediation; hosting a guest is hosting
+    ("hosted-talks-between", "Norway hosted negotiations between Colombia and the ELN rebels.",
+     {("NOR", "COL", "045", "asserted"), ("NOR", "COLREB", "045", "asserted")}),
+    ("hosted-talks-between-2", "Kazakhstan hosted peace talks between Azerbaijan and Armenia.",
+     {("KAZ", "AZE", "045", "asserted"), ("KAZ", "ARM", "045", "asserted")}),
+    ("hosted-talks-between-3", "Egypt hosted talks between Hamas and Fatah in Cairo.",
+     {("EGY", "PSEREBHMS", "045", "asserted"), ("EGY", "PSEFTA", "045", "asserted")}),
+    ("hosted-guest", "Qatar hosted the Afghan delegation.", {("QAT", "AFGGOV", "043", "asserted")}),
+    # capturing a person is an arrest; capturing a town is taking territory
+    ("capture-person", "Ecuadorian troops captured a gang leader in Guayaquil.",
+     {("ECUMIL", "ECUCRM", "173", "asserted")}),
+    ("capture-person-2", "Iraqi forces captured three Islamic State militants near Mosul.",
+     {("IRQMIL", "IMGMUSISI", "173", "asserted")}),
+    ("capture-person-3", "Peruvian police captured a drug kingpin in Lima.", {("PERCOP", "PERCRM", "173", "asserted")}),
+    ("capture-town", "Ethiopian troops captured the border town of Humera from Eritrea.",
+     {("ETHMIL", "ERI", "192", "asserted")}),
+    # a military operation against someone is the use of force
+    ("operation-ground", "Nigeria launched a ground operation against bandits in Zamfara.",
+     {("NGA", "NGACRM", "190", "asserted")}),
+    ("operation-military", "Pakistani troops conducted a military operation against militants in Bajaur.",
+     {("PAKMIL", "PAKREB", "190", "asserted")}),
+    ("operation-not-military", "The hospital resumed operations after the floods.", set()),
+]
+
+
+@pytest.mark.parametrize("rule,text,expected", CASES, ids=[c[0] for c in CASES])
+def test_trigger_construction(coder, rule, text, expected):
+    assert triples(code_sentence(coder, text, "2025-03-14")) == expected

@@ -1,7 +1,8 @@
 """Trigger constructions of unseen news, each rule with sentences in other words and a near-miss it must not
 fire on: a partner in a "with" phrase, verbs sharing an object, an event noun after "in protest" / "took part
-in" / "was led by", quantity nouns ("dozens of raids"), hosted talks between two parties, capturing a person
-versus a town, military operations. All sentences are written for brinkwatch."""
+in" / "was led by", quantity nouns ("dozens of raids"), amounts ("$50 million in aid"), hosted talks between two
+parties, capturing a person versus a town, military operations, the reason of a praise. All sentences are written
+for brinkwatch."""
 
 from __future__ import annotations
 
@@ -74,6 +75,19 @@ CASES = [
     ("operation-military", "Pakistani troops conducted a military operation against militants in Bajaur.",
      {("PAKMIL", "PAKREB", "190", "asserted")}),
     ("operation-not-military", "The hospital resumed operations after the floods.", set()),
+    # an amount object carries its event noun: "announced $50 million in aid"
+    ("amount-in-aid", "Canada announced $50 million in humanitarian aid for Sudan.", {("CAN", "SDN", "070", "asserted")}),
+    ("amount-of-aid", "The World Bank provided 2 billion dollars in loans to Egypt.",
+     {("IGOWBK", "EGY", "070", "asserted")}),
+    ("amount-under-governor", "European ministers agreed to provide about 70 million dollars of aid for Romania.",
+     {("---GOV", "ROU", "033", "planned")}),  # the aid is the provision the ministers agreed to, not a second act
+    ("amount-not-an-event", "The company announced $5 million in profits.", set()),
+    # what someone is praised or thanked for is the reason of the praise, not news of its own
+    ("praised-for", "Azerbaijan's president praised Armenia for implementing the agreement.",
+     {("AZEGOV", "ARM", "051", "asserted")}),
+    ("thanked-for", "Japan thanked India for sending rescue teams to Turkey.", {("JPN", "IND", "051", "asserted")}),
+    ("praise-and-act", "Egypt praised Jordan and sent aid to Gaza.",
+     {("EGY", "JOR", "051", "asserted"), ("EGY", "PSE", "073", "asserted")}),
 ]
 
 

@@ -19,6 +19,7 @@ from brinkwatch.convert.verbs import (
     LICENCE_NAME,
     SKIP_BARE_PREP,
     SKIP_NULL,
+    SKIP_OWN_NOUN,
     SKIP_PREP_ONLY,
     SKIP_SEQUENCE,
     SKIP_SUBJECT,
@@ -160,6 +161,32 @@ def test_small_dictionary_converts(coder, tmp_path):
     loaded = load_patterns(output)
     assert {p.layer for p in loaded} == {"base"} and len(loaded) == len(conversion.entries)
     assert (tmp_path / LICENCE_NAME).read_text().startswith("The MIT License")
+
+
+OWN_NOUNS = """\
+# verbs of two kinds with nouns brinkwatch's own noun patterns code (meeting, agreement), written for this test
+####### VERB PATTERNS #######
+
+---  SCRAP   [160]  ---
+SCRAP
+HOLD
+- * MEETING                                           [160]         # SCRAP
+- * MEETING                                           [040]         # HOLD
+- * AGREEMENT                                         [161]
+"""
+
+
+def test_own_event_nouns_stay_with_verbs_that_are_not_support_verbs(coder, tmp_path):
+    """"held a meeting": the support verb lends its subject to the own noun pattern, so no base entry; "scrapped
+    the meeting", "scrapped the agreement": another event, which the base entry codes."""
+    source = tmp_path / "CAMEO.own.txt"
+    source.write_text(OWN_NOUNS)
+    conversion = convert_verbs(source, nlp=coder.nlp)
+    with_nouns = [e for e in conversion.entries if e.get("object")]
+    assert {(e["lemma"], tuple(e.get("synonyms", ())), e["object"][0], e["code"]) for e in with_nouns} == {
+        ("scrap", (), "meeting", "160"), ("scrap", (), "agreement", "161")}
+    assert conversion.skipped[SKIP_OWN_NOUN] == 1  # HOLD MEETING; the AGREEMENT line converts for SCRAP alone
+    assert conversion.counts["own_noun_patterns_kept_for_other_verbs"] == 2
 
 
 # --- the converted file -------------------------------------------------------------------------------

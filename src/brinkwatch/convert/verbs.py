@@ -248,7 +248,7 @@ SKIP_TOO_WIDE = "a synonym-set phrase of more than 400 forms"
 SKIP_DUPLICATE = "same words as a later pattern of the block (PETRARCH2 keeps the later)"
 SKIP_NO_VERBS = "a block whose verbs all belong to earlier blocks or are excluded"
 SKIP_EXCLUDED = "on the exclusion list"
-SKIP_OWN_NOUN = "its noun is an event noun brinkwatch's own noun patterns code"
+SKIP_OWN_NOUN = "a support verb with an event noun brinkwatch's own noun patterns code"
 SKIP_GOVERNOR = "a governor or speech verb: brinkwatch codes its complement instead"
 SKIP_ORIGIN = "written for a verb of the block that is not loaded (a governor, or listed in an earlier block)"
 
@@ -549,34 +549,57 @@ class VerbConverter:
         for pattern in block.patterns:
             self.result.counts["pattern_lines"] += 1
             try:
-                key, entry = self._pattern_entry(block, pattern, lemmas)
+                entries = self._pattern_entries(block, pattern, lemmas)
             except Unconvertible as exc:
                 self.result.skipped[exc.kind] += 1
                 continue
-            if key in by_key:
-                self.result.skipped[SKIP_DUPLICATE] += 1
-            by_key[key] = entry
+            for key, entry in entries:
+                if key in by_key:
+                    self.result.skipped[SKIP_DUPLICATE] += 1
+                by_key[key] = entry
         for entry in by_key.values():
             self.result.entries.append(entry)
             self.result.counts["pattern_entries"] += 1
             self.result.counts["verb_pattern_pairs"] += 1 + len(entry.get("synonyms", ()))
 
-    def _pattern_entry(self, block: Block, pattern: PatternLine,
-                       lemmas: list[str]) -> tuple[tuple[PatternShape, tuple[str, ...]], dict]:
+    def _pattern_entries(self, block: Block, pattern: PatternLine,
+                         lemmas: list[str]) -> list[tuple[tuple[PatternShape, tuple[str, ...]], dict]]:
+        """One entry for the pattern; two when it names an own event noun and its verbs are of both kinds:
+        "held a meeting" (a support verb: the own noun pattern codes the noun, so the noun is dropped from the
+        entry) and "cancelled the meeting", "revoked the agreement" (any other verb: another event, kept whole)."""
         if pattern.line in self.exclusions.lines:
             raise Unconvertible(SKIP_EXCLUDED)
         if not lemmas:
             raise Unconvertible(SKIP_NO_VERBS)
-        shape = self._without_own_nouns(self.reader.read(pattern.text))
+        shape = self.reader.read(pattern.text)
         code, reverse = parse_code(pattern.code, self.known)
         verbs = self._pattern_verbs(block, pattern, lemmas)
+        ident = f"petr2.{block.name.lower()}.L{pattern.line}"
+        if not self._names_own_noun(shape):
+            return [self._shaped_entry(ident, verbs, shape, code, reverse, pattern.line)]
+        plain = [v for v in verbs if v not in self.own.structural]
+        support = [v for v in verbs if v in self.own.structural]
+        out = []
+        if plain:
+            self.result.counts["own_noun_patterns_kept_for_other_verbs"] += 1
+            out.append(self._shaped_entry(ident, plain, shape, code, reverse, pattern.line))
+        if support:
+            try:
+                out.append(self._shaped_entry(ident + ("s" if plain else ""), support,
+                                              self._without_own_nouns(shape), code, reverse, pattern.line))
+            except Unconvertible:
+                if not out:
+                    raise
+        return out
+
+    def _shaped_entry(self, ident: str, verbs: list[str], shape: PatternShape, code: str, reverse: str | None,
+                      line: int) -> tuple[tuple[PatternShape, tuple[str, ...]], dict]:
         if shape.particle is None and not shape.objects and not shape.prep:
             # "* +": the isolated verb with its target marked, under the isolated verbs' exclusions
             if code in self.exclusions.bare_codes or all(v in self.own.structural for v in verbs):
                 raise Unconvertible(SKIP_EXCLUDED)
             shape = PatternShape(target=shape.target)
-        ident = f"petr2.{block.name.lower()}.L{pattern.line}"
-        return (shape, tuple(verbs)), self._entry(ident, verbs, shape, code, reverse, pattern.line)
+        return (shape, tuple(verbs)), self._entry(ident, verbs, shape, code, reverse, line)
 
     def _pattern_verbs(self, block: Block, pattern: PatternLine, lemmas: list[str]) -> list[str]:
         """The block's verbs (PETRARCH2's reading), or with ``pattern_verbs: origin`` only the verbs the
@@ -593,15 +616,19 @@ class VerbConverter:
         self.result.counts["patterns_kept_to_their_origin_verbs"] += 1
         return named
 
+    def _owned(self, words: str) -> bool:
+        """A noun the own noun patterns code ("sanctions" is kept beside "sanction", see ``Lemmatizer.noun``)."""
+        return any(v in self.own.event_nouns for v in self.lemmatizer.noun(words.split()[-1]))
+
+    def _names_own_noun(self, shape: PatternShape) -> bool:
+        return any(self._owned(w) for w in shape.objects + shape.prep_nouns)
+
     def _without_own_nouns(self, shape: PatternShape) -> PatternShape:
         """"held a meeting", "imposed sanctions": the own noun pattern codes the noun (with its own target
-        slots); a base verb pattern naming it would take the frame from the noun. Such words are dropped,
-        and a pattern left with none is not converted."""
-        def owned(words: str) -> bool:  # "sanctions" is kept beside "sanction" (see Lemmatizer.noun)
-            return any(v in self.own.event_nouns for v in self.lemmatizer.noun(words.split()[-1]))
-
-        objects = tuple(w for w in shape.objects if not owned(w))
-        prep_nouns = tuple(w for w in shape.prep_nouns if not owned(w))
+        slots); a base support-verb pattern naming it would take the frame from the noun. Such words are
+        dropped, and a pattern left with none is not converted."""
+        objects = tuple(w for w in shape.objects if not self._owned(w))
+        prep_nouns = tuple(w for w in shape.prep_nouns if not self._owned(w))
         if len(objects) < len(shape.objects) and not objects or len(prep_nouns) < len(shape.prep_nouns) and not prep_nouns:
             raise Unconvertible(SKIP_OWN_NOUN)
         return PatternShape(particle=shape.particle, objects=objects, prep=shape.prep, prep_nouns=prep_nouns,

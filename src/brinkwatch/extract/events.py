@@ -132,6 +132,7 @@ class SentenceCoder:
             for obj in frame.objects:
                 if pattern.object and obj.i in by_trigger:
                     consumed.add(obj.i)
+            consumed.update(_amount_nouns(frame, by_trigger))  # "provided $70 million of aid": one act
             if pattern.prep_noun:  # "called for a ceasefire": the phrase is the appeal, not a ceasefire
                 for tok in frame.prep_objects(pattern.prep):
                     if lemma_of(tok) in pattern.prep_noun and tok.i in by_trigger:
@@ -602,12 +603,21 @@ def _consume_subtree_frames(comp: Frame, by_trigger: dict[int, Frame], consumed:
     for obj in comp.objects:
         if obj.i in by_trigger:
             consumed.add(obj.i)
+    consumed.update(_amount_nouns(comp, by_trigger))
     stack = [c for c in comp.trigger.children if c.dep_ in {"xcomp", "ccomp", "conj"}]
     while stack:
         tok = stack.pop()
         if tok.i in by_trigger:
             consumed.add(tok.i)
         stack += [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "conj"}]
+
+
+def _amount_nouns(verb: Frame, by_trigger: dict[int, Frame]) -> set[int]:
+    """Event nouns a verb carries through an amount object ("provide 25,000 tons of food aid"): a coded verb
+    already tells that act, so the noun is not coded again."""
+    objects = {o.i for o in verb.objects}
+    return {i for i, f in by_trigger.items() if f.kind == "noun" and f.support_verb is not None
+            and f.support_verb.i == verb.trigger.i and f.trigger.head.head.i in objects}
 
 
 def _slot_groups(frame: Frame, slots: tuple[str, ...], by_trigger: dict[int, Frame]) -> list[list[Token]]:

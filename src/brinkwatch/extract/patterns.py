@@ -265,6 +265,7 @@ class PatternBook:
             quantity_heads=frozenset(governors.quantity_heads),
             occurrence_verbs=frozenset(governors.occurrence_verbs),
             manner_nouns=frozenset(governors.manner_nouns),
+            amount_heads=frozenset(governors.amount_heads),
         )
 
     @classmethod

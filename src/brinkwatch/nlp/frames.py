@@ -37,6 +37,7 @@ class Lexicon:
     event_nouns: frozenset[str] = frozenset()
     quantity_heads: frozenset[str] = frozenset()  # "a round of talks": the quantity noun carries the event noun
     occurrence_verbs: frozenset[str] = frozenset()  # "clashes broke out between X and Y": the noun's event happens
+    amount_heads: frozenset[str] = frozenset()  # "$2 billion in aid": the amount carries the event noun
     manner_nouns: frozenset[str] = frozenset()  # "shut their shops in protest": the clause's act is this event
 
 
@@ -273,9 +274,13 @@ def _support_of_in(noun: Token, lex: Lexicon) -> Token | None:
     """The verb an event noun in an "in" phrase belongs to: "were engaged in looting" (a support verb),
     "took part in a rally" (take part), "shut their shops in protest" (a manner noun on any verb)."""
     head = noun.head
-    if noun.dep_ != "pobj" or head.lower_ != "in":
+    if noun.dep_ != "pobj" or head.lower_ not in {"in", "of"}:
         return None
     holder = head.head
+    if holder.dep_ in OBJ and _is_amount(holder, lex) and lemma_of(holder.head) in lex.support_verbs:
+        return holder.head  # "announced $50 million in aid", "sent 300 tonnes of food aid"
+    if head.lower_ != "in":
+        return None
     if lemma_of(holder) in lex.support_verbs and holder.pos_ in {"VERB", "AUX"}:
         return holder
     if lemma_of(holder) == "part" and holder.dep_ in OBJ and lemma_of(holder.head) == "take":
@@ -286,6 +291,12 @@ def _support_of_in(noun: Token, lex: Lexicon) -> Token | None:
             not any(c.dep_ in {"det", "poss"} or c.pos_ == "ADJ" for c in noun.children):
         return holder  # "in protest", not "in the protest" (a place in time: "died in the protest")
     return None
+
+
+def _is_amount(tok: Token, lex: Lexicon) -> bool:
+    """"$50 million", "300 tonnes", "20 million euros": a number, or a noun counted by one."""
+    return tok.like_num or lemma_of(tok) in lex.amount_heads or any(
+        c.like_num or c.tag_ == "$" for c in tok.children if c.dep_ in {"nummod", "quantmod", "compound"})
 
 
 def noun_frame(noun: Token, lex: Lexicon) -> Frame:

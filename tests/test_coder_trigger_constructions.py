@@ -1,8 +1,8 @@
 """Trigger constructions of unseen news, each rule with sentences in other words and a near-miss it must not
 fire on: a partner in a "with" phrase, verbs sharing an object, an event noun after "in protest" / "took part
 in" / "was led by", quantity nouns ("dozens of raids"), amounts ("$50 million in aid"), hosted talks between two
-parties, capturing a person versus a town, military operations, the reason of a praise. All sentences are written
-for brinkwatch."""
+parties, capturing a person versus a town, military operations, the reason of a praise, "came under fire", "been
+on strike", calls for a halt, acts someone was kept from. All sentences are written for brinkwatch."""
 
 from __future__ import annotations
 
@@ -88,6 +88,35 @@ CASES = [
     ("thanked-for", "Japan thanked India for sending rescue teams to Turkey.", {("JPN", "IND", "051", "asserted")}),
     ("praise-and-act", "Egypt praised Jordan and sent aid to Gaza.",
      {("EGY", "JOR", "051", "asserted"), ("EGY", "PSE", "073", "asserted")}),
+    # "came under fire / attack": the subject is the target; the doer from the noun or a "from" phrase, else
+    # unidentified forces of the place; fire "from lawmakers" or "over" a decision is criticism
+    ("came-under-attack", "Kyiv came under a massive Russian missile attack overnight.",
+     {("RUS", "UKR", "195", "asserted")}),
+    ("came-under-fire-from", "A Malian army convoy came under fire from jihadist militants near Gao.",
+     {("MLIREB", "MLIMIL", "190", "asserted")}),
+    ("came-under-fire-place", "A Nigerian army patrol came under fire near Maiduguri.",
+     {("NGAUAF", "NGA", "190", "asserted")}),
+    ("came-under-fire-from-place", "The Israeli town of Sderot came under rocket fire from Gaza.",
+     {("PSE", "ISR", "190", "asserted")}),
+    ("under-fire-from-critics", "Peru's president came under fire from lawmakers over the pardon.",
+     {("PERLEG", "PERGOV", "111", "asserted")}),
+    ("under-fire-over", "The Kenyan police chief came under fire from Amnesty International over the killings.",
+     {("NGOAMN", "KENCOP", "111", "asserted")}),
+    ("under-pressure-is-no-event", "The government came under pressure from the opposition.", set()),
+    # "have been / remained on strike" like "went on strike"
+    ("been-on-strike", "Zambian miners have been on strike since May.", {("ZMBLAB", "ZMBGOV", "143", "asserted")}),
+    ("remained-on-strike", "French rail workers remained on strike for a third day.",
+     {("FRALAB", "FRAGOV", "143", "asserted")}),
+    # calls for a halt, a cessation or a pause are calls for de-escalation
+    ("call-for-halt", "The UN Security Council called for an immediate halt to the fighting in Sudan.",
+     {("IGOUNO", "SDN", "0256", "requested")}),
+    ("call-for-cessation", "Pope Francis called for a cessation of hostilities in Ukraine.",
+     {("VATREL", "UKR", "0256", "requested")}),
+    ("call-for-pause", "Jordan called for a humanitarian pause in Gaza.", {("JOR", "PSE", "0256", "requested")}),
+    # an act someone was kept from did not happen
+    ("barred-from", "The Taliban barred women from attending universities.", {("AFGGOVTAL", "AFGCVL", "172", "asserted")}),
+    ("banned-from", "Armenia banned Russian officials from visiting Yerevan.", {("ARM", "RUSGOV", "172", "asserted")}),
+    ("prevented-from", "Israeli forces prevented Palestinian worshippers from entering the mosque.", set()),
 ]
 
 

@@ -696,7 +696,8 @@ class OwnKnowledge:
             return frozenset(out)
 
         own = PatternBook.load(base_layer=False)
-        nouns = frozenset(lemma for pat in own.patterns if pat.pos == "noun" for lemma in pat.lemmas)
+        # a noun pattern tied to its own support verbs ("came under fire") leaves the noun to other verbs
+        nouns = frozenset(lemma for pat in own.patterns if pat.pos == "noun" and not pat.support for lemma in pat.lemmas)
         return cls(lemmas(exclusions.structural_lists), lemmas(exclusions.governed_lists), nouns)
 
 

@@ -80,7 +80,8 @@ class SentenceCoder:
         roles = _SentenceRoles.of(out, by_trigger, self.gov)
         for draft in out:
             draft.background = background_reason(draft.trigger, self.gov.background_preps) or \
-                roles.object_reason(draft) or roles.phrase_reason(draft.trigger)
+                roles.object_reason(draft) or roles.phrase_reason(draft.trigger) or \
+                prevented_reason(draft.trigger, self.gov.preventing_verbs)
             draft.predicate = _predicate(draft.trigger, self.gov.support_verbs)
         return out
 
@@ -157,8 +158,8 @@ class SentenceCoder:
             if adjunct is not None:  # "killed by Russian shelling": the shelling's owner, else unknown forces
                 owners = _weapon_agent(adjunct, weapons)
                 sources, unattributed = ([owners], False) if owners else (sources, True)
-        if violent and not sources and frame.kind == "verb" and frame.passive and not frame.inherited_subject:
-            # "seven people were shot dead in Culiacan": a passive act of violence with no doer named
+        if violent and not sources and frame.passive and not frame.inherited_subject:
+            # "seven people were shot dead in Culiacan", "a convoy came under fire": violence with no doer named
             unattributed = True
         if frame.kind == "noun" and frame.fallback_subjects:
             # "the US reaffirmed its pledge": a possessive pronoun is the support verb's subject
@@ -423,6 +424,16 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...]) -> str 
         if tok.head.i == tok.i:
             return None
         tok = tok.head
+    return None
+
+
+def prevented_reason(trigger: Token, preventing_verbs: tuple[str, ...]) -> str | None:
+    """"barred women from attending universities", "stopped the leader from travelling": the act after "from"
+    is what someone was kept from doing; it did not happen. ``None`` when the trigger is not such an act."""
+    prep = trigger.head
+    if trigger.dep_ == "pcomp" and prep.lower_ == "from" and prep.dep_ == "prep" and \
+            prep.head.lemma_.lower() in preventing_verbs:
+        return "prevented"
     return None
 
 

@@ -136,6 +136,8 @@ class Governors(BaseModel):
     intent_adjectives: tuple[str, ...] = ()
     quantity_heads: tuple[str, ...] = ()
     occurrence_verbs: tuple[str, ...] = ()  # "fighting broke out", "a clash took place": the noun is the event
+    preventing_verbs: tuple[str, ...] = ()  # "barred X from attending": the attending did not happen
+    undergo_verbs: tuple[str, ...] = ()  # "came under fire": the subject is the target of the event noun
     manner_nouns: tuple[str, ...] = ()  # "resigned in protest": the noun in a bare "in" phrase is the clause's act
     inanimate_causes: tuple[str, ...] = ()
     speech_act_modality: dict[str, str] = {}
@@ -266,6 +268,7 @@ class PatternBook:
             occurrence_verbs=frozenset(governors.occurrence_verbs),
             manner_nouns=frozenset(governors.manner_nouns),
             amount_heads=frozenset(governors.amount_heads),
+            undergo_verbs=frozenset(governors.undergo_verbs),
         )
 
     @classmethod

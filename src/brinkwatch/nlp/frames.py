@@ -37,6 +37,7 @@ class Lexicon:
     event_nouns: frozenset[str] = frozenset()
     quantity_heads: frozenset[str] = frozenset()  # "a round of talks": the quantity noun carries the event noun
     occurrence_verbs: frozenset[str] = frozenset()  # "clashes broke out between X and Y": the noun's event happens
+    undergo_verbs: frozenset[str] = frozenset()  # "Kyiv came under attack": the subject is what was attacked
     amount_heads: frozenset[str] = frozenset()  # "$2 billion in aid": the amount carries the event noun
     manner_nouns: frozenset[str] = frozenset()  # "shut their shops in protest": the clause's act is this event
 
@@ -312,6 +313,7 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
     subjects += [t for p, t in preps if p == "by"]
     support = None
     fallback: list[Token] = []
+    undergone: list[Token] = []
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in lex.quantity_heads:
         # "held another round of talks": the quantity noun stands in the event noun's place
@@ -322,6 +324,12 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
             preps += [(p, t) for p, t in _prep_args(support)]
     if support is not None:
         pass
+    elif noun.dep_ == "pobj" and head.lower_ == "under" and lemma_of(head.head) in lex.undergo_verbs:
+        # "the convoy came under fire", "Mariupol remained under siege": the verb's subject is the target, read
+        # like "an attack on the convoy"; a doer only from the noun's own modifiers ("came under Russian fire")
+        support = head.head
+        undergone = _own_subjects(support)[0]
+        preps += [("on", t) for t in undergone] + [(p, t) for p, t in _prep_args(support) if t.i != noun.i]
     elif (in_support := _support_of_in(noun, lex)) is not None:
         # "Sudanese militias were engaged in looting": the verb's subject (active or passive) acts
         support = in_support
@@ -350,7 +358,7 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
     negated = is_negated(noun) or (support is not None and is_negated(support))
     return Frame(
         trigger=noun, kind="noun", lemma=lemma_of(noun), subjects=subjects, preps=preps,
-        negated=negated, support_verb=support, fallback_subjects=fallback,
+        negated=negated, support_verb=support, fallback_subjects=fallback, passive=bool(undergone),
     )
 
 

@@ -2,7 +2,8 @@
 fire on: a partner in a "with" phrase, verbs sharing an object, an event noun after "in protest" / "took part
 in" / "was led by", quantity nouns ("dozens of raids"), amounts ("$50 million in aid"), hosted talks between two
 parties, capturing a person versus a town, military operations, the reason of a praise, "came under fire", "been
-on strike", calls for a halt, acts someone was kept from. All sentences are written for brinkwatch."""
+on strike", calls for a halt, acts someone was kept from, crowds that torch or loot. All sentences are written for
+brinkwatch."""
 
 from __future__ import annotations
 
@@ -117,6 +118,13 @@ CASES = [
     ("barred-from", "The Taliban barred women from attending universities.", {("AFGGOVTAL", "AFGCVL", "172", "asserted")}),
     ("banned-from", "Armenia banned Russian officials from visiting Yerevan.", {("ARM", "RUSGOV", "172", "asserted")}),
     ("prevented-from", "Israeli forces prevented Palestinian worshippers from entering the mosque.", set()),
+    # torching, burning or looting by a crowd is violent protest; by armed men it is coercion
+    ("crowd-set-fire", "Protesters set fire to the ruling party's headquarters in Dhaka.",
+     {("BGDOPP", "BGDGOV", "145", "asserted")}),
+    ("crowd-burned", "Students burned police cars in Santiago.", {("CHLEDU", "CHLCOP", "145", "asserted")}),
+    ("crowd-looted", "Kenyan rioters looted shops in Nairobi.", {("KENOPP", "KEN", "145", "asserted")}),
+    ("armed-torched", "Militants torched a church in Kenya's Lamu county.", {("KENREB", "KENREL", "1712", "asserted")}),
+    ("armed-looted", "Russian soldiers looted Ukrainian museums in Kherson.", {("RUSMIL", "UKR", "171", "asserted")}),
 ]
 
 

@@ -167,8 +167,7 @@ class Coder:
                     evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
                                       trigger_start=draft.trigger.idx,
                                       trigger_end=draft.trigger.idx + len(draft.trigger.text)))
-        nonstate = self.book.governors.nonstate_sectors
-        coded = [(_code_for(draft, source, nonstate), draft.pattern, source, target, modality)
+        coded = [(_code_for(draft, source, self.book.governors), draft.pattern, source, target, modality)
                  for source, target in pairs]
         if draft.reverse_code and self.book.governors.reciprocal_events:
             coded += [(draft.reverse_code, f"{draft.pattern}<", target, source, modality)
@@ -259,10 +258,13 @@ def _retargeted(ev: Event, target: Actor) -> Event:
 
 
 
-def _code_for(draft: Draft, source: Actor, nonstate_sectors: tuple[str, ...]) -> str:
-    """Killing or attacking by militants, rebels or gunmen is unconventional violence (18x), by states 19x."""
-    if draft.nonstate_code and (source.sector in nonstate_sectors or (source.country or "") == "IMG"):
+def _code_for(draft: Draft, source: Actor, governors) -> str:
+    """Killing or attacking by militants, rebels or gunmen is unconventional violence (18x), by states 19x;
+    torching or looting by a crowd of protesters or rioters is violent protest (145), by armed men 17x."""
+    if draft.nonstate_code and (source.sector in governors.nonstate_sectors or (source.country or "") == "IMG"):
         return draft.nonstate_code
+    if draft.crowd_code and source.sector in governors.crowd_sectors:
+        return draft.crowd_code
     return draft.code
 
 

@@ -31,6 +31,7 @@ class Draft:
     one_way_with_target: bool = False
     reverse_code: str | None = None
     nonstate_code: str | None = None
+    crowd_code: str | None = None
     prior: float = 0.8
     inherited: bool = False
     speaker: list[Token] = field(default_factory=list)
@@ -171,7 +172,7 @@ class SentenceCoder:
         return Draft(
             code=pattern.code, pattern=pattern.id, trigger=frame.trigger,
             source_groups=sources, target_groups=targets, symmetric=pattern.symmetric,
-            reverse_code=pattern.reverse_code, nonstate_code=pattern.nonstate_code,
+            reverse_code=pattern.reverse_code, nonstate_code=pattern.nonstate_code, crowd_code=pattern.crowd_code,
             one_way_with_target=pattern.one_way_with_target or (pattern.symmetric and _with_partner(frame, sources)),
             prior=pattern.confidence, inherited=frame.inherited_subject,
             modality="negated" if frame.negated else self.gov.speech_act_modality.get(pattern.code[:2]),

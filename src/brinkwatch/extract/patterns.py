@@ -73,6 +73,7 @@ class Pattern(BaseModel):
     one_way_with_target: bool = False  # "X met Y": X's act only (the reverse is coded for "X and Y met")
     reverse_code: str | None = None  # "X hosted Y" is also "Y visited X" (043 -> 042): the target's act
     nonstate_code: str | None = None  # the code when an armed non-state actor acts: killing by militants is 18x
+    crowd_code: str | None = None  # the code when a crowd acts: rioters torching a building protest violently (145)
     confidence: float = Field(default=0.8, ge=0.0, le=1.0)
     example: str = ""
     synonyms: tuple[str, ...] = ()  # other trigger lemmas the entry applies to (an upstream synonym block)
@@ -144,6 +145,7 @@ class Governors(BaseModel):
     domestic_roots: tuple[str, ...] = ()
     domestic_sectors: tuple[str, ...] = ()
     nonstate_sectors: tuple[str, ...] = ()
+    crowd_sectors: tuple[str, ...] = ()  # protesters, rioters, students, workers: a pattern's crowd_code applies
     place_target_roots: tuple[str, ...] = ()
     demand_modals: tuple[str, ...] = ()
     unattributed_weapons: tuple[str, ...] = ()  # "a roadside bomb killed ...": violence by unidentified forces

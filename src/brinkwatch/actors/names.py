@@ -29,6 +29,7 @@ class NameSpan:
     start: int
     end: int
     match: KBMatch
+    readings: tuple[KBMatch, ...] = ()  # every entry the name matched ("Georgia": the country, the US state)
 
 
 NameTable = dict[int, NameSpan]  # token index -> the name covering it
@@ -92,6 +93,7 @@ class _NameFinder:
             for covered in range(found.start, found.end):
                 self._names[covered] = found
             index = found.end
+        _settle_homonyms(self._doc, self._names)
         return self._names
 
     def _longest_name_at(self, start: int) -> NameSpan | None:
@@ -107,7 +109,7 @@ class _NameFinder:
             ):
                 continue  # "turkey", "amnesty", "chad" in lower case are common nouns
             matches = self._kb.lookup_key(key, surface(span.text), self._when)
-            if self._after_honorific(start):
+            if self._after_honorific(start) or self._inside_person_name(start):
                 matches = [match for match in matches if match.kind not in PLACE_KINDS]
             if any(match.kind == "city" for match in matches) and not _is_place(span):
                 matches = [match for match in matches if match.kind != "city"]
@@ -116,7 +118,7 @@ class _NameFinder:
             if lower_case:  # only a person's name survives lower-casing ("President obama"), not "congress"
                 matches = [match for match in matches if match.kind == "person"]
             if matches:
-                return NameSpan(start, end, matches[0])
+                return NameSpan(start, end, matches[0], tuple(matches))
         return None
 
     def _windows(self, start: int) -> list[tuple[int, Key]]:
@@ -147,6 +149,15 @@ class _NameFinder:
         """ "Mr. Paris", "Mrs. Florence": a person, not a place."""
         return start > 0 and self._pieces[start - 1] in _HONORIFICS
 
+    def _inside_person_name(self, start: int) -> bool:
+        """ "Michael Jordan", "Tom Chad": a place name that ends a person's name after a given name."""
+        doc = self._doc
+        if start == 0 or doc[start].ent_type_ != "PERSON" or doc[start].ent_iob_ != "I":
+            return False
+        before = doc[start - 1]
+        return (before.ent_type_ == "PERSON" and before.pos_ == "PROPN" and before.text[:1].isupper()
+                and start - 1 not in self._names)
+
     def _glosses_unknown_name(self, start: int, end: int) -> bool:
         """ "Montenegro Municipality Association (AKK)": an acronym in brackets right after a spelled-out name
         stands for that name, so it must not match a KB entry of the same letters (a person "AKK")."""
@@ -169,3 +180,61 @@ def _is_place(span: Span) -> bool:
         token.text[:1].isupper() and token.pos_ == "PROPN" and token.ent_type_ in _CITY_ENTITIES | {""}
         for token in span
     )
+
+
+def _settle_homonyms(doc: Doc, names: NameTable) -> None:
+    """Place names of several places take the one the text means (in place).
+
+    "Paris, Texas", "Lebanon, Pennsylvania", "Athens, Georgia": a country or capital name followed by a
+    comma and a region or country it does not lie in is a town there. "Georgia" alone, when the KB knows it
+    as a country and as a US state, is the state if other regions or towns of the document are American and
+    none lie in the country."""
+    spans = sorted(set(names.values()), key=lambda span: span.start)
+    for span in spans:
+        after = names.get(span.end + 1)
+        if span.match.kind not in ("country", "capital") or after is None or after.start != span.end + 1:
+            continue
+        if doc[span.end].text != "," or _in_list(doc, names, after):
+            continue  # "Georgia, Armenia and Azerbaijan" is a list of countries
+        if not any(r.kind == "region" or r.kind == "country" and span.match.kind == "capital"
+                   for r in after.readings):
+            continue  # a town names its state or province ("Paris, Texas"), or a capital its country
+        here = {r.country for r in span.readings}
+        if here & {r.country for r in after.readings}:
+            continue  # "Tbilisi, Georgia", "Quetta, Pakistan"
+        where = min(after.readings, key=lambda r: r.kind != "region")  # a state or province before a country
+        town = KBMatch(kb_id=f"city:{where.country}:{doc[span.start:span.end].text.lower()}", kind="city",
+                       name=doc[span.start:span.end].text, code=where.code, country=where.country, sector=None)
+        _replace(names, span, town)
+        _replace(names, after, where)
+    _settle_ambiguous(names, spans)
+
+
+def _in_list(doc: Doc, names: NameTable, span: NameSpan) -> bool:
+    """``span`` is followed by "and"/"or" or by a comma and another name: an item of a list of places."""
+    if span.end >= len(doc):
+        return False
+    following = doc[span.end]
+    if following.lower_ in ("and", "or", "&"):
+        return True
+    return following.text == "," and span.end + 1 in names
+
+
+def _settle_ambiguous(names: NameTable, spans: list[NameSpan]) -> None:
+    support: dict[str | None, int] = {}
+    for span in spans:
+        if len(span.readings) == 1 and span.match.kind in ("region", "city"):
+            support[span.match.country] = support.get(span.match.country, 0) + 1
+    for span in spans:
+        places = [r for r in span.readings if r.kind in PLACE_KINDS]
+        if len(places) < 2 or names.get(span.start) is not span or support.get(span.match.country):
+            continue
+        backed = [r for r in places[1:] if support.get(r.country)]
+        if len(backed) == 1:
+            _replace(names, span, backed[0])
+
+
+def _replace(names: NameTable, span: NameSpan, match: KBMatch) -> None:
+    settled = NameSpan(span.start, span.end, match, span.readings)
+    for index in range(span.start, span.end):
+        names[index] = settled

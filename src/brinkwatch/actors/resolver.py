@@ -180,6 +180,9 @@ class DocActors(PlacesAndPeoples):
         chapter = self._national_chapter(match, found.start)
         if chapter is not None:  # "the Turkish Red Crescent" is Turkey's society, not the movement
             code, sector = chapter + code, "NGO"
+        owner = self._owning_state(match, found.start)
+        if owner is not None:  # "Russia's Security Council" is Russia's government, not the UN's
+            code, sector = owner + "GOV", "GOV"
         code = self._kb.state_on(code, self._when)
         return Actor(
             code=code, country=country_of(code, match.country), sector=sector, text=self._text[start:end],
@@ -440,11 +443,16 @@ class DocActors(PlacesAndPeoples):
                     continue
                 if self._leader_follows(found.end) and found.match.country:  # "the Hamas-run ministry" -> PSE
                     return found.match.country, None, "kb+noun"
+                owner = self._owning_state(found.match, found.start)
+                if owner is not None:  # "Russia's UN ambassador" is Russia's diplomat
+                    return owner, None, "kb+noun"
                 return found.match.code, found.match, found.match.kind
             token_pieces = self._pieces[index]
             country = self._kb.adjective_country(token_pieces) or self._hyphen_country(self._doc[index])
             if country is None and index > window:
                 country = self._kb.adjective_country(self._pieces[index - 1] + token_pieces)
+            if country is not None and self._proxy_follows(index + 1):
+                continue  # "Iranian-backed militias", "Saudi-funded groups": a proxy is not its backer
             if country is not None:
                 return country, None, "demonym"
         return None
@@ -557,8 +565,10 @@ class DocActors(PlacesAndPeoples):
         if head.ent_type_ == "" and not any(token.text[:1].isupper() for token in name_tokens):
             return None, ""
         origin = self._country_from_window(min(window, name_tokens[0].i), name_tokens[-1].i + 1)
-        origin = origin or self._place_after(head)
         sector = self._sector_in_name(name_tokens)
+        if sector == "MIL" and (origin is None or origin[2] in ("region", "city")):
+            sector = "REB"  # "the Tigray Defence Forces", "the Ambazonia Defence Forces": no state's army
+        origin = origin or self._place_after(head)
         if origin is None and sector is None and head.ent_type_ != "ORG":
             return None, ""
         if origin is None and sector not in (None, *NON_STATE) and (

@@ -61,9 +61,10 @@ class ArgumentResolver:
         """ "two bases in Iraq that house US troops", "a base used by coalition forces": a base is the force
         that holds it, when the text names that force; the host country is only the place."""
         rules = self.book.governors
-        if tok.lemma_.lower() not in rules.base_nouns:
+        # the lemmatiser reads "bases" as "basis": the plain plural counts too
+        if not {tok.lemma_.lower(), tok.lower_, tok.lower_[:-1]} & set(rules.base_nouns):
             return None
-        for clause in (c for c in tok.children if c.dep_ in {"relcl", "acl"}):
+        for clause in _occupant_clauses(tok):
             if clause.lemma_.lower() not in rules.occupant_verbs:
                 continue
             holders = [c for c in clause.children if c.dep_ in {"dobj", "obj"}]
@@ -298,6 +299,16 @@ def _argument_ranges(trigger: Token, speech_verbs: tuple[str, ...]) -> list[tupl
         left, right = child.left_edge, child.right_edge
         ranges.append((left.idx, right.idx + len(right.text)))
     return ranges
+
+
+def _occupant_clauses(base: Token) -> list[Token]:
+    """Relative clauses that describe ``base``: its own, or one the parser hung on another noun although it
+    starts right after the base's phrase ("fired missiles at two bases in Iraq that house US troops")."""
+    own = [c for c in base.children if c.dep_ in {"relcl", "acl"}]
+    if own:
+        return own
+    after = base.right_edge.i + 1
+    return [t for t in base.sent if t.dep_ in {"relcl", "acl"} and t.left_edge.i == after and t.i > base.i]
 
 
 def _phrase_of(tok: Token, verb: Token) -> bool:

@@ -16,6 +16,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -50,12 +51,16 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads th
 
 def fold(text: str) -> str:
     """Lower-case and strip accents ("Élysée" -> "elysee")."""
+    if text.isascii():  # nothing to decompose or strip: most words of English news
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower().replace("’", "'")
 
 
+@lru_cache(maxsize=1 << 16)
 def pieces(text: str) -> Key:
-    """Normalised word pieces of a text; both KB names and spaCy tokens go through this."""
+    """Normalised word pieces of a text; both KB names and spaCy tokens go through this (every token of
+    every document: the same few thousand words, hence the cache)."""
     return tuple(piece for piece in _PIECE.findall(fold(text)) if piece not in _DROPPED_PIECES)
 
 
@@ -340,6 +345,15 @@ class ActorKB:
     def has_name(self, key: Key) -> bool:
         return key in self._names
 
+    def is_name_prefix(self, key: Key) -> bool:
+        """Whether some longer name starts with ``key``: a scan for names stops where this and
+        ``has_name`` are both false."""
+        return key in self._name_prefixes
+
+    @cached_property
+    def _name_prefixes(self) -> frozenset[Key]:
+        return frozenset(key[:end] for key in self._names for end in range(1, len(key)))
+
     def adjective_country(self, key: Key) -> str | None:
         return self._t.adjectives.get(key)
 
@@ -412,7 +426,7 @@ class ActorKB:
     def is_discard_phrase(self, key: Key) -> bool:
         return key in self._t.discard_phrases
 
-    @property
+    @cached_property
     def discard_max_len(self) -> int:
         return max((len(key) for key in self._t.discard_phrases), default=1)
 

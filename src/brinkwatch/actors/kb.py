@@ -342,6 +342,13 @@ class ActorKB:
             dated=role is not None,
         )
 
+    def is_name_like(self, text: str) -> bool:
+        """Whether ``text`` is written as a name: a known actor, a country's adjective, a people or a group
+        word ("Iran", "Indian", "Kurds", "Kashmir"; "NATO" only in capitals)."""
+        key = name_key(text)
+        return bool(self.lookup(text) or self.adjective_country(key) or self.demonym_country(key)
+                    or self.group_countries(key) or self.people_countries(key))
+
     def has_name(self, key: Key) -> bool:
         return key in self._names
 

@@ -28,7 +28,7 @@ def load_pipeline(name: str, *, max_length: int = 2_000_000):  # -> spacy.langua
     """
     import spacy
 
-    from brinkwatch.nlp import structure  # registers the line-break component by name
+    from brinkwatch.nlp import headcase, structure  # register the components by name
 
     try:
         if Path(name).exists():
@@ -46,6 +46,8 @@ def load_pipeline(name: str, *, max_length: int = 2_000_000):  # -> spacy.langua
         raise ModelLoadError(f"pipeline {name!r} lacks components {sorted(missing)}", source=name)
     if structure.COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(structure.COMPONENT, before="parser")
+    if headcase.COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(headcase.COMPONENT, last=True)
     nlp.max_length = max_length
     _merge_symbol_runs(nlp)
     return nlp

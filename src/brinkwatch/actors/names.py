@@ -127,8 +127,8 @@ class _NameFinder:
         windows: list[tuple[int, Key]] = []
         for end in range(start + 1, len(self._doc) + 1):
             key = key + self._pieces[end - 1]
-            if len(key) > self._kb.max_name_len:
-                break
+            if len(key) > self._kb.max_name_len or not (self._kb.is_name_prefix(key) or self._kb.has_name(key)):
+                break  # no name is this long or starts with these words
             if self._pieces[end - 1]:  # never end a name on a dropped piece ("Moscow" + ".")
                 windows.append((end, key))
         return windows

@@ -119,10 +119,13 @@ def test_pattern_shapes(reader):
     assert ferry.target == "prep:to" and "passenger car" in ferry.objects
     off = reader.read("* OFF SHIPMENT")
     assert (off.particle, off.objects) == ("off", ("shipment",))
+    armour_acts = reader.read("&ARMOUR * +")  # a noun before the verb constrains the subject
+    assert {"tank", "armored vehicle", "howitzer"} <= set(armour_acts.subjects) and armour_acts.target == "object"
 
 
 @pytest.mark.parametrize(("text", "kind"), [
-    ("&ARMOUR * +", SKIP_SUBJECT),
+    ("$ TROOP * (TO +)", SKIP_SUBJECT),  # a source marker with a noun
+    ("ABRUPTLY * TALKS", SKIP_SUBJECT),  # an adverb
     ("* (TO BORDER) (WITH +)", SKIP_TWO_PREPS),
     ("* TROOP TOWARD +", SKIP_BARE_PREP),
     ("* CLOSER RELATIONS", SKIP_SEQUENCE),
@@ -156,7 +159,10 @@ def test_small_dictionary_converts(coder, tmp_path):
     assert rights["prep_noun"][0] == "human right" and rights["code"] == "112"
     assert rights["lemma"] == "scold" and "synonyms" not in rights  # its comment names SCOLD alone
     assert "petr2.ship" not in by_id  # a null block code gives the isolated verb no event
-    assert conversion.skipped[SKIP_SUBJECT] == 1 and conversion.skipped[SKIP_NULL] == 1
+    assert conversion.skipped[SKIP_SUBJECT] == 0 and conversion.skipped[SKIP_NULL] == 1
+    armour = next(e for e in conversion.entries if e.get("subject"))
+    assert (armour["lemma"], armour["code"], armour["target"][0]) == ("upbraid", "190", "object")
+    assert "tank" in armour["subject"]
     output = write_patterns(conversion, source, tmp_path / "verbs.yaml")
     loaded = load_patterns(output)
     assert {p.layer for p in loaded} == {"base"} and len(loaded) == len(conversion.entries)
@@ -214,7 +220,7 @@ def test_excluded_entries_stay_out(book):
     base = [p for p in book.patterns if p.layer == "base"]
     lemmas = {lemma for p in base for lemma in p.lemmas}
     assert not {"say", "will", "would", "tell", "threaten", "ask", "urge"} & lemmas
-    isolated = [p for p in base if not (p.particle or p.object or p.prep)]
+    isolated = [p for p in base if not (p.particle or p.object or p.prep or p.subject)]
     assert not [p.id for p in isolated if p.code in exclusions.bare_codes]
     assert not [p.id for p in isolated if p.lemma in exclusions.bare_verbs]
 
@@ -290,6 +296,12 @@ CONSTRUCTIONS = {
         ("Georgia rushed police to the border after the clashes.", "petr2.accelerate.L724", "153"),
         ("Ghana rushed police to its northern border.", "petr2.accelerate.L724", "153"),
     ],
+    "subject + verb": [  # a noun before the verb upstream ("- TANK * [192] # ENTER") constrains the subject
+        ("Syrian tanks entered the rebel-held town of Daraa.", "petr2.enter.L1777", "192"),
+        ("Russian tanks entered the Ukrainian city of Kherson.", "petr2.enter.L1777", "192"),
+        ("Israeli tanks entered the town of Rafah.", "petr2.enter.L1777", "192"),
+        ("Ukrainian troops advanced towards Bakhmut.", "petr2.continue.L1422", "190"),
+    ],
 }
 
 
@@ -311,6 +323,8 @@ NEAR_MISSES = [
     ("Water poured into the streets of Dhaka after the storm.", "petr2.pour.L2668"),  # no actor
     ("Ghana rushed police to the stadium.", "petr2.accelerate.L724"),  # not the border
     ("Turkish rescuers rushed to the scene.", "petr2.accelerate"),  # '* (TO)' alone is not converted
+    ("Israeli diplomats entered the building.", "petr2.enter.L1777"),  # not tanks
+    ("Ukrainian athletes advanced to the final.", "petr2.continue.L1422"),  # not troops
 ]
 
 

@@ -232,7 +232,7 @@ class Unconvertible(Exception):  # noqa: N818 - a verdict with a reason, not an 
         self.kind = kind
 
 
-SKIP_SUBJECT = "nouns before the verb (a subject constraint)"
+SKIP_SUBJECT = "a source with a noun, two nouns or an adverb before the verb"
 SKIP_TWO_PREPS = "two or more prepositional phrases"
 SKIP_SEQUENCE = "two or more nouns after the verb (a TABARI word sequence)"
 SKIP_PREP_SEQUENCE = "two or more words after the preposition of a phrase"
@@ -300,6 +300,7 @@ class PatternShape:
     prep: str | None = None
     prep_nouns: tuple[str, ...] = ()
     target: str | None = None  # "object" or "prep:x" when the pattern marks it with +
+    subjects: tuple[str, ...] = ()  # "&MILITARY * [190] # ADVANCE": the subject's head must be one of these
 
 
 class PatternReader:
@@ -313,8 +314,7 @@ class PatternReader:
         if text.count("*") != 1:
             raise Unconvertible(SKIP_NO_VERB)
         before, after = text.split("*")
-        if any(e.kind != "source" for e in _elements(before)):
-            raise Unconvertible(SKIP_SUBJECT)
+        subjects = self._subjects(_elements(before))
         elements = _elements(after)
         particle = None
         if elements and elements[0].kind == "word" and elements[0].text.lower() in PARTICLES:
@@ -330,10 +330,22 @@ class PatternReader:
         if len(nouns) > 1:
             raise Unconvertible(SKIP_SEQUENCE)
         target = "object" if any(e.kind == "target" for e in elements) else None
-        shape = PatternShape(particle=particle, objects=self.noun_forms(nouns[0]) if nouns else (), target=target)
+        shape = PatternShape(particle=particle, objects=self.noun_forms(nouns[0]) if nouns else (), target=target,
+                             subjects=subjects)
         if preps:
             return self._with_prep(shape, preps[0])
         return shape
+
+    def _subjects(self, before: list[Element]) -> tuple[str, ...]:
+        """The noun written before the verb ("TROOP *", "&WEAPON *", "{&WEAPON BLAST} *"): a subject constraint.
+        A source marker with a noun, two nouns, or an adverb ("ABRUPTLY *") does not convert."""
+        if all(e.kind == "source" for e in before):
+            return ()
+        nouns = [e for e in before if e.kind in {"word", "set", "phrase"}]
+        if len(before) != 1 or len(nouns) != 1 or (nouns[0].kind == "word" and (
+                nouns[0].text.lower().endswith("ly") or not nouns[0].text.isalpha())):
+            raise Unconvertible(SKIP_SUBJECT)
+        return self.noun_forms(nouns[0])
 
     def _with_prep(self, shape: PatternShape, prep: Element) -> PatternShape:
         if not prep.text:
@@ -353,7 +365,7 @@ class PatternReader:
         if not prep_nouns and not shape.objects and not shape.particle:
             raise Unconvertible(SKIP_PREP_ONLY)
         return PatternShape(particle=shape.particle, objects=shape.objects, prep=prep.text,
-                            prep_nouns=prep_nouns, target=target)
+                            prep_nouns=prep_nouns, target=target, subjects=shape.subjects)
 
     def noun_forms(self, element: Element) -> tuple[str, ...]:
         """Every lemma string a noun element stands for: "aid", "humanitarian aid", a set's members."""
@@ -594,7 +606,7 @@ class VerbConverter:
 
     def _shaped_entry(self, ident: str, verbs: list[str], shape: PatternShape, code: str, reverse: str | None,
                       line: int) -> tuple[tuple[PatternShape, tuple[str, ...]], dict]:
-        if shape.particle is None and not shape.objects and not shape.prep:
+        if shape.particle is None and not shape.objects and not shape.prep and not shape.subjects:
             # "* +": the isolated verb with its target marked, under the isolated verbs' exclusions
             if code in self.exclusions.bare_codes or all(v in self.own.structural for v in verbs):
                 raise Unconvertible(SKIP_EXCLUDED)
@@ -632,7 +644,7 @@ class VerbConverter:
         if len(objects) < len(shape.objects) and not objects or len(prep_nouns) < len(shape.prep_nouns) and not prep_nouns:
             raise Unconvertible(SKIP_OWN_NOUN)
         return PatternShape(particle=shape.particle, objects=objects, prep=shape.prep, prep_nouns=prep_nouns,
-                            target=shape.target)
+                            target=shape.target, subjects=shape.subjects)
 
     def _entry(self, ident: str, lemmas: list[str], shape: PatternShape, code: str, reverse: str | None,
                line: int) -> dict:
@@ -650,6 +662,8 @@ class VerbConverter:
             entry["prep"] = [shape.prep]
         if shape.prep_nouns:
             entry["prep_noun"] = list(shape.prep_nouns)
+        if shape.subjects:
+            entry["subject"] = list(shape.subjects)
         entry["target"] = target_slots(shape)
         entry["confidence"] = BASE_CONFIDENCE
         try:

@@ -67,6 +67,7 @@ class Pattern(BaseModel):
     prep: tuple[str, ...] = ()  # one of these prepositions must be present
     prep_noun: tuple[str, ...] = ()  # ... and its object must have one of these lemmas ("call for talks")
     support: tuple[str, ...] = ()  # a noun's support verb must be one of these ("lodged a protest": a complaint)
+    subject: tuple[str, ...] = ()  # the doer's head noun must be one of these ("troops advanced", "shells slammed")
     source: tuple[str, ...] = ("subject",)
     target: tuple[str, ...] | None = None
     symmetric: bool = False  # "X and Y met": one event per ordered pair of coordinated subjects
@@ -102,8 +103,8 @@ class Pattern(BaseModel):
     @property
     def specificity(self) -> int:
         phrase = any(" " in w for w in self.object) or any(" " in w for w in self.prep_noun)
-        return (2 * bool(self.particle) + 2 * bool(self.object) + 2 * bool(self.support) + bool(self.prep)
-                + bool(self.prep_noun) + int(phrase))
+        return (2 * bool(self.particle) + 2 * bool(self.object) + 2 * bool(self.support) + 2 * bool(self.subject)
+                + bool(self.prep) + bool(self.prep_noun) + int(phrase))
 
     @property
     def rank(self) -> tuple[bool, int]:
@@ -404,6 +405,8 @@ def _fits(pat: Pattern, frame: Frame, seen: _FrameWords | None = None) -> bool:
                                      seen.object_tokens):
         return False
     if pat.support and (frame.support_verb is None or lemma_of(frame.support_verb) not in pat.support):
+        return False
+    if pat.subject and not _words_fit(pat.subject, {lemma_of(t) for t in frame.subjects}, frame.subjects):
         return False
     if pat.prep:
         hits = [tok for prep, tok in frame.preps + frame.object_preps if prep in pat.prep]

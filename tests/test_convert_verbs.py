@@ -302,6 +302,11 @@ CONSTRUCTIONS = {
         ("Israeli tanks entered the town of Rafah.", "petr2.enter.L1777", "192"),
         ("Ukrainian troops advanced towards Bakhmut.", "petr2.continue.L1422", "190"),
     ],
+    "subject + verb + preposition": [  # "- &MILITARY * (INTO) [190] # CROSS": the subject makes it convertible
+        ("Turkish troops crossed into northern Iraq.", "petr2.cross.L1484", "190"),
+        ("Chadian soldiers crossed into Sudan on Monday.", "petr2.cross.L1484", "190"),
+        ("Eritrean troops crossed into northern Ethiopia.", "petr2.cross.L1484", "190"),
+    ],
 }
 
 
@@ -325,6 +330,7 @@ NEAR_MISSES = [
     ("Turkish rescuers rushed to the scene.", "petr2.accelerate"),  # '* (TO)' alone is not converted
     ("Israeli diplomats entered the building.", "petr2.enter.L1777"),  # not tanks
     ("Ukrainian athletes advanced to the final.", "petr2.continue.L1422"),  # not troops
+    ("Thousands of migrants crossed into Poland from Belarus.", "petr2.cross.L1484"),  # not troops
 ]
 
 

@@ -53,7 +53,7 @@ PARTICLES = frozenset(ADVERB_PARTICLES | {"on"})  # what frames.py reads as a ve
 BARE_PREPOSITIONS = frozenset({"to", "toward", "towards", "with", "against", "into", "from", "for", "of", "at",
                                "about", "that", "as", "by", "under", "between", "among", "onto", "upon"})
 # where a base entry looks for its target when the pattern marks none: the object, then these phrases
-TARGET_PREPS = ("to", "against", "on", "with")
+TARGET_PREPS = ("to", "against", "on", "with", "at", "into")
 BASE_CONFIDENCE = 0.6  # under the own entries' 0.8: the base layer was not checked on our sentences
 MAX_EXPANSION = 400  # a noun phrase of synonym sets multiplies out; beyond this it is not worth a pattern
 
@@ -362,7 +362,7 @@ class PatternReader:
         if len(nouns) > 1:
             raise Unconvertible(SKIP_PREP_SEQUENCE)
         prep_nouns = self.noun_forms(nouns[0]) if nouns else ()
-        if not prep_nouns and not shape.objects and not shape.particle:
+        if not prep_nouns and not shape.objects and not shape.particle and not shape.subjects:
             raise Unconvertible(SKIP_PREP_ONLY)
         return PatternShape(particle=shape.particle, objects=shape.objects, prep=prep.text,
                             prep_nouns=prep_nouns, target=target, subjects=shape.subjects)

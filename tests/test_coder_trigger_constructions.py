@@ -2,8 +2,8 @@
 fire on: a partner in a "with" phrase, verbs sharing an object, an event noun after "in protest" / "took part
 in" / "was led by", quantity nouns ("dozens of raids"), amounts ("$50 million in aid"), hosted talks between two
 parties, capturing a person versus a town, military operations, the reason of a praise, "came under fire", "been
-on strike", calls for a halt, acts someone was kept from, crowds that torch or loot. All sentences are written for
-brinkwatch."""
+on strike", calls for a halt, acts someone was kept from, crowds that torch or loot, "the strikes carried out by X".
+All sentences are written for brinkwatch."""
 
 from __future__ import annotations
 
@@ -125,6 +125,14 @@ CASES = [
     ("crowd-looted", "Kenyan rioters looted shops in Nairobi.", {("KENOPP", "KEN", "145", "asserted")}),
     ("armed-torched", "Militants torched a church in Kenya's Lamu county.", {("KENREB", "KENREL", "1712", "asserted")}),
     ("armed-looted", "Russian soldiers looted Ukrainian museums in Kherson.", {("RUSMIL", "UKR", "171", "asserted")}),
+    # "the strikes carried out by X against Y": a support participle lends the noun its doer and phrases
+    ("carried-out-by", "Pakistan strongly condemns the strikes carried out by the United States and the United Kingdom "
+     "against targets in Yemen.", {("PAK", "USA", "111", "asserted"), ("PAK", "GBR", "111", "asserted"),
+                                   ("USA", "YEM", "195", "asserted"), ("GBR", "YEM", "195", "asserted")}),
+    ("launched-by", "Egypt denounced the attack launched by Hamas on Israeli towns.",
+     {("EGY", "PSEREBHMS", "111", "asserted"), ("PSEREBHMS", "ISR", "190", "asserted")}),
+    ("imposed-by", "The sanctions imposed by the EU on Belarus took effect on Monday.",
+     {("IGOEUREEC", "BLR", "163", "asserted")}),
 ]
 
 

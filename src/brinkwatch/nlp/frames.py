@@ -311,6 +311,12 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
                          if g.dep_ in {"compound", "amod", "nmod", "poss"} and g.pos_ in {"PROPN", "ADJ"}]
     preps = _prep_args(noun)
     subjects += [t for p, t in preps if p == "by"]
+    for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                       and lemma_of(c) in lex.support_verbs):
+        # "the strikes carried out by the US against targets in Yemen": the participle's phrases are the noun's
+        participle_preps = _prep_args(participle)
+        subjects += [t for p, t in participle_preps if p == "by"]
+        preps += [(p, t) for p, t in participle_preps if p != "by"]
     support = None
     fallback: list[Token] = []
     undergone: list[Token] = []

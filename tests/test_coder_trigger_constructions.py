@@ -28,8 +28,8 @@ CASES = [
      {("UGACOP", "UGAMED", "173", "asserted"), ("UGACOP", "UGAMED", "182", "asserted")}),
     ("shared-object-round-up", "Egyptian police rounded up and deported dozens of Sudanese refugees.",
      {("EGYCOP", "SDNREF", "173", "asserted")}),
-    ("shared-object-attack", "Iraqi troops surrounded and attacked an Islamic State hideout.",
-     {("IRQMIL", "IMGMUSISI", "190", "asserted")}),
+    ("shared-object-attack", "Iraqi troops surrounded and attacked an Islamic State hideout.",  # troops surrounding: 150
+     {("IRQMIL", "IMGMUSISI", "150", "asserted"), ("IRQMIL", "IMGMUSISI", "190", "asserted")}),
     # ... but not across a clause with its own subject
     ("own-subject-keeps-own-object", "Iraq condemned and Iran praised the Turkish decision.",
      {("IRQ", None, "111", "asserted"), ("IRN", "TUR", "051", "asserted")}),

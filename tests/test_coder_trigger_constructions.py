@@ -80,8 +80,8 @@ CASES = [
     ("amount-in-aid", "Canada announced $50 million in humanitarian aid for Sudan.", {("CAN", "SDN", "070", "asserted")}),
     ("amount-of-aid", "The World Bank provided 2 billion dollars in loans to Egypt.",
      {("IGOWBK", "EGY", "070", "asserted")}),
-    ("amount-under-governor", "European ministers agreed to provide about 70 million dollars of aid for Romania.",
-     {("---GOV", "ROU", "033", "planned")}),  # the aid is the provision the ministers agreed to, not a second act
+    ("amount-under-governor", "Norway agreed to send 40,000 tonnes of wheat aid to Somalia.",
+     {("NOR", "SOM", "033", "planned")}),  # the aid is the sending Norway agreed to, not a second act
     ("amount-not-an-event", "The company announced $5 million in profits.", set()),
     # what someone is praised or thanked for is the reason of the praise, not news of its own
     ("praised-for", "Azerbaijan's president praised Armenia for implementing the agreement.",

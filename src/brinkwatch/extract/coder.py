@@ -309,13 +309,17 @@ def _confidence(draft: Draft, source: Actor, target: Actor | None, args: list[To
 
 
 def _dedup_in_sentence(events: list[Event]) -> list[Event]:
-    """One event per (sentence, source, target, root): keep the most specific code, then the surest."""
+    """One event per (sentence, source, target, root): keep the most specific code (a longer one, or one that is
+    not the root's unspecified X0: "captured the town", 192, over "crossed into", 190), then the surest."""
+    def rank(ev: Event) -> tuple:
+        return len(ev.cameo.code), not ev.cameo.code.endswith("0"), ev.confidence
+
     best: dict[tuple, Event] = {}
     for ev in events:
         key = (ev.sentence_index, ev.source.code if ev.source else None, ev.target.code if ev.target else None,
                ev.cameo.root, ev.modality)
         old = best.get(key)
-        if old is None or (len(ev.cameo.code), ev.confidence) > (len(old.cameo.code), old.confidence):
+        if old is None or rank(ev) > rank(old):
             best[key] = ev
     return [ev for ev in events if best.get(
         (ev.sentence_index, ev.source.code if ev.source else None, ev.target.code if ev.target else None,

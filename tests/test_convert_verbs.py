@@ -331,6 +331,7 @@ NEAR_MISSES = [
     ("Israeli diplomats entered the building.", "petr2.enter.L1777"),  # not tanks
     ("Ukrainian athletes advanced to the final.", "petr2.continue.L1422"),  # not troops
     ("Thousands of migrants crossed into Poland from Belarus.", "petr2.cross.L1484"),  # not troops
+    ("The Polish army took part in NATO exercises in Lithuania.", "petr2.apprehend.L8221"),  # excluded: too wide
 ]
 
 

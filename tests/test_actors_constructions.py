@@ -199,3 +199,76 @@ def test_a_name_of_two_places_takes_the_one_the_story_is_about(coder, text: str,
 def test_a_place_name_inside_a_persons_name_is_no_country(coder) -> None:
     assert "JOR" not in _codes(coder, "Michael Jordan criticised the league's new rules.")
     assert "JOR" in _codes(coder, "Jordan criticised Israel over the raid.")
+
+
+# ---------------------------------------------------------------- namesakes of known office holders
+def test_a_known_name_with_another_title_in_another_countrys_story_is_a_namesake(coder) -> None:
+    text = ("BOGOTA, March 12 (Wire) - Dissident guerrillas attacked a military base in Cauca province overnight. "
+            "Defence Minister Pedro Sanchez said the attackers rejected the peace deal. "
+            "The government suspended talks with the group.")
+    assert not any("ESP" in code for code in _codes(coder, text))
+    assert "COLGOV" in {s for s, _ in _pairs(coder, text)}
+
+
+def test_a_known_office_holder_abroad_keeps_the_kbs_country(coder) -> None:
+    text = "BOGOTA, March 12 (Wire) - Prime Minister Pedro Sanchez criticised Venezuela during his visit."
+    assert ("ESPGOV", "VEN") in _pairs(coder, text)
+
+
+# ---------------------------------------------------------------- a state that protests is its government
+@pytest.mark.parametrize("text", [
+    "Manila summoned China's ambassador to protest.",
+    "Japan protested after Chinese ships entered its waters.",
+])
+def test_a_state_does_not_protest_against_itself(coder, text: str) -> None:
+    assert not any(s[:3] == (t or "")[:3] for s, t in _pairs(coder, text))
+
+
+def test_a_people_protests_against_its_government(coder) -> None:
+    assert ("KEN", "KENGOV") in _pairs(coder, "Thousands of Kenyans protested in Nairobi on Tuesday.")
+
+
+# ---------------------------------------------------------------- suspects
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Police in Karachi, Pakistan, detained four suspects after the blast.", ("PAKCOP", "PAKCRM")),
+    ("Kenyan police shot dead two robbery suspects in Nairobi.", ("KENCOP", "KENCRM")),
+    ("OUAGADOUGOU, Feb 2 (Wire) - Gunmen killed 12 civilians in a village in northern Burkina Faso on Sunday. "
+     "Soldiers later arrested three suspects, the army said.", ("BFAMIL", "BFACRM")),
+])
+def test_suspects_held_or_shot_by_security_forces_are_criminals(coder, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(coder, text)
+
+
+def test_suspected_militants_stay_unidentified_forces(coder) -> None:
+    assert {s for s, _ in _pairs(coder, "Suspected militants attacked a checkpoint in Kunar, Afghanistan.")} == {
+        "AFGUAF"}
+
+
+# ---------------------------------------------------------------- a capital's dateline is its country
+@pytest.mark.parametrize(("text", "country"), [
+    ("ISLAMABAD, May 9 (Wire) - Police fired tear gas at supporters of the jailed opposition leader.", "PAK"),
+    ("ISLAMABAD, May 9 (Wire) - Protesters set fire to a police vehicle and threw stones at officers.", "PAK"),
+])
+def test_a_capitals_dateline_gives_its_own_country(coder, text: str, country: str) -> None:
+    codes = _codes(coder, text)
+    assert codes and all(code[:3] == country for code in codes), codes
+
+
+# ---------------------------------------------------------------- a home institution's counterpart is of its country
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Brazil's Senate rejected the president's nominee for the central bank.", ("BRALEG", "BRAGOV")),
+    ("South Africa's main opposition party accused the government of corruption.", ("ZAFOPP", "ZAFGOV")),
+    ("Peru's Constitutional Court ordered the president to reinstate the dismissed judges.", ("PERJUD", "PERGOV")),
+    ("Thai protesters demanded that the prime minister resign.", ("THAOPP", "THAGOV")),
+])
+def test_the_counterpart_of_a_home_institution_is_of_its_country(coder, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Japanese foreign ministry thanked the government for its help.",
+    "Indian diplomats criticised the government over the visa rules.",
+])
+def test_a_governments_counterpart_government_stays_unplaced(coder, text: str) -> None:
+    pairs = _pairs(coder, text)
+    assert pairs and not any(s[:3] == (t or "")[:3] for s, t in pairs)

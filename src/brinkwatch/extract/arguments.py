@@ -151,7 +151,9 @@ class ArgumentResolver:
         codes = [draft.code] + ([draft.inner_code] if draft.inner_code else [])
         if any(c.startswith(p) for c in codes for p in rules.own_people_codes):
             code = country
-        elif draft.code[:2] in rules.protest_default_target.get("roots", ()) and sources[0].sector != "GOV":
+        elif draft.code[:2] in rules.protest_default_target.get("roots", ()) and sources[0].sector != "GOV" and (
+                sources[0].sector or sources[0].resolution == "demonym"):
+            # "Kenyans protested" is aimed at their government; "Manila protested" is that government
             code = country + rules.protest_default_target.get("sector", "")
         else:
             return []
@@ -436,8 +438,9 @@ def in_context(pairs, countries: set[str], code: str, rules, story: bool = False
 def _foreign(actor: Actor, other: Actor | None, home_sectors: set[str], nonstate: set[str]) -> set[str | None]:
     """Countries the context may not give ``actor``: the other party's, unless the actor is a home sector or
     the other party an armed non-state actor ("militants killed nine soldiers": the soldiers are the
-    militants' country's)."""
-    if other is None or actor.sector in home_sectors or other.sector in nonstate:
+    militants' country's) or a home sector itself, which acts inside its own country ("Brazil's Senate
+    rejected the president's nominee": the president is Brazil's)."""
+    if other is None or actor.sector in home_sectors or other.sector in nonstate | home_sectors:
         return set()
     return {other.country}
 

@@ -272,3 +272,14 @@ def test_the_counterpart_of_a_home_institution_is_of_its_country(coder, text: st
 def test_a_governments_counterpart_government_stays_unplaced(coder, text: str) -> None:
     pairs = _pairs(coder, text)
     assert pairs and not any(s[:3] == (t or "")[:3] for s, t in pairs)
+
+
+# ---------------------------------------------------------------- armed groups of current news, by their short names
+@pytest.mark.parametrize(("text", "pair"), [
+    ("JNIM fighters ambushed a Malian army convoy near Timbuktu.", ("MLIREB", "MLIMIL")),
+    ("LNA forces shelled positions held by rival militias south of Tripoli.", ("LBYMIL", "LBYUAF")),
+    ("Federal troops clashed with Fano fighters near Gondar on Monday.", ("ETHMIL", "ETHREB")),
+    ("ARSA militants attacked police posts in Rakhine state.", ("MMRREB", "MMRCOP")),
+])
+def test_armed_groups_known_by_short_names(coder, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(coder, text)

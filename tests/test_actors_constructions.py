@@ -283,3 +283,61 @@ def test_a_governments_counterpart_government_stays_unplaced(coder, text: str) -
 ])
 def test_armed_groups_known_by_short_names(coder, text: str, pair: tuple[str, str]) -> None:
     assert pair in _pairs(coder, text)
+
+
+# ---------------------------------------------------------------- whom a threat or demand is aimed at
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Egypt warned of serious consequences if Israeli forces entered Rafah.", ("EGY", "ISRMIL")),
+    ("Russia threatened retaliation if Finland joined NATO.", ("RUS", "FIN")),
+    ("The European Union threatened new sanctions unless Russia withdrew its troops.", ("IGOEUREEC", "RUS")),
+])
+def test_a_threat_with_a_condition_is_aimed_at_its_subject(coder, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt warned of food shortages if the rains failed again.",
+    "Kenya threatened to quit the talks if it was not consulted.",
+])
+def test_a_condition_without_another_party_gives_no_target(coder, text: str) -> None:
+    pairs = _pairs(coder, text)
+    assert pairs and all(t is None for _, t in pairs)
+
+
+def test_a_states_possessive_names_the_owner_of_what_was_hit(coder) -> None:
+    pairs = _pairs(coder, "Azerbaijan condemned the shelling of its villages by Armenian forces.")
+    assert {("AZE", "ARMMIL"), ("ARMMIL", "AZE")} <= pairs
+
+
+# ---------------------------------------------------------------- an unknown body in a one-country story
+def _coded_mentions(coder, text: str) -> dict[str, str]:
+    return {m.actor.text: m.actor.code for m in coder.code_text(text, pub_date=DAY).mentions}
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("TEHRAN, Jan 5 (Wire) - The Supreme National Security Council said Iran would respond to any attack.",
+     "The Supreme National Security Council", "IRN"),
+    ("The Supreme National Security Council said Iran would respond to any attack.",
+     "Supreme National Security Council", "---"),  # no dateline: no guess
+])
+def test_an_unknown_body_takes_the_datelines_country(coder, text: str, name: str, code: str) -> None:
+    assert _coded_mentions(coder, text)[name] == code
+
+
+# ---------------------------------------------------------------- a party never meets or fights itself
+def test_a_symmetric_event_needs_two_sides() -> None:
+    from brinkwatch.extract.arguments import _between
+    from brinkwatch.model import Actor
+
+    def actor(code: str) -> Actor:
+        return Actor(code=code, country=code[:3], sector=code[3:] or None, text=code)
+
+    pairs = {(a.code, b.code) for a, b in _between([actor("RWAGOV"), actor("RWA"), actor("UGAGOV")])}
+    assert pairs == {("RWAGOV", "UGAGOV"), ("UGAGOV", "RWAGOV"), ("RWA", "UGAGOV"), ("UGAGOV", "RWA")}
+    assert {(a.code, b.code) for a, b in _between([actor("SDNMIL"), actor("SDNREB")])} == {
+        ("SDNMIL", "SDNREB"), ("SDNREB", "SDNMIL")}  # a state's army and its rebels are two sides
+
+
+def test_two_sides_of_one_country_still_clash(coder) -> None:
+    pairs = _pairs(coder, "Ugandan soldiers clashed with Ugandan rebels near the Congolese border.")
+    assert ("UGAMIL", "UGAREB") in pairs

@@ -601,6 +601,10 @@ class DocActors(PlacesAndPeoples):
         ):
             origin = (self._kb.name_word_sector(name_key_of(name_tokens)), None, "new")  # "Association of
             # African Jurists": an association of jurists with no country is an NGO of the judicial sector
+        home = self.context.dateline_countries
+        if origin is None and sector not in NON_STATE and len(home) == 1 and head.ent_type_ == "ORG":
+            origin = (next(iter(home)), None, "new")  # "TEHRAN - The Supreme National Security Council": a body
+            # the KB does not know, named without a country in a story from one country, is that country's
         actor = self._build(head, window, origin, sector, "new", None)
         first, last = name_tokens[0], name_tokens[-1]
         start = min(actor.start or first.idx, first.idx)

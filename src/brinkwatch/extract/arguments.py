@@ -113,7 +113,7 @@ class ArgumentResolver:
         if not sources and draft.symmetric:
             # "clashes between Armenia and Azerbaijan": the parties of a symmetric event are its actors
             parties = self._first_group(actors, draft.target_groups)
-            return list(itertools.permutations(parties, 2)) if len(parties) > 1 else []
+            return _between(parties)
         if not sources:
             return []  # CAMEO needs an actor that acts; an unknown agent is not guessed
         targets = self._first_group(actors, draft.target_groups, as_target=True)
@@ -126,6 +126,8 @@ class ArgumentResolver:
             return list(itertools.permutations(sources, 2))
         if not targets and not draft.symmetric:
             targets = self._nearby_target(draft, actors, sources)
+        if not targets and not draft.symmetric and draft.code[:2] in self.book.governors.warning_roots:
+            targets = _conditional_party(draft, actors, sources)
         if not targets and not draft.symmetric:
             targets = self._default_target(draft, sources)
         if not targets and sources and all(s.country is None for s in sources):
@@ -133,7 +135,7 @@ class ArgumentResolver:
         pairs: list[tuple[Actor, Actor | None]] = []
         if draft.symmetric and not targets:
             # a meeting, a clash, an agreement needs two parties: "Egypt discussed the crisis" is no event
-            return list(itertools.permutations(sources, 2)) if len(sources) > 1 else []
+            return _between(sources)
         for source in sources:
             for target in targets or [None]:
                 pairs.append((source, target))
@@ -351,6 +353,31 @@ def _coordinated_modifiers(actors, tok: Token) -> list[Actor]:
     return out if len(out) > 1 else []
 
 
+def _between(parties: list[Actor]) -> list[tuple[Actor, Actor]]:
+    """Both directions of a symmetric event between parties; a party never meets or fights itself (the same
+    code twice, or one sector of a state and the state: "hosted by the prime minister of X" is no X-X meeting)."""
+    return [(a, b) for a, b in itertools.permutations(parties, 2)
+            if a.code != b.code and not _same_side(a, b) and not _same_side(b, a)]
+
+
+def _conditional_party(draft: Draft, actors, sources: list[Actor]) -> list[Actor]:
+    """ "warned of serious consequences if Israeli forces entered Rafah", "threatened retaliation if Finland
+    joined NATO": a threat or demand with no target is aimed at the subject of its condition."""
+    heads = {draft.trigger.i: draft.trigger}
+    if draft.predicate is not None:
+        heads[draft.predicate.i] = draft.predicate
+    for head in heads.values():
+        for clause in head.children:
+            if clause.dep_ != "advcl" or not any(
+                    m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children):
+                continue
+            for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                actor = _resolve_with_fallback(actors, subject)
+                if actor is not None and actor.code != "---" and all(s.code != actor.code for s in sources):
+                    return [actor.model_copy(update={"confidence": round(actor.confidence * 0.85, 3)})]
+    return []
+
+
 def _reciprocal(trigger: Token) -> bool:
     """"each other" / "one another" among the trigger's own phrases (or its support verb's)."""
     words = [t.lower_ for t in trigger.subtree]
@@ -386,7 +413,10 @@ def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
             if child.dep_ == "nsubj" and (actor := actors.resolve_token(child)) is not None:
                 return actor
     for child in tok.children:
-        if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.pos_ in {"PROPN", "NOUN", "ADJ"}:
+        # "its villages": a state's or a body's possessive names the owner too ("their" is left alone: a
+        # plural pronoun as often means the people of the sentence as a state)
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.pos_ in {"PROPN", "NOUN", "ADJ"} or (
+                child.dep_ == "poss" and child.lower_ == "its"):
             actor = actors.resolve_token(child)
             if actor is not None:
                 return actor

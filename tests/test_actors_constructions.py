@@ -341,3 +341,25 @@ def test_a_symmetric_event_needs_two_sides() -> None:
 def test_two_sides_of_one_country_still_clash(coder) -> None:
     pairs = _pairs(coder, "Ugandan soldiers clashed with Ugandan rebels near the Congolese border.")
     assert ("UGAMIL", "UGAREB") in pairs
+
+
+# ---------------------------------------------------------------- of two countries, the place's
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Militants attacked a French military base in northern Mali, killing two soldiers.", ("MLIREB", "FRAMIL")),
+    ("Rebels ambushed a Chinese oil convoy in South Sudan's Unity state.", ("SSDREB", "CHN")),
+    ("Gunmen kidnapped three Turkish engineers in northern Nigeria.", ("NGAUAF", "TUR")),
+])
+def test_a_local_actor_between_two_countries_is_of_the_place(coder, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(coder, text)
+
+
+def test_the_place_decides_only_for_local_sectors_and_only_among_the_candidates() -> None:
+    from brinkwatch.extract.arguments import _at_place
+    from brinkwatch.model import Actor
+
+    rebels, ministry = Actor(code="---REB", sector="REB", text="rebels"), Actor(code="---GOV", sector="GOV", text="x")
+    local = {"REB", "UAF", "OPP"}
+    assert _at_place(rebels, {"FRA", "MLI"}, "MLI", local) == {"MLI"}
+    assert _at_place(rebels, {"FRA", "MLI"}, None, local) == {"FRA", "MLI"}  # no place, no guess
+    assert _at_place(rebels, {"FRA", "MLI"}, "NER", local) == {"FRA", "MLI"}  # the place is neither
+    assert _at_place(ministry, {"FRA", "MLI"}, "MLI", local) == {"FRA", "MLI"}  # a ministry may act abroad

@@ -430,7 +430,8 @@ def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
 
 
 NON_STATE_PREFIXES = {"IGO", "IMG", "NGO", "---"}
-__all__ = ["NON_STATE_PREFIXES", "ArgumentResolver", "in_context", "sentence_countries", "story_countries"]
+__all__ = ["NON_STATE_PREFIXES", "ArgumentResolver", "in_context", "named_place_country", "sentence_countries",
+           "story_countries"]
 
 
 def sentence_countries(actors, sent: Span, place) -> set[str]:
@@ -442,12 +443,22 @@ def sentence_countries(actors, sent: Span, place) -> set[str]:
     return {c for c in countries if c not in NON_STATE_PREFIXES and len(c) == 3}
 
 
-def in_context(pairs, countries: set[str], code: str, rules, story: bool = False):
+def named_place_country(actors, sent: Span, place) -> str | None:
+    """The event place's country when an actor mention of the sentence names it too ("in northern Mali"): a
+    place the gazetteer alone read (a "Dili" taken for Delhi) is not enough to choose between countries."""
+    if place is None or not place.country:
+        return None
+    return place.country if place.country in sentence_countries(actors, sent, None) else None
+
+
+def in_context(pairs, countries: set[str], code: str, rules, story: bool = False, place: str | None = None):
     """Give a country-less sector actor ("---GOV", "---REB") the one country the sentence leaves for it
     (the coder calls it again with the story's countries: "police detained 14 protesters" in a Tbilisi story).
 
     "Rebels in the Ivory Coast dismissed an appeal from President Gbagbo": the president is Ivorian. The
-    other side's country is excluded, so "the government thanked China" stays ``---GOV``.
+    other side's country is excluded, so "the government thanked China" stays ``---GOV``. When two countries
+    are left, a home or armed non-state actor is of the event's ``place``: "militants attacked a French base
+    in northern Mali" are Mali's.
     """
     out = []
     domestic = code[:2] in rules.domestic_roots
@@ -455,12 +466,22 @@ def in_context(pairs, countries: set[str], code: str, rules, story: bool = False
     # within the story's country, armed non-state actors are at home too ("troops killed 20 attackers" in a
     # Niamey story); within one sentence that names two countries, they may have crossed the border
     home = set(rules.domestic_sectors) | (nonstate if story else set())
+    local = home | nonstate
     for source, target in pairs:
-        source = _contextual(source, countries - (set() if domestic else _foreign(source, target, home, nonstate)))
+        left = countries - (set() if domestic else _foreign(source, target, home, nonstate))
+        source = _contextual(source, _at_place(source, left, place, local))
         if target is not None:
-            target = _contextual(target, countries - (set() if domestic else _foreign(target, source, home, nonstate)))
+            left = countries - (set() if domestic else _foreign(target, source, home, nonstate))
+            target = _contextual(target, _at_place(target, left, place, local))
         out.append((source, target))
     return out
+
+
+def _at_place(actor: Actor, candidates: set[str], place: str | None, local: set[str]) -> set[str]:
+    """Of several countries, the event's place's, for an actor of a sector that acts where it is."""
+    if len(candidates) > 1 and place in candidates and actor.sector in local:
+        return {place}
+    return candidates
 
 
 # Sectors that act at home: "rebels", "protesters", "the court" belong to the country the sentence names

@@ -34,13 +34,15 @@ WITH base AS (
              ELSE coalesce(date_precision, 'unknown') END AS prec,
         CASE modality {mod_cases} END AS mod_class,
         -- a dateline ("TOKYO - ...") is where the reporter was, not where it happened: no place
-        place_name IS NOT NULL AND {dateline} AS dateline, place_country, place_precision AS pprec,
+        place_name IS NOT NULL AND {dateline} AS dateline, place_country, place_precision AS pprec, place_name,
+        -- where it happened tells happenings apart for material acts and for the roots the families file lists
+        quad_class IN (2, 4) OR cameo_root IN {located} AS loc,
         lat AS raw_lat, lon AS raw_lon, killed, evidence_text, source_text, target_text
     FROM event_mentions
     WHERE {where}
 ), located AS (
-    SELECT * EXCLUDE (dateline, place_country, raw_lat, raw_lon),
-        CASE WHEN NOT dateline THEN place_country END AS raw_pc,
+    SELECT * EXCLUDE (dateline, place_country, raw_lat, raw_lon, place_name),
+        CASE WHEN NOT dateline THEN place_country END AS raw_pc, CASE WHEN NOT dateline THEN place_name END AS pname,
         CASE WHEN NOT dateline THEN raw_lat END AS lat, CASE WHEN NOT dateline THEN raw_lon END AS lon,
         -- a point: a town, base or landmark with coordinates (a country's or province's centroid is not one)
         NOT dateline AND raw_lat IS NOT NULL AND raw_lon IS NOT NULL
@@ -69,21 +71,31 @@ WITH base AS (
             AS eff_date,
         CASE WHEN prec <> 'day' AND eff_date IS NOT NULL AND i_day IS NOT NULL THEN 'day' ELSE prec END AS prec,
         -- soft target: reports disagree on whom an act of force hit, so where it happened stands in for it
+        -- (a lead without a place takes its article's: "Iran fired missiles at two Iraqi bases" under a
+        -- headline placed in Iraq has the host country as target)
         CASE WHEN tc = '' THEN '*'
-             WHEN quad = 4 AND tc = raw_pc THEN tc
-             WHEN quad = 4 AND tc = sc AND raw_pc IS NOT NULL AND raw_pc <> sc THEN raw_pc
+             WHEN quad = 4 AND tc = coalesce(raw_pc, i_pc) THEN tc
+             WHEN quad = 4 AND tc = sc AND coalesce(raw_pc, i_pc) <> sc THEN coalesce(raw_pc, i_pc)
         END AS sk,
         -- the pair of countries (either order: orientation is the pair rules' business) an event holds one of
         least(sc, tc) || '|' || greatest(sc, tc) AS hard_dyad
     FROM located l LEFT JOIN shared USING (doc_id, fam, sc)
+), bridged AS (
+    -- a code that may also describe a happening of another family (the families file's bridges) gets a second
+    -- row in that family, carrying what a pair across the bridge must agree on
+    SELECT *, CAST(NULL AS VARCHAR) AS need FROM article
+    {bridge_rows}
 ), oriented AS (
     -- a symmetric root ("A and B clashed", "A met B") is compared either way round: one row per orientation
-    SELECT * EXCLUDE (flip), CASE WHEN flip THEN tc ELSE sc END AS k1, CASE WHEN flip THEN sc ELSE tc END AS k2
-    FROM article CROSS JOIN (VALUES (false), (true)) AS o(flip)
+    SELECT *, CASE WHEN flip THEN tc ELSE sc END AS k1, CASE WHEN flip THEN sc ELSE tc END AS k2
+    FROM bridged CROSS JOIN (VALUES (false), (true)) AS o(flip)
     WHERE NOT flip OR (root IN {symmetric} AND tc <> '' AND tc <> sc)
 )
 SELECT mention_id, event_id, pending, doc_id, code, fam, quad, sc, tc, eff_date, prec, mod_class, raw_pc, pc, pt,
-    lat, lon, killed, sk, hard_dyad, k1, k2,
+    lat, lon, killed, sk, hard_dyad, k1, k2, flip, loc, pname, need IS NOT NULL AS bridged,
+    coalesce(contains(need, 'same_day'), false) AS need_day, coalesce(contains(need, 'same_place'), false)
+        AS need_place, coalesce(contains(need, 'same_toll'), false) AS need_toll,
+    coalesce(contains(need, 'same_dyad'), false) AS need_dyad,
     CASE prec WHEN 'day' THEN 1 WHEN 'week' THEN 4 ELSE 2 END AS tol,
     prec IN ('month', 'year') AS coarse,
     date_diff('day', DATE '1970-01-05', eff_date) // 7 AS bucket,
@@ -98,6 +110,20 @@ SELECT mention_id, event_id, pending, doc_id, code, fam, quad, sc, tc, eff_date,
 FROM (SELECT *, regexp_split_to_array(lower(concat_ws(' ', source_text, target_text)), '[^a-z0-9]+') AS actor_words
       FROM oriented)
 """
+
+
+
+def bridge_rows_sql(bridges: tuple[tuple[str, str, frozenset[str]], ...]) -> str:
+    """The UNION ALL branch of FEATURES_SQL giving bridged codes their row in the other family ('' if none).
+    A code takes the longest prefix bridging it into a family; it never bridges into its own family."""
+    if not bridges:
+        return ""
+    values = ", ".join(f"('{code}', '{key}', '{','.join(sorted(need))}')" for code, key, need in bridges)
+    return f"""UNION ALL
+    SELECT a.* REPLACE (b.fam AS fam), b.need FROM article a
+    JOIN (VALUES {values}) AS b(prefix, fam, need) ON starts_with(a.code, b.prefix) AND a.fam <> b.fam
+    QUALIFY row_number() OVER (PARTITION BY a.mention_id, b.fam ORDER BY length(b.prefix) DESC) = 1"""
+
 
 # Great-circle distance between the two places, only defined when both are points.
 _KM = """CASE WHEN p.pt AND c.pt THEN 2 * 6371.0 * asin(sqrt(pow(sin(radians(c.lat - p.lat) / 2), 2)
@@ -115,21 +141,48 @@ _HARD = """
         WHEN p.doc_id = c.doc_id AND p.prec = 'day' AND c.prec = 'day' THEN p.eff_date = c.eff_date
         ELSE abs(date_diff('day', p.eff_date, c.eff_date)) <= greatest(p.tol, c.tol) END
     -- an act of force in two different countries is two acts (verbal acts carry a dateline, not a place)
-    AND NOT (p.quad IN (2, 4) AND p.pc IS NOT NULL AND c.pc IS NOT NULL AND p.pc <> c.pc)
+    AND NOT ((p.loc OR c.loc) AND p.pc IS NOT NULL AND c.pc IS NOT NULL AND p.pc <> c.pc)
     -- two distant places named in one article are two acts
     AND NOT (p.doc_id = c.doc_id AND coalesce(KM > $max_km, false))
+    -- across a bridge (two families, see the families file) only what both reports agree on joins them
+    AND (NOT (p.bridged OR c.bridged) OR (NOT (p.bridged AND c.bridged)
+        AND (NOT (p.need_dyad OR c.need_dyad) OR SAME_DYAD)
+        AND (NOT (p.need_day OR c.need_day) OR (p.prec = 'day' AND c.prec = 'day' AND p.eff_date = c.eff_date))
+        AND (NOT (p.need_place OR c.need_place)
+             OR (p.pc IS NOT NULL AND p.pc = c.pc AND coalesce(KM <= $max_km, true)))
+        AND (NOT (p.need_toll OR c.need_toll) OR coalesce(TOLL_AGREES, false))))
 """
 
 # The evidence that two reports tell one happening: shared content words, plus what their coded fields agree
 # (or clearly disagree) on. Weights are DedupRules fields (tuned on tests/data/dedup/tuning.yaml).
 _SCORE = """
     len(list_intersect(p.toks, c.toks)) / greatest(1, len(list_distinct(list_concat(p.toks, c.toks))))
-    - CASE WHEN KM > $max_km AND p.quad IN (2, 4) THEN $far_penalty ELSE 0 END
+    + CASE WHEN KM > $max_km AND (p.loc OR c.loc) THEN -$far_penalty
+           WHEN KM <= $near_km THEN $same_place_bonus
+           -- two towns a short way apart ("Tyre", "Bint Jbeil"): two acts unless the words say otherwise
+           WHEN KM > $near_km AND (p.loc OR c.loc) AND p.pname <> c.pname THEN -$other_town_penalty ELSE 0 END
     + CASE WHEN p.prec <> 'day' OR c.prec <> 'day' THEN 0
            WHEN p.eff_date = c.eff_date THEN $same_day_bonus ELSE -$other_day_penalty END
     + CASE WHEN p.code = c.code THEN $same_code_bonus ELSE 0 END
-    - CASE WHEN greatest(p.killed, c.killed) >= 3 * least(p.killed, c.killed) + 2 THEN $killed_penalty ELSE 0 END
+    + CASE WHEN p.killed IS NULL OR c.killed IS NULL THEN 0 WHEN TOLL_AGREES THEN $same_toll_bonus
+           WHEN greatest(p.killed, c.killed) >= 3 * least(p.killed, c.killed) + 2 THEN -$killed_penalty
+           ELSE -$other_toll_penalty END
+    -- the same two countries in the same roles, both named by the reports
+    + CASE WHEN SAME_DYAD AND p.flip = c.flip THEN $same_dyad_bonus ELSE 0 END
+    - CASE WHEN p.bridged OR c.bridged THEN $bridge_penalty ELSE 0 END
 """
+
+# Two death tolls that tell the same story: equal, within one, or within a fifth of the larger.
+_TOLL_AGREES = "(abs(p.killed - c.killed) <= greatest(1, 0.2 * greatest(p.killed, c.killed)))"
+
+
+# The same two countries, both named (a missing target is not "the same"; a target that is the country it
+# happened in is, when both reports name it), in the same roles or, for a symmetric root, swapped.
+_SAME_DYAD = "(p.k1 = c.k1 AND p.k2 = c.k2 AND p.k2 <> '')"
+
+
+def _fill(sql: str) -> str:
+    return sql.replace("TOLL_AGREES", _TOLL_AGREES).replace("SAME_DYAD", _SAME_DYAD).replace("KM", f"({_KM})")
 
 # A target one side's place (or missing target) explains: see "soft target" in FEATURES_SQL.
 _SOFT_MATCH = """((p.sk IS NOT NULL AND (p.sk = '*' OR p.sk = c.raw_pc))
@@ -140,8 +193,9 @@ def _branch(source: str, *, soft: str) -> str:
     """One way of meeting: ``source`` is the FROM/JOIN/WHERE text giving p and c; the hard rules are added.
     Each pair keeps the orientation keys of both rows, so the score can find them again."""
     return f"""
-    SELECT p.mention_id AS a, c.mention_id AS b, {soft} AS soft, p.k1 AS pk1, p.k2 AS pk2, c.k1 AS ck1, c.k2 AS ck2
-    {source} AND {_HARD.replace("KM", f"({_KM})")}"""
+    SELECT p.mention_id AS a, c.mention_id AS b, {soft} AS soft, p.k1 AS pk1, p.k2 AS pk2, c.k1 AS ck1, c.k2 AS ck2,
+        p.fam
+    {source} AND {_fill(_HARD)}"""
 
 
 _PENDING_EXACT = "(SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS jb FROM _dd_f WHERE pending AND NOT coarse)"
@@ -165,7 +219,8 @@ _BRANCHES = [
     _branch(f"""FROM (SELECT * FROM {_PENDING_EXACT} WHERE sk IS NOT NULL) p
     JOIN (SELECT * FROM _dd_f WHERE NOT coarse) c ON c.k1 = p.k1 AND c.fam = p.fam AND c.bucket = p.jb
       AND (p.sk = '*' OR c.raw_pc = p.sk)
-    WHERE c.k2 <> p.k2 AND (NOT c.pending OR c.mention_id > p.mention_id OR c.sk IS NULL)""", soft="true"),
+    -- (both ways round when both are soft: each side's soft target is matched against the other's place)
+    WHERE c.k2 <> p.k2""", soft="true"),
     # ... and on the candidate side
     _branch(f"""FROM {_PENDING_EXACT} p
     JOIN (SELECT * FROM _dd_f WHERE NOT coarse AND sk IS NOT NULL) c
@@ -184,10 +239,10 @@ CREATE OR REPLACE TEMP TABLE _dd_cand AS {" UNION ALL ".join(_BRANCHES)}
 PAIRS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _dd_pairs AS
 SELECT a, b, max(score) AS score FROM (
-    SELECT x.a, x.b, p.doc_id = c.doc_id AS same_doc, x.soft, {_SCORE.replace("KM", f"({_KM})")} AS score
+    SELECT x.a, x.b, p.doc_id = c.doc_id AS same_doc, x.soft, {_fill(_SCORE)} AS score
     FROM _dd_cand x
-    JOIN _dd_f p ON p.mention_id = x.a AND p.k1 = x.pk1 AND p.k2 = x.pk2
-    JOIN _dd_f c ON c.mention_id = x.b AND c.k1 = x.ck1 AND c.k2 = x.ck2
+    JOIN _dd_f p ON p.mention_id = x.a AND p.k1 = x.pk1 AND p.k2 = x.pk2 AND p.fam = x.fam
+    JOIN _dd_f c ON c.mention_id = x.b AND c.k1 = x.ck1 AND c.k2 = x.ck2 AND c.fam = x.fam
 )
 WHERE same_doc OR score >= CASE WHEN soft THEN $min_sim + $soft_margin ELSE $min_sim END
 GROUP BY a, b

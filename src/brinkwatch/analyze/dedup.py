@@ -17,7 +17,9 @@ Hard rules (every pair):
 - dates in a window that respects their precision (day +-1, week +-4, no date in the text +-2; month or year
   precision: the same month or year); an undated mention merges only inside its own article;
 - an act of force (QuadClass 2 or 4, or a root the families file lists as ``located``, such as protests) is not
-  merged across two different countries; a country-wide place that is one of the two actors ("Iran fires
+  merged across two different countries, nor across two named towns more than ``near_km`` apart when the two
+  reports give different death tolls (other place, other victims); a located root (a protest) is not merged
+  across two named places more than ``max_km`` apart; a country-wide place that is one of the two actors ("Iran fires
   missiles": place Iran) counts as no place.
 
 Soft targets: reports of one act of force disagree on whom it hit (US bases in Iraq: ``USAMIL``, ``USA``,
@@ -132,8 +134,9 @@ _EVENT_INDEX = "idx_mentions_event"
 
 # The representative mentions of an event (the ORDER BY keys of arg_min): the code and dyad come from a firm
 # target in the root most of its mentions have (an attack two reports call 195 and one a raid, 175, is a 19x),
-# with the most specific code, the date from the most precise date, the place from the most precise place.
-_CODE_RANK = "(t.soft_target, -t.root_votes, -length(t.cameo_code), -t.confidence, t.mention_id)"
+# with the most specific code, then the strongest act (|Goldstein|: a strike over a raid, a deal over talks), the date from the most precise date, the place from the most precise place.
+_CODE_RANK = ("(t.soft_target, -t.root_votes, -length(t.cameo_code), -abs(coalesce(t.goldstein, 0)), -t.confidence, "
+              "t.mention_id)")
 _DATE_RANK = ("(CASE t.date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'publication' THEN 2 "
               "WHEN 'month' THEN 3 WHEN 'year' THEN 4 ELSE 5 END, -t.confidence, t.mention_id)")
 _PLACE_RANK = (f"(CASE WHEN t.place_name IS NULL THEN 9 WHEN {dateline_sql('t.')} THEN 8 "
@@ -292,7 +295,7 @@ def _build_candidates(con: duckdb.DuckDBPyConnection, rules: DedupRules, familie
                                     bridge_rows=bridge_rows_sql(families.bridges)), {"stop": list(STOP_WORDS)})
     params = rules.params()
     params["min_sim"] = params.pop("min_similarity")
-    con.execute(CANDIDATES_SQL, {"max_km": rules.max_km})
+    con.execute(CANDIDATES_SQL)
     con.execute(PAIRS_SQL, params)
 
 

@@ -36,8 +36,17 @@ WITH base AS (
         -- a dateline ("TOKYO - ...") is where the reporter was, not where it happened: no place
         place_name IS NOT NULL AND {dateline} AS dateline, place_country, place_precision AS pprec, place_name,
         -- where it happened tells happenings apart for material acts and for the roots the families file lists
-        quad_class IN (2, 4) OR cameo_root IN {located} AS loc,
-        lat AS raw_lat, lon AS raw_lon, killed, evidence_text, source_text, target_text
+        quad_class IN (2, 4) OR cameo_root IN {located} AS loc, cameo_root IN {located} AS listed,
+        lat AS raw_lat, lon AS raw_lon, killed, evidence_text,
+        -- content words of the evidence (once per mention, before rows are copied for orientations and bridges):
+        -- no stop words, no words naming the two actors (the block fixes them); plural "s" off, then the first
+        -- {stem} letters: "missiles"/"missile", "bases"/"base"
+        list_distinct(list_transform(
+            list_filter(regexp_split_to_array(lower(evidence_text), '[^a-z0-9]+'),
+                        lambda x: length(x) >= 3 AND NOT list_contains($stop, x)
+                                  AND NOT list_contains(regexp_split_to_array(
+                                      lower(concat_ws(' ', source_text, target_text)), '[^a-z0-9]+'), x)),
+            lambda x: left(regexp_replace(x, 's$', ''), {stem}))) AS toks
     FROM event_mentions
     WHERE {where}
 ), located AS (
@@ -92,42 +101,40 @@ WITH base AS (
     WHERE NOT flip OR (root IN {symmetric} AND tc <> '' AND tc <> sc)
 )
 SELECT mention_id, event_id, pending, doc_id, code, fam, quad, sc, tc, eff_date, prec, mod_class, raw_pc, pc, pt,
-    lat, lon, killed, sk, hard_dyad, k1, k2, flip, loc, pname, need IS NOT NULL AS bridged,
-    coalesce(contains(need, 'same_day'), false) AS need_day, coalesce(contains(need, 'same_place'), false)
-        AS need_place, coalesce(contains(need, 'same_toll'), false) AS need_toll,
-    coalesce(contains(need, 'same_dyad'), false) AS need_dyad,
+    lat, lon, killed, sk, hard_dyad, k1, k2, flip, loc, listed, pname, need,
     CASE prec WHEN 'day' THEN 1 WHEN 'week' THEN 4 ELSE 2 END AS tol,
     prec IN ('month', 'year') AS coarse,
     date_diff('day', DATE '1970-01-05', eff_date) // 7 AS bucket,
-    year(eff_date) AS yr, month(eff_date) AS mon,
-    -- content words of the evidence: no stop words, no words naming the two actors (the block fixes them);
-    -- plural "s" off, then the first {stem} letters: "missiles"/"missile", "bases"/"base"
-    list_distinct(list_transform(
-        list_filter(regexp_split_to_array(lower(evidence_text), '[^a-z0-9]+'),
-                    lambda x: length(x) >= 3 AND NOT list_contains($stop, x)
-                              AND NOT list_contains(actor_words, x)),
-        lambda x: left(regexp_replace(x, 's$', ''), {stem}))) AS toks
-FROM (SELECT *, regexp_split_to_array(lower(concat_ws(' ', source_text, target_text)), '[^a-z0-9]+') AS actor_words
-      FROM oriented)
+    year(eff_date) AS yr, month(eff_date) AS mon, toks
+FROM oriented
 """
 
 
 
 def bridge_rows_sql(bridges: tuple[tuple[str, str, frozenset[str]], ...]) -> str:
-    """The UNION ALL branch of FEATURES_SQL giving bridged codes their row in the other family ('' if none).
-    A code takes the longest prefix bridging it into a family; it never bridges into its own family."""
+    """The UNION ALL branch of FEATURES_SQL giving bridged codes their row in the other family ('' if none);
+    a code never bridges into its own family (the loader refuses two bridges of one code into one family)."""
     if not bridges:
         return ""
-    values = ", ".join(f"('{code}', '{key}', '{','.join(sorted(need))}')" for code, key, need in bridges)
+    values = ", ".join(f"('{code[:2]}', '{code}', '{key}', '{','.join(sorted(need))}')"
+                       for code, key, need in bridges)
+    # only a mention that meets its own side of the requirements gets a row: a pair needs both sides to
+    own_side = " AND ".join(f"(NOT contains(b.need, '{need}') OR {check})" for need, check in _OWN_SIDE.items())
     return f"""UNION ALL
     SELECT a.* REPLACE (b.fam AS fam), b.need FROM article a
-    JOIN (VALUES {values}) AS b(prefix, fam, need) ON starts_with(a.code, b.prefix) AND a.fam <> b.fam
-    QUALIFY row_number() OVER (PARTITION BY a.mention_id, b.fam ORDER BY length(b.prefix) DESC) = 1"""
+    JOIN (VALUES {values}) AS b(root, prefix, fam, need) ON a.root = b.root
+    WHERE starts_with(a.code, b.prefix) AND a.fam <> b.fam AND {own_side}"""
 
 
-# Great-circle distance between the two places, only defined when both are points.
-_KM = """CASE WHEN p.pt AND c.pt THEN 2 * 6371.0 * asin(sqrt(pow(sin(radians(c.lat - p.lat) / 2), 2)
-        + cos(radians(p.lat)) * cos(radians(c.lat)) * pow(sin(radians(c.lon - p.lon) / 2), 2))) END"""
+# What one mention must have for each requirement of a bridge (the pair rules check the rest).
+_OWN_SIDE = {"same_day": "a.prec = 'day'", "same_place": "a.pc IS NOT NULL", "same_toll": "a.killed IS NOT NULL",
+             "same_dyad": "a.tc <> ''"}
+
+
+# Great-circle distance between the two places (RAWKM where both are known to be points; KM is NULL otherwise).
+_RAW_KM = """2 * 6371.0 * asin(sqrt(pow(sin(radians(c.lat - p.lat) / 2), 2)
+        + cos(radians(p.lat)) * cos(radians(c.lat)) * pow(sin(radians(c.lon - p.lon) / 2), 2)))"""
+_KM = f"CASE WHEN p.pt AND c.pt THEN {_RAW_KM} END"
 
 # What every pair must satisfy (p = pending side, c = candidate side). Dates: a window that respects
 # precision; month/year-precision dates only have to share the month/year; an undated mention pairs only
@@ -142,15 +149,29 @@ _HARD = """
         ELSE abs(date_diff('day', p.eff_date, c.eff_date)) <= greatest(p.tol, c.tol) END
     -- an act of force in two different countries is two acts (verbal acts carry a dateline, not a place)
     AND NOT ((p.loc OR c.loc) AND p.pc IS NOT NULL AND c.pc IS NOT NULL AND p.pc <> c.pc)
-    -- two distant places named in one article are two acts
-    AND NOT (p.doc_id = c.doc_id AND coalesce(KM > $max_km, false))
+"""
+
+# Hard rules checked on the candidate pairs only, not inside the joins (there they cost a third of the join
+# time on the 1M benchmark): distances between two points, and what a pair across a bridge must agree on.
+_PAIR_RULES = """
+    CASE WHEN p.pt AND c.pt THEN
+        -- two distant places named in one article are two acts
+        NOT (p.doc_id = c.doc_id AND RAWKM > $max_km)
+        -- two named towns and two death tolls: other place, other victims (a toll may grow, a town does not move)
+        AND NOT coalesce((p.loc OR c.loc) AND RAWKM > $near_km AND p.pname <> c.pname AND NOT TOLL_AGREES, false)
+        -- a protest (a root the families file lists as located) in two named places far apart is two protests;
+        -- acts of force far apart only lose score (a wave of strikes hits several towns; coders misplace reports)
+        AND NOT coalesce((p.listed OR c.listed) AND RAWKM > $max_km AND p.pname <> c.pname, false)
+        ELSE true END
     -- across a bridge (two families, see the families file) only what both reports agree on joins them
-    AND (NOT (p.bridged OR c.bridged) OR (NOT (p.bridged AND c.bridged)
-        AND (NOT (p.need_dyad OR c.need_dyad) OR SAME_DYAD)
-        AND (NOT (p.need_day OR c.need_day) OR (p.prec = 'day' AND c.prec = 'day' AND p.eff_date = c.eff_date))
-        AND (NOT (p.need_place OR c.need_place)
+    AND CASE WHEN p.need IS NOT NULL OR c.need IS NOT NULL THEN (p.need IS NULL OR c.need IS NULL)
+        AND (NOT contains(coalesce(p.need, c.need), 'same_dyad') OR SAME_DYAD)
+        AND (NOT contains(coalesce(p.need, c.need), 'same_day')
+             OR (p.prec = 'day' AND c.prec = 'day' AND p.eff_date = c.eff_date))
+        AND (NOT contains(coalesce(p.need, c.need), 'same_place')
              OR (p.pc IS NOT NULL AND p.pc = c.pc AND coalesce(KM <= $max_km, true)))
-        AND (NOT (p.need_toll OR c.need_toll) OR coalesce(TOLL_AGREES, false))))
+        AND (NOT contains(coalesce(p.need, c.need), 'same_toll') OR coalesce(TOLL_AGREES, false))
+        ELSE true END
 """
 
 # The evidence that two reports tell one happening: shared content words, plus what their coded fields agree
@@ -168,8 +189,8 @@ _SCORE = """
            WHEN greatest(p.killed, c.killed) >= 3 * least(p.killed, c.killed) + 2 THEN -$killed_penalty
            ELSE -$other_toll_penalty END
     -- the same two countries in the same roles, both named by the reports
-    + CASE WHEN SAME_DYAD AND p.flip = c.flip THEN $same_dyad_bonus ELSE 0 END
-    - CASE WHEN p.bridged OR c.bridged THEN $bridge_penalty ELSE 0 END
+    + CASE WHEN SAME_DYAD THEN $same_dyad_bonus ELSE 0 END
+    - CASE WHEN p.need IS NOT NULL OR c.need IS NOT NULL THEN $bridge_penalty ELSE 0 END
 """
 
 # Two death tolls that tell the same story: equal, within one, or within a fifth of the larger.
@@ -182,7 +203,8 @@ _SAME_DYAD = "(p.k1 = c.k1 AND p.k2 = c.k2 AND p.k2 <> '')"
 
 
 def _fill(sql: str) -> str:
-    return sql.replace("TOLL_AGREES", _TOLL_AGREES).replace("SAME_DYAD", _SAME_DYAD).replace("KM", f"({_KM})")
+    return (sql.replace("TOLL_AGREES", _TOLL_AGREES).replace("SAME_DYAD", _SAME_DYAD)
+            .replace("RAWKM", f"({_RAW_KM})").replace("KM", f"({_KM})"))
 
 # A target one side's place (or missing target) explains: see "soft target" in FEATURES_SQL.
 _SOFT_MATCH = """((p.sk IS NOT NULL AND (p.sk = '*' OR p.sk = c.raw_pc))
@@ -243,6 +265,7 @@ SELECT a, b, max(score) AS score FROM (
     FROM _dd_cand x
     JOIN _dd_f p ON p.mention_id = x.a AND p.k1 = x.pk1 AND p.k2 = x.pk2 AND p.fam = x.fam
     JOIN _dd_f c ON c.mention_id = x.b AND c.k1 = x.ck1 AND c.k2 = x.ck2 AND c.fam = x.fam
+    WHERE {_fill(_PAIR_RULES)}
 )
 WHERE same_doc OR score >= CASE WHEN soft THEN $min_sim + $soft_margin ELSE $min_sim END
 GROUP BY a, b

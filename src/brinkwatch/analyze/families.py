@@ -79,9 +79,16 @@ class FamiliesFile(BaseModel):
                     raise ValueError(f"root {root} is in two families: {seen[root]} and {family.name}")
                 seen[root] = family.name
         names = {f.name for f in self.families}
+        into: dict[str, list[str]] = {}
         for bridge in self.bridges:
             if bridge.joins not in names and bridge.joins not in _ROOTS:
                 raise ValueError(f"bridge {bridge.codes} joins {bridge.joins!r}: neither a family nor a root")
+            into.setdefault(bridge.joins, []).extend(bridge.codes)
+        for target, codes in into.items():
+            # one row per (mention, family): a code may not be bridged into one family twice ("17" and "175")
+            overlapping = [(a, b) for a in codes for b in codes if a != b and b.startswith(a)]
+            if overlapping:
+                raise ValueError(f"bridges into {target!r} overlap: {overlapping[0][0]} and {overlapping[0][1]}")
         return self
 
 
@@ -96,9 +103,7 @@ class Families:
         for bridge in spec.bridges:
             key = by_name.get(bridge.joins) or self.key(bridge.joins)
             bridges.extend((code, key, frozenset(bridge.requires)) for code in bridge.codes)
-        # a code takes the longest prefix that bridges it into a family: "175" before "17"
-        self.bridges: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
-            sorted(bridges, key=lambda b: (-len(b[0]), b[0], b[1])))
+        self.bridges: tuple[tuple[str, str, frozenset[str]], ...] = tuple(sorted(bridges))
         self.located: tuple[str, ...] = tuple(spec.located)
 
     def key(self, root: str) -> str:

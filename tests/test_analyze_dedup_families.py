@@ -181,3 +181,25 @@ def test_two_towns_a_short_way_apart_with_other_tolls_stay_apart(con) -> None:  
     ])
     merge_new(con)
     assert _events(con) == [["afgooye"], ["mogadishu", "mogadishu2"]]
+
+
+@pytest.mark.parametrize("incremental", [False, True])
+def test_a_report_naming_no_town_does_not_chain_two_attacks(con, incremental: bool) -> None:  # noqa: ANN001
+    """"Militants shelled the outskirts of the capital on Tuesday" pairs with the shelling of Mogadishu (1 dead)
+    and with the shelling of Afgooye (5 dead): it joins one of them, and the two attacks stay two events, whether
+    it arrives with them or after they were merged."""
+    mogadishu = [_m("mog", "a", killed=1, **MOGADISHU,
+                    evidence_text="Militants shelled a market on the outskirts of the capital, killing one trader."),
+                 _m("mog2", "b", killed=1, cameo_code="195", **MOGADISHU,
+                    evidence_text="One trader was killed when militants shelled a market on the capital's outskirts.")]
+    afgooye = [_m("afg", "c", killed=5, **AFGOOYE,
+                  evidence_text="Militants shelled the outskirts of Afgooye, killing five, elders said.")]
+    vague = [_m("vague", "d", evidence_text="Militants shelled the outskirts of the capital and a nearby town.")]
+    insert_mentions(con, mogadishu + afgooye)
+    if incremental:
+        merge_new(con)
+    insert_mentions(con, vague)
+    merge_new(con)
+    groups = _events(con)
+    assert not any({"mog", "afg"} <= set(group) for group in groups)
+    assert any({"mog", "mog2"} <= set(group) for group in groups)

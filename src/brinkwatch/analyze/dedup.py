@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -211,15 +212,30 @@ def event_id_for(mention_ids: list[str]) -> str:
 MAX_EVENT_SPAN_DAYS = 4
 
 
+# A named town with coordinates and the death toll a report gives there: (name, lat, lon, killed).
+Site = tuple[str, float, float, float]
+
+
+def _other_site(x: Site, y: Site, near_km: float) -> bool:
+    """Two named towns more than ``near_km`` apart with tolls that disagree (dedup_sql's pair rule, in Python)."""
+    if x[0] == y[0] or abs(x[3] - y[3]) <= max(1.0, 0.2 * max(x[3], y[3])):
+        return False
+    lat1, lon1, lat2, lon2 = map(math.radians, (x[1], x[2], y[1], y[2]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h)) > near_km
+
+
 class _UnionFind:
     """Union-find whose components may not stretch over more than ``max_span`` days of exact dates, nor hold
     two different firm dyads (soft targets join a component without fixing its dyad), nor place an act of
-    force in two countries: the pair rules, kept for the whole component so no report chains two happenings.
-    (Two points far apart only lower a pair's score: coders misplace reports, "an attack on Erbil" placed in
-    Baghdad, and an absolute bound here split such reports on the end-to-end corpora.)"""
+    force in two countries, nor in two named towns with two death tolls: the pair rules, kept for the whole
+    component so no report chains two happenings (a report naming no town or toll, paired with the attack on
+    one town and with another attack nearby, joins one of them). Two points far apart only lower a pair's
+    score: coders misplace reports ("an attack on Erbil" placed in Baghdad)."""
 
     def __init__(self, dates: dict[str, dt.date] | None = None, max_span: int | None = None,
-                 dyads: dict[str, str] | None = None, places: dict[str, str] | None = None) -> None:
+                 dyads: dict[str, str] | None = None, places: dict[str, str] | None = None,
+                 sites: dict[str, list[Site]] | None = None, near_km: float = 0.0) -> None:
         self.parent: dict[str, str] = {}
         self.dates = dates or {}
         self.max_span = max_span
@@ -228,6 +244,8 @@ class _UnionFind:
         for kind, values in (("dyad", dyads or {}), ("place", places or {})):
             for node, value in values.items():
                 self.keys.setdefault(node, {})[kind] = value
+        self.sites: dict[str, list[Site]] = dict(sites or {})
+        self.near_km = near_km
 
     def _span(self, root: str) -> tuple[dt.date, dt.date] | None:
         if root in self.span:
@@ -251,6 +269,8 @@ class _UnionFind:
         ka, kb = self.keys.get(ra, {}), self.keys.get(rb, {})
         if any(kind in kb and kb[kind] != value for kind, value in ka.items()):
             return False  # two firm dyads, or two countries: two happenings, whatever a report in between says
+        if any(_other_site(x, y, self.near_km) for x in self.sites.get(ra, ()) for y in self.sites.get(rb, ())):
+            return False  # other town, other victims
         sa, sb = self._span(ra), self._span(rb)
         joined = sa or sb
         if sa and sb:
@@ -263,6 +283,8 @@ class _UnionFind:
             self.span[keep] = joined
         if ka or kb:
             self.keys[keep] = {**ka, **kb}
+        if drop in self.sites:
+            self.sites[keep] = self.sites.get(keep, []) + self.sites.pop(drop)
         return True
 
 
@@ -299,29 +321,37 @@ def _build_candidates(con: duckdb.DuckDBPyConnection, rules: DedupRules, familie
     con.execute(PAIRS_SQL, params)
 
 
-def _union_find(con: duckdb.DuckDBPyConnection) -> tuple[_UnionFind, list[tuple[str, str | None]]]:
+# A located act at a named town with a toll: the component rule on sites (see _UnionFind) applies to it.
+_SITE = "loc AND pt AND pname IS NOT NULL AND killed IS NOT NULL"
+
+
+def _union_find(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[_UnionFind, list[tuple[str, str | None]]]:
     """Union-find over the accepted pairs only (most mentions have none: SQL handles those), and the paired
     mentions with their event ids. Merged events enter as nodes ``event:<id>`` carrying their firm dyad, so a
     new report cannot give them a second one."""
-    rows = con.sql("""SELECT mention_id, any_value(eff_date) FILTER (WHERE NOT coarse),
+    rows = con.sql(f"""SELECT mention_id, any_value(eff_date) FILTER (WHERE NOT coarse),
             any_value(hard_dyad) FILTER (WHERE sk IS NULL), any_value(pc) FILTER (WHERE loc),
-            any_value(event_id)
+            any_value(event_id), any_value((pname, lat, lon, killed)) FILTER (WHERE {_SITE})
         FROM _dd_f WHERE mention_id IN (SELECT a FROM _dd_pairs UNION SELECT b FROM _dd_pairs)
         GROUP BY mention_id""").fetchall()
-    dates = {m: d for m, d, _, _, _ in rows if d is not None}
-    dyads = {m: h for m, _, h, _, _ in rows if h is not None}
-    places = {m: c for m, _, _, c, _ in rows if c is not None}
-    merged = [(m, e) for m, _, _, _, e in rows if e is not None]
+    dates = {m: d for m, d, *_ in rows if d is not None}
+    dyads = {m: h for m, _, h, *_ in rows if h is not None}
+    places = {m: c for m, _, _, c, *_ in rows if c is not None}
+    sites: dict[str, list[Site]] = {m: [tuple(site)] for m, *_, site in rows if site is not None}
+    merged = [(m, e) for m, _, _, _, e, _ in rows if e is not None]
     if merged:
         events = sorted({e for _, e in merged})
-        for node, dyad, place in con.execute("""SELECT 'event:' || event_id, min(hard_dyad) FILTER (WHERE sk IS NULL),
-                min(pc) FILTER (WHERE loc) FROM _dd_f WHERE list_contains($events, event_id) GROUP BY ALL""",
-                                             {"events": events}).fetchall():
+        for node, dyad, place, event_sites in con.execute(f"""SELECT 'event:' || event_id,
+                min(hard_dyad) FILTER (WHERE sk IS NULL), min(pc) FILTER (WHERE loc),
+                list(DISTINCT (pname, lat, lon, killed)) FILTER (WHERE {_SITE})
+                FROM _dd_f WHERE list_contains($events, event_id) GROUP BY ALL""", {"events": events}).fetchall():
             if dyad is not None:
                 dyads[node] = dyad
             if place is not None:
                 places[node] = place
-    uf = _UnionFind(dates, MAX_EVENT_SPAN_DAYS, dyads, places)
+            if event_sites:
+                sites[node] = [tuple(site) for site in event_sites]
+    uf = _UnionFind(dates, MAX_EVENT_SPAN_DAYS, dyads, places, sites, near_km)
     for mention_id, event_id in merged:
         uf.union(f"event:{event_id}", mention_id)
     pairs = con.sql("SELECT a, b, score FROM _dd_pairs").fetchall()
@@ -331,12 +361,13 @@ def _union_find(con: duckdb.DuckDBPyConnection) -> tuple[_UnionFind, list[tuple[
                                  else far, -abs_[2], abs_[0], abs_[1]))
     for a, b, _ in pairs:
         uf.union(a, b)
-    return uf, [(m, e) for m, _, _, _, e in rows]
+    return uf, [(m, e) for m, _, _, _, e, _ in rows]
 
 
-def _components(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], dict[str, str], set[str], int]:
+def _components(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[dict[str, str], dict[str, str], set[str],
+                                                                         int]:
     """Returns (pending mention -> event id, absorbed event -> surviving event, touched events, created)."""
-    uf, paired = _union_find(con)
+    uf, paired = _union_find(con, near_km)
     members: dict[str, list[str]] = {}
     existing_members: dict[str, set[str]] = {}
     for mention_id, event_id in paired:
@@ -363,9 +394,9 @@ def _components(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], dict[st
     return updates, absorbed, touched | set(absorbed), created
 
 
-def _assign(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
+def _assign(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[int, int, int]:
     """Fill _dd_updates (mention -> event), _dd_absorbed and _dd_touched; returns (updates, touched, created)."""
-    updates, absorbed, touched, created = _components(con)
+    updates, absorbed, touched, created = _components(con, near_km)
     pair_schema = pa.schema([("mention_id", pa.string()), ("event_id", pa.string())])
     _register_temp(con, "_dd_updates", pa.table({"mention_id": list(updates), "event_id": list(updates.values())},
                                                 schema=pair_schema))
@@ -423,7 +454,7 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
     index_sql: str | None = None
     try:
         _build_candidates(con, rules, families or load_families())
-        n_updates, n_touched, created = _assign(con)
+        n_updates, n_touched, created = _assign(con, rules.near_km)
         if n_updates >= BULK_UPDATE_ROWS:
             # DuckDB rewrites an indexed column as delete + insert (~100x slower on disk than in place), and
             # DDL inside the transaction does not avoid it: drop the index before, build it again after.

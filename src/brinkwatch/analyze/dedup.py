@@ -18,13 +18,14 @@ Hard rules (every pair):
   precision: the same month or year); an undated mention merges only inside its own article;
 - an act of force (QuadClass 2 or 4, or a root the families file lists as ``located``, such as protests) is not
   merged across two different countries, nor across two named towns more than ``near_km`` apart when the two
-  reports give different death tolls (other place, other victims); a located root (a protest) is not merged
-  across two named places more than ``max_km`` apart; a country-wide place that is one of the two actors ("Iran fires
-  missiles": place Iran) counts as no place.
+  reports give different death tolls (other place, other victims; kept for whole events); a located root (a
+  protest) is not merged across two named places more than ``max_km`` apart; a country-wide place that is one of
+  the two actors ("Iran fires missiles": place Iran) counts as no place.
 
 Soft targets: reports of one act of force disagree on whom it hit (US bases in Iraq: ``USAMIL``, ``USA``,
 ``IRQ`` "by the place", ``IRNMIL`` by a misparse, or no target). A mention whose target is missing, is the
-country it happened in, or is the source's own country while it happened abroad has a *soft* target: it may
+country it happened in (for a lead without a place: its article's place), or is the source's own country while
+it happened abroad has a *soft* target: it may
 merge with a report of the same source whose target differs, when the place explains it (or the target is
 missing), on a higher score. An event never holds two different non-soft dyads, and its dyad is taken
 from a mention with a firm target.
@@ -36,15 +37,17 @@ sentences (content words cut to 5 letters; the words naming the two actors left 
 coded fields say, as GDELT keys its events on actors, code, day and place: the same place (points within
 ``near_km``: +), acts of force more than ``max_km`` apart (-) or in two towns a short way apart (-), the same
 exact day (+) or the next one (-), the same full code (+), the same death toll (+) or another one (-, more when
-far apart), the same two countries in the same roles named by both reports (+), a bridged pair (-).
+far apart), the same two countries named by both reports (+), a bridged pair (-). Day, code and dyad alone
+stay below the threshold: reports sharing no words must also agree on a place or a toll.
 ``DedupRules`` holds the weights, tuned on the dev sets (``tests/data/dedup/tuning.yaml``, ``measured.yaml``,
 ``families.yaml``) and measured on ``holdout.yaml``, which they were not built on.
 
 Pairs come from equi-joins in SQL (block + week bucket), never all pairs; only the union-find over accepted
 pairs runs in Python. Merging is incremental (only mentions with ``event_id`` NULL are compared, against each
 other and against merged mentions), deterministic (an event's id is a hash of its smallest mention id) and
-idempotent. The event row takes its code and dyad from the mention with the most specific code (firm targets
-first, then confidence), its date from the most precise date and its place from the most precise place.
+idempotent. The event row takes its code and dyad from a firm target in the root most of its mentions share,
+with the most specific code, then the strongest act, then confidence; its date from the most precise date and
+its place from the most precise place.
 """
 
 from __future__ import annotations

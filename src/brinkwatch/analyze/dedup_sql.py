@@ -185,7 +185,9 @@ _SCORE = """
     + CASE WHEN p.prec <> 'day' OR c.prec <> 'day' THEN 0
            WHEN p.eff_date = c.eff_date THEN $same_day_bonus ELSE -$other_day_penalty END
     + CASE WHEN p.code = c.code THEN $same_code_bonus ELSE 0 END
-    + CASE WHEN p.killed IS NULL OR c.killed IS NULL THEN 0 WHEN TOLL_AGREES THEN $same_toll_bonus
+    -- two reports that someone died, with the same toll (two "no one was killed" say little: most acts kill no one)
+    + CASE WHEN p.killed IS NULL OR c.killed IS NULL THEN 0
+           WHEN TOLL_AGREES THEN CASE WHEN greatest(p.killed, c.killed) > 0 THEN $same_toll_bonus ELSE 0 END
            WHEN greatest(p.killed, c.killed) >= 3 * least(p.killed, c.killed) + 2 THEN -$killed_penalty
            ELSE -$other_toll_penalty END
     -- the same two countries in the same roles, both named by the reports

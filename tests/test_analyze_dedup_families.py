@@ -55,8 +55,10 @@ def test_the_bundled_table_loads_and_names_its_source() -> None:
 @pytest.mark.parametrize(("text", "message"), [
     ("families: [{name: x, roots: ['19', '21'], why: w}]", "not CAMEO roots"),
     ("families: [{name: x, roots: ['18', '19'], why: w}, {name: y, roots: ['19', '20'], why: w}]", "two families"),
-    ("families: []\nbridges: [{codes: ['17'], joins: nowhere, requires: [same_day], why: w}]", "neither a family"),
+    ("families: []\nbridges: [{codes: ['17'], joins: nowhere, requires: [same_day, same_dyad], why: w}]",
+     "neither a family"),
     ("families: []\nbridges: [{codes: ['17'], joins: '19', requires: [same_weather], why: w}]", "same_weather"),
+    ("families: []\nbridges: [{codes: ['17'], joins: '19', requires: [same_place], why: w}]", "must require same_day"),
 ])
 def test_a_bad_table_fails_with_a_numbered_error(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "families.yaml"
@@ -80,7 +82,8 @@ def test_a_raid_and_an_air_strike_with_the_same_toll_place_and_day_are_one_event
     day, another toll, no toll, another town) stays apart from the strike."""
     strike = _m("strike", "b", cameo_code="195", killed=7, **MOGADISHU,
                 evidence_text="An air strike on a compound in the capital killed seven al-Shabaab fighters.")
-    raid = dict(cameo_code="175", goldstein=-9.0, evidence_text="Troops stormed a militant hideout, killing seven, officials said.")
+    raid = dict(cameo_code="175", goldstein=-9.0,
+                evidence_text="Troops stormed a militant hideout, killing seven, officials said.")
     assert _together(con, _m("raid", "a", killed=7, **raid, **MOGADISHU), strike)
     assert con.sql("SELECT num_articles, cameo_code FROM events").fetchall() == [(2, "195")]
     assert not _together(con, _m("next-day", "a", killed=7, **{**raid, "event_date": "2025-03-05"}, **MOGADISHU),

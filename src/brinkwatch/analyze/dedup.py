@@ -36,9 +36,9 @@ Across articles a pair also needs a *score* >= ``min_similarity``: the token-set
 sentences (content words cut to 5 letters; the words naming the two actors left out), plus or minus what the
 coded fields say, as GDELT keys its events on actors, code, day and place: the same place (points within
 ``near_km``: +), acts of force more than ``max_km`` apart (-) or in two towns a short way apart (-), the same
-exact day (+) or the next one (-), the same full code (+), the same death toll (+) or another one (-, more when
-far apart), the same two countries named by both reports (+), a bridged pair (-). Day, code and dyad alone
-stay below the threshold: reports sharing no words must also agree on a place or a toll.
+exact day (+) or the next one (-), the same full code (+), the same death toll when someone died (+) or
+another toll (-, more when far apart), the same two countries named by both reports (+), a bridged pair (-).
+Day, code and dyad alone stay below the threshold: reports sharing no words must also agree on a place or a toll.
 ``DedupRules`` holds the weights, tuned on the dev sets (``tests/data/dedup/tuning.yaml``, ``measured.yaml``,
 ``families.yaml``) and measured on ``holdout.yaml``, which they were not built on.
 
@@ -138,7 +138,8 @@ _EVENT_INDEX = "idx_mentions_event"
 
 # The representative mentions of an event (the ORDER BY keys of arg_min): the code and dyad come from a firm
 # target in the root most of its mentions have (an attack two reports call 195 and one a raid, 175, is a 19x),
-# with the most specific code, then the strongest act (|Goldstein|: a strike over a raid, a deal over talks), the date from the most precise date, the place from the most precise place.
+# with the most specific code, then the strongest act (|Goldstein|: a strike over a raid, a deal over talks),
+# the date from the most precise date, the place from the most precise place.
 _CODE_RANK = ("(t.soft_target, -t.root_votes, -length(t.cameo_code), -abs(coalesce(t.goldstein, 0)), -t.confidence, "
               "t.mention_id)")
 _DATE_RANK = ("(CASE t.date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'publication' THEN 2 "

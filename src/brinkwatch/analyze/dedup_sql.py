@@ -149,6 +149,9 @@ _HARD = """
         ELSE abs(date_diff('day', p.eff_date, c.eff_date)) <= greatest(p.tol, c.tol) END
     -- an act of force in two different countries is two acts (verbal acts carry a dateline, not a place)
     AND NOT ((p.loc OR c.loc) AND p.pc IS NOT NULL AND c.pc IS NOT NULL AND p.pc <> c.pc)
+    -- every bridge requires one day: pairs across a bridge that are not of one day go no further (cheap here,
+    -- while the other requirements are checked on the candidates)
+    AND (p.need IS NULL AND c.need IS NULL OR p.eff_date = c.eff_date)
 """
 
 # Hard rules checked on the candidate pairs only, not inside the joins (there they cost a third of the join

@@ -48,6 +48,14 @@ class Bridge(BaseModel):
     requires: list[Requirement] = Field(min_length=1)
     why: str = Field(min_length=1)
 
+    @field_validator("requires")
+    @classmethod
+    def _same_day(cls, requires: list[str]) -> list[str]:
+        # dedup drops candidate pairs across a bridge that are not of one day before it scores them
+        if "same_day" not in requires:
+            raise ValueError("a bridge must require same_day")
+        return requires
+
     @field_validator("codes")
     @classmethod
     def _code_prefixes(cls, codes: list[str]) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict
@@ -45,6 +45,7 @@ from brinkwatch.extract.places import (
 from brinkwatch.extract.quotes import Quote, QuoteCues, attribution_for_event, find_quotes
 from brinkwatch.geo import Gazetteer
 from brinkwatch.model import Actor, Article, Attribution, DatePrecision, Modality, Place, Quantity
+from brinkwatch.nlp.structure import dateline_date, find_layout
 
 ActorResolver = Callable[[Token], Actor | None]
 
@@ -69,6 +70,7 @@ class DocContext:  # not slotted: cached_property needs an instance __dict__
 
     doc: Doc
     article: Article
+    anchor: dt.date | None  # the day relative dates count from: the dateline's, else the publication date
     dates: tuple[DateMention, ...]
     date_runs: tuple[DateRun, ...]  # where an opening date ("On 6 May 2020, ...") dates what follows
     places: tuple[PlaceMention, ...]
@@ -122,6 +124,17 @@ class Cues:
         )
 
 
+def story_day(article: Article) -> dt.date | None:
+    """The day the story was filed: its dateline's date ("LIMA, June 11 -"), else the publication date.
+    "Yesterday" and "on Thursday" count from the day the reporter wrote them, which a paper may publish
+    a day or two later."""
+    layout = find_layout(article.text)
+    dateline = layout.dateline
+    if dateline is not None and dateline.date is not None:
+        return dateline_date(dateline.date.text, article.pub_date) or article.pub_date
+    return article.pub_date
+
+
 class AttributeExtractor:
     """Date, place, numbers, modality, opinion and attribution of event mentions."""
 
@@ -135,10 +148,12 @@ class AttributeExtractor:
         """Read the whole document once: dates, places, quotes, the article's countries, opinion."""
         places = find_place_mentions(doc, self.gazetteer)
         quotes = find_quotes(doc, self.cues.quotes)
-        dates = tuple(find_date_mentions(doc, article.pub_date, self.cues.dates))
+        anchor = story_day(article)
+        dates = tuple(find_date_mentions(doc, anchor, self.cues.dates))
         return DocContext(
             doc=doc,
             article=article,
+            anchor=anchor,
             dates=dates,
             date_runs=date_runs(dates, article.text),
             places=tuple(places),
@@ -160,9 +175,11 @@ class AttributeExtractor:
         """The attributes of the event whose trigger (and argument heads) the coder found in ``sent``."""
         modality = modality_for_event(trigger, sent, self.cues.modality)
         dates = ctx.dates_in(sent)
-        parsed = date_for_event(dates, ctx.doc, sent, trigger, ctx.article.pub_date, self.cues.dates,
+        parsed = date_for_event(dates, ctx.doc, sent, trigger, ctx.anchor, self.cues.dates,
                                 prefer_future=modality == "planned",
                                 carried=carried_date(ctx.date_runs, sent.start_char))
+        if parsed.precision == "publication" and ctx.article.pub_date is not None:
+            parsed = replace(parsed, date=ctx.article.pub_date)  # no date in the text: the publication's
         place = place_for_event(ctx.places_in(sent), ctx.doc, sent, trigger, ctx.countries, self.gazetteer, args,
                                 self._actor_countries(ctx, args))
         note = covering_run(ctx.date_runs, sent.start_char)

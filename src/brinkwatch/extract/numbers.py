@@ -119,6 +119,10 @@ def _counts(sent: Span, cues: NumberCues, skip: frozenset[int] = frozenset()) ->
             yield zero
             i = zero.last
             continue
+        if _party_of_one(tok, cues):
+            yield _Count(i, i + 1, 1, None)
+            i += 1
+            continue
         if approx is not None and i not in skip:
             yield _Count(i, approx[1], approx[0], _hedge(sent, i, cues) or approx[2])
             i = approx[1]
@@ -175,6 +179,25 @@ def _zero_count(tok: Token) -> _Count | None:
     return None
 
 
+def _party_of_one(tok: Token, cues: NumberCues) -> bool:
+    """"two officers and a civilian", "a soldier and three villagers": "a" counts one when its person is
+    listed with counted people, or is the one a killing, wounding or arrest befell ("killing a woman", "a
+    journalist was detained"); "a man said" or "a group of protesters" counts no one."""
+    if tok.lower_ not in ("a", "an") or tok.dep_ != "det":
+        return False
+    noun = tok.head
+    if noun.lemma_.lower() not in cues.people_nouns and noun.lower_ not in cues.people_nouns:
+        return False
+    befell = {w for kind in ("killed", "injured", "arrested") for w in cues.event_cues.get(kind, ())}
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in befell:
+        return True
+    listed = [c for c in noun.children if c.dep_ == "conj"]
+    if noun.dep_ == "conj":
+        listed.append(noun.head)
+        listed += [c for c in noun.head.children if c.dep_ == "conj" and c.i != noun.i]
+    return any(c.dep_ == "nummod" and _is_number_token(c) for other in listed for c in other.children)
+
+
 def _counted_noun(sent: Span, count: _Count) -> Token:
     last = sent.doc[count.last - 1]
     if last.lower_ == "no":
@@ -216,6 +239,9 @@ def _context(noun: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     for subj in subjects:
         found += [subj, *(c for c in subj.children if c.dep_ in ("compound", "amod"))]
+        # "the number of dead rose to 17": what the subject is a number of
+        found += [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj"]
     if any(noun.i == s.i or noun.is_ancestor(s) or s.is_ancestor(noun) for s in subjects):
         stack = [verb]
         while stack and len(found) < 60:
@@ -352,6 +378,7 @@ def _vote_count(word: str) -> float | None:
     return parse_number_words(word)
 
 
+_CASUALTY_NOUNS = frozenset({"casualty", "casualties"})
 _CLAUSE_DEPS = {"advcl", "conj", "ccomp", "xcomp", "acl", "relcl", "parataxis", "csubj"}
 
 
@@ -456,6 +483,11 @@ def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues,
         if span.start_char in taken or not (count.first in linked or _governs(span.root, trigger)):
             continue
         if any(q.start is not None and q.start <= span.start_char < (q.end or 0) for q in found):
+            continue
+        if count.value == 0 and _counted_noun(sent, count).lemma_.lower() in _CASUALTY_NOUNS:
+            # "no casualties": no one killed and no one wounded
+            found += [Quantity(kind=k, value=0.0, text=span.text, start=span.start_char, end=span.end_char)
+                      for k in ("killed", "injured")]
             continue
         kind = _kind(sent, count, cues)
         if kind is None:

@@ -165,11 +165,14 @@ class AttributeExtractor:
 
     @staticmethod
     def _actor_countries(ctx: DocContext, args: Sequence[Token]) -> list[str]:
-        """Countries of the event's actors ("Syrian troops"), for reading the place names around them."""
+        """Countries of the event's actors ("Syrian troops", "Hezbollah"), for reading the place names around
+        them. An actor whose words name no country ("gunmen") may have taken its country from this very
+        place ("gunmen in Tripoli"): it says nothing about which Tripoli is meant."""
         if ctx.resolve_actor is None:
             return []
         found = (ctx.resolve_actor(t) for t in args)
-        return [a.country for a in found if a is not None and a.country and len(a.country) == 3]
+        return [a.country for a in found if a is not None and a.country and len(a.country) == 3
+                and any(ch.isupper() for ch in a.text)]
 
     def for_event(self, ctx: DocContext, sent: Span, trigger: Token, args: Sequence[Token] = ()) -> EventAttributes:
         """The attributes of the event whose trigger (and argument heads) the coder found in ``sent``."""

@@ -30,7 +30,7 @@ _NEVER_PLACES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CAR
                  "LANGUAGE", "WORK_OF_ART", "EVENT"}
 _LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "into", "off", "over",
                    "around", "within", "along", "on", "from", "to", "towards", "toward", "onto", "through",
-                   "beyond", "between", "past", "by"}
+                   "beyond", "between", "past", "by", "above", "below"}
 _RELATION_WORDS = {"inside": "in", "within": "in", "throughout": "in", "around": "near", "by": "near",
                    "toward": "towards", "onto": "on"}
 # "in Iraq" says where; "from Iraq" or "to Iraq" says where from/to, a weaker claim on the event's place.
@@ -40,13 +40,17 @@ _PLACE_NOUNS = {"city", "town", "village", "province", "region", "capital", "out
                 "square", "port", "coast", "centre", "center", "state", "county", "area", "governorate", "outskirt",
                 "neighbourhood", "neighborhood", "island", "islands", "border", "heart", "north", "south",
                 "east", "west", "part", "streets", "street"}
+# The land around a town: "the hills of Marawi", "the forests outside Beni" put the event near the town.
+_TERRAIN = {"hill", "hills", "mountain", "mountains", "forest", "forests", "valley", "desert", "plain", "plains",
+            "jungle", "bush", "foothill", "foothills", "highlands", "farmland"}
+_PLACE_NOUNS |= _TERRAIN
 # Parts of a town named by its possessive: "Beirut's southern suburbs", "Gaza's northern edge".
 _PLACE_PARTS = {"suburb", "suburbs", "outskirts", "edge", "neighbourhoods", "neighborhoods", "districts", "quarter",
                 "old", "downtown", "periphery", "environs", "countryside", "hinterland", "streets", "market",
                 "parliament", "palace", "ministry", "building", "residence", "hospital", "mosque", "church",
                 "university", "stadium", "square", "bridge", "coastline", "waters", "airspace", "territory"}
 # Parts that put the event near the place rather than in it: "on the outskirts of Aleppo".
-_NEAR_PARTS = {"outskirts", "outskirt", "edge", "periphery", "environs", "vicinity"}
+_NEAR_PARTS = {"outskirts", "outskirt", "edge", "periphery", "environs", "vicinity"} | _TERRAIN
 # Nouns for sites named after their place: "its Natanz plant", "the Punggye-ri test site".
 _SITE_NOUNS = {"base", "airport", "airfield", "plant", "facility", "site", "complex", "reactor", "port", "prison",
                "camp", "mine", "refinery", "field", "crossing", "checkpoint", "embassy", "consulate", "harbour",
@@ -297,13 +301,27 @@ def article_countries(mentions: Sequence[PlaceMention], gazetteer: Gazetteer | N
             counts[m.within.country] += 1
             continue
         named_country = next((c.country for c in m.candidates if c.source == "country"), None)
-        readings = [c for c in m.candidates if gazetteer is None or gazetteer.is_prominent(c)]
-        countries = {c.country for c in readings if c.country}
         if named_country:
             counts[named_country] += 2
-        elif len(countries) == 1:
-            counts[next(iter(countries))] += 1
+        elif (country := _sole_country(m.candidates, gazetteer)) is not None:
+            counts[country] += 1
     return tuple(c for c, _ in counts.most_common())
+
+
+def _sole_country(candidates: Sequence[PlaceCandidate], gazetteer: Gazetteer | None) -> str | None:
+    """The country a name stands for on its own: every prominent reading lies in it, counting readings
+    on the entry's own name before alternate names ("Caracas" is not also a Bahia de Caraquez), or its
+    biggest reading dwarfs every namesake abroad (ten times the people)."""
+    readings = [c for c in candidates if gazetteer is None or gazetteer.is_prominent(c)]
+    readings = [c for c in readings if c.primary] or readings
+    countries = {c.country for c in readings if c.country}
+    if len(countries) == 1:
+        return next(iter(countries))
+    if not readings:
+        return None
+    top = max(readings, key=lambda c: c.population)
+    rivals = [c.population for c in readings if c.country != top.country]
+    return top.country if top.country and top.population >= 10 * max(rivals, default=0) else None
 
 
 def _is_actor(doc: Doc, mention: PlaceMention, args: Sequence[Token]) -> bool:

@@ -1,0 +1,216 @@
+"""Attributes read the way wire stories are written: the dateline's day anchors "yesterday" and weekdays,
+tolls over parties with "a civilian" in them, the toll words reporters use, ambiguous town names read in
+the story's country, and parts of a place ("the hills of X", "northern X"). Every form has three or more
+sentences of our own in other countries and tenses, and near-misses that must not fire.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from brinkwatch.model import Article
+from test_attr_fixtures import shared_extractor, shared_nlp
+
+D = dt.date
+
+
+def attributes(text: str, trigger: str, pub: dt.date):
+    nlp, extractor = shared_nlp(), shared_extractor()
+    doc = nlp(text)
+    ctx = extractor.prepare(doc, Article(doc_id="w", text=text, pub_date=pub))
+    tok = next(t for t in doc if t.text == trigger)
+    return extractor.for_event(ctx, tok.sent, tok)
+
+
+# ---------------------------------------------------------------------------------------------- dates
+@pytest.mark.parametrize(
+    ("text", "trigger", "pub", "expected"),
+    [
+        # filed on Wednesday 11 June, published on Thursday 12 June: "yesterday" is Tuesday 10 June
+        ("LIMA, June 11 (Andes Wire) - Striking miners blocked a highway near Arequipa yesterday, police said.",
+         "blocked", D(2025, 6, 12), D(2025, 6, 10)),
+        ("NAIROBI, Kenya, March 3 - Police arrested 40 traders in the city centre yesterday.",
+         "arrested", D(2026, 3, 5), D(2026, 3, 2)),
+        ("ISLAMABAD, Oct 14 (PNS) - Troops raided a compound in Quetta last night, the army said.",
+         "raided", D(2024, 10, 15), D(2024, 10, 13)),
+        # a weekday counts back from the filing day: Thursday 5 June in a Tuesday 10 June dateline
+        ("MANILA, June 10 (Reuters) - Rebels ambushed a patrol in Samar on Thursday, the army said.",
+         "ambushed", D(2025, 6, 12), D(2025, 6, 5)),
+        ("ABUJA, 3 March 2026 - Gunmen kidnapped 12 pupils in Katsina state on Wednesday.",
+         "kidnapped", D(2026, 3, 5), D(2026, 2, 25)),
+    ],
+)
+def test_the_datelines_day_anchors_relative_dates(text, trigger, pub, expected) -> None:
+    assert attributes(text, trigger, pub).date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "pub", "expected"),
+    [
+        # no dateline: the publication date anchors
+        ("Striking miners blocked a highway near Arequipa yesterday, police said.", "blocked", D(2025, 6, 12),
+         D(2025, 6, 11)),
+        # a dateline with no date: the publication date anchors
+        ("NAIROBI, Kenya - Police arrested 40 traders in the city centre yesterday.", "arrested", D(2026, 3, 5),
+         D(2026, 3, 4)),
+        # an explicit date is not moved by the dateline
+        ("MANILA, June 10 (Reuters) - Rebels ambushed a patrol in Samar on June 2, the army said.", "ambushed",
+         D(2025, 6, 12), D(2025, 6, 2)),
+    ],
+)
+def test_relative_dates_without_a_dated_dateline(text, trigger, pub, expected) -> None:
+    assert attributes(text, trigger, pub).date == expected
+
+
+# ---------------------------------------------------------------------------------------------- numbers
+def tolls(text: str, trigger: str) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for q in attributes(text, trigger, D(2025, 6, 12)).numbers:
+        out[q.kind] = out.get(q.kind, 0) + q.value
+    return {k: v for k, v in out.items() if k in ("killed", "injured", "arrested")}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a party counted with "a" or "one" is one
+        ("Rebels attacked a police post, killing two officers and a civilian.", "attacked", {"killed": 3}),
+        ("Militants ambushed a convoy in Tillaberi, killing four soldiers and a driver.", "ambushed", {"killed": 5}),
+        ("A soldier and three villagers were wounded when insurgents shelled the camp.", "shelled", {"injured": 4}),
+        ("Gunmen stormed the church, killing a priest and two worshippers.", "stormed", {"killed": 3}),
+        ("Police detained one journalist and six students at the rally.", "detained", {"arrested": 7}),
+    ],
+)
+def test_tolls_over_parties_count_a_and_one(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Police detained a dozen protesters outside the ministry.", "detained", {"arrested": 12}),
+        ("Security forces arrested scores of opposition activists in Harare.", "arrested", {"arrested": 40}),
+        ("The air strikes killed dozens of civilians in Marib.", "killed", {"killed": 24}),
+        # near-miss: "a dozen" of things is not a toll
+        ("Drones struck a dozen fuel depots overnight.", "struck", {}),
+        # near-miss: "scores" of a poll or a match is no quantity of people
+        ("The opposition scored well in the polls, but police arrested its leader.", "arrested", {}),
+    ],
+)
+def test_quantity_words(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Troops shelled the market in Goma on Friday, killing 5 people and wounding 11.", "shelled",
+         {"killed": 5, "injured": 11}),
+        ("A car bomb exploded near a checkpoint in Mogadishu, killing three and injuring nine.", "exploded",
+         {"killed": 3, "injured": 9}),
+        ("Police opened fire on marchers in Conakry, wounding 14 and killing two.", "opened",
+         {"killed": 2, "injured": 14}),
+    ],
+)
+def test_killing_and_wounding(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Rockets hit an army base near Kirkuk; no one was hurt, officials said.", "hit", {"injured": 0}),
+        ("A drone struck a warehouse in Odesa, but nobody was injured.", "struck", {"injured": 0}),
+        ("Militants fired mortars at the airport. No one was killed.", "fired", {"killed": 0}),
+        ("Suspected rebels bombed a pipeline in Arauca, causing no casualties.", "bombed",
+         {"killed": 0, "injured": 0}),
+    ],
+)
+def test_no_one_was_hurt(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Gunmen attacked a bus in Balochistan. The death toll rose to 30 on Monday.", "attacked",
+         {"killed": 30}),
+        ("Insurgents bombed a market in Diyala; the death toll has climbed to 41, hospital officials said.",
+         "bombed", {"killed": 41}),
+        ("Militants raided a village in Borno state. The number of dead rose to 17 by evening.", "raided",
+         {"killed": 17}),
+    ],
+)
+def test_a_toll_that_rose(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected
+
+
+# ---------------------------------------------------------------------------------------------- places
+def place(text: str, trigger: str):
+    return attributes(text, trigger, D(2025, 6, 12)).place
+
+
+def near(p, lat: float, lon: float, km: float = 25.0) -> bool:
+    return p is not None and p.lat is not None and abs(p.lat - lat) * 111 < km and abs(p.lon - lon) * 90 < km
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country", "lat", "lon"),
+    [
+        # a same-name town abroad loses to the story's own country (dateline, actors, places named before)
+        ("BEIRUT, June 11 - Lebanese soldiers arrested three gunmen in Tripoli after a shooting.", "arrested",
+         "LBN", 34.44, 35.85),
+        ("CARACAS, June 11 - Venezuelan police detained 12 students in Merida on Monday.", "detained", "VEN",
+         8.59, -71.14),
+        ("Colombian troops clashed with rebels in Cauca on Monday. Two days later the rebels attacked a police "
+         "post in Suarez.", "attacked", "COL", 2.95, -76.70),
+        ("MEXICO CITY, June 11 - Gunmen killed four police officers in Cordoba, Veracruz.", "killed", "MEX",
+         18.88, -96.93),
+    ],
+)
+def test_an_ambiguous_town_is_read_in_the_storys_country(text, trigger, country, lat, lon) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == country and near(p, lat, lon), p
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country", "lat", "lon"),
+    [
+        ("Troops killed four rebels in the hills of Marawi on Tuesday.", "killed", "PHL", 8.00, 124.29),
+        ("Fighting raged in the mountains around Ghazni for a third day.", "raged", "AFG", 33.55, 68.42),
+        ("Rebels shelled villages in the hills above Bukavu overnight.", "shelled", "COD", -2.50, 28.86),
+    ],
+)
+def test_the_terrain_of_a_town_is_near_it(text, trigger, country, lat, lon) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == country and near(p, lat, lon, 40), p
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("Hezbollah fired rockets at northern Israel on Thursday.", "fired", "ISR"),
+        ("Insurgents staged attacks across eastern Burkina Faso last week.", "staged", "BFA"),
+        ("Drones struck targets in southern Russia overnight.", "struck", "RUS"),
+    ],
+)
+def test_a_part_of_a_country_is_in_it(text, trigger, country) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == country, p
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Artillery shelled the village on Tuesday, killing a woman.", "shelled", {"killed": 1}),
+        ("A journalist was detained at the airport in Minsk.", "detained", {"arrested": 1}),
+        ("Soldiers arrested a teacher in Jaffna on Sunday.", "arrested", {"arrested": 1}),
+        # near-misses: a person who speaks or acts is no toll
+        ("A soldier attacked his commander in Kaduna.", "attacked", {}),
+        ("Police detained protesters in Tbilisi, a witness said.", "detained", {}),
+    ],
+)
+def test_a_single_victim(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected

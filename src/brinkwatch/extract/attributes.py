@@ -38,6 +38,7 @@ from brinkwatch.extract.numbers import NumberCues, follow_up_numbers, numbers_fo
 from brinkwatch.extract.places import (
     PlaceMention,
     article_countries,
+    dateline_place,
     find_place_mentions,
     note_place,
     place_for_event,
@@ -58,6 +59,9 @@ class EventAttributes(BaseModel):
     date: dt.date | None
     date_precision: DatePrecision
     place: Place | None
+    # where the paragraph or the dateline puts an event whose own sentence names no place: the event's
+    # place, but no evidence about its actors (a place in the sentence may be a target; this one is not)
+    place_around: Place | None = None
     numbers: tuple[Quantity, ...]
     attribution: Attribution | None
     modality: Modality
@@ -174,6 +178,14 @@ class AttributeExtractor:
         return [a.country for a in found if a is not None and a.country and len(a.country) == 3
                 and any(ch.isupper() for ch in a.text)]
 
+    def _place_around(self, ctx: DocContext, sent: Span) -> Place | None:
+        """The place of an event whose sentence names none: the nearest place named in a location phrase
+        earlier in its paragraph, else the dateline's."""
+        paragraph = ctx.article.text.rfind("\n", 0, sent.start_char) + 1
+        found = note_place(ctx.places, ctx.doc, paragraph, sent.start_char, ctx.countries, self.gazetteer,
+                           nearest=True)
+        return found or dateline_place(ctx.places, ctx.countries, self.gazetteer)
+
     def for_event(self, ctx: DocContext, sent: Span, trigger: Token, args: Sequence[Token] = ()) -> EventAttributes:
         """The attributes of the event whose trigger (and argument heads) the coder found in ``sent``."""
         modality = modality_for_event(trigger, sent, self.cues.modality)
@@ -190,6 +202,7 @@ class AttributeExtractor:
             # a note's later sentences happen where the note does ("On 6 May 2020, ... in Djibo. The
             # assailants also set fire to two vehicles.")
             place = note_place(ctx.places, ctx.doc, note.start, sent.start_char, ctx.countries, self.gazetteer)
+        around = self._place_around(ctx, sent) if place is None else None
         attribution = attribution_for_event(trigger, ctx.quotes, self.cues.quotes, ctx.resolve_actor)
         opinion = is_opinion_sentence(sent, ctx.opinion_piece, attribution is not None, self.cues.modality,
                                       ctx.quote_spans)
@@ -199,6 +212,7 @@ class AttributeExtractor:
             date=parsed.date,
             date_precision=parsed.precision,
             place=place,
+            place_around=around,
             numbers=numbers,
             attribution=attribution,
             modality=modality,

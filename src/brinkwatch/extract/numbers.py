@@ -181,16 +181,13 @@ def _zero_count(tok: Token) -> _Count | None:
 
 def _party_of_one(tok: Token, cues: NumberCues) -> bool:
     """"two officers and a civilian", "a soldier and three villagers": "a" counts one when its person is
-    listed with counted people, or is the one a killing, wounding or arrest befell ("killing a woman", "a
-    journalist was detained"); "a man said" or "a group of protesters" counts no one."""
+    listed with counted people. Alone ("killing a 62-year-old man") it is told without a count and stays
+    so, as the annotated sets have it."""
     if tok.lower_ not in ("a", "an") or tok.dep_ != "det":
         return False
     noun = tok.head
     if noun.lemma_.lower() not in cues.people_nouns and noun.lower_ not in cues.people_nouns:
         return False
-    befell = {w for kind in ("killed", "injured", "arrested") for w in cues.event_cues.get(kind, ())}
-    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in befell:
-        return True
     listed = [c for c in noun.children if c.dep_ == "conj"]
     if noun.dep_ == "conj":
         listed.append(noun.head)

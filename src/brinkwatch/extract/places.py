@@ -49,6 +49,8 @@ _PLACE_PARTS = {"suburb", "suburbs", "outskirts", "edge", "neighbourhoods", "nei
                 "old", "downtown", "periphery", "environs", "countryside", "hinterland", "streets", "market",
                 "parliament", "palace", "ministry", "building", "residence", "hospital", "mosque", "church",
                 "university", "stadium", "square", "bridge", "coastline", "waters", "airspace", "territory"}
+_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                      "southeastern", "southwestern", "north", "south", "east", "west"})
 # Parts that put the event near the place rather than in it: "on the outskirts of Aleppo".
 _NEAR_PARTS = {"outskirts", "outskirt", "edge", "periphery", "environs", "vicinity"} | _TERRAIN
 # Nouns for sites named after their place: "its Natanz plant", "the Punggye-ri test site".
@@ -327,12 +329,14 @@ def _sole_country(candidates: Sequence[PlaceCandidate], gazetteer: Gazetteer | N
 def _is_actor(doc: Doc, mention: PlaceMention, args: Sequence[Token]) -> bool:
     """A mention that acts or is acted upon as a state ("Tehran said", "Iraq's parliament", "attacked
     Iraq") rather than naming where something happened."""
+    root = doc[mention.root]
+    if any(c.dep_ == "amod" and c.lower_ in _COMPASS for c in root.children):
+        return False  # "fired rockets at northern Israel": a part of a country is a place, even as target
     if any(mention.start <= a.idx < mention.end for a in args):
         return True
     after = doc[mention.root + 1:mention.root + 3]
     if len(after) == 2 and after[0].text == "-" and after[1].lower_ == "based":
         return True  # "a Baghdad-based militia": where the actor comes from, not where the act was
-    root = doc[mention.root]
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "India and China held talks": China is a subject too
     if root.dep_ == "poss" and root.head.lemma_.lower() in _PLACE_NOUNS | _SITE_NOUNS | _PLACE_PARTS and (
@@ -452,11 +456,12 @@ def _other_side(named: PlaceCandidate, mention: PlaceMention, countries: Sequenc
 
 
 def note_place(mentions: Sequence[PlaceMention], doc: Doc, start: int, end: int, context: Sequence[str],
-               gazetteer: Gazetteer) -> Place | None:
+               gazetteer: Gazetteer, nearest: bool = False) -> Place | None:
     """Where a conflict monitor's note happened, for its later sentences that name no place: the first
     place its text (from ``start``, the note's opening date, to ``end``) gives in a location phrase ("in
-    Djibo, Soum province", "near Gao")."""
-    for m in mentions:
+    Djibo, Soum province", "near Gao"); with ``nearest``, the last one before ``end`` (a paragraph's
+    sentences go on where the one before them left off)."""
+    for m in (reversed(mentions) if nearest else mentions):
         if m.start < start or m.end > end or m.dateline or m.qualifies is not None:
             continue
         if m.within is None and _relation(doc, m.root) is None:
@@ -467,3 +472,14 @@ def note_place(mentions: Sequence[PlaceMention], doc: Doc, start: int, end: int,
             relation = _relation(doc, m.root)
             return to_place(chosen, m.text, m.start, m.end, _RELATION_WORDS.get(relation, relation) if relation else None)
     return None
+
+
+def dateline_place(mentions: Sequence[PlaceMention], context: Sequence[str], gazetteer: Gazetteer) -> Place | None:
+    """Where the story was filed, for events the text places nowhere else: the dateline's town ("QUETTA,
+    Pakistan" is Quetta; "ISLAMABAD/NEW DELHI" the first), or its country when it names only that."""
+    filed = [m for m in mentions if m.dateline]
+    if not filed:
+        return None
+    best = next((m for m in filed if not _is_country_level(m)), filed[0])
+    chosen = gazetteer.choose(best.candidates, context)
+    return None if chosen is None else to_place(chosen, best.text, best.start, best.end)

@@ -284,3 +284,70 @@ def test_a_part_of_a_country_is_a_place_even_when_it_is_the_target(coder) -> Non
     # near-miss: a country named alone as the target is an actor, not a place
     events = code_sentence(coder, "Hezbollah fired rockets at Israel on Thursday.", "2025-06-12")
     assert events and all(e.place is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country", "lat", "lon"),
+    [
+        # a spelling the gazetteer does not list, read among the towns of the story's country
+        ("MOGADISHU, April 9 - Fighters attacked an army base in Bulo Burde on Monday.", "attacked", "SOM",
+         3.85, 45.57),
+        ("SANAA, Yemen, May 3 - Warplanes struck warehouses near Hodeidah overnight.", "struck", "YEM",
+         14.80, 42.95),
+        ("MOGADISHU, April 9 - Troops detained 15 men in Beled Weyne on Sunday.", "detained", "SOM", 4.74, 45.20),
+        ("KABUL, May 3 - Gunmen killed two guards in Khowst on Friday.", "killed", "AFG", 33.34, 69.92),
+    ],
+)
+def test_a_spelling_variant_in_the_storys_country(text, trigger, country, lat, lon) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == country and near(p, lat, lon), p
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # no story country: a loose spelling is not looked for anywhere
+        ("Fighters attacked an army base in Bulo Burde on Monday.", "attacked"),
+        # an unknown name in the story's country that matches nothing
+        ("MOGADISHU, April 9 - Fighters attacked a base in Xyzqobad on Monday.", "attacked"),
+    ],
+)
+def test_spelling_variants_near_misses(text, trigger) -> None:
+    p = place(text, trigger)
+    assert p is None or p.precision == "city" and p.name.lower().startswith("mogadishu"), p
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country", "lat", "lon"),
+    [
+        # "X township, Y region": the town inside the region
+        ("Junta troops detained 30 villagers in Kyaukse township, Mandalay region, last week.", "detained",
+         "MMR", 21.60, 96.13),
+        ("Soldiers torched homes in Hpakant township, Kachin state, on Monday.", "torched", "MMR", 25.61, 96.31),
+        ("MOGADISHU, April 9 - Militants attacked a base in Bulo Burde, Hiiraan region, on Monday.", "attacked",
+         "SOM", 3.85, 45.57),
+    ],
+)
+def test_a_township_in_its_region(text, trigger, country, lat, lon) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == country and near(p, lat, lon), p
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country", "lat", "lon"),
+    [
+        # where the victims were: a participle clause on the event's object
+        ("A roadside bomb killed four civilians travelling near Afgooye.", "killed", "SOM", 2.14, 45.12),
+        ("Troops shot dead three men fleeing toward Kidal.", "shot", "MLI", 18.44, 1.41),
+        ("Police arrested two students protesting outside the parliament in Dhaka.", "arrested", "BGD", 23.81,
+         90.41),
+    ],
+)
+def test_a_participle_on_the_victims_places_the_event(text, trigger, country, lat, lon) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == country and near(p, lat, lon), p
+
+
+def test_an_unknown_town_in_a_named_region_is_the_region() -> None:
+    p = place("MOGADISHU, April 9 - Militants attacked a base in Xyzqobad village, Hiiraan region.", "attacked")
+    assert p is not None and p.country == "SOM" and p.precision == "admin1", p

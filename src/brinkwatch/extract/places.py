@@ -39,7 +39,7 @@ _WEAK_PREPS = {"from", "to", "towards", "toward", "into", "past", "beyond", "bet
 _PLACE_NOUNS = {"city", "town", "village", "province", "region", "capital", "outskirts", "suburb", "district",
                 "square", "port", "coast", "centre", "center", "state", "county", "area", "governorate", "outskirt",
                 "neighbourhood", "neighborhood", "island", "islands", "border", "heart", "north", "south",
-                "east", "west", "part", "streets", "street"}
+                "east", "west", "part", "streets", "street", "township", "tehsil"}
 # The land around a town: "the hills of Marawi", "the forests outside Beni" put the event near the town.
 _TERRAIN = {"hill", "hills", "mountain", "mountains", "forest", "forests", "valley", "desert", "plain", "plains",
             "jungle", "bush", "foothill", "foothills", "highlands", "farmland"}
@@ -190,7 +190,7 @@ _DISTRICT_WORDS = frozenset({"district", "county", "municipality", "commune", "r
 _TOWN_WORDS = frozenset({"city", "town", "village", "township", "hamlet", "locality"})
 # "X, Y" / "X (Y)" / "X district, Y" / "X district of Y": Y says where X lies
 _QUALIFIER_GAP = re.compile(
-    r"^\s*(?:(?:city|town|village|district|sub-district|county|municipality|province|governorate|region|"
+    r"^\s*(?:(?:city|town|village|township|tehsil|district|sub-district|county|municipality|province|governorate|region|"
     r"area|locality|commune|department|state|oblast|prefecture)\s*)?(?:,|\(|(?<=[a-z])\s+(?:of|in))\s*(?:the\s+)?"
     r"(?:(?:provincial|regional|district)\s+)?(?:(?:capital|seat)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE)
@@ -246,6 +246,7 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     dateline = find_layout(text).dateline
     lo, hi = (dateline.start, dateline.end) if dateline else (0, 0)
     chosen: list[PlaceMention] = []
+    unknown: list[tuple[Span, str]] = []
     spans = [_possessor_place(doc, span, gazetteer) for span in _candidate_spans(doc, gazetteer, text)]
     for span, name in sorted(spans, key=lambda s: (-(s[0].end_char - s[0].start_char), s[0].start_char)):
         if any(p.start < span.end_char and span.start_char < p.end for p in chosen):
@@ -255,7 +256,33 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             chosen.append(PlaceMention(span.text, span.start_char, span.end_char, span.root.i, tuple(candidates),
                                        dateline=lo <= span.start_char and span.end_char <= hi,
                                        border_of=_border_with(doc, span)))
+        elif _in_location_syntax(span.root) or _kind_word(doc, span) is not None:
+            unknown.append((span, name))
+    chosen += _spelling_variants(doc, unknown, chosen, gazetteer)
     return _locate_in_areas(sorted(chosen, key=lambda p: p.start), text, gazetteer)
+
+
+def _spelling_variants(doc: Doc, unknown: Sequence[tuple[Span, str]], known: Sequence[PlaceMention],
+                       gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Names in place syntax that the gazetteer does not know as written, read as spelling variants of the
+    towns and provinces of the text's countries ("Bulo Burde, Hiiraan region" in a Somali story). Only in
+    those countries: a variant key is loose, and abroad it would find namesakes of anything."""
+    countries = article_countries(known, gazetteer)[:3]
+    if not unknown or not countries:
+        return []
+    found: list[PlaceMention] = []
+    for span, name in unknown:
+        if any(p.start < span.end_char and span.start_char < p.end for p in [*known, *found]):
+            continue
+        candidates = gazetteer.lookup_variant(name, countries)
+        word = _kind_word(doc, span)
+        if word in _PROVINCE_WORDS | _DISTRICT_WORDS:
+            candidates = [c for c in candidates if c.source == "region"] or candidates
+        elif word in _TOWN_WORDS:
+            candidates = [c for c in candidates if c.source == "city"] or candidates
+        if candidates:
+            found.append(PlaceMention(span.text, span.start_char, span.end_char, span.root.i, tuple(candidates)))
+    return found
 
 
 def _locate_in_areas(mentions: list[PlaceMention], text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -386,6 +413,8 @@ def _same_statement(mention_root: Token, trigger: Token) -> bool:
     own, other = clause_verb(trigger), clause_verb(mention_root)
     if other.i == own.i or other.is_ancestor(own):
         return True
+    if other.dep_ == "acl" and other.tag_ == "VBG" and clause_verb(other.head).i == own.i:
+        return True  # "killed four civilians travelling near Afgooye": where the victims were
     return other.head.i == own.i and other.dep_ in ("advcl", "conj", "xcomp")
 
 

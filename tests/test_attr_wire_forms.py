@@ -351,3 +351,34 @@ def test_a_participle_on_the_victims_places_the_event(text, trigger, country, la
 def test_an_unknown_town_in_a_named_region_is_the_region() -> None:
     p = place("MOGADISHU, April 9 - Militants attacked a base in Xyzqobad village, Hiiraan region.", "attacked")
     assert p is not None and p.country == "SOM" and p.precision == "admin1", p
+
+
+# ---------------------------------------------------------------------------------------------- sequels
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Rebels seized the town on 3 March. The following day, troops retook it.", "retook", D(2025, 3, 4)),
+        ("Gunmen raided the village on Friday. A day later, they attacked a school.", "attacked", D(2025, 3, 8)),
+        ("On 16 March 2025, insurgents stormed a base near Gwoza. Residents found two bodies the next day.",
+         "found", D(2025, 3, 17)),
+        ("Police detained the editor on 2 March and charged him two days later.", "charged", D(2025, 3, 4)),
+        ("The ceasefire took effect on 6 March; the day before, both sides shelled the front line.", "shelled",
+         D(2025, 3, 5)),
+    ],
+)
+def test_a_day_counted_from_the_day_named_before(text, trigger, expected) -> None:
+    assert attributes(text, trigger, D(2025, 3, 10)).date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # nothing named before it in the paragraph: no day to count from
+        ("The following day, troops retook the town.", "retook"),
+        # a day named in another paragraph does not count
+        ("Rebels seized the town on 3 March.\nA day later, troops retook it.", "retook"),
+    ],
+)
+def test_a_sequel_without_a_day_before_it(text, trigger) -> None:
+    found = attributes(text, trigger, D(2025, 3, 10))
+    assert (found.date, found.date_precision) == (D(2025, 3, 10), "publication")

@@ -54,6 +54,7 @@ class DateCues(BaseModel):
     time_of_day: list[str]
     prepositions: list[str]
     future_window_days: int = Field(ge=0)
+    sequel_days: dict[str, int] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,7 +401,31 @@ def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> li
             mention = _mention(doc, m.start(), m.end(), pub_date, cues, text)
             if mention is not None:
                 found.append(mention)
-    return sorted((d for d in found if not skip[0] <= d.start < skip[1]), key=lambda d: d.start)
+    found = sorted((d for d in found if not skip[0] <= d.start < skip[1]), key=lambda d: d.start)
+    return _with_sequels(doc, found, cues, text)
+
+
+def _with_sequels(doc: Doc, found: list[DateMention], cues: DateCues, text: str) -> list[DateMention]:
+    """Add "the following day", "a day later", "the day before": a day counted from the latest day the
+    paragraph named before it (in text order, so that one sequel may count from another)."""
+    if not cues.sequel_days:
+        return found
+    body = "|".join(re.escape(p) for p in sorted(cues.sequel_days, key=len, reverse=True))
+    hits = [m for m in re.finditer(rf"\b(?:{body})\b", text, re.IGNORECASE)
+            if not any(d.start < m.end() and m.start() < d.end for d in found)]
+    for m in hits:
+        paragraph = text.rfind("\n", 0, m.start()) + 1
+        before = [d for d in found if paragraph <= d.start < m.start() and d.parsed.precision == "day"
+                  and d.parsed.date is not None and not d.reference]
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if not before or span is None or before[-1].parsed.date is None:
+            continue
+        day = before[-1].parsed.date + dt.timedelta(days=cues.sequel_days[m.group(0).lower()])
+        leading, heading = _position(span, text)
+        found.append(DateMention(span.text, span.start_char, span.end_char, span.root.i, ParsedDate(day, "day"),
+                                 leading=leading, heading=heading))
+        found.sort(key=lambda d: d.start)
+    return found
 
 
 def is_attached(root: Token, trigger: Token) -> bool:

@@ -382,3 +382,44 @@ def test_a_day_counted_from_the_day_named_before(text, trigger, expected) -> Non
 def test_a_sequel_without_a_day_before_it(text, trigger) -> None:
     found = attributes(text, trigger, D(2025, 3, 10))
     assert (found.date, found.date_precision) == (D(2025, 3, 10), "publication")
+
+
+# ---------------------------------------------------------------------------------------------- below the town
+@pytest.mark.parametrize(
+    ("text", "trigger", "country", "lat", "lon"),
+    [
+        # camps and border crossings from the gazetteer's curated sites
+        ("RSF fighters shelled the Zamzam camp near El Fasher.", "shelled", "SDN", 13.50, 25.30),
+        ("Soldiers opened fire at the Torkham border crossing on Friday.", "opened", "PAK", 34.10, 71.09),
+        ("Hundreds of families fled to al-Mawasi after the evacuation order.", "fled", "PSE", 31.36, 34.27),
+        ("Police fired tear gas at protesters in Kibera on Tuesday.", "fired", "KEN", -1.31, 36.79),
+        # a town in its province or territory, however the province is written
+        ("Troops clashed with rebels in Rutshuru territory, North Kivu.", "clashed", "COD", -1.19, 29.45),
+        ("Gunmen killed five farmers in Bokkos, Plateau state.", "killed", "NGA", 9.30, 8.99),
+        ("Insurgents attacked a church in Mangu, Plateau state, on Sunday.", "attacked", "NGA", 9.52, 9.10),
+        # a town the tagger leaves untagged as the object of an attack
+        ("Russian forces shelled Huliaipole in the Zaporizhzhia region.", "shelled", "UKR", 47.66, 36.26),
+        ("Russian troops stormed Vuhledar after weeks of fighting.", "stormed", "UKR", 47.78, 37.25),
+    ],
+)
+def test_places_below_the_town(text, trigger, country, lat, lon) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == country and near(p, lat, lon), p
+
+
+def test_a_french_compass_province_reads_in_english() -> None:
+    p = place("Rebels seized two villages in South Kivu on Monday.", "seized")
+    assert p is not None and p.country == "COD" and p.precision == "admin1", p
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a one-reading name that speaks is a person or group, not a place
+        "Gunmen attacked a convoy on Sunday, Mangu told reporters.",
+        # a name the gazetteer does not hold at all gives no place
+        "Rebels attacked a convoy near Xyzqobad on Sunday.",
+    ],
+)
+def test_one_reading_near_misses(text) -> None:
+    assert place(text, "attacked") is None

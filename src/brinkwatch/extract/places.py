@@ -60,6 +60,10 @@ _SITE_NOUNS = {"base", "airport", "airfield", "plant", "facility", "site", "comp
 # Verbs whose direct object is a place even when it is a country: "fled Ukraine", "leave Iraq".
 _MOTION_VERBS = {"leave", "enter", "flee", "visit", "invade", "reach", "cross", "tour", "quit", "evacuate",
                  "occupy", "annex", "return", "arrive", "overrun", "besiege", "encircle", "capture", "seize"}
+# Verbs whose object is often a town the tagger leaves untagged: "shelled Huliaipole", "retook Pokrovsk".
+# (Only for finding the name: whether a country as their object is a place or a target is _is_actor's call.)
+_STRIKE_VERBS = {"shell", "bomb", "strike", "hit", "pound", "raid", "storm", "retake", "recapture", "liberate",
+                 "bombard", "target", "attack", "surround"}
 _SUFFIXES = ("air base", "airbase", "base", "airport", "international airport", "airfield", "naval base",
              "nuclear plant", "nuclear power plant", "nuclear facility", "crossing", "military base")
 _AIRPORT = re.compile(r"\b((?:[A-Z][\w'’.-]+\s){1,4})(?:International\s)?Air(?:port|field)\b")
@@ -76,6 +80,7 @@ class PlaceMention:
     within: PlaceCandidate | None = None  # the province or country the text puts it in ("X, Urozgan")
     qualifies: int | None = None  # start of the mention this one only locates ("Jowzjan" in "Mingajik, Jowzjan")
     border_of: bool = False  # "near the border with X": the event is on the other side of X's border
+    tagged: bool = False  # the tagger calls it a place (GPE, LOC, FAC)
 
 
 def _extend(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
@@ -108,7 +113,7 @@ def _in_location_syntax(root: Token) -> bool:
         return True
     if node.dep_ == "poss" and node.head.lemma_.lower() in _PLACE_NOUNS | _PLACE_PARTS:
         return node.head.dep_ == "dobj" or _in_location_syntax(node.head)  # "hit Kharkiv's northern districts"
-    return node.dep_ == "dobj" and node.head.lemma_.lower() in _MOTION_VERBS
+    return node.dep_ == "dobj" and node.head.lemma_.lower() in _MOTION_VERBS | _STRIKE_VERBS
 
 
 def _extend_left(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
@@ -151,8 +156,9 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ in _ENT_LABELS:
             spans.append(_extend_left(doc, _extend(doc, _strip_the(doc, ent), gazetteer), gazetteer))
-        elif ent.label_ not in _NEVER_PLACES and _in_location_syntax(ent.root):
-            # The small model often tags towns as ORG or PERSON ("outside Kyiv"); the syntax says place.
+        elif ent.label_ not in _NEVER_PLACES and (_in_location_syntax(ent.root) or _names_an_area(doc, ent)):
+            # The small model often tags towns as ORG or PERSON ("outside Kyiv"); the syntax says place,
+            # and so does a province noun after the name ("Plateau state").
             spans.append(_strip_the(doc, ent))
     for tok in doc:
         if tok.pos_ == "PROPN" and not tok.ent_type_ and _in_location_syntax(tok):
@@ -168,6 +174,12 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
                     break
             spans.append(doc[lo:tok.i + 1])
     return spans
+
+
+def _names_an_area(doc: Doc, span: Span) -> bool:
+    """A name followed by a province or district noun: "Plateau state", "Rutshuru territory"."""
+    return span.end < len(doc) and doc[span.end].lower_ in _PROVINCE_WORDS | _DISTRICT_WORDS and \
+        span[-1].pos_ == "PROPN"
 
 
 def _possessor_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, str]:
@@ -186,11 +198,11 @@ def _possessor_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, 
 _PROVINCE_WORDS = frozenset(ADMIN_NOUNS) - {"district", "county", "municipality", "commune", "parish", "raion",
                                             "rayon", "division", "zone"}
 _DISTRICT_WORDS = frozenset({"district", "county", "municipality", "commune", "raion", "rayon", "sub-district",
-                             "subdistrict"})
+                             "subdistrict", "territory", "tehsil"})
 _TOWN_WORDS = frozenset({"city", "town", "village", "township", "hamlet", "locality"})
 # "X, Y" / "X (Y)" / "X district, Y" / "X district of Y": Y says where X lies
 _QUALIFIER_GAP = re.compile(
-    r"^\s*(?:(?:city|town|village|township|tehsil|district|sub-district|county|municipality|province|governorate|region|"
+    r"^\s*(?:(?:city|town|village|township|tehsil|territory|district|sub-district|county|municipality|province|governorate|region|"
     r"area|locality|commune|department|state|oblast|prefecture)\s*)?(?:,|\(|(?<=[a-z])\s+(?:of|in))\s*(?:the\s+)?"
     r"(?:(?:provincial|regional|district)\s+)?(?:(?:capital|seat)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE)
@@ -218,6 +230,9 @@ def _lookup_mention(doc: Doc, span: Span, name: str, gazetteer: Gazetteer) -> li
     if word is not None and span[-1].lower_ == word:
         bare = doc[span.start:span.end - 1].text
         candidates = candidates or gazetteer.lookup(bare)
+    if word in _PROVINCE_WORDS | _DISTRICT_WORDS and span[-1].lower_ != word:
+        # "Plateau state": a province whose bare name is an ordinary word is indexed with its noun only
+        candidates = [c for c in gazetteer.lookup(f"{name} {word}") if c.source == "region"] or candidates
     if word in _PROVINCE_WORDS:
         regions = [c for c in candidates if c.precision in ("admin1", "admin2")] or gazetteer.lookup_region(
             bare, list(dict.fromkeys(c.country for c in candidates if c.country)))
@@ -255,7 +270,8 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         if candidates:
             chosen.append(PlaceMention(span.text, span.start_char, span.end_char, span.root.i, tuple(candidates),
                                        dateline=lo <= span.start_char and span.end_char <= hi,
-                                       border_of=_border_with(doc, span)))
+                                       border_of=_border_with(doc, span),
+                                       tagged=span.root.ent_type_ in _ENT_LABELS))
         elif _in_location_syntax(span.root) or _kind_word(doc, span) is not None:
             unknown.append((span, name))
     chosen += _spelling_variants(doc, unknown, chosen, gazetteer)
@@ -466,12 +482,20 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
     local += article_countries([m for m in in_sent if m is not best], gazetteer)
     countries = tuple(dict.fromkeys([*local, *actor_countries, *context]))
     relation = _RELATION_WORDS.get(relation, relation) if relation else None
-    chosen = gazetteer.choose(best.candidates, countries)
+    chosen = gazetteer.choose(best.candidates, countries) or _only_reading(best)
     if chosen is None:
         return None
     if best.border_of:
         return _other_side(chosen, best, countries, gazetteer)
     return to_place(chosen, best.text, best.start, best.end, relation)
+
+
+def _only_reading(mention: PlaceMention) -> PlaceCandidate | None:
+    """A small town outside the text's countries is not chosen for a name (it may be a word or a person);
+    but a name the tagger calls a place, in a location phrase, with one reading in the whole gazetteer
+    ("stormed Vuhledar", "in Mangu") has nothing else it could be."""
+    readings = {c.row for c in mention.candidates}
+    return mention.candidates[0] if mention.tagged and len(readings) == 1 else None
 
 
 def _other_side(named: PlaceCandidate, mention: PlaceMention, countries: Sequence[str],

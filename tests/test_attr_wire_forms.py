@@ -423,3 +423,29 @@ def test_a_french_compass_province_reads_in_english() -> None:
 )
 def test_one_reading_near_misses(text) -> None:
     assert place(text, "attacked") is None
+
+
+# ---------------------------------------------------------------------------------------------- which event
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the tolls of a main clause belong to the act in its "when" clause
+        ("At least 31 people died and more than 50 were injured when a bomb exploded at a market in Peshawar.",
+         "exploded", {"killed": 31, "injured": 50}),
+        ("Nine villagers died and 14 were wounded when militants stormed Bokkos.", "stormed",
+         {"killed": 9, "injured": 14}),
+        ("Four soldiers were killed and six others were hurt when a mine hit their truck.", "hit",
+         {"killed": 4, "injured": 6}),
+        # another doer's act in the same sentence keeps its own count
+        ("The strike killed 3 soldiers; in a separate attack, gunmen wounded 6 police officers.", "strike",
+         {"killed": 3}),
+        ("The strike killed 3 soldiers; in a separate attack, gunmen wounded 6 police officers.", "wounded",
+         {"injured": 6}),
+        ("Rebels attacked a village, killing five people, and troops later arrested three suspects.", "arrested",
+         {"arrested": 3}),
+        ("Rebels attacked a village, killing five people, and troops later arrested three suspects.", "attacked",
+         {"killed": 5}),
+    ],
+)
+def test_a_count_goes_to_its_own_event(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected

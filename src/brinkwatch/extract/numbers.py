@@ -394,6 +394,8 @@ def _linked_tokens(trigger: Token, cues: NumberCues) -> set[int]:
     anchor = _clause_verb(trigger)
     if anchor.dep_ == "advcl" and anchor.head.i != anchor.i:
         anchor = anchor.head
+        while anchor.dep_ == "conj" and _casualty_clause(anchor, trigger, cues):
+            anchor = anchor.head  # "31 people died and 50 were injured when a bomb exploded": both tolls
     linked: set[int] = set()
     stack = [anchor]
     while stack:
@@ -429,6 +431,10 @@ def _governs(token: Token, trigger: Token) -> bool:
         node = node.head
     if node.pos_ not in ("VERB", "AUX"):
         return False
+    objects = [c for c in node.children if c.dep_ == "dobj" and (c.i == token.i or c.is_ancestor(token))]
+    doers = [c for c in node.children if c.dep_ == "nsubj"]
+    if objects and doers and not any(d.i == trigger.i or d.is_ancestor(trigger) for d in doers):
+        return False  # "...; gunmen wounded 6 police officers": the count is what another doer did
     step = trigger
     while step.head.i != step.i:
         if step.dep_ in ("conj", "parataxis"):

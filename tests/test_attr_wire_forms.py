@@ -449,3 +449,21 @@ def test_one_reading_near_misses(text) -> None:
 )
 def test_a_count_goes_to_its_own_event(text, trigger, expected) -> None:
     assert tolls(text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country", "lat", "lon"),
+    [
+        ("Thousands rallied outside Georgia's parliament on Monday.", "rallied", "GEO", 41.69, 44.83),
+        ("Protesters stormed Sri Lanka's presidential palace on Saturday.", "stormed", "LKA", 6.93, 79.85),
+        ("Demonstrators gathered in front of Serbia's parliament on Sunday.", "gathered", "SRB", 44.80, 20.47),
+    ],
+)
+def test_a_countrys_seat_of_state_is_in_its_capital(text, trigger, country, lat, lon) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == country and near(p, lat, lon), p
+
+
+def test_a_countrys_border_is_not_its_capital() -> None:
+    p = place("Troops massed on Georgia's border on Monday.", "massed")
+    assert p is None or p.precision == "country", p

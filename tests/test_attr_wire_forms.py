@@ -281,9 +281,51 @@ def test_a_part_of_a_country_is_a_place_even_when_it_is_the_target(coder) -> Non
                           ("Pakistani jets bombed eastern Afghanistan on Monday.", "AFG")]:
         events = code_sentence(coder, text, "2025-06-12")
         assert events and all(e.place is not None and e.place.country == country for e in events), text
-    # near-miss: a country named alone as the target is an actor, not a place
-    events = code_sentence(coder, "Hezbollah fired rockets at Israel on Thursday.", "2025-06-12")
+    # near-miss: a country that only speaks or is spoken to gives the event no place
+    events = code_sentence(coder, "Hezbollah condemned Israel on Thursday.", "2025-06-12")
     assert events and all(e.place is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        # an armed act aimed at a country happens in it, when the sentence names no other place
+        ("Israel struck Iran early on Friday.", "struck", "IRN"),
+        ("Hezbollah fired rockets at Israel on Thursday.", "fired", "ISR"),
+        ("Pakistan launched air strikes on Afghanistan overnight.", "launched", "AFG"),
+        ("Russia invaded Ukraine in February 2022.", "invaded", "UKR"),
+    ],
+)
+def test_an_armed_act_on_a_country_happens_there(text, trigger, country) -> None:
+    found = attributes(text, trigger, D(2025, 6, 12))
+    p = found.place or found.place_around
+    assert p is not None and p.country == country, p
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        # the sentence's own place wins
+        ("Israel struck Iran's Natanz site on Friday.", "struck", "IRN"),
+        ("Pakistan launched air strikes on Afghanistan's Khost province.", "launched", "AFG"),
+    ],
+)
+def test_the_sentences_place_comes_first(text, trigger, country) -> None:
+    found = attributes(text, trigger, D(2025, 6, 12))
+    assert found.place is not None and found.place.country == country and found.place.precision != "country"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Israel condemned Iran on Friday.", "condemned"),
+        ("Pakistan accused Afghanistan of sheltering militants.", "accused"),
+        ("Russia sanctioned Ukraine's grain traders.", "sanctioned"),
+    ],
+)
+def test_words_aimed_at_a_country_give_no_place(text, trigger) -> None:
+    found = attributes(text, trigger, D(2025, 6, 12))
+    assert found.place is None and found.place_around is None
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,7 @@ from brinkwatch.extract.places import (
     find_place_mentions,
     note_place,
     place_for_event,
+    struck_country,
 )
 from brinkwatch.extract.quotes import Quote, QuoteCues, attribution_for_event, find_quotes
 from brinkwatch.geo import Gazetteer
@@ -202,7 +203,10 @@ class AttributeExtractor:
             # a note's later sentences happen where the note does ("On 6 May 2020, ... in Djibo. The
             # assailants also set fire to two vehicles.")
             place = note_place(ctx.places, ctx.doc, note.start, sent.start_char, ctx.countries, self.gazetteer)
-        around = self._place_around(ctx, sent) if place is None else None
+        around = None
+        if place is None:
+            around = struck_country(ctx.places_in(sent), ctx.doc, sent, trigger, self.gazetteer) or \
+                self._place_around(ctx, sent)
         attribution = attribution_for_event(trigger, ctx.quotes, self.cues.quotes, ctx.resolve_actor)
         opinion = is_opinion_sentence(sent, ctx.opinion_piece, attribution is not None, self.cues.modality,
                                       ctx.quote_spans)

@@ -548,3 +548,31 @@ def dateline_place(mentions: Sequence[PlaceMention], context: Sequence[str], gaz
     best = next((m for m in filed if not _is_country_level(m)), filed[0])
     chosen = gazetteer.choose(best.candidates, context)
     return None if chosen is None else to_place(chosen, best.text, best.start, best.end)
+
+
+# Acts that happen in the country they are aimed at: "struck Iran", "fired rockets at Israel", "invaded Ukraine".
+_ACTS_ON_A_COUNTRY = {"strike", "attack", "bomb", "shell", "hit", "pound", "raid", "invade", "fire", "launch",
+                      "target", "bombard", "storm", "airstrike", "strikes", "missile", "rocket", "drone"}
+_AIMED_PREPS = {"at", "on", "against", "into"}
+
+
+def struck_country(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trigger: Token,
+                   gazetteer: Gazetteer) -> Place | None:
+    """The country an armed act is aimed at, as its place when the sentence names no other: "Israel struck
+    Iran", "fired rockets at Israel", "launched air strikes on Afghanistan". (As an actor the country is the
+    target; the place says the act happened on its soil.)"""
+    if trigger.lemma_.lower() not in _ACTS_ON_A_COUNTRY:
+        return None
+    for m in mentions:
+        if not (sent.start_char <= m.start and m.end <= sent.end_char) or not _is_country_level(m) or m.dateline:
+            continue
+        node = doc[m.root]
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        aimed = node.dep_ == "dobj" and node.head.i == trigger.i
+        if node.dep_ == "pobj" and node.head.lower_ in _AIMED_PREPS:
+            owner = node.head.head  # "fired rockets at Israel", "launched strikes on Afghanistan"
+            aimed = owner.i == trigger.i or owner.head.i == trigger.i
+        if aimed:
+            return to_place(m.candidates[0], m.text, m.start, m.end, "in")
+    return None

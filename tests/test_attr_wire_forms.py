@@ -406,6 +406,9 @@ def test_an_unknown_town_in_a_named_region_is_the_region() -> None:
         ("Police detained the editor on 2 March and charged him two days later.", "charged", D(2025, 3, 4)),
         ("The ceasefire took effect on 6 March; the day before, both sides shelled the front line.", "shelled",
          D(2025, 3, 5)),
+        # a paragraph that opens with the sequel goes on from the one before it
+        ("On 14 March, militia fighters attacked a camp near Djugu.\n\nThe following day, soldiers arrested "
+         "nine men in Bunia.", "arrested", D(2025, 3, 15)),
     ],
 )
 def test_a_day_counted_from_the_day_named_before(text, trigger, expected) -> None:
@@ -417,8 +420,10 @@ def test_a_day_counted_from_the_day_named_before(text, trigger, expected) -> Non
     [
         # nothing named before it in the paragraph: no day to count from
         ("The following day, troops retook the town.", "retook"),
-        # a day named in another paragraph does not count
-        ("Rebels seized the town on 3 March.\nA day later, troops retook it.", "retook"),
+        # a day named two paragraphs before does not count
+        ("Rebels seized the town on 3 March.\n\nTalks failed.\n\nA day later, troops retook it.", "retook"),
+        # nor one in the paragraph before when the sequel stands inside its own paragraph
+        ("Rebels seized the town on 3 March.\n\nTroops, a day later, retook it.", "retook"),
     ],
 )
 def test_a_sequel_without_a_day_before_it(text, trigger) -> None:
@@ -509,3 +514,8 @@ def test_a_countrys_seat_of_state_is_in_its_capital(text, trigger, country, lat,
 def test_a_countrys_border_is_not_its_capital() -> None:
     p = place("Troops massed on Georgia's border on Monday.", "massed")
     assert p is None or p.precision == "country", p
+
+
+def test_an_unknown_town_in_a_known_province_is_the_province() -> None:
+    p = place("Guerrillas bombed an army base in Puerto Jordan, Arauca department, on Monday.", "bombed")
+    assert p is not None and p.country == "COL" and p.precision == "admin1", p

@@ -405,6 +405,14 @@ def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> li
     return _with_sequels(doc, found, cues, text)
 
 
+def _previous_paragraph(text: str, start: int) -> int:
+    """Start of the non-empty paragraph before the one starting at ``start``."""
+    end = start - 1
+    while end > 0 and text[end - 1] in "\n \t":
+        end -= 1
+    return text.rfind("\n", 0, end) + 1
+
+
 def _with_sequels(doc: Doc, found: list[DateMention], cues: DateCues, text: str) -> list[DateMention]:
     """Add "the following day", "a day later", "the day before": a day counted from the latest day the
     paragraph named before it (in text order, so that one sequel may count from another)."""
@@ -415,6 +423,8 @@ def _with_sequels(doc: Doc, found: list[DateMention], cues: DateCues, text: str)
             if not any(d.start < m.end() and m.start() < d.end for d in found)]
     for m in hits:
         paragraph = text.rfind("\n", 0, m.start()) + 1
+        if paragraph > 0 and not text[paragraph:m.start()].strip(" \t\"“("):
+            paragraph = _previous_paragraph(text, paragraph)  # "The following day," opening a paragraph
         before = [d for d in found if paragraph <= d.start < m.start() and d.parsed.precision == "day"
                   and d.parsed.date is not None and not d.reference]
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")

@@ -161,7 +161,7 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
             # and so does a province noun after the name ("Plateau state").
             spans.append(_strip_the(doc, ent))
     for tok in doc:
-        if tok.pos_ == "PROPN" and not tok.ent_type_ and _in_location_syntax(tok):
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and (_in_location_syntax(tok) or _names_an_area(doc, doc[tok.i:tok.i + 1])):
             lo = tok.i
             while lo > 0:
                 prev = doc[lo - 1]
@@ -174,6 +174,16 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
                     break
             spans.append(doc[lo:tok.i + 1])
     return spans
+
+
+def _area_after(doc: Doc, span: Span, known: Sequence[PlaceMention]) -> list[PlaceCandidate]:
+    """"Puerto Jordan, Arauca department": a town the gazetteer lacks, in the province named after it, is
+    placed in that province (the most specific place the text gives that we know)."""
+    text = doc.text
+    after = min((m for m in known if m.start >= span.end_char), key=lambda m: m.start, default=None)
+    if after is None or not _QUALIFIER_GAP.match(text[span.end_char:after.start]):
+        return []
+    return [c for c in after.candidates if c.precision in ("admin1", "admin2")]
 
 
 def _names_an_area(doc: Doc, span: Span) -> bool:
@@ -284,13 +294,13 @@ def _spelling_variants(doc: Doc, unknown: Sequence[tuple[Span, str]], known: Seq
     towns and provinces of the text's countries ("Bulo Burde, Hiiraan region" in a Somali story). Only in
     those countries: a variant key is loose, and abroad it would find namesakes of anything."""
     countries = article_countries(known, gazetteer)[:3]
-    if not unknown or not countries:
+    if not unknown:
         return []
     found: list[PlaceMention] = []
     for span, name in unknown:
         if any(p.start < span.end_char and span.start_char < p.end for p in [*known, *found]):
             continue
-        candidates = gazetteer.lookup_variant(name, countries)
+        candidates = gazetteer.lookup_variant(name, countries) or _area_after(doc, span, known)
         word = _kind_word(doc, span)
         if word in _PROVINCE_WORDS | _DISTRICT_WORDS:
             candidates = [c for c in candidates if c.source == "region"] or candidates

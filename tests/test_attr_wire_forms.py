@@ -519,3 +519,34 @@ def test_a_countrys_border_is_not_its_capital() -> None:
 def test_an_unknown_town_in_a_known_province_is_the_province() -> None:
     p = place("Guerrillas bombed an army base in Puerto Jordan, Arauca department, on Monday.", "bombed")
     assert p is not None and p.country == "COL" and p.precision == "admin1", p
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a part of a count is not another party
+        ("Police arrested 40 people, among them six journalists.", "arrested", {"arrested": 40}),
+        ("Gunmen killed 7 people, 4 of them women, in the attack.", "killed", {"killed": 7}),
+        ("At least 9 people were killed, among them two soldiers, when militants stormed the town.", "stormed",
+         {"killed": 9}),
+        ("Militants attacked a village, killing 12 people, including three children.", "attacked", {"killed": 12}),
+        # near-miss: two parties joined by "and" are added
+        ("Gunmen killed 7 villagers and 2 soldiers in the attack.", "killed", {"killed": 9}),
+    ],
+)
+def test_a_part_of_a_count(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Six people were killed and more than 20 wounded in the bombing in Kabul.", "bombing",
+         {"killed": 6, "injured": 20}),
+        ("Three soldiers died and 11 were hurt in the ambush near Gao.", "ambush", {"killed": 3, "injured": 11}),
+        ("Two civilians were killed and five were injured in the shelling of Kherson.", "shelling",
+         {"killed": 2, "injured": 5}),
+    ],
+)
+def test_coordinated_tolls_of_an_event_noun(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected

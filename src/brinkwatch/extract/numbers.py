@@ -179,6 +179,16 @@ def _zero_count(tok: Token) -> _Count | None:
     return None
 
 
+def _subset(sent: Span, count: _Count) -> bool:
+    """"among them six journalists", "4 of them women", "including three children": a part of the count
+    before it, not another party."""
+    doc = sent.doc
+    before = [t.lower_ for t in doc[max(sent.start, count.first - 2):count.first]]
+    after = [t.lower_ for t in doc[count.last:min(sent.end, count.last + 2)]]
+    return before[-2:] in (["among", "them"], ["among", "whom"]) or (before[-1:] == ["including"]) or \
+        after in (["of", "them"], ["of", "whom"])
+
+
 def _party_of_one(tok: Token, cues: NumberCues) -> bool:
     """"two officers and a civilian", "a soldier and three villagers": "a" counts one when its person is
     listed with counted people. Alone ("killing a 62-year-old man") it is told without a count and stays
@@ -394,8 +404,11 @@ def _linked_tokens(trigger: Token, cues: NumberCues) -> set[int]:
     anchor = _clause_verb(trigger)
     if anchor.dep_ == "advcl" and anchor.head.i != anchor.i:
         anchor = anchor.head
+    if anchor.i != trigger.i or anchor.dep_ == "advcl" or trigger.pos_ == "NOUN":
+        # "31 people died and 50 were injured when a bomb exploded", "six were killed and 20 wounded in the
+        # bombing": every toll of the coordinated casualty clauses is the act's
         while anchor.dep_ == "conj" and _casualty_clause(anchor, trigger, cues):
-            anchor = anchor.head  # "31 people died and 50 were injured when a bomb exploded": both tolls
+            anchor = anchor.head
     linked: set[int] = set()
     stack = [anchor]
     while stack:
@@ -485,6 +498,8 @@ def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues,
         span = sent.doc[count.first:count.last]
         if span.start_char in taken or not (count.first in linked or _governs(span.root, trigger)):
             continue
+        if _subset(sent, count):
+            continue  # "40 people, among them six journalists": part of a count already taken
         if any(q.start is not None and q.start <= span.start_char < (q.end or 0) for q in found):
             continue
         if count.value == 0 and _counted_noun(sent, count).lemma_.lower() in _CASUALTY_NOUNS:

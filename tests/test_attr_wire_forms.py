@@ -550,3 +550,20 @@ def test_a_part_of_a_count(text, trigger, expected) -> None:
 )
 def test_coordinated_tolls_of_an_event_noun(text, trigger, expected) -> None:
     assert tolls(text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a time of day before a weekday belongs to that day (published on Wednesday 12 March 2025)
+        ("Rebels attacked the convoy overnight Saturday.", "attacked", D(2025, 3, 8)),
+        ("Drones struck the refinery overnight Monday, officials said.", "struck", D(2025, 3, 10)),
+        ("Police raided the offices early Tuesday.", "raided", D(2025, 3, 11)),
+        # a weekday the parser hangs on the subject is the reporting verb's, not the act's
+        ("Officials said Tuesday rebels had attacked the convoy on Sunday.", "attacked", D(2025, 3, 9)),
+        # near-miss: "overnight" alone is the day of the report
+        ("Drones struck the refinery overnight, officials said.", "struck", D(2025, 3, 12)),
+    ],
+)
+def test_times_of_day_and_weekdays(text, trigger, expected) -> None:
+    assert attributes(text, trigger, D(2025, 3, 12)).date == expected

@@ -298,6 +298,9 @@ def parse_date_expression(text: str, pub_date: dt.date | None, cues: DateCues,
     if cleaned in cues.vague or text.lower().strip() in cues.vague:
         return ParsedDate(None, "unknown", vague=True)
     fraction, core = _split_qualifier(cleaned, cues)
+    words = core.split()
+    if len(words) > 1 and words[0] in cues.time_of_day:
+        core = " ".join(words[1:])  # "overnight Saturday", "night of Monday": the day named
     if core not in cues.relative_days:
         core = _clean(_strip_time_of_day(core, cues), cues)
     if pub_date is not None:
@@ -385,7 +388,10 @@ def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> li
     skip = dateline_span(text) or (0, 0)
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
-            mention = _mention(doc, ent.start_char, ent.end_char, pub_date, cues, text)
+            start = ent.start_char
+            if ent.start > 0 and doc[ent.start - 1].lower_ in cues.time_of_day:
+                start = doc[ent.start - 1].idx  # "overnight Saturday": one expression, Saturday's
+            mention = _mention(doc, start, ent.end_char, pub_date, cues, text)
             if mention is not None:
                 found.append(mention)
     for vague in cues.vague:
@@ -446,6 +452,8 @@ def is_attached(root: Token, trigger: Token) -> bool:
             return True
         if node.i != root.i and node.pos_ in ("VERB", "AUX"):
             return False
+        if node.i != root.i and node.dep_ in ("nsubj", "nsubjpass"):
+            return False  # "said Tuesday rebels had attacked": the parser's "Tuesday rebels" is no date of theirs
         if node.head.i == node.i:
             return False
         node = node.head

@@ -567,3 +567,17 @@ def test_coordinated_tolls_of_an_event_noun(text, trigger, expected) -> None:
 )
 def test_times_of_day_and_weekdays(text, trigger, expected) -> None:
     assert attributes(text, trigger, D(2025, 3, 12)).date == expected
+
+
+def test_the_dateline_places_only_events_of_its_country(coder) -> None:
+    import datetime as dt
+
+    from brinkwatch.model import Article
+
+    text = ("WASHINGTON, March 3 (Wire) - US police arrested 12 protesters, officials said.\n\n"
+            "Iranian forces seized a British tanker, officials said.")
+    doc = next(coder.code_articles([Article(doc_id="d", text=text, pub_date=dt.date(2025, 3, 4))]))
+    arrest = [e for e in doc.events if e.cameo.code == "173"]
+    seizure = [e for e in doc.events if e.source.country == "IRN"]
+    assert arrest and all(e.place is not None and e.place.country == "USA" for e in arrest)
+    assert seizure and all(e.place is None for e in seizure)

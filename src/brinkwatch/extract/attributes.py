@@ -179,13 +179,19 @@ class AttributeExtractor:
         return [a.country for a in found if a is not None and a.country and len(a.country) == 3
                 and any(ch.isupper() for ch in a.text)]
 
-    def _place_around(self, ctx: DocContext, sent: Span) -> Place | None:
+    def _place_around(self, ctx: DocContext, sent: Span, actor_countries: Sequence[str]) -> Place | None:
         """The place of an event whose sentence names none: the nearest place named in a location phrase
-        earlier in its paragraph, else the dateline's."""
+        earlier in its paragraph, else the dateline's - unless the event's actors are all of other countries
+        (a Washington-datelined story about militias in Syria does not happen in Washington)."""
         paragraph = ctx.article.text.rfind("\n", 0, sent.start_char) + 1
         found = note_place(ctx.places, ctx.doc, paragraph, sent.start_char, ctx.countries, self.gazetteer,
                            nearest=True)
-        return found or dateline_place(ctx.places, ctx.countries, self.gazetteer)
+        if found is not None:
+            return found
+        filed = dateline_place(ctx.places, ctx.countries, self.gazetteer)
+        if filed is not None and actor_countries and filed.country not in actor_countries:
+            return None
+        return filed
 
     def for_event(self, ctx: DocContext, sent: Span, trigger: Token, args: Sequence[Token] = ()) -> EventAttributes:
         """The attributes of the event whose trigger (and argument heads) the coder found in ``sent``."""
@@ -196,8 +202,9 @@ class AttributeExtractor:
                                 carried=carried_date(ctx.date_runs, sent.start_char))
         if parsed.precision == "publication" and ctx.article.pub_date is not None:
             parsed = replace(parsed, date=ctx.article.pub_date)  # no date in the text: the publication's
+        actor_countries = self._actor_countries(ctx, args)
         place = place_for_event(ctx.places_in(sent), ctx.doc, sent, trigger, ctx.countries, self.gazetteer, args,
-                                self._actor_countries(ctx, args))
+                                actor_countries)
         note = covering_run(ctx.date_runs, sent.start_char)
         if place is None and note is not None and not note.heading and note.start < sent.start_char:
             # a note's later sentences happen where the note does ("On 6 May 2020, ... in Djibo. The
@@ -206,7 +213,7 @@ class AttributeExtractor:
         around = None
         if place is None:
             around = struck_country(ctx.places_in(sent), ctx.doc, sent, trigger, self.gazetteer) or \
-                self._place_around(ctx, sent)
+                self._place_around(ctx, sent, actor_countries)
         attribution = attribution_for_event(trigger, ctx.quotes, self.cues.quotes, ctx.resolve_actor)
         opinion = is_opinion_sentence(sent, ctx.opinion_piece, attribution is not None, self.cues.modality,
                                       ctx.quote_spans)

@@ -176,10 +176,9 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
     return spans
 
 
-def _area_after(doc: Doc, span: Span, known: Sequence[PlaceMention]) -> list[PlaceCandidate]:
+def _area_after(text: str, span: Span, known: Sequence[PlaceMention]) -> list[PlaceCandidate]:
     """"Puerto Jordan, Arauca department": a town the gazetteer lacks, in the province named after it, is
     placed in that province (the most specific place the text gives that we know)."""
-    text = doc.text
     after = min((m for m in known if m.start >= span.end_char), key=lambda m: m.start, default=None)
     if after is None or not _QUALIFIER_GAP.match(text[span.end_char:after.start]):
         return []
@@ -284,11 +283,11 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
                                        tagged=span.root.ent_type_ in _ENT_LABELS))
         elif _in_location_syntax(span.root) or _kind_word(doc, span) is not None:
             unknown.append((span, name))
-    chosen += _spelling_variants(doc, unknown, chosen, gazetteer)
+    chosen += _spelling_variants(doc, text, unknown, chosen, gazetteer)
     return _locate_in_areas(sorted(chosen, key=lambda p: p.start), text, gazetteer)
 
 
-def _spelling_variants(doc: Doc, unknown: Sequence[tuple[Span, str]], known: Sequence[PlaceMention],
+def _spelling_variants(doc: Doc, text: str, unknown: Sequence[tuple[Span, str]], known: Sequence[PlaceMention],
                        gazetteer: Gazetteer) -> list[PlaceMention]:
     """Names in place syntax that the gazetteer does not know as written, read as spelling variants of the
     towns and provinces of the text's countries ("Bulo Burde, Hiiraan region" in a Somali story). Only in
@@ -300,7 +299,7 @@ def _spelling_variants(doc: Doc, unknown: Sequence[tuple[Span, str]], known: Seq
     for span, name in unknown:
         if any(p.start < span.end_char and span.start_char < p.end for p in [*known, *found]):
             continue
-        candidates = gazetteer.lookup_variant(name, countries) or _area_after(doc, span, known)
+        candidates = gazetteer.lookup_variant(name, countries) or _area_after(text, span, known)
         word = _kind_word(doc, span)
         if word in _PROVINCE_WORDS | _DISTRICT_WORDS:
             candidates = [c for c in candidates if c.source == "region"] or candidates
@@ -479,6 +478,8 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
     else:
         # A wire story's first sentence happens where it was filed unless it says otherwise.
         # (the dateline is a sentence of its own when the pipeline marks the structure: the one after it)
+        if not any(m.dateline for m in mentions):
+            return None  # (checked first: Doc.text is rebuilt from the tokens on every access)
         dateline = find_layout(doc.text).dateline
         first = dateline is not None and sent.start_char <= dateline.end < sent.end_char
         filed = [m for m in mentions if m.dateline and (first or sent.start_char <= m.start < sent.end_char)]

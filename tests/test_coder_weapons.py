@@ -1,6 +1,7 @@
-"""A weapon the story has already named belongs to whoever fired it: "Russia fired cruise missiles at Kyiv.
+"""Weapons in news: a weapon the story has already named belongs to whoever fired it ("Russia fired cruise missiles at Kyiv.
 The missiles hit a power station." is Russia's act twice, not Russia's and then unknown forces'. A weapon told
-as new ("A roadside bomb ...") keeps an unknown doer, and so does one with no attacker just before it.
+as new ("A roadside bomb ...") keeps an unknown doer, and so does one with no attacker just before it; a weapon
+that slams into something attacks it, where a person who slams something rebukes it.
 All sentences are our own."""
 
 from __future__ import annotations
@@ -45,3 +46,23 @@ def test_an_unnamed_or_unanchored_weapon_keeps_an_unknown_doer(coder, text: str)
     first_named = {s[:3] for i, s, _ in events if i == 0}
     later = [s for i, s, _ in events if i > 0 and s]
     assert not any(s[:3] in first_named and not s.endswith("UAF") for s in later), events
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Russian missiles slammed into an apartment block in Dnipro on Sunday.", "RUS", "UKR"),
+    ("Two rockets slammed into a military base near Kandahar overnight.", "AFG", "AFG"),
+    ("Pakistani shells crashed into a village in Kupwara on Monday.", "PAK", "IND"),
+])
+def test_a_weapon_slamming_into_something_is_an_attack(coder, text: str, source: str, target: str) -> None:
+    events = [(e.cameo.code[:2], e.source.code[:3], (e.target.code if e.target else "")[:3])
+              for e in coder.code_text(text, pub_date=DAY).events]
+    assert ("19", source, target) in events, events
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("The opposition slammed the government's budget.", "11"),  # a rebuke stays a rebuke
+    ("A truck slammed into a bus in Lagos, killing four.", None),  # a road accident is no event
+])
+def test_slamming_without_a_weapon_is_no_attack(coder, text: str, root: str | None) -> None:
+    roots = {e.cameo.code[:2] for e in coder.code_text(text, pub_date=DAY).events}
+    assert "19" not in roots and (root is None or root in roots), roots

@@ -66,3 +66,22 @@ def test_a_weapon_slamming_into_something_is_an_attack(coder, text: str, source:
 def test_slamming_without_a_weapon_is_no_attack(coder, text: str, root: str | None) -> None:
     roots = {e.cameo.code[:2] for e in coder.code_text(text, pub_date=DAY).events}
     assert "19" not in roots and (root is None or root in roots), roots
+
+
+@pytest.mark.parametrize(("text", "code", "source", "target"), [
+    ("Hezbollah's rocket barrage on northern Israel wounded three people.", "195", "LBN", "ISR"),
+    ("An Ethiopian artillery barrage against Eritrean positions lasted through the night.", "194", "ETH", "ERI"),
+    ("Tehran's drone barrage against Kurdish camps in Iraq drew protests.", "195", "IRN", "IRQ"),
+])
+def test_a_barrage_told_as_the_news_is_an_attack(coder, text: str, code: str, source: str, target: str) -> None:
+    events = [(e.cameo.code, e.source.code[:3], (e.target.code if e.target else "")[:3])
+              for e in coder.code_text(text, pub_date=DAY).events]
+    assert (code, source, target) in events, events
+
+
+@pytest.mark.parametrize("text", [
+    "The minister faced a barrage of questions from reporters.",
+    "A barrage of criticism met Brazil's new law.",
+])
+def test_a_barrage_of_words_is_no_attack(coder, text: str) -> None:
+    assert not [e for e in coder.code_text(text, pub_date=DAY).events if e.cameo.code[:2] in {"18", "19", "20"}]

@@ -402,6 +402,8 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
     else:
         # A wire story's first sentence happens where it was filed unless it says otherwise.
         # (the dateline is a sentence of its own when the pipeline marks the structure: the one after it)
+        if not any(m.dateline for m in mentions):
+            return None  # no dateline place: nothing filed (and no need to rebuild doc.text to find it)
         dateline = find_layout(doc.text).dateline
         first = dateline is not None and sent.start_char <= dateline.end < sent.end_char
         filed = [m for m in mentions if m.dateline and (first or sent.start_char <= m.start < sent.end_char)]

@@ -63,7 +63,7 @@ _SYMBOL_AFFIXES = {"prefix_search": f"^(?:{_SYMBOL_RUN})|", "suffix_search": f"(
 def _load_tokenizer(nlp) -> None:  # noqa: ANN001 - a spacy Language
     """Read the pipeline's own tokenizer with symbol runs merged, its affix patterns changed before it is built.
 
-    The tokenizer adds its ~6,700 special cases whenever its rules or an affix pattern are set (~0.07 s each):
+    The tokenizer adds its ~1,350 special cases whenever its rules or an affix pattern are set (~0.07 s each):
     read from its file with the changed patterns, it adds them once, as a plain ``spacy.load`` does; changed
     after loading, once more. A pipeline without a tokenizer file keeps the language's default tokenizer,
     changed in place."""

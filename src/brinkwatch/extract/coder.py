@@ -23,7 +23,13 @@ from spacy.tokens import Doc, Span, Token
 from brinkwatch.actors import ActorKB, ActorResolver
 from brinkwatch.config import Settings
 from brinkwatch.errors import InputTooLargeError
-from brinkwatch.extract.arguments import ArgumentResolver, in_context, sentence_countries, story_countries
+from brinkwatch.extract.arguments import (
+    ArgumentResolver,
+    in_context,
+    named_place_country,
+    sentence_countries,
+    story_countries,
+)
 from brinkwatch.extract.attributes import AttributeExtractor
 from brinkwatch.extract.events import Draft, SentenceCoder
 from brinkwatch.extract.patterns import PatternBook
@@ -155,7 +161,8 @@ class Coder:
         if draft.intent_unless_other_speaker and not (
                 speaker is not None and speaker.country and pairs[0][0].country != speaker.country):
             self.sentence_coder.make_intent(draft)
-        pairs = in_context(pairs, sentence_countries(actors, sent, attrs.place), draft.code, self.book.governors)
+        pairs = in_context(pairs, sentence_countries(actors, sent, attrs.place), draft.code, self.book.governors,
+                           place=named_place_country(actors, sent, attrs.place))
         if story:  # "Police detained 14 protesters" in a story from Tbilisi
             pairs = in_context(pairs, set(story), draft.code, self.book.governors, story=True)
         modality = _merge_modality(draft.modality, attrs.modality)
@@ -164,13 +171,12 @@ class Coder:
             attribution = Attribution(speaker=speaker, speaker_text=_phrase(draft.speaker[0]),
                                       verb=draft.speech_verb.lemma_ if draft.speech_verb is not None else None)
         base = dict(doc_id=article.doc_id, sentence_index=index, is_opinion=attrs.is_opinion,
-                    date=attrs.date, date_precision=attrs.date_precision, place=attrs.place,
+                    date=attrs.date, date_precision=attrs.date_precision, place=attrs.place or attrs.place_around,
                     numbers=attrs.numbers, attribution=attribution,
                     evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
                                       trigger_start=draft.trigger.idx,
                                       trigger_end=draft.trigger.idx + len(draft.trigger.text)))
-        nonstate = self.book.governors.nonstate_sectors
-        coded = [(_code_for(draft, source, nonstate), draft.pattern, source, target, modality)
+        coded = [(_code_for(draft, source, self.book.governors), draft.pattern, source, target, modality)
                  for source, target in pairs]
         if draft.reverse_code and self.book.governors.reciprocal_events:
             coded += [(draft.reverse_code, f"{draft.pattern}<", target, source, modality)
@@ -261,10 +267,13 @@ def _retargeted(ev: Event, target: Actor) -> Event:
 
 
 
-def _code_for(draft: Draft, source: Actor, nonstate_sectors: tuple[str, ...]) -> str:
-    """Killing or attacking by militants, rebels or gunmen is unconventional violence (18x), by states 19x."""
-    if draft.nonstate_code and (source.sector in nonstate_sectors or (source.country or "") == "IMG"):
+def _code_for(draft: Draft, source: Actor, governors) -> str:
+    """Killing or attacking by militants, rebels or gunmen is unconventional violence (18x), by states 19x;
+    torching or looting by a crowd of protesters or rioters is violent protest (145), by armed men 17x."""
+    if draft.nonstate_code and (source.sector in governors.nonstate_sectors or (source.country or "") == "IMG"):
         return draft.nonstate_code
+    if draft.crowd_code and source.sector in governors.crowd_sectors:
+        return draft.crowd_code
     return draft.code
 
 
@@ -307,13 +316,17 @@ def _confidence(draft: Draft, source: Actor, target: Actor | None, args: list[To
 
 
 def _dedup_in_sentence(events: list[Event]) -> list[Event]:
-    """One event per (sentence, source, target, root): keep the most specific code, then the surest."""
+    """One event per (sentence, source, target, root): keep the most specific code (a longer one, or one that is
+    not the root's unspecified X0: "captured the town", 192, over "crossed into", 190), then the surest."""
+    def rank(ev: Event) -> tuple:
+        return len(ev.cameo.code), not ev.cameo.code.endswith("0"), ev.confidence
+
     best: dict[tuple, Event] = {}
     for ev in events:
         key = (ev.sentence_index, ev.source.code if ev.source else None, ev.target.code if ev.target else None,
                ev.cameo.root, ev.modality)
         old = best.get(key)
-        if old is None or (len(ev.cameo.code), ev.confidence) > (len(old.cameo.code), old.confidence):
+        if old is None or rank(ev) > rank(old):
             best[key] = ev
     return [ev for ev in events if best.get(
         (ev.sentence_index, ev.source.code if ev.source else None, ev.target.code if ev.target else None,

@@ -31,6 +31,7 @@ class Draft:
     one_way_with_target: bool = False
     reverse_code: str | None = None
     nonstate_code: str | None = None
+    crowd_code: str | None = None
     prior: float = 0.8
     inherited: bool = False
     speaker: list[Token] = field(default_factory=list)
@@ -80,7 +81,8 @@ class SentenceCoder:
         roles = _SentenceRoles.of(out, by_trigger, self.gov)
         for draft in out:
             draft.background = background_reason(draft.trigger, self.gov.background_preps) or \
-                roles.object_reason(draft) or roles.phrase_reason(draft.trigger)
+                roles.object_reason(draft) or roles.phrase_reason(draft.trigger) or \
+                prevented_reason(draft.trigger, self.gov.preventing_verbs)
             draft.predicate = _predicate(draft.trigger, self.gov.support_verbs)
         return out
 
@@ -132,6 +134,7 @@ class SentenceCoder:
             for obj in frame.objects:
                 if pattern.object and obj.i in by_trigger:
                     consumed.add(obj.i)
+            consumed.update(_amount_nouns(frame, by_trigger))  # "provided $70 million of aid": one act
             if pattern.prep_noun:  # "called for a ceasefire": the phrase is the appeal, not a ceasefire
                 for tok in frame.prep_objects(pattern.prep):
                     if lemma_of(tok) in pattern.prep_noun and tok.i in by_trigger:
@@ -156,8 +159,8 @@ class SentenceCoder:
             if adjunct is not None:  # "killed by Russian shelling": the shelling's owner, else unknown forces
                 owners = _weapon_agent(adjunct, weapons)
                 sources, unattributed = ([owners], False) if owners else (sources, True)
-        if violent and not sources and frame.kind == "verb" and frame.passive and not frame.inherited_subject:
-            # "seven people were shot dead in Culiacan": a passive act of violence with no doer named
+        if violent and not sources and frame.passive and not frame.inherited_subject:
+            # "seven people were shot dead in Culiacan", "a convoy came under fire": violence with no doer named
             unattributed = True
         if frame.kind == "noun" and frame.fallback_subjects:
             # "the US reaffirmed its pledge": a possessive pronoun is the support verb's subject
@@ -169,8 +172,8 @@ class SentenceCoder:
         return Draft(
             code=pattern.code, pattern=pattern.id, trigger=frame.trigger,
             source_groups=sources, target_groups=targets, symmetric=pattern.symmetric,
-            reverse_code=pattern.reverse_code, nonstate_code=pattern.nonstate_code,
-            one_way_with_target=pattern.one_way_with_target,
+            reverse_code=pattern.reverse_code, nonstate_code=pattern.nonstate_code, crowd_code=pattern.crowd_code,
+            one_way_with_target=pattern.one_way_with_target or (pattern.symmetric and _with_partner(frame, sources)),
             prior=pattern.confidence, inherited=frame.inherited_subject,
             modality="negated" if frame.negated else self.gov.speech_act_modality.get(pattern.code[:2]),
             unattributed=unattributed and not sources,
@@ -425,6 +428,16 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...]) -> str 
     return None
 
 
+def prevented_reason(trigger: Token, preventing_verbs: tuple[str, ...]) -> str | None:
+    """"barred women from attending universities", "stopped the leader from travelling": the act after "from"
+    is what someone was kept from doing; it did not happen. ``None`` when the trigger is not such an act."""
+    prep = trigger.head
+    if trigger.dep_ == "pcomp" and prep.lower_ == "from" and prep.dep_ == "prep" and \
+            prep.head.lemma_.lower() in preventing_verbs:
+        return "prevented"
+    return None
+
+
 # subordinators of clauses that give the occasion, time or reason of the main event
 CONDITION_MARKS = {"if", "unless"}
 ADVERBIAL_MARKS = {"after", "since", "before", "as", "when", "while", "because", "until", "once", "following"}
@@ -492,6 +505,14 @@ def _own_agent(draft: Draft) -> bool:
     first = draft.source_groups[0] if draft.source_groups else []
     subtree = {t.i for t in draft.trigger.subtree}
     return bool(first) and all(t.i in subtree for t in first)
+
+
+def _with_partner(frame: Frame, sources: list[list[Token]]) -> bool:
+    """"Bahrain restored relations with Qatar", "Indian troops clashed with Chinese soldiers": a verb's doer
+    named as subject and a partner in a "with" phrase is the doer's act only; the reverse is coded when both
+    are the subject ("India and China clashed") or the parties of a "between" phrase. Event nouns keep their
+    pattern's reading: "held talks with" is coded both ways, as the PETRARCH2 gold set codes it."""
+    return frame.kind == "verb" and bool(sources) and any(prep == "with" for prep, _ in frame.preps + frame.object_preps)
 
 
 def _is_amount(tok: Token, amount_heads: tuple[str, ...]) -> bool:
@@ -594,12 +615,21 @@ def _consume_subtree_frames(comp: Frame, by_trigger: dict[int, Frame], consumed:
     for obj in comp.objects:
         if obj.i in by_trigger:
             consumed.add(obj.i)
+    consumed.update(_amount_nouns(comp, by_trigger))
     stack = [c for c in comp.trigger.children if c.dep_ in {"xcomp", "ccomp", "conj"}]
     while stack:
         tok = stack.pop()
         if tok.i in by_trigger:
             consumed.add(tok.i)
         stack += [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "conj"}]
+
+
+def _amount_nouns(verb: Frame, by_trigger: dict[int, Frame]) -> set[int]:
+    """Event nouns a verb carries through an amount object ("provide 25,000 tons of food aid"): a coded verb
+    already tells that act, so the noun is not coded again."""
+    objects = {o.i for o in verb.objects}
+    return {i for i, f in by_trigger.items() if f.kind == "noun" and f.support_verb is not None
+            and f.support_verb.i == verb.trigger.i and f.trigger.head.head.i in objects}
 
 
 def _slot_groups(frame: Frame, slots: tuple[str, ...], by_trigger: dict[int, Frame]) -> list[list[Token]]:

@@ -15,7 +15,7 @@ from brinkwatch.config import Settings
 from brinkwatch.store import Store
 from brinkwatch.store.access import open_reader
 
-if TYPE_CHECKING:  # brinkwatch.analyze (numpy, ruptures) is imported by the commands that analyse
+if TYPE_CHECKING:  # brinkwatch.analyze (numpy, pyarrow) is imported by the commands that analyse
     from brinkwatch.analyze.records import TensionReport
 
 _BARS = "▁▂▃▄▅▆▇█"

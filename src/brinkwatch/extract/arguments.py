@@ -11,11 +11,11 @@ country the sentence, or the story (``story_countries``), leaves for them; a sta
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.actors import ActorKB
+from brinkwatch.actors.context import story_countries
 from brinkwatch.actors.kb import pieces
 from brinkwatch.extract.events import Draft
 from brinkwatch.extract.patterns import PatternBook
@@ -61,9 +61,10 @@ class ArgumentResolver:
         """ "two bases in Iraq that house US troops", "a base used by coalition forces": a base is the force
         that holds it, when the text names that force; the host country is only the place."""
         rules = self.book.governors
-        if tok.lemma_.lower() not in rules.base_nouns:
+        # the lemmatiser reads "bases" as "basis": the plain plural counts too
+        if not {tok.lemma_.lower(), tok.lower_, tok.lower_[:-1]} & set(rules.base_nouns):
             return None
-        for clause in (c for c in tok.children if c.dep_ in {"relcl", "acl"}):
+        for clause in _occupant_clauses(tok):
             if clause.lemma_.lower() not in rules.occupant_verbs:
                 continue
             holders = [c for c in clause.children if c.dep_ in {"dobj", "obj"}]
@@ -300,6 +301,16 @@ def _argument_ranges(trigger: Token, speech_verbs: tuple[str, ...]) -> list[tupl
     return ranges
 
 
+def _occupant_clauses(base: Token) -> list[Token]:
+    """Relative clauses that describe ``base``: its own, or one the parser hung on another noun although it
+    starts right after the base's phrase ("fired missiles at two bases in Iraq that house US troops")."""
+    own = [c for c in base.children if c.dep_ in {"relcl", "acl"}]
+    if own:
+        return own
+    after = base.right_edge.i + 1
+    return [t for t in base.sent if t.dep_ in {"relcl", "acl"} and t.left_edge.i == after and t.i > base.i]
+
+
 def _phrase_of(tok: Token, verb: Token) -> bool:
     """``tok`` is inside one of ``verb``'s own phrases, not in a clause nested under it."""
     while tok.i != verb.i:
@@ -387,6 +398,7 @@ def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
 
 
 NON_STATE_PREFIXES = {"IGO", "IMG", "NGO", "---"}
+__all__ = ["NON_STATE_PREFIXES", "ArgumentResolver", "in_context", "sentence_countries", "story_countries"]
 
 
 def sentence_countries(actors, sent: Span, place) -> set[str]:
@@ -436,32 +448,6 @@ def _contextual(actor: Actor, candidates: set[str]) -> Actor:
     country = next(iter(candidates))
     return actor.model_copy(update={"code": country + actor.code[3:], "country": country,
                                     "resolution": "context", "confidence": round(actor.confidence * 0.8, 3)})
-
-
-def story_countries(mentions: list[Actor], sents: list[Span], lead: int = 2) -> set[str]:
-    """The countries a story is about, for sector-only actors no sentence places ("police detained ...").
-
-    The countries named in the lead (dateline, headline and first sentence: "TBILISI, May 16 -"), when it
-    names one or two; else a country that holds at least two thirds of the article's country mentions (three
-    or more). ``_in_context`` gives an actor one of them only when exactly one is left once the other party's
-    country is taken out: the Japanese ministry's protest to China is Japan's; the police of a story about
-    Armenia and Azerbaijan could be either's and stay unknown.
-    """
-    def countries(start: int, end: int) -> list[str]:
-        return [m.country for m in mentions if m.country and len(m.country) == 3 and m.start is not None
-                and m.country not in NON_STATE_PREFIXES and start <= m.start < end]
-
-    if not sents:
-        return set()
-    in_lead = set(countries(sents[0].start_char, sents[min(lead, len(sents)) - 1].end_char))
-    if 1 <= len(in_lead) <= 2:
-        return in_lead
-    named = countries(0, sents[-1].end_char)
-    if not in_lead and len(named) >= 3:
-        country, count = Counter(named).most_common(1)[0]
-        if count * 3 >= 2 * len(named):
-            return {country}
-    return set()
 
 
 def _same_side(source: Actor, target: Actor, forceful: bool = False) -> bool:

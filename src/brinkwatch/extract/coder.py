@@ -42,6 +42,7 @@ from brinkwatch.model import (
 )
 from brinkwatch.nlp import load_pipeline
 from brinkwatch.nlp import structure as article_structure
+from brinkwatch.nlp.headcase import set_name_test
 from brinkwatch.ontology import Ontology
 
 # Modalities that the frame decides (governor classes, speech verbs) outrank the cue-based ones,
@@ -61,6 +62,7 @@ class Coder:
                                      base_layer=self.settings.base_patterns)
         self.kb = ActorKB.load(self.settings.actor_files)
         self.resolver = ActorResolver(self.kb)
+        set_name_test(self.nlp, self.kb.is_name_like)
         self.gazetteer = Gazetteer.load(self.settings.place_files,
                                         min_city_population=self.settings.min_city_population)
         self.attributes = AttributeExtractor(self.gazetteer)

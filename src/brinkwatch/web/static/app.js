@@ -5,6 +5,7 @@ import { download } from "./csv.js";
 import { clear, countryLabel, el } from "./dom.js";
 import { renderNetwork } from "./network.js";
 import { renderMap } from "./map.js";
+import { textShown } from "./plotly.js";
 import { fillFilterOptions, renderEventRows } from "./tables.js";
 import { readState, writeState } from "./state.js";
 import { markPeriod, periodEnd, renderDrivers, renderTimeline, renderVerdict } from "./timeline.js";
@@ -166,17 +167,20 @@ function eventsController() {
   let shown = []; // the records the table lists, for the map and the CSV download
 
   let requests = 0;
+  let tableShown = null;
+  const firstTable = new Promise((resolve) => { tableShown = resolve; }); // rows (or an error) on screen
 
   async function load(append) {
     const params = { ...filters, order: "-date", limit: 50, cursor: append ? nextCursor : undefined };
     const mine = (requests += 1);
-    const page = await api.events(params);
+    const page = await api.events(params).catch((error) => { tableShown(); throw error; });
     if (mine !== requests) return; // the filters changed while this page was on its way
     renderEventRows($("events-table"), page.events, openEvent, { append });
     shown = append ? shown.concat(page.events) : page.events;
     nextCursor = page.next_cursor;
     $("events-more").hidden = !nextCursor;
     $("events-count").textContent = `${shown.length} events shown${nextCursor ? ", more available" : ""}`;
+    tableShown();
     await renderMap($("events-map"), shown, openEvent); // after the table: the map waits for plotly.js
   }
 
@@ -201,7 +205,7 @@ function eventsController() {
 
   const downloadShown = () => download(shown, `brinkwatch-events-${new Date().toISOString().slice(0, 10)}.csv`);
 
-  return { apply, more: () => load(true), setActor, setRange, downloadShown };
+  return { apply, more: () => load(true), setActor, setRange, downloadShown, firstTable };
 }
 
 async function main() {
@@ -213,13 +217,16 @@ async function main() {
   $("events-csv").addEventListener("click", () => events.downloadShown());
 
   // Text first: the stats line, the filters, the dyad pickers and the events table need no plotly.js, which
-  // the first chart loads (plotly.js) while these are already on screen.
+  // the first chart loads (plotly.js) once they are on screen.
   const wanted = readState();
+  const tableAndMap = events.apply(); // the table at once; its map waits for plotly.js
+  tableAndMap.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
   const [network, vocab] = await Promise.all([api.network({ level: "country" }), api.vocab(), renderStats()]);
   fillFilterOptions($("f-root"), $("f-modality"), vocab);
   const names = vocab.actor_names;
   const hasPair = network.nodes.length && dyadPickers(network, wanted, names);
-  const tableAndMap = events.apply();
+  await events.firstTable;
+  textShown();
   if (!network.nodes.length) {
     $("empty").hidden = false;
     $("dyad-show").disabled = true;
@@ -246,6 +253,7 @@ async function main() {
 }
 
 main().catch((error) => {
+  textShown();
   reportError(error);
   document.body.dataset.ready = "error";
 });

@@ -537,6 +537,14 @@ def test_network_labels_do_not_overlap(chromium, base_url: str, viewport: int) -
             labels = _network_labels(page)
             assert len(labels) == page.evaluate("document.getElementById('network-chart').data[1].x.length")
             assert _overlapping(labels) == [], level
+        if viewport > 420:  # a window made narrow lays the labels out again for the new width
+            page.set_viewport_size({"width": 420, "height": 900})
+            page.wait_for_function("() => document.querySelector('#network-chart .main-svg')"
+                                   ".getBoundingClientRect().width <= 420")
+            labels = _network_labels(page)
+            assert labels and _overlapping(labels) == []
+            assert all(right <= 420 for _, (_, _, right, _) in labels)
+            page.set_viewport_size({"width": viewport, "height": 900})
         # A dense network (30 nodes with long codes around a hub): every label drawn, none overlapping.
         width = min(900, viewport - 40)
         hidden = page.evaluate(_DENSE_NETWORK_JS, [width, 30])

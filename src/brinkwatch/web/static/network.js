@@ -133,7 +133,9 @@ export async function renderNetwork(chart, network, onNode, names = {}) {
     hovertemplate: "%{hovertext}<extra>click to list its events</extra>",
   };
   const layout = {
-    height: HEIGHT, margin: { t: MARGIN, r: MARGIN, b: MARGIN, l: MARGIN }, hovermode: "closest",
+    // An explicit size: labels are placed for exactly this plot area (plotly's autosize keeps a first size).
+    width: box.width + 2 * MARGIN, height: HEIGHT, margin: { t: MARGIN, r: MARGIN, b: MARGIN, l: MARGIN },
+    hovermode: "closest",
     xaxis: { visible: false, range: [-box.x, box.x], fixedrange: true },
     yaxis: { visible: false, range: [-box.y, box.y], fixedrange: true },
     annotations: [

@@ -199,3 +199,167 @@ def test_a_name_of_two_places_takes_the_one_the_story_is_about(coder, text: str,
 def test_a_place_name_inside_a_persons_name_is_no_country(coder) -> None:
     assert "JOR" not in _codes(coder, "Michael Jordan criticised the league's new rules.")
     assert "JOR" in _codes(coder, "Jordan criticised Israel over the raid.")
+
+
+# ---------------------------------------------------------------- namesakes of known office holders
+def test_a_known_name_with_another_title_in_another_countrys_story_is_a_namesake(coder) -> None:
+    text = ("BOGOTA, March 12 (Wire) - Dissident guerrillas attacked a military base in Cauca province overnight. "
+            "Defence Minister Pedro Sanchez said the attackers rejected the peace deal. "
+            "The government suspended talks with the group.")
+    assert not any("ESP" in code for code in _codes(coder, text))
+    assert "COLGOV" in {s for s, _ in _pairs(coder, text)}
+
+
+def test_a_known_office_holder_abroad_keeps_the_kbs_country(coder) -> None:
+    text = "BOGOTA, March 12 (Wire) - Prime Minister Pedro Sanchez criticised Venezuela during his visit."
+    assert ("ESPGOV", "VEN") in _pairs(coder, text)
+
+
+# ---------------------------------------------------------------- a state that protests is its government
+@pytest.mark.parametrize("text", [
+    "Manila summoned China's ambassador to protest.",
+    "Japan protested after Chinese ships entered its waters.",
+])
+def test_a_state_does_not_protest_against_itself(coder, text: str) -> None:
+    assert not any(s[:3] == (t or "")[:3] for s, t in _pairs(coder, text))
+
+
+def test_a_people_protests_against_its_government(coder) -> None:
+    assert ("KEN", "KENGOV") in _pairs(coder, "Thousands of Kenyans protested in Nairobi on Tuesday.")
+
+
+# ---------------------------------------------------------------- suspects
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Police in Karachi, Pakistan, detained four suspects after the blast.", ("PAKCOP", "PAKCRM")),
+    ("Kenyan police shot dead two robbery suspects in Nairobi.", ("KENCOP", "KENCRM")),
+    ("OUAGADOUGOU, Feb 2 (Wire) - Gunmen killed 12 civilians in a village in northern Burkina Faso on Sunday. "
+     "Soldiers later arrested three suspects, the army said.", ("BFAMIL", "BFACRM")),
+])
+def test_suspects_held_or_shot_by_security_forces_are_criminals(coder, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(coder, text)
+
+
+def test_suspected_militants_stay_unidentified_forces(coder) -> None:
+    assert {s for s, _ in _pairs(coder, "Suspected militants attacked a checkpoint in Kunar, Afghanistan.")} == {
+        "AFGUAF"}
+
+
+# ---------------------------------------------------------------- a capital's dateline is its country
+@pytest.mark.parametrize(("text", "country"), [
+    ("ISLAMABAD, May 9 (Wire) - Police fired tear gas at supporters of the jailed opposition leader.", "PAK"),
+    ("ISLAMABAD, May 9 (Wire) - Protesters set fire to a police vehicle and threw stones at officers.", "PAK"),
+])
+def test_a_capitals_dateline_gives_its_own_country(coder, text: str, country: str) -> None:
+    codes = _codes(coder, text)
+    assert codes and all(code[:3] == country for code in codes), codes
+
+
+# ---------------------------------------------------------------- a home institution's counterpart is of its country
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Brazil's Senate rejected the president's nominee for the central bank.", ("BRALEG", "BRAGOV")),
+    ("South Africa's main opposition party accused the government of corruption.", ("ZAFOPP", "ZAFGOV")),
+    ("Peru's Constitutional Court ordered the president to reinstate the dismissed judges.", ("PERJUD", "PERGOV")),
+    ("Thai protesters demanded that the prime minister resign.", ("THAOPP", "THAGOV")),
+])
+def test_the_counterpart_of_a_home_institution_is_of_its_country(coder, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Japanese foreign ministry thanked the government for its help.",
+    "Indian diplomats criticised the government over the visa rules.",
+])
+def test_a_governments_counterpart_government_stays_unplaced(coder, text: str) -> None:
+    pairs = _pairs(coder, text)
+    assert pairs and not any(s[:3] == (t or "")[:3] for s, t in pairs)
+
+
+# ---------------------------------------------------------------- armed groups of current news, by their short names
+@pytest.mark.parametrize(("text", "pair"), [
+    ("JNIM fighters ambushed a Malian army convoy near Timbuktu.", ("MLIREB", "MLIMIL")),
+    ("LNA forces shelled positions held by rival militias south of Tripoli.", ("LBYMIL", "LBYUAF")),
+    ("Federal troops clashed with Fano fighters near Gondar on Monday.", ("ETHMIL", "ETHREB")),
+    ("ARSA militants attacked police posts in Rakhine state.", ("MMRREB", "MMRCOP")),
+])
+def test_armed_groups_known_by_short_names(coder, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(coder, text)
+
+
+# ---------------------------------------------------------------- whom a threat or demand is aimed at
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Egypt warned of serious consequences if Israeli forces entered Rafah.", ("EGY", "ISRMIL")),
+    ("Russia threatened retaliation if Finland joined NATO.", ("RUS", "FIN")),
+    ("The European Union threatened new sanctions unless Russia withdrew its troops.", ("IGOEUREEC", "RUS")),
+])
+def test_a_threat_with_a_condition_is_aimed_at_its_subject(coder, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt warned of food shortages if the rains failed again.",
+    "Kenya threatened to quit the talks if it was not consulted.",
+])
+def test_a_condition_without_another_party_gives_no_target(coder, text: str) -> None:
+    pairs = _pairs(coder, text)
+    assert pairs and all(t is None for _, t in pairs)
+
+
+def test_a_states_possessive_names_the_owner_of_what_was_hit(coder) -> None:
+    pairs = _pairs(coder, "Azerbaijan condemned the shelling of its villages by Armenian forces.")
+    assert {("AZE", "ARMMIL"), ("ARMMIL", "AZE")} <= pairs
+
+
+# ---------------------------------------------------------------- an unknown body in a one-country story
+def _coded_mentions(coder, text: str) -> dict[str, str]:
+    return {m.actor.text: m.actor.code for m in coder.code_text(text, pub_date=DAY).mentions}
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("TEHRAN, Jan 5 (Wire) - The Supreme National Security Council said Iran would respond to any attack.",
+     "The Supreme National Security Council", "IRN"),
+    ("The Supreme National Security Council said Iran would respond to any attack.",
+     "Supreme National Security Council", "---"),  # no dateline: no guess
+])
+def test_an_unknown_body_takes_the_datelines_country(coder, text: str, name: str, code: str) -> None:
+    assert _coded_mentions(coder, text)[name] == code
+
+
+# ---------------------------------------------------------------- a party never meets or fights itself
+def test_a_symmetric_event_needs_two_sides() -> None:
+    from brinkwatch.extract.arguments import _between
+    from brinkwatch.model import Actor
+
+    def actor(code: str) -> Actor:
+        return Actor(code=code, country=code[:3], sector=code[3:] or None, text=code)
+
+    pairs = {(a.code, b.code) for a, b in _between([actor("RWAGOV"), actor("RWA"), actor("UGAGOV")])}
+    assert pairs == {("RWAGOV", "UGAGOV"), ("UGAGOV", "RWAGOV"), ("RWA", "UGAGOV"), ("UGAGOV", "RWA")}
+    assert {(a.code, b.code) for a, b in _between([actor("SDNMIL"), actor("SDNREB")])} == {
+        ("SDNMIL", "SDNREB"), ("SDNREB", "SDNMIL")}  # a state's army and its rebels are two sides
+
+
+def test_two_sides_of_one_country_still_clash(coder) -> None:
+    pairs = _pairs(coder, "Ugandan soldiers clashed with Ugandan rebels near the Congolese border.")
+    assert ("UGAMIL", "UGAREB") in pairs
+
+
+# ---------------------------------------------------------------- of two countries, the place's
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Militants attacked a French military base in northern Mali, killing two soldiers.", ("MLIREB", "FRAMIL")),
+    ("Rebels ambushed a Chinese oil convoy in South Sudan's Unity state.", ("SSDREB", "CHN")),
+    ("Gunmen kidnapped three Turkish engineers in northern Nigeria.", ("NGAUAF", "TUR")),
+])
+def test_a_local_actor_between_two_countries_is_of_the_place(coder, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(coder, text)
+
+
+def test_the_place_decides_only_for_local_sectors_and_only_among_the_candidates() -> None:
+    from brinkwatch.extract.arguments import _at_place
+    from brinkwatch.model import Actor
+
+    rebels, ministry = Actor(code="---REB", sector="REB", text="rebels"), Actor(code="---GOV", sector="GOV", text="x")
+    local = {"REB", "UAF", "OPP"}
+    assert _at_place(rebels, {"FRA", "MLI"}, "MLI", local) == {"MLI"}
+    assert _at_place(rebels, {"FRA", "MLI"}, None, local) == {"FRA", "MLI"}  # no place, no guess
+    assert _at_place(rebels, {"FRA", "MLI"}, "NER", local) == {"FRA", "MLI"}  # the place is neither
+    assert _at_place(ministry, {"FRA", "MLI"}, "MLI", local) == {"FRA", "MLI"}  # a ministry may act abroad

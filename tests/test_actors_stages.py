@@ -80,6 +80,7 @@ def test_context_holds_names_sentences_and_the_excluded_dateline(kb: ActorKB, nl
     assert context.names[peru.i].match.code == "PER"
     assert context.sentence_of[chile.i] > context.sentence_of[peru.i]
     assert context.text == text
+    assert context.dateline_countries == {"PER"}  # the dateline's place, though it names no actor
 
 
 def _actor(code: str, start: int) -> Actor:

@@ -2,8 +2,8 @@
 
 ``read_context(kb, doc, when, exclude=...)`` runs name finding (``names``) and gathers the document-wide
 tables the phrase resolver consults: each token's word pieces and sentence number, the KB names, the
-acronyms the article defines ("the Libyan National Army (LNA)"), and the character range that names no
-actor (the dateline). ``story_countries`` reads, after resolution, which countries the story is about: the
+acronyms the article defines ("the Libyan National Army (LNA)"), the character range that names no
+actor (the dateline) and the countries the dateline names. ``story_countries`` reads, after resolution, which countries the story is about: the
 context a sector-only actor ("police", "the government") takes when its sentence names no country.
 """
 
@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.actors.coref import sentence_numbers
 from brinkwatch.actors.kb import ActorKB, Key, pieces
-from brinkwatch.actors.names import NameTable, define_acronyms, find_names
+from brinkwatch.actors.names import PLACE_KINDS, NameTable, define_acronyms, find_names
 from brinkwatch.model import Actor
 
 NON_STATE_PREFIXES = frozenset({"IGO", "IMG", "NGO", "---"})
@@ -35,6 +35,7 @@ class DocContext:
     sentence_of: list[int]
     names: NameTable
     acronyms: dict[str, Token]  # "LNA" -> the last word of "Libyan National Army (LNA)"
+    dateline_countries: frozenset[str] = frozenset()  # "KADUNA, Nigeria, June 3 -" -> {"NGA"}
 
     def excluded(self, char: int) -> bool:
         return self.exclude[0] <= char < self.exclude[1]
@@ -46,8 +47,12 @@ def read_context(kb: ActorKB, doc: Doc, when: dt.date | None, *,
     word_pieces = [pieces(token.text) for token in doc]
     names = find_names(kb, doc, word_pieces, when)
     acronyms = define_acronyms(doc, names)
-    return DocContext(doc=doc, text=doc.text, when=when, exclude=exclude or (0, 0), word_pieces=word_pieces,
-                      sentence_of=sentence_numbers(doc), names=names, acronyms=acronyms)
+    exclude = exclude or (0, 0)
+    dateline = frozenset(span.match.country for span in names.values() if span.match.kind in PLACE_KINDS
+                         and span.match.country and exclude[0] <= doc[span.start].idx < exclude[1])
+    return DocContext(doc=doc, text=doc.text, when=when, exclude=exclude, word_pieces=word_pieces,
+                      sentence_of=sentence_numbers(doc), names=names, acronyms=acronyms,
+                      dateline_countries=dateline)
 
 
 def story_countries(mentions: list[Actor], sents: list[Span], lead: int = 2) -> set[str]:

@@ -175,6 +175,10 @@ class DocActors(PlacesAndPeoples):
         code, sector = match.code, match.sector
         if match.kind == "person" and not match.title:
             code, sector, resolution = self._person_by_title(head, found, match)
+        home = self._namesake_home(found, match)
+        if home is not None:  # "BOGOTA - Defence Minister Pedro Sanchez": not Spain's prime minister
+            sector = self._title_before(found.start)
+            code, resolution = home + (sector or ""), "title"
         if self._is_former(head, min(found.start, self._left_window(head))):  # "Ousted President X", "former X"
             code, sector = f"{match.country or NO_COUNTRY}ELI", "ELI"
         chapter = self._national_chapter(match, found.start)
@@ -189,6 +193,27 @@ class DocActors(PlacesAndPeoples):
             start=start, end=end, name=match.name, kb_id=match.kb_id, resolution=resolution,
             confidence=CONFIDENCE["metonym" if resolution == "metonym" else "kb"],
         )  # fmt: skip
+
+    def _namesake_home(self, found: NameSpan, match: KBMatch) -> str | None:
+        """The dateline's country, when a KB person's name is given a title that is not the KB's role for
+        them in a story datelined in another country: a namesake, not the known office holder."""
+        countries = self.context.dateline_countries
+        if match.kind != "person" or not match.title or len(countries) != 1 or match.country in countries:
+            return None
+        said = self._title_key_before(found.start)
+        known = set(pieces(match.title))
+        if said is None or set(said) <= known or known <= set(said):
+            return None
+        return next(iter(countries))
+
+    def _title_key_before(self, index: int) -> Key | None:
+        """Word pieces of the longest title right before token ``index`` ("Defence Minister")."""
+        best, key = None, ()
+        for start in range(index - 1, max(-1, index - 1 - self._kb.max_title_len), -1):
+            key = self._pieces[start] + key
+            if self._kb.title_sector(key) is not None:
+                best = key
+        return best
 
     def _person_by_title(self, head: Token, found: NameSpan, match: KBMatch) -> tuple[str, str | None, str]:
         """A known person with no role on the date: a title in front ("President X") still gives a sector."""
@@ -576,6 +601,10 @@ class DocActors(PlacesAndPeoples):
         ):
             origin = (self._kb.name_word_sector(name_key_of(name_tokens)), None, "new")  # "Association of
             # African Jurists": an association of jurists with no country is an NGO of the judicial sector
+        home = self.context.dateline_countries
+        if origin is None and sector not in NON_STATE and len(home) == 1 and head.ent_type_ == "ORG":
+            origin = (next(iter(home)), None, "new")  # "TEHRAN - The Supreme National Security Council": a body
+            # the KB does not know, named without a country in a story from one country, is that country's
         actor = self._build(head, window, origin, sector, "new", None)
         first, last = name_tokens[0], name_tokens[-1]
         start = min(actor.start or first.idx, first.idx)

@@ -23,7 +23,13 @@ from spacy.tokens import Doc, Span, Token
 from brinkwatch.actors import ActorKB, ActorResolver
 from brinkwatch.config import Settings
 from brinkwatch.errors import InputTooLargeError
-from brinkwatch.extract.arguments import ArgumentResolver, in_context, sentence_countries, story_countries
+from brinkwatch.extract.arguments import (
+    ArgumentResolver,
+    in_context,
+    named_place_country,
+    sentence_countries,
+    story_countries,
+)
 from brinkwatch.extract.attributes import AttributeExtractor
 from brinkwatch.extract.events import Draft, SentenceCoder
 from brinkwatch.extract.patterns import PatternBook
@@ -155,7 +161,8 @@ class Coder:
         if draft.intent_unless_other_speaker and not (
                 speaker is not None and speaker.country and pairs[0][0].country != speaker.country):
             self.sentence_coder.make_intent(draft)
-        pairs = in_context(pairs, sentence_countries(actors, sent, attrs.place), draft.code, self.book.governors)
+        pairs = in_context(pairs, sentence_countries(actors, sent, attrs.place), draft.code, self.book.governors,
+                           place=named_place_country(actors, sent, attrs.place))
         if story:  # "Police detained 14 protesters" in a story from Tbilisi
             pairs = in_context(pairs, set(story), draft.code, self.book.governors, story=True)
         modality = _merge_modality(draft.modality, attrs.modality)

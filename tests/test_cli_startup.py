@@ -1,8 +1,10 @@
-"""Commands that code nothing start without NLP: no spaCy, no coder, no HTML/feed readers (measured in
-``benchmarks/startup.py``; here only which modules a fresh process loads)."""
+"""Commands that code nothing start without NLP: no spaCy, no coder, no HTML/feed readers, and ``tension``
+without scipy or ruptures (their import was ~2 s; ``analyze/stats.py`` does their work in numpy). Times are
+measured in ``benchmarks/startup.py``; here only which modules a fresh process loads."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -11,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from brinkwatch.store import Store
-from test_store_helpers import document
+from test_store_helpers import document, event
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 HEAVY = ("spacy", "brinkwatch.extract", "brinkwatch.nlp", "brinkwatch.actors.resolver", "trafilatura",
-         "feedparser", "dask", "plotly")
+         "feedparser", "dask", "plotly", "scipy", "ruptures")
 PROBE = (
     "import sys\n"
     "from brinkwatch.cli import main\n"
@@ -30,8 +32,15 @@ PROBE = (
 @pytest.fixture(scope="module")
 def small_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("startup") / "bw.duckdb"
+    # Twelve weeks, talks then fighting: enough periods for change points and the verdict's test to run.
+    docs = []
+    for week in range(12):
+        day = dt.date(2024, 1, 1) + dt.timedelta(weeks=week)
+        text = f"Iraqi forces {'attacked' if week >= 6 else 'met'} US troops, report {week}."
+        docs.append(document(str(week), text, [event(str(week), text, code="190" if week >= 6 else "042",
+                                                     date=day)], pub_date=day))
     with Store(path) as store:
-        store.write([document(str(i), f"Iraqi forces attacked US troops, report {i}.") for i in range(5)])
+        store.write(docs)
     return path
 
 

@@ -40,7 +40,10 @@ def test_root_redirects_to_the_dashboard_page(client: TestClient) -> None:
     page = client.get(DASHBOARD_PATH)
     assert page.status_code == 200
     assert page.headers["content-type"].startswith("text/html")
-    assert 'id="tension-chart"' in page.text and 'src="/static/plotly.min.js"' in page.text
+    assert 'id="tension-chart"' in page.text
+    # plotly.js is loaded by the page's own module after the first data shows, never by a blocking <script>
+    assert "plotly.min.js" not in page.text and 'const BUNDLE = "/static/plotly.min.js"' in (
+        STATIC_DIR / "plotly.js").read_text(encoding="utf-8")
     # The browser itself refuses anything not from this server (the browser tests see no violation).
     csp = page.headers["content-security-policy"]
     assert "default-src 'self'" in csp and "script-src 'self';" in csp and "connect-src 'self'" in csp
@@ -79,6 +82,10 @@ def test_vocabulary_lists_the_cameo_roots_and_the_model_modalities(client: TestC
     codes = [code for code, _ in vocab["cameo_roots"]]
     assert codes == [f"{i:02d}" for i in range(1, 21)]
     assert dict(vocab["cameo_roots"])["19"] == "Fight"
+    # Country pickers say "Iran (IRN)": names of countries, and of the groups that stand where a country would.
+    names = vocab["actor_names"]
+    assert (names["countries"]["IRN"], names["countries"]["USA"]) == ("Iran", "United States")
+    assert names["groups"]["IGO"] == "Inter-governmental organisation" and "IGO" not in names["countries"]
 
 
 def test_api_app_mounts_the_dashboard(tmp_path: Path) -> None:

@@ -130,6 +130,27 @@ def _foreign_requests(urls: list[str]) -> list[str]:
     return [u for u in urls if urlparse(u).scheme not in ("data", "blob") and urlparse(u).hostname not in LOCAL_HOSTS]
 
 
+# The label texts of the network view (plotly annotations; the edges' arrows are annotations without text)
+# with their boxes on screen: [text, [left, top, right, bottom]].
+_LABEL_BOXES_JS = """(selector) => [...document.querySelectorAll(selector + ' .annotation-text')]
+    .filter((t) => t.textContent.trim())
+    .map((t) => { const r = t.getBoundingClientRect(); return [t.textContent, [r.left, r.top, r.right, r.bottom]]; })"""
+
+
+def _network_labels(page, selector: str = "#network-chart") -> list[tuple[str, list[float]]]:
+    return [(text, box) for text, box in page.evaluate(_LABEL_BOXES_JS, selector)]
+
+
+def _overlapping(labels: list[tuple[str, list[float]]]) -> list[tuple[str, str]]:
+    """Pairs of labels whose boxes intersect."""
+    pairs = []
+    for i, (text_a, (l1, t1, r1, b1)) in enumerate(labels):
+        for text_b, (l2, t2, r2, b2) in labels[i + 1:]:
+            if l1 < r2 and l2 < r1 and t1 < b2 and t2 < b1:
+                pairs.append((text_a, text_b))
+    return pairs
+
+
 def _shot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
@@ -222,9 +243,9 @@ def test_chart_bar_lists_its_week_and_api_errors_are_shown(page, base_url: str, 
     assert page.input_value("#period-select") == week  # the select follows the chart
     assert page.console_errors == []
 
-    # Country B offers only the partners of country A, with their event counts.
+    # Country B offers only the partners of country A, by name, with their event counts.
     page.select_option("#dyad-a", "ISR")
-    assert page.locator("#dyad-b option").all_inner_texts() == ["LBN (11)"]
+    assert page.locator("#dyad-b option").all_inner_texts() == ["Lebanon (LBN) · 11 events"]
     # A pair with no events (say, a page left open while the data changed): the API's E501 is shown.
     page.evaluate("document.getElementById('dyad-b').append(new Option('USA', 'USA'))")
     page.select_option("#dyad-b", "USA")
@@ -274,10 +295,10 @@ def test_events_table_filters_and_network(page, base_url: str, web_data: WebData
     _shot(page, "dashboard-events")
 
     # The network draws every country; clicking a node filters the events table by that actor.
-    labels = page.locator("#network-chart .textpoint").all_text_contents()
-    assert sorted(labels) == ["IRN", "ISR", "LBN", "USA"]
-    # Dyad pickers list the countries of the network.
-    assert page.locator("#dyad-a option").all_inner_texts() == ["IRN", "ISR", "LBN", "USA"]
+    assert sorted(text for text, _ in _network_labels(page)) == ["IRN", "ISR", "LBN", "USA"]
+    # Dyad pickers list the countries of the network by name, with their codes.
+    assert page.locator("#dyad-a option").all_inner_texts() == [
+        "Iran (IRN)", "Israel (ISR)", "Lebanon (LBN)", "United States (USA)"]
     page.evaluate("""() => {
         const chart = document.getElementById('network-chart');
         chart.emit('plotly_click', {points: [{customdata: 'LBN'}]});
@@ -287,9 +308,10 @@ def test_events_table_filters_and_network(page, base_url: str, web_data: WebData
     _shot(page, "dashboard-network")
     # At actor level the nodes are full actor codes (country + sector).
     page.select_option("#net-level", "actor")
-    expect(page.locator("#network-chart .textpoint", has_text="IRNMIL")).to_have_count(1)
-    labels = page.locator("#network-chart .textpoint").all_text_contents()
-    assert {"USAGOV", "IRNGOV", "USAMIL", "IRNMIL", "ISR", "LBN", "LBNGOV", "USA", "IRN"} == set(labels)
+    expect(page.locator("#network-chart .annotation-text", has_text="IRNMIL")).to_have_count(1)
+    labels = _network_labels(page)
+    assert {"USAGOV", "IRNGOV", "USAMIL", "IRNMIL", "ISR", "LBN", "LBNGOV", "USA", "IRN"} == {t for t, _ in labels}
+    assert _overlapping(labels) == []
     assert page.console_errors == []
 
 
@@ -449,5 +471,86 @@ def test_docs_render_with_the_network_off(chromium, base_url: str) -> None:
         expect(page.locator(".swagger-ui .opblock-summary-path", has_text="/v1/events").first).to_be_visible()
         _shot(page, "docs-offline")
         assert blocked == []
+    finally:
+        page.close()
+
+
+def test_first_paint_shows_the_data_before_plotly_js_arrives(chromium, base_url: str) -> None:
+    """plotly.js (4.6 MB) is held back by the test: the page must paint and show its text (stats, pickers with
+    country names, the events table) without it, with placeholders where the charts go; then draw them."""
+    page = chromium.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    held: list = []
+    page.route("**/static/plotly.min.js", lambda route: held.append(route))
+    try:
+        page.goto(base_url + "/", wait_until="domcontentloaded")
+        rows = page.locator("#events-table [data-testid=event-row]")
+        expect(rows.first).to_be_visible()
+        expect(page.locator("#stats")).to_contain_text("merged events")
+        assert page.locator("#dyad-a option").first.inner_text().endswith(")")  # "Iran (IRN)"
+        assert page.evaluate("performance.getEntriesByName('first-contentful-paint').length") == 1
+        assert page.evaluate("typeof window.Plotly") == "undefined"  # all of the above came without plotly.js
+        expect(page.locator("#tension-chart .chart-placeholder")).to_have_text("Loading chart…")
+        assert page.get_attribute("body", "data-ready") is None
+        deadline = time.monotonic() + TIMEOUT_MS / 1000
+        while not held and time.monotonic() < deadline:
+            page.wait_for_timeout(50)
+        assert len(held) == 1, "the page asked for plotly.js once, after its text was shown"
+        held[0].continue_()
+        page.wait_for_selector("body[data-ready]")
+        assert page.get_attribute("body", "data-ready") == "1", page.inner_text("#error")
+        assert page.locator("#tension-chart .chart-placeholder").count() == 0
+        assert page.locator("#tension-chart .main-svg").count() >= 1
+    finally:
+        page.close()
+
+
+_DENSE_NETWORK_JS = """async ([width, count]) => {
+    const n = await import('/static/network.js');
+    const div = document.createElement('div');
+    div.id = 'dense-network';
+    div.style.width = width + 'px';
+    document.body.prepend(div);
+    // A hub with spokes and a ring: long actor codes, the clustered kind of picture where labels collide.
+    const ids = Array.from({length: count}, (_, i) => 'C' + String(i).padStart(2, '0') + (i % 3 ? 'GOVMIL' : 'REB'));
+    const edge = (s, t, c) => ({source: s, target: t, count: c, coop_weight: 1, conflict_weight: c,
+                                goldstein_mean: -2});
+    const edges = ids.slice(1).map((id, i) => edge(ids[0], id, 1 + (i % 4)))
+        .concat(ids.slice(1).map((id, i) => edge(id, ids[1 + ((i + 1) % (count - 1))], 1)));
+    const nodes = ids.map((id) => ({id, events_in: 2, events_out: id === ids[0] ? count : 1}));
+    await n.renderNetwork(div, {nodes, edges}, () => {});
+    return Number(div.dataset.labelsHidden);
+}"""
+
+
+@pytest.mark.parametrize("viewport", [1280, 420])
+def test_network_labels_do_not_overlap(chromium, base_url: str, viewport: int) -> None:
+    page = chromium.new_page()
+    page.set_viewport_size({"width": viewport, "height": 900})
+    page.set_default_timeout(TIMEOUT_MS)
+    try:
+        _open_dashboard(page, base_url)
+        for level, node in (("country", "IRN"), ("actor", "IRNMIL")):
+            page.select_option("#net-level", level)
+            page.wait_for_function("(node) => document.getElementById('network-chart').data[1].customdata"
+                                   ".includes(node)", arg=node)
+            labels = _network_labels(page)
+            assert len(labels) == page.evaluate("document.getElementById('network-chart').data[1].x.length")
+            assert _overlapping(labels) == [], level
+        if viewport > 420:  # a window made narrow lays the labels out again for the new width
+            page.set_viewport_size({"width": 420, "height": 900})
+            page.wait_for_function("() => document.querySelector('#network-chart .main-svg')"
+                                   ".getBoundingClientRect().width <= 420")
+            labels = _network_labels(page)
+            assert labels and _overlapping(labels) == []
+            assert all(right <= 420 for _, (_, _, right, _) in labels)
+            page.set_viewport_size({"width": viewport, "height": 900})
+        # A dense network (30 nodes with long codes around a hub): every label drawn, none overlapping.
+        width = min(900, viewport - 40)
+        hidden = page.evaluate(_DENSE_NETWORK_JS, [width, 30])
+        labels = _network_labels(page, "#dense-network")
+        assert _overlapping(labels) == []
+        assert hidden == 0 and len(labels) == 30
+        page.locator("#dense-network").screenshot(path=str(ARTIFACTS / f"network-labels-{viewport}px.png"))
     finally:
         page.close()

@@ -1,4 +1,4 @@
-"""Change points in a tension series with ruptures (PELT, least-squares cost).
+"""Change points in a tension series: PELT with a least-squares cost (``stats.pelt_l2``, ruptures' algorithm).
 
 The penalty is scaled to the series' *noise* variance, estimated from successive differences (a robust
 MAD estimate), so a genuine jump does not inflate its own penalty the way the plain variance would:
@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from brinkwatch.analyze.records import DyadSeries
+from brinkwatch.analyze.stats import pelt_l2
 
 DEFAULT_PENALTY_SCALE = 5.0  # ~0 false change points on 52 flat Gaussian weeks, 87% of 2-sigma jumps found
 DEFAULT_MIN_SIZE = 2
@@ -42,13 +43,11 @@ def change_points(values: Sequence[float], *, penalty_scale: float = DEFAULT_PEN
     if sigma2 == 0.0:
         return []
     penalty = penalty_scale * sigma2 * math.log(n)
-    import ruptures  # imported here: it pulls in scipy (~2 s), which dedup and the CLI start-up do not need
-
-    # ruptures' PELT is quadratic in the number of admissible break points when little is pruned (long,
+    # PELT is quadratic in the number of admissible break points when little is pruned (long,
     # mostly empty daily series): past ~150 periods, consider every k-th period only (k <= n / 100).
     jump = max(1, n // 100)
-    algo = ruptures.Pelt(model="l2", min_size=max(min_size, jump), jump=jump).fit(signal.reshape(-1, 1))
-    return [int(b) for b in algo.predict(pen=penalty) if b < n]
+    ends = pelt_l2(signal, penalty, min_size=max(min_size, jump), jump=jump)
+    return [int(b) for b in ends if b < n]
 
 
 def series_change_points(series: DyadSeries, **kwargs: float) -> tuple[dt.date, ...]:

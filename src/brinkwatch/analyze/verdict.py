@@ -10,7 +10,7 @@ The one verdict function: the CLI, the HTTP API and the dashboard all show what 
    ``compared_segments``);
 3. the effect size is Cliff's delta (the share of (after, before) pairs where after is higher, minus the
    share where it is lower), beside the mean tension index and the mean Goldstein score on each side; the
-   p-value is a two-sided Mann-Whitney U test (scipy; a seeded permutation test when scipy is missing);
+   p-value is a two-sided Mann-Whitney U test (``stats.mann_whitney_p``, scipy's method in numpy);
 4. rising/easing when p < ``alpha`` and the effect is at least medium (|delta| >= ``MEDIUM_EFFECT``); a
    clear shift (|delta| >= ``LARGE_EFFECT`` and a mean shift of at least ``MIN_SHIFT`` and at least the pooled
    spread within the segments) that the test cannot confirm on so few periods is still rising/easing, marked
@@ -27,6 +27,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from brinkwatch.analyze.records import Direction, Driver, DyadSeries, SeriesPoint, Verdict
+from brinkwatch.analyze.stats import mann_whitney_p
 
 DEFAULT_ALPHA = 0.05
 MIN_PERIODS = 3  # periods with reports needed before anything is said
@@ -66,22 +67,7 @@ def compare_levels(before: Sequence[float], after: Sequence[float]) -> float:
     x, y = np.asarray(before, dtype=float), np.asarray(after, dtype=float)
     if x.size < 1 or y.size < 1 or (np.ptp(np.concatenate([x, y])) == 0):
         return 1.0
-    try:
-        from scipy.stats import mannwhitneyu
-    except ImportError:  # scipy is optional: a permutation test needs only numpy
-        return _permutation_p(x, y)
-    return float(mannwhitneyu(x, y, alternative="two-sided").pvalue)
-
-
-def _permutation_p(x: np.ndarray, y: np.ndarray, rounds: int = 4000) -> float:
-    rng = np.random.default_rng(0)  # seeded: the same series always gets the same verdict
-    pooled = np.concatenate([x, y])
-    observed = abs(y.mean() - x.mean())
-    hits = 0
-    for _ in range(rounds):
-        rng.shuffle(pooled)
-        hits += abs(pooled[x.size:].mean() - pooled[: x.size].mean()) >= observed
-    return (hits + 1) / (rounds + 1)
+    return mann_whitney_p(x, y)
 
 
 def cliffs_delta(before: np.ndarray, after: np.ndarray) -> float:

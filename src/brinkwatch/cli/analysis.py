@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,7 +16,7 @@ from brinkwatch.config import Settings
 from brinkwatch.store import Store
 from brinkwatch.store.access import open_reader
 
-if TYPE_CHECKING:  # brinkwatch.analyze (numpy, ruptures) is imported by the commands that analyse
+if TYPE_CHECKING:  # brinkwatch.analyze (numpy, pyarrow) is imported by the commands that analyse
     from brinkwatch.analyze.records import TensionReport
 
 _BARS = "▁▂▃▄▅▆▇█"
@@ -115,7 +116,9 @@ def tension(
 
             write_plot(report, plot)
     if output_format == "json":
-        out.print_json(json.dumps(report.model_dump(mode="json")))
+        # Plain JSON, as every listing writes it: rich's print_json highlighted (and measured) every token of a
+        # 260-period report, ~0.5 s, for a reader that is usually jq or a program.
+        sys.stdout.write(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
     elif output_format in ("csv", "tsv", "jsonl"):
         points = [{**p.model_dump(mode="json"), "change_point": p.period in set(report.change_points)}
                   for p in report.series.points]

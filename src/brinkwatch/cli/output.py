@@ -100,11 +100,11 @@ def actor_argument(value: str | None, what: str = "country") -> str | None:
     """
     if value is None:
         return None
-    from brinkwatch.export.names import country_code
-
     text = value.strip()
     if _ACTOR_CODE.match(text):
         return text
+    from brinkwatch.export.names import country_code  # reads the country names: only when a name is given
+
     code = country_code(text) or (text if _UPPER_TOKEN.match(text) else None)
     if code is None:
         fail(f"unknown {what} {value!r}", hint="a country name such as 'India' or a code such as IND or USAGOV")

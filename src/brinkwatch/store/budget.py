@@ -138,6 +138,7 @@ class BudgetedCoder:
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
         self._lock = threading.Lock()  # one batch at a time goes through the one worker
+        self._warm = False
 
     def __getattr__(self, name: str) -> Any:
         # Everything but coding (the KB, settings, ...) is the wrapped coder's.
@@ -169,6 +170,12 @@ class BudgetedCoder:
     # --- internals ---------------------------------------------------------------------------------------
     def _start(self) -> Connection:
         if self._conn is None:
+            warm_up = getattr(self.coder, "warm_up", None)
+            if callable(warm_up) and not self._warm:
+                # Built once here, inherited by every worker forked after: else each worker, and each one
+                # that replaces a worker killed over the budget, charges it to its first document.
+                warm_up()
+                self._warm = True
             context = multiprocessing.get_context("fork")
             parent, child = context.Pipe()
             # With fork, the coder reaches the worker by inheritance, never by pickling.

@@ -102,13 +102,51 @@ CHILD = textwrap.dedent("""
             for article in articles:
                 yield CodedDocument(article=article)
 
+    class ReplayCoder:
+        # The real coder's documents for the first parts of the news corpus (recorded by the "record"
+        # mode), replayed onto every part: the parent stores and merges a real volume of events, fast.
+
+        def __init__(self, recorded):
+            import pickle
+            with open(recorded, "rb") as handle:
+                self.docs = pickle.load(handle)
+            self.count = 0
+
+        def code_articles(self, articles):
+            from brinkwatch.model import Event
+            for article in articles:
+                template = self.docs[self.count % len(self.docs)]
+                self.count += 1
+                doc_id = article.doc_id
+                events = tuple(e.model_copy(update={"doc_id": doc_id, "event_id": Event.make_id(
+                    doc_id, e.sentence_index, k, "", "", e.cameo.code)}) for k, e in enumerate(template.events))
+                yield template.model_copy(update={
+                    "article": article, "events": events,
+                    "sentences": tuple(s.model_copy(update={"doc_id": doc_id}) for s in template.sentences),
+                    "mentions": tuple(m.model_copy(update={"doc_id": doc_id}) for m in template.mentions)})
+
     mode, corpus, db, sample_s = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
+    if mode == "record":  # the real coder on the first parts of the corpus, pickled for "replay"
+        import itertools
+        import pickle
+        from brinkwatch.extract import Coder
+        from brinkwatch.ingest.stream import text_parts
+        parts = [a for a in itertools.islice(text_parts(Path(corpus), markdown=False, source=corpus, doc_id="news",
+                                                         default_date=None, max_bytes=10**10), 24)]
+        with open(db, "wb") as handle:
+            pickle.dump(list(Coder().code_articles(parts)), handle)
+        print("0 0 0 0 0")
+        sys.exit(0)
     started = time.perf_counter()
     coded_chars = [0]
     samples = []
     with Store(db) as store:
         if mode == "stub":
             report = ingest_paths(store, StubCoder(), [corpus], max_bytes=10**9)
+        elif mode.startswith("replay="):
+            import brinkwatch.ingest.paths as paths
+            paths.STREAM_BYTES = 0  # in parts, however small the file
+            report = ingest_paths(store, ReplayCoder(mode.split("=", 1)[1]), [corpus], max_bytes=10**10)
         elif mode == "coder":
             import brinkwatch.ingest.paths as paths
             from brinkwatch.cli.storage import LazyCoder
@@ -146,9 +184,12 @@ CHILD = textwrap.dedent("""
 
 
 def run(mode: str, corpus: Path, workdir: Path, sample_s: float = 5.0) -> tuple[float, float, int, float, int, list]:
-    db = workdir / f"{mode}.duckdb"
-    stdout = subprocess.run([sys.executable, "-c", CHILD, mode, str(corpus), str(db), str(sample_s)], check=True,
-                            capture_output=True, text=True).stdout
+    db = workdir / f"{mode.split('=')[0]}.duckdb"
+    done = subprocess.run([sys.executable, "-c", CHILD, mode, str(corpus), str(db), str(sample_s)],
+                          capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"{mode} run failed:\n{done.stderr[-3000:]}")
+    stdout = done.stdout
     lines = stdout.strip().splitlines()
     samples = [tuple(float(x) for x in line.split()[1:]) for line in lines if line.startswith("sample ")]
     out = lines[-1].split()  # the last line: DuckDB may draw progress bars before it
@@ -171,13 +212,33 @@ def growth(samples: list[tuple], target_mb: float) -> str:
             f"about {at_target:.0f} MB at {target_mb:g} MB of text (extrapolated)")
 
 
+def replay(megabytes: float) -> None:
+    """The parent's side of a long run at full length: every part of ``megabytes`` of varied news stored and
+    merged with the events the real coder found in the first 24 parts (the coding worker's memory is
+    measured by the coder run; it does not grow with what the parent stores)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        news, recorded = workdir / "news.txt", workdir / "recorded.pickle"
+        write_news_corpus(news, megabytes)
+        subprocess.run([sys.executable, "-c", CHILD, "record", str(news), str(recorded), "0"], check=True,
+                       capture_output=True, text=True)
+        rss, _, parts, elapsed, events, _ = run(f"replay={recorded}", news, workdir)
+        print(f"{megabytes:g} MB of varied news streamed, stored and merged with the real coder's events "
+              f"replayed: peak RSS {rss:.0f} MB, {parts} parts, {events} events in {elapsed:.0f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=100)
     parser.add_argument("--coder-mb", type=float, default=4)
     parser.add_argument("--sample-s", type=float, default=5)
     parser.add_argument("--skip-stub", action="store_true", help="only the real coder's run")
+    parser.add_argument("--replay", action="store_true",
+                        help="instead: --mb of varied news through the store with the real coder's events replayed")
     args = parser.parse_args()
+    if args.replay:
+        replay(args.mb)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         big, news = workdir / "big.txt", workdir / "news.txt"

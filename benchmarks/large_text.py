@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -203,13 +204,16 @@ def growth(samples: list[tuple], target_mb: float) -> str:
     if len(timed) < 4:
         return "too few samples to measure growth"
     half = timed[len(timed) // 2:]
-    (x0, y0), (x1, y1) = half[0], half[-1]
-    slope = (y1 - y0) / (x1 - x0) if x1 > x0 else 0.0
+    if len({x for x, _ in half}) < 2:
+        return "the text coded did not move over the second half: no growth to measure"
+    # least squares, not two points: PSS swings by ~150 MB as the worker's allocator frees and takes back
+    fit = statistics.linear_regression([x for x, _ in half], [y for _, y in half])
+    x1, y1 = half[-1]
     peak = max(y for _, y in timed)
-    at_target = y1 + max(slope, 0.0) * (target_mb - x1)
+    at_target = peak + max(fit.slope, 0.0) * (target_mb - x1)
     return (f"PSS (parent + worker) {timed[0][1]:.0f} MB after {timed[0][0]:.2f} MB of text, {y1:.0f} MB after "
-            f"{x1:.2f} MB, peak {peak:.0f} MB; growth over the second half {slope:+.1f} MB per MB of text -> "
-            f"about {at_target:.0f} MB at {target_mb:g} MB of text (extrapolated)")
+            f"{x1:.2f} MB, peak {peak:.0f} MB; fitted growth over the second half {fit.slope:+.1f} MB per MB of "
+            f"text -> about {at_target:.0f} MB at {target_mb:g} MB of text (extrapolated)")
 
 
 def replay(megabytes: float) -> None:

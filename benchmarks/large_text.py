@@ -81,7 +81,7 @@ def write_news_corpus(path: Path, megabytes: float, seed: int = 14) -> None:
 
 
 CHILD = textwrap.dedent("""
-    import resource, sys, threading, time
+    import datetime, resource, sys, threading, time
     from pathlib import Path
     from brinkwatch.config import Settings
     from brinkwatch.store import Store
@@ -119,8 +119,12 @@ CHILD = textwrap.dedent("""
                 template = self.docs[self.count % len(self.docs)]
                 self.count += 1
                 doc_id = article.doc_id
-                events = tuple(e.model_copy(update={"doc_id": doc_id, "event_id": Event.make_id(
-                    doc_id, e.sentence_index, k, "", "", e.cameo.code)}) for k, e in enumerate(template.events))
+                # each part a day later: real news does not report the same 24 articles' events 400 times
+                # on the same days, which would give the merger 400 copies of every happening to pair up
+                shift = datetime.timedelta(days=self.count)
+                events = tuple(e.model_copy(update={
+                    "doc_id": doc_id, "event_id": Event.make_id(doc_id, e.sentence_index, k, "", "", e.cameo.code),
+                    "date": e.date + shift if e.date else None}) for k, e in enumerate(template.events))
                 yield template.model_copy(update={
                     "article": article, "events": events,
                     "sentences": tuple(s.model_copy(update={"doc_id": doc_id}) for s in template.sentences),

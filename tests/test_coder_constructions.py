@@ -81,8 +81,9 @@ CASES = [
      "2020-01-10", {("IND", "PAK", "0356", "planned"), ("PAK", "IND", "0356", "planned")}),
     ("reciprocal", "Armenia and Azerbaijan accused each other of violating the ceasefire.", "2020-01-10",
      {("ARM", "AZE", "112", "asserted"), ("AZE", "ARM", "112", "asserted")}),
+    # hosting talks between two parties is mediation (045), so offering to is an intent to mediate (039)
     ("infinitive-tagged-noun", "Egypt offered to host talks between the warring Sudanese factions.", "2020-01-10",
-     {("EGY", "SDN", "036", "planned")}),
+     {("EGY", "SDN", "039", "planned")}),
     ("amount-carries-event-noun", "West Germany promised $2 billion in economic aid to Poland.", "1989-09-01",
      {("DEU", "POL", "033", "planned")}),
     ("unknown-town-takes-event-place", "Ethiopian troops crossed into Eritrea and captured the border town of Badme.",

@@ -19,6 +19,7 @@ from brinkwatch.convert.verbs import (
     LICENCE_NAME,
     SKIP_BARE_PREP,
     SKIP_NULL,
+    SKIP_OWN_NOUN,
     SKIP_PREP_ONLY,
     SKIP_SEQUENCE,
     SKIP_SUBJECT,
@@ -118,10 +119,13 @@ def test_pattern_shapes(reader):
     assert ferry.target == "prep:to" and "passenger car" in ferry.objects
     off = reader.read("* OFF SHIPMENT")
     assert (off.particle, off.objects) == ("off", ("shipment",))
+    armour_acts = reader.read("&ARMOUR * +")  # a noun before the verb constrains the subject
+    assert {"tank", "armored vehicle", "howitzer"} <= set(armour_acts.subjects) and armour_acts.target == "object"
 
 
 @pytest.mark.parametrize(("text", "kind"), [
-    ("&ARMOUR * +", SKIP_SUBJECT),
+    ("$ TROOP * (TO +)", SKIP_SUBJECT),  # a source marker with a noun
+    ("ABRUPTLY * TALKS", SKIP_SUBJECT),  # an adverb
     ("* (TO BORDER) (WITH +)", SKIP_TWO_PREPS),
     ("* TROOP TOWARD +", SKIP_BARE_PREP),
     ("* CLOSER RELATIONS", SKIP_SEQUENCE),
@@ -155,11 +159,40 @@ def test_small_dictionary_converts(coder, tmp_path):
     assert rights["prep_noun"][0] == "human right" and rights["code"] == "112"
     assert rights["lemma"] == "scold" and "synonyms" not in rights  # its comment names SCOLD alone
     assert "petr2.ship" not in by_id  # a null block code gives the isolated verb no event
-    assert conversion.skipped[SKIP_SUBJECT] == 1 and conversion.skipped[SKIP_NULL] == 1
+    assert conversion.skipped[SKIP_SUBJECT] == 0 and conversion.skipped[SKIP_NULL] == 1
+    armour = next(e for e in conversion.entries if e.get("subject"))
+    assert (armour["lemma"], armour["code"], armour["target"][0]) == ("upbraid", "190", "object")
+    assert "tank" in armour["subject"]
     output = write_patterns(conversion, source, tmp_path / "verbs.yaml")
     loaded = load_patterns(output)
     assert {p.layer for p in loaded} == {"base"} and len(loaded) == len(conversion.entries)
     assert (tmp_path / LICENCE_NAME).read_text().startswith("The MIT License")
+
+
+OWN_NOUNS = """\
+# verbs of two kinds with nouns brinkwatch's own noun patterns code (meeting, agreement), written for this test
+####### VERB PATTERNS #######
+
+---  SCRAP   [160]  ---
+SCRAP
+HOLD
+- * MEETING                                           [160]         # SCRAP
+- * MEETING                                           [040]         # HOLD
+- * AGREEMENT                                         [161]
+"""
+
+
+def test_own_event_nouns_stay_with_verbs_that_are_not_support_verbs(coder, tmp_path):
+    """"held a meeting": the support verb lends its subject to the own noun pattern, so no base entry; "scrapped
+    the meeting", "scrapped the agreement": another event, which the base entry codes."""
+    source = tmp_path / "CAMEO.own.txt"
+    source.write_text(OWN_NOUNS)
+    conversion = convert_verbs(source, nlp=coder.nlp)
+    with_nouns = [e for e in conversion.entries if e.get("object")]
+    assert {(e["lemma"], tuple(e.get("synonyms", ())), e["object"][0], e["code"]) for e in with_nouns} == {
+        ("scrap", (), "meeting", "160"), ("scrap", (), "agreement", "161")}
+    assert conversion.skipped[SKIP_OWN_NOUN] == 1  # HOLD MEETING; the AGREEMENT line converts for SCRAP alone
+    assert conversion.counts["own_noun_patterns_kept_for_other_verbs"] == 2
 
 
 # --- the converted file -------------------------------------------------------------------------------
@@ -187,7 +220,7 @@ def test_excluded_entries_stay_out(book):
     base = [p for p in book.patterns if p.layer == "base"]
     lemmas = {lemma for p in base for lemma in p.lemmas}
     assert not {"say", "will", "would", "tell", "threaten", "ask", "urge"} & lemmas
-    isolated = [p for p in base if not (p.particle or p.object or p.prep)]
+    isolated = [p for p in base if not (p.particle or p.object or p.prep or p.subject)]
     assert not [p.id for p in isolated if p.code in exclusions.bare_codes]
     assert not [p.id for p in isolated if p.lemma in exclusions.bare_verbs]
 
@@ -263,6 +296,17 @@ CONSTRUCTIONS = {
         ("Georgia rushed police to the border after the clashes.", "petr2.accelerate.L724", "153"),
         ("Ghana rushed police to its northern border.", "petr2.accelerate.L724", "153"),
     ],
+    "subject + verb": [  # a noun before the verb upstream ("- TANK * [192] # ENTER") constrains the subject
+        ("Syrian tanks entered the rebel-held town of Daraa.", "petr2.enter.L1777", "192"),
+        ("Russian tanks entered the Ukrainian city of Kherson.", "petr2.enter.L1777", "192"),
+        ("Israeli tanks entered the town of Rafah.", "petr2.enter.L1777", "192"),
+        ("Ukrainian troops advanced towards Bakhmut.", "petr2.continue.L1422", "190"),
+    ],
+    "subject + verb + preposition": [  # "- &MILITARY * (INTO) [190] # CROSS": the subject makes it convertible
+        ("Turkish troops crossed into northern Iraq.", "petr2.cross.L1484", "190"),
+        ("Chadian soldiers crossed into Sudan on Monday.", "petr2.cross.L1484", "190"),
+        ("Eritrean troops crossed into northern Ethiopia.", "petr2.cross.L1484", "190"),
+    ],
 }
 
 
@@ -284,6 +328,10 @@ NEAR_MISSES = [
     ("Water poured into the streets of Dhaka after the storm.", "petr2.pour.L2668"),  # no actor
     ("Ghana rushed police to the stadium.", "petr2.accelerate.L724"),  # not the border
     ("Turkish rescuers rushed to the scene.", "petr2.accelerate"),  # '* (TO)' alone is not converted
+    ("Israeli diplomats entered the building.", "petr2.enter.L1777"),  # not tanks
+    ("Ukrainian athletes advanced to the final.", "petr2.continue.L1422"),  # not troops
+    ("Thousands of migrants crossed into Poland from Belarus.", "petr2.cross.L1484"),  # not troops
+    ("The Polish army took part in NATO exercises in Lithuania.", "petr2.apprehend.L8221"),  # excluded: too wide
 ]
 
 

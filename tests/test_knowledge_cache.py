@@ -79,3 +79,46 @@ def test_cache_off_builds_every_time(monkeypatch) -> None:
     PatternBook.load(base_layer=False)
     assert first and len(reads) == 2 * first
     assert cache.cache_file("patterns", []) is None
+
+
+PEOPLE = """version: 1
+source: a test of the actor cache
+people:
+  - id: test_okafor
+    names: ["Amara Okafor", "Okafor", "AOK"]
+    country: NGA
+    default_code: NGABUS
+    roles:
+      - {code: NGAGOV, title: Minister, from: 2015-05-29, to: 2019-05-29}
+      - {code: NGALEG, title: Senator, from: 2023-06-13, to: null}
+"""
+
+
+def _answers(kb) -> list:
+    import datetime as dt
+
+    asked = [("Amara Okafor", dt.date(2016, 1, 1)), ("Okafor", dt.date(2024, 1, 1)), ("Okafor", None),
+             ("AOK", None), ("aok", None), ("Nigeria", None), ("the Kremlin", None), ("Lagos", None)]
+    return [[m.model_dump() for m in kb.lookup(name, when)] for name, when in asked] + [
+        [m.model_dump() for m in kb.search("okafor")], kb.max_name_len]
+
+
+def test_actor_kb_read_from_the_cache_answers_as_built(cache_dir, tmp_path, monkeypatch) -> None:
+    from brinkwatch.actors import kb as kb_module
+
+    people = tmp_path / "people.yaml"
+    people.write_text(PEOPLE)
+    built = kb_module.ActorKB.load([people], base_layer=False)
+    (path,) = cache_dir.glob("actors-*.pickle")
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("built again instead of read from the cache")
+
+    monkeypatch.setattr(kb_module.ActorKB, "_build", staticmethod(no_build))
+    read = kb_module.ActorKB.load([people], base_layer=False)
+    assert _answers(read) == _answers(built)
+    assert _answers(read)[0][0]["code"] == "NGAGOV" and _answers(read)[1][0]["title"] == "Senator"
+    assert _answers(read)[4] == []  # an acronym matches in capitals only, after the cache as before
+    # what the cache keeps is plain tuples: no dataclass or pydantic model per entry to rebuild on reading
+    packed = cache.read(path)
+    assert all(type(entry) is tuple for entry in packed.entries)

@@ -16,6 +16,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -50,12 +51,16 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads th
 
 def fold(text: str) -> str:
     """Lower-case and strip accents ("Élysée" -> "elysee")."""
+    if text.isascii():  # nothing to decompose or strip: most words of English news
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower().replace("’", "'")
 
 
+@lru_cache(maxsize=1 << 16)
 def pieces(text: str) -> Key:
-    """Normalised word pieces of a text; both KB names and spaCy tokens go through this."""
+    """Normalised word pieces of a text; both KB names and spaCy tokens go through this (every token of
+    every document: the same few thousand words, hence the cache)."""
     return tuple(piece for piece in _PIECE.findall(fold(text)) if piece not in _DROPPED_PIECES)
 
 
@@ -216,12 +221,15 @@ def sector_of(code: str, known: Iterable[str]) -> str | None:
 class ActorKB:
     """Read-only lookup tables for actor resolution; build with ``ActorKB.load``."""
 
-    def __init__(self, tables: _Tables) -> None:
-        self._t = tables
-        self.max_name_len = max((len(key) for key in tables.names), default=1)
-        self.max_noun_len = max((len(key) for key in tables.sector_nouns), default=1)
-        self.max_title_len = max((len(key) for key in tables.titles), default=1)
-        self.max_name_word_len = max((len(key) for key in tables.name_words), default=1)
+    def __init__(self, packed: _Packed) -> None:
+        self._t = packed.tables  # every table but the names, which are ``_names`` and ``_entries``
+        self._names = packed.names
+        self._entries = packed.entries
+        self._built: dict[int, KBEntry] = {}  # entries made from their tuples on first lookup
+        self.max_name_len = packed.max_name_len
+        self.max_noun_len = max((len(key) for key in packed.tables.sector_nouns), default=1)
+        self.max_title_len = max((len(key) for key in packed.tables.titles), default=1)
+        self.max_name_word_len = max((len(key) for key in packed.tables.name_words), default=1)
 
     # ---------------------------------------------------------------- loading
     @classmethod
@@ -233,11 +241,11 @@ class ActorKB:
         machine's life pays for reading ~30,000 dictionary entries."""
         inputs = [*sorted(data_dir.glob("*.yaml")), *map(Path, extra_files)]
         cache = _cache_path(inputs, base_layer)
-        tables = _read_cache(cache)
-        if tables is None:
-            tables = cls._build(extra_files, data_dir, base_layer)
-            _write_cache(cache, tables)
-        return cls(tables)
+        packed = _read_cache(cache)
+        if packed is None:
+            packed = _pack(cls._build(extra_files, data_dir, base_layer))
+            _write_cache(cache, packed)
+        return cls(packed)
 
     @staticmethod
     def _build(extra_files: Sequence[Path], data_dir: Path, base_layer: bool) -> _Tables:
@@ -283,13 +291,20 @@ class ActorKB:
         return self.lookup_key(name_key(name), surface(name), when)
 
     def lookup_key(self, key: Key, text_surface: str, when: dt.date | None = None) -> list[KBMatch]:
-        records = self._t.names.get(key, [])
+        found = self._names.get(key, ())
         matches = []
-        for record in records:
-            if record.exact is not None and record.exact != text_surface:
+        for at in range(0, len(found), 2):
+            exact = found[at + 1]
+            if exact is not None and exact != text_surface:
                 continue
-            matches.append(self.match_of(record.entry, when))
+            matches.append(self.match_of(self._entry(found[at]), when))
         return matches
+
+    def _entry(self, index: int) -> KBEntry:
+        entry = self._built.get(index)
+        if entry is None:
+            entry = self._built[index] = _unpack_entry(self._entries[index])
+        return entry
 
     def search(self, query: str, *, limit: int = 20, when: dt.date | None = None) -> list[KBMatch]:
         """Entries for a search box: exact aliases first, then names starting with ``query`` at a word
@@ -298,16 +313,18 @@ class ActorKB:
         wanted = " ".join(name_key(query))
         if not wanted:
             return list(found.values())[:limit]
-        ranked: list[tuple[int, int, str, KBEntry]] = []
-        for key, records in self._t.names.items():
+        ranked: list[tuple[int, int, str, int]] = []
+        for key, found_at in self._names.items():
             joined = " ".join(key)
             where = f" {joined}".find(f" {wanted}")
             if where >= 0:
-                ranked.extend((0 if where == 0 else 1, len(joined), r.entry.kb_id, r.entry) for r in records)
-        for _, _, kb_id, entry in sorted(ranked, key=lambda item: item[:3]):
+                ranked.extend((0 if where == 0 else 1, len(joined), self._entries[index][0], index)
+                              for index in found_at[::2])
+        for _, _, kb_id, index in sorted(ranked, key=lambda item: item[:3]):
             if len(found) >= limit:
                 break
-            found.setdefault(kb_id, self.match_of(entry, when))
+            if kb_id not in found:
+                found[kb_id] = self.match_of(self._entry(index), when)
         return list(found.values())[:limit]
 
     def match_of(self, entry: KBEntry, when: dt.date | None) -> KBMatch:
@@ -325,8 +342,24 @@ class ActorKB:
             dated=role is not None,
         )
 
+    def is_name_like(self, text: str) -> bool:
+        """Whether ``text`` is written as a name: a known actor, a country's adjective, a people or a group
+        word ("Iran", "Indian", "Kurds", "Kashmir"; "NATO" only in capitals)."""
+        key = name_key(text)
+        return bool(self.lookup(text) or self.adjective_country(key) or self.demonym_country(key)
+                    or self.group_countries(key) or self.people_countries(key))
+
     def has_name(self, key: Key) -> bool:
-        return key in self._t.names
+        return key in self._names
+
+    def is_name_prefix(self, key: Key) -> bool:
+        """Whether some longer name starts with ``key``: a scan for names stops where this and
+        ``has_name`` are both false."""
+        return key in self._name_prefixes
+
+    @cached_property
+    def _name_prefixes(self) -> frozenset[Key]:
+        return frozenset(key[:end] for key in self._names for end in range(1, len(key)))
 
     def adjective_country(self, key: Key) -> str | None:
         return self._t.adjectives.get(key)
@@ -400,7 +433,7 @@ class ActorKB:
     def is_discard_phrase(self, key: Key) -> bool:
         return key in self._t.discard_phrases
 
-    @property
+    @cached_property
     def discard_max_len(self) -> int:
         return max((len(key) for key in self._t.discard_phrases), default=1)
 
@@ -501,7 +534,7 @@ def _load_discard(tables: _Tables, discard: DiscardFile) -> None:
 
 
 # -------------------------------------------------------------------- the compiled-table cache
-_CACHE_FORMAT = "actors-1"
+_CACHE_FORMAT = "actors-2"
 
 
 def _cache_path(inputs: Sequence[Path], base_layer: bool) -> Path | None:
@@ -521,13 +554,65 @@ def _cache_path(inputs: Sequence[Path], base_layer: bool) -> Path | None:
     return Path(root) / f"actors-{digest.hexdigest()[:20]}.pickle"
 
 
-def _read_cache(path: Path | None) -> _Tables | None:
-    tables = cache.read(path)  # a torn or stale file reads as None and is rebuilt
-    return tables if isinstance(tables, _Tables) else None
+@dataclass(frozen=True)
+class _Packed:
+    """The built tables as the cache keeps them and ``ActorKB`` reads them: the name table as plain tuples.
+
+    Read back as ~35,000 ``KBEntry`` dataclasses holding ~27,000 pydantic roles, the pickle took ~1 s, most
+    of a cold start's knowledge loading; as tuples and ints it takes ~0.07 s. A process looks up a few hundred
+    entries, so each is made into a ``KBEntry`` on its first lookup (``ActorKB._entry``)."""
+
+    tables: _Tables  # every table but ``names``, which is left empty
+    entries: tuple[tuple, ...]  # (kb_id, kind, name, code, country, sector, roles); a role (code, title, from, to)
+    names: dict[Key, tuple]  # key -> (entry index, exact surface or None, entry index, exact surface, ...)
+    max_name_len: int  # pieces in the longest name (a pass over 40,000 keys is worth keeping)
 
 
-def _write_cache(path: Path | None, tables: _Tables) -> None:
-    cache.write(path, tables)  # a read-only home is no reason to fail: the tables are rebuilt next time
+def _pack(tables: _Tables) -> _Packed:
+    index: dict[int, int] = {}  # id(KBEntry) -> position: one entry is shared by all its names
+    entries: list[tuple] = []
+    names: dict[Key, tuple] = {}
+    for key, records in tables.names.items():
+        flat: list[Any] = []
+        for record in records:
+            at = index.get(id(record.entry))
+            if at is None:
+                at = index[id(record.entry)] = len(entries)
+                entries.append(_pack_entry(record.entry))
+            flat += (at, record.exact)
+        names[key] = tuple(flat)
+    rest = _Tables(**{name: getattr(tables, name) for name in tables.__dataclass_fields__ if name != "names"})
+    return _Packed(rest, tuple(entries), names, max((len(key) for key in names), default=1))
+
+
+def _ordinal(day: dt.date | None) -> int | None:
+    return day.toordinal() if day is not None else None
+
+
+def _day(ordinal: int | None) -> dt.date | None:
+    return dt.date.fromordinal(ordinal) if ordinal is not None else None
+
+
+def _pack_entry(entry: KBEntry) -> tuple:
+    roles = tuple((r.code, r.title, _ordinal(r.from_), _ordinal(r.to)) for r in entry.roles)
+    return (entry.kb_id, entry.kind, entry.name, entry.code, entry.country, entry.sector, roles)
+
+
+def _unpack_entry(packed: tuple) -> KBEntry:
+    kb_id, kind, name, code, country, sector, roles = packed
+    # validated when the tables were built: constructed again without validating
+    return KBEntry(kb_id, kind, name, code, country, sector, tuple(
+        Role.model_construct(code=role, title=title, from_=_day(start), to=_day(end))
+        for role, title, start, end in roles))
+
+
+def _read_cache(path: Path | None) -> _Packed | None:
+    packed = cache.read(path)  # a torn or stale file reads as None and is rebuilt
+    return packed if isinstance(packed, _Packed) else None
+
+
+def _write_cache(path: Path | None, packed: _Packed) -> None:
+    cache.write(path, packed)  # a read-only home is no reason to fail: the tables are rebuilt next time
 
 
 # -------------------------------------------------------------------- the Phoenix base layer

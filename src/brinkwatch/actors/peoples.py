@@ -11,17 +11,15 @@ its phrase builders; it is kept apart so each module stays readable.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from brinkwatch.actors.codes import Origin
 from brinkwatch.actors.kb import ActorKB, KBMatch, Key, pieces
+from brinkwatch.actors.names import PLACE_KINDS, NameSpan
 from brinkwatch.model import Actor
 
-PLACE_KINDS = ("country", "capital", "region", "city")
-_CITY_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _RESIDENT_HEADS = frozenset({"minority", "minorities", "community", "communities", "population", "populations"})
-_HONORIFICS = frozenset({("mr",), ("mrs",), ("ms",), ("miss",), ("dr",), ("mme",), ("messrs",)})
 
 
 def name_key_of(tokens: list[Token]) -> Key:
@@ -29,7 +27,7 @@ def name_key_of(tokens: list[Token]) -> Key:
     return tuple(piece for token in tokens for piece in pieces(token.text))
 
 
-def origin_country(origin: tuple[str, KBMatch | None, str]) -> str:
+def origin_country(origin: Origin) -> str:
     """The country of a window/context origin (a KB match's country, else the code's first three letters)."""
     match = origin[1]
     return (match.country if match is not None and match.country else origin[0])[:3]
@@ -40,7 +38,7 @@ class PlacesAndPeoples:
 
     _kb: ActorKB
     _doc: Doc
-    _names: dict[int, Any]  # token index -> resolver._NameSpan
+    _names: dict[int, NameSpan]
     _pieces: list[Key]
     _when: dt.date | None
 
@@ -74,40 +72,17 @@ class PlacesAndPeoples:
             return before.match.country if before.match.kind == "country" else None
         return self._kb.adjective_country(self._pieces[start - 1])
 
-    def _after_honorific(self, start: int) -> bool:
-        """ "Mr. Paris", "Mrs. Florence": a person, not a place."""
-        return start > 0 and self._pieces[start - 1] in _HONORIFICS
-
-    def _is_place(self, span: Span) -> bool:
-        """A city name counts unless the parser reads it as another kind of name ("Florence Nightingale"); the
-        small model leaves many cities untagged, so an untagged capitalised name counts."""
-        if span[0].is_sent_start and span[-1].ent_type_ not in _CITY_ENTITIES:
-            return False  # "Split", "Tours" opening a sentence are words unless tagged a place
-        return all(
-            token.text[:1].isupper() and token.pos_ == "PROPN" and token.ent_type_ in _CITY_ENTITIES | {""}
-            for token in span
-        )
-
-    def _glosses_unknown_name(self, start: int, end: int) -> bool:
-        """ "Montenegro Municipality Association (AKK)": an acronym in brackets right after a spelled-out name
-        stands for that name, so it must not match a KB entry of the same letters (a person "AKK")."""
-        doc = self._doc
-        if end - start != 1 or start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
-            return False
-        text = doc[start].text
-        if not (text.isupper() and text.isalpha()) or not doc[start - 2].text[:1].isupper():
-            return False
-        before = self._names.get(start - 2)
-        return before is None or before.match.kb_id not in {m.kb_id for m in self._kb.lookup(text, self._when)}
-
-    def _glossed_name(self, head: Token) -> Token | None:
-        """The last word of the name that a bracketed acronym spells out: "Association" in "Montenegro
-        Municipality Association (AKK)"."""
-        doc, i = self._doc, head.i
-        if 2 <= i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")" and head.text.isupper():
-            before = doc[i - 2]
-            if before.text[:1].isupper() and before.pos_ == "PROPN":
-                return before
+    def _owning_state(self, match: KBMatch, start: int) -> str | None:
+        """The state whose own body an international organisation's name stands for when that state owns it:
+        "Russia's Security Council", "the Russian Security Council" (a state's council, not the UN's). An IGO
+        belongs to no state, so a country's possessive or adjective right before its name says otherwise."""
+        if match.kind != "organization" or not match.code.startswith("IGO") or start == 0:
+            return None
+        if start >= 2 and self._doc[start - 1].text in ("'s", "’s", "'"):
+            owner = self._names.get(start - 2)
+            return owner.match.country if owner is not None and owner.match.kind == "country" else None
+        if self._names.get(start - 1) is None:
+            return self._kb.adjective_country(self._pieces[start - 1])
         return None
 
     def _people_phrase(self, head: Token, window: int, states: tuple[str, ...]) -> Actor:
@@ -124,7 +99,7 @@ class PlacesAndPeoples:
         state = self._choose_state(states, head)
         return self._build(head, window, (state, None, "demonym") if state else None, "CVL", "demonym", None)
 
-    def _residence(self, head: Token, sector: str) -> tuple[str, KBMatch | None, str] | None:
+    def _residence(self, head: Token, sector: str) -> Origin | None:
         """ "the Turkish minority in Bulgaria", "the Albanian community of Macedonia": a minority is coded by
         the place it lives in, which beats the people's adjective."""
         if sector != "CVL" or head.lower_ not in _RESIDENT_HEADS:
@@ -132,7 +107,7 @@ class PlacesAndPeoples:
         place = self._country_from_context(head)
         return place if place is not None and place[2] in PLACE_KINDS else None
 
-    def _group_in_window(self, window: int, stop: int, head: Token) -> tuple[str, KBMatch | None, str] | None:
+    def _group_in_window(self, window: int, stop: int, head: Token) -> Origin | None:
         """A people's adjective or a several-state region among the modifiers ("Kurdish rebels", "Karen
         guerrillas"): only a fallback, after a country word before or a place after the head."""
         for index in range(stop - 1, window - 1, -1):
@@ -195,7 +170,7 @@ class PlacesAndPeoples:
             return True
         return index >= 2 and doc[index - 1].text in ("-", "–") and doc[index - 2].lower_ in ("pro", "anti")
 
-    def _place_after(self, head: Token) -> tuple[str, KBMatch | None, str] | None:
+    def _place_after(self, head: Token) -> Origin | None:
         """ "Esfahan Uranium Conversion Facilities in central Iran": a place after an organisation's name."""
         place = self._country_from_context(head)
         return place if place is not None and place[2] in PLACE_KINDS else None

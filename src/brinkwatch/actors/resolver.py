@@ -13,31 +13,21 @@ Regions, cities and peoples ("Darfur rebels", "Kurdish fighters", "Bosnian Serbs
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from brinkwatch.actors.kb import ActorKB, KBMatch, Key, pieces, surface
+from brinkwatch.actors import discard
+from brinkwatch.actors.codes import CONFIDENCE, NO_COUNTRY, NON_STATE, Origin, assemble_code, country_of
+from brinkwatch.actors.context import DocContext, read_context
+from brinkwatch.actors.coref import COUNTRY_NOUNS, FIRST_PLURAL, GROUP_NOUNS, PRONOUNS, Mention, MentionMemory
+from brinkwatch.actors.kb import ActorKB, KBMatch, Key, pieces
+from brinkwatch.actors.names import NameSpan, glossed_name
 from brinkwatch.actors.peoples import PLACE_KINDS, PlacesAndPeoples, name_key_of
 from brinkwatch.model import Actor
 
-CONFIDENCE = {"kb": 1.0, "kb+noun": 0.95, "metonym": 0.9, "demonym": 0.9, "title": 0.9, "sector": 0.7,
-              "coref": 0.6, "domestic": 0.6, "new": 0.5}  # fmt: skip
-NO_COUNTRY = "---"
+__all__ = ["CONFIDENCE", "NO_COUNTRY", "ActorResolver", "DocActors"]
 
-# Closed-class words of English grammar (not domain knowledge, so they live here rather than in data files).
-_SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
-_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
-_PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
-# a statement's or a spokesman's "we": the government, organisation or country speaking
-_FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
-_COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
-_GROUP_NOUNS = frozenset(
-    {"group", "organization", "organisation", "movement", "faction", "outfit", "network"}
-)
 _LEADER_SUFFIXES = frozenset({"led", "based", "run", "controlled", "dominated", "owned", "ruled"})
 _PROXY_SUFFIXES = frozenset(
     {"backed", "funded", "supported", "trained", "armed", "allied", "sponsored", "aligned"}
@@ -47,31 +37,12 @@ _COUNTERPART_PREPS = frozenset({"to", "with", "against", "from", "toward", "towa
 _FOR_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "negotiator",
                         "representative", "commissioner", "adviser", "advisor", "minister", "secretary"})  # fmt: skip
 _WINDOW_POS = frozenset({"ADJ", "PROPN", "NOUN", "DET", "PART", "NUM", "VERB", "PUNCT"})
-_SCORE = re.compile(r"^(\d{1,2})[-–](\d{1,2})$")
-_MAX_SCORE = 30
 _NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _MAX_NAME_PARTS = 4  # given and middle names between a title and the surname
 _FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "toppled", "retired", "onetime", "erstwhile"})
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "nmod", "poss", "agent", "attr"}
 )
-_NON_STATE = frozenset({"NGO", "IGO"})  # sectors that are also CAMEO prefixes: a stateless NGO is "NGO..."
-
-
-@dataclass(frozen=True)
-class _NameSpan:
-    start: int  # token index
-    end: int  # exclusive
-    match: KBMatch
-
-
-@dataclass(frozen=True)
-class _Mention:
-    actor: Actor
-    head: int
-    plural: bool
-    person: bool
-    kind: str
 
 
 class ActorResolver:
@@ -86,105 +57,31 @@ class ActorResolver:
 
 
 class DocActors(PlacesAndPeoples):
-    """Actor mentions of one document and resolution of its noun phrases."""
+    """Actor mentions of one document and resolution of its noun phrases.
+
+    The stages: ``context.read_context`` (KB names, defined acronyms, sentence numbers), this class's phrase
+    resolution, ``coref.MentionMemory`` (antecedents of pronouns and bare nouns) and ``codes.assemble_code``
+    (CAMEO code from origin and sector)."""
 
     def __init__(self, kb: ActorKB, doc: Doc, when: dt.date | None, *,
-                 exclude: tuple[int, int] | None = None) -> None:
+                 exclude: tuple[int, int] | None = None, context: DocContext | None = None) -> None:
         self._kb = kb
-        self._exclude = exclude or (0, 0)
+        self.context = context or read_context(kb, doc, when, exclude=exclude)
+        self._exclude = self.context.exclude
         self._doc = doc
-        self._text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        self._text = self.context.text
         self._when = when
-        self._pieces: list[Key] = [pieces(token.text) for token in doc]
-        self._sentence_of: list[int] = _sentence_numbers(doc)
-        self._names: dict[int, _NameSpan] = {}
+        self._pieces: list[Key] = self.context.word_pieces
+        self._sentence_of: list[int] = self.context.sentence_of
+        self._names: dict[int, NameSpan] = self.context.names
+        self._acronyms: dict[str, Token] = self.context.acronyms
         self._cache: dict[int, Actor | None] = {}
-        self._mentions: list[_Mention] = []
-        self._mention_heads: set[int] = set()
-        self._mention_spans: set[tuple[int | None, int | None]] = set()
-        self._acronyms: dict[str, Token] = {}  # "LNA" -> the last word of "Libyan National Army (LNA)"
-        self._find_names()
-        self._define_acronyms()
+        self.memory = MentionMemory(doc, self._sentence_of)
         self._collect_mentions()
 
     @property
     def mentions(self) -> list[Actor]:
-        return [mention.actor for mention in self._mentions]
-
-    # ---------------------------------------------------------------- names
-    def _find_names(self) -> None:
-        """Greedy longest match of KB names over token windows, left to right."""
-        doc, index = self._doc, 0
-        while index < len(doc):
-            found = self._longest_name_at(index)
-            if found is None:
-                index += 1
-                continue
-            if self._tail_of_longer_name(found):
-                index = found.end
-                continue
-            for covered in range(found.start, found.end):
-                self._names[covered] = found
-            index = found.end
-
-    def _longest_name_at(self, start: int) -> _NameSpan | None:
-        if not self._pieces[start] or not self._pieces[start][0].isalnum():
-            return None
-        key: Key = ()
-        windows: list[tuple[int, Key]] = []
-        for end in range(start + 1, len(self._doc) + 1):
-            key = key + self._pieces[end - 1]
-            if len(key) > self._kb.max_name_len:
-                break
-            if self._pieces[end - 1]:  # never end a name on a dropped piece ("Moscow" + ".")
-                windows.append((end, key))
-        for end, key in reversed(windows):
-            if not self._kb.has_name(key):
-                continue
-            span = self._doc[start:end]
-            lower_case = not any(token.text[:1].isupper() for token in span)
-            if lower_case and not (
-                all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span) or self._titled(start)
-            ):
-                continue  # "turkey", "amnesty", "chad" in lower case are common nouns
-            matches = self._kb.lookup_key(key, surface(span.text), self._when)
-            if self._after_honorific(start):
-                matches = [match for match in matches if match.kind not in PLACE_KINDS]
-            if any(match.kind == "city" for match in matches) and not self._is_place(span):
-                matches = [match for match in matches if match.kind != "city"]
-            if matches and self._glosses_unknown_name(start, end):
-                continue
-            if lower_case:  # only a person's name survives lower-casing ("President obama"), not "congress"
-                matches = [match for match in matches if match.kind == "person"]
-            if matches:
-                return _NameSpan(start, end, matches[0])
-        return None
-
-    def _define_acronyms(self) -> None:
-        """ "the Libyan National Army (LNA) ... LNA forces": an acronym the article defines in brackets stands
-        for the spelled-out name wherever it is used later, known to the KB or not."""
-        doc = self._doc
-        for index, token in enumerate(doc):
-            named = self._glossed_name(token)
-            if named is None or token.text in self._acronyms:
-                continue
-            self._acronyms[token.text] = named
-            found = self._names.get(named.i)
-            for later in range(index + 2, len(doc)):
-                if doc[later].text == token.text and later not in self._names and found is not None:
-                    self._names[later] = _NameSpan(later, later + 1, found.match)
-
-    def _tail_of_longer_name(self, found: _NameSpan) -> bool:
-        """ "Security Council" in "Iran's Supreme National Security Council": an organisation name that ends
-        a longer organisation name the KB does not know is not that organisation (the longer one is new)."""
-        if found.match.kind != "organization" or found.start == 0:
-            return False
-        before, first = self._doc[found.start - 1], self._doc[found.start]
-        return (first.ent_type_ == "ORG" and before.ent_type_ == "ORG" and before.ent_iob_ != "O"
-                and before.pos_ == "PROPN" and before.text[:1].isupper() and before.i not in self._names)
-
-    def _titled(self, start: int) -> bool:
-        return start > 0 and self._kb.title_sector(self._pieces[start - 1]) is not None
+        return [mention.actor for mention in self.memory.mentions]
 
     def name_at(self, index: int) -> KBMatch | None:
         found = self._names.get(index)
@@ -202,17 +99,6 @@ class DocActors(PlacesAndPeoples):
                 heads.add(found.end - 1)  # a name the chunker missed ("Hamas" as a compound)
         for index in sorted(heads):
             self.resolve_token(self._doc[index])
-
-    def _remember(self, head: Token, actor: Actor, kind: str) -> None:
-        span = (actor.start, actor.end)
-        if head.i in self._mention_heads or span in self._mention_spans:
-            return
-        self._mention_heads.add(head.i)
-        self._mention_spans.add(span)
-        plural = head.tag_ in ("NNS", "NNPS") or kind == "demonym"
-        person = kind in ("person", "title") or head.ent_type_ == "PERSON"
-        mention = _Mention(actor, head.i, plural, person, kind)
-        bisect.insort(self._mentions, mention, key=lambda m: m.actor.start or 0)  # text order, in O(log n)
 
     # ---------------------------------------------------------------- public resolution
     def resolve_span(self, span: Span) -> Actor | None:
@@ -236,17 +122,18 @@ class DocActors(PlacesAndPeoples):
         actor, kind = self._resolve(head)
         self._cache[head.i] = actor
         if actor is not None:
-            self._remember(head, actor, kind)
+            self.memory.remember(head, actor, kind)
         return actor
 
     # ---------------------------------------------------------------- resolution steps
     def _resolve(self, head: Token) -> tuple[Actor | None, str]:
         lower = head.lower_
-        pronoun = head.pos_ == "PRON" or lower in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _PERSON_PRONOUNS | _FIRST_PLURAL
-        if pronoun and not (lower in _FIRST_PLURAL and head.text.isupper()):  # "US" is a country, not "us"
+        pronoun = head.pos_ == "PRON" or lower in PRONOUNS
+        if pronoun and not (lower in FIRST_PLURAL and head.text.isupper()):  # "US" is a country, not "us"
             return self._coref_pronoun(head), "coref"
-        if head.i not in self._names and self._glossed_name(head) is not None:
-            named = self.resolve_token(self._glossed_name(head))
+        glossed = glossed_name(self._doc, head)
+        if head.i not in self._names and glossed is not None:
+            named = self.resolve_token(glossed)
             if named is not None:
                 return named, "new"
         for word in (head, *(c for c in head.lefts if c.dep_ == "compound")):  # "SLF", "LNA forces"
@@ -267,7 +154,7 @@ class DocActors(PlacesAndPeoples):
             return actor, found.match.kind
         return self._from_phrase(head)
 
-    def _inside_foreign_name(self, found: _NameSpan) -> bool:
+    def _inside_foreign_name(self, found: NameSpan) -> bool:
         """A seat or capital name inside a longer organisation name led by another country's adjective."""
         if found.match.kind not in ("seat", *PLACE_KINDS) or found.start == 0:
             return False
@@ -280,7 +167,7 @@ class DocActors(PlacesAndPeoples):
                 return country != found.match.country
         return False
 
-    def _from_name(self, head: Token, found: _NameSpan, start: int, end: int) -> Actor:
+    def _from_name(self, head: Token, found: NameSpan, start: int, end: int) -> Actor:
         match = found.match
         resolution = {"capital": "metonym", "seat": "metonym", "region": "metonym", "city": "metonym"}.get(
             match.kind, "kb"
@@ -288,19 +175,47 @@ class DocActors(PlacesAndPeoples):
         code, sector = match.code, match.sector
         if match.kind == "person" and not match.title:
             code, sector, resolution = self._person_by_title(head, found, match)
+        home = self._namesake_home(found, match)
+        if home is not None:  # "BOGOTA - Defence Minister Pedro Sanchez": not Spain's prime minister
+            sector = self._title_before(found.start)
+            code, resolution = home + (sector or ""), "title"
         if self._is_former(head, min(found.start, self._left_window(head))):  # "Ousted President X", "former X"
             code, sector = f"{match.country or NO_COUNTRY}ELI", "ELI"
         chapter = self._national_chapter(match, found.start)
         if chapter is not None:  # "the Turkish Red Crescent" is Turkey's society, not the movement
             code, sector = chapter + code, "NGO"
+        owner = self._owning_state(match, found.start)
+        if owner is not None:  # "Russia's Security Council" is Russia's government, not the UN's
+            code, sector = owner + "GOV", "GOV"
         code = self._kb.state_on(code, self._when)
         return Actor(
-            code=code, country=_country_of(code, match.country), sector=sector, text=self._text[start:end],
+            code=code, country=country_of(code, match.country), sector=sector, text=self._text[start:end],
             start=start, end=end, name=match.name, kb_id=match.kb_id, resolution=resolution,
             confidence=CONFIDENCE["metonym" if resolution == "metonym" else "kb"],
         )  # fmt: skip
 
-    def _person_by_title(self, head: Token, found: _NameSpan, match: KBMatch) -> tuple[str, str | None, str]:
+    def _namesake_home(self, found: NameSpan, match: KBMatch) -> str | None:
+        """The dateline's country, when a KB person's name is given a title that is not the KB's role for
+        them in a story datelined in another country: a namesake, not the known office holder."""
+        countries = self.context.dateline_countries
+        if match.kind != "person" or not match.title or len(countries) != 1 or match.country in countries:
+            return None
+        said = self._title_key_before(found.start)
+        known = set(pieces(match.title))
+        if said is None or set(said) <= known or known <= set(said):
+            return None
+        return next(iter(countries))
+
+    def _title_key_before(self, index: int) -> Key | None:
+        """Word pieces of the longest title right before token ``index`` ("Defence Minister")."""
+        best, key = None, ()
+        for start in range(index - 1, max(-1, index - 1 - self._kb.max_title_len), -1):
+            key = self._pieces[start] + key
+            if self._kb.title_sector(key) is not None:
+                best = key
+        return best
+
+    def _person_by_title(self, head: Token, found: NameSpan, match: KBMatch) -> tuple[str, str | None, str]:
         """A known person with no role on the date: a title in front ("President X") still gives a sector."""
         title = self._title_before(found.start)
         if title is not None and match.country:
@@ -322,7 +237,7 @@ class DocActors(PlacesAndPeoples):
                 continue  # "X, the former NATO chief": no office held now; the KB's default (ELI) stands
             actor = self.resolve_token(child)
             if actor is not None and actor.code[:3] != NO_COUNTRY and (
-                actor.sector is not None or actor.code[:3] in _NON_STATE
+                actor.sector is not None or actor.code[:3] in NON_STATE
             ):
                 return actor
         return None
@@ -347,7 +262,7 @@ class DocActors(PlacesAndPeoples):
             return self._people_phrase(head, window, states), "demonym"
         if sector is None and head.pos_ == "NOUN" and self._names_organization(head, window):
             return self._new_actor(head, window)
-        if self._is_bare_definite(head, window, head.i) and head.lower_ in _COUNTRY_NOUNS | _GROUP_NOUNS:
+        if self._is_bare_definite(head, window, head.i) and head.lower_ in COUNTRY_NOUNS | GROUP_NOUNS:
             return self.coref_noun(head), "coref"
         if head.pos_ == "PROPN" and head.ent_type_ == "ORG" and head.i not in self._names:
             return self._new_actor(head, window)
@@ -372,7 +287,7 @@ class DocActors(PlacesAndPeoples):
             return None, ""
         return self._sector_phrase(head, window, sector, noun_start)
 
-    def _sentence_country(self, head: Token) -> tuple[str, KBMatch | None, str] | None:
+    def _sentence_country(self, head: Token) -> Origin | None:
         """The one country named in the sentence, for a titled person of unknown nationality.
 
         News names a head of state's country nearby; countries that belong to another titled person
@@ -444,7 +359,7 @@ class DocActors(PlacesAndPeoples):
         if sector == "GOV" and self._kb.is_person_noun(pieces(head.lemma_)):
             sector = self._modifier_sector(head, window, noun_start) or sector  # "rebel leaders", "army officials"
         if origin is None and self._is_bare_definite(head, window, noun_start):
-            antecedent = self._antecedent(
+            antecedent = self.memory.antecedent(
                 head, lambda m: m.actor.sector == sector and m.actor.country is not None
             )
             if antecedent is not None:
@@ -542,7 +457,7 @@ class DocActors(PlacesAndPeoples):
             end -= 1  # skip a first or middle name
         return None
 
-    def _country_from_window(self, window: int, stop: int) -> tuple[str, KBMatch | None, str] | None:
+    def _country_from_window(self, window: int, stop: int) -> Origin | None:
         """(code prefix, KB match, how) from the modifiers between ``window`` and ``stop``, nearest first."""
         for index in range(stop - 1, window - 1, -1):
             if self._opposed_by_prefix(index):
@@ -553,11 +468,16 @@ class DocActors(PlacesAndPeoples):
                     continue
                 if self._leader_follows(found.end) and found.match.country:  # "the Hamas-run ministry" -> PSE
                     return found.match.country, None, "kb+noun"
+                owner = self._owning_state(found.match, found.start)
+                if owner is not None:  # "Russia's UN ambassador" is Russia's diplomat
+                    return owner, None, "kb+noun"
                 return found.match.code, found.match, found.match.kind
             token_pieces = self._pieces[index]
             country = self._kb.adjective_country(token_pieces) or self._hyphen_country(self._doc[index])
             if country is None and index > window:
                 country = self._kb.adjective_country(self._pieces[index - 1] + token_pieces)
+            if country is not None and self._proxy_follows(index + 1):
+                continue  # "Iranian-backed militias", "Saudi-funded groups": a proxy is not its backer
             if country is not None:
                 return country, None, "demonym"
         return None
@@ -582,7 +502,7 @@ class DocActors(PlacesAndPeoples):
             return True
         return end < len(doc) and any(part in _PROXY_SUFFIXES for part in self._pieces[end][1:2])
 
-    def _country_from_context(self, head: Token) -> tuple[str, KBMatch | None, str] | None:
+    def _country_from_context(self, head: Token) -> Origin | None:
         """Country from "of/in/from X" after the head, or from the phrase this one is in apposition to."""
         for child in head.rights:
             by_for = (
@@ -606,7 +526,7 @@ class DocActors(PlacesAndPeoples):
                 return other.country, None, "appos"
         return None
 
-    def _origin_in_object(self, pobj: Token) -> tuple[str, KBMatch | None, str] | None:
+    def _origin_in_object(self, pobj: Token) -> Origin | None:
         """ "of France", "from the Georgian government", "of the West Bank city of Nablus"."""
         if pobj.i in self._names:
             match = self._names[pobj.i].match
@@ -624,23 +544,11 @@ class DocActors(PlacesAndPeoples):
         return None
 
     # ---------------------------------------------------------------- building actors
-    def _build(self, head: Token, window: int, origin: tuple[str, KBMatch | None, str] | None, sector: str | None,
+    def _build(self, head: Token, window: int, origin: Origin | None, sector: str | None,
                kind: str, name: str | None) -> Actor:  # fmt: skip
         start, end = self._phrase_bounds(head, window)
-        prefix = origin[0] if origin else NO_COUNTRY
         match = origin[1] if origin else None
-        if match is not None and match.kind != "organization":
-            prefix = match.country or prefix  # "Pentagon officials" -> USA + GOV, not USAMIL + GOV
-        if match is not None and match.kind == "organization" and sector == "GOV":
-            sector = None  # "a Hamas spokesman", "NATO officials": the organisation itself speaks
-        prefix = self._kb.state_on(prefix, self._when)
-        has_sector = sector is None or sector in (prefix[i : i + 3] for i in range(3, len(prefix), 3))
-        code = prefix if has_sector else prefix + sector
-        if sector is None and prefix == NO_COUNTRY:
-            code = NO_COUNTRY
-        elif sector in _NON_STATE and prefix == NO_COUNTRY:
-            code = sector  # CAMEO writes a stateless NGO or IGO as the prefix itself
-        country = _country_of(code, match.country if match else None)
+        code, sector, country = assemble_code(self._kb, origin, sector, self._when)
         resolution = {"kb+noun": "kb", "sector": "kb", "domestic": "title"}.get(kind, kind)
         return Actor(
             code=code, country=country, sector=sector or (match.sector if match else None),
@@ -682,15 +590,21 @@ class DocActors(PlacesAndPeoples):
         if head.ent_type_ == "" and not any(token.text[:1].isupper() for token in name_tokens):
             return None, ""
         origin = self._country_from_window(min(window, name_tokens[0].i), name_tokens[-1].i + 1)
-        origin = origin or self._place_after(head)
         sector = self._sector_in_name(name_tokens)
+        if sector == "MIL" and (origin is None or origin[2] in ("region", "city")):
+            sector = "REB"  # "the Tigray Defence Forces", "the Ambazonia Defence Forces": no state's army
+        origin = origin or self._place_after(head)
         if origin is None and sector is None and head.ent_type_ != "ORG":
             return None, ""
-        if origin is None and sector not in (None, *_NON_STATE) and (
-            self._kb.name_word_sector(name_key_of(name_tokens)) in _NON_STATE
+        if origin is None and sector not in (None, *NON_STATE) and (
+            self._kb.name_word_sector(name_key_of(name_tokens)) in NON_STATE
         ):
             origin = (self._kb.name_word_sector(name_key_of(name_tokens)), None, "new")  # "Association of
             # African Jurists": an association of jurists with no country is an NGO of the judicial sector
+        home = self.context.dateline_countries
+        if origin is None and sector not in NON_STATE and len(home) == 1 and head.ent_type_ == "ORG":
+            origin = (next(iter(home)), None, "new")  # "TEHRAN - The Supreme National Security Council": a body
+            # the KB does not know, named without a country in a story from one country, is that country's
         actor = self._build(head, window, origin, sector, "new", None)
         first, last = name_tokens[0], name_tokens[-1]
         start = min(actor.start or first.idx, first.idx)
@@ -743,17 +657,7 @@ class DocActors(PlacesAndPeoples):
         )
 
     # ---------------------------------------------------------------- coreference
-    def _antecedent(self, head: Token, accept, reach: int = 1) -> _Mention | None:  # noqa: ANN001 - a predicate
-        """Latest earlier mention accepted by ``accept`` within ``reach`` sentences back (0 = same sentence)."""
-        sentence = self._sentence_of[head.i]
-        for mention in reversed(self._mentions):
-            if sentence - self._sentence_of[mention.head] > reach:
-                continue
-            if mention.head < head.i and (mention.actor.end or 0) <= head.idx and accept(mention):
-                return mention
-        return None
-
-    def _coref_actor(self, head: Token, antecedent: _Mention) -> Actor:
+    def _coref_actor(self, head: Token, antecedent: Mention) -> Actor:
         start, end = self._phrase_bounds(head, self._left_window(head))
         return antecedent.actor.model_copy(
             update={
@@ -766,97 +670,19 @@ class DocActors(PlacesAndPeoples):
         )
 
     def _coref_pronoun(self, head: Token) -> Actor | None:
-        lower = head.lower_
-        reflexive = lower.endswith(("self", "selves"))
-
-        def local(m: _Mention) -> bool:
-            """A plain object pronoun never means its own clause's subject ("the Duma approved it")."""
-            other = self._doc[m.head]
-            return (
-                not reflexive
-                and head.dep_ != "poss"
-                and other.head.i == head.head.i
-                and other.dep_ == "nsubj"
-            )
-
-        if lower in _PERSON_PRONOUNS:
-            antecedent = self._antecedent(head, lambda m: m.person and not local(m), reach=2)
-        elif lower in _SINGULAR_PRONOUNS:
-            antecedent = self._antecedent(
-                head, lambda m: not m.person and not m.plural and not local(m), reach=2
-            )
-        elif lower in _PLURAL_PRONOUNS:
-            antecedent = self._antecedent(
-                head, lambda m: (m.plural or m.kind == "organization") and not local(m), reach=2
-            )
-        elif lower in _FIRST_PLURAL:  # "We call on the Government of Venezuela ...": the body speaking
-            antecedent = self._antecedent(
-                head, lambda m: not m.person and m.kind not in ("city", "region") and m.actor.sector in (None, "GOV")
-                and bool(m.actor.country) and len(m.actor.country) == 3 and m.actor.country not in ("IGO", "NGO")
-                and self._doc[m.head].dep_ in ("nsubj", "nsubjpass") and not local(m), reach=3)
-        else:
-            return None
+        antecedent = self.memory.pronoun_antecedent(head)
         return self._coref_actor(head, antecedent) if antecedent else None
 
     def coref_noun(self, head: Token) -> Actor | None:
         """ "the country" / "the group": the latest country-level or group-like mention."""
-        if head.lower_ in _COUNTRY_NOUNS:
-            antecedent = self._antecedent(
-                head, lambda m: m.kind in ("country", "capital") and m.actor.sector is None
-            )
-        elif head.lower_ in _GROUP_NOUNS:
-            antecedent = self._antecedent(
-                head,
-                lambda m: m.kind in ("organization", "new") or m.actor.sector in ("REB", "UAF", "SEP", "OPP"),
-            )
-        else:
-            return None
+        antecedent = self.memory.noun_antecedent(head)
         return self._coref_actor(head, antecedent) if antecedent else None
 
     # ---------------------------------------------------------------- discard
     def is_discarded(self, sentence: Span) -> bool:
         """Sports, entertainment or history rather than politics ("beat Germany 2-0", "World Cup")."""
-        tokens = list(sentence)
-        longest = self._kb.discard_max_len
-        for index in range(len(tokens)):
-            key: Key = ()
-            for token in tokens[index : index + longest]:
-                key = key + self._pieces[token.i]
-                if self._kb.is_discard_phrase(key):
-                    return True
-        return self._has_score(tokens)
+        return discard.is_discarded(self._kb, self._pieces, sentence)
 
     def has_score(self, sentence: Span) -> bool:
         """A sports result ("beat Argentina 2-0"): on its own enough to discard a sentence."""
-        return self._has_score(list(sentence))
-
-    def _has_score(self, tokens: list[Token]) -> bool:
-        verbs = any(
-            self._kb.is_score_verb(token.lower_) or self._kb.is_score_verb(token.lemma_) for token in tokens
-        )
-        if not verbs:
-            return False
-        texts = [token.text for token in tokens]
-        joined = [*texts, *(a + b + c for a, b, c in zip(texts, texts[1:], texts[2:], strict=False))]
-        for text in joined:
-            score = _SCORE.match(text)
-            if score and max(int(score.group(1)), int(score.group(2))) <= _MAX_SCORE:
-                return True
-        return False
-
-
-def _sentence_numbers(doc: Doc) -> list[int]:
-    """Sentence number of every token (0 for all if the pipeline has no sentence boundaries)."""
-    numbers = [0] * len(doc)
-    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return numbers
-    for number, sentence in enumerate(doc.sents):
-        numbers[sentence.start : sentence.end] = [number] * (sentence.end - sentence.start)
-    return numbers
-
-
-def _country_of(code: str, fallback: str | None) -> str | None:
-    prefix = code[:3]
-    if prefix == NO_COUNTRY:
-        return None
-    return prefix or fallback
+        return discard.has_score(self._kb, list(sentence))

@@ -53,7 +53,7 @@ PARTICLES = frozenset(ADVERB_PARTICLES | {"on"})  # what frames.py reads as a ve
 BARE_PREPOSITIONS = frozenset({"to", "toward", "towards", "with", "against", "into", "from", "for", "of", "at",
                                "about", "that", "as", "by", "under", "between", "among", "onto", "upon"})
 # where a base entry looks for its target when the pattern marks none: the object, then these phrases
-TARGET_PREPS = ("to", "against", "on", "with")
+TARGET_PREPS = ("to", "against", "on", "with", "at", "into")
 BASE_CONFIDENCE = 0.6  # under the own entries' 0.8: the base layer was not checked on our sentences
 MAX_EXPANSION = 400  # a noun phrase of synonym sets multiplies out; beyond this it is not worth a pattern
 
@@ -232,7 +232,7 @@ class Unconvertible(Exception):  # noqa: N818 - a verdict with a reason, not an 
         self.kind = kind
 
 
-SKIP_SUBJECT = "nouns before the verb (a subject constraint)"
+SKIP_SUBJECT = "a source with a noun, two nouns or an adverb before the verb"
 SKIP_TWO_PREPS = "two or more prepositional phrases"
 SKIP_SEQUENCE = "two or more nouns after the verb (a TABARI word sequence)"
 SKIP_PREP_SEQUENCE = "two or more words after the preposition of a phrase"
@@ -248,7 +248,7 @@ SKIP_TOO_WIDE = "a synonym-set phrase of more than 400 forms"
 SKIP_DUPLICATE = "same words as a later pattern of the block (PETRARCH2 keeps the later)"
 SKIP_NO_VERBS = "a block whose verbs all belong to earlier blocks or are excluded"
 SKIP_EXCLUDED = "on the exclusion list"
-SKIP_OWN_NOUN = "its noun is an event noun brinkwatch's own noun patterns code"
+SKIP_OWN_NOUN = "a support verb with an event noun brinkwatch's own noun patterns code"
 SKIP_GOVERNOR = "a governor or speech verb: brinkwatch codes its complement instead"
 SKIP_ORIGIN = "written for a verb of the block that is not loaded (a governor, or listed in an earlier block)"
 
@@ -300,6 +300,7 @@ class PatternShape:
     prep: str | None = None
     prep_nouns: tuple[str, ...] = ()
     target: str | None = None  # "object" or "prep:x" when the pattern marks it with +
+    subjects: tuple[str, ...] = ()  # "&MILITARY * [190] # ADVANCE": the subject's head must be one of these
 
 
 class PatternReader:
@@ -313,8 +314,7 @@ class PatternReader:
         if text.count("*") != 1:
             raise Unconvertible(SKIP_NO_VERB)
         before, after = text.split("*")
-        if any(e.kind != "source" for e in _elements(before)):
-            raise Unconvertible(SKIP_SUBJECT)
+        subjects = self._subjects(_elements(before))
         elements = _elements(after)
         particle = None
         if elements and elements[0].kind == "word" and elements[0].text.lower() in PARTICLES:
@@ -330,10 +330,22 @@ class PatternReader:
         if len(nouns) > 1:
             raise Unconvertible(SKIP_SEQUENCE)
         target = "object" if any(e.kind == "target" for e in elements) else None
-        shape = PatternShape(particle=particle, objects=self.noun_forms(nouns[0]) if nouns else (), target=target)
+        shape = PatternShape(particle=particle, objects=self.noun_forms(nouns[0]) if nouns else (), target=target,
+                             subjects=subjects)
         if preps:
             return self._with_prep(shape, preps[0])
         return shape
+
+    def _subjects(self, before: list[Element]) -> tuple[str, ...]:
+        """The noun written before the verb ("TROOP *", "&WEAPON *", "{&WEAPON BLAST} *"): a subject constraint.
+        A source marker with a noun, two nouns, or an adverb ("ABRUPTLY *") does not convert."""
+        if all(e.kind == "source" for e in before):
+            return ()
+        nouns = [e for e in before if e.kind in {"word", "set", "phrase"}]
+        if len(before) != 1 or len(nouns) != 1 or (nouns[0].kind == "word" and (
+                nouns[0].text.lower().endswith("ly") or not nouns[0].text.isalpha())):
+            raise Unconvertible(SKIP_SUBJECT)
+        return self.noun_forms(nouns[0])
 
     def _with_prep(self, shape: PatternShape, prep: Element) -> PatternShape:
         if not prep.text:
@@ -350,10 +362,10 @@ class PatternReader:
         if len(nouns) > 1:
             raise Unconvertible(SKIP_PREP_SEQUENCE)
         prep_nouns = self.noun_forms(nouns[0]) if nouns else ()
-        if not prep_nouns and not shape.objects and not shape.particle:
+        if not prep_nouns and not shape.objects and not shape.particle and not shape.subjects:
             raise Unconvertible(SKIP_PREP_ONLY)
         return PatternShape(particle=shape.particle, objects=shape.objects, prep=prep.text,
-                            prep_nouns=prep_nouns, target=target)
+                            prep_nouns=prep_nouns, target=target, subjects=shape.subjects)
 
     def noun_forms(self, element: Element) -> tuple[str, ...]:
         """Every lemma string a noun element stands for: "aid", "humanitarian aid", a set's members."""
@@ -549,34 +561,57 @@ class VerbConverter:
         for pattern in block.patterns:
             self.result.counts["pattern_lines"] += 1
             try:
-                key, entry = self._pattern_entry(block, pattern, lemmas)
+                entries = self._pattern_entries(block, pattern, lemmas)
             except Unconvertible as exc:
                 self.result.skipped[exc.kind] += 1
                 continue
-            if key in by_key:
-                self.result.skipped[SKIP_DUPLICATE] += 1
-            by_key[key] = entry
+            for key, entry in entries:
+                if key in by_key:
+                    self.result.skipped[SKIP_DUPLICATE] += 1
+                by_key[key] = entry
         for entry in by_key.values():
             self.result.entries.append(entry)
             self.result.counts["pattern_entries"] += 1
             self.result.counts["verb_pattern_pairs"] += 1 + len(entry.get("synonyms", ()))
 
-    def _pattern_entry(self, block: Block, pattern: PatternLine,
-                       lemmas: list[str]) -> tuple[tuple[PatternShape, tuple[str, ...]], dict]:
+    def _pattern_entries(self, block: Block, pattern: PatternLine,
+                         lemmas: list[str]) -> list[tuple[tuple[PatternShape, tuple[str, ...]], dict]]:
+        """One entry for the pattern; two when it names an own event noun and its verbs are of both kinds:
+        "held a meeting" (a support verb: the own noun pattern codes the noun, so the noun is dropped from the
+        entry) and "cancelled the meeting", "revoked the agreement" (any other verb: another event, kept whole)."""
         if pattern.line in self.exclusions.lines:
             raise Unconvertible(SKIP_EXCLUDED)
         if not lemmas:
             raise Unconvertible(SKIP_NO_VERBS)
-        shape = self._without_own_nouns(self.reader.read(pattern.text))
+        shape = self.reader.read(pattern.text)
         code, reverse = parse_code(pattern.code, self.known)
         verbs = self._pattern_verbs(block, pattern, lemmas)
-        if shape.particle is None and not shape.objects and not shape.prep:
+        ident = f"petr2.{block.name.lower()}.L{pattern.line}"
+        if not self._names_own_noun(shape):
+            return [self._shaped_entry(ident, verbs, shape, code, reverse, pattern.line)]
+        plain = [v for v in verbs if v not in self.own.structural]
+        support = [v for v in verbs if v in self.own.structural]
+        out = []
+        if plain:
+            self.result.counts["own_noun_patterns_kept_for_other_verbs"] += 1
+            out.append(self._shaped_entry(ident, plain, shape, code, reverse, pattern.line))
+        if support:
+            try:
+                out.append(self._shaped_entry(ident + ("s" if plain else ""), support,
+                                              self._without_own_nouns(shape), code, reverse, pattern.line))
+            except Unconvertible:
+                if not out:
+                    raise
+        return out
+
+    def _shaped_entry(self, ident: str, verbs: list[str], shape: PatternShape, code: str, reverse: str | None,
+                      line: int) -> tuple[tuple[PatternShape, tuple[str, ...]], dict]:
+        if shape.particle is None and not shape.objects and not shape.prep and not shape.subjects:
             # "* +": the isolated verb with its target marked, under the isolated verbs' exclusions
             if code in self.exclusions.bare_codes or all(v in self.own.structural for v in verbs):
                 raise Unconvertible(SKIP_EXCLUDED)
             shape = PatternShape(target=shape.target)
-        ident = f"petr2.{block.name.lower()}.L{pattern.line}"
-        return (shape, tuple(verbs)), self._entry(ident, verbs, shape, code, reverse, pattern.line)
+        return (shape, tuple(verbs)), self._entry(ident, verbs, shape, code, reverse, line)
 
     def _pattern_verbs(self, block: Block, pattern: PatternLine, lemmas: list[str]) -> list[str]:
         """The block's verbs (PETRARCH2's reading), or with ``pattern_verbs: origin`` only the verbs the
@@ -593,19 +628,23 @@ class VerbConverter:
         self.result.counts["patterns_kept_to_their_origin_verbs"] += 1
         return named
 
+    def _owned(self, words: str) -> bool:
+        """A noun the own noun patterns code ("sanctions" is kept beside "sanction", see ``Lemmatizer.noun``)."""
+        return any(v in self.own.event_nouns for v in self.lemmatizer.noun(words.split()[-1]))
+
+    def _names_own_noun(self, shape: PatternShape) -> bool:
+        return any(self._owned(w) for w in shape.objects + shape.prep_nouns)
+
     def _without_own_nouns(self, shape: PatternShape) -> PatternShape:
         """"held a meeting", "imposed sanctions": the own noun pattern codes the noun (with its own target
-        slots); a base verb pattern naming it would take the frame from the noun. Such words are dropped,
-        and a pattern left with none is not converted."""
-        def owned(words: str) -> bool:  # "sanctions" is kept beside "sanction" (see Lemmatizer.noun)
-            return any(v in self.own.event_nouns for v in self.lemmatizer.noun(words.split()[-1]))
-
-        objects = tuple(w for w in shape.objects if not owned(w))
-        prep_nouns = tuple(w for w in shape.prep_nouns if not owned(w))
+        slots); a base support-verb pattern naming it would take the frame from the noun. Such words are
+        dropped, and a pattern left with none is not converted."""
+        objects = tuple(w for w in shape.objects if not self._owned(w))
+        prep_nouns = tuple(w for w in shape.prep_nouns if not self._owned(w))
         if len(objects) < len(shape.objects) and not objects or len(prep_nouns) < len(shape.prep_nouns) and not prep_nouns:
             raise Unconvertible(SKIP_OWN_NOUN)
         return PatternShape(particle=shape.particle, objects=objects, prep=shape.prep, prep_nouns=prep_nouns,
-                            target=shape.target)
+                            target=shape.target, subjects=shape.subjects)
 
     def _entry(self, ident: str, lemmas: list[str], shape: PatternShape, code: str, reverse: str | None,
                line: int) -> dict:
@@ -623,6 +662,8 @@ class VerbConverter:
             entry["prep"] = [shape.prep]
         if shape.prep_nouns:
             entry["prep_noun"] = list(shape.prep_nouns)
+        if shape.subjects:
+            entry["subject"] = list(shape.subjects)
         entry["target"] = target_slots(shape)
         entry["confidence"] = BASE_CONFIDENCE
         try:
@@ -669,7 +710,8 @@ class OwnKnowledge:
             return frozenset(out)
 
         own = PatternBook.load(base_layer=False)
-        nouns = frozenset(lemma for pat in own.patterns if pat.pos == "noun" for lemma in pat.lemmas)
+        # a noun pattern tied to its own support verbs ("came under fire") leaves the noun to other verbs
+        nouns = frozenset(lemma for pat in own.patterns if pat.pos == "noun" and not pat.support for lemma in pat.lemmas)
         return cls(lemmas(exclusions.structural_lists), lemmas(exclusions.governed_lists), nouns)
 
 

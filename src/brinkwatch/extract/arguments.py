@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.actors import ActorKB
+from brinkwatch.actors.context import story_countries
 from brinkwatch.actors.kb import pieces
 from brinkwatch.extract.events import Draft
 from brinkwatch.extract.patterns import PatternBook
@@ -62,9 +62,10 @@ class ArgumentResolver:
         """ "two bases in Iraq that house US troops", "a base used by coalition forces": a base is the force
         that holds it, when the text names that force; the host country is only the place."""
         rules = self.book.governors
-        if tok.lemma_.lower() not in rules.base_nouns:
+        # the lemmatiser reads "bases" as "basis": the plain plural counts too
+        if not {tok.lemma_.lower(), tok.lower_, tok.lower_[:-1]} & set(rules.base_nouns):
             return None
-        for clause in (c for c in tok.children if c.dep_ in {"relcl", "acl"}):
+        for clause in _occupant_clauses(tok):
             if clause.lemma_.lower() not in rules.occupant_verbs:
                 continue
             holders = [c for c in clause.children if c.dep_ in {"dobj", "obj"}]
@@ -113,7 +114,7 @@ class ArgumentResolver:
         if not sources and draft.symmetric:
             # "clashes between Armenia and Azerbaijan": the parties of a symmetric event are its actors
             parties = self._first_group(actors, draft.target_groups)
-            return list(itertools.permutations(parties, 2)) if len(parties) > 1 else []
+            return _between(parties)
         if not sources:
             return []  # CAMEO needs an actor that acts; an unknown agent is not guessed
         targets = self._first_group(actors, draft.target_groups, as_target=True)
@@ -126,6 +127,8 @@ class ArgumentResolver:
             return list(itertools.permutations(sources, 2))
         if not targets and not draft.symmetric:
             targets = self._nearby_target(draft, actors, sources)
+        if not targets and not draft.symmetric and draft.code[:2] in self.book.governors.warning_roots:
+            targets = _conditional_party(draft, actors, sources)
         if not targets and not draft.symmetric:
             targets = self._default_target(draft, sources)
         if not targets and sources and all(s.country is None for s in sources):
@@ -133,7 +136,7 @@ class ArgumentResolver:
         pairs: list[tuple[Actor, Actor | None]] = []
         if draft.symmetric and not targets:
             # a meeting, a clash, an agreement needs two parties: "Egypt discussed the crisis" is no event
-            return list(itertools.permutations(sources, 2)) if len(sources) > 1 else []
+            return _between(sources)
         for source in sources:
             for target in targets or [None]:
                 pairs.append((source, target))
@@ -151,7 +154,9 @@ class ArgumentResolver:
         codes = [draft.code] + ([draft.inner_code] if draft.inner_code else [])
         if any(c.startswith(p) for c in codes for p in rules.own_people_codes):
             code = country
-        elif draft.code[:2] in rules.protest_default_target.get("roots", ()) and sources[0].sector != "GOV":
+        elif draft.code[:2] in rules.protest_default_target.get("roots", ()) and sources[0].sector != "GOV" and (
+                sources[0].sector or sources[0].resolution == "demonym"):
+            # "Kenyans protested" is aimed at their government; "Manila protested" is that government
             code = country + rules.protest_default_target.get("sector", "")
         else:
             return []
@@ -319,6 +324,16 @@ def _argument_ranges(trigger: Token, speech_verbs: tuple[str, ...]) -> list[tupl
     return ranges
 
 
+def _occupant_clauses(base: Token) -> list[Token]:
+    """Relative clauses that describe ``base``: its own, or one the parser hung on another noun although it
+    starts right after the base's phrase ("fired missiles at two bases in Iraq that house US troops")."""
+    own = [c for c in base.children if c.dep_ in {"relcl", "acl"}]
+    if own:
+        return own
+    after = base.right_edge.i + 1
+    return [t for t in base.sent if t.dep_ in {"relcl", "acl"} and t.left_edge.i == after and t.i > base.i]
+
+
 def _phrase_of(tok: Token, verb: Token) -> bool:
     """``tok`` is inside one of ``verb``'s own phrases, not in a clause nested under it."""
     while tok.i != verb.i:
@@ -357,6 +372,31 @@ def _coordinated_modifiers(actors, tok: Token) -> list[Actor]:
     return out if len(out) > 1 else []
 
 
+def _between(parties: list[Actor]) -> list[tuple[Actor, Actor]]:
+    """Both directions of a symmetric event between parties; a party never meets or fights itself (the same
+    code twice, or one sector of a state and the state: "hosted by the prime minister of X" is no X-X meeting)."""
+    return [(a, b) for a, b in itertools.permutations(parties, 2)
+            if a.code != b.code and not _same_side(a, b) and not _same_side(b, a)]
+
+
+def _conditional_party(draft: Draft, actors, sources: list[Actor]) -> list[Actor]:
+    """ "warned of serious consequences if Israeli forces entered Rafah", "threatened retaliation if Finland
+    joined NATO": a threat or demand with no target is aimed at the subject of its condition."""
+    heads = {draft.trigger.i: draft.trigger}
+    if draft.predicate is not None:
+        heads[draft.predicate.i] = draft.predicate
+    for head in heads.values():
+        for clause in head.children:
+            if clause.dep_ != "advcl" or not any(
+                    m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children):
+                continue
+            for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                actor = _resolve_with_fallback(actors, subject)
+                if actor is not None and actor.code != "---" and all(s.code != actor.code for s in sources):
+                    return [actor.model_copy(update={"confidence": round(actor.confidence * 0.85, 3)})]
+    return []
+
+
 def _reciprocal(trigger: Token) -> bool:
     """"each other" / "one another" among the trigger's own phrases (or its support verb's)."""
     words = [t.lower_ for t in trigger.subtree]
@@ -392,7 +432,10 @@ def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
             if child.dep_ == "nsubj" and (actor := actors.resolve_token(child)) is not None:
                 return actor
     for child in tok.children:
-        if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.pos_ in {"PROPN", "NOUN", "ADJ"}:
+        # "its villages": a state's or a body's possessive names the owner too ("their" is left alone: a
+        # plural pronoun as often means the people of the sentence as a state)
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.pos_ in {"PROPN", "NOUN", "ADJ"} or (
+                child.dep_ == "poss" and child.lower_ == "its"):
             actor = actors.resolve_token(child)
             if actor is not None:
                 return actor
@@ -406,6 +449,8 @@ def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
 
 
 NON_STATE_PREFIXES = {"IGO", "IMG", "NGO", "---"}
+__all__ = ["NON_STATE_PREFIXES", "ArgumentResolver", "in_context", "named_place_country", "sentence_countries",
+           "story_countries"]
 
 
 def _start_or_zero(actor: Actor) -> int:
@@ -426,12 +471,22 @@ def sentence_countries(actors, sent: Span, place) -> set[str]:
     return {c for c in countries if c not in NON_STATE_PREFIXES and len(c) == 3}
 
 
-def in_context(pairs, countries: set[str], code: str, rules, story: bool = False):
+def named_place_country(actors, sent: Span, place) -> str | None:
+    """The event place's country when an actor mention of the sentence names it too ("in northern Mali"): a
+    place the gazetteer alone read (a "Dili" taken for Delhi) is not enough to choose between countries."""
+    if place is None or not place.country:
+        return None
+    return place.country if place.country in sentence_countries(actors, sent, None) else None
+
+
+def in_context(pairs, countries: set[str], code: str, rules, story: bool = False, place: str | None = None):
     """Give a country-less sector actor ("---GOV", "---REB") the one country the sentence leaves for it
     (the coder calls it again with the story's countries: "police detained 14 protesters" in a Tbilisi story).
 
     "Rebels in the Ivory Coast dismissed an appeal from President Gbagbo": the president is Ivorian. The
-    other side's country is excluded, so "the government thanked China" stays ``---GOV``.
+    other side's country is excluded, so "the government thanked China" stays ``---GOV``. When two countries
+    are left, a home or armed non-state actor is of the event's ``place``: "militants attacked a French base
+    in northern Mali" are Mali's.
     """
     out = []
     domestic = code[:2] in rules.domestic_roots
@@ -439,12 +494,22 @@ def in_context(pairs, countries: set[str], code: str, rules, story: bool = False
     # within the story's country, armed non-state actors are at home too ("troops killed 20 attackers" in a
     # Niamey story); within one sentence that names two countries, they may have crossed the border
     home = set(rules.domestic_sectors) | (nonstate if story else set())
+    local = home | nonstate
     for source, target in pairs:
-        source = _contextual(source, countries - (set() if domestic else _foreign(source, target, home, nonstate)))
+        left = countries - (set() if domestic else _foreign(source, target, home, nonstate))
+        source = _contextual(source, _at_place(source, left, place, local))
         if target is not None:
-            target = _contextual(target, countries - (set() if domestic else _foreign(target, source, home, nonstate)))
+            left = countries - (set() if domestic else _foreign(target, source, home, nonstate))
+            target = _contextual(target, _at_place(target, left, place, local))
         out.append((source, target))
     return out
+
+
+def _at_place(actor: Actor, candidates: set[str], place: str | None, local: set[str]) -> set[str]:
+    """Of several countries, the event's place's, for an actor of a sector that acts where it is."""
+    if len(candidates) > 1 and place in candidates and actor.sector in local:
+        return {place}
+    return candidates
 
 
 # Sectors that act at home: "rebels", "protesters", "the court" belong to the country the sentence names
@@ -452,8 +517,9 @@ def in_context(pairs, countries: set[str], code: str, rules, story: bool = False
 def _foreign(actor: Actor, other: Actor | None, home_sectors: set[str], nonstate: set[str]) -> set[str | None]:
     """Countries the context may not give ``actor``: the other party's, unless the actor is a home sector or
     the other party an armed non-state actor ("militants killed nine soldiers": the soldiers are the
-    militants' country's)."""
-    if other is None or actor.sector in home_sectors or other.sector in nonstate:
+    militants' country's) or a home sector itself, which acts inside its own country ("Brazil's Senate
+    rejected the president's nominee": the president is Brazil's)."""
+    if other is None or actor.sector in home_sectors or other.sector in nonstate | home_sectors:
         return set()
     return {other.country}
 
@@ -464,32 +530,6 @@ def _contextual(actor: Actor, candidates: set[str]) -> Actor:
     country = next(iter(candidates))
     return actor.model_copy(update={"code": country + actor.code[3:], "country": country,
                                     "resolution": "context", "confidence": round(actor.confidence * 0.8, 3)})
-
-
-def story_countries(mentions: list[Actor], sents: list[Span], lead: int = 2) -> set[str]:
-    """The countries a story is about, for sector-only actors no sentence places ("police detained ...").
-
-    The countries named in the lead (dateline, headline and first sentence: "TBILISI, May 16 -"), when it
-    names one or two; else a country that holds at least two thirds of the article's country mentions (three
-    or more). ``_in_context`` gives an actor one of them only when exactly one is left once the other party's
-    country is taken out: the Japanese ministry's protest to China is Japan's; the police of a story about
-    Armenia and Azerbaijan could be either's and stay unknown.
-    """
-    def countries(start: int, end: int) -> list[str]:
-        return [m.country for m in mentions if m.country and len(m.country) == 3 and m.start is not None
-                and m.country not in NON_STATE_PREFIXES and start <= m.start < end]
-
-    if not sents:
-        return set()
-    in_lead = set(countries(sents[0].start_char, sents[min(lead, len(sents)) - 1].end_char))
-    if 1 <= len(in_lead) <= 2:
-        return in_lead
-    named = countries(0, sents[-1].end_char)
-    if not in_lead and len(named) >= 3:
-        country, count = Counter(named).most_common(1)[0]
-        if count * 3 >= 2 * len(named):
-            return {country}
-    return set()
 
 
 def _same_side(source: Actor, target: Actor, forceful: bool = False) -> bool:

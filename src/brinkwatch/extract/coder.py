@@ -24,7 +24,13 @@ from spacy.tokens import Doc, Span, Token
 from brinkwatch.actors import ActorKB, ActorResolver
 from brinkwatch.config import Settings
 from brinkwatch.errors import InputTooLargeError
-from brinkwatch.extract.arguments import ArgumentResolver, in_context, sentence_countries, story_countries
+from brinkwatch.extract.arguments import (
+    ArgumentResolver,
+    in_context,
+    named_place_country,
+    sentence_countries,
+    story_countries,
+)
 from brinkwatch.extract.attributes import AttributeExtractor
 from brinkwatch.extract.events import Draft, SentenceCoder
 from brinkwatch.extract.patterns import PatternBook
@@ -43,6 +49,7 @@ from brinkwatch.model import (
 )
 from brinkwatch.nlp import load_pipeline
 from brinkwatch.nlp import structure as article_structure
+from brinkwatch.nlp.headcase import set_name_test
 from brinkwatch.ontology import Ontology
 
 # Modalities that the frame decides (governor classes, speech verbs) outrank the cue-based ones,
@@ -62,6 +69,7 @@ class Coder:
                                      base_layer=self.settings.base_patterns)
         self.kb = ActorKB.load(self.settings.actor_files)
         self.resolver = ActorResolver(self.kb)
+        set_name_test(self.nlp, self.kb.is_name_like)
         self.gazetteer = Gazetteer.load(self.settings.place_files,
                                         min_city_population=self.settings.min_city_population)
         self.attributes = AttributeExtractor(self.gazetteer)
@@ -127,7 +135,8 @@ class Coder:
                                       end=sent.end_char, text=sent.text))
             if index in discard:
                 continue
-            coded = [(draft, self._events_from_draft(draft, sent, index, article, actors, ctx, story))
+            antecedent = _last_attacker(events, index, self.book.governors.violent_roots)
+            coded = [(draft, self._events_from_draft(draft, sent, index, article, actors, ctx, story, antecedent))
                      for draft in self.sentence_coder.drafts(sent)]
             events += article_structure.flag_headline(_news_of_sentence(coded), structure, sent)
         mentions = tuple(
@@ -139,7 +148,8 @@ class Coder:
 
     # --- drafts -> events -------------------------------------------------------------------------
     def _events_from_draft(self, draft: Draft, sent: Span, index: int, article: Article,
-                           actors, ctx, story: frozenset[str] | set[str] = frozenset()) -> list[Event]:
+                           actors, ctx, story: frozenset[str] | set[str] = frozenset(),
+                           antecedent: Event | None = None) -> list[Event]:
         pairs = self.arguments.pairs(draft, actors)
         args = list(draft.source_tokens) + list(draft.target_tokens)
         if pairs:  # the actors the event has, not every fallback group ("in Tbilisi" is where, not whom)
@@ -151,6 +161,11 @@ class Coder:
         if not pairs:
             story_country = next(iter(story)) if len(story) == 1 else None
             pairs = self.arguments.unattributed_pairs(draft, actors, attrs.place or self.arguments.sentence_place(sent), story_country)
+            if draft.refers_back and antecedent is not None and antecedent.source is not None:
+                # "The missiles struck ...": the last attacker's, at what they hit, else at whom they were fired
+                pairs = [(antecedent.source, target) for _, target in pairs
+                         if target is None or target.country != antecedent.source.country]
+                pairs = pairs or [(antecedent.source, antecedent.target)]
             if not pairs:
                 return []
         speaker = actors.resolve_token(draft.speaker[0]) if draft.speaker else None
@@ -158,7 +173,8 @@ class Coder:
         if draft.intent_unless_other_speaker and not (
                 speaker is not None and speaker.country and pairs[0][0].country != speaker.country):
             self.sentence_coder.make_intent(draft)
-        pairs = in_context(pairs, sentence_countries(actors, sent, attrs.place), draft.code, self.book.governors)
+        pairs = in_context(pairs, sentence_countries(actors, sent, attrs.place), draft.code, self.book.governors,
+                           place=named_place_country(actors, sent, attrs.place))
         if story:  # "Police detained 14 protesters" in a story from Tbilisi
             pairs = in_context(pairs, set(story), draft.code, self.book.governors, story=True)
         modality = _merge_modality(draft.modality, attrs.modality)
@@ -167,13 +183,12 @@ class Coder:
             attribution = Attribution(speaker=speaker, speaker_text=_phrase(draft.speaker[0]),
                                       verb=draft.speech_verb.lemma_ if draft.speech_verb is not None else None)
         base = dict(doc_id=article.doc_id, sentence_index=index, is_opinion=attrs.is_opinion,
-                    date=attrs.date, date_precision=attrs.date_precision, place=attrs.place,
+                    date=attrs.date, date_precision=attrs.date_precision, place=attrs.place or attrs.place_around,
                     numbers=attrs.numbers, attribution=attribution,
                     evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
                                       trigger_start=draft.trigger.idx,
                                       trigger_end=draft.trigger.idx + len(draft.trigger.text)))
-        nonstate = self.book.governors.nonstate_sectors
-        coded = [(_code_for(draft, source, nonstate), draft.pattern, source, target, modality)
+        coded = [(_code_for(draft, source, self.book.governors), draft.pattern, source, target, modality)
                  for source, target in pairs]
         if draft.reverse_code and self.book.governors.reciprocal_events:
             coded += [(draft.reverse_code, f"{draft.pattern}<", target, source, modality)
@@ -223,6 +238,18 @@ def _discarded_sentences(actors, sents: list[Span]) -> set[int]:
     return {i for i in hits if actors.has_score(sents[i])}
 
 
+def _last_attacker(events: list[Event], index: int, violent_roots, reach: int = 2) -> Event | None:
+    """The last act of force with a named doer told in the ``reach`` sentences before ``index``: whose "the
+    missiles" or "the rockets" of the next sentence are."""
+    for event in reversed(events):
+        if event.sentence_index < index - reach:
+            return None
+        if (event.sentence_index < index and event.cameo.code[:2] in violent_roots and event.source is not None
+                and event.source.sector != "UAF" and event.modality == "asserted"):
+            return event
+    return None
+
+
 def _news_of_sentence(coded: list[tuple[Draft, list[Event]]]) -> list[Event]:
     """The sentence's own events; context events (relative clauses, purpose and adverbial clauses, event
     nouns in adjuncts: ``events.background_reason``) only when the sentence reports nothing else, and then
@@ -264,10 +291,13 @@ def _retargeted(ev: Event, target: Actor) -> Event:
 
 
 
-def _code_for(draft: Draft, source: Actor, nonstate_sectors: tuple[str, ...]) -> str:
-    """Killing or attacking by militants, rebels or gunmen is unconventional violence (18x), by states 19x."""
-    if draft.nonstate_code and (source.sector in nonstate_sectors or (source.country or "") == "IMG"):
+def _code_for(draft: Draft, source: Actor, governors) -> str:
+    """Killing or attacking by militants, rebels or gunmen is unconventional violence (18x), by states 19x;
+    torching or looting by a crowd of protesters or rioters is violent protest (145), by armed men 17x."""
+    if draft.nonstate_code and (source.sector in governors.nonstate_sectors or (source.country or "") == "IMG"):
         return draft.nonstate_code
+    if draft.crowd_code and source.sector in governors.crowd_sectors:
+        return draft.crowd_code
     return draft.code
 
 
@@ -310,13 +340,17 @@ def _confidence(draft: Draft, source: Actor, target: Actor | None, args: list[To
 
 
 def _dedup_in_sentence(events: list[Event]) -> list[Event]:
-    """One event per (sentence, source, target, root): keep the most specific code, then the surest."""
+    """One event per (sentence, source, target, root): keep the most specific code (a longer one, or one that is
+    not the root's unspecified X0: "captured the town", 192, over "crossed into", 190), then the surest."""
+    def rank(ev: Event) -> tuple:
+        return len(ev.cameo.code), not ev.cameo.code.endswith("0"), ev.confidence
+
     best: dict[tuple, Event] = {}
     for ev in events:
         key = (ev.sentence_index, ev.source.code if ev.source else None, ev.target.code if ev.target else None,
                ev.cameo.root, ev.modality)
         old = best.get(key)
-        if old is None or (len(ev.cameo.code), ev.confidence) > (len(old.cameo.code), old.confidence):
+        if old is None or rank(ev) > rank(old):
             best[key] = ev
     return [ev for ev in events if best.get(
         (ev.sentence_index, ev.source.code if ev.source else None, ev.target.code if ev.target else None,

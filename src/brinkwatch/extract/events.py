@@ -31,6 +31,7 @@ class Draft:
     one_way_with_target: bool = False
     reverse_code: str | None = None
     nonstate_code: str | None = None
+    crowd_code: str | None = None
     prior: float = 0.8
     inherited: bool = False
     speaker: list[Token] = field(default_factory=list)
@@ -43,6 +44,7 @@ class Draft:
     weak: bool = False  # coded by a governor alone, its complement has no code: "agreed to set up ..."
     predicate: Token | None = None  # the verb carrying the event: the trigger, or an event noun's support verb
     unattributed: bool = False  # violence whose only named doer is a weapon: unidentified forces did it
+    refers_back: bool = False  # ... a weapon named as known ("The missiles struck ..."): the last attacker's
     inner_code: str | None = None  # for a governed draft, the code of the act it governs
 
     @property
@@ -80,7 +82,8 @@ class SentenceCoder:
         roles = _SentenceRoles.of(out, by_trigger, self.gov)
         for draft in out:
             draft.background = background_reason(draft.trigger, self.gov.background_preps) or \
-                roles.object_reason(draft) or roles.phrase_reason(draft.trigger)
+                roles.object_reason(draft) or roles.phrase_reason(draft.trigger) or \
+                prevented_reason(draft.trigger, self.gov.preventing_verbs)
             draft.predicate = _predicate(draft.trigger, self.gov.support_verbs)
         return out
 
@@ -132,6 +135,7 @@ class SentenceCoder:
             for obj in frame.objects:
                 if pattern.object and obj.i in by_trigger:
                     consumed.add(obj.i)
+            consumed.update(_amount_nouns(frame, by_trigger))  # "provided $70 million of aid": one act
             if pattern.prep_noun:  # "called for a ceasefire": the phrase is the appeal, not a ceasefire
                 for tok in frame.prep_objects(pattern.prep):
                     if lemma_of(tok) in pattern.prep_noun and tok.i in by_trigger:
@@ -144,6 +148,8 @@ class SentenceCoder:
         weapons = set(self.gov.unattributed_weapons)
         violent = pattern.code[:2] in self.gov.violent_roots
         unattributed = violent and any(_is_weapon(t, weapons) for group in sources for t in group)
+        refers_back = unattributed and all(_is_definite(t) for group in sources for t in group
+                                           if _is_weapon(t, weapons))
         if unattributed:
             # "a roadside bomb planted by Palestinian militants": the weapon's own agent did it
             owners = [x for group in sources for t in group if _is_weapon(t, weapons) for x in _weapon_agent(t, weapons)]
@@ -156,8 +162,8 @@ class SentenceCoder:
             if adjunct is not None:  # "killed by Russian shelling": the shelling's owner, else unknown forces
                 owners = _weapon_agent(adjunct, weapons)
                 sources, unattributed = ([owners], False) if owners else (sources, True)
-        if violent and not sources and frame.kind == "verb" and frame.passive and not frame.inherited_subject:
-            # "seven people were shot dead in Culiacan": a passive act of violence with no doer named
+        if violent and not sources and frame.passive and not frame.inherited_subject:
+            # "seven people were shot dead in Culiacan", "a convoy came under fire": violence with no doer named
             unattributed = True
         if frame.kind == "noun" and frame.fallback_subjects:
             # "the US reaffirmed its pledge": a possessive pronoun is the support verb's subject
@@ -169,11 +175,11 @@ class SentenceCoder:
         return Draft(
             code=pattern.code, pattern=pattern.id, trigger=frame.trigger,
             source_groups=sources, target_groups=targets, symmetric=pattern.symmetric,
-            reverse_code=pattern.reverse_code, nonstate_code=pattern.nonstate_code,
-            one_way_with_target=pattern.one_way_with_target,
+            reverse_code=pattern.reverse_code, nonstate_code=pattern.nonstate_code, crowd_code=pattern.crowd_code,
+            one_way_with_target=pattern.one_way_with_target or (pattern.symmetric and _with_partner(frame, sources)),
             prior=pattern.confidence, inherited=frame.inherited_subject,
             modality="negated" if frame.negated else self.gov.speech_act_modality.get(pattern.code[:2]),
-            unattributed=unattributed and not sources,
+            unattributed=unattributed and not sources, refers_back=refers_back and unattributed and not sources,
         )
 
     # --- governors ---------------------------------------------------------------------------------
@@ -425,6 +431,16 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...]) -> str 
     return None
 
 
+def prevented_reason(trigger: Token, preventing_verbs: tuple[str, ...]) -> str | None:
+    """"barred women from attending universities", "stopped the leader from travelling": the act after "from"
+    is what someone was kept from doing; it did not happen. ``None`` when the trigger is not such an act."""
+    prep = trigger.head
+    if trigger.dep_ == "pcomp" and prep.lower_ == "from" and prep.dep_ == "prep" and \
+            prep.head.lemma_.lower() in preventing_verbs:
+        return "prevented"
+    return None
+
+
 # subordinators of clauses that give the occasion, time or reason of the main event
 CONDITION_MARKS = {"if", "unless"}
 ADVERBIAL_MARKS = {"after", "since", "before", "as", "when", "while", "because", "until", "once", "following"}
@@ -494,10 +510,24 @@ def _own_agent(draft: Draft) -> bool:
     return bool(first) and all(t.i in subtree for t in first)
 
 
+def _with_partner(frame: Frame, sources: list[list[Token]]) -> bool:
+    """"Bahrain restored relations with Qatar", "Indian troops clashed with Chinese soldiers": a verb's doer
+    named as subject and a partner in a "with" phrase is the doer's act only; the reverse is coded when both
+    are the subject ("India and China clashed") or the parties of a "between" phrase. Event nouns keep their
+    pattern's reading: "held talks with" is coded both ways, as the PETRARCH2 gold set codes it."""
+    return frame.kind == "verb" and bool(sources) and any(prep == "with" for prep, _ in frame.preps + frame.object_preps)
+
+
 def _is_amount(tok: Token, amount_heads: tuple[str, ...]) -> bool:
     """"$2 billion", "50 million euros", "1,000 tons": a number or money head."""
     return tok.like_num or tok.tag_ == "$" or tok.lower_ in amount_heads or any(
         c.like_num or c.tag_ == "$" for c in tok.children if c.dep_ in {"nummod", "quantmod", "compound"})
+
+
+def _is_definite(tok: Token) -> bool:
+    """"the missiles", "these rockets": a weapon the story has already named, so someone already fired it
+    ("a roadside bomb", "rockets" are new: their doer is unknown)."""
+    return any(c.dep_ == "det" and c.lower_ in {"the", "these", "those", "this", "that"} for c in tok.children)
 
 
 def _is_weapon(tok: Token, weapons: set[str]) -> bool:
@@ -594,12 +624,21 @@ def _consume_subtree_frames(comp: Frame, by_trigger: dict[int, Frame], consumed:
     for obj in comp.objects:
         if obj.i in by_trigger:
             consumed.add(obj.i)
+    consumed.update(_amount_nouns(comp, by_trigger))
     stack = [c for c in comp.trigger.children if c.dep_ in {"xcomp", "ccomp", "conj"}]
     while stack:
         tok = stack.pop()
         if tok.i in by_trigger:
             consumed.add(tok.i)
         stack += [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "conj"}]
+
+
+def _amount_nouns(verb: Frame, by_trigger: dict[int, Frame]) -> set[int]:
+    """Event nouns a verb carries through an amount object ("provide 25,000 tons of food aid"): a coded verb
+    already tells that act, so the noun is not coded again."""
+    objects = {o.i for o in verb.objects}
+    return {i for i, f in by_trigger.items() if f.kind == "noun" and f.support_verb is not None
+            and f.support_verb.i == verb.trigger.i and f.trigger.head.head.i in objects}
 
 
 def _slot_groups(frame: Frame, slots: tuple[str, ...], by_trigger: dict[int, Frame]) -> list[list[Token]]:

@@ -67,12 +67,14 @@ class Pattern(BaseModel):
     prep: tuple[str, ...] = ()  # one of these prepositions must be present
     prep_noun: tuple[str, ...] = ()  # ... and its object must have one of these lemmas ("call for talks")
     support: tuple[str, ...] = ()  # a noun's support verb must be one of these ("lodged a protest": a complaint)
+    subject: tuple[str, ...] = ()  # the doer's head noun must be one of these ("troops advanced", "shells slammed")
     source: tuple[str, ...] = ("subject",)
     target: tuple[str, ...] | None = None
     symmetric: bool = False  # "X and Y met": one event per ordered pair of coordinated subjects
     one_way_with_target: bool = False  # "X met Y": X's act only (the reverse is coded for "X and Y met")
     reverse_code: str | None = None  # "X hosted Y" is also "Y visited X" (043 -> 042): the target's act
     nonstate_code: str | None = None  # the code when an armed non-state actor acts: killing by militants is 18x
+    crowd_code: str | None = None  # the code when a crowd acts: rioters torching a building protest violently (145)
     confidence: float = Field(default=0.8, ge=0.0, le=1.0)
     example: str = ""
     synonyms: tuple[str, ...] = ()  # other trigger lemmas the entry applies to (an upstream synonym block)
@@ -101,8 +103,8 @@ class Pattern(BaseModel):
     @property
     def specificity(self) -> int:
         phrase = any(" " in w for w in self.object) or any(" " in w for w in self.prep_noun)
-        return (2 * bool(self.particle) + 2 * bool(self.object) + 2 * bool(self.support) + bool(self.prep)
-                + bool(self.prep_noun) + int(phrase))
+        return (2 * bool(self.particle) + 2 * bool(self.object) + 2 * bool(self.support) + 2 * bool(self.subject)
+                + bool(self.prep) + bool(self.prep_noun) + int(phrase))
 
     @property
     def rank(self) -> tuple[bool, int]:
@@ -136,11 +138,15 @@ class Governors(BaseModel):
     intent_adjectives: tuple[str, ...] = ()
     quantity_heads: tuple[str, ...] = ()
     occurrence_verbs: tuple[str, ...] = ()  # "fighting broke out", "a clash took place": the noun is the event
+    preventing_verbs: tuple[str, ...] = ()  # "barred X from attending": the attending did not happen
+    undergo_verbs: tuple[str, ...] = ()  # "came under fire": the subject is the target of the event noun
+    manner_nouns: tuple[str, ...] = ()  # "resigned in protest": the noun in a bare "in" phrase is the clause's act
     inanimate_causes: tuple[str, ...] = ()
     speech_act_modality: dict[str, str] = {}
     domestic_roots: tuple[str, ...] = ()
     domestic_sectors: tuple[str, ...] = ()
     nonstate_sectors: tuple[str, ...] = ()
+    crowd_sectors: tuple[str, ...] = ()  # protesters, rioters, students, workers: a pattern's crowd_code applies
     place_target_roots: tuple[str, ...] = ()
     demand_modals: tuple[str, ...] = ()
     unattributed_weapons: tuple[str, ...] = ()  # "a roadside bomb killed ...": violence by unidentified forces
@@ -263,6 +269,9 @@ class PatternBook:
             event_nouns=frozenset(lemma for pos, lemma in self.index if pos == "noun"),
             quantity_heads=frozenset(governors.quantity_heads),
             occurrence_verbs=frozenset(governors.occurrence_verbs),
+            manner_nouns=frozenset(governors.manner_nouns),
+            amount_heads=frozenset(governors.amount_heads),
+            undergo_verbs=frozenset(governors.undergo_verbs),
         )
 
     @classmethod
@@ -396,6 +405,8 @@ def _fits(pat: Pattern, frame: Frame, seen: _FrameWords | None = None) -> bool:
                                      seen.object_tokens):
         return False
     if pat.support and (frame.support_verb is None or lemma_of(frame.support_verb) not in pat.support):
+        return False
+    if pat.subject and not _words_fit(pat.subject, {lemma_of(t) for t in frame.subjects}, frame.subjects):
         return False
     if pat.prep:
         hits = [tok for prep, tok in frame.preps + frame.object_preps if prep in pat.prep]

@@ -6,14 +6,37 @@ turns a bad document into a numbered ``DocumentError`` (E101-E107) instead of st
 ``fetch_url`` (in ``fetch``) does the conditional GET the feed watcher needs.
 """
 
-from brinkwatch.ingest.clean import check_english, clean_text, split_syndication
-from brinkwatch.ingest.feed import articles_from_feed
-from brinkwatch.ingest.fetch import FetchResult, fetch_url
-from brinkwatch.ingest.html import article_from_html, html_to_text
-from brinkwatch.ingest.jsonl import articles_from_jsonl
-from brinkwatch.ingest.paths import read_paths
-from brinkwatch.ingest.text import article_from_text
-from brinkwatch.ingest.warc import articles_from_warc
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# Each name is imported from its module on first use (PEP 562): ``from brinkwatch.ingest import read_paths``
+# for a folder of text files then loads no HTML, feed, WARC or HTTP library.
+_HOMES = {
+    "FetchResult": "fetch", "fetch_url": "fetch",
+    "article_from_html": "html", "html_to_text": "html",
+    "article_from_text": "text",
+    "articles_from_feed": "feed",
+    "articles_from_jsonl": "jsonl",
+    "articles_from_warc": "warc",
+    "check_english": "clean", "clean_text": "clean", "split_syndication": "clean",
+    "read_paths": "paths",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOMES])
+
 
 __all__ = [
     "FetchResult",

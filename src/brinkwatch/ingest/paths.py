@@ -26,13 +26,41 @@ from brinkwatch.ingest.decode import (
     gunzip_limited,
     read_limited,
 )
-from brinkwatch.ingest.feed import articles_from_feed
-from brinkwatch.ingest.html import article_from_html
-from brinkwatch.ingest.jsonl import article_from_record, articles_from_jsonl
 from brinkwatch.ingest.stream import STREAM_BYTES, text_parts
 from brinkwatch.ingest.text import article_from_text, split_header, strip_markdown
-from brinkwatch.ingest.warc import articles_from_warc
 from brinkwatch.model import Article, DocumentError
+
+
+# The readers of HTML, feeds, JSON and WARC bring lxml, htmldate, trafilatura, feedparser and warcio (~0.5 s
+# of a cold start): each is imported when a file of its kind comes, so plain text never pays for them.
+def article_from_html(*args, **kwargs) -> Article:
+    from brinkwatch.ingest.html import article_from_html as read
+
+    return read(*args, **kwargs)
+
+
+def articles_from_feed(*args, **kwargs) -> Iterator[Article | DocumentError]:
+    from brinkwatch.ingest.feed import articles_from_feed as read
+
+    return read(*args, **kwargs)
+
+
+def articles_from_jsonl(*args, **kwargs) -> Iterator[Article | DocumentError]:
+    from brinkwatch.ingest.jsonl import articles_from_jsonl as read
+
+    return read(*args, **kwargs)
+
+
+def article_from_record(*args, **kwargs) -> Article:
+    from brinkwatch.ingest.jsonl import article_from_record as read
+
+    return read(*args, **kwargs)
+
+
+def articles_from_warc(*args, **kwargs) -> Iterator[Article | DocumentError]:
+    from brinkwatch.ingest.warc import articles_from_warc as read
+
+    return read(*args, **kwargs)
 
 _BY_SUFFIX: dict[str, str] = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",

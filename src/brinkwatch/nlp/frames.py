@@ -37,6 +37,9 @@ class Lexicon:
     event_nouns: frozenset[str] = frozenset()
     quantity_heads: frozenset[str] = frozenset()  # "a round of talks": the quantity noun carries the event noun
     occurrence_verbs: frozenset[str] = frozenset()  # "clashes broke out between X and Y": the noun's event happens
+    undergo_verbs: frozenset[str] = frozenset()  # "Kyiv came under attack": the subject is what was attacked
+    amount_heads: frozenset[str] = frozenset()  # "$2 billion in aid": the amount carries the event noun
+    manner_nouns: frozenset[str] = frozenset()  # "shut their shops in protest": the clause's act is this event
 
 
 @dataclass
@@ -233,6 +236,8 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame:
         if child.dep_ in OBJ or child.dep_ == "attr":
             objects += expand(child)
     objects += patients
+    if not objects and not passive:
+        objects = _shared_objects(verb)
     antecedent = _relative_antecedent(verb)
     if antecedent is not None and (passive or verb.tag_ == "VBN") and not patients:
         objects += expand(antecedent)  # "bases attacked by Iran", "the envoy who was expelled"
@@ -251,6 +256,50 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame:
     )
 
 
+def _shared_objects(verb: Token) -> list[Token]:
+    """"Police arrested and beat dozens of protesters", "troops surrounded and stormed the compound": a
+    transitive verb with no object of its own, coordinated with a later verb that has one and no subject of
+    its own, shares that object (right node raising)."""
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i):
+        if conj.i - verb.i > 3 or any(c.dep_ in SUBJ | PASS_SUBJ for c in conj.children):
+            continue  # a clause of its own ("arrested two men and police seized weapons") or far away
+        if not any(t.dep_ == "cc" for t in verb.doc[verb.i + 1:conj.i]):
+            continue
+        objects = [o for c in conj.children if c.dep_ in OBJ for o in expand(c)]
+        if objects:
+            return objects
+    return []
+
+
+def _support_of_in(noun: Token, lex: Lexicon) -> Token | None:
+    """The verb an event noun in an "in" phrase belongs to: "were engaged in looting" (a support verb),
+    "took part in a rally" (take part), "shut their shops in protest" (a manner noun on any verb)."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in {"in", "of"}:
+        return None
+    holder = head.head
+    if holder.dep_ in OBJ and _is_amount(holder, lex) and lemma_of(holder.head) in lex.support_verbs:
+        return holder.head  # "announced $50 million in aid", "sent 300 tonnes of food aid"
+    if head.lower_ != "in":
+        return None
+    if lemma_of(holder) in lex.support_verbs and holder.pos_ in {"VERB", "AUX"}:
+        return holder
+    if lemma_of(holder) == "part" and holder.dep_ in OBJ and lemma_of(holder.head) == "take":
+        return holder.head
+    if lemma_of(holder) == "take" and any(c.dep_ in OBJ and lemma_of(c) == "part" for c in holder.children):
+        return holder  # the parser hangs "in ..." on "took" as often as on "part"
+    if lemma_of(noun) in lex.manner_nouns and holder.pos_ == "VERB" and \
+            not any(c.dep_ in {"det", "poss"} or c.pos_ == "ADJ" for c in noun.children):
+        return holder  # "in protest", not "in the protest" (a place in time: "died in the protest")
+    return None
+
+
+def _is_amount(tok: Token, lex: Lexicon) -> bool:
+    """"$50 million", "300 tonnes", "20 million euros": a number, or a noun counted by one."""
+    return tok.like_num or lemma_of(tok) in lex.amount_heads or any(
+        c.like_num or c.tag_ == "$" for c in tok.children if c.dep_ in {"nummod", "quantmod", "compound"})
+
+
 def noun_frame(noun: Token, lex: Lexicon) -> Frame:
     """An event noun: actors come from possessors, modifiers, by-phrases, or a support verb."""
     subjects: list[Token] = []
@@ -262,8 +311,15 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
                          if g.dep_ in {"compound", "amod", "nmod", "poss"} and g.pos_ in {"PROPN", "ADJ"}]
     preps = _prep_args(noun)
     subjects += [t for p, t in preps if p == "by"]
+    for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                       and lemma_of(c) in lex.support_verbs):
+        # "the strikes carried out by the US against targets in Yemen": the participle's phrases are the noun's
+        participle_preps = _prep_args(participle)
+        subjects += [t for p, t in participle_preps if p == "by"]
+        preps += [(p, t) for p, t in participle_preps if p != "by"]
     support = None
     fallback: list[Token] = []
+    undergone: list[Token] = []
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in lex.quantity_heads:
         # "held another round of talks": the quantity noun stands in the event noun's place
@@ -274,9 +330,15 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
             preps += [(p, t) for p, t in _prep_args(support)]
     if support is not None:
         pass
-    elif noun.dep_ == "pobj" and head.lower_ == "in" and lemma_of(head.head) in lex.support_verbs:
-        # "Sudanese militias were engaged in looting": the verb's subject (active or passive) acts
+    elif noun.dep_ == "pobj" and head.lower_ == "under" and lemma_of(head.head) in lex.undergo_verbs:
+        # "the convoy came under fire", "Mariupol remained under siege": the verb's subject is the target, read
+        # like "an attack on the convoy"; a doer only from the noun's own modifiers ("came under Russian fire")
         support = head.head
+        undergone = _own_subjects(support)[0]
+        preps += [("on", t) for t in undergone] + [(p, t) for p, t in _prep_args(support) if t.i != noun.i]
+    elif (in_support := _support_of_in(noun, lex)) is not None:
+        # "Sudanese militias were engaged in looting": the verb's subject (active or passive) acts
+        support = in_support
         agents, patients = _own_subjects(support)
         fallback = agents or patients or verb_subjects(support, lex)
         preps += [(p, t) for p, t in _prep_args(support) if t.i != noun.i]
@@ -302,7 +364,7 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
     negated = is_negated(noun) or (support is not None and is_negated(support))
     return Frame(
         trigger=noun, kind="noun", lemma=lemma_of(noun), subjects=subjects, preps=preps,
-        negated=negated, support_verb=support, fallback_subjects=fallback,
+        negated=negated, support_verb=support, fallback_subjects=fallback, passive=bool(undergone),
     )
 
 

@@ -1,0 +1,122 @@
+"""Stage 3 of actor resolution: the actors a document has mentioned so far, and what a pronoun or a bare
+"the country" / "the group" refers back to.
+
+``MentionMemory`` keeps every resolved mention in text order (``remember``) and answers antecedent questions
+by recency with number and type agreement: "he" wants a person, "it" a singular non-person, "they" a
+plural or an organisation, a statement's "we" the government or body speaking; "the country" the latest
+country, "the group" the latest organisation or armed group. It knows nothing of how a phrase is resolved.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from brinkwatch.model import Actor
+
+# Closed-class words of English grammar (not domain knowledge, so they live here rather than in data files).
+SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+# a statement's or a spokesman's "we": the government, organisation or country speaking
+FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+PRONOUNS = SINGULAR_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS | FIRST_PLURAL
+COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
+GROUP_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "outfit", "network"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A resolved noun phrase: its actor, head token index, and what agreement needs to know of it."""
+
+    actor: Actor
+    head: int
+    plural: bool
+    person: bool
+    kind: str  # the KB match kind or resolution step ("country", "organization", "new", "sector", ...)
+
+
+Accept = Callable[[Mention], bool]
+
+
+def sentence_numbers(doc: Doc) -> list[int]:
+    """Sentence number of every token (0 for all if the pipeline has no sentence boundaries)."""
+    numbers = [0] * len(doc)
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return numbers
+    for number, sentence in enumerate(doc.sents):
+        numbers[sentence.start : sentence.end] = [number] * (sentence.end - sentence.start)
+    return numbers
+
+
+class MentionMemory:
+    """The mentions of one document in text order, each head and span remembered once."""
+
+    def __init__(self, doc: Doc, sentence_of: list[int]) -> None:
+        self._doc = doc
+        self._sentence_of = sentence_of
+        self.mentions: list[Mention] = []
+        self._heads: set[int] = set()
+        self._spans: set[tuple[int | None, int | None]] = set()
+
+    def remember(self, head: Token, actor: Actor, kind: str) -> None:
+        span = (actor.start, actor.end)
+        if head.i in self._heads or span in self._spans:
+            return
+        self._heads.add(head.i)
+        self._spans.add(span)
+        plural = head.tag_ in ("NNS", "NNPS") or kind == "demonym"
+        person = kind in ("person", "title") or head.ent_type_ == "PERSON"
+        mention = Mention(actor, head.i, plural, person, kind)
+        bisect.insort(self.mentions, mention, key=lambda m: m.actor.start or 0)  # text order, in O(log n)
+
+    def antecedent(self, head: Token, accept: Accept, reach: int = 1) -> Mention | None:
+        """Latest earlier mention accepted by ``accept`` within ``reach`` sentences back (0 = same sentence)."""
+        sentence = self._sentence_of[head.i]
+        for mention in reversed(self.mentions):
+            if sentence - self._sentence_of[mention.head] > reach:
+                continue
+            if mention.head < head.i and (mention.actor.end or 0) <= head.idx and accept(mention):
+                return mention
+        return None
+
+    def pronoun_antecedent(self, head: Token) -> Mention | None:
+        """What a personal pronoun refers to (None for a word that is no pronoun of these classes)."""
+        lower = head.lower_
+        reflexive = lower.endswith(("self", "selves"))
+
+        def local(m: Mention) -> bool:
+            """A plain object pronoun never means its own clause's subject ("the Duma approved it")."""
+            other = self._doc[m.head]
+            return not reflexive and head.dep_ != "poss" and other.head.i == head.head.i and other.dep_ == "nsubj"
+
+        if lower in PERSON_PRONOUNS:
+            return self.antecedent(head, lambda m: m.person and not local(m), reach=2)
+        if lower in SINGULAR_PRONOUNS:
+            return self.antecedent(head, lambda m: not m.person and not m.plural and not local(m), reach=2)
+        if lower in PLURAL_PRONOUNS:
+            return self.antecedent(head, lambda m: (m.plural or m.kind == "organization") and not local(m), reach=2)
+        if lower in FIRST_PLURAL:  # "We call on the Government of Venezuela ...": the body speaking
+            return self.antecedent(head, lambda m: _speaking_body(m, self._doc) and not local(m), reach=3)
+        return None
+
+    def noun_antecedent(self, head: Token) -> Mention | None:
+        """ "the country" / "the group": the latest country-level or group-like mention."""
+        if head.lower_ in COUNTRY_NOUNS:
+            return self.antecedent(head, lambda m: m.kind in ("country", "capital") and m.actor.sector is None)
+        if head.lower_ in GROUP_NOUNS:
+            return self.antecedent(
+                head,
+                lambda m: m.kind in ("organization", "new") or m.actor.sector in ("REB", "UAF", "SEP", "OPP"),
+            )
+        return None
+
+
+def _speaking_body(m: Mention, doc: Doc) -> bool:
+    """A government, organisation or country in subject position: who a statement's "we" can be."""
+    return (not m.person and m.kind not in ("city", "region") and m.actor.sector in (None, "GOV")
+            and bool(m.actor.country) and len(m.actor.country) == 3 and m.actor.country not in ("IGO", "NGO")
+            and doc[m.head].dep_ in ("nsubj", "nsubjpass"))

@@ -1,0 +1,240 @@
+"""Stage 1 of actor resolution: where the document names something the actor KB knows.
+
+``find_names(kb, doc, word_pieces, when)`` matches KB names over token windows (greedy, longest first, left
+to right) and returns a table from token index to the ``NameSpan`` covering it. It owns the guards that keep
+a KB name from matching where the text means something else: "turkey" in lower case, "Mr. Paris", "Florence
+Nightingale", the "Security Council" tail of a longer unknown council, an acronym in brackets that glosses
+an unknown name. ``define_acronyms`` then reads "the Libyan National Army (LNA)" so later "LNA" tokens are
+names too. Nothing here resolves a noun phrase; that is ``resolver.DocActors``'s job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from brinkwatch.actors.kb import ActorKB, KBMatch, Key, surface
+
+PLACE_KINDS = ("country", "capital", "region", "city")
+_CITY_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_HONORIFICS = frozenset({("mr",), ("mrs",), ("ms",), ("miss",), ("dr",), ("mme",), ("messrs",)})
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A KB name found in the document: tokens ``start``..``end`` (exclusive) and the entry they match."""
+
+    start: int
+    end: int
+    match: KBMatch
+    readings: tuple[KBMatch, ...] = ()  # every entry the name matched ("Georgia": the country, the US state)
+
+
+NameTable = dict[int, NameSpan]  # token index -> the name covering it
+
+
+def find_names(kb: ActorKB, doc: Doc, word_pieces: list[Key], when: dt.date | None) -> NameTable:
+    """Every KB name in ``doc`` (``word_pieces[i]`` is ``kb.pieces(doc[i].text)``), longest match first."""
+    return _NameFinder(kb, doc, word_pieces, when).find()
+
+
+def define_acronyms(doc: Doc, names: NameTable) -> dict[str, Token]:
+    """ "the Libyan National Army (LNA) ... LNA forces": an acronym the article defines in brackets stands
+    for the spelled-out name wherever it is used later, known to the KB or not.
+
+    Returns acronym -> the last word of the name it glosses; later uses of an acronym whose name the KB
+    knows are added to ``names`` (in place)."""
+    acronyms: dict[str, Token] = {}
+    for index, token in enumerate(doc):
+        named = glossed_name(doc, token)
+        if named is None or token.text in acronyms:
+            continue
+        acronyms[token.text] = named
+        found = names.get(named.i)
+        for later in range(index + 2, len(doc)):
+            if doc[later].text == token.text and later not in names and found is not None:
+                names[later] = NameSpan(later, later + 1, found.match)
+    return acronyms
+
+
+def glossed_name(doc: Doc, head: Token) -> Token | None:
+    """The last word of the name that a bracketed acronym spells out: "Association" in "Montenegro
+    Municipality Association (AKK)"."""
+    i = head.i
+    if 2 <= i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")" and head.text.isupper():
+        before = doc[i - 2]
+        if before.text[:1].isupper() and before.pos_ == "PROPN":
+            return before
+    return None
+
+
+class _NameFinder:
+    """One left-to-right pass; the names found so far inform the guards of the next ones."""
+
+    def __init__(self, kb: ActorKB, doc: Doc, word_pieces: list[Key], when: dt.date | None) -> None:
+        self._kb = kb
+        self._doc = doc
+        self._pieces = word_pieces
+        self._when = when
+        self._names: NameTable = {}
+
+    def find(self) -> NameTable:
+        doc, index = self._doc, 0
+        while index < len(doc):
+            found = self._longest_name_at(index)
+            if found is None:
+                index += 1
+                continue
+            if self._tail_of_longer_name(found):
+                index = found.end
+                continue
+            for covered in range(found.start, found.end):
+                self._names[covered] = found
+            index = found.end
+        _settle_homonyms(self._doc, self._names)
+        return self._names
+
+    def _longest_name_at(self, start: int) -> NameSpan | None:
+        if not self._pieces[start] or not self._pieces[start][0].isalnum():
+            return None
+        for end, key in reversed(self._windows(start)):
+            if not self._kb.has_name(key):
+                continue
+            span = self._doc[start:end]
+            lower_case = not any(token.text[:1].isupper() for token in span)
+            if lower_case and not (
+                all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span) or self._titled(start)
+            ):
+                continue  # "turkey", "amnesty", "chad" in lower case are common nouns
+            matches = self._kb.lookup_key(key, surface(span.text), self._when)
+            if self._after_honorific(start) or self._inside_person_name(start):
+                matches = [match for match in matches if match.kind not in PLACE_KINDS]
+            if any(match.kind == "city" for match in matches) and not _is_place(span):
+                matches = [match for match in matches if match.kind != "city"]
+            if matches and self._glosses_unknown_name(start, end):
+                continue
+            if lower_case:  # only a person's name survives lower-casing ("President obama"), not "congress"
+                matches = [match for match in matches if match.kind == "person"]
+            if matches:
+                return NameSpan(start, end, matches[0], tuple(matches))
+        return None
+
+    def _windows(self, start: int) -> list[tuple[int, Key]]:
+        """(end, key) of every token window from ``start`` no longer than the KB's longest name."""
+        key: Key = ()
+        windows: list[tuple[int, Key]] = []
+        for end in range(start + 1, len(self._doc) + 1):
+            key = key + self._pieces[end - 1]
+            if len(key) > self._kb.max_name_len or not (self._kb.is_name_prefix(key) or self._kb.has_name(key)):
+                break  # no name is this long or starts with these words
+            if self._pieces[end - 1]:  # never end a name on a dropped piece ("Moscow" + ".")
+                windows.append((end, key))
+        return windows
+
+    def _tail_of_longer_name(self, found: NameSpan) -> bool:
+        """ "Security Council" in "Iran's Supreme National Security Council": an organisation name that ends
+        a longer organisation name the KB does not know is not that organisation (the longer one is new)."""
+        if found.match.kind != "organization" or found.start == 0:
+            return False
+        before, first = self._doc[found.start - 1], self._doc[found.start]
+        return (first.ent_type_ == "ORG" and before.ent_type_ == "ORG" and before.ent_iob_ != "O"
+                and before.pos_ == "PROPN" and before.text[:1].isupper() and before.i not in self._names)
+
+    def _titled(self, start: int) -> bool:
+        return start > 0 and self._kb.title_sector(self._pieces[start - 1]) is not None
+
+    def _after_honorific(self, start: int) -> bool:
+        """ "Mr. Paris", "Mrs. Florence": a person, not a place."""
+        return start > 0 and self._pieces[start - 1] in _HONORIFICS
+
+    def _inside_person_name(self, start: int) -> bool:
+        """ "Michael Jordan", "Tom Chad": a place name that ends a person's name after a given name."""
+        doc = self._doc
+        if start == 0 or doc[start].ent_type_ != "PERSON" or doc[start].ent_iob_ != "I":
+            return False
+        before = doc[start - 1]
+        return (before.ent_type_ == "PERSON" and before.pos_ == "PROPN" and before.text[:1].isupper()
+                and start - 1 not in self._names)
+
+    def _glosses_unknown_name(self, start: int, end: int) -> bool:
+        """ "Montenegro Municipality Association (AKK)": an acronym in brackets right after a spelled-out name
+        stands for that name, so it must not match a KB entry of the same letters (a person "AKK")."""
+        doc = self._doc
+        if end - start != 1 or start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+            return False
+        text = doc[start].text
+        if not (text.isupper() and text.isalpha()) or not doc[start - 2].text[:1].isupper():
+            return False
+        before = self._names.get(start - 2)
+        return before is None or before.match.kb_id not in {m.kb_id for m in self._kb.lookup(text, self._when)}
+
+
+def _is_place(span: Span) -> bool:
+    """A city name counts unless the parser reads it as another kind of name ("Florence Nightingale"); the
+    small model leaves many cities untagged, so an untagged capitalised name counts."""
+    if span[0].is_sent_start and span[-1].ent_type_ not in _CITY_ENTITIES:
+        return False  # "Split", "Tours" opening a sentence are words unless tagged a place
+    return all(
+        token.text[:1].isupper() and token.pos_ == "PROPN" and token.ent_type_ in _CITY_ENTITIES | {""}
+        for token in span
+    )
+
+
+def _settle_homonyms(doc: Doc, names: NameTable) -> None:
+    """Place names of several places take the one the text means (in place).
+
+    "Paris, Texas", "Lebanon, Pennsylvania", "Athens, Georgia": a country or capital name followed by a
+    comma and a region or country it does not lie in is a town there. "Georgia" alone, when the KB knows it
+    as a country and as a US state, is the state if other regions or towns of the document are American and
+    none lie in the country."""
+    spans = sorted(set(names.values()), key=lambda span: span.start)
+    for span in spans:
+        after = names.get(span.end + 1)
+        if span.match.kind not in ("country", "capital") or after is None or after.start != span.end + 1:
+            continue
+        if doc[span.end].text != "," or _in_list(doc, names, after):
+            continue  # "Georgia, Armenia and Azerbaijan" is a list of countries
+        if not any(r.kind == "region" or r.kind == "country" and span.match.kind == "capital"
+                   for r in after.readings):
+            continue  # a town names its state or province ("Paris, Texas"), or a capital its country
+        here = {r.country for r in span.readings}
+        if here & {r.country for r in after.readings}:
+            continue  # "Tbilisi, Georgia", "Quetta, Pakistan"
+        where = min(after.readings, key=lambda r: r.kind != "region")  # a state or province before a country
+        town = KBMatch(kb_id=f"city:{where.country}:{doc[span.start:span.end].text.lower()}", kind="city",
+                       name=doc[span.start:span.end].text, code=where.code, country=where.country, sector=None)
+        _replace(names, span, town)
+        _replace(names, after, where)
+    _settle_ambiguous(names, spans)
+
+
+def _in_list(doc: Doc, names: NameTable, span: NameSpan) -> bool:
+    """``span`` is followed by "and"/"or" or by a comma and another name: an item of a list of places."""
+    if span.end >= len(doc):
+        return False
+    following = doc[span.end]
+    if following.lower_ in ("and", "or", "&"):
+        return True
+    return following.text == "," and span.end + 1 in names
+
+
+def _settle_ambiguous(names: NameTable, spans: list[NameSpan]) -> None:
+    support: dict[str | None, int] = {}
+    for span in spans:
+        if len(span.readings) == 1 and span.match.kind in ("region", "city"):
+            support[span.match.country] = support.get(span.match.country, 0) + 1
+    for span in spans:
+        places = [r for r in span.readings if r.kind in PLACE_KINDS]
+        if len(places) < 2 or names.get(span.start) is not span or support.get(span.match.country):
+            continue
+        backed = [r for r in places[1:] if support.get(r.country)]
+        if len(backed) == 1:
+            _replace(names, span, backed[0])
+
+
+def _replace(names: NameTable, span: NameSpan, match: KBMatch) -> None:
+    settled = NameSpan(span.start, span.end, match, span.readings)
+    for index in range(span.start, span.end):
+        names[index] = settled

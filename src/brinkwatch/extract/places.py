@@ -10,6 +10,7 @@ speaker, not where something happened.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -273,11 +274,12 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     unknown: list[tuple[Span, str]] = []
     spans = [_possessor_place(doc, span, gazetteer) for span in _candidate_spans(doc, gazetteer, text)]
     for span, name in sorted(spans, key=lambda s: (-(s[0].end_char - s[0].start_char), s[0].start_char)):
-        if any(p.start < span.end_char and span.start_char < p.end for p in chosen):
-            continue
+        before = bisect.bisect_left(chosen, span.end_char, key=_start_of)  # chosen: text order, no overlaps
+        if before and chosen[before - 1].end > span.start_char:
+            continue  # (bisect: a scan of every chosen mention per candidate was quadratic in the length)
         candidates = _lookup_mention(doc, span, name, gazetteer)
         if candidates:
-            chosen.append(PlaceMention(span.text, span.start_char, span.end_char, span.root.i, tuple(candidates),
+            chosen.insert(before, PlaceMention(span.text, span.start_char, span.end_char, span.root.i, tuple(candidates),
                                        dateline=lo <= span.start_char and span.end_char <= hi,
                                        border_of=_border_with(doc, span),
                                        tagged=span.root.ent_type_ in _ENT_LABELS))
@@ -285,6 +287,10 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             unknown.append((span, name))
     chosen += _spelling_variants(doc, text, unknown, chosen, gazetteer)
     return _locate_in_areas(sorted(chosen, key=lambda p: p.start), text, gazetteer)
+
+
+def _start_of(mention: PlaceMention) -> int:
+    return mention.start
 
 
 def _spelling_variants(doc: Doc, text: str, unknown: Sequence[tuple[Span, str]], known: Sequence[PlaceMention],

@@ -120,3 +120,24 @@ def _alive(pid: int) -> bool:
             return stat.read().split(")")[-1].split()[0] != "Z"  # a zombie has ended
     except FileNotFoundError:
         return False
+
+
+class _WarmingCoder(MisbehavingCoder):
+    def __init__(self) -> None:
+        self.warmed = 0
+
+    def warm_up(self) -> None:
+        self.warmed += 1
+
+
+def test_the_coder_is_warmed_once_before_the_first_fork_not_again_for_a_replacement_worker() -> None:
+    """What the coder builds lazily is built in the parent, so a worker killed over its budget is replaced by
+    one that inherits it instead of charging it to its first document."""
+    coder = _WarmingCoder()
+    budgeted = BudgetedCoder(coder, Budget(seconds=1), batch_size=1)
+    try:
+        coded, errors = _code(budgeted, [art("a"), art("slow", "HANG"), art("b")])
+    finally:
+        budgeted.close()
+    assert coded == ["a", "b"] and [e.code for e in errors] == ["E302"]
+    assert coder.warmed == 1

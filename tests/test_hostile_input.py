@@ -139,18 +139,19 @@ def test_an_entity_bomb_is_reported_and_not_expanded() -> None:
             "<title>T</title><item><guid>x</guid><description>Iran attacked Iraq. &f;</description></item>"
             "</channel></rss>").encode()
     assert len(data) < 1000
-    started = time.monotonic()
+    started = time.process_time()
     articles, errors = _read(data)
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
     assert [e.code for e in errors] == ["E111"]
     assert all(len(a.text) < 1000 for a in articles)
 
 
 def test_many_unclosed_entries_are_scanned_in_linear_time() -> None:
     data = b"<?xml version='1.0'?><rss version='2.0'><channel><title>T</title>" + b"<item " * 50_000
-    started = time.monotonic()
+    # CPU time, here and below: on a busy shared machine wall-clock time was 10x it (0.8 s CPU, 9.8 s wall)
+    started = time.process_time()
     articles, errors = _read(data)
-    assert time.monotonic() - started < 10
+    assert time.process_time() - started < 10
     assert articles == [] and errors
 
 
@@ -254,9 +255,9 @@ def test_a_long_run_without_any_break_is_cut_and_read_in_bounded_pieces(monkeypa
     monkeypatch.setattr(stream, "PART_CHARS", 5000)
     path = tmp_path / "flood.txt"
     path.write_text(ENGLISH_1 + " " + "!" * 200_000 + " " + ENGLISH_2)
-    started = time.monotonic()
+    started = time.process_time()
     items = list(read_paths([path]))
-    assert time.monotonic() - started < 10
+    assert time.process_time() - started < 10
     assert len(items) >= 40
     assert all(len(i.text) <= 5000 for i in items if isinstance(i, Article))
     assert items[0].doc_id == "flood#1" and ENGLISH_1 in items[0].text

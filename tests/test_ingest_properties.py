@@ -94,10 +94,10 @@ def test_adversarial_lines_do_not_make_the_patterns_backtrack() -> None:
     import time
 
     clean_text("warm up: load the markers")
-    started = time.perf_counter()
+    started = time.process_time()  # CPU: on a busy shared machine wall-clock time also counts the others
     clean_text("\n".join(ADVERSARIAL_LINES * 20))
     # About 2 ms on the development machine; an exponential pattern takes minutes.
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 @FAST

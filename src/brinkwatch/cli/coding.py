@@ -27,7 +27,16 @@ from brinkwatch.cli.output import (
     print_document_error,
     write_events,
 )
-from brinkwatch.cli.storage import LazyCoder, _print_ingest_summary, check_inputs
+from brinkwatch.cli.storage import (
+    DEFAULT_DOC_TIMEOUT,
+    DEFAULT_MAX_CHARS,
+    DocTimeoutOption,
+    LazyCoder,
+    MaxCharsOption,
+    _print_ingest_summary,
+    check_inputs,
+    max_bytes_for,
+)
 from brinkwatch.config import Settings
 from brinkwatch.model import Article, DocumentError
 
@@ -49,6 +58,8 @@ def code_cli(
     patterns: Annotated[list[Path] | None, typer.Option("--patterns", exists=True, dir_okay=False,
                                                         help="Extra pattern file (repeatable).")] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline name or path.")] = None,
+    doc_timeout: DocTimeoutOption = DEFAULT_DOC_TIMEOUT,
+    max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
 ) -> None:
     """Code political events in news and print them (nothing is stored)."""
     fmt = listing_format(fmt)
@@ -57,23 +68,30 @@ def code_cli(
     from brinkwatch.ingest import read_paths
 
     settings = Settings(actor_files=tuple(actors or ()), pattern_files=tuple(patterns or ()),
+                        doc_timeout_s=doc_timeout or None, max_chars=max_chars,
                         **({"spacy_model": model} if model else {}))
     errors: list[DocumentError] = []
     records: list[dict] = []
     coded = 0
+    coder = LazyCoder(settings)
     with handle_errors(), _progress() as progress:
-        coder = LazyCoder(settings)
         task = progress.add_task("coding", total=None)
-        articles = (item for item in read_paths(inputs, default_date=default_date)
+        articles = (item for item in read_paths(inputs, default_date=default_date,
+                                                max_bytes=max_bytes_for(max_chars))
                     if not _keep_error(item, errors))
-        for doc in coder.code_articles(articles, on_error=errors.append):
-            progress.advance(task)
-            coded += 1
-            for event in doc.events:
-                if fmt == "jsonl":  # streamed: a long run shows events as they come
-                    sys.stdout.write(json.dumps(event.to_record(), ensure_ascii=False) + "\n")
-                else:
-                    records.append(event.to_record())
+        try:
+            for doc in coder.code_articles(articles, on_error=errors.append):
+                progress.advance(task)
+                if _keep_error(doc, errors):  # a coder may also put its per-document errors in its output
+                    continue
+                coded += 1
+                for event in doc.events:
+                    if fmt == "jsonl":  # streamed: a long run shows events as they come
+                        sys.stdout.write(json.dumps(event.to_record(), ensure_ascii=False) + "\n")
+                    else:
+                        records.append(event.to_record())
+        finally:
+            coder.close()  # the budget's worker process, if one was started
     if fmt != "jsonl" and (coded or not errors):
         write_events(records, fmt)  # not when every input failed: an empty table before the error helps no one
     for error in errors:

@@ -81,6 +81,16 @@ def _default_db() -> Path:
     return Settings().db_path
 
 
+# The per-document limits `ingest` and `code` share (same flags, same errors), defaults from the settings.
+_DEFAULTS = Settings()
+DEFAULT_DOC_TIMEOUT = _DEFAULTS.doc_timeout_s or 0
+DEFAULT_MAX_CHARS = _DEFAULTS.max_chars
+DocTimeoutOption = Annotated[float, typer.Option(
+    "--doc-timeout", min=0, help="Seconds one document may take to code before it is skipped (E302); 0: no limit.",
+)]
+MaxCharsOption = Annotated[int, typer.Option(
+    "--max-chars", min=1, help="Longest document coded, in characters; longer ones are refused (E104).",
+)]
 DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: $BRINKWATCH_DB or brinkwatch.duckdb).")]
 
 
@@ -108,12 +118,8 @@ def ingest_cli(
     patterns: Annotated[list[Path] | None, typer.Option("--patterns", exists=True, dir_okay=False,
                                                         help="Extra pattern file (repeatable).")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per write batch.")] = 32,
-    doc_timeout: Annotated[float, typer.Option(
-        "--doc-timeout", min=0, help="Seconds one document may take to code before it is skipped (E302); 0: no limit.",
-    )] = Settings().doc_timeout_s or 0,
-    max_chars: Annotated[int, typer.Option(
-        "--max-chars", min=1, help="Longest document coded, in characters; longer ones are refused (E104).",
-    )] = Settings().max_chars,
+    doc_timeout: DocTimeoutOption = DEFAULT_DOC_TIMEOUT,
+    max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
 ) -> None:
     """Read news, code the events, store them (skipping texts stored before) and merge duplicates."""
     default_date = parse_date(date, "--date")
@@ -139,7 +145,7 @@ def ingest_cli(
         skipped: list[Path] = []
         try:
             report = ingest_paths(store, coder, paths, default_date=default_date, batch_size=batch_size,
-                                  on_progress=on_progress, max_bytes=_max_bytes(max_chars),
+                                  on_progress=on_progress, max_bytes=max_bytes_for(max_chars),
                                   reader=partial(read_paths, on_skip=skipped.append))
         finally:
             coder.close()
@@ -187,7 +193,7 @@ def _is_empty(path: Path) -> bool:
         return True
 
 
-def _max_bytes(max_chars: int) -> int:
+def max_bytes_for(max_chars: int) -> int:
     """The file size read for a document of ``max_chars`` characters (up to 4 bytes each, plus markup)."""
     return max(50_000_000, 4 * max_chars)
 

@@ -10,6 +10,7 @@ country the sentence, or the story (``story_countries``), leaves for them; a sta
 
 from __future__ import annotations
 
+import bisect
 import itertools
 
 from spacy.tokens import Doc, Span, Token
@@ -184,7 +185,7 @@ class ArgumentResolver:
     def sentence_place(self, sent: Span):
         """The one country the sentence's place names agree on ("near the town of Samarra"), else None."""
         found = {}
-        for ent in sent.ents:
+        for ent in (e for e in _ents_starting_in(sent) if e.end <= sent.end):  # Span.ents scans the whole doc
             if ent.label_ in {"GPE", "LOC", "FAC", "NORP"} and ent.root.dep_ == "pobj" and \
                     ent.root.head.lower_ in {"in", "near", "at", "outside", "around", "of", "into"}:
                 place = self.gazetteer.resolve(ent.text)
@@ -267,7 +268,8 @@ class ArgumentResolver:
         else:
             doc = draft.trigger.doc
             # the small parser's NER misses many towns: a proper-noun object is looked up as well
-            names = [(e.text, e.start_char, e.end_char) for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC", "NORP"}]
+            names = [(e.text, e.start_char, e.end_char) for e in _ents_starting_in(draft.trigger.sent)
+                     if e.label_ in {"GPE", "LOC", "FAC", "NORP"}]
             names += [(t.text, t.idx, t.idx + len(t.text)) for t in doc[draft.trigger.sent.start:draft.trigger.sent.end]
                       if t.pos_ == "PROPN" and t.dep_ in {"dobj", "pobj"}]
             for text, start, end in names:
@@ -291,6 +293,23 @@ class ArgumentResolver:
 # dependents of a trigger whose phrases belong to the event's subject or to another clause
 _NOT_ARGUMENTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "advcl", "conj", "cc", "parataxis",
                   "punct", "mark", "relcl", "aux", "auxpass", "neg", "det", "poss", "appos", "npadvmod"}
+
+
+def _ents_starting_in(sent: Span) -> list[Span]:
+    """The entities that start inside ``sent``, read off its tokens: ``Doc.ents`` builds every entity of
+    the document, so asking it once per event made long articles quadratic. (The argument ranges the
+    caller matches them against lie inside the trigger's sentence.)"""
+    doc, i, found = sent.doc, sent.start, []
+    while i < sent.end:
+        if doc[i].ent_iob_ == "B":
+            j = i + 1
+            while j < len(doc) and doc[j].ent_iob_ == "I":
+                j += 1
+            found.append(Span(doc, i, j, label=doc[i].ent_type))
+            i = j
+        else:
+            i += 1
+    return found
 
 
 def _argument_ranges(trigger: Token, speech_verbs: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -434,9 +453,18 @@ __all__ = ["NON_STATE_PREFIXES", "ArgumentResolver", "in_context", "named_place_
            "story_countries"]
 
 
+def _start_or_zero(actor: Actor) -> int:
+    return actor.start or 0  # the order the document's mentions are kept in
+
+
 def sentence_countries(actors, sent: Span, place) -> set[str]:
     """Countries named in the sentence (actors and the event's place): the context of a bare "the government"."""
-    countries = {a.country for a in actors.mentions
+    # the mentions are in text order: bisect to the sentence's (a scan of all of them for every event
+    # made long articles quadratic)
+    mentions = actors.mentions
+    lo = bisect.bisect_left(mentions, sent.start_char, key=_start_or_zero)
+    hi = bisect.bisect_left(mentions, sent.end_char, key=_start_or_zero)
+    countries = {a.country for a in mentions[lo:hi]
                  if a.country and a.start is not None and sent.start_char <= a.start < sent.end_char}
     if place is not None and place.country:
         countries.add(place.country)

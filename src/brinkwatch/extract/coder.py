@@ -15,6 +15,7 @@ It returns one ``CodedDocument`` per article and never touches storage: the call
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 
@@ -33,7 +34,7 @@ from brinkwatch.extract.arguments import (
 from brinkwatch.extract.attributes import AttributeExtractor
 from brinkwatch.extract.events import Draft, SentenceCoder
 from brinkwatch.extract.patterns import PatternBook
-from brinkwatch.extract.workers import can_fork, chunks, code_in_workers
+from brinkwatch.extract.workers import can_fork, chunks, code_in_workers, warm_up
 from brinkwatch.geo import Gazetteer
 from brinkwatch.model import (
     Actor,
@@ -78,6 +79,10 @@ class Coder:
     # --- public API -------------------------------------------------------------------------------
     def code_text(self, text: str, *, doc_id: str = "-", pub_date: dt.date | None = None) -> CodedDocument:
         return next(self.code_articles([Article(doc_id=doc_id, text=text, pub_date=pub_date)]))
+
+    def warm_up(self) -> None:
+        """Build what is otherwise built on first use (``extract.workers.warm_up``); call before forking."""
+        warm_up(self)
 
     def code_articles(self, articles: Iterable[Article], *, batch_size: int | None = None,
                       n_process: int | None = None,
@@ -361,7 +366,12 @@ def _phrase(tok: Token) -> str:
 def _sentence_index(sentences: list[Sentence], start: int | None) -> int:
     if start is None:
         return 0
-    for sent in sentences:
-        if sent.start <= start < sent.end:
-            return sent.index
+    # the sentences are in text order and do not overlap: bisect (a scan per mention was quadratic)
+    at = bisect.bisect_right(sentences, start, key=_sentence_start) - 1
+    if at >= 0 and start < sentences[at].end:
+        return sentences[at].index
     return len(sentences) - 1 if sentences else 0
+
+
+def _sentence_start(sentence: Sentence) -> int:
+    return sentence.start

@@ -262,6 +262,19 @@ def _context(noun: Token) -> list[Token]:
 
 
 def _kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
+    """What the count counts (killed, injured, troops, money, ...), None if nothing; read once per count of
+    the document, whatever the event (see ``_sentence_numbers``)."""
+    cache = sent.doc.user_data.setdefault(_KIND_KEY, {})
+    key = (sent.start, sent.end, count.first, count.last, id(cues))
+    if key not in cache:
+        cache[key] = _read_kind(sent, count, cues)
+    return cache[key]
+
+
+_KIND_KEY = "brinkwatch.numbers.kinds"
+
+
+def _read_kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
     noun = _counted_noun(sent, count)
     noun_lemma = noun.lemma_.lower()
     if noun.lower_ in cues.currencies or noun_lemma in cues.currencies:
@@ -478,23 +491,43 @@ def _has_quantity(sent: Span, cues: NumberCues) -> bool:
                or t.ent_type_ == "MONEY" or t.text[:1] in "$€£" for t in sent)
 
 
+_SENTENCE_KEY = "brinkwatch.numbers.sentences"
+_SentenceNumbers = tuple[tuple[Quantity, ...], tuple[Quantity, ...], tuple[_Count, ...]]
+
+
+def _sentence_numbers(sent: Span, cues: NumberCues, skip_spans: Sequence[tuple[int, int]]
+                      ) -> _SentenceNumbers | None:
+    """The votes, sums of money and number phrases of the sentence (None: it has no quantity), whatever the
+    event: read once per sentence and kept on the Doc. Read again for every event, a sentence of many
+    events (a phrase repeated a hundred times) cost the square of its length."""
+    spans = tuple((s, e) for s, e in skip_spans if s < sent.end_char and e > sent.start_char)
+    cache = sent.doc.user_data.setdefault(_SENTENCE_KEY, {})
+    key = (sent.start, sent.end, spans, id(cues))
+    if key not in cache:
+        if not _has_quantity(sent, cues):
+            cache[key] = None
+        else:
+            skip = frozenset(t.i for t in sent if any(s <= t.idx < e for s, e in spans))
+            cache[key] = (tuple(_votes(sent, cues)), tuple(_money(sent, cues)), tuple(_counts(sent, cues, skip)))
+    return cache[key]
+
+
 def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues,
                       skip_spans: Sequence[tuple[int, int]] = ()) -> tuple[Quantity, ...]:
     """The quantities in the event's sentence that the parse ties to the event's clause; character
     spans in ``skip_spans`` (the date expressions) are not counts."""
-    if not _has_quantity(sent, cues):
+    in_sentence = _sentence_numbers(sent, cues, skip_spans)
+    if in_sentence is None:
         return ()
+    votes, moneys, counts = in_sentence
     linked = _linked_tokens(trigger, cues)
-    spans = [(s, e) for s, e in skip_spans if s < sent.end_char and e > sent.start_char]
-    skip = frozenset(t.i for t in sent if any(s <= t.idx < e for s, e in spans))
-    votes = _votes(sent, cues)
     taken = {(q.start or 0) for q in votes}
     found: list[Quantity] = list(votes)
-    for money in _money(sent, cues):
+    for money in moneys:
         span = sent.doc.char_span(money.start, money.end, alignment_mode="expand")
         if span is not None and span.root.i in linked:
             found.append(money)
-    for count in _counts(sent, cues, skip):
+    for count in counts:
         span = sent.doc[count.first:count.last]
         if span.start_char in taken or not (count.first in linked or _governs(span.root, trigger)):
             continue

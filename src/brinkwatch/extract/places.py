@@ -10,6 +10,7 @@ speaker, not where something happened.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -273,11 +274,12 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     unknown: list[tuple[Span, str]] = []
     spans = [_possessor_place(doc, span, gazetteer) for span in _candidate_spans(doc, gazetteer, text)]
     for span, name in sorted(spans, key=lambda s: (-(s[0].end_char - s[0].start_char), s[0].start_char)):
-        if any(p.start < span.end_char and span.start_char < p.end for p in chosen):
-            continue
+        before = bisect.bisect_left(chosen, span.end_char, key=_start_of)  # chosen: text order, no overlaps
+        if before and chosen[before - 1].end > span.start_char:
+            continue  # (bisect: a scan of every chosen mention per candidate was quadratic in the length)
         candidates = _lookup_mention(doc, span, name, gazetteer)
         if candidates:
-            chosen.append(PlaceMention(span.text, span.start_char, span.end_char, span.root.i, tuple(candidates),
+            chosen.insert(before, PlaceMention(span.text, span.start_char, span.end_char, span.root.i, tuple(candidates),
                                        dateline=lo <= span.start_char and span.end_char <= hi,
                                        border_of=_border_with(doc, span),
                                        tagged=span.root.ent_type_ in _ENT_LABELS))
@@ -285,6 +287,10 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             unknown.append((span, name))
     chosen += _spelling_variants(doc, text, unknown, chosen, gazetteer)
     return _locate_in_areas(sorted(chosen, key=lambda p: p.start), text, gazetteer)
+
+
+def _start_of(mention: PlaceMention) -> int:
+    return mention.start
 
 
 def _spelling_variants(doc: Doc, text: str, unknown: Sequence[tuple[Span, str]], known: Sequence[PlaceMention],
@@ -434,6 +440,9 @@ def _is_country_level(mention: PlaceMention) -> bool:
     return mention.within is None and mention.candidates[0].source == "country"
 
 
+_DATELINE_KEY = "brinkwatch.places.dateline"
+
+
 def _same_statement(mention_root: Token, trigger: Token) -> bool:
     """The mention's clause is the trigger's, one above it, or a participle/coordinate clause of it -
     not a clause subordinate to something else ("voted to demand that Russia stop its offensive in
@@ -451,6 +460,14 @@ def _relation(doc: Doc, root: int) -> str | None:
     if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATION_PREPS:
         return tok.head.lower_
     return None
+
+
+def _dateline(doc: Doc):
+    """The document's dateline, found once per document: ``Doc.text`` rebuilds the text from every token,
+    so asking it once per event made coding quadratic in the document's length."""
+    if _DATELINE_KEY not in doc.user_data:
+        doc.user_data[_DATELINE_KEY] = find_layout(doc.text).dateline
+    return doc.user_data[_DATELINE_KEY]
 
 
 def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trigger: Token,
@@ -483,7 +500,7 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
         # (the dateline is a sentence of its own when the pipeline marks the structure: the one after it)
         if not any(m.dateline for m in mentions):
             return None  # (checked first: Doc.text is rebuilt from the tokens on every access)
-        dateline = find_layout(doc.text).dateline
+        dateline = _dateline(doc)
         first = dateline is not None and sent.start_char <= dateline.end < sent.end_char
         filed = [m for m in mentions if m.dateline and (first or sent.start_char <= m.start < sent.end_char)]
         if not filed:

@@ -10,6 +10,7 @@ speakers take the nearest preceding named person. Cue lists are in ``attr_quotes
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -126,13 +127,29 @@ def _is_anonymous(head: Token, verb: Token | None, cues: QuoteCues) -> bool:
     return any(re.search(rf"\b{re.escape(c)}\b", context) for c in cues.anonymity_cues)
 
 
+_PEOPLE_KEY = "brinkwatch.quotes.people"
+
+
+def _people(doc: Doc) -> list[tuple[int, int]]:
+    """(end character, root token) of the document's PERSON entities, found once per document:
+    ``Doc.ents`` builds every entity on each call, and one call per pronoun made long articles quadratic."""
+    if _PEOPLE_KEY not in doc.user_data:
+        doc.user_data[_PEOPLE_KEY] = [(e.end_char, e.root.i) for e in doc.ents if e.label_ == "PERSON"]
+    return doc.user_data[_PEOPLE_KEY]
+
+
+def _end_of(person: tuple[int, int]) -> int:
+    return person[0]
+
+
 def _antecedent(pronoun: Token, speakers: Sequence[Speaker]) -> Token | None:
     """What a pronoun subject refers to: for he/she the nearest named person (or earlier speaker)
     before it; for it/they/we the nearest non-pronoun subject before it in the last two sentences."""
     doc, before = pronoun.doc, pronoun.idx
     if pronoun.lower_ in _PRONOUN_PERSON:
-        people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= before]
-        best = people[-1].root if people else None
+        people = _people(doc)  # (end, root) of each PERSON entity, in text order
+        at = bisect.bisect_right(people, before, key=_end_of)
+        best = doc[people[at - 1][1]] if at else None
         if speakers:
             last = doc[speakers[-1].head]
             if best is None or best.idx < last.idx < before:

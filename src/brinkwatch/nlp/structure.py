@@ -14,6 +14,7 @@ article's context country. The spaCy component ``brinkwatch_line_breaks`` (regis
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -22,6 +23,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -391,6 +394,25 @@ def flag_headline(events: list[Event], structure: Structure, sent: Span) -> list
     return [ev.model_copy(update={"headline": True}) for ev in events]
 
 
+class _Inside:
+    """Whether a position lies strictly inside one of many spans, in O(log n): a live blog has a time
+    stamp in every paragraph, and scanning them all for every token made long blogs quadratic."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for lo, hi in sorted(spans):
+            if merged and lo < merged[-1][1]:  # overlapping: one span, so the nearest start decides
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        self._starts = [lo for lo, _ in merged]
+        self._ends = [hi for _, hi in merged]
+
+    def strictly_inside(self, position: int) -> bool:
+        at = bisect.bisect_left(self._starts, position) - 1  # the last span starting before the position
+        return at >= 0 and position < self._ends[at]
+
+
 # ---------------------------------------------------------------------------------------------- spaCy
 @Language.component(COMPONENT)
 def mark_line_breaks(doc: Doc) -> Doc:
@@ -400,17 +422,21 @@ def mark_line_breaks(doc: Doc) -> Doc:
     if not layout.starts and not layout.joins:
         return doc
     starts, joins = set(layout.starts), set(layout.joins)
-    whole = [(p.start, p.end) for p in (layout.headline, layout.dateline) if p is not None] + list(layout.labels)
+    whole = _Inside([(p.start, p.end) for p in (layout.headline, layout.dateline) if p is not None]
+                    + list(layout.labels))
+    # Set in one array, not through ``Token.is_sent_start``: each assignment there checks the whole
+    # document for a parse, which made long articles quadratic. 1: starts a sentence, -1: does not.
+    sent_starts = doc.to_array([SENT_START]).astype(numpy.int64).reshape(-1)
     after_start = 0  # words since the last forced start: the parser likes to split one word off after it
     for token in doc:
         if token.i == 0:
             continue
         if token.idx in starts:
-            token.is_sent_start = True
+            sent_starts[token.i] = 1
             after_start = 1
-        elif token.idx in joins or (not token.is_space and any(lo < token.idx < hi for lo, hi in whole)):
-            token.is_sent_start = False
+        elif token.idx in joins or (not token.is_space and whole.strictly_inside(token.idx)):
+            sent_starts[token.i] = -1
         elif 0 < after_start <= _KEEP_AFTER_START and not token.is_space and not token.is_punct:
-            token.is_sent_start = False  # "SEOUL - North | Korean artillery shelled ..."
+            sent_starts[token.i] = -1  # "SEOUL - North | Korean artillery shelled ..."
         after_start += 1 if after_start else 0
-    return doc
+    return doc.from_array([SENT_START], sent_starts.astype(numpy.uint64))

@@ -138,6 +138,7 @@ class BudgetedCoder:
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
         self._lock = threading.Lock()  # one batch at a time goes through the one worker
+        self._warm = False
 
     def __getattr__(self, name: str) -> Any:
         # Everything but coding (the KB, settings, ...) is the wrapped coder's.
@@ -169,6 +170,12 @@ class BudgetedCoder:
     # --- internals ---------------------------------------------------------------------------------------
     def _start(self) -> Connection:
         if self._conn is None:
+            warm_up = getattr(self.coder, "warm_up", None)
+            if callable(warm_up) and not self._warm:
+                # Built once here, inherited by every worker forked after: else each worker, and each one
+                # that replaces a worker killed over the budget, charges it to its first document.
+                warm_up()
+                self._warm = True
             context = multiprocessing.get_context("fork")
             parent, child = context.Pipe()
             # With fork, the coder reaches the worker by inheritance, never by pickling.
@@ -197,8 +204,13 @@ class BudgetedCoder:
             except _Overrun as overrun:
                 queue = queue[overrun.finished:]
                 if alone or len(attempt) - overrun.finished == 1:
-                    # Overran on its own: this document is at fault; report it and go on with the rest.
-                    yield self._failure(queue[0], overrun.reason)
+                    # Overran on its own: this document is at fault; report it and go on with the rest
+                    # (through ``on_error`` when given, like every other per-document error).
+                    failure = self._failure(queue[0], overrun.reason)
+                    if on_error is None:
+                        yield failure
+                    else:
+                        on_error(failure)
                     queue, alone = queue[1:], False
                 else:
                     alone = True  # the overrun may have been the parse of the whole batch: try it alone

@@ -187,8 +187,10 @@ class ArgumentResolver:
         for ent in sent.ents:
             if ent.label_ in {"GPE", "LOC", "FAC", "NORP"} and ent.root.dep_ == "pobj" and \
                     ent.root.head.lower_ in {"in", "near", "at", "outside", "around", "of", "into"}:
-                place = self.gazetteer.resolve(ent.text)
-                if place is not None and place.country:
+                # "in Goma, Democratic Republic of Congo" is one entity to the parser: the town, else its country
+                place = next((p for part in (ent.text, *ent.text.split(",")) if part.strip()
+                              and (p := self.gazetteer.resolve(part.strip())) is not None and p.country), None)
+                if place is not None:
                     found.setdefault(place.country, place)
         return next(iter(found.values())) if len(found) == 1 else None
 
@@ -201,14 +203,16 @@ class ArgumentResolver:
             place = Place(name=story_country, country=story_country, precision="country")
         if place is None or not place.country or len(place.country) != 3:
             return []
-        targets = self._first_group(actors, draft.target_groups, as_target=True)
-        if not targets:
+        targets: list[Actor | None] = list(self._first_group(actors, draft.target_groups, as_target=True))
+        if not targets and not draft.told_as_noun:
             return []
+        # "fighting broke out in Goma": no party named on either side, so none is guessed as the target
+        targets = targets or [None]
         source = Actor(code=place.country + "UAF", country=place.country, sector="UAF", text=draft.trigger.text,
                        start=draft.trigger.idx, end=draft.trigger.idx + len(draft.trigger.text),
                        resolution="place", confidence=0.5)
         # "seven people were shot dead in Culiacan": victims with no country of their own are the place's
-        targets = [t if t.country else t.model_copy(update={
+        targets = [t if t is None or t.country else t.model_copy(update={
             "country": place.country, "code": place.country + (t.sector or ""), "resolution": "place"})
             for t in targets]
         return [(source, target) for target in targets]

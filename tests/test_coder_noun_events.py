@@ -71,3 +71,27 @@ def test_story_country_from_the_dateline(coder):
 def test_dateline_does_not_make_sport_or_accidents_events(coder):
     text = "GOMA, Congo (Wire) - A fire broke out in the warehouse. Fighting broke out at the football match."
     assert code_sentence(coder, text, DATE) == []
+
+
+SHARED = [
+    ("Rwanda and Burundi reopened their shared border.", {("RWA", "BDI"), ("BDI", "RWA")}),
+    ("Ghana and Togo reopened their common border on Monday.", {("GHA", "TGO"), ("TGO", "GHA")}),
+    ("Peru and Ecuador reopened their joint border crossing after the floods.", {("PER", "ECU"), ("ECU", "PER")}),
+]
+
+
+@pytest.mark.parametrize("text,pairs", SHARED, ids=[t for t, _ in SHARED])
+def test_shared_object_makes_each_party_the_others_target(coder, text, pairs):
+    events = code_sentence(coder, text, DATE)
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == pairs
+    assert all(e.cameo.root in {"05", "08"} for e in events)  # cooperation, not a conflict code
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ("Rwanda and Burundi reopened their borders.", {("RWA", None), ("BDI", None)}),  # nothing says shared
+    ("Rwanda and Burundi reopened their embassies in Kenya.", {("RWA", "KEN"), ("BDI", "KEN")}),
+    ("Rwanda reopened its border with Burundi.", {("RWA", "BDI")}),
+])
+def test_shared_near_misses_keep_their_targets(coder, text, pairs):
+    events = code_sentence(coder, text, DATE)
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == pairs

@@ -121,8 +121,9 @@ class ArgumentResolver:
         targets = [t for t in targets if not any(t.start == s.start or t.code == s.code
                                                  or _same_side(s, t, draft.code[:2] in self._forceful_roots)
                                                  for s in sources)]
-        if not targets and len(sources) > 1 and _reciprocal(draft.trigger):
-            # "India and Pakistan agreed not to attack each other": each party is the other's target
+        if not targets and len(sources) > 1 and _reciprocal(draft.trigger, self.book.governors.shared_modifiers):
+            # "India and Pakistan agreed not to attack each other", "Rwanda and Burundi reopened their shared
+            # border": each party is the other's target
             return list(itertools.permutations(sources, 2))
         if not targets and not draft.symmetric:
             targets = self._nearby_target(draft, actors, sources)
@@ -382,12 +383,17 @@ def _conditional_party(draft: Draft, actors, sources: list[Actor]) -> list[Actor
     return []
 
 
-def _reciprocal(trigger: Token) -> bool:
-    """"each other" / "one another" among the trigger's own phrases (or its support verb's)."""
+def _reciprocal(trigger: Token, shared_modifiers: tuple[str, ...] = ()) -> bool:
+    """"each other" / "one another" among the trigger's own phrases (or its support verb's), or an object
+    the parties hold together: "their shared border", "their common frontier"."""
     words = [t.lower_ for t in trigger.subtree]
     if trigger.dep_ in {"dobj", "pobj"}:
         words += [t.lower_ for t in trigger.head.subtree]
-    return any(a in {"each", "one"} and b in {"other", "another"} for a, b in zip(words, words[1:], strict=False))
+    if any(a in {"each", "one"} and b in {"other", "another"} for a, b in zip(words, words[1:], strict=False)):
+        return True
+    return any(obj.dep_ in {"dobj", "obj"} and any(c.dep_ == "poss" and c.lower_ == "their" for c in obj.children)
+               and any(c.lower_ in shared_modifiers for c in obj.children if c.dep_ in {"amod", "compound"})
+               for obj in trigger.children)
 
 
 def _sibling_countries(actors, head: Token, siblings: list[Token]) -> list[Actor]:

@@ -167,6 +167,7 @@ class Governors(BaseModel):
     commanded_roots: tuple[str, ...] = ()
     decision_categories: tuple[str, ...] = ()  # future acts of these kinds are decisions unless conditioned
     reciprocal_events: bool = False  # also code a pattern's reverse_code ("hosted" -> the guest's visit)
+    shared_modifiers: tuple[str, ...] = ()  # "reopened their shared border": each party acts on the other
     pair_nouns: dict[str, str] = {}  # "the two leaders" -> the last two states named, with this sector ("" none)
     place_nouns: tuple[str, ...] = ()  # "the South Korean island": a place noun whose adjective names its country
     own_people_codes: tuple[str, ...] = ()  # "imposed a curfew": on its own country when no target is named

@@ -82,7 +82,7 @@ def test_the_noun_after_the_name_says_what_kind_of_place(text, trigger, country,
     [
         ("Israeli jets struck Beirut's southern suburbs on Tuesday.", "struck", "Beirut", "LBN", "at"),
         ("Drones hit Kharkiv's northern districts overnight.", "hit", "Kharkiv", "UKR", "at"),
-        ("Thousands rallied outside Georgia's parliament on Monday.", "rallied", "Georgia", "GEO", "outside"),
+        ("Thousands rallied outside Georgia's parliament on Monday.", "rallied", "Tbilisi", "GEO", "outside"),
         ("Rebels shelled villages on the outskirts of Aleppo.", "shelled", "Aleppo", "SYR", "near"),
         ("Troops dug trenches on the outskirts of Khartoum.", "dug", "Khartoum", "SDN", "near"),
     ],

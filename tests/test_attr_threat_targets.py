@@ -40,3 +40,22 @@ def test_the_condition_names_the_target(coder, text: str, expected: set) -> None
 )
 def test_near_misses(coder, text: str, expected: set) -> None:
     assert triples(code_sentence(coder, text, "2024-05-14")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fresh wordings: other countries, tenses and verbs of warning (the target is what is tested here;
+        # which 13x code "respond forcefully" gets is the patterns' business)
+        ("Azerbaijan warned that it would respond forcefully if Armenia provoked clashes on the border.",
+         {("AZE", "ARM", "13", "threatened")}),
+        ("Seoul has said it will retaliate if Pyongyang fires another missile over its waters.",
+         {("KOR", "PRK", "13", "threatened")}),
+        ("Turkey warned on Monday that it would strike back if Syria shelled its border posts again.",
+         {("TUR", "SYR", "13", "threatened")}),
+    ],
+)
+def test_fresh_conditional_threats_take_the_condition_party(coder, text: str, expected: set) -> None:
+    found = {(source, target, code[:2], modality)
+             for source, target, code, modality in triples(code_sentence(coder, text, "2025-03-14"))}
+    assert found == expected

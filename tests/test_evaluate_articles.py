@@ -125,3 +125,15 @@ def test_attribute_scores_compare_each_attribute() -> None:
     far = AttributeScores()
     far.score({"place": {"country": "NGA", "lat": 9.07, "lon": 7.40}}, _event())  # Abuja is 500 km away
     assert far.rate("place_country") == 1.0 and far.rate("place_25km") == 0.0
+
+
+def test_a_toll_over_parties_is_scored_as_its_sum() -> None:
+    from brinkwatch.evaluate.attributes import AttributeScores
+    from brinkwatch.model import Quantity
+
+    parties = (Quantity(kind="killed", value=2, text="two"), Quantity(kind="killed", value=1, text="a"))
+    scores = AttributeScores()
+    scores.score({"numbers": [["killed", 3, None]]}, _event(numbers=parties))  # "two police and a civilian"
+    scores.score({"numbers": [["killed", 2, None], ["killed", 1, None]]}, _event(numbers=parties))
+    scores.score({"numbers": [["killed", 1, None]]}, _event(numbers=parties))  # the last party alone is wrong
+    assert (scores.right["numbers"], scores.total["numbers"]) == (2, 3)

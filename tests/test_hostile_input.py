@@ -260,3 +260,14 @@ def test_a_long_run_without_any_break_is_cut_and_read_in_bounded_pieces(monkeypa
     assert len(items) >= 40
     assert all(len(i.text) <= 5000 for i in items if isinstance(i, Article))
     assert items[0].doc_id == "flood#1" and ENGLISH_1 in items[0].text
+
+
+def test_a_terse_english_wire_lead_is_kept(tmp_path: Path) -> None:
+    # one English function word in 19: still English, and the rest of the article is plainly English
+    lead = ("BEIRUT, Oct 2 (Levant Wire) - Israeli warplanes struck Beirut's southern suburbs yesterday, injuring "
+            "14 people, Lebanon's health ministry said.")
+    path = tmp_path / "terse.txt"
+    path.write_text("\n\n".join([lead, ENGLISH_1, ENGLISH_2]))
+    items = list(read_paths([path]))
+    (article,) = items
+    assert isinstance(article, Article) and article.text.split("\n")[0] == lead

@@ -35,6 +35,10 @@ def _starts(text: str) -> list[str]:
         ("KANO, Nigeria (Wire) - Gunmen raided a market.", ["KANO"], None, "Nigeria"),
         ("LA PAZ, Bolivia, June 2 (Wire) - Miners blocked the highway.", ["LA PAZ"], "June 2", "Bolivia"),
         ("PORT SUDAN - The army shelled the outskirts.", ["PORT SUDAN"], None, None),
+        # a press release puts its date in parentheses where a wire puts its agency
+        ("GENEVA (17 March 2025) - The UN rights chief condemned the raid.", ["GENEVA"], "17 March 2025", None),
+        ("NEW YORK (Monday, 17 March 2025) — The Council met.", ["NEW YORK"], "17 March 2025", None),
+        ("ADDIS ABABA (June 3, 2024) – The African Union called for talks.", ["ADDIS ABABA"], "June 3, 2024", None),
     ],
 )
 def test_dateline_styles(text, places, date, region):
@@ -54,6 +58,7 @@ def test_dateline_styles(text, places, date, region):
         "BREAKING: Troops cross the border",  # a kicker, not a place
         "US-backed forces took the town on Monday.",
         "Officials, May 3 - nothing here is a place in capitals",
+        "Monday, 17 March 2025 - Rebels attacked a patrol.",  # a weekday is no place
     ],
 )
 def test_no_dateline(text):

@@ -7,17 +7,25 @@ on what they agree on and *tolerate* what they disagree on (``docs/tension.md``,
 Hard rules (every pair):
 - the same source country and target country (the sector is ignored: ``IRNMIL`` and ``IRN`` agree); for
   the symmetric roots 04 (consult) and 19 (fight) either way round;
-- the same root *family*: a root, except that 18-20 (assault, fight, mass violence) are one family, because
-  reports of one attack are coded 190, 195 or 183 alike; within a root any code goes (0871 with 087 or 08);
+- the same root *family* (``data/dedup_families.yaml``): a root, except that 18-20 (assault, fight, mass
+  violence) are one family, because reports of one attack are coded 190, 195 or 183 alike; within a root any code
+  goes (0871 with 087 or 08). A *bridge* lets a code describe a happening of another family when a pair agrees on
+  what the bridge requires: a 17x coercive act with dead joins an attack on the same day, in the same place,
+  with the same toll and dyad (a raid coded 175 beside strikes coded 195); an agreement (05) joins the meeting (04)
+  it was signed at on the same day and dyad;
 - the same modality class (an asserted mention never merges with a denied, threatened or requested one);
 - dates in a window that respects their precision (day +-1, week +-4, no date in the text +-2; month or year
   precision: the same month or year); an undated mention merges only inside its own article;
-- an act of force (QuadClass 2 or 4) is not merged across two different countries; a country-wide place
-  that is one of the two actors ("Iran fires missiles": place Iran) counts as no place.
+- an act of force (QuadClass 2 or 4, or a root the families file lists as ``located``, such as protests) is not
+  merged across two different countries, nor across two named towns more than ``near_km`` apart when the two
+  reports give different death tolls (other place, other victims; kept for whole events); a located root (a
+  protest) is not merged across two named places more than ``max_km`` apart; a country-wide place that is one of
+  the two actors ("Iran fires missiles": place Iran) counts as no place.
 
 Soft targets: reports of one act of force disagree on whom it hit (US bases in Iraq: ``USAMIL``, ``USA``,
 ``IRQ`` "by the place", ``IRNMIL`` by a misparse, or no target). A mention whose target is missing, is the
-country it happened in, or is the source's own country while it happened abroad has a *soft* target: it may
+country it happened in (for a lead without a place: its article's place), or is the source's own country while
+it happened abroad has a *soft* target: it may
 merge with a report of the same source whose target differs, when the place explains it (or the target is
 missing), on a higher score. An event never holds two different non-soft dyads, and its dyad is taken
 from a mention with a firm target.
@@ -26,21 +34,27 @@ Within one article the hard rules suffice (plus: the same day when both dates ar
 more than ``max_km`` apart): an article repeats its act, it does not report two identical ones.
 Across articles a pair also needs a *score* >= ``min_similarity``: the token-set Jaccard of the evidence
 sentences (content words cut to 5 letters; the words naming the two actors left out), plus or minus what the
-coded fields say: acts of force more than ``max_km`` apart (-), the same exact day (+) or the next one (-),
-the same full code (+), death tolls far apart (-). ``DedupRules`` holds the
-weights, tuned on ``tests/data/dedup/tuning.yaml`` and measured on ``measured.yaml``.
+coded fields say, as GDELT keys its events on actors, code, day and place: the same place (points within
+``near_km``: +), acts of force more than ``max_km`` apart (-) or in two towns a short way apart (-), the same
+exact day (+) or the next one (-), the same full code (+), the same death toll when someone died (+) or
+another toll (-, more when far apart), the same two countries named by both reports (+), a bridged pair (-).
+Day, code and dyad alone stay below the threshold: reports sharing no words must also agree on a place or a toll.
+``DedupRules`` holds the weights, tuned on the dev sets (``tests/data/dedup/tuning.yaml``, ``measured.yaml``,
+``families.yaml``) and measured on ``holdout.yaml``, which they were not built on.
 
 Pairs come from equi-joins in SQL (block + week bucket), never all pairs; only the union-find over accepted
 pairs runs in Python. Merging is incremental (only mentions with ``event_id`` NULL are compared, against each
 other and against merged mentions), deterministic (an event's id is a hash of its smallest mention id) and
-idempotent. The event row takes its code and dyad from the mention with the most specific code (firm targets
-first, then confidence), its date from the most precise date and its place from the most precise place.
+idempotent. The event row takes its code and dyad from a firm target in the root most of its mentions share,
+with the most specific code, then the strongest act, then confidence; its date from the most precise date and
+its place from the most precise place.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -53,15 +67,15 @@ from brinkwatch.analyze.dedup_sql import (
     FEATURES_SQL,
     PAIRS_SQL,
     SOFT_TARGET_SQL,
+    bridge_rows_sql,
     dateline_sql,
 )
+from brinkwatch.analyze.families import Families, load_families
 from brinkwatch.analyze.records import MergeResult
 from brinkwatch.errors import AnalysisError
 
 # "A met B" and "B met A", "A and B clashed": the same happening may be reported with the dyad swapped.
 SYMMETRIC_ROOTS: tuple[str, ...] = ("04", "19")
-# Roots that reports of one happening use interchangeably: one family (the key is the first root).
-ROOT_FAMILIES: tuple[tuple[str, ...], ...] = (("18", "19", "20"),)
 # Modalities that describe the same state of the world merge; across classes they never do.
 MODALITY_CLASSES: dict[str, str] = {
     "asserted": "occurred",
@@ -92,17 +106,25 @@ STEM_CHARS = 5  # prefix stemming: "missiles"/"missile", "voted"/"votes"; cheap 
 class DedupRules:
     """Thresholds and weights of the cross-article score (see the module docstring).
 
-    Tuned on ``tests/data/dedup/tuning.yaml`` (``benchmarks/dedup_tuning.py`` prints the sweep); the precision
-    and recall on ``tests/data/dedup/measured.yaml`` are pinned by ``tests/test_analyze_dedup_corpus.py``."""
+    Tuned on the dev sets ``tests/data/dedup/{tuning,measured,families}.yaml`` (``benchmarks/dedup_tuning.py``
+    prints the sweep); the scores on them and on ``holdout.yaml`` are pinned by
+    ``tests/test_analyze_dedup_corpus.py``."""
 
     min_similarity: float = 0.14  # score a pair of reports from two articles must reach
     soft_margin: float = 0.0  # extra score when only a soft target joins two different dyads (0 tuned best)
     max_km: float = 50.0  # acts of force farther apart lose far_penalty; in one article they are two acts
     far_penalty: float = 0.15
+    near_km: float = 5.0  # two points this close are one place
+    same_place_bonus: float = 0.05
+    other_town_penalty: float = 0.10  # two named towns of acts of force, near_km to max_km apart
     same_day_bonus: float = 0.05  # both dates exact and equal
     other_day_penalty: float = 0.10  # both dates exact, a day apart
     same_code_bonus: float = 0.05
+    same_toll_bonus: float = 0.08  # both give a death toll and they agree
+    other_toll_penalty: float = 0.05  # both give a death toll and they differ (3 vs 1)
     killed_penalty: float = 0.15  # death tolls far apart (3 vs 12): two attacks
+    same_dyad_bonus: float = 0.03  # the same two countries in the same roles, both named
+    bridge_penalty: float = 0.0  # a pair across a bridge of the families file
 
     def params(self) -> dict[str, float]:
         return asdict(self)
@@ -115,8 +137,11 @@ BULK_UPDATE_ROWS = 20_000  # above this many new ids, rebuilding the event_id in
 _EVENT_INDEX = "idx_mentions_event"
 
 # The representative mentions of an event (the ORDER BY keys of arg_min): the code and dyad come from a firm
-# target with the most specific code, the date from the most precise date, the place from the most precise place.
-_CODE_RANK = "(t.soft_target, -length(t.cameo_code), -t.confidence, t.mention_id)"
+# target in the root most of its mentions have (an attack two reports call 195 and one a raid, 175, is a 19x),
+# with the most specific code, then the strongest act (|Goldstein|: a strike over a raid, a deal over talks),
+# the date from the most precise date, the place from the most precise place.
+_CODE_RANK = ("(t.soft_target, -t.root_votes, -length(t.cameo_code), -abs(coalesce(t.goldstein, 0)), -t.confidence, "
+              "t.mention_id)")
 _DATE_RANK = ("(CASE t.date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'publication' THEN 2 "
               "WHEN 'month' THEN 3 WHEN 'year' THEN 4 ELSE 5 END, -t.confidence, t.mention_id)")
 _PLACE_RANK = (f"(CASE WHEN t.place_name IS NULL THEN 9 WHEN {dateline_sql('t.')} THEN 8 "
@@ -162,7 +187,7 @@ WITH touched AS (
         -- article repeating itself does not
         1 - exp(sum(ln(1 - least(confidence, 0.999))) FILTER (WHERE best_in_doc)),
         median(killed), median(injured)
-    FROM (SELECT *, {SOFT_TARGET_SQL} AS soft_target,
+    FROM (SELECT *, {SOFT_TARGET_SQL} AS soft_target, count(*) OVER (PARTITION BY event_id, cameo_root) AS root_votes,
               row_number() OVER (PARTITION BY event_id, doc_id ORDER BY confidence DESC, mention_id) = 1 AS best_in_doc
           FROM touched WHERE size > 1) t
     GROUP BY event_id
@@ -191,13 +216,30 @@ def event_id_for(mention_ids: list[str]) -> str:
 MAX_EVENT_SPAN_DAYS = 4
 
 
+# A named town with coordinates and the death toll a report gives there: (name, lat, lon, killed).
+Site = tuple[str, float, float, float]
+
+
+def _other_site(x: Site, y: Site, near_km: float) -> bool:
+    """Two named towns more than ``near_km`` apart with tolls that disagree (dedup_sql's pair rule, in Python)."""
+    if x[0] == y[0] or abs(x[3] - y[3]) <= max(1.0, 0.2 * max(x[3], y[3])):
+        return False
+    lat1, lon1, lat2, lon2 = map(math.radians, (x[1], x[2], y[1], y[2]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h)) > near_km
+
+
 class _UnionFind:
     """Union-find whose components may not stretch over more than ``max_span`` days of exact dates, nor hold
     two different firm dyads (soft targets join a component without fixing its dyad), nor place an act of
-    force in two countries: the pair rules, kept for the whole component so no report chains two happenings."""
+    force in two countries, nor in two named towns with two death tolls: the pair rules, kept for the whole
+    component so no report chains two happenings (a report naming no town or toll, paired with the attack on
+    one town and with another attack nearby, joins one of them). Two points far apart only lower a pair's
+    score: coders misplace reports ("an attack on Erbil" placed in Baghdad)."""
 
     def __init__(self, dates: dict[str, dt.date] | None = None, max_span: int | None = None,
-                 dyads: dict[str, str] | None = None, places: dict[str, str] | None = None) -> None:
+                 dyads: dict[str, str] | None = None, places: dict[str, str] | None = None,
+                 sites: dict[str, list[Site]] | None = None, near_km: float = 0.0) -> None:
         self.parent: dict[str, str] = {}
         self.dates = dates or {}
         self.max_span = max_span
@@ -206,6 +248,8 @@ class _UnionFind:
         for kind, values in (("dyad", dyads or {}), ("place", places or {})):
             for node, value in values.items():
                 self.keys.setdefault(node, {})[kind] = value
+        self.sites: dict[str, list[Site]] = dict(sites or {})
+        self.near_km = near_km
 
     def _span(self, root: str) -> tuple[dt.date, dt.date] | None:
         if root in self.span:
@@ -229,6 +273,8 @@ class _UnionFind:
         ka, kb = self.keys.get(ra, {}), self.keys.get(rb, {})
         if any(kind in kb and kb[kind] != value for kind, value in ka.items()):
             return False  # two firm dyads, or two countries: two happenings, whatever a report in between says
+        if any(_other_site(x, y, self.near_km) for x in self.sites.get(ra, ()) for y in self.sites.get(rb, ())):
+            return False  # other town, other victims
         sa, sb = self._span(ra), self._span(rb)
         joined = sa or sb
         if sa and sb:
@@ -241,53 +287,75 @@ class _UnionFind:
             self.span[keep] = joined
         if ka or kb:
             self.keys[keep] = {**ka, **kb}
+        if drop in self.sites:
+            self.sites[keep] = self.sites.get(keep, []) + self.sites.pop(drop)
         return True
 
 
-def family_sql(column: str = "cameo_root") -> str:
+def family_sql(column: str = "cameo_root", families: Families | None = None) -> str:
     """SQL giving a root's family key (the first root of its family, else the root itself)."""
-    cases = " ".join(f"WHEN {column} IN ({', '.join(repr(r) for r in fam)}) THEN '{fam[0]}'" for fam in ROOT_FAMILIES)
+    families = families or load_families()
+    groups: dict[str, list[str]] = {}
+    for root, key in sorted(families.family_of.items()):
+        groups.setdefault(key, []).append(root)
+    cases = " ".join(f"WHEN {column} IN ({', '.join(repr(r) for r in roots)}) THEN '{key}'"
+                     for key, roots in groups.items())
     return f"CASE {cases} ELSE {column} END" if cases else column
 
 
-def _build_candidates(con: duckdb.DuckDBPyConnection, rules: DedupRules) -> None:
+def _sql_list(values: tuple[str, ...] | list[str]) -> str:
+    return "(" + ", ".join(f"'{v}'" for v in values) + ")" if values else "(NULL)"
+
+
+def _build_candidates(con: duckdb.DuckDBPyConnection, rules: DedupRules, families: Families) -> None:
     """Features of pending mentions and of merged mentions in their families, then accepted pairs."""
     mod_cases = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in MODALITY_CLASSES.items())
-    symmetric = "(" + ", ".join(f"'{r}'" for r in SYMMETRIC_ROOTS) + ")"
-    family = family_sql()
-    # merged mentions matter only in families where something is pending
-    where = (f"event_id IS NULL OR {family} IN (SELECT DISTINCT {family} FROM event_mentions "
-             "WHERE event_id IS NULL)")
-    con.execute(FEATURES_SQL.format(mod_cases=mod_cases, symmetric=symmetric, where=where, stem=STEM_CHARS,
-                                    family=family, dateline=dateline_sql()), {"stop": list(STOP_WORDS)})
+    family = family_sql(families=families)
+    # merged mentions matter only in families where something is pending, or across a bridge from one
+    pending = {k for (k,) in con.sql(f"SELECT DISTINCT {family} FROM event_mentions WHERE event_id IS NULL")
+               .fetchall() if k is not None}
+    where = f"event_id IS NULL OR {family} IN {_sql_list(sorted(families.related(pending)))}"
+    con.execute(FEATURES_SQL.format(mod_cases=mod_cases, symmetric=_sql_list(SYMMETRIC_ROOTS), where=where,
+                                    stem=STEM_CHARS, family=family, dateline=dateline_sql(),
+                                    located=_sql_list(families.located),
+                                    bridge_rows=bridge_rows_sql(families.bridges)), {"stop": list(STOP_WORDS)})
     params = rules.params()
     params["min_sim"] = params.pop("min_similarity")
-    con.execute(CANDIDATES_SQL, {"max_km": rules.max_km})
+    con.execute(CANDIDATES_SQL)
     con.execute(PAIRS_SQL, params)
 
 
-def _union_find(con: duckdb.DuckDBPyConnection) -> tuple[_UnionFind, list[tuple[str, str | None]]]:
+# A located act at a named town with a toll: the component rule on sites (see _UnionFind) applies to it.
+_SITE = "loc AND pt AND pname IS NOT NULL AND killed IS NOT NULL"
+
+
+def _union_find(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[_UnionFind, list[tuple[str, str | None]]]:
     """Union-find over the accepted pairs only (most mentions have none: SQL handles those), and the paired
     mentions with their event ids. Merged events enter as nodes ``event:<id>`` carrying their firm dyad, so a
     new report cannot give them a second one."""
-    rows = con.sql("""SELECT mention_id, any_value(eff_date) FILTER (WHERE NOT coarse),
-            any_value(hard_dyad) FILTER (WHERE sk IS NULL), any_value(pc) FILTER (WHERE quad IN (2, 4)),
-            any_value(event_id)
+    rows = con.sql(f"""SELECT mention_id, any_value(eff_date) FILTER (WHERE NOT coarse),
+            any_value(hard_dyad) FILTER (WHERE sk IS NULL), any_value(pc) FILTER (WHERE loc),
+            any_value(event_id), any_value((pname, lat, lon, killed)) FILTER (WHERE {_SITE})
         FROM _dd_f WHERE mention_id IN (SELECT a FROM _dd_pairs UNION SELECT b FROM _dd_pairs)
         GROUP BY mention_id""").fetchall()
-    dates = {m: d for m, d, _, _, _ in rows if d is not None}
-    dyads = {m: h for m, _, h, _, _ in rows if h is not None}
-    places = {m: c for m, _, _, c, _ in rows if c is not None}
-    merged = [(m, e) for m, _, _, _, e in rows if e is not None]
+    dates = {m: d for m, d, *_ in rows if d is not None}
+    dyads = {m: h for m, _, h, *_ in rows if h is not None}
+    places = {m: c for m, _, _, c, *_ in rows if c is not None}
+    sites: dict[str, list[Site]] = {m: [tuple(site)] for m, *_, site in rows if site is not None}
+    merged = [(m, e) for m, _, _, _, e, _ in rows if e is not None]
     if merged:
-        for node, dyad, place in con.execute("""SELECT 'event:' || event_id, min(hard_dyad) FILTER (WHERE sk IS NULL),
-                min(pc) FILTER (WHERE quad IN (2, 4)) FROM _dd_f WHERE list_contains($events, event_id) GROUP BY ALL""",
-                                             {"events": sorted({e for _, e in merged})}).fetchall():
+        events = sorted({e for _, e in merged})
+        for node, dyad, place, event_sites in con.execute(f"""SELECT 'event:' || event_id,
+                min(hard_dyad) FILTER (WHERE sk IS NULL), min(pc) FILTER (WHERE loc),
+                list(DISTINCT (pname, lat, lon, killed)) FILTER (WHERE {_SITE})
+                FROM _dd_f WHERE list_contains($events, event_id) GROUP BY ALL""", {"events": events}).fetchall():
             if dyad is not None:
                 dyads[node] = dyad
             if place is not None:
                 places[node] = place
-    uf = _UnionFind(dates, MAX_EVENT_SPAN_DAYS, dyads, places)
+            if event_sites:
+                sites[node] = [tuple(site) for site in event_sites]
+    uf = _UnionFind(dates, MAX_EVENT_SPAN_DAYS, dyads, places, sites, near_km)
     for mention_id, event_id in merged:
         uf.union(f"event:{event_id}", mention_id)
     pairs = con.sql("SELECT a, b, score FROM _dd_pairs").fetchall()
@@ -297,12 +365,13 @@ def _union_find(con: duckdb.DuckDBPyConnection) -> tuple[_UnionFind, list[tuple[
                                  else far, -abs_[2], abs_[0], abs_[1]))
     for a, b, _ in pairs:
         uf.union(a, b)
-    return uf, [(m, e) for m, _, _, _, e in rows]
+    return uf, [(m, e) for m, _, _, _, e, _ in rows]
 
 
-def _components(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], dict[str, str], set[str], int]:
+def _components(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[dict[str, str], dict[str, str], set[str],
+                                                                         int]:
     """Returns (pending mention -> event id, absorbed event -> surviving event, touched events, created)."""
-    uf, paired = _union_find(con)
+    uf, paired = _union_find(con, near_km)
     members: dict[str, list[str]] = {}
     existing_members: dict[str, set[str]] = {}
     for mention_id, event_id in paired:
@@ -329,9 +398,9 @@ def _components(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], dict[st
     return updates, absorbed, touched | set(absorbed), created
 
 
-def _assign(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
+def _assign(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[int, int, int]:
     """Fill _dd_updates (mention -> event), _dd_absorbed and _dd_touched; returns (updates, touched, created)."""
-    updates, absorbed, touched, created = _components(con)
+    updates, absorbed, touched, created = _components(con, near_km)
     pair_schema = pa.schema([("mention_id", pa.string()), ("event_id", pa.string())])
     _register_temp(con, "_dd_updates", pa.table({"mention_id": list(updates), "event_id": list(updates.values())},
                                                 schema=pair_schema))
@@ -375,10 +444,12 @@ def _register_temp(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -
 
 
 def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RULES,
-              min_similarity: float | None = None, max_km: float | None = None) -> MergeResult:
+              min_similarity: float | None = None, max_km: float | None = None,
+              families: Families | None = None) -> MergeResult:
     """Give every mention with a NULL ``event_id`` an event, and refresh the touched ``events`` rows.
 
-    ``min_similarity`` and ``max_km`` override those fields of ``rules``."""
+    ``min_similarity`` and ``max_km`` override those fields of ``rules``; ``families`` replaces the bundled
+    families file (``load_families(path)`` reads a user's own)."""
     overrides = {k: v for k, v in (("min_similarity", min_similarity), ("max_km", max_km)) if v is not None}
     rules = replace(rules, **overrides) if overrides else rules
     (pending,) = con.execute("SELECT count(*) FROM event_mentions WHERE event_id IS NULL").fetchall()[0]
@@ -386,8 +457,8 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
         return MergeResult(mentions_merged=0, events_created=0, events_updated=0)
     index_sql: str | None = None
     try:
-        _build_candidates(con, rules)
-        n_updates, n_touched, created = _assign(con)
+        _build_candidates(con, rules, families or load_families())
+        n_updates, n_touched, created = _assign(con, rules.near_km)
         if n_updates >= BULK_UPDATE_ROWS:
             # DuckDB rewrites an indexed column as delete + insert (~100x slower on disk than in place), and
             # DDL inside the transaction does not avoid it: drop the index before, build it again after.

@@ -34,13 +34,24 @@ WITH base AS (
              ELSE coalesce(date_precision, 'unknown') END AS prec,
         CASE modality {mod_cases} END AS mod_class,
         -- a dateline ("TOKYO - ...") is where the reporter was, not where it happened: no place
-        place_name IS NOT NULL AND {dateline} AS dateline, place_country, place_precision AS pprec,
-        lat AS raw_lat, lon AS raw_lon, killed, evidence_text, source_text, target_text
+        place_name IS NOT NULL AND {dateline} AS dateline, place_country, place_precision AS pprec, place_name,
+        -- where it happened tells happenings apart for material acts and for the roots the families file lists
+        quad_class IN (2, 4) OR cameo_root IN {located} AS loc, cameo_root IN {located} AS listed,
+        lat AS raw_lat, lon AS raw_lon, killed, evidence_text,
+        -- content words of the evidence (once per mention, before rows are copied for orientations and bridges):
+        -- no stop words, no words naming the two actors (the block fixes them); plural "s" off, then the first
+        -- {stem} letters: "missiles"/"missile", "bases"/"base"
+        list_distinct(list_transform(
+            list_filter(regexp_split_to_array(lower(evidence_text), '[^a-z0-9]+'),
+                        lambda x: length(x) >= 3 AND NOT list_contains($stop, x)
+                                  AND NOT list_contains(regexp_split_to_array(
+                                      lower(concat_ws(' ', source_text, target_text)), '[^a-z0-9]+'), x)),
+            lambda x: left(regexp_replace(x, 's$', ''), {stem}))) AS toks
     FROM event_mentions
     WHERE {where}
 ), located AS (
-    SELECT * EXCLUDE (dateline, place_country, raw_lat, raw_lon),
-        CASE WHEN NOT dateline THEN place_country END AS raw_pc,
+    SELECT * EXCLUDE (dateline, place_country, raw_lat, raw_lon, place_name),
+        CASE WHEN NOT dateline THEN place_country END AS raw_pc, CASE WHEN NOT dateline THEN place_name END AS pname,
         CASE WHEN NOT dateline THEN raw_lat END AS lat, CASE WHEN NOT dateline THEN raw_lon END AS lon,
         -- a point: a town, base or landmark with coordinates (a country's or province's centroid is not one)
         NOT dateline AND raw_lat IS NOT NULL AND raw_lon IS NOT NULL
@@ -69,39 +80,61 @@ WITH base AS (
             AS eff_date,
         CASE WHEN prec <> 'day' AND eff_date IS NOT NULL AND i_day IS NOT NULL THEN 'day' ELSE prec END AS prec,
         -- soft target: reports disagree on whom an act of force hit, so where it happened stands in for it
+        -- (a lead without a place takes its article's: "Iran fired missiles at two Iraqi bases" under a
+        -- headline placed in Iraq has the host country as target)
         CASE WHEN tc = '' THEN '*'
-             WHEN quad = 4 AND tc = raw_pc THEN tc
-             WHEN quad = 4 AND tc = sc AND raw_pc IS NOT NULL AND raw_pc <> sc THEN raw_pc
+             WHEN quad = 4 AND tc = coalesce(raw_pc, i_pc) THEN tc
+             WHEN quad = 4 AND tc = sc AND coalesce(raw_pc, i_pc) <> sc THEN coalesce(raw_pc, i_pc)
         END AS sk,
         -- the pair of countries (either order: orientation is the pair rules' business) an event holds one of
         least(sc, tc) || '|' || greatest(sc, tc) AS hard_dyad
     FROM located l LEFT JOIN shared USING (doc_id, fam, sc)
+), bridged AS (
+    -- a code that may also describe a happening of another family (the families file's bridges) gets a second
+    -- row in that family, carrying what a pair across the bridge must agree on
+    SELECT *, CAST(NULL AS VARCHAR) AS need FROM article
+    {bridge_rows}
 ), oriented AS (
     -- a symmetric root ("A and B clashed", "A met B") is compared either way round: one row per orientation
-    SELECT * EXCLUDE (flip), CASE WHEN flip THEN tc ELSE sc END AS k1, CASE WHEN flip THEN sc ELSE tc END AS k2
-    FROM article CROSS JOIN (VALUES (false), (true)) AS o(flip)
+    SELECT *, CASE WHEN flip THEN tc ELSE sc END AS k1, CASE WHEN flip THEN sc ELSE tc END AS k2
+    FROM bridged CROSS JOIN (VALUES (false), (true)) AS o(flip)
     WHERE NOT flip OR (root IN {symmetric} AND tc <> '' AND tc <> sc)
 )
 SELECT mention_id, event_id, pending, doc_id, code, fam, quad, sc, tc, eff_date, prec, mod_class, raw_pc, pc, pt,
-    lat, lon, killed, sk, hard_dyad, k1, k2,
+    lat, lon, killed, sk, hard_dyad, k1, k2, flip, loc, listed, pname, need,
     CASE prec WHEN 'day' THEN 1 WHEN 'week' THEN 4 ELSE 2 END AS tol,
     prec IN ('month', 'year') AS coarse,
     date_diff('day', DATE '1970-01-05', eff_date) // 7 AS bucket,
-    year(eff_date) AS yr, month(eff_date) AS mon,
-    -- content words of the evidence: no stop words, no words naming the two actors (the block fixes them);
-    -- plural "s" off, then the first {stem} letters: "missiles"/"missile", "bases"/"base"
-    list_distinct(list_transform(
-        list_filter(regexp_split_to_array(lower(evidence_text), '[^a-z0-9]+'),
-                    lambda x: length(x) >= 3 AND NOT list_contains($stop, x)
-                              AND NOT list_contains(actor_words, x)),
-        lambda x: left(regexp_replace(x, 's$', ''), {stem}))) AS toks
-FROM (SELECT *, regexp_split_to_array(lower(concat_ws(' ', source_text, target_text)), '[^a-z0-9]+') AS actor_words
-      FROM oriented)
+    year(eff_date) AS yr, month(eff_date) AS mon, toks
+FROM oriented
 """
 
-# Great-circle distance between the two places, only defined when both are points.
-_KM = """CASE WHEN p.pt AND c.pt THEN 2 * 6371.0 * asin(sqrt(pow(sin(radians(c.lat - p.lat) / 2), 2)
-        + cos(radians(p.lat)) * cos(radians(c.lat)) * pow(sin(radians(c.lon - p.lon) / 2), 2))) END"""
+
+
+def bridge_rows_sql(bridges: tuple[tuple[str, str, frozenset[str]], ...]) -> str:
+    """The UNION ALL branch of FEATURES_SQL giving bridged codes their row in the other family ('' if none);
+    a code never bridges into its own family (the loader refuses two bridges of one code into one family)."""
+    if not bridges:
+        return ""
+    values = ", ".join(f"('{code[:2]}', '{code}', '{key}', '{','.join(sorted(need))}')"
+                       for code, key, need in bridges)
+    # only a mention that meets its own side of the requirements gets a row: a pair needs both sides to
+    own_side = " AND ".join(f"(NOT contains(b.need, '{need}') OR {check})" for need, check in _OWN_SIDE.items())
+    return f"""UNION ALL
+    SELECT a.* REPLACE (b.fam AS fam), b.need FROM article a
+    JOIN (VALUES {values}) AS b(root, prefix, fam, need) ON a.root = b.root
+    WHERE starts_with(a.code, b.prefix) AND a.fam <> b.fam AND {own_side}"""
+
+
+# What one mention must have for each requirement of a bridge (the pair rules check the rest).
+_OWN_SIDE = {"same_day": "a.prec = 'day'", "same_place": "a.pc IS NOT NULL", "same_toll": "a.killed IS NOT NULL",
+             "same_dyad": "a.tc <> ''"}
+
+
+# Great-circle distance between the two places (RAWKM where both are known to be points; KM is NULL otherwise).
+_RAW_KM = """2 * 6371.0 * asin(sqrt(pow(sin(radians(c.lat - p.lat) / 2), 2)
+        + cos(radians(p.lat)) * cos(radians(c.lat)) * pow(sin(radians(c.lon - p.lon) / 2), 2)))"""
+_KM = f"CASE WHEN p.pt AND c.pt THEN {_RAW_KM} END"
 
 # What every pair must satisfy (p = pending side, c = candidate side). Dates: a window that respects
 # precision; month/year-precision dates only have to share the month/year; an undated mention pairs only
@@ -115,21 +148,68 @@ _HARD = """
         WHEN p.doc_id = c.doc_id AND p.prec = 'day' AND c.prec = 'day' THEN p.eff_date = c.eff_date
         ELSE abs(date_diff('day', p.eff_date, c.eff_date)) <= greatest(p.tol, c.tol) END
     -- an act of force in two different countries is two acts (verbal acts carry a dateline, not a place)
-    AND NOT (p.quad IN (2, 4) AND p.pc IS NOT NULL AND c.pc IS NOT NULL AND p.pc <> c.pc)
-    -- two distant places named in one article are two acts
-    AND NOT (p.doc_id = c.doc_id AND coalesce(KM > $max_km, false))
+    AND NOT ((p.loc OR c.loc) AND p.pc IS NOT NULL AND c.pc IS NOT NULL AND p.pc <> c.pc)
+    -- every bridge requires one day: pairs across a bridge that are not of one day go no further (cheap here,
+    -- while the other requirements are checked on the candidates)
+    AND (p.need IS NULL AND c.need IS NULL OR p.eff_date = c.eff_date)
+"""
+
+# Hard rules checked on the candidate pairs only, not inside the joins (there they cost a third of the join
+# time on the 1M benchmark): distances between two points, and what a pair across a bridge must agree on.
+_PAIR_RULES = """
+    CASE WHEN p.pt AND c.pt THEN
+        -- two distant places named in one article are two acts
+        NOT (p.doc_id = c.doc_id AND RAWKM > $max_km)
+        -- two named towns and two death tolls: other place, other victims (a toll may grow, a town does not move)
+        AND NOT coalesce((p.loc OR c.loc) AND RAWKM > $near_km AND p.pname <> c.pname AND NOT TOLL_AGREES, false)
+        -- a protest (a root the families file lists as located) in two named places far apart is two protests;
+        -- acts of force far apart only lose score (a wave of strikes hits several towns; coders misplace reports)
+        AND NOT coalesce((p.listed OR c.listed) AND RAWKM > $max_km AND p.pname <> c.pname, false)
+        ELSE true END
+    -- across a bridge (two families, see the families file) only what both reports agree on joins them
+    AND CASE WHEN p.need IS NOT NULL OR c.need IS NOT NULL THEN (p.need IS NULL OR c.need IS NULL)
+        AND (NOT contains(coalesce(p.need, c.need), 'same_dyad') OR SAME_DYAD)
+        AND (NOT contains(coalesce(p.need, c.need), 'same_day')
+             OR (p.prec = 'day' AND c.prec = 'day' AND p.eff_date = c.eff_date))
+        AND (NOT contains(coalesce(p.need, c.need), 'same_place')
+             OR (p.pc IS NOT NULL AND p.pc = c.pc AND coalesce(KM <= $max_km, true)))
+        AND (NOT contains(coalesce(p.need, c.need), 'same_toll') OR coalesce(TOLL_AGREES, false))
+        ELSE true END
 """
 
 # The evidence that two reports tell one happening: shared content words, plus what their coded fields agree
 # (or clearly disagree) on. Weights are DedupRules fields (tuned on tests/data/dedup/tuning.yaml).
 _SCORE = """
     len(list_intersect(p.toks, c.toks)) / greatest(1, len(list_distinct(list_concat(p.toks, c.toks))))
-    - CASE WHEN KM > $max_km AND p.quad IN (2, 4) THEN $far_penalty ELSE 0 END
+    + CASE WHEN KM > $max_km AND (p.loc OR c.loc) THEN -$far_penalty
+           WHEN KM <= $near_km THEN $same_place_bonus
+           -- two towns a short way apart ("Tyre", "Bint Jbeil"): two acts unless the words say otherwise
+           WHEN KM > $near_km AND (p.loc OR c.loc) AND p.pname <> c.pname THEN -$other_town_penalty ELSE 0 END
     + CASE WHEN p.prec <> 'day' OR c.prec <> 'day' THEN 0
            WHEN p.eff_date = c.eff_date THEN $same_day_bonus ELSE -$other_day_penalty END
     + CASE WHEN p.code = c.code THEN $same_code_bonus ELSE 0 END
-    - CASE WHEN greatest(p.killed, c.killed) >= 3 * least(p.killed, c.killed) + 2 THEN $killed_penalty ELSE 0 END
+    -- two reports that someone died, with the same toll (two "no one was killed" say little: most acts kill no one)
+    + CASE WHEN p.killed IS NULL OR c.killed IS NULL THEN 0
+           WHEN TOLL_AGREES THEN CASE WHEN greatest(p.killed, c.killed) > 0 THEN $same_toll_bonus ELSE 0 END
+           WHEN greatest(p.killed, c.killed) >= 3 * least(p.killed, c.killed) + 2 THEN -$killed_penalty
+           ELSE -$other_toll_penalty END
+    -- the same two countries in the same roles, both named by the reports
+    + CASE WHEN SAME_DYAD THEN $same_dyad_bonus ELSE 0 END
+    - CASE WHEN p.need IS NOT NULL OR c.need IS NOT NULL THEN $bridge_penalty ELSE 0 END
 """
+
+# Two death tolls that tell the same story: equal, within one, or within a fifth of the larger.
+_TOLL_AGREES = "(abs(p.killed - c.killed) <= greatest(1, 0.2 * greatest(p.killed, c.killed)))"
+
+
+# The same two countries, both named (a missing target is not "the same"; a target that is the country it
+# happened in is, when both reports name it), in the same roles or, for a symmetric root, swapped.
+_SAME_DYAD = "(p.k1 = c.k1 AND p.k2 = c.k2 AND p.k2 <> '')"
+
+
+def _fill(sql: str) -> str:
+    return (sql.replace("TOLL_AGREES", _TOLL_AGREES).replace("SAME_DYAD", _SAME_DYAD)
+            .replace("RAWKM", f"({_RAW_KM})").replace("KM", f"({_KM})"))
 
 # A target one side's place (or missing target) explains: see "soft target" in FEATURES_SQL.
 _SOFT_MATCH = """((p.sk IS NOT NULL AND (p.sk = '*' OR p.sk = c.raw_pc))
@@ -140,8 +220,9 @@ def _branch(source: str, *, soft: str) -> str:
     """One way of meeting: ``source`` is the FROM/JOIN/WHERE text giving p and c; the hard rules are added.
     Each pair keeps the orientation keys of both rows, so the score can find them again."""
     return f"""
-    SELECT p.mention_id AS a, c.mention_id AS b, {soft} AS soft, p.k1 AS pk1, p.k2 AS pk2, c.k1 AS ck1, c.k2 AS ck2
-    {source} AND {_HARD.replace("KM", f"({_KM})")}"""
+    SELECT p.mention_id AS a, c.mention_id AS b, {soft} AS soft, p.k1 AS pk1, p.k2 AS pk2, c.k1 AS ck1, c.k2 AS ck2,
+        p.fam
+    {source} AND {_fill(_HARD)}"""
 
 
 _PENDING_EXACT = "(SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS jb FROM _dd_f WHERE pending AND NOT coarse)"
@@ -165,7 +246,8 @@ _BRANCHES = [
     _branch(f"""FROM (SELECT * FROM {_PENDING_EXACT} WHERE sk IS NOT NULL) p
     JOIN (SELECT * FROM _dd_f WHERE NOT coarse) c ON c.k1 = p.k1 AND c.fam = p.fam AND c.bucket = p.jb
       AND (p.sk = '*' OR c.raw_pc = p.sk)
-    WHERE c.k2 <> p.k2 AND (NOT c.pending OR c.mention_id > p.mention_id OR c.sk IS NULL)""", soft="true"),
+    -- (both ways round when both are soft: each side's soft target is matched against the other's place)
+    WHERE c.k2 <> p.k2""", soft="true"),
     # ... and on the candidate side
     _branch(f"""FROM {_PENDING_EXACT} p
     JOIN (SELECT * FROM _dd_f WHERE NOT coarse AND sk IS NOT NULL) c
@@ -184,10 +266,11 @@ CREATE OR REPLACE TEMP TABLE _dd_cand AS {" UNION ALL ".join(_BRANCHES)}
 PAIRS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _dd_pairs AS
 SELECT a, b, max(score) AS score FROM (
-    SELECT x.a, x.b, p.doc_id = c.doc_id AS same_doc, x.soft, {_SCORE.replace("KM", f"({_KM})")} AS score
+    SELECT x.a, x.b, p.doc_id = c.doc_id AS same_doc, x.soft, {_fill(_SCORE)} AS score
     FROM _dd_cand x
-    JOIN _dd_f p ON p.mention_id = x.a AND p.k1 = x.pk1 AND p.k2 = x.pk2
-    JOIN _dd_f c ON c.mention_id = x.b AND c.k1 = x.ck1 AND c.k2 = x.ck2
+    JOIN _dd_f p ON p.mention_id = x.a AND p.k1 = x.pk1 AND p.k2 = x.pk2 AND p.fam = x.fam
+    JOIN _dd_f c ON c.mention_id = x.b AND c.k1 = x.ck1 AND c.k2 = x.ck2 AND c.fam = x.fam
+    WHERE {_fill(_PAIR_RULES)}
 )
 WHERE same_doc OR score >= CASE WHEN soft THEN $min_sim + $soft_margin ELSE $min_sim END
 GROUP BY a, b

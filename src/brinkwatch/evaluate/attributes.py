@@ -10,7 +10,8 @@ found events are; how many events were found is the recall of the event scores.
 - ``place_country``: where a place is expected, the predicted place's country equals it; ``place_25km``: where
   coordinates are expected, the predicted point is within 25 km.
 - ``numbers``: killed, injured and arrested counts (the ones the issue bars) equal the expected ones, kind by
-  kind; events with neither expected nor predicted counts of these kinds are not scored.
+  kind (the quantities of one kind summed: one per party); events with neither expected nor predicted
+  counts of these kinds are not scored.
 - ``modality`` and ``speaker`` (the speaker phrase, articles dropped, case ignored).
 """
 
@@ -20,6 +21,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from brinkwatch.model import Event
@@ -40,6 +42,16 @@ def _speaker(text: str | None) -> str:
     while words and words[0] in ("the", "a", "an"):
         words.pop(0)
     return " ".join(words)
+
+
+def _tolls(counts: Iterable[tuple[str, float]]) -> dict[str, float]:
+    """Killed, injured and arrested totals: a toll over parties ("two soldiers and a civilian") is one
+    quantity per party, and the event's toll of a kind is their sum (``extract.numbers``)."""
+    out: dict[str, float] = {}
+    for kind, value in counts:
+        if kind in SCORED_COUNTS:
+            out[kind] = out.get(kind, 0.0) + value
+    return out
 
 
 @dataclass
@@ -71,9 +83,8 @@ class AttributeScores:
                 self.add("place_25km", got is not None and got.lat is not None and got.lon is not None
                          and km(want["lat"], want["lon"], got.lat, got.lon) <= 25)
         if "numbers" in expected:
-            want_counts = {kind: float(value) for kind, value, *_ in expected["numbers"] or []
-                           if kind in SCORED_COUNTS}
-            got_counts = {q.kind: q.value for q in event.numbers if q.kind in SCORED_COUNTS}
+            want_counts = _tolls((kind, float(value)) for kind, value, *_ in expected["numbers"] or [])
+            got_counts = _tolls((q.kind, q.value) for q in event.numbers)
             if want_counts or got_counts:
                 self.add("numbers", want_counts == got_counts)
         if expected.get("modality"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict
@@ -38,13 +38,16 @@ from brinkwatch.extract.numbers import NumberCues, follow_up_numbers, numbers_fo
 from brinkwatch.extract.places import (
     PlaceMention,
     article_countries,
+    dateline_place,
     find_place_mentions,
     note_place,
     place_for_event,
+    struck_country,
 )
 from brinkwatch.extract.quotes import Quote, QuoteCues, attribution_for_event, find_quotes
 from brinkwatch.geo import Gazetteer
 from brinkwatch.model import Actor, Article, Attribution, DatePrecision, Modality, Place, Quantity
+from brinkwatch.nlp.structure import dateline_date, find_layout
 
 ActorResolver = Callable[[Token], Actor | None]
 
@@ -57,6 +60,9 @@ class EventAttributes(BaseModel):
     date: dt.date | None
     date_precision: DatePrecision
     place: Place | None
+    # where the paragraph or the dateline puts an event whose own sentence names no place: the event's
+    # place, but no evidence about its actors (a place in the sentence may be a target; this one is not)
+    place_around: Place | None = None
     numbers: tuple[Quantity, ...]
     attribution: Attribution | None
     modality: Modality
@@ -69,6 +75,7 @@ class DocContext:  # not slotted: cached_property needs an instance __dict__
 
     doc: Doc
     article: Article
+    anchor: dt.date | None  # the day relative dates count from: the dateline's, else the publication date
     dates: tuple[DateMention, ...]
     date_runs: tuple[DateRun, ...]  # where an opening date ("On 6 May 2020, ...") dates what follows
     places: tuple[PlaceMention, ...]
@@ -122,6 +129,17 @@ class Cues:
         )
 
 
+def story_day(article: Article) -> dt.date | None:
+    """The day the story was filed: its dateline's date ("LIMA, June 11 -"), else the publication date.
+    "Yesterday" and "on Thursday" count from the day the reporter wrote them, which a paper may publish
+    a day or two later."""
+    layout = find_layout(article.text)
+    dateline = layout.dateline
+    if dateline is not None and dateline.date is not None:
+        return dateline_date(dateline.date.text, article.pub_date) or article.pub_date
+    return article.pub_date
+
+
 class AttributeExtractor:
     """Date, place, numbers, modality, opinion and attribution of event mentions."""
 
@@ -135,10 +153,12 @@ class AttributeExtractor:
         """Read the whole document once: dates, places, quotes, the article's countries, opinion."""
         places = find_place_mentions(doc, self.gazetteer)
         quotes = find_quotes(doc, self.cues.quotes)
-        dates = tuple(find_date_mentions(doc, article.pub_date, self.cues.dates))
+        anchor = story_day(article)
+        dates = tuple(find_date_mentions(doc, anchor, self.cues.dates))
         return DocContext(
             doc=doc,
             article=article,
+            anchor=anchor,
             dates=dates,
             date_runs=date_runs(dates, article.text),
             places=tuple(places),
@@ -150,26 +170,50 @@ class AttributeExtractor:
 
     @staticmethod
     def _actor_countries(ctx: DocContext, args: Sequence[Token]) -> list[str]:
-        """Countries of the event's actors ("Syrian troops"), for reading the place names around them."""
+        """Countries of the event's actors ("Syrian troops", "Hezbollah"), for reading the place names around
+        them. An actor whose words name no country ("gunmen") may have taken its country from this very
+        place ("gunmen in Tripoli"): it says nothing about which Tripoli is meant."""
         if ctx.resolve_actor is None:
             return []
         found = (ctx.resolve_actor(t) for t in args)
-        return [a.country for a in found if a is not None and a.country and len(a.country) == 3]
+        return [a.country for a in found if a is not None and a.country and len(a.country) == 3
+                and any(ch.isupper() for ch in a.text)]
+
+    def _place_around(self, ctx: DocContext, sent: Span, actor_countries: Sequence[str]) -> Place | None:
+        """The place of an event whose sentence names none: the nearest place named in a location phrase
+        earlier in its paragraph, else the dateline's - unless the event's actors are all of other countries
+        (a Washington-datelined story about militias in Syria does not happen in Washington)."""
+        paragraph = ctx.article.text.rfind("\n", 0, sent.start_char) + 1
+        found = note_place(ctx.places, ctx.doc, paragraph, sent.start_char, ctx.countries, self.gazetteer,
+                           nearest=True)
+        if found is not None:
+            return found
+        filed = dateline_place(ctx.places, ctx.countries, self.gazetteer)
+        if filed is not None and actor_countries and filed.country not in actor_countries:
+            return None
+        return filed
 
     def for_event(self, ctx: DocContext, sent: Span, trigger: Token, args: Sequence[Token] = ()) -> EventAttributes:
         """The attributes of the event whose trigger (and argument heads) the coder found in ``sent``."""
         modality = modality_for_event(trigger, sent, self.cues.modality)
         dates = ctx.dates_in(sent)
-        parsed = date_for_event(dates, ctx.doc, sent, trigger, ctx.article.pub_date, self.cues.dates,
+        parsed = date_for_event(dates, ctx.doc, sent, trigger, ctx.anchor, self.cues.dates,
                                 prefer_future=modality == "planned",
                                 carried=carried_date(ctx.date_runs, sent.start_char))
+        if parsed.precision == "publication" and ctx.article.pub_date is not None:
+            parsed = replace(parsed, date=ctx.article.pub_date)  # no date in the text: the publication's
+        actor_countries = self._actor_countries(ctx, args)
         place = place_for_event(ctx.places_in(sent), ctx.doc, sent, trigger, ctx.countries, self.gazetteer, args,
-                                self._actor_countries(ctx, args))
+                                actor_countries)
         note = covering_run(ctx.date_runs, sent.start_char)
         if place is None and note is not None and not note.heading and note.start < sent.start_char:
             # a note's later sentences happen where the note does ("On 6 May 2020, ... in Djibo. The
             # assailants also set fire to two vehicles.")
             place = note_place(ctx.places, ctx.doc, note.start, sent.start_char, ctx.countries, self.gazetteer)
+        around = None
+        if place is None:
+            around = struck_country(ctx.places_in(sent), ctx.doc, sent, trigger, self.gazetteer) or \
+                self._place_around(ctx, sent, actor_countries)
         attribution = attribution_for_event(trigger, ctx.quotes, self.cues.quotes, ctx.resolve_actor)
         opinion = is_opinion_sentence(sent, ctx.opinion_piece, attribution is not None, self.cues.modality,
                                       ctx.quote_spans)
@@ -179,6 +223,7 @@ class AttributeExtractor:
             date=parsed.date,
             date_precision=parsed.precision,
             place=place,
+            place_around=around,
             numbers=numbers,
             attribution=attribution,
             modality=modality,

@@ -173,7 +173,7 @@ class Coder:
             attribution = Attribution(speaker=speaker, speaker_text=_phrase(draft.speaker[0]),
                                       verb=draft.speech_verb.lemma_ if draft.speech_verb is not None else None)
         base = dict(doc_id=article.doc_id, sentence_index=index, is_opinion=attrs.is_opinion,
-                    date=attrs.date, date_precision=attrs.date_precision, place=attrs.place,
+                    date=attrs.date, date_precision=attrs.date_precision, place=attrs.place or attrs.place_around,
                     numbers=attrs.numbers, attribution=attribution,
                     evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
                                       trigger_start=draft.trigger.idx,

@@ -54,6 +54,7 @@ class DateCues(BaseModel):
     time_of_day: list[str]
     prepositions: list[str]
     future_window_days: int = Field(ge=0)
+    sequel_days: dict[str, int] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +298,9 @@ def parse_date_expression(text: str, pub_date: dt.date | None, cues: DateCues,
     if cleaned in cues.vague or text.lower().strip() in cues.vague:
         return ParsedDate(None, "unknown", vague=True)
     fraction, core = _split_qualifier(cleaned, cues)
+    words = core.split()
+    if len(words) > 1 and words[0] in cues.time_of_day:
+        core = " ".join(words[1:])  # "overnight Saturday", "night of Monday": the day named
     if core not in cues.relative_days:
         core = _clean(_strip_time_of_day(core, cues), cues)
     if pub_date is not None:
@@ -384,7 +388,10 @@ def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> li
     skip = dateline_span(text) or (0, 0)
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
-            mention = _mention(doc, ent.start_char, ent.end_char, pub_date, cues, text)
+            start = ent.start_char
+            if ent.start > 0 and doc[ent.start - 1].lower_ in cues.time_of_day:
+                start = doc[ent.start - 1].idx  # "overnight Saturday": one expression, Saturday's
+            mention = _mention(doc, start, ent.end_char, pub_date, cues, text)
             if mention is not None:
                 found.append(mention)
     for vague in cues.vague:
@@ -400,7 +407,41 @@ def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> li
             mention = _mention(doc, m.start(), m.end(), pub_date, cues, text)
             if mention is not None:
                 found.append(mention)
-    return sorted((d for d in found if not skip[0] <= d.start < skip[1]), key=lambda d: d.start)
+    found = sorted((d for d in found if not skip[0] <= d.start < skip[1]), key=lambda d: d.start)
+    return _with_sequels(doc, found, cues, text)
+
+
+def _previous_paragraph(text: str, start: int) -> int:
+    """Start of the non-empty paragraph before the one starting at ``start``."""
+    end = start - 1
+    while end > 0 and text[end - 1] in "\n \t":
+        end -= 1
+    return text.rfind("\n", 0, end) + 1
+
+
+def _with_sequels(doc: Doc, found: list[DateMention], cues: DateCues, text: str) -> list[DateMention]:
+    """Add "the following day", "a day later", "the day before": a day counted from the latest day the
+    paragraph named before it (in text order, so that one sequel may count from another)."""
+    if not cues.sequel_days:
+        return found
+    body = "|".join(re.escape(p) for p in sorted(cues.sequel_days, key=len, reverse=True))
+    hits = [m for m in re.finditer(rf"\b(?:{body})\b", text, re.IGNORECASE)
+            if not any(d.start < m.end() and m.start() < d.end for d in found)]
+    for m in hits:
+        paragraph = text.rfind("\n", 0, m.start()) + 1
+        if paragraph > 0 and not text[paragraph:m.start()].strip(" \t\"“("):
+            paragraph = _previous_paragraph(text, paragraph)  # "The following day," opening a paragraph
+        before = [d for d in found if paragraph <= d.start < m.start() and d.parsed.precision == "day"
+                  and d.parsed.date is not None and not d.reference]
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if not before or span is None or before[-1].parsed.date is None:
+            continue
+        day = before[-1].parsed.date + dt.timedelta(days=cues.sequel_days[m.group(0).lower()])
+        leading, heading = _position(span, text)
+        found.append(DateMention(span.text, span.start_char, span.end_char, span.root.i, ParsedDate(day, "day"),
+                                 leading=leading, heading=heading))
+        found.sort(key=lambda d: d.start)
+    return found
 
 
 def is_attached(root: Token, trigger: Token) -> bool:
@@ -411,6 +452,8 @@ def is_attached(root: Token, trigger: Token) -> bool:
             return True
         if node.i != root.i and node.pos_ in ("VERB", "AUX"):
             return False
+        if node.i != root.i and node.dep_ in ("nsubj", "nsubjpass"):
+            return False  # "said Tuesday rebels had attacked": the parser's "Tuesday rebels" is no date of theirs
         if node.head.i == node.i:
             return False
         node = node.head

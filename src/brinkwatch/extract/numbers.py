@@ -119,6 +119,10 @@ def _counts(sent: Span, cues: NumberCues, skip: frozenset[int] = frozenset()) ->
             yield zero
             i = zero.last
             continue
+        if _party_of_one(tok, cues):
+            yield _Count(i, i + 1, 1, None)
+            i += 1
+            continue
         if approx is not None and i not in skip:
             yield _Count(i, approx[1], approx[0], _hedge(sent, i, cues) or approx[2])
             i = approx[1]
@@ -175,6 +179,32 @@ def _zero_count(tok: Token) -> _Count | None:
     return None
 
 
+def _subset(sent: Span, count: _Count) -> bool:
+    """"among them six journalists", "4 of them women", "including three children": a part of the count
+    before it, not another party."""
+    doc = sent.doc
+    before = [t.lower_ for t in doc[max(sent.start, count.first - 2):count.first]]
+    after = [t.lower_ for t in doc[count.last:min(sent.end, count.last + 2)]]
+    return before[-2:] in (["among", "them"], ["among", "whom"]) or (before[-1:] == ["including"]) or \
+        after in (["of", "them"], ["of", "whom"])
+
+
+def _party_of_one(tok: Token, cues: NumberCues) -> bool:
+    """"two officers and a civilian", "a soldier and three villagers": "a" counts one when its person is
+    listed with counted people. Alone ("killing a 62-year-old man") it is told without a count and stays
+    so, as the annotated sets have it."""
+    if tok.lower_ not in ("a", "an") or tok.dep_ != "det":
+        return False
+    noun = tok.head
+    if noun.lemma_.lower() not in cues.people_nouns and noun.lower_ not in cues.people_nouns:
+        return False
+    listed = [c for c in noun.children if c.dep_ == "conj"]
+    if noun.dep_ == "conj":
+        listed.append(noun.head)
+        listed += [c for c in noun.head.children if c.dep_ == "conj" and c.i != noun.i]
+    return any(c.dep_ == "nummod" and _is_number_token(c) for other in listed for c in other.children)
+
+
 def _counted_noun(sent: Span, count: _Count) -> Token:
     last = sent.doc[count.last - 1]
     if last.lower_ == "no":
@@ -216,6 +246,9 @@ def _context(noun: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     for subj in subjects:
         found += [subj, *(c for c in subj.children if c.dep_ in ("compound", "amod"))]
+        # "the number of dead rose to 17": what the subject is a number of
+        found += [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj"]
     if any(noun.i == s.i or noun.is_ancestor(s) or s.is_ancestor(noun) for s in subjects):
         stack = [verb]
         while stack and len(found) < 60:
@@ -352,6 +385,7 @@ def _vote_count(word: str) -> float | None:
     return parse_number_words(word)
 
 
+_CASUALTY_NOUNS = frozenset({"casualty", "casualties"})
 _CLAUSE_DEPS = {"advcl", "conj", "ccomp", "xcomp", "acl", "relcl", "parataxis", "csubj"}
 
 
@@ -370,6 +404,11 @@ def _linked_tokens(trigger: Token, cues: NumberCues) -> set[int]:
     anchor = _clause_verb(trigger)
     if anchor.dep_ == "advcl" and anchor.head.i != anchor.i:
         anchor = anchor.head
+    if anchor.i != trigger.i or anchor.dep_ == "advcl" or trigger.pos_ == "NOUN":
+        # "31 people died and 50 were injured when a bomb exploded", "six were killed and 20 wounded in the
+        # bombing": every toll of the coordinated casualty clauses is the act's
+        while anchor.dep_ == "conj" and _casualty_clause(anchor, trigger, cues):
+            anchor = anchor.head
     linked: set[int] = set()
     stack = [anchor]
     while stack:
@@ -405,6 +444,10 @@ def _governs(token: Token, trigger: Token) -> bool:
         node = node.head
     if node.pos_ not in ("VERB", "AUX"):
         return False
+    objects = [c for c in node.children if c.dep_ == "dobj" and (c.i == token.i or c.is_ancestor(token))]
+    doers = [c for c in node.children if c.dep_ == "nsubj"]
+    if objects and doers and not any(d.i == trigger.i or d.is_ancestor(trigger) for d in doers):
+        return False  # "...; gunmen wounded 6 police officers": the count is what another doer did
     step = trigger
     while step.head.i != step.i:
         if step.dep_ in ("conj", "parataxis"):
@@ -455,7 +498,14 @@ def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues,
         span = sent.doc[count.first:count.last]
         if span.start_char in taken or not (count.first in linked or _governs(span.root, trigger)):
             continue
+        if _subset(sent, count):
+            continue  # "40 people, among them six journalists": part of a count already taken
         if any(q.start is not None and q.start <= span.start_char < (q.end or 0) for q in found):
+            continue
+        if count.value == 0 and _counted_noun(sent, count).lemma_.lower() in _CASUALTY_NOUNS:
+            # "no casualties": no one killed and no one wounded
+            found += [Quantity(kind=k, value=0.0, text=span.text, start=span.start_char, end=span.end_char)
+                      for k in ("killed", "injured")]
             continue
         kind = _kind(sent, count, cues)
         if kind is None:

@@ -30,7 +30,7 @@ _NEVER_PLACES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CAR
                  "LANGUAGE", "WORK_OF_ART", "EVENT"}
 _LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "into", "off", "over",
                    "around", "within", "along", "on", "from", "to", "towards", "toward", "onto", "through",
-                   "beyond", "between", "past", "by"}
+                   "beyond", "between", "past", "by", "above", "below"}
 _RELATION_WORDS = {"inside": "in", "within": "in", "throughout": "in", "around": "near", "by": "near",
                    "toward": "towards", "onto": "on"}
 # "in Iraq" says where; "from Iraq" or "to Iraq" says where from/to, a weaker claim on the event's place.
@@ -39,14 +39,20 @@ _WEAK_PREPS = {"from", "to", "towards", "toward", "into", "past", "beyond", "bet
 _PLACE_NOUNS = {"city", "town", "village", "province", "region", "capital", "outskirts", "suburb", "district",
                 "square", "port", "coast", "centre", "center", "state", "county", "area", "governorate", "outskirt",
                 "neighbourhood", "neighborhood", "island", "islands", "border", "heart", "north", "south",
-                "east", "west", "part", "streets", "street"}
+                "east", "west", "part", "streets", "street", "township", "tehsil", "front", "gate", "gates"}
+# The land around a town: "the hills of Marawi", "the forests outside Beni" put the event near the town.
+_TERRAIN = {"hill", "hills", "mountain", "mountains", "forest", "forests", "valley", "desert", "plain", "plains",
+            "jungle", "bush", "foothill", "foothills", "highlands", "farmland"}
+_PLACE_NOUNS |= _TERRAIN
 # Parts of a town named by its possessive: "Beirut's southern suburbs", "Gaza's northern edge".
 _PLACE_PARTS = {"suburb", "suburbs", "outskirts", "edge", "neighbourhoods", "neighborhoods", "districts", "quarter",
                 "old", "downtown", "periphery", "environs", "countryside", "hinterland", "streets", "market",
                 "parliament", "palace", "ministry", "building", "residence", "hospital", "mosque", "church",
                 "university", "stadium", "square", "bridge", "coastline", "waters", "airspace", "territory"}
+_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                      "southeastern", "southwestern", "north", "south", "east", "west"})
 # Parts that put the event near the place rather than in it: "on the outskirts of Aleppo".
-_NEAR_PARTS = {"outskirts", "outskirt", "edge", "periphery", "environs", "vicinity"}
+_NEAR_PARTS = {"outskirts", "outskirt", "edge", "periphery", "environs", "vicinity"} | _TERRAIN
 # Nouns for sites named after their place: "its Natanz plant", "the Punggye-ri test site".
 _SITE_NOUNS = {"base", "airport", "airfield", "plant", "facility", "site", "complex", "reactor", "port", "prison",
                "camp", "mine", "refinery", "field", "crossing", "checkpoint", "embassy", "consulate", "harbour",
@@ -54,6 +60,10 @@ _SITE_NOUNS = {"base", "airport", "airfield", "plant", "facility", "site", "comp
 # Verbs whose direct object is a place even when it is a country: "fled Ukraine", "leave Iraq".
 _MOTION_VERBS = {"leave", "enter", "flee", "visit", "invade", "reach", "cross", "tour", "quit", "evacuate",
                  "occupy", "annex", "return", "arrive", "overrun", "besiege", "encircle", "capture", "seize"}
+# Verbs whose object is often a town the tagger leaves untagged: "shelled Huliaipole", "retook Pokrovsk".
+# (Only for finding the name: whether a country as their object is a place or a target is _is_actor's call.)
+_STRIKE_VERBS = {"shell", "bomb", "strike", "hit", "pound", "raid", "storm", "retake", "recapture", "liberate",
+                 "bombard", "target", "attack", "surround"}
 _SUFFIXES = ("air base", "airbase", "base", "airport", "international airport", "airfield", "naval base",
              "nuclear plant", "nuclear power plant", "nuclear facility", "crossing", "military base")
 _AIRPORT = re.compile(r"\b((?:[A-Z][\w'’.-]+\s){1,4})(?:International\s)?Air(?:port|field)\b")
@@ -70,6 +80,7 @@ class PlaceMention:
     within: PlaceCandidate | None = None  # the province or country the text puts it in ("X, Urozgan")
     qualifies: int | None = None  # start of the mention this one only locates ("Jowzjan" in "Mingajik, Jowzjan")
     border_of: bool = False  # "near the border with X": the event is on the other side of X's border
+    tagged: bool = False  # the tagger calls it a place (GPE, LOC, FAC)
 
 
 def _extend(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
@@ -102,7 +113,7 @@ def _in_location_syntax(root: Token) -> bool:
         return True
     if node.dep_ == "poss" and node.head.lemma_.lower() in _PLACE_NOUNS | _PLACE_PARTS:
         return node.head.dep_ == "dobj" or _in_location_syntax(node.head)  # "hit Kharkiv's northern districts"
-    return node.dep_ == "dobj" and node.head.lemma_.lower() in _MOTION_VERBS
+    return node.dep_ == "dobj" and node.head.lemma_.lower() in _MOTION_VERBS | _STRIKE_VERBS
 
 
 def _extend_left(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
@@ -145,11 +156,12 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ in _ENT_LABELS:
             spans.append(_extend_left(doc, _extend(doc, _strip_the(doc, ent), gazetteer), gazetteer))
-        elif ent.label_ not in _NEVER_PLACES and _in_location_syntax(ent.root):
-            # The small model often tags towns as ORG or PERSON ("outside Kyiv"); the syntax says place.
+        elif ent.label_ not in _NEVER_PLACES and (_in_location_syntax(ent.root) or _names_an_area(doc, ent)):
+            # The small model often tags towns as ORG or PERSON ("outside Kyiv"); the syntax says place,
+            # and so does a province noun after the name ("Plateau state").
             spans.append(_strip_the(doc, ent))
     for tok in doc:
-        if tok.pos_ == "PROPN" and not tok.ent_type_ and _in_location_syntax(tok):
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and (_in_location_syntax(tok) or _names_an_area(doc, doc[tok.i:tok.i + 1])):
             lo = tok.i
             while lo > 0:
                 prev = doc[lo - 1]
@@ -162,6 +174,21 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
                     break
             spans.append(doc[lo:tok.i + 1])
     return spans
+
+
+def _area_after(text: str, span: Span, known: Sequence[PlaceMention]) -> list[PlaceCandidate]:
+    """"Puerto Jordan, Arauca department": a town the gazetteer lacks, in the province named after it, is
+    placed in that province (the most specific place the text gives that we know)."""
+    after = min((m for m in known if m.start >= span.end_char), key=lambda m: m.start, default=None)
+    if after is None or not _QUALIFIER_GAP.match(text[span.end_char:after.start]):
+        return []
+    return [c for c in after.candidates if c.precision in ("admin1", "admin2")]
+
+
+def _names_an_area(doc: Doc, span: Span) -> bool:
+    """A name followed by a province or district noun: "Plateau state", "Rutshuru territory"."""
+    return span.end < len(doc) and doc[span.end].lower_ in _PROVINCE_WORDS | _DISTRICT_WORDS and \
+        span[-1].pos_ == "PROPN"
 
 
 def _possessor_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, str]:
@@ -180,11 +207,11 @@ def _possessor_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, 
 _PROVINCE_WORDS = frozenset(ADMIN_NOUNS) - {"district", "county", "municipality", "commune", "parish", "raion",
                                             "rayon", "division", "zone"}
 _DISTRICT_WORDS = frozenset({"district", "county", "municipality", "commune", "raion", "rayon", "sub-district",
-                             "subdistrict"})
+                             "subdistrict", "territory", "tehsil"})
 _TOWN_WORDS = frozenset({"city", "town", "village", "township", "hamlet", "locality"})
 # "X, Y" / "X (Y)" / "X district, Y" / "X district of Y": Y says where X lies
 _QUALIFIER_GAP = re.compile(
-    r"^\s*(?:(?:city|town|village|district|sub-district|county|municipality|province|governorate|region|"
+    r"^\s*(?:(?:city|town|village|township|tehsil|territory|district|sub-district|county|municipality|province|governorate|region|"
     r"area|locality|commune|department|state|oblast|prefecture)\s*)?(?:,|\(|(?<=[a-z])\s+(?:of|in))\s*(?:the\s+)?"
     r"(?:(?:provincial|regional|district)\s+)?(?:(?:capital|seat)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE)
@@ -212,6 +239,9 @@ def _lookup_mention(doc: Doc, span: Span, name: str, gazetteer: Gazetteer) -> li
     if word is not None and span[-1].lower_ == word:
         bare = doc[span.start:span.end - 1].text
         candidates = candidates or gazetteer.lookup(bare)
+    if word in _PROVINCE_WORDS | _DISTRICT_WORDS and span[-1].lower_ != word:
+        # "Plateau state": a province whose bare name is an ordinary word is indexed with its noun only
+        candidates = [c for c in gazetteer.lookup(f"{name} {word}") if c.source == "region"] or candidates
     if word in _PROVINCE_WORDS:
         regions = [c for c in candidates if c.precision in ("admin1", "admin2")] or gazetteer.lookup_region(
             bare, list(dict.fromkeys(c.country for c in candidates if c.country)))
@@ -240,6 +270,7 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     dateline = find_layout(text).dateline
     lo, hi = (dateline.start, dateline.end) if dateline else (0, 0)
     chosen: list[PlaceMention] = []
+    unknown: list[tuple[Span, str]] = []
     spans = [_possessor_place(doc, span, gazetteer) for span in _candidate_spans(doc, gazetteer, text)]
     for span, name in sorted(spans, key=lambda s: (-(s[0].end_char - s[0].start_char), s[0].start_char)):
         if any(p.start < span.end_char and span.start_char < p.end for p in chosen):
@@ -248,8 +279,35 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         if candidates:
             chosen.append(PlaceMention(span.text, span.start_char, span.end_char, span.root.i, tuple(candidates),
                                        dateline=lo <= span.start_char and span.end_char <= hi,
-                                       border_of=_border_with(doc, span)))
+                                       border_of=_border_with(doc, span),
+                                       tagged=span.root.ent_type_ in _ENT_LABELS))
+        elif _in_location_syntax(span.root) or _kind_word(doc, span) is not None:
+            unknown.append((span, name))
+    chosen += _spelling_variants(doc, text, unknown, chosen, gazetteer)
     return _locate_in_areas(sorted(chosen, key=lambda p: p.start), text, gazetteer)
+
+
+def _spelling_variants(doc: Doc, text: str, unknown: Sequence[tuple[Span, str]], known: Sequence[PlaceMention],
+                       gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Names in place syntax that the gazetteer does not know as written, read as spelling variants of the
+    towns and provinces of the text's countries ("Bulo Burde, Hiiraan region" in a Somali story). Only in
+    those countries: a variant key is loose, and abroad it would find namesakes of anything."""
+    countries = article_countries(known, gazetteer)[:3]
+    if not unknown:
+        return []
+    found: list[PlaceMention] = []
+    for span, name in unknown:
+        if any(p.start < span.end_char and span.start_char < p.end for p in [*known, *found]):
+            continue
+        candidates = gazetteer.lookup_variant(name, countries) or _area_after(text, span, known)
+        word = _kind_word(doc, span)
+        if word in _PROVINCE_WORDS | _DISTRICT_WORDS:
+            candidates = [c for c in candidates if c.source == "region"] or candidates
+        elif word in _TOWN_WORDS:
+            candidates = [c for c in candidates if c.source == "city"] or candidates
+        if candidates:
+            found.append(PlaceMention(span.text, span.start_char, span.end_char, span.root.i, tuple(candidates)))
+    return found
 
 
 def _locate_in_areas(mentions: list[PlaceMention], text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -297,28 +355,44 @@ def article_countries(mentions: Sequence[PlaceMention], gazetteer: Gazetteer | N
             counts[m.within.country] += 1
             continue
         named_country = next((c.country for c in m.candidates if c.source == "country"), None)
-        readings = [c for c in m.candidates if gazetteer is None or gazetteer.is_prominent(c)]
-        countries = {c.country for c in readings if c.country}
         if named_country:
             counts[named_country] += 2
-        elif len(countries) == 1:
-            counts[next(iter(countries))] += 1
+        elif (country := _sole_country(m.candidates, gazetteer)) is not None:
+            counts[country] += 1
     return tuple(c for c, _ in counts.most_common())
+
+
+def _sole_country(candidates: Sequence[PlaceCandidate], gazetteer: Gazetteer | None) -> str | None:
+    """The country a name stands for on its own: every prominent reading lies in it, counting readings
+    on the entry's own name before alternate names ("Caracas" is not also a Bahia de Caraquez), or its
+    biggest reading dwarfs every namesake abroad (ten times the people)."""
+    readings = [c for c in candidates if gazetteer is None or gazetteer.is_prominent(c)]
+    readings = [c for c in readings if c.primary] or readings
+    countries = {c.country for c in readings if c.country}
+    if len(countries) == 1:
+        return next(iter(countries))
+    if not readings:
+        return None
+    top = max(readings, key=lambda c: c.population)
+    rivals = [c.population for c in readings if c.country != top.country]
+    return top.country if top.country and top.population >= 10 * max(rivals, default=0) else None
 
 
 def _is_actor(doc: Doc, mention: PlaceMention, args: Sequence[Token]) -> bool:
     """A mention that acts or is acted upon as a state ("Tehran said", "Iraq's parliament", "attacked
     Iraq") rather than naming where something happened."""
+    root = doc[mention.root]
+    if any(c.dep_ == "amod" and c.lower_ in _COMPASS for c in root.children):
+        return False  # "fired rockets at northern Israel": a part of a country is a place, even as target
     if any(mention.start <= a.idx < mention.end for a in args):
         return True
     after = doc[mention.root + 1:mention.root + 3]
     if len(after) == 2 and after[0].text == "-" and after[1].lower_ == "based":
         return True  # "a Baghdad-based militia": where the actor comes from, not where the act was
-    root = doc[mention.root]
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "India and China held talks": China is a subject too
     if root.dep_ == "poss" and root.head.lemma_.lower() in _PLACE_NOUNS | _SITE_NOUNS | _PLACE_PARTS and (
-            root.head.dep_ == "dobj" or (root.head.dep_ == "pobj" and root.head.head.lower_ in _LOCATION_PREPS)):
+            root.head.dep_ == "dobj" or _in_location_syntax(root.head)):
         return False  # "struck Beirut's southern suburbs", "outside Georgia's parliament": where it happened
     if root.dep_ in ("nsubj", "poss", "agent", "csubj", "dative"):
         return True
@@ -364,6 +438,8 @@ def _same_statement(mention_root: Token, trigger: Token) -> bool:
     own, other = clause_verb(trigger), clause_verb(mention_root)
     if other.i == own.i or other.is_ancestor(own):
         return True
+    if other.dep_ == "acl" and other.tag_ == "VBG" and clause_verb(other.head).i == own.i:
+        return True  # "killed four civilians travelling near Afgooye": where the victims were
     return other.head.i == own.i and other.dep_ in ("advcl", "conj", "xcomp")
 
 
@@ -402,6 +478,8 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
     else:
         # A wire story's first sentence happens where it was filed unless it says otherwise.
         # (the dateline is a sentence of its own when the pipeline marks the structure: the one after it)
+        if not any(m.dateline for m in mentions):
+            return None  # (checked first: Doc.text is rebuilt from the tokens on every access)
         dateline = find_layout(doc.text).dateline
         first = dateline is not None and sent.start_char <= dateline.end < sent.end_char
         filed = [m for m in mentions if m.dateline and (first or sent.start_char <= m.start < sent.end_char)]
@@ -415,12 +493,32 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
     local += article_countries([m for m in in_sent if m is not best], gazetteer)
     countries = tuple(dict.fromkeys([*local, *actor_countries, *context]))
     relation = _RELATION_WORDS.get(relation, relation) if relation else None
-    chosen = gazetteer.choose(best.candidates, countries)
+    chosen = gazetteer.choose(best.candidates, countries) or _only_reading(best)
     if chosen is None:
         return None
     if best.border_of:
         return _other_side(chosen, best, countries, gazetteer)
+    if chosen.source == "country" and _seat_of_state(doc, best):
+        chosen = gazetteer.capital(chosen.country or "") or chosen  # "outside Georgia's parliament": Tbilisi
     return to_place(chosen, best.text, best.start, best.end, relation)
+
+
+# Institutions a country's possessive puts in its capital: "Georgia's parliament", "Sudan's presidential palace".
+_SEATS_OF_STATE = frozenset({"parliament", "palace", "legislature", "congress", "senate", "assembly", "ministry",
+                             "chancellery", "kremlin"})
+
+
+def _seat_of_state(doc: Doc, mention: PlaceMention) -> bool:
+    root = doc[mention.root]
+    return root.dep_ == "poss" and root.head.lemma_.lower() in _SEATS_OF_STATE
+
+
+def _only_reading(mention: PlaceMention) -> PlaceCandidate | None:
+    """A small town outside the text's countries is not chosen for a name (it may be a word or a person);
+    but a name the tagger calls a place, in a location phrase, with one reading in the whole gazetteer
+    ("stormed Vuhledar", "in Mangu") has nothing else it could be."""
+    readings = {c.row for c in mention.candidates}
+    return mention.candidates[0] if mention.tagged and len(readings) == 1 else None
 
 
 def _other_side(named: PlaceCandidate, mention: PlaceMention, countries: Sequence[str],
@@ -434,11 +532,12 @@ def _other_side(named: PlaceCandidate, mention: PlaceMention, countries: Sequenc
 
 
 def note_place(mentions: Sequence[PlaceMention], doc: Doc, start: int, end: int, context: Sequence[str],
-               gazetteer: Gazetteer) -> Place | None:
+               gazetteer: Gazetteer, nearest: bool = False) -> Place | None:
     """Where a conflict monitor's note happened, for its later sentences that name no place: the first
     place its text (from ``start``, the note's opening date, to ``end``) gives in a location phrase ("in
-    Djibo, Soum province", "near Gao")."""
-    for m in mentions:
+    Djibo, Soum province", "near Gao"); with ``nearest``, the last one before ``end`` (a paragraph's
+    sentences go on where the one before them left off)."""
+    for m in (reversed(mentions) if nearest else mentions):
         if m.start < start or m.end > end or m.dateline or m.qualifies is not None:
             continue
         if m.within is None and _relation(doc, m.root) is None:
@@ -448,4 +547,43 @@ def note_place(mentions: Sequence[PlaceMention], doc: Doc, start: int, end: int,
         if chosen is not None:
             relation = _relation(doc, m.root)
             return to_place(chosen, m.text, m.start, m.end, _RELATION_WORDS.get(relation, relation) if relation else None)
+    return None
+
+
+def dateline_place(mentions: Sequence[PlaceMention], context: Sequence[str], gazetteer: Gazetteer) -> Place | None:
+    """Where the story was filed, for events the text places nowhere else: the dateline's town ("QUETTA,
+    Pakistan" is Quetta; "ISLAMABAD/NEW DELHI" the first), or its country when it names only that."""
+    filed = [m for m in mentions if m.dateline]
+    if not filed:
+        return None
+    best = next((m for m in filed if not _is_country_level(m)), filed[0])
+    chosen = gazetteer.choose(best.candidates, context)
+    return None if chosen is None else to_place(chosen, best.text, best.start, best.end)
+
+
+# Acts that happen in the country they are aimed at: "struck Iran", "fired rockets at Israel", "invaded Ukraine".
+_ACTS_ON_A_COUNTRY = {"strike", "attack", "bomb", "shell", "hit", "pound", "raid", "invade", "fire", "launch",
+                      "target", "bombard", "storm", "airstrike", "strikes", "missile", "rocket", "drone"}
+_AIMED_PREPS = {"at", "on", "against", "into"}
+
+
+def struck_country(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trigger: Token,
+                   gazetteer: Gazetteer) -> Place | None:
+    """The country an armed act is aimed at, as its place when the sentence names no other: "Israel struck
+    Iran", "fired rockets at Israel", "launched air strikes on Afghanistan". (As an actor the country is the
+    target; the place says the act happened on its soil.)"""
+    if trigger.lemma_.lower() not in _ACTS_ON_A_COUNTRY:
+        return None
+    for m in mentions:
+        if not (sent.start_char <= m.start and m.end <= sent.end_char) or not _is_country_level(m) or m.dateline:
+            continue
+        node = doc[m.root]
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        aimed = node.dep_ == "dobj" and node.head.i == trigger.i
+        if node.dep_ == "pobj" and node.head.lower_ in _AIMED_PREPS:
+            owner = node.head.head  # "fired rockets at Israel", "launched strikes on Afghanistan"
+            aimed = owner.i == trigger.i or owner.head.i == trigger.i
+        if aimed:
+            return to_place(m.candidates[0], m.text, m.start, m.end, "in")
     return None

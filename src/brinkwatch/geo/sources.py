@@ -77,10 +77,14 @@ def skeleton(key: str) -> str:
     return "".join(out)
 
 
+_COMPASS_WORDS = {"nord": "north", "sud": "south", "est": "east", "ouest": "west", "norte": "north", "sur": "south",
+                  "oeste": "west", "leste": "east", "centre": "central", "centro": "central"}
+
+
 def region_keys(name: str, country: str | None) -> set[str]:
     """The names a province is written under: as listed, without its admin noun ("Kunduz Province"),
-    without an Arabic article ("Al Anbar" -> "Anbar"), and Ukrainian adjectival forms as their city
-    ("Kharkivska" -> "Kharkiv", "Donetska" -> "Donetsk")."""
+    without an Arabic article ("Al Anbar" -> "Anbar"), Ukrainian adjectival forms as their city
+    ("Kharkivska" -> "Kharkiv", "Donetska" -> "Donetsk") and Mexican states by their short names."""
     base = normalize_name(name)
     keys = {base}
     words = base.split()
@@ -96,6 +100,10 @@ def region_keys(name: str, country: str | None) -> set[str]:
                 keys.add(stripped)
     if country == "UKR" and base.endswith("ska"):
         keys |= {base[:-3], base[:-1]}
+    if words and words[0] in _COMPASS_WORDS:  # "Nord-Kivu" is North Kivu, "Sud-Ouest" South West in English
+        keys.add(" ".join([_COMPASS_WORDS[words[0]], *words[1:]]))
+    if country == "MEX" and " de " in base:
+        keys.add(base.split(" de ")[0])  # "Veracruz de Ignacio de la Llave", "Michoacan de Ocampo"
     return {k for k in keys if len(k) >= 3}
 
 

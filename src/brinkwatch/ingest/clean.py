@@ -200,7 +200,11 @@ def _paragraph_is_foreign(paragraph: str, markers: Markers, *, strict: bool) -> 
         return True
     if score.words < rules.min_words:
         return strict and score.foreign_ratio > score.english_ratio
-    return score.english_ratio < rules.min_stopword_ratio or (
+    # In an English text, few English function words alone do not make a paragraph foreign: a terse wire
+    # lead ("Israeli warplanes struck Beirut's southern suburbs yesterday, injuring 14 people, Lebanon's
+    # health ministry said.") has one; another language's function words must be there too.
+    few_english = score.english_ratio < rules.min_stopword_ratio and (strict or score.foreign_ratio > 0)
+    return few_english or (
         score.foreign_ratio >= rules.min_foreign_ratio and score.foreign_ratio > score.english_ratio)
 
 

@@ -52,7 +52,7 @@ _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 _DATE = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
          rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?)")
 _CAPS_PLACE = r"[A-Z][A-Z.'’]*[A-Z.](?:[ -][A-Z][A-Z.'’]*){0,3}"
-_TITLE_PLACE = r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
+_TITLE_PLACE = r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
 _REGION = rf"(?!{_MONTH}\b)[A-Z][A-Za-z.'’]+(?:\s[A-Z][A-Za-z.'’]+){{0,3}}"
 _AGENCY = r"\([^()\n]{1,40}\)"
 _SEP = r"(?:[-–—]{1,2}|:)"
@@ -212,8 +212,22 @@ def _dateline_at(line: Line) -> Dateline | None:
             places.append(TextSpan(start=line.start + at, end=line.start + at + len(name), text=name))
             offset = line.start + at + len(name)
         return Dateline(start=line.start, end=line.start + m.end(), places=tuple(places),
-                        region=_group_span(m, "region", line), date=_group_span(m, "date", line))
+                        region=_group_span(m, "region", line),
+                        date=_group_span(m, "date", line) or _date_in_parentheses(m, line))
     return None
+
+
+_DATE_IN_PARENTHESES = re.compile(rf"\(\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?({_DATE})\s*\)")
+
+
+def _date_in_parentheses(m: re.Match, line: Line) -> TextSpan | None:
+    """"GENEVA (17 March 2025) - ": a press release's date where a wire puts its agency."""
+    agency = m.group("agency")
+    found = _DATE_IN_PARENTHESES.fullmatch(agency) if agency else None
+    if found is None:
+        return None
+    start = line.start + m.start("agency") + found.start(1)
+    return TextSpan(start=start, end=start + len(found.group(1)), text=found.group(1))
 
 
 def _group_span(m: re.Match, group: str, line: Line) -> TextSpan | None:

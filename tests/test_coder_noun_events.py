@@ -29,6 +29,8 @@ TOLD = [
      {("UKRUAF", None, "190", "asserted")}),
     ("Heavy shelling was reported in Donetsk, Ukraine, on Wednesday.", {("UKRUAF", None, "194", "asserted")}),
     ("Artillery shelling was reported overnight near Kharkiv, Ukraine.", {("UKRUAF", None, "194", "asserted")}),
+    ("Loud explosions were heard in Mogadishu, Somalia, before dawn.", {("SOMUAF", None, "190", "asserted")}),
+    ("Mortar explosions were recorded near Gao, Mali, on Sunday.", {("MLIUAF", None, "190", "asserted")}),
     # a between-phrase names the parties: each against the other
     ("Clashes broke out between Colombian soldiers and ELN guerrillas in Arauca.",
      {("COLMIL", "COLREB", "190", "asserted"), ("COLREB", "COLMIL", "190", "asserted")}),
@@ -42,6 +44,7 @@ EVENTLESS = [
     "Fighting broke out among fans after the derby in Istanbul.",
     "A fire broke out in the warehouse in Lagos.",  # an accident
     "An explosion occurred at a fireworks factory in Guangdong, China.",  # an explosion is violence only observed
+    "A gas explosion was reported at a mine in Shanxi, China.",  # ... and not when a thing names it
     "The clash of ideas dominated the debate in Paris.",  # figurative
     "A clash of cultures took place in Berlin.",
     "Explosions of anger followed the verdict in Nairobi.",

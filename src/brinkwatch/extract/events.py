@@ -514,11 +514,13 @@ def _told_without_doer(frame: Frame, pattern: Pattern, gov, weapons: set[str]) -
     """"Fighting broke out in Goma", "heavy shelling was reported in Donetsk", "monitors recorded 99
     explosions": a violence noun its clause tells as happening (``Frame.told``), no doer named. Not a noun
     an of-phrase makes figurative ("the clash of ideas", "explosions of anger"), unless that phrase is a
-    weapon or the pattern's own target; not an accident-prone noun that only "occurred"."""
+    weapon or the pattern's own target; not an accident-prone noun that only "occurred" or that a thing
+    names ("a gas explosion"), unless that thing is a weapon ("mortar explosions")."""
     if frame.kind != "noun" or frame.told is None or frame.fallback_subjects or frame.lemma not in gov.observed_nouns:
         return False
-    if frame.told != "observed" and frame.lemma in gov.observed_only_nouns:
-        return False
+    if frame.lemma in gov.observed_only_nouns and (frame.told != "observed" or any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" and not _is_weapon(c, weapons) for c in frame.trigger.children)):
+        return False  # "an explosion occurred", "a gas explosion was reported": as often an accident as an attack
     of_slot = "prep:of" in pattern.target_slots
     return not any(p == "of" and not of_slot and not _is_weapon(t, weapons) for p, t in _own_preps(frame.trigger))
 

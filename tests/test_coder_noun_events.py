@@ -98,3 +98,17 @@ def test_shared_object_makes_each_party_the_others_target(coder, text, pairs):
 def test_shared_near_misses_keep_their_targets(coder, text, pairs):
     events = code_sentence(coder, text, DATE)
     assert {(e.source.code, e.target.code if e.target else None) for e in events} == pairs
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a fighting noun with no party named as the subject of a violent verb stands for its unknown doers, as a
+    # weapon does ("a roadside bomb killed ...")
+    ("Fighting in Khartoum killed 20 people on Saturday.", {("SDNUAF", "SDNCVL", "1823", "asserted")}),
+    ("A gunfight in Culiacan, Mexico, killed two police officers.", {("MEXUAF", "MEXCOP", "1823", "asserted")}),
+    # with its parties named, the fighting is theirs and no unidentified forces are added
+    ("Fighting between Indian and Chinese troops killed 20 soldiers in Ladakh.",
+     {("INDMIL", "CHNMIL", "190", "asserted"), ("CHNMIL", "INDMIL", "190", "asserted")}),
+    ("The clash of ideas killed the reform bill in Rome.", set()),
+])
+def test_fighting_noun_as_subject_of_violence(coder, text, expected):
+    assert triples(code_sentence(coder, text, DATE)) == expected

@@ -1,12 +1,14 @@
 """Benchmark: brinkwatch's speed against bare spaCy and against itself on one core, measured in one run.
 
-    python benchmarks/speed.py [--docs 120] [--dask-docs 400] [--repeat 3] [--only whole,cold,warm,nproc,dask]
+    python benchmarks/speed.py [--docs 120] [--dask-docs 400] [--repeat 3] [--only whole,startup,warm,share,nproc,dask]
 
 Rows (each a ratio of medians over ``--repeat`` interleaved runs; > 1 means the second is faster):
 - whole: ``brinkwatch code DIR --format jsonl`` on ``--docs`` generated news documents of ~350 words
   (``corpus.py``) as a fresh process, against a fresh ``python`` that runs ``spacy.load`` + ``nlp.pipe``
   on the same texts;
-- cold: the same two on one sentence (start-up);
+- cold: the same two on one sentence (start-up); ``whole`` measures both;
+- startup: the CPU seconds of each stage of a cold start in a fresh process (CLI imports, spaCy, the
+  pipeline, each knowledge base, the first document), beside a bare ``spacy.load``;
 - warm: one document at a time in a warm process, ``Coder.code_articles([doc])`` against ``nlp(text)``, on the
   bundled blog post (``examples/articles/*pennant_blog*``) and on all bundled examples;
 - nproc: ``code_articles(..., n_process=2)`` against ``n_process=1`` on the ``--docs`` documents;
@@ -130,6 +132,59 @@ def whole_process(docs: list[Article], repeat: int, settings: Settings) -> list[
                             ours_s, note=f"CPU {cpu['bare']:.1f} / {cpu['ours']:.1f} s = {cpu['bare'] / cpu['ours']:.2f}; "
                                          f"peak RSS {rss['bare']:.0f} / {rss['ours']:.0f} MiB"))
     return rows
+
+
+# ---------------------------------------------------------------- where a cold start goes
+STAGES = """import json, sys, time
+clock = time.process_time
+seen, last = {}, clock()
+def stage(name):
+    global last
+    now = clock(); seen[name] = round(now - last, 3); last = now
+from brinkwatch.cli import main  # noqa: F401 - the CLI's own imports (typer, rich, the store)
+stage("CLI modules")
+import spacy
+stage("import spacy")
+from brinkwatch.extract import coder as c
+stage("coder modules")
+from brinkwatch.config import Settings
+settings = Settings()
+spacy.load(settings.spacy_model)
+stage("spacy.load (bare, for comparison)")
+nlp = c.load_pipeline(settings.spacy_model, max_length=settings.max_chars + 1)
+stage("load_pipeline")
+ontology = c.Ontology.load()
+c.PatternBook.load(settings.pattern_files, known_codes=set(ontology.codes()), base_layer=settings.base_patterns)
+stage("ontology + patterns")
+c.ActorKB.load(settings.actor_files)
+stage("actor KB")
+gazetteer = c.Gazetteer.load(settings.place_files, min_city_population=settings.min_city_population)
+c.AttributeExtractor(gazetteer)
+stage("gazetteer + attribute cues")
+coder = c.Coder(settings, nlp=nlp)
+stage("Coder (knowledge again, from memory)")
+coder.code_text(sys.argv[1])
+stage("first document (lazy loads: gazetteer index, name prefixes)")
+coder.code_text(sys.argv[1])
+stage("second document")
+print(json.dumps(seen))
+"""
+
+
+def startup_stages(repeat: int) -> None:
+    """CPU seconds of each start-up stage in a fresh process (median of ``repeat``), after a warm-cache run."""
+    import json
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    runs = []
+    for _ in range(repeat + 1):
+        done = subprocess.run([sys.executable, "-c", STAGES, ONE_SENTENCE], env=env, capture_output=True,
+                              text=True, check=True)
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    runs = runs[1:]  # the first may have built the knowledge cache
+    print("\nstart-up, CPU seconds by stage (fresh process, median of", repeat, "runs):")
+    for name in runs[0]:
+        print(f"  {name:<60} {statistics.median(r[name] for r in runs):6.3f}")
 
 
 # ---------------------------------------------------------------- warm, one document at a time
@@ -343,7 +398,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=120)
     parser.add_argument("--dask-docs", type=int, default=400)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", default="whole,warm,share,nproc,dask")
+    parser.add_argument("--only", default="whole,startup,warm,share,nproc,dask")
     args = parser.parse_args()
     wanted = set(args.only.split(","))
     settings = Settings()
@@ -353,6 +408,8 @@ def main() -> None:
     rows: list[Row] = []
     if wanted & {"whole", "cold"}:
         rows += whole_process(docs, args.repeat, settings)
+    if "startup" in wanted:
+        startup_stages(args.repeat)
     coder = None
     if wanted & {"warm", "share", "nproc", "dask"}:
         from brinkwatch.scale.tasks import coder_for, coder_settings, warm_up

@@ -96,6 +96,10 @@ def test_reports_of_one_happening_merge_across_outlets_and_within_articles(repor
     # a headline and its lead (r16: "US imposes new sanctions..." and the Treasury sentence) are one event; so
     # are r01's headline on US bases (USAMIL), its lead on "two Iraqi air bases" (IRQMIL, the host country) and the
     # sentence naming the bases
+    # the four reports of the missile attack on the bases in Iraq (headline-ese, "slammed into", the Guards'
+    # claim, "Tehran's missile barrage") are one event holding all four articles
+    assert st.con.execute("SELECT count(DISTINCT event_id), count(DISTINCT doc_id) FROM event_mentions "
+                          "WHERE doc_id IN ('r01', 'r02', 'r03', 'r04') AND cameo_root = '19'").fetchall() == [(1, 4)]
     for doc, root in (("r16", "16"), ("r01", "19")):
         assert st.con.execute("SELECT count(DISTINCT event_id) FROM event_mentions WHERE doc_id = ? "
                               "AND cameo_root = ?", [doc, root]).fetchall() == [(1,)]

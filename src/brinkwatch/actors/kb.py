@@ -227,6 +227,7 @@ class ActorKB:
         self._entries = packed.entries
         self._built: dict[int, KBEntry] = {}  # entries made from their tuples on first lookup
         self.max_name_len = packed.max_name_len
+        self._name_prefixes = packed.name_prefixes
         self.max_noun_len = max((len(key) for key in packed.tables.sector_nouns), default=1)
         self.max_title_len = max((len(key) for key in packed.tables.titles), default=1)
         self.max_name_word_len = max((len(key) for key in packed.tables.name_words), default=1)
@@ -356,10 +357,6 @@ class ActorKB:
         """Whether some longer name starts with ``key``: a scan for names stops where this and
         ``has_name`` are both false."""
         return key in self._name_prefixes
-
-    @cached_property
-    def _name_prefixes(self) -> frozenset[Key]:
-        return frozenset(key[:end] for key in self._names for end in range(1, len(key)))
 
     def adjective_country(self, key: Key) -> str | None:
         return self._t.adjectives.get(key)
@@ -566,6 +563,7 @@ class _Packed:
     entries: tuple[tuple, ...]  # (kb_id, kind, name, code, country, sector, roles); a role (code, title, from, to)
     names: dict[Key, tuple]  # key -> (entry index, exact surface or None, entry index, exact surface, ...)
     max_name_len: int  # pieces in the longest name (a pass over 40,000 keys is worth keeping)
+    name_prefixes: frozenset[Key]  # every shorter start of a name (~0.1 s to build, ~0.01 s to read back)
 
 
 def _pack(tables: _Tables) -> _Packed:
@@ -582,7 +580,8 @@ def _pack(tables: _Tables) -> _Packed:
             flat += (at, record.exact)
         names[key] = tuple(flat)
     rest = _Tables(**{name: getattr(tables, name) for name in tables.__dataclass_fields__ if name != "names"})
-    return _Packed(rest, tuple(entries), names, max((len(key) for key in names), default=1))
+    prefixes = frozenset(key[:end] for key in names for end in range(1, len(key)))
+    return _Packed(rest, tuple(entries), names, max((len(key) for key in names), default=1), prefixes)
 
 
 def _ordinal(day: dt.date | None) -> int | None:

@@ -30,7 +30,9 @@ __all__ = ["CONFIDENCE", "NO_COUNTRY", "ActorResolver", "DocActors"]
 
 _LEADER_SUFFIXES = frozenset({"led", "based", "run", "controlled", "dominated", "owned", "ruled"})
 _PROXY_SUFFIXES = frozenset(
-    {"backed", "funded", "supported", "trained", "armed", "allied", "sponsored", "aligned"}
+    {"backed", "funded", "supported", "trained", "armed", "allied", "sponsored", "aligned",
+     # a weapon's maker is not whoever fires it: "Iranian-made drones", "Turkish-built drones"
+     "made", "built", "designed", "supplied", "manufactured", "produced"}
 )
 _PLACE_PREPS = frozenset({"of", "in", "from", "at"})
 _COUNTERPART_PREPS = frozenset({"to", "with", "against", "from", "toward", "towards", "by", "into", "for"})

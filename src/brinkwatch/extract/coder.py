@@ -130,7 +130,8 @@ class Coder:
                                       end=sent.end_char, text=sent.text))
             if index in discard:
                 continue
-            coded = [(draft, self._events_from_draft(draft, sent, index, article, actors, ctx, story))
+            antecedent = _last_attacker(events, index, self.book.governors.violent_roots)
+            coded = [(draft, self._events_from_draft(draft, sent, index, article, actors, ctx, story, antecedent))
                      for draft in self.sentence_coder.drafts(sent)]
             events += article_structure.flag_headline(_news_of_sentence(coded), structure, sent)
         mentions = tuple(
@@ -142,7 +143,8 @@ class Coder:
 
     # --- drafts -> events -------------------------------------------------------------------------
     def _events_from_draft(self, draft: Draft, sent: Span, index: int, article: Article,
-                           actors, ctx, story: frozenset[str] | set[str] = frozenset()) -> list[Event]:
+                           actors, ctx, story: frozenset[str] | set[str] = frozenset(),
+                           antecedent: Event | None = None) -> list[Event]:
         pairs = self.arguments.pairs(draft, actors)
         args = list(draft.source_tokens) + list(draft.target_tokens)
         if pairs:  # the actors the event has, not every fallback group ("in Tbilisi" is where, not whom)
@@ -156,6 +158,11 @@ class Coder:
                 return []  # "fighting broke out among fans after the derby": sport, not politics
             story_country = next(iter(story)) if len(story) == 1 else None
             pairs = self.arguments.unattributed_pairs(draft, actors, attrs.place or self.arguments.sentence_place(sent), story_country)
+            if draft.refers_back and antecedent is not None and antecedent.source is not None:
+                # "The missiles struck ...": the last attacker's, at what they hit, else at whom they were fired
+                pairs = [(antecedent.source, target) for _, target in pairs
+                         if target is None or target.country != antecedent.source.country]
+                pairs = pairs or [(antecedent.source, antecedent.target)]
             if not pairs:
                 return []
         speaker = actors.resolve_token(draft.speaker[0]) if draft.speaker else None
@@ -226,6 +233,18 @@ def _discarded_sentences(actors, sents: list[Span]) -> set[int]:
     if len(hits) >= 2 and len(hits) >= 0.25 * len(sents):
         return set(range(len(sents)))
     return {i for i in hits if actors.has_score(sents[i])}
+
+
+def _last_attacker(events: list[Event], index: int, violent_roots, reach: int = 2) -> Event | None:
+    """The last act of force with a named doer told in the ``reach`` sentences before ``index``: whose "the
+    missiles" or "the rockets" of the next sentence are."""
+    for event in reversed(events):
+        if event.sentence_index < index - reach:
+            return None
+        if (event.sentence_index < index and event.cameo.code[:2] in violent_roots and event.source is not None
+                and event.source.sector != "UAF" and event.modality == "asserted"):
+            return event
+    return None
 
 
 def _news_of_sentence(coded: list[tuple[Draft, list[Event]]]) -> list[Event]:

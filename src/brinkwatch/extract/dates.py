@@ -21,6 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from spacy.tokens import Doc, Span, Token
 
+from brinkwatch.cache import safe_load_yaml
 from brinkwatch.errors import DataFileError
 from brinkwatch.model import DatePrecision
 from brinkwatch.nlp.frames import clause_verb
@@ -34,7 +35,7 @@ def load_cue_file(name: str, schema: type[M], path: Path | None = None) -> M:
     """Load and validate one ``extract/data/attr_*.yaml`` file (E200 when it is missing or malformed)."""
     path = path or DATA_DIR / name
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = safe_load_yaml(path.read_text(encoding="utf-8"))
         return schema.model_validate(raw)
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"cannot read cue file: {exc}", source=str(path)) from exc

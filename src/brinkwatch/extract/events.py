@@ -44,6 +44,7 @@ class Draft:
     weak: bool = False  # coded by a governor alone, its complement has no code: "agreed to set up ..."
     predicate: Token | None = None  # the verb carrying the event: the trigger, or an event noun's support verb
     unattributed: bool = False  # violence whose only named doer is a weapon: unidentified forces did it
+    refers_back: bool = False  # ... a weapon named as known ("The missiles struck ..."): the last attacker's
     told_as_noun: bool = False  # "fighting broke out in X": violence told as a noun with no party named
     inner_code: str | None = None  # for a governed draft, the code of the act it governs
 
@@ -148,6 +149,8 @@ class SentenceCoder:
         weapons = set(self.gov.unattributed_weapons)
         violent = pattern.code[:2] in self.gov.violent_roots
         unattributed = violent and any(_is_weapon(t, weapons) for group in sources for t in group)
+        refers_back = unattributed and all(_is_definite(t) for group in sources for t in group
+                                           if _is_weapon(t, weapons))
         if unattributed:
             # "a roadside bomb planted by Palestinian militants": the weapon's own agent did it
             owners = [x for group in sources for t in group if _is_weapon(t, weapons) for x in _weapon_agent(t, weapons)]
@@ -179,7 +182,8 @@ class SentenceCoder:
             one_way_with_target=pattern.one_way_with_target or (pattern.symmetric and _with_partner(frame, sources)),
             prior=pattern.confidence, inherited=frame.inherited_subject,
             modality="negated" if frame.negated else self.gov.speech_act_modality.get(pattern.code[:2]),
-            unattributed=unattributed and not sources, told_as_noun=told,
+            unattributed=unattributed and not sources, refers_back=refers_back and unattributed and not sources,
+            told_as_noun=told,
         )
 
     # --- governors ---------------------------------------------------------------------------------
@@ -541,6 +545,12 @@ def _is_amount(tok: Token, amount_heads: tuple[str, ...]) -> bool:
     """"$2 billion", "50 million euros", "1,000 tons": a number or money head."""
     return tok.like_num or tok.tag_ == "$" or tok.lower_ in amount_heads or any(
         c.like_num or c.tag_ == "$" for c in tok.children if c.dep_ in {"nummod", "quantmod", "compound"})
+
+
+def _is_definite(tok: Token) -> bool:
+    """"the missiles", "these rockets": a weapon the story has already named, so someone already fired it
+    ("a roadside bomb", "rockets" are new: their doer is unknown)."""
+    return any(c.dep_ == "det" and c.lower_ in {"the", "these", "those", "this", "that"} for c in tok.children)
 
 
 def _is_weapon(tok: Token, weapons: set[str]) -> bool:

@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from brinkwatch.cache import safe_load_yaml
 from brinkwatch.errors import DataFileError
 from brinkwatch.geo import index as geo_index
 from brinkwatch.geo import sources as geo_sources
@@ -72,7 +73,7 @@ class PlacesFile(BaseModel):
 def load_places_file(path: Path) -> PlacesFile:
     """Read and validate one gazetteer-additions file (E200 on any problem)."""
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        raw = safe_load_yaml(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"cannot read gazetteer file: {exc}", source=str(path)) from exc
     try:

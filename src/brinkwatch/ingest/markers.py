@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from brinkwatch.cache import safe_load_yaml
 from brinkwatch.errors import DataFileError
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "boilerplate.yaml"
@@ -91,7 +92,7 @@ class Markers:
 def load_markers(path: Path = DEFAULT_PATH) -> Markers:
     """Read and validate a boilerplate file; raises ``DataFileError`` (E200) when it is invalid."""
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        raw = safe_load_yaml(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"cannot read boilerplate markers: {exc}", source=str(path)) from exc
     try:

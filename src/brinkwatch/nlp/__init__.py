@@ -31,10 +31,11 @@ def load_pipeline(name: str, *, max_length: int = 2_000_000):  # -> spacy.langua
     from brinkwatch.nlp import headcase, structure  # register the components by name
 
     try:
+        # the tokenizer is read by _load_tokenizer, with the symbol-run patterns in place
         if Path(name).exists():
-            nlp = spacy.load(Path(name))
+            nlp = spacy.load(Path(name), exclude=["tokenizer"])
         else:
-            nlp = spacy.load(name, exclude=[p for p in _UNUSED])
+            nlp = spacy.load(name, exclude=[*_UNUSED, "tokenizer"])
     except (OSError, ImportError, ValueError) as exc:
         raise ModelLoadError(
             f"cannot load spaCy pipeline {name!r}: {exc}. Install it with pip (e.g. "
@@ -49,21 +50,45 @@ def load_pipeline(name: str, *, max_length: int = 2_000_000):  # -> spacy.langua
     if headcase.COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(headcase.COMPONENT, last=True)
     nlp.max_length = max_length
-    _merge_symbol_runs(nlp)
+    _load_tokenizer(nlp)
     return nlp
+
+
+# A symbol run, put before the pipeline's own affix patterns: at the start of a prefix, the end of a suffix,
+# anywhere as an infix.
+_SYMBOL_AFFIXES = {"prefix_search": f"^(?:{_SYMBOL_RUN})|", "suffix_search": f"(?:{_SYMBOL_RUN})$|",
+                   "infix_finditer": f"{_SYMBOL_RUN}|"}
+
+
+def _load_tokenizer(nlp) -> None:  # noqa: ANN001 - a spacy Language
+    """Read the pipeline's own tokenizer with symbol runs merged, its affix patterns changed before it is built.
+
+    The tokenizer adds its ~1,350 special cases whenever its rules or an affix pattern are set (~0.07 s each):
+    read from its file with the changed patterns, it adds them once, as a plain ``spacy.load`` does; changed
+    after loading, once more. A pipeline without a tokenizer file keeps the language's default tokenizer,
+    changed in place."""
+    import srsly
+
+    stored = Path(nlp.path) / "tokenizer" if nlp.path is not None else None
+    if stored is None or not stored.is_file():
+        _merge_symbol_runs(nlp)
+        return
+    data = srsly.msgpack_loads(stored.read_bytes())
+    for attr, merged in _SYMBOL_AFFIXES.items():
+        if isinstance(data.get(attr), str):
+            data[attr] = merged + data[attr]
+    nlp.tokenizer.from_bytes(srsly.msgpack_dumps(data), exclude=["vocab"])
 
 
 def _merge_symbol_runs(nlp) -> None:  # noqa: ANN001 - a spacy Language
     """Make a run of symbols one token, wherever it stands: alone, before or after a word, or inside one."""
     tokenizer = nlp.tokenizer
-    # Each affix setter re-adds all ~6,700 special cases (~0.1 s each): with none while the three are set,
-    # they are added once, when the rules come back.
+    # Each affix setter re-adds all special cases: with none while the three are set, they are added once,
+    # when the rules come back.
     rules, tokenizer.rules = tokenizer.rules, {}
-    for attr, anchor in (("prefix_search", "^"), ("suffix_search", "$")):
-        search = getattr(tokenizer, attr, None)
-        if search is not None:
-            pattern = f"^(?:{_SYMBOL_RUN})" if anchor == "^" else f"(?:{_SYMBOL_RUN})$"
-            setattr(tokenizer, attr, re.compile(f"{pattern}|{search.__self__.pattern}").search)
-    if getattr(tokenizer, "infix_finditer", None) is not None:
-        tokenizer.infix_finditer = re.compile(f"{_SYMBOL_RUN}|{tokenizer.infix_finditer.__self__.pattern}").finditer
+    for attr, merged in _SYMBOL_AFFIXES.items():
+        current = getattr(tokenizer, attr, None)
+        if current is not None:
+            compiled = re.compile(merged + current.__self__.pattern)
+            setattr(tokenizer, attr, compiled.finditer if attr == "infix_finditer" else compiled.search)
     tokenizer.rules = rules

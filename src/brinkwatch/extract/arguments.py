@@ -122,8 +122,9 @@ class ArgumentResolver:
         targets = [t for t in targets if not any(t.start == s.start or t.code == s.code
                                                  or _same_side(s, t, draft.code[:2] in self._forceful_roots)
                                                  for s in sources)]
-        if not targets and len(sources) > 1 and _reciprocal(draft.trigger):
-            # "India and Pakistan agreed not to attack each other": each party is the other's target
+        if not targets and len(sources) > 1 and _reciprocal(draft.trigger, self.book.governors.shared_modifiers):
+            # "India and Pakistan agreed not to attack each other", "Rwanda and Burundi reopened their shared
+            # border": each party is the other's target
             return list(itertools.permutations(sources, 2))
         if not targets and not draft.symmetric:
             targets = self._nearby_target(draft, actors, sources)
@@ -188,8 +189,10 @@ class ArgumentResolver:
         for ent in (e for e in _ents_starting_in(sent) if e.end <= sent.end):  # Span.ents scans the whole doc
             if ent.label_ in {"GPE", "LOC", "FAC", "NORP"} and ent.root.dep_ == "pobj" and \
                     ent.root.head.lower_ in {"in", "near", "at", "outside", "around", "of", "into"}:
-                place = self.gazetteer.resolve(ent.text)
-                if place is not None and place.country:
+                # "in Goma, Democratic Republic of Congo" is one entity to the parser: the town, else its country
+                place = next((p for part in (ent.text, *ent.text.split(",")) if part.strip()
+                              and (p := self.gazetteer.resolve(part.strip())) is not None and p.country), None)
+                if place is not None:
                     found.setdefault(place.country, place)
         return next(iter(found.values())) if len(found) == 1 else None
 
@@ -202,14 +205,16 @@ class ArgumentResolver:
             place = Place(name=story_country, country=story_country, precision="country")
         if place is None or not place.country or len(place.country) != 3:
             return []
-        targets = self._first_group(actors, draft.target_groups, as_target=True)
-        if not targets:
+        targets: list[Actor | None] = list(self._first_group(actors, draft.target_groups, as_target=True))
+        if not targets and not draft.told_as_noun:
             return []
+        # "fighting broke out in Goma": no party named on either side, so none is guessed as the target
+        targets = targets or [None]
         source = Actor(code=place.country + "UAF", country=place.country, sector="UAF", text=draft.trigger.text,
                        start=draft.trigger.idx, end=draft.trigger.idx + len(draft.trigger.text),
                        resolution="place", confidence=0.5)
         # "seven people were shot dead in Culiacan": victims with no country of their own are the place's
-        targets = [t if t.country else t.model_copy(update={
+        targets = [t if t is None or t.country else t.model_copy(update={
             "country": place.country, "code": place.country + (t.sector or ""), "resolution": "place"})
             for t in targets]
         return [(source, target) for target in targets]
@@ -397,12 +402,17 @@ def _conditional_party(draft: Draft, actors, sources: list[Actor]) -> list[Actor
     return []
 
 
-def _reciprocal(trigger: Token) -> bool:
-    """"each other" / "one another" among the trigger's own phrases (or its support verb's)."""
+def _reciprocal(trigger: Token, shared_modifiers: tuple[str, ...] = ()) -> bool:
+    """"each other" / "one another" among the trigger's own phrases (or its support verb's), or an object
+    the parties hold together: "their shared border", "their common frontier"."""
     words = [t.lower_ for t in trigger.subtree]
     if trigger.dep_ in {"dobj", "pobj"}:
         words += [t.lower_ for t in trigger.head.subtree]
-    return any(a in {"each", "one"} and b in {"other", "another"} for a, b in zip(words, words[1:], strict=False))
+    if any(a in {"each", "one"} and b in {"other", "another"} for a, b in zip(words, words[1:], strict=False)):
+        return True
+    return any(obj.dep_ in {"dobj", "obj"} and any(c.dep_ == "poss" and c.lower_ == "their" for c in obj.children)
+               and any(c.lower_ in shared_modifiers for c in obj.children if c.dep_ in {"amod", "compound"})
+               for obj in trigger.children)
 
 
 def _sibling_countries(actors, head: Token, siblings: list[Token]) -> list[Actor]:

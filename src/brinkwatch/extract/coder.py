@@ -155,10 +155,12 @@ class Coder:
         if pairs:  # the actors the event has, not every fallback group ("in Tbilisi" is where, not whom)
             spans = [(a.start, a.end) for pair in pairs for a in pair if a is not None and a.start is not None]
             args = [t for t in args if any(lo <= t.idx < (hi or lo + 1) for lo, hi in spans)]
-        if not pairs and not draft.unattributed:
+        if not pairs and not (draft.unattributed or draft.told_as_noun):
             return []
         attrs = self.attributes.for_event(ctx, sent, draft.trigger, args)
         if not pairs:
+            if draft.told_as_noun and actors.is_discarded(sent):
+                return []  # "fighting broke out among fans after the derby": sport, not politics
             story_country = next(iter(story)) if len(story) == 1 else None
             pairs = self.arguments.unattributed_pairs(draft, actors, attrs.place or self.arguments.sentence_place(sent), story_country)
             if draft.refers_back and antecedent is not None and antecedent.source is not None:

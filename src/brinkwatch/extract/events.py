@@ -45,6 +45,7 @@ class Draft:
     predicate: Token | None = None  # the verb carrying the event: the trigger, or an event noun's support verb
     unattributed: bool = False  # violence whose only named doer is a weapon: unidentified forces did it
     refers_back: bool = False  # ... a weapon named as known ("The missiles struck ..."): the last attacker's
+    told_as_noun: bool = False  # "fighting broke out in X": violence told as a noun with no party named
     inner_code: str | None = None  # for a governed draft, the code of the act it governs
 
     @property
@@ -165,6 +166,8 @@ class SentenceCoder:
         if violent and not sources and frame.passive and not frame.inherited_subject:
             # "seven people were shot dead in Culiacan", "a convoy came under fire": violence with no doer named
             unattributed = True
+        # "heavy fighting broke out in X": the coder falls back on unidentified forces when no source resolves
+        told = violent and _told_without_doer(frame, pattern, self.gov, weapons)
         if frame.kind == "noun" and frame.fallback_subjects:
             # "the US reaffirmed its pledge": a possessive pronoun is the support verb's subject
             if sources and all(t.pos_ == "PRON" for t in sources[0]):
@@ -180,6 +183,7 @@ class SentenceCoder:
             prior=pattern.confidence, inherited=frame.inherited_subject,
             modality="negated" if frame.negated else self.gov.speech_act_modality.get(pattern.code[:2]),
             unattributed=unattributed and not sources, refers_back=refers_back and unattributed and not sources,
+            told_as_noun=told,
         )
 
     # --- governors ---------------------------------------------------------------------------------
@@ -508,6 +512,25 @@ def _own_agent(draft: Draft) -> bool:
     first = draft.source_groups[0] if draft.source_groups else []
     subtree = {t.i for t in draft.trigger.subtree}
     return bool(first) and all(t.i in subtree for t in first)
+
+
+def _told_without_doer(frame: Frame, pattern: Pattern, gov, weapons: set[str]) -> bool:
+    """"Fighting broke out in Goma", "heavy shelling was reported in Donetsk", "monitors recorded 99
+    explosions": a violence noun its clause tells as happening (``Frame.told``), no doer named. Not a noun
+    an of-phrase makes figurative ("the clash of ideas", "explosions of anger"), unless that phrase is a
+    weapon or the pattern's own target; not an accident-prone noun that only "occurred" or that a thing
+    names ("a gas explosion"), unless that thing is a weapon ("mortar explosions")."""
+    if frame.kind != "noun" or frame.told is None or frame.fallback_subjects or frame.lemma not in gov.observed_nouns:
+        return False
+    if frame.lemma in gov.observed_only_nouns and (frame.told != "observed" or any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" and not _is_weapon(c, weapons) for c in frame.trigger.children)):
+        return False  # "an explosion occurred", "a gas explosion was reported": as often an accident as an attack
+    of_slot = "prep:of" in pattern.target_slots
+    return not any(p == "of" and not of_slot and not _is_weapon(t, weapons) for p, t in _own_preps(frame.trigger))
+
+
+def _own_preps(tok: Token) -> list[tuple[str, Token]]:
+    return [(c.lower_, g) for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
 
 
 def _with_partner(frame: Frame, sources: list[list[Token]]) -> bool:

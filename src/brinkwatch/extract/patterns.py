@@ -138,6 +138,9 @@ class Governors(BaseModel):
     intent_adjectives: tuple[str, ...] = ()
     quantity_heads: tuple[str, ...] = ()
     occurrence_verbs: tuple[str, ...] = ()  # "fighting broke out", "a clash took place": the noun is the event
+    observation_verbs: tuple[str, ...] = ()  # "monitors recorded 99 explosions": the report tells the event
+    observed_nouns: tuple[str, ...] = ()  # violence nouns whose report or occurrence is the event itself
+    observed_only_nouns: tuple[str, ...] = ()  # ... but only when observed: "an explosion occurred" may be an accident
     preventing_verbs: tuple[str, ...] = ()  # "barred X from attending": the attending did not happen
     undergo_verbs: tuple[str, ...] = ()  # "came under fire": the subject is the target of the event noun
     manner_nouns: tuple[str, ...] = ()  # "resigned in protest": the noun in a bare "in" phrase is the clause's act
@@ -164,6 +167,7 @@ class Governors(BaseModel):
     commanded_roots: tuple[str, ...] = ()
     decision_categories: tuple[str, ...] = ()  # future acts of these kinds are decisions unless conditioned
     reciprocal_events: bool = False  # also code a pattern's reverse_code ("hosted" -> the guest's visit)
+    shared_modifiers: tuple[str, ...] = ()  # "reopened their shared border": each party acts on the other
     pair_nouns: dict[str, str] = {}  # "the two leaders" -> the last two states named, with this sector ("" none)
     place_nouns: tuple[str, ...] = ()  # "the South Korean island": a place noun whose adjective names its country
     own_people_codes: tuple[str, ...] = ()  # "imposed a curfew": on its own country when no target is named
@@ -272,6 +276,8 @@ class PatternBook:
             manner_nouns=frozenset(governors.manner_nouns),
             amount_heads=frozenset(governors.amount_heads),
             undergo_verbs=frozenset(governors.undergo_verbs),
+            observation_verbs=frozenset(governors.observation_verbs),
+            observed_nouns=frozenset(governors.observed_nouns),
         )
 
     @classmethod

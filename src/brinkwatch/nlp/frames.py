@@ -40,6 +40,8 @@ class Lexicon:
     undergo_verbs: frozenset[str] = frozenset()  # "Kyiv came under attack": the subject is what was attacked
     amount_heads: frozenset[str] = frozenset()  # "$2 billion in aid": the amount carries the event noun
     manner_nouns: frozenset[str] = frozenset()  # "shut their shops in protest": the clause's act is this event
+    observation_verbs: frozenset[str] = frozenset()  # "monitors recorded 99 explosions": a report of the event
+    observed_nouns: frozenset[str] = frozenset()  # the nouns whose report is the event ("shelling was reported")
 
 
 @dataclass
@@ -59,6 +61,9 @@ class Frame:
     support_verb: Token | None = None  # for nouns carried by a support verb
     fallback_subjects: list[Token] = field(default_factory=list)  # the support verb's subjects
     inherited_subject: bool = False  # subject came from control, coordination or a relative clause
+    # an event noun told as happening in its own clause, with a verb that adds no doer: "occurred" ("fighting
+    # broke out in X", "a clash took place") or "observed" ("monitors recorded 99 explosions")
+    told: str | None = None
 
     @property
     def object_lemmas(self) -> set[str]:
@@ -300,8 +305,9 @@ def _is_amount(tok: Token, lex: Lexicon) -> bool:
         c.like_num or c.tag_ == "$" for c in tok.children if c.dep_ in {"nummod", "quantmod", "compound"})
 
 
-def noun_frame(noun: Token, lex: Lexicon) -> Frame:
-    """An event noun: actors come from possessors, modifiers, by-phrases, or a support verb."""
+def _noun_own_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[tuple[str, Token]]]:
+    """The doers and prepositional phrases an event noun names itself: possessors, modifiers, by-phrases,
+    and those of a support participle ("the strikes carried out by the US")."""
     subjects: list[Token] = []
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and child.pos_ in {"PROPN", "ADJ"}):
@@ -317,6 +323,12 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
         participle_preps = _prep_args(participle)
         subjects += [t for p, t in participle_preps if p == "by"]
         preps += [(p, t) for p, t in participle_preps if p != "by"]
+    return subjects, preps
+
+
+def noun_frame(noun: Token, lex: Lexicon) -> Frame:
+    """An event noun: actors come from possessors, modifiers, by-phrases, or a support verb."""
+    subjects, preps = _noun_own_arguments(noun, lex)
     support = None
     fallback: list[Token] = []
     undergone: list[Token] = []
@@ -328,8 +340,13 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
             support = carrier.head
             fallback = verb_subjects(support, lex)
             preps += [(p, t) for p, t in _prep_args(support)]
+    told = None
     if support is not None:
         pass
+    elif (observer := _observed(noun, lex)) is not None:
+        # "heavy shelling was reported in X", "monitors recorded 99 explosions": whoever reports is no doer
+        support, told = observer, "observed"
+        preps += [(p, t) for p, t in _prep_args(observer) if p != "by"]
     elif noun.dep_ == "pobj" and head.lower_ == "under" and lemma_of(head.head) in lex.undergo_verbs:
         # "the convoy came under fire", "Mariupol remained under siege": the verb's subject is the target, read
         # like "an attack on the convoy"; a doer only from the noun's own modifiers ("came under Russian fire")
@@ -354,18 +371,46 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
             lemma_of(head) != "take" or any(c.dep_ in OBJ and c.lower_ == "place" for c in head.children)):
         # "a clash took place between X and Y", "fighting erupted in X": the verb only says it happened,
         # so its prepositional phrases are the noun's (the parser attaches them to the verb)
-        support = head
+        support, told = head, "occurred"
         preps += [(p, t) for p, t in _prep_args(head)]
     elif occurring := next((c for c in noun.children if c.dep_ == "acl" and lemma_of(c) in lex.occurrence_verbs
                             and lemma_of(c) != "take"), None):
         # "a gunfight ensued between ...": the parser hangs the verb on the noun as a clause
-        support = occurring
+        support, told = occurring, "occurred"
         preps += [(p, t) for p, t in _prep_args(occurring)]
     negated = is_negated(noun) or (support is not None and is_negated(support))
     return Frame(
-        trigger=noun, kind="noun", lemma=lemma_of(noun), subjects=subjects, preps=preps,
-        negated=negated, support_verb=support, fallback_subjects=fallback, passive=bool(undergone),
+        trigger=noun, kind="noun", lemma=noun_lemma(noun, lex) or lemma_of(noun), subjects=subjects, preps=preps,
+        negated=negated, support_verb=support, fallback_subjects=fallback, passive=bool(undergone), told=told,
     )
+
+
+def _observed(noun: Token, lex: Lexicon) -> Token | None:
+    """"Monitors recorded 99 explosions", "heavy shelling was reported in X", "counted dozens of explosions":
+    the observation verb whose object (or passive subject) the noun is."""
+    if (noun_lemma(noun, lex) or lemma_of(noun)) not in lex.observed_nouns:
+        return None
+    carrier = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and lemma_of(noun.head.head) in lex.quantity_heads:
+        carrier = noun.head.head
+    if carrier.dep_ in OBJ | PASS_SUBJ and lemma_of(carrier.head) in lex.observation_verbs:
+        return carrier.head
+    return None
+
+
+def noun_lemma(tok: Token, lex: Lexicon) -> str | None:
+    """The event noun a token stands for when the parser splits or mistags it: "shoot-outs" (shoot - outs)
+    is a shootout, a bare gerund subject "Fighting continued in X" (tagged a verb) is the noun fighting."""
+    if tok.pos_ in {"NOUN", "PROPN"} and lemma_of(tok) in lex.event_nouns:
+        return lemma_of(tok)
+    if tok.pos_ == "NOUN" and tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).dep_ == "compound" \
+            and tok.nbor(-2).head.i == tok.i:
+        joined = tok.nbor(-2).lower_ + lemma_of(tok)
+        return joined if joined in lex.event_nouns else None
+    if tok.tag_ == "VBG" and tok.dep_ in SUBJ | PASS_SUBJ and tok.lower_ in lex.event_nouns and \
+            not any(c.dep_ in SUBJ | OBJ | {"aux"} for c in tok.children):
+        return tok.lower_
+    return None
 
 
 def _infinitive(tok: Token) -> bool:
@@ -378,8 +423,8 @@ def sentence_frames(sent: Span, lex: Lexicon) -> list[Frame]:
     """All verb frames and event-noun frames of a sentence, in text order."""
     frames: list[Frame] = []
     for tok in sent:
-        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT") or _infinitive(tok):
-            frames.append(verb_frame(tok, lex))
-        elif tok.pos_ in {"NOUN", "PROPN"} and lemma_of(tok) in lex.event_nouns:
+        if noun_lemma(tok, lex) is not None:
             frames.append(noun_frame(tok, lex))
+        elif tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT") or _infinitive(tok):
+            frames.append(verb_frame(tok, lex))
     return frames

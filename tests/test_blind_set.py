@@ -55,8 +55,9 @@ def test_every_label_is_locatable_and_in_the_codebook() -> None:
 
 
 # Floors a little under the scores measured when the change that produced them was finished (README,
-# "Accuracy"): 2026-12-07 dyad_root F1 0.453, core happenings 96/163 = 0.589. Raise them with the coder.
-FLOOR = {"dyad_root_f1": 0.43, "core_recall": 0.56}
+# "Accuracy"): 2026-12-07 dyad_root F1 0.453, core happenings 96/163 = 0.589; at the end of the fourth session
+# 0.453 and 98/163 = 0.601, place country of found events 48/60 = 0.80 (was 0.58). Raise them with the coder.
+FLOOR = {"dyad_root_f1": 0.43, "core_recall": 0.56, "place_country": 0.75}
 
 
 def test_blind_set_stays_above_floor(coder) -> None:
@@ -64,3 +65,5 @@ def test_blind_set_stays_above_floor(coder) -> None:
     scores = result.report.per_corpus["blind"]
     assert scores.levels["dyad_root"].f1 >= FLOOR["dyad_root_f1"], scores.flat()
     assert result.core.recall >= FLOOR["core_recall"], result.core.to_json()
+    place = result.attributes.to_json()["place_country"]
+    assert place["rate"] >= FLOOR["place_country"], place

@@ -409,10 +409,8 @@ def _is_actor(doc: Doc, mention: PlaceMention, args: Sequence[Token]) -> bool:
         return country_level and root.head.lemma_.lower() not in _MOTION_VERBS
     # "Iraq forces", "Tehran government": a compound naming an actor, not a place ("Natanz plant" is one;
     # a country before a site owns it: "a US outpost in eastern Syria" is in Syria)
-    if root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and _is_country_level(mention):
-        return True
-    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and \
-        root.head.lemma_.lower() not in _PLACE_NOUNS | _SITE_NOUNS
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and (
+        _is_country_level(mention) or root.head.lemma_.lower() not in _PLACE_NOUNS | _SITE_NOUNS)
 
 
 def _path_to_trigger(doc: Doc, root: int, trigger: Token) -> tuple[int, str | None] | None:

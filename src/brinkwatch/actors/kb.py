@@ -330,7 +330,7 @@ class ActorKB:
 
     def match_of(self, entry: KBEntry, when: dt.date | None) -> KBMatch:
         role = entry.role_on(when)
-        code = role.code if role else entry.code
+        code = role.code if role else _after_office(entry, when) or entry.code
         sector = sector_of(code, self._t.sector_labels) or (entry.sector if code == entry.code else None)
         return KBMatch(
             kb_id=entry.kb_id,
@@ -439,6 +439,23 @@ class ActorKB:
 
 
 # -------------------------------------------------------------------- builders
+_PUBLIC_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
+_POLITICAL_SECTORS = _PUBLIC_SECTORS | {"ELI", "OPP", "PTY", "REB", "UAF", "INS", "SEP", "RAD"}
+
+
+def _after_office(entry: KBEntry, when: dt.date | None) -> str | None:
+    """A person out of office whose default is a private calling ("USABUS") is a former official (ELI) once
+    a public post of theirs has ended: a president between or after terms is no businessman again. A default
+    that is already political (ELI, OPP) stands."""
+    if when is None or entry.kind != "person" or not entry.roles or len(entry.code) != 6:
+        return None
+    if entry.code[3:] in _POLITICAL_SECTORS:
+        return None
+    ended = [role for role in entry.roles if role.to is not None and role.to <= when
+             and role.code[3:6] in _PUBLIC_SECTORS and role.code[:3] == entry.code[:3]]
+    return entry.code[:3] + "ELI" if ended else None
+
+
 def _add_names(tables: _Tables, entry: KBEntry, names: Iterable[str], *, tabari: bool = False) -> None:
     for name in names:
         key = name_key(name)
@@ -481,6 +498,9 @@ def _load_countries(tables: _Tables, countries: CountriesFile) -> None:
             tables.adjectives.setdefault(pieces(adjective), country.code)
         for person_noun in country.people:
             tables.demonyms.setdefault(pieces(person_noun), country.code)
+    for country in countries.countries:  # after every owner, so the owner's reading stays the first
+        _add_names(tables, KBEntry(f"country:{country.code}", "country", country.name, country.code,
+                                   country.code), country.also_called)
 
 
 def _load_regions(tables: _Tables, regions: RegionsFile) -> None:

@@ -221,12 +221,23 @@ def _in_list(doc: Doc, names: NameTable, span: NameSpan) -> bool:
 
 
 def _settle_ambiguous(names: NameTable, spans: list[NameSpan]) -> None:
-    support: dict[str | None, int] = {}
+    """A place name of several places takes the one the document's unambiguous names back.
+
+    A town or region name ("Georgia": the country or the US state) is settled by the document's towns and
+    regions only, since a capital or a leader is named as often abroad as at home. A name two countries share
+    ("Congo": COG, else the DRC) is settled by every unambiguous name with a country: a capital in the
+    dateline ("KINSHASA -"), towns, provinces, office holders, armed groups (M23)."""
+    local: dict[str | None, int] = {}
+    anywhere: dict[str | None, int] = {}
     for span in spans:
-        if len(span.readings) == 1 and span.match.kind in ("region", "city"):
-            support[span.match.country] = support.get(span.match.country, 0) + 1
+        if len(span.readings) != 1 or not span.match.country or len(span.match.country) != 3:
+            continue
+        anywhere[span.match.country] = anywhere.get(span.match.country, 0) + 1
+        if span.match.kind in ("region", "city"):
+            local[span.match.country] = local.get(span.match.country, 0) + 1
     for span in spans:
         places = [r for r in span.readings if r.kind in PLACE_KINDS]
+        support = anywhere if places and all(r.kind == "country" for r in places) else local
         if len(places) < 2 or names.get(span.start) is not span or support.get(span.match.country):
             continue
         backed = [r for r in places[1:] if support.get(r.country)]

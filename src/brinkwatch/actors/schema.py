@@ -85,6 +85,9 @@ class CountryEntry(_Strict):
     capitals: Names = []
     cameo_codes: list[str] = []
     formerly: list[FormerState] = []
+    # a short name another country owns by default ("Congo" is COG's): the second reading, which the
+    # document's other names can select (Kinshasa, Goma, M23 -> COD)
+    also_called: Names = []
 
 
 class SeatEntry(_Strict):

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.actors import discard
 from brinkwatch.actors.codes import CONFIDENCE, NO_COUNTRY, NON_STATE, Origin, assemble_code, country_of
-from brinkwatch.actors.context import DocContext, read_context
+from brinkwatch.actors.context import NON_STATE_PREFIXES, DocContext, read_context
 from brinkwatch.actors.coref import COUNTRY_NOUNS, FIRST_PLURAL, GROUP_NOUNS, PRONOUNS, Mention, MentionMemory
 from brinkwatch.actors.kb import ActorKB, KBMatch, Key, pieces
 from brinkwatch.actors.names import NameSpan, glossed_name
@@ -41,6 +41,8 @@ _FOR_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "envoy", "am
 _WINDOW_POS = frozenset({"ADJ", "PROPN", "NOUN", "DET", "PART", "NUM", "VERB", "PUNCT"})
 _NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _MAX_NAME_PARTS = 4  # given and middle names between a title and the surname
+_OWNER_PRONOUNS = frozenset({"its", "their"})
+_ARMED = frozenset({"MIL", "REB", "UAF", "INS", "SEP"})  # sectors whose members bear arms for the body
 _FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "toppled", "retired", "onetime", "erstwhile"})
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "nmod", "poss", "agent", "attr"}
@@ -248,8 +250,13 @@ class DocActors(PlacesAndPeoples):
         if head.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X"):
             return None, ""
         window = self._left_window(head)
-        if head.pos_ == "ADJ":  # "Israeli" in "Israeli air raids": the country behind the event noun
-            country = self._kb.adjective_country(self._pieces[head.i]) or self._group_state(head.i, head)
+        elided = self._elided_noun_sector(head)
+        if elided is not None:  # "Tajik and Afghan border guards", parsed as "Tajik" and "Afghan border guards"
+            return self._build(head, head.i, (elided[0], None, "demonym"), elided[1], "demonym", None), "demonym"
+        if head.pos_ == "ADJ" or self._modifying_adjective(head):
+            # "Israeli" in "Israeli air raids": the country behind the event noun; "Tajik" in "Tajik and
+            # Kyrgyz border guards", which the tagger reads as a name
+            country = self._adjective_at(head.i) or self._group_state(head.i, head)
             if country is None:
                 return None, ""
             return self._build(head, head.i, (country, None, "demonym"), None, "demonym", None), "demonym"
@@ -288,6 +295,60 @@ class DocActors(PlacesAndPeoples):
         if sector is None:
             return None, ""
         return self._sector_phrase(head, window, sector, noun_start)
+
+    def _adjective_at(self, index: int) -> str | None:
+        """The country of the adjective ending at token ``index``, the two-word one first ("South Sudanese",
+        "North Korean" are not "Sudanese" or "Korean")."""
+        if index > 0 and self._doc[index - 1].head.i in (index, self._doc[index].head.i):
+            country = self._kb.adjective_country(self._pieces[index - 1] + self._pieces[index])
+            if country is not None:
+                return country
+        return self._kb.adjective_country(self._pieces[index])
+
+    def _modifying_adjective(self, head: Token) -> bool:
+        """A country adjective the tagger took for a name or noun, modifying a noun or coordinated with a
+        modifier: "Tajik" in "Tajik and Kyrgyz border guards"."""
+        if head.dep_ not in ("amod", "nmod", "compound", "conj") or head.i in self._names:
+            return False
+        if head.dep_ == "conj" and head.head.dep_ not in ("amod", "nmod", "compound"):
+            return False
+        return self._kb.adjective_country(self._pieces[head.i]) is not None and \
+            self._kb.demonym_country(self._pieces[head.i]) is None
+
+    def _elided_noun_sector(self, head: Token) -> tuple[str, str] | None:
+        """(country, sector) of a nationality adjective the parser made a noun of its own, coordinated with
+        an adjective + sector noun whose noun it shares: "Tajik" in "Tajik and Afghan border guards"."""
+        if head.pos_ not in ("PROPN", "NOUN") or head.i in self._names or head.dep_ in ("amod", "compound"):
+            return None
+        country = self._kb.adjective_country(self._pieces[head.i])
+        if country is None or self._kb.demonym_country(self._pieces[head.i]) is not None:
+            return None
+        for conj in head.children:
+            if conj.dep_ == "conj" and conj.pos_ == "NOUN" and any(
+                    c.dep_ == "amod" and c.i < conj.i and self._kb.adjective_country(self._pieces[c.i])
+                    for c in conj.children):
+                sector = self._head_sector(conj)[0]
+                if sector is not None:
+                    return country, sector
+        return None
+
+    def _possessor_origin(self, head: Token, sector: str) -> Origin | None:
+        """ "its forces", "their fighters": the owner a possessive pronoun refers back to.
+
+        A state's pronoun gives its country ("Rwanda said its soldiers ..." -> RWAMIL); an armed group's
+        armed members are the group itself ("Hamas said its gunmen ..."); another organisation is the prefix
+        of its members ("the UN said its peacekeepers ..." -> IGOUNOPKO)."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS), None)
+        if owner is None:
+            return None
+        actor = self.resolve_token(owner)
+        if actor is None or actor.code.startswith(NO_COUNTRY):
+            return None
+        if actor.country and actor.code[:3] not in NON_STATE_PREFIXES and len(actor.code) <= 6:
+            return actor.country, None, "coref"  # a state or one of its sectors
+        if sector in _ARMED and any(actor.code[i:i + 3] in _ARMED for i in range(3, len(actor.code), 3)):
+            return actor.code, None, "coref-armed"
+        return actor.code, None, "coref"
 
     def _sentence_country(self, head: Token) -> Origin | None:
         """The one country named in the sentence, for a titled person of unknown nationality.
@@ -357,7 +418,10 @@ class DocActors(PlacesAndPeoples):
             or self._country_from_window(window, noun_start)
             or self._country_from_context(head)
             or self._group_in_window(window, noun_start, head)
+            or self._possessor_origin(head, sector)
         )
+        if origin is not None and origin[2] == "coref-armed":  # "Hamas said its gunmen ...": the group
+            return self._build(head, window, (origin[0], None, "coref"), None, "coref", None), "coref"
         if sector == "GOV" and self._kb.is_person_noun(pieces(head.lemma_)):
             sector = self._modifier_sector(head, window, noun_start) or sector  # "rebel leaders", "army officials"
         if origin is None and self._is_bare_definite(head, window, noun_start):
@@ -369,8 +433,8 @@ class DocActors(PlacesAndPeoples):
         if self._is_former(head, window):
             sector = "ELI"
         kind = "kb+noun" if origin is not None else "sector"
-        if origin is not None and origin[2] == "demonym":
-            kind = "demonym"
+        if origin is not None and origin[2] in ("demonym", "coref"):
+            kind = origin[2]
         return self._build(head, window, origin, sector, kind, None), "sector"
 
     # ---------------------------------------------------------------- phrase pieces
@@ -475,9 +539,10 @@ class DocActors(PlacesAndPeoples):
                     return owner, None, "kb+noun"
                 return found.match.code, found.match, found.match.kind
             token_pieces = self._pieces[index]
-            country = self._kb.adjective_country(token_pieces) or self._hyphen_country(self._doc[index])
-            if country is None and index > window:
+            country = None
+            if index > window:  # "South Sudanese troops" are not Sudanese
                 country = self._kb.adjective_country(self._pieces[index - 1] + token_pieces)
+            country = country or self._kb.adjective_country(token_pieces) or self._hyphen_country(self._doc[index])
             if country is not None and self._proxy_follows(index + 1):
                 continue  # "Iranian-backed militias", "Saudi-funded groups": a proxy is not its backer
             if country is not None:

@@ -121,7 +121,7 @@ class ArgumentResolver:
         # an actor is not its own target: the same span, or the very same code ("the US denied entry to the US")
         targets = [t for t in targets if not any(t.start == s.start or t.code == s.code
                                                  or _same_side(s, t, draft.code[:2] in self._forceful_roots)
-                                                 for s in sources)]
+                                                 or _own_forces(s, t) for s in sources)]
         if not targets and len(sources) > 1 and _reciprocal(draft.trigger, self.book.governors.shared_modifiers):
             # "India and Pakistan agreed not to attack each other", "Rwanda and Burundi reopened their shared
             # border": each party is the other's target
@@ -246,8 +246,9 @@ class ArgumentResolver:
         instruments = set(self._pattern_objects.get(draft.pattern.rsplit(">", 1)[-1], ()))
         for tok in candidates_in(ranges) + in_purpose:
             actor = _resolve_with_fallback(actors, tok)
-            if actor is None or actor.code == "---" or any(s.code == actor.code for s in sources):
-                continue
+            if actor is None or actor.code == "---" or any(s.code == actor.code or _own_forces(s, actor)
+                                                           for s in sources):
+                continue  # "moved its troops to the border with Guyana": its troops are what it moved
             if not actor.country and tok.dep_ in {"dobj", "conj"} and lemma_of(tok) in instruments:
                 continue  # "tanks" (---MIL) is the instrument; "US mediation" still names its owner
             if any((actor.start or 0) < e and s < (actor.end or 0) for s, e in taken):
@@ -555,6 +556,14 @@ def _same_side(source: Actor, target: Actor, forceful: bool = False) -> bool:
 
 
 _ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "SEP", "COP", "SPY"})
+
+
+def _own_forces(source: Actor, target: Actor) -> bool:
+    """ "Venezuela moved its troops to the border", "the ministry deployed its police": a state's own armed
+    forces, named by a possessive pronoun, are what it acts with, not whom it acts on ("rebels attacked its
+    troops" is still an attack: the rebels are not the state)."""
+    return (target.resolution == "coref" and target.sector in _ARMED_SECTORS and source.sector in (None, "GOV")
+            and bool(source.country) and source.country == target.country and len(target.code) <= 6)
 
 
 def _overlaps(a: Actor, b: Actor) -> bool:

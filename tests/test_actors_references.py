@@ -121,3 +121,36 @@ def test_an_opposition_default_outlasts_the_term(coder) -> None:
 ])
 def test_the_african_union_and_its_predecessor(coder, text: str, day: dt.date, code: str) -> None:
     assert code in _mention_codes(coder, text, day).values()
+
+
+# ---------------------------------------------------------------- "It accused London": the subject carries on
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Iran's foreign ministry summoned the British ambassador on Sunday. It accused London of meddling in the "
+     "protests.", ("IRNGOV", "GBR")),
+    ("Algeria recalled its envoy from Madrid on Friday. It accused Spain of betraying the Sahrawis.", ("DZA", "ESP")),
+    ("The Serbian government summoned the Croatian ambassador. It accused Zagreb of stoking hatred.",
+     ("SRBGOV", "HRV")),
+])
+def test_a_subject_pronoun_continues_the_previous_subject(coder, text: str, pair: tuple[str, str]) -> None:
+    pairs = _pairs(coder, text)
+    assert pair in pairs
+    assert not any(source.endswith("GOV") and source[:3] == pair[1] for source, _ in pairs)
+
+
+def test_a_pronoun_with_an_antecedent_in_its_own_sentence_keeps_it(coder) -> None:
+    codes = _mention_codes(coder, "The Nigerian army said it had killed 30 Boko Haram fighters in Borno.")
+    assert codes["it"] == "NGAMIL"
+
+
+def test_an_envoy_is_a_person_not_an_it(coder) -> None:
+    codes = _mention_codes(coder, "Egypt expelled the Ethiopian ambassador. It said the dam talks were over.")
+    assert codes["It"] == "EGY"
+
+
+# ---------------------------------------------------------------- a former official acts at home
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Former Prime Minister Imran Khan accused the army of rigging the vote.", ("PAKELI", "PAKMIL")),
+    ("Former president Evo Morales accused the police of plotting to kill him.", ("BOLELI", "BOLCOP")),
+])
+def test_a_former_officials_unplaced_counterpart_is_of_his_country(coder, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(coder, text)

@@ -62,14 +62,15 @@ class MentionMemory:
         self._heads: set[int] = set()
         self._spans: set[tuple[int | None, int | None]] = set()
 
-    def remember(self, head: Token, actor: Actor, kind: str) -> None:
+    def remember(self, head: Token, actor: Actor, kind: str, titled: bool = False) -> None:
+        """``titled``: the head is a word used as a title ("the ambassador"), so a person, whatever ``kind``."""
         span = (actor.start, actor.end)
         if head.i in self._heads or span in self._spans:
             return
         self._heads.add(head.i)
         self._spans.add(span)
         plural = head.tag_ in ("NNS", "NNPS") or kind == "demonym"
-        person = kind in ("person", "title") or head.ent_type_ == "PERSON"
+        person = kind in ("person", "title") or head.ent_type_ == "PERSON" or (titled and not plural)
         mention = Mention(actor, head.i, plural, person, kind)
         bisect.insort(self.mentions, mention, key=lambda m: m.actor.start or 0)  # text order, in O(log n)
 
@@ -83,6 +84,16 @@ class MentionMemory:
                 return mention
         return None
 
+    def salient_antecedent(self, head: Token, accept: Accept, reach: int) -> Mention | None:
+        """A subject pronoun opening a clause with no candidate earlier in its own sentence continues the
+        subject of the sentences before ("Iran summoned the British envoy. It accused London ...": Iran, not
+        the envoy); other pronouns, and subjects with no earlier subject to continue, take the latest."""
+        if head.dep_ not in ("nsubj", "nsubjpass") or self.antecedent(head, accept, reach=0) is not None:
+            return self.antecedent(head, accept, reach)
+        subject = self.antecedent(head, lambda m: accept(m) and self._doc[m.head].dep_ in ("nsubj", "nsubjpass"),
+                                  reach)
+        return subject or self.antecedent(head, accept, reach)
+
     def pronoun_antecedent(self, head: Token) -> Mention | None:
         """What a personal pronoun refers to (None for a word that is no pronoun of these classes)."""
         lower = head.lower_
@@ -94,11 +105,12 @@ class MentionMemory:
             return not reflexive and head.dep_ != "poss" and other.head.i == head.head.i and other.dep_ == "nsubj"
 
         if lower in PERSON_PRONOUNS:
-            return self.antecedent(head, lambda m: m.person and not local(m), reach=2)
+            return self.salient_antecedent(head, lambda m: m.person and not local(m), reach=2)
         if lower in SINGULAR_PRONOUNS:
-            return self.antecedent(head, lambda m: not m.person and not m.plural and not local(m), reach=2)
+            return self.salient_antecedent(head, lambda m: not m.person and not m.plural and not local(m), reach=2)
         if lower in PLURAL_PRONOUNS:
-            return self.antecedent(head, lambda m: (m.plural or m.kind == "organization") and not local(m), reach=2)
+            return self.salient_antecedent(head, lambda m: (m.plural or m.kind == "organization") and not local(m),
+                                           reach=2)
         if lower in FIRST_PLURAL:  # "We call on the Government of Venezuela ...": the body speaking
             return self.antecedent(head, lambda m: _speaking_body(m, self._doc) and not local(m), reach=3)
         return None

@@ -126,7 +126,7 @@ class DocActors(PlacesAndPeoples):
         actor, kind = self._resolve(head)
         self._cache[head.i] = actor
         if actor is not None:
-            self.memory.remember(head, actor, kind)
+            self.memory.remember(head, actor, kind, titled=self._kb.title_sector(pieces(head.lemma_)) is not None)
         return actor
 
     # ---------------------------------------------------------------- resolution steps

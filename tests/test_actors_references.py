@@ -154,3 +154,33 @@ def test_an_envoy_is_a_person_not_an_it(coder) -> None:
 ])
 def test_a_former_officials_unplaced_counterpart_is_of_his_country(coder, text: str, pair: tuple[str, str]) -> None:
     assert pair in _pairs(coder, text)
+
+
+# ---------------------------------------------------------------- "the kingdom's foreign ministry", "the bloc"
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Morocco recalled its ambassador from Algiers. The kingdom's foreign ministry accused Algeria of hostility.",
+     ("MARGOV", "DZA")),
+    ("Belarus moved troops to the Polish border. The country's defence minister accused Warsaw of provocations.",
+     ("BLRGOV", "POL")),
+    ("Saudi Arabia hosted talks on Sudan in Jeddah. The kingdom's foreign minister criticised Iran.",
+     ("SAUGOV", "IRN")),
+])
+def test_the_countrys_officials_are_the_story_countrys(coder, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(coder, text)
+
+
+def test_the_countrys_officials_without_a_country_named_stay_unplaced(coder) -> None:
+    codes = _mention_codes(coder, "The country's president criticised the opposition.")
+    assert codes["The country's president"] == "---GOV"
+
+
+@pytest.mark.parametrize(("text", "first", "later"), [
+    ("The European Union imposed new sanctions on Iran. The bloc also froze the assets of six officials.",
+     "The European Union", "The bloc"),
+    ("NATO condemned the missile test. The alliance urged Pyongyang to return to talks.", "NATO", "The alliance"),
+    ("ASEAN leaders met in Jakarta. The bloc called on Myanmar's generals to end the violence.",
+     "ASEAN leaders", "The bloc"),
+])
+def test_the_bloc_and_the_alliance_are_the_body_named_before(coder, text: str, first: str, later: str) -> None:
+    codes = _mention_codes(coder, text)
+    assert codes[later] == codes[first] and codes[later].startswith("IGO")

@@ -25,7 +25,8 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers"
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 PRONOUNS = SINGULAR_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS | FIRST_PLURAL
 COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
-GROUP_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "outfit", "network"})
+GROUP_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "outfit", "network",
+                         "bloc", "alliance"})
 
 
 @dataclass(frozen=True)
@@ -84,11 +85,13 @@ class MentionMemory:
                 return mention
         return None
 
-    def salient_antecedent(self, head: Token, accept: Accept, reach: int) -> Mention | None:
+    def salient_antecedent(self, head: Token, accept: Accept, reach: int, topic: bool = False) -> Mention | None:
         """A subject pronoun opening a clause with no candidate earlier in its own sentence continues the
         subject of the sentences before ("Iran summoned the British envoy. It accused London ...": Iran, not
-        the envoy); other pronouns, and subjects with no earlier subject to continue, take the latest."""
-        if head.dep_ not in ("nsubj", "nsubjpass") or self.antecedent(head, accept, reach=0) is not None:
+        the envoy); other pronouns, and subjects with no earlier subject to continue, take the latest.
+        ``topic``: the word names the story's topic wherever it stands ("the country's minister")."""
+        subject_position = topic or head.dep_ in ("nsubj", "nsubjpass")
+        if not subject_position or self.antecedent(head, accept, reach=0) is not None:
             return self.antecedent(head, accept, reach)
         subject = self.antecedent(head, lambda m: accept(m) and self._doc[m.head].dep_ in ("nsubj", "nsubjpass"),
                                   reach)
@@ -117,12 +120,14 @@ class MentionMemory:
 
     def noun_antecedent(self, head: Token) -> Mention | None:
         """ "the country" / "the group": the latest country-level or group-like mention."""
-        if head.lower_ in COUNTRY_NOUNS:
-            return self.antecedent(head, lambda m: m.kind in ("country", "capital") and m.actor.sector is None)
+        if head.lower_ in COUNTRY_NOUNS:  # "The kingdom's foreign minister": the country the story is about
+            return self.salient_antecedent(
+                head, lambda m: m.kind in ("country", "capital") and m.actor.sector is None, reach=1, topic=True)
         if head.lower_ in GROUP_NOUNS:
             return self.antecedent(
                 head,
-                lambda m: m.kind in ("organization", "new") or m.actor.sector in ("REB", "UAF", "SEP", "OPP"),
+                lambda m: m.kind in ("organization", "new") or m.actor.sector in ("REB", "UAF", "SEP", "OPP")
+                or m.actor.code[:3] in ("IGO", "NGO", "IMG"),  # "ASEAN leaders met ... The bloc"
             )
         return None
 

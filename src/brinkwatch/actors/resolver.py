@@ -333,12 +333,13 @@ class DocActors(PlacesAndPeoples):
         return None
 
     def _possessor_origin(self, head: Token, sector: str) -> Origin | None:
-        """ "its forces", "their fighters": the owner a possessive pronoun refers back to.
+        """ "its forces", "their fighters", "the country's army": the owner a possessive refers back to.
 
         A state's pronoun gives its country ("Rwanda said its soldiers ..." -> RWAMIL); an armed group's
         armed members are the group itself ("Hamas said its gunmen ..."); another organisation is the prefix
         of its members ("the UN said its peacekeepers ..." -> IGOUNOPKO)."""
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS), None)
+        owner = next((c for c in head.children if c.dep_ == "poss" and (
+            c.lower_ in _OWNER_PRONOUNS or c.lower_ in COUNTRY_NOUNS | GROUP_NOUNS)), None)  # "the kingdom's"
         if owner is None:
             return None
         actor = self.resolve_token(owner)

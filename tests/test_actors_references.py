@@ -184,3 +184,30 @@ def test_the_countrys_officials_without_a_country_named_stay_unplaced(coder) -> 
 def test_the_bloc_and_the_alliance_are_the_body_named_before(coder, text: str, first: str, later: str) -> None:
     codes = _mention_codes(coder, text)
     assert codes[later] == codes[first] and codes[later].startswith("IGO")
+
+
+# ---------------------------------------------------------------- another state's "Congress"
+@pytest.mark.parametrize(("text", "phrase", "code"), [
+    ("Peru's Congress removed the president from office.", "Peru's Congress", "PERLEG"),
+    ("The Colombian Congress rejected the government's labour reform.", "The Colombian Congress", "COLLEG"),
+    ("Guatemala's Congress voted to strip the judge of immunity.", "Guatemala's Congress", "GTMLEG"),
+    ("The US Congress approved new sanctions on Russia.", "The US Congress", "USALEG"),
+    ("Congress approved new sanctions on Russia.", "Congress", "USALEG"),
+])
+def test_a_seat_of_power_owned_by_another_state_is_that_states(coder, text: str, phrase: str, code: str) -> None:
+    assert _mention_codes(coder, text)[phrase] == code
+
+
+# ---------------------------------------------------------------- ships by flag, coast guards
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Iranian commandos seized a British-flagged tanker in the Gulf of Oman.", ("IRNMIL", "GBR")),
+    ("The Houthis attacked a Liberian-flagged freighter in the Red Sea.", ("YEMREB", "LBR")),
+    ("Greek coast guards intercepted a Turkish trawler near Lesbos.", ("GRCCOP", "TUR")),
+])
+def test_a_ship_is_its_flags_and_coast_guards_are_police(coder, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(coder, text)
+
+
+def test_a_proxy_suffix_still_is_no_owner(coder) -> None:
+    codes = _mention_codes(coder, "Iranian-backed militias attacked a US base in Syria.")
+    assert not any(code.startswith("IRN") for code in codes.values())

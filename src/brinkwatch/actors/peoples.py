@@ -75,15 +75,18 @@ class PlacesAndPeoples:
     def _owning_state(self, match: KBMatch, start: int) -> str | None:
         """The state whose own body an international organisation's name stands for when that state owns it:
         "Russia's Security Council", "the Russian Security Council" (a state's council, not the UN's). An IGO
-        belongs to no state, so a country's possessive or adjective right before its name says otherwise."""
-        if match.kind != "organization" or not match.code.startswith("IGO") or start == 0:
+        belongs to no state, so a country's possessive or adjective right before its name says otherwise. So
+        with another state's seat of power: "Peru's Congress", "the Colombian Congress" are not the US's."""
+        igo = match.kind == "organization" and match.code.startswith("IGO")
+        if not (igo or match.kind == "seat") or start == 0:
             return None
+        owner = None
         if start >= 2 and self._doc[start - 1].text in ("'s", "’s", "'"):
-            owner = self._names.get(start - 2)
-            return owner.match.country if owner is not None and owner.match.kind == "country" else None
-        if self._names.get(start - 1) is None:
-            return self._kb.adjective_country(self._pieces[start - 1])
-        return None
+            found = self._names.get(start - 2)
+            owner = found.match.country if found is not None and found.match.kind == "country" else None
+        elif self._names.get(start - 1) is None:
+            owner = self._kb.adjective_country(self._pieces[start - 1])
+        return owner if owner != match.country else None
 
     def _people_phrase(self, head: Token, window: int, states: tuple[str, ...]) -> Actor:
         """A people is its state's civilians (as the PLOVER gold codes "Iraqi Kurds" IRQ CVL): "Chechens" ->

@@ -28,7 +28,8 @@ from brinkwatch.model import Actor
 
 __all__ = ["CONFIDENCE", "NO_COUNTRY", "ActorResolver", "DocActors"]
 
-_LEADER_SUFFIXES = frozenset({"led", "based", "run", "controlled", "dominated", "owned", "ruled"})
+_LEADER_SUFFIXES = frozenset({"led", "based", "run", "controlled", "dominated", "owned", "ruled",
+                              "flagged", "registered"})  # "a British-flagged tanker" is Britain's
 _PROXY_SUFFIXES = frozenset(
     {"backed", "funded", "supported", "trained", "armed", "allied", "sponsored", "aligned",
      # a weapon's maker is not whoever fires it: "Iranian-made drones", "Turkish-built drones"
@@ -190,7 +191,8 @@ class DocActors(PlacesAndPeoples):
             code, sector = chapter + code, "NGO"
         owner = self._owning_state(match, found.start)
         if owner is not None:  # "Russia's Security Council" is Russia's government, not the UN's
-            code, sector = owner + "GOV", "GOV"
+            sector = (match.sector or "GOV") if match.kind == "seat" else "GOV"  # "Peru's Congress": PERLEG
+            code = owner + sector
         code = self._kb.state_on(code, self._when)
         return Actor(
             code=code, country=country_of(code, match.country), sector=sector, text=self._text[start:end],

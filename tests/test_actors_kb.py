@@ -109,7 +109,9 @@ people:
     kb = ActorKB.load([people])
     assert codes(kb, "Trump", dt.date(2020, 1, 10))[0] == "USAGOV"
     assert codes(kb, "Trump", dt.date(2012, 6, 1))[0] == "USABUS"
-    assert codes(kb, "Trump", dt.date(2021, 1, 20))[0] == "USABUS"  # "to" is the first day out of office
+    assert codes(kb, "Trump", dt.date(2021, 1, 19))[0] == "USAGOV"
+    # "to" is the first day out of office; out of a public post, a private default (BUS) becomes ELI
+    assert codes(kb, "Trump", dt.date(2021, 1, 20))[0] == "USAELI"
     assert codes(kb, "Donald Trump", None)[0] == "USAGOV"  # no date: the role still held
     match = kb.lookup("Trump", dt.date(2020, 1, 10))[0]
     assert (match.kb_id, match.title, match.country, match.sector) == (

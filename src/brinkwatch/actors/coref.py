@@ -93,8 +93,7 @@ class MentionMemory:
         subject_position = topic or head.dep_ in ("nsubj", "nsubjpass")
         if not subject_position or self.antecedent(head, accept, reach=0) is not None:
             return self.antecedent(head, accept, reach)
-        subject = self.antecedent(head, lambda m: accept(m) and self._doc[m.head].dep_ in ("nsubj", "nsubjpass"),
-                                  reach)
+        subject = self.antecedent(head, lambda m: accept(m) and _is_subject(self._doc[m.head]), reach)
         return subject or self.antecedent(head, accept, reach)
 
     def pronoun_antecedent(self, head: Token) -> Mention | None:
@@ -130,6 +129,12 @@ class MentionMemory:
                 or m.actor.code[:3] in ("IGO", "NGO", "IMG"),  # "ASEAN leaders met ... The bloc"
             )
         return None
+
+
+def _is_subject(token: Token) -> bool:
+    """A clause's subject, or one of coordinated subjects ("The US and Iran met": both)."""
+    subjects = ("nsubj", "nsubjpass")
+    return token.dep_ in subjects or token.dep_ == "conj" and token.head.dep_ in subjects
 
 
 def _speaking_body(m: Mention, doc: Doc) -> bool:

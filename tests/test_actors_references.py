@@ -211,3 +211,22 @@ def test_a_ship_is_its_flags_and_coast_guards_are_police(coder, text: str, pair:
 def test_a_proxy_suffix_still_is_no_owner(coder) -> None:
     codes = _mention_codes(coder, "Iranian-backed militias attacked a US base in Syria.")
     assert not any(code.startswith("IRN") for code in codes.values())
+
+
+# ---------------------------------------------------------------- state bodies the KB does not know
+@pytest.mark.parametrize(("text", "phrase", "code"), [
+    ("Ethiopia's National Election Board suspended three opposition parties.", "National Election Board", "ETHGOV"),
+    ("The Kenya Revenue Authority froze the accounts of two opposition politicians.", "Kenya Revenue Authority",
+     "KENGOV"),
+    ("Pakistan's Federal Investigation Agency arrested a journalist in Lahore.", "Federal Investigation Agency",
+     "PAKGOV"),
+    ("Ghana's Narcotics Control Board arrested 12 suspected traffickers in Tema.", "Narcotics Control Board",
+     "GHAGOV"),
+])
+def test_an_unknown_state_body_is_its_countrys_government(coder, text: str, phrase: str, code: str) -> None:
+    assert _mention_codes(coder, text)[phrase] == code
+
+
+def test_an_occupational_word_in_a_body_name_beats_its_organisational_word(coder) -> None:
+    codes = _mention_codes(coder, "Uganda's Directorate of Military Intelligence detained a journalist in Kampala.")
+    assert codes["Directorate of Military Intelligence"] == "UGASPY"

@@ -230,3 +230,29 @@ def test_an_unknown_state_body_is_its_countrys_government(coder, text: str, phra
 def test_an_occupational_word_in_a_body_name_beats_its_organisational_word(coder) -> None:
     codes = _mention_codes(coder, "Uganda's Directorate of Military Intelligence detained a journalist in Kampala.")
     assert codes["Directorate of Military Intelligence"] == "UGASPY"
+
+
+# ---------------------------------------------------------------- more possessions
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Azerbaijan refused to pull its troops back from the Armenian border.", ("AZE", "ARM")),
+    ("Russia said its convoy had been hit by Ukrainian drones.", ("UKRMIL", "RUS")),
+    ("Gunmen attacked a police checkpoint in Kirkuk.", ("IRQUAF", "IRQCOP")),
+    ("Militants overran an army outpost in northern Mali.", ("MLIREB", "MLIMIL")),
+])
+def test_possessions_and_posts_belong_to_their_owner(coder, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(coder, text)
+
+
+def test_a_newspaper_named_post_stays_a_newspaper(coder) -> None:
+    assert _mention_codes(coder, "The Jerusalem Post reported that Israel had struck a depot.")[
+        "The Jerusalem Post"] == "ISRMED"
+
+
+# ---------------------------------------------------------------- a group whose role changed on a date
+@pytest.mark.parametrize(("day", "code"), [
+    (dt.date(2019, 6, 3), "SDNUAF"),  # a paramilitary beside the army
+    (dt.date(2024, 5, 1), "SDNREB"),  # at war with the army since 2023-04-15
+])
+def test_the_rapid_support_forces_by_date(coder, day: dt.date, code: str) -> None:
+    assert _mention_codes(coder, "The Rapid Support Forces stormed a market in Omdurman.", day)[
+        "The Rapid Support Forces"] == code

@@ -71,7 +71,10 @@ class MentionMemory:
         self._heads.add(head.i)
         self._spans.add(span)
         plural = head.tag_ in ("NNS", "NNPS") or kind == "demonym"
-        person = kind in ("person", "title") or head.ent_type_ == "PERSON" or (titled and not plural)
+        # a name the KB knows as a place or body is none, whatever the tagger says ("Azerbaijan" tagged PERSON)
+        named_thing = kind in ("country", "capital", "region", "city", "seat", "organization")
+        person = kind in ("person", "title") or (head.ent_type_ == "PERSON" and not named_thing) or (
+            titled and not plural)
         mention = Mention(actor, head.i, plural, person, kind)
         bisect.insort(self.mentions, mention, key=lambda m: m.actor.start or 0)  # text order, in O(log n)
 

@@ -334,6 +334,16 @@ class DocActors(PlacesAndPeoples):
                     return country, sector
         return None
 
+    def _possessed_by(self, head: Token) -> Actor | None:
+        """ "their post", "its convoy": a post, vehicle or unit of no sector of its own is its owner's."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS), None)
+        actor = self.resolve_token(owner) if owner is not None else None
+        if actor is None or actor.code.startswith(NO_COUNTRY):
+            return None
+        start, end = self._phrase_bounds(head, self._left_window(head))
+        return actor.model_copy(update={"text": self._text[start:end], "start": start, "end": end,
+                                        "resolution": "coref", "confidence": CONFIDENCE["coref"]})
+
     def _possessor_origin(self, head: Token, sector: str) -> Origin | None:
         """ "its forces", "their fighters", "the country's army": the owner a possessive refers back to.
 
@@ -398,7 +408,7 @@ class DocActors(PlacesAndPeoples):
         """ "UN inspectors", "Iranian negotiators": a people noun with no sector is its modifier's actor."""
         origin = self._country_from_window(window, head.i) or self._group_in_window(window, head.i, head)
         if origin is None:
-            return None
+            return self._possessed_by(head)
         return self._build(
             head, window, origin, None, "demonym" if origin[2] == "demonym" else "kb+noun", None
         )

@@ -256,3 +256,13 @@ def test_a_newspaper_named_post_stays_a_newspaper(coder) -> None:
 def test_the_rapid_support_forces_by_date(coder, day: dt.date, code: str) -> None:
     assert _mention_codes(coder, "The Rapid Support Forces stormed a market in Omdurman.", day)[
         "The Rapid Support Forces"] == code
+
+
+# ---------------------------------------------------------------- local officials are government
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Unidentified assailants shot dead a district administrator in Sagaing, Myanmar.", ("MMRUAF", "MMRGOV")),
+    ("Gunmen killed a local chief in Ituri province.", ("CODUAF", "CODGOV")),
+    ("Armed men abducted a village head in Zamfara, Nigeria.", ("NGAUAF", "NGAGOV")),
+])
+def test_local_administrators_and_chiefs_are_government(coder, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(coder, text)

@@ -316,9 +316,9 @@ def _coded_mentions(coder, text: str) -> dict[str, str]:
 
 @pytest.mark.parametrize(("text", "name", "code"), [
     ("TEHRAN, Jan 5 (Wire) - The Supreme National Security Council said Iran would respond to any attack.",
-     "The Supreme National Security Council", "IRN"),
+     "The Supreme National Security Council", "IRNGOV"),  # a "security council" is a government body
     ("The Supreme National Security Council said Iran would respond to any attack.",
-     "Supreme National Security Council", "---"),  # no dateline: no guess
+     "Supreme National Security Council", "---GOV"),  # no dateline: no guess of the country
 ])
 def test_an_unknown_body_takes_the_datelines_country(coder, text: str, name: str, code: str) -> None:
     assert _coded_mentions(coder, text)[name] == code

@@ -266,3 +266,28 @@ def test_the_rapid_support_forces_by_date(coder, day: dt.date, code: str) -> Non
 ])
 def test_local_administrators_and_chiefs_are_government(coder, text: str, pair: tuple[str, str]) -> None:
     assert pair in _pairs(coder, text)
+
+
+# ---------------------------------------------------------------- conflict-monitor and statement styles
+@pytest.mark.parametrize(("text", "pair"), [
+    ("On 3 June, Police Forces of Kenya fired tear gas at protesters in Nairobi.", ("KENCOP", "KENOPP")),
+    ("On 9 March, Police Forces of Peru detained 30 miners near Arequipa.", ("PERCOP", None)),
+    ("On 5 June, an Unidentified Armed Group (Nigeria) abducted 20 passengers near Kaduna.", ("NGAUAF", "NGACVL")),
+    ("On 12 May, Military Forces of Mali clashed with JNIM militants near Bandiagara.", ("MLIMIL", "MLIREB")),
+])
+def test_conflict_monitor_actor_names(coder, text: str, pair: tuple[str, str | None]) -> None:
+    pairs = _pairs(coder, text)
+    assert pair in pairs or pair[1] is None and pair[0] in {source for source, _ in pairs}
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("The Ministry of Foreign Affairs strongly condemns the aggression of the Zionist regime.", "the Zionist regime"),
+    ("Zionist forces shelled a school in Khan Younis.", "Zionist forces"),
+])
+def test_the_zionist_regime_is_israel(coder, text: str, phrase: str) -> None:
+    assert _mention_codes(coder, text)[phrase].startswith("ISR")
+
+
+def test_anti_zionist_protesters_are_not_israeli(coder) -> None:
+    codes = _mention_codes(coder, "Anti-Zionist protesters marched in London.")
+    assert not any(code.startswith("ISR") for code in codes.values())

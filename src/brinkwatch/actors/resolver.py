@@ -669,11 +669,14 @@ class DocActors(PlacesAndPeoples):
         name_tokens = list(self._entity_tokens(head))
         if head.ent_type_ == "" and not any(token.text[:1].isupper() for token in name_tokens):
             return None, ""
-        origin = self._country_from_window(min(window, name_tokens[0].i), name_tokens[-1].i + 1)
+        origin = self._country_from_window(min(window, name_tokens[0].i), name_tokens[-1].i + 1) or \
+            self._place_after(head)
         sector = self._sector_in_name(name_tokens)
+        named_sector, noun_start = self._head_sector(head)
+        if named_sector is not None and noun_start < head.i:  # "Police Forces of Kenya", "Unidentified Armed Group"
+            sector = named_sector
         if sector == "MIL" and (origin is None or origin[2] in ("region", "city")):
             sector = "REB"  # "the Tigray Defence Forces", "the Ambazonia Defence Forces": no state's army
-        origin = origin or self._place_after(head)
         if origin is None and sector is None and head.ent_type_ != "ORG":
             return None, ""
         if origin is None and sector not in (None, *NON_STATE) and (

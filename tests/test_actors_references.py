@@ -291,3 +291,17 @@ def test_the_zionist_regime_is_israel(coder, text: str, phrase: str) -> None:
 def test_anti_zionist_protesters_are_not_israeli(coder) -> None:
     codes = _mention_codes(coder, "Anti-Zionist protesters marched in London.")
     assert not any(code.startswith("ISR") for code in codes.values())
+
+
+# ---------------------------------------------------------------- leaders after the Phoenix dictionaries' horizon
+@pytest.mark.parametrize(("text", "name", "day", "code"), [
+    ("Mirziyoyev met the Tajik president in Tashkent.", "Mirziyoyev", dt.date(2024, 3, 1), "UZBGOV"),
+    ("Hichilema accused the opposition of inciting violence.", "Hichilema", dt.date(2023, 5, 2), "ZMBGOV"),
+    ("Hichilema accused the government of rigging the vote.", "Hichilema", dt.date(2016, 8, 20), "ZMBOPP"),
+    ("Mahama criticised the central bank.", "Mahama", dt.date(2020, 2, 1), "GHAELI"),  # between his terms
+    ("Mahama criticised the central bank.", "Mahama", dt.date(2025, 3, 1), "GHAGOV"),
+    ("Boluarte declared a state of emergency in Lima.", "Boluarte", dt.date(2023, 1, 15), "PERGOV"),
+    ("Boluarte declared a state of emergency in Lima.", "Boluarte", dt.date(2025, 12, 1), "PERELI"),
+])
+def test_leaders_after_the_dictionaries_end_by_date(coder, text: str, name: str, day: dt.date, code: str) -> None:
+    assert _mention_codes(coder, text, day)[name] == code

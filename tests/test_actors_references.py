@@ -305,3 +305,22 @@ def test_anti_zionist_protesters_are_not_israeli(coder) -> None:
 ])
 def test_leaders_after_the_dictionaries_end_by_date(coder, text: str, name: str, day: dt.date, code: str) -> None:
     assert _mention_codes(coder, text, day)[name] == code
+
+
+# ---------------------------------------------------------------- "the two sides" are not the venue
+@pytest.mark.parametrize(("text", "pair"), [
+    ("India and Pakistan held talks in Geneva. The two sides agreed to restore the ceasefire.", ("IND", "PAK")),
+    ("Armenia and Azerbaijan signed a peace deal in Washington. Both countries pledged to reopen the railway.",
+     ("ARM", None)),
+    ("Sudan and South Sudan met at Addis Ababa. The two countries agreed to reopen the border.", ("SDN", "SSD")),
+])
+def test_the_two_sides_are_the_parties_not_the_venue(coder, text: str, pair: tuple[str, str | None]) -> None:
+    pairs = _pairs(coder, text)
+    assert pair in pairs
+    venue = {"Geneva": "CHE", "Washington": "USA", "Addis Ababa": "ETH"}
+    assert not any(code in {source, target} for code in venue.values() for source, target in pairs)
+
+
+def test_a_capital_as_actor_still_counts_as_a_side(coder) -> None:
+    pairs = _pairs(coder, "Moscow accused Kyiv of shelling the plant. The two sides traded accusations.")
+    assert ("RUS", "UKR") in pairs

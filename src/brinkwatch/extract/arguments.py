@@ -89,7 +89,8 @@ class ArgumentResolver:
         seen: list[Actor] = []
         for mention in sorted(actors.mentions, key=lambda a: a.start or 0, reverse=True):
             if mention.start is None or mention.start >= tok.idx or not mention.country or \
-                    len(mention.country) != 3 or mention.country in NON_STATE_PREFIXES:
+                    len(mention.country) != 3 or mention.country in NON_STATE_PREFIXES or \
+                    _venue(tok.doc, mention):
                 continue
             if all(m.country != mention.country for m in seen):
                 seen.append(mention)
@@ -338,6 +339,18 @@ def _occupant_clauses(base: Token) -> list[Token]:
         return own
     after = base.right_edge.i + 1
     return [t for t in base.sent if t.dep_ in {"relcl", "acl"} and t.left_edge.i == after and t.i > base.i]
+
+
+_VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
+
+
+def _venue(doc: Doc, mention: Actor) -> bool:
+    """ "held talks in Geneva", "signed a deal in Washington": a capital or town named as where something
+    happened is the venue, not one of "the two sides"."""
+    if mention.resolution != "metonym" or not mention.start:
+        return False
+    span = doc.char_span(mention.start, mention.end or mention.start + 1, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in _VENUE_PREPOSITIONS
 
 
 def _phrase_of(tok: Token, verb: Token) -> bool:

@@ -86,6 +86,7 @@ def test_others_attacking_a_states_forces_still_hit_them(coder) -> None:
     ("KINSHASA, March 2 - Congo recalled its ambassador from Kigali.", "COD"),
     ("President Felix Tshisekedi said Congo would never negotiate with the rebels.", "COD"),
     ("Fighting in North Kivu forced Congo to postpone the vote.", "COD"),
+    ("Congo said Rwandan troops had killed Congolese civilians in the east.", "COD"),  # the KB's Congolese
     ("BRAZZAVILLE, May 5 - Congo signed an oil deal with China.", "COG"),
     ("Congo signed an oil deal with China.", "COG"),
 ])

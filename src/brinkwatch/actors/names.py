@@ -93,7 +93,8 @@ class _NameFinder:
             for covered in range(found.start, found.end):
                 self._names[covered] = found
             index = found.end
-        _settle_homonyms(self._doc, self._names)
+        adjectives = [country for key in self._pieces if key and (country := self._kb.adjective_country(key))]
+        _settle_homonyms(self._doc, self._names, adjectives)
         return self._names
 
     def _longest_name_at(self, start: int) -> NameSpan | None:
@@ -182,7 +183,7 @@ def _is_place(span: Span) -> bool:
     )
 
 
-def _settle_homonyms(doc: Doc, names: NameTable) -> None:
+def _settle_homonyms(doc: Doc, names: NameTable, adjectives: list[str] = ()) -> None:
     """Place names of several places take the one the text means (in place).
 
     "Paris, Texas", "Lebanon, Pennsylvania", "Athens, Georgia": a country or capital name followed by a
@@ -207,7 +208,7 @@ def _settle_homonyms(doc: Doc, names: NameTable) -> None:
                        name=doc[span.start:span.end].text, code=where.code, country=where.country, sector=None)
         _replace(names, span, town)
         _replace(names, after, where)
-    _settle_ambiguous(names, spans)
+    _settle_ambiguous(names, spans, adjectives)
 
 
 def _in_list(doc: Doc, names: NameTable, span: NameSpan) -> bool:
@@ -220,15 +221,18 @@ def _in_list(doc: Doc, names: NameTable, span: NameSpan) -> bool:
     return following.text == "," and span.end + 1 in names
 
 
-def _settle_ambiguous(names: NameTable, spans: list[NameSpan]) -> None:
+def _settle_ambiguous(names: NameTable, spans: list[NameSpan], adjectives: list[str] = ()) -> None:
     """A place name of several places takes the one the document's unambiguous names back.
 
     A town or region name ("Georgia": the country or the US state) is settled by the document's towns and
     regions only, since a capital or a leader is named as often abroad as at home. A name two countries share
     ("Congo": COG, else the DRC) is settled by every unambiguous name with a country: a capital in the
-    dateline ("KINSHASA -"), towns, provinces, office holders, armed groups (M23)."""
+    dateline ("KINSHASA -"), towns, provinces, office holders, armed groups (M23), and the countries'
+    adjectives (``adjectives``: "Congolese troops" are the DRC's in the KB, so "Congo" beside them is too)."""
     local: dict[str | None, int] = {}
     anywhere: dict[str | None, int] = {}
+    for country in adjectives:
+        anywhere[country] = anywhere.get(country, 0) + 1
     for span in spans:
         if len(span.readings) != 1 or not span.match.country or len(span.match.country) != 3:
             continue

@@ -325,3 +325,14 @@ def test_the_two_sides_are_the_parties_not_the_venue(coder, text: str, pair: tup
 def test_a_capital_as_actor_still_counts_as_a_side(coder) -> None:
     pairs = _pairs(coder, "Moscow accused Kyiv of shelling the plant. The two sides traded accusations.")
     assert ("RUS", "UKR") in pairs
+
+
+# ---------------------------------------------------------------- where an actor's phrase starts
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Unidentified assailants shot dead a mayor in Michoacan, Mexico.", "a mayor in Michoacan, Mexico"),
+    ("Masked gunmen shot dead a judge in Culiacan, Mexico.", "a judge"),
+    ("Thousands of Kenyans marched in Nairobi against a new finance bill.", "Kenyans"),
+    ("Secretary of State Antony Blinken met the Saudi crown prince.", "Secretary of State Antony Blinken"),
+])
+def test_an_actors_phrase_starts_at_its_own_first_word(coder, text: str, phrase: str) -> None:
+    assert phrase in _mention_codes(coder, text)

@@ -464,6 +464,8 @@ class DocActors(PlacesAndPeoples):
                 continue
             if previous.ent_type_ in _NON_ACTOR_ENTITIES:
                 break
+            if previous.i not in subtree and self._doc[start].pos_ == "DET" and previous.pos_ != "PUNCT":
+                break  # a determiner opens the phrase: "shot dead a mayor" is not "dead a mayor"
             if previous.i not in subtree and previous.pos_ in ("NOUN", "PROPN") and not self._knows(previous):
                 break
             if previous.lower_ == "of" and self._inside_proper_name(previous):
@@ -496,6 +498,7 @@ class DocActors(PlacesAndPeoples):
             0 < token.i < len(doc) - 1
             and doc[token.i - 1].text[:1].isupper()
             and doc[token.i + 1].text[:1].isupper()
+            and not (doc[token.i - 1].is_sent_start and doc[token.i - 1].pos_ != "PROPN")  # "Thousands of Kenyans"
         )
 
     def _is_hyphen_compound(self, token: Token) -> bool:

@@ -336,3 +336,19 @@ def test_a_capital_as_actor_still_counts_as_a_side(coder) -> None:
 ])
 def test_an_actors_phrase_starts_at_its_own_first_word(coder, text: str, phrase: str) -> None:
     assert phrase in _mention_codes(coder, text)
+
+
+# ---------------------------------------------------------------- an attacker does not hit its own
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Israel said Hamas had attacked its soldiers near Rafah.", ("PSEREBHMS", "ISRMIL")),
+    ("Kenya said al-Shabaab had ambushed its troops in Lamu.", ("SOMUAF", "KENMIL")),
+    ("Three Indian soldiers were injured when Chinese troops attacked their post.", ("CHNMIL", "INDMIL")),
+    ("The Philippines said China had blocked its supply boats.", ("CHN", "PHL")),
+])
+def test_what_an_attacker_hits_is_not_its_own(coder, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(coder, text)
+
+
+def test_a_move_of_ones_own_troops_keeps_the_owner(coder) -> None:
+    codes = _mention_codes(coder, "Ukraine said Russia had moved its troops to the border.")
+    assert codes["troops"] == "RUSMIL"

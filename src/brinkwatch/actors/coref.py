@@ -70,9 +70,10 @@ class MentionMemory:
             return
         self._heads.add(head.i)
         self._spans.add(span)
-        plural = head.tag_ in ("NNS", "NNPS") or kind == "demonym"
-        # a name the KB knows as a place or body is none, whatever the tagger says ("Azerbaijan" tagged PERSON)
+        # a name the KB knows as a place or body is no person, whatever the tagger says ("Azerbaijan" tagged
+        # PERSON), and a country is an "it" even when its name is plural ("the Philippines said its boats")
         named_thing = kind in ("country", "capital", "region", "city", "seat", "organization")
+        plural = head.tag_ in ("NNS", "NNPS") and kind not in ("country", "capital") or kind == "demonym"
         person = kind in ("person", "title") or (head.ent_type_ == "PERSON" and not named_thing) or (
             titled and not plural)
         mention = Mention(actor, head.i, plural, person, kind)
@@ -99,14 +100,17 @@ class MentionMemory:
         subject = self.antecedent(head, lambda m: accept(m) and _is_subject(self._doc[m.head]), reach)
         return subject or self.antecedent(head, accept, reach)
 
-    def pronoun_antecedent(self, head: Token) -> Mention | None:
-        """What a personal pronoun refers to (None for a word that is no pronoun of these classes)."""
+    def pronoun_antecedent(self, head: Token, exclude: frozenset[str] = frozenset()) -> Mention | None:
+        """What a personal pronoun refers to (None for a word that is no pronoun of these classes), skipping
+        mentions of the countries in ``exclude``."""
         lower = head.lower_
         reflexive = lower.endswith(("self", "selves"))
 
         def local(m: Mention) -> bool:
             """A plain object pronoun never means its own clause's subject ("the Duma approved it")."""
             other = self._doc[m.head]
+            if m.actor.country in exclude:
+                return True
             return not reflexive and head.dep_ != "poss" and other.head.i == head.head.i and other.dep_ == "nsubj"
 
         if lower in PERSON_PRONOUNS:

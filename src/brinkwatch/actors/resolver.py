@@ -334,6 +334,22 @@ class DocActors(PlacesAndPeoples):
                     return country, sector
         return None
 
+    def owned_by_another(self, head: Token, exclude: frozenset[str]) -> Actor | None:
+        """The phrase headed by ``head`` ("its soldiers") with its possessive read as somebody not of the
+        countries in ``exclude``: what an attacker hits is not its own ("Israel said Hamas had attacked its
+        soldiers": Israel's). None when the phrase has no such possessive or no such antecedent."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS), None)
+        mention = self.memory.pronoun_antecedent(owner, exclude) if owner is not None else None
+        if mention is None or not mention.actor.country or mention.actor.code.startswith(NO_COUNTRY):
+            return None
+        actor = mention.actor
+        state = actor.code[:3] not in NON_STATE_PREFIXES and len(actor.code) <= 6
+        sector = self._head_sector(head)[0]
+        origin = (actor.country if state else actor.code, None, "coref")
+        if sector is None:  # "its positions", "their posts": the owner's own
+            origin, sector = (actor.code, None, "coref"), None
+        return self._build(head, self._left_window(head), origin, sector, "coref", None)
+
     def _possessed_by(self, head: Token) -> Actor | None:
         """ "their post", "its convoy": a post, vehicle or unit of no sector of its own is its owner's."""
         owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS), None)

@@ -119,6 +119,8 @@ class ArgumentResolver:
         if not sources:
             return []  # CAMEO needs an actor that acts; an unknown agent is not guessed
         targets = self._first_group(actors, draft.target_groups, as_target=True)
+        if draft.code[:2] in self._forceful_roots:
+            targets = [_not_own(actors, draft.trigger.doc, t, sources) for t in targets]
         # an actor is not its own target: the same span, or the very same code ("the US denied entry to the US")
         targets = [t for t in targets if not any(t.start == s.start or t.code == s.code
                                                  or _same_side(s, t, draft.code[:2] in self._forceful_roots)
@@ -245,8 +247,11 @@ class ArgumentResolver:
         # the pattern's own object is what is moved or used, not whom it is aimed at: "moved tanks to the
         # border with Ukraine", "used tear gas on protesters"
         instruments = set(self._pattern_objects.get(draft.pattern.rsplit(">", 1)[-1], ()))
+        forceful = draft.code[:2] in self._forceful_roots
         for tok in candidates_in(ranges) + in_purpose:
             actor = _resolve_with_fallback(actors, tok)
+            if forceful and actor is not None:
+                actor = _not_own(actors, doc, actor, sources)
             if actor is None or actor.code == "---" or any(s.code == actor.code or _own_forces(s, actor)
                                                            for s in sources):
                 continue  # "moved its troops to the border with Guyana": its troops are what it moved
@@ -569,6 +574,17 @@ def _same_side(source: Actor, target: Actor, forceful: bool = False) -> bool:
 
 
 _ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "SEP", "COP", "SPY"})
+
+
+def _not_own(actors, doc: Doc, target: Actor, sources: list[Actor]) -> Actor:
+    """An attack is not on the attacker's own: a possessive that coreference gave the attacker ("Hamas had
+    attacked its soldiers") is read as the next owner the text offers (Israel's soldiers)."""
+    countries = frozenset(s.country for s in sources if s.country)
+    if target.resolution != "coref" or target.country not in countries or target.start is None:
+        return target
+    span = doc.char_span(target.start, target.end or target.start + 1, alignment_mode="expand")
+    other = actors.owned_by_another(span.root, countries) if span is not None else None
+    return other or target
 
 
 def _own_forces(source: Actor, target: Actor) -> bool:

@@ -588,11 +588,13 @@ def _not_own(actors, doc: Doc, target: Actor, sources: list[Actor]) -> Actor:
 
 
 def _own_forces(source: Actor, target: Actor) -> bool:
-    """ "Venezuela moved its troops to the border", "the ministry deployed its police": a state's own armed
-    forces, named by a possessive pronoun, are what it acts with, not whom it acts on ("rebels attacked its
-    troops" is still an attack: the rebels are not the state)."""
-    return (target.resolution == "coref" and target.sector in _ARMED_SECTORS and source.sector in (None, "GOV")
-            and bool(source.country) and source.country == target.country and len(target.code) <= 6)
+    """ "Venezuela moved its troops to the border", "France recalled its ambassador": a state's own forces and
+    envoys, named by a possessive pronoun, are what it acts with, not whom it acts on ("rebels attacked its
+    troops" is still an attack: the rebels are not the state; "the government arrested its critics" still
+    has its critics as target)."""
+    return (target.resolution == "coref" and target.sector in _ARMED_SECTORS | {"GOV"}
+            and source.sector in (None, "GOV") and bool(source.country) and source.country == target.country
+            and len(target.code) <= 6)
 
 
 def _overlaps(a: Actor, b: Actor) -> bool:

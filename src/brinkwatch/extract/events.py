@@ -414,7 +414,7 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...]) -> str 
             if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) or "so" in marks:
                 return "purpose"
             if marks & ADVERBIAL_MARKS:
-                return "adverbial clause"
+                return None if _prior_happening(tok, marks) else "adverbial clause"
             if marks & CONDITION_MARKS:
                 return "condition"  # "unless Baghdad accepted its conditions": not said to happen
             if tok.tag_ == "VBG" and not marks:
@@ -448,6 +448,32 @@ def prevented_reason(trigger: Token, preventing_verbs: tuple[str, ...]) -> str |
 # subordinators of clauses that give the occasion, time or reason of the main event
 CONDITION_MARKS = {"if", "unless"}
 ADVERBIAL_MARKS = {"after", "since", "before", "as", "when", "while", "because", "until", "once", "following"}
+# of those, the ones whose clause can tell a happening of its own, with its own doer: "struck radar sites
+# hours after the Houthis fired a missile at a tanker" reports two acts; "since the army seized power" (long
+# past), "because ..." (a reason given) and "until ..." (an end point) do not
+TELLING_MARKS = {"after", "before", "as", "when", "while"}
+AGENT_SUBJECTS = {"nsubj"}
+
+
+def _prior_happening(verb: Token, marks: set[str]) -> bool:
+    """An adverbial clause that tells a finished act of a named doer of its own, not the main clause's: news
+    in its own right, however the lead sentence is built ("Troops shelled X, killing 4, after rebels attacked
+    a checkpoint"). A passive ("after the drone was shot down"), a pronoun doer ("after it bombed ...": the
+    main clause's actor, already coded), the main clause's own subject, or a present or future clause ("before
+    the troops withdraw") stay context."""
+    if not marks & TELLING_MARKS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in AGENT_SUBJECTS]
+    if not subjects or any(s.pos_ == "PRON" for s in subjects):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxes & {"had", "has", "have"}) or (
+        verb.tag_ == "VBG" and auxes & {"was", "were"})
+    if not past:
+        return False
+    main = verb.head
+    main_subjects = {lemma_of(c) for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}}
+    return not any(lemma_of(s) in main_subjects for s in subjects)
 
 
 @dataclass

@@ -114,6 +114,24 @@ def _coordinated(a: Token, b: Token) -> bool:
     return any(t.dep_ == "cc" or t.text in {",", ";", "&"} for t in a.doc[lo + 1:hi])
 
 
+def _stranded_conjunct(tok: Token, reach: int = 6) -> list[Token]:
+    """The second party of "between A and B" when the parser ends the coordination at "and": in "Clashes between
+    FARC dissidents and the army were reported" the small model makes "army" a second subject of "reported".
+    "between" needs two parties, so the noun phrase right after A's dangling "and" is B."""
+    if any(c.dep_ == "conj" for c in tok.children):
+        return []
+    ands = [c for c in tok.children if c.dep_ == "cc" and c.i > tok.i and c.lower_ == "and"]
+    if not ands:
+        return []
+    end = min(ands[-1].i + 1 + reach, tok.sent.end)
+    for cand in tok.doc[ands[-1].i + 1:end]:
+        if cand.pos_ in NOMINAL and cand.dep_ not in {"compound", "amod", "poss", "nmod", "nummod"}:
+            return [cand] if cand.head.i != tok.i else []
+        if cand.pos_ in {"VERB", "AUX", "ADP", "PUNCT", "SCONJ"}:
+            return []
+    return []
+
+
 def _children(tok: Token, deps: set[str]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -123,7 +141,10 @@ def _prep_args(tok: Token) -> list[tuple[str, Token]]:
     for child in tok.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.pos_ in {"ADP", "SCONJ"}:
             for pobj in _children(child, {"pobj"}):
-                out += [(child.lower_, t) for t in expand(pobj)]
+                parties = expand(pobj)
+                if child.lower_ == "between" and len(parties) == 1:
+                    parties += _stranded_conjunct(pobj)
+                out += [(child.lower_, t) for t in parties]
             # "away from", "out of": a nested prep holds the object; it counts under both words
             for inner in _children(child, {"prep"}):
                 for pobj in _children(inner, {"pobj"}):

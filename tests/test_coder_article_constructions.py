@@ -33,6 +33,20 @@ ROOT_CASES = [
     ("before-clause-future", "Kenya will withdraw its troops from Somalia before the Somali government holds "
      "elections.", None),
     ("after-noun-adjunct", "Pakistan closed the border crossing at Torkham after the attack on its troops.", None),
+    ("long-gap-after-clause", "UN troops withdrew from the Golan on Monday, two weeks after Syrian rebels kidnapped "
+     "dozens of Fijian peacekeepers.", None),
+    # the passive of a verb that makes someone act: its subject is the one made to act
+    ("forced-to-act", "Kyrgyz border guards were forced to return fire on Tuesday.", {("KGZCOP", None, "19", "asserted")}),
+    ("forced-to-act-2", "Colombian police were forced to fire tear gas at protesters in Cali.",
+     {("COLCOP", "COLOPP", "17", "asserted")}),
+    ("asked-is-no-act", "Iraq was asked to expel the Turkish ambassador.", set()),
+    # "fired tear gas and stun grenades": the parser makes the first object a modifier of the second
+    ("coordinated-objects-misparse", "Kosovo police fired tear gas and stun grenades at ethnic Serb protesters on "
+     "Monday.", {("XKX", "SRB", "17", "asserted")}),
+    ("coordinated-objects-misparse-2", "Bolivian police fired rubber bullets and tear gas at miners in La Paz.",
+     {("BOLCOP", "BOLLAB", "17", "asserted")}),
+    ("coordinated-objects-weapons", "The Congolese army fired artillery and mortar rounds at rebel positions near Goma.",
+     {("CODMIL", "CODREB", "19", "asserted")}),
     # "between A and B" when the parser ends the coordination at "and" and hangs B elsewhere
     ("between-stranded-party", "Clashes between FARC dissidents and the army were reported in the rural area of "
      "Argelia, Colombia.", {("COL", "COL", "19", "asserted")}),
@@ -52,6 +66,9 @@ def test_article_constructions(coder, construction: str, text: str, expected) ->
     if construction == "before-clause-future":
         # the planned withdrawal is coded; the elections in the 'before' clause are no event of their own
         assert got and all(source == "KEN" and modality == "planned" for source, _, _, modality in got), got
+    elif construction == "long-gap-after-clause":
+        # the withdrawal is the news; the kidnapping two weeks earlier is its occasion, reported back then
+        assert {r for _, _, r, _ in got} == {"08"}, got
     elif construction == "after-noun-adjunct":
         # the closure is the news; the attack named only as a noun in an adjunct is not coded again
         assert {(s, r) for s, _, r, _ in got} == {("PAK", "19")}, got

@@ -455,6 +455,16 @@ TELLING_MARKS = {"after", "before", "as", "when", "while"}
 AGENT_SUBJECTS = {"nsubj"}
 
 
+LONG_GAPS = {"week", "month", "year", "decade"}
+
+
+def _long_before(verb: Token) -> bool:
+    """"two weeks after rebels kidnapped peacekeepers", "days after the vote": a happening reported before,
+    recalled as the occasion; "hours after" is the same news."""
+    return any(c.dep_ == "npadvmod" and (lemma_of(c) in LONG_GAPS or (lemma_of(c) == "day" and c.tag_ == "NNS"))
+               for c in verb.children)
+
+
 def _prior_happening(verb: Token, marks: set[str]) -> bool:
     """An adverbial clause that tells a finished act of a named doer of its own, not the main clause's: news
     in its own right, however the lead sentence is built ("Troops shelled X, killing 4, after rebels attacked
@@ -469,7 +479,7 @@ def _prior_happening(verb: Token, marks: set[str]) -> bool:
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxes & {"had", "has", "have"}) or (
         verb.tag_ == "VBG" and auxes & {"was", "were"})
-    if not past:
+    if not past or _long_before(verb):
         return False
     main = verb.head
     main_subjects = {lemma_of(c) for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}}

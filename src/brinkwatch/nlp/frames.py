@@ -215,6 +215,9 @@ def _inherited_subjects(verb: Token, lex: Lexicon, depth: int = 0) -> list[Token
         objs = _children(head, OBJ)
         if lemma_of(head) in lex.object_control and objs:
             return expand(objs[0])
+        if lemma_of(head) in lex.object_control and is_passive(head) and _own_subjects(head)[1]:
+            # "the guards were forced to return fire": the passive's subject is the one made to act
+            return _own_subjects(head)[1]
         return verb_subjects(head, lex, depth + 1)
     if verb.dep_ == "acomp" and head.pos_ in {"VERB", "AUX"}:
         return verb_subjects(head, lex, depth + 1)  # "Iraq is prepared to ...": a participle after a copula
@@ -260,7 +263,7 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame:
     objects: list[Token] = []
     for child in verb.children:
         if child.dep_ in OBJ or child.dep_ == "attr":
-            objects += expand(child)
+            objects += expand(child) + _broken_coordination(child)
     objects += patients
     if not objects and not passive:
         objects = _shared_objects(verb)
@@ -280,6 +283,14 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame:
         complements=[c for c in verb.children if c.dep_ in COMPLEMENT and (c.pos_ in {"VERB", "AUX"} or _infinitive(c))],
         inherited_subject=inherited,
     )
+
+
+def _broken_coordination(obj: Token) -> list[Token]:
+    """"fired tear gas and stun grenades": the small model reads "tear gas and stun" as one modifier of
+    "grenades" (gas <-nmod- grenades, with "stun" its conjunct); a modifier with a conjunct of its own is the
+    first of two coordinated objects."""
+    return [c for c in obj.children if c.dep_ in {"nmod", "compound"} and c.i < obj.i and c.pos_ == "NOUN"
+            and any(g.dep_ == "conj" for g in c.children) and any(g.dep_ == "cc" for g in c.children)]
 
 
 def _shared_objects(verb: Token) -> list[Token]:

@@ -22,9 +22,14 @@ ROOT_CASES = [
     ("hours-after-clause", "Ukrainian drones hit an oil depot in Russia's Bryansk region early on Friday, hours "
      "after Russian missiles struck a power plant near Kyiv.",
      {("UKRMIL", "RUS", "19", "asserted"), ("RUS", "UKR", "19", "asserted")}),
-    ("as-clause-past-progressive", "Israeli troops arrested 12 Palestinians in Hebron as Jewish settlers were "
-     "attacking Palestinian farmers nearby.", {("ISR", "PSE", "17", "asserted"),
-                                               ("ISR", "PSE", "19", "asserted")}),
+    ("before-clause-own-doer", "Rebels shot down a Sudanese army helicopter over Kadugli on Monday before "
+     "government troops recaptured the town.", {("SDNREB", "SDNMIL", "19", "asserted"),
+                                                ("SDNMIL", None, "19", "asserted")}),
+    # near-misses: the clause stays the main event's occasion
+    ("as-clause-ongoing", "Israeli troops arrested 12 Palestinians in Hebron as Jewish settlers were "
+     "attacking Palestinian farmers nearby.", {("ISR", "PSE", "17", "asserted")}),
+    ("as-clause-attempt", "Japan imposed new tariffs on Chinese steel as the leaders of the two countries sought "
+     "to ease tensions.", None),
     # near-misses: the clause stays the main event's occasion
     ("after-clause-passive", "The United States did not strike Iranian radar sites after the drone was shot down.",
      {("USA", "IRN", "19", "negated")}),
@@ -66,6 +71,9 @@ def test_article_constructions(coder, construction: str, text: str, expected) ->
     if construction == "before-clause-future":
         # the planned withdrawal is coded; the elections in the 'before' clause are no event of their own
         assert got and all(source == "KEN" and modality == "planned" for source, _, _, modality in got), got
+    elif construction == "as-clause-attempt":
+        # the tariffs are the news; an attempt told in an 'as' clause is no event of its own
+        assert {(s, r) for s, _, r, _ in got} == {("JPN", "16")}, got
     elif construction == "long-gap-after-clause":
         # the withdrawal is the news; the kidnapping two weeks earlier is its occasion, reported back then
         assert {r for _, _, r, _ in got} == {"08"}, got
@@ -74,3 +82,46 @@ def test_article_constructions(coder, construction: str, text: str, expected) ->
         assert {(s, r) for s, _, r, _ in got} == {("PAK", "19")}, got
     else:
         assert got == expected, got
+
+
+PLACE_CASES = [
+    # a country-less doer with no target: the attacked place names the target, the sentence's country the doer
+    ("Islamist insurgents stormed the town of Macomia on Monday.", {("MOZREB", "MOZ", "190")}),
+    ("Jihadist fighters overran the town of Djibo in northern Burkina Faso.", {("BFAREB", "BFA", "19")}),
+    ("Rebels attacked the village of Kanyaruchinya near Goma.", {("CODREB", "COD", "18")}),
+    # near-misses: no place and no country anywhere, or no act of force
+    ("A protester demolished the building.", set()),
+    ("Insurgents announced a new leader for the town of Macomia.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", PLACE_CASES, ids=[c[0][:30] for c in PLACE_CASES])
+def test_attacked_place_gives_the_country(coder, text: str, expected) -> None:
+    got = {(s, t, c[:len(next(iter(expected))[2])] if expected else c)
+           for s, t, c, _ in triples(code_sentence(coder, text, "2025-03-14"))}
+    assert got == expected, got
+
+
+CHARGE_ARTICLES = [
+    # a condemnation of an act the story told just before, named by a definite noun with no doer of its own
+    ("Rebels attacked an army base near Bunia in Congo on Sunday. The African Union condemned the attack.",
+     ("IGOAFROAU", "CODREB", "111")),
+    ("Islamic State fighters ambushed a Syrian army convoy near Palmyra. Russia denounced the ambush as a "
+     "terrorist act.", ("RUS", "IMGMUSISIREB", "111")),
+    ("Boko Haram fighters raided a police station in Borno state on Friday, killing three officers. Chad's "
+     "foreign ministry condemned the raid.", ("TCDGOV", "NGAREB", "111")),
+    # near-misses: an indefinite act, an act with its own doer, no act told before
+    ("Israeli jets struck a building in Beirut. Lebanon condemned any further attack on its territory.",
+     ("LBN", None, "111")),
+    ("Houthi rebels fired missiles at a tanker. Britain condemned the Israeli strike on Gaza.", ("GBR", "ISR", "111")),
+    ("Parliament met on Monday. The opposition condemned the attack.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", CHARGE_ARTICLES, ids=[c[0][:30] for c in CHARGE_ARTICLES])
+def test_condemned_act_is_aimed_at_its_doer(coder, text: str, expected) -> None:
+    got = {(s, t, c) for s, t, c, _ in triples(code_sentence(coder, text, "2025-03-14")) if c.startswith("11")}
+    if expected is None:
+        assert all(t is None for _, t, _ in got), got
+    else:
+        assert expected in got, got

@@ -138,6 +138,7 @@ class Coder:
             antecedent = _last_attacker(events, index, self.book.governors.violent_roots)
             coded = [(draft, self._events_from_draft(draft, sent, index, article, actors, ctx, story, antecedent))
                      for draft in self.sentence_coder.drafts(sent)]
+            coded = _charges_on_told_acts(coded, antecedent, self.book.governors)
             events += article_structure.flag_headline(_news_of_sentence(coded), structure, sent)
         mentions = tuple(
             Mention(doc_id=article.doc_id, sentence_index=_sentence_index(sentences, actor.start), actor=actor)
@@ -179,6 +180,9 @@ class Coder:
                            place=named_place_country(actors, sent, attrs.place))
         if story:  # "Police detained 14 protesters" in a story from Tbilisi
             pairs = in_context(pairs, set(story), draft.code, self.book.governors, story=True)
+        pairs = [(s, t) for s, t in pairs if s.country or t is not None]  # no country on either side: nothing to count
+        if not pairs:
+            return []
         modality = _merge_modality(draft.modality, attrs.modality)
         attribution = attrs.attribution
         if attribution is None and draft.speaker:
@@ -250,6 +254,31 @@ def _last_attacker(events: list[Event], index: int, violent_roots, reach: int = 
                 and event.source.sector != "UAF" and event.modality == "asserted"):
             return event
     return None
+
+
+def _charges_on_told_acts(coded: list[tuple[Draft, list[Event]]], antecedent: Event | None,
+                          rules) -> list[tuple[Draft, list[Event]]]:
+    """"The European Union condemned the raid": a condemnation or accusation of an act the story has already
+    told, named by a definite event noun with no doer of its own, is aimed at that act's doer (the last
+    attacker named in the sentences before). An act with its own doer ("condemned the Israeli strike") or an
+    indefinite one ("condemned any attack") keeps the coder's usual reading."""
+    if antecedent is None or antecedent.source is None:
+        return coded
+    unowned = {draft.trigger.i for draft, events in coded
+               if draft.code[:2] in rules.violent_roots and not events and not draft.source_groups
+               and _is_definite_noun(draft.trigger)}
+    out = []
+    for draft, events in coded:
+        if draft.code[:2] in rules.charge_roots and any(t.i in unowned for t in draft.target_tokens):
+            events = [_retargeted(ev, antecedent.source) if ev.target is None and ev.source is not None
+                      and ev.source.code != antecedent.source.code else ev for ev in events]
+        out.append((draft, events))
+    return out
+
+
+def _is_definite_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
+                                      for c in tok.children)
 
 
 def _news_of_sentence(coded: list[tuple[Draft, list[Event]]]) -> list[Event]:

@@ -414,7 +414,7 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...]) -> str 
             if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) or "so" in marks:
                 return "purpose"
             if marks & ADVERBIAL_MARKS:
-                return None if _prior_happening(tok, marks) else "adverbial clause"
+                return None if tok.i == trigger.i and _prior_happening(tok, marks) else "adverbial clause"
             if marks & CONDITION_MARKS:
                 return "condition"  # "unless Baghdad accepted its conditions": not said to happen
             if tok.tag_ == "VBG" and not marks:
@@ -450,8 +450,9 @@ CONDITION_MARKS = {"if", "unless"}
 ADVERBIAL_MARKS = {"after", "since", "before", "as", "when", "while", "because", "until", "once", "following"}
 # of those, the ones whose clause can tell a happening of its own, with its own doer: "struck radar sites
 # hours after the Houthis fired a missile at a tanker" reports two acts; "since the army seized power" (long
-# past), "because ..." (a reason given) and "until ..." (an end point) do not
-TELLING_MARKS = {"after", "before", "as", "when", "while"}
+# past), "because ..." (a reason given), "until ..." (an end point) and "as"/"while" (what was going on at the
+# time: "eased the curfew as authorities next door cracked down") do not
+TELLING_MARKS = {"after", "before", "when"}
 AGENT_SUBJECTS = {"nsubj"}
 
 
@@ -460,9 +461,13 @@ LONG_GAPS = {"week", "month", "year", "decade"}
 
 def _long_before(verb: Token) -> bool:
     """"two weeks after rebels kidnapped peacekeepers", "days after the vote": a happening reported before,
-    recalled as the occasion; "hours after" is the same news."""
-    return any(c.dep_ == "npadvmod" and (lemma_of(c) in LONG_GAPS or (lemma_of(c) == "day" and c.tag_ == "NNS"))
-               for c in verb.children)
+    recalled as the occasion; "hours after" is the same news. The gap is read from the words before the
+    subordinator, wherever the parser hangs them."""
+    def gap(tok: Token) -> bool:
+        return lemma_of(tok) in LONG_GAPS or (lemma_of(tok) == "day" and tok.tag_ == "NNS")
+    marks = [c for c in verb.children if c.dep_ == "mark"]
+    return any(gap(c) for c in verb.children if c.dep_ == "npadvmod") or any(
+        m.i > 0 and gap(verb.doc[m.i - 1]) for m in marks)
 
 
 def _prior_happening(verb: Token, marks: set[str]) -> bool:

@@ -173,6 +173,10 @@ class Coder:
                 return []
         speaker = actors.resolve_token(draft.speaker[0]) if draft.speaker else None
         pairs = self.arguments.place_as_target(draft, pairs, attrs.place)
+        # a doer of no country whose act hit no named place or actor: nothing to count ("a protester stormed in")
+        pairs = [(s, t) for s, t in pairs if s.country or t is not None]
+        if not pairs:
+            return []
         if draft.intent_unless_other_speaker and not (
                 speaker is not None and speaker.country and pairs[0][0].country != speaker.country):
             self.sentence_coder.make_intent(draft)
@@ -180,9 +184,6 @@ class Coder:
                            place=named_place_country(actors, sent, attrs.place))
         if story:  # "Police detained 14 protesters" in a story from Tbilisi
             pairs = in_context(pairs, set(story), draft.code, self.book.governors, story=True)
-        pairs = [(s, t) for s, t in pairs if s.country or t is not None]  # no country on either side: nothing to count
-        if not pairs:
-            return []
         modality = _merge_modality(draft.modality, attrs.modality)
         attribution = attrs.attribution
         if attribution is None and draft.speaker:

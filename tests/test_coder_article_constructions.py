@@ -152,3 +152,25 @@ def test_headline_verb_read_as_noun(coder, headline: str, lead: str, expected) -
     doc = next(coder.code_articles([Article(doc_id="h", text=text, pub_date=dt.date(2025, 5, 3))]))
     got = {(e.source.code, e.cameo.root) for e in doc.events if e.sentence_index == 0}
     assert got == expected, got
+
+
+MISATTACHED_CONJUNCTS = [
+    # the parser hangs a finite verb on the gerund of a charge ("accused X of doing Y and did Z"): Z is the
+    # accuser's own act, not part of what X is accused of
+    ("Moscow accused Kyiv of attacking a bridge and launched missiles at Odesa.",
+     {("RUS", "UKR", "11"), ("RUS", "UKR", "19")}),
+    ("The Kenyan president accused the opposition of plotting a coup and put the police on high alert.",
+     {("KENGOV", "KENOPP", "11"), ("KENGOV", "KENCOP", "15")}),
+    ("Serbia's president accused Pristina of terrorising the Serb community and put the army on heightened alert.",
+     {("SRBGOV", "XKX", "11"), ("SRBGOV", "---MIL", "15")}),
+    # near-misses: a gerund conjunct is still part of the charge; a well-parsed conjunct keeps its reading
+    ("Kenya accused the rebels of attacking the convoy and killing two drivers.", {("KEN", "KENREB", "11")}),
+    ("Mali accused Algeria of harbouring rebels and recalled its ambassador.",
+     {("MLI", "DZA", "11"), ("MLI", "DZAGOV", "16")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", MISATTACHED_CONJUNCTS, ids=[c[0][:30] for c in MISATTACHED_CONJUNCTS])
+def test_finite_verb_hung_on_a_gerund(coder, text: str, expected) -> None:
+    got = {(s, t, r) for s, t, r, _ in triples(code_sentence(coder, text, "2025-03-14"), level="root")}
+    assert got == expected, got

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from brinkwatch.extract.patterns import Pattern, PatternBook
-from brinkwatch.nlp.frames import Frame, expand, lemma_of, sentence_frames
+from brinkwatch.nlp.frames import Frame, expand, finite_governor, lemma_of, sentence_frames
 
 FUTURE_AUX = {"will", "would", "'ll", "shall"}
 
@@ -540,12 +540,26 @@ class _SentenceRoles:
             holder = self.by_trigger.get(prep.head.i)
             if holder is not None and holder.kind == "noun" and prep.head.i != trigger.i:
                 return "adjunct"
-        for anc in trigger.ancestors:
+        for anc in _ancestors(trigger):
             if anc.dep_ == "prep" and anc.lower_ in {"of", "for", "over"} and anc.head.i in self.charges:
                 return "charge"
             if anc.dep_ == "prep" and anc.lower_ == "against" and anc.head.i in self.warnings:
                 return "warned against"  # "warned Iran against attacking shipping": the attack did not happen
         return None
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    """The token's ancestors, with a finite verb the parser hung on a gerund ("accused Kyiv of attacking a
+    bridge and launched missiles") read as the conjunct of the verb it coordinates with."""
+    out: list[Token] = []
+    node = tok
+    while True:
+        governor = finite_governor(node) if node.pos_ in {"VERB", "AUX"} else None
+        following = governor if governor is not None else (node.head if node.head.i != node.i else None)
+        if following is None:
+            return out
+        out.append(following)
+        node = following
 
 
 def _own_agent(draft: Draft) -> bool:

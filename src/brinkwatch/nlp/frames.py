@@ -221,6 +221,9 @@ def _inherited_subjects(verb: Token, lex: Lexicon, depth: int = 0) -> list[Token
         return verb_subjects(head, lex, depth + 1)
     if verb.dep_ == "acomp" and head.pos_ in {"VERB", "AUX"}:
         return verb_subjects(head, lex, depth + 1)  # "Iraq is prepared to ...": a participle after a copula
+    governor = finite_governor(verb)
+    if governor is not None:
+        return verb_subjects(governor, lex, depth + 1)  # "accused Kyiv of attacking a bridge and launched ..."
     if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
         if is_passive(head) and not is_passive(verb):
             # "the minister was indicted by the court and will resign": the minister resigns
@@ -239,6 +242,22 @@ def _inherited_subjects(verb: Token, lex: Lexicon, depth: int = 0) -> list[Token
     if antecedent is not None and not is_passive(verb) and not verb.tag_ == "VBN":
         return expand(antecedent)
     return []
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+def finite_governor(verb: Token) -> Token | None:
+    """The verb a finite conjunct really coordinates with when the parser hung it on a gerund: in "Moscow
+    accused Kyiv of attacking a bridge and launched missiles at Odesa" the small model makes "launched" a
+    conjunct of "attacking"; a past or present finite verb cannot coordinate with a gerund, so it is the
+    accusing verb's conjunct. ``None`` for a well-attached verb."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS or head.tag_ != "VBG" or head.dep_ not in {"pcomp", "advcl"}:
+        return None
+    if any(c.dep_ in SUBJ | PASS_SUBJ for c in verb.children):
+        return None  # a clause of its own
+    return next((a for a in head.ancestors if a.tag_ in FINITE_TAGS and a.pos_ in {"VERB", "AUX"}), None)
 
 
 def verb_subjects(verb: Token, lex: Lexicon, depth: int = 0) -> list[Token]:

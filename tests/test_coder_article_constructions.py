@@ -174,3 +174,33 @@ MISATTACHED_CONJUNCTS = [
 def test_finite_verb_hung_on_a_gerund(coder, text: str, expected) -> None:
     got = {(s, t, r) for s, t, r, _ in triples(code_sentence(coder, text, "2025-03-14"), level="root")}
     assert got == expected, got
+
+
+JOINT_ACTS_AND_OUTCOMES = [
+    # a joint act coordinated with a meeting or a visit: the partner met is the other party
+    ("The Indian prime minister met his Bangladeshi counterpart in Dhaka and signed three agreements on water "
+     "sharing.", {("INDGOV", "BGD", "040"), ("INDGOV", "BGD", "057"), ("BGD", "INDGOV", "057")}),
+    ("Macron met Scholz in Berlin and signed a defence pact.",
+     {("FRAGOV", "DEUGOV", "040"), ("FRAGOV", "DEUGOV", "057"), ("DEUGOV", "FRAGOV", "057")}),
+    ("President Ruto hosted Tanzania's president in Nairobi and signed a trade deal.",
+     {("KENGOV", "TZAGOV", "043"), ("KENGOV", "TZAGOV", "057"), ("TZAGOV", "KENGOV", "057")}),
+    # near-misses: no meeting before the joint act, so no partner
+    ("France recalled its ambassador and signed a decree.", {("FRA", "---GOV", "161")}),
+    ("Kenya arrested two suspects and signed a security pact.", {("KEN", "KENCRM", "173")}),
+    # an event noun whose outcome names whom it hit ("a drone strike killed four militants")
+    ("A Turkish drone strike killed four Kurdish fighters in northern Iraq.", None),
+    ("Israeli shelling killed two Lebanese soldiers near the border.", {("ISR", "LBNMIL", "194")}),
+    # the parser's gerund-as-adverb: "Russian shelling/VBG wounded ..."
+    ("Russian shelling wounded three Ukrainian soldiers near Kupiansk.", {("RUS", "UKRMIL", "194")}),
+    ("The shelling continued all night.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", JOINT_ACTS_AND_OUTCOMES, ids=[c[0][:30] for c in JOINT_ACTS_AND_OUTCOMES])
+def test_joint_acts_and_outcomes(coder, text: str, expected) -> None:
+    got = {(s, t, c) for s, t, c, _ in triples(code_sentence(coder, text, "2025-03-14"))}
+    if expected is None:
+        # the strike's target is taken from whom it killed: not null, not the attacker's own country
+        assert got and all(s == "TUR" and t is not None and not t.startswith("TURMIL") for s, t, _ in got), got
+    else:
+        assert got == expected, got

@@ -49,6 +49,7 @@ from brinkwatch.model import (
 )
 from brinkwatch.nlp import load_pipeline
 from brinkwatch.nlp import structure as article_structure
+from brinkwatch.nlp.frames import gerund_subject
 from brinkwatch.nlp.headcase import set_name_test
 from brinkwatch.ontology import Ontology
 
@@ -290,7 +291,7 @@ def _news_of_sentence(coded: list[tuple[Draft, list[Event]]]) -> list[Event]:
 
     A purpose or consequence clause still says on whom the main act fell: "shelled the camp, killing 22
     civilians", "blocked roads to press their demands on the government" give the main event its target
-    when it has none of its own.
+    when it has none of its own; so does the outcome of an event noun ("a drone strike killed four militants").
     """
     if not any(events and draft.background is None for draft, events in coded):
         return [ev.model_copy(update={"confidence": round(ev.confidence * 0.85, 3)})
@@ -301,12 +302,19 @@ def _news_of_sentence(coded: list[tuple[Draft, list[Event]]]) -> list[Event]:
         if draft.background is not None and strong:
             continue
         lent = [ev.target for bg, bg_events in coded
-                if bg.background in {"purpose", "consequence"} and _governs(draft.predicate or draft.trigger, bg.trigger)
+                if (bg.background in {"purpose", "consequence"} and _governs(draft.predicate or draft.trigger, bg.trigger))
+                or (bg.background == "outcome" and _subject_of(draft.trigger, bg.trigger))
                 for ev in bg_events if ev.target is not None and ev.target.country]  # "two marines" (---MIL) lends nothing
         for ev in events:
             target = next((t for t in lent if ev.source is None or t.code != ev.source.code), None)
             out.append(_retargeted(ev, target) if ev.target is None and target is not None else ev)
     return out
+
+
+def _subject_of(noun: Token, verb: Token) -> bool:
+    """"A Turkish drone strike killed four PKK militants": the event noun is the subject of its outcome, whose
+    object is whom the strike hit."""
+    return noun.head.i == verb.i and (noun.dep_ == "nsubj" or gerund_subject(noun))
 
 
 def _governs(head: Token, tok: Token) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from brinkwatch.extract.patterns import Pattern, PatternBook
-from brinkwatch.nlp.frames import Frame, expand, finite_governor, lemma_of, sentence_frames
+from brinkwatch.nlp.frames import Frame, expand, finite_governor, gerund_subject, lemma_of, sentence_frames
 
 FUTURE_AUX = {"will", "would", "'ll", "shall"}
 
@@ -175,6 +175,9 @@ class SentenceCoder:
             else:
                 sources.append(list(frame.fallback_subjects))
         targets = _slot_groups(frame, pattern.target_slots, by_trigger)
+        if pattern.symmetric and not targets:
+            # "met his Bangladeshi counterpart and signed three agreements": the partner of the first act
+            targets = self._partner_of_meeting(frame, by_trigger)
         return Draft(
             code=pattern.code, pattern=pattern.id, trigger=frame.trigger,
             source_groups=sources, target_groups=targets, symmetric=pattern.symmetric,
@@ -185,6 +188,19 @@ class SentenceCoder:
             unattributed=unattributed and not sources, refers_back=refers_back and unattributed and not sources,
             told_as_noun=told,
         )
+
+    def _partner_of_meeting(self, frame: Frame, by_trigger: dict[int, Frame]) -> list[list[Token]]:
+        """The other party of a joint act coordinated with a meeting that shares its subject: in "A met B in
+        Dhaka and signed three agreements" or "A received B and held talks" B is the other party. Only a
+        meeting, visit or consultation names a partner ("recalled its ambassador and signed a decree" does not)."""
+        verb = frame.support_verb if frame.kind == "noun" and frame.support_verb is not None else frame.trigger
+        if verb.dep_ != "conj" or verb.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            return []
+        first = by_trigger.get(verb.head.i)
+        pattern = self.book.match(first) if first is not None and first.kind == "verb" else None
+        if pattern is None or pattern.code[:2] not in self.gov.partner_roots:
+            return []
+        return [list(first.objects)] if first.objects else []
 
     # --- governors ---------------------------------------------------------------------------------
     def _governor_class(self, frame: Frame) -> str | None:
@@ -526,7 +542,7 @@ class _SentenceRoles:
                 return None  # "France condemned the Russian shelling of Kharkiv": the shelling is told too
             return "object"
         if trigger.pos_ == "VERB" and trigger.i in self.violent and any(
-                c.dep_ == "nsubj" and c.i in self.violent for c in trigger.children):
+                (c.dep_ == "nsubj" or gerund_subject(c)) and c.i in self.violent for c in trigger.children):
             return "outcome"
         return None
 

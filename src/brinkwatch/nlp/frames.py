@@ -195,6 +195,8 @@ def _own_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
     patients: list[Token] = []
     for head in _subject_heads(verb, SUBJ):
         agents += expand(head)
+    if not agents:
+        agents = [c for c in verb.children if gerund_subject(c)]  # "Russian shelling wounded ..."
     for child in verb.children:
         if child.dep_ in PASS_SUBJ:
             patients += expand(child)
@@ -461,7 +463,19 @@ def noun_lemma(tok: Token, lex: Lexicon) -> str | None:
     if tok.tag_ == "VBG" and tok.dep_ in SUBJ | PASS_SUBJ and tok.lower_ in lex.event_nouns and \
             not any(c.dep_ in SUBJ | OBJ | {"aux"} for c in tok.children):
         return tok.lower_
+    if gerund_subject(tok) and tok.lower_ in lex.event_nouns:
+        return tok.lower_  # "Russian shelling wounded three soldiers": shelling/VBG/advmod
     return None
+
+
+def gerund_subject(tok: Token) -> bool:
+    """"Russian shelling wounded three soldiers": the small model tags the gerund a verb and hangs it on the
+    main verb as an adverb, but an -ing word with an adjective of its own before the main verb, and no
+    subject, object or auxiliary, is that verb's subject noun."""
+    return tok.tag_ == "VBG" and tok.dep_ == "advmod" and tok.i < tok.head.i and tok.head.pos_ == "VERB" \
+        and any(c.dep_ in {"amod", "det", "poss"} for c in tok.children) \
+        and not any(c.dep_ in SUBJ | OBJ | {"aux"} for c in tok.children) \
+        and not any(c.dep_ in SUBJ | PASS_SUBJ for c in tok.head.children)
 
 
 def _infinitive(tok: Token) -> bool:

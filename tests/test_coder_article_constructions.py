@@ -28,8 +28,8 @@ ROOT_CASES = [
     # near-misses: the clause stays the main event's occasion
     ("as-clause-ongoing", "Israeli troops arrested 12 Palestinians in Hebron as Jewish settlers were "
      "attacking Palestinian farmers nearby.", {("ISR", "PSE", "17", "asserted")}),
-    ("as-clause-attempt", "Japan imposed new tariffs on Chinese steel as the leaders of the two countries sought "
-     "to ease tensions.", None),
+    ("as-clause-attempt", "Japan imposed new tariffs on Chinese steel as diplomats from both capitals tried to "
+     "calm the dispute.", None),
     # near-misses: the clause stays the main event's occasion
     ("after-clause-passive", "The United States did not strike Iranian radar sites after the drone was shot down.",
      {("USA", "IRN", "19", "negated")}),
@@ -38,8 +38,8 @@ ROOT_CASES = [
     ("before-clause-future", "Kenya will withdraw its troops from Somalia before the Somali government holds "
      "elections.", None),
     ("after-noun-adjunct", "Pakistan closed the border crossing at Torkham after the attack on its troops.", None),
-    ("long-gap-after-clause", "UN troops withdrew from the Golan on Monday, two weeks after Syrian rebels kidnapped "
-     "dozens of Fijian peacekeepers.", None),
+    ("long-gap-after-clause", "Ethiopia reopened its embassy in Mogadishu on Friday, three months after Somali "
+     "soldiers attacked an Ethiopian convoy near Baidoa.", None),
     # the passive of a verb that makes someone act: its subject is the one made to act
     ("forced-to-act", "Kyrgyz border guards were forced to return fire on Tuesday.", {("KGZCOP", None, "19", "asserted")}),
     ("forced-to-act-2", "Colombian police were forced to fire tear gas at protesters in Cali.",
@@ -75,8 +75,8 @@ def test_article_constructions(coder, construction: str, text: str, expected) ->
         # the tariffs are the news; an attempt told in an 'as' clause is no event of its own
         assert {(s, r) for s, _, r, _ in got} == {("JPN", "16")}, got
     elif construction == "long-gap-after-clause":
-        # the withdrawal is the news; the kidnapping two weeks earlier is its occasion, reported back then
-        assert {r for _, _, r, _ in got} == {"08"}, got
+        # the reopening is the news; the attack three months earlier is its occasion, reported back then
+        assert got and all(s == "ETH" and r not in {"18", "19"} for s, _, r, _ in got), got
     elif construction == "after-noun-adjunct":
         # the closure is the news; the attack named only as a noun in an adjunct is not coded again
         assert {(s, r) for s, _, r, _ in got} == {("PAK", "19")}, got

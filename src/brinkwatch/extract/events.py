@@ -467,7 +467,7 @@ ADVERBIAL_MARKS = {"after", "since", "before", "as", "when", "while", "because",
 # of those, the ones whose clause can tell a happening of its own, with its own doer: "struck radar sites
 # hours after the Houthis fired a missile at a tanker" reports two acts; "since the army seized power" (long
 # past), "because ..." (a reason given), "until ..." (an end point) and "as"/"while" (what was going on at the
-# time: "eased the curfew as authorities next door cracked down") do not
+# time: "lifted the curfew as police in the capital were making arrests") do not
 TELLING_MARKS = {"after", "before", "when"}
 AGENT_SUBJECTS = {"nsubj"}
 
@@ -476,7 +476,7 @@ LONG_GAPS = {"week", "month", "year", "decade"}
 
 
 def _long_before(verb: Token) -> bool:
-    """"two weeks after rebels kidnapped peacekeepers", "days after the vote": a happening reported before,
+    """"three months after the army seized the airport", "days after the vote": a happening reported before,
     recalled as the occasion; "hours after" is the same news. The gap is read from the words before the
     subordinator, wherever the parser hangs them."""
     def gap(tok: Token) -> bool:

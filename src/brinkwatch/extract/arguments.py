@@ -136,7 +136,11 @@ class ArgumentResolver:
         if not targets and not draft.symmetric:
             targets = self._default_target(draft, sources)
         if not targets and sources and all(s.country is None for s in sources):
-            return []  # "a protester demolished the building": no country on either side, nothing to count
+            if draft.code[:2] not in self.book.governors.place_target_roots or draft.symmetric:
+                return []  # "a protester demolished the building": no country on either side, nothing to count
+            # "insurgents stormed the town of Macomia": the place attacked may still name the target and the
+            # sentence's country the doer's; the coder drops the pair if neither side gets a country
+            return [(source, None) for source in sources]
         pairs: list[tuple[Actor, Actor | None]] = []
         if draft.symmetric and not targets:
             # a meeting, a clash, an agreement needs two parties: "Egypt discussed the crisis" is no event

@@ -49,6 +49,7 @@ from brinkwatch.model import (
 )
 from brinkwatch.nlp import load_pipeline
 from brinkwatch.nlp import structure as article_structure
+from brinkwatch.nlp.frames import gerund_subject
 from brinkwatch.nlp.headcase import set_name_test
 from brinkwatch.ontology import Ontology
 
@@ -138,6 +139,7 @@ class Coder:
             antecedent = _last_attacker(events, index, self.book.governors.violent_roots)
             coded = [(draft, self._events_from_draft(draft, sent, index, article, actors, ctx, story, antecedent))
                      for draft in self.sentence_coder.drafts(sent)]
+            coded = _charges_on_told_acts(coded, antecedent, self.book.governors)
             events += article_structure.flag_headline(_news_of_sentence(coded), structure, sent)
         mentions = tuple(
             Mention(doc_id=article.doc_id, sentence_index=_sentence_index(sentences, actor.start), actor=actor)
@@ -172,6 +174,10 @@ class Coder:
                 return []
         speaker = actors.resolve_token(draft.speaker[0]) if draft.speaker else None
         pairs = self.arguments.place_as_target(draft, pairs, attrs.place)
+        # a doer of no country whose act hit no named place or actor: nothing to count ("a protester stormed in")
+        pairs = [(s, t) for s, t in pairs if s.country or t is not None]
+        if not pairs:
+            return []
         if draft.intent_unless_other_speaker and not (
                 speaker is not None and speaker.country and pairs[0][0].country != speaker.country):
             self.sentence_coder.make_intent(draft)
@@ -252,6 +258,31 @@ def _last_attacker(events: list[Event], index: int, violent_roots, reach: int = 
     return None
 
 
+def _charges_on_told_acts(coded: list[tuple[Draft, list[Event]]], antecedent: Event | None,
+                          rules) -> list[tuple[Draft, list[Event]]]:
+    """"The European Union condemned the raid": a condemnation or accusation of an act the story has already
+    told, named by a definite event noun with no doer of its own, is aimed at that act's doer (the last
+    attacker named in the sentences before). An act with its own doer ("condemned the Israeli strike") or an
+    indefinite one ("condemned any attack") keeps the coder's usual reading."""
+    if antecedent is None or antecedent.source is None:
+        return coded
+    unowned = {draft.trigger.i for draft, events in coded
+               if draft.code[:2] in rules.violent_roots and not events and not draft.source_groups
+               and _is_definite_noun(draft.trigger)}
+    out = []
+    for draft, events in coded:
+        if draft.code[:2] in rules.charge_roots and any(t.i in unowned for t in draft.target_tokens):
+            events = [_retargeted(ev, antecedent.source) if ev.target is None and ev.source is not None
+                      and ev.source.code != antecedent.source.code else ev for ev in events]
+        out.append((draft, events))
+    return out
+
+
+def _is_definite_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
+                                      for c in tok.children)
+
+
 def _news_of_sentence(coded: list[tuple[Draft, list[Event]]]) -> list[Event]:
     """The sentence's own events; context events (relative clauses, purpose and adverbial clauses, event
     nouns in adjuncts: ``events.background_reason``) only when the sentence reports nothing else, and then
@@ -260,7 +291,7 @@ def _news_of_sentence(coded: list[tuple[Draft, list[Event]]]) -> list[Event]:
 
     A purpose or consequence clause still says on whom the main act fell: "shelled the camp, killing 22
     civilians", "blocked roads to press their demands on the government" give the main event its target
-    when it has none of its own.
+    when it has none of its own; so does the outcome of an event noun ("a drone strike killed four militants").
     """
     if not any(events and draft.background is None for draft, events in coded):
         return [ev.model_copy(update={"confidence": round(ev.confidence * 0.85, 3)})
@@ -271,12 +302,19 @@ def _news_of_sentence(coded: list[tuple[Draft, list[Event]]]) -> list[Event]:
         if draft.background is not None and strong:
             continue
         lent = [ev.target for bg, bg_events in coded
-                if bg.background in {"purpose", "consequence"} and _governs(draft.predicate or draft.trigger, bg.trigger)
+                if (bg.background in {"purpose", "consequence"} and _governs(draft.predicate or draft.trigger, bg.trigger))
+                or (bg.background == "outcome" and _subject_of(draft.trigger, bg.trigger))
                 for ev in bg_events if ev.target is not None and ev.target.country]  # "two marines" (---MIL) lends nothing
         for ev in events:
             target = next((t for t in lent if ev.source is None or t.code != ev.source.code), None)
             out.append(_retargeted(ev, target) if ev.target is None and target is not None else ev)
     return out
+
+
+def _subject_of(noun: Token, verb: Token) -> bool:
+    """"A Turkish drone strike killed four PKK militants": the event noun is the subject of its outcome, whose
+    object is whom the strike hit."""
+    return noun.head.i == verb.i and (noun.dep_ == "nsubj" or gerund_subject(noun))
 
 
 def _governs(head: Token, tok: Token) -> bool:

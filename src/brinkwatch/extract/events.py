@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from brinkwatch.extract.patterns import Pattern, PatternBook
-from brinkwatch.nlp.frames import Frame, expand, lemma_of, sentence_frames
+from brinkwatch.nlp.frames import Frame, expand, finite_governor, gerund_subject, lemma_of, sentence_frames
 
 FUTURE_AUX = {"will", "would", "'ll", "shall"}
 
@@ -175,6 +175,9 @@ class SentenceCoder:
             else:
                 sources.append(list(frame.fallback_subjects))
         targets = _slot_groups(frame, pattern.target_slots, by_trigger)
+        if pattern.symmetric and not targets:
+            # "met his Bangladeshi counterpart and signed three agreements": the partner of the first act
+            targets = self._partner_of_meeting(frame, by_trigger)
         return Draft(
             code=pattern.code, pattern=pattern.id, trigger=frame.trigger,
             source_groups=sources, target_groups=targets, symmetric=pattern.symmetric,
@@ -185,6 +188,19 @@ class SentenceCoder:
             unattributed=unattributed and not sources, refers_back=refers_back and unattributed and not sources,
             told_as_noun=told,
         )
+
+    def _partner_of_meeting(self, frame: Frame, by_trigger: dict[int, Frame]) -> list[list[Token]]:
+        """The other party of a joint act coordinated with a meeting that shares its subject: in "A met B in
+        Dhaka and signed three agreements" or "A received B and held talks" B is the other party. Only a
+        meeting, visit or consultation names a partner ("recalled its ambassador and signed a decree" does not)."""
+        verb = frame.support_verb if frame.kind == "noun" and frame.support_verb is not None else frame.trigger
+        if verb.dep_ != "conj" or verb.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            return []
+        first = by_trigger.get(verb.head.i)
+        pattern = self.book.match(first) if first is not None and first.kind == "verb" else None
+        if pattern is None or pattern.code[:2] not in self.gov.partner_roots:
+            return []
+        return [list(first.objects)] if first.objects else []
 
     # --- governors ---------------------------------------------------------------------------------
     def _governor_class(self, frame: Frame) -> str | None:
@@ -414,7 +430,7 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...]) -> str 
             if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) or "so" in marks:
                 return "purpose"
             if marks & ADVERBIAL_MARKS:
-                return "adverbial clause"
+                return None if tok.i == trigger.i and _prior_happening(tok, marks) else "adverbial clause"
             if marks & CONDITION_MARKS:
                 return "condition"  # "unless Baghdad accepted its conditions": not said to happen
             if tok.tag_ == "VBG" and not marks:
@@ -448,6 +464,47 @@ def prevented_reason(trigger: Token, preventing_verbs: tuple[str, ...]) -> str |
 # subordinators of clauses that give the occasion, time or reason of the main event
 CONDITION_MARKS = {"if", "unless"}
 ADVERBIAL_MARKS = {"after", "since", "before", "as", "when", "while", "because", "until", "once", "following"}
+# of those, the ones whose clause can tell a happening of its own, with its own doer: "struck radar sites
+# hours after the Houthis fired a missile at a tanker" reports two acts; "since the army seized power" (long
+# past), "because ..." (a reason given), "until ..." (an end point) and "as"/"while" (what was going on at the
+# time: "lifted the curfew as police in the capital were making arrests") do not
+TELLING_MARKS = {"after", "before", "when"}
+AGENT_SUBJECTS = {"nsubj"}
+
+
+LONG_GAPS = {"week", "month", "year", "decade"}
+
+
+def _long_before(verb: Token) -> bool:
+    """"three months after the army seized the airport", "days after the vote": a happening reported before,
+    recalled as the occasion; "hours after" is the same news. The gap is read from the words before the
+    subordinator, wherever the parser hangs them."""
+    def gap(tok: Token) -> bool:
+        return lemma_of(tok) in LONG_GAPS or (lemma_of(tok) == "day" and tok.tag_ == "NNS")
+    marks = [c for c in verb.children if c.dep_ == "mark"]
+    return any(gap(c) for c in verb.children if c.dep_ == "npadvmod") or any(
+        m.i > 0 and gap(verb.doc[m.i - 1]) for m in marks)
+
+
+def _prior_happening(verb: Token, marks: set[str]) -> bool:
+    """An adverbial clause that tells a finished act of a named doer of its own, not the main clause's: news
+    in its own right, however the lead sentence is built ("Troops shelled X, killing 4, after rebels attacked
+    a checkpoint"). A passive ("after the drone was shot down"), a pronoun doer ("after it bombed ...": the
+    main clause's actor, already coded), the main clause's own subject, or a present or future clause ("before
+    the troops withdraw") stay context."""
+    if not marks & TELLING_MARKS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in AGENT_SUBJECTS]
+    if not subjects or any(s.pos_ == "PRON" for s in subjects):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxes & {"had", "has", "have"}) or (
+        verb.tag_ == "VBG" and auxes & {"was", "were"})
+    if not past or _long_before(verb):
+        return False
+    main = verb.head
+    main_subjects = {lemma_of(c) for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}}
+    return not any(lemma_of(s) in main_subjects for s in subjects)
 
 
 @dataclass
@@ -485,7 +542,7 @@ class _SentenceRoles:
                 return None  # "France condemned the Russian shelling of Kharkiv": the shelling is told too
             return "object"
         if trigger.pos_ == "VERB" and trigger.i in self.violent and any(
-                c.dep_ == "nsubj" and c.i in self.violent for c in trigger.children):
+                (c.dep_ == "nsubj" or gerund_subject(c)) and c.i in self.violent for c in trigger.children):
             return "outcome"
         return None
 
@@ -499,12 +556,26 @@ class _SentenceRoles:
             holder = self.by_trigger.get(prep.head.i)
             if holder is not None and holder.kind == "noun" and prep.head.i != trigger.i:
                 return "adjunct"
-        for anc in trigger.ancestors:
+        for anc in _ancestors(trigger):
             if anc.dep_ == "prep" and anc.lower_ in {"of", "for", "over"} and anc.head.i in self.charges:
                 return "charge"
             if anc.dep_ == "prep" and anc.lower_ == "against" and anc.head.i in self.warnings:
                 return "warned against"  # "warned Iran against attacking shipping": the attack did not happen
         return None
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    """The token's ancestors, with a finite verb the parser hung on a gerund ("accused Kyiv of attacking a
+    bridge and launched missiles") read as the conjunct of the verb it coordinates with."""
+    out: list[Token] = []
+    node = tok
+    while True:
+        governor = finite_governor(node) if node.pos_ in {"VERB", "AUX"} else None
+        following = governor if governor is not None else (node.head if node.head.i != node.i else None)
+        if following is None:
+            return out
+        out.append(following)
+        node = following
 
 
 def _own_agent(draft: Draft) -> bool:

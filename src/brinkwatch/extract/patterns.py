@@ -157,6 +157,7 @@ class Governors(BaseModel):
     base_nouns: tuple[str, ...] = ()  # "bases that house US troops": the troops are the target
     occupant_verbs: tuple[str, ...] = ()
     reaction_roots: tuple[str, ...] = ()  # "condemned the Russian shelling": an act with its own doer is told too
+    partner_roots: tuple[str, ...] = ()  # "met B and signed agreements": B is the other party of the agreements
     charge_roots: tuple[str, ...] = ()  # "accused X of ...": the of-phrase is the accuser's claim
     warning_roots: tuple[str, ...] = ()  # "warned X against ...": the against-phrase did not happen
     restraint_roots: tuple[str, ...] = ()  # "agreed not to attack": intent to de-escalate

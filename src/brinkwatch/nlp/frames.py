@@ -114,6 +114,24 @@ def _coordinated(a: Token, b: Token) -> bool:
     return any(t.dep_ == "cc" or t.text in {",", ";", "&"} for t in a.doc[lo + 1:hi])
 
 
+def _stranded_conjunct(tok: Token, reach: int = 6) -> list[Token]:
+    """The second party of "between A and B" when the parser ends the coordination at "and": in "Clashes between
+    FARC dissidents and the army were reported" the small model makes "army" a second subject of "reported".
+    "between" needs two parties, so the noun phrase right after A's dangling "and" is B."""
+    if any(c.dep_ == "conj" for c in tok.children):
+        return []
+    ands = [c for c in tok.children if c.dep_ == "cc" and c.i > tok.i and c.lower_ == "and"]
+    if not ands:
+        return []
+    end = min(ands[-1].i + 1 + reach, tok.sent.end)
+    for cand in tok.doc[ands[-1].i + 1:end]:
+        if cand.pos_ in NOMINAL and cand.dep_ not in {"compound", "amod", "poss", "nmod", "nummod"}:
+            return [cand] if cand.head.i != tok.i else []
+        if cand.pos_ in {"VERB", "AUX", "ADP", "PUNCT", "SCONJ"}:
+            return []
+    return []
+
+
 def _children(tok: Token, deps: set[str]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -123,7 +141,10 @@ def _prep_args(tok: Token) -> list[tuple[str, Token]]:
     for child in tok.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.pos_ in {"ADP", "SCONJ"}:
             for pobj in _children(child, {"pobj"}):
-                out += [(child.lower_, t) for t in expand(pobj)]
+                parties = expand(pobj)
+                if child.lower_ == "between" and len(parties) == 1:
+                    parties += _stranded_conjunct(pobj)
+                out += [(child.lower_, t) for t in parties]
             # "away from", "out of": a nested prep holds the object; it counts under both words
             for inner in _children(child, {"prep"}):
                 for pobj in _children(inner, {"pobj"}):
@@ -174,6 +195,8 @@ def _own_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
     patients: list[Token] = []
     for head in _subject_heads(verb, SUBJ):
         agents += expand(head)
+    if not agents:
+        agents = [c for c in verb.children if gerund_subject(c)]  # "Russian shelling wounded ..."
     for child in verb.children:
         if child.dep_ in PASS_SUBJ:
             patients += expand(child)
@@ -194,9 +217,15 @@ def _inherited_subjects(verb: Token, lex: Lexicon, depth: int = 0) -> list[Token
         objs = _children(head, OBJ)
         if lemma_of(head) in lex.object_control and objs:
             return expand(objs[0])
+        if lemma_of(head) in lex.object_control and is_passive(head) and _own_subjects(head)[1]:
+            # "the guards were forced to return fire": the passive's subject is the one made to act
+            return _own_subjects(head)[1]
         return verb_subjects(head, lex, depth + 1)
     if verb.dep_ == "acomp" and head.pos_ in {"VERB", "AUX"}:
         return verb_subjects(head, lex, depth + 1)  # "Iraq is prepared to ...": a participle after a copula
+    governor = finite_governor(verb)
+    if governor is not None:
+        return verb_subjects(governor, lex, depth + 1)  # "accused Kyiv of attacking a bridge and launched ..."
     if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
         if is_passive(head) and not is_passive(verb):
             # "the minister was indicted by the court and will resign": the minister resigns
@@ -215,6 +244,22 @@ def _inherited_subjects(verb: Token, lex: Lexicon, depth: int = 0) -> list[Token
     if antecedent is not None and not is_passive(verb) and not verb.tag_ == "VBN":
         return expand(antecedent)
     return []
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+def finite_governor(verb: Token) -> Token | None:
+    """The verb a finite conjunct really coordinates with when the parser hung it on a gerund: in "Moscow
+    accused Kyiv of attacking a bridge and launched missiles at Odesa" the small model makes "launched" a
+    conjunct of "attacking"; a past or present finite verb cannot coordinate with a gerund, so it is the
+    accusing verb's conjunct. ``None`` for a well-attached verb."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS or head.tag_ != "VBG" or head.dep_ not in {"pcomp", "advcl"}:
+        return None
+    if any(c.dep_ in SUBJ | PASS_SUBJ for c in verb.children):
+        return None  # a clause of its own
+    return next((a for a in head.ancestors if a.tag_ in FINITE_TAGS and a.pos_ in {"VERB", "AUX"}), None)
 
 
 def verb_subjects(verb: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
@@ -239,7 +284,7 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame:
     objects: list[Token] = []
     for child in verb.children:
         if child.dep_ in OBJ or child.dep_ == "attr":
-            objects += expand(child)
+            objects += expand(child) + _broken_coordination(child)
     objects += patients
     if not objects and not passive:
         objects = _shared_objects(verb)
@@ -259,6 +304,14 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame:
         complements=[c for c in verb.children if c.dep_ in COMPLEMENT and (c.pos_ in {"VERB", "AUX"} or _infinitive(c))],
         inherited_subject=inherited,
     )
+
+
+def _broken_coordination(obj: Token) -> list[Token]:
+    """"fired tear gas and stun grenades": the small model reads "tear gas and stun" as one modifier of
+    "grenades" (gas <-nmod- grenades, with "stun" its conjunct); a modifier with a conjunct of its own is the
+    first of two coordinated objects."""
+    return [c for c in obj.children if c.dep_ in {"nmod", "compound"} and c.i < obj.i and c.pos_ == "NOUN"
+            and any(g.dep_ == "conj" for g in c.children) and any(g.dep_ == "cc" for g in c.children)]
 
 
 def _shared_objects(verb: Token) -> list[Token]:
@@ -410,7 +463,19 @@ def noun_lemma(tok: Token, lex: Lexicon) -> str | None:
     if tok.tag_ == "VBG" and tok.dep_ in SUBJ | PASS_SUBJ and tok.lower_ in lex.event_nouns and \
             not any(c.dep_ in SUBJ | OBJ | {"aux"} for c in tok.children):
         return tok.lower_
+    if gerund_subject(tok) and tok.lower_ in lex.event_nouns:
+        return tok.lower_  # "Russian shelling wounded three soldiers": shelling/VBG/advmod
     return None
+
+
+def gerund_subject(tok: Token) -> bool:
+    """"Russian shelling wounded three soldiers": the small model tags the gerund a verb and hangs it on the
+    main verb as an adverb, but an -ing word with an adjective of its own before the main verb, and no
+    subject, object or auxiliary, is that verb's subject noun."""
+    return tok.tag_ == "VBG" and tok.dep_ == "advmod" and tok.i < tok.head.i and tok.head.pos_ == "VERB" \
+        and any(c.dep_ in {"amod", "det", "poss"} for c in tok.children) \
+        and not any(c.dep_ in SUBJ | OBJ | {"aux"} for c in tok.children) \
+        and not any(c.dep_ in SUBJ | PASS_SUBJ for c in tok.head.children)
 
 
 def _infinitive(tok: Token) -> bool:

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from brinkwatch.nlp.structure import find_layout
 
@@ -48,6 +48,25 @@ def _stems(word: str) -> Iterable[str]:
                          ("ing", ""), ("ing", "e")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             yield word[: len(word) - len(suffix)] + repl
+
+
+PLURAL_ONLY = {"police", "people", "cattle", "clergy"}
+
+
+def _agrees(subject: Token, has_s: bool) -> bool:
+    """A headline verb agrees with the noun before it: "Pakistan shells", "rebels attack", "police fire";
+    "Kosovo police" is no subject of a verb "police"."""
+    plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_ in PLURAL_ONLY
+    return has_s != plural
+
+
+def _past(lemma: str) -> str:
+    """The regular past tense, enough for the parser to see a verb: fire -> fired, shell -> shelled."""
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
 
 
 def _title(word: str) -> str:
@@ -74,6 +93,7 @@ class HeadlineCase:
         self.name = name
         self.known_name: NameTest = lambda text: False
         self._lexicon: frozenset[str] | None = None
+        self._verbs: frozenset[str] | None = None
 
     @property
     def lexicon(self) -> frozenset[str]:
@@ -94,15 +114,50 @@ class HeadlineCase:
         if headline is None:
             return doc
         tokens = [t for t in doc if headline.start <= t.idx < headline.end]
-        if not tokens or not is_title_case([t.text for t in tokens if not t.is_space]):
+        if not tokens:
             return doc
         lo, hi = tokens[0].i, tokens[-1].i + 1
         while hi < len(doc) and doc[hi].is_space:
             hi += 1  # the blank line after the headline belongs to its sentence
-        words = self.sentence_case([t.text for t in doc[lo:hi]], doc.text[headline.end:])
-        if words == [t.text for t in doc[lo:hi]]:
-            return doc
-        return self._reparsed(doc, lo, hi, words)
+        if is_title_case([t.text for t in tokens if not t.is_space]):
+            words = self.sentence_case([t.text for t in doc[lo:hi]], doc.text[headline.end:])
+            if words != [t.text for t in doc[lo:hi]]:
+                doc = self._reparsed(doc, lo, hi, words)
+        if not any(t.pos_ in {"VERB", "AUX"} for t in doc[lo:hi]):
+            doc = self._verb_found(doc, lo, hi)
+        return doc
+
+    def _verb_found(self, doc: Doc, lo: int, hi: int) -> Doc:
+        """A headline the parser read without a verb: "Kosovo police fire tear gas at protesters" is one long
+        noun phrase to it (fire/NN), because headlines drop the article and write the present. Each noun after
+        the first word that is also an English verb is tried in the past tense ("police fired tear gas at
+        ..."); the first reading that makes it the root verb with a subject is kept, on the original words."""
+        words = [t.text for t in doc[lo:hi]]
+        for k in range(1, hi - lo):
+            token = doc[lo + k]
+            if token.tag_ not in ("NN", "NNS") or doc[lo + k - 1].pos_ not in {"NOUN", "PROPN"}:
+                continue
+            lemma = next((stem for stem in _stems(token.lower_) if stem in self.verbs), None)
+            if lemma is None or not _agrees(doc[lo + k - 1], token.lower_ != lemma):
+                continue
+            trial = self._parse(doc, lo, hi, words[:k] + [_past(lemma)] + words[k + 1:])
+            verb = trial[k]
+            if verb.pos_ == "VERB" and verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children):
+                verb.tag_ = "VBZ" if token.tag_ == "NNS" else "VBP"
+                return self._copied(doc, lo, hi, trial)
+        return doc
+
+    @property
+    def verbs(self) -> frozenset[str]:
+        """The verbs of the lemmatizer's lexicon (WordNet's index)."""
+        if self._verbs is None:
+            table = None
+            if "lemmatizer" in self.nlp.pipe_names:
+                lookups = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None)
+                if lookups is not None and lookups.has_table("lemma_index"):
+                    table = lookups.get_table("lemma_index")
+            self._verbs = frozenset(table.get("verb", ())) if table is not None else frozenset()
+        return self._verbs
 
     def sentence_case(self, words: list[str], body: str) -> list[str]:
         """The headline's words as a sentence would write them."""
@@ -154,13 +209,22 @@ class HeadlineCase:
             return True
         return any(stem in self.lexicon for stem in _stems(word))
 
-    def _reparsed(self, doc: Doc, lo: int, hi: int, words: list[str]) -> Doc:
+    def _parse(self, doc: Doc, lo: int, hi: int, words: list[str]) -> Doc:
         spaces = [bool(t.whitespace_) for t in doc[lo:hi]]
         sub = Doc(doc.vocab, words=words, spaces=spaces)
         for name, proc in self.nlp.pipeline:
             if name != self.name:
                 sub = proc(sub)
+        return sub
+
+    def _reparsed(self, doc: Doc, lo: int, hi: int, words: list[str]) -> Doc:
+        sub = self._parse(doc, lo, hi, words)
         _verbs_of_headlines(sub)
+        return self._copied(doc, lo, hi, sub)
+
+    @staticmethod
+    def _copied(doc: Doc, lo: int, hi: int, sub: Doc) -> Doc:
+        """``doc`` with the annotations of ``sub`` on its tokens ``lo:hi`` (text and offsets unchanged)."""
         array = doc.to_array(_ATTRS)
         array[lo:hi] = sub.to_array(_ATTRS)
         out = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])

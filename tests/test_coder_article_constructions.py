@@ -106,7 +106,7 @@ def test_attacked_place_gives_the_country(coder, text: str, expected) -> None:
 CHARGE_ARTICLES = [
     # a condemnation of an act the story told just before, named by a definite noun with no doer of its own
     ("Rebels attacked an army base near Bunia in Congo on Sunday. The African Union condemned the attack.",
-     ("IGOAFROAU", "CODREB", "111")),
+     ("IGOAFRAFU", "CODREB", "111")),  # the African Union (the OAU is IGOAFROAU)
     ("Islamic State fighters ambushed a Syrian army convoy near Palmyra. Russia denounced the ambush as a "
      "terrorist act.", ("RUS", "IMGMUSISIREB", "111")),
     ("Boko Haram fighters raided a police station in Borno state on Friday, killing three officers. Chad's "
@@ -185,7 +185,8 @@ JOINT_ACTS_AND_OUTCOMES = [
     ("President Ruto hosted Tanzania's president in Nairobi and signed a trade deal.",
      {("KENGOV", "TZAGOV", "043"), ("KENGOV", "TZAGOV", "057"), ("TZAGOV", "KENGOV", "057")}),
     # near-misses: no meeting before the joint act, so no partner
-    ("France recalled its ambassador and signed a decree.", {("FRA", "---GOV", "161")}),
+    # (its own ambassador is what France acts with, not its target: the sentence names no other party)
+    ("France recalled its ambassador and signed a decree.", {("FRA", None, "161")}),
     ("Kenya arrested two suspects and signed a security pact.", {("KEN", "KENCRM", "173")}),
     # an event noun whose outcome names whom it hit ("a drone strike killed four militants")
     ("A Turkish drone strike killed four Kurdish fighters in northern Iraq.", None),

@@ -1,0 +1,90 @@
+"""Uses of event words that report no political event (``extract/senses.py``, ``extract/data/senses.yaml``),
+each rule with sentences in other words, countries and tenses, and near-misses it must not silence.
+All sentences are written for brinkwatch."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from brinkwatch.errors import DataFileError
+from brinkwatch.extract.senses import is_history, load_senses
+from helpers import code_sentence, triples
+
+NO_EVENT = [
+    # sports people and sports sides are no political actors, whatever their country
+    ("sport-doer", "Bangladesh's bowlers attacked the English top order on the second morning."),
+    ("sport-doer", "Kenya's sprinters stormed past the Jamaicans in the last hundred metres."),
+    ("sport-doer", "The Pakistani batsmen will target the short boundary on Sunday."),
+    ("sport-side", "Brazil's volleyball team crushed Italy in Rotterdam."),
+    ("sport-side", "The Ghanaian national side stormed to victory over Egypt."),
+    ("market-doer", "Foreign investors have attacked Indonesian bonds since the budget was published."),
+    # markets, prices and the weather as doers
+    ("market-subject", "Japanese stocks hit a record high on Friday."),
+    ("market-subject", "Argentina's peso plunged against the dollar after the vote."),
+    ("market-subject", "Oil prices hit a three-month low on Wednesday."),
+    ("weather-subject", "Heavy rain pounded Kerala for a third day."),
+    # objects that make a verb of force, capture or defence figurative
+    ("figurative-object", "Kenya's athletes captured six gold medals in Budapest."),
+    ("figurative-object", "The Mexican singer conquered the charts across South America."),
+    ("figurative-object", "Ethiopia's women will defend their title in Tokyo next year."),
+    ("figurative-object", "The minister's remarks set social media on fire."),
+    # what has long been the case
+    ("habitual", "Egypt has long rejected Ethiopia's plan for the dam."),
+    ("habitual", "India and China have clashed over the border for decades."),
+    ("habitual", "Turkey has always opposed arms sales to Cyprus."),
+    # an act of a civilian or business actor that reaches no one
+    ("nonpolitical-pair", "Korean Air signed a deal to buy 20 Boeing jets."),
+    # history told as background
+    ("history", "In 1979, Soviet troops invaded Afghanistan."),
+    ("history", "Serbian police arrested a Kosovo official in May 2011."),
+    ("history", "The 1995 accord between Ecuador and Peru, signed in Brasilia, ended the border war."),
+]
+
+STILL_EVENTS = [
+    # a team that is not a sports side, a real market, a perfect with no "long", a dated act of this year
+    ("UN team", "A UN inspection team visited the plant in Zaporizhzhia.", ("IGOUNO", "UKR", "042")),
+    ("market hit", "Russian missiles hit a crowded market in Kherson.", ("RUS", "UKR", "190")),
+    ("capture town", "Rebels captured the provincial capital of Ituri.", ("CODREB", "COD", "192")),
+    ("perfect", "Egypt has rejected Ethiopia's latest plan for the dam.", ("EGY", "ETH", "127")),
+    ("recent date", "In January, Russian troops attacked the town of Vuhledar.", ("RUSMIL", "UKR", "190")),
+    ("since", "Russia has occupied Crimea since 2014.", ("RUS", "UKR", "192")),
+    ("dated complement", "Libya offered to hand over two men suspected of a bombing in 1988.", ("LBY", "*", "031")),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), NO_EVENT, ids=[f"{r}-{i}" for i, (r, _) in enumerate(NO_EVENT)])
+def test_non_political_senses_give_no_event(coder, rule: str, text: str) -> None:
+    assert triples(code_sentence(coder, text, "2025-06-01")) == set(), rule
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), STILL_EVENTS, ids=[r for r, _, _ in STILL_EVENTS])
+def test_near_misses_stay_events(coder, rule: str, text: str, expected: tuple) -> None:
+    found = {(s, t, c) for s, t, c, _ in triples(code_sentence(coder, text, "2025-06-01"))}
+    if expected[1] == "*":  # the rule is about the act, not whom it reaches
+        found = {(s, "*", c) for s, _, c in found}
+    assert expected in found, (rule, found)
+
+
+def test_a_subordinate_act_under_a_habitual_one_is_no_news_either(coder) -> None:
+    text = "Armenia has long accused Azerbaijan of arming separatists."
+    assert triples(code_sentence(coder, text, "2025-06-01")) == set()
+
+
+def test_history_needs_a_year_on_the_acts_own_clause(coder) -> None:
+    doc = coder.nlp("Libya offered to hand over two men suspected of a bombing in 1988.")
+    offer = next(t for t in doc if t.lemma_ == "offer")
+    assert not is_history(offer, dt.date(2025, 6, 1), coder.senses)
+    doc = coder.nlp("In 1988, Libya handed over two men.")
+    hand = next(t for t in doc if t.lemma_ == "hand")
+    assert is_history(hand, dt.date(2025, 6, 1), coder.senses)
+    assert not is_history(hand, dt.date(1989, 6, 1), coder.senses)  # a report of the next year: news
+
+
+def test_a_bad_senses_file_fails_with_its_name(tmp_path: Path) -> None:
+    bad = tmp_path / "senses.yaml"
+    bad.write_text("version: 1\nsource: x\nnonpolitical_doers: [bowler]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="senses"):
+        load_senses(bad)

@@ -88,3 +88,55 @@ def test_a_bad_senses_file_fails_with_its_name(tmp_path: Path) -> None:
     bad.write_text("version: 1\nsource: x\nnonpolitical_doers: [bowler]\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="senses"):
         load_senses(bad)
+
+
+# ---------------------------------------------------------------- sense restrictions in the pattern data
+SENSE_PATTERNS = [
+    # a speaker's attack, or an attack on a text or decision, is criticism; troops' attack stays force
+    ("speaker-attack", "Chile's interior minister attacked the truckers' union over the blockades.",
+     ("CHLGOV", "CHLLAB", "111")),
+    ("speaker-attack", "Britain's foreign secretary attacked Moscow's decision to expel the diplomats.",
+     ("GBRGOV", "RUS", "111")),
+    ("text-attack", "Ghana's opposition attacked the government's budget.", ("GHAOPP", "GHAGOV", "111")),
+    ("troops-attack", "Government troops attacked the rebels near Kidal.", ("MLIMIL", "MLIREB", "190")),
+    ("speaker-fire-back", "Peru's defence minister fired back at critics of the emergency decree.",
+     ("PERGOV", "PEROPP", "111")),
+    ("soldiers-fire-back", "Colombian soldiers fired back at the guerrillas from a ridge.",
+     ("COLMIL", "COLREB", "190")),
+    # a labour strike is staged, held, called; an air strike is staged too but names the air
+    ("labour-strike", "Bolivian miners staged a strike against the new mining law.", ("BOLLAB", "BOLGOV", "143")),
+    ("labour-strike", "Nurses in Malawi staged a strike over unpaid allowances.", ("MWIHLH", "MWIGOV", "143")),
+    ("labour-strike", "Bus drivers in Lisbon began a 24-hour strike.", ("PRTLAB", "PRTGOV", "143")),
+    ("air-strike", "Jordan staged air strikes on drug smugglers' hideouts in southern Syria.", ("JOR", "SYRCRM", "195")),
+    # the weapon that hits says the code
+    ("aircraft", "Nigerian jets struck a Boko Haram camp near Lake Chad.", ("NGAMIL", "NGAREB", "195")),
+    ("drone", "Ukrainian drones hit an oil depot in Bryansk.", ("UKRMIL", "RUS", "1952")),
+    ("bomb", "A roadside bomb went off near an army convoy in Balochistan.", ("PAKUAF", "PAKMIL", "183")),
+    ("car-bomb", "A car bomb exploded near a police checkpoint in Kirkuk, killing three officers.",
+     ("IRQUAF", "IRQCOP", "1832")),
+    # blame for an attack is an accusation of aggression
+    ("blame-aggression", "Niger blamed Mali for an attack on its border post.", ("NER", "MLI", "1123")),
+    # what is pledged says the aid
+    ("pledge-money", "Kuwait pledged $500 million to rebuild schools in Sudan.", ("KWT", "*", "0331")),
+    ("pledge-arms", "Norway pledged artillery ammunition to Ukraine.", ("NOR", "UKR", "0332")),
+    ("pledge-relief", "Japan promised humanitarian aid to earthquake survivors in Myanmar.", ("JPN", "MMR", "0333")),
+    ("pledge-aid", "Japan pledged aid to Nepal.", ("JPN", "NPL", "033")),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), SENSE_PATTERNS, ids=[f"{r}-{i}" for i, (r, _, _) in
+                                                                          enumerate(SENSE_PATTERNS)])
+def test_a_verbs_sense_follows_its_doer_and_object(coder, rule: str, text: str, expected: tuple) -> None:
+    found = {(s, t, c) for s, t, c, _ in triples(code_sentence(coder, text, "2025-06-01"))}
+    if expected[1] == "*":
+        found = {(s, "*", c) for s, _, c in found}
+    assert found == {expected}, rule
+
+
+@pytest.mark.parametrize("text", [
+    "The gas cylinder exploded in a restaurant in Lagos.",
+    "A transformer exploded at a substation in Karachi.",
+    "A passenger plane hit a flock of birds over Mumbai.",
+])
+def test_accidents_are_no_bombing_or_air_strike(coder, text: str) -> None:
+    assert not {c for _, _, c, _ in triples(code_sentence(coder, text, "2025-06-01"))} & {"183", "1832", "195"}

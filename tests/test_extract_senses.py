@@ -140,3 +140,16 @@ def test_a_verbs_sense_follows_its_doer_and_object(coder, rule: str, text: str, 
 ])
 def test_accidents_are_no_bombing_or_air_strike(coder, text: str) -> None:
     assert not {c for _, _, c, _ in triples(code_sentence(coder, text, "2025-06-01"))} & {"183", "1832", "195"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an announced visit or hosting keeps its own code (042/043 planned); other governors treat it as a meeting
+    ("The Saudi crown prince will visit Washington next month.", ("SAUGOV", "USA", "042", "planned")),
+    ("Japan's prime minister will travel to Canberra next week for security talks.", ("JPNGOV", "AUS", "042", "planned")),
+    ("Vietnam will host the Lao president next month.", ("VNM", "LAOGOV", "043", "planned")),
+    ("Kenya refused to host the Sudanese delegation.", ("KEN", "SDNGOV", "125", "refused")),
+    ("Egypt urged Israel to visit Cairo.", ("EGY", "ISR", "026", "requested")),
+    ("Tehran will meet Washington's envoys in Oman next week.", ("IRN", "USAGOV", "036", "planned")),
+])
+def test_an_announced_visit_is_a_planned_visit(coder, text: str, expected: tuple) -> None:
+    assert triples(code_sentence(coder, text, "2025-06-01")) == {expected}

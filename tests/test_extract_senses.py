@@ -41,6 +41,9 @@ NO_EVENT = [
     ("history", "In 1979, Soviet troops invaded Afghanistan."),
     ("history", "Serbian police arrested a Kosovo official in May 2011."),
     ("history", "The 1995 accord between Ecuador and Peru, signed in Brasilia, ended the border war."),
+    ("history-period", "Soviet troops deported the Chechens during World War Two."),
+    ("history-period", "The KGB arrested dissidents in Soviet times."),
+    ("history-period", "In the Cold War, the US spied on Cuba."),
 ]
 
 STILL_EVENTS = [
@@ -51,6 +54,7 @@ STILL_EVENTS = [
     ("perfect", "Egypt has rejected Ethiopia's latest plan for the dam.", ("EGY", "ETH", "127")),
     ("recent date", "In January, Russian troops attacked the town of Vuhledar.", ("RUSMIL", "UKR", "190")),
     ("since", "Russia has occupied Crimea since 2014.", ("RUS", "UKR", "192")),
+    ("this war", "During the war, Russian troops shelled Mariupol.", ("RUSMIL", "UKR", "194")),
     ("dated complement", "Libya offered to hand over two men suspected of a bombing in 1988.", ("LBY", "*", "031")),
 ]
 
@@ -108,7 +112,8 @@ SENSE_PATTERNS = [
     ("labour-strike", "Nurses in Malawi staged a strike over unpaid allowances.", ("MWIHLH", "MWIGOV", "143")),
     ("labour-strike", "Bus drivers in Lisbon began a 24-hour strike.", ("PRTLAB", "PRTGOV", "143")),
     ("air-strike", "Jordan staged air strikes on drug smugglers' hideouts in southern Syria.", ("JOR", "SYRCRM", "195")),
-    # the weapon that hits says the code
+    # the weapon that hits says the code; opening fire is small arms
+    ("open-fire", "Egyptian police opened fire on the demonstrators.", ("EGYCOP", "EGYOPP", "193")),
     ("aircraft", "Nigerian jets struck a Boko Haram camp near Lake Chad.", ("NGAMIL", "NGAREB", "195")),
     ("drone", "Ukrainian drones hit an oil depot in Bryansk.", ("UKRMIL", "RUS", "1952")),
     ("bomb", "A roadside bomb went off near an army convoy in Balochistan.", ("PAKUAF", "PAKMIL", "183")),

@@ -57,6 +57,7 @@ class SenseTable(BaseModel):
     business_countries: frozenset[str]
     history_years: int
     history_preps: frozenset[str]
+    history_periods: tuple[str, ...]
 
 
 @lru_cache(maxsize=4)
@@ -131,8 +132,11 @@ def is_history(trigger: Token, pub_date: dt.date | None, table: SenseTable) -> b
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in table.history_preps:
                 for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
                     year = _year_of(obj)
-                    if obj.dep_ == "pobj" and year is not None and pub_date.year - year > table.history_years:
+                    if (year is not None and pub_date.year - year > table.history_years) or _names_phrase(
+                            obj, table.history_periods):
                         return True
     return False
 
@@ -156,10 +160,15 @@ def _is_sport_or_market_doer(tok: Token, table: SenseTable) -> bool:
 
 
 def _is_figurative_object(tok: Token, table: SenseTable) -> bool:
+    return _names_phrase(tok, table.figurative_objects)
+
+
+def _names_phrase(tok: Token, entries: tuple[str, ...]) -> bool:
+    """``tok`` heads one of ``entries``: "social media" is a head "media" with "social" among its modifiers."""
     lemma = lemma_of(tok)
     modifiers = {lemma_of(c) for c in tok.children if c.dep_ in _MODIFIER_DEPS} | {
         c.lower_ for c in tok.children if c.dep_ in _MODIFIER_DEPS}
-    for entry in table.figurative_objects:
+    for entry in entries:
         *mods, head = entry.split()
         if head in (lemma, tok.lower_) and all(m in modifiers for m in mods):
             return True

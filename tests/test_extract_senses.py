@@ -44,6 +44,19 @@ NO_EVENT = [
     ("history-period", "Soviet troops deported the Chechens during World War Two."),
     ("history-period", "The KGB arrested dissidents in Soviet times."),
     ("history-period", "In the Cold War, the US spied on Cuba."),
+    # someone's forecast of another's act, a judgement on an act not done, an open question
+    ("forecast", "Analysts expect Turkey to launch a new offensive in northern Syria after the elections."),
+    ("forecast", "Many diplomats believe Russia will eventually attack Moldova."),
+    ("forecast", "Officials fear Mali's junta will expel more foreign journalists."),
+    ("forecast", "Iran expects the IAEA to visit Fordow next month."),
+    ("observer", "Experts warn that China could blockade Taiwan within five years."),
+    ("observer", "Some analysts say Ethiopia is preparing to seize an Eritrean port."),
+    ("judgement", "Venezuela would be foolish to invade Guyana."),
+    ("open-question", "The question is whether Pakistan will retaliate against India."),
+    ("open-question", "It remains unclear whether Israel will strike Iran's nuclear sites."),
+    # an act that only marks a starting point, an event noun behind an abstract change
+    ("starting-point", "Since Hamas attacked Israel in October 2023, the region has been on edge."),
+    ("backdrop", "Russia's invasion of Ukraine has reshaped European security."),
 ]
 
 STILL_EVENTS = [
@@ -55,6 +68,11 @@ STILL_EVENTS = [
     ("recent date", "In January, Russian troops attacked the town of Vuhledar.", ("RUSMIL", "UKR", "190")),
     ("since", "Russia has occupied Crimea since 2014.", ("RUS", "UKR", "192")),
     ("this war", "During the war, Russian troops shelled Mariupol.", ("RUSMIL", "UKR", "194")),
+    # a side's own word about its plans is its intent; a belief about a past act is not a forecast
+    ("own threat", "Israel warned that it would strike Beirut if Hezbollah fired again.", ("ISR", "LBN", "138")),
+    ("belief in a past act", "Iran believes Israel attacked its consulate in Damascus.", ("ISR", "*", "190")),
+    ("consequence", "Russia's missile attack on Kyiv killed twelve people.", ("RUS", "UKR", "195")),
+    ("since-phrase", "Since Monday, Russian troops have shelled Kharkiv.", ("RUSMIL", "UKR", "194")),
     ("dated complement", "Libya offered to hand over two men suspected of a bombing in 1988.", ("LBY", "*", "031")),
 ]
 
@@ -126,6 +144,10 @@ SENSE_PATTERNS = [
     ("pledge-arms", "Norway pledged artillery ammunition to Ukraine.", ("NOR", "UKR", "0332")),
     ("pledge-relief", "Japan promised humanitarian aid to earthquake survivors in Myanmar.", ("JPN", "MMR", "0333")),
     ("pledge-aid", "Japan pledged aid to Nepal.", ("JPN", "NPL", "033")),
+    # received arms or aid are the giver's act; a received visitor is hosted
+    ("receive-arms", "Serbia received six fighter jets from Russia.", ("RUS", "SRB", "072")),
+    ("receive-aid", "Armenia received a $200 million loan from the Asian Development Bank.", ("IGOADB", "ARM", "070")),
+    ("receive-visitor", "Egypt received the Sudanese foreign minister in Cairo on Sunday.", ("EGY", "SDNGOV", "043")),
 ]
 
 

@@ -13,6 +13,10 @@ the checks are:
 - ``political_pair``: an act by a civilian, business or media actor that reaches no one ("Nigeria's women
   captured the title") is no political event, except a protest, appeal or verbal act; nor is an act between
   firms ("Turkish Airlines signed a deal to buy 50 Airbus jets");
+- ``draft_reason`` also drops a forecast of someone else's act ("analysts expect Turkey to launch an offensive",
+  "experts warn that China could blockade Taiwan", "whether Pakistan will retaliate"), a judgement on an act not
+  done ("would be foolish to invade"), an act that only marks a starting point ("since Hamas attacked Israel")
+  and an event noun behind an abstract change ("the invasion has reshaped European security");
 - ``is_history``: an event its own clause dates years before the report is background ("In 2003, US-led forces
   invaded Iraq", "the peace deal, signed in 2016, ...").
 """
@@ -56,6 +60,11 @@ class SenseTable(BaseModel):
     business_sectors: frozenset[str]
     business_countries: frozenset[str]
     history_years: int
+    belief_verbs: frozenset[str]
+    observer_nouns: frozenset[str]
+    modal_auxiliaries: frozenset[str]
+    judgement_adjectives: frozenset[str]
+    abstract_effect_verbs: frozenset[str]
     history_preps: frozenset[str]
     history_periods: tuple[str, ...]
 
@@ -96,6 +105,51 @@ def draft_reason(trigger: Token, sources: list[Token], targets: list[Token], tab
         return "figurative object"
     if _is_habitual(trigger, table):
         return "what has long been the case"
+    return _forecast_reason(trigger, table) or _backdrop_reason(trigger, table)
+
+
+def _forecast_reason(trigger: Token, table: SenseTable) -> str | None:
+    """Someone's forecast of another's act, a judgement on an act not done, an open question."""
+    if lemma_of(trigger) in table.belief_verbs and any(  # "Iran expects the IAEA to visit": a governor's draft
+            c.dep_ in {"ccomp", "xcomp"} and any(g.dep_ == "nsubj" for g in c.children) for c in trigger.children):
+        return "someone's forecast"
+    modal = _is_modal(trigger, table)
+    node = trigger
+    for _ in range(4):  # the clause chain above the act: "analysts say [Ethiopia is preparing [to seize]]"
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+            return "an open question"
+        if node.dep_ not in {"ccomp", "xcomp", "advcl", "conj"} or node.head is node:
+            return None
+        head = node.head
+        if lemma_of(head) in table.belief_verbs and (modal or node.dep_ == "xcomp"):
+            return "someone's forecast"
+        if node.dep_ == "xcomp" and any(lemma_of(a) in table.judgement_adjectives
+                                        for a in [head, *(c for c in head.children if c.dep_ == "acomp")]):
+            return "a judgement on an act not done"  # "would be foolish to invade"
+        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if any(lemma_of(s) in table.observer_nouns for s in subjects):
+            return "an observer's forecast"
+        node = head
+    return None
+
+
+def _is_modal(verb: Token, table: SenseTable) -> bool:
+    """A future, possible or infinitive act ("will attack", "could blockade", "expects X to visit")."""
+    verbs = [verb, *([verb.head] if verb.dep_ == "xcomp" else [])]
+    return any(c.dep_ == "aux" and (c.lower_ in table.modal_auxiliaries or c.lower_ == "to")
+               for v in verbs for c in v.children)
+
+
+def _backdrop_reason(trigger: Token, table: SenseTable) -> str | None:
+    """"since Hamas attacked Israel, ...": the act marks when something began; "Russia's invasion of Ukraine
+    has reshaped European security": the event noun stands behind an abstract change."""
+    if trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in trigger.children):
+        return "a starting point"
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "since":
+        return "a starting point"
+    if trigger.pos_ == "NOUN" and trigger.dep_ in {"nsubj", "nsubjpass"} and lemma_of(
+            trigger.head) in table.abstract_effect_verbs:
+        return "background to a change"
     return None
 
 

@@ -57,6 +57,11 @@ NO_EVENT = [
     # an act that only marks a starting point, an event noun behind an abstract change
     ("starting-point", "Since Hamas attacked Israel in October 2023, the region has been on edge."),
     ("backdrop", "Russia's invasion of Ukraine has reshaped European security."),
+    # a market story names events as causes; a firm's "attack" is competition; figurative objects of capture
+    ("market-story", "Brent crude jumped 4 percent after Houthi attacks in the Red Sea."),
+    ("firm-force", "Netflix attacked the Indian market with cheaper plans."),
+    ("figurative-object", "A Turkish TV drama captured audiences across the Arab world."),
+    ("figurative-object", "The mayor of Lima attacked the heat with free water fountains."),
 ]
 
 STILL_EVENTS = [
@@ -73,6 +78,7 @@ STILL_EVENTS = [
     ("belief in a past act", "Iran believes Israel attacked its consulate in Damascus.", ("ISR", "*", "190")),
     ("consequence", "Russia's missile attack on Kyiv killed twelve people.", ("RUS", "UKR", "195")),
     ("since-phrase", "Since Monday, Russian troops have shelled Kharkiv.", ("RUSMIL", "UKR", "194")),
+    ("market cause with a doer", "Oil prices rose after Israel struck Iranian oil facilities.", ("ISR", "IRN", "195")),
     ("dated complement", "Libya offered to hand over two men suspected of a bombing in 1988.", ("LBY", "*", "031")),
 ]
 
@@ -133,6 +139,7 @@ SENSE_PATTERNS = [
     # the weapon that hits says the code; opening fire is small arms
     ("open-fire", "Egyptian police opened fire on the demonstrators.", ("EGYCOP", "EGYOPP", "193")),
     ("aircraft", "Nigerian jets struck a Boko Haram camp near Lake Chad.", ("NGAMIL", "NGAREB", "195")),
+    ("fighters-are-people", "Wagner fighters attacked a village in central Mali.", ("RUSUAFREB", "MLI", "180")),
     ("drone", "Ukrainian drones hit an oil depot in Bryansk.", ("UKRMIL", "RUS", "1952")),
     ("bomb", "A roadside bomb went off near an army convoy in Balochistan.", ("PAKUAF", "PAKMIL", "183")),
     ("car-bomb", "A car bomb exploded near a police checkpoint in Kirkuk, killing three officers.",

@@ -59,6 +59,7 @@ class SenseTable(BaseModel):
     political_roots_of_civilians: frozenset[str]
     business_sectors: frozenset[str]
     business_countries: frozenset[str]
+    forceless_business_roots: frozenset[str]
     history_years: int
     belief_verbs: frozenset[str]
     observer_nouns: frozenset[str]
@@ -86,6 +87,9 @@ def political_drafts(drafts: list[Draft], table: SenseTable) -> list[Draft]:
     hangs under a dropped one ("has long accused India of backing separatists": the backing is not news)."""
     dropped = {d.trigger.i for d in drafts
                if draft_reason(d.trigger, d.source_tokens, d.target_tokens, table) is not None}
+    if drafts and _is_market_story(drafts[0].trigger.sent.root, table):
+        # a market story names events as causes ("after Houthi attacks"); a clause with its own doer stays
+        dropped |= {d.trigger.i for d in drafts if d.trigger.pos_ in {"NOUN", "PROPN"}}
     if not dropped:
         return drafts
     return [d for d in drafts if d.trigger.i not in dropped and not any(a.i in dropped for a in d.trigger.ancestors)]
@@ -153,10 +157,17 @@ def _backdrop_reason(trigger: Token, table: SenseTable) -> str | None:
     return None
 
 
+def _is_market_story(root: Token, table: SenseTable) -> bool:
+    """"Brent crude jumped 4 percent after Houthi attacks": the main clause's doer is a market or the weather."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and (lemma_of(c) in table.figurative_subjects or
+                                                      _is_sport_or_market_doer(c, table)) for c in root.children)
+
+
 def political_pair(code: str, source: Actor, target: Actor | None, table: SenseTable) -> bool:
     """False for an act by a civilian, business or media actor that reaches no one, and for an act between
     firms (or a firm and an unknown name): no political event."""
-    if _is_business(source, table) and target is not None and _is_business(target, table):
+    if _is_business(source, table) and (
+            (target is not None and _is_business(target, table)) or code[:2] in table.forceless_business_roots):
         return False
     if target is not None or code[:2] in table.political_roots_of_civilians:
         return True

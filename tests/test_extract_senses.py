@@ -155,6 +155,15 @@ SENSE_PATTERNS = [
     ("receive-arms", "Serbia received six fighter jets from Russia.", ("RUS", "SRB", "072")),
     ("receive-aid", "Armenia received a $200 million loan from the Asian Development Bank.", ("IGOADB", "ARM", "070")),
     ("receive-visitor", "Egypt received the Sudanese foreign minister in Cairo on Sunday.", ("EGY", "SDNGOV", "043")),
+    # what is banned says the restriction: a party 1722, gatherings 1721, another country's goods 163
+    ("ban-party", "Cambodia banned the main opposition party before the vote.", ("KHM", "KHMOPP", "1722")),
+    ("ban-gathering", "Police in Kampala banned all opposition rallies.", ("UGACOP", "UGAOPP", "1721")),
+    ("ban-goods", "China imposed a ban on Australian coal.", ("CHN", "AUS", "163")),
+    ("ban-other", "Kenya imposed a ban on logging in state forests.", ("KEN", "KEN", "172")),
+    ("lift-ban-party", "Tunisia lifted the ban on the opposition party.", ("TUN", "TUNOPP", "0812")),
+    ("lift-ban-gathering", "Sri Lanka lifted the ban on public gatherings.", ("LKA", "LKA", "0811")),
+    # calling a counterpart is a phone call
+    ("call-counterpart", "Kenya's foreign minister called her Ugandan counterpart on Sunday.", ("KENGOV", "UGA", "041")),
 ]
 
 

@@ -58,7 +58,7 @@ CASES = [
      {("ETH", None, "030", "planned"), ("SOM", None, "030", "planned")}),
     # unattributed violence and weapons that name their owner
     ("weapon-as-subject", "A roadside bomb killed three Afghan soldiers in Kandahar on Monday.", "2020-01-10",
-     {("AFGUAF", "AFGMIL", "1823", "asserted")}),
+     {("AFGUAF", "AFGMIL", "1833", "asserted")}),  # the bomb says the kind of attack: a roadside bombing
     ("weapon-owner", "Two Ukrainian soldiers were killed by Russian shelling near Kharkiv.", "2020-01-10",
      {("RUS", "UKRMIL", "190", "asserted")}),
     # targets CAMEO practice supplies

@@ -144,6 +144,9 @@ SENSE_PATTERNS = [
     ("bomb", "A roadside bomb went off near an army convoy in Balochistan.", ("PAKUAF", "PAKMIL", "183")),
     ("car-bomb", "A car bomb exploded near a police checkpoint in Kirkuk, killing three officers.",
      ("IRQUAF", "IRQCOP", "1832")),
+    ("suicide-bomber-kills", "A suicide bomber killed nine police recruits in Quetta.", ("PAKUAF", "PAKCOP", "1831")),
+    ("car-bomb-wounds", "A car bomb wounded 20 people outside a ministry in Baghdad.", ("IRQUAF", "IRQCVL", "1832")),
+    ("roadside-bomb-kills", "A roadside bomb killed four Nigerien soldiers near Tillaberi.", ("NERUAF", "NERMIL", "1833")),
     # blame for an attack is an accusation of aggression
     ("blame-aggression", "Niger blamed Mali for an attack on its border post.", ("NER", "MLI", "1123")),
     # what is pledged says the aid

@@ -199,3 +199,18 @@ def test_accidents_are_no_bombing_or_air_strike(coder, text: str) -> None:
 ])
 def test_an_announced_visit_is_a_planned_visit(coder, text: str, expected: tuple) -> None:
     assert triples(code_sentence(coder, text, "2025-06-01")) == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two states meeting in a third country meet at a third location (044); in one side's country they meet
+    ("The presidents of Rwanda and Congo met in Luanda on Saturday.",
+     {("RWAGOV", "COGGOV", "044", "asserted"), ("COGGOV", "RWAGOV", "044", "asserted")}),
+    ("The foreign ministers of Serbia and Kosovo will meet in Brussels next week.",
+     {("SRBGOV", "XKXGOV", "044", "planned"), ("XKXGOV", "SRBGOV", "044", "planned")}),
+    ("India's prime minister met the Chinese president in Beijing.", {("INDGOV", "CHNGOV", "040", "asserted")}),
+    ("Kenya's president met opposition leaders in Nairobi.", {("KENGOV", "KENOPP", "040", "asserted")}),
+    # readiness to meet is an intent to meet, wherever
+    ("Peru's foreign minister said Lima was ready to meet Chilean envoys in Quito.", {("PER", "CHLGOV", "036", "planned")}),
+])
+def test_a_meeting_in_a_third_country_is_044(coder, text: str, expected: set) -> None:
+    assert triples(code_sentence(coder, text, "2025-06-01")) == expected

@@ -34,7 +34,13 @@ from brinkwatch.extract.arguments import (
 from brinkwatch.extract.attributes import AttributeExtractor
 from brinkwatch.extract.events import Draft, SentenceCoder
 from brinkwatch.extract.patterns import PatternBook
-from brinkwatch.extract.senses import is_history, load_senses, political_drafts, political_pair
+from brinkwatch.extract.senses import (
+    is_history,
+    load_senses,
+    political_drafts,
+    political_pair,
+    third_place_code,
+)
 from brinkwatch.extract.workers import can_fork, chunks, code_in_workers, warm_up
 from brinkwatch.geo import Gazetteer
 from brinkwatch.model import (
@@ -195,7 +201,10 @@ class Coder:
                     evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
                                       trigger_start=draft.trigger.idx,
                                       trigger_end=draft.trigger.idx + len(draft.trigger.text)))
-        coded = [(_code_for(draft, source, self.book.governors), draft.pattern, source, target, modality)
+        place_country = attrs.place.country if attrs.place else None
+        coded = [(third_place_code(draft.code, draft.inner_code, draft.trigger, source, target, place_country,
+                                   self.senses)
+                  or _code_for(draft, source, self.book.governors), draft.pattern, source, target, modality)
                  for source, target in pairs]
         if draft.reverse_code and self.book.governors.reciprocal_events:
             coded += [(draft.reverse_code, f"{draft.pattern}<", target, source, modality)

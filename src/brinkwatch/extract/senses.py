@@ -60,6 +60,8 @@ class SenseTable(BaseModel):
     business_sectors: frozenset[str]
     business_countries: frozenset[str]
     forceless_business_roots: frozenset[str]
+    meeting_codes: frozenset[str]
+    third_place_code: str
     history_years: int
     belief_verbs: frozenset[str]
     observer_nouns: frozenset[str]
@@ -172,6 +174,21 @@ def political_pair(code: str, source: Actor, target: Actor | None, table: SenseT
     if target is not None or code[:2] in table.political_roots_of_civilians:
         return True
     return source.sector is None or source.sector not in table.nonpolitical_sectors
+
+
+def third_place_code(code: str, inner_code: str | None, trigger: Token, source: Actor, target: Actor | None,
+                     place_country: str | None, table: SenseTable) -> str | None:
+    """044 for a meeting of two states in a third country ("met in Jakarta", "will meet in Almaty"), else
+    None. A readiness to meet ("ready to meet US negotiators in Oman") stays an intent to meet (036)."""
+    if (inner_code or code) not in table.meeting_codes or target is None or not place_country:
+        return None
+    if code not in table.meeting_codes and not any(
+            c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in trigger.children):
+        return None
+    sides = {source.country, target.country}
+    if None in sides or any(len(c or "") != 3 for c in sides) or place_country in sides:
+        return None
+    return table.third_place_code
 
 
 def _is_business(actor: Actor, table: SenseTable) -> bool:

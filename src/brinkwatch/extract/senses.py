@@ -201,10 +201,13 @@ def is_history(trigger: Token, pub_date: dt.date | None, table: SenseTable) -> b
     """An act its own clause dates ``history_years`` or more before the report is background, not news."""
     if pub_date is None:
         return False
-    if trigger.pos_ in {"NOUN", "PROPN"} and any(  # "the 1995 accord", "the 2008 war"
-            c.dep_ in {"nummod", "compound", "amod"} and (year := _year_of(c, children=False)) is not None
-            and pub_date.year - year > table.history_years for c in trigger.children):
-        return True
+    nouns_dated = [trigger] if trigger.pos_ in {"NOUN", "PROPN"} else [
+        c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"]
+    if any(c.dep_ in {"nummod", "compound", "amod"} and (year := _year_of(c, children=False)) is not None
+           and pub_date.year - year > table.history_years for n in nouns_dated for c in n.children):
+        return True  # "the 1995 accord", "Azerbaijan's 2020 offensive recaptured ..."
+    if trigger.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in trigger.children):
+        return is_history(trigger.head, pub_date, table)  # "the conflict began in 2011 when ..."
     # an event noun's participle ("the deal, signed in 2016"), which the parser may hang on the noun's
     # with-phrase ("the deal with the FARC, signed in 2016")
     nouns = [trigger] + ([o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]

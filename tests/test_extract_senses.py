@@ -20,6 +20,8 @@ NO_EVENT = [
     ("sport-doer", "The Pakistani batsmen will target the short boundary on Sunday."),
     ("sport-side", "Brazil's volleyball team crushed Italy in Rotterdam."),
     ("sport-side", "The Ghanaian national side stormed to victory over Egypt."),
+    ("sport-phrase", "Japan's Naomi Osaka knocked out the Czech number one in straight sets."),
+    ("sport-phrase", "Uruguay edged past Peru on penalties to reach the last four."),
     ("market-doer", "Foreign investors have attacked Indonesian bonds since the budget was published."),
     # markets, prices and the weather as doers
     ("market-subject", "Japanese stocks hit a record high on Friday."),
@@ -70,6 +72,8 @@ NO_EVENT = [
 STILL_EVENTS = [
     # a team that is not a sports side, a real market, a perfect with no "long", a dated act of this year
     ("UN team", "A UN inspection team visited the plant in Zaporizhzhia.", ("IGOUNO", "UKR", "042")),
+    ("politics at a match", "Nigeria's foreign minister met his Ghanaian counterpart at the African Cup final.",
+     ("NGAGOV", "GHA", "040")),
     ("market hit", "Russian missiles hit a crowded market in Kherson.", ("RUS", "UKR", "190")),
     ("capture town", "Rebels captured the provincial capital of Ituri.", ("CODREB", "COD", "192")),
     ("perfect", "Egypt has rejected Ethiopia's latest plan for the dam.", ("EGY", "ETH", "127")),

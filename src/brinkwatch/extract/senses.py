@@ -50,6 +50,7 @@ class SenseTable(BaseModel):
     source: str
     nonpolitical_doers: frozenset[str]
     team_nouns: frozenset[str]
+    sport_phrases: tuple[str, ...]
     sport_modifiers: frozenset[str]
     figurative_objects: tuple[str, ...]
     figurative_subjects: frozenset[str]
@@ -87,6 +88,8 @@ def load_senses(path: Path = SENSES_FILE) -> SenseTable:
 def political_drafts(drafts: list[Draft], table: SenseTable) -> list[Draft]:
     """The drafts that may be political events: those ``draft_reason`` finds nothing against, less any that
     hangs under a dropped one ("has long accused India of backing separatists": the backing is not news)."""
+    if drafts and _is_sports_report(drafts[0].trigger.sent.text, table):
+        return []
     dropped = {d.trigger.i for d in drafts
                if draft_reason(d.trigger, d.source_tokens, d.target_tokens, table) is not None}
     if drafts and _is_market_story(drafts[0].trigger.sent.root, table):
@@ -157,6 +160,12 @@ def _backdrop_reason(trigger: Token, table: SenseTable) -> str | None:
             trigger.head) in table.abstract_effect_verbs:
         return "background to a change"
     return None
+
+
+def _is_sports_report(text: str, table: SenseTable) -> bool:
+    lowered = f" {' '.join(text.lower().split())} "
+    return any(f" {phrase} " in lowered or f" {phrase}," in lowered or f" {phrase}." in lowered
+               for phrase in table.sport_phrases)
 
 
 def _is_market_story(root: Token, table: SenseTable) -> bool:

@@ -33,6 +33,9 @@ NO_EVENT = [
     ("figurative-object", "The Mexican singer conquered the charts across South America."),
     ("figurative-object", "Ethiopia's women will defend their title in Tokyo next year."),
     ("figurative-object", "The minister's remarks set social media on fire."),
+    ("figurative-object", "The Ugandan government launched a campaign against measles."),
+    ("figurative-object", "Chile's president fought back tears at the funeral."),
+    ("figurative-object", "Spanish police seized three tonnes of hashish near Algeciras."),
     # what has long been the case
     ("habitual", "Egypt has long rejected Ethiopia's plan for the dam."),
     ("habitual", "India and China have clashed over the border for decades."),
@@ -87,6 +90,8 @@ STILL_EVENTS = [
     ("consequence", "Russia's missile attack on Kyiv killed twelve people.", ("RUS", "UKR", "195")),
     ("since-phrase", "Since Monday, Russian troops have shelled Kharkiv.", ("RUSMIL", "UKR", "194")),
     ("market cause with a doer", "Oil prices rose after Israel struck Iranian oil facilities.", ("ISR", "IRN", "195")),
+    ("real campaign", "Russian troops launched an offensive against Ukrainian positions.", ("RUSMIL", "UKR", "190")),
+    ("drug cartels are actors", "The US imposed sanctions on Mexican drug cartels.", ("USA", "MEXCRM", "163")),
     ("dated complement", "Libya offered to hand over two men suspected of a bombing in 1988.", ("LBY", "*", "031")),
 ]
 

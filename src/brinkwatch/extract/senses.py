@@ -110,6 +110,8 @@ def draft_reason(trigger: Token, sources: list[Token], targets: list[Token], tab
         if lemma_of(tok) in table.figurative_subjects:
             return "market, price or weather as doer"
     objects = [c for c in trigger.children if c.dep_ in _OBJECT_DEPS] + targets[:1]
+    objects += [o for tok in [trigger, *objects] for p in tok.children  # "against malaria", "tonnes of cocaine"
+                if p.dep_ == "prep" and p.lower_ in {"against", "on", "of"} for o in p.children if o.dep_ == "pobj"]
     if any(_is_figurative_object(tok, table) for tok in objects):
         return "figurative object"
     if _is_habitual(trigger, table):

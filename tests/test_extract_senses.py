@@ -139,6 +139,7 @@ SENSE_PATTERNS = [
     ("speaker-attack", "Britain's foreign secretary attacked Moscow's decision to expel the diplomats.",
      ("GBRGOV", "RUS", "111")),
     ("text-attack", "Ghana's opposition attacked the government's budget.", ("GHAOPP", "GHAGOV", "111")),
+    ("record-attack", "Amnesty attacked Ethiopia's human rights record.", ("NGOAMN", "ETH", "111")),
     ("troops-attack", "Government troops attacked the rebels near Kidal.", ("MLIMIL", "MLIREB", "190")),
     ("speaker-fire-back", "Peru's defence minister fired back at critics of the emergency decree.",
      ("PERGOV", "PEROPP", "111")),

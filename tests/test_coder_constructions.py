@@ -58,7 +58,7 @@ CASES = [
      {("ETH", None, "030", "planned"), ("SOM", None, "030", "planned")}),
     # unattributed violence and weapons that name their owner
     ("weapon-as-subject", "A roadside bomb killed three Afghan soldiers in Kandahar on Monday.", "2020-01-10",
-     {("AFGUAF", "AFGMIL", "1823", "asserted")}),
+     {("AFGUAF", "AFGMIL", "1833", "asserted")}),  # the bomb says the kind of attack: a roadside bombing
     ("weapon-owner", "Two Ukrainian soldiers were killed by Russian shelling near Kharkiv.", "2020-01-10",
      {("RUS", "UKRMIL", "190", "asserted")}),
     # targets CAMEO practice supplies
@@ -74,7 +74,7 @@ CASES = [
     ("announced-decision", "The United States announced it would cut off all aid to the rebels in Macedonia.",
      "2020-01-10", {("USA", "MKDREB", "162", "planned")}),
     ("adjective-place-as-target", "Russian drones struck a Ukrainian port overnight.", "2023-05-01",
-     {("RUSMIL", "UKR", "190", "asserted")}),
+     {("RUSMIL", "UKR", "1952", "asserted")}),  # drones as the doer: remotely piloted munitions
     ("sibling-nationality-modifiers", "Thai and Cambodian military commanders met at the border.", "2020-01-10",
      {("THAMIL", "KHMMIL", "040", "asserted"), ("KHMMIL", "THAMIL", "040", "asserted")}),
     ("commitment-to-restraint", "India and Pakistan agreed not to attack each other's nuclear facilities.",
@@ -85,7 +85,7 @@ CASES = [
     ("infinitive-tagged-noun", "Egypt offered to host talks between the warring Sudanese factions.", "2020-01-10",
      {("EGY", "SDN", "039", "planned")}),
     ("amount-carries-event-noun", "West Germany promised $2 billion in economic aid to Poland.", "1989-09-01",
-     {("DEU", "POL", "033", "planned")}),
+     {("DEU", "POL", "0331", "asserted")}),  # money promised is economic aid; a commitment is asserted
     ("unknown-town-takes-event-place", "Ethiopian troops crossed into Eritrea and captured the border town of Badme.",
      "1999-03-01", {("ETHMIL", "ERI", "192", "asserted")}),
     ("organisation-before-title", "Arab League Secretary General Chedli Klibi met Syrian officials in Damascus.",

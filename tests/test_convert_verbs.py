@@ -264,7 +264,7 @@ def test_own_entry_wins_over_a_more_specific_base_entry(coder, tmp_path):
 CONSTRUCTIONS = {
     "isolated verb": [
         ("The Kenyan parliament pilloried the Ugandan government over the border closure.", "petr2.pillory", "111"),
-        ("Polish commentators have long pilloried Hungary for its veto.", "petr2.pillory", "111"),
+        ("Polish commentators pilloried Hungary for its veto on Monday.", "petr2.pillory", "111"),
         ("Rebels butchered dozens of Congolese civilians.", "petr2.butcher", "202"),
         ("Bolivia's president complimented Chile on the election.", "petr2.compliment", "051"),
     ],

@@ -34,6 +34,13 @@ from brinkwatch.extract.arguments import (
 from brinkwatch.extract.attributes import AttributeExtractor
 from brinkwatch.extract.events import Draft, SentenceCoder
 from brinkwatch.extract.patterns import PatternBook
+from brinkwatch.extract.senses import (
+    is_history,
+    load_senses,
+    political_drafts,
+    political_pair,
+    third_place_code,
+)
 from brinkwatch.extract.workers import can_fork, chunks, code_in_workers, warm_up
 from brinkwatch.geo import Gazetteer
 from brinkwatch.model import (
@@ -75,6 +82,7 @@ class Coder:
                                         min_city_population=self.settings.min_city_population)
         self.attributes = AttributeExtractor(self.gazetteer)
         self.sentence_coder = SentenceCoder(self.book)
+        self.senses = load_senses()
         self.arguments = ArgumentResolver(self.book, self.kb, self.gazetteer)
 
     # --- public API -------------------------------------------------------------------------------
@@ -138,7 +146,7 @@ class Coder:
                 continue
             antecedent = _last_attacker(events, index, self.book.governors.violent_roots)
             coded = [(draft, self._events_from_draft(draft, sent, index, article, actors, ctx, story, antecedent))
-                     for draft in self.sentence_coder.drafts(sent)]
+                     for draft in political_drafts(self.sentence_coder.drafts(sent), self.senses)]
             coded = _charges_on_told_acts(coded, antecedent, self.book.governors)
             events += article_structure.flag_headline(_news_of_sentence(coded), structure, sent)
         mentions = tuple(
@@ -185,6 +193,9 @@ class Coder:
                            place=named_place_country(actors, sent, attrs.place))
         if story:  # "Police detained 14 protesters" in a story from Tbilisi
             pairs = in_context(pairs, set(story), draft.code, self.book.governors, story=True)
+        pairs = [(s, t) for s, t in pairs if political_pair(draft.code, s, t, self.senses)]
+        if not pairs or is_history(draft.trigger, article.pub_date, self.senses):
+            return []  # "Turkish Airlines signed a deal to buy jets"; "In 2003, US-led forces invaded Iraq"
         modality = _merge_modality(draft.modality, attrs.modality)
         attribution = attrs.attribution
         if attribution is None and draft.speaker:
@@ -196,7 +207,10 @@ class Coder:
                     evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
                                       trigger_start=draft.trigger.idx,
                                       trigger_end=draft.trigger.idx + len(draft.trigger.text)))
-        coded = [(_code_for(draft, source, self.book.governors), draft.pattern, source, target, modality)
+        place_country = attrs.place.country if attrs.place else None
+        coded = [(third_place_code(draft.code, draft.inner_code, draft.trigger, source, target, place_country,
+                                   self.senses)
+                  or _code_for(draft, source, self.book.governors), draft.pattern, source, target, modality)
                  for source, target in pairs]
         if draft.reverse_code and self.book.governors.reciprocal_events:
             coded += [(draft.reverse_code, f"{draft.pattern}<", target, source, modality)

@@ -1,0 +1,288 @@
+"""Senses of event words that report no political event: sport, markets, weather, fame, history.
+
+Most event verbs have everyday senses: "the striker shot", "investors attacked the bond market", "Nigeria's
+women captured the title", "Turkish inflation hit 61 percent", "Pakistan has long accused India". A pattern
+matches the verb; this module says when its use is not a political act, from the words around it and the
+actors it resolves to. The word lists are data (``extract/data/senses.yaml``, validated by ``SenseTable``);
+the checks are:
+
+- ``draft_reason``: a draft whose doer is a sports or market noun ("bowlers", "investors", "Poland's volleyball
+  team"), whose doer is a market, price or the weather ("inflation", "copper prices"), whose object makes the
+  verb figurative ("title", "record books", "social media"), or whose verb says what has long been the case
+  ("has long accused", "have rejected ... for decades") is dropped before its actors are resolved;
+- ``political_pair``: an act by a civilian, business or media actor that reaches no one ("Nigeria's women
+  captured the title") is no political event, except a protest, appeal or verbal act; nor is an act between
+  firms ("Turkish Airlines signed a deal to buy 50 Airbus jets");
+- ``draft_reason`` also drops a forecast of someone else's act ("analysts expect Turkey to launch an offensive",
+  "experts warn that China could blockade Taiwan", "whether Pakistan will retaliate"), a judgement on an act not
+  done ("would be foolish to invade"), an act that only marks a starting point ("since Hamas attacked Israel")
+  and an event noun behind an abstract change ("the invasion has reshaped European security");
+- ``is_history``: an event its own clause dates years before the report is background ("In 2003, US-led forces
+  invaded Iraq", "the peace deal, signed in 2016, ...").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+from spacy.tokens import Token
+
+from brinkwatch.errors import DataFileError
+from brinkwatch.extract.events import Draft
+from brinkwatch.model import Actor
+from brinkwatch.nlp.frames import lemma_of
+
+SENSES_FILE = Path(__file__).parent / "data" / "senses.yaml"
+_OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+
+
+class SenseTable(BaseModel):
+    """The word lists of ``senses.yaml`` (see the comments there)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: int
+    source: str
+    nonpolitical_doers: frozenset[str]
+    team_nouns: frozenset[str]
+    sport_phrases: tuple[str, ...]
+    sport_modifiers: frozenset[str]
+    figurative_objects: tuple[str, ...]
+    figurative_subjects: frozenset[str]
+    habitual_adverbs: frozenset[str]
+    habitual_spans: frozenset[str]
+    nonpolitical_sectors: frozenset[str]
+    political_roots_of_civilians: frozenset[str]
+    business_sectors: frozenset[str]
+    business_countries: frozenset[str]
+    forceless_business_roots: frozenset[str]
+    meeting_codes: frozenset[str]
+    third_place_code: str
+    history_years: int
+    belief_verbs: frozenset[str]
+    observer_nouns: frozenset[str]
+    modal_auxiliaries: frozenset[str]
+    judgement_adjectives: frozenset[str]
+    abstract_effect_verbs: frozenset[str]
+    history_preps: frozenset[str]
+    history_periods: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def load_senses(path: Path = SENSES_FILE) -> SenseTable:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return SenseTable.model_validate(data)
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"cannot read the senses file: {exc}", source=str(path)) from exc
+    except ValidationError as exc:
+        raise DataFileError(f"senses file invalid: {exc.errors()[0]['msg']} ({exc.errors()[0]['loc']})",
+                            source=str(path)) from exc
+
+
+def political_drafts(drafts: list[Draft], table: SenseTable) -> list[Draft]:
+    """The drafts that may be political events: those ``draft_reason`` finds nothing against, less any that
+    hangs under a dropped one ("has long accused India of backing separatists": the backing is not news)."""
+    if drafts and _is_sports_report(drafts[0].trigger.sent.text, table):
+        return []
+    dropped = {d.trigger.i for d in drafts
+               if draft_reason(d.trigger, d.source_tokens, d.target_tokens, table) is not None}
+    if drafts and _is_market_story(drafts[0].trigger.sent.root, table):
+        # a market story names events as causes ("after Houthi attacks"); a clause with its own doer stays
+        dropped |= {d.trigger.i for d in drafts if d.trigger.pos_ in {"NOUN", "PROPN"}}
+    if not dropped:
+        return drafts
+    return [d for d in drafts if d.trigger.i not in dropped and not any(a.i in dropped for a in d.trigger.ancestors)]
+
+
+def draft_reason(trigger: Token, sources: list[Token], targets: list[Token], table: SenseTable) -> str | None:
+    """Why this use of an event word is no political event, or None when it may be one.
+
+    ``sources`` and ``targets`` are the draft's argument tokens (heads of noun phrases)."""
+    for tok in sources:
+        if _is_sport_or_market_doer(tok, table):
+            return "sport or market doer"
+        if lemma_of(tok) in table.figurative_subjects:
+            return "market, price or weather as doer"
+    objects = [c for c in trigger.children if c.dep_ in _OBJECT_DEPS] + targets[:1]
+    objects += [o for tok in [trigger, *objects] for p in tok.children  # "against malaria", "tonnes of cocaine"
+                if p.dep_ == "prep" and p.lower_ in {"against", "on", "of"} for o in p.children if o.dep_ == "pobj"]
+    if any(_is_figurative_object(tok, table) for tok in objects):
+        return "figurative object"
+    if _is_habitual(trigger, table):
+        return "what has long been the case"
+    return _forecast_reason(trigger, table) or _backdrop_reason(trigger, table)
+
+
+def _forecast_reason(trigger: Token, table: SenseTable) -> str | None:
+    """Someone's forecast of another's act, a judgement on an act not done, an open question."""
+    if lemma_of(trigger) in table.belief_verbs and any(  # "Iran expects the IAEA to visit": a governor's draft
+            c.dep_ in {"ccomp", "xcomp"} and any(g.dep_ == "nsubj" for g in c.children) for c in trigger.children):
+        return "someone's forecast"
+    modal = _is_modal(trigger, table)
+    node = trigger
+    for _ in range(4):  # the clause chain above the act: "analysts say [Ethiopia is preparing [to seize]]"
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+            return "an open question"
+        if node.dep_ not in {"ccomp", "xcomp", "advcl", "conj"} or node.head is node:
+            return None
+        head = node.head
+        if lemma_of(head) in table.belief_verbs and (modal or node.dep_ == "xcomp"):
+            return "someone's forecast"
+        if node.dep_ == "xcomp" and any(lemma_of(a) in table.judgement_adjectives
+                                        for a in [head, *(c for c in head.children if c.dep_ == "acomp")]):
+            return "a judgement on an act not done"  # "would be foolish to invade"
+        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if any(lemma_of(s) in table.observer_nouns for s in subjects):
+            return "an observer's forecast"
+        node = head
+    return None
+
+
+def _is_modal(verb: Token, table: SenseTable) -> bool:
+    """A future, possible or infinitive act ("will attack", "could blockade", "expects X to visit")."""
+    verbs = [verb, *([verb.head] if verb.dep_ == "xcomp" else [])]
+    return any(c.dep_ == "aux" and (c.lower_ in table.modal_auxiliaries or c.lower_ == "to")
+               for v in verbs for c in v.children)
+
+
+def _backdrop_reason(trigger: Token, table: SenseTable) -> str | None:
+    """"since Hamas attacked Israel, ...": the act marks when something began; "Russia's invasion of Ukraine
+    has reshaped European security": the event noun stands behind an abstract change."""
+    if trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in trigger.children):
+        return "a starting point"
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "since":
+        return "a starting point"
+    if trigger.pos_ == "NOUN" and trigger.dep_ in {"nsubj", "nsubjpass"} and lemma_of(
+            trigger.head) in table.abstract_effect_verbs:
+        return "background to a change"
+    return None
+
+
+def _is_sports_report(text: str, table: SenseTable) -> bool:
+    lowered = f" {' '.join(text.lower().split())} "
+    return any(f" {phrase} " in lowered or f" {phrase}," in lowered or f" {phrase}." in lowered
+               for phrase in table.sport_phrases)
+
+
+def _is_market_story(root: Token, table: SenseTable) -> bool:
+    """"Brent crude jumped 4 percent after Houthi attacks": the main clause's doer is a market or the weather."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and (lemma_of(c) in table.figurative_subjects or
+                                                      _is_sport_or_market_doer(c, table)) for c in root.children)
+
+
+def political_pair(code: str, source: Actor, target: Actor | None, table: SenseTable) -> bool:
+    """False for an act by a civilian, business or media actor that reaches no one, and for an act between
+    firms (or a firm and an unknown name): no political event."""
+    if _is_business(source, table) and (
+            (target is not None and _is_business(target, table)) or code[:2] in table.forceless_business_roots):
+        return False
+    if target is not None or code[:2] in table.political_roots_of_civilians:
+        return True
+    return source.sector is None or source.sector not in table.nonpolitical_sectors
+
+
+def third_place_code(code: str, inner_code: str | None, trigger: Token, source: Actor, target: Actor | None,
+                     place_country: str | None, table: SenseTable) -> str | None:
+    """044 for a meeting of two states in a third country ("met in Jakarta", "will meet in Almaty"), else
+    None. A readiness to meet ("ready to meet US negotiators in Oman") stays an intent to meet (036)."""
+    if (inner_code or code) not in table.meeting_codes or target is None or not place_country:
+        return None
+    if code not in table.meeting_codes and not any(
+            c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in trigger.children):
+        return None
+    sides = {source.country, target.country}
+    if None in sides or any(len(c or "") != 3 for c in sides) or place_country in sides:
+        return None
+    return table.third_place_code
+
+
+def _is_business(actor: Actor, table: SenseTable) -> bool:
+    if actor.country is None and actor.sector is None:
+        return True  # a name the coder does not know ("Korean Air")
+    return actor.sector in table.business_sectors or actor.country in table.business_countries
+
+
+def is_history(trigger: Token, pub_date: dt.date | None, table: SenseTable) -> bool:
+    """An act its own clause dates ``history_years`` or more before the report is background, not news."""
+    if pub_date is None:
+        return False
+    nouns_dated = [trigger] if trigger.pos_ in {"NOUN", "PROPN"} else [
+        c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"]
+    if any(c.dep_ in {"nummod", "compound", "amod"} and (year := _year_of(c, children=False)) is not None
+           and pub_date.year - year > table.history_years for n in nouns_dated for c in n.children):
+        return True  # "the 1995 accord", "Azerbaijan's 2020 offensive recaptured ..."
+    if trigger.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in trigger.children):
+        return is_history(trigger.head, pub_date, table)  # "the conflict began in 2011 when ..."
+    # an event noun's participle ("the deal, signed in 2016"), which the parser may hang on the noun's
+    # with-phrase ("the deal with the FARC, signed in 2016")
+    nouns = [trigger] + ([o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+                         if trigger.pos_ in {"NOUN", "PROPN"} else [])
+    heads = [trigger] + [c for n in nouns for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in table.history_preps:
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    year = _year_of(obj)
+                    if (year is not None and pub_date.year - year > table.history_years) or _names_phrase(
+                            obj, table.history_periods):
+                        return True
+    return False
+
+
+def _year_of(tok: Token, children: bool = True) -> int | None:
+    """The year a date phrase names: "2003", "March 2016"; "the 1990s" gives None (a span, not a date)."""
+    for word in [tok, *tok.children] if children else [tok]:
+        if word.like_num and len(word.text) == 4 and word.text.isdigit() and 1900 <= int(word.text) <= 2100:
+            return int(word.text)
+    return None
+
+
+def _is_sport_or_market_doer(tok: Token, table: SenseTable) -> bool:
+    lemma = lemma_of(tok)
+    if lemma in table.nonpolitical_doers:
+        return True
+    if lemma not in table.team_nouns:
+        return False
+    modifiers = {lemma_of(c) for c in tok.children if c.dep_ in _MODIFIER_DEPS}
+    return bool(modifiers & table.sport_modifiers)
+
+
+def _is_figurative_object(tok: Token, table: SenseTable) -> bool:
+    return _names_phrase(tok, table.figurative_objects)
+
+
+def _names_phrase(tok: Token, entries: tuple[str, ...]) -> bool:
+    """``tok`` heads one of ``entries``: "social media" is a head "media" with "social" among its modifiers."""
+    lemma = lemma_of(tok)
+    modifiers = {lemma_of(c) for c in tok.children if c.dep_ in _MODIFIER_DEPS} | {
+        c.lower_ for c in tok.children if c.dep_ in _MODIFIER_DEPS}
+    for entry in entries:
+        *mods, head = entry.split()
+        if head in (lemma, tok.lower_) and all(m in modifiers for m in mods):
+            return True
+    return False
+
+
+def _is_habitual(trigger: Token, table: SenseTable) -> bool:
+    """"has long accused", "have always rejected", "have accused each other for decades"."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    if any(c.dep_ == "advmod" and c.lower_ in table.habitual_adverbs for c in verb.children):
+        return perfect or any(c.lower_ in {"always", "traditionally", "historically"} for c in verb.children)
+    if not perfect:
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and lemma_of(obj) in table.habitual_spans and obj.tag_ == "NNS" and not any(
+                        c.dep_ == "nummod" for c in obj.children):
+                    return True
+    return False

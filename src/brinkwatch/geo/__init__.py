@@ -184,11 +184,13 @@ class Gazetteer:
         over a namesake about six times bigger: Tripoli, Lebanon in a Lebanese story, but Geneva,
         Switzerland over Geneva, Illinois in an American one), -1 for a match on an alternate name (a place
         of that very name wins unless ten times smaller: "Islamabad" is Pakistan's capital, not an old name
-        of Chattogram), -1 for a province (news "Washington" is the city; "Aleppo" the city, not the governorate)."""
+        of Chattogram; -2 outside the article's countries, where nothing in the text backs the other name:
+        "Dili" is Timor-Leste's capital, not an old spelling of Delhi, while "Odessa" in a Ukrainian story is
+        still Odesa), -1 for a province (news "Washington" is the city; "Aleppo" the city, not the governorate)."""
         group = {"curated": 0, "country": 1}.get(c.source, 2)
         in_context = c.country in context or (c.country is None and c.source == "curated")
         score = math.log10(c.population + 1) + (0.8 if in_context else 0.0)
-        score -= 0.0 if c.primary else 1.0
+        score -= 0.0 if c.primary else (1.0 if in_context else 2.0)
         score -= 1.0 if c.source == "region" else 0.0
         return (group, not in_context if group < 2 else False, -score)
 

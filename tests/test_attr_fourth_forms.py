@@ -207,3 +207,86 @@ def test_a_country_in_an_actors_phrase_is_the_actor() -> None:
     china = next(t for t in doc if t.text == "China")
     assert place_for_event(ctx.places_in(tok.sent), doc, tok.sent, tok, ctx.countries, extractor.gazetteer,
                            [china]) is None
+
+
+# ---------------------------------------------------------------------------------------------- since phrases
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a date inside the object of "since" is a point of reference, never the event's date
+        ("Azerbaijani troops shelled Armenian positions for the first time since the September ceasefire.",
+         "shelled"),
+        ("Pakistani and Indian officers met at the Wagah crossing, their first meeting since last month's clashes.",
+         "met"),
+        ("Kenyan police arrested 12 protesters in Nairobi, the largest sweep since the June protests.", "arrested"),
+        ("Sudan's army and the RSF exchanged fire in Khartoum, the heaviest fighting since the truce of April.",
+         "exchanged"),
+    ],
+)
+def test_a_since_phrase_does_not_date_the_event(text, trigger) -> None:
+    found = attributes(text, trigger)
+    assert found.date == D(2025, 6, 12) and found.date_precision == "publication", found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # near-misses: a date in the event's own phrase still dates it
+        ("Israel struck Gaza during the March offensive, killing dozens.", "struck", D(2025, 3, 1)),
+        ("Rebels shelled the airport on Monday, the first attack since the February accord.", "shelled",
+         D(2025, 6, 9)),
+    ],
+)
+def test_the_events_own_date_beside_a_since_phrase(text, trigger, expected) -> None:
+    assert attributes(text, trigger).date == expected
+
+
+# ---------------------------------------------------------------------------------------------- past months
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # told in the past tense, a month or day ahead of publication is last year's (published 12 June 2025)
+        ("Troops killed five militants in the September operation.", "killed", D(2024, 9, 1)),
+        ("Turkish jets struck Kurdish positions in northern Iraq in August, killing 12 fighters.", "struck",
+         D(2024, 8, 1)),
+        ("India and Pakistan held talks on July 28, officials said.", "held", D(2024, 7, 28)),
+        ("Five protesters were detained in Lagos on August 2.", "detained", D(2024, 8, 2)),
+        # near-misses: planned acts keep the coming date; a past date of this year stays
+        ("Iran and Iraq will hold talks in Baghdad in September.", "hold", D(2025, 9, 1)),
+        ("China and Russia plan to hold naval drills on August 20.", "hold", D(2025, 8, 20)),
+        ("Police arrested the suspect on June 10.", "arrested", D(2025, 6, 10)),
+    ],
+)
+def test_a_past_act_is_not_dated_ahead_of_publication(text, trigger, expected) -> None:
+    modality = "planned" if " will " in text or " plan " in text else None
+    nlp, extractor = shared_nlp(), shared_extractor()
+    doc = nlp(text)
+    ctx = extractor.prepare(doc, Article(doc_id="p", text=text, pub_date=D(2025, 6, 12)))
+    tok = next(t for t in doc if t.text == trigger)
+    found = extractor.for_event(ctx, tok.sent, tok)
+    assert modality is None or found.modality == modality
+    assert found.date == expected
+
+
+# ---------------------------------------------------------------------------------------------- borders
+@pytest.mark.parametrize(
+    ("text", "trigger", "country", "name"),
+    [
+        # "near the border with X in Y": Y is the side the text names
+        ("Thai and Cambodian troops exchanged fire near the border with Cambodia in Surin province on Monday.",
+         "exchanged", "THA", "Surin"),
+        ("Gunmen killed 3 traders near the border with Niger in Sokoto state.", "killed", "NGA", "Sokoto"),
+        ("Soldiers clashed with smugglers near the frontier with Iraq in Hakkari province.", "clashed", "TUR",
+         "Hakkari"),
+    ],
+)
+def test_the_named_side_of_a_border(text, trigger, country, name) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == country and p.name.startswith(name[:4]), p
+
+
+def test_a_border_alone_is_the_other_side_of_the_storys_country() -> None:
+    # near-miss: with no side named, the story's country (Syria) is the side
+    p = place("Syrian troops clashed with smugglers in Homs. They later fought them near the border with Lebanon.",
+              "fought")
+    assert p is not None and p.country == "SYR", p

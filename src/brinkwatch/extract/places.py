@@ -498,6 +498,10 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
                  and best.candidates[0].country in {c.country for c in a[2].candidates}]
         if finer:
             _, _, best, relation = min(finer, key=lambda a: (a[1], a[2].start))
+        # "near the border with Afghanistan in Kurram district": the side the text names is the place
+        named_side = [a for a in attached if a[0] == 0 and not a[2].border_of]
+        if best.border_of and named_side:
+            _, _, best, relation = min(named_side, key=lambda a: (a[1], a[2].start))
     elif nearby := [m for m in candidates if _same_statement(doc[m.root], trigger)]:
         best = min(nearby, key=lambda m: abs(m.root - trigger.i))
         relation = _relation(doc, best.root)

@@ -564,8 +564,9 @@ def _in_the_past(chosen: DateMention, trigger: Token, pub_date: dt.date | None) 
     in the past tense, is last year's: "killed five militants in September" in a June story."""
     parsed = chosen.parsed
     if pub_date is None or parsed.date is None or parsed.date <= pub_date or \
-            parsed.precision not in ("day", "month") or _EXPLICIT_YEAR.search(chosen.text):
-        return parsed
+            parsed.precision not in ("day", "month") or _EXPLICIT_YEAR.search(chosen.text) or \
+            not any(word in _MONTHS for word in re.findall(r"[a-z]{3,9}", chosen.text.lower())):
+        return parsed  # (a relative date, "the next day", counts from the date it follows)
     verb = clause_verb(trigger)
     past = verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
     if not past:

@@ -290,3 +290,63 @@ def test_a_border_alone_is_the_other_side_of_the_storys_country() -> None:
     p = place("Syrian troops clashed with smugglers in Homs. They later fought them near the border with Lebanon.",
               "fought")
     assert p is not None and p.country == "SYR", p
+
+
+# ---------------------------------------------------------------------------------------------- the filing country
+def coded_place(text: str, pub: dt.date = D(2025, 6, 4)):
+    from test_attr_fixtures import shared_nlp as nlp_of
+
+    extractor = shared_extractor()
+    doc = nlp_of()(text)
+    ctx = extractor.prepare(doc, Article(doc_id="c", text=text, pub_date=pub))
+    return ctx, doc
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        # a town read abroad in a country the sentence names nowhere else: the namesake of the filing country
+        ("MAPUTO, June 3 - Insurgents torched a church in Palma on Thursday, police said.", "torched", "MOZ"),
+        ("PEMBA, Mozambique, June 3 - Gunmen raided a market in Palma overnight, residents said.", "raided", "MOZ"),
+        ("BEIRUT, June 3 - Israeli jets struck Tripoli on Monday, the army said.", "struck", "LBN"),
+        ("ISLAMABAD, June 3 - Police arrested 12 men in Hyderabad on Monday.", "arrested", "PAK"),
+        # near-misses: the sentence names the other country, or the filing country has no namesake
+        ("NEW DELHI, June 3 - Police arrested 12 men in Hyderabad on Monday.", "arrested", "IND"),
+        ("MADRID, June 3 - Thousands of residents marched through Palma on Saturday.", "marched", "ESP"),
+        ("BEIRUT, June 3 - Rival militias clashed in Tripoli in western Libya on Monday.", "clashed", "LBY"),
+    ],
+)
+def test_a_town_abroad_yields_to_the_filing_countrys_namesake(text, trigger, country) -> None:
+    p = place(text, trigger, D(2025, 6, 4))
+    assert p is not None and p.country == country, p
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        # a town that is struck or entered is where it happened, even as the act's target
+        ("Israeli jets struck Tripoli on Monday, killing two people.", "struck", "Tripoli"),
+        ("Russian drones hit Zaporizhzhia overnight.", "hit", "Zaporizhzhia"),
+        ("Rebels stormed Goma on Sunday.", "stormed", "Goma"),
+    ],
+)
+def test_a_struck_town_is_the_place(text, trigger, name) -> None:
+    from brinkwatch.extract.places import place_for_event
+
+    ctx, doc = coded_place(text)
+    tok = next(t for t in doc if t.text == trigger)
+    town = next(t for t in doc if t.text == name)
+    found = place_for_event(ctx.places_in(tok.sent), doc, tok.sent, tok, ctx.countries, shared_extractor().gazetteer,
+                            [town])
+    assert found is not None and found.name.startswith(name[:4]), found
+
+
+def test_a_struck_country_stays_the_target() -> None:
+    # near-miss: a country struck is the target; its place is the struck country's soil (struck_country)
+    from brinkwatch.extract.places import place_for_event
+
+    ctx, doc = coded_place("Israeli jets struck Lebanon on Monday.")
+    tok = next(t for t in doc if t.text == "struck")
+    lebanon = next(t for t in doc if t.text == "Lebanon")
+    assert place_for_event(ctx.places_in(tok.sent), doc, tok.sent, tok, ctx.countries, shared_extractor().gazetteer,
+                           [lebanon]) is None

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.geo import Gazetteer, PlaceCandidate, to_place
+from brinkwatch.geo.index import km
 from brinkwatch.geo.sources import ADMIN_NOUNS
 from brinkwatch.model import Place
 from brinkwatch.nlp.frames import clause_verb
@@ -399,7 +400,10 @@ def _is_actor(doc: Doc, mention: PlaceMention, args: Sequence[Token]) -> bool:
     if any(mention.start <= a.idx < mention.end for a in args):
         # a town after "in"/"near" says where even when a pattern reads a state from it ("was detained in
         # Beijing") or an actor's span runs over it ("villagers in Diafarabe"); a country there is the actor
-        return not (root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS and not _is_country_level(mention))
+        # (and so is a town struck or entered: "struck Tripoli" is aimed at Lebanon and happens in Tripoli)
+        where = (root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS) or (
+            root.dep_ == "dobj" and root.head.lemma_.lower() in _STRIKE_VERBS | _MOTION_VERBS)
+        return not (where and not _is_country_level(mention))
     after = doc[mention.root + 1:mention.root + 3]
     if len(after) == 2 and after[0].text == "-" and after[1].lower_ == "based":
         return True  # "a Baghdad-based militia": where the actor comes from, not where the act was
@@ -478,11 +482,12 @@ def _dateline(doc: Doc):
 
 def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trigger: Token,
                     context: Sequence[str], gazetteer: Gazetteer, args: Sequence[Token] = (),
-                    actor_countries: Sequence[str] = ()) -> Place | None:
+                    actor_countries: Sequence[str] = (), filed_at: Place | None = None) -> Place | None:
     """The event's place: the location phrase attached to the trigger (nearest in the tree), else the
     nearest place in the sentence that is not an actor. Ambiguous names are read in the countries of the
     province the text puts them in, of the sentence's places, of the event's actors (``actor_countries``),
-    then of the article."""
+    then of the article; a town read in a country the sentence names nowhere else is the namesake in the
+    country the story was filed from (``filed_at``): "Palma" in a story from Maputo is not Mallorca."""
     in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char and not m.dateline]
     candidates = [m for m in in_sent if not _is_actor(doc, m, args)]
     attached: list[tuple[int, int, PlaceMention, str | None]] = []
@@ -524,6 +529,9 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
     countries = tuple(dict.fromkeys([*local, *actor_countries, *context]))
     relation = _RELATION_WORDS.get(relation, relation) if relation else None
     chosen = gazetteer.choose(best.candidates, countries) or _only_reading(best)
+    if best.within is None:
+        # (the article's countries are left out: the name's own reading abroad may be what put one there)
+        chosen = _near_the_filing_town(best, chosen, filed_at, [*local, *actor_countries])
     if chosen is None:
         return None
     if best.border_of:
@@ -531,6 +539,23 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
     if chosen.source == "country" and _seat_of_state(doc, best):
         chosen = gazetteer.capital(chosen.country or "") or chosen  # "outside Georgia's parliament": Tbilisi
     return to_place(chosen, best.text, best.start, best.end, relation)
+
+
+def _near_the_filing_town(mention: PlaceMention, chosen: PlaceCandidate | None,
+                          filed: Place | None, countries: Sequence[str] = ()) -> PlaceCandidate | None:
+    """A town name read in a country the sentence names nowhere else (``countries``: its other places', its
+    actors') is the namesake in the country the story was filed from, the one nearest the
+    filing town: "Palma" in a story from Pemba or Maputo is in Cabo Delgado, not Mallorca. Only between
+    towns and districts: a country or a curated site keeps its reading."""
+    if filed is None or chosen is None or chosen.source not in ("city", "region") or \
+            chosen.country == filed.country or chosen.country in countries:
+        return chosen
+    home = [c for c in mention.candidates if c.country == filed.country and c.source in ("city", "region")]
+    if not home:
+        return chosen
+    if filed.lat is None or filed.lon is None or any(c.lat is None or c.lon is None for c in home):
+        return max(home, key=lambda c: c.population)
+    return min(home, key=lambda c: km(c.lat, c.lon, filed.lat, filed.lon))
 
 
 # Institutions a country's possessive puts in its capital: "Georgia's parliament", "Sudan's presidential palace".

@@ -400,7 +400,8 @@ def _vote_count(word: str) -> float | None:
 
 _CASUALTY_NOUNS = frozenset({"casualty", "casualties"})
 _REMAINS = frozenset({"body", "bodies", "corpse", "corpses", "remains"})
-_REPORTING_VERBS = frozenset({"say", "report", "tell", "add", "confirm"})
+_REPORTING_VERBS = frozenset({"say", "report", "tell", "add", "confirm", "believe", "fear", "think", "estimate",
+                              "understand"})
 _CLAUSE_DEPS = {"advcl", "conj", "ccomp", "xcomp", "acl", "relcl", "parataxis", "csubj"}
 
 
@@ -444,11 +445,18 @@ def _casualty_clause(verb: Token, trigger: Token, cues: NumberCues) -> bool:
     casualty = {w for k, v in cues.event_cues.items() if k in ("killed", "injured", "missing") for w in v}
     if verb.dep_ != "conj" or trigger.lemma_.lower() not in set(cues.violent_acts) | casualty:
         return False
+    reported = None
     if verb.lemma_.lower() in _REPORTING_VERBS:
-        # "..., and residents said 17 bodies were recovered": the toll is reported, still the act's
-        verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
+        # "..., and residents said 17 bodies were recovered", "..., and 64 in all are said to have had
+        # injuries": the toll is reported, still the act's
+        reported = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if reported is not None:
+        subj = next((c for c in reported.children if c.dep_ in ("nsubj", "nsubjpass")), subj)
+        verb = reported
     words = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd"))]
+    if reported is not None:
+        words += [c for c in verb.children if c.dep_ == "dobj"]  # "had injuries"
     if subj is not None and subj.lower_ in _REMAINS:
         words.append(subj)  # "17 bodies were recovered", "the corpses of 9 men were found"
     if not any(w.lemma_.lower() in casualty or w.lower_ in casualty for w in words):

@@ -15,9 +15,10 @@ from brinkwatch.model import Article
 from test_attr_fixtures import shared_extractor, shared_gazetteer, shared_nlp
 
 D = dt.date
+PUB = D(2025, 6, 12)
 
 
-def attributes(text: str, trigger: str, pub: dt.date = D(2025, 6, 12)):
+def attributes(text: str, trigger: str, pub: dt.date = PUB):
     nlp, extractor = shared_nlp(), shared_extractor()
     doc = nlp(text)
     ctx = extractor.prepare(doc, Article(doc_id="f", text=text, pub_date=pub))
@@ -25,7 +26,7 @@ def attributes(text: str, trigger: str, pub: dt.date = D(2025, 6, 12)):
     return extractor.for_event(ctx, tok.sent, tok)
 
 
-def place(text: str, trigger: str, pub: dt.date = D(2025, 6, 12)):
+def place(text: str, trigger: str, pub: dt.date = PUB):
     found = attributes(text, trigger, pub)
     return found.place or found.place_around
 
@@ -183,11 +184,10 @@ def test_towns_are_ranked_like_geonames_towns_not_curated_sites() -> None:
     ],
 )
 def test_a_town_in_an_actors_phrase_is_still_the_place(text, trigger, name) -> None:
-    from test_attr_fixtures import shared_nlp as nlp_of
     from brinkwatch.extract.places import place_for_event
 
     extractor = shared_extractor()
-    doc = nlp_of()(text)
+    doc = shared_nlp()(text)
     ctx = extractor.prepare(doc, Article(doc_id="a", text=text, pub_date=D(2025, 6, 12)))
     tok = next(t for t in doc if t.text == trigger)
     town = next(t for t in doc if t.text == name)
@@ -293,12 +293,10 @@ def test_a_border_alone_is_the_other_side_of_the_storys_country() -> None:
 
 
 # ---------------------------------------------------------------------------------------------- the filing country
-def coded_place(text: str, pub: dt.date = D(2025, 6, 4)):
-    from test_attr_fixtures import shared_nlp as nlp_of
-
+def coded_place(text: str):
     extractor = shared_extractor()
-    doc = nlp_of()(text)
-    ctx = extractor.prepare(doc, Article(doc_id="c", text=text, pub_date=pub))
+    doc = shared_nlp()(text)
+    ctx = extractor.prepare(doc, Article(doc_id="c", text=text, pub_date=D(2025, 6, 4)))
     return ctx, doc
 
 
@@ -350,3 +348,56 @@ def test_a_struck_country_stays_the_target() -> None:
     lebanon = next(t for t in doc if t.text == "Lebanon")
     assert place_for_event(ctx.places_in(tok.sent), doc, tok.sent, tok, ctx.countries, shared_extractor().gazetteer,
                            [lebanon]) is None
+
+
+# ---------------------------------------------------------------------------------------------- story country
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        # no place the gazetteer knows in the sentence or its paragraph: the one country of the text's places
+        ("Our round-up of events in the Mopti and Segou regions.\n\n(July 21) Fighters attacked a post in "
+         "Boulkessi. The army said its troops killed 14 attackers.", "killed", "MLI"),
+        ("Notes on the fighting in Cabo Delgado province.\n\nInsurgents later abducted a village chief.",
+         "abducted", "MOZ"),
+        ("A week of unrest across Kachin state.\n\nSoldiers detained two teachers, relatives said.", "detained",
+         "MMR"),
+    ],
+)
+def test_the_one_country_of_the_texts_places(text, trigger, country) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == country and p.precision == "country", p
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # near-misses: a country that only acts, or places in two countries, give no place
+        ("Tehran said the talks had failed. Officials later recalled the ambassador.", "recalled"),
+        ("Talks in Cairo and in Doha stalled.\n\nThe two delegations later exchanged letters.", "exchanged"),
+    ],
+)
+def test_no_story_country_without_one_located_country(text, trigger) -> None:
+    assert place(text, trigger) is None
+
+
+# ---------------------------------------------------------------------------------------------- reported tolls 2
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Russian strikes on Kharkiv killed three people, and 64 in all are said to have had injuries.", "killed",
+         {"killed": 3, "injured": 64}),
+        ("Militants bombed a market in Peshawar, and 12 people are believed to have died.", "bombed",
+         {"killed": 12}),
+        ("Iranian missiles hit two bases in Iraq, and 110 soldiers were later reported to have suffered brain "
+         "injuries.", "hit", {"injured": 110}),
+        # near-miss: what they are said to have done is no toll
+        ("Police raided the camp, and 30 people are said to have fled.", "raided", {}),
+    ],
+)
+def test_a_toll_said_to_have_happened(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected
+
+
+def test_kupwara_is_the_district_seat_not_the_geonames_point() -> None:
+    p = place("Security forces killed three militants in Kupwara district on Monday.", "killed")
+    assert p is not None and p.country == "IND" and abs(p.lat - 34.53) < 0.1, p

@@ -42,10 +42,11 @@ from brinkwatch.extract.places import (
     find_place_mentions,
     note_place,
     place_for_event,
+    story_place_country,
     struck_country,
 )
 from brinkwatch.extract.quotes import Quote, QuoteCues, attribution_for_event, find_quotes
-from brinkwatch.geo import Gazetteer
+from brinkwatch.geo import Gazetteer, to_place
 from brinkwatch.model import Actor, Article, Attribution, DatePrecision, Modality, Place, Quantity
 from brinkwatch.nlp.structure import dateline_date, find_layout
 
@@ -84,6 +85,7 @@ class DocContext:  # not slotted: cached_property needs an instance __dict__
     opinion_piece: bool
     resolve_actor: ActorResolver | None
     filed: Place | None = None  # the dateline's town: a namesake near it is the one meant
+    story_country: str | None = None  # the one country the text's location phrases name, if one
 
     @cached_property
     def _date_starts(self) -> list[int]:
@@ -173,6 +175,7 @@ class AttributeExtractor:
             opinion_piece=is_opinion_piece(doc, article, [(q.start, q.end) for q in quotes], self.cues.modality),
             resolve_actor=resolve_actor if resolve_actor is not None else self.speaker_resolver,
             filed=dateline_place(places, countries, self.gazetteer),
+            story_country=story_place_country(places, doc, self.gazetteer),
         )
 
     @staticmethod
@@ -205,14 +208,19 @@ class AttributeExtractor:
 
     def _place_around(self, ctx: DocContext, sent: Span, actor_countries: Sequence[str]) -> Place | None:
         """The place of an event whose sentence names none: the nearest place named in a location phrase
-        earlier in its paragraph, else the dateline's - unless the event's actors are all of other countries
-        (a Washington-datelined story about militias in Syria does not happen in Washington)."""
+        earlier in its paragraph, else the dateline's, else the one country the text's location phrases name
+        (at country precision) - unless the event's actors are all of other countries (a Washington-datelined
+        story about militias in Syria does not happen in Washington)."""
         paragraph = ctx.article.text.rfind("\n", 0, sent.start_char) + 1
         found = note_place(ctx.places, ctx.doc, paragraph, sent.start_char, ctx.countries, self.gazetteer,
                            nearest=True)
         if found is not None:
             return found
-        filed = dateline_place(ctx.places, ctx.countries, self.gazetteer)
+        filed = ctx.filed
+        if filed is None and ctx.story_country is not None:
+            # "(July 21) ... in Boulkessi [a village the gazetteer lacks]. The army said its troops killed 14."
+            country = self.gazetteer.country(ctx.story_country)
+            filed = None if country is None else to_place(country, country.name)
         if filed is not None and actor_countries and filed.country not in actor_countries:
             return None
         return filed

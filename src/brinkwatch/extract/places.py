@@ -605,6 +605,15 @@ def note_place(mentions: Sequence[PlaceMention], doc: Doc, start: int, end: int,
     return None
 
 
+def story_place_country(mentions: Sequence[PlaceMention], doc: Doc, gazetteer: Gazetteer) -> str | None:
+    """The one country of the places the text names in location phrases ("events in the Mopti and Segou
+    regions"), if there is exactly one; a name that only acts ("Tehran said") is not counted."""
+    located = [m for m in mentions if not m.dateline and not m.border_of and
+               (m.within is not None or _in_location_syntax(doc[m.root]))]
+    countries = article_countries(located, gazetteer)
+    return countries[0] if len(countries) == 1 else None
+
+
 def dateline_place(mentions: Sequence[PlaceMention], context: Sequence[str], gazetteer: Gazetteer) -> Place | None:
     """Where the story was filed, for events the text places nowhere else: the dateline's town ("QUETTA,
     Pakistan" is Quetta; "ISLAMABAD/NEW DELHI" the first), or its country when it names only that."""

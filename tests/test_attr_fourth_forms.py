@@ -401,3 +401,34 @@ def test_a_toll_said_to_have_happened(text, trigger, expected) -> None:
 def test_kupwara_is_the_district_seat_not_the_geonames_point() -> None:
     p = place("Security forces killed three militants in Kupwara district on Monday.", "killed")
     assert p is not None and p.country == "IND" and abs(p.lat - 34.53) < 0.1, p
+
+
+# ---------------------------------------------------------------------------------------------- possessive regions
+@pytest.mark.parametrize(
+    ("text", "trigger", "country", "name"),
+    [
+        # "X region's Y township": Y's namesake abroad is not meant; the region the text names is the place
+        ("Myanmar's military bombed a village in Sagaing region's Kani township on Saturday.", "bombed", "MMR",
+         "Sagaing"),
+        ("Troops shelled villages in Sagaing region's Kani township last week.", "shelled", "MMR", "Sagaing"),
+        # near-misses: the owner's own town stays the town; a landmark keeps its city
+        ("Soldiers raided homes in Sagaing region's Monywa on Monday.", "raided", "MMR", "Monywa"),
+        ("Police fired tear gas in Baghdad's Tahrir Square on Friday.", "fired", "IRQ", "Baghdad"),
+    ],
+)
+def test_a_possessive_region_owns_the_town(text, trigger, country, name) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == country and p.name.startswith(name[:4]), p
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Paramilitary fighters stormed the village of Wad Madani in Gezira state on Wednesday.", "stormed"),
+        ("RSF fighters looted markets across Gezira last month.", "looted"),
+        ("Drones struck a fuel depot in El Gezira on Sunday.", "struck"),
+    ],
+)
+def test_gezira_is_sudans_al_jazirah(text, trigger) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == "SDN", p

@@ -203,10 +203,17 @@ def _possessor_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, 
     """"Baghdad's Tahrir Square": a landmark whose name the gazetteer places elsewhere is located by
     the city that owns it. Returns the mention's span and the name to look up."""
     if span.start >= 2 and doc[span.start - 1].lower_ in ("'s", "’s"):
-        owner = doc[span.start - 2:span.start - 1]
-        owner_places = gazetteer.lookup(owner.text)
+        lo = span.start - 2
+        while lo > 0 and (doc[lo - 1].pos_ == "PROPN" or doc[lo - 1].dep_ == "compound") and \
+                doc[lo - 1].head.i == span.start - 2:
+            lo -= 1  # "Sagaing region's Kani township": the owner is "Sagaing region"
+        owner = doc[lo:span.start - 1]
+        owner_places = gazetteer.lookup(owner.text) or gazetteer.lookup_region(owner.text)
         named = gazetteer.lookup(span.text)
         if owner_places and named and owner_places[0].country != named[0].country:
+            inside = [c for c in named if c.country == owner_places[0].country]
+            if inside:  # the owner's own namesake: "Sagaing region's Monywa" stays Monywa
+                return span, span.text
             return doc[owner.start:span.end], owner.text
     return span, span.text
 

@@ -432,3 +432,23 @@ def test_a_possessive_region_owns_the_town(text, trigger, country, name) -> None
 def test_gezira_is_sudans_al_jazirah(text, trigger) -> None:
     p = place(text, trigger)
     assert p is not None and p.country == "SDN", p
+
+
+# ---------------------------------------------------------------------------------------------- doers are no toll
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the count of those who did the harm is no toll (summed over parties it would double the dead)
+        ("Three gunmen killed 5 people at a market in Kaduna on Monday.", "killed", {"killed": 5}),
+        ("Two suicide bombers killed 14 worshippers at a mosque in Peshawar.", "killed", {"killed": 14}),
+        ("Clashes between two armed groups in Tripoli killed 4 fighters on Saturday.", "killed", {"killed": 4}),
+        ("Five villagers were killed by two gunmen near Kano.", "killed", {"killed": 5}),
+        # near-misses: victims as subjects still count
+        ("Six people were killed and more than 20 wounded in the bombing in Kabul.", "killed",
+         {"killed": 6, "injured": 20}),
+        ("Two soldiers were killed in an ambush in Tillaberi.", "killed", {"killed": 2}),
+        ("Militants killed two soldiers and wounded three in Diffa.", "killed", {"killed": 2, "injured": 3}),
+    ],
+)
+def test_the_doers_are_not_counted_as_victims(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected

@@ -279,6 +279,10 @@ def _read_kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
     noun_lemma = noun.lemma_.lower()
     if noun.lower_ in cues.currencies or noun_lemma in cues.currencies:
         return "money"
+    if _among_the_doers(noun):
+        # "Three gunmen killed 5 people", "clashes between two armed groups killed 4": who did it, no toll
+        return next((kind for kind, lemmas in cues.noun_kinds.items()
+                     if kind not in _TOLL_KINDS and (noun_lemma in lemmas or noun.lower_ in lemmas)), None)
     context = _context(noun)
     hits: list[tuple[int, str, int]] = []  # (distance to the count, kind, token index)
     for tok in context:
@@ -302,6 +306,30 @@ def _read_kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
     if noun_lemma in ("people", "person") and any(t.lemma_.lower() in cues.crowd_verbs for t in context):
         return "crowd"
     return _shared_toll(sent, count, cues)
+
+
+# Verbs whose subject does the harm (their victims are the object): "gunmen killed 5", not "5 died".
+_HARMING_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim", "slay", "execute", "behead", "murder",
+                            "slaughter", "massacre", "shoot", "gun"})
+
+
+def _among_the_doers(noun: Token) -> bool:
+    """The counted noun is (in) the subject of an active harming verb that has victims as its object, or
+    in its "by" agent: the doers."""
+    node = noun
+    for _ in range(12):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() not in _HARMING_VERBS:
+                return False
+            # an active subject with victims as object ("more than 20 wounded" has none: it is a passive)
+            acts = node.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in head.children) and \
+                not any(c.dep_ == "auxpass" for c in head.children)
+            return acts or node.dep_ == "agent"
+        node = head
+    return False
 
 
 def _describes(tok: Token, noun: Token) -> bool:

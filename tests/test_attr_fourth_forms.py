@@ -452,3 +452,24 @@ def test_gezira_is_sudans_al_jazirah(text, trigger) -> None:
 )
 def test_the_doers_are_not_counted_as_victims(text, trigger, expected) -> None:
     assert tolls(text, trigger) == expected
+
+
+# ---------------------------------------------------------------------------------------------- aimed at a town
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        # a strike aimed at a town happens there, even when the town stands for the target
+        ("Israeli strikes on Gaza City killed 17 people overnight.", "strikes", "Gaza"),
+        ("A Russian missile attack on Dnipro killed four people on Monday.", "attack", "Dnipro"),
+        ("Russian drone strikes on Kharkiv wounded six people.", "strikes", "Kharkiv"),
+    ],
+)
+def test_a_strike_on_a_town_happens_there(text, trigger, name) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.name.startswith(name[:4]), p
+
+
+def test_sanctions_on_a_capital_have_no_place(coder) -> None:
+    # near-miss: a measure "on Tehran" is aimed at the state; no place, and no story country from it
+    doc = coder.code_text("Washington imposed sanctions on Tehran on Monday.", pub_date=PUB)
+    assert doc.events and all(e.place is None for e in doc.events), [e.place for e in doc.events]

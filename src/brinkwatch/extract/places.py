@@ -409,7 +409,9 @@ def _is_actor(doc: Doc, mention: PlaceMention, args: Sequence[Token]) -> bool:
         # Beijing") or an actor's span runs over it ("villagers in Diafarabe"); a country there is the actor
         # (and so is a town struck or entered: "struck Tripoli" is aimed at Lebanon and happens in Tripoli)
         where = (root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS) or (
-            root.dep_ == "dobj" and root.head.lemma_.lower() in _STRIKE_VERBS | _MOTION_VERBS)
+            root.dep_ == "dobj" and root.head.lemma_.lower() in _STRIKE_VERBS | _MOTION_VERBS) or (
+            root.dep_ == "pobj" and root.head.lower_ in _AIMED_PREPS and
+            root.head.head.lemma_.lower() in _ACTS_ON_A_COUNTRY)  # "Israeli strikes on Gaza City"
         return not (where and not _is_country_level(mention))
     after = doc[mention.root + 1:mention.root + 3]
     if len(after) == 2 and after[0].text == "-" and after[1].lower_ == "based":
@@ -616,9 +618,17 @@ def story_place_country(mentions: Sequence[PlaceMention], doc: Doc, gazetteer: G
     """The one country of the places the text names in location phrases ("events in the Mopti and Segou
     regions"), if there is exactly one; a name that only acts ("Tehran said") is not counted."""
     located = [m for m in mentions if not m.dateline and not m.border_of and
-               (m.within is not None or _in_location_syntax(doc[m.root]))]
+               (m.within is not None or _says_where(doc[m.root]))]
     countries = article_countries(located, gazetteer)
     return countries[0] if len(countries) == 1 else None
+
+
+def _says_where(root: Token) -> bool:
+    """After "in", "at", "near" ... (through "the A and B regions"): where, not whom ("sanctions on Tehran")."""
+    node = root
+    while node.dep_ in ("compound", "conj", "appos", "nmod") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in _WHERE_PREPS | {"across", "throughout"}
 
 
 def dateline_place(mentions: Sequence[PlaceMention], context: Sequence[str], gazetteer: Gazetteer) -> Place | None:

@@ -412,7 +412,8 @@ def _is_actor(doc: Doc, mention: PlaceMention, args: Sequence[Token]) -> bool:
             root.dep_ == "dobj" and root.head.lemma_.lower() in _STRIKE_VERBS | _MOTION_VERBS) or (
             root.dep_ == "pobj" and root.head.lower_ in _AIMED_PREPS and
             root.head.head.lemma_.lower() in _ACTS_ON_A_COUNTRY)  # "Israeli strikes on Gaza City"
-        return not (where and not _is_country_level(mention))
+        # (a base or site stays the force that holds it: "struck Ain al-Asad" is aimed at its garrison)
+        return not (where and mention.candidates[0].source in ("city", "region"))
     after = doc[mention.root + 1:mention.root + 3]
     if len(after) == 2 and after[0].text == "-" and after[1].lower_ == "based":
         return True  # "a Baghdad-based militia": where the actor comes from, not where the act was

@@ -42,10 +42,11 @@ from brinkwatch.extract.places import (
     find_place_mentions,
     note_place,
     place_for_event,
+    story_place_country,
     struck_country,
 )
 from brinkwatch.extract.quotes import Quote, QuoteCues, attribution_for_event, find_quotes
-from brinkwatch.geo import Gazetteer
+from brinkwatch.geo import Gazetteer, to_place
 from brinkwatch.model import Actor, Article, Attribution, DatePrecision, Modality, Place, Quantity
 from brinkwatch.nlp.structure import dateline_date, find_layout
 
@@ -83,6 +84,8 @@ class DocContext:  # not slotted: cached_property needs an instance __dict__
     countries: tuple[str, ...]  # ISO3, most mentioned first: context for ambiguous place names
     opinion_piece: bool
     resolve_actor: ActorResolver | None
+    filed: Place | None = None  # the dateline's town: a namesake near it is the one meant
+    story_country: str | None = None  # the one country the text's location phrases name, if one
 
     @cached_property
     def _date_starts(self) -> list[int]:
@@ -140,6 +143,10 @@ def story_day(article: Article) -> dt.date | None:
     return article.pub_date
 
 
+# What may stand before a sentence's first word: a dateline's dash, a label's colon, a bracketed date.
+_OPENERS = frozenset({"-", "—", "–", ":", ")", "]"})
+
+
 class AttributeExtractor:
     """Date, place, numbers, modality, opinion and attribution of event mentions."""
 
@@ -155,6 +162,7 @@ class AttributeExtractor:
         quotes = find_quotes(doc, self.cues.quotes)
         anchor = story_day(article)
         dates = tuple(find_date_mentions(doc, anchor, self.cues.dates))
+        countries = article_countries(places, self.gazetteer)
         return DocContext(
             doc=doc,
             article=article,
@@ -163,32 +171,56 @@ class AttributeExtractor:
             date_runs=date_runs(dates, article.text),
             places=tuple(places),
             quotes=tuple(quotes),
-            countries=article_countries(places, self.gazetteer),
+            countries=countries,
             opinion_piece=is_opinion_piece(doc, article, [(q.start, q.end) for q in quotes], self.cues.modality),
             resolve_actor=resolve_actor if resolve_actor is not None else self.speaker_resolver,
+            filed=dateline_place(places, countries, self.gazetteer),
+            story_country=story_place_country(places, doc, self.gazetteer),
         )
 
     @staticmethod
     def _actor_countries(ctx: DocContext, args: Sequence[Token]) -> list[str]:
         """Countries of the event's actors ("Syrian troops", "Hezbollah"), for reading the place names around
         them. An actor whose words name no country ("gunmen") may have taken its country from this very
-        place ("gunmen in Tripoli"): it says nothing about which Tripoli is meant."""
+        place ("gunmen in Tripoli"): it says nothing about which Tripoli is meant; nor does an actor that is
+        the place name itself ("struck Tripoli"), nor a capital that only opens the sentence ("Insurgents")."""
         if ctx.resolve_actor is None:
             return []
-        found = (ctx.resolve_actor(t) for t in args)
-        return [a.country for a in found if a is not None and a.country and len(a.country) == 3
-                and any(ch.isupper() for ch in a.text)]
+        places = ctx.places_in(args[0].sent) if args else []
+        out = []
+        for tok in args:
+            if any(m.start <= tok.idx < m.end for m in places):
+                continue
+            actor = ctx.resolve_actor(tok)
+            if actor is None or not actor.country or len(actor.country) != 3:
+                continue
+            first = tok.doc.char_span(actor.start, actor.start + 1, alignment_mode="expand") \
+                if actor.start is not None else None
+            opening = first is not None and not first[0].ent_type_ and first[0].pos_ != "PROPN" and (
+                first[0].is_sent_start or first[0].i > 0 and tok.doc[first[0].i - 1].text in _OPENERS)
+            named = actor.text[1:] if opening else actor.text
+            for m in places:  # "a church in Palma": the capital is the place's, not the actor's own name
+                if actor.start is not None and actor.start <= m.start < actor.start + len(actor.text):
+                    named = named.replace(m.text, "")
+            if any(ch.isupper() for ch in named):
+                out.append(actor.country)
+        return out
 
     def _place_around(self, ctx: DocContext, sent: Span, actor_countries: Sequence[str]) -> Place | None:
         """The place of an event whose sentence names none: the nearest place named in a location phrase
-        earlier in its paragraph, else the dateline's - unless the event's actors are all of other countries
-        (a Washington-datelined story about militias in Syria does not happen in Washington)."""
+        earlier in its paragraph, else the dateline's, else the one country the text's location phrases name
+        (at country precision) - unless the event's actors are all of other countries (a Washington-datelined
+        story about militias in Syria does not happen in Washington)."""
         paragraph = ctx.article.text.rfind("\n", 0, sent.start_char) + 1
         found = note_place(ctx.places, ctx.doc, paragraph, sent.start_char, ctx.countries, self.gazetteer,
                            nearest=True)
         if found is not None:
             return found
-        filed = dateline_place(ctx.places, ctx.countries, self.gazetteer)
+        filed = ctx.filed
+        if filed is None and ctx.story_country is not None:
+            # "(July 21) ... in Boulkessi [a village the gazetteer lacks]. The army said its troops killed 14."
+            country = self.gazetteer.country(ctx.story_country)
+            filed = None if country is None else to_place(country, country.name)
         if filed is not None and actor_countries and filed.country not in actor_countries:
             return None
         return filed
@@ -204,7 +236,7 @@ class AttributeExtractor:
             parsed = replace(parsed, date=ctx.article.pub_date)  # no date in the text: the publication's
         actor_countries = self._actor_countries(ctx, args)
         place = place_for_event(ctx.places_in(sent), ctx.doc, sent, trigger, ctx.countries, self.gazetteer, args,
-                                actor_countries)
+                                actor_countries, ctx.filed)
         note = covering_run(ctx.date_runs, sent.start_char)
         if place is None and note is not None and not note.heading and note.start < sent.start_char:
             # a note's later sentences happen where the note does ("On 6 May 2020, ... in Djibo. The

@@ -345,7 +345,24 @@ def _is_reference(span: Span) -> bool:
     first = span[0].lower_
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     return first in _REFERENCE_WORDS or before in _REFERENCE_WORDS or (
-        before == "ever" and first == "since")
+        before == "ever" and first == "since") or _in_reference_phrase(span.root)
+
+
+def _in_reference_phrase(root: Token) -> bool:
+    """The date modifies the object of "since"/"until": "since the September ceasefire", "since last
+    month's vote", "until the end of March"."""
+    node = root
+    for _ in range(6):
+        if node.dep_ == "pobj" and node.head.lower_ in _REFERENCE_WORDS:
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+            node = node.head.head  # "the end of March"
+        elif node.dep_ in ("compound", "amod", "nmod", "npadvmod", "nummod", "poss") and node.head.i != node.i \
+                and node.head.pos_ in ("NOUN", "PROPN"):
+            node = node.head
+        else:
+            return False
+    return False
 
 
 def _position(span: Span, text: str) -> tuple[bool, bool]:
@@ -531,12 +548,31 @@ def date_for_event(mentions: Sequence[DateMention], doc: Doc, sent: Span, trigge
         if nearby:
             chosen = min(nearby, key=lambda m: abs(m.root - trigger.i))
     if chosen is not None:
-        return _anchored(chosen, in_sent, doc, trigger, carried, cues) or chosen.parsed
+        return _anchored(chosen, in_sent, doc, trigger, carried, cues) or _in_the_past(chosen, trigger, pub_date)
     if carried is not None:
         return carried
     if pub_date is not None:
         return ParsedDate(pub_date, "publication")
     return _UNKNOWN
+
+
+_EXPLICIT_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _in_the_past(chosen: DateMention, trigger: Token, pub_date: dt.date | None) -> ParsedDate:
+    """A month or day without a year that the planning window put ahead of publication, for an act told
+    in the past tense, is last year's: "killed five militants in September" in a June story."""
+    parsed = chosen.parsed
+    if pub_date is None or parsed.date is None or parsed.date <= pub_date or \
+            parsed.precision not in ("day", "month") or _EXPLICIT_YEAR.search(chosen.text) or \
+            not any(word in _MONTHS for word in re.findall(r"[a-z]{3,9}", chosen.text.lower())):
+        return parsed  # (a relative date, "the next day", counts from the date it follows)
+    verb = clause_verb(trigger)
+    past = verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+    if not past:
+        return parsed
+    day = min(parsed.date.day, calendar.monthrange(parsed.date.year - 1, parsed.date.month)[1])
+    return ParsedDate(parsed.date.replace(year=parsed.date.year - 1, day=day), parsed.precision)
 
 
 def _anchored(chosen: DateMention, in_sent: Sequence[DateMention], doc: Doc, trigger: Token,

@@ -279,6 +279,10 @@ def _read_kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
     noun_lemma = noun.lemma_.lower()
     if noun.lower_ in cues.currencies or noun_lemma in cues.currencies:
         return "money"
+    if _among_the_doers(noun):
+        # "Three gunmen killed 5 people", "clashes between two armed groups killed 4": who did it, no toll
+        return next((kind for kind, lemmas in cues.noun_kinds.items()
+                     if kind not in _TOLL_KINDS and (noun_lemma in lemmas or noun.lower_ in lemmas)), None)
     context = _context(noun)
     hits: list[tuple[int, str, int]] = []  # (distance to the count, kind, token index)
     for tok in context:
@@ -302,6 +306,30 @@ def _read_kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
     if noun_lemma in ("people", "person") and any(t.lemma_.lower() in cues.crowd_verbs for t in context):
         return "crowd"
     return _shared_toll(sent, count, cues)
+
+
+# Verbs whose subject does the harm (their victims are the object): "gunmen killed 5", not "5 died".
+_HARMING_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim", "slay", "execute", "behead", "murder",
+                            "slaughter", "massacre", "shoot", "gun"})
+
+
+def _among_the_doers(noun: Token) -> bool:
+    """The counted noun is (in) the subject of an active harming verb that has victims as its object, or
+    in its "by" agent: the doers."""
+    node = noun
+    for _ in range(12):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() not in _HARMING_VERBS:
+                return False
+            # an active subject with victims as object ("more than 20 wounded" has none: it is a passive)
+            acts = node.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in head.children) and \
+                not any(c.dep_ == "auxpass" for c in head.children)
+            return acts or node.dep_ == "agent"
+        node = head
+    return False
 
 
 def _describes(tok: Token, noun: Token) -> bool:
@@ -399,6 +427,9 @@ def _vote_count(word: str) -> float | None:
 
 
 _CASUALTY_NOUNS = frozenset({"casualty", "casualties"})
+_REMAINS = frozenset({"body", "bodies", "corpse", "corpses", "remains"})
+_REPORTING_VERBS = frozenset({"say", "report", "tell", "add", "confirm", "believe", "fear", "think", "estimate",
+                              "understand"})
 _CLAUSE_DEPS = {"advcl", "conj", "ccomp", "xcomp", "acl", "relcl", "parataxis", "csubj"}
 
 
@@ -430,7 +461,8 @@ def _linked_tokens(trigger: Token, cues: NumberCues) -> set[int]:
         for child in tok.children:
             if child.dep_ in ("acl", "relcl") and tok.i != trigger.i and child.i != trigger.i:
                 continue  # "a resolution calling for ... 5,200 troops" describes another act
-            if child.i == trigger.i or not _own_clause(child) or _casualty_clause(child, trigger, cues):
+            if child.i == trigger.i or not _own_clause(child) or _casualty_clause(child, trigger, cues) or \
+                    child.dep_ == "ccomp" and _casualty_clause(tok, trigger, cues):
                 stack.append(child)
     return linked
 
@@ -441,10 +473,22 @@ def _casualty_clause(verb: Token, trigger: Token, cues: NumberCues) -> bool:
     casualty = {w for k, v in cues.event_cues.items() if k in ("killed", "injured", "missing") for w in v}
     if verb.dep_ != "conj" or trigger.lemma_.lower() not in set(cues.violent_acts) | casualty:
         return False
+    reported = None
+    if verb.lemma_.lower() in _REPORTING_VERBS:
+        # "..., and residents said 17 bodies were recovered", "..., and 64 in all are said to have had
+        # injuries": the toll is reported, still the act's
+        reported = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if reported is not None:
+        subj = next((c for c in reported.children if c.dep_ in ("nsubj", "nsubjpass")), subj)
+        verb = reported
     words = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd"))]
+    if reported is not None:
+        words += [c for c in verb.children if c.dep_ == "dobj"]  # "had injuries"
+    if subj is not None and subj.lower_ in _REMAINS:
+        words.append(subj)  # "17 bodies were recovered", "the corpses of 9 men were found"
     if not any(w.lemma_.lower() in casualty or w.lower_ in casualty for w in words):
         return False
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and any(_is_number_token(t) or t.lower_ in ("no", "nobody", "none") for t in subj.subtree)
 
 

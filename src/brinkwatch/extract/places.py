@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.geo import Gazetteer, PlaceCandidate, to_place
+from brinkwatch.geo.index import km
 from brinkwatch.geo.sources import ADMIN_NOUNS
 from brinkwatch.model import Place
 from brinkwatch.nlp.frames import clause_verb
@@ -34,6 +35,8 @@ _LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughou
                    "beyond", "between", "past", "by", "above", "below"}
 _RELATION_WORDS = {"inside": "in", "within": "in", "throughout": "in", "around": "near", "by": "near",
                    "toward": "towards", "onto": "on"}
+# prepositions that say where something happened (not whence or whither)
+_WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "within"})
 # "in Iraq" says where; "from Iraq" or "to Iraq" says where from/to, a weaker claim on the event's place.
 _WEAK_PREPS = {"from", "to", "towards", "toward", "into", "past", "beyond", "between", "through"}
 # Nouns whose "of X" names a place: "the city of Najaf", "the central square of Kharkiv".
@@ -147,6 +150,8 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
     pattern = gazetteer.curated_pattern
     if pattern is not None:
         for m in pattern.finditer(text):
+            if m.group().islower():
+                continue  # a name in lower case is a common noun: "the west bank of the Dnipro", "a gaza-style war"
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 spans.append(span)
@@ -155,6 +160,8 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
         if span is not None and gazetteer.lookup(span.text):
             spans.append(span)
     for ent in doc.ents:
+        if ent.text.islower():
+            continue  # "the east bank", "the north": names are capitalised, a common noun is no place name
         if ent.label_ in _ENT_LABELS:
             spans.append(_extend_left(doc, _extend(doc, _strip_the(doc, ent), gazetteer), gazetteer))
         elif ent.label_ not in _NEVER_PLACES and (_in_location_syntax(ent.root) or _names_an_area(doc, ent)):
@@ -196,10 +203,17 @@ def _possessor_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, 
     """"Baghdad's Tahrir Square": a landmark whose name the gazetteer places elsewhere is located by
     the city that owns it. Returns the mention's span and the name to look up."""
     if span.start >= 2 and doc[span.start - 1].lower_ in ("'s", "’s"):
-        owner = doc[span.start - 2:span.start - 1]
-        owner_places = gazetteer.lookup(owner.text)
+        lo = span.start - 2
+        while lo > 0 and (doc[lo - 1].pos_ == "PROPN" or doc[lo - 1].dep_ == "compound") and \
+                doc[lo - 1].head.i == span.start - 2:
+            lo -= 1  # "Sagaing region's Kani township": the owner is "Sagaing region"
+        owner = doc[lo:span.start - 1]
+        owner_places = gazetteer.lookup(owner.text) or gazetteer.lookup_region(owner.text)
         named = gazetteer.lookup(span.text)
         if owner_places and named and owner_places[0].country != named[0].country:
+            inside = [c for c in named if c.country == owner_places[0].country]
+            if inside:  # the owner's own namesake: "Sagaing region's Monywa" stays Monywa
+                return span, span.text
             return doc[owner.start:span.end], owner.text
     return span, span.text
 
@@ -391,7 +405,15 @@ def _is_actor(doc: Doc, mention: PlaceMention, args: Sequence[Token]) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in _COMPASS for c in root.children):
         return False  # "fired rockets at northern Israel": a part of a country is a place, even as target
     if any(mention.start <= a.idx < mention.end for a in args):
-        return True
+        # a town after "in"/"near" says where even when a pattern reads a state from it ("was detained in
+        # Beijing") or an actor's span runs over it ("villagers in Diafarabe"); a country there is the actor
+        # (and so is a town struck or entered: "struck Tripoli" is aimed at Lebanon and happens in Tripoli)
+        where = (root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS) or (
+            root.dep_ == "dobj" and root.head.lemma_.lower() in _STRIKE_VERBS | _MOTION_VERBS) or (
+            root.dep_ == "pobj" and root.head.lower_ in _AIMED_PREPS and
+            root.head.head.lemma_.lower() in _ACTS_ON_A_COUNTRY)  # "Israeli strikes on Gaza City"
+        # (a base or site stays the force that holds it: "struck Ain al-Asad" is aimed at its garrison)
+        return not (where and mention.candidates[0].source in ("city", "region"))
     after = doc[mention.root + 1:mention.root + 3]
     if len(after) == 2 and after[0].text == "-" and after[1].lower_ == "based":
         return True  # "a Baghdad-based militia": where the actor comes from, not where the act was
@@ -470,11 +492,12 @@ def _dateline(doc: Doc):
 
 def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trigger: Token,
                     context: Sequence[str], gazetteer: Gazetteer, args: Sequence[Token] = (),
-                    actor_countries: Sequence[str] = ()) -> Place | None:
+                    actor_countries: Sequence[str] = (), filed_at: Place | None = None) -> Place | None:
     """The event's place: the location phrase attached to the trigger (nearest in the tree), else the
     nearest place in the sentence that is not an actor. Ambiguous names are read in the countries of the
     province the text puts them in, of the sentence's places, of the event's actors (``actor_countries``),
-    then of the article."""
+    then of the article; a town read in a country the sentence names nowhere else is the namesake in the
+    country the story was filed from (``filed_at``): "Palma" in a story from Maputo is not Mallorca."""
     in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char and not m.dateline]
     candidates = [m for m in in_sent if not _is_actor(doc, m, args)]
     attached: list[tuple[int, int, PlaceMention, str | None]] = []
@@ -490,6 +513,10 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
                  and best.candidates[0].country in {c.country for c in a[2].candidates}]
         if finer:
             _, _, best, relation = min(finer, key=lambda a: (a[1], a[2].start))
+        # "near the border with Afghanistan in Kurram district": the side the text names is the place
+        named_side = [a for a in attached if a[0] == 0 and not a[2].border_of]
+        if best.border_of and named_side:
+            _, _, best, relation = min(named_side, key=lambda a: (a[1], a[2].start))
     elif nearby := [m for m in candidates if _same_statement(doc[m.root], trigger)]:
         best = min(nearby, key=lambda m: abs(m.root - trigger.i))
         relation = _relation(doc, best.root)
@@ -512,6 +539,9 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
     countries = tuple(dict.fromkeys([*local, *actor_countries, *context]))
     relation = _RELATION_WORDS.get(relation, relation) if relation else None
     chosen = gazetteer.choose(best.candidates, countries) or _only_reading(best)
+    if best.within is None:
+        # (the article's countries are left out: the name's own reading abroad may be what put one there)
+        chosen = _near_the_filing_town(best, chosen, filed_at, [*local, *actor_countries])
     if chosen is None:
         return None
     if best.border_of:
@@ -519,6 +549,23 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
     if chosen.source == "country" and _seat_of_state(doc, best):
         chosen = gazetteer.capital(chosen.country or "") or chosen  # "outside Georgia's parliament": Tbilisi
     return to_place(chosen, best.text, best.start, best.end, relation)
+
+
+def _near_the_filing_town(mention: PlaceMention, chosen: PlaceCandidate | None,
+                          filed: Place | None, countries: Sequence[str] = ()) -> PlaceCandidate | None:
+    """A town name read in a country the sentence names nowhere else (``countries``: its other places', its
+    actors') is the namesake in the country the story was filed from, the one nearest the
+    filing town: "Palma" in a story from Pemba or Maputo is in Cabo Delgado, not Mallorca. Only between
+    towns and districts: a country or a curated site keeps its reading."""
+    if filed is None or chosen is None or chosen.source not in ("city", "region") or \
+            chosen.country == filed.country or chosen.country in countries:
+        return chosen
+    home = [c for c in mention.candidates if c.country == filed.country and c.source in ("city", "region")]
+    if not home:
+        return chosen
+    if filed.lat is None or filed.lon is None or any(c.lat is None or c.lon is None for c in home):
+        return max(home, key=lambda c: c.population)
+    return min(home, key=lambda c: km(c.lat, c.lon, filed.lat, filed.lon))
 
 
 # Institutions a country's possessive puts in its capital: "Georgia's parliament", "Sudan's presidential palace".
@@ -566,6 +613,23 @@ def note_place(mentions: Sequence[PlaceMention], doc: Doc, start: int, end: int,
             relation = _relation(doc, m.root)
             return to_place(chosen, m.text, m.start, m.end, _RELATION_WORDS.get(relation, relation) if relation else None)
     return None
+
+
+def story_place_country(mentions: Sequence[PlaceMention], doc: Doc, gazetteer: Gazetteer) -> str | None:
+    """The one country of the places the text names in location phrases ("events in the Mopti and Segou
+    regions"), if there is exactly one; a name that only acts ("Tehran said") is not counted."""
+    located = [m for m in mentions if not m.dateline and not m.border_of and
+               (m.within is not None or _says_where(doc[m.root]))]
+    countries = article_countries(located, gazetteer)
+    return countries[0] if len(countries) == 1 else None
+
+
+def _says_where(root: Token) -> bool:
+    """After "in", "at", "near" ... (through "the A and B regions"): where, not whom ("sanctions on Tehran")."""
+    node = root
+    while node.dep_ in ("compound", "conj", "appos", "nmod") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in _WHERE_PREPS | {"across", "throughout"}
 
 
 def dateline_place(mentions: Sequence[PlaceMention], context: Sequence[str], gazetteer: Gazetteer) -> Place | None:

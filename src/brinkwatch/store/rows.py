@@ -101,11 +101,11 @@ def _actor_columns(prefix: str, actor: Actor | None) -> dict[str, Any]:
     }
 
 
-def _largest(event: Event, kind: str) -> float | None:
-    # Several quantities of one kind in one event are usually restatements ("at least 5 ... 7 dead"),
-    # so the largest is kept rather than the sum, which would double count.
+def _total(event: Event, kind: str) -> float | None:
+    # extract.numbers gives one quantity per party ("2 soldiers and 7 militants were killed": killed 2,
+    # killed 7) and drops restatements, so the event's toll is their sum, as the attribute scorer counts it.
     values = [quantity.value for quantity in event.numbers if quantity.kind == kind]
-    return max(values) if values else None
+    return sum(values) if values else None
 
 
 def mention_row(event: Event, article: Article) -> dict[str, Any]:
@@ -130,8 +130,8 @@ def mention_row(event: Event, article: Article) -> dict[str, Any]:
         "is_opinion": event.is_opinion,
         "event_date": event.date,
         "date_precision": event.date_precision,
-        "killed": _largest(event, "killed"),
-        "injured": _largest(event, "injured"),
+        "killed": _total(event, "killed"),
+        "injured": _total(event, "injured"),
         "numbers": "[" + ",".join(q.model_dump_json() for q in event.numbers) + "]",
         "attribution": attribution.model_dump_json() if attribution is not None else None,
         "speaker_code": attribution.speaker.code if attribution and attribution.speaker else None,

@@ -10,7 +10,7 @@ set by the coder from the event frame, not here. Cue lists are in ``attr_modalit
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
@@ -170,8 +170,21 @@ def _is_claimed(trigger: Token, sent: Span, cues: ModalityCues) -> bool:
         if child.dep_ == "xcomp" and _lemma(gov) in cues.claim_passive and any(
                 c.dep_ == "auxpass" for c in gov.children):
             return True  # "X is said to have attacked"
-    text = sent.text.lower()
-    return any(p in text for p in cues.claim_phrases if "unconfirmed" in p or "reports" in p)
+    return _claimed_in_words(sent, cues)
+
+
+_CLAIM_KEY = "brinkwatch.modality.claim_phrases"
+
+
+def _claimed_in_words(sent: Span, cues: ModalityCues) -> bool:
+    """"unconfirmed reports": a claim phrase anywhere in the sentence, looked for once per sentence (once
+    per event, a long sentence of many events cost the square of its length)."""
+    cache = sent.doc.user_data.setdefault(_CLAIM_KEY, {})
+    key = (sent.start, sent.end, id(cues))
+    if key not in cache:
+        text = sent.text.lower()
+        cache[key] = any(p in text for p in cues.claim_phrases if "unconfirmed" in p or "reports" in p)
+    return cache[key]
 
 
 def _future_in_past(verb: Token, cues: ModalityCues) -> bool:
@@ -256,10 +269,24 @@ def is_opinion_piece(doc: Doc, article: Article, quote_spans: Iterable[tuple[int
     return first_person >= 3 and first_person / max(len(doc), 1) >= 0.01
 
 
+_OPINION_KEY = "brinkwatch.modality.opinion"
+
+
 def is_opinion_sentence(sent: Span, opinion_piece: bool, attributed: bool, cues: ModalityCues,
-                        quote_spans: Iterable[tuple[int, int]] = ()) -> bool:
+                        quote_spans: Sequence[tuple[int, int]] = ()) -> bool:
     """The author's own assessment: an opinion cue outside quotes, or (in an opinion piece) an
-    evaluative word in a sentence nobody else is quoted as saying."""
+    evaluative word in a sentence nobody else is quoted as saying. Read once per sentence, not per
+    event (``quote_spans`` is kept with the answer, so another object under a reused id is not taken for it)."""
+    cache = sent.doc.user_data.setdefault(_OPINION_KEY, {})
+    key = (sent.start, sent.end, opinion_piece, attributed, id(cues), id(quote_spans))
+    kept = cache.get(key)
+    if kept is None or kept[0] is not quote_spans:
+        kept = cache[key] = (quote_spans, _is_opinion_sentence(sent, opinion_piece, attributed, cues, quote_spans))
+    return kept[1]
+
+
+def _is_opinion_sentence(sent: Span, opinion_piece: bool, attributed: bool, cues: ModalityCues,
+                         quote_spans: Iterable[tuple[int, int]]) -> bool:
     text, base = sent.text, sent.start_char
     pieces, cursor = [], 0
     for start, end in sorted(q for q in quote_spans if q[0] < sent.end_char and q[1] > sent.start_char):

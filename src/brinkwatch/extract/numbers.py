@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Span, Token
@@ -558,6 +558,7 @@ class _SentenceNumbers:
     counts: tuple[_Count, ...]
     by_first: dict[int, list[int]]  # first token -> positions in ``counts``
     by_verb: dict[int, list[int]]  # the verb of the count's clause -> positions in ``counts``
+    subset: dict[int, bool] = field(default_factory=dict)  # ``_subset`` of a count, once asked
 
 
 def _index_counts(sent: Span, counts: tuple[_Count, ...]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
@@ -616,10 +617,8 @@ def _candidate_counts(numbers: _SentenceNumbers, linked: set[int], trigger: Toke
     """Positions of the counts that can be the event's: first token in its clause, or a clause verb over the
     trigger; the others fail both tests, so they are not looked at (one look per count per event was
     quadratic in a sentence of many events and many numbers)."""
-    if len(linked) >= len(numbers.counts):
-        found = {at for at, count in enumerate(numbers.counts) if count.first in linked}
-    else:
-        found = {at for i in linked for at in numbers.by_first.get(i, ())}
+    found = ({at for at, count in enumerate(numbers.counts) if count.first in linked}
+             if len(linked) >= len(numbers.counts) else {at for i in linked for at in numbers.by_first.get(i, ())})
     for verb in _governing_verbs(trigger):
         found.update(numbers.by_verb.get(verb, ()))
     return sorted(found)
@@ -637,14 +636,16 @@ def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues,
     found: list[Quantity] = list(numbers.votes)
     found += [money for money, root in zip(numbers.moneys, numbers.money_roots, strict=True)
               if root is not None and root in linked]
-    fixed = list(found)  # the counts come in text order and start at or after the counts taken before
-    counted_to = -1  # so one of them holds a count's start iff the furthest end among them lies past it
+    # counts come in text order, each starting at or after those taken: one holds a count's start iff the
+    fixed, counted_to = list(found), -1  # furthest end among them lies past it
     for at in _candidate_counts(numbers, linked, trigger):
         count = numbers.counts[at]
         span = sent.doc[count.first:count.last]
         if span.start_char in taken or not (count.first in linked or _governs(span.root, trigger)):
             continue
-        if _subset(sent, count):
+        if at not in numbers.subset:  # (read once per count, not once per event)
+            numbers.subset[at] = _subset(sent, count)
+        if numbers.subset[at]:
             continue  # "40 people, among them six journalists": part of a count already taken
         if span.start_char < counted_to or any(q.start is not None and q.start <= span.start_char < (q.end or 0)
                                                for q in fixed):
@@ -771,8 +772,7 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
 
 
 # What follow_up_numbers reads of a later sentence does not depend on the event: read once per sentence
-# (every violent event of a long sentence read the next sentences again: quadratic in its events).
-_FOLLOW_KEY = "brinkwatch.numbers.follow_up"
+_FOLLOW_KEY = "brinkwatch.numbers.follow_up"  # (read per violent event, it was quadratic in their number)
 
 
 def _once(doc, key: tuple, compute):  # noqa: ANN001, ANN202 - a Doc, a thunk and what it returns
@@ -792,8 +792,7 @@ def _acts_of_its_own_once(sent: Span, cues: NumberCues) -> bool:
 
 def _tolls_told(sent: Span, cues: NumberCues, skip_spans: Sequence[tuple[int, int]]) -> set[Quantity]:
     """The quantities of the sentence's own clause, or of what its reporting verb reports ("..., a local
-    leader said"). ``skip_spans`` is kept with the result, so another object under a reused id is not
-    taken for it."""
+    leader said"); ``skip_spans`` is kept with them (another object may reuse its id)."""
     def read() -> tuple[Sequence[tuple[int, int]], set[Quantity]]:
         heads = [sent.root, *(c for c in sent.root.children if c.dep_ in ("ccomp", "parataxis"))]
         return skip_spans, {q for head in heads for q in numbers_for_event(sent, head, cues, skip_spans)}

@@ -107,19 +107,34 @@ def _clause_verbs(trigger: Token) -> list[Token]:
 
 
 def _is_conditional(trigger: Token, cues: ModalityCues) -> bool:
+    return any(_conditional_verb(verb, cues) for verb in _clause_verbs(trigger) + [g for g, _ in _governors(trigger)][:2])
+
+
+_CONDITIONAL_KEY = "brinkwatch.modality.conditional_verbs"
+
+
+def _conditional_verb(verb: Token, cues: ModalityCues) -> bool:
+    """The verb's clause is conditional ("if", "unless", an inverted auxiliary), read once per verb: the
+    events of a long sentence share their governing verbs, and a verb may have hundreds of children."""
+    cache = verb.doc.user_data.setdefault(_CONDITIONAL_KEY, {})
+    key = (verb.i, id(cues))
+    if key not in cache:
+        cache[key] = _read_conditional_verb(verb, cues)
+    return cache[key]
+
+
+def _read_conditional_verb(verb: Token, cues: ModalityCues) -> bool:
     marks = set(cues.conditional_marks)
-    for verb in _clause_verbs(trigger) + [g for g, _ in _governors(trigger)][:2]:
-        for child in verb.children:
-            if child.dep_ == "mark" and child.lower_ in marks:
-                return True
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
-                return True
-        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        inverted = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("should", "were", "had")]
-        if subj and inverted and inverted[0].i < subj[0].i and verb.dep_ in ("advcl", "ccomp") and \
-                inverted[0].i == min(t.i for t in verb.subtree):
-            return True  # "should it try to", "were it to": the clause opens with the inverted auxiliary
-    return False
+    for child in verb.children:
+        if child.dep_ == "mark" and child.lower_ in marks:
+            return True
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
+            return True
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    inverted = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("should", "were", "had")]
+    # "should it try to", "were it to": the clause opens with the inverted auxiliary
+    return bool(subj and inverted and inverted[0].i < subj[0].i and verb.dep_ in ("advcl", "ccomp") and
+                inverted[0].i == min(t.i for t in verb.subtree))
 
 
 def _negative_subject(verb: Token, cues: ModalityCues) -> bool:
@@ -158,12 +173,12 @@ def _is_negated(trigger: Token, cues: ModalityCues) -> bool:
 
 def _is_claimed(trigger: Token, sent: Span, cues: ModalityCues) -> bool:
     for verb in _clause_verbs(trigger):
-        if any(c.dep_ == "advmod" and c.lower_ in cues.claim_adverbs for c in verb.children):
+        if _claim_adverb_on(verb, cues):
             return True
     if any(c.dep_ == "amod" and c.lower_ in cues.claim_adjs for c in trigger.children):
         return True
     for gov, child in _governors(trigger, depth=3, through_conj=False):
-        if any(c.dep_ == "advmod" and c.lower_ in cues.claim_adverbs for c in gov.children):
+        if _claim_adverb_on(gov, cues):
             return True
         if _lemma(gov) in cues.claim_verbs and child.dep_ in ("ccomp", "xcomp", "dobj"):
             return True
@@ -171,6 +186,15 @@ def _is_claimed(trigger: Token, sent: Span, cues: ModalityCues) -> bool:
                 c.dep_ == "auxpass" for c in gov.children):
             return True  # "X is said to have attacked"
     return _claimed_in_words(sent, cues)
+
+
+def _claim_adverb_on(verb: Token, cues: ModalityCues) -> bool:
+    """"allegedly attacked": a claim adverb on the verb, looked for once per verb (see ``_conditional_verb``)."""
+    cache = verb.doc.user_data.setdefault(_CLAIM_KEY, {})
+    key = ("adverb", verb.i, id(cues))
+    if key not in cache:
+        cache[key] = any(c.dep_ == "advmod" and c.lower_ in cues.claim_adverbs for c in verb.children)
+    return cache[key]
 
 
 _CLAIM_KEY = "brinkwatch.modality.claim_phrases"

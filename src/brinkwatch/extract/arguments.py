@@ -282,13 +282,7 @@ class ArgumentResolver:
                 any(lo <= place.start < hi for lo, hi in ranges):
             found = place
         else:
-            doc = draft.trigger.doc
-            # the small parser's NER misses many towns: a proper-noun object is looked up as well
-            names = [(e.text, e.start_char, e.end_char) for e in _ents_starting_in(draft.trigger.sent)
-                     if e.label_ in {"GPE", "LOC", "FAC", "NORP"}]
-            names += [(t.text, t.idx, t.idx + len(t.text)) for t in doc[draft.trigger.sent.start:draft.trigger.sent.end]
-                      if t.pos_ == "PROPN" and t.dep_ in {"dobj", "pobj"}]
-            for text, start, end in names:
+            for text, start, end in _place_names(draft.trigger.sent):
                 if any(lo <= start < hi for lo, hi in ranges):
                     found = self.gazetteer.resolve(text)
                     if found is not None and found.country:
@@ -309,6 +303,22 @@ class ArgumentResolver:
 # dependents of a trigger whose phrases belong to the event's subject or to another clause
 _NOT_ARGUMENTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "advcl", "conj", "cc", "parataxis",
                   "punct", "mark", "relcl", "aux", "auxpass", "neg", "det", "poss", "appos", "npadvmod"}
+
+
+_NAMES_KEY = "brinkwatch.arguments.place_names"
+
+
+def _place_names(sent: Span) -> list[tuple[str, int, int]]:
+    """(text, start, end) of the names in the sentence that may be places, once per sentence: the small
+    parser's NER misses many towns, so a proper-noun object is looked up as well."""
+    cache = sent.doc.user_data.setdefault(_NAMES_KEY, {})
+    if (sent.start, sent.end) not in cache:
+        names = [(e.text, e.start_char, e.end_char) for e in _ents_starting_in(sent)
+                 if e.label_ in {"GPE", "LOC", "FAC", "NORP"}]
+        names += [(t.text, t.idx, t.idx + len(t.text)) for t in sent.doc[sent.start:sent.end]
+                  if t.pos_ == "PROPN" and t.dep_ in {"dobj", "pobj"}]
+        cache[(sent.start, sent.end)] = names
+    return cache[(sent.start, sent.end)]
 
 
 def _ents_starting_in(sent: Span) -> list[Span]:
@@ -494,14 +504,28 @@ def sentence_countries(actors, sent: Span, place) -> set[str]:
     """Countries named in the sentence (actors and the event's place): the context of a bare "the government"."""
     # the mentions are in text order: bisect to the sentence's (a scan of all of them for every event
     # made long articles quadratic)
-    mentions = actors.mentions
-    lo = bisect.bisect_left(mentions, sent.start_char, key=_start_or_zero)
-    hi = bisect.bisect_left(mentions, sent.end_char, key=_start_or_zero)
-    countries = {a.country for a in mentions[lo:hi]
-                 if a.country and a.start is not None and sent.start_char <= a.start < sent.end_char}
+    countries = set(_named_countries(actors, sent))
     if place is not None and place.country:
         countries.add(place.country)
     return {c for c in countries if c not in NON_STATE_PREFIXES and len(c) == 3}
+
+
+_COUNTRIES_KEY = "brinkwatch.arguments.sentence_countries"
+
+
+def _named_countries(actors, sent: Span) -> tuple[str, ...]:
+    """The countries of the sentence's actor mentions in text order, once per sentence (once per event, a
+    sentence of many events cost the square of its length); ``actors`` is kept with the answer."""
+    cache = sent.doc.user_data.setdefault(_COUNTRIES_KEY, {})
+    kept = cache.get((id(actors), sent.start, sent.end))
+    if kept is None or kept[0] is not actors:
+        mentions = actors.mentions
+        lo = bisect.bisect_left(mentions, sent.start_char, key=_start_or_zero)
+        hi = bisect.bisect_left(mentions, sent.end_char, key=_start_or_zero)
+        kept = cache[(id(actors), sent.start, sent.end)] = (actors, tuple(
+            a.country for a in mentions[lo:hi]
+            if a.country and a.start is not None and sent.start_char <= a.start < sent.end_char))
+    return kept[1]
 
 
 def named_place_country(actors, sent: Span, place) -> str | None:

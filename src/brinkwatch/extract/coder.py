@@ -140,12 +140,14 @@ class Coder:
         story = ({structure.context_country} if structure.dateline and structure.context_country
                  else story_countries(actors.mentions, sents))
         for index, sent in enumerate(sents):
+            sent_text = sent.text  # built from every token: once per sentence, not once per event
             sentences.append(Sentence(doc_id=article.doc_id, index=index, start=sent.start_char,
-                                      end=sent.end_char, text=sent.text))
+                                      end=sent.end_char, text=sent_text))
             if index in discard:
                 continue
             antecedent = _last_attacker(events, index, self.book.governors.violent_roots)
-            coded = [(draft, self._events_from_draft(draft, sent, index, article, actors, ctx, story, antecedent))
+            coded = [(draft, self._events_from_draft(draft, sent, index, article, actors, ctx, story, antecedent,
+                                                     sent_text))
                      for draft in political_drafts(self.sentence_coder.drafts(sent), self.senses)]
             coded = _charges_on_told_acts(coded, antecedent, self.book.governors)
             events += article_structure.flag_headline(_news_of_sentence(coded), structure, sent)
@@ -159,12 +161,12 @@ class Coder:
     # --- drafts -> events -------------------------------------------------------------------------
     def _events_from_draft(self, draft: Draft, sent: Span, index: int, article: Article,
                            actors, ctx, story: frozenset[str] | set[str] = frozenset(),
-                           antecedent: Event | None = None) -> list[Event]:
+                           antecedent: Event | None = None, sent_text: str | None = None) -> list[Event]:
         pairs = self.arguments.pairs(draft, actors)
         args = list(draft.source_tokens) + list(draft.target_tokens)
         if pairs:  # the actors the event has, not every fallback group ("in Tbilisi" is where, not whom)
             spans = [(a.start, a.end) for pair in pairs for a in pair if a is not None and a.start is not None]
-            args = [t for t in args if any(lo <= t.idx < (hi or lo + 1) for lo, hi in spans)]
+            args = _inside_any(args, spans)
         if not pairs and not (draft.unattributed or draft.told_as_noun):
             return []
         attrs = self.attributes.for_event(ctx, sent, draft.trigger, args)
@@ -204,7 +206,8 @@ class Coder:
         base = dict(doc_id=article.doc_id, sentence_index=index, is_opinion=attrs.is_opinion,
                     date=attrs.date, date_precision=attrs.date_precision, place=attrs.place or attrs.place_around,
                     numbers=attrs.numbers, attribution=attribution,
-                    evidence=Evidence(text=sent.text, start=sent.start_char, end=sent.end_char,
+                    evidence=Evidence(text=sent.text if sent_text is None else sent_text,
+                                      start=sent.start_char, end=sent.end_char,
                                       trigger_start=draft.trigger.idx,
                                       trigger_end=draft.trigger.idx + len(draft.trigger.text)))
         place_country = attrs.place.country if attrs.place else None
@@ -218,7 +221,8 @@ class Coder:
         if speaker is not None and not draft.unattributed and (
                 draft.claim or (_victim_speaks(speaker, pairs) and not _named_agent(draft))):
             coded += self._claims(draft, speaker, pairs)
-        return [self._event(code, pattern, source, target, mod, draft, args, base)
+        distance = max((abs(a.i - draft.trigger.i) for a in args), default=0)  # once: the events share it
+        return [self._event(code, pattern, source, target, mod, draft, distance, base)
                 for code, pattern, source, target, mod in coded]
 
     def _claims(self, draft: Draft, speaker: Actor, pairs) -> list[tuple]:
@@ -235,14 +239,14 @@ class Coder:
         return out
 
     def _event(self, code: str, pattern: str, source: Actor, target: Actor | None, modality: str,
-               draft: Draft, args: list[Token], base: dict) -> Event:
+               draft: Draft, distance: int, base: dict) -> Event:
         entry = self.ontology.get(code)
         return Event(
             event_id=Event.make_id(base["doc_id"], base["sentence_index"], draft.trigger.idx, source.code,
                                    target.code if target else "", code),
             source=source, target=target, cameo=self.ontology.cameo(code), goldstein=entry.goldstein,
             quad_class=entry.quad_class, plover=self.ontology.plover(code), modality=modality,
-            pattern=pattern, confidence=_confidence(draft, source, target, args), **base,
+            pattern=pattern, confidence=_confidence(draft, source, target, distance), **base,
         )
 
 
@@ -379,10 +383,10 @@ def _merge_modality(frame_modality: str | None, cue_modality: str) -> str:
     return cue_modality or "asserted"
 
 
-def _confidence(draft: Draft, source: Actor, target: Actor | None, args: list[Token]) -> float:
+def _confidence(draft: Draft, source: Actor, target: Actor | None, distance: int) -> float:
+    """``distance``: how many tokens the furthest argument stands from the trigger."""
     score = draft.prior
     score *= source.confidence if target is None else (source.confidence + target.confidence) / 2
-    distance = max((abs(a.i - draft.trigger.i) for a in args), default=0)
     score *= max(0.6, 1.0 - 0.03 * max(0, distance - 3))
     if draft.inherited:
         score *= 0.9
@@ -391,6 +395,23 @@ def _confidence(draft: Draft, source: Actor, target: Actor | None, args: list[To
     if draft.claim:
         score *= 0.8  # someone's claim, not the reporter's account
     return round(min(1.0, max(0.0, score)), 3)
+
+
+def _inside_any(tokens: list[Token], spans: list[tuple[int, int | None]]) -> list[Token]:
+    """The tokens that start inside one of the character spans (an end of None or 0 is the start + 1).
+    Sorted by start with the furthest end so far: a bisect per token, where a scan of every span per token
+    cost the square of the actors of an event with hundreds of them ("killing 3 soldiers, 4 civilians, ...")."""
+    ordered = sorted((lo, hi or lo + 1) for lo, hi in spans)
+    starts, furthest, reach = [lo for lo, _ in ordered], -1, []
+    for _, hi in ordered:
+        furthest = max(furthest, hi)
+        reach.append(furthest)
+    found = []
+    for tok in tokens:
+        at = bisect.bisect_right(starts, tok.idx) - 1
+        if at >= 0 and tok.idx < reach[at]:
+            found.append(tok)
+    return found
 
 
 def _dedup_in_sentence(events: list[Event]) -> list[Event]:

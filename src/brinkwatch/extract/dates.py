@@ -530,6 +530,46 @@ def _in_other_clause(root: Token, trigger: Token) -> bool:
     return clause.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
+@dataclass(frozen=True, slots=True)
+class _MentionTree:
+    """Where a date mention hangs in the parse, read once per mention rather than once per event (a
+    sentence of many events and many dates cost the square of its length)."""
+
+    attachable: frozenset[int]  # the triggers ``is_attached`` holds for: the tokens met on the way up
+    clause: int  # the mention's clause verb
+    clause_is_conj: bool
+    clause_has_subject: bool
+
+    def in_other_clause(self, own: Token, above_own: set[int]) -> bool:
+        """``_in_other_clause``: the trigger's clause verb ``own`` and its ancestors' indices given. (A
+        clause that is not a conjunct is never another clause; a conjunct never yields to the test of
+        whether the trigger's clause is above it.)"""
+        return self.clause_is_conj and self.clause != own.i and self.clause not in above_own and \
+            self.clause_has_subject
+
+
+_TREE_KEY = "brinkwatch.dates.mention_trees"
+
+
+def _of_mention(doc: Doc, mention: DateMention) -> _MentionTree:
+    cache = doc.user_data.setdefault(_TREE_KEY, {})
+    kept = cache.get(id(mention))
+    if kept is None or kept[0] is not mention:
+        root = doc[mention.root]
+        met, node = [], root
+        for _ in range(12):  # the walk of ``is_attached``
+            met.append(node.i)
+            if node.i != root.i and (node.pos_ in ("VERB", "AUX") or node.dep_ in ("nsubj", "nsubjpass")):
+                break
+            if node.head.i == node.i:
+                break
+            node = node.head
+        clause = clause_verb(root)
+        kept = cache[id(mention)] = (mention, _MentionTree(
+            frozenset(met), clause.i, clause.dep_ == "conj", any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)))
+    return kept[1]
+
+
 def date_for_event(mentions: Sequence[DateMention], doc: Doc, sent: Span, trigger: Token,
                    pub_date: dt.date | None, cues: DateCues, prefer_future: bool = False,
                    carried: ParsedDate | None = None) -> ParsedDate:
@@ -537,14 +577,16 @@ def date_for_event(mentions: Sequence[DateMention], doc: Doc, sent: Span, trigge
     else the date an opening date of the paragraph or note carries (``carried``), else the publication
     date. A "since" or "until" date is never the event's."""
     in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char and not m.reference]
-    chosen = next((m for m in in_sent if is_attached(doc[m.root], trigger)), None)
+    chosen = next((m for m in in_sent if trigger.i in _of_mention(doc, m).attachable), None)
     if chosen is not None and prefer_future and pub_date is not None:
         # "will meet on Tuesday": the coming Tuesday, but only for a date that belongs to the planned act
         return parse_date_expression(chosen.text, pub_date, cues, prefer_future=True)
     if chosen is None and in_sent:
         # not from a coordinate clause that tells of its own act: "has not tested a bomb since 2017, and it
         # closed the site in May" does not date the test to May
-        nearby = [m for m in in_sent if not _in_other_clause(doc[m.root], trigger)]
+        own = clause_verb(trigger)
+        above_own = {a.i for a in own.ancestors}
+        nearby = [m for m in in_sent if not _of_mention(doc, m).in_other_clause(own, above_own)]
         if nearby:
             chosen = min(nearby, key=lambda m: abs(m.root - trigger.i))
     if chosen is not None:

@@ -10,7 +10,7 @@ set by the coder from the event frame, not here. Cue lists are in ``attr_modalit
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
@@ -107,19 +107,34 @@ def _clause_verbs(trigger: Token) -> list[Token]:
 
 
 def _is_conditional(trigger: Token, cues: ModalityCues) -> bool:
+    return any(_conditional_verb(verb, cues) for verb in _clause_verbs(trigger) + [g for g, _ in _governors(trigger)][:2])
+
+
+_CONDITIONAL_KEY = "brinkwatch.modality.conditional_verbs"
+
+
+def _conditional_verb(verb: Token, cues: ModalityCues) -> bool:
+    """The verb's clause is conditional ("if", "unless", an inverted auxiliary), read once per verb: the
+    events of a long sentence share their governing verbs, and a verb may have hundreds of children."""
+    cache = verb.doc.user_data.setdefault(_CONDITIONAL_KEY, {})
+    key = (verb.i, id(cues))
+    if key not in cache:
+        cache[key] = _read_conditional_verb(verb, cues)
+    return cache[key]
+
+
+def _read_conditional_verb(verb: Token, cues: ModalityCues) -> bool:
     marks = set(cues.conditional_marks)
-    for verb in _clause_verbs(trigger) + [g for g, _ in _governors(trigger)][:2]:
-        for child in verb.children:
-            if child.dep_ == "mark" and child.lower_ in marks:
-                return True
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
-                return True
-        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        inverted = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("should", "were", "had")]
-        if subj and inverted and inverted[0].i < subj[0].i and verb.dep_ in ("advcl", "ccomp") and \
-                inverted[0].i == min(t.i for t in verb.subtree):
-            return True  # "should it try to", "were it to": the clause opens with the inverted auxiliary
-    return False
+    for child in verb.children:
+        if child.dep_ == "mark" and child.lower_ in marks:
+            return True
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
+            return True
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    inverted = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("should", "were", "had")]
+    # "should it try to", "were it to": the clause opens with the inverted auxiliary
+    return bool(subj and inverted and inverted[0].i < subj[0].i and verb.dep_ in ("advcl", "ccomp") and
+                inverted[0].i == min(t.i for t in verb.subtree))
 
 
 def _negative_subject(verb: Token, cues: ModalityCues) -> bool:
@@ -158,20 +173,42 @@ def _is_negated(trigger: Token, cues: ModalityCues) -> bool:
 
 def _is_claimed(trigger: Token, sent: Span, cues: ModalityCues) -> bool:
     for verb in _clause_verbs(trigger):
-        if any(c.dep_ == "advmod" and c.lower_ in cues.claim_adverbs for c in verb.children):
+        if _claim_adverb_on(verb, cues):
             return True
     if any(c.dep_ == "amod" and c.lower_ in cues.claim_adjs for c in trigger.children):
         return True
     for gov, child in _governors(trigger, depth=3, through_conj=False):
-        if any(c.dep_ == "advmod" and c.lower_ in cues.claim_adverbs for c in gov.children):
+        if _claim_adverb_on(gov, cues):
             return True
         if _lemma(gov) in cues.claim_verbs and child.dep_ in ("ccomp", "xcomp", "dobj"):
             return True
         if child.dep_ == "xcomp" and _lemma(gov) in cues.claim_passive and any(
                 c.dep_ == "auxpass" for c in gov.children):
             return True  # "X is said to have attacked"
-    text = sent.text.lower()
-    return any(p in text for p in cues.claim_phrases if "unconfirmed" in p or "reports" in p)
+    return _claimed_in_words(sent, cues)
+
+
+def _claim_adverb_on(verb: Token, cues: ModalityCues) -> bool:
+    """"allegedly attacked": a claim adverb on the verb, looked for once per verb (see ``_conditional_verb``)."""
+    cache = verb.doc.user_data.setdefault(_CLAIM_KEY, {})
+    key = ("adverb", verb.i, id(cues))
+    if key not in cache:
+        cache[key] = any(c.dep_ == "advmod" and c.lower_ in cues.claim_adverbs for c in verb.children)
+    return cache[key]
+
+
+_CLAIM_KEY = "brinkwatch.modality.claim_phrases"
+
+
+def _claimed_in_words(sent: Span, cues: ModalityCues) -> bool:
+    """"unconfirmed reports": a claim phrase anywhere in the sentence, looked for once per sentence (once
+    per event, a long sentence of many events cost the square of its length)."""
+    cache = sent.doc.user_data.setdefault(_CLAIM_KEY, {})
+    key = (sent.start, sent.end, id(cues))
+    if key not in cache:
+        text = sent.text.lower()
+        cache[key] = any(p in text for p in cues.claim_phrases if "unconfirmed" in p or "reports" in p)
+    return cache[key]
 
 
 def _future_in_past(verb: Token, cues: ModalityCues) -> bool:
@@ -256,10 +293,24 @@ def is_opinion_piece(doc: Doc, article: Article, quote_spans: Iterable[tuple[int
     return first_person >= 3 and first_person / max(len(doc), 1) >= 0.01
 
 
+_OPINION_KEY = "brinkwatch.modality.opinion"
+
+
 def is_opinion_sentence(sent: Span, opinion_piece: bool, attributed: bool, cues: ModalityCues,
-                        quote_spans: Iterable[tuple[int, int]] = ()) -> bool:
+                        quote_spans: Sequence[tuple[int, int]] = ()) -> bool:
     """The author's own assessment: an opinion cue outside quotes, or (in an opinion piece) an
-    evaluative word in a sentence nobody else is quoted as saying."""
+    evaluative word in a sentence nobody else is quoted as saying. Read once per sentence, not per
+    event (``quote_spans`` is kept with the answer, so another object under a reused id is not taken for it)."""
+    cache = sent.doc.user_data.setdefault(_OPINION_KEY, {})
+    key = (sent.start, sent.end, opinion_piece, attributed, id(cues), id(quote_spans))
+    kept = cache.get(key)
+    if kept is None or kept[0] is not quote_spans:
+        kept = cache[key] = (quote_spans, _is_opinion_sentence(sent, opinion_piece, attributed, cues, quote_spans))
+    return kept[1]
+
+
+def _is_opinion_sentence(sent: Span, opinion_piece: bool, attributed: bool, cues: ModalityCues,
+                         quote_spans: Iterable[tuple[int, int]]) -> bool:
     text, base = sent.text, sent.start_char
     pieces, cursor = [], 0
     for start, end in sorted(q for q in quote_spans if q[0] < sent.end_char and q[1] > sent.start_char):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Span, Token
@@ -453,10 +453,18 @@ def _linked_tokens(trigger: Token, cues: NumberCues) -> set[int]:
         # bombing": every toll of the coordinated casualty clauses is the act's
         while anchor.dep_ == "conj" and _casualty_clause(anchor, trigger, cues):
             anchor = anchor.head
+    # Below a token that is not on the way to the trigger, the walk does not depend on the trigger (but
+    # for whether it is a violent act): those parts are walked once per document and shared by every
+    # event (walked for each, a long sentence of many events cost the square of its length).
+    on_path = {trigger.i, *(a.i for a in trigger.ancestors)}
+    violent = trigger.lemma_.lower() in _casualty_words(cues)[1]
     linked: set[int] = set()
     stack = [anchor]
     while stack:
         tok = stack.pop()
+        if tok.i not in on_path:
+            linked |= _linked_below(tok, violent, cues)
+            continue
         linked.add(tok.i)
         for child in tok.children:
             if child.dep_ in ("acl", "relcl") and tok.i != trigger.i and child.i != trigger.i:
@@ -467,12 +475,57 @@ def _linked_tokens(trigger: Token, cues: NumberCues) -> set[int]:
     return linked
 
 
+_LINKED_KEY = "brinkwatch.numbers.linked"
+
+
+def _linked_below(top: Token, violent: bool, cues: NumberCues) -> frozenset[int]:
+    """What ``_linked_tokens`` walks from ``top``, a token off the trigger's way up (``violent``: the trigger
+    is a violent act or a casualty word), once per document."""
+    cache = top.doc.user_data.setdefault(_LINKED_KEY, {})
+    key = (top.i, violent, id(cues))
+    if key not in cache:
+        linked: set[int] = set()
+        stack = [top]
+        while stack:
+            tok = stack.pop()
+            linked.add(tok.i)
+            for child in tok.children:
+                if child.dep_ in ("acl", "relcl"):
+                    continue
+                if not _own_clause(child) or (violent and (_casualty_verb(child, cues) or (
+                        child.dep_ == "ccomp" and _casualty_verb(tok, cues)))):
+                    stack.append(child)
+        cache[key] = frozenset(linked)
+    return cache[key]
+
+
+def _casualty_words(cues: NumberCues) -> tuple[frozenset[str], frozenset[str]]:
+    """(casualty words, violent acts and casualty words) of the cue table, built once per table."""
+    words = _CASUALTY_WORDS.get(id(cues))
+    if words is None:
+        casualty = frozenset(w for k, v in cues.event_cues.items() if k in ("killed", "injured", "missing") for w in v)
+        words = casualty, frozenset(cues.violent_acts) | casualty
+        _CASUALTY_WORDS[id(cues)] = words
+    return words
+
+
+# per (immutable, loaded-once) cue table: a pure function cache, like _FIRST_WORDS
+_CASUALTY_WORDS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+
 def _casualty_clause(verb: Token, trigger: Token, cues: NumberCues) -> bool:
     """"..., and three soldiers were killed": a casualty clause reports the toll of the violent act it
     follows ("dozens remain missing" too)."""
-    casualty = {w for k, v in cues.event_cues.items() if k in ("killed", "injured", "missing") for w in v}
-    if verb.dep_ != "conj" or trigger.lemma_.lower() not in set(cues.violent_acts) | casualty:
+    if trigger.lemma_.lower() not in _casualty_words(cues)[1]:
         return False
+    return _casualty_verb(verb, cues)
+
+
+def _casualty_verb(verb: Token, cues: NumberCues) -> bool:
+    """``verb`` heads a coordinated clause of casualties with a counted subject ("and three were killed")."""
+    if verb.dep_ != "conj":
+        return False
+    casualty = _casualty_words(cues)[0]
     reported = None
     if verb.lemma_.lower() in _REPORTING_VERBS:
         # "..., and residents said 17 bodies were recovered", "..., and 64 in all are said to have had
@@ -536,7 +589,49 @@ def _has_quantity(sent: Span, cues: NumberCues) -> bool:
 
 
 _SENTENCE_KEY = "brinkwatch.numbers.sentences"
-_SentenceNumbers = tuple[tuple[Quantity, ...], tuple[Quantity, ...], tuple[_Count, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceNumbers:
+    """The votes, sums of money and number phrases of one sentence, with what an event asks of them
+    indexed: the token each money phrase hangs on, and each count by its first token and by the verb of
+    its clause (where ``_governs`` meets the trigger's way up)."""
+
+    votes: tuple[Quantity, ...]
+    moneys: tuple[Quantity, ...]
+    money_roots: tuple[int | None, ...]
+    counts: tuple[_Count, ...]
+    by_first: dict[int, list[int]]  # first token -> positions in ``counts``
+    by_verb: dict[int, list[int]]  # the verb of the count's clause -> positions in ``counts``
+    subset: dict[int, bool] = field(default_factory=dict)  # ``_subset`` of a count, once asked
+
+
+def _index_counts(sent: Span, counts: tuple[_Count, ...]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    by_first: dict[int, list[int]] = {}
+    by_verb: dict[int, list[int]] = {}
+    verb_of: dict[int, Token] = {}  # token -> the verb its way up stops at: each token walked once
+    for at, count in enumerate(counts):
+        by_first.setdefault(count.first, []).append(at)
+        node, path = sent.doc[count.first:count.last].root, []
+        while node.i not in verb_of and node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            path.append(node.i)
+            node = node.head
+        node = verb_of.get(node.i, node)
+        verb_of.update(dict.fromkeys(path, node))
+        if node.pos_ in ("VERB", "AUX"):
+            by_verb.setdefault(node.i, []).append(at)
+    return by_first, by_verb
+
+
+def _read_sentence(sent: Span, cues: NumberCues, spans: tuple[tuple[int, int], ...]) -> _SentenceNumbers:
+    skip = frozenset(t.i for t in sent if any(s <= t.idx < e for s, e in spans))
+    moneys = tuple(_money(sent, cues))
+    roots = []
+    for money in moneys:
+        span = sent.doc.char_span(money.start, money.end, alignment_mode="expand")
+        roots.append(span.root.i if span is not None else None)
+    counts = tuple(_counts(sent, cues, skip))
+    return _SentenceNumbers(tuple(_votes(sent, cues)), moneys, tuple(roots), counts, *_index_counts(sent, counts))
 
 
 def _sentence_numbers(sent: Span, cues: NumberCues, skip_spans: Sequence[tuple[int, int]]
@@ -548,41 +643,63 @@ def _sentence_numbers(sent: Span, cues: NumberCues, skip_spans: Sequence[tuple[i
     cache = sent.doc.user_data.setdefault(_SENTENCE_KEY, {})
     key = (sent.start, sent.end, spans, id(cues))
     if key not in cache:
-        if not _has_quantity(sent, cues):
-            cache[key] = None
-        else:
-            skip = frozenset(t.i for t in sent if any(s <= t.idx < e for s, e in spans))
-            cache[key] = (tuple(_votes(sent, cues)), tuple(_money(sent, cues)), tuple(_counts(sent, cues, skip)))
+        cache[key] = _read_sentence(sent, cues, spans) if _has_quantity(sent, cues) else None
     return cache[key]
+
+
+def _governing_verbs(trigger: Token) -> set[int]:
+    """The tokens above the trigger before its way up crosses a coordination: a count whose clause verb is
+    one of them may be governed by the trigger's clause (``_governs`` decides)."""
+    found: set[int] = set()
+    step = trigger
+    while step.head.i != step.i and step.dep_ not in ("conj", "parataxis"):
+        step = step.head
+        found.add(step.i)
+    return found
+
+
+def _candidate_counts(numbers: _SentenceNumbers, linked: set[int], trigger: Token) -> list[int]:
+    """Positions of the counts that can be the event's: first token in its clause, or a clause verb over the
+    trigger; the others fail both tests, so they are not looked at (one look per count per event was
+    quadratic in a sentence of many events and many numbers)."""
+    found = ({at for at, count in enumerate(numbers.counts) if count.first in linked}
+             if len(linked) >= len(numbers.counts) else {at for i in linked for at in numbers.by_first.get(i, ())})
+    for verb in _governing_verbs(trigger):
+        found.update(numbers.by_verb.get(verb, ()))
+    return sorted(found)
 
 
 def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues,
                       skip_spans: Sequence[tuple[int, int]] = ()) -> tuple[Quantity, ...]:
     """The quantities in the event's sentence that the parse ties to the event's clause; character
     spans in ``skip_spans`` (the date expressions) are not counts."""
-    in_sentence = _sentence_numbers(sent, cues, skip_spans)
-    if in_sentence is None:
+    numbers = _sentence_numbers(sent, cues, skip_spans)
+    if numbers is None:
         return ()
-    votes, moneys, counts = in_sentence
     linked = _linked_tokens(trigger, cues)
-    taken = {(q.start or 0) for q in votes}
-    found: list[Quantity] = list(votes)
-    for money in moneys:
-        span = sent.doc.char_span(money.start, money.end, alignment_mode="expand")
-        if span is not None and span.root.i in linked:
-            found.append(money)
-    for count in counts:
+    taken = {(q.start or 0) for q in numbers.votes}
+    found: list[Quantity] = list(numbers.votes)
+    found += [money for money, root in zip(numbers.moneys, numbers.money_roots, strict=True)
+              if root is not None and root in linked]
+    # counts come in text order, each starting at or after those taken: one holds a count's start iff the
+    fixed, counted_to = list(found), -1  # furthest end among them lies past it
+    for at in _candidate_counts(numbers, linked, trigger):
+        count = numbers.counts[at]
         span = sent.doc[count.first:count.last]
         if span.start_char in taken or not (count.first in linked or _governs(span.root, trigger)):
             continue
-        if _subset(sent, count):
+        if at not in numbers.subset:  # (read once per count, not once per event)
+            numbers.subset[at] = _subset(sent, count)
+        if numbers.subset[at]:
             continue  # "40 people, among them six journalists": part of a count already taken
-        if any(q.start is not None and q.start <= span.start_char < (q.end or 0) for q in found):
+        if span.start_char < counted_to or any(q.start is not None and q.start <= span.start_char < (q.end or 0)
+                                               for q in fixed):
             continue
         if count.value == 0 and _counted_noun(sent, count).lemma_.lower() in _CASUALTY_NOUNS:
             # "no casualties": no one killed and no one wounded
             found += [Quantity(kind=k, value=0.0, text=span.text, start=span.start_char, end=span.end_char)
                       for k in ("killed", "injured")]
+            counted_to = max(counted_to, span.end_char)
             continue
         kind = _kind(sent, count, cues)
         if kind is None:
@@ -593,6 +710,7 @@ def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues,
             unit = cues.currencies.get(noun.lower_) or cues.currencies.get(noun.lemma_.lower())
         found.append(Quantity(kind=kind, value=float(count.value), qualifier=count.qualifier, unit=unit,
                               text=span.text, start=span.start_char, end=span.end_char))
+        counted_to = max(counted_to, span.end_char)
     return tuple(sorted(found, key=lambda q: q.start or 0))
 
 
@@ -679,23 +797,53 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
         return ()
     have = {q.kind for q in own}
     found: list[Quantity] = []
-    nxt, crossed = _next_sentence(sent)
+    nxt, crossed = _next_sentence_once(sent)
     step = 0
     while nxt is not None and step < _FOLLOW_UP_SENTENCES:
         if crossed:
             break  # a paragraph's toll is its own: wire stories give a later toll as an event of its own
         fragment = _is_toll_fragment(nxt)
-        if fragment or (step == 0 and not _acts_of_its_own(nxt, cues)):
-            # the sentence's own clause, or what its reporting verb reports ("..., a local leader said")
-            heads = [nxt.root, *(c for c in nxt.root.children if c.dep_ in ("ccomp", "parataxis"))]
-            found_here = {q for head in heads for q in numbers_for_event(nxt, head, cues, skip_spans)}
-            taken = sorted((q for q in found_here
+        if fragment or (step == 0 and not _acts_of_its_own_once(nxt, cues)):
+            taken = sorted((q for q in _tolls_told(nxt, cues, skip_spans)
                             if q.kind in _TOLL_KINDS and (q.kind not in have or _additional(nxt, q))),
                            key=lambda q: q.start or 0)
             found += taken
             have |= {q.kind for q in taken}
-        if not fragment and _acts_of_its_own(nxt, cues):
+        if not fragment and _acts_of_its_own_once(nxt, cues):
             break  # a new happening: later toll lines are its own
-        nxt, crossed = _next_sentence(nxt)
+        nxt, crossed = _next_sentence_once(nxt)
         step += 1
     return tuple(found)
+
+
+# What follow_up_numbers reads of a later sentence does not depend on the event: read once per sentence
+_FOLLOW_KEY = "brinkwatch.numbers.follow_up"  # (read per violent event, it was quadratic in their number)
+
+
+def _once(doc, key: tuple, compute):  # noqa: ANN001, ANN202 - a Doc, a thunk and what it returns
+    cache = doc.user_data.setdefault(_FOLLOW_KEY, {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def _next_sentence_once(sent: Span) -> tuple[Span | None, bool]:
+    return _once(sent.doc, ("next", sent.start, sent.end), lambda: _next_sentence(sent))
+
+
+def _acts_of_its_own_once(sent: Span, cues: NumberCues) -> bool:
+    return _once(sent.doc, ("acts", sent.start, sent.end, id(cues)), lambda: _acts_of_its_own(sent, cues))
+
+
+def _tolls_told(sent: Span, cues: NumberCues, skip_spans: Sequence[tuple[int, int]]) -> set[Quantity]:
+    """The quantities of the sentence's own clause, or of what its reporting verb reports ("..., a local
+    leader said"); ``skip_spans`` is kept with them (another object may reuse its id)."""
+    def read() -> tuple[Sequence[tuple[int, int]], set[Quantity]]:
+        heads = [sent.root, *(c for c in sent.root.children if c.dep_ in ("ccomp", "parataxis"))]
+        return skip_spans, {q for head in heads for q in numbers_for_event(sent, head, cues, skip_spans)}
+
+    key = ("tolls", sent.start, sent.end, id(cues), id(skip_spans))
+    kept, found = _once(sent.doc, key, read)
+    if kept is not skip_spans:
+        kept, found = read()
+    return found

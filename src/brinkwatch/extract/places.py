@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -369,17 +369,27 @@ def article_countries(mentions: Sequence[PlaceMention], gazetteer: Gazetteer | N
     """Countries the article is about, most mentioned first: named countries and places whose every
     prominent reading (``Gazetteer.is_prominent``: a village namesake abroad does not count) lies in one
     country, or that the text locates in a province or country."""
+    return _most_voted(_country_vote(m, gazetteer) for m in mentions)
+
+
+def _most_voted(votes: Iterable[tuple[str, int] | None]) -> tuple[str, ...]:
     counts: Counter[str] = Counter()
-    for m in mentions:
-        if m.within is not None and m.within.country:
-            counts[m.within.country] += 1
-            continue
-        named_country = next((c.country for c in m.candidates if c.source == "country"), None)
-        if named_country:
-            counts[named_country] += 2
-        elif (country := _sole_country(m.candidates, gazetteer)) is not None:
-            counts[country] += 1
+    for vote in votes:
+        if vote is not None:
+            counts[vote[0]] += vote[1]
     return tuple(c for c, _ in counts.most_common())
+
+
+def _country_vote(m: PlaceMention, gazetteer: Gazetteer | None) -> tuple[str, int] | None:
+    """The country one mention counts for in ``article_countries``, and with what weight."""
+    if m.within is not None and m.within.country:
+        return m.within.country, 1
+    named_country = next((c.country for c in m.candidates if c.source == "country"), None)
+    if named_country:
+        return named_country, 2
+    if (country := _sole_country(m.candidates, gazetteer)) is not None:
+        return country, 1
+    return None
 
 
 def _sole_country(candidates: Sequence[PlaceCandidate], gazetteer: Gazetteer | None) -> str | None:
@@ -400,20 +410,35 @@ def _sole_country(candidates: Sequence[PlaceCandidate], gazetteer: Gazetteer | N
 
 def _is_actor(doc: Doc, mention: PlaceMention, args: Sequence[Token]) -> bool:
     """A mention that acts or is acted upon as a state ("Tehran said", "Iraq's parliament", "attacked
-    Iraq") rather than naming where something happened."""
-    root = doc[mention.root]
-    if any(c.dep_ == "amod" and c.lower_ in _COMPASS for c in root.children):
+    Iraq") rather than naming where something happened. (``_SentencePlaces`` reads the parts that do not
+    depend on the event's arguments once per mention.)"""
+    if _compass_part(doc, mention):
         return False  # "fired rockets at northern Israel": a part of a country is a place, even as target
     if any(mention.start <= a.idx < mention.end for a in args):
-        # a town after "in"/"near" says where even when a pattern reads a state from it ("was detained in
-        # Beijing") or an actor's span runs over it ("villagers in Diafarabe"); a country there is the actor
-        # (and so is a town struck or entered: "struck Tripoli" is aimed at Lebanon and happens in Tripoli)
-        where = (root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS) or (
-            root.dep_ == "dobj" and root.head.lemma_.lower() in _STRIKE_VERBS | _MOTION_VERBS) or (
-            root.dep_ == "pobj" and root.head.lower_ in _AIMED_PREPS and
-            root.head.head.lemma_.lower() in _ACTS_ON_A_COUNTRY)  # "Israeli strikes on Gaza City"
-        # (a base or site stays the force that holds it: "struck Ain al-Asad" is aimed at its garrison)
-        return not (where and mention.candidates[0].source in ("city", "region"))
+        return not _where_town(doc, mention)
+    return _acts_as_state(doc, mention)
+
+
+def _where_town(doc: Doc, mention: PlaceMention) -> bool:
+    """A town after "in"/"near" says where even when a pattern reads a state from it ("was detained in
+    Beijing") or an actor's span runs over it ("villagers in Diafarabe"); a country there is the actor
+    (and so is a town struck or entered: "struck Tripoli" is aimed at Lebanon and happens in Tripoli)."""
+    root = doc[mention.root]
+    where = (root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS) or (
+        root.dep_ == "dobj" and root.head.lemma_.lower() in _STRIKE_VERBS | _MOTION_VERBS) or (
+        root.dep_ == "pobj" and root.head.lower_ in _AIMED_PREPS and
+        root.head.head.lemma_.lower() in _ACTS_ON_A_COUNTRY)  # "Israeli strikes on Gaza City"
+    # (a base or site stays the force that holds it: "struck Ain al-Asad" is aimed at its garrison)
+    return where and mention.candidates[0].source in ("city", "region")
+
+
+def _compass_part(doc: Doc, mention: PlaceMention) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ in _COMPASS for c in doc[mention.root].children)
+
+
+def _acts_as_state(doc: Doc, mention: PlaceMention) -> bool:
+    """``_is_actor`` apart from the event's arguments: what the mention's place in the parse says."""
+    root = doc[mention.root]
     after = doc[mention.root + 1:mention.root + 3]
     if len(after) == 2 and after[0].text == "-" and after[1].lower_ == "based":
         return True  # "a Baghdad-based militia": where the actor comes from, not where the act was
@@ -466,7 +491,8 @@ _DATELINE_KEY = "brinkwatch.places.dateline"
 def _same_statement(mention_root: Token, trigger: Token) -> bool:
     """The mention's clause is the trigger's, one above it, or a participle/coordinate clause of it -
     not a clause subordinate to something else ("voted to demand that Russia stop its offensive in
-    Ukraine" does not place the vote in Ukraine)."""
+    Ukraine" does not place the vote in Ukraine). (``_SentencePlaces.same_statement`` is this test read
+    once per mention.)"""
     own, other = clause_verb(trigger), clause_verb(mention_root)
     if other.i == own.i or other.is_ancestor(own):
         return True
@@ -490,6 +516,102 @@ def _dateline(doc: Doc):
     return doc.user_data[_DATELINE_KEY]
 
 
+@dataclass
+class _SentencePlaces:
+    """The place mentions of one sentence with what ``place_for_event`` asks of them that does not depend on
+    the event, read once per sentence: asked for every event, a sentence of many events and many places cost
+    the square of its length. Each answer is the one the per-mention tests (``_is_actor``,
+    ``_path_to_trigger``, ``_same_statement``, ``article_countries``) give."""
+
+    mentions: Sequence[PlaceMention]  # as given (kept: the cache key holds their ids)
+    in_sent: list[PlaceMention]
+    any_dateline: bool
+    compass: list[bool]
+    where: list[bool]  # a town after "in"/"near" or struck: a place even when an argument falls in it
+    plain: list[int]  # positions that are candidates unless an argument falls in them: compass or not a state
+    reach: dict[int, list[int]]  # token -> positions whose way up meets it (``_path_to_trigger``'s walk)
+    statement: list[tuple[int, int, str, int]]  # clause verb, its head, its dep, acl participle's clause
+    by_start: list[tuple[int, int]]  # (start, position), sorted
+    reach_end: list[int]  # the furthest end among by_start[:k + 1]
+    votes: dict[int, list[tuple[str, int] | None]]  # per gazetteer id: each mention's country vote
+
+    def candidates(self, args: Sequence[Token]) -> list[int]:
+        """Positions of the mentions that are no actor of the event (``_is_actor`` is False)."""
+        hit: set[int] = set()
+        for arg in args:
+            k = bisect.bisect_right(self.by_start, (arg.idx, len(self.in_sent))) - 1
+            while k >= 0 and self.reach_end[k] > arg.idx:
+                at = self.by_start[k][1]
+                if arg.idx < self.in_sent[at].end and not self.compass[at]:
+                    hit.add(at)
+                k -= 1
+        if not hit:
+            return self.plain
+        plain = set(self.plain)
+        return [at for at in range(len(self.in_sent)) if (self.where[at] if at in hit else at in plain)]
+
+    def reaching(self, token: int, candidates: list[int]) -> list[int]:
+        ok = set(candidates)
+        return [at for at in self.reach.get(token, ()) if at in ok]
+
+    def same_statement(self, candidates: list[int], trigger: Token) -> list[PlaceMention]:
+        if not candidates:
+            return []
+        own = clause_verb(trigger)
+        above = {a.i for a in own.ancestors}
+        found = []
+        for at in candidates:
+            other, head, dep, participle_clause = self.statement[at]
+            if other == own.i or other in above or participle_clause == own.i or (
+                    head == own.i and dep in ("advcl", "conj", "xcomp")):
+                found.append(self.in_sent[at])
+        return found
+
+    def countries_without(self, best: PlaceMention, gazetteer: Gazetteer) -> tuple[str, ...]:
+        """``article_countries`` of the sentence's other mentions."""
+        votes = self.votes.get(id(gazetteer))
+        if votes is None:
+            votes = self.votes[id(gazetteer)] = [_country_vote(m, gazetteer) for m in self.in_sent]
+        return _most_voted(vote for m, vote in zip(self.in_sent, votes, strict=True) if m is not best)
+
+
+_SENTENCE_PLACES_KEY = "brinkwatch.places.sentences"
+
+
+def _sentence_places(mentions: Sequence[PlaceMention], doc: Doc, sent: Span) -> _SentencePlaces:
+    cache = doc.user_data.setdefault(_SENTENCE_PLACES_KEY, {})
+    key = (sent.start, sent.end, tuple(map(id, mentions)))
+    if key not in cache:
+        cache[key] = _index_places(mentions, doc, sent)
+    return cache[key]
+
+
+def _index_places(mentions: Sequence[PlaceMention], doc: Doc, sent: Span) -> _SentencePlaces:
+    in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char and not m.dateline]
+    compass = [_compass_part(doc, m) for m in in_sent]
+    where = [_where_town(doc, m) for m in in_sent]
+    plain = [at for at, m in enumerate(in_sent) if compass[at] or not _acts_as_state(doc, m)]
+    reach: dict[int, list[int]] = {}
+    statement = []
+    for at, m in enumerate(in_sent):
+        node, hops = doc[m.root], 0
+        while hops < 10:  # the walk of _path_to_trigger: the tokens it checks against the trigger
+            reach.setdefault(node.i, []).append(at)
+            if (node.i != m.root and node.pos_ in ("VERB", "AUX") and node.dep_ != "xcomp") or node.head.i == node.i:
+                break
+            node, hops = node.head, hops + 1
+        other = clause_verb(doc[m.root])
+        participle = clause_verb(other.head).i if other.dep_ == "acl" and other.tag_ == "VBG" else -1
+        statement.append((other.i, other.head.i, other.dep_, participle))
+    by_start = sorted((m.start, at) for at, m in enumerate(in_sent))
+    reach_end, furthest = [], -1
+    for _, at in by_start:
+        furthest = max(furthest, in_sent[at].end)
+        reach_end.append(furthest)
+    return _SentencePlaces(mentions, in_sent, any(m.dateline for m in mentions), compass, where, plain, reach,
+                           statement, by_start, reach_end, {})
+
+
 def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trigger: Token,
                     context: Sequence[str], gazetteer: Gazetteer, args: Sequence[Token] = (),
                     actor_countries: Sequence[str] = (), filed_at: Place | None = None) -> Place | None:
@@ -498,10 +620,12 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
     province the text puts them in, of the sentence's places, of the event's actors (``actor_countries``),
     then of the article; a town read in a country the sentence names nowhere else is the namesake in the
     country the story was filed from (``filed_at``): "Palma" in a story from Maputo is not Mallorca."""
-    in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char and not m.dateline]
-    candidates = [m for m in in_sent if not _is_actor(doc, m, args)]
+    index = _sentence_places(mentions, doc, sent)
+    in_sent = index.in_sent
+    candidates = index.candidates(args)
     attached: list[tuple[int, int, PlaceMention, str | None]] = []
-    for m in candidates:
+    for at in index.reaching(trigger.i, candidates):
+        m = in_sent[at]
         path = _path_to_trigger(doc, m.root, trigger)
         if path is not None and path[1] is not None:
             weak = 1 if path[1] in _WEAK_PREPS else 0
@@ -517,13 +641,13 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
         named_side = [a for a in attached if a[0] == 0 and not a[2].border_of]
         if best.border_of and named_side:
             _, _, best, relation = min(named_side, key=lambda a: (a[1], a[2].start))
-    elif nearby := [m for m in candidates if _same_statement(doc[m.root], trigger)]:
+    elif nearby := index.same_statement(candidates, trigger):
         best = min(nearby, key=lambda m: abs(m.root - trigger.i))
         relation = _relation(doc, best.root)
     else:
         # A wire story's first sentence happens where it was filed unless it says otherwise.
         # (the dateline is a sentence of its own when the pipeline marks the structure: the one after it)
-        if not any(m.dateline for m in mentions):
+        if not index.any_dateline:
             return None  # (checked first: Doc.text is rebuilt from the tokens on every access)
         dateline = _dateline(doc)
         first = dateline is not None and sent.start_char <= dateline.end < sent.end_char
@@ -535,7 +659,7 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
         best = next((m for m in in_sent if m.start == best.qualifies), best)
     # the countries of the sentence come before the article's: "Tripoli" next to "Lebanon"
     local = [best.within.country] if best.within is not None and best.within.country else []
-    local += article_countries([m for m in in_sent if m is not best], gazetteer)
+    local += index.countries_without(best, gazetteer)
     countries = tuple(dict.fromkeys([*local, *actor_countries, *context]))
     relation = _RELATION_WORDS.get(relation, relation) if relation else None
     chosen = gazetteer.choose(best.candidates, countries) or _only_reading(best)

@@ -164,6 +164,20 @@ def _antecedent(pronoun: Token, speakers: Sequence[Speaker]) -> Token | None:
     return None
 
 
+_VERB_KEY = "brinkwatch.quotes.verb_speakers"
+
+
+def _speaker_of_verb_once(verb: Token, cues: QuoteCues, earlier: Sequence[Speaker]) -> Speaker | None:
+    """``_speaker_of_verb`` for an event, once per reporting verb (and last earlier speaker, all that a
+    pronoun's antecedent reads of them): the many events one verb reports share its speaker."""
+    cache = verb.doc.user_data.setdefault(_VERB_KEY, {})
+    last = earlier[-1] if earlier else None
+    key = (verb.i, id(cues), last)
+    if key not in cache:
+        cache[key] = _speaker_of_verb(verb, cues, earlier)
+    return cache[key]
+
+
 def _speaker_of_verb(verb: Token, cues: QuoteCues, earlier: Sequence[Speaker]) -> Speaker | None:
     subj = next((c for c in reversed(list(verb.children)) if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i),
                 next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None))
@@ -257,7 +271,7 @@ def _speaker_up_the_tree(trigger: Token, cues: QuoteCues, earlier: Sequence[Spea
                 "ccomp", "parataxis", "xcomp", "advcl", "dobj", "conj", "pcomp", "prep"):
             if child.dep_ == "dobj" and child.i != trigger.i:
                 continue
-            speaker = _speaker_of_verb(node, cues, earlier)
+            speaker = _speaker_of_verb_once(node, cues, earlier)
             if speaker is not None:
                 return speaker
     return None
@@ -282,15 +296,16 @@ def _speaker_at_top(trigger: Token, cues: QuoteCues, earlier: Sequence[Speaker])
         clause = clause.head
     root = trigger.sent.root
     asides = [c for v in (clause, *clause.ancestors) for c in v.children if c.dep_ == "parataxis"]
+    above = {trigger.i, *(a.i for a in trigger.ancestors)}  # a subject holds the trigger iff it is one of these
     for verb in (*asides, root, *(c for c in root.children if c.dep_ == "conj")):
         if verb.i == trigger.i or verb.lemma_.lower() not in cues.speech_verbs or verb.pos_ not in ("VERB", "AUX"):
             continue
         if any(c.dep_ == "neg" for c in verb.children):
             continue  # "has not confirmed" reports nothing
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and trigger.i not in {t.i for t in subj.subtree} and (
+        if subj is not None and subj.i not in above and (
                 verb.dep_ == "parataxis" or not trigger.is_ancestor(verb)):
-            speaker = _speaker_of_verb(verb, cues, earlier)
+            speaker = _speaker_of_verb_once(verb, cues, earlier)
             if speaker is not None:
                 return speaker
     return None
@@ -313,14 +328,65 @@ def _clause_tokens(clause: Token, trigger: Token) -> list[Token]:
 def _reported_speaker(trigger: Token, cues: QuoteCues, quotes: Sequence[Quote]) -> Speaker | None:
     """Reported speech, most specific first: a reporting verb above the trigger, "according to" in the
     trigger's own clause, a reporting verb at the top of the sentence, "according to" anywhere in it."""
-    earlier = [q.speaker for q in quotes if q.speaker is not None and q.end <= trigger.idx]
+    earlier = _last_speaker_before(quotes, trigger.idx, trigger.doc)
     clause = trigger
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
+    sent = trigger.sent
     return (_speaker_up_the_tree(trigger, cues, earlier)
-            or _according_to(_clause_tokens(clause, trigger), cues)
+            or (_according_to(_clause_tokens(clause, trigger), cues) if _says_according(sent) else None)
             or _speaker_at_top(trigger, cues, earlier)
-            or _according_to(trigger.sent, cues))
+            or _according_to_once(sent, cues))
+
+
+_SENTENCE_KEY = "brinkwatch.quotes.sentences"
+_LAST_SPEAKERS_KEY = "brinkwatch.quotes.last_speakers"
+
+
+def _says_according(sent: Span) -> bool:
+    """The sentence has an "according" at all (most have none: no clause of theirs is walked for it)."""
+    cache = sent.doc.user_data.setdefault(_SENTENCE_KEY, {})
+    key = ("according", sent.start, sent.end)
+    if key not in cache:
+        cache[key] = any(tok.lower_ == "according" for tok in sent)
+    return cache[key]
+
+
+def _according_to_once(sent: Span, cues: QuoteCues) -> Speaker | None:
+    """``_according_to`` over the whole sentence, read once per sentence rather than once per event."""
+    cache = sent.doc.user_data.setdefault(_SENTENCE_KEY, {})
+    key = ("source", sent.start, sent.end, id(cues))
+    if key not in cache:
+        cache[key] = _according_to(sent, cues) if _says_according(sent) else None
+    return cache[key]
+
+
+def _last_speaker_before(quotes: Sequence[Quote], position: int, doc: Doc) -> list[Speaker]:
+    """The speaker of the last quote with a speaker that ends by ``position`` (as a list of at most one:
+    that last one is all a pronoun's antecedent reads of the earlier speakers). Quotes are in text order
+    and do not overlap (as ``find_quotes`` gives them), so their ends are in order too: bisect, with the
+    last speakers counted once per quote list (a scan of every quote per event was quadratic in a long
+    article). The list is kept with its answer, so another list under a reused id is not taken for it."""
+    if not quotes:
+        return []
+    cache = doc.user_data.setdefault(_LAST_SPEAKERS_KEY, {})
+    kept = cache.get(id(quotes))
+    if kept is None or kept[0] is not quotes:
+        last: list[Speaker | None] = []
+        for quote in quotes:
+            last.append(quote.speaker if quote.speaker is not None else (last[-1] if last else None))
+        kept = cache[id(quotes)] = (quotes, last)
+    ended = bisect.bisect_right(quotes, position, key=_end_of_quote)
+    speaker = kept[1][ended - 1] if ended else None
+    return [speaker] if speaker is not None else []
+
+
+def _end_of_quote(quote: Quote) -> int:
+    return quote.end
+
+
+def _start_of_quote(quote: Quote) -> int:
+    return quote.start
 
 
 def attribution_for_event(trigger: Token, quotes: Sequence[Quote], cues: QuoteCues,
@@ -328,7 +394,10 @@ def attribution_for_event(trigger: Token, quotes: Sequence[Quote], cues: QuoteCu
     """Who says the event happened: the speaker of the direct quote holding the trigger, else the
     subject of the reporting verb governing it, else the source named by "according to"."""
     doc = trigger.doc
-    quote = next((q for q in quotes if q.start <= trigger.idx < q.end), None)
+    # quotes are in text order and do not overlap: the one holding the trigger, if any, is the last that
+    # starts at or before it (bisect; a scan per event was quadratic in a long article)
+    at = bisect.bisect_right(quotes, trigger.idx, key=_start_of_quote)
+    quote = quotes[at - 1] if at and trigger.idx < quotes[at - 1].end else None
     if quote is not None:
         return _attribution(doc, quote.speaker, resolve, direct=True, quote=quote)
     speaker = _reported_speaker(trigger, cues, quotes)

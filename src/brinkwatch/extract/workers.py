@@ -75,6 +75,7 @@ def warm_up(coder: Coder) -> None:
 
     coder.code_text(_WARM_UP_TEXT)
     coder.gazetteer.lookup_region("Zarbantok Province", ("AFG",))  # unknown: builds the spelling-variant index
+    coder.gazetteer.lookup_variant("Zarbantok", ("AFG",))  # and the towns' variants: their rows per country
     dateparser.parse("6 May 2020 10:00 GMT", languages=["en"])
 
 

@@ -285,7 +285,7 @@ def _is_definite_noun(tok: Token) -> bool:
 
 def _news_of_sentence(coded: list[tuple[Draft, list[Event]]]) -> list[Event]:
     """The sentence's own events; context events (relative clauses, purpose and adverbial clauses, event
-    nouns in adjuncts: ``events.background_reason``) only when the sentence reports nothing else, and then
+    nouns in adjuncts: ``occasions.background_reason``) only when the sentence reports nothing else, and then
     with less confidence. A main event that only a governor codes ("agreed to reopen the crossing", 030)
     says too little to stand for the sentence, so it does not silence them.
 

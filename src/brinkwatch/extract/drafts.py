@@ -140,12 +140,19 @@ def slot_groups(frame: Frame, slots: tuple[str, ...], by_trigger: dict[int, Fram
     """One token group per named argument slot, in the pattern's order of preference.
 
     An event noun in a slot stands for its agent ("condemned the US assassination" -> the US), so its
-    own subjects come first, then the noun itself.
+    own subjects come first, then the noun itself. Beside a party named outright the event noun is a gloss
+    the parser made a second object ("hosted Somalia's president, their third meeting this year"): the
+    named party comes first.
     """
     groups: list[list[Token]] = []
     for slot in slots:
         toks = _slot_tokens(frame, slot)
-        nominal = [a for t in toks if t.i in by_trigger and t.i != frame.trigger.i for a in by_trigger[t.i].subjects]
+        events = [t for t in toks if t.i in by_trigger and t.i != frame.trigger.i]
+        nominal = [a for t in events for a in by_trigger[t.i].subjects]
+        named = [t for t in toks if t not in events and t.pos_ in {"PROPN", "NOUN"}]
+        if nominal and named:
+            groups += [toks, nominal]
+            continue
         if nominal:
             groups.append(nominal)
         if toks:

@@ -28,7 +28,7 @@ from brinkwatch.extract.drafts import (
 )
 from brinkwatch.extract.occasions import SentenceRoles, background_reason, prevented_reason
 from brinkwatch.extract.patterns import Pattern, PatternBook
-from brinkwatch.nlp.frames import Frame, expand, lemma_of, sentence_frames
+from brinkwatch.nlp.frames import Frame, expand, finite_governor, lemma_of, sentence_frames
 
 FUTURE_AUX = {"will", "would", "'ll", "shall"}
 
@@ -444,9 +444,12 @@ def _consume_subtree_frames(comp: Frame, by_trigger: dict[int, Frame], consumed:
         if obj.i in by_trigger:
             consumed.add(obj.i)
     consumed.update(amount_nouns(comp, by_trigger))
-    stack = [c for c in comp.trigger.children if c.dep_ in {"xcomp", "ccomp", "conj"}]
+    def chained(tok: Token) -> bool:  # not a finite verb the parser hung there ("... to lay down arms and urges")
+        return tok.dep_ in {"xcomp", "ccomp", "conj"} and finite_governor(tok) is None
+
+    stack = [c for c in comp.trigger.children if chained(c)]
     while stack:
         tok = stack.pop()
         if tok.i in by_trigger:
             consumed.add(tok.i)
-        stack += [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "conj"}]
+        stack += [c for c in tok.children if chained(c)]

@@ -60,7 +60,7 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...]) -> str 
             return "adjunct"
         if tok.head.i == tok.i:
             return None
-        tok = tok.head
+        tok = finite_governor(tok) or tok.head  # "calls on X to free ... and urges Y": urges is calls' conjunct
     return None
 
 

@@ -4,7 +4,9 @@ each tested on sentences written for this file, with near-misses the rule must l
 - a subject the parser reads into a leading time phrase ("On Friday Peru summoned ...");
 - a finite verb the parser hangs on a to-infinitive ("calls on X to ... and urges Y to ...");
 - a reply told by its means ("answered with rocket fire on ...");
-- an event noun the parser makes a second object beside the party named ("hosted B, their third meeting").
+- an event noun the parser makes a second object beside the party named ("hosted B, their third meeting");
+- a passive reply with no doer ("the fire was returned"), and a cooperative purpose of a conflict act
+  ("returned fire to protect the civilians"), which names no target.
 """
 
 from __future__ import annotations
@@ -94,4 +96,66 @@ GLOSSED_OBJECTS = [
 @pytest.mark.parametrize("text,expected", GLOSSED_OBJECTS, ids=[c[0][:30] for c in GLOSSED_OBJECTS])
 def test_event_noun_glossing_the_party_met(coder, text: str, expected) -> None:
     got = {(s, t, c) for s, t, c, _ in triples(code_sentence(coder, text, "2025-03-14"))}
+    assert got == expected, got
+
+
+RETURNED_FIRE = [
+    # a passive reply with no doer: whoever the attack told just before was aimed at fires back at the attacker
+    ("Pakistani troops opened fire on Indian posts overnight, and the fire was returned.",
+     {("PAKMIL", "IND", "19", "asserted"), ("IND", "PAKMIL", "19", "asserted")}),
+    ("Armenian soldiers shelled Azerbaijani positions near Sotk. The fire was returned, the defence ministry said.",
+     {("ARMMIL", "AZE", "19", "asserted"), ("AZE", "ARMMIL", "19", "asserted")}),
+    ("Thai rangers fired at Cambodian soldiers near the temple; the fire was returned within minutes.",
+     {("THA", "KHMMIL", "19", "asserted"), ("KHMMIL", "THA", "19", "asserted")}),
+    # near-misses: no attack told before, a returned thing that is no fire, a reply denied
+    ("The fire was returned.", set()),
+    ("The stolen rifles were returned to the army.", set()),
+    ("Indian troops shelled Pakistani posts, and the fire was not returned.",
+     {("INDMIL", "PAK", "19", "asserted"), ("PAK", "INDMIL", "19", "negated")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", RETURNED_FIRE, ids=[c[0][:30] for c in RETURNED_FIRE])
+def test_fire_returned_without_a_doer(coder, text: str, expected) -> None:
+    assert triples(code_sentence(coder, text, "2025-03-14"), level="root") == expected
+
+
+HELPING_PURPOSES = [
+    # a cooperative purpose says whom a conflict act was for, not whom it was aimed at
+    ("Malian soldiers returned fire to protect the civilians.", {("MLIMIL", None, "19")}),
+    ("Nigerian troops returned fire to protect villagers in Zamfara.", {("NGAMIL", None, "19")}),
+    ("Chadian troops opened fire to shield aid workers in Abeche.", {("TCDMIL", None, "19")}),
+    # near-misses: a purpose of conflict still names the target; a cooperative act keeps its purpose's recipient
+    ("Kenyan police opened fire to disperse the protesters.", {("KENCOP", "KENOPP", "19")}),
+    ("Turkey opened the bridge to allow grain deliveries to Afghanistan.", {("TUR", "AFG", "08")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", HELPING_PURPOSES, ids=[c[0][:30] for c in HELPING_PURPOSES])
+def test_helping_purpose_gives_no_target(coder, text: str, expected) -> None:
+    got = {(s, t, r) for s, t, r, _ in triples(code_sentence(coder, text, "2025-03-14"), level="root")}
+    assert got == expected, got
+
+
+ADDED_REPORTS = [
+    # "..., a spokesman said, adding that ...": what the speaker added is reported news, not a consequence
+    ("Pakistani troops opened fire on Indian posts in the Uri sector overnight, an Indian army spokesman said, "
+     "adding that the fire was returned.", {("PAKMIL", "IND", "19"), ("IND", "PAKMIL", "19")}),
+    ("Ukrainian troops shelled Russian positions near Kupiansk, a spokesman said, adding that Russian forces had "
+     "attacked a village overnight.", {("UKRMIL", "RUS", "19"), ("RUSMIL", None, "19")}),
+    ("Kenya closed its border with Somalia, the interior ministry said, noting that al-Shabaab fighters had "
+     "attacked a police post in Mandera.", {("KEN", "SOM", "19"), ("SOMUAFREB", "KENCOP", "18")}),
+    # near-misses: a participle of consequence is still the main act seen from its result; an intent or a demand
+    # the speaker adds is no finished act
+    ("Sudanese troops shelled the market in El Obeid, killing 12 civilians.", {("SDNMIL", "SDN", "19")}),
+    ("Chile's president refused to meet Bolivia's envoy in Santiago, saying he would only receive him in La Paz.",
+     {("CHLGOV", "BOLGOV", "12")}),
+    ("Striking teachers rallied outside parliament in Nairobi, saying the education minister must resign.",
+     {("KENEDU", "KENLEG", "14")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ADDED_REPORTS, ids=[c[0][:30] for c in ADDED_REPORTS])
+def test_what_a_speaker_added_is_reported(coder, text: str, expected) -> None:
+    got = {(s, t, r) for s, t, r, _ in triples(code_sentence(coder, text, "2025-03-14"), level="root")}
     assert got == expected, got

@@ -60,10 +60,11 @@ class SentenceCoder:
         _answer_requests(out, self.book)
         roles = SentenceRoles.of(out, by_trigger, self.gov)
         for draft in out:
-            draft.background = background_reason(draft.trigger, self.gov.background_preps) or \
+            draft.background = background_reason(draft.trigger, self.gov.background_preps, self.gov.speech_verbs) or \
                 roles.object_reason(draft) or roles.phrase_reason(draft.trigger) or \
                 prevented_reason(draft.trigger, self.gov.preventing_verbs)
             draft.predicate = _predicate(draft.trigger, self.gov.support_verbs)
+        _helping_purposes(out)
         return out
 
     def _bare_demands(self, frames: list[Frame], drafts: list[Draft]) -> list[Draft]:
@@ -152,6 +153,12 @@ class SentenceCoder:
                 sources.insert(0, list(frame.fallback_subjects))
             else:
                 sources.append(list(frame.fallback_subjects))
+        # "the fire was returned", "opened fire ..., and the fire was returned": no doer named (the one a passive
+        # conjunct inherits is the attacker's), so the one the last attack hit replies to the attacker
+        answers = violent and frame.passive and frame.lemma in self.gov.return_verbs and (
+            not sources or frame.inherited_subject)
+        if answers:
+            sources = []
         targets = slot_groups(frame, pattern.target_slots, by_trigger)
         if pattern.symmetric and not targets:
             # "met his Bangladeshi counterpart and signed three agreements": the partner of the first act
@@ -165,6 +172,7 @@ class SentenceCoder:
             modality="negated" if frame.negated else self.gov.speech_act_modality.get(pattern.code[:2]),
             unattributed=unattributed and not sources, refers_back=refers_back and unattributed and not sources,
             told_as_noun=told,
+            answers_attack=answers,
         )
 
     def _partner_of_meeting(self, frame: Frame, by_trigger: dict[int, Frame]) -> list[list[Token]]:
@@ -367,6 +375,18 @@ class SentenceCoder:
             draft.one_way_with_target = True
             if draft.code.startswith("13"):
                 draft.modality = "threatened"
+
+
+def _helping_purposes(drafts: list[Draft]) -> None:
+    """"Returned fire to protect the civilians", "deployed troops to shield aid convoys": a cooperative act
+    (roots 01-09) named as the purpose of an act of conflict says whom the act was for, not against whom: its
+    phrase gives the conflict act no target ("opened fire to disperse the protesters" still does)."""
+    for purpose in drafts:
+        if purpose.background != "purpose" or purpose.code[:2] >= "10":
+            continue
+        for main in drafts:
+            if main.code[:2] >= "10" and (main.predicate or main.trigger).i == purpose.trigger.head.i:
+                main.helping_purposes.add(purpose.trigger.i)
 
 
 def _answer_requests(drafts: list[Draft], book: PatternBook) -> None:

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from brinkwatch.extract.drafts import Draft
 
 
-def background_reason(trigger: Token, background_preps: tuple[str, ...]) -> str | None:
+def background_reason(trigger: Token, background_preps: tuple[str, ...],
+                      speech_verbs: tuple[str, ...] = ()) -> str | None:
     """Why an event mentioned in this position is context for the sentence's news, not news itself.
 
     A sentence reports its main clause; relative clauses and participial modifiers describe who someone is
@@ -29,7 +30,8 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...]) -> str 
     seen from its result ("shelled Juba, killing 20"), and an event noun in an adjunct names an earlier
     event ("since last month's invasion", "following the killing of ..."). Coding such mentions again on
     the sentence's date is what makes archive-wide event counts drift, so the coder keeps them only when
-    the sentence has no main event. ``None`` for a main-clause event.
+    the sentence has no main event. What a speaker adds in a gerund ("a spokesman said, adding that the fire
+    was returned") is reported, not a consequence. ``None`` for a main-clause event.
     """
     tok = trigger
     for _ in range(12):
@@ -46,6 +48,9 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...]) -> str 
                 return None if tok.i == trigger.i and _prior_happening(tok, marks) else "adverbial clause"
             if marks & CONDITION_MARKS:
                 return "condition"  # "unless Baghdad accepted its conditions": not said to happen
+            if tok.tag_ == "VBG" and not marks and tok.i != trigger.i and lemma_of(tok) in speech_verbs \
+                    and _finished(trigger):
+                return None  # "..., a spokesman said, adding that the fire was returned": what was reported
             if tok.tag_ == "VBG" and not marks:
                 # "shelled Juba, killing 20"; with a subject of its own, an absolute clause giving the setting
                 return "consequence" if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) \
@@ -97,6 +102,14 @@ def _long_before(verb: Token) -> bool:
     marks = [c for c in verb.children if c.dep_ == "mark"]
     return any(gap(c) for c in verb.children if c.dep_ == "npadvmod") or any(
         m.i > 0 and gap(verb.doc[m.i - 1]) for m in marks)
+
+
+def _finished(verb: Token) -> bool:
+    """A verb telling a finished act: "attacked", "had attacked", "was returned", "were shelling" (not "would
+    welcome", "must resign", nor an event noun)."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes & {"had", "has", "have", "was", "were"})) or (
+        verb.tag_ == "VBG" and bool(auxes & {"was", "were"}))
 
 
 def _prior_happening(verb: Token, marks: set[str]) -> bool:

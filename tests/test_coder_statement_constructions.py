@@ -6,7 +6,8 @@ each tested on sentences written for this file, with near-misses the rule must l
 - a reply told by its means ("answered with rocket fire on ...");
 - an event noun the parser makes a second object beside the party named ("hosted B, their third meeting");
 - a passive reply with no doer ("the fire was returned"), and a cooperative purpose of a conflict act
-  ("returned fire to protect the civilians"), which names no target.
+  ("returned fire to protect the civilians"), which names no target; an attack repelled with no doer named
+  ("Somali soldiers repelled the assault"), aimed at the last attacker; what a speaker adds ("adding that ...").
 """
 
 from __future__ import annotations
@@ -157,5 +158,25 @@ ADDED_REPORTS = [
 
 @pytest.mark.parametrize("text,expected", ADDED_REPORTS, ids=[c[0][:30] for c in ADDED_REPORTS])
 def test_what_a_speaker_added_is_reported(coder, text: str, expected) -> None:
+    got = {(s, t, r) for s, t, r, _ in triples(code_sentence(coder, text, "2025-03-14"), level="root")}
+    assert got == expected, got
+
+
+REPELLED_ATTACKS = [
+    # an attack with no doer named that someone repels was made by whoever the story just told attacked
+    ("Taliban fighters attacked a Pakistani checkpoint near Chaman on Monday. Pakistani troops repulsed a second "
+     "assault on Tuesday.", {("AFGGOVTALREB", "PAK", "18"), ("PAKMIL", "AFGGOVTALREB", "19")}),
+    ("Al-Shabaab fighters stormed an army base near Kismayo. Somali soldiers repelled the attack after two hours.",
+     {("SOMUAFREB", "SOMMIL", "19"), ("SOMMIL", "SOMUAFREB", "19")}),
+    ("Houthi rebels fired missiles at a tanker in the Red Sea. A US destroyer repelled the attack.",
+     {("YEMREB", "USA", "19"), ("USAMIL", "YEMREB", "19")}),
+    # near-misses: no attacker told before; the attack names its own doer
+    ("Police repelled the attack.", set()),
+    ("Kenyan troops repelled an al-Shabaab assault on their base.", {("KENMIL", "SOMUAF", "19")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", REPELLED_ATTACKS, ids=[c[0][:30] for c in REPELLED_ATTACKS])
+def test_repelled_attack_is_aimed_at_the_last_attacker(coder, text: str, expected) -> None:
     got = {(s, t, r) for s, t, r, _ in triples(code_sentence(coder, text, "2025-03-14"), level="root")}
     assert got == expected, got

@@ -179,6 +179,9 @@ class Coder:
                 pairs = pairs or [(antecedent.source, antecedent.target)]
             if not pairs:
                 return []
+        if draft.repels_attack and antecedent is not None and antecedent.source is not None:
+            # "Somali soldiers repelled the assault": aimed at whoever the story just told made it
+            pairs = [(s, antecedent.source if t is None and s.code != antecedent.source.code else t) for s, t in pairs]
         speaker = actors.resolve_token(draft.speaker[0]) if draft.speaker else None
         pairs = self.arguments.place_as_target(draft, pairs, attrs.place)
         # a doer of no country whose act hit no named place or actor: nothing to count ("a protester stormed in")

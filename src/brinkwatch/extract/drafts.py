@@ -44,6 +44,7 @@ class Draft:
     refers_back: bool = False  # ... a weapon named as known ("The missiles struck ..."): the last attacker's
     told_as_noun: bool = False  # "fighting broke out in X": violence told as a noun with no party named
     answers_attack: bool = False  # "the fire was returned": a reply with no doer, by whom the last attack hit
+    repels_attack: bool = False  # "repelled the assault": an act on an attack, aimed at whoever made it
     helping_purposes: set[int] = field(default_factory=set)  # "to protect the civilians": no target of a conflict act
     inner_code: str | None = None  # for a governed draft, the code of the act it governs
 

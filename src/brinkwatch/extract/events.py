@@ -173,6 +173,8 @@ class SentenceCoder:
             unattributed=unattributed and not sources, refers_back=refers_back and unattributed and not sources,
             told_as_noun=told,
             answers_attack=answers,
+            repels_attack=violent and frame.kind == "verb" and frame.lemma in self.gov.repel_verbs and any(
+                o.i in by_trigger and not _names_doer(by_trigger[o.i]) for o in frame.objects),
         )
 
     def _partner_of_meeting(self, frame: Frame, by_trigger: dict[int, Frame]) -> list[list[Token]]:
@@ -375,6 +377,11 @@ class SentenceCoder:
             draft.one_way_with_target = True
             if draft.code.startswith("13"):
                 draft.modality = "threatened"
+
+
+def _names_doer(noun: Frame) -> bool:
+    """"an al-Shabaab assault", "Russia's attack" name a doer; "a second assault" does not ("second" is no party)."""
+    return any(s.pos_ in {"PROPN", "NOUN", "PRON"} or s.ent_type_ in {"NORP", "GPE", "ORG"} for s in noun.subjects)
 
 
 def _helping_purposes(drafts: list[Draft]) -> None:

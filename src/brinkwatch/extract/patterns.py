@@ -145,6 +145,7 @@ class Governors(BaseModel):
     undergo_verbs: tuple[str, ...] = ()  # "came under fire": the subject is the target of the event noun
     reply_verbs: tuple[str, ...] = ()  # "answered with rocket fire": the subject does the "with" event noun
     return_verbs: tuple[str, ...] = ()  # "the fire was returned": a passive reply answers the last attack
+    repel_verbs: tuple[str, ...] = ()  # "repelled the attack": aimed at whoever made the last attack
     manner_nouns: tuple[str, ...] = ()  # "resigned in protest": the noun in a bare "in" phrase is the clause's act
     inanimate_causes: tuple[str, ...] = ()
     speech_act_modality: dict[str, str] = {}

@@ -7,7 +7,8 @@ each tested on sentences written for this file, with near-misses the rule must l
 - an event noun the parser makes a second object beside the party named ("hosted B, their third meeting");
 - a passive reply with no doer ("the fire was returned"), and a cooperative purpose of a conflict act
   ("returned fire to protect the civilians"), which names no target; an attack repelled with no doer named
-  ("Somali soldiers repelled the assault"), aimed at the last attacker; what a speaker adds ("adding that ...").
+  ("Somali soldiers repelled the assault"), aimed at the last attacker; what a speaker adds ("adding that ...");
+- a non-restrictive "who" clause telling a finished act of the people just named ("..., who agreed to ...").
 """
 
 from __future__ import annotations
@@ -180,3 +181,26 @@ REPELLED_ATTACKS = [
 def test_repelled_attack_is_aimed_at_the_last_attacker(coder, text: str, expected) -> None:
     got = {(s, t, r) for s, t, r, _ in triples(code_sentence(coder, text, "2025-03-14"), level="root")}
     assert got == expected, got
+
+
+NEWS_ASIDES = [
+    # a non-restrictive "who" clause telling a finished act of the people just named is news of its own
+    ("Qatar hosted talks between Afghan and Pakistani envoys, who agreed to reopen the Torkham crossing.",
+     {("QAT", "AFGGOV", "04"), ("QAT", "PAKGOV", "04"), ("AFGGOV", None, "03"), ("PAKGOV", None, "03")}),
+    ("Thai police arrested two Cambodian workers, who later accused the officers of beating them.",
+     {("THACOP", "KHMLAB", "17"), ("KHMLAB", "---MIL", "11")}),
+    ("Egypt hosted talks between Sudanese and Ethiopian ministers, who agreed to resume the dam negotiations.",
+     None),
+    # near-misses: a restrictive clause and a history with its year describe who someone is
+    ("Kenya arrested the men who attacked the bus.", {("KEN", "KENCVL", "17")}),
+    ("The rebels, who seized Goma in 2012, attacked the town of Sake.", {("CODREB", "COD", "18")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", NEWS_ASIDES, ids=[c[0][:30] for c in NEWS_ASIDES])
+def test_non_restrictive_who_clause_is_news(coder, text: str, expected) -> None:
+    got = {(s, t, r) for s, t, r, _ in triples(code_sentence(coder, text, "2025-03-14"), level="root")}
+    if expected is None:  # the ministers' agreement is coded beside the hosting, whatever its leaf code
+        assert {("SDNGOV", "03"), ("ETHGOV", "03")} <= {(s, r) for s, _, r in got}, got
+    else:
+        assert got == expected, got

@@ -36,6 +36,8 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...],
     tok = trigger
     for _ in range(12):
         dep = tok.dep_
+        if dep == "relcl" and _news_aside(tok):
+            return None  # "... talks between the ministers, who agreed to meet again in June": news of its own
         if dep == "relcl" or (dep == "acl" and tok.tag_ in {"VBN", "VBG"}):
             return "relative clause"
         if dep == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
@@ -102,6 +104,17 @@ def _long_before(verb: Token) -> bool:
     marks = [c for c in verb.children if c.dep_ == "mark"]
     return any(gap(c) for c in verb.children if c.dep_ == "npadvmod") or any(
         m.i > 0 and gap(verb.doc[m.i - 1]) for m in marks)
+
+
+def _news_aside(verb: Token) -> bool:
+    """A non-restrictive "who" clause telling a finished act of the people just named, not their history:
+    "hosted talks between the foreign ministers, who agreed to meet again", "detained two activists, who
+    went on hunger strike". "The group that seized Mosul" (restrictive) and ", who seized Mosul in 2014" (a
+    year: background) describe who someone is."""
+    who = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "who"]
+    if not who or who[0].i == 0 or verb.doc[who[0].i - 1].text != "," or not _finished(verb):
+        return False
+    return not any(t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4 for t in verb.subtree)
 
 
 def _finished(verb: Token) -> bool:

@@ -161,9 +161,7 @@ class Coder:
         if pairs:  # the actors the event has, not every fallback group ("in Tbilisi" is where, not whom)
             spans = [(a.start, a.end) for pair in pairs for a in pair if a is not None and a.start is not None]
             args = [t for t in args if any(lo <= t.idx < (hi or lo + 1) for lo, hi in spans)]
-        if not pairs and draft.answers_attack and antecedent is not None and antecedent.source is not None \
-                and antecedent.target is not None:
-            pairs = [(antecedent.target, antecedent.source)]  # "..., and the fire was returned"
+        pairs = _answering_pairs(draft, pairs, antecedent)
         if not pairs and not (draft.unattributed or draft.told_as_noun):
             return []
         attrs = self.attributes.for_event(ctx, sent, draft.trigger, args)
@@ -179,9 +177,6 @@ class Coder:
                 pairs = pairs or [(antecedent.source, antecedent.target)]
             if not pairs:
                 return []
-        if draft.repels_attack and antecedent is not None and antecedent.source is not None:
-            # "Somali soldiers repelled the assault": aimed at whoever the story just told made it
-            pairs = [(s, antecedent.source if t is None and s.code != antecedent.source.code else t) for s, t in pairs]
         speaker = actors.resolve_token(draft.speaker[0]) if draft.speaker else None
         pairs = self.arguments.place_as_target(draft, pairs, attrs.place)
         # a doer of no country whose act hit no named place or actor: nothing to count ("a protester stormed in")
@@ -266,6 +261,19 @@ def _last_attacker(events: list[Event], index: int, violent_roots, reach: int = 
                 and event.source.sector != "UAF" and event.modality == "asserted"):
             return event
     return None
+
+
+def _answering_pairs(draft: Draft, pairs: list, antecedent: Event | None) -> list:
+    """Acts that answer the attack the story just told: "..., and the fire was returned" (no doer: whoever the
+    attack hit fires back at the attacker), "Somali soldiers repelled the assault" (aimed at the attacker)."""
+    if antecedent is None or antecedent.source is None:
+        return pairs
+    if not pairs and draft.answers_attack and antecedent.target is not None:
+        return [(antecedent.target, antecedent.source)]
+    if draft.repels_attack:
+        attacker = antecedent.source
+        return [(s, attacker if t is None and s.code != attacker.code else t) for s, t in pairs]
+    return pairs
 
 
 def _attack_before(coded: list[tuple[Draft, list[Event]]], offset: int, violent_roots) -> Event | None:

@@ -412,6 +412,16 @@ def _noun_own_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[tu
     return subjects, preps
 
 
+def _quantity_support(noun: Token, lex: Lexicon) -> Token | None:
+    """"held another round of talks": the support verb of the quantity noun standing in the event noun's place."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in lex.quantity_heads:
+        carrier = head.head
+        if carrier.dep_ in OBJ | {"attr"} and lemma_of(carrier.head) in lex.support_verbs:
+            return carrier.head
+    return None
+
+
 def noun_frame(noun: Token, lex: Lexicon) -> Frame:
     """An event noun: actors come from possessors, modifiers, by-phrases, or a support verb."""
     subjects, preps = _noun_own_arguments(noun, lex)
@@ -419,13 +429,10 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
     fallback: list[Token] = []
     undergone: list[Token] = []
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in lex.quantity_heads:
-        # "held another round of talks": the quantity noun stands in the event noun's place
-        carrier = head.head
-        if carrier.dep_ in OBJ | {"attr"} and lemma_of(carrier.head) in lex.support_verbs:
-            support = carrier.head
-            fallback = verb_subjects(support, lex)
-            preps += [(p, t) for p, t in _prep_args(support)]
+    if (quantity := _quantity_support(noun, lex)) is not None:
+        support = quantity
+        fallback = verb_subjects(support, lex)
+        preps += [(p, t) for p, t in _prep_args(support)]
     told = None
     if support is not None:
         pass

@@ -234,8 +234,8 @@ class ArgumentResolver:
         ranges = _argument_ranges(draft.trigger, self.book.governors.speech_verbs)
         # then the purpose clause: "opened the bridge to allow grain deliveries to Afghanistan"
         predicate = draft.predicate or draft.trigger
-        clauses = [c for c in predicate.children
-                   if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)]
+        clauses = [c for c in predicate.children if c.i not in draft.helping_purposes
+                   and c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)]
         purpose = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in clauses]
         doc = draft.trigger.doc
         taken = [(s.start or 0, s.end or 0) for s in sources]

@@ -146,9 +146,14 @@ class Coder:
             if index in discard:
                 continue
             antecedent = _last_attacker(events, index, self.book.governors.violent_roots)
+            drafts = political_drafts(self.sentence_coder.drafts(sent), self.senses)
             coded = [(draft, self._events_from_draft(draft, sent, index, article, actors, ctx, story, antecedent,
                                                      sent_text))
-                     for draft in political_drafts(self.sentence_coder.drafts(sent), self.senses)]
+                     for draft in drafts if not draft.answers_attack]
+            for draft in (d for d in drafts if d.answers_attack):  # after the attack its own sentence tells
+                attack = _attack_before(coded, draft.trigger.idx, self.book.governors.violent_roots) or antecedent
+                coded.append((draft, self._events_from_draft(draft, sent, index, article, actors, ctx, story, attack,
+                                                             sent_text)))
             coded = _charges_on_told_acts(coded, antecedent, self.book.governors)
             events += article_structure.flag_headline(_news_of_sentence(coded), structure, sent)
         mentions = tuple(
@@ -167,6 +172,7 @@ class Coder:
         if pairs:  # the actors the event has, not every fallback group ("in Tbilisi" is where, not whom)
             spans = [(a.start, a.end) for pair in pairs for a in pair if a is not None and a.start is not None]
             args = _inside_any(args, spans)
+        pairs = _answering_pairs(draft, pairs, antecedent)
         if not pairs and not (draft.unattributed or draft.told_as_noun):
             return []
         attrs = self.attributes.for_event(ctx, sent, draft.trigger, args)
@@ -276,6 +282,27 @@ def _last_attacker(events: list[Event], index: int, violent_roots, reach: int = 
     return None
 
 
+def _answering_pairs(draft: Draft, pairs: list, antecedent: Event | None) -> list:
+    """Acts that answer the attack the story just told: "..., and the fire was returned" (no doer: whoever the
+    attack hit fires back at the attacker), "Somali soldiers repelled the assault" (aimed at the attacker)."""
+    if antecedent is None or antecedent.source is None:
+        return pairs
+    if not pairs and draft.answers_attack and antecedent.target is not None:
+        return [(antecedent.target, antecedent.source)]
+    if draft.repels_attack:
+        attacker = antecedent.source
+        return [(s, attacker if t is None and s.code != attacker.code else t) for s, t in pairs]
+    return pairs
+
+
+def _attack_before(coded: list[tuple[Draft, list[Event]]], offset: int, violent_roots) -> Event | None:
+    """The last asserted act of force with a doer and a target that the sentence tells before ``offset``."""
+    told = [ev for _, evs in coded for ev in evs if ev.evidence.trigger_start is not None
+            and ev.evidence.trigger_start < offset and ev.cameo.code[:2] in violent_roots
+            and ev.source is not None and ev.target is not None and ev.modality == "asserted"]
+    return max(told, key=lambda ev: ev.evidence.trigger_start, default=None)
+
+
 def _charges_on_told_acts(coded: list[tuple[Draft, list[Event]]], antecedent: Event | None,
                           rules) -> list[tuple[Draft, list[Event]]]:
     """"The European Union condemned the raid": a condemnation or accusation of an act the story has already
@@ -303,13 +330,14 @@ def _is_definite_noun(tok: Token) -> bool:
 
 def _news_of_sentence(coded: list[tuple[Draft, list[Event]]]) -> list[Event]:
     """The sentence's own events; context events (relative clauses, purpose and adverbial clauses, event
-    nouns in adjuncts: ``events.background_reason``) only when the sentence reports nothing else, and then
+    nouns in adjuncts: ``occasions.background_reason``) only when the sentence reports nothing else, and then
     with less confidence. A main event that only a governor codes ("agreed to reopen the crossing", 030)
     says too little to stand for the sentence, so it does not silence them.
 
-    A purpose or consequence clause still says on whom the main act fell: "shelled the camp, killing 22
-    civilians", "blocked roads to press their demands on the government" give the main event its target
-    when it has none of its own; so does the outcome of an event noun ("a drone strike killed four militants").
+    A purpose or consequence clause of conflict still says on whom the main act fell: "shelled the camp,
+    killing 22 civilians", "blocked roads to press their demands on the government" give the main event its
+    target when it has none of its own, "returned fire to protect the civilians" does not; so does the outcome
+    of an event noun ("a drone strike killed four militants").
     """
     if not any(events and draft.background is None for draft, events in coded):
         return [ev.model_copy(update={"confidence": round(ev.confidence * 0.85, 3)})
@@ -322,7 +350,9 @@ def _news_of_sentence(coded: list[tuple[Draft, list[Event]]]) -> list[Event]:
         lent = [ev.target for bg, bg_events in coded
                 if (bg.background in {"purpose", "consequence"} and _governs(draft.predicate or draft.trigger, bg.trigger))
                 or (bg.background == "outcome" and _subject_of(draft.trigger, bg.trigger))
-                for ev in bg_events if ev.target is not None and ev.target.country]  # "two marines" (---MIL) lends nothing
+                # "two marines" (---MIL) lends nothing; nor does a helping act ("returned fire to protect the
+                # civilians"): only a conflict act (quad class 3, 4) says on whom the main act fell
+                for ev in bg_events if ev.target is not None and ev.target.country and ev.quad_class >= 3]
         for ev in events:
             target = next((t for t in lent if ev.source is None or t.code != ev.source.code), None)
             out.append(_retargeted(ev, target) if ev.target is None and target is not None else ev)

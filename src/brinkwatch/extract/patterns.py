@@ -143,6 +143,9 @@ class Governors(BaseModel):
     observed_only_nouns: tuple[str, ...] = ()  # ... but only when observed: "an explosion occurred" may be an accident
     preventing_verbs: tuple[str, ...] = ()  # "barred X from attending": the attending did not happen
     undergo_verbs: tuple[str, ...] = ()  # "came under fire": the subject is the target of the event noun
+    reply_verbs: tuple[str, ...] = ()  # "answered with rocket fire": the subject does the "with" event noun
+    return_verbs: tuple[str, ...] = ()  # "the fire was returned": a passive reply answers the last attack
+    repel_verbs: tuple[str, ...] = ()  # "repelled the attack": aimed at whoever made the last attack
     manner_nouns: tuple[str, ...] = ()  # "resigned in protest": the noun in a bare "in" phrase is the clause's act
     inanimate_causes: tuple[str, ...] = ()
     speech_act_modality: dict[str, str] = {}
@@ -277,6 +280,7 @@ class PatternBook:
             manner_nouns=frozenset(governors.manner_nouns),
             amount_heads=frozenset(governors.amount_heads),
             undergo_verbs=frozenset(governors.undergo_verbs),
+            reply_verbs=frozenset(governors.reply_verbs),
             observation_verbs=frozenset(governors.observation_verbs),
             observed_nouns=frozenset(governors.observed_nouns),
         )

@@ -38,6 +38,7 @@ class Lexicon:
     quantity_heads: frozenset[str] = frozenset()  # "a round of talks": the quantity noun carries the event noun
     occurrence_verbs: frozenset[str] = frozenset()  # "clashes broke out between X and Y": the noun's event happens
     undergo_verbs: frozenset[str] = frozenset()  # "Kyiv came under attack": the subject is what was attacked
+    reply_verbs: frozenset[str] = frozenset()  # "troops answered with rocket fire": the subject does the event
     amount_heads: frozenset[str] = frozenset()  # "$2 billion in aid": the amount carries the event noun
     manner_nouns: frozenset[str] = frozenset()  # "shut their shops in protest": the clause's act is this event
     observation_verbs: frozenset[str] = frozenset()  # "monitors recorded 99 explosions": a report of the event
@@ -189,6 +190,28 @@ def _subject_heads(verb: Token, deps: set[str]) -> list[Token]:
     return heads
 
 
+TIME_PREPS = {"on", "in", "at", "by", "during", "since", "until"}
+TIME_ENTITIES = {"DATE", "TIME"}
+
+
+def swallowed_subject(verb: Token) -> list[Token]:
+    """The subject the parser read into a leading time phrase: in "On Tuesday Somalia expelled ..." or "On
+    Friday Peru summoned ..." the small model takes "Tuesday Somalia" as one noun phrase, the object of "on",
+    and leaves the verb without a subject. A finite verb with no subject whose leading time preposition holds a
+    name or noun modified by a date ("Tuesday", "May") has that noun as its subject. ``[]`` otherwise."""
+    if verb.tag_ not in FINITE_TAGS:
+        return []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i and c.lower_ in TIME_PREPS):
+        for noun in (p for p in prep.children if p.dep_ == "pobj" and p.pos_ in {"PROPN", "NOUN"}):
+            dated = [c for c in noun.children if c.dep_ in {"compound", "nmod"} and c.i < noun.i
+                     and c.ent_type_ in TIME_ENTITIES]
+            # the name ends the phrase right before the verb (its own conjuncts may stand between)
+            adjacent = all(noun in t.ancestors for t in noun.doc[noun.i + 1:verb.i])
+            if dated and adjacent and noun.ent_type_ not in TIME_ENTITIES:
+                return expand(noun)
+    return []
+
+
 def _own_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
     """(agents, patients-as-subject) written on the verb itself."""
     agents: list[Token] = []
@@ -197,6 +220,8 @@ def _own_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
         agents += expand(head)
     if not agents:
         agents = [c for c in verb.children if gerund_subject(c)]  # "Russian shelling wounded ..."
+    if not agents and not any(c.dep_ in PASS_SUBJ for c in verb.children):
+        agents = swallowed_subject(verb)  # "On Tuesday Somalia expelled ..."
     for child in verb.children:
         if child.dep_ in PASS_SUBJ:
             patients += expand(child)
@@ -253,9 +278,17 @@ def finite_governor(verb: Token) -> Token | None:
     """The verb a finite conjunct really coordinates with when the parser hung it on a gerund: in "Moscow
     accused Kyiv of attacking a bridge and launched missiles at Odesa" the small model makes "launched" a
     conjunct of "attacking"; a past or present finite verb cannot coordinate with a gerund, so it is the
-    accusing verb's conjunct. ``None`` for a well-attached verb."""
+    accusing verb's conjunct. The same holds for a finite verb hung on a to-infinitive: in "calls on the gangs
+    to lay down their arms and urges the authorities to ..." "urges" is the conjunct of "calls". ``None`` for a
+    well-attached verb."""
     head = verb.head
-    if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS or head.tag_ != "VBG" or head.dep_ not in {"pcomp", "advcl"}:
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS:
+        return None
+    on_gerund = head.tag_ == "VBG" and head.dep_ in {"pcomp", "advcl"}
+    # "VBP" is left out here: "to lay down arms and urge ..." is often tagged so, and is the infinitive's conjunct
+    on_infinitive = head.tag_ == "VB" and head.dep_ in {"xcomp", "advcl"} and verb.tag_ in {"VBD", "VBZ"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    if not (on_gerund or on_infinitive):
         return None
     if any(c.dep_ in SUBJ | PASS_SUBJ for c in verb.children):
         return None  # a clause of its own
@@ -379,6 +412,16 @@ def _noun_own_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[tu
     return subjects, preps
 
 
+def _quantity_support(noun: Token, lex: Lexicon) -> Token | None:
+    """"held another round of talks": the support verb of the quantity noun standing in the event noun's place."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in lex.quantity_heads:
+        carrier = head.head
+        if carrier.dep_ in OBJ | {"attr"} and lemma_of(carrier.head) in lex.support_verbs:
+            return carrier.head
+    return None
+
+
 def noun_frame(noun: Token, lex: Lexicon) -> Frame:
     """An event noun: actors come from possessors, modifiers, by-phrases, or a support verb."""
     subjects, preps = _noun_own_arguments(noun, lex)
@@ -386,13 +429,10 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
     fallback: list[Token] = []
     undergone: list[Token] = []
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in lex.quantity_heads:
-        # "held another round of talks": the quantity noun stands in the event noun's place
-        carrier = head.head
-        if carrier.dep_ in OBJ | {"attr"} and lemma_of(carrier.head) in lex.support_verbs:
-            support = carrier.head
-            fallback = verb_subjects(support, lex)
-            preps += [(p, t) for p, t in _prep_args(support)]
+    if (quantity := _quantity_support(noun, lex)) is not None:
+        support = quantity
+        fallback = verb_subjects(support, lex)
+        preps += [(p, t) for p, t in _prep_args(support)]
     told = None
     if support is not None:
         pass
@@ -406,6 +446,13 @@ def noun_frame(noun: Token, lex: Lexicon) -> Frame:
         support = head.head
         undergone = _own_subjects(support)[0]
         preps += [("on", t) for t in undergone] + [(p, t) for p, t in _prep_args(support) if t.i != noun.i]
+    elif noun.dep_ == "pobj" and head.lower_ == "with" and lemma_of(head.head) in lex.reply_verbs and \
+            head.head.pos_ == "VERB":
+        # "Cambodian troops answered with rocket fire on a Thai village", "Israel retaliated with air strikes":
+        # a reply told by the means it took; the replying verb's subject does it, its phrases are the noun's
+        support = head.head
+        fallback = verb_subjects(support, lex)
+        preps += [(p, t) for p, t in _prep_args(support) if t.i != noun.i]
     elif (in_support := _support_of_in(noun, lex)) is not None:
         # "Sudanese militias were engaged in looting": the verb's subject (active or passive) acts
         support = in_support

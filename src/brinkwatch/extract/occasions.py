@@ -1,0 +1,225 @@
+"""Occasions: why an event mentioned in a sentence is context for its news rather than news itself.
+
+A sentence reports its main clause. Relative clauses, adverbial clauses of occasion or reason, purpose
+clauses, participles of consequence, event nouns in adjuncts, the charge of an accusation and what someone was
+kept from doing are context; an adverbial clause telling a finished act of a doer of its own is news again.
+``background_reason`` reads the trigger's position, ``SentenceRoles`` its place among the sentence's other acts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from brinkwatch.nlp.frames import Frame, finite_governor, gerund_subject, lemma_of
+
+if TYPE_CHECKING:
+    from brinkwatch.extract.drafts import Draft
+
+
+def background_reason(trigger: Token, background_preps: tuple[str, ...],
+                      speech_verbs: tuple[str, ...] = ()) -> str | None:
+    """Why an event mentioned in this position is context for the sentence's news, not news itself.
+
+    A sentence reports its main clause; relative clauses and participial modifiers describe who someone is
+    ("the group that seized Mosul"), adverbial clauses give the occasion or the reason ("after rebels
+    overran it", "because of fighting between ..."), a purpose clause says what was intended, not what
+    happened ("opened fire to disperse the crowd"), a participle of consequence is the same happening
+    seen from its result ("shelled Juba, killing 20"), and an event noun in an adjunct names an earlier
+    event ("since last month's invasion", "following the killing of ..."). Coding such mentions again on
+    the sentence's date is what makes archive-wide event counts drift, so the coder keeps them only when
+    the sentence has no main event. What a speaker adds in a gerund ("a spokesman said, adding that the fire
+    was returned") is reported, not a consequence. ``None`` for a main-clause event.
+    """
+    tok = trigger
+    for _ in range(12):
+        dep = tok.dep_
+        if dep == "relcl" and _news_aside(tok):
+            return None  # "... talks between the ministers, who agreed to meet again in June": news of its own
+        if dep == "relcl" or (dep == "acl" and tok.tag_ in {"VBN", "VBG"}):
+            return "relative clause"
+        if dep == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+            return "content"  # "an EU decision to send aid", "Finland's plan to host": not said to happen
+        if dep == "advcl":
+            marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+            if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) or "so" in marks:
+                return "purpose"
+            if marks & ADVERBIAL_MARKS:
+                return None if tok.i == trigger.i and _prior_happening(tok, marks) else "adverbial clause"
+            if marks & CONDITION_MARKS:
+                return "condition"  # "unless Baghdad accepted its conditions": not said to happen
+            if tok.tag_ == "VBG" and not marks and tok.i != trigger.i and lemma_of(tok) in speech_verbs \
+                    and _finished(trigger):
+                return None  # "..., a spokesman said, adding that the fire was returned": what was reported
+            if tok.tag_ == "VBG" and not marks:
+                # "shelled Juba, killing 20"; with a subject of its own, an absolute clause giving the setting
+                return "consequence" if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) \
+                    else "adverbial clause"
+        if dep == "pcomp" and tok.head.lower_ in background_preps:
+            return "adverbial clause"  # "before allowing aid convoys", "after meeting the envoy"
+        if dep == "pobj" and tok.lemma_.lower() in background_preps and tok.head.lower_ == "in":
+            return "adjunct"  # "fired missiles in retaliation for ...": the retaliation is the main act itself
+        if dep == "pobj" and tok.pos_ in {"NOUN", "PROPN"} and (
+                tok.head.lower_ in background_preps
+                or (tok.head.lower_ in {"of", "for", "to", "at", "against"} and tok.head.head.lower_ in background_preps)):
+            return "adjunct"
+        if tok.head.i == tok.i:
+            return None
+        tok = finite_governor(tok) or tok.head  # "calls on X to free ... and urges Y": urges is calls' conjunct
+    return None
+
+
+def prevented_reason(trigger: Token, preventing_verbs: tuple[str, ...]) -> str | None:
+    """"barred women from attending universities", "stopped the leader from travelling": the act after "from"
+    is what someone was kept from doing; it did not happen. ``None`` when the trigger is not such an act."""
+    prep = trigger.head
+    if trigger.dep_ == "pcomp" and prep.lower_ == "from" and prep.dep_ == "prep" and \
+            prep.head.lemma_.lower() in preventing_verbs:
+        return "prevented"
+    return None
+
+
+# subordinators of clauses that give the occasion, time or reason of the main event
+CONDITION_MARKS = {"if", "unless"}
+ADVERBIAL_MARKS = {"after", "since", "before", "as", "when", "while", "because", "until", "once", "following"}
+# of those, the ones whose clause can tell a happening of its own, with its own doer: "struck radar sites
+# hours after the Houthis fired a missile at a tanker" reports two acts; "since the army seized power" (long
+# past), "because ..." (a reason given), "until ..." (an end point) and "as"/"while" (what was going on at the
+# time: "lifted the curfew as police in the capital were making arrests") do not
+TELLING_MARKS = {"after", "before", "when"}
+AGENT_SUBJECTS = {"nsubj"}
+
+
+LONG_GAPS = {"week", "month", "year", "decade"}
+
+
+def _long_before(verb: Token) -> bool:
+    """"three months after the army seized the airport", "days after the vote": a happening reported before,
+    recalled as the occasion; "hours after" is the same news. The gap is read from the words before the
+    subordinator, wherever the parser hangs them."""
+    def gap(tok: Token) -> bool:
+        return lemma_of(tok) in LONG_GAPS or (lemma_of(tok) == "day" and tok.tag_ == "NNS")
+    marks = [c for c in verb.children if c.dep_ == "mark"]
+    return any(gap(c) for c in verb.children if c.dep_ == "npadvmod") or any(
+        m.i > 0 and gap(verb.doc[m.i - 1]) for m in marks)
+
+
+def _news_aside(verb: Token) -> bool:
+    """A non-restrictive "who" clause telling a finished act of the people just named, not their history:
+    "hosted talks between the foreign ministers, who agreed to meet again", "detained two activists, who
+    went on hunger strike". "The group that seized Mosul" (restrictive) and ", who seized Mosul in 2014" (a
+    year: background) describe who someone is."""
+    who = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "who"]
+    if not who or who[0].i == 0 or verb.doc[who[0].i - 1].text != "," or not _finished(verb):
+        return False
+    return not any(t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4 for t in verb.subtree)
+
+
+def _finished(verb: Token) -> bool:
+    """A verb telling a finished act: "attacked", "had attacked", "was returned", "were shelling" (not "would
+    welcome", "must resign", nor an event noun)."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes & {"had", "has", "have", "was", "were"})) or (
+        verb.tag_ == "VBG" and bool(auxes & {"was", "were"}))
+
+
+def _prior_happening(verb: Token, marks: set[str]) -> bool:
+    """An adverbial clause that tells a finished act of a named doer of its own, not the main clause's: news
+    in its own right, however the lead sentence is built ("Troops shelled X, killing 4, after rebels attacked
+    a checkpoint"). A passive ("after the drone was shot down"), a pronoun doer ("after it bombed ...": the
+    main clause's actor, already coded), the main clause's own subject, or a present or future clause ("before
+    the troops withdraw") stay context."""
+    if not marks & TELLING_MARKS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in AGENT_SUBJECTS]
+    if not subjects or any(s.pos_ == "PRON" for s in subjects):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxes & {"had", "has", "have"}) or (
+        verb.tag_ == "VBG" and auxes & {"was", "were"})
+    if not past or _long_before(verb):
+        return False
+    main = verb.head
+    main_subjects = {lemma_of(c) for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}}
+    return not any(lemma_of(s) in main_subjects for s in subjects)
+
+
+@dataclass
+class SentenceRoles:
+    """What the sentence's drafts are, computed once per sentence: which tokens trigger coded acts, which
+    of them are charges, warnings or violence. Another event's position relative to these makes it context."""
+
+    by_trigger: dict[int, Frame]
+    codes: dict[int, str]  # trigger index -> code of the draft
+    charges: set[int]
+    warnings: set[int]
+    violent: set[int]
+    reactions: set[int] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, drafts: list[Draft], by_trigger: dict[int, Frame], gov) -> SentenceRoles:
+        codes: dict[int, str] = {}
+        for d in drafts:
+            codes.setdefault(d.trigger.i, d.code)  # the first draft of a trigger speaks for it
+        return cls(by_trigger, codes,
+                   charges={i for i, c in codes.items() if c[:2] in gov.charge_roots},
+                   warnings={i for i, c in codes.items() if c[:2] in gov.warning_roots},
+                   violent={i for i, c in codes.items() if c[:2] in gov.violent_roots},
+                   reactions={i for i, c in codes.items() if c[:2] in gov.reaction_roots})
+
+    def object_reason(self, draft: Draft) -> str | None:
+        """An event noun that another coded act is about ("brokered a deal between Russia and Ukraine",
+        "condemned the air strikes") is that act's object: the act is the news. And an act whose subject is
+        a violent event noun ("Iran's missile attack injured 100 soldiers") is that event's outcome."""
+        trigger = draft.trigger
+        holder = self.by_trigger.get(trigger.head.i)
+        if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "attr"} and trigger.head.i in self.codes \
+                and holder is not None and holder.kind == "verb":
+            if trigger.head.i in self.reactions and _own_agent(draft):
+                return None  # "France condemned the Russian shelling of Kharkiv": the shelling is told too
+            return "object"
+        if trigger.pos_ == "VERB" and trigger.i in self.violent and any(
+                (c.dep_ == "nsubj" or gerund_subject(c)) and c.i in self.violent for c in trigger.children):
+            return "outcome"
+        return None
+
+    def phrase_reason(self, trigger: Token) -> str | None:
+        """Context found through the other events of the sentence: an event noun inside another event noun's
+        phrase ("a new offensive in its war with Iraq", "talks on the conflict"), and what someone is
+        accused, criticised, arrested or charged for ("accused the rebels of violating the ceasefire"): the
+        charge is the accuser's claim, coded as the accusation itself."""
+        prep = trigger.head if trigger.dep_ in {"pobj", "pcomp"} else None
+        if prep is not None and prep.dep_ == "prep" and trigger.pos_ in {"NOUN", "PROPN"}:
+            holder = self.by_trigger.get(prep.head.i)
+            if holder is not None and holder.kind == "noun" and prep.head.i != trigger.i:
+                return "adjunct"
+        for anc in _ancestors(trigger):
+            if anc.dep_ == "prep" and anc.lower_ in {"of", "for", "over"} and anc.head.i in self.charges:
+                return "charge"
+            if anc.dep_ == "prep" and anc.lower_ == "against" and anc.head.i in self.warnings:
+                return "warned against"  # "warned Iran against attacking shipping": the attack did not happen
+        return None
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    """The token's ancestors, with a finite verb the parser hung on a gerund ("accused Kyiv of attacking a
+    bridge and launched missiles") read as the conjunct of the verb it coordinates with."""
+    out: list[Token] = []
+    node = tok
+    while True:
+        governor = finite_governor(node) if node.pos_ in {"VERB", "AUX"} else None
+        following = governor if governor is not None else (node.head if node.head.i != node.i else None)
+        if following is None:
+            return out
+        out.append(following)
+        node = following
+
+
+def _own_agent(draft: Draft) -> bool:
+    """The event noun names its own doer ("the Russian shelling", "Israel's strike", "attacks by rebels")."""
+    first = draft.source_groups[0] if draft.source_groups else []
+    subtree = {t.i for t in draft.trigger.subtree}
+    return bool(first) and all(t.i in subtree for t in first)
+

@@ -60,6 +60,16 @@ def _loaded(*argv: str) -> set[str]:
 ])
 def test_commands_that_code_nothing_load_no_nlp(small_db, tmp_path, argv):
     args = [a.format(tmp=tmp_path) for a in argv]
-    if args[0] != "--help":
-        args += ["--db", str(small_db)]
-    assert _loaded(*args) == {"duckdb"}  # the store, and nothing heavy (duckdb shows the probe works)
+    if args[0] == "--help":
+        assert _loaded(*args) == set()  # not even the store: the help needs only the commands' signatures
+        return
+    assert _loaded(*args + ["--db", str(small_db)]) == {"duckdb"}  # the store, nothing heavy (the probe works)
+
+
+def test_code_loads_the_coder_but_not_the_store(tmp_path):
+    """``brinkwatch code`` stores nothing: DuckDB (~0.05 s of CPU to import) is left to the commands that do."""
+    article = tmp_path / "one.txt"
+    article.write_text("Iran attacked two US bases in Iraq on Tuesday.\n", encoding="utf-8")
+    loaded = _loaded("code", str(article), "--date", "2026-01-05", "--format", "jsonl")
+    assert {"spacy", "brinkwatch.extract"} <= loaded  # the probe sees what coding loads
+    assert not loaded & {"duckdb", "dask", "plotly", "scipy", "ruptures", "trafilatura", "feedparser"}

@@ -400,6 +400,13 @@ def first_pass_share(coder, docs: list[Article]) -> None:
     print("pipeline time by component: " + ", ".join(f"{name} {t / total_s:.0%}" for name, t in spent.items()))
 
 
+def print_row(row: Row) -> None:
+    """One row as soon as it is measured (a run stopped before the end keeps what it measured)."""
+    model = f"; idle-2-core model {row.model:.2f}" if row.model is not None else ""
+    print(f"row: {row.name} vs {row.baseline}: ratio {row.ratio:.2f} ({statistics.median(row.base_s):.2f} s / "
+          f"{statistics.median(row.ours_s):.2f} s){model}; {row.note}; load {os.getloadavg()[0]:.1f}", flush=True)
+
+
 def print_table(rows: list[Row]) -> None:
     print()
     print(f"| {'measure':<44} | {'against':<22} | {'base s':>7} | {'ours s':>7} | {'ratio':>5} | {'idle-2-core model':>17} |")
@@ -430,7 +437,10 @@ def main() -> None:
     print(f"{len(docs)} documents, {words / len(docs):.0f} words each on average; load average {os.getloadavg()[0]:.1f}")
     rows: list[Row] = []
     if wanted & {"whole", "cold"}:
-        rows += whole_process(docs, args.repeat, settings, wanted, bytecode_cache=not args.no_bytecode_cache)
+        measured = whole_process(docs, args.repeat, settings, wanted, bytecode_cache=not args.no_bytecode_cache)
+        rows += measured
+        for row in measured:
+            print_row(row)
     if "startup" in wanted:
         startup_stages(args.repeat, bytecode_cache=not args.no_bytecode_cache)
     coder = None
@@ -440,13 +450,22 @@ def main() -> None:
         warm_up(coder_settings(settings))
         coder = coder_for(coder_settings(settings))
     if "warm" in wanted:
-        rows += warm_per_document(coder, args.repeat)
+        measured = warm_per_document(coder, args.repeat)
+        rows += measured
+        for row in measured:
+            print_row(row)
     if "share" in wanted:
         first_pass_share(coder, docs)
     if "nproc" in wanted:
-        rows += n_process(coder, docs, args.repeat)
+        measured = n_process(coder, docs, args.repeat)
+        rows += measured
+        for row in measured:
+            print_row(row)
     if "dask" in wanted:
-        rows += dask_workers(coder, news_documents(args.dask_docs, seed=11), args.repeat, settings)
+        measured = dask_workers(coder, news_documents(args.dask_docs, seed=11), args.repeat, settings)
+        rows += measured
+        for row in measured:
+            print_row(row)
     print(f"load average at the end {os.getloadavg()[0]:.1f}")
     print_table(rows)
 

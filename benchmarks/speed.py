@@ -1,12 +1,16 @@
 """Benchmark: brinkwatch's speed against bare spaCy and against itself on one core, measured in one run.
 
-    python benchmarks/speed.py [--docs 120] [--dask-docs 400] [--repeat 3] [--only whole,startup,warm,share,nproc,dask]
+    python benchmarks/speed.py [--docs 120] [--dask-docs 400] [--repeat 3] [--no-bytecode-cache]
+                               [--only whole,cold,startup,warm,share,nproc,dask]
 
 Rows (each a ratio of medians over ``--repeat`` interleaved runs; > 1 means the second is faster):
 - whole: ``brinkwatch code DIR --format jsonl`` on ``--docs`` generated news documents of ~350 words
   (``corpus.py``) as a fresh process, against a fresh ``python`` that runs ``spacy.load`` + ``nlp.pipe``
   on the same texts;
-- cold: the same two on one sentence (start-up); ``whole`` measures both;
+- cold: the same two on one sentence (start-up), at least 5 interleaved runs; ``whole`` measures both;
+  fresh processes read compiled bytecode from a private cache folder, as an installed package does (pip
+  compiles it; a session with ``PYTHONDONTWRITEBYTECODE`` would otherwise compile brinkwatch's ~60 modules
+  in every run, ~0.15 s, while spaCy's come compiled): ``--no-bytecode-cache`` measures without;
 - startup: the CPU seconds of each stage of a cold start in a fresh process (CLI imports, spaCy, the
   pipeline, each knowledge base, the first document), beside a bare ``spacy.load``;
 - warm: one document at a time in a warm process, ``Coder.code_articles([doc])`` against ``nlp(text)``, on the
@@ -101,17 +105,31 @@ def interleaved(repeat: int, pair: tuple[Callable[[], float], Callable[[], float
 
 
 # ---------------------------------------------------------------- whole process and cold start
-def whole_process(docs: list[Article], repeat: int, settings: Settings) -> list[Row]:
+def child_env(tmp: str, bytecode_cache: bool) -> dict[str, str]:
+    """The environment of the fresh processes: this tree's source first, and (by default) a private bytecode
+    cache so both sides start from compiled modules."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    if bytecode_cache:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
+    return env
+
+
+def whole_process(docs: list[Article], repeat: int, settings: Settings, wanted: set[str],
+                  bytecode_cache: bool = True) -> list[Row]:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
+        env = child_env(tmp, bytecode_cache)
         corpus, one = Path(tmp) / "corpus", Path(tmp) / "one"
         write_documents(docs, corpus)
         one.mkdir()
         (one / "one.txt").write_text(f"Title: One\nDate: 2026-01-05\n\n{ONE_SENTENCE}", encoding="utf-8")
         # one run of each first: builds the knowledge cache, so every timed run is a warm-cache start
         run_process([sys.executable, "-c", CLI, "code", str(one), "--format", "jsonl"], env)
+        run_process([sys.executable, "-c", BARE, str(one), settings.spacy_model], env)
         for name, folder in (("whole", corpus), ("cold", one)):
+            if name not in wanted and not (name == "cold" and "whole" in wanted):
+                continue
             seen: dict[str, list[tuple[float, float, float]]] = {"bare": [], "ours": []}
 
             def bare(folder: Path = folder, seen: dict = seen) -> float:
@@ -123,14 +141,16 @@ def whole_process(docs: list[Article], repeat: int, settings: Settings) -> list[
                                                 env))
                 return seen["ours"][-1][0]
 
-            base_s, ours_s = interleaved(repeat, (bare, ours))
+            base_s, ours_s = interleaved(repeat if name == "whole" else max(repeat, 5), (bare, ours))
             label = (f"`brinkwatch code` on {len(docs)} docs, fresh process" if name == "whole"
                      else "`brinkwatch code` on one sentence, fresh process")
             cpu = {k: statistics.median(r[1] for r in v) for k, v in seen.items()}
             rss = {k: max(r[2] for r in v) for k, v in seen.items()}
             rows.append(Row(label, "spacy.load + nlp.pipe" if name == "whole" else "spacy.load + nlp()", base_s,
-                            ours_s, note=f"CPU {cpu['bare']:.1f} / {cpu['ours']:.1f} s = {cpu['bare'] / cpu['ours']:.2f}; "
-                                         f"peak RSS {rss['bare']:.0f} / {rss['ours']:.0f} MiB"))
+                            ours_s, note=f"CPU {cpu['bare']:.2f} / {cpu['ours']:.2f} s = {cpu['bare'] / cpu['ours']:.2f} "
+                                         f"(ours {cpu['ours'] / cpu['bare']:.2f}x bare); peak RSS "
+                                         f"{rss['bare']:.0f} / {rss['ours']:.0f} MiB; bytecode cache "
+                                         f"{'on' if bytecode_cache else 'off'}"))
     return rows
 
 
@@ -171,16 +191,17 @@ print(json.dumps(seen))
 """
 
 
-def startup_stages(repeat: int) -> None:
+def startup_stages(repeat: int, bytecode_cache: bool = True) -> None:
     """CPU seconds of each start-up stage in a fresh process (median of ``repeat``), after a warm-cache run."""
     import json
 
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     runs = []
-    for _ in range(repeat + 1):
-        done = subprocess.run([sys.executable, "-c", STAGES, ONE_SENTENCE], env=env, capture_output=True,
-                              text=True, check=True)
-        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    with tempfile.TemporaryDirectory() as tmp:
+        env = child_env(tmp, bytecode_cache)
+        for _ in range(repeat + 1):
+            done = subprocess.run([sys.executable, "-c", STAGES, ONE_SENTENCE], env=env, capture_output=True,
+                                  text=True, check=True)
+            runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
     runs = runs[1:]  # the first may have built the knowledge cache
     print("\nstart-up, CPU seconds by stage (fresh process, median of", repeat, "runs):")
     for name in runs[0]:
@@ -379,6 +400,13 @@ def first_pass_share(coder, docs: list[Article]) -> None:
     print("pipeline time by component: " + ", ".join(f"{name} {t / total_s:.0%}" for name, t in spent.items()))
 
 
+def print_row(row: Row) -> None:
+    """One row as soon as it is measured (a run stopped before the end keeps what it measured)."""
+    model = f"; idle-2-core model {row.model:.2f}" if row.model is not None else ""
+    print(f"row: {row.name} vs {row.baseline}: ratio {row.ratio:.2f} ({statistics.median(row.base_s):.2f} s / "
+          f"{statistics.median(row.ours_s):.2f} s){model}; {row.note}; load {os.getloadavg()[0]:.1f}", flush=True)
+
+
 def print_table(rows: list[Row]) -> None:
     print()
     print(f"| {'measure':<44} | {'against':<22} | {'base s':>7} | {'ours s':>7} | {'ratio':>5} | {'idle-2-core model':>17} |")
@@ -399,6 +427,8 @@ def main() -> None:
     parser.add_argument("--dask-docs", type=int, default=400)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", default="whole,startup,warm,share,nproc,dask")
+    parser.add_argument("--no-bytecode-cache", action="store_true",
+                        help="fresh processes compile brinkwatch's modules in every run (see the cold row)")
     args = parser.parse_args()
     wanted = set(args.only.split(","))
     settings = Settings()
@@ -407,9 +437,12 @@ def main() -> None:
     print(f"{len(docs)} documents, {words / len(docs):.0f} words each on average; load average {os.getloadavg()[0]:.1f}")
     rows: list[Row] = []
     if wanted & {"whole", "cold"}:
-        rows += whole_process(docs, args.repeat, settings)
+        measured = whole_process(docs, args.repeat, settings, wanted, bytecode_cache=not args.no_bytecode_cache)
+        rows += measured
+        for row in measured:
+            print_row(row)
     if "startup" in wanted:
-        startup_stages(args.repeat)
+        startup_stages(args.repeat, bytecode_cache=not args.no_bytecode_cache)
     coder = None
     if wanted & {"warm", "share", "nproc", "dask"}:
         from brinkwatch.scale.tasks import coder_for, coder_settings, warm_up
@@ -417,13 +450,22 @@ def main() -> None:
         warm_up(coder_settings(settings))
         coder = coder_for(coder_settings(settings))
     if "warm" in wanted:
-        rows += warm_per_document(coder, args.repeat)
+        measured = warm_per_document(coder, args.repeat)
+        rows += measured
+        for row in measured:
+            print_row(row)
     if "share" in wanted:
         first_pass_share(coder, docs)
     if "nproc" in wanted:
-        rows += n_process(coder, docs, args.repeat)
+        measured = n_process(coder, docs, args.repeat)
+        rows += measured
+        for row in measured:
+            print_row(row)
     if "dask" in wanted:
-        rows += dask_workers(coder, news_documents(args.dask_docs, seed=11), args.repeat, settings)
+        measured = dask_workers(coder, news_documents(args.dask_docs, seed=11), args.repeat, settings)
+        rows += measured
+        for row in measured:
+            print_row(row)
     print(f"load average at the end {os.getloadavg()[0]:.1f}")
     print_table(rows)
 

@@ -130,9 +130,10 @@ class _WarmingCoder(MisbehavingCoder):
         self.warmed += 1
 
 
-def test_the_coder_is_warmed_once_before_the_first_fork_not_again_for_a_replacement_worker() -> None:
+def test_the_coder_is_warmed_once_before_the_first_replacement_worker_not_before_the_first_fork() -> None:
     """What the coder builds lazily is built in the parent, so a worker killed over its budget is replaced by
-    one that inherits it instead of charging it to its first document."""
+    one that inherits it instead of charging it to its first document; a run whose worker is never replaced
+    never pays for the warm-up."""
     coder = _WarmingCoder()
     budgeted = BudgetedCoder(coder, Budget(seconds=1), batch_size=1)
     try:
@@ -141,3 +142,14 @@ def test_the_coder_is_warmed_once_before_the_first_fork_not_again_for_a_replacem
         budgeted.close()
     assert coded == ["a", "b"] and [e.code for e in errors] == ["E302"]
     assert coder.warmed == 1
+
+
+def test_a_run_that_replaces_no_worker_does_not_warm_the_coder() -> None:
+    coder = _WarmingCoder()
+    budgeted = BudgetedCoder(coder, Budget(seconds=5), batch_size=1)
+    try:
+        coded, errors = _code(budgeted, [art("a"), art("b")])
+    finally:
+        budgeted.close()
+    assert coded == ["a", "b"] and errors == []
+    assert coder.warmed == 0

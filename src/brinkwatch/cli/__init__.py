@@ -6,9 +6,11 @@ inside the command that codes, so ``events``, ``tension`` and ``export`` start w
 
 from __future__ import annotations
 
+import atexit
 import importlib
+import os
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 from typer._click import exceptions as click_errors  # Typer's own copy of click's errors
@@ -28,6 +30,9 @@ for _name in _GROUPS:
 
 USAGE_ERROR = "E002"
 EXIT_USAGE = 2  # click's status for a usage error
+# Commands that hold no database, file or server open when they return: run as the `brinkwatch` script
+# they end the process without tearing the interpreter down (see ``_exit_now``).
+NO_TEARDOWN = frozenset({"code"})
 
 
 def _metavar(param: Any) -> str:
@@ -85,7 +90,28 @@ def main(argv: list[str] | None = None) -> None:
     except (typer.Abort, KeyboardInterrupt):
         print_error(USAGE_ERROR, "interrupted")
         status = 130
-    sys.exit(status if isinstance(status, int) else 0)
+    status = status if isinstance(status, int) else 0
+    if argv is None and _command_name(sys.argv[1:]) in NO_TEARDOWN:
+        _exit_now(status)
+    sys.exit(status)
+
+
+def _command_name(args: list[str]) -> str | None:
+    return next((arg for arg in args if not arg.startswith("-")), None)
+
+
+def _exit_now(status: int) -> NoReturn:
+    """End the process without tearing the interpreter down. Freeing the pipeline and the knowledge bases
+    (~300 MB) object by object at exit took ~0.2 s of CPU, 8% of a cold one-sentence ``brinkwatch code``,
+    and frees nothing the OS does not. The atexit handlers still run (multiprocessing's, logging's), and
+    stdout and stderr are flushed first; a reader that closed the pipe early is no error here."""
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(status)
 
 
 __all__ = ["app", "command", "main"]

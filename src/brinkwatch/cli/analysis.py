@@ -13,11 +13,10 @@ from rich.table import Table
 from brinkwatch.cli.app import app, fail, handle_errors, out
 from brinkwatch.cli.output import Column, actor_argument, write_listing
 from brinkwatch.config import Settings
-from brinkwatch.store import Store
-from brinkwatch.store.access import open_reader
 
-if TYPE_CHECKING:  # brinkwatch.analyze (numpy, pyarrow) is imported by the commands that analyse
+if TYPE_CHECKING:  # brinkwatch.analyze (numpy, pyarrow) and the store (DuckDB): imported by the commands
     from brinkwatch.analyze.records import TensionReport
+    from brinkwatch.store import Store
 
 _BARS = "▁▂▃▄▅▆▇█"
 DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: $BRINKWATCH_DB or brinkwatch.duckdb).")]
@@ -40,6 +39,9 @@ def _number(value: float | None, spec: str) -> str:
 
 
 def _open(db: Path | None, *, read_only: bool) -> Store:
+    from brinkwatch.store import Store
+    from brinkwatch.store.access import open_reader
+
     path = db or Settings().db_path
     if read_only and not Path(path).exists():
         fail(f"no database at {path}", code="E404", hint=f"brinkwatch ingest FILES --db {path}, or --db PATH")

@@ -17,7 +17,6 @@ from brinkwatch.cli.app import EXIT_OK, EXIT_SOME_INPUTS_FAILED, app, err, fail,
 from brinkwatch.cli.output import parse_date
 from brinkwatch.cli.storage import LazyCoder, _print_ingest_summary
 from brinkwatch.config import Settings
-from brinkwatch.store import Store
 
 if TYPE_CHECKING:  # the watcher imports the fetchers and feed parsers: loaded only by `watch` itself
     from brinkwatch.store.pipeline import IngestReport
@@ -135,6 +134,7 @@ def scale_cli(
 ) -> None:
     """Ingest like `brinkwatch ingest`, coding partitions on Dask workers; merged into the database once, here."""
     from brinkwatch.scale import scale_ingest  # imported here: dask is slow to import
+    from brinkwatch.store import Store
 
     default_date = parse_date(date, "--date")
     settings = _settings(db, actors, patterns)

@@ -3,14 +3,18 @@
 ``ingest`` calls ``brinkwatch.store.pipeline.ingest_paths``; ``events`` calls ``Store.events`` (or
 ``Store.mentions``); ``export`` calls ``brinkwatch.export.export``. Results go to stdout, the progress
 bar and per-document errors to stderr.
+
+The store (DuckDB), the exporter and the budget are imported inside the commands that use them: every
+group module is imported for every command, and ``brinkwatch code`` stores nothing.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from pydantic import ValidationError
@@ -28,12 +32,12 @@ from brinkwatch.cli.output import (
 )
 from brinkwatch.config import Settings
 from brinkwatch.errors import NotFoundError
-from brinkwatch.export import FORMATS, export
+from brinkwatch.export import FORMATS
 from brinkwatch.model import Article, CodedDocument
-from brinkwatch.store import EventFilter, Store
-from brinkwatch.store.access import open_reader
-from brinkwatch.store.budget import budget_of, budgeted
-from brinkwatch.store.pipeline import IngestReport, accepts_on_error, ingest_paths
+
+if TYPE_CHECKING:
+    from brinkwatch.store import EventFilter, Store
+    from brinkwatch.store.pipeline import IngestReport
 
 STDIN = "-"
 
@@ -61,9 +65,11 @@ class LazyCoder:
 
     def code_articles(self, articles: Iterable[Article], *, on_error: Any = None) -> Iterator[CodedDocument]:
         if self._coder is None:
+            from brinkwatch.store.budget import budget_of, budgeted
+
             self._coder = budgeted(make_coder(self.settings), budget_of(self.settings),
                                    batch_size=self.settings.batch_size)
-        if on_error is not None and accepts_on_error(self._coder):
+        if on_error is not None and _accepts_on_error(self._coder):
             return self._coder.code_articles(articles, on_error=on_error)
         return self._coder.code_articles(articles)
 
@@ -72,6 +78,14 @@ class LazyCoder:
         close = getattr(self._coder, "close", None)
         if callable(close):
             close()
+
+
+def _accepts_on_error(coder: Any) -> bool:
+    # what ``brinkwatch.store.pipeline.accepts_on_error`` asks, without importing the store
+    try:
+        return "on_error" in inspect.signature(coder.code_articles).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 _parse_date = parse_date  # the name other group modules import
@@ -127,6 +141,9 @@ def ingest_cli(
     db_path = db or _default_db()
     settings = Settings(actor_files=tuple(actors or ()), pattern_files=tuple(patterns or ()), db_path=db_path,
                         doc_timeout_s=doc_timeout or None, max_chars=max_chars)
+    from brinkwatch.store import Store
+    from brinkwatch.store.pipeline import ingest_paths
+
     coder = LazyCoder(settings)
     new_db = not db_path.exists()
     with handle_errors(), _removed_if_empty(db_path, new_db), Store(db_path) as store, Progress(
@@ -186,6 +203,8 @@ class _removed_if_empty:  # noqa: N801 - used as a context manager, like context
 
 
 def _is_empty(path: Path) -> bool:
+    from brinkwatch.store import Store
+
     try:
         with Store(path, read_only=True) as store:
             return store.con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == 0
@@ -199,6 +218,8 @@ def max_bytes_for(max_chars: int) -> int:
 
 
 def _filter(**fields: Any) -> EventFilter:
+    from brinkwatch.store import EventFilter
+
     try:
         return EventFilter(**{k: v for k, v in fields.items() if v is not None})
     except ValidationError as exc:
@@ -224,6 +245,8 @@ def _open_existing(db: Path | None) -> Store:
     if not db_path.exists():
         fail(f"no database at {db_path}", code=NotFoundError.code, hint="brinkwatch ingest FILES --db "
              f"{db_path}, or --db PATH")
+    from brinkwatch.store.access import open_reader
+
     store = open_reader(db_path)
     if store.snapshot_of:
         err.print(f"reading a snapshot from the server at {store.snapshot_of} (it holds {db_path})", highlight=False)
@@ -295,6 +318,8 @@ def export_cli(
     """Write stored events as Parquet (date partitions), CSV, GDELT 2.0, PLOVER JSON lines or ICEWS TSV."""
     if fmt not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", hint="--format parquet")
+    from brinkwatch.export import export
+
     flt = _event_filter(source, target, actor, since, until, root, code, modality, text, undirected)
     with handle_errors():
         with _open_existing(db) as store:

@@ -16,11 +16,10 @@ from typing import Any, Literal
 import duckdb
 
 from brinkwatch.errors import ExportError
+from brinkwatch.export import FORMATS
 from brinkwatch.store import EventFilter, Store
 from brinkwatch.store.queries import detail_sql, order_clause
 from brinkwatch.store.queries import selection_sql as key_selection_sql
-
-FORMATS: tuple[str, ...] = ("parquet", "csv", "gdelt", "plover", "icews")
 
 # The flat columns of the Parquet and CSV exports, in order. ``event_id`` is the merged event id, or
 # the mention id of a mention that dedup has not merged.

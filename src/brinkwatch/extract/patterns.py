@@ -56,7 +56,9 @@ NEUTRAL_PARTICLES = frozenset({"up"})
 
 
 class Pattern(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build (here and below): validators are built on the first validation, which a run that reads
+    # the pattern book from its cache (brinkwatch.cache) never does
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     id: str
     lemma: str
@@ -113,7 +115,7 @@ class Pattern(BaseModel):
 
 
 class GovernorClass(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     lemmas: tuple[str, ...]
     particles: dict[str, str] = {}  # lemma -> required particle ("call" -> "on")
@@ -124,7 +126,7 @@ class GovernorClass(BaseModel):
 
 
 class Governors(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     version: int
     source: str

@@ -89,6 +89,11 @@ NO_EVENT = [
     ("forecast-noun", "Commentators think Seoul will announce new sanctions against Pyongyang."),
     # a figurative for-phrase on a verb with no object
     ("figurative-for", "Two Spanish clubs battled for the trophy in Seville."),
+    # road and petty offenders are no political target
+    ("offenders", "Dubai police targeted speeding motorists on the coastal road."),
+    ("offenders", "Officers in Lagos targeted drunk drivers over the holidays."),
+    ("offenders", "Police in Santiago cracked down on drunk drivers."),
+    ("offenders", "Indian tax officials targeted tax evaders in a nationwide sweep."),
 ]
 
 STILL_EVENTS = [
@@ -121,6 +126,9 @@ STILL_EVENTS = [
     ("warned someone", "Russia warned NATO that it would respond to the deployment.", ("RUS", "IGOWSTNAT", "130")),
     ("warned of an act", "Iran warned that it would retaliate against any attack.", ("IRN", None, "138")),
     ("announced, not forecast", "Seoul announced new sanctions against Pyongyang.", ("KOR", "PRK", "163")),
+    ("drivers attacked", "Gunmen attacked truck drivers on the highway near Kaduna.", ("NGAUAF", "NGALAB", "180")),
+    ("police target a party", "Police in Nairobi targeted opposition supporters with tear gas.",
+     ("KENCOP", "KENOPP", "190")),
     ("for with an object", "The Hungarian prime minister attacked the central bank for high inflation.",
      ("HUNGOV", "*", "111")),
 ]

@@ -70,6 +70,30 @@ NO_EVENT = [
     ("firm-force", "Netflix attacked the Indian market with cheaper plans."),
     ("figurative-object", "A Turkish TV drama captured audiences across the Arab world."),
     ("figurative-object", "The mayor of Lima attacked the heat with free water fountains."),
+    # a decade long past, a span of years whose last year is long past (also on the act's object: "a war")
+    ("history-decade", "French forces bombed Algerian villages in the 1950s."),
+    ("history-decade", "Vietnamese troops invaded Cambodia in the late 1970s."),
+    ("history-between", "Iraq and Iran fought a war between 1980 and 1988."),
+    ("history-between", "Indonesian troops occupied East Timor between 1975 and 1999."),
+    # a running tally: a perfect with a counted object and a since-span
+    ("tally", "Pirates have hijacked more than 30 vessels off Somalia since January."),
+    ("tally", "Security forces have detained at least 1,200 protesters since the unrest began."),
+    ("tally", "Russian drones have struck 14 Ukrainian power stations since October."),
+    # a warning about conditions: no one warned, no act in the that-clause
+    ("conditions-warning", "The UN warned that the famine would spread across Darfur."),
+    ("conditions-warning", "Medics in Khartoum warned that the last clinics would close within days."),
+    ("conditions-warning", "The World Bank cautioned that Pakistan's economy could shrink this year."),
+    ("conditions-warning", "Iraq's oil ministry warned that exports would fall sharply."),
+    # an event noun is forecast with the verb it is the object of
+    ("forecast-noun", "Diplomats predict Hungary will drop its veto of the aid package."),
+    ("forecast-noun", "Commentators think Seoul will announce new sanctions against Pyongyang."),
+    # a figurative for-phrase on a verb with no object
+    ("figurative-for", "Two Spanish clubs battled for the trophy in Seville."),
+    # road and petty offenders are no political target
+    ("offenders", "Dubai police targeted speeding motorists on the coastal road."),
+    ("offenders", "Officers in Lagos targeted drunk drivers over the holidays."),
+    ("offenders", "Police in Santiago cracked down on drunk drivers."),
+    ("offenders", "Indian tax officials targeted tax evaders in a nationwide sweep."),
 ]
 
 STILL_EVENTS = [
@@ -93,6 +117,20 @@ STILL_EVENTS = [
     ("real campaign", "Russian troops launched an offensive against Ukrainian positions.", ("RUSMIL", "UKR", "190")),
     ("drug cartels are actors", "The US imposed sanctions on Mexican drug cartels.", ("USA", "MEXCRM", "163")),
     ("dated complement", "Libya offered to hand over two men suspected of a bombing in 1988.", ("LBY", "*", "031")),
+    # a span of months, a span reaching this year; a count with no since-span, a count of the day
+    ("months span", "Sudan and South Sudan fought along the border between March and May.", ("SDN", "SSD", "190")),
+    ("span to this year", "Russian forces shelled Kherson between 2023 and 2025.", ("RUSMIL", "UKR", "194")),
+    ("count, no span", "Russia has expelled two Estonian diplomats.", ("RUS", "ESTGOV", "161")),
+    ("count of the day", "Security forces detained 40 protesters in Tehran on Sunday.", ("IRNCOP", "IRNOPP", "173")),
+    # a warning to someone, a warning of one's own act; an announced (not forecast) act; a for-phrase with an object
+    ("warned someone", "Russia warned NATO that it would respond to the deployment.", ("RUS", "IGOWSTNAT", "130")),
+    ("warned of an act", "Iran warned that it would retaliate against any attack.", ("IRN", None, "138")),
+    ("announced, not forecast", "Seoul announced new sanctions against Pyongyang.", ("KOR", "PRK", "163")),
+    ("drivers attacked", "Gunmen attacked truck drivers on the highway near Kaduna.", ("NGAUAF", "NGALAB", "180")),
+    ("police target a party", "Police in Nairobi targeted opposition supporters with tear gas.",
+     ("KENCOP", "KENOPP", "190")),
+    ("for with an object", "The Hungarian prime minister attacked the central bank for high inflation.",
+     ("HUNGOV", "*", "111")),
 ]
 
 

@@ -24,6 +24,7 @@ the checks are:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -71,6 +72,8 @@ class SenseTable(BaseModel):
     abstract_effect_verbs: frozenset[str]
     history_preps: frozenset[str]
     history_periods: tuple[str, ...]
+    tally_preps: frozenset[str]
+    warning_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -91,7 +94,8 @@ def political_drafts(drafts: list[Draft], table: SenseTable) -> list[Draft]:
     if drafts and _is_sports_report(drafts[0].trigger.sent.text, table):
         return []
     dropped = {d.trigger.i for d in drafts
-               if draft_reason(d.trigger, d.source_tokens, d.target_tokens, table) is not None}
+               if draft_reason(d.trigger, d.source_tokens, d.target_tokens, table) is not None
+               or _is_conditions_warning(d, table)}
     if drafts and _is_market_story(drafts[0].trigger.sent.root, table):
         # a market story names events as causes ("after Houthi attacks"); a clause with its own doer stays
         dropped |= {d.trigger.i for d in drafts if d.trigger.pos_ in {"NOUN", "PROPN"}}
@@ -112,10 +116,15 @@ def draft_reason(trigger: Token, sources: list[Token], targets: list[Token], tab
     objects = [c for c in trigger.children if c.dep_ in _OBJECT_DEPS] + targets[:1]
     objects += [o for tok in [trigger, *objects] for p in tok.children  # "against malaria", "tonnes of cocaine"
                 if p.dep_ == "prep" and p.lower_ in {"against", "on", "of"} for o in p.children if o.dep_ == "pobj"]
+    if not any(c.dep_ in _OBJECT_DEPS for c in trigger.children):  # "battled for the lead", "fought for the
+        objects += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "for"  # title" ("attacked
+                    for o in p.children if o.dep_ == "pobj"]  # the bank for inflation" has an object: it stays)
     if any(_is_figurative_object(tok, table) for tok in objects):
         return "figurative object"
     if _is_habitual(trigger, table):
         return "what has long been the case"
+    if _is_tally(trigger, table):
+        return "a running tally"
     return _forecast_reason(trigger, table) or _backdrop_reason(trigger, table)
 
 
@@ -124,6 +133,8 @@ def _forecast_reason(trigger: Token, table: SenseTable) -> str | None:
     if lemma_of(trigger) in table.belief_verbs and any(  # "Iran expects the IAEA to visit": a governor's draft
             c.dep_ in {"ccomp", "xcomp"} and any(g.dep_ == "nsubj" for g in c.children) for c in trigger.children):
         return "someone's forecast"
+    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in _OBJECT_DEPS:
+        trigger = trigger.head  # "predict that Ankara will lift its veto": the noun is forecast with its verb
     modal = _is_modal(trigger, table)
     node = trigger
     for _ in range(4):  # the clause chain above the act: "analysts say [Ethiopia is preparing [to seize]]"
@@ -162,6 +173,24 @@ def _backdrop_reason(trigger: Token, table: SenseTable) -> str | None:
             trigger.head) in table.abstract_effect_verbs:
         return "background to a change"
     return None
+
+
+def _is_conditions_warning(draft: Draft, table: SenseTable) -> bool:
+    """"Aid agencies warned that the camps would run out of water": no one warned, no act in the clause."""
+    trigger = draft.trigger
+    return (lemma_of(trigger) in table.warning_verbs and draft.embedded is None
+            and not any(draft.target_groups) and any(c.dep_ == "ccomp" for c in trigger.children))
+
+
+def _is_tally(trigger: Token, table: SenseTable) -> bool:
+    """"have attacked more than 90 ships since late 2023": a perfect, a counted object, a since-span."""
+    if trigger.pos_ not in {"VERB", "AUX"} or not any(
+            c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ != "VBD" for c in trigger.children):
+        return False
+    counted = any(c.dep_ in {"dobj", "obj"} and any(n.dep_ == "nummod" for n in c.children)
+                  for c in trigger.children)
+    return counted and any((c.dep_ == "prep" and c.lower_ in table.tally_preps) or (c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in table.tally_preps for m in c.children)) for c in trigger.children)
 
 
 def _is_sports_report(text: str, table: SenseTable) -> bool:
@@ -224,17 +253,26 @@ def is_history(trigger: Token, pub_date: dt.date | None, table: SenseTable) -> b
     nouns = [trigger] + ([o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
                          if trigger.pos_ in {"NOUN", "PROPN"} else [])
     heads = [trigger] + [c for n in nouns for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    heads += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]  # "fought a war between ..."
     for head in heads:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in table.history_preps:
                 for obj in prep.children:
                     if obj.dep_ != "pobj":
                         continue
-                    year = _year_of(obj)
+                    year = _latest_year(obj)
                     if (year is not None and pub_date.year - year > table.history_years) or _names_phrase(
                             obj, table.history_periods):
                         return True
     return False
+
+
+def _latest_year(obj: Token) -> int | None:
+    """The last year a date phrase reaches: "2003", "between 1998 and 2000" (2000), "the 1950s" (1959)."""
+    years = [y for y in (_year_of(t) for t in [obj, *obj.conjuncts]) if y is not None]
+    years += [int(t.text[:4]) + 9 for t in [obj, *obj.conjuncts]
+              if re.fullmatch(r"(19|20)\d0s", t.text) and 1900 <= int(t.text[:4]) <= 2100]
+    return max(years, default=None)
 
 
 def _year_of(tok: Token, children: bool = True) -> int | None:

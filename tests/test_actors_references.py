@@ -352,3 +352,38 @@ def test_what_an_attacker_hits_is_not_its_own(coder, text: str, pair: tuple[str,
 def test_a_move_of_ones_own_troops_keeps_the_owner(coder) -> None:
     codes = _mention_codes(coder, "Ukraine said Russia had moved its troops to the border.")
     assert codes["troops"] == "RUSMIL"
+
+
+# ---------------------------------------------------------------- "the Secretary-General"
+@pytest.mark.parametrize(("text", "phrase", "code"), [
+    ("The Secretary-General condemned the shelling of a school in Sudan.", "The Secretary-General", "IGOUNO"),
+    ("NATO ministers met in Brussels. The Secretary-General warned Moscow against escalation.",
+     "The Secretary-General", "IGOWSTNAT"),
+    ("The African Union suspended Gabon on Thursday. The Secretary-General called the coup unacceptable.",
+     "The Secretary-General", "IGOAFRAFU"),
+    ("The Secretary-General of NATO warned Russia against further escalation.",
+     "The Secretary-General of NATO", "IGOWSTNAT"),
+])
+def test_a_secretary_general_heads_the_international_body_named(coder, text: str, phrase: str, code: str) -> None:
+    assert _mention_codes(coder, text)[phrase] == code
+
+
+def test_a_secretary_general_is_a_person_for_he(coder) -> None:
+    codes = _mention_codes(coder, "The Secretary-General deplored the attack on peacekeepers in Mali. "
+                                  "He called on all parties to respect the truce.")
+    assert codes["He"] == "IGOUNO"
+
+
+@pytest.mark.parametrize(("text", "phrase", "code"), [
+    ("Hezbollah's Secretary-General threatened Israel with retaliation.", "Hezbollah's Secretary-General",
+     "LBNREBHEZ"),
+    ("The Director-General of the WHO criticised the strike on the hospital.", "The Director-General",
+     "IGOUNOWHO"),
+])
+def test_an_owned_or_other_general_is_no_un_head(coder, text: str, phrase: str, code: str) -> None:
+    assert _mention_codes(coder, text)[phrase] == code
+
+
+def test_a_partys_secretary_general_is_no_igo(coder) -> None:
+    codes = _mention_codes(coder, "The party's Secretary-General resigned after the vote on Sunday.")
+    assert not codes["The party's Secretary-General"].startswith("IGO")

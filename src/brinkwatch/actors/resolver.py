@@ -41,6 +41,9 @@ _FOR_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "envoy", "am
                         "representative", "commissioner", "adviser", "advisor", "minister", "secretary"})  # fmt: skip
 _WINDOW_POS = frozenset({"ADJ", "PROPN", "NOUN", "DET", "PART", "NUM", "VERB", "PUNCT"})
 _NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+# "the Secretary-General" unqualified: the head of the international body the story names (the UN's if none)
+_IGO_HEAD_NOUNS = frozenset({("secretary", "general"), ("secretary", "-", "general")})
+_IGO_REACH = 20  # sentences back
 _MAX_NAME_PARTS = 4  # given and middle names between a title and the surname
 _OWNER_PRONOUNS = frozenset({"its", "their"})
 _ARMED = frozenset({"MIL", "REB", "UAF", "INS", "SEP"})  # sectors whose members bear arms for the body
@@ -271,6 +274,8 @@ class DocActors(PlacesAndPeoples):
         states = self._kb.people_countries(self._pieces[head.i]) or self._kb.people_countries(pieces(head.lemma_))
         if states is not None and sector is None:
             return self._people_phrase(head, window, states), "demonym"
+        if sector == "GOV" and self._bare_igo_head(head, window, noun_start):
+            return self._igo_head(head, window), "coref"
         if sector is None and head.pos_ == "NOUN" and self._names_organization(head, window):
             return self._new_actor(head, window)
         if self._is_bare_definite(head, window, head.i) and head.lower_ in COUNTRY_NOUNS | GROUP_NOUNS:
@@ -527,7 +532,8 @@ class DocActors(PlacesAndPeoples):
         key: Key = ()
         for start in range(head.i, max(-1, head.i - self._kb.max_noun_len - 1), -1):
             if start != head.i and (
-                self._doc[start].pos_ in ("DET", "PUNCT", "PART") or start in self._names
+                (self._doc[start].pos_ in ("DET", "PUNCT", "PART") and not self._word_hyphen(start))
+                or start in self._names
             ):
                 break
             key = self._pieces[start] + key
@@ -537,6 +543,24 @@ class DocActors(PlacesAndPeoples):
             if sector is not None:
                 best = (sector, start)
         return best
+
+    def _bare_igo_head(self, head: Token, window: int, noun_start: int) -> bool:
+        """ "The Secretary-General" with no organisation of its own: the head of an international body."""
+        key = sum((self._pieces[index] for index in range(noun_start, head.i + 1)), ())
+        return key in _IGO_HEAD_NOUNS and self._is_bare_definite(head, window, noun_start) and not (
+            head.i + 1 < len(self._doc) and self._doc[head.i + 1].lower_ == "of")
+
+    def _igo_head(self, head: Token, window: int) -> Actor:
+        """The international body named before, else the UN, whose Secretary-General news means unqualified."""
+        antecedent = self.memory.antecedent(head, lambda m: m.actor.code[:3] == "IGO", reach=_IGO_REACH)
+        if antecedent is not None:
+            return self._coref_actor(head, antecedent)
+        return self._build(head, window, ("IGOUNO", None, "title"), None, "title", None)
+
+    def _word_hyphen(self, index: int) -> bool:
+        """A hyphen inside one written word ("Secretary-General"), not a dash between phrases."""
+        token = self._doc[index]
+        return token.text == "-" and index > 0 and not self._doc[index - 1].whitespace_ and not token.whitespace_
 
     def _title_before(self, index: int) -> str | None:
         """Sector of a title before a name ("President", "Gen.", "Prime Minister Adel Abdul Mahdi")."""

@@ -387,3 +387,31 @@ def test_an_owned_or_other_general_is_no_un_head(coder, text: str, phrase: str, 
 def test_a_partys_secretary_general_is_no_igo(coder) -> None:
     codes = _mention_codes(coder, "The party's Secretary-General resigned after the vote on Sunday.")
     assert not codes["The party's Secretary-General"].startswith("IGO")
+
+
+# ---------------------------------------------------------------- an owner of no country; "rebel" as adjective
+@pytest.mark.parametrize(("text", "pair"), [
+    ("OUAGADOUGOU, Feb 2 - The transitional government said its aircraft had destroyed rebel hideouts in the "
+     "north.", ("BFAGOV", "BFAREB")),
+    ("MANDALAY, Jan 9 - The junta said its helicopters had attacked rebel camps in the hills.",
+     ("MMRGOV", "MMRREB")),
+    ("KHARTOUM, May 3 - The army-led government said its warplanes had hit rebel positions in Omdurman.",
+     ("SDNMIL", "SDNREB")),
+    ("BAMAKO, March 3 - The junta said its aircraft had bombed rebel bases near Kidal.",
+     ("MLIGOV", "MLIREB")),
+])
+def test_an_owner_of_no_country_takes_the_storys(coder, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(coder, text)
+
+
+def test_an_owner_of_no_country_without_a_story_country_stays_unplaced(coder) -> None:
+    pairs = _pairs(coder, "The military government said its aircraft had bombed rebel camps.")
+    assert all(source.startswith("---") for source, _ in pairs)
+
+
+@pytest.mark.parametrize("text", [
+    "The government imposed military rule in the province.",
+    "The president praised the military parade on Sunday.",
+])
+def test_a_state_sector_adjective_names_no_side(coder, text: str) -> None:
+    assert "military" not in _mention_codes(coder, text)

@@ -44,6 +44,7 @@ _NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTIT
 # "the Secretary-General" unqualified: the head of the international body the story names (the UN's if none)
 _IGO_HEAD_NOUNS = frozenset({("secretary", "general"), ("secretary", "-", "general")})
 _IGO_REACH = 20  # sentences back
+_NONSTATE_ADJECTIVE_SECTORS = frozenset({"REB", "SEP", "INS", "UAF"})
 _MAX_NAME_PARTS = 4  # given and middle names between a title and the surname
 _OWNER_PRONOUNS = frozenset({"its", "their"})
 _ARMED = frozenset({"MIL", "REB", "UAF", "INS", "SEP"})  # sectors whose members bear arms for the body
@@ -263,7 +264,7 @@ class DocActors(PlacesAndPeoples):
             # Kyrgyz border guards", which the tagger reads as a name
             country = self._adjective_at(head.i) or self._group_state(head.i, head)
             if country is None:
-                return None, ""
+                return self._nonstate_adjective(head), "sector"
             return self._build(head, head.i, (country, None, "demonym"), None, "demonym", None), "demonym"
         sector, noun_start = self._head_sector(head)
         demonym = self._kb.demonym_country(self._pieces[head.i]) or self._kb.demonym_country(
@@ -302,6 +303,14 @@ class DocActors(PlacesAndPeoples):
         if sector is None:
             return None, ""
         return self._sector_phrase(head, window, sector, noun_start)
+
+    def _nonstate_adjective(self, head: Token) -> Actor | None:
+        """ "rebel" in "bombed rebel camps", which the tagger reads as an adjective: the armed or opposition
+        side it names (a state sector adjective such as "military" names no side of its own)."""
+        sector = self._kb.sector_noun(self._pieces[head.i]) if head.dep_ == "amod" else None
+        if sector not in _NONSTATE_ADJECTIVE_SECTORS:
+            return None
+        return self._build(head, head.i, None, sector, "sector", None)
 
     def _adjective_at(self, index: int) -> str | None:
         """The country of the adjective ending at token ``index``, the two-word one first ("South Sudanese",
@@ -359,8 +368,8 @@ class DocActors(PlacesAndPeoples):
         """ "their post", "its convoy": a post, vehicle or unit of no sector of its own is its owner's."""
         owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS), None)
         actor = self.resolve_token(owner) if owner is not None else None
-        if actor is None or actor.code.startswith(NO_COUNTRY):
-            return None
+        if actor is None or actor.code == NO_COUNTRY:
+            return None  # an owner of no country but a sector ("the military government") the story may place
         start, end = self._phrase_bounds(head, self._left_window(head))
         return actor.model_copy(update={"text": self._text[start:end], "start": start, "end": end,
                                         "resolution": "coref", "confidence": CONFIDENCE["coref"]})

@@ -415,3 +415,28 @@ def test_an_owner_of_no_country_without_a_story_country_stays_unplaced(coder) ->
 ])
 def test_a_state_sector_adjective_names_no_side(coder, text: str) -> None:
     assert "military" not in _mention_codes(coder, text)
+
+
+# ---------------------------------------------------------------- "the island's coast guard"
+@pytest.mark.parametrize(("text", "phrase", "code"), [
+    ("TAIPEI, May 4 - Taiwan reported 20 Chinese warships near its waters. The island's coast guard expelled two "
+     "Chinese fishing boats.", "The island's coast guard", "TWNCOP"),
+    ("Sri Lanka protested to India on Monday. The island's navy arrested 12 Indian fishermen off Jaffna.",
+     "The island's navy", "LKAMIL"),
+    ("MANILA, Jan 5 - The Philippines accused China of aggression. The archipelago's coast guard said Chinese "
+     "vessels had rammed a supply boat.", "The archipelago's coast guard", "PHLCOP"),
+    ("Cyprus rejected the Turkish proposal. The island's foreign minister criticised Ankara.",
+     "The island's foreign minister", "CYPGOV"),
+])
+def test_the_islands_officials_are_the_island_states(coder, text: str, phrase: str, code: str) -> None:
+    assert _mention_codes(coder, text)[phrase] == code
+
+
+def test_the_islands_officials_without_a_country_named_stay_unplaced(coder) -> None:
+    assert _mention_codes(coder, "The island's coast guard detained a fishing boat.")[
+        "The island's coast guard"] == "---COP"
+
+
+def test_a_bare_island_is_a_place_not_an_actor(coder) -> None:
+    codes = _mention_codes(coder, "Taiwan protested after Chinese ships circled the island on Monday.")
+    assert not any(text.lower().startswith("the island") for text in codes)

@@ -25,6 +25,8 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers"
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 PRONOUNS = SINGULAR_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS | FIRST_PLURAL
 COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
+# an island state as a possessor ("the island's coast guard"); as a bare noun "the island" is as often a place
+ISLAND_NOUNS = frozenset({"island", "archipelago"})
 GROUP_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "outfit", "network",
                          "bloc", "alliance"})
 
@@ -126,7 +128,8 @@ class MentionMemory:
 
     def noun_antecedent(self, head: Token) -> Mention | None:
         """ "the country" / "the group": the latest country-level or group-like mention."""
-        if head.lower_ in COUNTRY_NOUNS:  # "The kingdom's foreign minister": the country the story is about
+        if head.lower_ in COUNTRY_NOUNS or (head.lower_ in ISLAND_NOUNS and head.dep_ == "poss"):
+            # "The kingdom's foreign minister", "the island's coast guard": the country the story is about
             return self.salient_antecedent(
                 head, lambda m: m.kind in ("country", "capital") and m.actor.sector is None, reach=1, topic=True)
         if head.lower_ in GROUP_NOUNS:

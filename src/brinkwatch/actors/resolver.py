@@ -20,7 +20,15 @@ from spacy.tokens import Doc, Span, Token
 from brinkwatch.actors import discard
 from brinkwatch.actors.codes import CONFIDENCE, NO_COUNTRY, NON_STATE, Origin, assemble_code, country_of
 from brinkwatch.actors.context import NON_STATE_PREFIXES, DocContext, read_context
-from brinkwatch.actors.coref import COUNTRY_NOUNS, FIRST_PLURAL, GROUP_NOUNS, PRONOUNS, Mention, MentionMemory
+from brinkwatch.actors.coref import (
+    COUNTRY_NOUNS,
+    FIRST_PLURAL,
+    GROUP_NOUNS,
+    ISLAND_NOUNS,
+    PRONOUNS,
+    Mention,
+    MentionMemory,
+)
 from brinkwatch.actors.kb import ActorKB, KBMatch, Key, pieces
 from brinkwatch.actors.names import NameSpan, glossed_name
 from brinkwatch.actors.peoples import PLACE_KINDS, PlacesAndPeoples, name_key_of
@@ -279,7 +287,8 @@ class DocActors(PlacesAndPeoples):
             return self._igo_head(head, window), "coref"
         if sector is None and head.pos_ == "NOUN" and self._names_organization(head, window):
             return self._new_actor(head, window)
-        if self._is_bare_definite(head, window, head.i) and head.lower_ in COUNTRY_NOUNS | GROUP_NOUNS:
+        if self._is_bare_definite(head, window, head.i) and (head.lower_ in COUNTRY_NOUNS | GROUP_NOUNS or (
+                head.lower_ in ISLAND_NOUNS and head.dep_ == "poss")):
             return self.coref_noun(head), "coref"
         if head.pos_ == "PROPN" and head.ent_type_ == "ORG" and head.i not in self._names:
             return self._new_actor(head, window)
@@ -381,7 +390,7 @@ class DocActors(PlacesAndPeoples):
         armed members are the group itself ("Hamas said its gunmen ..."); another organisation is the prefix
         of its members ("the UN said its peacekeepers ..." -> IGOUNOPKO)."""
         owner = next((c for c in head.children if c.dep_ == "poss" and (
-            c.lower_ in _OWNER_PRONOUNS or c.lower_ in COUNTRY_NOUNS | GROUP_NOUNS)), None)  # "the kingdom's"
+            c.lower_ in _OWNER_PRONOUNS or c.lower_ in COUNTRY_NOUNS | GROUP_NOUNS | ISLAND_NOUNS)), None)  # "the kingdom's"
         if owner is None:
             return None
         actor = self.resolve_token(owner)

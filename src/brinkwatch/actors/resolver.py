@@ -314,9 +314,12 @@ class DocActors(PlacesAndPeoples):
         return self._sector_phrase(head, window, sector, noun_start)
 
     def _nonstate_adjective(self, head: Token) -> Actor | None:
-        """ "rebel" in "bombed rebel camps", which the tagger reads as an adjective: the armed or opposition
-        side it names (a state sector adjective such as "military" names no side of its own)."""
-        sector = self._kb.sector_noun(self._pieces[head.i]) if head.dep_ == "amod" else None
+        """ "rebel" in "bombed rebel camps", which the tagger reads as an adjective: the armed side it names,
+        when it modifies a member, vehicle or site noun (a state sector adjective such as "military" names no
+        side of its own)."""
+        if head.dep_ != "amod" or not self._kb.is_person_noun(pieces(head.head.lemma_)):
+            return None  # "a terrorist act" is an act, not its doer
+        sector = self._kb.sector_noun(self._pieces[head.i])
         if sector not in _NONSTATE_ADJECTIVE_SECTORS:
             return None
         return self._build(head, head.i, None, sector, "sector", None)

@@ -440,3 +440,34 @@ def test_the_islands_officials_without_a_country_named_stay_unplaced(coder) -> N
 def test_a_bare_island_is_a_place_not_an_actor(coder) -> None:
     codes = _mention_codes(coder, "Taiwan protested after Chinese ships circled the island on Monday.")
     assert not any(text.lower().startswith("the island") for text in codes)
+
+
+# ---------------------------------------------------------------- a town the tagger calls a PERSON
+@pytest.mark.parametrize(("text", "town", "country"), [
+    ("Rebels advanced towards Kalemie on Tuesday.", "Kalemie", "COD"),
+    ("Government forces pushed the Houthis back towards Taiz.", "Taiz", "YEM"),
+    ("Al-Shabaab fighters advanced towards Kismayo overnight.", "Kismayo", "SOM"),
+    ("Militia fighters advanced towards Misrata on Tuesday.", "Misrata", "LBY"),
+    ("Rebels advanced towards Bukavu on Tuesday.", "Bukavu", "COD"),
+])
+def test_a_known_town_after_a_preposition_of_place_beats_the_person_tag(coder, text: str, town: str,
+                                                                        country: str) -> None:
+    doc = coder.nlp(text)
+    assert doc[[t.text for t in doc].index(town)].ent_type_ == "PERSON"  # the tagger's reading this rule overrides
+    assert _mention_codes(coder, text)[town] == country
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The minister held talks with Jackson on Monday.", "Jackson"),
+    ("Florence Nightingale was born in a wealthy family.", "Florence"),
+])
+def test_a_person_tagged_name_elsewhere_stays_no_place(coder, text: str, name: str) -> None:
+    assert name not in _mention_codes(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia denounced the bombing as a terrorist act.",
+    "The court jailed him for rebel activities.",
+])
+def test_a_nonstate_adjective_on_an_act_names_no_side(coder, text: str) -> None:
+    assert not any(code.endswith(("REB", "UAF")) for code in _mention_codes(coder, text).values())

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.actors import discard
 from brinkwatch.actors.codes import CONFIDENCE, NO_COUNTRY, NON_STATE, Origin, assemble_code, country_of
-from brinkwatch.actors.context import NON_STATE_PREFIXES, DocContext, read_context
+from brinkwatch.actors.context import DocContext, read_context
 from brinkwatch.actors.coref import (
     COUNTRY_NOUNS,
     FIRST_PLURAL,
@@ -31,6 +31,7 @@ from brinkwatch.actors.coref import (
 )
 from brinkwatch.actors.kb import ActorKB, KBMatch, Key, pieces
 from brinkwatch.actors.names import NameSpan, glossed_name
+from brinkwatch.actors.owners import Owners
 from brinkwatch.actors.peoples import PLACE_KINDS, PlacesAndPeoples, name_key_of
 from brinkwatch.model import Actor
 
@@ -54,8 +55,6 @@ _IGO_HEAD_NOUNS = frozenset({("secretary", "general"), ("secretary", "-", "gener
 _IGO_REACH = 20  # sentences back
 _NONSTATE_ADJECTIVE_SECTORS = frozenset({"REB", "SEP", "INS", "UAF"})
 _MAX_NAME_PARTS = 4  # given and middle names between a title and the surname
-_OWNER_PRONOUNS = frozenset({"its", "their"})
-_ARMED = frozenset({"MIL", "REB", "UAF", "INS", "SEP"})  # sectors whose members bear arms for the body
 _FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "toppled", "retired", "onetime", "erstwhile"})
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "nmod", "poss", "agent", "attr"}
@@ -73,7 +72,7 @@ class ActorResolver:
         return DocActors(self.kb, doc, when, exclude=exclude)
 
 
-class DocActors(PlacesAndPeoples):
+class DocActors(Owners, PlacesAndPeoples):
     """Actor mentions of one document and resolution of its noun phrases.
 
     The stages: ``context.read_context`` (KB names, defined acronyms, sentence numbers), this class's phrase
@@ -359,51 +358,6 @@ class DocActors(PlacesAndPeoples):
                 if sector is not None:
                     return country, sector
         return None
-
-    def owned_by_another(self, head: Token, exclude: frozenset[str]) -> Actor | None:
-        """The phrase headed by ``head`` ("its soldiers") with its possessive read as somebody not of the
-        countries in ``exclude``: what an attacker hits is not its own ("Israel said Hamas had attacked its
-        soldiers": Israel's). None when the phrase has no such possessive or no such antecedent."""
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS), None)
-        mention = self.memory.pronoun_antecedent(owner, exclude) if owner is not None else None
-        if mention is None or not mention.actor.country or mention.actor.code.startswith(NO_COUNTRY):
-            return None
-        actor = mention.actor
-        state = actor.code[:3] not in NON_STATE_PREFIXES and len(actor.code) <= 6
-        sector = self._head_sector(head)[0]
-        origin = (actor.country if state else actor.code, None, "coref")
-        if sector is None:  # "its positions", "their posts": the owner's own
-            origin, sector = (actor.code, None, "coref"), None
-        return self._build(head, self._left_window(head), origin, sector, "coref", None)
-
-    def _possessed_by(self, head: Token) -> Actor | None:
-        """ "their post", "its convoy": a post, vehicle or unit of no sector of its own is its owner's."""
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS), None)
-        actor = self.resolve_token(owner) if owner is not None else None
-        if actor is None or actor.code == NO_COUNTRY:
-            return None  # an owner of no country but a sector ("the military government") the story may place
-        start, end = self._phrase_bounds(head, self._left_window(head))
-        return actor.model_copy(update={"text": self._text[start:end], "start": start, "end": end,
-                                        "resolution": "coref", "confidence": CONFIDENCE["coref"]})
-
-    def _possessor_origin(self, head: Token, sector: str) -> Origin | None:
-        """ "its forces", "their fighters", "the country's army": the owner a possessive refers back to.
-
-        A state's pronoun gives its country ("Rwanda said its soldiers ..." -> RWAMIL); an armed group's
-        armed members are the group itself ("Hamas said its gunmen ..."); another organisation is the prefix
-        of its members ("the UN said its peacekeepers ..." -> IGOUNOPKO)."""
-        owner = next((c for c in head.children if c.dep_ == "poss" and (
-            c.lower_ in _OWNER_PRONOUNS or c.lower_ in COUNTRY_NOUNS | GROUP_NOUNS | ISLAND_NOUNS)), None)  # "the kingdom's"
-        if owner is None:
-            return None
-        actor = self.resolve_token(owner)
-        if actor is None or actor.code.startswith(NO_COUNTRY):
-            return None
-        if actor.country and actor.code[:3] not in NON_STATE_PREFIXES and len(actor.code) <= 6:
-            return actor.country, None, "coref"  # a state or one of its sectors
-        if sector in _ARMED and any(actor.code[i:i + 3] in _ARMED for i in range(3, len(actor.code), 3)):
-            return actor.code, None, "coref-armed"
-        return actor.code, None, "coref"
 
     def _sentence_country(self, head: Token) -> Origin | None:
         """The one country named in the sentence, for a titled person of unknown nationality.

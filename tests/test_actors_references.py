@@ -471,3 +471,30 @@ def test_a_person_tagged_name_elsewhere_stays_no_place(coder, text: str, name: s
 ])
 def test_a_nonstate_adjective_on_an_act_names_no_side(coder, text: str) -> None:
     assert not any(code.endswith(("REB", "UAF")) for code in _mention_codes(coder, text).values())
+
+
+# ---------------------------------------------------------------- "Egypt and Sudan ... They agreed"
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("Armenia and Azerbaijan met in Almaty on Monday. They agreed to continue talks on the border.",
+     {("ARM", "AZE"), ("AZE", "ARM")}),
+    ("Egypt and Sudan held talks on the dam in Cairo. They agreed to coordinate their positions.",
+     {("EGY", None), ("SDN", None)}),
+    ("Peru and Chile met in Lima. They will sign a trade pact next year.", {("PER", "CHL"), ("CHL", "PER")}),
+])
+def test_they_after_two_coordinated_states_is_both(coder, text: str, pairs: set) -> None:
+    doc = coder.code_text(text, pub_date=DAY)
+    got = {(e.source.code, e.target.code if e.target else None) for e in doc.events if e.sentence_index == 1}
+    assert pairs <= got, got
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Egypt and Sudan held talks on the dam. The rebels said they would attack Khartoum.", "---REB"),
+    ("The rebels and the army clashed near the town. They agreed to a truce on Friday.", "---REB"),
+])
+def test_they_with_a_plural_antecedent_keeps_it(coder, text: str, code: str) -> None:
+    codes = _mention_codes(coder, text)
+    assert codes.get("they", codes.get("They")) == code
+
+
+def test_they_after_a_host_and_a_guest_is_no_pair(coder) -> None:
+    assert "They" not in _mention_codes(coder, "Egypt hosted Sudan's leader. They agreed to cooperate.")

@@ -774,6 +774,10 @@ class DocActors(Owners, PlacesAndPeoples):
         antecedent = self.memory.pronoun_antecedent(head)
         return self._coref_actor(head, antecedent) if antecedent else None
 
+    def pronoun_pair(self, head: Token) -> list[Actor]:
+        """ "They" meaning the two parties named as coordinated subjects before ("Egypt and Sudan")."""
+        return [self._coref_actor(head, mention) for mention in self.memory.pair_antecedent(head)]
+
     def coref_noun(self, head: Token) -> Actor | None:
         """ "the country" / "the group": the latest country-level or group-like mention."""
         antecedent = self.memory.noun_antecedent(head)

@@ -498,3 +498,11 @@ def test_they_with_a_plural_antecedent_keeps_it(coder, text: str, code: str) -> 
 
 def test_they_after_a_host_and_a_guest_is_no_pair(coder) -> None:
     assert "They" not in _mention_codes(coder, "Egypt hosted Sudan's leader. They agreed to cooperate.")
+
+
+def test_a_secretary_general_named_again_after_an_agency_is_the_same(coder) -> None:
+    text = ("The Secretary-General condemned the killings in Darfur. UNICEF said 40 children had died. "
+            "The Secretary-General urged the warring parties to open the roads.")
+    doc = coder.nlp(text)
+    mentions = [a for a in coder.resolver.for_doc(doc, DAY).mentions if a.text == "The Secretary-General"]
+    assert [a.code for a in mentions] == ["IGOUNO", "IGOUNO"]

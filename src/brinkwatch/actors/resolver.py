@@ -527,7 +527,9 @@ class DocActors(Owners, PlacesAndPeoples):
 
     def _igo_head(self, head: Token, window: int) -> Actor:
         """The international body named before, else the UN, whose Secretary-General news means unqualified."""
-        antecedent = self.memory.antecedent(head, lambda m: m.actor.code[:3] == "IGO", reach=_IGO_REACH)
+        antecedent = self.memory.antecedent(  # the same title named before is the same office holder
+            head, lambda m: m.actor.code[:3] == "IGO" and "secretary" in m.actor.text.lower(), reach=_IGO_REACH,
+        ) or self.memory.antecedent(head, lambda m: m.actor.code[:3] == "IGO", reach=_IGO_REACH)
         if antecedent is not None:
             return self._coref_actor(head, antecedent)
         return self._build(head, window, ("IGOUNO", None, "title"), None, "title", None)

@@ -25,6 +25,8 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers"
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 PRONOUNS = SINGULAR_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS | FIRST_PLURAL
 COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
+# an island state as a possessor ("the island's coast guard"); as a bare noun "the island" is as often a place
+ISLAND_NOUNS = frozenset({"island", "archipelago"})
 GROUP_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "outfit", "network",
                          "bloc", "alliance"})
 
@@ -124,9 +126,32 @@ class MentionMemory:
             return self.antecedent(head, lambda m: _speaking_body(m, self._doc) and not local(m), reach=3)
         return None
 
+    def pair_antecedent(self, head: Token) -> list[Mention]:
+        """ "Egypt and Sudan held talks. They agreed ...": a subject "they" with no plural antecedent of its
+        own is the two coordinated subjects of the sentence before, when both are countries or bodies of two
+        different states; [] otherwise."""
+        if head.lower_ != "they" or head.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        if self.pronoun_antecedent(head) is not None:
+            return []
+        sentence = self._sentence_of[head.i]
+        by_head = {m.head: m for m in self.mentions if self._sentence_of[m.head] == sentence - 1}
+        for mention in reversed(by_head.values()):
+            token = self._doc[mention.head]
+            first = by_head.get(token.head.i)
+            if token.dep_ != "conj" or first is None or not _is_subject(self._doc[first.head]):
+                continue
+            pair = [first, mention]
+            countries = {m.actor.country for m in pair}
+            if len(countries) == 2 and all(not m.person and m.actor.country and len(m.actor.country) == 3
+                                           for m in pair):
+                return pair
+        return []
+
     def noun_antecedent(self, head: Token) -> Mention | None:
         """ "the country" / "the group": the latest country-level or group-like mention."""
-        if head.lower_ in COUNTRY_NOUNS:  # "The kingdom's foreign minister": the country the story is about
+        if head.lower_ in COUNTRY_NOUNS or (head.lower_ in ISLAND_NOUNS and head.dep_ == "poss"):
+            # "The kingdom's foreign minister", "the island's coast guard": the country the story is about
             return self.salient_antecedent(
                 head, lambda m: m.kind in ("country", "capital") and m.actor.sector is None, reach=1, topic=True)
         if head.lower_ in GROUP_NOUNS:

@@ -19,6 +19,8 @@ from brinkwatch.actors.kb import ActorKB, KBMatch, Key, surface
 
 PLACE_KINDS = ("country", "capital", "region", "city")
 _CITY_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "towards", "toward", "into", "outside", "around", "at", "from",
+                                 "to", "on", "inside", "across", "through", "beyond"})
 _HONORIFICS = frozenset({("mr",), ("mrs",), ("ms",), ("miss",), ("dr",), ("mme",), ("messrs",)})
 
 
@@ -177,10 +179,25 @@ def _is_place(span: Span) -> bool:
     small model leaves many cities untagged, so an untagged capitalised name counts."""
     if span[0].is_sent_start and span[-1].ent_type_ not in _CITY_ENTITIES:
         return False  # "Split", "Tours" opening a sentence are words unless tagged a place
+    if _lone_person_at_place(span):
+        return True
     return all(
         token.text[:1].isupper() and token.pos_ == "PROPN" and token.ent_type_ in _CITY_ENTITIES | {""}
         for token in span
     )
+
+
+def _lone_person_at_place(span: Span) -> bool:
+    """ "towards Goma", "in Goma": a one-word name the tagger calls a PERSON, standing alone as its entity,
+    after a preposition of place. A person's name has more words ("Florence Nightingale") or stands where
+    people do (subject, "said Jackson"); a place stands after "in", "near", "towards"."""
+    token = span[0]
+    if len(span) != 1 or token.ent_type_ != "PERSON" or token.ent_iob_ != "B" or token.pos_ != "PROPN":
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.ent_iob_ == "I":
+        return False
+    return token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS
 
 
 def _settle_homonyms(doc: Doc, names: NameTable, adjectives: list[str] = ()) -> None:

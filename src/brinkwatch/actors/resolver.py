@@ -19,10 +19,19 @@ from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.actors import discard
 from brinkwatch.actors.codes import CONFIDENCE, NO_COUNTRY, NON_STATE, Origin, assemble_code, country_of
-from brinkwatch.actors.context import NON_STATE_PREFIXES, DocContext, read_context
-from brinkwatch.actors.coref import COUNTRY_NOUNS, FIRST_PLURAL, GROUP_NOUNS, PRONOUNS, Mention, MentionMemory
+from brinkwatch.actors.context import DocContext, read_context
+from brinkwatch.actors.coref import (
+    COUNTRY_NOUNS,
+    FIRST_PLURAL,
+    GROUP_NOUNS,
+    ISLAND_NOUNS,
+    PRONOUNS,
+    Mention,
+    MentionMemory,
+)
 from brinkwatch.actors.kb import ActorKB, KBMatch, Key, pieces
 from brinkwatch.actors.names import NameSpan, glossed_name
+from brinkwatch.actors.owners import Owners
 from brinkwatch.actors.peoples import PLACE_KINDS, PlacesAndPeoples, name_key_of
 from brinkwatch.model import Actor
 
@@ -41,9 +50,11 @@ _FOR_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "envoy", "am
                         "representative", "commissioner", "adviser", "advisor", "minister", "secretary"})  # fmt: skip
 _WINDOW_POS = frozenset({"ADJ", "PROPN", "NOUN", "DET", "PART", "NUM", "VERB", "PUNCT"})
 _NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+# "the Secretary-General" unqualified: the head of the international body the story names (the UN's if none)
+_IGO_HEAD_NOUNS = frozenset({("secretary", "general"), ("secretary", "-", "general")})
+_IGO_REACH = 20  # sentences back
+_NONSTATE_ADJECTIVE_SECTORS = frozenset({"REB", "SEP", "INS", "UAF"})
 _MAX_NAME_PARTS = 4  # given and middle names between a title and the surname
-_OWNER_PRONOUNS = frozenset({"its", "their"})
-_ARMED = frozenset({"MIL", "REB", "UAF", "INS", "SEP"})  # sectors whose members bear arms for the body
 _FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "toppled", "retired", "onetime", "erstwhile"})
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "nmod", "poss", "agent", "attr"}
@@ -61,7 +72,7 @@ class ActorResolver:
         return DocActors(self.kb, doc, when, exclude=exclude)
 
 
-class DocActors(PlacesAndPeoples):
+class DocActors(Owners, PlacesAndPeoples):
     """Actor mentions of one document and resolution of its noun phrases.
 
     The stages: ``context.read_context`` (KB names, defined acronyms, sentence numbers), this class's phrase
@@ -260,7 +271,7 @@ class DocActors(PlacesAndPeoples):
             # Kyrgyz border guards", which the tagger reads as a name
             country = self._adjective_at(head.i) or self._group_state(head.i, head)
             if country is None:
-                return None, ""
+                return self._nonstate_adjective(head), "sector"
             return self._build(head, head.i, (country, None, "demonym"), None, "demonym", None), "demonym"
         sector, noun_start = self._head_sector(head)
         demonym = self._kb.demonym_country(self._pieces[head.i]) or self._kb.demonym_country(
@@ -271,9 +282,12 @@ class DocActors(PlacesAndPeoples):
         states = self._kb.people_countries(self._pieces[head.i]) or self._kb.people_countries(pieces(head.lemma_))
         if states is not None and sector is None:
             return self._people_phrase(head, window, states), "demonym"
+        if sector == "GOV" and self._bare_igo_head(head, window, noun_start):
+            return self._igo_head(head, window), "coref"
         if sector is None and head.pos_ == "NOUN" and self._names_organization(head, window):
             return self._new_actor(head, window)
-        if self._is_bare_definite(head, window, head.i) and head.lower_ in COUNTRY_NOUNS | GROUP_NOUNS:
+        if self._is_bare_definite(head, window, head.i) and (head.lower_ in COUNTRY_NOUNS | GROUP_NOUNS or (
+                head.lower_ in ISLAND_NOUNS and head.dep_ == "poss")):
             return self.coref_noun(head), "coref"
         if head.pos_ == "PROPN" and head.ent_type_ == "ORG" and head.i not in self._names:
             return self._new_actor(head, window)
@@ -297,6 +311,17 @@ class DocActors(PlacesAndPeoples):
         if sector is None:
             return None, ""
         return self._sector_phrase(head, window, sector, noun_start)
+
+    def _nonstate_adjective(self, head: Token) -> Actor | None:
+        """ "rebel" in "bombed rebel camps", which the tagger reads as an adjective: the armed side it names,
+        when it modifies a member, vehicle or site noun (a state sector adjective such as "military" names no
+        side of its own)."""
+        if head.dep_ != "amod" or not self._kb.is_person_noun(pieces(head.head.lemma_)):
+            return None  # "a terrorist act" is an act, not its doer
+        sector = self._kb.sector_noun(self._pieces[head.i])
+        if sector not in _NONSTATE_ADJECTIVE_SECTORS:
+            return None
+        return self._build(head, head.i, None, sector, "sector", None)
 
     def _adjective_at(self, index: int) -> str | None:
         """The country of the adjective ending at token ``index``, the two-word one first ("South Sudanese",
@@ -333,51 +358,6 @@ class DocActors(PlacesAndPeoples):
                 if sector is not None:
                     return country, sector
         return None
-
-    def owned_by_another(self, head: Token, exclude: frozenset[str]) -> Actor | None:
-        """The phrase headed by ``head`` ("its soldiers") with its possessive read as somebody not of the
-        countries in ``exclude``: what an attacker hits is not its own ("Israel said Hamas had attacked its
-        soldiers": Israel's). None when the phrase has no such possessive or no such antecedent."""
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS), None)
-        mention = self.memory.pronoun_antecedent(owner, exclude) if owner is not None else None
-        if mention is None or not mention.actor.country or mention.actor.code.startswith(NO_COUNTRY):
-            return None
-        actor = mention.actor
-        state = actor.code[:3] not in NON_STATE_PREFIXES and len(actor.code) <= 6
-        sector = self._head_sector(head)[0]
-        origin = (actor.country if state else actor.code, None, "coref")
-        if sector is None:  # "its positions", "their posts": the owner's own
-            origin, sector = (actor.code, None, "coref"), None
-        return self._build(head, self._left_window(head), origin, sector, "coref", None)
-
-    def _possessed_by(self, head: Token) -> Actor | None:
-        """ "their post", "its convoy": a post, vehicle or unit of no sector of its own is its owner's."""
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS), None)
-        actor = self.resolve_token(owner) if owner is not None else None
-        if actor is None or actor.code.startswith(NO_COUNTRY):
-            return None
-        start, end = self._phrase_bounds(head, self._left_window(head))
-        return actor.model_copy(update={"text": self._text[start:end], "start": start, "end": end,
-                                        "resolution": "coref", "confidence": CONFIDENCE["coref"]})
-
-    def _possessor_origin(self, head: Token, sector: str) -> Origin | None:
-        """ "its forces", "their fighters", "the country's army": the owner a possessive refers back to.
-
-        A state's pronoun gives its country ("Rwanda said its soldiers ..." -> RWAMIL); an armed group's
-        armed members are the group itself ("Hamas said its gunmen ..."); another organisation is the prefix
-        of its members ("the UN said its peacekeepers ..." -> IGOUNOPKO)."""
-        owner = next((c for c in head.children if c.dep_ == "poss" and (
-            c.lower_ in _OWNER_PRONOUNS or c.lower_ in COUNTRY_NOUNS | GROUP_NOUNS)), None)  # "the kingdom's"
-        if owner is None:
-            return None
-        actor = self.resolve_token(owner)
-        if actor is None or actor.code.startswith(NO_COUNTRY):
-            return None
-        if actor.country and actor.code[:3] not in NON_STATE_PREFIXES and len(actor.code) <= 6:
-            return actor.country, None, "coref"  # a state or one of its sectors
-        if sector in _ARMED and any(actor.code[i:i + 3] in _ARMED for i in range(3, len(actor.code), 3)):
-            return actor.code, None, "coref-armed"
-        return actor.code, None, "coref"
 
     def _sentence_country(self, head: Token) -> Origin | None:
         """The one country named in the sentence, for a titled person of unknown nationality.
@@ -527,7 +507,8 @@ class DocActors(PlacesAndPeoples):
         key: Key = ()
         for start in range(head.i, max(-1, head.i - self._kb.max_noun_len - 1), -1):
             if start != head.i and (
-                self._doc[start].pos_ in ("DET", "PUNCT", "PART") or start in self._names
+                (self._doc[start].pos_ in ("DET", "PUNCT", "PART") and not self._word_hyphen(start))
+                or start in self._names
             ):
                 break
             key = self._pieces[start] + key
@@ -537,6 +518,26 @@ class DocActors(PlacesAndPeoples):
             if sector is not None:
                 best = (sector, start)
         return best
+
+    def _bare_igo_head(self, head: Token, window: int, noun_start: int) -> bool:
+        """ "The Secretary-General" with no organisation of its own: the head of an international body."""
+        key = sum((self._pieces[index] for index in range(noun_start, head.i + 1)), ())
+        return key in _IGO_HEAD_NOUNS and self._is_bare_definite(head, window, noun_start) and not (
+            head.i + 1 < len(self._doc) and self._doc[head.i + 1].lower_ == "of")
+
+    def _igo_head(self, head: Token, window: int) -> Actor:
+        """The international body named before, else the UN, whose Secretary-General news means unqualified."""
+        antecedent = self.memory.antecedent(  # the same title named before is the same office holder
+            head, lambda m: m.actor.code[:3] == "IGO" and "secretary" in m.actor.text.lower(), reach=_IGO_REACH,
+        ) or self.memory.antecedent(head, lambda m: m.actor.code[:3] == "IGO", reach=_IGO_REACH)
+        if antecedent is not None:
+            return self._coref_actor(head, antecedent)
+        return self._build(head, window, ("IGOUNO", None, "title"), None, "title", None)
+
+    def _word_hyphen(self, index: int) -> bool:
+        """A hyphen inside one written word ("Secretary-General"), not a dash between phrases."""
+        token = self._doc[index]
+        return token.text == "-" and index > 0 and not self._doc[index - 1].whitespace_ and not token.whitespace_
 
     def _title_before(self, index: int) -> str | None:
         """Sector of a title before a name ("President", "Gen.", "Prime Minister Adel Abdul Mahdi")."""
@@ -774,6 +775,10 @@ class DocActors(PlacesAndPeoples):
     def _coref_pronoun(self, head: Token) -> Actor | None:
         antecedent = self.memory.pronoun_antecedent(head)
         return self._coref_actor(head, antecedent) if antecedent else None
+
+    def pronoun_pair(self, head: Token) -> list[Actor]:
+        """ "They" meaning the two parties named as coordinated subjects before ("Egypt and Sudan")."""
+        return [self._coref_actor(head, mention) for mention in self.memory.pair_antecedent(head)]
 
     def coref_noun(self, head: Token) -> Actor | None:
         """ "the country" / "the group": the latest country-level or group-like mention."""

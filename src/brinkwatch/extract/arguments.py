@@ -41,8 +41,8 @@ class ArgumentResolver:
     def _resolve(self, actors, tokens: list[Token], as_target: bool = False) -> list[Actor]:
         out: list[Actor] = []
         for tok in tokens:
-            found = _coordinated_modifiers(actors, tok) or self._pair_reference(actors, tok) or [
-                _resolve_with_fallback(actors, tok)]
+            found = _coordinated_modifiers(actors, tok) or self._pair_reference(actors, tok) or \
+                actors.pronoun_pair(tok) or [_resolve_with_fallback(actors, tok)]
             if as_target:
                 found = [self._occupant(actors, tok) or actor for actor in found]
             siblings: list[Actor] = []  # several actors read off one token share its span

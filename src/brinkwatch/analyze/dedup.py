@@ -42,7 +42,7 @@ Day, code and dyad alone stay below the threshold: reports sharing no words must
 ``DedupRules`` holds the weights, tuned on the dev sets (``tests/data/dedup/tuning.yaml``, ``measured.yaml``,
 ``families.yaml``) and measured on ``holdout.yaml``, which they were not built on.
 
-Pairs come from equi-joins in SQL (block + week bucket), never all pairs; only the union-find over accepted
+Pairs come from equi-joins in SQL (block + 4-day bucket), never all pairs; only the union-find over accepted
 pairs runs in Python. Merging is incremental (only mentions with ``event_id`` NULL are compared, against each
 other and against merged mentions), deterministic (an event's id is a hash of its smallest mention id) and
 idempotent. The event row takes its code and dyad from a firm target in the root most of its mentions share,
@@ -64,6 +64,7 @@ import pyarrow as pa
 from brinkwatch.analyze import daily
 from brinkwatch.analyze.dedup_sql import (
     CANDIDATES_SQL,
+    DAYS_PER_BUCKET,
     FEATURES_SQL,
     PAIRS_SQL,
     SOFT_TARGET_SQL,
@@ -171,15 +172,16 @@ INSERT INTO events (event_id, source_code, source_country, source_sector, target
     modality, is_opinion, event_date, date_precision, place_name, place_country, lat, lon, killed, injured,
     num_mentions, num_sources, num_articles, first_seen, last_seen, confidence, representative_mention,
     evidence_text)
-WITH touched AS (
-    SELECT em.* EXCLUDE (record, numbers, attribution), count(*) OVER (PARTITION BY event_id) AS size
-    FROM event_mentions em WHERE event_id IN (SELECT event_id FROM _dd_touched)
+WITH sizes AS (
+    -- counted on the event ids alone: a window over the mentions would partition their whole rows
+    SELECT event_id, count(*) AS size FROM event_mentions
+    WHERE event_id IN (SELECT event_id FROM _dd_touched) GROUP BY event_id
 ), agg AS (
     -- most events have one mention: they need no aggregation (median and count-distinct per group are
     -- the expensive part of this query), so only events with several mentions are grouped
     SELECT event_id, {_struct("r")} AS r, {_struct("d")} AS d, {_struct("pl")} AS pl, 1 AS n, 1 AS ns, 1 AS na,
         pub_date AS fs, pub_date AS ls, least(confidence, 0.999) AS conf, killed, injured
-    FROM touched t WHERE size = 1
+    FROM event_mentions t WHERE event_id IN (SELECT event_id FROM sizes WHERE size = 1)
     UNION ALL
     SELECT event_id, {", ".join(f"arg_min({_struct(k)}, {_RANKS[k]})" for k in _REPRESENTATIVE)},
         count(*), count(DISTINCT coalesce(publisher, doc_id)), count(DISTINCT doc_id), min(pub_date), max(pub_date),
@@ -187,9 +189,10 @@ WITH touched AS (
         -- article repeating itself does not
         1 - exp(sum(ln(1 - least(confidence, 0.999))) FILTER (WHERE best_in_doc)),
         median(killed), median(injured)
-    FROM (SELECT *, {SOFT_TARGET_SQL} AS soft_target, count(*) OVER (PARTITION BY event_id, cameo_root) AS root_votes,
+    FROM (SELECT * EXCLUDE (record, numbers, attribution), {SOFT_TARGET_SQL} AS soft_target,
+              count(*) OVER (PARTITION BY event_id, cameo_root) AS root_votes,
               row_number() OVER (PARTITION BY event_id, doc_id ORDER BY confidence DESC, mention_id) = 1 AS best_in_doc
-          FROM touched WHERE size > 1) t
+          FROM event_mentions WHERE event_id IN (SELECT event_id FROM sizes WHERE size > 1)) t
     GROUP BY event_id
 )
 SELECT event_id, r.source_code, r.source_country, r.source_sector, r.target_code, r.target_country,
@@ -317,7 +320,7 @@ def _build_candidates(con: duckdb.DuckDBPyConnection, rules: DedupRules, familie
     where = f"event_id IS NULL OR {family} IN {_sql_list(sorted(families.related(pending)))}"
     con.execute(FEATURES_SQL.format(mod_cases=mod_cases, symmetric=_sql_list(SYMMETRIC_ROOTS), where=where,
                                     stem=STEM_CHARS, family=family, dateline=dateline_sql(),
-                                    located=_sql_list(families.located),
+                                    bucket_days=DAYS_PER_BUCKET, located=_sql_list(families.located),
                                     bridge_rows=bridge_rows_sql(families.bridges)), {"stop": list(STOP_WORDS)})
     params = rules.params()
     params["min_sim"] = params.pop("min_similarity")

@@ -7,6 +7,11 @@ tables when the statement is built, ``$name`` are query parameters.
 
 from __future__ import annotations
 
+# Exact-date mentions meet in buckets of this many days and their neighbours: at least the widest date window
+# (a week-precision date, +-4 days), so the two dates of any pair in a window are at most one bucket apart;
+# no wider, since every pair the buckets bring together is checked and a 7-day bucket brought 60% more.
+DAYS_PER_BUCKET = 4
+
 # A soft target (see dedup.py): missing; or, for an act of force, the country it happened in, or the source's
 # own country while it happened abroad. Over event_mentions columns; FEATURES_SQL computes the same as ``sk``.
 SOFT_TARGET_SQL = """(coalesce(target_country, target_code) IS NULL
@@ -38,17 +43,21 @@ WITH base AS (
         -- where it happened tells happenings apart for material acts and for the roots the families file lists
         quad_class IN (2, 4) OR cameo_root IN {located} AS loc, cameo_root IN {located} AS listed,
         lat AS raw_lat, lon AS raw_lon, killed, evidence_text,
-        -- content words of the evidence (once per mention, before rows are copied for orientations and bridges):
-        -- no stop words, no words naming the two actors (the block fixes them); plural "s" off, then the first
-        -- {stem} letters: "missiles"/"missile", "bases"/"base"
-        list_distinct(list_transform(
-            list_filter(regexp_split_to_array(lower(evidence_text), '[^a-z0-9]+'),
-                        lambda x: length(x) >= 3 AND NOT list_contains($stop, x)
-                                  AND NOT list_contains(regexp_split_to_array(
-                                      lower(concat_ws(' ', source_text, target_text)), '[^a-z0-9]+'), x)),
-            lambda x: left(regexp_replace(x, 's$', ''), {stem}))) AS toks
+        regexp_split_to_array(lower(evidence_text), '[^a-z0-9]+') AS words,
+        regexp_split_to_array(lower(concat_ws(' ', source_text, target_text)), '[^a-z0-9]+') AS actor_words
     FROM event_mentions
     WHERE {where}
+), worded AS (
+    -- content words of the evidence (once per mention, before rows are copied for orientations and bridges):
+    -- no stop words, no words naming the two actors (the block fixes them); plural "s" off, then the first
+    -- {stem} letters: "missiles"/"missile", "bases"/"base". (The actor words are split once per mention above:
+    -- inside the lambda they would be split again for every word.)
+    SELECT * EXCLUDE (words, actor_words),
+        list_distinct(list_transform(
+            list_filter(words, lambda x: length(x) >= 3 AND NOT list_contains($stop, x)
+                                         AND NOT list_contains(actor_words, x)),
+            lambda x: left(CASE WHEN suffix(x, 's') THEN left(x, length(x) - 1) ELSE x END, {stem}))) AS toks
+    FROM base
 ), located AS (
     SELECT * EXCLUDE (dateline, place_country, raw_lat, raw_lon, place_name),
         CASE WHEN NOT dateline THEN place_country END AS raw_pc, CASE WHEN NOT dateline THEN place_name END AS pname,
@@ -59,7 +68,7 @@ WITH base AS (
         -- a country-wide place that is one of the two actors ("Iran fires...": place Iran) says nothing
         CASE WHEN dateline OR (pprec = 'country' AND place_country IN (sc, tc)) THEN NULL ELSE place_country END
             AS pc
-    FROM base
+    FROM worded
 ), shared AS (
     -- within one article, a mention without a place or an exact date (a headline, a later mention) takes
     -- them from the other mentions of the same source and family when those agree on one
@@ -104,7 +113,10 @@ SELECT mention_id, event_id, pending, doc_id, code, fam, quad, sc, tc, eff_date,
     lat, lon, killed, sk, hard_dyad, k1, k2, flip, loc, listed, pname, need,
     CASE prec WHEN 'day' THEN 1 WHEN 'week' THEN 4 ELSE 2 END AS tol,
     prec IN ('month', 'year') AS coarse,
-    date_diff('day', DATE '1970-01-05', eff_date) // 7 AS bucket,
+    -- the date as a day number: pairs compare integers, and exact-date pairs meet in buckets of DAYS_PER_BUCKET
+    -- days (at least the widest window, so a pair's buckets are at most one apart)
+    CAST(date_diff('day', DATE '1970-01-05', eff_date) AS INTEGER) AS dn,
+    CAST(date_diff('day', DATE '1970-01-05', eff_date) // {bucket_days} AS INTEGER) AS bucket,
     year(eff_date) AS yr, month(eff_date) AS mon, toks
 FROM oriented
 """
@@ -142,16 +154,16 @@ _KM = f"CASE WHEN p.pt AND c.pt THEN {_RAW_KM} END"
 _HARD = """
     p.mod_class = c.mod_class AND p.fam = c.fam
     AND CASE
-        WHEN p.eff_date IS NULL OR c.eff_date IS NULL THEN p.doc_id = c.doc_id
+        WHEN p.dn IS NULL OR c.dn IS NULL THEN p.doc_id = c.doc_id
         WHEN p.prec = 'year' OR c.prec = 'year' THEN p.yr = c.yr
         WHEN p.coarse OR c.coarse THEN p.yr = c.yr AND p.mon = c.mon
-        WHEN p.doc_id = c.doc_id AND p.prec = 'day' AND c.prec = 'day' THEN p.eff_date = c.eff_date
-        ELSE abs(date_diff('day', p.eff_date, c.eff_date)) <= greatest(p.tol, c.tol) END
+        WHEN p.doc_id = c.doc_id AND p.prec = 'day' AND c.prec = 'day' THEN p.dn = c.dn
+        ELSE abs(p.dn - c.dn) <= greatest(p.tol, c.tol) END
     -- an act of force in two different countries is two acts (verbal acts carry a dateline, not a place)
     AND NOT ((p.loc OR c.loc) AND p.pc IS NOT NULL AND c.pc IS NOT NULL AND p.pc <> c.pc)
     -- every bridge requires one day: pairs across a bridge that are not of one day go no further (cheap here,
     -- while the other requirements are checked on the candidates)
-    AND (p.need IS NULL AND c.need IS NULL OR p.eff_date = c.eff_date)
+    AND (p.need IS NULL AND c.need IS NULL OR p.dn = c.dn)
 """
 
 # Hard rules checked on the candidate pairs only, not inside the joins (there they cost a third of the join
@@ -170,7 +182,7 @@ _PAIR_RULES = """
     AND CASE WHEN p.need IS NOT NULL OR c.need IS NOT NULL THEN (p.need IS NULL OR c.need IS NULL)
         AND (NOT contains(coalesce(p.need, c.need), 'same_dyad') OR SAME_DYAD)
         AND (NOT contains(coalesce(p.need, c.need), 'same_day')
-             OR (p.prec = 'day' AND c.prec = 'day' AND p.eff_date = c.eff_date))
+             OR (p.prec = 'day' AND c.prec = 'day' AND p.dn = c.dn))
         AND (NOT contains(coalesce(p.need, c.need), 'same_place')
              OR (p.pc IS NOT NULL AND p.pc = c.pc AND coalesce(KM <= $max_km, true)))
         AND (NOT contains(coalesce(p.need, c.need), 'same_toll') OR coalesce(TOLL_AGREES, false))
@@ -186,7 +198,7 @@ _SCORE = """
            -- two towns a short way apart ("Tyre", "Bint Jbeil"): two acts unless the words say otherwise
            WHEN KM > $near_km AND (p.loc OR c.loc) AND p.pname <> c.pname THEN -$other_town_penalty ELSE 0 END
     + CASE WHEN p.prec <> 'day' OR c.prec <> 'day' THEN 0
-           WHEN p.eff_date = c.eff_date THEN $same_day_bonus ELSE -$other_day_penalty END
+           WHEN p.dn = c.dn THEN $same_day_bonus ELSE -$other_day_penalty END
     + CASE WHEN p.code = c.code THEN $same_code_bonus ELSE 0 END
     -- two reports that someone died, with the same toll (two "no one was killed" say little: most acts kill no one)
     + CASE WHEN p.killed IS NULL OR c.killed IS NULL THEN 0
@@ -218,43 +230,49 @@ _SOFT_MATCH = """((p.sk IS NOT NULL AND (p.sk = '*' OR p.sk = c.raw_pc))
 
 def _branch(source: str, *, soft: str) -> str:
     """One way of meeting: ``source`` is the FROM/JOIN/WHERE text giving p and c; the hard rules are added.
-    Each pair keeps the orientation keys of both rows, so the score can find them again."""
+    A pair keeps the row ids of both rows (each a mention in one orientation and family), so the score finds
+    them again by one integer each."""
     return f"""
-    SELECT p.mention_id AS a, c.mention_id AS b, {soft} AS soft, p.k1 AS pk1, p.k2 AS pk2, c.k1 AS ck1, c.k2 AS ck2,
-        p.fam
+    SELECT p.rid AS pr, c.rid AS cr, {soft} AS soft
     {source} AND {_fill(_HARD)}"""
 
 
-_PENDING_EXACT = "(SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS jb FROM _dd_f WHERE pending AND NOT coarse)"
+def _rows(where: str = "true") -> str:
+    """The rows of _dd_f meeting ``where``, with their row id."""
+    return f"(SELECT rowid AS rid, * FROM _dd_f WHERE {where})"
+
+
+_PENDING_EXACT = ("(SELECT rowid AS rid, *, unnest([bucket - 1, bucket, bucket + 1]) AS jb FROM _dd_f "
+                  "WHERE pending AND NOT coarse)")
 
 # Candidate pairs, one SELECT per way of meeting: each is an equi-join, so a million mentions never become a
 # million squared pairs. A pair is accepted inside one article on the hard rules alone; across articles its
 # score must reach the threshold (higher when the dyads differ and only a soft target joins them).
 _BRANCHES = [
     _branch(f"""FROM {_PENDING_EXACT} p
-    JOIN (SELECT * FROM _dd_f WHERE NOT coarse) c
+    JOIN {_rows("NOT coarse")} c
       ON c.k1 = p.k1 AND c.k2 = p.k2 AND c.fam = p.fam AND c.bucket = p.jb
     WHERE (NOT c.pending OR c.mention_id > p.mention_id)""", soft="false"),
-    _branch("""FROM (SELECT * FROM _dd_f WHERE pending AND coarse) p
-    JOIN _dd_f c ON c.k1 = p.k1 AND c.k2 = p.k2 AND c.fam = p.fam AND c.yr = p.yr
+    _branch(f"""FROM {_rows("pending AND coarse")} p
+    JOIN {_rows()} c ON c.k1 = p.k1 AND c.k2 = p.k2 AND c.fam = p.fam AND c.yr = p.yr
     WHERE c.mention_id <> p.mention_id""", soft="false"),
-    _branch("""FROM (SELECT * FROM _dd_f WHERE pending AND NOT coarse) p
-    JOIN (SELECT * FROM _dd_f WHERE coarse) c ON c.k1 = p.k1 AND c.k2 = p.k2 AND c.fam = p.fam AND c.yr = p.yr
+    _branch(f"""FROM {_rows("pending AND NOT coarse")} p
+    JOIN {_rows("coarse")} c ON c.k1 = p.k1 AND c.k2 = p.k2 AND c.fam = p.fam AND c.yr = p.yr
     WHERE true""", soft="false"),
     # soft target on the pending side: a missing target meets any target, a place-derived one the targets
     # of reports placed in that country
     _branch(f"""FROM (SELECT * FROM {_PENDING_EXACT} WHERE sk IS NOT NULL) p
-    JOIN (SELECT * FROM _dd_f WHERE NOT coarse) c ON c.k1 = p.k1 AND c.fam = p.fam AND c.bucket = p.jb
+    JOIN {_rows("NOT coarse")} c ON c.k1 = p.k1 AND c.fam = p.fam AND c.bucket = p.jb
       AND (p.sk = '*' OR c.raw_pc = p.sk)
     -- (both ways round when both are soft: each side's soft target is matched against the other's place)
     WHERE c.k2 <> p.k2""", soft="true"),
     # ... and on the candidate side
     _branch(f"""FROM {_PENDING_EXACT} p
-    JOIN (SELECT * FROM _dd_f WHERE NOT coarse AND sk IS NOT NULL) c
+    JOIN {_rows("NOT coarse AND sk IS NOT NULL")} c
       ON c.k1 = p.k1 AND c.fam = p.fam AND c.bucket = p.jb AND (c.sk = '*' OR p.raw_pc = c.sk)
     WHERE c.k2 <> p.k2 AND (NOT c.pending OR p.sk IS NULL)""", soft="true"),
-    _branch(f"""FROM (SELECT * FROM _dd_f WHERE pending) p
-    JOIN _dd_f c ON c.doc_id = p.doc_id AND c.fam = p.fam AND c.k1 = p.k1 AND c.mention_id <> p.mention_id
+    _branch(f"""FROM {_rows("pending")} p
+    JOIN {_rows()} c ON c.doc_id = p.doc_id AND c.fam = p.fam AND c.k1 = p.k1 AND c.mention_id <> p.mention_id
     WHERE (c.k2 = p.k2 OR {_SOFT_MATCH})""", soft="c.k2 <> p.k2"),
 ]
 CANDIDATES_SQL = f"""
@@ -266,10 +284,10 @@ CREATE OR REPLACE TEMP TABLE _dd_cand AS {" UNION ALL ".join(_BRANCHES)}
 PAIRS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _dd_pairs AS
 SELECT a, b, max(score) AS score FROM (
-    SELECT x.a, x.b, p.doc_id = c.doc_id AS same_doc, x.soft, {_fill(_SCORE)} AS score
+    SELECT p.mention_id AS a, c.mention_id AS b, p.doc_id = c.doc_id AS same_doc, x.soft, {_fill(_SCORE)} AS score
     FROM _dd_cand x
-    JOIN _dd_f p ON p.mention_id = x.a AND p.k1 = x.pk1 AND p.k2 = x.pk2 AND p.fam = x.fam
-    JOIN _dd_f c ON c.mention_id = x.b AND c.k1 = x.ck1 AND c.k2 = x.ck2 AND c.fam = x.fam
+    JOIN {_rows()} p ON p.rid = x.pr
+    JOIN {_rows()} c ON c.rid = x.cr
     WHERE {_fill(_PAIR_RULES)}
 )
 WHERE same_doc OR score >= CASE WHEN soft THEN $min_sim + $soft_margin ELSE $min_sim END

@@ -68,7 +68,8 @@ from brinkwatch.analyze.dedup_sql import (
     FEATURES_SQL,
     PAIRS_SQL,
     SOFT_TARGET_SQL,
-    bridge_rows_sql,
+    alternatives_sql,
+    bridge_roots,
     dateline_sql,
 )
 from brinkwatch.analyze.families import Families, load_families
@@ -321,7 +322,8 @@ def _build_candidates(con: duckdb.DuckDBPyConnection, rules: DedupRules, familie
     con.execute(FEATURES_SQL.format(mod_cases=mod_cases, symmetric=_sql_list(SYMMETRIC_ROOTS), where=where,
                                     stem=STEM_CHARS, family=family, dateline=dateline_sql(),
                                     bucket_days=DAYS_PER_BUCKET, located=_sql_list(families.located),
-                                    bridge_rows=bridge_rows_sql(families.bridges)), {"stop": list(STOP_WORDS)})
+                                    alternatives=alternatives_sql(families.bridges),
+                                    bridge_roots=bridge_roots(families.bridges)), {"stop": list(STOP_WORDS)})
     params = rules.params()
     params["min_sim"] = params.pop("min_similarity")
     con.execute(CANDIDATES_SQL)

@@ -27,10 +27,14 @@ def dateline_sql(alias: str = "") -> str:
 
 
 # One row per mention considered (pending ones, and merged ones of the same families), with what pairs need.
-# A mention of a symmetric root ("A and B clashed", "A met B") gets one row per orientation of its dyad.
+# A mention of a symmetric root ("A and B clashed", "A met B") gets one row per orientation of its dyad, and a
+# bridged code one more row per family it bridges into. Every step reads the one before it once, so DuckDB
+# streams the rows through instead of materialising wide intermediate tables; the cheap per-mention columns are
+# computed twice (``located`` feeds both the per-article aggregate and the rows), which costs less than
+# materialising them with the words.
 FEATURES_SQL = """
 CREATE OR REPLACE TEMP TABLE _dd_f AS
-WITH base AS (
+WITH base AS NOT MATERIALIZED (
     SELECT mention_id, event_id, event_id IS NULL AS pending, doc_id, cameo_root AS root, cameo_code AS code,
         {family} AS fam, quad_class AS quad,
         coalesce(source_country, source_code, '') AS sc, coalesce(target_country, target_code, '') AS tc,
@@ -42,23 +46,10 @@ WITH base AS (
         place_name IS NOT NULL AND {dateline} AS dateline, place_country, place_precision AS pprec, place_name,
         -- where it happened tells happenings apart for material acts and for the roots the families file lists
         quad_class IN (2, 4) OR cameo_root IN {located} AS loc, cameo_root IN {located} AS listed,
-        lat AS raw_lat, lon AS raw_lon, killed, evidence_text,
-        regexp_split_to_array(lower(evidence_text), '[^a-z0-9]+') AS words,
-        regexp_split_to_array(lower(concat_ws(' ', source_text, target_text)), '[^a-z0-9]+') AS actor_words
+        lat AS raw_lat, lon AS raw_lon, killed, evidence_text, source_text, target_text
     FROM event_mentions
     WHERE {where}
-), worded AS (
-    -- content words of the evidence (once per mention, before rows are copied for orientations and bridges):
-    -- no stop words, no words naming the two actors (the block fixes them); plural "s" off, then the first
-    -- {stem} letters: "missiles"/"missile", "bases"/"base". (The actor words are split once per mention above:
-    -- inside the lambda they would be split again for every word.)
-    SELECT * EXCLUDE (words, actor_words),
-        list_distinct(list_transform(
-            list_filter(words, lambda x: length(x) >= 3 AND NOT list_contains($stop, x)
-                                         AND NOT list_contains(actor_words, x)),
-            lambda x: left(CASE WHEN suffix(x, 's') THEN left(x, length(x) - 1) ELSE x END, {stem}))) AS toks
-    FROM base
-), located AS (
+), located AS NOT MATERIALIZED (
     SELECT * EXCLUDE (dateline, place_country, raw_lat, raw_lon, place_name),
         CASE WHEN NOT dateline THEN place_country END AS raw_pc, CASE WHEN NOT dateline THEN place_name END AS pname,
         CASE WHEN NOT dateline THEN raw_lat END AS lat, CASE WHEN NOT dateline THEN raw_lon END AS lon,
@@ -68,7 +59,10 @@ WITH base AS (
         -- a country-wide place that is one of the two actors ("Iran fires...": place Iran) says nothing
         CASE WHEN dateline OR (pprec = 'country' AND place_country IN (sc, tc)) THEN NULL ELSE place_country END
             AS pc
-    FROM worded
+    FROM base
+), several AS (
+    -- (found on the keys alone first: most mentions are alone in theirs)
+    SELECT doc_id, fam, sc FROM base GROUP BY ALL HAVING count(*) > 1
 ), shared AS (
     -- within one article, a mention without a place or an exact date (a headline, a later mention) takes
     -- them from the other mentions of the same source and family when those agree on one
@@ -79,9 +73,9 @@ WITH base AS (
         max(lon) FILTER (WHERE pt) AS i_lon,
         CASE WHEN min(eff_date) FILTER (WHERE prec = 'day') = max(eff_date) FILTER (WHERE prec = 'day')
              THEN max(eff_date) FILTER (WHERE prec = 'day') END AS i_day
-    FROM located GROUP BY ALL HAVING count(*) > 1
-), article AS (
-    SELECT l.* EXCLUDE (pc, pt, lat, lon, eff_date, prec),
+    FROM located SEMI JOIN several USING (doc_id, fam, sc) GROUP BY ALL
+), article AS NOT MATERIALIZED (
+    SELECT l.* EXCLUDE (pc, pt, lat, lon, eff_date, prec, evidence_text, source_text, target_text),
         coalesce(pc, i_pc) AS pc, pt OR i_lat IS NOT NULL AS pt,
         CASE WHEN pt THEN lat ELSE coalesce(i_lat, lat) END AS lat,
         CASE WHEN pt THEN lon WHEN i_lat IS NOT NULL THEN i_lon ELSE lon END AS lon,
@@ -96,21 +90,36 @@ WITH base AS (
              WHEN quad = 4 AND tc = sc AND coalesce(raw_pc, i_pc) <> sc THEN coalesce(raw_pc, i_pc)
         END AS sk,
         -- the pair of countries (either order: orientation is the pair rules' business) an event holds one of
-        least(sc, tc) || '|' || greatest(sc, tc) AS hard_dyad
+        least(sc, tc) || '|' || greatest(sc, tc) AS hard_dyad,
+        regexp_split_to_array(lower(evidence_text), '[^a-z0-9]+') AS words,
+        regexp_split_to_array(lower(concat_ws(' ', source_text, target_text)), '[^a-z0-9]+') AS actor_words
     FROM located l LEFT JOIN shared USING (doc_id, fam, sc)
-), bridged AS (
-    -- a code that may also describe a happening of another family (the families file's bridges) gets a second
-    -- row in that family, carrying what a pair across the bridge must agree on
-    SELECT *, CAST(NULL AS VARCHAR) AS need FROM article
-    {bridge_rows}
-), oriented AS (
-    -- a symmetric root ("A and B clashed", "A met B") is compared either way round: one row per orientation
-    SELECT *, CASE WHEN flip THEN tc ELSE sc END AS k1, CASE WHEN flip THEN sc ELSE tc END AS k2
-    FROM bridged CROSS JOIN (VALUES (false), (true)) AS o(flip)
-    WHERE NOT flip OR (root IN {symmetric} AND tc <> '' AND tc <> sc)
+), worded AS NOT MATERIALIZED (
+    -- content words of the evidence: no stop words, no words naming the two actors (the block fixes them);
+    -- plural "s" off, then the first {stem} letters: "missiles"/"missile", "bases"/"base". (The actor words are
+    -- split once per mention above: inside the lambda they would be split again for every word.)
+    SELECT * EXCLUDE (words, actor_words),
+        list_distinct(list_transform(
+            list_filter(words, lambda x: length(x) >= 3 AND NOT list_contains($stop, x)
+                                         AND NOT list_contains(actor_words, x)),
+            lambda x: left(CASE WHEN suffix(x, 's') THEN left(x, length(x) - 1) ELSE x END, {stem}))) AS toks,
+        -- a symmetric root ("A and B clashed", "A met B") is compared either way round
+        root IN {symmetric} AND tc <> '' AND tc <> sc AS two_ways
+    FROM article
+), expanded AS (
+    -- one row per (family, orientation) the mention is compared in: its own family as told; then, for the few
+    -- mentions that have more (``worded`` is read again for those only, their words computed again rather than
+    -- every mention's kept), the other orientation and each family a bridge of the families file lets its code
+    -- describe, with what a pair across the bridge must agree on
+    SELECT * EXCLUDE (two_ways), CAST(NULL AS VARCHAR) AS need, false AS flip FROM worded
+    UNION ALL BY NAME
+    SELECT * EXCLUDE (fam, two_ways, alt), alt.fam AS fam, alt.need AS need, alt.flip AS flip
+    FROM (SELECT *, unnest({alternatives}) AS alt FROM worded WHERE two_ways OR root IN {bridge_roots})
 )
-SELECT mention_id, event_id, pending, doc_id, code, fam, quad, sc, tc, eff_date, prec, mod_class, raw_pc, pc, pt,
-    lat, lon, killed, sk, hard_dyad, k1, k2, flip, loc, listed, pname, need,
+SELECT mention_id, event_id, pending, doc_id, code, fam, quad, sc, tc, eff_date, prec, mod_class, raw_pc,
+    pc, pt, lat, lon, killed, sk, hard_dyad,
+    CASE WHEN flip THEN tc ELSE sc END AS k1, CASE WHEN flip THEN sc ELSE tc END AS k2, flip,
+    loc, listed, pname, need,
     CASE prec WHEN 'day' THEN 1 WHEN 'week' THEN 4 ELSE 2 END AS tol,
     prec IN ('month', 'year') AS coarse,
     -- the date as a day number: pairs compare integers, and exact-date pairs meet in buckets of DAYS_PER_BUCKET
@@ -118,29 +127,43 @@ SELECT mention_id, event_id, pending, doc_id, code, fam, quad, sc, tc, eff_date,
     CAST(date_diff('day', DATE '1970-01-05', eff_date) AS INTEGER) AS dn,
     CAST(date_diff('day', DATE '1970-01-05', eff_date) // {bucket_days} AS INTEGER) AS bucket,
     year(eff_date) AS yr, month(eff_date) AS mon, toks
-FROM oriented
+FROM expanded
 """
 
 
+def _alternative(family: str, need: str | None, flip: bool) -> str:
+    need_sql = f"'{need}'" if need else "CAST(NULL AS VARCHAR)"
+    return f"{{'fam': {family}, 'need': {need_sql}, 'flip': {str(flip).lower()}}}"
 
-def bridge_rows_sql(bridges: tuple[tuple[str, str, frozenset[str]], ...]) -> str:
-    """The UNION ALL branch of FEATURES_SQL giving bridged codes their row in the other family ('' if none);
-    a code never bridges into its own family (the loader refuses two bridges of one code into one family)."""
-    if not bridges:
-        return ""
-    values = ", ".join(f"('{code[:2]}', '{code}', '{key}', '{','.join(sorted(need))}')"
-                       for code, key, need in bridges)
-    # only a mention that meets its own side of the requirements gets a row: a pair needs both sides to
-    own_side = " AND ".join(f"(NOT contains(b.need, '{need}') OR {check})" for need, check in _OWN_SIDE.items())
-    return f"""UNION ALL
-    SELECT a.* REPLACE (b.fam AS fam), b.need FROM article a
-    JOIN (VALUES {values}) AS b(root, prefix, fam, need) ON a.root = b.root
-    WHERE starts_with(a.code, b.prefix) AND a.fam <> b.fam AND {own_side}"""
+
+def alternatives_sql(bridges: tuple[tuple[str, str, frozenset[str]], ...]) -> str:
+    """The list of the other (family, requirements, flip) a row of FEATURES_SQL's ``worded`` is compared in
+    besides its own family as told: the other orientation when ``two_ways``, and each bridge whose own side its
+    code meets, both ways round when ``two_ways`` (a code never bridges into its own family; the loader refuses
+    two bridges of one code into one family)."""
+
+    def flipped(family: str, need: str | None) -> str:
+        return f"CASE WHEN two_ways THEN [{_alternative(family, need, True)}] ELSE [] END"
+
+    parts = [flipped("fam", None)]
+    for code, key, requires in bridges:
+        # only a mention that meets its own side of the requirements gets a row: a pair needs both sides to
+        own_side = " AND ".join(_OWN_SIDE[need] for need in sorted(requires))
+        condition = f"root = '{code[:2]}' AND starts_with(code, '{code}') AND fam <> '{key}' AND {own_side}"
+        need = ",".join(sorted(requires))
+        parts.append(f"CASE WHEN {condition} THEN list_concat([{_alternative(repr(key), need, False)}], "
+                     f"{flipped(repr(key), need)}) ELSE [] END")
+    return parts[0] if len(parts) == 1 else f"flatten([{', '.join(parts)}])"
+
+
+def bridge_roots(bridges: tuple[tuple[str, str, frozenset[str]], ...]) -> str:
+    """The roots of bridged codes, as an SQL list (FEATURES_SQL looks for more rows only in those and symmetric ones)."""
+    return "(" + ", ".join(sorted({f"'{code[:2]}'" for code, _, _ in bridges})) + ")" if bridges else "(NULL)"
 
 
 # What one mention must have for each requirement of a bridge (the pair rules check the rest).
-_OWN_SIDE = {"same_day": "a.prec = 'day'", "same_place": "a.pc IS NOT NULL", "same_toll": "a.killed IS NOT NULL",
-             "same_dyad": "a.tc <> ''"}
+_OWN_SIDE = {"same_day": "prec = 'day'", "same_place": "pc IS NOT NULL", "same_toll": "killed IS NOT NULL",
+             "same_dyad": "tc <> ''"}
 
 
 # Great-circle distance between the two places (RAWKM where both are known to be points; KM is NULL otherwise).

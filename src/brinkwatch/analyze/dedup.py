@@ -413,11 +413,12 @@ def _assign(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[int, int, i
                                                  schema=pa.schema([("old_id", pa.string()), ("new_id", pa.string())])))
     _register_temp(con, "_dd_touched", pa.table({"event_id": pa.array(sorted(touched), pa.string())}))
     # a pending mention with no accepted pair is an event of its own: same id rule as event_id_for, in SQL
-    singles = con.execute(f"""INSERT INTO _dd_updates
-        SELECT DISTINCT mention_id, 'ev' || left(sha1(mention_id), {_ID_HEX}) FROM _dd_f
-        WHERE pending AND mention_id NOT IN (SELECT mention_id FROM _dd_updates)""").fetchall()[0][0]
-    con.execute("INSERT INTO _dd_touched SELECT event_id FROM _dd_updates WHERE mention_id NOT IN "
-                "(SELECT unnest($ids))", {"ids": list(updates)})
+    # (kept in SQL: on a long ingest they are most mentions, and a Python list of them would cost memory)
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE _dd_singles AS
+        SELECT DISTINCT mention_id, 'ev' || left(sha1(mention_id), {_ID_HEX}) AS event_id FROM _dd_f
+        WHERE pending AND mention_id NOT IN (SELECT mention_id FROM _dd_updates)""")
+    singles = con.execute("INSERT INTO _dd_updates SELECT mention_id, event_id FROM _dd_singles").fetchall()[0][0]
+    con.execute("INSERT INTO _dd_touched SELECT event_id FROM _dd_singles")
     return len(updates) + singles, len(touched) + singles, created + singles
 
 
@@ -474,7 +475,8 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
     finally:
         if index_sql:
             con.execute(index_sql)
-        for name in ("_dd_f", "_dd_cand", "_dd_pairs", "_dd_updates", "_dd_absorbed", "_dd_touched", "_daily_keys"):
+        for name in ("_dd_f", "_dd_cand", "_dd_pairs", "_dd_updates", "_dd_singles", "_dd_absorbed", "_dd_touched",
+                     "_daily_keys"):
             con.execute(f"DROP TABLE IF EXISTS {name}")
     # absorbed events no longer exist: they count as updated (their happening lives on in the target)
     return MergeResult(mentions_merged=n_updates, events_created=created, events_updated=n_touched - created)

@@ -288,9 +288,9 @@ def _memory_limit_bytes(store: Store) -> float:
 def test_a_database_file_bounds_duckdbs_memory(tmp_path):
     # DuckDB's default (80% of RAM) lets a long ingest grow with the database; a file gets the store's bound
     with Store(tmp_path / "bounded.duckdb") as bounded:
-        assert _memory_limit_bytes(bounded) == pytest.approx(512 * 10**6, rel=0.01)
+        assert _memory_limit_bytes(bounded) == pytest.approx(384 * 10**6, rel=0.01)
     with Store(tmp_path / "bounded.duckdb", memory_limit="1GB") as wider:
         assert _memory_limit_bytes(wider) == pytest.approx(10**9, rel=0.01)
     with Store(tmp_path / "bounded.duckdb", memory_limit=None) as default, Store() as in_memory:
         # no bound asked, and memory (whose data has nowhere else to go): DuckDB's own default, far above
-        assert _memory_limit_bytes(default) == _memory_limit_bytes(in_memory) > 512 * 10**6
+        assert _memory_limit_bytes(default) == _memory_limit_bytes(in_memory) > 384 * 10**6

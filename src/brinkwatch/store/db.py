@@ -94,7 +94,7 @@ class WriteResult:
 # this bound instead; past it, DuckDB evicts cached blocks and spills intermediate results to its temporary
 # directory beside the file (``<file>.tmp``). An in-memory database keeps DuckDB's default: its data has
 # nowhere else to live.
-MEMORY_LIMIT = "512MB"
+MEMORY_LIMIT = "384MB"
 
 
 class Store:

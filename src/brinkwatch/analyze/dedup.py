@@ -462,6 +462,11 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
     if not pending:
         return MergeResult(mentions_merged=0, events_created=0, events_updated=0)
     index_sql: str | None = None
+    # No statement of dedup relies on the order rows were inserted in (every order it uses is explicit), and
+    # keeping that order makes DuckDB buffer whole results of its parallel CREATE TABLE AS: under a memory bound
+    # (Store.memory_limit) the final merge of a long ingest ran out of memory there.
+    (insertion_order,) = con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()[0]
+    con.execute("SET preserve_insertion_order = false")
     try:
         _build_candidates(con, rules, families or load_families())
         n_updates, n_touched, created = _assign(con, rules.near_km)
@@ -478,6 +483,7 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
         for name in ("_dd_f", "_dd_cand", "_dd_pairs", "_dd_updates", "_dd_singles", "_dd_absorbed", "_dd_touched",
                      "_daily_keys"):
             con.execute(f"DROP TABLE IF EXISTS {name}")
+        con.execute(f"SET preserve_insertion_order = {'true' if insertion_order else 'false'}")
     # absorbed events no longer exist: they count as updated (their happening lives on in the target)
     return MergeResult(mentions_merged=n_updates, events_created=created, events_updated=n_touched - created)
 

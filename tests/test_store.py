@@ -294,3 +294,14 @@ def test_a_database_file_bounds_duckdbs_memory(tmp_path):
     with Store(tmp_path / "bounded.duckdb", memory_limit=None) as default, Store() as in_memory:
         # no bound asked, and memory (whose data has nowhere else to go): DuckDB's own default, far above
         assert _memory_limit_bytes(default) == _memory_limit_bytes(in_memory) > 384 * 10**6
+
+
+def test_dedup_keeps_the_stores_memory_bound(tmp_path):
+    from brinkwatch.analyze.dedup import merge_new
+
+    with Store(tmp_path / "bounded.duckdb") as bounded:
+        bounded.write([document("d1", "Iraqi forces attacked US troops in Baghdad.", [event("d1", "Iraqi forces attacked US troops in Baghdad.")])])
+        before = _memory_limit_bytes(bounded)
+        merge_new(bounded.con)
+        assert _memory_limit_bytes(bounded) == pytest.approx(before, rel=0.01)
+        assert count(bounded, "events") == 1

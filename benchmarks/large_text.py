@@ -81,7 +81,7 @@ def write_news_corpus(path: Path, megabytes: float, seed: int = 14) -> None:
 
 
 CHILD = textwrap.dedent("""
-    import datetime, resource, sys, threading, time
+    import dataclasses, datetime, resource, sys, threading, time
     from pathlib import Path
     from brinkwatch.config import Settings
     from brinkwatch.store import Store
@@ -150,8 +150,20 @@ CHILD = textwrap.dedent("""
             report = ingest_paths(store, StubCoder(), [corpus], max_bytes=10**9)
         elif mode.startswith("replay="):
             import brinkwatch.ingest.paths as paths
+            from brinkwatch.store.pipeline import run_dedup
             paths.STREAM_BYTES = 0  # in parts, however small the file
-            report = ingest_paths(store, ReplayCoder(mode.split("=", 1)[1]), [corpus], max_bytes=10**10)
+            sizes = [0]
+
+            def on_progress(report):  # RSS every 200 parts: flat while the store writes, or growing?
+                if report.articles_added >= sizes[0] + 200:
+                    sizes[0] = report.articles_added
+                    samples.append((time.perf_counter() - started, report.articles_added, memory_mb("self", "VmRSS")))
+
+            report = ingest_paths(store, ReplayCoder(mode.split("=", 1)[1]), [corpus], max_bytes=10**10,
+                                  on_progress=on_progress, dedup=False)
+            # the store writes' peak, then the final merge as ingest_paths runs it
+            print("written", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.perf_counter() - started)
+            report = dataclasses.replace(report, merge=run_dedup(store))
         elif mode == "coder":
             import brinkwatch.ingest.paths as paths
             from brinkwatch.cli.storage import LazyCoder
@@ -197,6 +209,7 @@ def run(mode: str, corpus: Path, workdir: Path, sample_s: float = 5.0) -> tuple[
     stdout = done.stdout
     lines = stdout.strip().splitlines()
     samples = [tuple(float(x) for x in line.split()[1:]) for line in lines if line.startswith("sample ")]
+    samples += [("written", *(float(x) for x in line.split()[1:])) for line in lines if line.startswith("written ")]
     out = lines[-1].split()  # the last line: DuckDB may draw progress bars before it
     self_kb, child_kb, parts, elapsed, events = int(out[0]), int(out[1]), int(out[2]), float(out[3]), int(out[4])
     return self_kb / 1024, child_kb / 1024, parts, elapsed, events, samples
@@ -230,7 +243,15 @@ def replay(megabytes: float) -> None:
         write_news_corpus(news, megabytes)
         subprocess.run([sys.executable, "-c", CHILD, "record", str(news), str(recorded), "0"], check=True,
                        capture_output=True, text=True)
-        rss, _, parts, elapsed, events, _ = run(f"replay={recorded}", news, workdir)
+        rss, _, parts, elapsed, events, samples = run(f"replay={recorded}", news, workdir)
+        written = [row for row in samples if row[0] == "written"]
+        along = [row for row in samples if row[0] != "written"]
+        if along:
+            print("  RSS while storing: " + ", ".join(f"{parts_:.0f} parts {mb:.0f} MB" for _, parts_, mb in
+                                                     along[:: max(1, len(along) // 8)] + along[-1:]))
+        if written:
+            _, kb, seconds = written[0]
+            print(f"  stored in {seconds:.0f} s, peak RSS {kb / 1024:.0f} MB before the final merge")
         print(f"{megabytes:g} MB of varied news streamed, stored and merged with the real coder's events "
               f"replayed: peak RSS {rss:.0f} MB, {parts} parts, {events} events in {elapsed:.0f} s")
 

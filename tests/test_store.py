@@ -277,3 +277,31 @@ def test_merged_events_are_filtered_on_the_merged_row(store):
     assert [e["event_id"] for e in store.events(EventFilter(cameo="193"))] == ["EV1"]
     assert store.events(EventFilter(cameo="190")) == []
     assert [e["event_id"] for e in store.events(EventFilter(since=dt.date(2024, 5, 1)))] == ["EV1"]
+
+
+def _memory_limit_bytes(store: Store) -> float:
+    (text,), = store.con.execute("SELECT current_setting('memory_limit')").fetchall()
+    number, unit = text.split()
+    return float(number) * {"KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40}[unit]
+
+
+def test_a_database_file_bounds_duckdbs_memory(tmp_path):
+    # DuckDB's default (80% of RAM) lets a long ingest grow with the database; a file gets the store's bound
+    with Store(tmp_path / "bounded.duckdb") as bounded:
+        assert _memory_limit_bytes(bounded) == pytest.approx(384 * 10**6, rel=0.01)
+    with Store(tmp_path / "bounded.duckdb", memory_limit="1GB") as wider:
+        assert _memory_limit_bytes(wider) == pytest.approx(10**9, rel=0.01)
+    with Store(tmp_path / "bounded.duckdb", memory_limit=None) as default, Store() as in_memory:
+        # no bound asked, and memory (whose data has nowhere else to go): DuckDB's own default, far above
+        assert _memory_limit_bytes(default) == _memory_limit_bytes(in_memory) > 384 * 10**6
+
+
+def test_dedup_keeps_the_stores_memory_bound(tmp_path):
+    from brinkwatch.analyze.dedup import merge_new
+
+    with Store(tmp_path / "bounded.duckdb") as bounded:
+        bounded.write([document("d1", "Iraqi forces attacked US troops in Baghdad.", [event("d1", "Iraqi forces attacked US troops in Baghdad.")])])
+        before = _memory_limit_bytes(bounded)
+        merge_new(bounded.con)
+        assert _memory_limit_bytes(bounded) == pytest.approx(before, rel=0.01)
+        assert count(bounded, "events") == 1

@@ -42,7 +42,7 @@ Day, code and dyad alone stay below the threshold: reports sharing no words must
 ``DedupRules`` holds the weights, tuned on the dev sets (``tests/data/dedup/tuning.yaml``, ``measured.yaml``,
 ``families.yaml``) and measured on ``holdout.yaml``, which they were not built on.
 
-Pairs come from equi-joins in SQL (block + week bucket), never all pairs; only the union-find over accepted
+Pairs come from equi-joins in SQL (block + 4-day bucket), never all pairs; only the union-find over accepted
 pairs runs in Python. Merging is incremental (only mentions with ``event_id`` NULL are compared, against each
 other and against merged mentions), deterministic (an event's id is a hash of its smallest mention id) and
 idempotent. The event row takes its code and dyad from a firm target in the root most of its mentions share,
@@ -64,10 +64,12 @@ import pyarrow as pa
 from brinkwatch.analyze import daily
 from brinkwatch.analyze.dedup_sql import (
     CANDIDATES_SQL,
+    DAYS_PER_BUCKET,
     FEATURES_SQL,
     PAIRS_SQL,
     SOFT_TARGET_SQL,
-    bridge_rows_sql,
+    alternatives_sql,
+    bridge_roots,
     dateline_sql,
 )
 from brinkwatch.analyze.families import Families, load_families
@@ -171,15 +173,16 @@ INSERT INTO events (event_id, source_code, source_country, source_sector, target
     modality, is_opinion, event_date, date_precision, place_name, place_country, lat, lon, killed, injured,
     num_mentions, num_sources, num_articles, first_seen, last_seen, confidence, representative_mention,
     evidence_text)
-WITH touched AS (
-    SELECT em.* EXCLUDE (record, numbers, attribution), count(*) OVER (PARTITION BY event_id) AS size
-    FROM event_mentions em WHERE event_id IN (SELECT event_id FROM _dd_touched)
+WITH sizes AS (
+    -- counted on the event ids alone: a window over the mentions would partition their whole rows
+    SELECT event_id, count(*) AS size FROM event_mentions
+    WHERE event_id IN (SELECT event_id FROM _dd_touched) GROUP BY event_id
 ), agg AS (
     -- most events have one mention: they need no aggregation (median and count-distinct per group are
     -- the expensive part of this query), so only events with several mentions are grouped
     SELECT event_id, {_struct("r")} AS r, {_struct("d")} AS d, {_struct("pl")} AS pl, 1 AS n, 1 AS ns, 1 AS na,
         pub_date AS fs, pub_date AS ls, least(confidence, 0.999) AS conf, killed, injured
-    FROM touched t WHERE size = 1
+    FROM event_mentions t WHERE event_id IN (SELECT event_id FROM sizes WHERE size = 1)
     UNION ALL
     SELECT event_id, {", ".join(f"arg_min({_struct(k)}, {_RANKS[k]})" for k in _REPRESENTATIVE)},
         count(*), count(DISTINCT coalesce(publisher, doc_id)), count(DISTINCT doc_id), min(pub_date), max(pub_date),
@@ -187,9 +190,10 @@ WITH touched AS (
         -- article repeating itself does not
         1 - exp(sum(ln(1 - least(confidence, 0.999))) FILTER (WHERE best_in_doc)),
         median(killed), median(injured)
-    FROM (SELECT *, {SOFT_TARGET_SQL} AS soft_target, count(*) OVER (PARTITION BY event_id, cameo_root) AS root_votes,
+    FROM (SELECT * EXCLUDE (record, numbers, attribution), {SOFT_TARGET_SQL} AS soft_target,
+              count(*) OVER (PARTITION BY event_id, cameo_root) AS root_votes,
               row_number() OVER (PARTITION BY event_id, doc_id ORDER BY confidence DESC, mention_id) = 1 AS best_in_doc
-          FROM touched WHERE size > 1) t
+          FROM event_mentions WHERE event_id IN (SELECT event_id FROM sizes WHERE size > 1)) t
     GROUP BY event_id
 )
 SELECT event_id, r.source_code, r.source_country, r.source_sector, r.target_code, r.target_country,
@@ -317,8 +321,9 @@ def _build_candidates(con: duckdb.DuckDBPyConnection, rules: DedupRules, familie
     where = f"event_id IS NULL OR {family} IN {_sql_list(sorted(families.related(pending)))}"
     con.execute(FEATURES_SQL.format(mod_cases=mod_cases, symmetric=_sql_list(SYMMETRIC_ROOTS), where=where,
                                     stem=STEM_CHARS, family=family, dateline=dateline_sql(),
-                                    located=_sql_list(families.located),
-                                    bridge_rows=bridge_rows_sql(families.bridges)), {"stop": list(STOP_WORDS)})
+                                    bucket_days=DAYS_PER_BUCKET, located=_sql_list(families.located),
+                                    alternatives=alternatives_sql(families.bridges),
+                                    bridge_roots=bridge_roots(families.bridges)), {"stop": list(STOP_WORDS)})
     params = rules.params()
     params["min_sim"] = params.pop("min_similarity")
     con.execute(CANDIDATES_SQL)
@@ -408,11 +413,12 @@ def _assign(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[int, int, i
                                                  schema=pa.schema([("old_id", pa.string()), ("new_id", pa.string())])))
     _register_temp(con, "_dd_touched", pa.table({"event_id": pa.array(sorted(touched), pa.string())}))
     # a pending mention with no accepted pair is an event of its own: same id rule as event_id_for, in SQL
-    singles = con.execute(f"""INSERT INTO _dd_updates
-        SELECT DISTINCT mention_id, 'ev' || left(sha1(mention_id), {_ID_HEX}) FROM _dd_f
-        WHERE pending AND mention_id NOT IN (SELECT mention_id FROM _dd_updates)""").fetchall()[0][0]
-    con.execute("INSERT INTO _dd_touched SELECT event_id FROM _dd_updates WHERE mention_id NOT IN "
-                "(SELECT unnest($ids))", {"ids": list(updates)})
+    # (kept in SQL: on a long ingest they are most mentions, and a Python list of them would cost memory)
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE _dd_singles AS
+        SELECT DISTINCT mention_id, 'ev' || left(sha1(mention_id), {_ID_HEX}) AS event_id FROM _dd_f
+        WHERE pending AND mention_id NOT IN (SELECT mention_id FROM _dd_updates)""")
+    singles = con.execute("INSERT INTO _dd_updates SELECT mention_id, event_id FROM _dd_singles").fetchall()[0][0]
+    con.execute("INSERT INTO _dd_touched SELECT event_id FROM _dd_singles")
     return len(updates) + singles, len(touched) + singles, created + singles
 
 
@@ -456,6 +462,16 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
     if not pending:
         return MergeResult(mentions_merged=0, events_created=0, events_updated=0)
     index_sql: str | None = None
+    # No statement of dedup relies on the order rows were inserted in (every order it uses is explicit), and
+    # keeping that order makes DuckDB buffer whole results of its parallel CREATE TABLE AS: under a memory bound
+    # (Store.memory_limit) the final merge of a long ingest ran out of memory there.
+    (insertion_order,) = con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()[0]
+    con.execute("SET preserve_insertion_order = false")
+    # A store's memory bound (brinkwatch.store.db.MEMORY_LIMIT) holds its writes, but dedup does not fit in it yet:
+    # the final merge of a 100 MB ingest ran out of memory in PAIRS_SQL at 384MB (issue 14, open). Until its
+    # pairs are scored in bounded parts, dedup runs with DuckDB's default limit and the caller's is restored after.
+    (memory_limit,) = con.execute("SELECT current_setting('memory_limit')").fetchall()[0]
+    con.execute("RESET memory_limit")
     try:
         _build_candidates(con, rules, families or load_families())
         n_updates, n_touched, created = _assign(con, rules.near_km)
@@ -469,8 +485,11 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
     finally:
         if index_sql:
             con.execute(index_sql)
-        for name in ("_dd_f", "_dd_cand", "_dd_pairs", "_dd_updates", "_dd_absorbed", "_dd_touched", "_daily_keys"):
+        for name in ("_dd_f", "_dd_cand", "_dd_pairs", "_dd_updates", "_dd_singles", "_dd_absorbed", "_dd_touched",
+                     "_daily_keys"):
             con.execute(f"DROP TABLE IF EXISTS {name}")
+        con.execute(f"SET preserve_insertion_order = {'true' if insertion_order else 'false'}")
+        con.execute(f"SET memory_limit = '{memory_limit}'")
     # absorbed events no longer exist: they count as updated (their happening lives on in the target)
     return MergeResult(mentions_merged=n_updates, events_created=created, events_updated=n_touched - created)
 

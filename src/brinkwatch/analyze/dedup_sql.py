@@ -7,6 +7,11 @@ tables when the statement is built, ``$name`` are query parameters.
 
 from __future__ import annotations
 
+# Exact-date mentions meet in buckets of this many days and their neighbours: at least the widest date window
+# (a week-precision date, +-4 days), so the two dates of any pair in a window are at most one bucket apart;
+# no wider, since every pair the buckets bring together is checked and a 7-day bucket brought 60% more.
+DAYS_PER_BUCKET = 4
+
 # A soft target (see dedup.py): missing; or, for an act of force, the country it happened in, or the source's
 # own country while it happened abroad. Over event_mentions columns; FEATURES_SQL computes the same as ``sk``.
 SOFT_TARGET_SQL = """(coalesce(target_country, target_code) IS NULL
@@ -22,10 +27,14 @@ def dateline_sql(alias: str = "") -> str:
 
 
 # One row per mention considered (pending ones, and merged ones of the same families), with what pairs need.
-# A mention of a symmetric root ("A and B clashed", "A met B") gets one row per orientation of its dyad.
+# A mention of a symmetric root ("A and B clashed", "A met B") gets one row per orientation of its dyad, and a
+# bridged code one more row per family it bridges into. Every step reads the one before it once, so DuckDB
+# streams the rows through instead of materialising wide intermediate tables; the cheap per-mention columns are
+# computed twice (``located`` feeds both the per-article aggregate and the rows), which costs less than
+# materialising them with the words.
 FEATURES_SQL = """
 CREATE OR REPLACE TEMP TABLE _dd_f AS
-WITH base AS (
+WITH base AS NOT MATERIALIZED (
     SELECT mention_id, event_id, event_id IS NULL AS pending, doc_id, cameo_root AS root, cameo_code AS code,
         {family} AS fam, quad_class AS quad,
         coalesce(source_country, source_code, '') AS sc, coalesce(target_country, target_code, '') AS tc,
@@ -37,19 +46,10 @@ WITH base AS (
         place_name IS NOT NULL AND {dateline} AS dateline, place_country, place_precision AS pprec, place_name,
         -- where it happened tells happenings apart for material acts and for the roots the families file lists
         quad_class IN (2, 4) OR cameo_root IN {located} AS loc, cameo_root IN {located} AS listed,
-        lat AS raw_lat, lon AS raw_lon, killed, evidence_text,
-        -- content words of the evidence (once per mention, before rows are copied for orientations and bridges):
-        -- no stop words, no words naming the two actors (the block fixes them); plural "s" off, then the first
-        -- {stem} letters: "missiles"/"missile", "bases"/"base"
-        list_distinct(list_transform(
-            list_filter(regexp_split_to_array(lower(evidence_text), '[^a-z0-9]+'),
-                        lambda x: length(x) >= 3 AND NOT list_contains($stop, x)
-                                  AND NOT list_contains(regexp_split_to_array(
-                                      lower(concat_ws(' ', source_text, target_text)), '[^a-z0-9]+'), x)),
-            lambda x: left(regexp_replace(x, 's$', ''), {stem}))) AS toks
+        lat AS raw_lat, lon AS raw_lon, killed, evidence_text, source_text, target_text
     FROM event_mentions
     WHERE {where}
-), located AS (
+), located AS NOT MATERIALIZED (
     SELECT * EXCLUDE (dateline, place_country, raw_lat, raw_lon, place_name),
         CASE WHEN NOT dateline THEN place_country END AS raw_pc, CASE WHEN NOT dateline THEN place_name END AS pname,
         CASE WHEN NOT dateline THEN raw_lat END AS lat, CASE WHEN NOT dateline THEN raw_lon END AS lon,
@@ -60,6 +60,9 @@ WITH base AS (
         CASE WHEN dateline OR (pprec = 'country' AND place_country IN (sc, tc)) THEN NULL ELSE place_country END
             AS pc
     FROM base
+), several AS (
+    -- (found on the keys alone first: most mentions are alone in theirs)
+    SELECT doc_id, fam, sc FROM base GROUP BY ALL HAVING count(*) > 1
 ), shared AS (
     -- within one article, a mention without a place or an exact date (a headline, a later mention) takes
     -- them from the other mentions of the same source and family when those agree on one
@@ -70,9 +73,9 @@ WITH base AS (
         max(lon) FILTER (WHERE pt) AS i_lon,
         CASE WHEN min(eff_date) FILTER (WHERE prec = 'day') = max(eff_date) FILTER (WHERE prec = 'day')
              THEN max(eff_date) FILTER (WHERE prec = 'day') END AS i_day
-    FROM located GROUP BY ALL HAVING count(*) > 1
-), article AS (
-    SELECT l.* EXCLUDE (pc, pt, lat, lon, eff_date, prec),
+    FROM located SEMI JOIN several USING (doc_id, fam, sc) GROUP BY ALL
+), article AS NOT MATERIALIZED (
+    SELECT l.* EXCLUDE (pc, pt, lat, lon, eff_date, prec, evidence_text, source_text, target_text),
         coalesce(pc, i_pc) AS pc, pt OR i_lat IS NOT NULL AS pt,
         CASE WHEN pt THEN lat ELSE coalesce(i_lat, lat) END AS lat,
         CASE WHEN pt THEN lon WHEN i_lat IS NOT NULL THEN i_lon ELSE lon END AS lon,
@@ -87,48 +90,80 @@ WITH base AS (
              WHEN quad = 4 AND tc = sc AND coalesce(raw_pc, i_pc) <> sc THEN coalesce(raw_pc, i_pc)
         END AS sk,
         -- the pair of countries (either order: orientation is the pair rules' business) an event holds one of
-        least(sc, tc) || '|' || greatest(sc, tc) AS hard_dyad
+        least(sc, tc) || '|' || greatest(sc, tc) AS hard_dyad,
+        regexp_split_to_array(lower(evidence_text), '[^a-z0-9]+') AS words,
+        regexp_split_to_array(lower(concat_ws(' ', source_text, target_text)), '[^a-z0-9]+') AS actor_words
     FROM located l LEFT JOIN shared USING (doc_id, fam, sc)
-), bridged AS (
-    -- a code that may also describe a happening of another family (the families file's bridges) gets a second
-    -- row in that family, carrying what a pair across the bridge must agree on
-    SELECT *, CAST(NULL AS VARCHAR) AS need FROM article
-    {bridge_rows}
-), oriented AS (
-    -- a symmetric root ("A and B clashed", "A met B") is compared either way round: one row per orientation
-    SELECT *, CASE WHEN flip THEN tc ELSE sc END AS k1, CASE WHEN flip THEN sc ELSE tc END AS k2
-    FROM bridged CROSS JOIN (VALUES (false), (true)) AS o(flip)
-    WHERE NOT flip OR (root IN {symmetric} AND tc <> '' AND tc <> sc)
+), worded AS NOT MATERIALIZED (
+    -- content words of the evidence: no stop words, no words naming the two actors (the block fixes them);
+    -- plural "s" off, then the first {stem} letters: "missiles"/"missile", "bases"/"base". (The actor words are
+    -- split once per mention above: inside the lambda they would be split again for every word.)
+    SELECT * EXCLUDE (words, actor_words),
+        list_distinct(list_transform(
+            list_filter(words, lambda x: length(x) >= 3 AND NOT list_contains($stop, x)
+                                         AND NOT list_contains(actor_words, x)),
+            lambda x: left(CASE WHEN suffix(x, 's') THEN left(x, length(x) - 1) ELSE x END, {stem}))) AS toks,
+        -- a symmetric root ("A and B clashed", "A met B") is compared either way round
+        root IN {symmetric} AND tc <> '' AND tc <> sc AS two_ways
+    FROM article
+), expanded AS (
+    -- one row per (family, orientation) the mention is compared in: its own family as told; then, for the few
+    -- mentions that have more (``worded`` is read again for those only, their words computed again rather than
+    -- every mention's kept), the other orientation and each family a bridge of the families file lets its code
+    -- describe, with what a pair across the bridge must agree on
+    SELECT * EXCLUDE (two_ways), CAST(NULL AS VARCHAR) AS need, false AS flip FROM worded
+    UNION ALL BY NAME
+    SELECT * EXCLUDE (fam, two_ways, alt), alt.fam AS fam, alt.need AS need, alt.flip AS flip
+    FROM (SELECT *, unnest({alternatives}) AS alt FROM worded WHERE two_ways OR root IN {bridge_roots})
 )
-SELECT mention_id, event_id, pending, doc_id, code, fam, quad, sc, tc, eff_date, prec, mod_class, raw_pc, pc, pt,
-    lat, lon, killed, sk, hard_dyad, k1, k2, flip, loc, listed, pname, need,
+SELECT mention_id, event_id, pending, doc_id, code, fam, quad, sc, tc, eff_date, prec, mod_class, raw_pc,
+    pc, pt, lat, lon, killed, sk, hard_dyad,
+    CASE WHEN flip THEN tc ELSE sc END AS k1, CASE WHEN flip THEN sc ELSE tc END AS k2, flip,
+    loc, listed, pname, need,
     CASE prec WHEN 'day' THEN 1 WHEN 'week' THEN 4 ELSE 2 END AS tol,
     prec IN ('month', 'year') AS coarse,
-    date_diff('day', DATE '1970-01-05', eff_date) // 7 AS bucket,
+    -- the date as a day number: pairs compare integers, and exact-date pairs meet in buckets of DAYS_PER_BUCKET
+    -- days (at least the widest window, so a pair's buckets are at most one apart)
+    CAST(date_diff('day', DATE '1970-01-05', eff_date) AS INTEGER) AS dn,
+    CAST(date_diff('day', DATE '1970-01-05', eff_date) // {bucket_days} AS INTEGER) AS bucket,
     year(eff_date) AS yr, month(eff_date) AS mon, toks
-FROM oriented
+FROM expanded
 """
 
 
+def _alternative(family: str, need: str | None, flip: bool) -> str:
+    need_sql = f"'{need}'" if need else "CAST(NULL AS VARCHAR)"
+    return f"{{'fam': {family}, 'need': {need_sql}, 'flip': {str(flip).lower()}}}"
 
-def bridge_rows_sql(bridges: tuple[tuple[str, str, frozenset[str]], ...]) -> str:
-    """The UNION ALL branch of FEATURES_SQL giving bridged codes their row in the other family ('' if none);
-    a code never bridges into its own family (the loader refuses two bridges of one code into one family)."""
-    if not bridges:
-        return ""
-    values = ", ".join(f"('{code[:2]}', '{code}', '{key}', '{','.join(sorted(need))}')"
-                       for code, key, need in bridges)
-    # only a mention that meets its own side of the requirements gets a row: a pair needs both sides to
-    own_side = " AND ".join(f"(NOT contains(b.need, '{need}') OR {check})" for need, check in _OWN_SIDE.items())
-    return f"""UNION ALL
-    SELECT a.* REPLACE (b.fam AS fam), b.need FROM article a
-    JOIN (VALUES {values}) AS b(root, prefix, fam, need) ON a.root = b.root
-    WHERE starts_with(a.code, b.prefix) AND a.fam <> b.fam AND {own_side}"""
+
+def alternatives_sql(bridges: tuple[tuple[str, str, frozenset[str]], ...]) -> str:
+    """The list of the other (family, requirements, flip) a row of FEATURES_SQL's ``worded`` is compared in
+    besides its own family as told: the other orientation when ``two_ways``, and each bridge whose own side its
+    code meets, both ways round when ``two_ways`` (a code never bridges into its own family; the loader refuses
+    two bridges of one code into one family)."""
+
+    def flipped(family: str, need: str | None) -> str:
+        return f"CASE WHEN two_ways THEN [{_alternative(family, need, True)}] ELSE [] END"
+
+    parts = [flipped("fam", None)]
+    for code, key, requires in bridges:
+        # only a mention that meets its own side of the requirements gets a row: a pair needs both sides to
+        own_side = " AND ".join(_OWN_SIDE[need] for need in sorted(requires))
+        condition = f"root = '{code[:2]}' AND starts_with(code, '{code}') AND fam <> '{key}' AND {own_side}"
+        need = ",".join(sorted(requires))
+        parts.append(f"CASE WHEN {condition} THEN list_concat([{_alternative(repr(key), need, False)}], "
+                     f"{flipped(repr(key), need)}) ELSE [] END")
+    return parts[0] if len(parts) == 1 else f"flatten([{', '.join(parts)}])"
+
+
+def bridge_roots(bridges: tuple[tuple[str, str, frozenset[str]], ...]) -> str:
+    """The roots of bridged codes, as an SQL list (FEATURES_SQL looks for more rows only in those and symmetric ones)."""
+    return "(" + ", ".join(sorted({f"'{code[:2]}'" for code, _, _ in bridges})) + ")" if bridges else "(NULL)"
 
 
 # What one mention must have for each requirement of a bridge (the pair rules check the rest).
-_OWN_SIDE = {"same_day": "a.prec = 'day'", "same_place": "a.pc IS NOT NULL", "same_toll": "a.killed IS NOT NULL",
-             "same_dyad": "a.tc <> ''"}
+_OWN_SIDE = {"same_day": "prec = 'day'", "same_place": "pc IS NOT NULL", "same_toll": "killed IS NOT NULL",
+             "same_dyad": "tc <> ''"}
 
 
 # Great-circle distance between the two places (RAWKM where both are known to be points; KM is NULL otherwise).
@@ -142,16 +177,16 @@ _KM = f"CASE WHEN p.pt AND c.pt THEN {_RAW_KM} END"
 _HARD = """
     p.mod_class = c.mod_class AND p.fam = c.fam
     AND CASE
-        WHEN p.eff_date IS NULL OR c.eff_date IS NULL THEN p.doc_id = c.doc_id
+        WHEN p.dn IS NULL OR c.dn IS NULL THEN p.doc_id = c.doc_id
         WHEN p.prec = 'year' OR c.prec = 'year' THEN p.yr = c.yr
         WHEN p.coarse OR c.coarse THEN p.yr = c.yr AND p.mon = c.mon
-        WHEN p.doc_id = c.doc_id AND p.prec = 'day' AND c.prec = 'day' THEN p.eff_date = c.eff_date
-        ELSE abs(date_diff('day', p.eff_date, c.eff_date)) <= greatest(p.tol, c.tol) END
+        WHEN p.doc_id = c.doc_id AND p.prec = 'day' AND c.prec = 'day' THEN p.dn = c.dn
+        ELSE abs(p.dn - c.dn) <= greatest(p.tol, c.tol) END
     -- an act of force in two different countries is two acts (verbal acts carry a dateline, not a place)
     AND NOT ((p.loc OR c.loc) AND p.pc IS NOT NULL AND c.pc IS NOT NULL AND p.pc <> c.pc)
     -- every bridge requires one day: pairs across a bridge that are not of one day go no further (cheap here,
     -- while the other requirements are checked on the candidates)
-    AND (p.need IS NULL AND c.need IS NULL OR p.eff_date = c.eff_date)
+    AND (p.need IS NULL AND c.need IS NULL OR p.dn = c.dn)
 """
 
 # Hard rules checked on the candidate pairs only, not inside the joins (there they cost a third of the join
@@ -170,7 +205,7 @@ _PAIR_RULES = """
     AND CASE WHEN p.need IS NOT NULL OR c.need IS NOT NULL THEN (p.need IS NULL OR c.need IS NULL)
         AND (NOT contains(coalesce(p.need, c.need), 'same_dyad') OR SAME_DYAD)
         AND (NOT contains(coalesce(p.need, c.need), 'same_day')
-             OR (p.prec = 'day' AND c.prec = 'day' AND p.eff_date = c.eff_date))
+             OR (p.prec = 'day' AND c.prec = 'day' AND p.dn = c.dn))
         AND (NOT contains(coalesce(p.need, c.need), 'same_place')
              OR (p.pc IS NOT NULL AND p.pc = c.pc AND coalesce(KM <= $max_km, true)))
         AND (NOT contains(coalesce(p.need, c.need), 'same_toll') OR coalesce(TOLL_AGREES, false))
@@ -186,7 +221,7 @@ _SCORE = """
            -- two towns a short way apart ("Tyre", "Bint Jbeil"): two acts unless the words say otherwise
            WHEN KM > $near_km AND (p.loc OR c.loc) AND p.pname <> c.pname THEN -$other_town_penalty ELSE 0 END
     + CASE WHEN p.prec <> 'day' OR c.prec <> 'day' THEN 0
-           WHEN p.eff_date = c.eff_date THEN $same_day_bonus ELSE -$other_day_penalty END
+           WHEN p.dn = c.dn THEN $same_day_bonus ELSE -$other_day_penalty END
     + CASE WHEN p.code = c.code THEN $same_code_bonus ELSE 0 END
     -- two reports that someone died, with the same toll (two "no one was killed" say little: most acts kill no one)
     + CASE WHEN p.killed IS NULL OR c.killed IS NULL THEN 0
@@ -218,43 +253,49 @@ _SOFT_MATCH = """((p.sk IS NOT NULL AND (p.sk = '*' OR p.sk = c.raw_pc))
 
 def _branch(source: str, *, soft: str) -> str:
     """One way of meeting: ``source`` is the FROM/JOIN/WHERE text giving p and c; the hard rules are added.
-    Each pair keeps the orientation keys of both rows, so the score can find them again."""
+    A pair keeps the row ids of both rows (each a mention in one orientation and family), so the score finds
+    them again by one integer each."""
     return f"""
-    SELECT p.mention_id AS a, c.mention_id AS b, {soft} AS soft, p.k1 AS pk1, p.k2 AS pk2, c.k1 AS ck1, c.k2 AS ck2,
-        p.fam
+    SELECT p.rid AS pr, c.rid AS cr, {soft} AS soft
     {source} AND {_fill(_HARD)}"""
 
 
-_PENDING_EXACT = "(SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS jb FROM _dd_f WHERE pending AND NOT coarse)"
+def _rows(where: str = "true") -> str:
+    """The rows of _dd_f meeting ``where``, with their row id."""
+    return f"(SELECT rowid AS rid, * FROM _dd_f WHERE {where})"
+
+
+_PENDING_EXACT = ("(SELECT rowid AS rid, *, unnest([bucket - 1, bucket, bucket + 1]) AS jb FROM _dd_f "
+                  "WHERE pending AND NOT coarse)")
 
 # Candidate pairs, one SELECT per way of meeting: each is an equi-join, so a million mentions never become a
 # million squared pairs. A pair is accepted inside one article on the hard rules alone; across articles its
 # score must reach the threshold (higher when the dyads differ and only a soft target joins them).
 _BRANCHES = [
     _branch(f"""FROM {_PENDING_EXACT} p
-    JOIN (SELECT * FROM _dd_f WHERE NOT coarse) c
+    JOIN {_rows("NOT coarse")} c
       ON c.k1 = p.k1 AND c.k2 = p.k2 AND c.fam = p.fam AND c.bucket = p.jb
     WHERE (NOT c.pending OR c.mention_id > p.mention_id)""", soft="false"),
-    _branch("""FROM (SELECT * FROM _dd_f WHERE pending AND coarse) p
-    JOIN _dd_f c ON c.k1 = p.k1 AND c.k2 = p.k2 AND c.fam = p.fam AND c.yr = p.yr
+    _branch(f"""FROM {_rows("pending AND coarse")} p
+    JOIN {_rows()} c ON c.k1 = p.k1 AND c.k2 = p.k2 AND c.fam = p.fam AND c.yr = p.yr
     WHERE c.mention_id <> p.mention_id""", soft="false"),
-    _branch("""FROM (SELECT * FROM _dd_f WHERE pending AND NOT coarse) p
-    JOIN (SELECT * FROM _dd_f WHERE coarse) c ON c.k1 = p.k1 AND c.k2 = p.k2 AND c.fam = p.fam AND c.yr = p.yr
+    _branch(f"""FROM {_rows("pending AND NOT coarse")} p
+    JOIN {_rows("coarse")} c ON c.k1 = p.k1 AND c.k2 = p.k2 AND c.fam = p.fam AND c.yr = p.yr
     WHERE true""", soft="false"),
     # soft target on the pending side: a missing target meets any target, a place-derived one the targets
     # of reports placed in that country
     _branch(f"""FROM (SELECT * FROM {_PENDING_EXACT} WHERE sk IS NOT NULL) p
-    JOIN (SELECT * FROM _dd_f WHERE NOT coarse) c ON c.k1 = p.k1 AND c.fam = p.fam AND c.bucket = p.jb
+    JOIN {_rows("NOT coarse")} c ON c.k1 = p.k1 AND c.fam = p.fam AND c.bucket = p.jb
       AND (p.sk = '*' OR c.raw_pc = p.sk)
     -- (both ways round when both are soft: each side's soft target is matched against the other's place)
     WHERE c.k2 <> p.k2""", soft="true"),
     # ... and on the candidate side
     _branch(f"""FROM {_PENDING_EXACT} p
-    JOIN (SELECT * FROM _dd_f WHERE NOT coarse AND sk IS NOT NULL) c
+    JOIN {_rows("NOT coarse AND sk IS NOT NULL")} c
       ON c.k1 = p.k1 AND c.fam = p.fam AND c.bucket = p.jb AND (c.sk = '*' OR p.raw_pc = c.sk)
     WHERE c.k2 <> p.k2 AND (NOT c.pending OR p.sk IS NULL)""", soft="true"),
-    _branch(f"""FROM (SELECT * FROM _dd_f WHERE pending) p
-    JOIN _dd_f c ON c.doc_id = p.doc_id AND c.fam = p.fam AND c.k1 = p.k1 AND c.mention_id <> p.mention_id
+    _branch(f"""FROM {_rows("pending")} p
+    JOIN {_rows()} c ON c.doc_id = p.doc_id AND c.fam = p.fam AND c.k1 = p.k1 AND c.mention_id <> p.mention_id
     WHERE (c.k2 = p.k2 OR {_SOFT_MATCH})""", soft="c.k2 <> p.k2"),
 ]
 CANDIDATES_SQL = f"""
@@ -266,10 +307,10 @@ CREATE OR REPLACE TEMP TABLE _dd_cand AS {" UNION ALL ".join(_BRANCHES)}
 PAIRS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _dd_pairs AS
 SELECT a, b, max(score) AS score FROM (
-    SELECT x.a, x.b, p.doc_id = c.doc_id AS same_doc, x.soft, {_fill(_SCORE)} AS score
+    SELECT p.mention_id AS a, c.mention_id AS b, p.doc_id = c.doc_id AS same_doc, x.soft, {_fill(_SCORE)} AS score
     FROM _dd_cand x
-    JOIN _dd_f p ON p.mention_id = x.a AND p.k1 = x.pk1 AND p.k2 = x.pk2 AND p.fam = x.fam
-    JOIN _dd_f c ON c.mention_id = x.b AND c.k1 = x.ck1 AND c.k2 = x.ck2 AND c.fam = x.fam
+    JOIN {_rows()} p ON p.rid = x.pr
+    JOIN {_rows()} c ON c.rid = x.cr
     WHERE {_fill(_PAIR_RULES)}
 )
 WHERE same_doc OR score >= CASE WHEN soft THEN $min_sim + $soft_margin ELSE $min_sim END

@@ -89,14 +89,29 @@ class WriteResult:
     mentions_added: int
 
 
-class Store:
-    """A brinkwatch database (a DuckDB file, or memory). Creates the schema when it is missing."""
+# DuckDB keeps the blocks it reads and writes cached up to its memory_limit, by default 80% of the machine's
+# RAM, so a long ingest would grow with the database it fills (and dedup's joins with it). A database file gets
+# this bound instead; past it, DuckDB evicts cached blocks and spills intermediate results to its temporary
+# directory beside the file (``<file>.tmp``). An in-memory database keeps DuckDB's default: its data has
+# nowhere else to live.
+MEMORY_LIMIT = "384MB"
 
-    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False) -> None:
+
+class Store:
+    """A brinkwatch database (a DuckDB file, or memory). Creates the schema when it is missing.
+
+    ``memory_limit`` bounds DuckDB's memory for a database file (DuckDB's size syntax, e.g. ``"1GB"``; None
+    leaves DuckDB's default)."""
+
+    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False,
+                 memory_limit: str | None = MEMORY_LIMIT) -> None:
         self.path = str(path)
         self.snapshot_of: str | None = None  # the server a snapshot came from (brinkwatch.store.access)
         try:
             self.con: duckdb.DuckDBPyConnection = duckdb.connect(self.path, read_only=read_only)
+            if memory_limit and self.path != ":memory:":
+                quoted = memory_limit.replace("'", "''")
+                self.con.execute(f"SET memory_limit = '{quoted}'")
         except duckdb.Error as exc:
             holder = lock_holder(str(exc))
             if holder is not None:

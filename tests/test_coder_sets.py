@@ -14,8 +14,8 @@ import pytest
 from brinkwatch.evaluate import evaluate, evaluate_articles, load_articles, load_gold
 
 DATA = Path(__file__).parent / "data"
-CASES_FLOOR = {"dyad_root": 0.78, "full": 0.52, "no_event_accuracy": 0.82}
-ARTICLES_FLOOR = {"dyad_root": 0.66}
+CASES_FLOOR = {"dyad_root": 0.86, "full": 0.58, "no_event_accuracy": 0.95}
+ARTICLES_FLOOR = {"dyad_root": 0.80}
 
 
 @pytest.fixture(scope="module")

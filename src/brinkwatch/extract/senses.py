@@ -176,10 +176,21 @@ def _backdrop_reason(trigger: Token, table: SenseTable) -> str | None:
 
 
 def _is_conditions_warning(draft: Draft, table: SenseTable) -> bool:
-    """"Aid agencies warned that the camps would run out of water": no one warned, no act in the clause."""
+    """"Aid agencies warned that the camps would run out of water": no one warned, no act in the clause. A
+    clause whose subject is the warner itself ("Turkey warned that it would strike back if ...") tells what the
+    warner will do: a threat, kept."""
     trigger = draft.trigger
+    clauses = [c for c in trigger.children if c.dep_ == "ccomp"]
     return (lemma_of(trigger) in table.warning_verbs and draft.embedded is None
-            and not any(draft.target_groups) and any(c.dep_ == "ccomp" for c in trigger.children))
+            and not any(draft.target_groups) and bool(clauses) and not any(_own_act(c) for c in clauses))
+
+
+def _own_act(clause: Token) -> bool:
+    """The clause's subject is a personal pronoun standing for the speaker ("it", "we", "they")."""
+    return any(c.dep_ == "nsubj" and c.tag_ == "PRP" and c.lower_ in _SPEAKER_PRONOUNS for c in clause.children)
+
+
+_SPEAKER_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
 
 
 def _is_tally(trigger: Token, table: SenseTable) -> bool:

@@ -1,9 +1,10 @@
-"""The probe5 whole-article sets (tests/data/articles/probe5*/): their shape, and floors under the scores measured.
+"""The whole-article probes (tests/data/articles/probe*/): their shape, and floors under the scores measured.
 
-``probe5/`` (10 articles) was used to find and fix how events are lost in whole articles; ``probe5_holdout/``
-(5 articles) was scored once when that work was finished. Both were hand-coded before the coder was run on them.
-The floors sit a little under the measured scores (tests/data/README.md); raise them as the coder improves,
-never lower them to make a change pass.
+``probe5/`` (10 articles), ``probe5_actors/`` (6) and ``probe6/`` (7) were used to find and fix how events and
+actors are lost in whole articles; ``probe5_holdout/`` (5) and ``probe6_holdout/`` (3) were scored once when that
+work was finished. All were hand-coded before the coder was run on them. The floors sit a little under the
+scores measured at the end of the fifth session (README, tests/data/README.md); raise them as the coder
+improves, never lower them to make a change pass.
 """
 
 from __future__ import annotations
@@ -15,13 +16,21 @@ import pytest
 from brinkwatch.evaluate import evaluate_articles, load_articles
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
-FLOORS = {"probe5": {"dyad_root": 0.45, "core": 0.75}, "probe5_holdout": {"dyad_root": 0.35, "core": 0.55}}
+# measured: probe5 0.510 / core 30/37; probe5_holdout 0.424 / 10/16; probe5_actors 0.865 / 29/32;
+# probe6 0.685 / 29/37; probe6_holdout 0.556 / 13/17
+FLOORS = {
+    "probe5": {"dyad_root": 0.48, "core": 0.78},
+    "probe5_holdout": {"dyad_root": 0.40, "core": 0.60},
+    "probe5_actors": {"dyad_root": 0.82, "core": 0.87},
+    "probe6": {"dyad_root": 0.65, "core": 0.75},
+    "probe6_holdout": {"dyad_root": 0.52, "core": 0.70},
+}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_probe_articles_are_well_formed(name: str) -> None:
     golds = load_articles(ARTICLES / name)
-    assert len(golds) >= 5
+    assert len(golds) >= 3
     for gold in golds:
         assert gold.article.pub_date is not None, gold.name
         assert len(gold.events) >= 5, gold.name

@@ -59,6 +59,9 @@ class NumberCues(BaseModel):
     currencies: dict[str, str]
     vote_cues: list[str]
     violent_acts: list[str]
+    harming_verbs: frozenset[str]
+    remains_nouns: frozenset[str]
+    reporting_verbs: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +282,7 @@ def _read_kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
     noun_lemma = noun.lemma_.lower()
     if noun.lower_ in cues.currencies or noun_lemma in cues.currencies:
         return "money"
-    if _among_the_doers(noun):
+    if _among_the_doers(noun, cues):
         # "Three gunmen killed 5 people", "clashes between two armed groups killed 4": who did it, no toll
         return next((kind for kind, lemmas in cues.noun_kinds.items()
                      if kind not in _TOLL_KINDS and (noun_lemma in lemmas or noun.lower_ in lemmas)), None)
@@ -308,12 +311,7 @@ def _read_kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
     return _shared_toll(sent, count, cues)
 
 
-# Verbs whose subject does the harm (their victims are the object): "gunmen killed 5", not "5 died".
-_HARMING_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim", "slay", "execute", "behead", "murder",
-                            "slaughter", "massacre", "shoot", "gun"})
-
-
-def _among_the_doers(noun: Token) -> bool:
+def _among_the_doers(noun: Token, cues: NumberCues) -> bool:
     """The counted noun is (in) the subject of an active harming verb that has victims as its object, or
     in its "by" agent: the doers."""
     node = noun
@@ -322,7 +320,7 @@ def _among_the_doers(noun: Token) -> bool:
         if head.i == node.i:
             return False
         if head.pos_ in ("VERB", "AUX"):
-            if head.lemma_.lower() not in _HARMING_VERBS:
+            if head.lemma_.lower() not in cues.harming_verbs:
                 return False
             # an active subject with victims as object ("more than 20 wounded" has none: it is a passive)
             acts = node.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in head.children) and \
@@ -427,9 +425,6 @@ def _vote_count(word: str) -> float | None:
 
 
 _CASUALTY_NOUNS = frozenset({"casualty", "casualties"})
-_REMAINS = frozenset({"body", "bodies", "corpse", "corpses", "remains"})
-_REPORTING_VERBS = frozenset({"say", "report", "tell", "add", "confirm", "believe", "fear", "think", "estimate",
-                              "understand"})
 _CLAUSE_DEPS = {"advcl", "conj", "ccomp", "xcomp", "acl", "relcl", "parataxis", "csubj"}
 
 
@@ -527,7 +522,7 @@ def _casualty_verb(verb: Token, cues: NumberCues) -> bool:
         return False
     casualty = _casualty_words(cues)[0]
     reported = None
-    if verb.lemma_.lower() in _REPORTING_VERBS:
+    if verb.lemma_.lower() in cues.reporting_verbs:
         # "..., and residents said 17 bodies were recovered", "..., and 64 in all are said to have had
         # injuries": the toll is reported, still the act's
         reported = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
@@ -538,7 +533,7 @@ def _casualty_verb(verb: Token, cues: NumberCues) -> bool:
     words = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd"))]
     if reported is not None:
         words += [c for c in verb.children if c.dep_ == "dobj"]  # "had injuries"
-    if subj is not None and subj.lower_ in _REMAINS:
+    if subj is not None and subj.lower_ in cues.remains_nouns:
         words.append(subj)  # "17 bodies were recovered", "the corpses of 9 men were found"
     if not any(w.lemma_.lower() in casualty or w.lower_ in casualty for w in words):
         return False
@@ -806,7 +801,7 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
         if fragment or (step == 0 and not _acts_of_its_own_once(nxt, cues)):
             taken = sorted((q for q in _tolls_told(nxt, cues, skip_spans)
                             if q.kind in _TOLL_KINDS and (q.kind not in have or _additional(nxt, q))),
-                           key=lambda q: q.start or 0)
+                           key=lambda q: (q.start or 0, q.kind))  # (a set: kind breaks ties, the same every run)
             found += taken
             have |= {q.kind for q in taken}
         if not fragment and _acts_of_its_own_once(nxt, cues):

@@ -102,6 +102,53 @@ def test_new_report_bridging_two_events_merges_them(con: duckdb.DuckDBPyConnecti
     assert con.sql("SELECT num_mentions FROM events").fetchall() == [(3,)]
 
 
+def _groups(con: duckdb.DuckDBPyConnection) -> list[tuple[str, ...]]:
+    rows = con.sql("SELECT list(mention_id ORDER BY mention_id) FROM event_mentions GROUP BY event_id").fetchall()
+    return sorted(tuple(ids) for (ids,) in rows)
+
+
+@pytest.mark.parametrize("order", [("a", "b", "c"), ("a", "c", "b"), ("c", "b", "a"), ("b", "c", "a")])
+def test_a_closer_report_arriving_later_regroups_as_a_rebuild_would(con: duckdb.DuckDBPyConnection,
+                                                                    order: tuple[str, ...]) -> None:
+    """Week-dated reports on 1, 4 and 6 January: a-b and b-c pair, but one event may span 4 days, so b goes
+    with the closer c. An event merged before c arrived is reopened when c pairs with it (it once kept a+b and
+    took c too: an event over 5 days, and not what a rebuild gives)."""
+    base = {"source_country": "AAA", "target_country": "BBB", "cameo_code": "190", "quad_class": 4,
+            "goldstein": -10.0, "date_precision": "week", "evidence_text": "troops clashed at the river ford"}
+    days = {"a": "2024-01-01", "b": "2024-01-04", "c": "2024-01-06"}
+    rows = {m: {**base, "mention_id": m, "doc_id": f"d{m}", "event_date": day} for m, day in days.items()}
+    for mention in order:  # one report at a time, merged as it comes
+        insert_mentions(con, [rows[mention]])
+        merge_new(con)
+    assert _groups(con) == [("a",), ("b", "c")]
+    incremental = sorted(con.sql("SELECT mention_id, event_id FROM event_mentions").fetchall())
+    events = con.sql("SELECT event_id, num_mentions FROM events ORDER BY 1").fetchall()
+    rebuild(con)
+    assert sorted(con.sql("SELECT mention_id, event_id FROM event_mentions").fetchall()) == incremental
+    assert con.sql("SELECT event_id, num_mentions FROM events ORDER BY 1").fetchall() == events
+
+
+def test_a_coarse_report_never_stretches_a_merged_event_past_its_span(con: duckdb.DuckDBPyConnection) -> None:
+    """A month-dated report pairs with any report of its month. Merged with a report of 3 January, it may not
+    then bring in one of 14 January (found by the property test: incremental merges once did)."""
+    base = {"source_country": "BBB", "target_country": "CCC", "cameo_code": "042", "quad_class": 1,
+            "modality": "claimed", "evidence_text": "envoys discussed the border"}
+    insert_mentions(con, [{**base, "mention_id": "p0", "doc_id": "d0", "event_date": "2024-01-04",
+                           "date_precision": "month"},
+                          {**base, "mention_id": "p1", "doc_id": "d1", "event_date": "2024-01-03",
+                           "date_precision": "day"}])
+    merge_new(con)
+    insert_mentions(con, [{**base, "mention_id": "p2", "doc_id": "d2", "event_date": "2024-01-14",
+                           "date_precision": "week", "modality": "asserted"}])
+    merge_new(con)
+    spans = con.sql("""SELECT max(event_date) - min(event_date) FROM event_mentions
+                       WHERE date_precision NOT IN ('month', 'year') GROUP BY event_id""").fetchall()
+    assert max(days for (days,) in spans) <= 4
+    incremental = _groups(con)
+    rebuild(con)
+    assert _groups(con) == incremental
+
+
 def test_swapped_dyad_merges_only_for_symmetric_codes(con: duckdb.DuckDBPyConnection) -> None:
     common = {"date_precision": "day", "event_date": "2024-02-02", "evidence_text": "forces of both sides clashed"}
     insert_mentions(con, [

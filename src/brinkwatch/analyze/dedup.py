@@ -45,7 +45,13 @@ Day, code and dyad alone stay below the threshold: reports sharing no words must
 Pairs come from equi-joins in SQL (block + 4-day bucket), never all pairs; only the union-find over accepted
 pairs runs in Python. Merging is incremental (only mentions with ``event_id`` NULL are compared, against each
 other and against merged mentions), deterministic (an event's id is a hash of its smallest mention id) and
-idempotent. The event row takes its code and dyad from a firm target in the root most of its mentions share,
+idempotent, and it does not depend on the order reports arrive in: a merged event that a new report pairs
+with is *reopened* (its mentions are compared again, with the new ones), and so is every event those pair
+with, until no pair reaches an event outside the reopened ones; the union-find then sees exactly the pairs
+and the order a rebuild would, so an incremental history and a rebuild give the same events and ids. (The
+component rules make the grouping depend on the pairs taken first: joining a new report to an event that is
+kept as it was would let the report take an older one's place, or stretch an event past its span.)
+The event row takes its code and dyad from a firm target in the root most of its mentions share,
 with the most specific code, then the strongest act, then confidence; its date from the most precise date and
 its place from the most precise place.
 """
@@ -311,15 +317,23 @@ def _sql_list(values: tuple[str, ...] | list[str]) -> str:
     return "(" + ", ".join(f"'{v}'" for v in values) + ")" if values else "(NULL)"
 
 
-def _build_candidates(con: duckdb.DuckDBPyConnection, rules: DedupRules, families: Families) -> None:
+# A mention still to be merged: one with no event yet, or one of an event reopened by this merge.
+_PENDING = "event_id IS NULL"
+_REOPENED = "(event_id IS NULL OR event_id IN (SELECT event_id FROM _dd_reopened))"
+
+
+def _build_candidates(con: duckdb.DuckDBPyConnection, rules: DedupRules, families: Families,
+                      reopened: bool = False) -> None:
     """Features of pending mentions and of merged mentions in their families, then accepted pairs."""
     mod_cases = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in MODALITY_CLASSES.items())
     family = family_sql(families=families)
+    pending_sql = _REOPENED if reopened else _PENDING  # (the plain test is cheaper on a fresh ingest)
     # merged mentions matter only in families where something is pending, or across a bridge from one
-    pending = {k for (k,) in con.sql(f"SELECT DISTINCT {family} FROM event_mentions WHERE event_id IS NULL")
+    pending = {k for (k,) in con.sql(f"SELECT DISTINCT {family} FROM event_mentions WHERE {pending_sql}")
                .fetchall() if k is not None}
-    where = f"event_id IS NULL OR {family} IN {_sql_list(sorted(families.related(pending)))}"
+    where = f"{pending_sql} OR {family} IN {_sql_list(sorted(families.related(pending)))}"
     con.execute(FEATURES_SQL.format(mod_cases=mod_cases, symmetric=_sql_list(SYMMETRIC_ROOTS), where=where,
+                                    pending=pending_sql,
                                     stem=STEM_CHARS, family=family, dateline=dateline_sql(),
                                     bucket_days=DAYS_PER_BUCKET, located=_sql_list(families.located),
                                     alternatives=alternatives_sql(families.bridges),
@@ -330,39 +344,40 @@ def _build_candidates(con: duckdb.DuckDBPyConnection, rules: DedupRules, familie
     con.execute(PAIRS_SQL, params)
 
 
+def _pairs_to_closure(con: duckdb.DuckDBPyConnection, rules: DedupRules, families: Families) -> int:
+    """Accepted pairs of the pending mentions, with every merged event they reach reopened (its mentions pending
+    again), until no pair reaches a merged event: the pairs are then those a rebuild sees among these mentions.
+    Returns the number of reopened events (their ids are in ``_dd_reopened``)."""
+    con.execute("CREATE OR REPLACE TEMP TABLE _dd_reopened (event_id VARCHAR)")
+    reopened = 0
+    while True:
+        _build_candidates(con, rules, families, reopened=reopened > 0)
+        (found,) = con.execute("""INSERT INTO _dd_reopened SELECT DISTINCT event_id FROM _dd_f
+            WHERE NOT pending AND mention_id IN (SELECT a FROM _dd_pairs UNION SELECT b FROM _dd_pairs)""").fetchall()[0]
+        if not found:
+            return reopened
+        reopened += found
+
+
 # A located act at a named town with a toll: the component rule on sites (see _UnionFind) applies to it.
 _SITE = "loc AND pt AND pname IS NOT NULL AND killed IS NOT NULL"
 
 
-def _union_find(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[_UnionFind, list[tuple[str, str | None]]]:
-    """Union-find over the accepted pairs only (most mentions have none: SQL handles those), and the paired
-    mentions with their event ids. Merged events enter as nodes ``event:<id>`` carrying their firm dyad, so a
-    new report cannot give them a second one."""
+def _union_find(con: duckdb.DuckDBPyConnection, near_km: float) -> _UnionFind:
+    """Union-find over the accepted pairs only (most mentions have none: SQL handles those). Every paired
+    mention is pending (``_pairs_to_closure`` reopened the events they reach)."""
     rows = con.sql(f"""SELECT mention_id, any_value(eff_date) FILTER (WHERE NOT coarse),
             any_value(hard_dyad) FILTER (WHERE sk IS NULL), any_value(pc) FILTER (WHERE loc),
-            any_value(event_id), any_value((pname, lat, lon, killed)) FILTER (WHERE {_SITE})
+            any_value((pname, lat, lon, killed)) FILTER (WHERE {_SITE})
         FROM _dd_f WHERE mention_id IN (SELECT a FROM _dd_pairs UNION SELECT b FROM _dd_pairs)
         GROUP BY mention_id""").fetchall()
     dates = {m: d for m, d, *_ in rows if d is not None}
     dyads = {m: h for m, _, h, *_ in rows if h is not None}
-    places = {m: c for m, _, _, c, *_ in rows if c is not None}
+    places = {m: c for m, _, _, c, _ in rows if c is not None}
     sites: dict[str, list[Site]] = {m: [tuple(site)] for m, *_, site in rows if site is not None}
-    merged = [(m, e) for m, _, _, _, e, _ in rows if e is not None]
-    if merged:
-        events = sorted({e for _, e in merged})
-        for node, dyad, place, event_sites in con.execute(f"""SELECT 'event:' || event_id,
-                min(hard_dyad) FILTER (WHERE sk IS NULL), min(pc) FILTER (WHERE loc),
-                list(DISTINCT (pname, lat, lon, killed)) FILTER (WHERE {_SITE})
-                FROM _dd_f WHERE list_contains($events, event_id) GROUP BY ALL""", {"events": events}).fetchall():
-            if dyad is not None:
-                dyads[node] = dyad
-            if place is not None:
-                places[node] = place
-            if event_sites:
-                sites[node] = [tuple(site) for site in event_sites]
     uf = _UnionFind(dates, MAX_EVENT_SPAN_DAYS, dyads, places, sites, near_km)
-    for mention_id, event_id in merged:
-        uf.union(f"event:{event_id}", mention_id)
+    for m, *_ in rows:
+        uf.find(m)
     pairs = con.sql("SELECT a, b, score FROM _dd_pairs").fetchall()
     far = dt.date.max - dt.date.min
     # closest dates first, so a component grows around its core rather than along a chain; then best score
@@ -370,56 +385,31 @@ def _union_find(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[_UnionF
                                  else far, -abs_[2], abs_[0], abs_[1]))
     for a, b, _ in pairs:
         uf.union(a, b)
-    return uf, [(m, e) for m, _, _, _, e, _ in rows]
+    return uf
 
 
-def _components(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[dict[str, str], dict[str, str], set[str],
-                                                                         int]:
-    """Returns (pending mention -> event id, absorbed event -> surviving event, touched events, created)."""
-    uf, paired = _union_find(con, near_km)
+def _assign(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[int, int]:
+    """Fill _dd_updates (mention -> event) and _dd_touched (the events written: new ones and reopened ones);
+    returns (updates, touched)."""
+    uf = _union_find(con, near_km)
     members: dict[str, list[str]] = {}
-    existing_members: dict[str, set[str]] = {}
-    for mention_id, event_id in paired:
-        root = uf.find(mention_id)
-        if event_id is None:
-            members.setdefault(root, []).append(mention_id)
-        else:
-            existing_members.setdefault(root, set()).add(event_id)
-    updates: dict[str, str] = {}
-    absorbed: dict[str, str] = {}
-    touched: set[str] = set()
-    created = 0
-    for root, pending_ids in members.items():
-        old_events = existing_members.get(root, set())
-        if old_events:
-            target = min(old_events)
-            for other in old_events - {target}:
-                absorbed[other] = target  # a new report bridged two events: they were one happening
-        else:
-            target = event_id_for(pending_ids)
-            created += 1
-        touched.add(target)
-        updates.update(dict.fromkeys(pending_ids, target))
-    return updates, absorbed, touched | set(absorbed), created
-
-
-def _assign(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[int, int, int]:
-    """Fill _dd_updates (mention -> event), _dd_absorbed and _dd_touched; returns (updates, touched, created)."""
-    updates, absorbed, touched, created = _components(con, near_km)
+    for mention_id in list(uf.parent):
+        members.setdefault(uf.find(mention_id), []).append(mention_id)
+    updates = {m: event_id_for(ids) for ids in members.values() for m in ids}
     pair_schema = pa.schema([("mention_id", pa.string()), ("event_id", pa.string())])
     _register_temp(con, "_dd_updates", pa.table({"mention_id": list(updates), "event_id": list(updates.values())},
                                                 schema=pair_schema))
-    _register_temp(con, "_dd_absorbed", pa.table({"old_id": list(absorbed), "new_id": list(absorbed.values())},
-                                                 schema=pa.schema([("old_id", pa.string()), ("new_id", pa.string())])))
-    _register_temp(con, "_dd_touched", pa.table({"event_id": pa.array(sorted(touched), pa.string())}))
     # a pending mention with no accepted pair is an event of its own: same id rule as event_id_for, in SQL
     # (kept in SQL: on a long ingest they are most mentions, and a Python list of them would cost memory)
     con.execute(f"""CREATE OR REPLACE TEMP TABLE _dd_singles AS
         SELECT DISTINCT mention_id, 'ev' || left(sha1(mention_id), {_ID_HEX}) AS event_id FROM _dd_f
         WHERE pending AND mention_id NOT IN (SELECT mention_id FROM _dd_updates)""")
     singles = con.execute("INSERT INTO _dd_updates SELECT mention_id, event_id FROM _dd_singles").fetchall()[0][0]
-    con.execute("INSERT INTO _dd_touched SELECT event_id FROM _dd_singles")
-    return len(updates) + singles, len(touched) + singles, created + singles
+    # reopened events are written again (a reopened id that no group takes any more is deleted)
+    con.execute("""CREATE OR REPLACE TEMP TABLE _dd_touched AS
+        SELECT DISTINCT event_id FROM _dd_updates UNION SELECT event_id FROM _dd_reopened""")
+    (touched,) = con.execute("SELECT count(*) FROM _dd_touched").fetchall()[0]
+    return len(updates) + singles, touched
 
 
 def _write(con: duckdb.DuckDBPyConnection, n_touched: int) -> None:
@@ -430,8 +420,6 @@ def _write(con: duckdb.DuckDBPyConnection, n_touched: int) -> None:
         daily.snapshot_keys(con, "_dd_touched")
         con.execute("UPDATE event_mentions SET event_id = u.event_id FROM _dd_updates u "
                     "WHERE event_mentions.mention_id = u.mention_id")
-        con.execute("UPDATE event_mentions SET event_id = x.new_id FROM _dd_absorbed x "
-                    "WHERE event_mentions.event_id = x.old_id")
         con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM _dd_touched)")
         con.execute(_AGGREGATE_SQL)
         daily.refresh_daily(con, "_dd_touched", n_touched, consistent_before=consistent)
@@ -473,8 +461,10 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
     (memory_limit,) = con.execute("SELECT current_setting('memory_limit')").fetchall()[0]
     con.execute("RESET memory_limit")
     try:
-        _build_candidates(con, rules, families or load_families())
-        n_updates, n_touched, created = _assign(con, rules.near_km)
+        reopened = _pairs_to_closure(con, rules, families or load_families())
+        n_updates, n_touched = _assign(con, rules.near_km)
+        (created,) = con.execute("SELECT count(DISTINCT event_id) FROM _dd_updates "
+                                 "WHERE event_id NOT IN (SELECT event_id FROM _dd_reopened)").fetchall()[0]
         if n_updates >= BULK_UPDATE_ROWS:
             # DuckDB rewrites an indexed column as delete + insert (~100x slower on disk than in place), and
             # DDL inside the transaction does not avoid it: drop the index before, build it again after.
@@ -485,13 +475,13 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
     finally:
         if index_sql:
             con.execute(index_sql)
-        for name in ("_dd_f", "_dd_cand", "_dd_pairs", "_dd_updates", "_dd_singles", "_dd_absorbed", "_dd_touched",
+        for name in ("_dd_f", "_dd_cand", "_dd_pairs", "_dd_updates", "_dd_singles", "_dd_reopened", "_dd_touched",
                      "_daily_keys"):
             con.execute(f"DROP TABLE IF EXISTS {name}")
         con.execute(f"SET preserve_insertion_order = {'true' if insertion_order else 'false'}")
         con.execute(f"SET memory_limit = '{memory_limit}'")
-    # absorbed events no longer exist: they count as updated (their happening lives on in the target)
-    return MergeResult(mentions_merged=n_updates, events_created=created, events_updated=n_touched - created)
+    # reopened events count as updated, also when their mentions now belong to another event
+    return MergeResult(mentions_merged=pending, events_created=created, events_updated=reopened)
 
 
 def _drop_event_index(con: duckdb.DuckDBPyConnection) -> str | None:

@@ -35,7 +35,7 @@ def dateline_sql(alias: str = "") -> str:
 FEATURES_SQL = """
 CREATE OR REPLACE TEMP TABLE _dd_f AS
 WITH base AS NOT MATERIALIZED (
-    SELECT mention_id, event_id, event_id IS NULL AS pending, doc_id, cameo_root AS root, cameo_code AS code,
+    SELECT mention_id, event_id, {pending} AS pending, doc_id, cameo_root AS root, cameo_code AS code,
         {family} AS fam, quad_class AS quad,
         coalesce(source_country, source_code, '') AS sc, coalesce(target_country, target_code, '') AS tc,
         coalesce(event_date, pub_date) AS eff_date,

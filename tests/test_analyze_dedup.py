@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from brinkwatch.analyze import dedup
 from brinkwatch.analyze.dedup import merge_new, rebuild
 from brinkwatch.analyze.synthetic import create_schema, dedup_scores, insert_mentions
 
@@ -126,6 +127,24 @@ def test_a_closer_report_arriving_later_regroups_as_a_rebuild_would(con: duckdb.
     rebuild(con)
     assert sorted(con.sql("SELECT mention_id, event_id FROM event_mentions").fetchall()) == incremental
     assert con.sql("SELECT event_id, num_mentions FROM events ORDER BY 1").fetchall() == events
+
+
+def test_reading_features_again_gives_what_flagging_them_gives(con: duckdb.DuckDBPyConnection,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reopened mentions are flagged in place when the features already hold their families' related ones, and
+    read again otherwise (a user's families file may chain bridges): both ways give the same events."""
+    rows = _corpus()
+    results, reopened = [], []
+    for holds in (True, False):
+        db = duckdb.connect()
+        create_schema(db)
+        monkeypatch.setattr(dedup, "_holds_reopened", lambda *_args, holds=holds: holds)
+        for start in range(0, len(rows), 3):  # three reports at a time, each batch merged as it comes
+            insert_mentions(db, rows[start:start + 3])
+            reopened.append(merge_new(db).events_updated)
+        results.append(sorted(db.sql("SELECT mention_id, event_id FROM event_mentions").fetchall()))
+    assert results[0] == results[1]
+    assert sum(reopened) > 0  # later batches did reopen events merged before
 
 
 def test_a_coarse_report_never_stretches_a_merged_event_past_its_span(con: duckdb.DuckDBPyConnection) -> None:

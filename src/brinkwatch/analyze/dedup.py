@@ -322,26 +322,39 @@ _PENDING = "event_id IS NULL"
 _REOPENED = "(event_id IS NULL OR event_id IN (SELECT event_id FROM _dd_reopened))"
 
 
-def _build_candidates(con: duckdb.DuckDBPyConnection, rules: DedupRules, families: Families,
-                      reopened: bool = False) -> None:
-    """Features of pending mentions and of merged mentions in their families, then accepted pairs."""
+def _build_features(con: duckdb.DuckDBPyConnection, families: Families, reopened: bool = False) -> set[str]:
+    """Features (``_dd_f``) of pending mentions and of merged mentions in their families; returns the family
+    keys whose mentions it holds."""
     mod_cases = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in MODALITY_CLASSES.items())
     family = family_sql(families=families)
     pending_sql = _REOPENED if reopened else _PENDING  # (the plain test is cheaper on a fresh ingest)
     # merged mentions matter only in families where something is pending, or across a bridge from one
     pending = {k for (k,) in con.sql(f"SELECT DISTINCT {family} FROM event_mentions WHERE {pending_sql}")
                .fetchall() if k is not None}
-    where = f"{pending_sql} OR {family} IN {_sql_list(sorted(families.related(pending)))}"
+    included = families.related(pending)
+    where = f"{pending_sql} OR {family} IN {_sql_list(sorted(included))}"
     con.execute(FEATURES_SQL.format(mod_cases=mod_cases, symmetric=_sql_list(SYMMETRIC_ROOTS), where=where,
                                     pending=pending_sql,
                                     stem=STEM_CHARS, family=family, dateline=dateline_sql(),
                                     bucket_days=DAYS_PER_BUCKET, located=_sql_list(families.located),
                                     alternatives=alternatives_sql(families.bridges),
                                     bridge_roots=bridge_roots(families.bridges)), {"stop": list(STOP_WORDS)})
+    return included
+
+
+def _score_pairs(con: duckdb.DuckDBPyConnection, rules: DedupRules) -> None:
+    """Candidate pairs of the pending rows of ``_dd_f`` (``_dd_cand``), then the accepted ones (``_dd_pairs``)."""
     params = rules.params()
     params["min_sim"] = params.pop("min_similarity")
     con.execute(CANDIDATES_SQL)
     con.execute(PAIRS_SQL, params)
+
+
+def _holds_reopened(con: duckdb.DuckDBPyConnection, families: Families, included: set[str]) -> bool:
+    """Whether ``_dd_f`` holds every mention the reopened ones may pair with (their families' related ones)."""
+    keys = {k for (k,) in con.sql(f"""SELECT DISTINCT {family_sql(families=families)} FROM event_mentions
+             WHERE event_id IN (SELECT event_id FROM _dd_reopened)""").fetchall() if k is not None}
+    return families.related(keys) <= included
 
 
 def _pairs_to_closure(con: duckdb.DuckDBPyConnection, rules: DedupRules, families: Families) -> int:
@@ -349,14 +362,20 @@ def _pairs_to_closure(con: duckdb.DuckDBPyConnection, rules: DedupRules, familie
     again), until no pair reaches a merged event: the pairs are then those a rebuild sees among these mentions.
     Returns the number of reopened events (their ids are in ``_dd_reopened``)."""
     con.execute("CREATE OR REPLACE TEMP TABLE _dd_reopened (event_id VARCHAR)")
+    included = _build_features(con, families)
     reopened = 0
     while True:
-        _build_candidates(con, rules, families, reopened=reopened > 0)
+        _score_pairs(con, rules)
         (found,) = con.execute("""INSERT INTO _dd_reopened SELECT DISTINCT event_id FROM _dd_f
             WHERE NOT pending AND mention_id IN (SELECT a FROM _dd_pairs UNION SELECT b FROM _dd_pairs)""").fetchall()[0]
         if not found:
             return reopened
         reopened += found
+        if _holds_reopened(con, families, included):
+            # _dd_f already holds every mention the reopened ones may pair with: flag them, do not read again
+            con.execute("UPDATE _dd_f SET pending = true WHERE event_id IN (SELECT event_id FROM _dd_reopened)")
+        else:
+            included = _build_features(con, families, reopened=True)
 
 
 # A located act at a named town with a toll: the component rule on sites (see _UnionFind) applies to it.

@@ -6,7 +6,7 @@ on what they agree on and *tolerate* what they disagree on (``docs/tension.md``,
 
 Hard rules (every pair):
 - the same source country and target country (the sector is ignored: ``IRNMIL`` and ``IRN`` agree); for
-  the symmetric roots 04 (consult) and 19 (fight) either way round;
+  the symmetric codes of the families file (04 consult, 057 sign an agreement, 19 fight) either way round;
 - the same root *family* (``data/dedup_families.yaml``): a root, except that 18-20 (assault, fight, mass
   violence) are one family, because reports of one attack are coded 190, 195 or 183 alike; within a root any code
   goes (0871 with 087 or 08). A *bridge* lets a code describe a happening of another family when a pair agrees on
@@ -16,7 +16,7 @@ Hard rules (every pair):
 - the same modality class (an asserted mention never merges with a denied, threatened or requested one);
 - dates in a window that respects their precision (day +-1, week +-4, no date in the text +-2; month or year
   precision: the same month or year); an undated mention merges only inside its own article;
-- an act of force (QuadClass 2 or 4, or a root the families file lists as ``located``, such as protests) is not
+- an act of force (QuadClass 2 or 4, or a root the families file lists as ``located``: protests, talks) is not
   merged across two different countries, nor across two named towns more than ``near_km`` apart when the two
   reports give different death tolls (other place, other victims; kept for whole events); a located root (a
   protest) is not merged across two named places more than ``max_km`` apart; a country-wide place that is one of
@@ -37,8 +37,11 @@ sentences (content words cut to 5 letters; the words naming the two actors left 
 coded fields say, as GDELT keys its events on actors, code, day and place: the same place (points within
 ``near_km``: +), acts of force more than ``max_km`` apart (-) or in two towns a short way apart (-), the same
 exact day (+) or the next one (-), the same full code (+), the same death toll when someone died (+) or
-another toll (-, more when far apart), the same two countries named by both reports (+), a bridged pair (-).
-Day, code and dyad alone stay below the threshold: reports sharing no words must also agree on a place or a toll.
+another toll (-, more when far apart), the same two countries named by both reports (+), a bridged pair (-),
+and for acts that are not material (a summons, an accusation, talks) the same day, dyad and code or place in no
+two places apart (+: GDELT's event key; a dyad seldom summons the same envoy twice a day).
+For acts of force, day, code and dyad alone stay below the threshold: reports sharing no words must also agree
+on a place or a toll (a dyad at war strikes several times a day).
 ``DedupRules`` holds the weights, tuned on the dev sets (``tests/data/dedup/tuning.yaml``, ``measured.yaml``,
 ``families.yaml``) and measured on ``holdout.yaml``, which they were not built on.
 
@@ -76,8 +79,6 @@ from brinkwatch.analyze.families import Families, load_families
 from brinkwatch.analyze.records import MergeResult
 from brinkwatch.errors import AnalysisError
 
-# "A met B" and "B met A", "A and B clashed": the same happening may be reported with the dyad swapped.
-SYMMETRIC_ROOTS: tuple[str, ...] = ("04", "19")
 # Modalities that describe the same state of the world merge; across classes they never do.
 MODALITY_CLASSES: dict[str, str] = {
     "asserted": "occurred",
@@ -121,7 +122,8 @@ class DedupRules:
     other_town_penalty: float = 0.10  # two named towns of acts of force, near_km to max_km apart
     same_day_bonus: float = 0.05  # both dates exact and equal
     other_day_penalty: float = 0.10  # both dates exact, a day apart
-    same_code_bonus: float = 0.05
+    same_code_bonus: float = 0.05  # the same code, or one refining the other ("171", "1711")
+    same_key_bonus: float = 0.05  # not an act of force: same day, dyad, and code or place (GDELT's event key)
     same_toll_bonus: float = 0.08  # both give a death toll and they agree
     other_toll_penalty: float = 0.05  # both give a death toll and they differ (3 vs 1)
     killed_penalty: float = 0.15  # death tolls far apart (3 vs 12): two attacks
@@ -311,6 +313,11 @@ def _sql_list(values: tuple[str, ...] | list[str]) -> str:
     return "(" + ", ".join(f"'{v}'" for v in values) + ")" if values else "(NULL)"
 
 
+def _code_prefixes_sql(codes: tuple[str, ...], column: str = "code") -> str:
+    """SQL that is true when ``column`` starts with one of ``codes`` (false when there are none)."""
+    return "(" + " OR ".join(f"starts_with({column}, '{c}')" for c in codes) + ")" if codes else "false"
+
+
 def _build_candidates(con: duckdb.DuckDBPyConnection, rules: DedupRules, families: Families) -> None:
     """Features of pending mentions and of merged mentions in their families, then accepted pairs."""
     mod_cases = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in MODALITY_CLASSES.items())
@@ -319,8 +326,8 @@ def _build_candidates(con: duckdb.DuckDBPyConnection, rules: DedupRules, familie
     pending = {k for (k,) in con.sql(f"SELECT DISTINCT {family} FROM event_mentions WHERE event_id IS NULL")
                .fetchall() if k is not None}
     where = f"event_id IS NULL OR {family} IN {_sql_list(sorted(families.related(pending)))}"
-    con.execute(FEATURES_SQL.format(mod_cases=mod_cases, symmetric=_sql_list(SYMMETRIC_ROOTS), where=where,
-                                    stem=STEM_CHARS, family=family, dateline=dateline_sql(),
+    con.execute(FEATURES_SQL.format(mod_cases=mod_cases, symmetric=_code_prefixes_sql(families.symmetric),
+                                    where=where, stem=STEM_CHARS, family=family, dateline=dateline_sql(),
                                     bucket_days=DAYS_PER_BUCKET, located=_sql_list(families.located),
                                     alternatives=alternatives_sql(families.bridges),
                                     bridge_roots=bridge_roots(families.bridges)), {"stop": list(STOP_WORDS)})

@@ -29,6 +29,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "same_day_bonus": (0.0, 0.03, 0.05, 0.08),
     "same_dyad_bonus": (0.0, 0.03, 0.05, 0.08),
     "same_key_bonus": (0.0, 0.01, 0.03, 0.05, 0.08),
+    "other_day_key_penalty": (0.0, 0.10, 0.30, 1.0),
     "same_place_bonus": (0.0, 0.03, 0.05, 0.08, 0.10),
     "same_toll_bonus": (0.0, 0.03, 0.05, 0.08, 0.10),
     "other_town_penalty": (0.0, 0.05, 0.10, 0.15, 0.20),

@@ -66,8 +66,9 @@ def test_a_summons_told_in_other_words_is_one_event_and_the_next_days_stays_apar
            **_dyad("NGA", "GHA"), **accra),
         _m("c", "c", "Lagos has hauled in Accra's top diplomat to protest against the detention of traders.",
            **_dyad("NGA", "GHA", "", "GOV")),
-        # near-misses: the next day's summons, the tit-for-tat summons the other way round, a same-day threat
-        _m("next", "d", "Nigeria summoned the Ghanaian envoy for a second time in two days.",
+        # near-misses: the next day's summons (in much the same words), the tit-for-tat summons the other way
+        # round, a same-day threat
+        _m("next", "d", "Nigeria summoned Ghana's high commissioner again on Thursday over the border row.",
            **_dyad("NGA", "GHA"), event_date="2025-05-15", pub_date="2025-05-15"),
         _m("back", "e", "Ghana retaliated by summoning Nigeria's acting high commissioner in Accra.",
            **_dyad("GHA", "NGA")),

@@ -39,7 +39,8 @@ coded fields say, as GDELT keys its events on actors, code, day and place: the s
 exact day (+) or the next one (-), the same full code (+), the same death toll when someone died (+) or
 another toll (-, more when far apart), the same two countries named by both reports (+), a bridged pair (-),
 and for acts that are not material (a summons, an accusation, talks) the same day, dyad and code or place in no
-two places apart (+: GDELT's event key; a dyad seldom summons the same envoy twice a day).
+two places apart (+: GDELT's event key; a dyad seldom summons the same envoy twice a day), and the same dyad and
+code on another exact day (-, as good as a hard rule: "summoned the envoy again on Thursday" is another act).
 For acts of force, day, code and dyad alone stay below the threshold: reports sharing no words must also agree
 on a place or a toll (a dyad at war strikes several times a day).
 ``DedupRules`` holds the weights, tuned on the dev sets (``tests/data/dedup/tuning.yaml``, ``measured.yaml``,
@@ -124,6 +125,7 @@ class DedupRules:
     other_day_penalty: float = 0.10  # both dates exact, a day apart
     same_code_bonus: float = 0.05  # the same code, or one refining the other ("171", "1711")
     same_key_bonus: float = 0.05  # not an act of force: same day, dyad, and code or place (GDELT's event key)
+    other_day_key_penalty: float = 1.0  # ... the same dyad and code on another exact day: another act (as hard)
     same_toll_bonus: float = 0.08  # both give a death toll and they agree
     other_toll_penalty: float = 0.05  # both give a death toll and they differ (3 vs 1)
     killed_penalty: float = 0.15  # death tolls far apart (3 vs 12): two attacks

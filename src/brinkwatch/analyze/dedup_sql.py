@@ -227,9 +227,10 @@ _SCORE = """
     -- both with the same exact day and the same two countries, and the same code or the same place, in no two
     -- places apart: the key GDELT counts one event by (a dyad seldom summons, accuses or meets twice in one day;
     -- an act of force happens several times a day and needs words, a place or a toll besides)
-    + CASE WHEN p.quad NOT IN (2, 4) AND c.quad NOT IN (2, 4) AND p.prec = 'day' AND c.prec = 'day'
-                AND p.dn = c.dn AND SAME_DYAD AND coalesce(KM <= $near_km, CODE_AGREES) THEN $same_key_bonus
-           ELSE 0 END
+    -- (and the same act of that dyad on another exact day is another happening: "summoned again on Thursday")
+    + CASE WHEN p.quad IN (2, 4) OR c.quad IN (2, 4) OR p.prec <> 'day' OR c.prec <> 'day' OR NOT SAME_DYAD THEN 0
+           WHEN p.dn = c.dn AND coalesce(KM <= $near_km, CODE_AGREES) THEN $same_key_bonus
+           WHEN p.dn <> c.dn AND CODE_AGREES THEN -$other_day_key_penalty ELSE 0 END
     -- two reports that someone died, with the same toll (two "no one was killed" say little: most acts kill no one)
     + CASE WHEN p.killed IS NULL OR c.killed IS NULL THEN 0
            WHEN TOLL_AGREES THEN CASE WHEN greatest(p.killed, c.killed) > 0 THEN $same_toll_bonus ELSE 0 END

@@ -38,7 +38,8 @@ def _m(mention_id: str, doc: str, text: str, **kw: object) -> dict:
 ACTOR_WORDS = {"NGA": "Nigeria Nigerian Abuja Lagos", "GHA": "Ghana Ghanaian Accra", "EGY": "Egypt Egyptian Cairo",
                "ETH": "Ethiopia Ethiopian Addis Ababa", "CHL": "Chile Chilean", "ARG": "Argentina Argentine",
                "KAZ": "Kazakhstan Kazakh", "UZB": "Uzbekistan Uzbek", "KGZ": "Kyrgyzstan", "SDN": "Sudanese Khartoum",
-               "SSD": "South Sudan"}
+               "SSD": "South Sudan", "TUR": "Turkey Turkish Ankara", "GRC": "Greece Greek Athens",
+               "USA": "United States US Washington", "IRN": "Iran Iranian Tehran"}
 
 
 def _dyad(source: str, target: str, source_sector: str = "", target_sector: str = "") -> dict:
@@ -148,3 +149,27 @@ def test_an_agreement_coded_both_ways_round_is_one_event(con) -> None:  # noqa: 
     ])
     merge_new(con)
     assert _events(con) == [["kz", "other", "uz"], ["praise"], ["praised"], ["third"]]
+
+
+def test_drills_and_sanctions_told_in_other_words_are_one_event_and_arrests_are_not(con) -> None:  # noqa: ANN001
+    """Drills (152) and sanctions (163) are not done twice a day by one dyad: the key joins their reports. Arrests
+    (173, a ``frequent`` root of the families file) are: two reports of arrests the same day stay two."""
+    drills = {"cameo_code": "152", "quad_class": 4, "goldstein": -7.2, **_dyad("TUR", "GRC", "MIL", "")}
+    sanctions = {"cameo_code": "163", "quad_class": 4, "goldstein": -8.0, **_dyad("USA", "IRN", "GOV", "")}
+    arrests = {"cameo_code": "173", "quad_class": 4, "goldstein": -5.0, **_dyad("TUR", "GRC", "COP", "CVL")}
+    aegean = {"place_name": "Aegean Sea", "place_country": None, "place_precision": "landmark", "lat": 38.5,
+              "lon": 25.5}
+    insert_mentions(con, [
+        _m("d1", "a", "Turkish warships began live-fire exercises off the island of Lesbos on Wednesday.",
+           **drills, **aegean),
+        _m("d2", "b", "Ankara's navy is holding manoeuvres in contested waters, Greek officials complained.",
+           **drills),
+        _m("d3", "c", "Turkey's navy will drill near Lesbos again on Thursday.", **drills,
+           event_date="2025-05-15", pub_date="2025-05-15"),
+        _m("s1", "d", "The Treasury blacklisted six shipping firms accused of moving Iranian crude.", **sanctions),
+        _m("s2", "e", "Washington imposed new penalties on tankers carrying oil for Tehran.", **sanctions),
+        _m("a1", "f", "Turkish police detained three Greek fishermen near Ayvalik.", **arrests),
+        _m("a2", "g", "Border guards in Edirne held two Greek hikers for crossing illegally.", **arrests),
+    ])
+    merge_new(con)
+    assert _events(con) == [["a1"], ["a2"], ["d1", "d2"], ["d3"], ["s1", "s2"]]

@@ -38,10 +38,11 @@ coded fields say, as GDELT keys its events on actors, code, day and place: the s
 ``near_km``: +), acts of force more than ``max_km`` apart (-) or in two towns a short way apart (-), the same
 exact day (+) or the next one (-), the same full code (+), the same death toll when someone died (+) or
 another toll (-, more when far apart), the same two countries named by both reports (+), a bridged pair (-),
-and for acts that are not material (a summons, an accusation, talks) the same day, dyad and code or place in no
-two places apart (+: GDELT's event key; a dyad seldom summons the same envoy twice a day), and the same dyad and
+and for acts a dyad seldom does twice a day (a summons, an accusation, talks, drills: not the families file's
+``frequent`` roots, attacks and arrests) the same day, dyad and code or place in no two places apart (+: GDELT's
+event key), and the same dyad and
 code on another exact day (-, as good as a hard rule: "summoned the envoy again on Thursday" is another act).
-For acts of force, day, code and dyad alone stay below the threshold: reports sharing no words must also agree
+For attacks and arrests, day, code and dyad alone stay below the threshold: reports sharing no words must also agree
 on a place or a toll (a dyad at war strikes several times a day).
 ``DedupRules`` holds the weights, tuned on the dev sets (``tests/data/dedup/tuning.yaml``, ``measured.yaml``,
 ``families.yaml``) and measured on ``holdout.yaml``, which they were not built on.
@@ -331,6 +332,7 @@ def _build_candidates(con: duckdb.DuckDBPyConnection, rules: DedupRules, familie
     con.execute(FEATURES_SQL.format(mod_cases=mod_cases, symmetric=_code_prefixes_sql(families.symmetric),
                                     where=where, stem=STEM_CHARS, family=family, dateline=dateline_sql(),
                                     bucket_days=DAYS_PER_BUCKET, located=_sql_list(families.located),
+                                    frequent=_sql_list(families.frequent),
                                     alternatives=alternatives_sql(families.bridges),
                                     bridge_roots=bridge_roots(families.bridges)), {"stop": list(STOP_WORDS)})
     params = rules.params()

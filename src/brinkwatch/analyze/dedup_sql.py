@@ -46,6 +46,8 @@ WITH base AS NOT MATERIALIZED (
         place_name IS NOT NULL AND {dateline} AS dateline, place_country, place_precision AS pprec, place_name,
         -- where it happened tells happenings apart for material acts and for the roots the families file lists
         quad_class IN (2, 4) OR cameo_root IN {located} AS loc, cameo_root IN {located} AS listed,
+        -- acts a dyad does several times a day (attacks, arrests): their day, dyad and code make no key
+        cameo_root IN {frequent} AS often,
         lat AS raw_lat, lon AS raw_lon, killed, evidence_text, source_text, target_text
     FROM event_mentions
     WHERE {where}
@@ -119,7 +121,7 @@ WITH base AS NOT MATERIALIZED (
 SELECT mention_id, event_id, pending, doc_id, code, fam, quad, sc, tc, eff_date, prec, mod_class, raw_pc,
     pc, pt, lat, lon, killed, sk, hard_dyad,
     CASE WHEN flip THEN tc ELSE sc END AS k1, CASE WHEN flip THEN sc ELSE tc END AS k2, flip,
-    loc, listed, pname, need,
+    loc, listed, often, pname, need,
     CASE prec WHEN 'day' THEN 1 WHEN 'week' THEN 4 ELSE 2 END AS tol,
     prec IN ('month', 'year') AS coarse,
     -- the date as a day number: pairs compare integers, and exact-date pairs meet in buckets of DAYS_PER_BUCKET
@@ -223,12 +225,12 @@ _SCORE = """
     + CASE WHEN p.prec <> 'day' OR c.prec <> 'day' THEN 0
            WHEN p.dn = c.dn THEN $same_day_bonus ELSE -$other_day_penalty END
     + CASE WHEN CODE_AGREES THEN $same_code_bonus ELSE 0 END
-    -- an act whose place does not tell it apart (a summons, an accusation, talks: not an act of force), told by
-    -- both with the same exact day and the same two countries, and the same code or the same place, in no two
-    -- places apart: the key GDELT counts one event by (a dyad seldom summons, accuses or meets twice in one day;
-    -- an act of force happens several times a day and needs words, a place or a toll besides)
+    -- an act a dyad seldom does twice a day (a summons, an accusation, talks, drills: not an attack or an arrest,
+    -- the families file's ``frequent`` roots), told by both with the same exact day and the same two countries,
+    -- and the same code or the same place, in no two places apart: the key GDELT counts one event by (an attack
+    -- happens several times a day and needs words, a place or a toll besides)
     -- (and the same act of that dyad on another exact day is another happening: "summoned again on Thursday")
-    + CASE WHEN p.quad IN (2, 4) OR c.quad IN (2, 4) OR p.prec <> 'day' OR c.prec <> 'day' OR NOT SAME_DYAD THEN 0
+    + CASE WHEN p.often OR c.often OR p.prec <> 'day' OR c.prec <> 'day' OR NOT SAME_DYAD THEN 0
            WHEN p.dn = c.dn AND coalesce(KM <= $near_km, CODE_AGREES) THEN $same_key_bonus
            WHEN p.dn <> c.dn AND CODE_AGREES THEN -$other_day_key_penalty ELSE 0 END
     -- two reports that someone died, with the same toll (two "no one was killed" say little: most acts kill no one)

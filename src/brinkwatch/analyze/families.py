@@ -77,8 +77,10 @@ class FamiliesFile(BaseModel):
     bridges: list[Bridge] = Field(default_factory=list)
     located: list[str] = Field(default_factory=list)
     symmetric: list[str] = Field(default_factory=list)
+    frequent: list[str] = Field(default_factory=list)
 
     _located = field_validator("located")(_check_roots)
+    _frequent = field_validator("frequent")(_check_roots)
 
     _symmetric = field_validator("symmetric")(_check_codes)
 
@@ -118,6 +120,7 @@ class Families:
         self.bridges: tuple[tuple[str, str, frozenset[str]], ...] = tuple(sorted(bridges))
         self.located: tuple[str, ...] = tuple(spec.located)
         self.symmetric: tuple[str, ...] = tuple(spec.symmetric)
+        self.frequent: tuple[str, ...] = tuple(spec.frequent)
 
     def key(self, root: str) -> str:
         """The family key of a root (its family's first root, else the root itself)."""

@@ -166,10 +166,14 @@ def test_drills_and_sanctions_told_in_other_words_are_one_event_and_arrests_are_
            **drills),
         _m("d3", "c", "Turkey's navy will drill near Lesbos again on Thursday.", **drills,
            event_date="2025-05-15", pub_date="2025-05-15"),
+        # a code "not specified below" (150) from a dateline tells the same show of force less precisely
+        _m("d4", "h", "ATHENS - Turkey flexed its naval muscle in the Aegean, the defence ministry said.",
+           **{**drills, "cameo_code": "150"}, place_name="Athens", place_country="GRC", place_precision="city",
+           lat=37.98, lon=23.73),
         _m("s1", "d", "The Treasury blacklisted six shipping firms accused of moving Iranian crude.", **sanctions),
         _m("s2", "e", "Washington imposed new penalties on tankers carrying oil for Tehran.", **sanctions),
         _m("a1", "f", "Turkish police detained three Greek fishermen near Ayvalik.", **arrests),
         _m("a2", "g", "Border guards in Edirne held two Greek hikers for crossing illegally.", **arrests),
     ])
     merge_new(con)
-    assert _events(con) == [["a1"], ["a2"], ["d1", "d2"], ["d3"], ["s1", "s2"]]
+    assert _events(con) == [["a1"], ["a2"], ["d1", "d2", "d4"], ["d3"], ["s1", "s2"]]

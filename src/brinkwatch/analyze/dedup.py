@@ -125,7 +125,7 @@ class DedupRules:
     same_day_bonus: float = 0.05  # both dates exact and equal
     other_day_penalty: float = 0.10  # both dates exact, a day apart
     same_code_bonus: float = 0.05  # the same code, or one refining the other ("171", "1711")
-    same_key_bonus: float = 0.05  # not an act of force: same day, dyad, and code or place (GDELT's event key)
+    same_key_bonus: float = 0.08  # not an act of force: same day, dyad, and code or place (GDELT's event key)
     other_day_key_penalty: float = 1.0  # ... the same dyad and code on another exact day: another act (as hard)
     same_toll_bonus: float = 0.08  # both give a death toll and they agree
     other_toll_penalty: float = 0.05  # both give a death toll and they differ (3 vs 1)

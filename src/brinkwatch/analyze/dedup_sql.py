@@ -231,7 +231,7 @@ _SCORE = """
     -- happens several times a day and needs words, a place or a toll besides)
     -- (and the same act of that dyad on another exact day is another happening: "summoned again on Thursday")
     + CASE WHEN p.often OR c.often OR p.prec <> 'day' OR c.prec <> 'day' OR NOT SAME_DYAD THEN 0
-           WHEN p.dn = c.dn AND coalesce(KM <= $near_km, CODE_AGREES) THEN $same_key_bonus
+           WHEN p.dn = c.dn AND coalesce(KM <= $near_km, KEY_CODE_AGREES) THEN $same_key_bonus
            WHEN p.dn <> c.dn AND CODE_AGREES THEN -$other_day_key_penalty ELSE 0 END
     -- two reports that someone died, with the same toll (two "no one was killed" say little: most acts kill no one)
     + CASE WHEN p.killed IS NULL OR c.killed IS NULL THEN 0
@@ -258,9 +258,16 @@ _CODE_AGREES = """(p.code = c.code OR (least(length(p.code), length(c.code)) >= 
     AND (starts_with(p.code, c.code) OR starts_with(c.code, p.code))))"""
 
 
+# For the key of a non-frequent act, a code "not specified below" (three digits ending in 0: "150", "040") also
+# agrees with the codes of its root ("152" drills, "043" a visit): one outlet tells the act less precisely.
+_KEY_CODE_AGREES = """(CODE_AGREES
+    OR (length(c.code) = 3 AND suffix(c.code, '0') AND starts_with(p.code, left(c.code, 2)))
+    OR (length(p.code) = 3 AND suffix(p.code, '0') AND starts_with(c.code, left(p.code, 2))))"""
+
+
 def _fill(sql: str) -> str:
     return (sql.replace("TOLL_AGREES", _TOLL_AGREES).replace("SAME_DYAD", _SAME_DYAD)
-            .replace("CODE_AGREES", _CODE_AGREES)
+            .replace("KEY_CODE_AGREES", _KEY_CODE_AGREES).replace("CODE_AGREES", _CODE_AGREES)
             .replace("RAWKM", f"({_RAW_KM})").replace("KM", f"({_KM})"))
 
 # A target one side's place (or missing target) explains: see "soft target" in FEATURES_SQL.

@@ -39,7 +39,8 @@ ACTOR_WORDS = {"NGA": "Nigeria Nigerian Abuja Lagos", "GHA": "Ghana Ghanaian Acc
                "ETH": "Ethiopia Ethiopian Addis Ababa", "CHL": "Chile Chilean", "ARG": "Argentina Argentine",
                "KAZ": "Kazakhstan Kazakh", "UZB": "Uzbekistan Uzbek", "KGZ": "Kyrgyzstan", "SDN": "Sudanese Khartoum",
                "SSD": "South Sudan", "TUR": "Turkey Turkish Ankara", "GRC": "Greece Greek Athens",
-               "USA": "United States US Washington", "IRN": "Iran Iranian Tehran"}
+               "USA": "United States US Washington", "IRN": "Iran Iranian Tehran", "VEN": "Venezuela Venezuelan Caracas",
+               "GUY": "Guyana Guyanese Georgetown"}
 
 
 def _dyad(source: str, target: str, source_sector: str = "", target_sector: str = "") -> dict:
@@ -177,3 +178,22 @@ def test_drills_and_sanctions_told_in_other_words_are_one_event_and_arrests_are_
     ])
     merge_new(con)
     assert _events(con) == [["a1"], ["a2"], ["d1", "d2", "d4"], ["d3"], ["s1", "s2"]]
+
+
+def test_a_seizure_in_other_words_is_one_event_and_demolitions_are_not(con) -> None:  # noqa: ANN001
+    """Seizing another country's ship (171, 1711 "confiscate") is not done twice a day: the key joins its reports,
+    the codes refining one another. Destroying property (1712, a ``frequent`` code) is: two same-day reports of
+    demolitions with no word in common stay two."""
+    seize = {"quad_class": 4, "goldstein": -9.2, **_dyad("VEN", "GUY", "NAV", "")}
+    insert_mentions(con, [
+        _m("boat1", "a", "Venezuela's navy seized a fishing boat and its crew in disputed waters off the Essequibo.",
+           cameo_code="171", **seize),
+        _m("boat2", "b", "GEORGETOWN - A trawler registered here was impounded by Caracas, the government said.",
+           cameo_code="1711", **seize, place_name="Georgetown", place_country="GUY", place_precision="city",
+           lat=6.80, lon=-58.16),
+        _m("huts", "c", "Venezuelan soldiers demolished two farm huts on the Guyanese bank.", cameo_code="1712",
+           **seize),
+        _m("sheds", "d", "Bulldozers razed storage sheds used by Guyanese miners.", cameo_code="1712", **seize),
+    ])
+    merge_new(con)
+    assert _events(con) == [["boat1", "boat2"], ["huts"], ["sheds"]]

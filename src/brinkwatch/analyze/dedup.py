@@ -332,7 +332,7 @@ def _build_candidates(con: duckdb.DuckDBPyConnection, rules: DedupRules, familie
     con.execute(FEATURES_SQL.format(mod_cases=mod_cases, symmetric=_code_prefixes_sql(families.symmetric),
                                     where=where, stem=STEM_CHARS, family=family, dateline=dateline_sql(),
                                     bucket_days=DAYS_PER_BUCKET, located=_sql_list(families.located),
-                                    frequent=_sql_list(families.frequent),
+                                    frequent=_code_prefixes_sql(families.frequent, "cameo_code"),
                                     alternatives=alternatives_sql(families.bridges),
                                     bridge_roots=bridge_roots(families.bridges)), {"stop": list(STOP_WORDS)})
     params = rules.params()

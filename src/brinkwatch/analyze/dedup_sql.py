@@ -47,7 +47,7 @@ WITH base AS NOT MATERIALIZED (
         -- where it happened tells happenings apart for material acts and for the roots the families file lists
         quad_class IN (2, 4) OR cameo_root IN {located} AS loc, cameo_root IN {located} AS listed,
         -- acts a dyad does several times a day (attacks, arrests): their day, dyad and code make no key
-        cameo_root IN {frequent} AS often,
+        {frequent} AS often,
         lat AS raw_lat, lon AS raw_lon, killed, evidence_text, source_text, target_text
     FROM event_mentions
     WHERE {where}

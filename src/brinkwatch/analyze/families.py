@@ -80,7 +80,7 @@ class FamiliesFile(BaseModel):
     frequent: list[str] = Field(default_factory=list)
 
     _located = field_validator("located")(_check_roots)
-    _frequent = field_validator("frequent")(_check_roots)
+    _frequent = field_validator("frequent")(_check_codes)
 
     _symmetric = field_validator("symmetric")(_check_codes)
 

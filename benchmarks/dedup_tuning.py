@@ -28,6 +28,8 @@ GRID: dict[str, tuple[float, ...]] = {
     "min_similarity": (0.08, 0.10, 0.12, 0.14, 0.16, 0.18),
     "same_day_bonus": (0.0, 0.03, 0.05, 0.08),
     "same_dyad_bonus": (0.0, 0.03, 0.05, 0.08),
+    "same_key_bonus": (0.0, 0.01, 0.03, 0.05, 0.08),
+    "other_day_key_penalty": (0.0, 0.10, 0.30, 1.0),
     "same_place_bonus": (0.0, 0.03, 0.05, 0.08, 0.10),
     "same_toll_bonus": (0.0, 0.03, 0.05, 0.08, 0.10),
     "other_town_penalty": (0.0, 0.05, 0.10, 0.15, 0.20),
@@ -56,9 +58,10 @@ def f_beta(precision: float, recall: float, beta: float = 0.5) -> float:
 
 
 def admissible(rules: DedupRules) -> bool:
-    """Two reports with no word in common, agreeing only on the day, the code and the dyad, stay apart: the same
-    dyad does several things a day, so a place or a death toll must agree too (pinned by the test of one article
-    naming two places: its reports share no words)."""
+    """Two reports of an act of force with no word in common, agreeing only on the day, the code and the dyad,
+    stay apart: a dyad at war strikes several times a day, so a place or a death toll must agree too (pinned by the
+    test of one article naming two places: its reports share no words). Acts that are not material also get
+    ``same_key_bonus`` on that key, on purpose (tests/test_analyze_dedup_keys.py)."""
     return rules.same_day_bonus + rules.same_code_bonus + rules.same_dyad_bonus < rules.min_similarity
 
 

@@ -34,8 +34,9 @@ def test_measured_set(con: duckdb.DuckDBPyConnection) -> None:
     print(f"measured set: pairwise precision={precision:.3f} recall={recall:.3f}, {whole}/14 happenings whole, "
           f"{apart}/15 distractors apart")
     # first measurement: 0.932 / 0.569 / 7 / 14 (dedup before issue 13: 0.947 / 0.250 / 2); with the
-    # compatible families and the place, toll and dyad terms (measured.yaml became a dev set): 1.000 / 0.639 / 8 / 15
-    assert precision >= 0.95 and recall >= 0.6 and whole >= 8 and apart == 15
+    # compatible families and the place, toll and dyad terms (measured.yaml became a dev set): 1.000 / 0.639 / 8 / 15;
+    # with the key of non-frequent acts (summons, accusations, talks) and 057 symmetric: 1.000 / 0.736 / 10 / 15
+    assert precision >= 0.95 and recall >= 0.72 and whole >= 10 and apart == 15
 
 
 def test_tuning_set(con: duckdb.DuckDBPyConnection) -> None:
@@ -43,7 +44,8 @@ def test_tuning_set(con: duckdb.DuckDBPyConnection) -> None:
     insert_mentions(con, rows)
     merge_new(con)
     precision, recall, whole, apart = dedup_scores(con, rows)
-    assert precision == 1.0 and recall >= 0.65 and apart == 9
+    # 1.000 / 0.677 / 4 of 8 whole before the key of non-frequent acts, 1.000 / 0.871 / 6 with it
+    assert precision == 1.0 and recall >= 0.85 and whole >= 6 and apart == 9
 
 
 def test_families_dev_set(con: duckdb.DuckDBPyConnection) -> None:
@@ -53,8 +55,9 @@ def test_families_dev_set(con: duckdb.DuckDBPyConnection) -> None:
     merge_new(con)
     precision, recall, whole, apart = dedup_scores(con, rows)
     print(f"families set: pairwise precision={precision:.3f} recall={recall:.3f}, {whole}/6 whole, {apart}/7 apart")
-    # before the families table: 1.000 / 0.185 / 0 / 7; with it: 1.000 / 0.444 / 1 / 7
-    assert precision == 1.0 and recall >= 0.42 and whole >= 1 and apart == 7
+    # before the families table: 1.000 / 0.185 / 0 / 7; with it: 1.000 / 0.444 / 1 / 7; with the key of
+    # non-frequent acts (the meeting in Manila coded 043, 046 and 057): 1.000 / 0.630 / 2 / 7
+    assert precision == 1.0 and recall >= 0.62 and whole >= 2 and apart == 7
 
 
 def test_holdout_set(con: duckdb.DuckDBPyConnection) -> None:
@@ -66,8 +69,10 @@ def test_holdout_set(con: duckdb.DuckDBPyConnection) -> None:
           f"{apart}/17 distractors apart")
     # dedup before this change: 0.812 / 0.228 / 0 / 16. First measurement of the families rules: 0.875 / 0.491 /
     # 4 / 16 (a report naming no town chained the Barmal strike to Khost's); after keeping the two-towns-two-tolls
-    # rule for whole components (no longer a blind measurement): 1.000 / 0.491 / 4 / 17
-    assert precision >= 0.95 and recall >= 0.45 and whole >= 4 and apart >= 16
+    # rule for whole components (no longer a blind measurement): 1.000 / 0.491 / 4 / 17. With the key of non-frequent
+    # acts, 057 symmetric and talks located (tuned on the dev sets, holdout scored once at the end): 1.000 / 0.649 /
+    # 5 / 17
+    assert precision >= 0.95 and recall >= 0.63 and whole >= 5 and apart >= 16
 
 
 def test_the_attack_reported_with_four_targets_is_one_event(con: duckdb.DuckDBPyConnection) -> None:

@@ -50,6 +50,7 @@ def test_the_bundled_table_loads_and_names_its_source() -> None:
     assert families.key("19") == families.key("20") == families.key("18") and families.key("17") == "17"
     assert ("17", families.key("19")) in {(code, key) for code, key, _ in families.bridges}
     assert families.related({families.key("19")}) == {families.key("19"), "17"}
+    assert {"04", "057", "19"} <= set(families.symmetric)
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -59,6 +60,7 @@ def test_the_bundled_table_loads_and_names_its_source() -> None:
      "neither a family"),
     ("families: []\nbridges: [{codes: ['17'], joins: '19', requires: [same_weather], why: w}]", "same_weather"),
     ("families: []\nbridges: [{codes: ['17'], joins: '19', requires: [same_place], why: w}]", "must require same_day"),
+    ("families: []\nsymmetric: ['04', '0x7']", "not a CAMEO code"),
 ])
 def test_a_bad_table_fails_with_a_numbered_error(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "families.yaml"

@@ -6,7 +6,7 @@ on what they agree on and *tolerate* what they disagree on (``docs/tension.md``,
 
 Hard rules (every pair):
 - the same source country and target country (the sector is ignored: ``IRNMIL`` and ``IRN`` agree); for
-  the symmetric roots 04 (consult) and 19 (fight) either way round;
+  the symmetric codes of the families file (04 consult, 057 sign an agreement, 19 fight) either way round;
 - the same root *family* (``data/dedup_families.yaml``): a root, except that 18-20 (assault, fight, mass
   violence) are one family, because reports of one attack are coded 190, 195 or 183 alike; within a root any code
   goes (0871 with 087 or 08). A *bridge* lets a code describe a happening of another family when a pair agrees on
@@ -16,7 +16,7 @@ Hard rules (every pair):
 - the same modality class (an asserted mention never merges with a denied, threatened or requested one);
 - dates in a window that respects their precision (day +-1, week +-4, no date in the text +-2; month or year
   precision: the same month or year); an undated mention merges only inside its own article;
-- an act of force (QuadClass 2 or 4, or a root the families file lists as ``located``, such as protests) is not
+- an act of force (QuadClass 2 or 4, or a root the families file lists as ``located``: protests, talks) is not
   merged across two different countries, nor across two named towns more than ``near_km`` apart when the two
   reports give different death tolls (other place, other victims; kept for whole events); a located root (a
   protest) is not merged across two named places more than ``max_km`` apart; a country-wide place that is one of
@@ -37,8 +37,13 @@ sentences (content words cut to 5 letters; the words naming the two actors left 
 coded fields say, as GDELT keys its events on actors, code, day and place: the same place (points within
 ``near_km``: +), acts of force more than ``max_km`` apart (-) or in two towns a short way apart (-), the same
 exact day (+) or the next one (-), the same full code (+), the same death toll when someone died (+) or
-another toll (-, more when far apart), the same two countries named by both reports (+), a bridged pair (-).
-Day, code and dyad alone stay below the threshold: reports sharing no words must also agree on a place or a toll.
+another toll (-, more when far apart), the same two countries named by both reports (+), a bridged pair (-),
+and for acts a dyad seldom does twice a day (a summons, an accusation, talks, drills: not the families file's
+``frequent`` roots, attacks and arrests) the same day, dyad and code or place in no two places apart (+: GDELT's
+event key), and the same dyad and
+code on another exact day (-, as good as a hard rule: "summoned the envoy again on Thursday" is another act).
+For attacks and arrests, day, code and dyad alone stay below the threshold: reports sharing no words must also agree
+on a place or a toll (a dyad at war strikes several times a day).
 ``DedupRules`` holds the weights, tuned on the dev sets (``tests/data/dedup/tuning.yaml``, ``measured.yaml``,
 ``families.yaml``) and measured on ``holdout.yaml``, which they were not built on.
 
@@ -82,8 +87,6 @@ from brinkwatch.analyze.families import Families, load_families
 from brinkwatch.analyze.records import MergeResult
 from brinkwatch.errors import AnalysisError
 
-# "A met B" and "B met A", "A and B clashed": the same happening may be reported with the dyad swapped.
-SYMMETRIC_ROOTS: tuple[str, ...] = ("04", "19")
 # Modalities that describe the same state of the world merge; across classes they never do.
 MODALITY_CLASSES: dict[str, str] = {
     "asserted": "occurred",
@@ -127,7 +130,9 @@ class DedupRules:
     other_town_penalty: float = 0.10  # two named towns of acts of force, near_km to max_km apart
     same_day_bonus: float = 0.05  # both dates exact and equal
     other_day_penalty: float = 0.10  # both dates exact, a day apart
-    same_code_bonus: float = 0.05
+    same_code_bonus: float = 0.05  # the same code, or one refining the other ("171", "1711")
+    same_key_bonus: float = 0.08  # not an act of force: same day, dyad, and code or place (GDELT's event key)
+    other_day_key_penalty: float = 1.0  # ... the same dyad and code on another exact day: another act (as hard)
     same_toll_bonus: float = 0.08  # both give a death toll and they agree
     other_toll_penalty: float = 0.05  # both give a death toll and they differ (3 vs 1)
     killed_penalty: float = 0.15  # death tolls far apart (3 vs 12): two attacks
@@ -317,6 +322,11 @@ def _sql_list(values: tuple[str, ...] | list[str]) -> str:
     return "(" + ", ".join(f"'{v}'" for v in values) + ")" if values else "(NULL)"
 
 
+def _code_prefixes_sql(codes: tuple[str, ...], column: str = "code") -> str:
+    """SQL that is true when ``column`` starts with one of ``codes`` (false when there are none)."""
+    return "(" + " OR ".join(f"starts_with({column}, '{c}')" for c in codes) + ")" if codes else "false"
+
+
 # A mention still to be merged: one with no event yet, or one of an event reopened by this merge.
 _PENDING = "event_id IS NULL"
 _REOPENED = "(event_id IS NULL OR event_id IN (SELECT event_id FROM _dd_reopened))"
@@ -333,10 +343,11 @@ def _build_features(con: duckdb.DuckDBPyConnection, families: Families, reopened
                .fetchall() if k is not None}
     included = families.related(pending)
     where = f"{pending_sql} OR {family} IN {_sql_list(sorted(included))}"
-    con.execute(FEATURES_SQL.format(mod_cases=mod_cases, symmetric=_sql_list(SYMMETRIC_ROOTS), where=where,
-                                    pending=pending_sql,
-                                    stem=STEM_CHARS, family=family, dateline=dateline_sql(),
+    con.execute(FEATURES_SQL.format(mod_cases=mod_cases, symmetric=_code_prefixes_sql(families.symmetric),
+                                    where=where, pending=pending_sql, stem=STEM_CHARS, family=family,
+                                    dateline=dateline_sql(),
                                     bucket_days=DAYS_PER_BUCKET, located=_sql_list(families.located),
+                                    frequent=_code_prefixes_sql(families.frequent, "cameo_code"),
                                     alternatives=alternatives_sql(families.bridges),
                                     bridge_roots=bridge_roots(families.bridges)), {"stop": list(STOP_WORDS)})
     return included

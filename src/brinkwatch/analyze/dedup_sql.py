@@ -27,7 +27,7 @@ def dateline_sql(alias: str = "") -> str:
 
 
 # One row per mention considered (pending ones, and merged ones of the same families), with what pairs need.
-# A mention of a symmetric root ("A and B clashed", "A met B") gets one row per orientation of its dyad, and a
+# A mention of a symmetric code ("A and B clashed", "A met B") gets one row per orientation of its dyad, and a
 # bridged code one more row per family it bridges into. Every step reads the one before it once, so DuckDB
 # streams the rows through instead of materialising wide intermediate tables; the cheap per-mention columns are
 # computed twice (``located`` feeds both the per-article aggregate and the rows), which costs less than
@@ -46,6 +46,8 @@ WITH base AS NOT MATERIALIZED (
         place_name IS NOT NULL AND {dateline} AS dateline, place_country, place_precision AS pprec, place_name,
         -- where it happened tells happenings apart for material acts and for the roots the families file lists
         quad_class IN (2, 4) OR cameo_root IN {located} AS loc, cameo_root IN {located} AS listed,
+        -- acts a dyad does several times a day (attacks, arrests): their day, dyad and code make no key
+        {frequent} AS often,
         lat AS raw_lat, lon AS raw_lon, killed, evidence_text, source_text, target_text
     FROM event_mentions
     WHERE {where}
@@ -103,8 +105,8 @@ WITH base AS NOT MATERIALIZED (
             list_filter(words, lambda x: length(x) >= 3 AND NOT list_contains($stop, x)
                                          AND NOT list_contains(actor_words, x)),
             lambda x: left(CASE WHEN suffix(x, 's') THEN left(x, length(x) - 1) ELSE x END, {stem}))) AS toks,
-        -- a symmetric root ("A and B clashed", "A met B") is compared either way round
-        root IN {symmetric} AND tc <> '' AND tc <> sc AS two_ways
+        -- a symmetric code ("A and B clashed", "A met B", "A and B signed a deal") is compared either way round
+        {symmetric} AND tc <> '' AND tc <> sc AS two_ways
     FROM article
 ), expanded AS (
     -- one row per (family, orientation) the mention is compared in: its own family as told; then, for the few
@@ -119,7 +121,7 @@ WITH base AS NOT MATERIALIZED (
 SELECT mention_id, event_id, pending, doc_id, code, fam, quad, sc, tc, eff_date, prec, mod_class, raw_pc,
     pc, pt, lat, lon, killed, sk, hard_dyad,
     CASE WHEN flip THEN tc ELSE sc END AS k1, CASE WHEN flip THEN sc ELSE tc END AS k2, flip,
-    loc, listed, pname, need,
+    loc, listed, often, pname, need,
     CASE prec WHEN 'day' THEN 1 WHEN 'week' THEN 4 ELSE 2 END AS tol,
     prec IN ('month', 'year') AS coarse,
     -- the date as a day number: pairs compare integers, and exact-date pairs meet in buckets of DAYS_PER_BUCKET
@@ -222,7 +224,15 @@ _SCORE = """
            WHEN KM > $near_km AND (p.loc OR c.loc) AND p.pname <> c.pname THEN -$other_town_penalty ELSE 0 END
     + CASE WHEN p.prec <> 'day' OR c.prec <> 'day' THEN 0
            WHEN p.dn = c.dn THEN $same_day_bonus ELSE -$other_day_penalty END
-    + CASE WHEN p.code = c.code THEN $same_code_bonus ELSE 0 END
+    + CASE WHEN CODE_AGREES THEN $same_code_bonus ELSE 0 END
+    -- an act a dyad seldom does twice a day (a summons, an accusation, talks, drills: not an attack or an arrest,
+    -- the families file's ``frequent`` roots), told by both with the same exact day and the same two countries,
+    -- and the same code or the same place, in no two places apart: the key GDELT counts one event by (an attack
+    -- happens several times a day and needs words, a place or a toll besides)
+    -- (and the same act of that dyad on another exact day is another happening: "summoned again on Thursday")
+    + CASE WHEN p.often OR c.often OR p.prec <> 'day' OR c.prec <> 'day' OR NOT SAME_DYAD THEN 0
+           WHEN p.dn = c.dn AND coalesce(KM <= $near_km, KEY_CODE_AGREES) THEN $same_key_bonus
+           WHEN p.dn <> c.dn AND CODE_AGREES THEN -$other_day_key_penalty ELSE 0 END
     -- two reports that someone died, with the same toll (two "no one was killed" say little: most acts kill no one)
     + CASE WHEN p.killed IS NULL OR c.killed IS NULL THEN 0
            WHEN TOLL_AGREES THEN CASE WHEN greatest(p.killed, c.killed) > 0 THEN $same_toll_bonus ELSE 0 END
@@ -242,8 +252,22 @@ _TOLL_AGREES = "(abs(p.killed - c.killed) <= greatest(1, 0.2 * greatest(p.killed
 _SAME_DYAD = "(p.k1 = c.k1 AND p.k2 = c.k2 AND p.k2 <> '')"
 
 
+# The same code, or one refining the other below the root ("171" seize and "1711" confiscate property; a bare
+# root "19" of a headline says too little to agree with "195").
+_CODE_AGREES = """(p.code = c.code OR (least(length(p.code), length(c.code)) >= 3
+    AND (starts_with(p.code, c.code) OR starts_with(c.code, p.code))))"""
+
+
+# For the key of a non-frequent act, a code "not specified below" (three digits ending in 0: "150", "040") also
+# agrees with the codes of its root ("152" drills, "043" a visit): one outlet tells the act less precisely.
+_KEY_CODE_AGREES = """(CODE_AGREES
+    OR (length(c.code) = 3 AND suffix(c.code, '0') AND starts_with(p.code, left(c.code, 2)))
+    OR (length(p.code) = 3 AND suffix(p.code, '0') AND starts_with(c.code, left(p.code, 2))))"""
+
+
 def _fill(sql: str) -> str:
     return (sql.replace("TOLL_AGREES", _TOLL_AGREES).replace("SAME_DYAD", _SAME_DYAD)
+            .replace("KEY_CODE_AGREES", _KEY_CODE_AGREES).replace("CODE_AGREES", _CODE_AGREES)
             .replace("RAWKM", f"({_RAW_KM})").replace("KM", f"({_KM})"))
 
 # A target one side's place (or missing target) explains: see "soft target" in FEATURES_SQL.

@@ -29,6 +29,13 @@ def _check_roots(roots: list[str]) -> list[str]:
     return roots
 
 
+def _check_codes(codes: list[str]) -> list[str]:
+    for code in codes:
+        if not code.isdigit() or not 2 <= len(code) <= 4 or code[:2] not in _ROOTS:
+            raise ValueError(f"{code!r} is not a CAMEO code or root")
+    return codes
+
+
 class Family(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -56,13 +63,7 @@ class Bridge(BaseModel):
             raise ValueError("a bridge must require same_day")
         return requires
 
-    @field_validator("codes")
-    @classmethod
-    def _code_prefixes(cls, codes: list[str]) -> list[str]:
-        for code in codes:
-            if not code.isdigit() or not 2 <= len(code) <= 4 or code[:2] not in _ROOTS:
-                raise ValueError(f"{code!r} is not a CAMEO code or root")
-        return codes
+    _codes = field_validator("codes")(_check_codes)
 
 
 class FamiliesFile(BaseModel):
@@ -75,8 +76,13 @@ class FamiliesFile(BaseModel):
     families: list[Family]
     bridges: list[Bridge] = Field(default_factory=list)
     located: list[str] = Field(default_factory=list)
+    symmetric: list[str] = Field(default_factory=list)
+    frequent: list[str] = Field(default_factory=list)
 
     _located = field_validator("located")(_check_roots)
+    _frequent = field_validator("frequent")(_check_codes)
+
+    _symmetric = field_validator("symmetric")(_check_codes)
 
     @model_validator(mode="after")
     def _consistent(self) -> FamiliesFile:
@@ -113,6 +119,8 @@ class Families:
             bridges.extend((code, key, frozenset(bridge.requires)) for code in bridge.codes)
         self.bridges: tuple[tuple[str, str, frozenset[str]], ...] = tuple(sorted(bridges))
         self.located: tuple[str, ...] = tuple(spec.located)
+        self.symmetric: tuple[str, ...] = tuple(spec.symmetric)
+        self.frequent: tuple[str, ...] = tuple(spec.frequent)
 
     def key(self, root: str) -> str:
         """The family key of a root (its family's first root, else the root itself)."""

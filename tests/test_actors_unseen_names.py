@@ -22,10 +22,10 @@ def _first(coder, text: str, when: dt.date = WHEN):
 # ---------------------------------------------------------------- names other writers use
 @pytest.mark.parametrize("text, source, target", [
     # Islamic State provinces and their acronyms: the transnational group
-    ("ISKP militants attacked a Sufi shrine in Nangarhar.", "IMGMUSISI", "AFG"),
+    ("ISKP militants attacked a Sufi shrine in Nangarhar.", "IMGMUSISIREB", "AFG"),
     ("Islamic State Khorasan Province attacked a Taliban checkpoint in Kabul.", "IMGMUSISI", "AFGGOVTAL"),
     ("Fighters of the Islamic State in the Greater Sahara attacked a Nigerien army patrol near Menaka.",
-     "IMGMUSISI", "NER"),
+     "IMGMUSISIREB", "NER"),
     # other spellings and names of known groups
     ("Ansarullah accused Saudi Arabia of blocking fuel shipments.", "YEMREB", "SAU"),
     ("Tehreek-e-Taliban Pakistan fighters attacked a police post in Bannu.", "PAKREB", "PAKCOP"),
@@ -43,7 +43,7 @@ def test_names_other_writers_use(coder, text: str, source: str, target: str) -> 
 @pytest.mark.parametrize("text, source, target", [
     ("The US State Department criticized Nigeria over the arrests.", "USAGOV", "NGA"),  # not the DSS
     ("The UN Security Council criticized Mali's junta.", "IGOUNO", "MLIGOV"),  # not the AU's council
-    ("Islamic State fighters attacked a Syrian army post.", "IMGMUSISI", "SYRMIL"),
+    ("Islamic State fighters attacked a Syrian army post.", "IMGMUSISIREB", "SYRMIL"),
     ("Iran's Supreme National Security Council criticized Israel.", "IRNGOV", "ISR"),
 ])
 def test_near_misses_of_the_new_names(coder, text: str, source: str, target: str) -> None:
@@ -56,8 +56,9 @@ def test_near_misses_of_the_new_names(coder, text: str, source: str, target: str
     ("Houthi forces shelled army positions near Marib.", "YEMREB", "YEMMIL"),
     ("RSF forces shelled army positions near El Obeid.", "SDNREB", "SDNMIL"),
     ("TNLA troops attacked army positions near Lashio.", "MMRREB", "MMRMIL"),
-    ("Fano militiamen attacked a police station in Gondar.", "ETHREB", "ETHCOP"),
-    # near-misses: an alliance's forces and an armed group's police keep their sector
+    ("Fano forces attacked a police station in Gondar.", "ETHREB", "ETHCOP"),
+    # near-misses: an armed group's fighters, an alliance's forces and an armed group's police keep their sector
+    ("Islamic State fighters attacked a Kurdish checkpoint near Hasakah.", "IMGMUSISIREB", "SYR"),
     ("NATO forces attacked Taliban positions in Helmand.", "IGOWSTNATMIL", "AFGGOVTAL"),
     ("Hamas police detained protesters in Gaza.", "PSEREBHMSCOP", "PSEOPP"),
 ])
@@ -67,11 +68,11 @@ def test_an_armed_groups_forces_are_the_group(coder, text: str, source: str, tar
 
 @pytest.mark.parametrize("story, attacker", [
     # a named group coded UAF (al-Shabaab, Kataib Hezbollah, Wagner) is still the attacker a repelling answers
-    ("Al-Shabaab fighters attacked an army base near Afgoye on Monday. Soldiers repulsed the assault after two "
+    ("Al-Shabaab forces attacked an army base near Afgoye on Monday. Soldiers repulsed the assault after two "
      "hours of fighting.", "SOMUAF"),
-    ("Kataib Hezbollah fighters attacked a US base near Erbil on Sunday. American troops repelled the attack.",
+    ("Kataib Hezbollah forces attacked a US base near Erbil on Sunday. American troops repelled the attack.",
      "IRQUAF"),
-    ("Wagner fighters attacked a Ukrainian position near Bakhmut. Ukrainian soldiers repelled the assault.",
+    ("Wagner forces attacked a Ukrainian position near Bakhmut. Ukrainian soldiers repelled the assault.",
      "RUSUAF"),
 ])
 def test_a_named_armed_group_is_the_attacker_repelled(coder, story: str, attacker: str) -> None:

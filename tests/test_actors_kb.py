@@ -214,3 +214,25 @@ def test_no_adjective_names_two_countries() -> None:
     for country in data["countries"]:
         for adjective in country.get("adjectives", []):
             assert seen.setdefault(adjective.lower(), country["code"]) == country["code"], adjective
+
+
+def test_phrase_words_come_from_their_data_file(kb: ActorKB) -> None:
+    # the words of phrase_words.yaml, read by the loader: "the group", "the island's", "US-led",
+    # "Iranian-backed", "the Secretary-General" (as word pieces, hyphen or not)
+    assert {"group", "movement", "bloc"} <= kb.group_nouns and "country" not in kb.group_nouns
+    assert kb.island_nouns == frozenset({"island", "archipelago"})
+    assert {"led", "flagged"} <= kb.leader_suffixes and "backed" not in kb.leader_suffixes
+    assert {"backed", "made"} <= kb.proxy_suffixes and "led" not in kb.proxy_suffixes
+    assert kb.igo_head_nouns == frozenset({("secretary", "general"), ("secretary", "-", "general")})
+
+
+@pytest.mark.parametrize("field, value", [("group_nouns", ["Group"]), ("proxy_suffixes", ["backed by"]),
+                                          ("island_nouns", []), ("igo_head_nouns", ["Secretary General"])])
+def test_a_bad_phrase_words_file_is_a_data_file_error(tmp_path: Path, field: str, value: list[str]) -> None:
+    for path in DATA_DIR.glob("*"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    words = yaml.safe_load((DATA_DIR / "phrase_words.yaml").read_text(encoding="utf-8"))
+    words[field] = value
+    (tmp_path / "phrase_words.yaml").write_text(yaml.safe_dump(words), encoding="utf-8")
+    with pytest.raises(DataFileError, match="phrase_words.yaml"):
+        ActorKB.load(data_dir=tmp_path, base_layer=False)

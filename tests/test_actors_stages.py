@@ -99,9 +99,13 @@ def test_story_countries_from_the_lead_else_a_clear_majority(nlp: Language) -> N
 
 
 # ---------------------------------------------------------------- stage 3: coreference memory
-def test_pronouns_agree_with_their_antecedents(nlp: Language) -> None:
+def _memory(doc, kb: ActorKB) -> MentionMemory:
+    return MentionMemory(doc, sentence_numbers(doc), group_nouns=kb.group_nouns, island_nouns=kb.island_nouns)
+
+
+def test_pronouns_agree_with_their_antecedents(nlp: Language, kb: ActorKB) -> None:
     doc = nlp("The minister met the rebels in Goma. He said they would return.")
-    memory = MentionMemory(doc, sentence_numbers(doc))
+    memory = _memory(doc, kb)
     minister = next(t for t in doc if t.text == "minister")
     rebels = next(t for t in doc if t.text == "rebels")
     memory.remember(minister, _actor("CODGOV", minister.idx), "title")
@@ -113,9 +117,9 @@ def test_pronouns_agree_with_their_antecedents(nlp: Language) -> None:
     assert [m.actor.code for m in memory.mentions] == ["CODGOV", "CODREB"]
 
 
-def test_memory_remembers_a_head_once_and_reaches_back_only_so_far(nlp: Language) -> None:
+def test_memory_remembers_a_head_once_and_reaches_back_only_so_far(nlp: Language, kb: ActorKB) -> None:
     doc = nlp("Ghana protested. Rain fell. Rain fell again. Rain stopped. The country waited.")
-    memory = MentionMemory(doc, sentence_numbers(doc))
+    memory = _memory(doc, kb)
     ghana = doc[0]
     memory.remember(ghana, _actor("GHA", ghana.idx), "country")
     memory.remember(ghana, _actor("GHA", ghana.idx), "country")

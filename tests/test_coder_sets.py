@@ -7,6 +7,7 @@ improves, never lower them to make a change pass.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,14 @@ from brinkwatch.evaluate import evaluate, evaluate_articles, load_articles, load
 DATA = Path(__file__).parent / "data"
 CASES_FLOOR = {"dyad_root": 0.86, "full": 0.58, "no_event_accuracy": 0.95}
 ARTICLES_FLOOR = {"dyad_root": 0.80}
+# The actor probe (issue 11): actors named as other writers name them (ministries and agencies, juntas, armed
+# groups' short names and spellings, demonym + agent noun, bare titles, dated office holders, IGO organs,
+# unknown attackers, names that contain a country word), hand-coded before the coder was run on it. Its
+# holdout half (actors3_holdout.jsonl, every third sentence) is scored by hand once a change is finished.
+ACTORS3 = ("actors3_tuning.jsonl", "actors3_holdout.jsonl")
+ACTORS3_KINDS = {"ministry", "junta", "armed_group", "demonym_agent", "title", "named_person", "igo", "unknown",
+                 "near_miss"}
+ACTORS3_FLOOR = {"dyad_root": 0.74, "full": 0.63}  # measured 0.761, 0.648 (before issue 11: 0.736, 0.594)
 
 
 @pytest.fixture(scope="module")
@@ -35,3 +44,22 @@ def test_whole_articles_stay_above_floor(coder):
     report = result.report.per_corpus["brinkwatch_articles"]
     assert report.gold_events >= 50 and not result.unlocated
     assert report.levels["dyad_root"].f1 >= ARTICLES_FLOOR["dyad_root"], report.flat()
+
+
+def test_actor_probe_has_its_shape() -> None:
+    halves = [[json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+              for name in ACTORS3]
+    records = [record for half in halves for record in half]
+    assert len({r["id"] for r in records}) == len({r["text"] for r in records}) == len(records) >= 120
+    for half in halves:
+        assert {r["construction"] for r in half} == ACTORS3_KINDS  # every kind in both halves
+    for record in records:
+        assert record["corpus"] == "brinkwatch_probe" and record["events"], record["id"]
+        for event in record["events"]:
+            assert event["trigger"] in record["text"] and event["modality"] == "asserted", record["id"]
+
+
+def test_actor_probe_stays_above_floor(coder) -> None:
+    report = evaluate(load_gold(DATA / ACTORS3[0]), coder).per_corpus["brinkwatch_probe"]
+    for level, floor in ACTORS3_FLOOR.items():
+        assert report.levels[level].f1 >= floor, report.flat()

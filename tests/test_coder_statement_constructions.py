@@ -68,7 +68,7 @@ def test_finite_verb_hung_on_an_infinitive(coder, text: str, expected) -> None:
 REPLIES_BY_MEANS = [
     ("Indian gunners responded with artillery fire on Pakistani posts.", {("IND", "PAK", "19")}),
     ("Azerbaijani units retaliated with mortar fire on Armenian positions.", {("AZEMIL", "ARM", "19")}),
-    ("Georgian guards responded with machine-gun fire at the intruders.", {("GEO", None, "19")}),
+    ("Georgian guards responded with machine-gun fire at the intruders.", {("GEOCOP", None, "19")}),  # guards: COP
     ("Ukrainian troops answered with drone fire on Russian trenches.", {("UKRMIL", "RUS", "19")}),
     # near-misses: a figure of speech, and a reply that is no use of force
     ("Opposition leaders answered with fire and fury in parliament.", set()),

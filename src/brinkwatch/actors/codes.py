@@ -4,7 +4,8 @@ A noun phrase gives an origin (a country or organisation prefix, the KB match it
 found: "kb+noun", "demonym", "region", ...) and a sector ("GOV", "MIL", "REB"). ``assemble_code`` joins them
 the way CAMEO writes codes: ``IRN`` + ``GOV`` -> ``IRNGOV``; no country -> ``---GOV``; a stateless NGO or IGO
 is written as the prefix itself; a sector the prefix already carries is not repeated (``IGOUNOMIL`` + MIL);
-an organisation's own spokesman is the organisation (``HAMAS`` + GOV -> ``HAMAS``); a region or city stands
+an organisation's own spokesman is the organisation (``HAMAS`` + GOV -> ``HAMAS``), and so are an armed
+group's forces and troops (``YEMREB`` + MIL -> ``YEMREB``); a region or city stands
 for its country; a state that did not exist on the article's date becomes its former state. Pure functions:
 no spaCy, no document.
 """
@@ -21,6 +22,10 @@ CONFIDENCE = {"kb": 1.0, "kb+noun": 0.95, "metonym": 0.9, "demonym": 0.9, "title
 NO_COUNTRY = "---"
 NON_STATE = frozenset({"NGO", "IGO"})  # sectors that are also CAMEO prefixes: a stateless NGO is "NGO..."
 
+# an armed non-state group has no army: its "forces", "troops" or "soldiers" (MIL nouns) are the group itself
+# ("Houthi forces" YEMREB, not YEMREBMIL); its "fighters" and "militants" keep their sector ("SOMUAFREB")
+ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "SEP", "INS"})
+
 Origin = tuple[str, KBMatch | None, str]  # (code prefix, the KB match it came from, how it was found)
 
 
@@ -34,6 +39,9 @@ def assemble_code(kb: ActorKB, origin: Origin | None, sector: str | None,
     if match is not None and match.kind == "organization" and sector == "GOV":
         sector = None  # "a Hamas spokesman", "NATO officials": the organisation itself speaks
     prefix = kb.state_on(prefix, when)
+    if match is not None and match.kind == "organization" and match.sector in ARMED_GROUP_SECTORS and sector == "MIL":
+        # "Houthi forces shelled army positions": the group itself, not YEMREB + MIL (a state's army)
+        return prefix, match.sector, country_of(prefix, match.country)
     has_sector = sector is None or sector in (prefix[i : i + 3] for i in range(3, len(prefix), 3))
     code = prefix if has_sector else prefix + sector
     if sector is None and prefix == NO_COUNTRY:

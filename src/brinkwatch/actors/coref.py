@@ -25,10 +25,6 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers"
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 PRONOUNS = SINGULAR_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS | FIRST_PLURAL
 COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
-# an island state as a possessor ("the island's coast guard"); as a bare noun "the island" is as often a place
-ISLAND_NOUNS = frozenset({"island", "archipelago"})
-GROUP_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "outfit", "network",
-                         "bloc", "alliance"})
 
 
 @dataclass(frozen=True)
@@ -58,8 +54,13 @@ def sentence_numbers(doc: Doc) -> list[int]:
 class MentionMemory:
     """The mentions of one document in text order, each head and span remembered once."""
 
-    def __init__(self, doc: Doc, sentence_of: list[int]) -> None:
+    def __init__(self, doc: Doc, sentence_of: list[int], *, group_nouns: frozenset[str],
+                 island_nouns: frozenset[str]) -> None:
+        """``group_nouns`` ("the group") and ``island_nouns`` ("the island's") come from the KB's
+        phrase_words.yaml."""
         self._doc = doc
+        self._group_nouns = group_nouns
+        self._island_nouns = island_nouns
         self._sentence_of = sentence_of
         self.mentions: list[Mention] = []
         self._heads: set[int] = set()
@@ -150,11 +151,11 @@ class MentionMemory:
 
     def noun_antecedent(self, head: Token) -> Mention | None:
         """ "the country" / "the group": the latest country-level or group-like mention."""
-        if head.lower_ in COUNTRY_NOUNS or (head.lower_ in ISLAND_NOUNS and head.dep_ == "poss"):
+        if head.lower_ in COUNTRY_NOUNS or (head.lower_ in self._island_nouns and head.dep_ == "poss"):
             # "The kingdom's foreign minister", "the island's coast guard": the country the story is about
             return self.salient_antecedent(
                 head, lambda m: m.kind in ("country", "capital") and m.actor.sector is None, reach=1, topic=True)
-        if head.lower_ in GROUP_NOUNS:
+        if head.lower_ in self._group_nouns:
             return self.antecedent(
                 head,
                 lambda m: m.kind in ("organization", "new") or m.actor.sector in ("REB", "UAF", "SEP", "OPP")

@@ -31,6 +31,7 @@ from brinkwatch.actors.schema import (
     DiscardFile,
     OrganizationsFile,
     PeopleFile,
+    PhraseWordsFile,
     RegionsFile,
     Role,
     SectorsFile,
@@ -142,6 +143,12 @@ class _Tables:
     group_people: dict[Key, tuple[str, ...]] = field(default_factory=dict)  # "Kurds", "Chechens" -> states
     ethnic_peoples: set[Key] = field(default_factory=set)
     former_states: dict[str, list[tuple[str, dt.date]]] = field(default_factory=dict)  # SSD -> [(SDN, 2011-07-09)]
+    # phrase_words.yaml: "the group", "the island's", "US-led", "Iranian-backed", "the Secretary-General"
+    group_nouns: frozenset[str] = frozenset()
+    island_nouns: frozenset[str] = frozenset()
+    leader_suffixes: frozenset[str] = frozenset()
+    proxy_suffixes: frozenset[str] = frozenset()
+    igo_head_nouns: frozenset[Key] = frozenset()
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -282,6 +289,8 @@ class ActorKB:
             _load_cities(tables, _validate(CitiesFile, _read_yaml(cities_path), cities_path))
         discard_path = data_dir / "discard.yaml"
         _load_discard(tables, _validate(DiscardFile, _read_yaml(discard_path), discard_path))
+        words_path = data_dir / "phrase_words.yaml"
+        _load_phrase_words(tables, _validate(PhraseWordsFile, _read_yaml(words_path), words_path))
         if base_layer:
             _load_phoenix(tables, data_dir)
         return tables
@@ -437,6 +446,27 @@ class ActorKB:
     def is_score_verb(self, word: str) -> bool:
         return word in self._t.score_verbs
 
+    # phrase words (phrase_words.yaml): lower-case words, "the Secretary-General" as word pieces
+    @property
+    def group_nouns(self) -> frozenset[str]:
+        return self._t.group_nouns
+
+    @property
+    def island_nouns(self) -> frozenset[str]:
+        return self._t.island_nouns
+
+    @property
+    def leader_suffixes(self) -> frozenset[str]:
+        return self._t.leader_suffixes
+
+    @property
+    def proxy_suffixes(self) -> frozenset[str]:
+        return self._t.proxy_suffixes
+
+    @property
+    def igo_head_nouns(self) -> frozenset[Key]:
+        return self._t.igo_head_nouns
+
 
 # -------------------------------------------------------------------- builders
 _PUBLIC_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
@@ -550,8 +580,16 @@ def _load_discard(tables: _Tables, discard: DiscardFile) -> None:
     tables.score_verbs.update(fold(verb) for verb in discard.score_verbs)
 
 
+def _load_phrase_words(tables: _Tables, words: PhraseWordsFile) -> None:
+    tables.group_nouns = frozenset(words.group_nouns)
+    tables.island_nouns = frozenset(words.island_nouns)
+    tables.leader_suffixes = frozenset(words.leader_suffixes)
+    tables.proxy_suffixes = frozenset(words.proxy_suffixes)
+    tables.igo_head_nouns = frozenset(pieces(title) for title in words.igo_head_nouns)
+
+
 # -------------------------------------------------------------------- the compiled-table cache
-_CACHE_FORMAT = "actors-2"
+_CACHE_FORMAT = "actors-3"
 
 
 def _cache_path(inputs: Sequence[Path], base_layer: bool) -> Path | None:

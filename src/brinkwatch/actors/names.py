@@ -112,7 +112,7 @@ class _NameFinder:
             ):
                 continue  # "turkey", "amnesty", "chad" in lower case are common nouns
             matches = self._kb.lookup_key(key, surface(span.text), self._when)
-            if self._after_honorific(start) or self._inside_person_name(start):
+            if self._after_honorific(start) or self._inside_person_name(start) or self._opens_person_name(start, end):
                 matches = [match for match in matches if match.kind not in PLACE_KINDS]
             if any(match.kind == "city" for match in matches) and not _is_place(span):
                 matches = [match for match in matches if match.kind != "city"]
@@ -160,6 +160,19 @@ class _NameFinder:
         before = doc[start - 1]
         return (before.ent_type_ == "PERSON" and before.pos_ == "PROPN" and before.text[:1].isupper()
                 and start - 1 not in self._names)
+
+    def _opens_person_name(self, start: int, end: int) -> bool:
+        """ "Chad Wolf", "Jordan Peterson": a one-word place name that opens what the tagger reads as one
+        person's name, before a capitalised name word that is no KB name and no title ("Chad Sudan", "Jordan
+        King Abdullah" are not people of those names)."""
+        doc = self._doc
+        if end - start != 1 or end >= len(doc):
+            return False
+        first, after = doc[start], doc[end]
+        return (first.ent_type_ == "PERSON" and first.ent_iob_ == "B" and after.ent_type_ == "PERSON"
+                and after.ent_iob_ == "I" and after.pos_ == "PROPN" and after.text[:1].isupper()
+                and not self._kb.is_name_prefix(self._pieces[end]) and not self._kb.has_name(self._pieces[end])
+                and self._kb.title_sector(self._pieces[end]) is None)
 
     def _glosses_unknown_name(self, start: int, end: int) -> bool:
         """ "Montenegro Municipality Association (AKK)": an acronym in brackets right after a spelled-out name

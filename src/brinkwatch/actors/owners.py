@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from brinkwatch.actors.codes import CONFIDENCE, NO_COUNTRY, Origin
 from brinkwatch.actors.context import NON_STATE_PREFIXES
-from brinkwatch.actors.coref import COUNTRY_NOUNS, GROUP_NOUNS, ISLAND_NOUNS
+from brinkwatch.actors.coref import COUNTRY_NOUNS
 from brinkwatch.model import Actor
 
 OWNER_PRONOUNS = frozenset({"its", "their"})
@@ -54,7 +54,7 @@ class Owners:
         armed members are the group itself ("Hamas said its gunmen ..."); another organisation is the prefix
         of its members ("the UN said its peacekeepers ..." -> IGOUNOPKO)."""
         owner = next((c for c in head.children if c.dep_ == "poss" and (
-            c.lower_ in OWNER_PRONOUNS or c.lower_ in COUNTRY_NOUNS | GROUP_NOUNS | ISLAND_NOUNS)),
+            c.lower_ in OWNER_PRONOUNS or c.lower_ in COUNTRY_NOUNS | self._kb.group_nouns | self._kb.island_nouns)),
             None)  # "the kingdom's"
         if owner is None:
             return None

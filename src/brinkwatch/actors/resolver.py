@@ -23,8 +23,6 @@ from brinkwatch.actors.context import DocContext, read_context
 from brinkwatch.actors.coref import (
     COUNTRY_NOUNS,
     FIRST_PLURAL,
-    GROUP_NOUNS,
-    ISLAND_NOUNS,
     PRONOUNS,
     Mention,
     MentionMemory,
@@ -37,21 +35,12 @@ from brinkwatch.model import Actor
 
 __all__ = ["CONFIDENCE", "NO_COUNTRY", "ActorResolver", "DocActors"]
 
-_LEADER_SUFFIXES = frozenset({"led", "based", "run", "controlled", "dominated", "owned", "ruled",
-                              "flagged", "registered"})  # "a British-flagged tanker" is Britain's
-_PROXY_SUFFIXES = frozenset(
-    {"backed", "funded", "supported", "trained", "armed", "allied", "sponsored", "aligned",
-     # a weapon's maker is not whoever fires it: "Iranian-made drones", "Turkish-built drones"
-     "made", "built", "designed", "supplied", "manufactured", "produced"}
-)
 _PLACE_PREPS = frozenset({"of", "in", "from", "at"})
 _COUNTERPART_PREPS = frozenset({"to", "with", "against", "from", "toward", "towards", "by", "into", "for"})
 _FOR_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "negotiator",
                         "representative", "commissioner", "adviser", "advisor", "minister", "secretary"})  # fmt: skip
 _WINDOW_POS = frozenset({"ADJ", "PROPN", "NOUN", "DET", "PART", "NUM", "VERB", "PUNCT"})
 _NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
-# "the Secretary-General" unqualified: the head of the international body the story names (the UN's if none)
-_IGO_HEAD_NOUNS = frozenset({("secretary", "general"), ("secretary", "-", "general")})
 _IGO_REACH = 20  # sentences back
 _NONSTATE_ADJECTIVE_SECTORS = frozenset({"REB", "SEP", "INS", "UAF"})
 _MAX_NAME_PARTS = 4  # given and middle names between a title and the surname
@@ -92,7 +81,7 @@ class DocActors(Owners, PlacesAndPeoples):
         self._names: dict[int, NameSpan] = self.context.names
         self._acronyms: dict[str, Token] = self.context.acronyms
         self._cache: dict[int, Actor | None] = {}
-        self.memory = MentionMemory(doc, self._sentence_of)
+        self.memory = MentionMemory(doc, self._sentence_of, group_nouns=kb.group_nouns, island_nouns=kb.island_nouns)
         self._collect_mentions()
 
     @property
@@ -286,8 +275,8 @@ class DocActors(Owners, PlacesAndPeoples):
             return self._igo_head(head, window), "coref"
         if sector is None and head.pos_ == "NOUN" and self._names_organization(head, window):
             return self._new_actor(head, window)
-        if self._is_bare_definite(head, window, head.i) and (head.lower_ in COUNTRY_NOUNS | GROUP_NOUNS or (
-                head.lower_ in ISLAND_NOUNS and head.dep_ == "poss")):
+        if self._is_bare_definite(head, window, head.i) and (head.lower_ in COUNTRY_NOUNS or (
+                head.lower_ in self._kb.group_nouns) or (head.lower_ in self._kb.island_nouns and head.dep_ == "poss")):
             return self.coref_noun(head), "coref"
         if head.pos_ == "PROPN" and head.ent_type_ == "ORG" and head.i not in self._names:
             return self._new_actor(head, window)
@@ -522,7 +511,7 @@ class DocActors(Owners, PlacesAndPeoples):
     def _bare_igo_head(self, head: Token, window: int, noun_start: int) -> bool:
         """ "The Secretary-General" with no organisation of its own: the head of an international body."""
         key = sum((self._pieces[index] for index in range(noun_start, head.i + 1)), ())
-        return key in _IGO_HEAD_NOUNS and self._is_bare_definite(head, window, noun_start) and not (
+        return key in self._kb.igo_head_nouns and self._is_bare_definite(head, window, noun_start) and not (
             head.i + 1 < len(self._doc) and self._doc[head.i + 1].lower_ == "of")
 
     def _igo_head(self, head: Token, window: int) -> Actor:
@@ -585,7 +574,7 @@ class DocActors(Owners, PlacesAndPeoples):
     def _hyphen_country(self, token: Token) -> str | None:
         """ "U.S.-led" -> USA; "US-backed" -> None (a proxy is not the backer)."""
         head_text, hyphen, suffix = token.text.rpartition("-")
-        if not hyphen or pieces(suffix)[:1] not in {(word,) for word in _LEADER_SUFFIXES}:
+        if not hyphen or pieces(suffix)[:1] not in {(word,) for word in self._kb.leader_suffixes}:
             return None
         matches = self._kb.lookup(head_text, self._when)
         if matches:
@@ -594,13 +583,13 @@ class DocActors(Owners, PlacesAndPeoples):
 
     def _leader_follows(self, end: int) -> bool:
         doc = self._doc
-        return end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ in _LEADER_SUFFIXES
+        return end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ in self._kb.leader_suffixes
 
     def _proxy_follows(self, end: int) -> bool:
         doc = self._doc
-        if end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ in _PROXY_SUFFIXES:
+        if end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ in self._kb.proxy_suffixes:
             return True
-        return end < len(doc) and any(part in _PROXY_SUFFIXES for part in self._pieces[end][1:2])
+        return end < len(doc) and any(part in self._kb.proxy_suffixes for part in self._pieces[end][1:2])
 
     def _country_from_context(self, head: Token) -> Origin | None:
         """Country from "of/in/from X" after the head, or from the phrase this one is in apposition to."""

@@ -200,6 +200,34 @@ class DiscardFile(_Strict):
     story_phrases: list[str] = []  # upstream story-level discards: kept for reference, not loaded
 
 
+def _one_word_each(values: list[str]) -> list[str]:
+    if any(not value or value != value.strip().lower() or " " in value for value in values):
+        raise ValueError("words must be single lower-case words")
+    return values
+
+
+def _lower_phrases(values: list[str]) -> list[str]:
+    cleaned = [" ".join(value.split()) for value in values]
+    if any(not value or value != value.lower() for value in cleaned):
+        raise ValueError("phrases must be non-empty and lower-case")
+    return cleaned
+
+
+Words = Annotated[list[str], AfterValidator(_one_word_each)]
+
+
+class PhraseWordsFile(_Strict):
+    """``phrase_words.yaml``: the nouns and hyphen suffixes that say whom a phrase refers to."""
+
+    version: int
+    source: str
+    group_nouns: Words = Field(min_length=1)
+    island_nouns: Words = Field(min_length=1)
+    leader_suffixes: Words = Field(min_length=1)
+    proxy_suffixes: Words = Field(min_length=1)
+    igo_head_nouns: Annotated[list[str], AfterValidator(_lower_phrases)] = Field(min_length=1)
+
+
 class AgentEntry(_Strict):
     """An agent noun of the Phoenix agents dictionary ("rioter" -> OPP) with its upstream code."""
 

@@ -277,7 +277,8 @@ def _last_attacker(events: list[Event], index: int, violent_roots, reach: int = 
         if event.sentence_index < index - reach:
             return None
         if (event.sentence_index < index and event.cameo.code[:2] in violent_roots and event.source is not None
-                and event.source.sector != "UAF" and event.modality == "asserted"):
+                and (event.source.sector != "UAF" or event.source.kb_id is not None)  # al-Shabaab is named
+                and event.modality == "asserted"):
             return event
     return None
 

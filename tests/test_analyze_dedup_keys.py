@@ -197,3 +197,31 @@ def test_a_seizure_in_other_words_is_one_event_and_demolitions_are_not(con) -> N
     ])
     merge_new(con)
     assert _events(con) == [["boat1", "boat2"], ["huts"], ["sheds"]]
+
+
+def test_a_week_dated_report_joins_one_of_two_summonses_not_both(con) -> None:  # noqa: ANN001
+    """Kazakhstan summons Uzbekistan's ambassador on Tuesday and again on Wednesday; a weekly digest tells "the
+    summons" dated only by its week, in words close to both. It pairs with each of them, but one event never
+    holds the same act on two exact days, so it joins one and the two summonses stay two events, in whatever
+    order the reports arrive."""
+    words = "Kazakhstan summoned the Uzbek ambassador over the water quotas on the Syr Darya"
+    rows = [
+        _m("tue", "t", f"ASTANA - {words}, the foreign ministry said.", **_dyad("KAZ", "UZB", "GOV", "GOV"),
+           event_date="2025-05-13", pub_date="2025-05-13"),
+        _m("wed", "w", f"{words} for a second day, officials said.", **_dyad("KAZ", "UZB"),
+           event_date="2025-05-14", pub_date="2025-05-14"),
+        _m("week", "k", f"This week {words}, a row our correspondent followed.", **_dyad("KAZ", "UZB"),
+           event_date="2025-05-12", date_precision="week", pub_date="2025-05-16"),
+    ]
+    groups = []
+    for order in ((0, 1, 2), (2, 0, 1), (1, 2, 0)):
+        db = duckdb.connect()
+        create_schema(db)
+        for i in order:
+            insert_mentions(db, [rows[i]])
+            merge_new(db)
+        groups.append(_events(db))
+    assert groups[0] == groups[1] == groups[2]
+    assert len(groups[0]) == 2
+    assert not any({"tue", "wed"} <= set(event) for event in groups[0])
+    assert any("week" in event and len(event) == 2 for event in groups[0])  # the digest did join one of them

@@ -244,17 +244,34 @@ def _other_site(x: Site, y: Site, near_km: float) -> bool:
     return 2 * 6371.0 * math.asin(math.sqrt(h)) > near_km
 
 
+# An act a dyad seldom does twice a day (not one of the families file's ``frequent`` codes), told with an
+# exact day and a firm dyad: (code, day). Two of one component must not be the same act on two days.
+Act = tuple[str, dt.date]
+
+
+def _codes_agree(x: str, y: str) -> bool:
+    """The same code, or one refining the other below the root (dedup_sql's CODE_AGREES, in Python)."""
+    return x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
+
+
+def _other_day(x: Act, y: Act) -> bool:
+    return x[1] != y[1] and _codes_agree(x[0], y[0])
+
+
 class _UnionFind:
     """Union-find whose components may not stretch over more than ``max_span`` days of exact dates, nor hold
     two different firm dyads (soft targets join a component without fixing its dyad), nor place an act of
-    force in two countries, nor in two named towns with two death tolls: the pair rules, kept for the whole
-    component so no report chains two happenings (a report naming no town or toll, paired with the attack on
-    one town and with another attack nearby, joins one of them). Two points far apart only lower a pair's
-    score: coders misplace reports ("an attack on Erbil" placed in Baghdad)."""
+    force in two countries, nor in two named towns with two death tolls, nor hold one act a dyad seldom repeats
+    (a summons, talks: see ``Act``) on two exact days: the pair rules, kept for the whole component so no report
+    chains two happenings (a report naming no town or toll, paired with the attack on one town and with another
+    attack nearby, joins one of them; a week-dated report of "the summons" joins Wednesday's or Thursday's).
+    Two points far apart only lower a pair's score: coders misplace reports ("an attack on Erbil" placed in
+    Baghdad)."""
 
     def __init__(self, dates: dict[str, dt.date] | None = None, max_span: int | None = None,
                  dyads: dict[str, str] | None = None, places: dict[str, str] | None = None,
-                 sites: dict[str, list[Site]] | None = None, near_km: float = 0.0) -> None:
+                 sites: dict[str, list[Site]] | None = None, near_km: float = 0.0,
+                 acts: dict[str, list[Act]] | None = None) -> None:
         self.parent: dict[str, str] = {}
         self.dates = dates or {}
         self.max_span = max_span
@@ -264,6 +281,7 @@ class _UnionFind:
             for node, value in values.items():
                 self.keys.setdefault(node, {})[kind] = value
         self.sites: dict[str, list[Site]] = dict(sites or {})
+        self.acts: dict[str, list[Act]] = dict(acts or {})
         self.near_km = near_km
 
     def _span(self, root: str) -> tuple[dt.date, dt.date] | None:
@@ -290,6 +308,8 @@ class _UnionFind:
             return False  # two firm dyads, or two countries: two happenings, whatever a report in between says
         if any(_other_site(x, y, self.near_km) for x in self.sites.get(ra, ()) for y in self.sites.get(rb, ())):
             return False  # other town, other victims
+        if any(_other_day(x, y) for x in self.acts.get(ra, ()) for y in self.acts.get(rb, ())):
+            return False  # "summoned again on Thursday": the same act on another day
         sa, sb = self._span(ra), self._span(rb)
         joined = sa or sb
         if sa and sb:
@@ -302,8 +322,9 @@ class _UnionFind:
             self.span[keep] = joined
         if ka or kb:
             self.keys[keep] = {**ka, **kb}
-        if drop in self.sites:
-            self.sites[keep] = self.sites.get(keep, []) + self.sites.pop(drop)
+        for lists in (self.sites, self.acts):
+            if drop in lists:
+                lists[keep] = lists.get(keep, []) + lists.pop(drop)
         return True
 
 
@@ -391,6 +412,8 @@ def _pairs_to_closure(con: duckdb.DuckDBPyConnection, rules: DedupRules, familie
 
 # A located act at a named town with a toll: the component rule on sites (see _UnionFind) applies to it.
 _SITE = "loc AND pt AND pname IS NOT NULL AND killed IS NOT NULL"
+# An act a dyad seldom repeats, with an exact day and a firm dyad: the component rule on acts applies to it.
+_ACT = "NOT often AND prec = 'day' AND sk IS NULL AND hard_dyad IS NOT NULL AND tc <> ''"
 
 
 def _union_find(con: duckdb.DuckDBPyConnection, near_km: float) -> _UnionFind:
@@ -398,14 +421,16 @@ def _union_find(con: duckdb.DuckDBPyConnection, near_km: float) -> _UnionFind:
     mention is pending (``_pairs_to_closure`` reopened the events they reach)."""
     rows = con.sql(f"""SELECT mention_id, any_value(eff_date) FILTER (WHERE NOT coarse),
             any_value(hard_dyad) FILTER (WHERE sk IS NULL), any_value(pc) FILTER (WHERE loc),
-            any_value((pname, lat, lon, killed)) FILTER (WHERE {_SITE})
+            any_value((pname, lat, lon, killed)) FILTER (WHERE {_SITE}),
+            any_value((code, eff_date)) FILTER (WHERE {_ACT})
         FROM _dd_f WHERE mention_id IN (SELECT a FROM _dd_pairs UNION SELECT b FROM _dd_pairs)
         GROUP BY mention_id""").fetchall()
     dates = {m: d for m, d, *_ in rows if d is not None}
     dyads = {m: h for m, _, h, *_ in rows if h is not None}
-    places = {m: c for m, _, _, c, _ in rows if c is not None}
-    sites: dict[str, list[Site]] = {m: [tuple(site)] for m, *_, site in rows if site is not None}
-    uf = _UnionFind(dates, MAX_EVENT_SPAN_DAYS, dyads, places, sites, near_km)
+    places = {m: c for m, _, _, c, _, _ in rows if c is not None}
+    sites: dict[str, list[Site]] = {m: [tuple(site)] for m, *_, site, _ in rows if site is not None}
+    acts: dict[str, list[Act]] = {m: [tuple(act)] for m, *_, act in rows if act is not None}
+    uf = _UnionFind(dates, MAX_EVENT_SPAN_DAYS, dyads, places, sites, near_km, acts)
     for m, *_ in rows:
         uf.find(m)
     pairs = con.sql("SELECT a, b, score FROM _dd_pairs").fetchall()

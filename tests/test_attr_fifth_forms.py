@@ -215,3 +215,33 @@ def test_added_towns(text, trigger, country, lat, lon) -> None:
 def test_papua_provinces_by_their_english_names(name) -> None:
     found = shared_gazetteer().resolve(name)
     assert found is not None and found.country == "IDN", found
+
+
+# ------------------------------------------------------------- "the government in X" says which, not where
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        ("In Misrata, the city council said late on Wednesday that it was suspending all cooperation with the "
+         "government in Tripoli.", "suspending", "Misrata"),
+        ("In Kandahar, tribal elders said they had cut all ties with the government in Kabul.", "cut", "Kandahār"),
+        ("In Goma, the rebels announced that they were ending their truce with the authorities in Kinshasa.",
+         "ending", "Goma"),
+    ],
+)
+def test_the_government_in_a_capital_is_which_government(text, trigger, name) -> None:
+    found = place(text, trigger, PUB)
+    assert found is not None and found.name == name, found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        # near-misses: as the doer, or a site that belongs to the government, the town is where it happened
+        ("The authorities in Tripoli arrested nine gunmen on Monday.", "arrested", "Tripoli"),
+        ("Protesters stormed government offices in Basra on Monday.", "stormed", "Basra"),
+        ("Rebels attacked a government convoy in Tillaberi.", "attacked", "Tillabéri"),
+    ],
+)
+def test_a_government_acting_or_its_site_is_still_placed(text, trigger, name) -> None:
+    found = place(text, trigger, PUB)
+    assert found is not None and found.name == name, found

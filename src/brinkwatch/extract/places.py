@@ -456,6 +456,8 @@ def _where_town(doc: Doc, mention: PlaceMention) -> bool:
     Beijing") or an actor's span runs over it ("villagers in Diafarabe"); a country there is the actor
     (and so is a town struck or entered: "struck Tripoli" is aimed at Lebanon and happens in Tripoli)."""
     root = doc[mention.root]
+    if _which_government(root):
+        return False
     of_place = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _RESIDENTS | {
         "village", "town", "city", "township", "hamlet"}  # "killed four residents of (the village of) Bilozerka"
     where = of_place or (root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS) or (
@@ -466,10 +468,22 @@ def _where_town(doc: Doc, mention: PlaceMention) -> bool:
     return where and mention.candidates[0].source in ("city", "region")
 
 
+def _which_government(root: Token) -> bool:
+    """"suspended cooperation with the government in Tripoli": the town says which government, not where
+    the act was (as the doer, "the authorities in Tripoli arrested ...", they act where they are)."""
+    body = root.head.head
+    return root.dep_ == "pobj" and root.head.lower_ == "in" and body.lemma_.lower() in _GOVERNMENTS and \
+        body.dep_ not in ("nsubj", "nsubjpass")
+
+
 def _compass_part(doc: Doc, mention: PlaceMention) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in _COMPASS for c in doc[mention.root].children)
 
 
+# Governing bodies whose "in X" says which one they are ("the government in Tripoli"); as the doer they are
+# where they act ("the authorities in Tripoli arrested ...").
+_GOVERNMENTS = frozenset({"government", "authority", "authorities", "administration", "regime", "leadership",
+                          "cabinet"})
 # People whose "of X" says where they live, and so where what befell them at home happened.
 _RESIDENTS = frozenset({"resident", "villager", "inhabitant", "townspeople", "dweller"})
 # Nouns whose "of X" says whose people they are, not where they were.
@@ -486,6 +500,8 @@ def _acts_as_state(doc: Doc, mention: PlaceMention) -> bool:
         root = root.head  # "India and China held talks": China is a subject too
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _NATIONALITY_NOUNS:
         return True  # "detained three citizens of Tajikistan near Kyzyl-Kiya": whose, not where
+    if _which_government(root):
+        return True
     if root.dep_ == "poss" and root.head.lemma_.lower() in _PLACE_NOUNS | _SITE_NOUNS | _PLACE_PARTS and (
             root.head.dep_ == "dobj" or _in_location_syntax(root.head)):
         return False  # "struck Beirut's southern suburbs", "outside Georgia's parliament": where it happened

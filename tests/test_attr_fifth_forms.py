@@ -245,3 +245,39 @@ def test_the_government_in_a_capital_is_which_government(text, trigger, name) ->
 def test_a_government_acting_or_its_site_is_still_placed(text, trigger, name) -> None:
     found = place(text, trigger, PUB)
     assert found is not None and found.name == name, found
+
+
+# ----------------------------------------------- "X, Y province" where X is tied to the region Y lies in
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        ("Jihadists killed 12 civilians outside Kaya, Sanmatenga province, on Saturday.", "killed", "Kaya"),
+        ("Jihadists killed dozens of civilians digging trenches outside Barsalogho, Sanmatenga province, on "
+         "Saturday.", "killed", "Barsalogho"),
+        ("Gunmen killed 9 traders in Titao, Loroum province, on Monday.", "killed", "Titao"),
+    ],
+)
+def test_a_town_in_a_province_of_its_region(text, trigger, name) -> None:
+    found = place(text, trigger, PUB)
+    assert found is not None and found.name == name, found
+
+
+def test_a_town_is_not_put_in_a_province_of_another_region() -> None:
+    # near-miss: Yagha is a province of the Sahel region, far from Kaya: the text's province stands
+    found = place("Jihadists killed 12 civilians outside Kaya, Yagha province, on Saturday.", "killed", PUB)
+    assert found is not None and found.name == "Yagha", found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        ("Fighting between soldiers and rebels near Kitchanga killed 2 soldiers and 7 militants.", "Fighting",
+         "Kitchanga"),
+        ("Rebels seized the mining town of Rubaya on Tuesday, residents said.", "seized", "Rubaya"),
+        ("Militants attacked a police station in Mir Ali, North Waziristan, overnight.", "attacked", "Mir Ali"),
+        ("Gunmen killed 42 people in Yelwata, Benue state, on Friday night, police said.", "killed", "Yelwata"),
+    ],
+)
+def test_more_conflict_towns(text, trigger, name) -> None:
+    found = place(text, trigger, PUB)
+    assert found is not None and found.name == name, found

@@ -281,3 +281,22 @@ def test_a_town_is_not_put_in_a_province_of_another_region() -> None:
 def test_more_conflict_towns(text, trigger, name) -> None:
     found = place(text, trigger, PUB)
     assert found is not None and found.name == name, found
+
+
+# ------------------------------------ a namesake in a country the sentence names elsewhere beats a bigger one
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("Troops killed four guerrillas in rural Cordoba, north of Medellin, on Monday.", "killed", "COL"),
+        ("Police arrested 12 gang members in Trujillo and Valera on Monday.", "arrested", "VEN"),
+        ("Rebels attacked Trujillo, south of Valera, on Monday, officials said.", "attacked", "VEN"),
+        ("Rebels attacked a military post in Beni territory, North Kivu province, killing 3 soldiers.", "attacked",
+         "COD"),
+        # near-misses: with nothing else in the sentence, the bigger namesake stands
+        ("Police arrested six men in Cordoba on Monday after a bank robbery.", "arrested", "ARG"),
+        ("Gunmen killed five people in Trujillo on Monday.", "killed", "PER"),
+    ],
+)
+def test_a_namesake_in_the_sentences_country(text, trigger, country) -> None:
+    found = place(text, trigger, PUB)
+    assert found is not None and found.country == country, found

@@ -243,8 +243,9 @@ def _possessor_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, 
 
 
 # What a word after a name says it is: "Helmand province", "Chora district", "Mingajik city".
+# ("territory" is a district: Congo's "Beni territory" is the town's, not Bolivia's Beni department)
 _PROVINCE_WORDS = frozenset(ADMIN_NOUNS) - {"district", "county", "municipality", "commune", "parish", "raion",
-                                            "rayon", "division", "zone"}
+                                            "rayon", "division", "zone", "territory"}
 _DISTRICT_WORDS = frozenset({"district", "county", "municipality", "commune", "raion", "rayon", "sub-district",
                              "subdistrict", "territory", "tehsil", "regency", "upazila", "woreda"})
 _TOWN_WORDS = frozenset({"city", "town", "village", "township", "hamlet", "locality"})
@@ -740,7 +741,12 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
     local += index.countries_without(best, gazetteer)
     countries = tuple(dict.fromkeys([*local, *actor_countries, *context]))
     relation = _RELATION_WORDS.get(relation, relation) if relation else None
-    chosen = gazetteer.choose(best.candidates, countries) or _only_reading(best)
+    # a reading in a country the sentence itself names elsewhere beats a bigger namesake abroad: "near
+    # Cordoba's border with Antioquia" is Colombia's department, not Argentina's city
+    # (a name of its own only: "Iraq" next to "Tehran" is the country, not an old spelling of Arak)
+    in_local = [] if any(c.source == "country" for c in best.candidates) else [
+        c for c in best.candidates if c.country in local and c.primary]
+    chosen = gazetteer.choose(in_local or best.candidates, countries) or _only_reading(best)
     if best.within is None:
         # (the article's countries are left out: the name's own reading abroad may be what put one there)
         chosen = _near_the_filing_town(best, chosen, filed_at, [*local, *actor_countries])

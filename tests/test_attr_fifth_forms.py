@@ -121,6 +121,11 @@ def test_residents_of_a_town_still_place_the_event() -> None:
         ("Border guards detained four smugglers who had crossed the river near Termez.", "detained", "UZB",
          37.22, 67.28),
         ("Soldiers captured two fighters who were hiding outside Kidal on Friday.", "captured", "MLI", 18.44, 1.41),
+        # a gerund after the participle's preposition: "accused of collaborating ... on the outskirts of X"
+        ("Army soldiers detained 25 men accused of collaborating with the paramilitary force on the outskirts of "
+         "Omdurman.", "detained", "SDN", 15.64, 32.48),
+        ("Police arrested four men suspected of smuggling weapons near Kassala on Monday.", "arrested", "SDN",
+         15.45, 36.40),
     ],
 )
 def test_a_place_near_which_the_victims_were(text, trigger, country, lat, lon) -> None:

@@ -555,7 +555,8 @@ def _same_statement(mention_root: Token, trigger: Token) -> bool:
     own, other = clause_verb(trigger), clause_verb(mention_root)
     if other.i == own.i or other.is_ancestor(own):
         return True
-    if _describes_the_object(mention_root, other) and clause_verb(other.head).i == own.i:
+    top = _clause_top(other)
+    if _describes_the_object(mention_root, top) and clause_verb(top.head).i == own.i:
         return True  # "killed four civilians travelling near Afgooye": where the victims were
     return other.head.i == own.i and other.dep_ in ("advcl", "conj", "xcomp")
 
@@ -578,6 +579,16 @@ def _describes_the_object(mention_root: Token, other: Token) -> bool:
 
 
 _NEAR_PREPS = frozenset({"near", "outside", "around"})
+
+
+def _clause_top(verb: Token) -> Token:
+    """The clause a gerund after a preposition belongs to: "accused of collaborating ..." is the participle
+    clause "accused"."""
+    for _ in range(4):
+        if verb.dep_ != "pcomp" or verb.head.head.i == verb.head.i:
+            break
+        verb = clause_verb(verb.head)
+    return verb
 
 
 def _relation(doc: Doc, root: int) -> str | None:
@@ -680,7 +691,8 @@ def _index_places(mentions: Sequence[PlaceMention], doc: Doc, sent: Span) -> _Se
                 break
             node, hops = node.head, hops + 1
         other = clause_verb(doc[m.root])
-        participle = clause_verb(other.head).i if _describes_the_object(doc[m.root], other) else -1
+        top = _clause_top(other)
+        participle = clause_verb(top.head).i if _describes_the_object(doc[m.root], top) else -1
         statement.append((other.i, other.head.i, other.dep_, participle))
     by_start = sorted((m.start, at) for at, m in enumerate(in_sent))
     reach_end, furthest = [], -1

@@ -305,3 +305,43 @@ def test_more_conflict_towns(text, trigger, name) -> None:
 def test_a_namesake_in_the_sentences_country(text, trigger, country) -> None:
     found = place(text, trigger, PUB)
     assert found is not None and found.country == country, found
+
+
+# ------------------------------------------------- a province name the tagger reads as a verb ("Sagaing region")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Junta aircraft bombed a school in Tabayin township, Sagaing region, killing 20 students.",
+        "Junta jets bombed a monastery in Yinmabin township, Sagaing region, on Sunday.",
+        "Soldiers burned a village in Pale township, Sagaing region, on Friday.",
+    ],
+)
+def test_a_town_the_gazetteer_lacks_is_put_in_its_region(text) -> None:
+    found = place(text, text.split()[2], PUB)
+    assert found is not None and found.country == "MMR", found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # near-misses: a plain word before a province noun names no province of its own
+        ("Soldiers killed 4 rebels in the Northern region on Monday.", "killed"),
+        ("Gunmen killed 3 farmers in the Central province on Monday.", "killed"),
+    ],
+)
+def test_a_plain_word_before_a_province_noun_is_no_place(text, trigger) -> None:
+    assert attributes(text, trigger, PUB).place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Security forces killed seven militants in an operation in the Tirah valley of Khyber district on Monday.",
+         "killed"),
+        ("Militants attacked a checkpoint in Tirah on Sunday.", "attacked"),
+        ("Police arrested 9 men in Khyber district on Monday.", "arrested"),
+    ],
+)
+def test_tirah_and_khyber_are_in_pakistan(text, trigger) -> None:
+    found = place(text, trigger, PUB)
+    assert found is not None and found.country == "PAK", found

@@ -176,6 +176,11 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
                 ent.label_ in _ENT_LABELS or _in_location_syntax(ent.root)):
             spans.extend(_listed_parts(doc, ent))
     for tok in doc:
+        if tok.is_title and tok.pos_ in ("VERB", "AUX") and not tok.is_sent_start and not tok.ent_type_ and \
+                tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _PROVINCE_WORDS | _DISTRICT_WORDS:
+            # a name the tagger reads as a verb before a province noun ("Sagaing region"); a verb is never
+            # capitalised mid-sentence, an adjective may be a plain word ("the Northern region")
+            spans.append(doc[tok.i:tok.i + 1])
         if tok.pos_ == "PROPN" and not tok.ent_type_ and (_in_location_syntax(tok) or _names_an_area(doc, doc[tok.i:tok.i + 1])):
             lo = tok.i
             while lo > 0:

@@ -345,3 +345,18 @@ def test_a_plain_word_before_a_province_noun_is_no_place(text, trigger) -> None:
 def test_tirah_and_khyber_are_in_pakistan(text, trigger) -> None:
     found = place(text, trigger, PUB)
     assert found is not None and found.country == "PAK", found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "lat", "lon"),
+    [
+        ("Chinese coast guard ships fired water cannon at a Philippine vessel near Second Thomas Shoal on Monday.",
+         "fired", 9.73, 115.87),
+        ("A Chinese vessel rammed a Philippine coast guard ship at Sabina Shoal on Saturday, Manila said.", "rammed",
+         9.75, 116.47),
+        ("Chinese ships blocked a resupply mission near Ayungin Shoal on Tuesday.", "blocked", 9.73, 115.87),
+    ],
+)
+def test_spratly_shoals_are_placed_at_sea(text, trigger, lat, lon) -> None:
+    found = place(text, trigger, PUB)
+    assert found is not None and found.country is None and near(found, lat, lon), found

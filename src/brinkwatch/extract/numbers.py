@@ -15,6 +15,8 @@ counts.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -827,12 +829,13 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
 def _after_semicolon(sent: Span, trigger: Token) -> Span | None:
     """The clause after the first semicolon that follows the trigger, up to the sentence's end or the next
     semicolon."""
-    marks = [t.i for t in sent if t.text == ";"]
-    after = [i for i in marks if i > trigger.i]
-    if not after:
+    # (the semicolons are found once per sentence: scanned for every event, a long sentence cost its square)
+    marks = _once(sent.doc, ("semicolons", sent.start, sent.end), lambda: [t.i for t in sent if t.text == ";"])
+    at = bisect.bisect_right(marks, trigger.i)
+    if at == len(marks):
         return None
-    end = next((i for i in marks if i > after[0]), sent.end)
-    return sent.doc[after[0] + 1:end] if end - after[0] > 2 else None
+    end = marks[at + 1] if at + 1 < len(marks) else sent.end
+    return sent.doc[marks[at] + 1:end] if end - marks[at] > 2 else None
 
 
 # What follow_up_numbers reads of a later sentence does not depend on the event: read once per sentence

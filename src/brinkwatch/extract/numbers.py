@@ -16,7 +16,6 @@ counts.
 from __future__ import annotations
 
 import bisect
-
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field

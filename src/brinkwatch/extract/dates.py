@@ -539,6 +539,7 @@ class _MentionTree:
     clause: int  # the mention's clause verb
     clause_is_conj: bool
     clause_has_subject: bool
+    clause_describes: bool = False  # its clause tells of a noun: "the truce agreed in May", "a deal that was signed in 2015"
 
     def in_other_clause(self, own: Token, above_own: set[int]) -> bool:
         """``_in_other_clause``: the trigger's clause verb ``own`` and its ancestors' indices given. (A
@@ -565,9 +566,18 @@ def _of_mention(doc: Doc, mention: DateMention) -> _MentionTree:
                 break
             node = node.head
         clause = clause_verb(root)
+        describes = clause.dep_ == "relcl" or (clause.dep_ == "acl" and clause.tag_ == "VBN") or (
+            # "the truce agreed in May", which the parser may read as an adverbial clause of its own
+            clause.dep_ == "advcl" and clause.tag_ in ("VBD", "VBN") and clause.i > 0 and doc[clause.i - 1].pos_ == "NOUN"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in clause.children))
         kept = cache[id(mention)] = (mention, _MentionTree(
-            frozenset(met), clause.i, clause.dep_ == "conj", any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)))
+            frozenset(met), clause.i, clause.dep_ == "conj", any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children),
+            describes))
     return kept[1]
+
+
+def _describes_below(doc: Doc, tree: _MentionTree, own: Token) -> bool:
+    return tree.clause_describes and tree.clause != own.i and own.is_ancestor(doc[tree.clause])
 
 
 def date_for_event(mentions: Sequence[DateMention], doc: Doc, sent: Span, trigger: Token,
@@ -586,7 +596,10 @@ def date_for_event(mentions: Sequence[DateMention], doc: Doc, sent: Span, trigge
         # closed the site in May" does not date the test to May
         own = clause_verb(trigger)
         above_own = {a.i for a in own.ancestors}
-        nearby = [m for m in in_sent if not _of_mention(doc, m).in_other_clause(own, above_own)]
+        # nor from a clause that tells of a noun below the trigger: "urged both sides to respect the truce agreed
+        # in May" was not urged in May
+        nearby = [m for m in in_sent if not _of_mention(doc, m).in_other_clause(own, above_own)
+                  and not _describes_below(doc, _of_mention(doc, m), own)]
         if nearby:
             chosen = min(nearby, key=lambda m: abs(m.root - trigger.i))
     if chosen is not None:

@@ -15,6 +15,7 @@ counts.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -237,6 +238,11 @@ def _context(noun: Token) -> list[Token]:
     path up to its clause's verb, that verb's subject ("the death toll rose to 40") and, when the count
     is the subject, the verb's complements ("64 are said to have had injuries", "dozens remain missing")."""
     found = [noun, *noun.children]
+    if noun.dep_ == "conj":
+        # "shot dead two constables and a shopkeeper": the parse hangs "dead" on the first of the listed, before
+        # its count (a modifier after the count is that party's own: "two wounded fighters and a driver")
+        counts = [c.i for c in noun.head.children if c.dep_ == "nummod"]
+        found += [c for c in noun.head.children if c.dep_ == "amod" and counts and c.i < min(counts)]
     node = noun
     while node.head.i != node.i and len(found) < 30:
         node = node.head
@@ -792,6 +798,14 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
         return ()
     have = {q.kind for q in own}
     found: list[Quantity] = []
+    tail = _after_semicolon(sent, trigger)
+    if tail is not None and not _acts_of_its_own_once(tail, cues):
+        # "clashed overnight in Tripoli; the ministry said the toll had risen to 11": the parse may hang the
+        # act under the later clause's reporting verb, so the toll clause is read like the next sentence
+        taken = sorted((q for q in _tolls_told(tail, cues, skip_spans) if q.kind in _TOLL_KINDS and q.kind not in have),
+                       key=lambda q: (q.start or 0, q.kind))
+        found += taken
+        have |= {q.kind for q in taken}
     nxt, crossed = _next_sentence_once(sent)
     step = 0
     while nxt is not None and step < _FOLLOW_UP_SENTENCES:
@@ -809,6 +823,18 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
         nxt, crossed = _next_sentence_once(nxt)
         step += 1
     return tuple(found)
+
+
+def _after_semicolon(sent: Span, trigger: Token) -> Span | None:
+    """The clause after the first semicolon that follows the trigger, up to the sentence's end or the next
+    semicolon."""
+    # (the semicolons are found once per sentence: scanned for every event, a long sentence cost its square)
+    marks = _once(sent.doc, ("semicolons", sent.start, sent.end), lambda: [t.i for t in sent if t.text == ";"])
+    at = bisect.bisect_right(marks, trigger.i)
+    if at == len(marks):
+        return None
+    end = marks[at + 1] if at + 1 < len(marks) else sent.end
+    return sent.doc[marks[at] + 1:end] if end - marks[at] > 2 else None
 
 
 # What follow_up_numbers reads of a later sentence does not depend on the event: read once per sentence

@@ -48,6 +48,10 @@ _PLACE_NOUNS = {"city", "town", "village", "province", "region", "capital", "out
 _TERRAIN = {"hill", "hills", "mountain", "mountains", "forest", "forests", "valley", "desert", "plain", "plains",
             "jungle", "bush", "foothill", "foothills", "highlands", "farmland"}
 _PLACE_NOUNS |= _TERRAIN
+# Every admin noun is a place noun: "in Colon department", "in Intan Jaya regency" put the name in a
+# place, never in an actor's compound ("Tehran government").
+_PLACE_NOUNS |= set(ADMIN_NOUNS) - {"division"} | {"regency", "upazila", "woreda", "barangay", "sub-district", "subdistrict",
+                                    "taluka", "constituency", "locality", "hamlet"}
 # Parts of a town named by its possessive: "Beirut's southern suburbs", "Gaza's northern edge".
 _PLACE_PARTS = {"suburb", "suburbs", "outskirts", "edge", "neighbourhoods", "neighborhoods", "districts", "quarter",
                 "old", "downtown", "periphery", "environs", "countryside", "hinterland", "streets", "market",
@@ -113,7 +117,7 @@ def _in_location_syntax(root: Token) -> bool:
         node = node.head  # "in the Araucania and Biobio regions"
     if node.dep_ == "pobj" and node.head.lower_ in _LOCATION_PREPS:
         return True
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in _PLACE_NOUNS:
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in _PLACE_NOUNS | _RESIDENTS:
         return True
     if node.dep_ == "poss" and node.head.lemma_.lower() in _PLACE_NOUNS | _PLACE_PARTS:
         return node.head.dep_ == "dobj" or _in_location_syntax(node.head)  # "hit Kharkiv's northern districts"
@@ -168,7 +172,15 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
             # The small model often tags towns as ORG or PERSON ("outside Kyiv"); the syntax says place,
             # and so does a province noun after the name ("Plateau state").
             spans.append(_strip_the(doc, ent))
+        if ent.label_ not in _NEVER_PLACES and any(t.text in _LIST_MARKS for t in ent) and (
+                ent.label_ in _ENT_LABELS or _in_location_syntax(ent.root)):
+            spans.extend(_listed_parts(doc, ent))
     for tok in doc:
+        if tok.is_title and tok.pos_ in ("VERB", "AUX") and not tok.is_sent_start and not tok.ent_type_ and \
+                tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _PROVINCE_WORDS | _DISTRICT_WORDS:
+            # a name the tagger reads as a verb before a province noun ("Sagaing region"); a verb is never
+            # capitalised mid-sentence, an adjective may be a plain word ("the Northern region")
+            spans.append(doc[tok.i:tok.i + 1])
         if tok.pos_ == "PROPN" and not tok.ent_type_ and (_in_location_syntax(tok) or _names_an_area(doc, doc[tok.i:tok.i + 1])):
             lo = tok.i
             while lo > 0:
@@ -182,6 +194,23 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
                     break
             spans.append(doc[lo:tok.i + 1])
     return spans
+
+
+# Marks inside an entity that part the names of a place and the area it lies in ("Trujillo, Colon department").
+_LIST_MARKS = frozenset({",", "(", ")"})
+
+
+def _listed_parts(doc: Doc, ent: Span) -> list[Span]:
+    """The names an entity runs together over a comma or bracket: the tagger reads "Trujillo, Colon
+    department" or "Kulob (Khatlon)" as one ORG, which no gazetteer holds; each part may be a place."""
+    parts, start = [], ent.start
+    for tok in [*ent, None]:
+        if tok is None or tok.text in _LIST_MARKS:
+            end = ent.end if tok is None else tok.i
+            if end > start and doc[start].is_title:
+                parts.append(_strip_the(doc, doc[start:end]))
+            start = end + 1
+    return parts
 
 
 def _area_after(text: str, span: Span, known: Sequence[PlaceMention]) -> list[PlaceCandidate]:
@@ -219,14 +248,15 @@ def _possessor_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, 
 
 
 # What a word after a name says it is: "Helmand province", "Chora district", "Mingajik city".
+# ("territory" is a district: Congo's "Beni territory" is the town's, not Bolivia's Beni department)
 _PROVINCE_WORDS = frozenset(ADMIN_NOUNS) - {"district", "county", "municipality", "commune", "parish", "raion",
-                                            "rayon", "division", "zone"}
+                                            "rayon", "division", "zone", "territory"}
 _DISTRICT_WORDS = frozenset({"district", "county", "municipality", "commune", "raion", "rayon", "sub-district",
-                             "subdistrict", "territory", "tehsil"})
+                             "subdistrict", "territory", "tehsil", "regency", "upazila", "woreda"})
 _TOWN_WORDS = frozenset({"city", "town", "village", "township", "hamlet", "locality"})
 # "X, Y" / "X (Y)" / "X district, Y" / "X district of Y": Y says where X lies
 _QUALIFIER_GAP = re.compile(
-    r"^\s*(?:(?:city|town|village|township|tehsil|territory|district|sub-district|county|municipality|province|governorate|region|"
+    r"^\s*(?:(?:city|town|village|township|tehsil|territory|district|sub-district|county|municipality|province|governorate|region|regency|"
     r"area|locality|commune|department|state|oblast|prefecture)\s*)?(?:,|\(|(?<=[a-z])\s+(?:of|in))\s*(?:the\s+)?"
     r"(?:(?:provincial|regional|district)\s+)?(?:(?:capital|seat)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE)
@@ -299,7 +329,8 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
                                        tagged=span.root.ent_type_ in _ENT_LABELS))
         elif _in_location_syntax(span.root) or _kind_word(doc, span) is not None:
             unknown.append((span, name))
-    chosen += _spelling_variants(doc, text, unknown, chosen, gazetteer)
+    variants = _spelling_variants(doc, text, unknown, chosen, gazetteer)
+    chosen = [m for m in chosen if not any(v.start <= m.start and m.end <= v.end for v in variants)] + variants
     return _locate_in_areas(sorted(chosen, key=lambda p: p.start), text, gazetteer)
 
 
@@ -317,7 +348,8 @@ def _spelling_variants(doc: Doc, text: str, unknown: Sequence[tuple[Span, str]],
         return []
     found: list[PlaceMention] = []
     for span, name in unknown:
-        if any(p.start < span.end_char and span.start_char < p.end for p in [*known, *found]):
+        if any(p.start < span.end_char and span.start_char < p.end for p in found) or any(
+                p.start < span.end_char and span.start_char < p.end and not _inside(p, span) for p in known):
             continue
         candidates = gazetteer.lookup_variant(name, countries) or _area_after(text, span, known)
         word = _kind_word(doc, span)
@@ -328,6 +360,12 @@ def _spelling_variants(doc: Doc, text: str, unknown: Sequence[tuple[Span, str]],
         if candidates:
             found.append(PlaceMention(span.text, span.start_char, span.end_char, span.root.i, tuple(candidates)))
     return found
+
+
+def _inside(mention: PlaceMention, span: Span) -> bool:
+    """A shorter mention within a longer name the variants may know: "South" in "South-West region"."""
+    return span.start_char <= mention.start and mention.end <= span.end_char and \
+        (mention.end - mention.start) < (span.end_char - span.start_char)
 
 
 def _locate_in_areas(mentions: list[PlaceMention], text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -424,7 +462,11 @@ def _where_town(doc: Doc, mention: PlaceMention) -> bool:
     Beijing") or an actor's span runs over it ("villagers in Diafarabe"); a country there is the actor
     (and so is a town struck or entered: "struck Tripoli" is aimed at Lebanon and happens in Tripoli)."""
     root = doc[mention.root]
-    where = (root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS) or (
+    if _which_government(root):
+        return False
+    of_place = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _RESIDENTS | {
+        "village", "town", "city", "township", "hamlet"}  # "killed four residents of (the village of) Bilozerka"
+    where = of_place or (root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS) or (
         root.dep_ == "dobj" and root.head.lemma_.lower() in _STRIKE_VERBS | _MOTION_VERBS) or (
         root.dep_ == "pobj" and root.head.lower_ in _AIMED_PREPS and
         root.head.head.lemma_.lower() in _ACTS_ON_A_COUNTRY)  # "Israeli strikes on Gaza City"
@@ -432,8 +474,26 @@ def _where_town(doc: Doc, mention: PlaceMention) -> bool:
     return where and mention.candidates[0].source in ("city", "region")
 
 
+def _which_government(root: Token) -> bool:
+    """"suspended cooperation with the government in Tripoli": the town says which government, not where
+    the act was (as the doer, "the authorities in Tripoli arrested ...", they act where they are)."""
+    body = root.head.head
+    return root.dep_ == "pobj" and root.head.lower_ == "in" and body.lemma_.lower() in _GOVERNMENTS and \
+        body.dep_ not in ("nsubj", "nsubjpass")
+
+
 def _compass_part(doc: Doc, mention: PlaceMention) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in _COMPASS for c in doc[mention.root].children)
+
+
+# Governing bodies whose "in X" says which one they are ("the government in Tripoli"); as the doer they are
+# where they act ("the authorities in Tripoli arrested ...").
+_GOVERNMENTS = frozenset({"government", "authority", "authorities", "administration", "regime", "leadership",
+                          "cabinet"})
+# People whose "of X" says where they live, and so where what befell them at home happened.
+_RESIDENTS = frozenset({"resident", "villager", "inhabitant", "townspeople", "dweller"})
+# Nouns whose "of X" says whose people they are, not where they were.
+_NATIONALITY_NOUNS = frozenset({"citizen", "national", "passport", "subject", "native"})
 
 
 def _acts_as_state(doc: Doc, mention: PlaceMention) -> bool:
@@ -444,6 +504,10 @@ def _acts_as_state(doc: Doc, mention: PlaceMention) -> bool:
         return True  # "a Baghdad-based militia": where the actor comes from, not where the act was
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "India and China held talks": China is a subject too
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _NATIONALITY_NOUNS:
+        return True  # "detained three citizens of Tajikistan near Kyzyl-Kiya": whose, not where
+    if _which_government(root):
+        return True
     if root.dep_ == "poss" and root.head.lemma_.lower() in _PLACE_NOUNS | _SITE_NOUNS | _PLACE_PARTS and (
             root.head.dep_ == "dobj" or _in_location_syntax(root.head)):
         return False  # "struck Beirut's southern suburbs", "outside Georgia's parliament": where it happened
@@ -496,9 +560,40 @@ def _same_statement(mention_root: Token, trigger: Token) -> bool:
     own, other = clause_verb(trigger), clause_verb(mention_root)
     if other.i == own.i or other.is_ancestor(own):
         return True
-    if other.dep_ == "acl" and other.tag_ == "VBG" and clause_verb(other.head).i == own.i:
+    top = _clause_top(other)
+    if _describes_the_object(mention_root, top) and clause_verb(top.head).i == own.i:
         return True  # "killed four civilians travelling near Afgooye": where the victims were
     return other.head.i == own.i and other.dep_ in ("advcl", "conj", "xcomp")
+
+
+def _describes_the_object(mention_root: Token, other: Token) -> bool:
+    """The mention sits in a clause on a noun of the trigger's clause that puts its people there: a
+    participle ("civilians travelling near Afgooye"), or a relative or passive clause that says near what
+    ("citizens who had crossed the border near Kyzyl-Kiya", "men accused of spying on the outskirts of
+    Omdurman"); a relative clause's "in Syria" ("a man who had fought in Syria") is his past, not the act's."""
+    if other.dep_ == "acl" and other.tag_ == "VBG":
+        return True
+    if other.dep_ not in ("acl", "relcl"):
+        return False
+    node = mention_root
+    while node.i != other.i and node.head.i != node.i:
+        if (node.dep_ == "pobj" and node.head.lower_ in _NEAR_PREPS) or node.lemma_.lower() in _NEAR_PARTS:
+            return True
+        node = node.head
+    return False
+
+
+_NEAR_PREPS = frozenset({"near", "outside", "around"})
+
+
+def _clause_top(verb: Token) -> Token:
+    """The clause a gerund after a preposition belongs to: "accused of collaborating ..." is the participle
+    clause "accused"."""
+    for _ in range(4):
+        if verb.dep_ != "pcomp" or verb.head.head.i == verb.head.i:
+            break
+        verb = clause_verb(verb.head)
+    return verb
 
 
 def _relation(doc: Doc, root: int) -> str | None:
@@ -601,7 +696,8 @@ def _index_places(mentions: Sequence[PlaceMention], doc: Doc, sent: Span) -> _Se
                 break
             node, hops = node.head, hops + 1
         other = clause_verb(doc[m.root])
-        participle = clause_verb(other.head).i if other.dep_ == "acl" and other.tag_ == "VBG" else -1
+        top = _clause_top(other)
+        participle = clause_verb(top.head).i if _describes_the_object(doc[m.root], top) else -1
         statement.append((other.i, other.head.i, other.dep_, participle))
     by_start = sorted((m.start, at) for at, m in enumerate(in_sent))
     reach_end, furthest = [], -1
@@ -662,7 +758,12 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
     local += index.countries_without(best, gazetteer)
     countries = tuple(dict.fromkeys([*local, *actor_countries, *context]))
     relation = _RELATION_WORDS.get(relation, relation) if relation else None
-    chosen = gazetteer.choose(best.candidates, countries) or _only_reading(best)
+    # a reading in a country the sentence itself names elsewhere beats a bigger namesake abroad: "near
+    # Cordoba's border with Antioquia" is Colombia's department, not Argentina's city
+    # (a name of its own only: "Iraq" next to "Tehran" is the country, not an old spelling of Arak)
+    in_local = [] if any(c.source == "country" for c in best.candidates) else [
+        c for c in best.candidates if c.country in local and c.primary]
+    chosen = gazetteer.choose(in_local or best.candidates, countries) or _only_reading(best)
     if best.within is None:
         # (the article's countries are left out: the name's own reading abroad may be what put one there)
         chosen = _near_the_filing_town(best, chosen, filed_at, [*local, *actor_countries])

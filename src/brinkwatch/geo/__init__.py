@@ -236,10 +236,24 @@ class Gazetteer:
         if place.region >= 0 and place.region == area.row:
             return True
         if place.region >= 0 and area.region == area.row:
-            return False  # both tied, to different provinces of one level
+            # both tied, to different units: different provinces of one level, unless the area is a unit
+            # within the place's own ("Kaya, Sanmatenga province": Kaya is tied to the Centre-Nord region,
+            # of which Sanmatenga is a province), where distance decides
+            home = self._index.candidate(place.region)
+            if not self._within_unit(area, home) or None in (place.lat, place.lon, area.lat, area.lon):
+                return False
+            return km(place.lat, place.lon, area.lat, area.lon) <= 1.2 * min(area.radius_km, home.radius_km)
         if None in (place.lat, place.lon, area.lat, area.lon):
             return False
         return km(place.lat, place.lon, area.lat, area.lon) <= 1.2 * area.radius_km
+
+    @staticmethod
+    def _within_unit(area: PlaceCandidate, home: PlaceCandidate) -> bool:
+        """``area`` is a smaller unit inside ``home``: its centre lies within ``home``'s reach, and ``home``'s
+        reach is the smaller (sibling provinces lie farther apart than their reach)."""
+        if area.row == home.row or None in (area.lat, area.lon, home.lat, home.lon) or home.radius_km <= 0:
+            return False
+        return km(area.lat, area.lon, home.lat, home.lon) <= home.radius_km
 
     @cached_property
     def curated_pattern(self) -> re.Pattern[str] | None:

@@ -43,11 +43,13 @@ Day, code and dyad alone stay below the threshold: reports sharing no words must
 ``families.yaml``) and measured on ``holdout.yaml``, which they were not built on.
 
 Pairs come from equi-joins in SQL (block + 4-day bucket), never all pairs; only the union-find over accepted
-pairs runs in Python. Merging is incremental (only mentions with ``event_id`` NULL are compared, against each
-other and against merged mentions), deterministic (an event's id is a hash of its smallest mention id) and
-idempotent. The event row takes its code and dyad from a firm target in the root most of its mentions share,
-with the most specific code, then the strongest act, then confidence; its date from the most precise date and
-its place from the most precise place.
+pairs runs in Python, on int nodes. Dedup keeps the connection's memory bound (a store's ``memory_limit``): when
+the mentions it compares would not fit, their pairs are found and scored one share of the blocks at a time.
+Merging is incremental (only mentions with ``event_id`` NULL are compared, against each other and against merged
+mentions), deterministic (an event's id is a hash of its smallest mention id) and idempotent. The event row takes
+its code and dyad from a firm target in the root most of its mentions share, with the most specific code, then
+the strongest act, then confidence; its date from the most precise date and its place from the most precise
+place.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import sys
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -66,6 +69,7 @@ from brinkwatch.analyze.dedup_sql import (
     CANDIDATES_SQL,
     DAYS_PER_BUCKET,
     FEATURES_SQL,
+    PAIRS_OF_SHARES,
     PAIRS_SQL,
     SOFT_TARGET_SQL,
     alternatives_sql,
@@ -136,6 +140,10 @@ DEFAULT_RULES = DedupRules()
 DEFAULT_MIN_SIMILARITY = DEFAULT_RULES.min_similarity
 DEFAULT_MAX_KM = DEFAULT_RULES.max_km
 BULK_UPDATE_ROWS = 20_000  # above this many new ids, rebuilding the event_id index is cheaper
+# Memory the pair statements take per row of _dd_f they read (its words and the joins' hash tables), as a share of
+# the connection's memory_limit: above the bound, rows are scored in shares (measured on benchmarks/large_text.py
+# --replay, see docs/scale.md).
+SHARE_BYTES_PER_ROW = 4096
 _EVENT_INDEX = "idx_mentions_event"
 
 # The representative mentions of an event (the ORDER BY keys of arg_min): the code and dyad come from a firm
@@ -326,34 +334,81 @@ def _build_candidates(con: duckdb.DuckDBPyConnection, rules: DedupRules, familie
                                     bridge_roots=bridge_roots(families.bridges)), {"stop": list(STOP_WORDS)})
     params = rules.params()
     params["min_sim"] = params.pop("min_similarity")
-    con.execute(CANDIDATES_SQL)
-    con.execute(PAIRS_SQL, params)
+    # Candidates and scored pairs are found one share of the rows at a time (see dedup_sql._SHARE), as many shares
+    # as keep one pass's joins within the connection's memory bound; one share when they fit
+    (rows,) = con.execute("SELECT count(*) FROM _dd_f").fetchall()[0]
+    parts = max(1, math.ceil(rows * SHARE_BYTES_PER_ROW / _memory_limit_bytes(con)))
+    target = "_dd_pairs" if parts == 1 else "_dd_share_pairs"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {target} (a VARCHAR, b VARCHAR, score DOUBLE)")
+    for part in range(parts):
+        con.execute(CANDIDATES_SQL, {"parts": parts, "part": part})
+        con.execute(f"INSERT INTO {target} {PAIRS_SQL}", {**params, "parts": parts, "part": part})
+    if parts > 1:
+        con.execute(PAIRS_OF_SHARES)
+
+
+def _memory_limit_bytes(con: duckdb.DuckDBPyConnection) -> float:
+    """The connection's DuckDB memory bound in bytes (``current_setting`` gives e.g. '366.2 MiB')."""
+    (text,) = con.execute("SELECT current_setting('memory_limit')").fetchall()[0]
+    number, _, unit = text.partition(" ")
+    scale = {"bytes": 1, "KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40, "KB": 10**3, "MB": 10**6,
+             "GB": 10**9, "TB": 10**12}
+    return float(number) * scale.get(unit, 1)
 
 
 # A located act at a named town with a toll: the component rule on sites (see _UnionFind) applies to it.
 _SITE = "loc AND pt AND pname IS NOT NULL AND killed IS NOT NULL"
 
 
-def _union_find(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[_UnionFind, list[tuple[str, str | None]]]:
-    """Union-find over the accepted pairs only (most mentions have none: SQL handles those), and the paired
-    mentions with their event ids. Merged events enter as nodes ``event:<id>`` carrying their firm dyad, so a
-    new report cannot give them a second one."""
-    rows = con.sql(f"""SELECT mention_id, any_value(eff_date) FILTER (WHERE NOT coarse),
-            any_value(hard_dyad) FILTER (WHERE sk IS NULL), any_value(pc) FILTER (WHERE loc),
-            any_value(event_id), any_value((pname, lat, lon, killed)) FILTER (WHERE {_SITE})
+# The union-find's nodes are ints, not mention ids (a long ingest pairs hundreds of thousands of mentions, and
+# their ids as Python strings cost several times their ints): paired mentions are numbered in the order of their
+# ids (_dd_nodes), so the smallest node is the smallest id and pairs sort as they would by id; merged events
+# are numbered after them.
+_NODES_SQL = f"""CREATE OR REPLACE TEMP TABLE _dd_nodes AS
+    SELECT CAST(row_number() OVER (ORDER BY mention_id) - 1 AS INTEGER) AS node, * FROM (
+        SELECT mention_id, any_value(eff_date) FILTER (WHERE NOT coarse) AS day,
+            any_value(hard_dyad) FILTER (WHERE sk IS NULL) AS dyad, any_value(pc) FILTER (WHERE loc) AS place,
+            any_value(event_id) AS event_id, any_value((pname, lat, lon, killed)) FILTER (WHERE {_SITE}) AS site
         FROM _dd_f WHERE mention_id IN (SELECT a FROM _dd_pairs UNION SELECT b FROM _dd_pairs)
-        GROUP BY mention_id""").fetchall()
-    dates = {m: d for m, d, *_ in rows if d is not None}
-    dyads = {m: h for m, _, h, *_ in rows if h is not None}
-    places = {m: c for m, _, _, c, *_ in rows if c is not None}
-    sites: dict[str, list[Site]] = {m: [tuple(site)] for m, *_, site in rows if site is not None}
-    merged = [(m, e) for m, _, _, _, e, _ in rows if e is not None]
-    if merged:
-        events = sorted({e for _, e in merged})
-        for node, dyad, place, event_sites in con.execute(f"""SELECT 'event:' || event_id,
+        GROUP BY mention_id)"""
+# Closest dates first, so a component grows around its core rather than along a chain; then best score; then ids.
+# (Sorted and streamed by DuckDB: a Python list of every pair would hold them all at once.)
+_SORTED_PAIRS_SQL = """SELECT x.node, y.node FROM _dd_pairs
+    JOIN _dd_nodes x ON x.mention_id = a JOIN _dd_nodes y ON y.mention_id = b
+    ORDER BY coalesce(abs(x.day - y.day), 2147483647), score DESC, x.node, y.node"""
+_FETCH_ROWS = 100_000
+
+
+def _union_find(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[_UnionFind, list[str | None]]:
+    """Union-find over the accepted pairs only (most mentions have none: SQL handles those), and the event id of
+    each paired mention (by node; None when pending). Merged events enter as nodes after the mentions, carrying
+    their firm dyad, so a new report cannot give them a second one."""
+    con.execute(_NODES_SQL)
+    dates: dict[int, dt.date] = {}
+    dyads: dict[int, str] = {}
+    places: dict[int, str] = {}
+    sites: dict[int, list[Site]] = {}
+    paired: list[str | None] = []
+    rows = con.execute("SELECT node, day, dyad, place, event_id, site FROM _dd_nodes ORDER BY node")
+    while batch := rows.fetchmany(_FETCH_ROWS):
+        for m, d, h, c, e, site in batch:
+            if d is not None:
+                dates[m] = d
+            if h is not None:
+                dyads[m] = sys.intern(h)  # a few dyads and countries, shared by many nodes
+            if c is not None:
+                places[m] = sys.intern(c)
+            if site is not None:
+                sites[m] = [tuple(site)]
+            paired.append(e)
+    events = sorted({e for e in paired if e is not None})
+    event_node = {e: len(paired) + k for k, e in enumerate(events)}
+    if events:
+        for event_id, dyad, place, event_sites in con.execute(f"""SELECT event_id,
                 min(hard_dyad) FILTER (WHERE sk IS NULL), min(pc) FILTER (WHERE loc),
                 list(DISTINCT (pname, lat, lon, killed)) FILTER (WHERE {_SITE})
                 FROM _dd_f WHERE list_contains($events, event_id) GROUP BY ALL""", {"events": events}).fetchall():
+            node = event_node[event_id]
             if dyad is not None:
                 dyads[node] = dyad
             if place is not None:
@@ -361,31 +416,31 @@ def _union_find(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[_UnionF
             if event_sites:
                 sites[node] = [tuple(site) for site in event_sites]
     uf = _UnionFind(dates, MAX_EVENT_SPAN_DAYS, dyads, places, sites, near_km)
-    for mention_id, event_id in merged:
-        uf.union(f"event:{event_id}", mention_id)
-    pairs = con.sql("SELECT a, b, score FROM _dd_pairs").fetchall()
-    far = dt.date.max - dt.date.min
-    # closest dates first, so a component grows around its core rather than along a chain; then best score
-    pairs.sort(key=lambda abs_: (abs(dates[abs_[0]] - dates[abs_[1]]) if abs_[0] in dates and abs_[1] in dates
-                                 else far, -abs_[2], abs_[0], abs_[1]))
-    for a, b, _ in pairs:
-        uf.union(a, b)
-    return uf, [(m, e) for m, _, _, _, e, _ in rows]
+    for mention, event_id in enumerate(paired):
+        if event_id is not None:
+            uf.union(event_node[event_id], mention)
+    pairs = con.execute(_SORTED_PAIRS_SQL)
+    while batch := pairs.fetchmany(_FETCH_ROWS):
+        for a, b in batch:
+            uf.union(a, b)
+    return uf, paired
 
 
-def _components(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[dict[str, str], dict[str, str], set[str],
+def _components(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[dict[int, str], dict[str, str], set[str],
                                                                          int]:
-    """Returns (pending mention -> event id, absorbed event -> surviving event, touched events, created)."""
+    """Returns (pending mention's node -> event id, absorbed event -> surviving event, touched events, created)."""
     uf, paired = _union_find(con, near_km)
-    members: dict[str, list[str]] = {}
-    existing_members: dict[str, set[str]] = {}
-    for mention_id, event_id in paired:
-        root = uf.find(mention_id)
+    members: dict[int, list[int]] = {}
+    existing_members: dict[int, set[str]] = {}
+    for mention, event_id in enumerate(paired):
+        root = uf.find(mention)
         if event_id is None:
-            members.setdefault(root, []).append(mention_id)
+            members.setdefault(root, []).append(mention)
         else:
             existing_members.setdefault(root, set()).add(event_id)
-    updates: dict[str, str] = {}
+    # a new event's id comes from its smallest mention id, the mention of its smallest node (see _NODES_SQL)
+    first_ids = _mention_ids(con, [min(ids) for root, ids in members.items() if root not in existing_members])
+    updates: dict[int, str] = {}
     absorbed: dict[str, str] = {}
     touched: set[str] = set()
     created = 0
@@ -396,19 +451,27 @@ def _components(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[dict[st
             for other in old_events - {target}:
                 absorbed[other] = target  # a new report bridged two events: they were one happening
         else:
-            target = event_id_for(pending_ids)
+            target = event_id_for([first_ids[min(pending_ids)]])
             created += 1
         touched.add(target)
         updates.update(dict.fromkeys(pending_ids, target))
     return updates, absorbed, touched | set(absorbed), created
 
 
+def _mention_ids(con: duckdb.DuckDBPyConnection, nodes: list[int]) -> dict[int, str]:
+    """The mention ids of these nodes of _dd_nodes."""
+    _register_temp(con, "_dd_first_nodes", pa.table({"node": pa.array(nodes, pa.int32())}))
+    return dict(con.execute("SELECT node, mention_id FROM _dd_nodes SEMI JOIN _dd_first_nodes USING (node)")
+                .fetchall())
+
+
 def _assign(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[int, int, int]:
     """Fill _dd_updates (mention -> event), _dd_absorbed and _dd_touched; returns (updates, touched, created)."""
     updates, absorbed, touched, created = _components(con, near_km)
-    pair_schema = pa.schema([("mention_id", pa.string()), ("event_id", pa.string())])
-    _register_temp(con, "_dd_updates", pa.table({"mention_id": list(updates), "event_id": list(updates.values())},
-                                                schema=pair_schema))
+    _register_temp(con, "_dd_node_updates", pa.table({"node": pa.array(list(updates), pa.int32()),
+                                                      "event_id": pa.array(list(updates.values()), pa.string())}))
+    con.execute("""CREATE OR REPLACE TEMP TABLE _dd_updates AS
+        SELECT n.mention_id, u.event_id FROM _dd_node_updates u JOIN _dd_nodes n USING (node)""")
     _register_temp(con, "_dd_absorbed", pa.table({"old_id": list(absorbed), "new_id": list(absorbed.values())},
                                                  schema=pa.schema([("old_id", pa.string()), ("new_id", pa.string())])))
     _register_temp(con, "_dd_touched", pa.table({"event_id": pa.array(sorted(touched), pa.string())}))
@@ -467,11 +530,6 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
     # (Store.memory_limit) the final merge of a long ingest ran out of memory there.
     (insertion_order,) = con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()[0]
     con.execute("SET preserve_insertion_order = false")
-    # A store's memory bound (brinkwatch.store.db.MEMORY_LIMIT) holds its writes, but dedup does not fit in it yet:
-    # the final merge of a 100 MB ingest ran out of memory in PAIRS_SQL at 384MB (issue 14, open). Until its
-    # pairs are scored in bounded parts, dedup runs with DuckDB's default limit and the caller's is restored after.
-    (memory_limit,) = con.execute("SELECT current_setting('memory_limit')").fetchall()[0]
-    con.execute("RESET memory_limit")
     try:
         _build_candidates(con, rules, families or load_families())
         n_updates, n_touched, created = _assign(con, rules.near_km)
@@ -485,11 +543,10 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
     finally:
         if index_sql:
             con.execute(index_sql)
-        for name in ("_dd_f", "_dd_cand", "_dd_pairs", "_dd_updates", "_dd_singles", "_dd_absorbed", "_dd_touched",
-                     "_daily_keys"):
+        for name in ("_dd_f", "_dd_cand", "_dd_share_pairs", "_dd_pairs", "_dd_nodes", "_dd_first_nodes",
+                     "_dd_node_updates", "_dd_updates", "_dd_singles", "_dd_absorbed", "_dd_touched", "_daily_keys"):
             con.execute(f"DROP TABLE IF EXISTS {name}")
         con.execute(f"SET preserve_insertion_order = {'true' if insertion_order else 'false'}")
-        con.execute(f"SET memory_limit = '{memory_limit}'")
     # absorbed events no longer exist: they count as updated (their happening lives on in the target)
     return MergeResult(mentions_merged=n_updates, events_created=created, events_updated=n_touched - created)
 

@@ -202,3 +202,22 @@ def test_undated_mentions_get_events_merge_in_their_article_and_never_enter_a_se
     assert sum(p.n_events for p in dyad_series(con, "RUS", "UKR").points) == 1
     rebuild(con)
     assert _events(con) == [["dated"], ["u1", "u2"], ["u3"]]
+
+
+def test_pairs_scored_in_shares_give_the_same_events(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under a tight memory bound the pairs are scored one share of the mentions at a time (issue 14): the events
+    must be those of a single pass."""
+    import brinkwatch.analyze.dedup as dedup
+
+    rows = load_dedup_corpus(DATA / "measured.yaml")
+    assigned = []
+    for shares in (None, 8):
+        con = duckdb.connect()
+        create_schema(con)
+        insert_mentions(con, rows)
+        if shares:  # the bytes a row is taken to cost, so that the corpus makes at least ``shares`` shares
+            monkeypatch.setattr(dedup, "SHARE_BYTES_PER_ROW", dedup._memory_limit_bytes(con) * shares / len(rows))
+        merge_new(con)
+        assigned.append(con.sql("SELECT mention_id, event_id FROM event_mentions ORDER BY mention_id").fetchall())
+        assert con.sql("SELECT max(num_mentions) FROM events").fetchall()[0][0] > 1
+    assert assigned[0] == assigned[1]

@@ -305,3 +305,35 @@ def test_dedup_keeps_the_stores_memory_bound(tmp_path):
         merge_new(bounded.con)
         assert _memory_limit_bytes(bounded) == pytest.approx(before, rel=0.01)
         assert count(bounded, "events") == 1
+
+
+def _long_articles(n_docs: int, per_doc: int) -> list[dict]:
+    """Undated mentions of long articles (no date in the text, as in a long file cut into parts): the same-article
+    pairs, each with its article's words, are what the dedup statements hold in memory."""
+    import random
+
+    rng = random.Random(14)
+    vocabulary = [f"w{i:04d}x" for i in range(3000)]
+    countries = ("AAA", "BBB", "CCC", "DDD", "EEE", "FFF")
+    return [{"mention_id": f"m{d:05d}_{k:03d}", "doc_id": f"d{d:05d}", "source_country": countries[k % 3],
+             "target_country": countries[3 + k % 3], "cameo_code": "042", "quad_class": 1,
+             "evidence_text": " ".join(rng.choice(vocabulary) for _ in range(40))}
+            for d in range(n_docs) for k in range(per_doc)]
+
+
+@pytest.mark.slow
+def test_dedup_fits_a_merge_that_outgrew_the_bound_in_it(tmp_path):
+    # Issue 14: this merge ran out of DuckDB memory at 64MB in the pairs statement (E500) before pairs were
+    # scored in shares within the bound, which is why dedup lifted the bound; now it fits and the bound stays.
+    from brinkwatch.analyze.dedup import merge_new
+    from brinkwatch.analyze.synthetic import insert_mentions
+
+    path = tmp_path / "long.duckdb"
+    with Store(path, memory_limit=None) as unbounded:
+        insert_mentions(unbounded.con, _long_articles(300, 40))
+    with Store(path, memory_limit="64MB") as bounded:
+        result = merge_new(bounded.con)
+        assert _memory_limit_bytes(bounded) == pytest.approx(64 * 10**6, rel=0.01)
+        # each article's mentions of one dyad are one event: 300 articles x 3 dyads
+        assert result.events_created == count(bounded, "events") == 900
+        assert bounded.con.execute("SELECT count(*) FROM event_mentions WHERE event_id IS NULL").fetchall() == [(0,)]

@@ -48,7 +48,9 @@ on a place or a toll (a dyad at war strikes several times a day).
 ``families.yaml``) and measured on ``holdout.yaml``, which they were not built on.
 
 Pairs come from equi-joins in SQL (block + 4-day bucket), never all pairs; only the union-find over accepted
-pairs runs in Python. Merging is incremental (only mentions with ``event_id`` NULL are compared, against each
+pairs runs in Python, on int nodes. Dedup keeps the connection's memory bound (a store's ``memory_limit``): when
+the mentions it compares would not fit, their pairs are found and scored one share of the blocks at a time.
+Merging is incremental (only mentions with ``event_id`` NULL are compared, against each
 other and against merged mentions), deterministic (an event's id is a hash of its smallest mention id) and
 idempotent, and it does not depend on the order reports arrive in: a merged event that a new report pairs
 with is *reopened* (its mentions are compared again, with the new ones), and so is every event those pair
@@ -66,6 +68,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import sys
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -77,6 +80,7 @@ from brinkwatch.analyze.dedup_sql import (
     CANDIDATES_SQL,
     DAYS_PER_BUCKET,
     FEATURES_SQL,
+    PAIRS_OF_SHARES,
     PAIRS_SQL,
     SOFT_TARGET_SQL,
     alternatives_sql,
@@ -147,6 +151,10 @@ DEFAULT_RULES = DedupRules()
 DEFAULT_MIN_SIMILARITY = DEFAULT_RULES.min_similarity
 DEFAULT_MAX_KM = DEFAULT_RULES.max_km
 BULK_UPDATE_ROWS = 20_000  # above this many new ids, rebuilding the event_id index is cheaper
+# Memory the pair statements take per row of _dd_f they read (its words and the joins' hash tables), as a share of
+# the connection's memory_limit: above the bound, rows are scored in shares (measured on benchmarks/large_text.py
+# --replay, see docs/scale.md).
+SHARE_BYTES_PER_ROW = 4096
 _EVENT_INDEX = "idx_mentions_event"
 
 # The representative mentions of an event (the ORDER BY keys of arg_min): the code and dyad come from a firm
@@ -378,8 +386,26 @@ def _score_pairs(con: duckdb.DuckDBPyConnection, rules: DedupRules) -> None:
     """Candidate pairs of the pending rows of ``_dd_f`` (``_dd_cand``), then the accepted ones (``_dd_pairs``)."""
     params = rules.params()
     params["min_sim"] = params.pop("min_similarity")
-    con.execute(CANDIDATES_SQL)
-    con.execute(PAIRS_SQL, params)
+    # Candidates and scored pairs are found one share of the rows at a time (see dedup_sql._SHARE), as many shares
+    # as keep one pass's joins within the connection's memory bound; one share when they fit
+    (rows,) = con.execute("SELECT count(*) FROM _dd_f").fetchall()[0]
+    parts = max(1, math.ceil(rows * SHARE_BYTES_PER_ROW / _memory_limit_bytes(con)))
+    target = "_dd_pairs" if parts == 1 else "_dd_share_pairs"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {target} (a VARCHAR, b VARCHAR, score DOUBLE)")
+    for part in range(parts):
+        con.execute(CANDIDATES_SQL, {"parts": parts, "part": part})
+        con.execute(f"INSERT INTO {target} {PAIRS_SQL}", {**params, "parts": parts, "part": part})
+    if parts > 1:
+        con.execute(PAIRS_OF_SHARES)
+
+
+def _memory_limit_bytes(con: duckdb.DuckDBPyConnection) -> float:
+    """The connection's DuckDB memory bound in bytes (``current_setting`` gives e.g. '366.2 MiB')."""
+    (text,) = con.execute("SELECT current_setting('memory_limit')").fetchall()[0]
+    number, _, unit = text.partition(" ")
+    scale = {"bytes": 1, "KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40, "KB": 10**3, "MB": 10**6,
+             "GB": 10**9, "TB": 10**12}
+    return float(number) * scale.get(unit, 1)
 
 
 def _holds_reopened(con: duckdb.DuckDBPyConnection, families: Families, included: set[str]) -> bool:
@@ -416,30 +442,56 @@ _SITE = "loc AND pt AND pname IS NOT NULL AND killed IS NOT NULL"
 _ACT = "NOT often AND prec = 'day' AND sk IS NULL AND hard_dyad IS NOT NULL AND tc <> ''"
 
 
-def _union_find(con: duckdb.DuckDBPyConnection, near_km: float) -> _UnionFind:
-    """Union-find over the accepted pairs only (most mentions have none: SQL handles those). Every paired
-    mention is pending (``_pairs_to_closure`` reopened the events they reach)."""
-    rows = con.sql(f"""SELECT mention_id, any_value(eff_date) FILTER (WHERE NOT coarse),
-            any_value(hard_dyad) FILTER (WHERE sk IS NULL), any_value(pc) FILTER (WHERE loc),
-            any_value((pname, lat, lon, killed)) FILTER (WHERE {_SITE}),
-            any_value((code, eff_date)) FILTER (WHERE {_ACT})
+# The union-find's nodes are ints, not mention ids (a long ingest pairs hundreds of thousands of mentions, and
+# their ids as Python strings cost several times their ints): paired mentions are numbered in the order of their
+# ids (_dd_nodes), so the smallest node is the smallest id and pairs sort as they would by id.
+_NODES_SQL = f"""CREATE OR REPLACE TEMP TABLE _dd_nodes AS
+    SELECT CAST(row_number() OVER (ORDER BY mention_id) - 1 AS INTEGER) AS node, * FROM (
+        SELECT mention_id, any_value(eff_date) FILTER (WHERE NOT coarse) AS day,
+            any_value(hard_dyad) FILTER (WHERE sk IS NULL) AS dyad, any_value(pc) FILTER (WHERE loc) AS place,
+            any_value((pname, lat, lon, killed)) FILTER (WHERE {_SITE}) AS site,
+            any_value((code, eff_date)) FILTER (WHERE {_ACT}) AS act
         FROM _dd_f WHERE mention_id IN (SELECT a FROM _dd_pairs UNION SELECT b FROM _dd_pairs)
-        GROUP BY mention_id""").fetchall()
-    dates = {m: d for m, d, *_ in rows if d is not None}
-    dyads = {m: h for m, _, h, *_ in rows if h is not None}
-    places = {m: c for m, _, _, c, _, _ in rows if c is not None}
-    sites: dict[str, list[Site]] = {m: [tuple(site)] for m, *_, site, _ in rows if site is not None}
-    acts: dict[str, list[Act]] = {m: [tuple(act)] for m, *_, act in rows if act is not None}
+        GROUP BY mention_id)"""
+# Closest dates first, so a component grows around its core rather than along a chain; then best score; then ids.
+# (Sorted and streamed by DuckDB: a Python list of every pair would hold them all at once.)
+_SORTED_PAIRS_SQL = """SELECT x.node, y.node FROM _dd_pairs
+    JOIN _dd_nodes x ON x.mention_id = a JOIN _dd_nodes y ON y.mention_id = b
+    ORDER BY coalesce(abs(x.day - y.day), 2147483647), score DESC, x.node, y.node"""
+_FETCH_ROWS = 100_000
+
+
+def _union_find(con: duckdb.DuckDBPyConnection, near_km: float) -> _UnionFind:
+    """Union-find over the accepted pairs only (most mentions have none: SQL handles those), on the nodes of
+    ``_dd_nodes``. Every paired mention is pending (``_pairs_to_closure`` reopened the events they reach)."""
+    con.execute(_NODES_SQL)
+    dates: dict[int, dt.date] = {}
+    dyads: dict[int, str] = {}
+    places: dict[int, str] = {}
+    sites: dict[int, list[Site]] = {}
+    acts: dict[int, list[Act]] = {}
+    nodes = 0
+    rows = con.execute("SELECT node, day, dyad, place, site, act FROM _dd_nodes ORDER BY node")
+    while batch := rows.fetchmany(_FETCH_ROWS):
+        for m, d, h, c, site, act in batch:
+            if d is not None:
+                dates[m] = d
+            if h is not None:
+                dyads[m] = sys.intern(h)  # a few dyads and countries, shared by many nodes
+            if c is not None:
+                places[m] = sys.intern(c)
+            if site is not None:
+                sites[m] = [tuple(site)]
+            if act is not None:
+                acts[m] = [tuple(act)]
+            nodes += 1
     uf = _UnionFind(dates, MAX_EVENT_SPAN_DAYS, dyads, places, sites, near_km, acts)
-    for m, *_ in rows:
-        uf.find(m)
-    pairs = con.sql("SELECT a, b, score FROM _dd_pairs").fetchall()
-    far = dt.date.max - dt.date.min
-    # closest dates first, so a component grows around its core rather than along a chain; then best score
-    pairs.sort(key=lambda abs_: (abs(dates[abs_[0]] - dates[abs_[1]]) if abs_[0] in dates and abs_[1] in dates
-                                 else far, -abs_[2], abs_[0], abs_[1]))
-    for a, b, _ in pairs:
-        uf.union(a, b)
+    for node in range(nodes):
+        uf.find(node)
+    pairs = con.execute(_SORTED_PAIRS_SQL)
+    while batch := pairs.fetchmany(_FETCH_ROWS):
+        for a, b in batch:
+            uf.union(a, b)
     return uf
 
 
@@ -447,13 +499,15 @@ def _assign(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[int, int]:
     """Fill _dd_updates (mention -> event) and _dd_touched (the events written: new ones and reopened ones);
     returns (updates, touched)."""
     uf = _union_find(con, near_km)
-    members: dict[str, list[str]] = {}
-    for mention_id in list(uf.parent):
-        members.setdefault(uf.find(mention_id), []).append(mention_id)
-    updates = {m: event_id_for(ids) for ids in members.values() for m in ids}
-    pair_schema = pa.schema([("mention_id", pa.string()), ("event_id", pa.string())])
-    _register_temp(con, "_dd_updates", pa.table({"mention_id": list(updates), "event_id": list(updates.values())},
-                                                schema=pair_schema))
+    # a component's id comes from its smallest mention id, the mention of its smallest node (see _NODES_SQL)
+    roots = pa.array([uf.find(node) for node in range(len(uf.parent))], pa.int32())
+    _register_temp(con, "_dd_node_roots", pa.table({"node": pa.array(range(len(roots)), pa.int32()), "root": roots}))
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE _dd_updates AS
+        SELECT n.mention_id, 'ev' || left(sha1(first.mention_id), {_ID_HEX}) AS event_id
+        FROM _dd_node_roots r JOIN _dd_nodes n USING (node)
+        JOIN (SELECT root, min(node) AS first_node FROM _dd_node_roots GROUP BY root) f USING (root)
+        JOIN _dd_nodes first ON first.node = f.first_node""")
+    (paired,) = con.execute("SELECT count(*) FROM _dd_updates").fetchall()[0]
     # a pending mention with no accepted pair is an event of its own: same id rule as event_id_for, in SQL
     # (kept in SQL: on a long ingest they are most mentions, and a Python list of them would cost memory)
     con.execute(f"""CREATE OR REPLACE TEMP TABLE _dd_singles AS
@@ -464,7 +518,7 @@ def _assign(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[int, int]:
     con.execute("""CREATE OR REPLACE TEMP TABLE _dd_touched AS
         SELECT DISTINCT event_id FROM _dd_updates UNION SELECT event_id FROM _dd_reopened""")
     (touched,) = con.execute("SELECT count(*) FROM _dd_touched").fetchall()[0]
-    return len(updates) + singles, touched
+    return paired + singles, touched
 
 
 def _write(con: duckdb.DuckDBPyConnection, n_touched: int) -> None:
@@ -510,11 +564,6 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
     # (Store.memory_limit) the final merge of a long ingest ran out of memory there.
     (insertion_order,) = con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()[0]
     con.execute("SET preserve_insertion_order = false")
-    # A store's memory bound (brinkwatch.store.db.MEMORY_LIMIT) holds its writes, but dedup does not fit in it yet:
-    # the final merge of a 100 MB ingest ran out of memory in PAIRS_SQL at 384MB (issue 14, open). Until its
-    # pairs are scored in bounded parts, dedup runs with DuckDB's default limit and the caller's is restored after.
-    (memory_limit,) = con.execute("SELECT current_setting('memory_limit')").fetchall()[0]
-    con.execute("RESET memory_limit")
     try:
         reopened = _pairs_to_closure(con, rules, families or load_families())
         n_updates, n_touched = _assign(con, rules.near_km)
@@ -530,11 +579,10 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
     finally:
         if index_sql:
             con.execute(index_sql)
-        for name in ("_dd_f", "_dd_cand", "_dd_pairs", "_dd_updates", "_dd_singles", "_dd_reopened", "_dd_touched",
-                     "_daily_keys"):
+        for name in ("_dd_f", "_dd_cand", "_dd_share_pairs", "_dd_pairs", "_dd_nodes", "_dd_node_roots",
+                     "_dd_updates", "_dd_singles", "_dd_reopened", "_dd_touched", "_daily_keys"):
             con.execute(f"DROP TABLE IF EXISTS {name}")
         con.execute(f"SET preserve_insertion_order = {'true' if insertion_order else 'false'}")
-        con.execute(f"SET memory_limit = '{memory_limit}'")
     # reopened events count as updated, also when their mentions now belong to another event
     return MergeResult(mentions_merged=pending, events_created=created, events_updated=reopened)
 

@@ -121,6 +121,8 @@ WITH base AS NOT MATERIALIZED (
 SELECT mention_id, event_id, pending, doc_id, code, fam, quad, sc, tc, eff_date, prec, mod_class, raw_pc,
     pc, pt, lat, lon, killed, sk, hard_dyad,
     CASE WHEN flip THEN tc ELSE sc END AS k1, CASE WHEN flip THEN sc ELSE tc END AS k2, flip,
+    -- every way of meeting joins on the family and the first key: pairs are scored one share of these at a time
+    hash(fam, CASE WHEN flip THEN tc ELSE sc END) AS blk,
     loc, listed, often, pname, need,
     CASE prec WHEN 'day' THEN 1 WHEN 'week' THEN 4 ELSE 2 END AS tol,
     prec IN ('month', 'year') AS coarse,
@@ -284,13 +286,18 @@ def _branch(source: str, *, soft: str) -> str:
     {source} AND {_fill(_HARD)}"""
 
 
+# The share of _dd_f's rows one pass of CANDIDATES_SQL and PAIRS_SQL reads: those whose (family, first key) hash
+# to ``$part`` of ``$parts``. Every way of meeting joins on both, so the pairs of one share are all among its rows.
+_SHARE = "blk % $parts = $part"
+
+
 def _rows(where: str = "true") -> str:
-    """The rows of _dd_f meeting ``where``, with their row id."""
-    return f"(SELECT rowid AS rid, * FROM _dd_f WHERE {where})"
+    """The rows of _dd_f in this pass's share meeting ``where``, with their row id."""
+    return f"(SELECT rowid AS rid, * FROM _dd_f WHERE {_SHARE} AND {where})"
 
 
 _PENDING_EXACT = ("(SELECT rowid AS rid, *, unnest([bucket - 1, bucket, bucket + 1]) AS jb FROM _dd_f "
-                  "WHERE pending AND NOT coarse)")
+                  f"WHERE {_SHARE} AND pending AND NOT coarse)")
 
 # Candidate pairs, one SELECT per way of meeting: each is an equi-join, so a million mentions never become a
 # million squared pairs. A pair is accepted inside one article on the hard rules alone; across articles its
@@ -327,9 +334,10 @@ CREATE OR REPLACE TEMP TABLE _dd_cand AS {" UNION ALL ".join(_BRANCHES)}
 """
 
 # The score is computed only for pairs that passed the hard rules (list operations are the costly part, and a
-# filter on the score would otherwise be pushed down to every pair the joins produce).
+# filter on the score would otherwise be pushed down to every pair the joins produce). One share's pairs: a
+# mention has a row per orientation and family, so one pair of mentions may be found in several shares, and
+# PAIRS_OF_SHARES keeps its best score when there were several.
 PAIRS_SQL = f"""
-CREATE OR REPLACE TEMP TABLE _dd_pairs AS
 SELECT a, b, max(score) AS score FROM (
     SELECT p.mention_id AS a, c.mention_id AS b, p.doc_id = c.doc_id AS same_doc, x.soft, {_fill(_SCORE)} AS score
     FROM _dd_cand x
@@ -339,4 +347,7 @@ SELECT a, b, max(score) AS score FROM (
 )
 WHERE same_doc OR score >= CASE WHEN soft THEN $min_sim + $soft_margin ELSE $min_sim END
 GROUP BY a, b
+"""
+PAIRS_OF_SHARES = """
+CREATE OR REPLACE TEMP TABLE _dd_pairs AS SELECT a, b, max(score) AS score FROM _dd_share_pairs GROUP BY a, b
 """

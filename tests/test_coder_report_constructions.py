@@ -37,6 +37,18 @@ EXACT_CASES = [
     ("headline-no-finite-verb", "Guinea junta orders Malian envoy to leave", {("GIN", "MLI", "16", A)}),
     ("headline-near-miss-markets", "Markets rally as oil prices fall", set()),
     ("headline-near-miss-sport", "Arsenal beats Chelsea in London derby", set()),
+    # a headline writes "and" between two parties as a comma
+    ("headline-comma-and", "Egypt, Sudan sign border security pact", {("EGY", "SDN", "05", A), ("SDN", "EGY", "05", A)}),
+    ("headline-comma-and-2", "Vietnam, Philippines leaders vow closer maritime cooperation",
+     {("VNM", "PHL", "03", A), ("PHL", "VNM", "03", A)}),
+    ("headline-comma-and-3", "Serbia, Kosovo agree on talks in Brussels", {("SRB", "XKX", "03", P), ("XKX", "SRB", "03", P)}),
+    ("headline-comma-near-miss", "Oil, gold prices rise on Middle East fears", set()),
+    # vowing closer ties: an intent to cooperate (03), each coordinated party's
+    ("vow-ties", "Japanese and Indonesian leaders vowed closer security ties.",
+     {("JPN", "IDN", "03", A), ("IDN", "JPN", "03", A)}),
+    ("vow-ties-2", "India vowed stronger ties with the Maldives.", {("IND", "MDV", "03", A)}),
+    ("vow-ties-3", "Kenya pledged closer cooperation with Ethiopia on border security.", {("KEN", "ETH", "03", A)}),
+    ("vow-ties-near-miss", "The striker vowed closer ties with the fans.", set()),
     # a headline's "X to VERB" is what X plans
     ("headline-future", "EU to impose new sanctions on Belarus", {("IGO", "BLR", "16", P)}),
     ("headline-future-2", "Kenya to send troops to Haiti", {("KEN", "HTI", "15", P)}),
@@ -85,6 +97,29 @@ EXACT_CASES = [
     ("casualties-no-doer", "Three soldiers were killed in an attack near Kidal.", {("MLI", "MLI", "18", A)}),
     ("casualties-weapon-clause", "Six people were wounded when a bomb exploded in a market in Kirkuk.",
      {("IRQ", "IRQ", "18", A)}),
+    # "the withdrawal of French troops from Niger": whoever withdraws is the of-phrase
+    ("withdrawal-of", "The withdrawal of Ugandan soldiers from Somalia will begin in June.", {("UGA", "SOM", "08", P)}),
+    ("withdrawal-of-2", "The withdrawal of Rwandan troops from Mozambique began on Friday.", {("RWA", "MOZ", "08", A)}),
+    ("withdrawal-of-3", "The pullout of Chadian soldiers from Mali was completed in March.", {("TCD", "MLI", "08", A)}),
+    ("withdrawal-of-near-miss-demand", "Iraq demanded the withdrawal of US troops.", {("IRQ", "USA", "10", "requested")}),
+    ("withdrawal-of-near-miss-money", "The withdrawal of funds from Lebanese banks was frozen.", set()),
+    # migrants pushed back over a border are expelled (17), also when counted ("hundreds of")
+    ("push-back", "Croatian police pushed back dozens of Afghan migrants into Bosnia.", {("HRV", "AFG", "17", A)}),
+    ("push-back-2", "Libyan coast guards pushed back a boat carrying Eritrean migrants.", {("LBY", "ERI", "17", A)}),
+    ("push-back-3", "Polish border guards pushed back a group of Iraqi migrants into Belarus.", {("POL", "IRQ", "17", A)}),
+    ("push-back-near-miss-troops", "Ukrainian troops pushed back Russian forces near Kharkiv.", None),
+    ("push-back-near-miss-date", "The central bank pushed back its rate decision.", set()),
+    # a crowd storming a building or setting it on fire protests violently (14); armed men fight (19)
+    ("crowd-storms", "Angry villagers stormed a police station in Kasai province.", {("COD", "COD", "14", A)}),
+    ("crowd-storms-2", "Students stormed the parliament building in Dhaka.", {("BGD", "BGD", "14", A)}),
+    ("crowd-storms-3", "Opposition supporters stormed the electoral commission's offices in Bamako.",
+     {("MLI", "MLI", "14", A)}),
+    ("crowd-storms-near-miss-armed", "Israeli commandos stormed a ship bound for Gaza.", {("ISR", "PSE", "19", A)}),
+    # chess players and referees attack and expel in games, not in politics
+    ("game-doer", "The Norwegian grandmaster launched a fierce offensive on the queen's flank.", set()),
+    ("game-doer-2", "The Indian grandmaster attacked his Chinese opponent's king early in the game.", set()),
+    ("game-doer-3", "The Argentine referee expelled two Brazilian players in the final.", set()),
+    ("game-doer-near-miss", "Russian troops launched an offensive in the Donbas.", {("RUS", "UKR", "19", A)}),
     # ", whose forces struck X,": a finished act of the people just named, news of its own
     ("whose-aside", "The Malian junta leader, whose soldiers killed 20 villagers near Mopti last week, travelled "
      "to Moscow.", {("MLI", "RUS", "04", A), ("MLI", "MLI", "19", A)}),
@@ -105,6 +140,8 @@ def test_report_constructions(coder, case: str, text: str, expected) -> None:
         assert got == {("VEN", "IGO", "16", A)}, got
     elif case == "leave-body-near-miss-town":
         assert {(s, r) for s, _, r, _ in got} == {("RUS", "08")}, got  # a retreat, whatever the town's country
+    elif case == "push-back-near-miss-troops":
+        assert all(r != "17" for _, _, r, _ in got), got  # fighting troops off is no expulsion
     elif case == "whose-aside-2":
         assert ("RUS", "UKR", "19", A) in got, got
     else:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import json
+
 import pytest
 
 from brinkwatch.evaluate import evaluate, evaluate_articles, load_articles, load_gold
@@ -16,6 +18,12 @@ from brinkwatch.evaluate import evaluate, evaluate_articles, load_articles, load
 DATA = Path(__file__).parent / "data"
 CASES_FLOOR = {"dyad_root": 0.86, "full": 0.58, "no_event_accuracy": 0.95}
 ARTICLES_FLOOR = {"dyad_root": 0.80}
+# The constructions3 probe (issue 11): constructions of real reports, hand-coded before the coder ran on them.
+# Measured on the tuning part at the end of the change: dyad_root F1 0.703 (before it: 0.581), no-event 0.889.
+REPORT_SETS = ("constructions3_tuning.jsonl", "constructions3_holdout.jsonl")
+REPORT_FLOORS = {
+    "constructions3_tuning.jsonl": {"dyad_root_f1": 0.68, "strict_dyad_root_f1": 0.68, "no_event_accuracy": 0.85},
+}
 
 
 @pytest.fixture(scope="module")
@@ -35,3 +43,30 @@ def test_whole_articles_stay_above_floor(coder):
     report = result.report.per_corpus["brinkwatch_articles"]
     assert report.gold_events >= 50 and not result.unlocated
     assert report.levels["dyad_root"].f1 >= ARTICLES_FLOOR["dyad_root"], report.flat()
+
+
+@pytest.mark.parametrize("name", REPORT_SETS)
+def test_report_construction_sets_have_the_probe_shape(name: str) -> None:
+    records = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+    assert len({r["id"] for r in records}) == len(records) >= 50
+    for record in records:
+        assert record["corpus"] == "brinkwatch_probe"
+        assert (record["construction"] == "near_miss") == (not record["events"]), record["id"]
+        for event in record["events"]:
+            assert event["trigger"] in record["text"], record["id"]
+
+
+def test_report_construction_sets_share_no_sentence() -> None:
+    texts = [{json.loads(line)["text"] for line in (DATA / name).read_text(encoding="utf-8").splitlines()}
+             for name in (*REPORT_SETS, "constructions_tuning.jsonl", "constructions_holdout.jsonl",
+                          "coder_cases.jsonl")]
+    for i, first in enumerate(texts):
+        for second in texts[i + 1:]:
+            assert not first & second
+
+
+@pytest.mark.parametrize("name", sorted(REPORT_FLOORS))
+def test_report_constructions_stay_above_floor(coder, name: str) -> None:
+    scores = evaluate(load_gold(DATA / name), coder).per_corpus["brinkwatch_probe"].flat()
+    for metric, floor in REPORT_FLOORS[name].items():
+        assert scores[metric] >= floor, (metric, scores)

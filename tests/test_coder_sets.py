@@ -7,9 +7,8 @@ improves, never lower them to make a change pass.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import json
+from pathlib import Path
 
 import pytest
 

@@ -34,7 +34,8 @@ EXACT_CASES = [
     # a headline alone on its line, with a present-tense verb the parser misreads
     ("headline-name-verb", "Chad expels German envoy", {("TCD", "DEU", "16", A)}),
     ("headline-name-verb-2", "Mali expels French ambassador", {("MLI", "FRA", "16", A)}),
-    ("headline-no-finite-verb", "Guinea junta orders Malian envoy to leave", {("GIN", "MLI", "16", A)}),
+    # ordering an envoy out is a demand (10), as the body of a wire story codes it (tests/test_structure.py)
+    ("headline-no-finite-verb", "Guinea junta orders Malian envoy to leave", {("GIN", "MLI", "10", "requested")}),
     ("headline-near-miss-markets", "Markets rally as oil prices fall", set()),
     ("headline-near-miss-sport", "Arsenal beats Chelsea in London derby", set()),
     # a headline writes "and" between two parties as a comma

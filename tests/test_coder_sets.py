@@ -18,10 +18,13 @@ DATA = Path(__file__).parent / "data"
 CASES_FLOOR = {"dyad_root": 0.86, "full": 0.58, "no_event_accuracy": 0.95}
 ARTICLES_FLOOR = {"dyad_root": 0.80}
 # The constructions3 probe (issue 11): constructions of real reports, hand-coded before the coder ran on them.
-# Measured on the tuning part at the end of the change: dyad_root F1 0.703 (before it: 0.581), no-event 0.889.
+# Measured at the end of the change (before it): tuning dyad_root F1 0.706 (0.581), strict 0.706, no-event 0.889;
+# holdout 0.750 (0.745), strict 0.750, no-event 1.0 (0.769 when first scored; an envoy ordered out was then
+# taken back from 161 to the house's demand, 10, which tests/test_structure.py holds).
 REPORT_SETS = ("constructions3_tuning.jsonl", "constructions3_holdout.jsonl")
 REPORT_FLOORS = {
-    "constructions3_tuning.jsonl": {"dyad_root_f1": 0.68, "strict_dyad_root_f1": 0.68, "no_event_accuracy": 0.85},
+    "constructions3_tuning.jsonl": {"dyad_root_f1": 0.69, "strict_dyad_root_f1": 0.69, "no_event_accuracy": 0.85},
+    "constructions3_holdout.jsonl": {"dyad_root_f1": 0.73, "strict_dyad_root_f1": 0.73, "no_event_accuracy": 0.95},
 }
 
 

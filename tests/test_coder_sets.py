@@ -26,6 +26,16 @@ ACTORS3_KINDS = {"ministry", "junta", "armed_group", "demonym_agent", "title", "
                  "near_miss"}
 ACTORS3_FLOOR = {"dyad_root": 0.74, "full": 0.63}  # measured 0.761, 0.648 (before issue 11: 0.736, 0.594)
 
+# The constructions3 probe (issue 11): constructions of real reports, hand-coded before the coder ran on them.
+# Measured at the end of the change (before it): tuning dyad_root F1 0.706 (0.581), strict 0.706, no-event 0.889;
+# holdout 0.750 (0.745), strict 0.750, no-event 1.0 (0.769 when first scored; an envoy ordered out was then
+# taken back from 161 to the house's demand, 10, which tests/test_structure.py holds).
+REPORT_SETS = ("constructions3_tuning.jsonl", "constructions3_holdout.jsonl")
+REPORT_FLOORS = {
+    "constructions3_tuning.jsonl": {"dyad_root_f1": 0.69, "strict_dyad_root_f1": 0.69, "no_event_accuracy": 0.85},
+    "constructions3_holdout.jsonl": {"dyad_root_f1": 0.73, "strict_dyad_root_f1": 0.73, "no_event_accuracy": 0.95},
+}
+
 
 @pytest.fixture(scope="module")
 def case_report(coder):
@@ -63,3 +73,29 @@ def test_actor_probe_stays_above_floor(coder) -> None:
     report = evaluate(load_gold(DATA / ACTORS3[0]), coder).per_corpus["brinkwatch_probe"]
     for level, floor in ACTORS3_FLOOR.items():
         assert report.levels[level].f1 >= floor, report.flat()
+
+@pytest.mark.parametrize("name", REPORT_SETS)
+def test_report_construction_sets_have_the_probe_shape(name: str) -> None:
+    records = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+    assert len({r["id"] for r in records}) == len(records) >= 50
+    for record in records:
+        assert record["corpus"] == "brinkwatch_probe"
+        assert (record["construction"] == "near_miss") == (not record["events"]), record["id"]
+        for event in record["events"]:
+            assert event["trigger"] in record["text"], record["id"]
+
+
+def test_report_construction_sets_share_no_sentence() -> None:
+    texts = [{json.loads(line)["text"] for line in (DATA / name).read_text(encoding="utf-8").splitlines()}
+             for name in (*REPORT_SETS, "constructions_tuning.jsonl", "constructions_holdout.jsonl",
+                          "coder_cases.jsonl")]
+    for i, first in enumerate(texts):
+        for second in texts[i + 1:]:
+            assert not first & second
+
+
+@pytest.mark.parametrize("name", sorted(REPORT_FLOORS))
+def test_report_constructions_stay_above_floor(coder, name: str) -> None:
+    scores = evaluate(load_gold(DATA / name), coder).per_corpus["brinkwatch_probe"].flat()
+    for metric, floor in REPORT_FLOORS[name].items():
+        assert scores[metric] >= floor, (metric, scores)

@@ -54,8 +54,12 @@ class Owners:
         armed members are the group itself ("Hamas said its gunmen ..."); another organisation is the prefix
         of its members ("the UN said its peacekeepers ..." -> IGOUNOPKO)."""
         owner = next((c for c in head.children if c.dep_ == "poss" and (
-            c.lower_ in OWNER_PRONOUNS or c.lower_ in COUNTRY_NOUNS | self._kb.group_nouns | self._kb.island_nouns)),
-            None)  # "the kingdom's"
+            c.lower_ in OWNER_PRONOUNS or c.lower_ in COUNTRY_NOUNS | self._kb.group_nouns | self._kb.island_nouns
+            or c.lower_ == "whose")), None)  # "the kingdom's"
+        if owner is not None and owner.lower_ == "whose":
+            # "the Sudanese general, whose troops shelled El Fasher": the relative clause's antecedent owns them
+            clause = head.head
+            owner = clause.head if clause.dep_ == "relcl" and head.dep_ in {"nsubj", "nsubjpass"} else None
         if owner is None:
             return None
         actor = self.resolve_token(owner)

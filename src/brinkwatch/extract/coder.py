@@ -56,7 +56,7 @@ from brinkwatch.model import (
 )
 from brinkwatch.nlp import load_pipeline
 from brinkwatch.nlp import structure as article_structure
-from brinkwatch.nlp.frames import gerund_subject
+from brinkwatch.nlp.frames import gerund_subject, lemma_of
 from brinkwatch.nlp.headcase import set_name_test
 from brinkwatch.ontology import Ontology
 
@@ -179,6 +179,8 @@ class Coder:
         if not pairs:
             if draft.told_as_noun and actors.is_discarded(sent):
                 return []  # "fighting broke out among fans after the derby": sport, not politics
+            if _outcome_of_told_act(draft.trigger, self.book):
+                return []
             story_country = next(iter(story)) if len(story) == 1 else None
             pairs = self.arguments.unattributed_pairs(draft, actors, attrs.place or self.arguments.sentence_place(sent), story_country)
             if draft.refers_back and antecedent is not None and antecedent.source is not None:
@@ -268,6 +270,30 @@ def _discarded_sentences(actors, sents: list[Span]) -> set[int]:
     if len(hits) >= 2 and len(hits) >= 0.25 * len(sents):
         return set(range(len(sents)))
     return {i for i in hits if actors.has_score(sents[i])}
+
+
+_CAUSE_CLAUSE_MARKS = frozenset({"when", "as", "after"})
+_DOER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+
+
+def _outcome_of_told_act(trigger: Token, book: PatternBook) -> bool:
+    """"Two soldiers were killed in a Hezbollah drone attack", "five students were injured when police charged
+    them": the dead and hurt of an act the sentence tells with a doer of its own. That act is the event; the
+    casualty verb is no second act of unidentified armed forces (a bare "killed in an attack" still is)."""
+    if trigger.pos_ != "VERB":
+        return False
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "during"}:
+            for act in (c for c in child.children if c.dep_ == "pobj" and book.index.get(("noun", lemma_of(c)))):
+                if any(m.dep_ in _DOER_DEPS and m.pos_ in {"PROPN", "ADJ"} for m in act.subtree if m.i < act.i):
+                    return True
+        # the clause's doer is someone, not a weapon or an accident ("when a bomb exploded" stays unattributed)
+        things = set(book.governors.unattributed_weapons) | set(book.governors.inanimate_causes)
+        if child.dep_ == "advcl" and child.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} and lemma_of(c) not in things for c in child.children) \
+                and any(c.dep_ in {"advmod", "mark"} and c.lower_ in _CAUSE_CLAUSE_MARKS for c in child.children):
+            return True
+    return False
 
 
 def _last_attacker(events: list[Event], index: int, violent_roots, reach: int = 2) -> Event | None:

@@ -225,9 +225,22 @@ def _future_in_past(verb: Token, cues: ModalityCues) -> bool:
     return False
 
 
+def _headline_future(verb: Token) -> bool:
+    """"Kenya to send troops to Haiti", "EU to impose new sanctions on Belarus": a headline writes the future
+    as a subject and a bare infinitive with no finite verb over it."""
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    # "EU to impose ...": the parser makes the name the root and the infinitive its modifier
+    return verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("PROPN", "NOUN") and not any(
+        t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in verb.sent)
+
+
 def _is_planned(trigger: Token, cues: ModalityCues) -> bool:
     for verb in _clause_verbs(trigger):
-        if any(w in cues.planned_aux for w in _aux_words(verb)) or _future_in_past(verb, cues):
+        if any(w in cues.planned_aux for w in _aux_words(verb)) or _future_in_past(verb, cues) \
+                or _headline_future(verb):
             return True
     if any(c.dep_ in ("amod", "compound") and c.lower_ in cues.planned_adjs for c in trigger.children):
         return True

@@ -109,10 +109,13 @@ def _long_before(verb: Token) -> bool:
 def _news_aside(verb: Token) -> bool:
     """A non-restrictive "who" clause telling a finished act of the people just named, not their history:
     "hosted talks between the foreign ministers, who agreed to meet again", "detained two activists, who
-    went on hunger strike". "The group that seized Mosul" (restrictive) and ", who seized Mosul in 2014" (a
+    went on hunger strike", "the defence minister, whose forces struck Beirut overnight". "The group that seized Mosul" (restrictive) and ", who seized Mosul in 2014" (a
     year: background) describe who someone is."""
-    who = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "who"]
-    if not who or who[0].i == 0 or verb.doc[who[0].i - 1].text != "," or not _finished(verb):
+    # ", whose forces struck Beirut overnight,": the people just named act through their own
+    who = [c for c in verb.children if c.dep_ == "nsubj" and (
+        c.lower_ == "who" or any(g.dep_ == "poss" and g.lower_ == "whose" for g in c.children))]
+    start = who[0].left_edge.i if who else 0
+    if not who or start == 0 or verb.doc[start - 1].text != "," or not _finished(verb):
         return False
     return not any(t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4 for t in verb.subtree)
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -338,17 +338,18 @@ class PatternBook:
         candidates = self.candidates(frame)
         if not candidates:
             return None
-        seen = _FrameWords(frame)
+        seen = _FrameWords(frame, self.governors.quantity_heads)
         return next((pat for pat in candidates if _fits(pat, frame, seen)), None)
 
 
 class _FrameWords:
     """What a frame offers the constraints, computed once per lookup rather than once per candidate."""
 
-    __slots__ = ("frame", "_objects", "_heads", "_object_tokens")
+    __slots__ = ("frame", "quantities", "_objects", "_heads", "_object_tokens")
 
-    def __init__(self, frame: Frame) -> None:
+    def __init__(self, frame: Frame, quantities: Iterable[str] = ()) -> None:
         self.frame = frame
+        self.quantities = frozenset(quantities)
         self._objects: set[str] | None = None
         self._heads: set[str] | None = None
         self._object_tokens: list[Token] | None = None
@@ -360,6 +361,9 @@ class _FrameWords:
         if self._object_tokens is None:
             frame = self.frame
             toks = list(frame.objects) + [c for c in frame.complements if c.dep_ == "xcomp"]
+            # "pushed back hundreds of Afghan migrants": the counted noun is the object the constraint means
+            toks += [p for t in frame.objects if lemma_of(t) in self.quantities for prep in t.children
+                     if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
             if frame.kind == "noun":
                 toks = [c for c in frame.trigger.children if c.dep_ in {"compound", "amod", "nmod"}]
                 toks += [t for p, t in frame.preps if p == "of"]

@@ -75,21 +75,31 @@ class Frame:
         return [tok for prep, tok in self.preps + self.object_preps if prep in wanted]
 
 
-def _load_lemma_fixes() -> dict[str, str]:
-    """Word forms the small pipeline lemmatises wrongly (data/lemma_fixes.yaml): a read-only table."""
+def _load_lemma_fixes() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """Word forms the small pipeline lemmatises wrongly, and the split hyphenated verbs
+    (data/lemma_fixes.yaml): read-only tables."""
     path = Path(__file__).parent / "data" / "lemma_fixes.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {str(form).lower(): str(lemma).lower() for form, lemma in (data.get("fixes") or {}).items()}
+    fixes = {str(form).lower(): str(lemma).lower() for form, lemma in (data.get("fixes") or {}).items()}
+    compounds = {str(last).lower(): frozenset(str(f).lower() for f in firsts)
+                 for last, firsts in (data.get("compounds") or {}).items()}
+    return fixes, compounds
 
 
-LEMMA_FIXES = _load_lemma_fixes()
+LEMMA_FIXES, SPLIT_COMPOUNDS = _load_lemma_fixes()
 
 
 def lemma_of(tok: Token) -> str:
     fixed = LEMMA_FIXES.get(tok.lower_)
     if fixed is not None:
         return fixed
-    return tok.lemma_.lower() if tok.lemma_ else tok.lower_
+    lemma = tok.lemma_.lower() if tok.lemma_ else tok.lower_
+    firsts = SPLIT_COMPOUNDS.get(lemma)
+    if firsts and tok.i >= 1:
+        first = tok.nbor(-2) if tok.i >= 2 and tok.nbor(-1).text == "-" else tok.nbor(-1)
+        if first.lower_ in firsts:
+            return f"{first.lower_}-{lemma}"  # "tear-gassed", "tear gassed": the tokenizer split the compound
+    return lemma
 
 
 NOMINAL = {"PROPN", "NOUN", "PRON", "ADJ", "NUM"}
@@ -403,6 +413,9 @@ def _noun_own_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[tu
                          if g.dep_ in {"compound", "amod", "nmod", "poss"} and g.pos_ in {"PROPN", "ADJ"}]
     preps = _prep_args(noun)
     subjects += [t for p, t in preps if p == "by"]
+    if not any(p == "by" for p, _ in preps):
+        # "the arrest of two lawmakers by Georgian police": the parser hangs the by-phrase on the of-object
+        subjects += [t for p, obj in preps if p == "of" for q, t in _prep_args(obj) if q == "by"]
     for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
                        and lemma_of(c) in lex.support_verbs):
         # "the strikes carried out by the US against targets in Yemen": the participle's phrases are the noun's

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -69,6 +70,14 @@ def _past(lemma: str) -> str:
     return lemma + "ed"
 
 
+def _pasts(lemma: str) -> list[str]:
+    """The past tenses a regular verb may take: "expel" -> "expeled", "expelled" (the doubled consonant)."""
+    forms = [_past(lemma)]
+    if len(lemma) >= 3 and lemma[-1] in "bdglmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms.append(lemma + lemma[-1] + "ed")
+    return forms
+
+
 def _title(word: str) -> str:
     """"IRAN" -> "Iran"; a word in ordinary case is left alone."""
     return word[0] + word[1:].lower() if len(word) > 1 and word.isupper() else word
@@ -110,7 +119,7 @@ class HeadlineCase:
         return self._lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        headline = find_layout(doc.text).headline
+        headline = find_layout(doc.text).headline or _lone_headline(doc.text)
         if headline is None:
             return doc
         tokens = [t for t in doc if headline.start <= t.idx < headline.end]
@@ -123,9 +132,53 @@ class HeadlineCase:
             words = self.sentence_case([t.text for t in doc[lo:hi]], doc.text[headline.end:])
             if words != [t.text for t in doc[lo:hi]]:
                 doc = self._reparsed(doc, lo, hi, words)
-        if not any(t.pos_ in {"VERB", "AUX"} for t in doc[lo:hi]):
+        doc = self._verb_after_name(doc, lo, hi)
+        # no verb at all, or no finite one ("Niger junta orders/NNS French ambassador to leave/VB")
+        if not any(t.tag_ in {"VBZ", "VBP", "VBD", "MD"} for t in doc[lo:hi]):
             doc = self._verb_found(doc, lo, hi)
+        return self._comma_as_and(doc, lo, hi)
+
+    def _verb_after_name(self, doc: Doc, lo: int, hi: int) -> Doc:
+        """"Pakistan expels Afghan diplomats over border clashes", "Mali expels French ambassador": a headline
+        that opens with a known name and a present-tense verb the parser misread (expels/NNS with a later noun as
+        the verb, or a verb left without a subject). The verb is tried in the past tense; the reading is kept
+        when it makes that word the root verb with a subject (on the original words)."""
+        words = [t.text for t in doc[lo:hi]]
+        for k in range(1, min(_MAX_NAME_WORDS, hi - lo - 1) + 1):
+            if not self.known_name(" ".join(words[:k])):
+                continue
+            token = doc[lo + k]
+            if token.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in token.children):
+                return doc
+            lemma = next((stem for stem in _stems(token.lower_)
+                          if token.lower_.endswith("s") and stem != token.lower_ and stem in self.verbs), None)
+            if lemma is None:
+                continue
+            for past in _pasts(lemma):
+                trial = self._parse(doc, lo, hi, words[:k] + [past] + words[k + 1:])
+                verb = trial[k]
+                if verb.pos_ == "VERB" and verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children):
+                    verb.tag_ = "VBZ"
+                    return self._copied(doc, lo, hi, trial)
         return doc
+
+    def _comma_as_and(self, doc: Doc, lo: int, hi: int) -> Doc:
+        """"Colombia, ELN rebels agree to ceasefire", "Japan, South Korea leaders vow closer ties": a headline
+        writes "and" between two parties as a comma. When the words before the comma are a name the knowledge
+        base knows and the headline read with "and" there has a verb whose subject is coordinated, that reading
+        is kept (on the original words)."""
+        words = [t.text for t in doc[lo:hi]]
+        comma = next((k for k, w in enumerate(words) if w == ","), None)
+        if comma is None or comma == 0 or comma > _MAX_NAME_WORDS or "," in words[comma + 1:] or \
+                not self.known_name(" ".join(words[:comma])):
+            return doc
+        trial = self._parse(doc, lo, hi, words[:comma] + ["and"] + words[comma + 1:])
+        _verbs_of_headlines(trial)
+        root = next((t for t in trial if t.dep_ == "ROOT"), None)
+        if root is None or root.pos_ != "VERB" or not any(
+                c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.subtree) for c in root.children):
+            return doc
+        return self._copied(doc, lo, hi, trial)
 
     def _verb_found(self, doc: Doc, lo: int, hi: int) -> Doc:
         """A headline the parser read without a verb: "Kosovo police fire tear gas at protesters" is one long
@@ -135,7 +188,10 @@ class HeadlineCase:
         words = [t.text for t in doc[lo:hi]]
         for k in range(1, hi - lo):
             token = doc[lo + k]
-            if token.tag_ not in ("NN", "NNS") or doc[lo + k - 1].pos_ not in {"NOUN", "PROPN"}:
+            before = doc[lo + k - 1]
+            # "Pakistan expels ...": the parser may tag a country name before a verb it misread as an adjective
+            if token.tag_ not in ("NN", "NNS") or (before.pos_ not in {"NOUN", "PROPN"}
+                                                   and not self.known_name(before.text)):
                 continue
             lemma = next((stem for stem in _stems(token.lower_) if stem in self.verbs), None)
             if lemma is None or not _agrees(doc[lo + k - 1], token.lower_ != lemma):
@@ -231,6 +287,22 @@ class HeadlineCase:
         out.from_array(_ATTRS, array)
         out.user_data.update(doc.user_data)
         return out
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+
+
+def _lone_headline(text: str) -> _Line | None:
+    """A text that is one short line with no final full stop is a headline standing alone (a feed item, a
+    headline pasted on its own): "Pakistan expels Afghan diplomats over border clashes"."""
+    line = text.strip()
+    if "\n" in line or not line[:1].isupper() or line[-1:] in '.!?"\'\u201d:;)' or len(line.split()) > 16:
+        return None
+    start = text.index(line)
+    return _Line(start, start + len(line))
 
 
 def _verbs_of_headlines(doc: Doc) -> None:

@@ -109,7 +109,7 @@ CASES = [
     ("passive-no-doer-shot", "Seven people were shot dead in a house in Culiacan, Mexico.", "2024-05-14",
      {("MEXUAF", "MEXCVL", "180", "asserted")}),
     ("passive-no-doer-killed", "Two police officers were killed in an ambush near Diffa, Niger.", "2024-05-14",
-     {("NERUAF", "NERCOP", "1823", "asserted")}),
+     {("NERUAF", "NERCOP", "190", "asserted")}),
     ("passive-no-doer-wounded", "Four civilians were wounded when shells landed in Kherson, Ukraine.", "2024-05-14",
      {("UKRUAF", "UKRCVL", "182", "asserted")}),
     # a state does not act on itself: the minister's warning goes to the other country only
@@ -140,7 +140,7 @@ def _countries(events):
 
 def test_passive_with_sector_nouns(coder):
     events = code_sentence(coder, "Israeli soldiers were attacked by Hamas militants.")
-    assert ("PSE", "ISR", "18") in _countries(events)  # an armed group's attack: unconventional violence
+    assert ("PSE", "ISR", "19") in _countries(events)  # an armed group attacking soldiers fights (CAMEO 19)
     assert all(e.source.country != "ISR" for e in events)  # voice undone: the soldiers did not attack
 
 
@@ -273,7 +273,7 @@ def test_an_organisation_name_inside_a_longer_one_is_not_that_organisation(coder
      ("LBYMIL", None, "192")),
     # an organisation the KB does not know, spelled out once, then named by its acronym alone
     ("The Sahel Liberation Front (SLF) ambushed a Malian army patrol near Gao. The SLF later attacked a police post.",
-     ("MLIREB", "MLICOP", "180")),
+     ("MLIREB", "MLICOP", "190")),
 ])
 def test_an_acronym_the_article_defines_stands_for_its_name(coder, text, expected):
     assert expected in _coded(coder, text)
@@ -281,7 +281,7 @@ def test_an_acronym_the_article_defines_stands_for_its_name(coder, text, expecte
 
 def test_an_undefined_acronym_borrows_nothing(coder):
     coded = _coded(coder, "The Sahel Liberation Front ambushed a patrol near Gao. The SLF later attacked a police post.")
-    assert not any(source == "MLIREB" and code == "180" for source, _, code in coded)
+    assert not any(source == "MLIREB" and target == "MLICOP" for source, target, _ in coded)  # no police post attack by it
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -304,13 +304,13 @@ def test_a_reaction_without_a_named_doer_is_only_the_reaction(coder, text):
 def test_violence_with_no_doer_and_no_place_takes_the_story_country(coder):
     text = ("On 13 June 2023, troops raided a camp near Gusau, Zamfara state. "
             "Two soldiers were killed.")
-    assert ("NGAUAF", "NGAMIL", "1823") in _coded(coder, text, "2023-06-20")
+    assert ("NGAUAF", "NGAMIL", "190") in _coded(coder, text, "2023-06-20")
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Militants killed nine soldiers in an attack near Tera, Niger.", ("NERREB", "NERMIL", "1823")),
-    ("Gunmen killed two soldiers at a checkpoint in Zamfara, Nigeria.", ("NGAUAF", "NGAMIL", "1823")),
-    ("Al-Shabaab fighters ambushed a convoy and killed four soldiers near Baidoa, Somalia.", ("SOM", "SOMMIL", "1823")),
+    ("Militants killed nine soldiers in an attack near Tera, Niger.", ("NERREB", "NERMIL", "190")),
+    ("Gunmen killed two soldiers at a checkpoint in Zamfara, Nigeria.", ("NGAUAF", "NGAMIL", "190")),
+    ("Al-Shabaab fighters ambushed a convoy and killed four soldiers near Baidoa, Somalia.", ("SOM", "SOMMIL", "190")),
 ])
 def test_victims_of_armed_nonstate_actors_are_of_the_place(coder, text, expected):
     got = {(s[:3] if expected[0] == "SOM" else s, t, c) for s, t, c in _coded(coder, text)}
@@ -344,7 +344,7 @@ def test_we_in_a_sentence_with_no_speaking_body_before_is_nobody(coder):
 
 @pytest.mark.parametrize("text,expected", [
     ("Rockets struck a base near Baghdad airport that hosts Italian troops.", ("IRQUAF", "ITAMIL", "195")),
-    ("Militants attacked a camp used by French soldiers in northern Mali.", ("FRAMIL", "180")),
+    ("Militants attacked a camp used by French soldiers in northern Mali.", ("FRAMIL", "190")),
 ])
 def test_a_base_is_the_force_that_holds_it(coder, text, expected):
     coded = _coded(coder, text)

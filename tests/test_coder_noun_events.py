@@ -104,7 +104,7 @@ def test_shared_near_misses_keep_their_targets(coder, text, pairs):
     # a fighting noun with no party named as the subject of a violent verb stands for its unknown doers, as a
     # weapon does ("a roadside bomb killed ...")
     ("Fighting in Khartoum killed 20 people on Saturday.", {("SDNUAF", "SDNCVL", "1823", "asserted")}),
-    ("A gunfight in Culiacan, Mexico, killed two police officers.", {("MEXUAF", "MEXCOP", "1823", "asserted")}),
+    ("A gunfight in Culiacan, Mexico, killed two police officers.", {("MEXUAF", "MEXCOP", "190", "asserted")}),
     # with its parties named, the fighting is theirs and no unidentified forces are added
     ("Fighting between Indian and Chinese troops killed 20 soldiers in Ladakh.",
      {("INDMIL", "CHNMIL", "190", "asserted"), ("CHNMIL", "INDMIL", "190", "asserted")}),

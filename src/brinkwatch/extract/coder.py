@@ -221,7 +221,7 @@ class Coder:
         place_country = attrs.place.country if attrs.place else None
         coded = [(third_place_code(draft.code, draft.inner_code, draft.trigger, source, target, place_country,
                                    self.senses)
-                  or _code_for(draft, source, self.book.governors), draft.pattern, source, target, modality)
+                  or _code_for(draft, source, target, self.book.governors), draft.pattern, source, target, modality)
                  for source, target in pairs]
         if draft.reverse_code and self.book.governors.reciprocal_events:
             coded += [(draft.reverse_code, f"{draft.pattern}<", target, source, modality)
@@ -406,10 +406,12 @@ def _retargeted(ev: Event, target: Actor) -> Event:
 
 
 
-def _code_for(draft: Draft, source: Actor, governors) -> str:
-    """Killing or attacking by militants, rebels or gunmen is unconventional violence (18x), by states 19x;
-    torching or looting by a crowd of protesters or rioters is violent protest (145), by armed men 17x."""
-    if draft.nonstate_code and (source.sector in governors.nonstate_sectors or (source.country or "") == "IMG"):
+def _code_for(draft: Draft, source: Actor, target: Actor | None, governors) -> str:
+    """Killing or attacking by militants, rebels or gunmen is unconventional violence (18x), by states 19x, and so
+    is an armed group's attack on soldiers, police or another armed group (fighting: CAMEO's 19); torching or
+    looting by a crowd of protesters or rioters is violent protest (145), by armed men 17x."""
+    if draft.nonstate_code and (source.sector in governors.nonstate_sectors or (source.country or "") == "IMG") and (
+            target is None or target.sector not in governors.armed_target_sectors):
         return draft.nonstate_code
     if draft.crowd_code and source.sector in governors.crowd_sectors:
         return draft.crowd_code

@@ -95,7 +95,7 @@ EXACT_CASES = [
     ("casualties-of-act-3", "Five nurses were injured when Nepali police charged them with batons in Kathmandu.",
      {("NPL", "NPL", "17", A)}),
     # near-misses: no doer told, so unidentified armed forces of the place
-    ("casualties-no-doer", "Three soldiers were killed in an attack near Kidal.", {("MLI", "MLI", "18", A)}),
+    ("casualties-no-doer", "Three soldiers were killed in an attack near Kidal.", {("MLI", "MLI", "19", A)}),
     ("casualties-weapon-clause", "Six people were wounded when a bomb exploded in a market in Kirkuk.",
      {("IRQ", "IRQ", "18", A)}),
     # "the withdrawal of French troops from Niger": whoever withdraws is the of-phrase

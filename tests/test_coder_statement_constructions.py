@@ -147,7 +147,7 @@ ADDED_REPORTS = [
     ("Ukrainian troops shelled Russian positions near Kupiansk, a spokesman said, adding that Russian forces had "
      "attacked a village overnight.", {("UKRMIL", "RUS", "19"), ("RUSMIL", None, "19")}),
     ("Kenya closed its border with Somalia, the interior ministry said, noting that al-Shabaab fighters had "
-     "attacked a police post in Mandera.", {("KEN", "SOM", "19"), ("SOMUAFREB", "KENCOP", "18")}),
+     "attacked a police post in Mandera.", {("KEN", "SOM", "19"), ("SOMUAFREB", "KENCOP", "19")}),
     # near-misses: a participle of consequence is still the main act seen from its result; an intent or a demand
     # the speaker adds is no finished act
     ("Sudanese troops shelled the market in El Obeid, killing 12 civilians.", {("SDNMIL", "SDN", "19")}),

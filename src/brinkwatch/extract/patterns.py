@@ -154,6 +154,7 @@ class Governors(BaseModel):
     domestic_roots: tuple[str, ...] = ()
     domestic_sectors: tuple[str, ...] = ()
     nonstate_sectors: tuple[str, ...] = ()
+    state_pair_sectors: tuple[str, ...] = ()  # GOV, MIL: "Gabon's president praised the army" in a Gabon story
     crowd_sectors: tuple[str, ...] = ()  # protesters, rioters, students, workers: a pattern's crowd_code applies
     place_target_roots: tuple[str, ...] = ()
     demand_modals: tuple[str, ...] = ()

@@ -41,6 +41,9 @@ def _mentions(coder, text: str) -> dict[str, str]:
     # headlines, in the present tense and with no full stop
     ("Thousands rally in Belgrade against the government", ("SRBCVL", "SRBGOV")),
     ("Hundreds march in Nairobi over tax hikes", ("KENCVL", "KEN")),
+    # a headline with a full stop, which the parser reads as the noun "rally" counted by "Thousands"
+    ("Thousands rally in Belgrade against the government.", ("SRBCVL", "SRBGOV")),
+    ("Thousands protest in Bishkek against the election result.", ("KGZCVL", "KGZ")),
 ])
 def test_a_number_alone_with_a_crowd_verb_is_the_places_crowd(coder, text: str, pair: tuple[str, str]) -> None:
     assert pair in _pairs(coder, text)
@@ -85,6 +88,7 @@ def test_the_counted_phrase_keeps_its_own_sector(coder, text: str, words: str, c
     "Thousands fled the fighting in Khartoum.",
     "Police arrested dozens in Karachi.",
     "Hundreds were injured when the bridge collapsed in Kinshasa.",
+    "Two rallies were held in Belgrade.",
 ])
 def test_a_number_that_does_not_lead_a_crowd_verb_is_no_actor(coder, text: str) -> None:
     assert not any(code.endswith("CVL") for code in _mentions(coder, text).values())

@@ -76,7 +76,9 @@ class PlacesAndPeoples:
                     return None, ""
                 return counted.model_copy(update={"text": self._text[head.idx:counted.end],
                                                   "start": head.idx}), "sector"
-        if head.dep_ != "nsubj" or not self._is_crowd_verb(head.head):
+        # "Thousands rally in Belgrade.": a headline the parser read as the noun "rally" counted by "Thousands"
+        headline = head.dep_ == "nummod" and head.head.dep_ == "ROOT" and head.head.pos_ == "NOUN"
+        if not (head.dep_ == "nsubj" or headline) or not self._is_crowd_verb(head.head):
             return None, ""
         return self._build(head, self._left_window(head), None, "CVL", "sector", None), "sector"
 

@@ -149,6 +149,8 @@ class _Tables:
     leader_suffixes: frozenset[str] = frozenset()
     proxy_suffixes: frozenset[str] = frozenset()
     igo_head_nouns: frozenset[Key] = frozenset()
+    crowd_numbers: frozenset[str] = frozenset()
+    crowd_verbs: frozenset[tuple[str, ...]] = frozenset()  # ("march",), ("take", "to", "street")
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -467,6 +469,14 @@ class ActorKB:
     def igo_head_nouns(self) -> frozenset[Key]:
         return self._t.igo_head_nouns
 
+    @property
+    def crowd_numbers(self) -> frozenset[str]:
+        return self._t.crowd_numbers
+
+    @property
+    def crowd_verbs(self) -> frozenset[tuple[str, ...]]:
+        return self._t.crowd_verbs
+
 
 # -------------------------------------------------------------------- builders
 _PUBLIC_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
@@ -586,6 +596,8 @@ def _load_phrase_words(tables: _Tables, words: PhraseWordsFile) -> None:
     tables.leader_suffixes = frozenset(words.leader_suffixes)
     tables.proxy_suffixes = frozenset(words.proxy_suffixes)
     tables.igo_head_nouns = frozenset(pieces(title) for title in words.igo_head_nouns)
+    tables.crowd_numbers = frozenset(words.crowd_numbers)
+    tables.crowd_verbs = frozenset(tuple(verb.split()) for verb in words.crowd_verbs)
 
 
 # -------------------------------------------------------------------- the compiled-table cache

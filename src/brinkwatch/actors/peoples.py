@@ -1,5 +1,6 @@
 """Places and peoples inside noun phrases: the part of actor resolution that finds a state for a region, a
-city, a people or an ethnic group, and for an organisation known only by its own name.
+city, a people or an ethnic group, and for an organisation known only by its own name; and a crowd given by
+its size ("Thousands rallied in Belgrade", "thousands of Russian troops").
 
 CAMEO codes an actor by the state it belongs to: "Darfur rebels" SDN, "the Mayor of Istanbul" TUR, "Chechen
 fighters" RUS. A people of several states ("Kurdish", "Kashmiri") takes the one the sentence names; a people
@@ -41,6 +42,7 @@ class PlacesAndPeoples:
     _names: dict[int, NameSpan]
     _pieces: list[Key]
     _when: dt.date | None
+    _text: str
 
     def _demonym_phrase(self, head: Token, window: int, demonym: str) -> Actor:
         """ "Iraqis" -> IRQ; a people where they live: "ethnic Albanians in Serbia" -> SRB + CVL (as CAMEO codes
@@ -61,6 +63,35 @@ class PlacesAndPeoples:
         return self._build(
             head, window, (demonym, None, "demonym"), "CVL" if ethnic else None, "demonym", None
         )
+
+    def _counted(self, head: Token) -> tuple[Actor | None, str]:
+        """A number noun ("thousands", "dozens") is what its "of" complement counts ("thousands of Russian
+        troops" are RUSMIL, "hundreds of students" EDU); alone, as the subject of a crowd verb ("Hundreds
+        marched through Nairobi", "Tens of thousands took to the streets"), a crowd of no country yet, which
+        the sentence's or story's place gives; anywhere else ("killed dozens") no actor."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                counted = next((self.resolve_token(p) for p in prep.children if p.dep_ == "pobj"), None)
+                if counted is None or counted.start is None:
+                    return None, ""
+                return counted.model_copy(update={"text": self._text[head.idx:counted.end],
+                                                  "start": head.idx}), "sector"
+        # "Thousands rally in Belgrade.": a headline the parser read as the noun "rally" counted by "Thousands"
+        headline = head.dep_ == "nummod" and head.head.dep_ == "ROOT" and head.head.pos_ == "NOUN"
+        if not (head.dep_ == "nsubj" or headline) or not self._is_crowd_verb(head.head):
+            return None, ""
+        return self._build(head, self._left_window(head), None, "CVL", "sector", None), "sector"
+
+    def _is_crowd_verb(self, verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        for entry in self._kb.crowd_verbs:
+            if entry[0] != lemma:
+                continue
+            if len(entry) == 1 or any(prep.dep_ == "prep" and prep.lower_ == entry[1] and any(
+                    p.dep_ == "pobj" and p.lemma_.lower() == entry[2] for p in prep.children)
+                    for prep in verb.children):
+                return True
+        return False
 
     def _national_chapter(self, match: KBMatch, start: int) -> str | None:
         """The country of a national society of an international NGO: a country adjective or name right

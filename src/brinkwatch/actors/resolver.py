@@ -251,6 +251,8 @@ class DocActors(Owners, PlacesAndPeoples):
     def _from_phrase(self, head: Token) -> tuple[Actor | None, str]:
         if head.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X"):
             return None, ""
+        if head.lower_ in self._kb.crowd_numbers:
+            return self._counted(head)
         window = self._left_window(head)
         elided = self._elided_noun_sector(head)
         if elided is not None:  # "Tajik and Afghan border guards", parsed as "Tajik" and "Afghan border guards"

@@ -226,6 +226,8 @@ class PhraseWordsFile(_Strict):
     leader_suffixes: Words = Field(min_length=1)
     proxy_suffixes: Words = Field(min_length=1)
     igo_head_nouns: Annotated[list[str], AfterValidator(_lower_phrases)] = Field(min_length=1)
+    crowd_numbers: Words = Field(min_length=1)
+    crowd_verbs: Annotated[list[str], AfterValidator(_lower_phrases)] = Field(min_length=1)
 
 
 class AgentEntry(_Strict):

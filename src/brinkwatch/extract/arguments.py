@@ -552,14 +552,25 @@ def in_context(pairs, countries: set[str], code: str, rules, story: bool = False
     # Niamey story); within one sentence that names two countries, they may have crossed the border
     home = set(rules.domestic_sectors) | (nonstate if story else set())
     local = home | nonstate
+    kin = next(iter(countries)) if story and len(countries) == 1 else None
     for source, target in pairs:
-        left = countries - (set() if domestic else _foreign(source, target, home, nonstate))
+        left = countries - (set() if domestic or _state_kin(source, target, kin, rules)
+                            else _foreign(source, target, home, nonstate))
         source = _contextual(source, _at_place(source, left, place, local))
         if target is not None:
-            left = countries - (set() if domestic else _foreign(target, source, home, nonstate))
+            left = countries - (set() if domestic or _state_kin(target, source, kin, rules)
+                                else _foreign(target, source, home, nonstate))
             target = _contextual(target, _at_place(target, left, place, local))
         out.append((source, target))
     return out
+
+
+def _state_kin(actor: Actor, other: Actor | None, kin: str | None, rules) -> bool:
+    """A bare state body ("the army") beside a named other body of the story's one country ("Gabon's
+    president"): the same state's, not a foreign one (a story about another country does not get here)."""
+    pair = set(rules.state_pair_sectors)
+    return (kin is not None and other is not None and other.country == kin and actor.sector in pair
+            and other.sector in pair and actor.sector != other.sector)
 
 
 def _at_place(actor: Actor, candidates: set[str], place: str | None, local: set[str]) -> set[str]:

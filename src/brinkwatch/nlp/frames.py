@@ -408,6 +408,9 @@ def _noun_own_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[tu
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and child.pos_ in {"PROPN", "ADJ"}):
             subjects += expand(child)
+        elif child.dep_ == "nummod" and child.pos_ == "NOUN" and noun.dep_ == "ROOT" and \
+                lemma_of(child) in lex.quantity_heads:  # "Thousands rally in Belgrade.": a headline's verb
+            subjects.append(child)  # the parser read as a noun, its crowd as the noun's count
         elif child.dep_ == "compound" and child.pos_ == "NOUN":  # "a US drone strike": US modifies drone
             subjects += [g for g in child.children
                          if g.dep_ in {"compound", "amod", "nmod", "poss"} and g.pos_ in {"PROPN", "ADJ"}]

@@ -100,6 +100,11 @@ def _extend(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
         tail = doc[span.end:span.end + extra].text.lower()
         if tail in _SUFFIXES and gazetteer.lookup(longer.text):
             return longer
+        # "Dera Ismail Khan" tagged as the place "Dera" and the person "Ismail Khan": the longer town the
+        # gazetteer knows beats the person's name in its tail
+        if all(t.pos_ == "PROPN" and t.is_title and t.ent_type_ == "PERSON" for t in doc[span.end:span.end + extra]) \
+                and any(c.precision == "city" for c in gazetteer.lookup(longer.text)):
+            return longer
     return span
 
 
@@ -170,8 +175,9 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
             spans.append(_extend_left(doc, _extend(doc, _strip_the(doc, ent), gazetteer), gazetteer))
         elif ent.label_ not in _NEVER_PLACES and (_in_location_syntax(ent.root) or _names_an_area(doc, ent)):
             # The small model often tags towns as ORG or PERSON ("outside Kyiv"); the syntax says place,
-            # and so does a province noun after the name ("Plateau state").
-            spans.append(_strip_the(doc, ent))
+            # and so does a province noun after the name ("Plateau state"); "General Santos" tagged as the
+            # person "Santos" is the longer town the gazetteer knows
+            spans.append(_extend_left(doc, _strip_the(doc, ent), gazetteer))
         if ent.label_ not in _NEVER_PLACES and any(t.text in _LIST_MARKS for t in ent) and (
                 ent.label_ in _ENT_LABELS or _in_location_syntax(ent.root)):
             spans.extend(_listed_parts(doc, ent))

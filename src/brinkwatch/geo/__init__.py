@@ -141,6 +141,17 @@ class Gazetteer:
             found = self._index.lookup(f"{_AIRPORT_SUFFIX.sub('', key)} international airport")
         return sorted(found, key=self._rank)
 
+    def town_countries(self, name: str) -> dict[str, int]:
+        """Countries with a town, district or province of this name ("Bara": Pakistan, Nepal, Sudan, ...) and
+        the population of the biggest of them there (a province or district counts as big), for the actor
+        resolver to tell which of them a sentence means."""
+        out: dict[str, int] = {}
+        for c in self._index.lookup(normalize_name(name)):
+            if c.country and c.precision in ("city", "admin2", "admin1"):
+                size = c.population if c.precision == "city" else max(c.population, 10**6)
+                out[c.country] = max(out.get(c.country, 0), size)
+        return out
+
     def lookup_region(self, name: str, countries: Sequence[str] = ()) -> list[PlaceCandidate]:
         """Provinces and districts a name may refer to: exact ("Helmand", "Helmand province"), else, within
         the given countries, by spelling variant ("Uruzgan" for "Urozgan")."""

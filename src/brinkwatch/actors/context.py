@@ -47,9 +47,9 @@ def read_context(kb: ActorKB, doc: Doc, when: dt.date | None, *,
     """Names, acronyms, word pieces and sentence numbers of ``doc`` (``exclude``: the dateline's range;
     ``town_countries``: see ``names.find_names``)."""
     word_pieces = [pieces(token.text) for token in doc]
-    names = find_names(kb, doc, word_pieces, when, town_countries)
-    acronyms = define_acronyms(doc, names)
     exclude = exclude or (0, 0)
+    names = find_names(kb, doc, word_pieces, when, town_countries, exclude)
+    acronyms = define_acronyms(doc, names)
     dateline = frozenset(span.match.country for span in names.values() if span.match.kind in PLACE_KINDS
                          and span.match.country and exclude[0] <= doc[span.start].idx < exclude[1])
     return DocContext(doc=doc, text=doc.text, when=when, exclude=exclude, word_pieces=word_pieces,

@@ -47,12 +47,13 @@ _AREA_NOUNS = frozenset({"province", "region", "state", "district", "department"
 
 
 def find_names(kb: ActorKB, doc: Doc, word_pieces: list[Key], when: dt.date | None,
-               town_countries: TownCountries | None = None) -> NameTable:
+               town_countries: TownCountries | None = None, dateline: tuple[int, int] = (0, 0)) -> NameTable:
     """Every KB name in ``doc`` (``word_pieces[i]`` is ``kb.pieces(doc[i].text)``), longest match first.
 
     ``town_countries`` (the gazetteer's, when given) lets a town name the KB files under one country take
-    another country's namesake that the sentence's nationality words name ("Pakistani police ... in Bara")."""
-    return _NameFinder(kb, doc, word_pieces, when, town_countries).find()
+    another country's namesake that the sentence's nationality words name ("Pakistani police ... in Bara"),
+    or else the dateline (``dateline``: its character range) names ("ISLAMABAD - ... in Bara")."""
+    return _NameFinder(kb, doc, word_pieces, when, town_countries, dateline).find()
 
 
 def define_acronyms(doc: Doc, names: NameTable) -> dict[str, Token]:
@@ -89,9 +90,10 @@ class _NameFinder:
     """One left-to-right pass; the names found so far inform the guards of the next ones."""
 
     def __init__(self, kb: ActorKB, doc: Doc, word_pieces: list[Key], when: dt.date | None,
-                 town_countries: TownCountries | None = None) -> None:
+                 town_countries: TownCountries | None = None, dateline: tuple[int, int] = (0, 0)) -> None:
         self._kb = kb
         self._town_countries = town_countries
+        self._dateline = dateline
         self._doc = doc
         self._pieces = word_pieces
         self._when = when
@@ -115,7 +117,9 @@ class _NameFinder:
             _settle_areas(self._doc, self._names, self._town_countries)
         _settle_homonyms(self._doc, self._names, adjectives, self._town_countries)
         if self._town_countries is not None:
-            _settle_by_sentence(self._kb, self._doc, self._pieces, self._names, self._town_countries)
+            filed = {span.match.country for span in self._names.values() if span.match.kind in PLACE_KINDS
+                     and span.match.country and self._dateline[0] <= self._doc[span.start].idx < self._dateline[1]}
+            _settle_by_sentence(self._kb, self._doc, self._pieces, self._names, self._town_countries, filed)
         return self._names
 
     def _longest_name_at(self, start: int) -> NameSpan | None:
@@ -279,17 +283,18 @@ def _settle_homonyms(doc: Doc, names: NameTable, adjectives: list[str] = (),
 
 
 def _settle_by_sentence(kb: ActorKB, doc: Doc, word_pieces: list[Key], names: NameTable,
-                        town_countries: TownCountries) -> None:
+                        town_countries: TownCountries, filed: set[str] = frozenset()) -> None:
     """A town name the KB files under one country takes the namesake in the country the sentence's own
     nationality words or country names point to, when the gazetteer has a town, district or province of that
     name there (in place): "Pakistani police ... in Bara" is Pakistan's Bara, not Nepal's; "Lebanese soldiers
     ... in Tripoli" is Lebanon's Tripoli; "Congolese soldiers ... in Tanganyika" the Congolese province, not
     Tanzania's old name. A sentence that also names the KB's country keeps it, and so does a name that has no
-    namesake in the country named ("Russian missiles struck Kyiv")."""
+    namesake in the country named ("Russian missiles struck Kyiv"). A sentence with no such words is read in
+    the country of the dateline (``filed``): "ISLAMABAD - Police arrested six militants in Bara"."""
     for span in sorted(set(names.values()), key=lambda found: found.start):
         match = span.match
         alias = match.kind == "country" and surface(doc[span.start:span.end].text) != surface(match.name)
-        if match.kind not in ("city", "capital") and not alias or not match.country:
+        if match.kind not in ("city", "capital", "region") and not alias or not match.country:
             continue
         text = doc[span.start:span.end].text
         sentence = doc[span.start].sent
@@ -300,6 +305,9 @@ def _settle_by_sentence(kb: ActorKB, doc: Doc, word_pieces: list[Key], names: Na
                 clues.add(other.match.country or "")
             elif other is None and (country := kb.adjective_country(word_pieces[token.i])):
                 clues.add(country)
+        if not clues and not any(other.match.country == match.country for other in names.values()
+                                 if other is not span):
+            clues = set(filed)  # (a story that names the town's KB country elsewhere may mean that town)
         if not clues or match.country in clues:
             continue
         least = _NAMESAKE_OF_CAPITAL if match.kind == "capital" else _NAMESAKE_TOWN

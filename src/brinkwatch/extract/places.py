@@ -716,12 +716,14 @@ def _index_places(mentions: Sequence[PlaceMention], doc: Doc, sent: Span) -> _Se
 
 def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trigger: Token,
                     context: Sequence[str], gazetteer: Gazetteer, args: Sequence[Token] = (),
-                    actor_countries: Sequence[str] = (), filed_at: Place | None = None) -> Place | None:
+                    actor_countries: Sequence[str] = (), filed_at: Place | None = None,
+                    police_countries: Sequence[str] = ()) -> Place | None:
     """The event's place: the location phrase attached to the trigger (nearest in the tree), else the
     nearest place in the sentence that is not an actor. Ambiguous names are read in the countries of the
     province the text puts them in, of the sentence's places, of the event's actors (``actor_countries``),
     then of the article; a town read in a country the sentence names nowhere else is the namesake in the
-    country the story was filed from (``filed_at``): "Palma" in a story from Maputo is not Mallorca."""
+    country the story was filed from (``filed_at``): "Palma" in a story from Maputo is not Mallorca. A police
+    force acts at home (``police_countries``): "Honduran police ... in Trujillo" is Honduras's Trujillo."""
     index = _sentence_places(mentions, doc, sent)
     in_sent = index.in_sent
     candidates = index.candidates(args)
@@ -770,6 +772,10 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
     in_local = [] if any(c.source == "country" for c in best.candidates) else [
         c for c in best.candidates if c.country in local and c.primary]
     chosen = gazetteer.choose(in_local or best.candidates, countries) or _only_reading(best)
+    at_home = [c for c in best.candidates if c.country in police_countries and c.primary
+               and c.source in ("city", "region")]
+    if not in_local and at_home and (chosen is None or chosen.country not in police_countries):
+        chosen = gazetteer.choose(at_home, police_countries) or chosen
     if best.within is None:
         # (the article's countries are left out: the name's own reading abroad may be what put one there)
         chosen = _near_the_filing_town(best, chosen, filed_at, [*local, *actor_countries])

@@ -305,15 +305,28 @@ def _settle_by_sentence(kb: ActorKB, doc: Doc, word_pieces: list[Key], names: Na
                 clues.add(other.match.country or "")
             elif other is None and (country := kb.adjective_country(word_pieces[token.i])):
                 clues.add(country)
-        if not clues and not any(other.match.country == match.country for other in names.values()
-                                 if other is not span):
+        elsewhere = {other.match.country for other in names.values()
+                     if other is not span and other.match.kind in PLACE_KINDS and other.match.country}
+        if not clues and match.country not in elsewhere:
             clues = set(filed)  # (a story that names the town's KB country elsewhere may mean that town)
+        if not clues and match.kind == "city" and match.country not in elsewhere and _namesake_rivals(
+                town_countries(text), match.country):
+            for index in range(span.start, span.end):  # "Police in Bara arrested ...": Nepal's or Pakistan's
+                del names[index]  # Bara, the text does not say, so the town makes no actor of either
+            continue
         if not clues or match.country in clues:
             continue
         least = _NAMESAKE_OF_CAPITAL if match.kind == "capital" else _NAMESAKE_TOWN
         homes = {country for country, size in town_countries(text).items() if country in clues and size >= least}
         if len(homes) == 1:
             _replace(names, span, _town_in(next(iter(homes)), text))
+
+
+def _namesake_rivals(sizes: dict[str, int], country: str) -> bool:
+    """Another country has a town of the name at least a fifth as big as the KB country's (the bar the KB's
+    city table was built with, now checked against every town of the gazetteer, not only cities of 100,000)."""
+    own = sizes.get(country, 0)
+    return any(size >= _NAMESAKE_TOWN and size * 5 >= own for other, size in sizes.items() if other != country)
 
 
 def _settle_areas(doc: Doc, names: NameTable, town_countries: TownCountries) -> None:

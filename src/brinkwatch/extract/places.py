@@ -328,6 +328,8 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         if before and chosen[before - 1].end > span.start_char:
             continue  # (bisect: a scan of every chosen mention per candidate was quadratic in the length)
         candidates = _lookup_mention(doc, span, name, gazetteer)
+        if _acronym_as_town(span, candidates) and not lo <= span.start_char < hi:
+            continue
         if candidates:
             chosen.insert(before, PlaceMention(span.text, span.start_char, span.end_char, span.root.i, tuple(candidates),
                                        dateline=lo <= span.start_char and span.end_char <= hi,
@@ -338,6 +340,14 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     variants = _spelling_variants(doc, text, unknown, chosen, gazetteer)
     chosen = [m for m in chosen if not any(v.start <= m.start and m.end <= v.end for v in variants)] + variants
     return _locate_in_areas(sorted(chosen, key=lambda p: p.start), text, gazetteer)
+
+
+def _acronym_as_town(span: Span, candidates: Sequence[PlaceCandidate]) -> bool:
+    """ "a UN base", "AU troops", "the EU mission": an acronym in capitals that the gazetteer knows only as a
+    small town ("Un", India) names an organisation, not the town; acronyms of countries ("US", "DRC") and of
+    curated sites are read as places, and so is a town in capitals the tagger reads as a place ("GAO")."""
+    return (len(span) == 1 and span.text.isupper() and span.root.ent_type_ not in _ENT_LABELS and span.text.isalpha() and len(span.text) <= 4
+            and bool(candidates) and all(c.source == "city" for c in candidates))
 
 
 def _start_of(mention: PlaceMention) -> int:
@@ -406,7 +416,20 @@ def _area_named(place: PlaceMention, area: PlaceMention, gazetteer: Gazetteer,
     if not options:
         return None
     holding = [a for a in options if any(gazetteer.inside(c, a) for c in place.candidates)]
+    if not holding and any(c.source == "country" for c in options):
+        holding = _country_sharing_the_name(place, area, gazetteer)
     return gazetteer.choose(holding or options, countries) or (holding or options)[0]
+
+
+def _country_sharing_the_name(place: PlaceMention, area: PlaceMention, gazetteer: Gazetteer) -> list[PlaceCandidate]:
+    """ "North Kivu, Congo", "Goma, Congo", "Malakal, Sudan": a place that lies in no country of the name
+    written after it, but in one country whose own name holds that name as a word (the Democratic Republic of
+    the Congo, South Sudan), is placed in that country: writers shorten the name, not move the province."""
+    word = area.text.lower()
+    homes = [home for country in dict.fromkeys(c.country for c in place.candidates if c.country)
+             if (home := gazetteer.country(country)) is not None
+             and word in home.name.lower().replace(",", " ").split()]
+    return homes if len(homes) == 1 else []
 
 
 def article_countries(mentions: Sequence[PlaceMention], gazetteer: Gazetteer | None = None) -> tuple[str, ...]:

@@ -107,3 +107,39 @@ def test_a_person_named_like_a_country_is_not_that_country(coder, text, person, 
     assert all(not (e.source and (e.source.code or "").startswith(not_country)) and
                not (e.target and (e.target.code or "").startswith(not_country))
                for e in code_sentence(coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "place"),
+    [
+        # a country's name shortened after a place in it ("Congo" for the DR Congo, "Sudan" for South Sudan)
+        ("Militiamen killed 12 civilians in North Kivu, Congo, on Sunday.", "COD", "COD", "COD"),
+        ("Police arrested protesters in Goma, Congo.", "COD", "COD", "COD"),
+        ("Rebels attacked a village in Ituri, Congo.", "COD", None, "COD"),
+        ("Gunmen attacked a church in Malakal, Sudan.", None, None, "SSD"),
+        # near-misses: the place lies in the country of that very name
+        ("Police arrested protesters in Pointe-Noire, Congo.", "COG", "COG", "COG"),
+        ("Police fired tear gas at protesters in Brazzaville, Congo.", "COG", "COG", "COG"),
+        # an acronym in capitals is an organisation, not the small town of those letters (Un, India)
+        ("Rebels attacked a UN base in Ituri, Congo.", "COD", "IGO", "COD"),
+        ("Gunmen ambushed a UN convoy near Kidal.", None, "IGO", "MLI"),
+        ("AU troops clashed with al Shabaab fighters in Baidoa.", "IGO", "SOM", "SOM"),
+        # near-misses: a town in capitals in a dateline is the town
+        ("GAO, Mali, May 3 (Reuters) - Jihadists attacked an army camp on Tuesday.", "MLI", "MLI", "MLI"),
+        ("JUBA, May 3 - Soldiers clashed with rebels near the town.", "SSD", "SSD", "SSD"),
+    ],
+)
+def test_shortened_country_names_and_acronyms(coder, text, source, target, place) -> None:
+    got = _events(coder, text)
+    assert _found(got, source, target, place), got
+
+
+def test_an_acronym_alone_places_nothing(coder) -> None:
+    got = _events(coder, "Gunmen ambushed a UN convoy on Tuesday.")
+    assert got and all(p != "IND" for _, _, p in got), got
+
+
+def test_a_shared_town_name_with_no_context_makes_no_actor_of_the_kb_country(coder) -> None:
+    # Bara is a town of Nepal in the KB's city table and a bigger town of Pakistan's Khyber district
+    got = _events(coder, "Police in Bara arrested six militants.")
+    assert got and all(s != "NPL" and t != "NPL" for s, t, _ in got), got

@@ -11,11 +11,10 @@ names too. Nothing here resolves a noun phrase; that is ``resolver.DocActors``'s
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
-
-from collections.abc import Callable
 
 from brinkwatch.actors.kb import ActorKB, KBMatch, Key, surface
 

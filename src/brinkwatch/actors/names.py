@@ -36,8 +36,9 @@ class NameSpan:
 
 
 NameTable = dict[int, NameSpan]  # token index -> the name covering it
-# place name -> countries with a town, district or province of it -> the biggest one's population
-TownCountries = Callable[[str], dict[str, int]]
+# place name -> countries with a town, district or province of it -> (the biggest town's population, whether
+# a province or district has the name)
+TownCountries = Callable[[str], dict[str, tuple[int, bool]]]
 # a namesake outweighs the KB's reading of a town when it is no village (GeoNames' towns of 1,000 people
 # include a Tripoli in Ohio), and of a capital only when it is a city in its own right (Tripoli, Lebanon;
 # George Town, Penang), not Paris, Texas
@@ -316,16 +317,17 @@ def _settle_by_sentence(kb: ActorKB, doc: Doc, word_pieces: list[Key], names: Na
         if not clues or match.country in clues:
             continue
         least = _NAMESAKE_OF_CAPITAL if match.kind == "capital" else _NAMESAKE_TOWN
-        homes = {country for country, size in town_countries(text).items() if country in clues and size >= least}
+        homes = {country for country, (size, area) in town_countries(text).items()
+                 if country in clues and (size >= least or area)}
         if len(homes) == 1:
             _replace(names, span, _town_in(next(iter(homes)), text))
 
 
-def _namesake_rivals(sizes: dict[str, int], country: str) -> bool:
+def _namesake_rivals(sizes: dict[str, tuple[int, bool]], country: str) -> bool:
     """Another country has a town of the name at least a fifth as big as the KB country's (the bar the KB's
     city table was built with, now checked against every town of the gazetteer, not only cities of 100,000)."""
-    own = sizes.get(country, 0)
-    return any(size >= _NAMESAKE_TOWN and size * 5 >= own for other, size in sizes.items() if other != country)
+    own = sizes.get(country, (0, False))[0]
+    return any(size >= _NAMESAKE_TOWN and size * 5 >= own for other, (size, _) in sizes.items() if other != country)
 
 
 def _settle_areas(doc: Doc, names: NameTable, town_countries: TownCountries) -> None:
@@ -337,7 +339,7 @@ def _settle_areas(doc: Doc, names: NameTable, town_countries: TownCountries) -> 
         text = doc[span.start:span.end].text
         if span.match.kind == "country" and surface(text) == surface(span.match.name):
             continue  # "Sudan state media": the country itself
-        areas = {country for country, size in town_countries(text).items() if size >= 10**6}
+        areas = {country for country, (_, area) in town_countries(text).items() if area}
         if span.match.country not in areas and len(areas) == 1:
             _replace(names, span, _town_in(next(iter(areas)), text))
 
@@ -358,7 +360,7 @@ def _area_after(doc: Doc, span: NameSpan, town_countries: TownCountries) -> set[
         end += 1
     if end == at:
         return set()
-    areas = {country for country, size in town_countries(doc[at:end].text).items() if size >= 10**6}
+    areas = {country for country, (_, area) in town_countries(doc[at:end].text).items() if area}
     return areas if len(areas) == 1 else set()
 
 

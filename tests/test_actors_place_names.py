@@ -67,6 +67,8 @@ NEAR_MISSES = [
     ("Tanzanian police arrested 20 fishermen in Kigoma near Lake Tanganyika.", "TZA", "TZA", "TZA"),
     ("Gunmen clashed with soldiers in Tripoli on Friday.", "LBY", "LBY", "LBY"),
     ("Kyrgyz border guards clashed with Tajik troops near Jalal-Abad.", "KGZ", "TJK", "KGZ"),
+    # a country that acts is no place clue for a town in the sentence (Egypt has a Rafah too)
+    ("Egypt condemned the Israeli shelling of Rafah.", "ISR", "PSE", None),
 ]
 
 PERSON_IN_PLACE = [

@@ -285,7 +285,7 @@ def _settle_homonyms(doc: Doc, names: NameTable, adjectives: list[str] = (),
 def _settle_by_sentence(kb: ActorKB, doc: Doc, word_pieces: list[Key], names: NameTable,
                         town_countries: TownCountries, filed: set[str] = frozenset()) -> None:
     """A town name the KB files under one country takes the namesake in the country the sentence's own
-    nationality words or country names point to, when the gazetteer has a town, district or province of that
+    nationality words or country names in place phrases point to, when the gazetteer has a town, district or province of that
     name there (in place): "Pakistani police ... in Bara" is Pakistan's Bara, not Nepal's; "Lebanese soldiers
     ... in Tripoli" is Lebanon's Tripoli; "Congolese soldiers ... in Tanganyika" the Congolese province, not
     Tanzania's old name. A sentence that also names the KB's country keeps it, and so does a name that has no
@@ -302,7 +302,8 @@ def _settle_by_sentence(kb: ActorKB, doc: Doc, word_pieces: list[Key], names: Na
         for token in sentence:
             other = names.get(token.i)
             if other is not None and other is not span and other.match.kind in PLACE_KINDS:
-                clues.add(other.match.country or "")
+                if other.match.kind != "country" or _named_as_place(doc, other):
+                    clues.add(other.match.country or "")  # ("Egypt denounced ... on Rafah": an actor)
             elif other is None and (country := kb.adjective_country(word_pieces[token.i])):
                 clues.add(country)
         elsewhere = {other.match.country for other in names.values()
@@ -342,6 +343,11 @@ def _settle_areas(doc: Doc, names: NameTable, town_countries: TownCountries) -> 
         areas = {country for country, (_, area) in town_countries(text).items() if area}
         if span.match.country not in areas and len(areas) == 1:
             _replace(names, span, _town_in(next(iter(areas)), text))
+
+
+def _named_as_place(doc: Doc, span: NameSpan) -> bool:
+    """A country named where places are ("in Lebanon", "Tripoli, Lebanon"), not as a state that acts."""
+    return span.start > 0 and (doc[span.start - 1].lower_ in _PLACE_PREPOSITIONS or doc[span.start - 1].text == ",")
 
 
 def _town_in(country: str, text: str) -> KBMatch:

@@ -11,6 +11,7 @@ names too. Nothing here resolves a noun phrase; that is ``resolver.DocActors``'s
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -291,26 +292,38 @@ def _settle_by_sentence(kb: ActorKB, doc: Doc, word_pieces: list[Key], names: Na
     Tanzania's old name. A sentence that also names the KB's country keeps it, and so does a name that has no
     namesake in the country named ("Russian missiles struck Kyiv"). A sentence with no such words is read in
     the country of the dateline (``filed``): "ISLAMABAD - Police arrested six militants in Bara"."""
-    for span in sorted(set(names.values()), key=lambda found: found.start):
+    spans = sorted(set(names.values()), key=lambda found: found.start)
+    towns = [span for span in spans if span.match.country and (
+        span.match.kind in ("city", "capital", "region")
+        or span.match.kind == "country" and surface(doc[span.start:span.end].text) != surface(span.match.name))]
+    if not towns:
+        return
+    # the clues of every sentence, counted once (a long sentence of many towns is read in linear time)
+    sentence_of = [0] * len(doc)
+    clues_of: list[Counter[str]] = []
+    for number, sent in enumerate(doc.sents):
+        clues_of.append(Counter())
+        for token in sent:
+            sentence_of[token.i] = number
+            if token.i not in names and (country := kb.adjective_country(word_pieces[token.i])):
+                clues_of[number][country] += 1
+    own_clue: dict[NameSpan, str] = {}
+    for span in spans:
+        if span.match.kind in PLACE_KINDS and span.match.country and (
+                span.match.kind != "country" or _named_as_place(doc, span)):  # ("Egypt denounced ... on Rafah")
+            own_clue[span] = span.match.country
+            clues_of[sentence_of[span.start]][span.match.country] += 1
+    everywhere = Counter(span.match.country for span in spans if span.match.kind in PLACE_KINDS)
+    for span in towns:
         match = span.match
-        alias = match.kind == "country" and surface(doc[span.start:span.end].text) != surface(match.name)
-        if match.kind not in ("city", "capital", "region") and not alias or not match.country:
-            continue
         text = doc[span.start:span.end].text
-        sentence = doc[span.start].sent
-        clues = _area_after(doc, span, town_countries)
-        for token in sentence:
-            other = names.get(token.i)
-            if other is not None and other is not span and other.match.kind in PLACE_KINDS:
-                if other.match.kind != "country" or _named_as_place(doc, other):
-                    clues.add(other.match.country or "")  # ("Egypt denounced ... on Rafah": an actor)
-            elif other is None and (country := kb.adjective_country(word_pieces[token.i])):
-                clues.add(country)
-        elsewhere = {other.match.country for other in names.values()
-                     if other is not span and other.match.kind in PLACE_KINDS and other.match.country}
-        if not clues and match.country not in elsewhere:
+        counted = clues_of[sentence_of[span.start]]
+        clues = _area_after(doc, span, town_countries) | {
+            country for country, n in counted.items() if n > (1 if own_clue.get(span) == country else 0)}
+        elsewhere = everywhere[match.country] > (1 if match.kind in PLACE_KINDS else 0)
+        if not clues and not elsewhere:
             clues = set(filed)  # (a story that names the town's KB country elsewhere may mean that town)
-        if not clues and match.kind == "city" and match.country not in elsewhere and _namesake_rivals(
+        if not clues and match.kind == "city" and not elsewhere and _namesake_rivals(
                 town_countries(text), match.country):
             for index in range(span.start, span.end):  # "Police in Bara arrested ...": Nepal's or Pakistan's
                 del names[index]  # Bara, the text does not say, so the town makes no actor of either

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.actors.coref import sentence_numbers
 from brinkwatch.actors.kb import ActorKB, Key, pieces
-from brinkwatch.actors.names import PLACE_KINDS, NameTable, define_acronyms, find_names
+from brinkwatch.actors.names import PLACE_KINDS, NameTable, TownCountries, define_acronyms, find_names
 from brinkwatch.model import Actor
 
 NON_STATE_PREFIXES = frozenset({"IGO", "IMG", "NGO", "---"})
@@ -42,12 +42,14 @@ class DocContext:
 
 
 def read_context(kb: ActorKB, doc: Doc, when: dt.date | None, *,
-                 exclude: tuple[int, int] | None = None) -> DocContext:
-    """Names, acronyms, word pieces and sentence numbers of ``doc`` (``exclude``: the dateline's range)."""
+                 exclude: tuple[int, int] | None = None,
+                 town_countries: TownCountries | None = None) -> DocContext:
+    """Names, acronyms, word pieces and sentence numbers of ``doc`` (``exclude``: the dateline's range;
+    ``town_countries``: see ``names.find_names``)."""
     word_pieces = [pieces(token.text) for token in doc]
-    names = find_names(kb, doc, word_pieces, when)
-    acronyms = define_acronyms(doc, names)
     exclude = exclude or (0, 0)
+    names = find_names(kb, doc, word_pieces, when, town_countries, exclude)
+    acronyms = define_acronyms(doc, names)
     dateline = frozenset(span.match.country for span in names.values() if span.match.kind in PLACE_KINDS
                          and span.match.country and exclude[0] <= doc[span.start].idx < exclude[1])
     return DocContext(doc=doc, text=doc.text, when=when, exclude=exclude, word_pieces=word_pieces,

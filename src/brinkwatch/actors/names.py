@@ -11,6 +11,8 @@ names too. Nothing here resolves a noun phrase; that is ``resolver.DocActors``'s
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -35,11 +37,24 @@ class NameSpan:
 
 
 NameTable = dict[int, NameSpan]  # token index -> the name covering it
+# place name -> countries with a town, district or province of it -> (the biggest town's population, whether
+# a province or district has the name)
+TownCountries = Callable[[str], dict[str, tuple[int, bool]]]
+# a namesake outweighs the KB's reading of a town when it is no village (GeoNames' towns of 1,000 people
+# include a Tripoli in Ohio), and of a capital only when it is a city in its own right (Tripoli, Lebanon;
+# George Town, Penang), not Paris, Texas
+_NAMESAKE_TOWN, _NAMESAKE_OF_CAPITAL = 15_000, 100_000
+_AREA_NOUNS = frozenset({"province", "region", "state", "district", "department", "governorate", "county"})
 
 
-def find_names(kb: ActorKB, doc: Doc, word_pieces: list[Key], when: dt.date | None) -> NameTable:
-    """Every KB name in ``doc`` (``word_pieces[i]`` is ``kb.pieces(doc[i].text)``), longest match first."""
-    return _NameFinder(kb, doc, word_pieces, when).find()
+def find_names(kb: ActorKB, doc: Doc, word_pieces: list[Key], when: dt.date | None,
+               town_countries: TownCountries | None = None, dateline: tuple[int, int] = (0, 0)) -> NameTable:
+    """Every KB name in ``doc`` (``word_pieces[i]`` is ``kb.pieces(doc[i].text)``), longest match first.
+
+    ``town_countries`` (the gazetteer's, when given) lets a town name the KB files under one country take
+    another country's namesake that the sentence's nationality words name ("Pakistani police ... in Bara"),
+    or else the dateline (``dateline``: its character range) names ("ISLAMABAD - ... in Bara")."""
+    return _NameFinder(kb, doc, word_pieces, when, town_countries, dateline).find()
 
 
 def define_acronyms(doc: Doc, names: NameTable) -> dict[str, Token]:
@@ -75,8 +90,11 @@ def glossed_name(doc: Doc, head: Token) -> Token | None:
 class _NameFinder:
     """One left-to-right pass; the names found so far inform the guards of the next ones."""
 
-    def __init__(self, kb: ActorKB, doc: Doc, word_pieces: list[Key], when: dt.date | None) -> None:
+    def __init__(self, kb: ActorKB, doc: Doc, word_pieces: list[Key], when: dt.date | None,
+                 town_countries: TownCountries | None = None, dateline: tuple[int, int] = (0, 0)) -> None:
         self._kb = kb
+        self._town_countries = town_countries
+        self._dateline = dateline
         self._doc = doc
         self._pieces = word_pieces
         self._when = when
@@ -96,7 +114,13 @@ class _NameFinder:
                 self._names[covered] = found
             index = found.end
         adjectives = [country for key in self._pieces if key and (country := self._kb.adjective_country(key))]
-        _settle_homonyms(self._doc, self._names, adjectives)
+        if self._town_countries is not None:
+            _settle_areas(self._doc, self._names, self._town_countries)
+        _settle_homonyms(self._doc, self._names, adjectives, self._town_countries)
+        if self._town_countries is not None:
+            filed = {span.match.country for span in self._names.values() if span.match.kind in PLACE_KINDS
+                     and span.match.country and self._dateline[0] <= self._doc[span.start].idx < self._dateline[1]}
+            _settle_by_sentence(self._kb, self._doc, self._pieces, self._names, self._town_countries, filed)
         return self._names
 
     def _longest_name_at(self, start: int) -> NameSpan | None:
@@ -192,12 +216,25 @@ def _is_place(span: Span) -> bool:
     small model leaves many cities untagged, so an untagged capitalised name counts."""
     if span[0].is_sent_start and span[-1].ent_type_ not in _CITY_ENTITIES:
         return False  # "Split", "Tours" opening a sentence are words unless tagged a place
-    if _lone_person_at_place(span):
+    if _lone_person_at_place(span) or _place_with_person_tail(span):
         return True
     return all(
         token.text[:1].isupper() and token.pos_ == "PROPN" and token.ent_type_ in _CITY_ENTITIES | {""}
         for token in span
     )
+
+
+def _place_with_person_tail(span: Span) -> bool:
+    """ "Dera Ismail Khan", "Mandi Bahauddin": a town name of several words whose first word the tagger reads
+    as a place, or that stands after a preposition of place, is the town even where its last words are
+    tagged as a person's name (the person "Ismail Khan" is not in Dera Ismail Khan)."""
+    if len(span) < 2 or not all(token.text[:1].isupper() and token.pos_ == "PROPN" for token in span):
+        return False
+    first = span[0]
+    if not any(token.ent_type_ == "PERSON" for token in span[1:]):
+        return False
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    return first.ent_type_ in _CITY_ENTITIES or (before is not None and before.lower_ in _PLACE_PREPOSITIONS)
 
 
 def _lone_person_at_place(span: Span) -> bool:
@@ -213,7 +250,8 @@ def _lone_person_at_place(span: Span) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS
 
 
-def _settle_homonyms(doc: Doc, names: NameTable, adjectives: list[str] = ()) -> None:
+def _settle_homonyms(doc: Doc, names: NameTable, adjectives: list[str] = (),
+                     town_countries: TownCountries | None = None) -> None:
     """Place names of several places take the one the text means (in place).
 
     "Paris, Texas", "Lebanon, Pennsylvania", "Athens, Georgia": a country or capital name followed by a
@@ -223,22 +261,126 @@ def _settle_homonyms(doc: Doc, names: NameTable, adjectives: list[str] = ()) -> 
     spans = sorted(set(names.values()), key=lambda span: span.start)
     for span in spans:
         after = names.get(span.end + 1)
-        if span.match.kind not in ("country", "capital") or after is None or after.start != span.end + 1:
+        if span.match.kind not in ("country", "capital", "city") or after is None or after.start != span.end + 1:
             continue
-        if doc[span.end].text != "," or _in_list(doc, names, after):
+        joint = doc[span.end].lower_
+        if joint not in (",", "in") or joint == "in" and span.match.kind == "country" or _in_list(doc, names, after):
             continue  # "Georgia, Armenia and Azerbaijan" is a list of countries
-        if not any(r.kind == "region" or r.kind == "country" and span.match.kind == "capital"
+        if not any(r.kind == "region" or r.kind == "country" and span.match.kind in ("capital", "city")
                    for r in after.readings):
             continue  # a town names its state or province ("Paris, Texas"), or a capital its country
         here = {r.country for r in span.readings}
         if here & {r.country for r in after.readings}:
             continue  # "Tbilisi, Georgia", "Quetta, Pakistan"
         where = min(after.readings, key=lambda r: r.kind != "region")  # a state or province before a country
+        if span.match.kind == "city" and (town_countries is None or where.country not in town_countries(
+                doc[span.start:span.end].text)):
+            continue  # a town moves abroad only to a namesake the gazetteer knows ("Palma, Mozambique")
         town = KBMatch(kb_id=f"city:{where.country}:{doc[span.start:span.end].text.lower()}", kind="city",
                        name=doc[span.start:span.end].text, code=where.code, country=where.country, sector=None)
         _replace(names, span, town)
         _replace(names, after, where)
     _settle_ambiguous(names, spans, adjectives)
+
+
+def _settle_by_sentence(kb: ActorKB, doc: Doc, word_pieces: list[Key], names: NameTable,
+                        town_countries: TownCountries, filed: set[str] = frozenset()) -> None:
+    """A town name the KB files under one country takes the namesake in the country the sentence's own
+    nationality words or country names in place phrases point to, when the gazetteer has a town, district or province of that
+    name there (in place): "Pakistani police ... in Bara" is Pakistan's Bara, not Nepal's; "Lebanese soldiers
+    ... in Tripoli" is Lebanon's Tripoli; "Congolese soldiers ... in Tanganyika" the Congolese province, not
+    Tanzania's old name. A sentence that also names the KB's country keeps it, and so does a name that has no
+    namesake in the country named ("Russian missiles struck Kyiv"). A sentence with no such words is read in
+    the country of the dateline (``filed``): "ISLAMABAD - Police arrested six militants in Bara"."""
+    spans = sorted(set(names.values()), key=lambda found: found.start)
+    towns = [span for span in spans if span.match.country and (
+        span.match.kind in ("city", "capital", "region")
+        or span.match.kind == "country" and surface(doc[span.start:span.end].text) != surface(span.match.name))]
+    if not towns:
+        return
+    # the clues of every sentence, counted once (a long sentence of many towns is read in linear time)
+    sentence_of = [0] * len(doc)
+    clues_of: list[Counter[str]] = []
+    for number, sent in enumerate(doc.sents):
+        clues_of.append(Counter())
+        for token in sent:
+            sentence_of[token.i] = number
+            if token.i not in names and (country := kb.adjective_country(word_pieces[token.i])):
+                clues_of[number][country] += 1
+    own_clue: dict[NameSpan, str] = {}
+    for span in spans:
+        if span.match.kind in PLACE_KINDS and span.match.country and (
+                span.match.kind != "country" or _named_as_place(doc, span)):  # ("Egypt denounced ... on Rafah")
+            own_clue[span] = span.match.country
+            clues_of[sentence_of[span.start]][span.match.country] += 1
+    everywhere = Counter(span.match.country for span in spans if span.match.kind in PLACE_KINDS)
+    for span in towns:
+        match = span.match
+        text = doc[span.start:span.end].text
+        counted = clues_of[sentence_of[span.start]]
+        clues = _area_after(doc, span, town_countries) | {
+            country for country, n in counted.items() if n > (1 if own_clue.get(span) == country else 0)}
+        elsewhere = everywhere[match.country] > (1 if match.kind in PLACE_KINDS else 0)
+        if not clues and not elsewhere:
+            clues = set(filed)  # (a story that names the town's KB country elsewhere may mean that town)
+        if not clues and match.kind == "city" and not elsewhere and _namesake_rivals(
+                town_countries(text), match.country):
+            for index in range(span.start, span.end):  # "Police in Bara arrested ...": Nepal's or Pakistan's
+                del names[index]  # Bara, the text does not say, so the town makes no actor of either
+            continue
+        if not clues or match.country in clues:
+            continue
+        least = _NAMESAKE_OF_CAPITAL if match.kind == "capital" else _NAMESAKE_TOWN
+        homes = {country for country, (size, area) in town_countries(text).items()
+                 if country in clues and (size >= least or area)}
+        if len(homes) == 1:
+            _replace(names, span, _town_in(next(iter(homes)), text))
+
+
+def _namesake_rivals(sizes: dict[str, tuple[int, bool]], country: str) -> bool:
+    """Another country has a town of the name at least a fifth as big as the KB country's (the bar the KB's
+    city table was built with, now checked against every town of the gazetteer, not only cities of 100,000)."""
+    own = sizes.get(country, (0, False))[0]
+    return any(size >= _NAMESAKE_TOWN and size * 5 >= own for other, (size, _) in sizes.items() if other != country)
+
+
+def _settle_areas(doc: Doc, names: NameTable, town_countries: TownCountries) -> None:
+    """A country's old name or a town name before a province noun is the province the gazetteer knows of that
+    name in one other country (in place): "Tanganyika province" is the DR Congo's, not Tanzania."""
+    for span in sorted(set(names.values()), key=lambda found: found.start):
+        if span.end >= len(doc) or doc[span.end].lower_ not in _AREA_NOUNS or span.match.kind not in PLACE_KINDS:
+            continue
+        text = doc[span.start:span.end].text
+        if span.match.kind == "country" and surface(text) == surface(span.match.name):
+            continue  # "Sudan state media": the country itself
+        areas = {country for country, (_, area) in town_countries(text).items() if area}
+        if span.match.country not in areas and len(areas) == 1:
+            _replace(names, span, _town_in(next(iter(areas)), text))
+
+
+def _named_as_place(doc: Doc, span: NameSpan) -> bool:
+    """A country named where places are ("in Lebanon", "Tripoli, Lebanon"), not as a state that acts."""
+    return span.start > 0 and (doc[span.start - 1].lower_ in _PLACE_PREPOSITIONS or doc[span.start - 1].text == ",")
+
+
+def _town_in(country: str, text: str) -> KBMatch:
+    return KBMatch(kb_id=f"city:{country}:{text.lower()}", kind="city", name=text, code=country, country=country,
+                   sector=None)
+
+
+def _area_after(doc: Doc, span: NameSpan, town_countries: TownCountries) -> set[str]:
+    """ "Palma in Cabo Delgado", "Bara, Khyber": the country of a province or district the gazetteer knows,
+    named right after the town (the KB's own region names are read by ``_settle_homonyms``)."""
+    at = span.end + 1
+    if at >= len(doc) or doc[span.end].lower_ not in (",", "in"):
+        return set()
+    end = at
+    while end < len(doc) and end - at < 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    if end == at:
+        return set()
+    areas = {country for country, (_, area) in town_countries(doc[at:end].text).items() if area}
+    return areas if len(areas) == 1 else set()
 
 
 def _in_list(doc: Doc, names: NameTable, span: NameSpan) -> bool:

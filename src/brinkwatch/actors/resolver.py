@@ -28,7 +28,7 @@ from brinkwatch.actors.coref import (
     MentionMemory,
 )
 from brinkwatch.actors.kb import ActorKB, KBMatch, Key, pieces
-from brinkwatch.actors.names import NameSpan, glossed_name
+from brinkwatch.actors.names import NameSpan, TownCountries, glossed_name
 from brinkwatch.actors.owners import Owners
 from brinkwatch.actors.peoples import PLACE_KINDS, PlacesAndPeoples, name_key_of
 from brinkwatch.model import Actor
@@ -53,12 +53,16 @@ _ARGUMENT_DEPS = frozenset(
 class ActorResolver:
     """Holds the KB; makes one ``DocActors`` per parsed document."""
 
-    def __init__(self, kb: ActorKB) -> None:
+    def __init__(self, kb: ActorKB, town_countries: TownCountries | None = None) -> None:
         self.kb = kb
+        # countries with a town, district or province of a name (the gazetteer's, wired in by the coder):
+        # "Bara", "Tripoli", "Palma" name towns in several countries, and the sentence says which
+        self.town_countries = town_countries
 
     def for_doc(self, doc: Doc, when: dt.date | None, *, exclude: tuple[int, int] | None = None) -> DocActors:
         """``exclude``: a character range that names no actor (the dateline: "BAGHDAD, Jan 8 (Wire) -")."""
-        return DocActors(self.kb, doc, when, exclude=exclude)
+        context = read_context(self.kb, doc, when, exclude=exclude, town_countries=self.town_countries)
+        return DocActors(self.kb, doc, when, exclude=exclude, context=context)
 
 
 class DocActors(Owners, PlacesAndPeoples):

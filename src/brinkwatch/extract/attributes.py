@@ -179,11 +179,12 @@ class AttributeExtractor:
         )
 
     @staticmethod
-    def _actor_countries(ctx: DocContext, args: Sequence[Token]) -> list[str]:
+    def _actor_countries(ctx: DocContext, args: Sequence[Token], police: bool = False) -> list[str]:
         """Countries of the event's actors ("Syrian troops", "Hezbollah"), for reading the place names around
         them. An actor whose words name no country ("gunmen") may have taken its country from this very
         place ("gunmen in Tripoli"): it says nothing about which Tripoli is meant; nor does an actor that is
-        the place name itself ("struck Tripoli"), nor a capital that only opens the sentence ("Insurgents")."""
+        the place name itself ("struck Tripoli"), nor a capital that only opens the sentence ("Insurgents").
+        ``police``: only police forces, which act at home ("Honduran police ... in Trujillo")."""
         if ctx.resolve_actor is None:
             return []
         places = ctx.places_in(args[0].sent) if args else []
@@ -193,6 +194,8 @@ class AttributeExtractor:
                 continue
             actor = ctx.resolve_actor(tok)
             if actor is None or not actor.country or len(actor.country) != 3:
+                continue
+            if police and actor.sector != "COP":
                 continue
             first = tok.doc.char_span(actor.start, actor.start + 1, alignment_mode="expand") \
                 if actor.start is not None else None
@@ -236,7 +239,7 @@ class AttributeExtractor:
             parsed = replace(parsed, date=ctx.article.pub_date)  # no date in the text: the publication's
         actor_countries = self._actor_countries(ctx, args)
         place = place_for_event(ctx.places_in(sent), ctx.doc, sent, trigger, ctx.countries, self.gazetteer, args,
-                                actor_countries, ctx.filed)
+                                actor_countries, ctx.filed, self._actor_countries(ctx, args, police=True))
         note = covering_run(ctx.date_runs, sent.start_char)
         if place is None and note is not None and not note.heading and note.start < sent.start_char:
             # a note's later sentences happen where the note does ("On 6 May 2020, ... in Djibo. The

@@ -76,10 +76,10 @@ class Coder:
         self.book = PatternBook.load(self.settings.pattern_files, known_codes=set(self.ontology.codes()),
                                      base_layer=self.settings.base_patterns)
         self.kb = ActorKB.load(self.settings.actor_files)
-        self.resolver = ActorResolver(self.kb)
         set_name_test(self.nlp, self.kb.is_name_like)
         self.gazetteer = Gazetteer.load(self.settings.place_files,
                                         min_city_population=self.settings.min_city_population)
+        self.resolver = ActorResolver(self.kb, town_countries=self.gazetteer.town_countries)
         self.attributes = AttributeExtractor(self.gazetteer)
         self.sentence_coder = SentenceCoder(self.book)
         self.senses = load_senses()

@@ -100,6 +100,11 @@ def _extend(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
         tail = doc[span.end:span.end + extra].text.lower()
         if tail in _SUFFIXES and gazetteer.lookup(longer.text):
             return longer
+        # "Dera Ismail Khan" tagged as the place "Dera" and the person "Ismail Khan": the longer town the
+        # gazetteer knows beats the person's name in its tail
+        if all(t.pos_ == "PROPN" and t.is_title and t.ent_type_ == "PERSON" for t in doc[span.end:span.end + extra]) \
+                and any(c.precision == "city" for c in gazetteer.lookup(longer.text)):
+            return longer
     return span
 
 
@@ -170,8 +175,9 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
             spans.append(_extend_left(doc, _extend(doc, _strip_the(doc, ent), gazetteer), gazetteer))
         elif ent.label_ not in _NEVER_PLACES and (_in_location_syntax(ent.root) or _names_an_area(doc, ent)):
             # The small model often tags towns as ORG or PERSON ("outside Kyiv"); the syntax says place,
-            # and so does a province noun after the name ("Plateau state").
-            spans.append(_strip_the(doc, ent))
+            # and so does a province noun after the name ("Plateau state"); "General Santos" tagged as the
+            # person "Santos" is the longer town the gazetteer knows
+            spans.append(_extend_left(doc, _strip_the(doc, ent), gazetteer))
         if ent.label_ not in _NEVER_PLACES and any(t.text in _LIST_MARKS for t in ent) and (
                 ent.label_ in _ENT_LABELS or _in_location_syntax(ent.root)):
             spans.extend(_listed_parts(doc, ent))
@@ -322,6 +328,8 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         if before and chosen[before - 1].end > span.start_char:
             continue  # (bisect: a scan of every chosen mention per candidate was quadratic in the length)
         candidates = _lookup_mention(doc, span, name, gazetteer)
+        if _acronym_as_town(span, candidates) and not lo <= span.start_char < hi:
+            continue
         if candidates:
             chosen.insert(before, PlaceMention(span.text, span.start_char, span.end_char, span.root.i, tuple(candidates),
                                        dateline=lo <= span.start_char and span.end_char <= hi,
@@ -332,6 +340,14 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     variants = _spelling_variants(doc, text, unknown, chosen, gazetteer)
     chosen = [m for m in chosen if not any(v.start <= m.start and m.end <= v.end for v in variants)] + variants
     return _locate_in_areas(sorted(chosen, key=lambda p: p.start), text, gazetteer)
+
+
+def _acronym_as_town(span: Span, candidates: Sequence[PlaceCandidate]) -> bool:
+    """ "a UN base", "AU troops", "the EU mission": an acronym in capitals that the gazetteer knows only as a
+    small town ("Un", India) names an organisation, not the town; acronyms of countries ("US", "DRC") and of
+    curated sites are read as places, and so is a town in capitals the tagger reads as a place ("GAO")."""
+    return (len(span) == 1 and span.text.isupper() and span.root.ent_type_ not in _ENT_LABELS and span.text.isalpha() and len(span.text) <= 4
+            and bool(candidates) and all(c.source == "city" for c in candidates))
 
 
 def _start_of(mention: PlaceMention) -> int:
@@ -400,7 +416,20 @@ def _area_named(place: PlaceMention, area: PlaceMention, gazetteer: Gazetteer,
     if not options:
         return None
     holding = [a for a in options if any(gazetteer.inside(c, a) for c in place.candidates)]
+    if not holding and any(c.source == "country" for c in options):
+        holding = _country_sharing_the_name(place, area, gazetteer)
     return gazetteer.choose(holding or options, countries) or (holding or options)[0]
+
+
+def _country_sharing_the_name(place: PlaceMention, area: PlaceMention, gazetteer: Gazetteer) -> list[PlaceCandidate]:
+    """ "North Kivu, Congo", "Goma, Congo", "Malakal, Sudan": a place that lies in no country of the name
+    written after it, but in one country whose own name holds that name as a word (the Democratic Republic of
+    the Congo, South Sudan), is placed in that country: writers shorten the name, not move the province."""
+    word = area.text.lower()
+    homes = [home for country in dict.fromkeys(c.country for c in place.candidates if c.country)
+             if (home := gazetteer.country(country)) is not None
+             and word in home.name.lower().replace(",", " ").split()]
+    return homes if len(homes) == 1 else []
 
 
 def article_countries(mentions: Sequence[PlaceMention], gazetteer: Gazetteer | None = None) -> tuple[str, ...]:
@@ -710,12 +739,14 @@ def _index_places(mentions: Sequence[PlaceMention], doc: Doc, sent: Span) -> _Se
 
 def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trigger: Token,
                     context: Sequence[str], gazetteer: Gazetteer, args: Sequence[Token] = (),
-                    actor_countries: Sequence[str] = (), filed_at: Place | None = None) -> Place | None:
+                    actor_countries: Sequence[str] = (), filed_at: Place | None = None,
+                    police_countries: Sequence[str] = ()) -> Place | None:
     """The event's place: the location phrase attached to the trigger (nearest in the tree), else the
     nearest place in the sentence that is not an actor. Ambiguous names are read in the countries of the
     province the text puts them in, of the sentence's places, of the event's actors (``actor_countries``),
     then of the article; a town read in a country the sentence names nowhere else is the namesake in the
-    country the story was filed from (``filed_at``): "Palma" in a story from Maputo is not Mallorca."""
+    country the story was filed from (``filed_at``): "Palma" in a story from Maputo is not Mallorca. A police
+    force acts at home (``police_countries``): "Honduran police ... in Trujillo" is Honduras's Trujillo."""
     index = _sentence_places(mentions, doc, sent)
     in_sent = index.in_sent
     candidates = index.candidates(args)
@@ -764,6 +795,10 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
     in_local = [] if any(c.source == "country" for c in best.candidates) else [
         c for c in best.candidates if c.country in local and c.primary]
     chosen = gazetteer.choose(in_local or best.candidates, countries) or _only_reading(best)
+    at_home = [c for c in best.candidates if c.country in police_countries and c.primary
+               and c.source in ("city", "region")]
+    if not in_local and at_home and (chosen is None or chosen.country not in police_countries):
+        chosen = gazetteer.choose(at_home, police_countries) or chosen
     if best.within is None:
         # (the article's countries are left out: the name's own reading abroad may be what put one there)
         chosen = _near_the_filing_town(best, chosen, filed_at, [*local, *actor_countries])

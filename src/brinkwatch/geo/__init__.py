@@ -141,6 +141,20 @@ class Gazetteer:
             found = self._index.lookup(f"{_AIRPORT_SUFFIX.sub('', key)} international airport")
         return sorted(found, key=self._rank)
 
+    def town_countries(self, name: str) -> dict[str, tuple[int, bool]]:
+        """Countries with a town, district or province of this name ("Bara": Pakistan, Nepal, Sudan, ...): the
+        population of the biggest town there and whether a province or district has the name, for the actor
+        resolver to tell which of them a sentence means."""
+        out: dict[str, tuple[int, bool]] = {}
+        for c in self._index.lookup(normalize_name(name)):
+            if c.country and c.precision in ("city", "admin2", "admin1"):
+                town, area = out.get(c.country, (0, False))
+                if c.precision == "city":
+                    out[c.country] = (max(town, c.population), area)
+                else:
+                    out[c.country] = (town, True)
+        return out
+
     def lookup_region(self, name: str, countries: Sequence[str] = ()) -> list[PlaceCandidate]:
         """Provinces and districts a name may refer to: exact ("Helmand", "Helmand province"), else, within
         the given countries, by spelling variant ("Uruzgan" for "Urozgan")."""

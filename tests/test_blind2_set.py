@@ -2,8 +2,8 @@
 
 Thirty whole articles written in another hand than tests/data/blind and hand-coded before brinkwatch was run
 on them (README there). The digest below freezes them: a changed article or label fails here, because a blind
-set that is edited after its scores are seen is no longer blind. This file holds no score floor: the set is
-scored once by the lead, who then adds the floor beside the first set's.
+set that is edited after its scores are seen is no longer blind. The floor at the end was added by the lead after
+scoring the set on the code where the sixth round began and where it ended; no rule is tuned on these articles.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from brinkwatch.evaluate import load_articles
+from brinkwatch.evaluate import evaluate_articles, load_articles
 from brinkwatch.ontology import Ontology
 
 BLIND2 = Path(__file__).parent / "data" / "blind2"
@@ -76,3 +76,18 @@ def test_every_line_has_core_flag_and_a_house_modality() -> None:
             frame = next((m for m, roots in FRAME_ROOTS.items() if line["cameo"][:2] in roots), None)
             if line["modality"] in FRAME_ROOTS or frame:  # 02/10 requested, 12 refused, 13 threatened
                 assert line["modality"] == frame, (name, line["trigger"], line["cameo"], line["modality"])
+
+
+# Floors a little under the scores measured when the sixth round's changes were finished (README, "Accuracy"):
+# dyad_root F1 0.332 at its start, 0.356 at its end; core happenings 55/112 -> 57/112 = 0.51; place country of
+# found events 33/40 -> 40/45 = 0.89. Raise them with the coder, never lower them.
+FLOOR = {"dyad_root_f1": 0.34, "core_recall": 0.49, "place_country": 0.85}
+
+
+def test_blind2_set_stays_above_floor(coder) -> None:  # noqa: ANN001
+    result = evaluate_articles(load_articles(BLIND2), coder, corpus="blind2")
+    scores = result.report.per_corpus["blind2"]
+    assert scores.levels["dyad_root"].f1 >= FLOOR["dyad_root_f1"], scores.flat()
+    assert result.core.recall >= FLOOR["core_recall"], result.core.to_json()
+    place = result.attributes.to_json()["place_country"]
+    assert place["rate"] >= FLOOR["place_country"], place

@@ -24,7 +24,7 @@ ARTICLES_FLOOR = {"dyad_root": 0.80}
 ACTORS3 = ("actors3_tuning.jsonl", "actors3_holdout.jsonl")
 ACTORS3_KINDS = {"ministry", "junta", "armed_group", "demonym_agent", "title", "named_person", "igo", "unknown",
                  "near_miss"}
-ACTORS3_FLOOR = {"dyad_root": 0.74, "full": 0.63}  # measured 0.761, 0.648 (before issue 11: 0.736, 0.594)
+ACTORS3_FLOOR = {"dyad_root": 0.85, "full": 0.74}  # measured 0.873, 0.761 (start of the round: 0.736, 0.594)
 
 # The constructions3 probe (issue 11): constructions of real reports, hand-coded before the coder ran on them.
 # Measured at the end of the change (before it): tuning dyad_root F1 0.706 (0.581), strict 0.706, no-event 0.889;
@@ -32,8 +32,8 @@ ACTORS3_FLOOR = {"dyad_root": 0.74, "full": 0.63}  # measured 0.761, 0.648 (befo
 # taken back from 161 to the house's demand, 10, which tests/test_structure.py holds).
 REPORT_SETS = ("constructions3_tuning.jsonl", "constructions3_holdout.jsonl")
 REPORT_FLOORS = {
-    "constructions3_tuning.jsonl": {"dyad_root_f1": 0.69, "strict_dyad_root_f1": 0.69, "no_event_accuracy": 0.85},
-    "constructions3_holdout.jsonl": {"dyad_root_f1": 0.73, "strict_dyad_root_f1": 0.73, "no_event_accuracy": 0.95},
+    "constructions3_tuning.jsonl": {"dyad_root_f1": 0.70, "strict_dyad_root_f1": 0.70, "no_event_accuracy": 0.85},
+    "constructions3_holdout.jsonl": {"dyad_root_f1": 0.75, "strict_dyad_root_f1": 0.75, "no_event_accuracy": 0.95},
 }
 
 

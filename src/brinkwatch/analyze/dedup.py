@@ -66,7 +66,6 @@ its place from the most precise place.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import math
 import sys
 from dataclasses import asdict, dataclass, replace
@@ -228,9 +227,10 @@ FROM agg
 _ID_HEX = 14
 
 
-def event_id_for(mention_ids: list[str]) -> str:
-    """Deterministic id of a merged event: rebuilding from scratch yields the same ids."""
-    return "ev" + hashlib.sha1(min(mention_ids).encode("utf-8")).hexdigest()[:_ID_HEX]
+def _event_id_sql(mention_id: str) -> str:
+    """SQL for the deterministic id of the event whose smallest mention id is ``mention_id``: rebuilding from
+    scratch yields the same ids."""
+    return f"'ev' || left(sha1({mention_id}), {_ID_HEX})"
 
 
 # An event spans at most this many days between its earliest and latest exact-dated report. Each accepted
@@ -503,15 +503,15 @@ def _assign(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[int, int]:
     roots = pa.array([uf.find(node) for node in range(len(uf.parent))], pa.int32())
     _register_temp(con, "_dd_node_roots", pa.table({"node": pa.array(range(len(roots)), pa.int32()), "root": roots}))
     con.execute(f"""CREATE OR REPLACE TEMP TABLE _dd_updates AS
-        SELECT n.mention_id, 'ev' || left(sha1(first.mention_id), {_ID_HEX}) AS event_id
+        SELECT n.mention_id, {_event_id_sql('first.mention_id')} AS event_id
         FROM _dd_node_roots r JOIN _dd_nodes n USING (node)
         JOIN (SELECT root, min(node) AS first_node FROM _dd_node_roots GROUP BY root) f USING (root)
         JOIN _dd_nodes first ON first.node = f.first_node""")
     (paired,) = con.execute("SELECT count(*) FROM _dd_updates").fetchall()[0]
-    # a pending mention with no accepted pair is an event of its own: same id rule as event_id_for, in SQL
+    # a pending mention with no accepted pair is an event of its own (the same id rule)
     # (kept in SQL: on a long ingest they are most mentions, and a Python list of them would cost memory)
     con.execute(f"""CREATE OR REPLACE TEMP TABLE _dd_singles AS
-        SELECT DISTINCT mention_id, 'ev' || left(sha1(mention_id), {_ID_HEX}) AS event_id FROM _dd_f
+        SELECT DISTINCT mention_id, {_event_id_sql('mention_id')} AS event_id FROM _dd_f
         WHERE pending AND mention_id NOT IN (SELECT mention_id FROM _dd_updates)""")
     singles = con.execute("INSERT INTO _dd_updates SELECT mention_id, event_id FROM _dd_singles").fetchall()[0][0]
     # reopened events are written again (a reopened id that no group takes any more is deleted)

@@ -158,9 +158,15 @@ def run(args: argparse.Namespace) -> None:
     done = {json.loads(line)["index"] for line in out.read_text().splitlines() if line.strip()} if out.exists() else set()
     todo = [i for i in range(args.n) if i % shards == shard - 1 and i not in done]
     seeds = load_seeds()
-    coder = Coder()  # the budget warms it up before it forks the worker, as in `brinkwatch ingest`
+    coder = Coder()
+    # Warm before the worker forks, and then in it, so no timed document pays for a first use: the gazetteer
+    # index and date parser (warm_up), and what a few whole articles build on their first look-ups (actor
+    # entries, place and cue caches). The last run timed its first few hundred documents cold in the worker:
+    # two documents over 10x the median per KB were no slower than the median when coded again warm.
+    coder.warm_up()
     budgeted = BudgetedCoder(coder, Budget(seconds=args.budget, memory_mb=4096), batch_size=1)
-    list(budgeted.code_articles([Article(doc_id="warm", text="Iraq attacked US forces on Monday.")]))  # fork, warm
+    warm = [Article(doc_id="warm", text="Iraq attacked US forces on Monday.")] + seeds[:: max(1, len(seeds) // 8)]
+    list(budgeted.code_articles(warm))  # fork, then warm the worker
     started = time.perf_counter()
     print(f"shard {args.shard}: {len(todo)} documents to code ({len(done)} already in {out})", file=sys.stderr)
     try:

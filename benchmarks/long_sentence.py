@@ -72,6 +72,21 @@ def counted(n: int) -> str:
     return f"Militants attacked Iraq on Monday, killing {tolls} and 4 police officers."
 
 
+_ACTS = ("halt shelling", "reopen the crossings", "exchange prisoners", "withdraw troops", "release detainees",
+         "resume talks", "lift the blockade", "share intelligence")
+
+
+def committed(n: int) -> str:
+    """One promise of many acts: every act is a complement of the same governor, whose phrase is the sentence."""
+    return "Sudan and Chad agreed to " + ", ".join(_ACTS[i % len(_ACTS)] for i in range(n - 1)) + \
+        f" and {_ACTS[(n - 1) % len(_ACTS)]} on Monday."
+
+
+def repeated(n: int) -> str:
+    """One promise whose complement is a word repeated ``n`` times (a garbled paste): one commitment to read."""
+    return "Indian and Pakistani commanders agreed " + "halted " * n + "by hotline on Monday to stop firing."
+
+
 def listed(n: int) -> str:
     """A long coordinated list of actors."""
     names = ", ".join(_COUNTRIES[i % len(_COUNTRIES)] + (" forces" if i >= len(_COUNTRIES) else "") for i in range(n))
@@ -79,7 +94,8 @@ def listed(n: int) -> str:
 
 
 SHAPES: dict[str, Callable[[int], str]] = {"chain": chain, "report": report, "reported": reported,
-                                           "quoted": quoted, "dated": dated, "counted": counted, "listed": listed}
+                                           "quoted": quoted, "dated": dated, "counted": counted, "listed": listed,
+                                           "committed": committed, "repeated": repeated}
 
 
 def coding_cost(coder, text: str, profile: cProfile.Profile | None = None) -> tuple[float, int, int]:  # noqa: ANN001

@@ -8,7 +8,7 @@ amount standing in an event noun's place, and violence told as a noun with no do
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from spacy.tokens import Token
 
@@ -55,6 +55,34 @@ class Draft:
     @property
     def target_tokens(self) -> list[Token]:
         return [t for group in self.target_groups for t in group]
+
+    def reading(self) -> tuple:
+        """Everything the draft says except which complement it came from: two drafts with one reading make
+        one event ("agreed to stop stop stop ...": a complement repeated 300 times is one commitment)."""
+        return tuple(_by_index(getattr(self, f.name)) for f in fields(self) if f.name != "embedded")
+
+
+def _by_index(value: object) -> object:
+    if isinstance(value, Token):
+        return value.i
+    if isinstance(value, (list, tuple)):
+        return tuple(_by_index(v) for v in value)
+    if isinstance(value, (set, frozenset)):
+        return frozenset(_by_index(v) for v in value)
+    return value
+
+
+def distinct(drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` without repeats of an earlier draft's reading, in order. Each draft costs a scan of its
+    trigger's phrase, so repeats of one governor's complement cost the square of the sentence's length."""
+    seen: set[tuple] = set()
+    out = []
+    for draft in drafts:
+        key = draft.reading()
+        if key not in seen:
+            seen.add(key)
+            out.append(draft)
+    return out
 
 
 def told_without_doer(frame: Frame, pattern: Pattern, gov, weapons: set[str]) -> bool:

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from brinkwatch.extract.drafts import (
     Draft,
     amount_nouns,
+    distinct,
     is_amount,
     is_definite,
     is_weapon,
@@ -53,6 +54,7 @@ class SentenceCoder:
                 continue
             drafts = self._code_frame(frame, by_trigger, consumed)
             out += drafts
+        out = distinct(out)  # before the per-draft reading below, which walks the trigger's phrase
         for draft in out:
             self._reporting_context(draft)
             self._intent_or_demand(draft)

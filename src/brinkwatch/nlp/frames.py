@@ -143,8 +143,17 @@ def _stranded_conjunct(tok: Token, reach: int = 6) -> list[Token]:
     return []
 
 
+_CHILDREN_KEY = "brinkwatch.frames.children"
+
+
 def _children(tok: Token, deps: set[str]) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
+    """The children of ``tok`` with one of ``deps``, read once per token and set of labels (see _own_subjects)."""
+    cache = tok.doc.user_data.setdefault(_CHILDREN_KEY, {})
+    key = (tok.i, frozenset(deps))
+    if key not in cache:
+        cache[key] = tuple(c.i for c in tok.children if c.dep_ in deps)
+    doc = tok.doc
+    return [doc[i] for i in cache[key]]
 
 
 def _prep_args(tok: Token) -> list[tuple[str, Token]]:
@@ -222,8 +231,22 @@ def swallowed_subject(verb: Token) -> list[Token]:
     return []
 
 
+_OWN_SUBJECTS_KEY = "brinkwatch.frames.own_subjects"
+
+
 def _own_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
-    """(agents, patients-as-subject) written on the verb itself."""
+    """(agents, patients-as-subject) written on the verb itself. Read once per verb and document (kept as
+    token indices in ``doc.user_data``): every complement and conjunct of a verb asks for its subjects, so a
+    verb with hundreds of them (a garbled paste) would otherwise be read hundreds of times over."""
+    cache = verb.doc.user_data.setdefault(_OWN_SUBJECTS_KEY, {})
+    if verb.i not in cache:
+        agents, patients = _read_own_subjects(verb)
+        cache[verb.i] = (tuple(t.i for t in agents), tuple(t.i for t in patients))
+    doc = verb.doc
+    return [doc[i] for i in cache[verb.i][0]], [doc[i] for i in cache[verb.i][1]]
+
+
+def _read_own_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
     agents: list[Token] = []
     patients: list[Token] = []
     for head in _subject_heads(verb, SUBJ):

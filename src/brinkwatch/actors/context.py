@@ -41,6 +41,23 @@ class DocContext:
         return self.exclude[0] <= char < self.exclude[1]
 
 
+def home_country(kb: ActorKB, ctx: DocContext, head: Token, modifiers: range) -> str | None:
+    """The dateline's country for a country-less state body the text marks as the home state's ("government
+    troops", "federal forces", "the federal government" in a Mogadishu story), when the dateline names one
+    country and the sentence names no other: "BEIRUT - Syrian government troops ..." keeps its own word, and
+    "government troops shelled Idlib" in a Beirut story is not Lebanon's."""
+    if len(ctx.dateline_countries) != 1 or not any(ctx.doc[i].lower_ in kb.home_modifiers for i in modifiers):
+        return None
+    home = next(iter(ctx.dateline_countries))
+    for token in head.sent:
+        found = ctx.names.get(token.i)
+        country = found.match.country if found is not None and found.match.kind in PLACE_KINDS else None
+        country = country or (kb.adjective_country(ctx.word_pieces[token.i]) if found is None else None)
+        if country is not None and country != home:
+            return None
+    return home
+
+
 def read_context(kb: ActorKB, doc: Doc, when: dt.date | None, *,
                  exclude: tuple[int, int] | None = None,
                  town_countries: TownCountries | None = None) -> DocContext:

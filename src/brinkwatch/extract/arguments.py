@@ -266,6 +266,14 @@ class ArgumentResolver:
             return [actor.model_copy(update={"confidence": round(actor.confidence * 0.85, 3)})]
         return []
 
+    def _ship_name(self, doc: Doc, start: int) -> bool:
+        """ "fired at the bulk carrier Norway Pearl": a name after a vessel noun is a ship's, not a place."""
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        index = span.start if span is not None else 0
+        while index > 0 and doc[index - 1].pos_ == "PROPN":
+            index -= 1
+        return index > 0 and doc[index - 1].text.islower() and doc[index - 1].lower_ in self.kb.vessel_nouns
+
     def place_as_target(self, draft: Draft, pairs, place) -> list:
         """"Russian artillery pounded Kherson": a city attacked, visited or blockaded stands for its country
         when no actor fills the target slot (the place must be named inside the trigger's own phrase). A
@@ -283,7 +291,7 @@ class ArgumentResolver:
             found = place
         else:
             for text, start, end in _place_names(draft.trigger.sent):
-                if any(lo <= start < hi for lo, hi in ranges):
+                if any(lo <= start < hi for lo, hi in ranges) and not self._ship_name(draft.trigger.doc, start):
                     found = self.gazetteer.resolve(text)
                     if found is not None and found.country:
                         found = found.model_copy(update={"start": start, "end": end})
@@ -316,7 +324,8 @@ def _place_names(sent: Span) -> list[tuple[str, int, int]]:
         names = [(e.text, e.start_char, e.end_char) for e in _ents_starting_in(sent)
                  if e.label_ in {"GPE", "LOC", "FAC", "NORP"}]
         names += [(t.text, t.idx, t.idx + len(t.text)) for t in sent.doc[sent.start:sent.end]
-                  if t.pos_ == "PROPN" and t.dep_ in {"dobj", "pobj"}]
+                  if t.pos_ == "PROPN" and t.dep_ in {"dobj", "pobj"}
+                  and not (t.ent_iob_ == "I" and t.ent_type_ in {"GPE", "LOC", "FAC", "NORP"})]  # "Sea" of "the Red Sea"
         cache[(sent.start, sent.end)] = names
     return cache[(sent.start, sent.end)]
 

@@ -135,3 +135,43 @@ def test_offices_named_after_the_country_they_handle(coder, text: str, pair: tup
 
 def test_the_countrys_own_ministry_is_still_its_own(coder) -> None:
     assert ("TWN", "CHN") in _countries(coder, "Taiwan's defence ministry accused China of harassing its ships.")
+
+
+# ---------------------------------------------------------------- "condemned the attack" paragraphs later
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Israeli aircraft struck a school in Gaza City on Monday. Hospitals said they were overwhelmed. "
+     "Aid agencies called for a pause in the fighting. Egypt condemned the strike.", ("EGY", "ISR")),
+    ("M23 rebels shelled a camp near Goma on Sunday. Residents fled toward the lake. "
+     "The city's markets stayed closed. The United Nations condemned the shelling.", ("IGO", "COD")),
+    ("Russian missiles hit a power station in Kharkiv overnight. Power was cut to thousands of homes. "
+     "Repair crews worked through the night. Poland condemned the attack.", ("POL", "RUS")),
+])
+def test_a_condemned_attack_told_three_sentences_back_is_its_doers(coder, text: str, pair) -> None:
+    assert pair in _countries(coder, text)
+
+
+def test_an_indefinite_or_long_past_attack_is_not_retargeted(coder) -> None:
+    opening = "Russian missiles hit a power station in Kharkiv overnight. Power was cut to thousands of homes. "
+    assert ("POL", "RUS") not in _countries(
+        coder, opening + "Repair crews worked through the night. Poland condemned any attack on civilians.")
+    assert ("POL", "RUS") not in _countries(
+        coder, opening + "Repair crews worked through the night. The grid was restored in April. "
+        "Prices rose in May. Schools reopened in June. Poland condemned the attack.")
+
+
+# ---------------------------------------------------------------- councillors and ruling councils
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Gunmen shot dead a town councillor in Michoacan on Friday.", ("MEX", "MEX")),
+    ("ELN guerrillas blew up a pipeline in Arauca on Monday. The group also kidnapped a local councillor in Saravena.",
+     ("COL", "COL")),
+    ("PORT-AU-PRINCE, Sept 2 - The transitional council accused the Dominican Republic of failing to stop arms "
+     "smuggling.", ("HTI", "DOM")),
+    ("Sudan's Sovereignty Council expelled two UN officials.", ("SDN", "IGO")),
+])
+def test_councillors_and_ruling_councils_are_government(coder, text: str, pair) -> None:
+    assert pair in _countries(coder, text)
+
+
+def test_a_bare_council_after_the_security_council_is_no_states(coder) -> None:
+    pairs = _countries(coder, "The Security Council met on Monday. The council condemned the coup in Niger.")
+    assert not any(source not in (None, "IGO") and source != "---" for source, _ in pairs)

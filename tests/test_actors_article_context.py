@@ -175,3 +175,29 @@ def test_councillors_and_ruling_councils_are_government(coder, text: str, pair) 
 def test_a_bare_council_after_the_security_council_is_no_states(coder) -> None:
     pairs = _countries(coder, "The Security Council met on Monday. The council condemned the coup in Niger.")
     assert not any(source not in (None, "IGO") and source != "---" for source, _ in pairs)
+
+
+# ---------------------------------------------------------------- "the rebels said troops bombed their positions"
+@pytest.mark.parametrize(("text", "pair"), [
+    ("KINSHASA, May 12 - A spokesman for the rebels said government troops had bombed their positions in Masisi.",
+     ("CODMIL", "CODREB")),
+    ("ADDIS ABABA, May 2 - A spokesman for the insurgents said government troops had shelled their camps in Gondar.",
+     ("ETHMIL", "ETHREB")),
+    ("BAMAKO, May 2 - The insurgents said the army had shelled their camps near Menaka.", ("MLIMIL", "MLIREB")),
+])
+def test_what_the_army_hit_is_the_reporting_rebels_own(coder, text: str, pair) -> None:
+    assert pair in _pairs(coder, text)
+
+
+def test_an_attackers_own_possessive_is_still_read_by_the_named_owner(coder) -> None:
+    assert ("ISR", "PSE") not in _countries(coder, "Israel said Hamas had attacked its soldiers.")
+    assert ("PSE", "ISR") in _countries(coder, "Israel said Hamas had attacked its soldiers.")
+
+
+def test_a_states_rebels_named_earlier_own_what_its_army_hit(coder) -> None:
+    text = ("KINSHASA, May 12 - M23 rebels shelled a camp near Sake overnight. "
+            "A spokesman for the rebels said government troops had bombed their positions in Masisi first.")
+    assert ("CODMIL", "CODREB") in _pairs(coder, text)
+    # near misses: the attacker's own rebels stay excluded, a state's soldiers stay the state's
+    assert ("COL", "COL") in _countries(coder, "Colombia said the ELN had attacked its soldiers in Arauca.")
+    assert ("PAK", "AFG") in _countries(coder, "The Taliban said Pakistani jets had bombed their positions in Khost.")

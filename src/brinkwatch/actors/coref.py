@@ -25,6 +25,7 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers"
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 PRONOUNS = SINGULAR_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS | FIRST_PLURAL
 COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
+NONSTATE_ARMED = frozenset({"REB", "UAF", "INS", "SEP"})
 
 
 @dataclass(frozen=True)
@@ -112,8 +113,8 @@ class MentionMemory:
         def local(m: Mention) -> bool:
             """A plain object pronoun never means its own clause's subject ("the Duma approved it")."""
             other = self._doc[m.head]
-            if m.actor.country in exclude:
-                return True
+            if m.actor.code in exclude or m.actor.country in exclude and m.actor.sector not in NONSTATE_ARMED:
+                return True  # (a country's rebels are not its army: "troops bombed their positions")
             return not reflexive and head.dep_ != "poss" and other.head.i == head.head.i and other.dep_ == "nsubj"
 
         if lower in PERSON_PRONOUNS:

@@ -631,7 +631,8 @@ def _not_own(actors, doc: Doc, target: Actor, sources: list[Actor]) -> Actor:
     if target.resolution != "coref" or target.country not in countries or target.start is None:
         return target
     span = doc.char_span(target.start, target.end or target.start + 1, alignment_mode="expand")
-    other = actors.owned_by_another(span.root, countries) if span is not None else None
+    excluded = countries | {s.code for s in sources}  # (the attacker itself, when it is a state's rebels)
+    other = actors.owned_by_another(span.root, excluded) if span is not None else None
     return other or target
 
 

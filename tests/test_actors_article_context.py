@@ -201,3 +201,23 @@ def test_a_states_rebels_named_earlier_own_what_its_army_hit(coder) -> None:
     # near misses: the attacker's own rebels stay excluded, a state's soldiers stay the state's
     assert ("COL", "COL") in _countries(coder, "Colombia said the ELN had attacked its soldiers in Arauca.")
     assert ("PAK", "AFG") in _countries(coder, "The Taliban said Pakistani jets had bombed their positions in Khost.")
+
+
+# ---------------------------------------------------------------- "prosecutors charged a Georgian" in a Finnish story
+@pytest.mark.parametrize(("text", "pair"), [
+    ("HELSINKI, Dec 27 - Prosecutors charged the ship's captain, a Georgian national, with aggravated sabotage.",
+     ("FIN", "GEO")),
+    ("BERLIN, May 3 - Prosecutors charged a Russian man with spying for Moscow.", ("DEU", "RUS")),
+    ("TBILISI, May 3 - Police detained two Russian protesters.", ("GEO", "RUS")),
+])
+def test_a_counterparts_nationality_does_not_place_a_home_sector(coder, text: str, pair) -> None:
+    assert pair in _countries(coder, text)
+
+
+def test_a_counterparts_nationality_still_places_it_in_a_story_about_that_country(coder) -> None:
+    assert ("NGA", "NGA") in _countries(coder, "ABUJA, May 3 - Rebels killed three Nigerian soldiers.")
+    # a doer's nationality does place its target: Burkina Faso's air force bombing at home in a Mali story
+    assert ("BFA", "BFA") in _countries(coder, "BAMAKO, Oct 6 - Mali's army said it had killed 12 militants near Segou. "
+                                        "The Burkinabe air force bombed a suspected militant camp in the Sourou valley.")
+    # no story country: the sentence's only country is still the one the home sector takes
+    assert ("GRC", "TUR") in _countries(coder, "Police arrested two Turkish smugglers on Lesbos.")

@@ -202,7 +202,7 @@ class Coder:
                 speaker is not None and speaker.country and pairs[0][0].country != speaker.country):
             self.sentence_coder.make_intent(draft)
         pairs = in_context(pairs, sentence_countries(actors, sent, attrs.place), draft.code, self.book.governors,
-                           place=named_place_country(actors, sent, attrs.place))
+                           place=named_place_country(actors, sent, attrs.place), home=story)
         if story:  # "Police detained 14 protesters" in a story from Tbilisi
             pairs = in_context(pairs, set(story), draft.code, self.book.governors, story=True)
         pairs = [(s, t) for s, t in pairs if political_pair(draft.code, s, t, self.senses)]

@@ -221,3 +221,22 @@ def test_a_counterparts_nationality_still_places_it_in_a_story_about_that_countr
                                         "The Burkinabe air force bombed a suspected militant camp in the Sourou valley.")
     # no story country: the sentence's only country is still the one the home sector takes
     assert ("GRC", "TUR") in _countries(coder, "Police arrested two Turkish smugglers on Lesbos.")
+
+
+# ---------------------------------------------------------------- "the junta" under a dateline
+@pytest.mark.parametrize(("text", "source"), [
+    ("BAMAKO, April 7 - Mali recalled its ambassador from Algiers after the Algerian army shot down a Malian drone. "
+     "The junta accused its neighbour of supporting armed groups in the north.", "MLIGOV"),
+    ("NIAMEY, May 3 - France withdrew its last soldiers on Friday. The junta expelled two French journalists on "
+     "Saturday.", "NERGOV"),
+    ("CONAKRY, May 3 - Russia sent advisers last year. The junta arrested three opposition leaders.", "GINGOV"),
+])
+def test_the_junta_is_the_datelines_government(coder, text: str, source: str) -> None:
+    assert source in {s for s, _ in _pairs(coder, text)}
+
+
+def test_the_junta_with_no_dateline_or_beside_a_named_place_guesses_no_home(coder) -> None:
+    assert {s for s, _ in _pairs(coder, "The junta arrested three opposition leaders.")} == {"---GOV"}
+    # "Government troops shelled Idlib" under a Beirut dateline: a place name anywhere still blocks the guess
+    doc = coder.code_text("BEIRUT, Jan 22 - Government troops shelled Idlib on Monday.", pub_date=DAY)
+    assert not any(m.actor.code.startswith("LBN") for m in doc.mentions)

@@ -43,16 +43,19 @@ class DocContext:
 
 def home_country(kb: ActorKB, ctx: DocContext, head: Token, modifiers: range) -> str | None:
     """The dateline's country for a country-less state body the text marks as the home state's ("government
-    troops", "federal forces", "the federal government" in a Mogadishu story), when the dateline names one
+    troops", "federal forces", "the federal government" in a Mogadishu story, "the junta" in a Bamako one), when the dateline names one
     country and the sentence names no other: "BEIRUT - Syrian government troops ..." keeps its own word, and
     "government troops shelled Idlib" in a Beirut story is not Lebanon's."""
-    if len(ctx.dateline_countries) != 1 or not any(ctx.doc[i].lower_ in kb.home_modifiers for i in modifiers):
+    marked = head.lower_ in kb.home_nouns or any(ctx.doc[i].lower_ in kb.home_modifiers for i in modifiers)
+    if len(ctx.dateline_countries) != 1 or not marked:
         return None
     home = next(iter(ctx.dateline_countries))
     for token in head.sent:
         found = ctx.names.get(token.i)
         country = found.match.country if found is not None and found.match.kind in PLACE_KINDS else None
-        country = country or (kb.adjective_country(ctx.word_pieces[token.i]) if found is None else None)
+        # a nationality word after the body describes the other party ("the junta expelled two French journalists")
+        country = country or (kb.adjective_country(ctx.word_pieces[token.i]) if found is None and token.i < head.i
+                              else None)
         if country is not None and country != home:
             return None
     return home

@@ -152,6 +152,7 @@ class _Tables:
     crowd_numbers: frozenset[str] = frozenset()
     crowd_verbs: frozenset[tuple[str, ...]] = frozenset()  # ("march",), ("take", "to", "street")
     home_modifiers: frozenset[str] = frozenset()  # "government troops", "federal forces"
+    home_nouns: frozenset[str] = frozenset()  # "the junta"
     vessel_nouns: frozenset[str] = frozenset()  # "the tanker Norway Pearl"
 
 
@@ -480,6 +481,10 @@ class ActorKB:
         return self._t.home_modifiers
 
     @property
+    def home_nouns(self) -> frozenset[str]:
+        return self._t.home_nouns
+
+    @property
     def vessel_nouns(self) -> frozenset[str]:
         return self._t.vessel_nouns
 
@@ -609,11 +614,12 @@ def _load_phrase_words(tables: _Tables, words: PhraseWordsFile) -> None:
     tables.crowd_numbers = frozenset(words.crowd_numbers)
     tables.crowd_verbs = frozenset(tuple(verb.split()) for verb in words.crowd_verbs)
     tables.home_modifiers = frozenset(words.home_modifiers)
+    tables.home_nouns = frozenset(words.home_nouns)
     tables.vessel_nouns = frozenset(words.vessel_nouns)
 
 
 # -------------------------------------------------------------------- the compiled-table cache
-_CACHE_FORMAT = "actors-4"
+_CACHE_FORMAT = "actors-5"
 
 
 def _cache_path(inputs: Sequence[Path], base_layer: bool) -> Path | None:

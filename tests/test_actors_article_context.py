@@ -240,3 +240,19 @@ def test_the_junta_with_no_dateline_or_beside_a_named_place_guesses_no_home(code
     # "Government troops shelled Idlib" under a Beirut dateline: a place name anywhere still blocks the guess
     doc = coder.code_text("BEIRUT, Jan 22 - Government troops shelled Idlib on Monday.", pub_date=DAY)
     assert not any(m.actor.code.startswith("LBN") for m in doc.mentions)
+
+
+# ---------------------------------------------------------------- a dateline town the KB does not list
+@pytest.mark.parametrize(("text", "source"), [
+    ("MAIDUGURI, Jan 22 - Government troops killed 12 fighters near Damboa.", "NGAMIL"),
+    ("BANNU, Jan 22 - Federal troops killed nine militants.", "PAKMIL"),
+    ("KIDAL, March 3 - The junta arrested two local officials.", "MLIGOV"),
+])
+def test_a_dateline_town_outside_the_kb_still_names_the_home_state(coder, text: str, source: str) -> None:
+    assert source in {s for s, _ in _pairs(coder, text)}
+
+
+def test_a_dateline_town_of_two_countries_names_no_home_state(coder) -> None:
+    # India's Hyderabad is not five times Pakistan's: the resolver guesses no home state from the town
+    doc = coder.code_text("HYDERABAD, Jan 22 - Government troops shelled a rebel camp overnight.", pub_date=DAY)
+    assert {m.actor.code for m in doc.mentions if m.actor.text == "Government troops"} == {"---MIL"}

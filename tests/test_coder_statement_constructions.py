@@ -170,8 +170,9 @@ REPELLED_ATTACKS = [
      "assault on Tuesday.", {("AFGGOVTALREB", "PAK", "18"), ("PAKMIL", "AFGGOVTALREB", "19")}),
     ("Al-Shabaab fighters stormed an army base near Kismayo. Somali soldiers repelled the attack after two hours.",
      {("SOMUAFREB", "SOMMIL", "19"), ("SOMMIL", "SOMUAFREB", "19")}),
+    # (the tanker has no flag named: no target; a US target here came from "Sea" looked up alone as Seattle)
     ("Houthi rebels fired missiles at a tanker in the Red Sea. A US destroyer repelled the attack.",
-     {("YEMREB", "USA", "19"), ("USAMIL", "YEMREB", "19")}),
+     {("YEMREB", None, "19"), ("USAMIL", "YEMREB", "19")}),
     # near-misses: no attacker told before; the attack names its own doer
     ("Police repelled the attack.", set()),
     ("Kenyan troops repelled an al-Shabaab assault on their base.", {("KENMIL", "SOMUAF", "19")}),

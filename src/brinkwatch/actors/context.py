@@ -41,6 +41,26 @@ class DocContext:
         return self.exclude[0] <= char < self.exclude[1]
 
 
+def home_country(kb: ActorKB, ctx: DocContext, head: Token, modifiers: range) -> str | None:
+    """The dateline's country for a country-less state body the text marks as the home state's ("government
+    troops", "federal forces", "the federal government" in a Mogadishu story, "the junta" in a Bamako one), when the dateline names one
+    country and the sentence names no other: "BEIRUT - Syrian government troops ..." keeps its own word, and
+    "government troops shelled Idlib" in a Beirut story is not Lebanon's."""
+    marked = head.lower_ in kb.home_nouns or any(ctx.doc[i].lower_ in kb.home_modifiers for i in modifiers)
+    if len(ctx.dateline_countries) != 1 or not marked:
+        return None
+    home = next(iter(ctx.dateline_countries))
+    for token in head.sent:
+        found = ctx.names.get(token.i)
+        country = found.match.country if found is not None and found.match.kind in PLACE_KINDS else None
+        # a nationality word after the body describes the other party ("the junta expelled two French journalists")
+        country = country or (kb.adjective_country(ctx.word_pieces[token.i]) if found is None and token.i < head.i
+                              else None)
+        if country is not None and country != home:
+            return None
+    return home
+
+
 def read_context(kb: ActorKB, doc: Doc, when: dt.date | None, *,
                  exclude: tuple[int, int] | None = None,
                  town_countries: TownCountries | None = None) -> DocContext:
@@ -52,9 +72,23 @@ def read_context(kb: ActorKB, doc: Doc, when: dt.date | None, *,
     acronyms = define_acronyms(doc, names)
     dateline = frozenset(span.match.country for span in names.values() if span.match.kind in PLACE_KINDS
                          and span.match.country and exclude[0] <= doc[span.start].idx < exclude[1])
+    if not dateline and town_countries is not None and exclude[1] > exclude[0]:
+        dateline = _dateline_town(doc.text[exclude[0]:exclude[1]], town_countries)
     return DocContext(doc=doc, text=doc.text, when=when, exclude=exclude, word_pieces=word_pieces,
                       sentence_of=sentence_numbers(doc), names=names, acronyms=acronyms,
                       dateline_countries=dateline)
+
+
+def _dateline_town(dateline: str, town_countries: TownCountries) -> frozenset[str]:
+    """The country of a dateline town the KB does not list ("MAIDUGURI, Jan 22 -", "BANNU -"): the gazetteer's,
+    when one country's town of that name is at least five times as big as any other's."""
+    town = dateline.split(",")[0].split(" - ")[0].split("(")[0].strip()
+    sizes = town_countries(town) if town and not town[:1].isdigit() else {}
+    if not sizes:
+        return frozenset()
+    best, (size, _) = max(sizes.items(), key=lambda item: item[1][0])
+    others = [other for country, (other, _) in sizes.items() if country != best]
+    return frozenset({best}) if size > 0 and all(other * 5 <= size for other in others) else frozenset()
 
 
 def story_countries(mentions: list[Actor], sents: list[Span], lead: int = 2) -> set[str]:

@@ -25,6 +25,7 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers"
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 PRONOUNS = SINGULAR_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS | FIRST_PLURAL
 COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
+NONSTATE_ARMED = frozenset({"REB", "UAF", "INS", "SEP"})
 
 
 @dataclass(frozen=True)
@@ -112,20 +113,32 @@ class MentionMemory:
         def local(m: Mention) -> bool:
             """A plain object pronoun never means its own clause's subject ("the Duma approved it")."""
             other = self._doc[m.head]
-            if m.actor.country in exclude:
-                return True
+            if m.actor.code in exclude or m.actor.country in exclude and m.actor.sector not in NONSTATE_ARMED:
+                return True  # (a country's rebels are not its army: "troops bombed their positions")
             return not reflexive and head.dep_ != "poss" and other.head.i == head.head.i and other.dep_ == "nsubj"
 
         if lower in PERSON_PRONOUNS:
             return self.salient_antecedent(head, lambda m: m.person and not local(m), reach=2)
         if lower in SINGULAR_PRONOUNS:
-            return self.salient_antecedent(head, lambda m: not m.person and not m.plural and not local(m), reach=2)
+            accept: Accept = lambda m: not m.person and not m.plural and not local(m)  # noqa: E731
+            return self._reporter(head, accept) or self.salient_antecedent(head, accept, reach=2)
         if lower in PLURAL_PRONOUNS:
-            return self.salient_antecedent(head, lambda m: (m.plural or m.kind == "organization") and not local(m),
-                                           reach=2)
+            accept = lambda m: (m.plural or m.kind == "organization") and not local(m)  # noqa: E731
+            return self._reporter(head, accept) or self.salient_antecedent(head, accept, reach=2)
         if lower in FIRST_PLURAL:  # "We call on the Government of Venezuela ...": the body speaking
             return self.antecedent(head, lambda m: _speaking_body(m, self._doc) and not local(m), reach=3)
         return None
+
+    def _reporter(self, head: Token, accept: Accept) -> Mention | None:
+        """ "Burundi, which has troops in South Kivu, said its soldiers killed ...": a possessive opening the
+        subject of a reported clause is the reporting clause's subject, whatever is named in between."""
+        owner = head.head
+        verb = owner.head
+        if head.dep_ != "poss" or owner.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
+            return None
+        subjects = {t.i for t in verb.head.children if t.dep_ == "nsubj"}
+        return next((m for m in reversed(self.mentions) if m.head in subjects and m.head < head.i and accept(m)),
+                    None)
 
     def pair_antecedent(self, head: Token) -> list[Mention]:
         """ "Egypt and Sudan held talks. They agreed ...": a subject "they" with no plural antecedent of its
@@ -156,11 +169,16 @@ class MentionMemory:
             return self.salient_antecedent(
                 head, lambda m: m.kind in ("country", "capital") and m.actor.sector is None, reach=1, topic=True)
         if head.lower_ in self._group_nouns:
-            return self.antecedent(
-                head,
-                lambda m: m.kind in ("organization", "new") or m.actor.sector in ("REB", "UAF", "SEP", "OPP")
-                or m.actor.code[:3] in ("IGO", "NGO", "IMG"),  # "ASEAN leaders met ... The bloc"
-            )
+            def group(m: Mention) -> bool:
+                return m.kind in ("organization", "new") or m.actor.sector in ("REB", "UAF", "SEP", "OPP") \
+                    or m.actor.code[:3] in ("IGO", "NGO", "IMG")  # "ASEAN leaders met ... The bloc"
+
+            def named(m: Mention) -> bool:
+                # "Boko Haram militants abducted ... troops killed 12 fighters. ... the group's camps": a bare
+                # "fighters" with no country of its own is no group; a name (even one the KB lacks) is
+                return group(m) and (m.kind in ("organization", "new") or not m.actor.code.startswith("---"))
+
+            return self.antecedent(head, named, reach=3) or self.antecedent(head, group)
         return None
 
 

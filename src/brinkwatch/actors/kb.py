@@ -151,6 +151,9 @@ class _Tables:
     igo_head_nouns: frozenset[Key] = frozenset()
     crowd_numbers: frozenset[str] = frozenset()
     crowd_verbs: frozenset[tuple[str, ...]] = frozenset()  # ("march",), ("take", "to", "street")
+    home_modifiers: frozenset[str] = frozenset()  # "government troops", "federal forces"
+    home_nouns: frozenset[str] = frozenset()  # "the junta"
+    vessel_nouns: frozenset[str] = frozenset()  # "the tanker Norway Pearl"
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -474,6 +477,18 @@ class ActorKB:
         return self._t.crowd_numbers
 
     @property
+    def home_modifiers(self) -> frozenset[str]:
+        return self._t.home_modifiers
+
+    @property
+    def home_nouns(self) -> frozenset[str]:
+        return self._t.home_nouns
+
+    @property
+    def vessel_nouns(self) -> frozenset[str]:
+        return self._t.vessel_nouns
+
+    @property
     def crowd_verbs(self) -> frozenset[tuple[str, ...]]:
         return self._t.crowd_verbs
 
@@ -598,10 +613,13 @@ def _load_phrase_words(tables: _Tables, words: PhraseWordsFile) -> None:
     tables.igo_head_nouns = frozenset(pieces(title) for title in words.igo_head_nouns)
     tables.crowd_numbers = frozenset(words.crowd_numbers)
     tables.crowd_verbs = frozenset(tuple(verb.split()) for verb in words.crowd_verbs)
+    tables.home_modifiers = frozenset(words.home_modifiers)
+    tables.home_nouns = frozenset(words.home_nouns)
+    tables.vessel_nouns = frozenset(words.vessel_nouns)
 
 
 # -------------------------------------------------------------------- the compiled-table cache
-_CACHE_FORMAT = "actors-3"
+_CACHE_FORMAT = "actors-5"
 
 
 def _cache_path(inputs: Sequence[Path], base_layer: bool) -> Path | None:

@@ -107,7 +107,7 @@ class _NameFinder:
             if found is None:
                 index += 1
                 continue
-            if self._tail_of_longer_name(found):
+            if self._tail_of_longer_name(found) or self._ship_name(found):
                 index = found.end
                 continue
             for covered in range(found.start, found.end):
@@ -168,6 +168,14 @@ class _NameFinder:
         before, first = self._doc[found.start - 1], self._doc[found.start]
         return (first.ent_type_ == "ORG" and before.ent_type_ == "ORG" and before.ent_iob_ != "O"
                 and before.pos_ == "PROPN" and before.text[:1].isupper() and before.i not in self._names)
+
+    def _ship_name(self, found: NameSpan) -> bool:
+        """ "the bulk carrier Norway Pearl", "the tanker Ocean Brazil": a name right after a vessel noun is the
+        ship's, and the country word in it names no country."""
+        if found.start == 0 or found.match.kind == "organization":
+            return False
+        before = self._doc[found.start - 1]
+        return before.text.islower() and before.lower_ in self._kb.vessel_nouns
 
     def _titled(self, start: int) -> bool:
         return start > 0 and self._kb.title_sector(self._pieces[start - 1]) is not None
@@ -308,20 +316,27 @@ def _settle_by_sentence(kb: ActorKB, doc: Doc, word_pieces: list[Key], names: Na
             if token.i not in names and (country := kb.adjective_country(word_pieces[token.i])):
                 clues_of[number][country] += 1
     own_clue: dict[NameSpan, str] = {}
+    capital_clues: list[Counter[str]] = [Counter() for _ in clues_of]
     for span in spans:
         if span.match.kind in PLACE_KINDS and span.match.country and (
                 span.match.kind != "country" or _named_as_place(doc, span)):  # ("Egypt denounced ... on Rafah")
             own_clue[span] = span.match.country
             clues_of[sentence_of[span.start]][span.match.country] += 1
+            if span.match.kind == "capital":
+                capital_clues[sentence_of[span.start]][span.match.country] += 1
     everywhere = Counter(span.match.country for span in spans if span.match.kind in PLACE_KINDS)
     for span in towns:
         match = span.match
         text = doc[span.start:span.end].text
         counted = clues_of[sentence_of[span.start]]
+        if match.kind == "capital":  # "New Delhi accused Islamabad": another capital is another government,
+            counted = counted - capital_clues[sentence_of[span.start]]  # no clue to a namesake town
         clues = _area_after(doc, span, town_countries) | {
-            country for country, n in counted.items() if n > (1 if own_clue.get(span) == country else 0)}
+            country for country, n in counted.items()
+            if n > (1 if own_clue.get(span) == country and match.kind != "capital" else 0)}
         elsewhere = everywhere[match.country] > (1 if match.kind in PLACE_KINDS else 0)
-        if not clues and not elsewhere:
+        two_capitals = match.kind == "capital" and set(capital_clues[sentence_of[span.start]]) - {match.country}
+        if not clues and not elsewhere and not two_capitals:
             clues = set(filed)  # (a story that names the town's KB country elsewhere may mean that town)
         if not clues and match.kind == "city" and not elsewhere and _namesake_rivals(
                 town_countries(text), match.country):

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from brinkwatch.actors.codes import CONFIDENCE, NO_COUNTRY, Origin
 from brinkwatch.actors.context import NON_STATE_PREFIXES
-from brinkwatch.actors.coref import COUNTRY_NOUNS
+from brinkwatch.actors.coref import COUNTRY_NOUNS, NONSTATE_ARMED
 from brinkwatch.model import Actor
 
 OWNER_PRONOUNS = frozenset({"its", "their"})
@@ -27,8 +27,10 @@ class Owners:
         soldiers": Israel's). None when the phrase has no such possessive or no such antecedent."""
         owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
         mention = self.memory.pronoun_antecedent(owner, exclude) if owner is not None else None
-        if mention is None or not mention.actor.country or mention.actor.code.startswith(NO_COUNTRY):
-            return None
+        if mention is None or not (mention.actor.country or NONSTATE_ARMED & {mention.actor.sector}):
+            return None  # ("A spokesman for the rebels said troops had bombed their positions": the rebels')
+        if mention.actor.code.startswith(NO_COUNTRY):  # the rebels' own, placed later by the story
+            return self._build(head, self._left_window(head), None, mention.actor.sector, "coref", None)
         actor = mention.actor
         state = actor.code[:3] not in NON_STATE_PREFIXES and len(actor.code) <= 6
         sector = self._head_sector(head)[0]

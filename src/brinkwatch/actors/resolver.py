@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.actors import discard
 from brinkwatch.actors.codes import CONFIDENCE, NO_COUNTRY, NON_STATE, Origin, assemble_code, country_of
-from brinkwatch.actors.context import DocContext, read_context
+from brinkwatch.actors.context import DocContext, home_country, read_context
 from brinkwatch.actors.coref import (
     COUNTRY_NOUNS,
     FIRST_PLURAL,
@@ -424,6 +424,8 @@ class DocActors(Owners, PlacesAndPeoples):
             or self._group_in_window(window, noun_start, head)
             or self._possessor_origin(head, sector)
         )
+        if origin is None and (home := home_country(self._kb, self.context, head, range(window, head.i))):
+            origin = (home, None, "domestic")  # "government troops" in a story filed from the country
         if origin is not None and origin[2] == "coref-armed":  # "Hamas said its gunmen ...": the group
             return self._build(head, window, (origin[0], None, "coref"), None, "coref", None), "coref"
         if sector == "GOV" and self._kb.is_person_noun(pieces(head.lemma_)):

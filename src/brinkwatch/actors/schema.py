@@ -228,6 +228,9 @@ class PhraseWordsFile(_Strict):
     igo_head_nouns: Annotated[list[str], AfterValidator(_lower_phrases)] = Field(min_length=1)
     crowd_numbers: Words = Field(min_length=1)
     crowd_verbs: Annotated[list[str], AfterValidator(_lower_phrases)] = Field(min_length=1)
+    home_modifiers: Words = Field(min_length=1)
+    home_nouns: Words = Field(min_length=1)
+    vessel_nouns: Words = Field(min_length=1)
 
 
 class AgentEntry(_Strict):

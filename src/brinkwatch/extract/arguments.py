@@ -266,6 +266,14 @@ class ArgumentResolver:
             return [actor.model_copy(update={"confidence": round(actor.confidence * 0.85, 3)})]
         return []
 
+    def _ship_name(self, doc: Doc, start: int) -> bool:
+        """ "fired at the bulk carrier Norway Pearl": a name after a vessel noun is a ship's, not a place."""
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        index = span.start if span is not None else 0
+        while index > 0 and doc[index - 1].pos_ == "PROPN":
+            index -= 1
+        return index > 0 and doc[index - 1].text.islower() and doc[index - 1].lower_ in self.kb.vessel_nouns
+
     def place_as_target(self, draft: Draft, pairs, place) -> list:
         """"Russian artillery pounded Kherson": a city attacked, visited or blockaded stands for its country
         when no actor fills the target slot (the place must be named inside the trigger's own phrase). A
@@ -283,7 +291,7 @@ class ArgumentResolver:
             found = place
         else:
             for text, start, end in _place_names(draft.trigger.sent):
-                if any(lo <= start < hi for lo, hi in ranges):
+                if any(lo <= start < hi for lo, hi in ranges) and not self._ship_name(draft.trigger.doc, start):
                     found = self.gazetteer.resolve(text)
                     if found is not None and found.country:
                         found = found.model_copy(update={"start": start, "end": end})
@@ -316,7 +324,8 @@ def _place_names(sent: Span) -> list[tuple[str, int, int]]:
         names = [(e.text, e.start_char, e.end_char) for e in _ents_starting_in(sent)
                  if e.label_ in {"GPE", "LOC", "FAC", "NORP"}]
         names += [(t.text, t.idx, t.idx + len(t.text)) for t in sent.doc[sent.start:sent.end]
-                  if t.pos_ == "PROPN" and t.dep_ in {"dobj", "pobj"}]
+                  if t.pos_ == "PROPN" and t.dep_ in {"dobj", "pobj"}
+                  and not (t.ent_iob_ == "I" and t.ent_type_ in {"GPE", "LOC", "FAC", "NORP"})]  # "Sea" of "the Red Sea"
         cache[(sent.start, sent.end)] = names
     return cache[(sent.start, sent.end)]
 
@@ -536,26 +545,30 @@ def named_place_country(actors, sent: Span, place) -> str | None:
     return place.country if place.country in sentence_countries(actors, sent, None) else None
 
 
-def in_context(pairs, countries: set[str], code: str, rules, story: bool = False, place: str | None = None):
+def in_context(pairs, countries: set[str], code: str, rules, story: bool = False, place: str | None = None,
+               home: frozenset[str] | set[str] = frozenset()):
     """Give a country-less sector actor ("---GOV", "---REB") the one country the sentence leaves for it
     (the coder calls it again with the story's countries: "police detained 14 protesters" in a Tbilisi story).
 
     "Rebels in the Ivory Coast dismissed an appeal from President Gbagbo": the president is Ivorian. The
     other side's country is excluded, so "the government thanked China" stays ``---GOV``. When two countries
     are left, a home or armed non-state actor is of the event's ``place``: "militants attacked a French base
-    in northern Mali" are Mali's.
+    in northern Mali" are Mali's. In a story about one other country (``home``, the story's countries), the
+    target's nationality word is no clue to the country of a home sector acting on it: "prosecutors charged the
+    captain, a Georgian national" in a Finnish story, "police detained two Russian protesters" in a Georgian
+    one (a doer's is: "the Burkinabe air force bombed a militant camp" hit Burkina Faso's militants).
     """
     out = []
     domestic = code[:2] in rules.domestic_roots
     nonstate = set(rules.nonstate_sectors)
     # within the story's country, armed non-state actors are at home too ("troops killed 20 attackers" in a
     # Niamey story); within one sentence that names two countries, they may have crossed the border
-    home = set(rules.domestic_sectors) | (nonstate if story else set())
+    story_home, home = home, set(rules.domestic_sectors) | (nonstate if story else set())
     local = home | nonstate
     kin = next(iter(countries)) if story and len(countries) == 1 else None
     for source, target in pairs:
         left = countries - (set() if domestic or _state_kin(source, target, kin, rules)
-                            else _foreign(source, target, home, nonstate))
+                            else _foreign(source, target, home, nonstate)) - _visitor(source, target, story_home, local)
         source = _contextual(source, _at_place(source, left, place, local))
         if target is not None:
             left = countries - (set() if domestic or _state_kin(target, source, kin, rules)
@@ -571,6 +584,15 @@ def _state_kin(actor: Actor, other: Actor | None, kin: str | None, rules) -> boo
     pair = set(rules.state_pair_sectors)
     return (kin is not None and other is not None and other.country == kin and actor.sector in pair
             and other.sector in pair and actor.sector != other.sector)
+
+
+def _visitor(actor: Actor, other: Actor | None, story: frozenset[str] | set[str], local: set[str]) -> set[str]:
+    """The target's country, when only its nationality word names it and the story is about one other country:
+    the home sector acting on it is then the story's (the coder's story pass gives it)."""
+    if (other is None or actor.country or actor.sector not in local or other.resolution != "demonym"
+            or len(story) != 1 or other.country in story):
+        return set()
+    return {other.country}
 
 
 def _at_place(actor: Actor, candidates: set[str], place: str | None, local: set[str]) -> set[str]:
@@ -622,7 +644,8 @@ def _not_own(actors, doc: Doc, target: Actor, sources: list[Actor]) -> Actor:
     if target.resolution != "coref" or target.country not in countries or target.start is None:
         return target
     span = doc.char_span(target.start, target.end or target.start + 1, alignment_mode="expand")
-    other = actors.owned_by_another(span.root, countries) if span is not None else None
+    excluded = countries | {s.code for s in sources}  # (the attacker itself, when it is a state's rebels)
+    other = actors.owned_by_another(span.root, excluded) if span is not None else None
     return other or target
 
 

@@ -154,7 +154,9 @@ class Coder:
                 attack = _attack_before(coded, draft.trigger.idx, self.book.governors.violent_roots) or antecedent
                 coded.append((draft, self._events_from_draft(draft, sent, index, article, actors, ctx, story, attack,
                                                              sent_text)))
-            coded = _charges_on_told_acts(coded, antecedent, self.book.governors)
+            # "The European Union condemned the attacks" a few paragraphs after the attack the story opened with
+            told = antecedent or _last_attacker(events, index, self.book.governors.violent_roots, reach=4)
+            coded = _charges_on_told_acts(coded, told, self.book.governors)
             events += article_structure.flag_headline(_news_of_sentence(coded), structure, sent)
         mentions = tuple(
             Mention(doc_id=article.doc_id, sentence_index=_sentence_index(sentences, actor.start), actor=actor)
@@ -200,7 +202,7 @@ class Coder:
                 speaker is not None and speaker.country and pairs[0][0].country != speaker.country):
             self.sentence_coder.make_intent(draft)
         pairs = in_context(pairs, sentence_countries(actors, sent, attrs.place), draft.code, self.book.governors,
-                           place=named_place_country(actors, sent, attrs.place))
+                           place=named_place_country(actors, sent, attrs.place), home=story)
         if story:  # "Police detained 14 protesters" in a story from Tbilisi
             pairs = in_context(pairs, set(story), draft.code, self.book.governors, story=True)
         pairs = [(s, t) for s, t in pairs if political_pair(draft.code, s, t, self.senses)]

@@ -205,8 +205,9 @@ WITH sizes AS (
     SELECT event_id, {", ".join(f"arg_min({_struct(k)}, {_RANKS[k]})" for k in _REPRESENTATIVE)},
         count(*), count(DISTINCT coalesce(publisher, doc_id)), count(DISTINCT doc_id), min(pub_date), max(pub_date),
         -- noisy-OR over articles (the best mention of each): independent reports make the event surer, an
-        -- article repeating itself does not
-        1 - exp(sum(ln(1 - least(confidence, 0.999))) FILTER (WHERE best_in_doc)),
+        -- article repeating itself does not. Summed in mention order: a parallel float sum adds in whatever
+        -- order the threads finish, and two runs of one ingest gave events differing in the last bit
+        1 - exp(list_sum(list(ln(1 - least(confidence, 0.999)) ORDER BY mention_id) FILTER (WHERE best_in_doc))),
         median(killed), median(injured)
     FROM (SELECT * EXCLUDE (record, numbers, attribution), {SOFT_TARGET_SQL} AS soft_target,
               count(*) OVER (PARTITION BY event_id, cameo_root) AS root_votes,

@@ -157,11 +157,12 @@ SHARE_BYTES_PER_ROW = 4096
 _EVENT_INDEX = "idx_mentions_event"
 
 # The representative mentions of an event (the ORDER BY keys of arg_min): the code and dyad come from a firm
-# target in the root most of its mentions have (an attack two reports call 195 and one a raid, 175, is a 19x),
+# target in the root most of its mentions have (an attack two reports call 195 and one a raid, 175, is a 19x;
+# among soft targets, not a self-target: that is a misparse),
 # with the most specific code, then the strongest act (|Goldstein|: a strike over a raid, a deal over talks),
 # the date from the most precise date, the place from the most precise place.
-_CODE_RANK = ("(t.soft_target, -t.root_votes, -length(t.cameo_code), -abs(coalesce(t.goldstein, 0)), -t.confidence, "
-              "t.mention_id)")
+_CODE_RANK = ("(t.soft_target, coalesce(t.target_country = t.source_country, false), -t.root_votes, "
+              "-length(t.cameo_code), -abs(coalesce(t.goldstein, 0)), -t.confidence, t.mention_id)")
 _DATE_RANK = ("(CASE t.date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'publication' THEN 2 "
               "WHEN 'month' THEN 3 WHEN 'year' THEN 4 ELSE 5 END, -t.confidence, t.mention_id)")
 _PLACE_RANK = (f"(CASE WHEN t.place_name IS NULL THEN 9 WHEN {dateline_sql('t.')} THEN 8 "
@@ -357,6 +358,12 @@ def _code_prefixes_sql(codes: tuple[str, ...], column: str = "code") -> str:
     return "(" + " OR ".join(f"starts_with({column}, '{c}')" for c in codes) + ")" if codes else "false"
 
 
+def _alike_sql(groups: tuple[tuple[str, ...], ...], column: str = "cameo_code") -> str:
+    """SQL giving the code an act's key compares: the first code of its ``alike`` group, else the code."""
+    cases = " ".join(f"WHEN {_code_prefixes_sql(group, column)} THEN '{group[0]}'" for group in groups)
+    return f"CASE {cases} ELSE {column} END" if cases else column
+
+
 # A mention still to be merged: one with no event yet, or one of an event reopened by this merge.
 _PENDING = "event_id IS NULL"
 _REOPENED = "(event_id IS NULL OR event_id IN (SELECT event_id FROM _dd_reopened))"
@@ -378,6 +385,7 @@ def _build_features(con: duckdb.DuckDBPyConnection, families: Families, reopened
                                     dateline=dateline_sql(),
                                     bucket_days=DAYS_PER_BUCKET, located=_sql_list(families.located),
                                     frequent=_code_prefixes_sql(families.frequent, "cameo_code"),
+                                    alike=_alike_sql(families.alike),
                                     alternatives=alternatives_sql(families.bridges),
                                     bridge_roots=bridge_roots(families.bridges)), {"stop": list(STOP_WORDS)})
     return included

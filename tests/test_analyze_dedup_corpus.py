@@ -58,8 +58,9 @@ def test_families_dev_set(con: duckdb.DuckDBPyConnection) -> None:
     precision, recall, whole, apart = dedup_scores(con, rows)
     print(f"families set: pairwise precision={precision:.3f} recall={recall:.3f}, {whole}/6 whole, {apart}/7 apart")
     # before the families table: 1.000 / 0.185 / 0 / 7; with it: 1.000 / 0.444 / 1 / 7; with the key of
-    # non-frequent acts (the meeting in Manila coded 043, 046 and 057): 1.000 / 0.630 / 2 / 7
-    assert precision == 1.0 and recall >= 0.62 and whole >= 2 and apart == 7
+    # non-frequent acts (the meeting in Manila coded 043, 046 and 057): 1.000 / 0.630 / 2 / 7; with a bridge's same
+    # place met by a datelined report naming the town (the killing in Kanbalu told from Yangon): 1.000 / 0.704 / 3 / 7
+    assert precision == 1.0 and recall >= 0.70 and whole >= 3 and apart == 7
 
 
 def test_holdout_set(con: duckdb.DuckDBPyConnection) -> None:

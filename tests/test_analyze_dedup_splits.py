@@ -175,3 +175,51 @@ def test_alike_codes_on_another_day_or_outside_the_group_stay_apart(con) -> None
     ])
     merge_new(con)
     assert _events(con) == [["k1"], ["k2"], ["k3"]]
+
+
+# --- a bridge's same place, named under a dateline ---------------------------------------------------------------
+
+KISUMU = ("Kisumu", "KEN", -0.09, 34.77)
+NAIROBI = ("Nairobi", "KEN", -1.29, 36.82)
+
+
+@pytest.mark.parametrize(("datelined", "placed"), [
+    (_m("p1", "KENPOL", "KENCVL", "NAIROBI - Witnesses said police shot dead four protesters in Kisumu on Tuesday.",
+        code="175", killed=4, place=NAIROBI),
+     _m("p2", "KENPOL", "KENCVL", "Officers opened fire on a march, and four demonstrators died.", code="190",
+        killed=4, place=KISUMU)),
+    (_m("q1", "INDMIL", "BGDCVL", "DHAKA - Border guards killed three villagers near Sylhet, monitors said on Friday.",
+        code="175", killed=3, place=("Dhaka", "BGD", 23.81, 90.41)),
+     _m("q2", "INDMIL", "BGDCVL", "Three men crossing with cattle were shot dead at the frontier, police said.",
+        code="190", killed=3, place=("Sylhet", "BGD", 24.90, 91.87))),
+    (_m("r1", "PERMIL", "PERCVL", "LIMA - Troops killed two miners in a raid on an illegal camp in Madre de Dios.",
+        code="175", killed=2, place=("Lima", "PER", -12.05, -77.04)),
+     _m("r2", "PERMIL", "PERCVL", "Soldiers fired on gold diggers at a jungle camp, leaving two dead.", code="195",
+        killed=2, place=("Madre de Dios", "PER", -12.59, -69.19))),
+])
+def test_a_raid_under_a_dateline_naming_the_town_joins_the_attack_there(con, datelined: dict,  # noqa: ANN001
+                                                                        placed: dict) -> None:
+    insert_mentions(con, [datelined, placed])
+    merge_new(con)
+    assert _events(con) == [sorted([datelined["mention_id"], placed["mention_id"]])]
+
+
+@pytest.mark.parametrize("near_miss", [
+    # another town named
+    _m("s1", "KENPOL", "KENCVL", "NAIROBI - Witnesses said police shot dead four protesters in Kakamega.",
+       code="175", killed=4, place=NAIROBI),
+    # the town, another toll
+    _m("s2", "KENPOL", "KENCVL", "NAIROBI - Witnesses said police shot dead twelve protesters in Kisumu.",
+       code="175", killed=12, place=NAIROBI),
+    # the town, the day after
+    _m("s3", "KENPOL", "KENCVL", "NAIROBI - Witnesses said police shot dead four protesters in Kisumu.",
+       code="175", killed=4, place=NAIROBI, event_date="2025-03-05", pub_date="2025-03-05"),
+])
+def test_a_raid_under_a_dateline_naming_another_town_or_toll_or_day_stays_apart(con, near_miss: dict) -> None:  # noqa: ANN001
+    insert_mentions(con, [
+        _m("s0", "KENPOL", "KENCVL", "Officers opened fire on a march, and four demonstrators died.", code="190",
+           killed=4, place=KISUMU),
+        near_miss,
+    ])
+    merge_new(con)
+    assert _events(con) == [["s0"], [near_miss["mention_id"]]]

@@ -54,7 +54,7 @@ WITH base AS NOT MATERIALIZED (
     FROM event_mentions
     WHERE {where}
 ), located AS NOT MATERIALIZED (
-    SELECT * EXCLUDE (dateline, place_country, raw_lat, raw_lon, place_name),
+    SELECT * EXCLUDE (place_country, raw_lat, raw_lon, place_name),
         CASE WHEN NOT dateline THEN place_country END AS raw_pc, CASE WHEN NOT dateline THEN place_name END AS pname,
         CASE WHEN dateline THEN place_country END AS dl_pc,
         CASE WHEN NOT dateline THEN raw_lat END AS lat, CASE WHEN NOT dateline THEN raw_lon END AS lon,
@@ -176,7 +176,8 @@ def bridge_roots(bridges: tuple[tuple[str, str, frozenset[str]], ...]) -> str:
 
 
 # What one mention must have for each requirement of a bridge (the pair rules check the rest).
-_OWN_SIDE = {"same_day": "prec = 'day'", "same_place": "pc IS NOT NULL", "same_toll": "killed IS NOT NULL",
+# (a report under a dateline may name the town in its words: "YANGON - ... the killing of villagers in Kanbalu")
+_OWN_SIDE = {"same_day": "prec = 'day'", "same_place": "(pc IS NOT NULL OR dateline)", "same_toll": "killed IS NOT NULL",
              "same_dyad": "tc <> ''"}
 
 
@@ -221,7 +222,9 @@ _PAIR_RULES = """
         AND (NOT contains(coalesce(p.need, c.need), 'same_day')
              OR (p.prec = 'day' AND c.prec = 'day' AND p.dn = c.dn))
         AND (NOT contains(coalesce(p.need, c.need), 'same_place')
-             OR (p.pc IS NOT NULL AND p.pc = c.pc AND coalesce(KM <= $max_km, true)))
+             OR (p.pc IS NOT NULL AND p.pc = c.pc AND coalesce(KM <= $max_km, true))
+             -- or one report names the other's town (a report under a dateline names where it happened)
+             OR (NAMED AND coalesce(p.pc = c.pc, true)))
         AND (NOT contains(coalesce(p.need, c.need), 'same_toll') OR coalesce(TOLL_AGREES, false))
         ELSE true END
 """

@@ -10,8 +10,8 @@ Hard rules (every pair):
 - the same root *family* (``data/dedup_families.yaml``): a root, except that 18-20 (assault, fight, mass
   violence) are one family, because reports of one attack are coded 190, 195 or 183 alike; within a root any code
   goes (0871 with 087 or 08). A *bridge* lets a code describe a happening of another family when a pair agrees on
-  what the bridge requires: a 17x coercive act with dead joins an attack on the same day, in the same place,
-  with the same toll and dyad (a raid coded 175 beside strikes coded 195); an agreement (05) joins the meeting (04)
+  what the bridge requires: a 17x coercive act with dead joins an attack on the same day, in the same place (or
+  one report naming the other's town, as one under a dateline does), with the same toll and dyad (a raid coded 175 beside strikes coded 195); an agreement (05) joins the meeting (04)
   it was signed at on the same day and dyad;
 - the same modality class (an asserted mention never merges with a denied, threatened or requested one);
 - dates in a window that respects their precision (day +-1, week +-4, no date in the text +-2; month or year
@@ -25,22 +25,23 @@ Hard rules (every pair):
 Soft targets: reports of one act of force disagree on whom it hit (US bases in Iraq: ``USAMIL``, ``USA``,
 ``IRQ`` "by the place", ``IRNMIL`` by a misparse, or no target). A mention whose target is missing, is the
 country it happened in (for a lead without a place: its article's place), or is the source's own country while
-it happened abroad has a *soft* target: it may
+it happened abroad (for a report with no place, a dateline abroad says so) has a *soft* target: it may
 merge with a report of the same source whose target differs, when the place explains it (or the target is
 missing), on a higher score. An event never holds two different non-soft dyads, and its dyad is taken
-from a mention with a firm target.
+from a mention with a firm target (among soft ones, not a self-target).
 
 Within one article the hard rules suffice (plus: the same day when both dates are exact, and no two places
 more than ``max_km`` apart): an article repeats its act, it does not report two identical ones.
 Across articles a pair also needs a *score* >= ``min_similarity``: the token-set Jaccard of the evidence
 sentences (content words cut to 5 letters; the words naming the two actors left out), plus or minus what the
 coded fields say, as GDELT keys its events on actors, code, day and place: the same place (points within
-``near_km``: +), acts of force more than ``max_km`` apart (-) or in two towns a short way apart (-), the same
+``near_km``: +), acts of force more than ``max_km`` apart (-) or in two towns a short way apart (-) unless one
+report's words name the other's town ("struck Ain al-Asad and a base near Erbil": both places), the same
 exact day (+) or the next one (-), the same full code (+), the same death toll when someone died (+) or
 another toll (-, more when far apart), the same two countries named by both reports (+), a bridged pair (-),
 and for acts a dyad seldom does twice a day (a summons, an accusation, talks, drills: not the families file's
-``frequent`` roots, attacks and arrests) the same day, dyad and code or place in no two places apart (+: GDELT's
-event key), and the same dyad and
+``frequent`` roots, attacks and arrests) the same day, dyad and code (codes of one ``alike`` group agree: 112
+accuse, 114 complain) or place in no two places apart (+: GDELT's event key), and the same dyad and
 code on another exact day (-, as good as a hard rule: "summoned the envoy again on Thursday" is another act).
 For attacks and arrests, day, code and dyad alone stay below the threshold: reports sharing no words must also agree
 on a place or a toll (a dyad at war strikes several times a day).

@@ -35,8 +35,9 @@ def test_measured_set(con: duckdb.DuckDBPyConnection) -> None:
           f"{apart}/15 distractors apart")
     # first measurement: 0.932 / 0.569 / 7 / 14 (dedup before issue 13: 0.947 / 0.250 / 2); with the
     # compatible families and the place, toll and dyad terms (measured.yaml became a dev set): 1.000 / 0.639 / 8 / 15;
-    # with the key of non-frequent acts (summons, accusations, talks) and 057 symmetric: 1.000 / 0.736 / 10 / 15
-    assert precision >= 0.95 and recall >= 0.72 and whole >= 10 and apart == 15
+    # with the key of non-frequent acts (summons, accusations, talks) and 057 symmetric: 1.000 / 0.736 / 10 / 15;
+    # with a dateline standing in for a self-target's place and a report naming the other's town: 1.000 / 0.861 / 11
+    assert precision >= 0.95 and recall >= 0.85 and whole >= 11 and apart == 15
 
 
 def test_tuning_set(con: duckdb.DuckDBPyConnection) -> None:
@@ -44,8 +45,9 @@ def test_tuning_set(con: duckdb.DuckDBPyConnection) -> None:
     insert_mentions(con, rows)
     merge_new(con)
     precision, recall, whole, apart = dedup_scores(con, rows)
-    # 1.000 / 0.677 / 4 of 8 whole before the key of non-frequent acts, 1.000 / 0.871 / 6 with it
-    assert precision == 1.0 and recall >= 0.85 and whole >= 6 and apart == 9
+    # 1.000 / 0.677 / 4 of 8 whole before the key of non-frequent acts, 1.000 / 0.871 / 6 with it, 1.000 / 0.935 / 7
+    # with the alike codes (a summons coded 114 beside the protest coded 112)
+    assert precision == 1.0 and recall >= 0.93 and whole >= 7 and apart == 9
 
 
 def test_families_dev_set(con: duckdb.DuckDBPyConnection) -> None:
@@ -56,8 +58,9 @@ def test_families_dev_set(con: duckdb.DuckDBPyConnection) -> None:
     precision, recall, whole, apart = dedup_scores(con, rows)
     print(f"families set: pairwise precision={precision:.3f} recall={recall:.3f}, {whole}/6 whole, {apart}/7 apart")
     # before the families table: 1.000 / 0.185 / 0 / 7; with it: 1.000 / 0.444 / 1 / 7; with the key of
-    # non-frequent acts (the meeting in Manila coded 043, 046 and 057): 1.000 / 0.630 / 2 / 7
-    assert precision == 1.0 and recall >= 0.62 and whole >= 2 and apart == 7
+    # non-frequent acts (the meeting in Manila coded 043, 046 and 057): 1.000 / 0.630 / 2 / 7; with a bridge's same
+    # place met by a datelined report naming the town (the killing in Kanbalu told from Yangon): 1.000 / 0.704 / 3 / 7
+    assert precision == 1.0 and recall >= 0.70 and whole >= 3 and apart == 7
 
 
 def test_holdout_set(con: duckdb.DuckDBPyConnection) -> None:
@@ -71,22 +74,25 @@ def test_holdout_set(con: duckdb.DuckDBPyConnection) -> None:
     # 4 / 16 (a report naming no town chained the Barmal strike to Khost's); after keeping the two-towns-two-tolls
     # rule for whole components (no longer a blind measurement): 1.000 / 0.491 / 4 / 17. With the key of non-frequent
     # acts, 057 symmetric and talks located (tuned on the dev sets, holdout scored once at the end): 1.000 / 0.649 /
-    # 5 / 17
+    # 5 / 17. With the town-naming, dateline self-target, alike-code and dateline-bridge rules (dev sets only,
+    # holdout scored once at the end): unchanged, 1.000 / 0.649 / 5 / 17
     assert precision >= 0.95 and recall >= 0.63 and whole >= 5 and apart >= 16
 
 
 def test_the_attack_reported_with_four_targets_is_one_event(con: duckdb.DuckDBPyConnection) -> None:
-    """Measured M01: USA in a headline, USAMIL, IRQ "by the place", no target: one event, its dyad a firm one;
-    the attack in Syria a day later, the denial and the self-targeted dateline report stay apart."""
+    """Measured M01: USA in a headline, USAMIL, IRQ "by the place", no target, a self-target under a Baghdad
+    dateline, and a report placed in Erbil (300 km from Ain al-Asad, which the lead names beside "a base near
+    Erbil"): one event of all five articles, its dyad a firm one; the attack in Syria a day later and the denial
+    stay apart (before issue 13's place-naming and dateline rules: four mentions of three articles)."""
     rows = load_dedup_corpus(DATA / "measured.yaml")
     insert_mentions(con, [r for r in rows if r["doc_id"].startswith("m01")])
     merge_new(con)
     event = con.sql("SELECT source_code, target_code, cameo_code, date_precision, place_name, num_articles, "
                     "event_id FROM events WHERE representative_mention = 'm01a.1'").fetchall()
-    assert event and event[0][:6] == ("IRN", "USAMIL", "195", "day", "Ain al-Asad", 3)
+    assert event and event[0][:6] == ("IRN", "USAMIL", "195", "day", "Ain al-Asad", 5)
     members = {m for (m,) in con.execute("SELECT mention_id FROM event_mentions WHERE event_id = ?",
                                          [event[0][6]]).fetchall()}
-    assert members == {"m01a.0", "m01a.1", "m01b.2", "m01e.5"}
+    assert members == {"m01a.0", "m01a.1", "m01b.2", "m01c.3", "m01d.4", "m01e.5"}
 
 
 def _m(mention_id: str, doc: str, **kw: object) -> dict:

@@ -10,8 +10,8 @@ Hard rules (every pair):
 - the same root *family* (``data/dedup_families.yaml``): a root, except that 18-20 (assault, fight, mass
   violence) are one family, because reports of one attack are coded 190, 195 or 183 alike; within a root any code
   goes (0871 with 087 or 08). A *bridge* lets a code describe a happening of another family when a pair agrees on
-  what the bridge requires: a 17x coercive act with dead joins an attack on the same day, in the same place,
-  with the same toll and dyad (a raid coded 175 beside strikes coded 195); an agreement (05) joins the meeting (04)
+  what the bridge requires: a 17x coercive act with dead joins an attack on the same day, in the same place (or
+  one report naming the other's town, as one under a dateline does), with the same toll and dyad (a raid coded 175 beside strikes coded 195); an agreement (05) joins the meeting (04)
   it was signed at on the same day and dyad;
 - the same modality class (an asserted mention never merges with a denied, threatened or requested one);
 - dates in a window that respects their precision (day +-1, week +-4, no date in the text +-2; month or year
@@ -25,22 +25,23 @@ Hard rules (every pair):
 Soft targets: reports of one act of force disagree on whom it hit (US bases in Iraq: ``USAMIL``, ``USA``,
 ``IRQ`` "by the place", ``IRNMIL`` by a misparse, or no target). A mention whose target is missing, is the
 country it happened in (for a lead without a place: its article's place), or is the source's own country while
-it happened abroad has a *soft* target: it may
+it happened abroad (for a report with no place, a dateline abroad says so) has a *soft* target: it may
 merge with a report of the same source whose target differs, when the place explains it (or the target is
 missing), on a higher score. An event never holds two different non-soft dyads, and its dyad is taken
-from a mention with a firm target.
+from a mention with a firm target (among soft ones, not a self-target).
 
 Within one article the hard rules suffice (plus: the same day when both dates are exact, and no two places
 more than ``max_km`` apart): an article repeats its act, it does not report two identical ones.
 Across articles a pair also needs a *score* >= ``min_similarity``: the token-set Jaccard of the evidence
 sentences (content words cut to 5 letters; the words naming the two actors left out), plus or minus what the
 coded fields say, as GDELT keys its events on actors, code, day and place: the same place (points within
-``near_km``: +), acts of force more than ``max_km`` apart (-) or in two towns a short way apart (-), the same
+``near_km``: +), acts of force more than ``max_km`` apart (-) or in two towns a short way apart (-) unless one
+report's words name the other's town ("struck Ain al-Asad and a base near Erbil": both places), the same
 exact day (+) or the next one (-), the same full code (+), the same death toll when someone died (+) or
 another toll (-, more when far apart), the same two countries named by both reports (+), a bridged pair (-),
 and for acts a dyad seldom does twice a day (a summons, an accusation, talks, drills: not the families file's
-``frequent`` roots, attacks and arrests) the same day, dyad and code or place in no two places apart (+: GDELT's
-event key), and the same dyad and
+``frequent`` roots, attacks and arrests) the same day, dyad and code (codes of one ``alike`` group agree: 112
+accuse, 114 complain) or place in no two places apart (+: GDELT's event key), and the same dyad and
 code on another exact day (-, as good as a hard rule: "summoned the envoy again on Thursday" is another act).
 For attacks and arrests, day, code and dyad alone stay below the threshold: reports sharing no words must also agree
 on a place or a toll (a dyad at war strikes several times a day).
@@ -157,11 +158,12 @@ SHARE_BYTES_PER_ROW = 4096
 _EVENT_INDEX = "idx_mentions_event"
 
 # The representative mentions of an event (the ORDER BY keys of arg_min): the code and dyad come from a firm
-# target in the root most of its mentions have (an attack two reports call 195 and one a raid, 175, is a 19x),
+# target in the root most of its mentions have (an attack two reports call 195 and one a raid, 175, is a 19x;
+# among soft targets, not a self-target: that is a misparse),
 # with the most specific code, then the strongest act (|Goldstein|: a strike over a raid, a deal over talks),
 # the date from the most precise date, the place from the most precise place.
-_CODE_RANK = ("(t.soft_target, -t.root_votes, -length(t.cameo_code), -abs(coalesce(t.goldstein, 0)), -t.confidence, "
-              "t.mention_id)")
+_CODE_RANK = ("(t.soft_target, coalesce(t.target_country = t.source_country, false), -t.root_votes, "
+              "-length(t.cameo_code), -abs(coalesce(t.goldstein, 0)), -t.confidence, t.mention_id)")
 _DATE_RANK = ("(CASE t.date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'publication' THEN 2 "
               "WHEN 'month' THEN 3 WHEN 'year' THEN 4 ELSE 5 END, -t.confidence, t.mention_id)")
 _PLACE_RANK = (f"(CASE WHEN t.place_name IS NULL THEN 9 WHEN {dateline_sql('t.')} THEN 8 "
@@ -205,8 +207,9 @@ WITH sizes AS (
     SELECT event_id, {", ".join(f"arg_min({_struct(k)}, {_RANKS[k]})" for k in _REPRESENTATIVE)},
         count(*), count(DISTINCT coalesce(publisher, doc_id)), count(DISTINCT doc_id), min(pub_date), max(pub_date),
         -- noisy-OR over articles (the best mention of each): independent reports make the event surer, an
-        -- article repeating itself does not
-        1 - exp(sum(ln(1 - least(confidence, 0.999))) FILTER (WHERE best_in_doc)),
+        -- article repeating itself does not. Summed in mention order: a parallel float sum adds in whatever
+        -- order the threads finish, and two runs of one ingest gave events differing in the last bit
+        1 - exp(list_sum(list(ln(1 - least(confidence, 0.999)) ORDER BY mention_id) FILTER (WHERE best_in_doc))),
         median(killed), median(injured)
     FROM (SELECT * EXCLUDE (record, numbers, attribution), {SOFT_TARGET_SQL} AS soft_target,
               count(*) OVER (PARTITION BY event_id, cameo_root) AS root_votes,
@@ -356,6 +359,12 @@ def _code_prefixes_sql(codes: tuple[str, ...], column: str = "code") -> str:
     return "(" + " OR ".join(f"starts_with({column}, '{c}')" for c in codes) + ")" if codes else "false"
 
 
+def _alike_sql(groups: tuple[tuple[str, ...], ...], column: str = "cameo_code") -> str:
+    """SQL giving the code an act's key compares: the first code of its ``alike`` group, else the code."""
+    cases = " ".join(f"WHEN {_code_prefixes_sql(group, column)} THEN '{group[0]}'" for group in groups)
+    return f"CASE {cases} ELSE {column} END" if cases else column
+
+
 # A mention still to be merged: one with no event yet, or one of an event reopened by this merge.
 _PENDING = "event_id IS NULL"
 _REOPENED = "(event_id IS NULL OR event_id IN (SELECT event_id FROM _dd_reopened))"
@@ -377,6 +386,7 @@ def _build_features(con: duckdb.DuckDBPyConnection, families: Families, reopened
                                     dateline=dateline_sql(),
                                     bucket_days=DAYS_PER_BUCKET, located=_sql_list(families.located),
                                     frequent=_code_prefixes_sql(families.frequent, "cameo_code"),
+                                    alike=_alike_sql(families.alike),
                                     alternatives=alternatives_sql(families.bridges),
                                     bridge_roots=bridge_roots(families.bridges)), {"stop": list(STOP_WORDS)})
     return included

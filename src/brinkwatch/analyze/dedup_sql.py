@@ -48,12 +48,15 @@ WITH base AS NOT MATERIALIZED (
         quad_class IN (2, 4) OR cameo_root IN {located} AS loc, cameo_root IN {located} AS listed,
         -- acts a dyad does several times a day (attacks, arrests): their day, dyad and code make no key
         {frequent} AS often,
+        -- the code the key of a non-frequent act compares: codes of one ``alike`` group tell one act
+        {alike} AS kcode,
         lat AS raw_lat, lon AS raw_lon, killed, evidence_text, source_text, target_text
     FROM event_mentions
     WHERE {where}
 ), located AS NOT MATERIALIZED (
-    SELECT * EXCLUDE (dateline, place_country, raw_lat, raw_lon, place_name),
+    SELECT * EXCLUDE (place_country, raw_lat, raw_lon, place_name),
         CASE WHEN NOT dateline THEN place_country END AS raw_pc, CASE WHEN NOT dateline THEN place_name END AS pname,
+        CASE WHEN dateline THEN place_country END AS dl_pc,
         CASE WHEN NOT dateline THEN raw_lat END AS lat, CASE WHEN NOT dateline THEN raw_lon END AS lon,
         -- a point: a town, base or landmark with coordinates (a country's or province's centroid is not one)
         NOT dateline AND raw_lat IS NOT NULL AND raw_lon IS NOT NULL
@@ -77,7 +80,7 @@ WITH base AS NOT MATERIALIZED (
              THEN max(eff_date) FILTER (WHERE prec = 'day') END AS i_day
     FROM located SEMI JOIN several USING (doc_id, fam, sc) GROUP BY ALL
 ), article AS NOT MATERIALIZED (
-    SELECT l.* EXCLUDE (pc, pt, lat, lon, eff_date, prec, evidence_text, source_text, target_text),
+    SELECT l.* EXCLUDE (pc, pt, lat, lon, eff_date, prec, evidence_text, source_text, target_text, dl_pc),
         coalesce(pc, i_pc) AS pc, pt OR i_lat IS NOT NULL AS pt,
         CASE WHEN pt THEN lat ELSE coalesce(i_lat, lat) END AS lat,
         CASE WHEN pt THEN lon WHEN i_lat IS NOT NULL THEN i_lon ELSE lon END AS lon,
@@ -86,10 +89,12 @@ WITH base AS NOT MATERIALIZED (
         CASE WHEN prec <> 'day' AND eff_date IS NOT NULL AND i_day IS NOT NULL THEN 'day' ELSE prec END AS prec,
         -- soft target: reports disagree on whom an act of force hit, so where it happened stands in for it
         -- (a lead without a place takes its article's: "Iran fired missiles at two Iraqi bases" under a
-        -- headline placed in Iraq has the host country as target)
+        -- headline placed in Iraq has the host country as target); a self-target of a report with no place but a
+        -- dateline abroad ("BAGHDAD - Tehran's barrage against the Guards' enemies": IRN -> IRN) is a misparse,
+        -- and the dateline's country stands in for it (SOFT_TARGET_SQL reads the dateline as the place too)
         CASE WHEN tc = '' THEN '*'
              WHEN quad = 4 AND tc = coalesce(raw_pc, i_pc) THEN tc
-             WHEN quad = 4 AND tc = sc AND coalesce(raw_pc, i_pc) <> sc THEN coalesce(raw_pc, i_pc)
+             WHEN quad = 4 AND tc = sc AND coalesce(raw_pc, i_pc, dl_pc) <> sc THEN coalesce(raw_pc, i_pc, dl_pc)
         END AS sk,
         -- the pair of countries (either order: orientation is the pair rules' business) an event holds one of
         least(sc, tc) || '|' || greatest(sc, tc) AS hard_dyad,
@@ -105,6 +110,11 @@ WITH base AS NOT MATERIALIZED (
             list_filter(words, lambda x: length(x) >= 3 AND NOT list_contains($stop, x)
                                          AND NOT list_contains(actor_words, x)),
             lambda x: left(CASE WHEN suffix(x, 's') THEN left(x, length(x) - 1) ELSE x END, {stem}))) AS toks,
+        -- the words of its town, cut as the evidence's are (a report naming the other report's town: NAMED)
+        CASE WHEN pt AND pname IS NOT NULL THEN list_distinct(list_transform(
+            list_filter(regexp_split_to_array(lower(pname), '[^a-z0-9]+'),
+                        lambda x: length(x) >= 3 AND NOT list_contains($stop, x)),
+            lambda x: left(CASE WHEN suffix(x, 's') THEN left(x, length(x) - 1) ELSE x END, {stem}))) END AS ptoks,
         -- a symmetric code ("A and B clashed", "A met B", "A and B signed a deal") is compared either way round
         {symmetric} AND tc <> '' AND tc <> sc AS two_ways
     FROM article
@@ -123,14 +133,14 @@ SELECT mention_id, event_id, pending, doc_id, code, fam, quad, sc, tc, eff_date,
     CASE WHEN flip THEN tc ELSE sc END AS k1, CASE WHEN flip THEN sc ELSE tc END AS k2, flip,
     -- every way of meeting joins on the family and the first key: pairs are scored one share of these at a time
     hash(fam, CASE WHEN flip THEN tc ELSE sc END) AS blk,
-    loc, listed, often, pname, need,
+    loc, listed, often, kcode, pname, need,
     CASE prec WHEN 'day' THEN 1 WHEN 'week' THEN 4 ELSE 2 END AS tol,
     prec IN ('month', 'year') AS coarse,
     -- the date as a day number: pairs compare integers, and exact-date pairs meet in buckets of DAYS_PER_BUCKET
     -- days (at least the widest window, so a pair's buckets are at most one apart)
     CAST(date_diff('day', DATE '1970-01-05', eff_date) AS INTEGER) AS dn,
     CAST(date_diff('day', DATE '1970-01-05', eff_date) // {bucket_days} AS INTEGER) AS bucket,
-    year(eff_date) AS yr, month(eff_date) AS mon, toks
+    year(eff_date) AS yr, month(eff_date) AS mon, toks, ptoks
 FROM expanded
 """
 
@@ -166,7 +176,8 @@ def bridge_roots(bridges: tuple[tuple[str, str, frozenset[str]], ...]) -> str:
 
 
 # What one mention must have for each requirement of a bridge (the pair rules check the rest).
-_OWN_SIDE = {"same_day": "prec = 'day'", "same_place": "pc IS NOT NULL", "same_toll": "killed IS NOT NULL",
+# (a report under a dateline may name the town in its words: "YANGON - ... the killing of villagers in Kanbalu")
+_OWN_SIDE = {"same_day": "prec = 'day'", "same_place": "(pc IS NOT NULL OR dateline)", "same_toll": "killed IS NOT NULL",
              "same_dyad": "tc <> ''"}
 
 
@@ -211,7 +222,9 @@ _PAIR_RULES = """
         AND (NOT contains(coalesce(p.need, c.need), 'same_day')
              OR (p.prec = 'day' AND c.prec = 'day' AND p.dn = c.dn))
         AND (NOT contains(coalesce(p.need, c.need), 'same_place')
-             OR (p.pc IS NOT NULL AND p.pc = c.pc AND coalesce(KM <= $max_km, true)))
+             OR (p.pc IS NOT NULL AND p.pc = c.pc AND coalesce(KM <= $max_km, true))
+             -- or one report names the other's town (a report under a dateline names where it happened)
+             OR (NAMED AND coalesce(p.pc = c.pc, true)))
         AND (NOT contains(coalesce(p.need, c.need), 'same_toll') OR coalesce(TOLL_AGREES, false))
         ELSE true END
 """
@@ -220,7 +233,10 @@ _PAIR_RULES = """
 # (or clearly disagree) on. Weights are DedupRules fields (tuned on tests/data/dedup/tuning.yaml).
 _SCORE = """
     len(list_intersect(p.toks, c.toks)) / greatest(1, len(list_distinct(list_concat(p.toks, c.toks))))
-    + CASE WHEN KM > $max_km AND (p.loc OR c.loc) THEN -$far_penalty
+    -- (one report naming the other's town, "struck Ain al-Asad and a base near Erbil" beside "attacked American
+    -- forces in Erbil", tells of both places: neither far nor another town)
+    + CASE WHEN KM > $near_km AND (p.loc OR c.loc) AND NAMED THEN 0
+           WHEN KM > $max_km AND (p.loc OR c.loc) THEN -$far_penalty
            WHEN KM <= $near_km THEN $same_place_bonus
            -- two towns a short way apart ("Tyre", "Bint Jbeil"): two acts unless the words say otherwise
            WHEN KM > $near_km AND (p.loc OR c.loc) AND p.pname <> c.pname THEN -$other_town_penalty ELSE 0 END
@@ -261,14 +277,20 @@ _CODE_AGREES = """(p.code = c.code OR (least(length(p.code), length(c.code)) >= 
 
 
 # For the key of a non-frequent act, a code "not specified below" (three digits ending in 0: "150", "040") also
-# agrees with the codes of its root ("152" drills, "043" a visit): one outlet tells the act less precisely.
-_KEY_CODE_AGREES = """(CODE_AGREES
+# agrees with the codes of its root ("152" drills, "043" a visit): one outlet tells the act less precisely; and
+# codes of one ``alike`` group of the families file agree ("112" accuse and "114" complain officially: one protest).
+_KEY_CODE_AGREES = """(CODE_AGREES OR p.kcode = c.kcode
     OR (length(c.code) = 3 AND suffix(c.code, '0') AND starts_with(p.code, left(c.code, 2)))
     OR (length(p.code) = 3 AND suffix(p.code, '0') AND starts_with(c.code, left(p.code, 2))))"""
 
 
+# One report's words name the other's town (every word of the town's name, cut as the words are).
+_NAMED = """(coalesce(len(c.ptoks) > 0 AND list_has_all(p.toks, c.ptoks), false)
+    OR coalesce(len(p.ptoks) > 0 AND list_has_all(c.toks, p.ptoks), false))"""
+
+
 def _fill(sql: str) -> str:
-    return (sql.replace("TOLL_AGREES", _TOLL_AGREES).replace("SAME_DYAD", _SAME_DYAD)
+    return (sql.replace("NAMED", _NAMED).replace("TOLL_AGREES", _TOLL_AGREES).replace("SAME_DYAD", _SAME_DYAD)
             .replace("KEY_CODE_AGREES", _KEY_CODE_AGREES).replace("CODE_AGREES", _CODE_AGREES)
             .replace("RAWKM", f"({_RAW_KM})").replace("KM", f"({_KM})"))
 

@@ -78,11 +78,21 @@ class FamiliesFile(BaseModel):
     located: list[str] = Field(default_factory=list)
     symmetric: list[str] = Field(default_factory=list)
     frequent: list[str] = Field(default_factory=list)
+    alike: list[list[str]] = Field(default_factory=list)
 
     _located = field_validator("located")(_check_roots)
     _frequent = field_validator("frequent")(_check_codes)
 
     _symmetric = field_validator("symmetric")(_check_codes)
+
+    @field_validator("alike")
+    @classmethod
+    def _alike(cls, groups: list[list[str]]) -> list[list[str]]:
+        for group in groups:
+            _check_codes(group)
+            if len(group) < 2 or len({code[:2] for code in group}) != 1:
+                raise ValueError(f"an alike group holds two or more codes of one root: {group}")
+        return groups
 
     @model_validator(mode="after")
     def _consistent(self) -> FamiliesFile:
@@ -121,6 +131,7 @@ class Families:
         self.located: tuple[str, ...] = tuple(spec.located)
         self.symmetric: tuple[str, ...] = tuple(spec.symmetric)
         self.frequent: tuple[str, ...] = tuple(spec.frequent)
+        self.alike: tuple[tuple[str, ...], ...] = tuple(tuple(group) for group in spec.alike)
 
     def key(self, root: str) -> str:
         """The family key of a root (its family's first root, else the root itself)."""

@@ -89,6 +89,10 @@ ADVERBIAL_MARKS = {"after", "since", "before", "as", "when", "while", "because",
 # past), "because ..." (a reason given), "until ..." (an end point) and "as"/"while" (what was going on at the
 # time: "lifted the curfew as police in the capital were making arrests") do not
 TELLING_MARKS = {"after", "before", "when"}
+# "as"/"while" with a simple past of a doer of its own tell a second happening of the same time: "arrested 40
+# in Nairobi while protesters in Mombasa set fire to an office", "lifted the curfew as opposition leaders called
+# off the protests"; their progressive ("as police were making arrests") is still the setting
+SIMULTANEOUS_MARKS = {"while"}
 AGENT_SUBJECTS = {"nsubj"}
 
 
@@ -134,14 +138,14 @@ def _prior_happening(verb: Token, marks: set[str]) -> bool:
     a checkpoint"). A passive ("after the drone was shot down"), a pronoun doer ("after it bombed ...": the
     main clause's actor, already coded), the main clause's own subject, or a present or future clause ("before
     the troops withdraw") stay context."""
-    if not marks & TELLING_MARKS:
+    if not marks & (TELLING_MARKS | SIMULTANEOUS_MARKS):
         return False
     subjects = [c for c in verb.children if c.dep_ in AGENT_SUBJECTS]
     if not subjects or any(s.pos_ == "PRON" for s in subjects):
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxes & {"had", "has", "have"}) or (
-        verb.tag_ == "VBG" and auxes & {"was", "were"})
+        verb.tag_ == "VBG" and auxes & {"was", "were"} and marks & TELLING_MARKS)
     if not past or _long_before(verb):
         return False
     main = verb.head

@@ -1,0 +1,36 @@
+"""Wording of real reports that brinkwatch used not to trigger on (issue 11, the constructions4 probe).
+
+Each construction has sentences written for brinkwatch (other countries, tenses and outlets' styles than the
+probe's) and near-misses beside them. Roots, not full codes, are asserted: the cases are about finding the
+event and its dyad, not about the pattern vocabulary's choice of leaf.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import code_sentence, triples
+
+CASES = [
+    # a 'while' clause with a finished act of a doer of its own is a second happening of the same time
+    ("while-clause-own-doer", "Iraqi troops arrested six suspects in Mosul while Turkish jets bombed a village near "
+     "Zakho.", {("IRQMIL", "IRQCRM", "17"), ("TURMIL", "IRQ", "19")}),
+    ("while-clause-own-doer-2", "Lebanese police dispersed a sit-in in Beirut while Israeli drones struck a car near "
+     "Tyre.", {("LBNCOP", "LBN", "17"), ("ISRMIL", "LBN", "19")}),
+    ("while-clause-own-doer-3", "Chadian soldiers repelled an attack near Bol on Monday while Boko Haram fighters "
+     "kidnapped 12 fishermen on the lake.", {("TCDMIL", None, "19"), ("NGAREB", "---AGR", "18")}),
+    # near-misses: a progressive 'while' clause is the setting; a pronoun doer is the main clause's actor
+    ("while-clause-ongoing", "Indian police detained 30 farmers in Delhi while thousands of others were marching "
+     "toward the capital.", {("INDCOP", "INDAGR", "17")}),
+    ("while-clause-pronoun", "Russian forces shelled Kharkiv while they advanced near Pokrovsk.",
+     {("RUSMIL", "UKR", "19")}),
+    ("while-clause-no-act", "Bolivia expelled the American envoy while Washington weighed its options.",
+     {("BOL", "USAGOV", "16")}),
+]
+
+
+@pytest.mark.parametrize("construction,text,expected", CASES, ids=[c[0] for c in CASES])
+def test_report_wording(coder, construction: str, text: str, expected) -> None:
+    got = {(s, t, r) for s, t, r, m in triples(code_sentence(coder, text, "2025-03-14"), level="root")
+           if m == "asserted"}
+    assert got == expected, (construction, got)

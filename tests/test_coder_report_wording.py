@@ -26,6 +26,19 @@ CASES = [
      {("RUSMIL", "UKR", "19")}),
     ("while-clause-no-act", "Bolivia expelled the American envoy while Washington weighed its options.",
      {("BOL", "USAGOV", "16")}),
+    # "A did X on Saturday and B did Y": the parser hangs B on the first clause's last noun; B is Y's doer
+    ("second-clause-subject", "Azerbaijan detained a former Karabakh leader at the border and Armenia accused Baku "
+     "of ethnic cleansing.", {("AZE", "AZEELI", "17"), ("ARM", "AZE", "11")}),
+    ("second-clause-subject-2", "Iran executed a dissident rapper on Saturday and Germany summoned the Iranian "
+     "ambassador in protest.", {("IRN", None, "18"), ("DEU", "IRNGOV", "11")}),
+    ("second-clause-subject-3", "Nigerian troops killed 30 militants near Maiduguri on Friday and Boko Haram "
+     "fighters ambushed a convoy in Borno.", {("NGAMIL", "NGAREB", "19"), ("NGAREB", "NGA", "19")}),
+    ("second-clause-subject-4", "Ethiopian police arrested four journalists in Addis Ababa and the United States "
+     "condemned the arrests.", {("ETHCOP", "ETHMED", "17"), ("USA", None, "11")}),
+    # near-misses: places and objects coordinated inside one clause stay that clause's
+    ("coordinated-places", "Police arrested protesters in Paris and Lyon on Saturday.", {("FRACOP", "FRAOPP", "17")}),
+    ("coordinated-objects", "Kenya and Uganda signed a border accord on Monday.",
+     {("KEN", "UGA", "05"), ("UGA", "KEN", "05")}),
 ]
 
 

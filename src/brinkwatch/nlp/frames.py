@@ -111,7 +111,8 @@ def expand(tok: Token) -> list[Token]:
     A list written "A, B, and C" is often parsed as A with apposition B and B's conjunct C; an
     apposition that itself has conjuncts is such a list, not a title ("Petraeus, the commander").
     """
-    out = [tok, *[c for c in tok.conjuncts if c.pos_ in NOMINAL and _coordinated(tok, c)]]
+    out = [tok, *[c for c in tok.conjuncts if c.pos_ in NOMINAL and _coordinated(tok, c)
+                  and stranded_clause_subject(c) is None]]
     for child in tok.children:
         if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
             out += [child, *[c for c in child.conjuncts if c.pos_ in NOMINAL]]
@@ -141,6 +142,23 @@ def _stranded_conjunct(tok: Token, reach: int = 6) -> list[Token]:
         if cand.pos_ in {"VERB", "AUX", "ADP", "PUNCT", "SCONJ"}:
             return []
     return []
+
+
+def stranded_clause_subject(tok: Token) -> Token | None:
+    """The verb whose subject the parser hung on the previous clause: in "Azerbaijan detained a former leader at
+    the border and Armenia accused Baku" or "Iran executed a rapper on Saturday and Germany summoned the envoy"
+    the small model makes "Armenia" and "Germany" conjuncts of the last noun and leaves the second verb, a
+    conjunct (or an unmarked adverbial clause) of the first, with no subject. A conjoined name right before such a finite verb is that verb's
+    subject, not a second party of the first clause. ``None`` otherwise."""
+    if tok.dep_ != "conj" or tok.pos_ not in {"PROPN", "NOUN"} or tok.i + 1 >= len(tok.doc):
+        return None
+    verb = tok.doc[tok.i + 1]
+    unmarked = verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children)  # parsed as an adverbial
+    if not (verb.dep_ == "conj" or unmarked) or verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS or tok.head.i == verb.head.i:
+        return None
+    if any(c.dep_ in SUBJ | PASS_SUBJ for c in verb.children) or verb.head not in tok.ancestors:
+        return None
+    return verb
 
 
 def _children(tok: Token, deps: set[str]) -> list[Token]:
@@ -232,6 +250,8 @@ def _own_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
         agents = [c for c in verb.children if gerund_subject(c)]  # "Russian shelling wounded ..."
     if not agents and not any(c.dep_ in PASS_SUBJ for c in verb.children):
         agents = swallowed_subject(verb)  # "On Tuesday Somalia expelled ..."
+    if not agents and verb.dep_ in {"conj", "advcl"} and verb.i > 0 and stranded_clause_subject(verb.doc[verb.i - 1]) == verb:
+        agents = [verb.doc[verb.i - 1]]  # "... at the border and Armenia accused Baku"
     for child in verb.children:
         if child.dep_ in PASS_SUBJ:
             patients += expand(child)

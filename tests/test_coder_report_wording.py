@@ -39,11 +39,30 @@ CASES = [
     ("coordinated-places", "Police arrested protesters in Paris and Lyon on Saturday.", {("FRACOP", "FRAOPP", "17")}),
     ("coordinated-objects", "Kenya and Uganda signed a border accord on Monday.",
      {("KEN", "UGA", "05"), ("UGA", "KEN", "05")}),
+    # "..., prompting/leading/forcing X to V": a causative participle says X did V, news of its own
+    ("causative-participle", "Gunmen kidnapped two Chinese engineers in Balochistan on Monday, prompting Beijing to "
+     "summon Pakistan's ambassador.", {("PAKUAF", "CHN", "18"), ("CHN", "PAKGOV", "11")}),
+    ("causative-participle-2", "Russia seized a Polish cargo ship in the Baltic, leading Warsaw to expel two Russian "
+     "diplomats.", {("RUS", "POLBUS", "17"), ("POL", "RUSGOV", "16")}),
+    ("causative-participle-3", "Armed settlers attacked a village near Nablus, prompting Jordan to condemn Israel.",
+     {("---SET", "PSE", "19"), ("JOR", "ISR", "11")}),
+    ("vow-revenge", "Hezbollah vowed revenge against Israel after the strike on Beirut.", set()),
+    # near-misses: a participle of consequence, a causative with a noun, a purpose clause, an act that is no event
+    ("consequence-participle", "Police fired tear gas at protesters in Lima, killing one man.",
+     {("PERCOP", "PEROPP", "17")}),
+    ("causative-noun", "Israeli jets struck Beirut's southern suburbs, prompting fears of a wider war.",
+     {("ISRMIL", "LBN", "19")}),
+    ("causative-no-event", "Peru closed its border with Ecuador, prompting truck drivers to sleep in their cabs.",
+     {("PER", "ECU", "19")}),
+    ("purpose-clause", "Police used tear gas to disperse the crowd in Lagos.", {("NGACOP", "NGACVL", "17")}),
 ]
 
 
 @pytest.mark.parametrize("construction,text,expected", CASES, ids=[c[0] for c in CASES])
 def test_report_wording(coder, construction: str, text: str, expected) -> None:
-    got = {(s, t, r) for s, t, r, m in triples(code_sentence(coder, text, "2025-03-14"), level="root")
-           if m == "asserted"}
+    triples_ = triples(code_sentence(coder, text, "2025-03-14"), level="root")
+    if construction == "vow-revenge":  # a vow of revenge is a threat of force against whom it names
+        assert {(s, t, r, m) for s, t, r, m in triples_} == {("LBNREBHEZ", "ISR", "13", "threatened")}, triples_
+        return
+    got = {(s, t, r) for s, t, r, m in triples_ if m == "asserted"}
     assert got == expected, (construction, got)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def background_reason(trigger: Token, background_preps: tuple[str, ...],
-                      speech_verbs: tuple[str, ...] = ()) -> str | None:
+                      speech_verbs: tuple[str, ...] = (), causative_verbs: tuple[str, ...] = ()) -> str | None:
     """Why an event mentioned in this position is context for the sentence's news, not news itself.
 
     A sentence reports its main clause; relative clauses and participial modifiers describe who someone is
@@ -31,9 +31,11 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...],
     event ("since last month's invasion", "following the killing of ..."). Coding such mentions again on
     the sentence's date is what makes archive-wide event counts drift, so the coder keeps them only when
     the sentence has no main event. What a speaker adds in a gerund ("a spokesman said, adding that the fire
-    was returned") is reported, not a consequence. ``None`` for a main-clause event.
+    was returned") is reported, not a consequence, and so is what a causative participle says its object did
+    ("..., prompting Ghana to recall its envoy"). ``None`` for a main-clause event.
     """
     tok = trigger
+    below = trigger  # the token the climb came from
     for _ in range(12):
         dep = tok.dep_
         if dep == "relcl" and _news_aside(tok):
@@ -44,7 +46,8 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...],
             return "content"  # "an EU decision to send aid", "Finland's plan to host": not said to happen
         if dep == "advcl":
             marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
-            if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) or "so" in marks:
+            caused = lemma_of(tok.head) in causative_verbs and any(c.dep_ == "dobj" for c in tok.head.children)
+            if (any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and not caused) or "so" in marks:
                 return "purpose"
             if marks & ADVERBIAL_MARKS:
                 return None if tok.i == trigger.i and _prior_happening(tok, marks) else "adverbial clause"
@@ -53,6 +56,9 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...],
             if tok.tag_ == "VBG" and not marks and tok.i != trigger.i and lemma_of(tok) in speech_verbs \
                     and _finished(trigger):
                 return None  # "..., a spokesman said, adding that the fire was returned": what was reported
+            if tok.tag_ == "VBG" and not marks and below.i != tok.i and lemma_of(tok) in causative_verbs and \
+                    _complement_of(below, tok) and any(c.dep_ == "dobj" for c in tok.children):
+                return None  # "..., leading Mexico to sever ties with Ecuador": Mexico's act, news of its own
             if tok.tag_ == "VBG" and not marks:
                 # "shelled Juba, killing 20"; with a subject of its own, an absolute clause giving the setting
                 return "consequence" if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) \
@@ -67,8 +73,15 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...],
             return "adjunct"
         if tok.head.i == tok.i:
             return None
+        below = tok
         tok = finite_governor(tok) or tok.head  # "calls on X to free ... and urges Y": urges is calls' conjunct
     return None
+
+
+def _complement_of(verb: Token, governor: Token) -> bool:
+    """``verb`` is ``governor``'s to-infinitive complement ("prompting Tehran to vow revenge")."""
+    return verb.head.i == governor.i and verb.pos_ == "VERB" and verb.dep_ in {"xcomp", "advcl", "ccomp"} and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def prevented_reason(trigger: Token, preventing_verbs: tuple[str, ...]) -> str | None:

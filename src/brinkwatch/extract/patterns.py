@@ -132,6 +132,7 @@ class Governors(BaseModel):
     source: str
     support_verbs: tuple[str, ...]
     object_control: tuple[str, ...]
+    causative_verbs: tuple[str, ...] = ()  # "prompting Ghana to recall its envoy": Ghana's act is news
     categories: dict[str, tuple[str, ...]]  # category -> CAMEO code prefixes
     classes: dict[str, GovernorClass]
     speech_verbs: tuple[str, ...]

@@ -55,6 +55,23 @@ CASES = [
     ("causative-no-event", "Peru closed its border with Ecuador, prompting truck drivers to sleep in their cabs.",
      {("PER", "ECU", "19")}),
     ("purpose-clause", "Police used tear gas to disperse the crowd in Lagos.", {("NGACOP", "NGACVL", "17")}),
+    # the -ing and -ment nouns of event verbs, with their "of" object and "by" or genitive doer
+    ("storming-noun", "The storming of a police station by Mozambican opposition supporters left two officers "
+     "dead.", {("MOZOPP", "MOZCOP", "14")}),
+    ("storming-noun-2", "After the storming of the presidential palace by soldiers, Niger's state television went "
+     "off air.", {("NERMIL", "NERGOV", "19")}),
+    ("looting-noun", "The looting of a UN warehouse by gunmen in Goma left thousands without food.",
+     {("CODUAF", "IGOUNO", "17")}),
+    ("razing-noun", "The razing of Palestinian homes by Israeli forces in Masafer Yatta continued on Monday.",
+     {("ISRMIL", "PSE", "17")}),
+    ("jailing-noun", "Tunisia's jailing of two prominent lawyers last month shows how little room remains for "
+     "dissent.", {("TUN", "TUNJUD", "17")}),
+    ("imprisonment-noun", "Iran's imprisonment of two French teachers angered Paris.", {("IRN", "FRAEDU", "17")}),
+    ("torching-noun", "The torching of a mosque by Myanmar soldiers was filmed.", {("MMRMIL", "MMRREL", "17")}),
+    # near-misses: history, an adjective, a footballer's sentence
+    ("storming-history", "The storming of the Bastille is celebrated in France every July.", set()),
+    ("storming-adjective", "Brazil's storming performance in the second half sealed the win.", set()),
+    ("jailing-sport", "The jailing of the striker for drunk driving ended his season.", set()),
 ]
 
 

@@ -72,6 +72,19 @@ CASES = [
     ("storming-history", "The storming of the Bastille is celebrated in France every July.", set()),
     ("storming-adjective", "Brazil's storming performance in the second half sealed the win.", set()),
     ("jailing-sport", "The jailing of the striker for drunk driving ended his season.", set()),
+    # an event noun after "after"/"following"/"before" with a doer of its own tells a happening of its own
+    ("after-noun-own-doer", "After the storming of a police station by Mozambican opposition supporters, the army "
+     "imposed a curfew in Maputo.", {("MOZOPP", "MOZCOP", "14"), ("MOZMIL", "MOZ", "17")}),
+    ("following-noun-own-doer", "Following Iran's seizure of a Greek tanker, Athens summoned the Iranian ambassador.",
+     {("IRN", "GRC", "17"), ("GRC", "IRNGOV", "11")}),
+    ("before-noun-own-doer", "Before Turkey's shelling of Kurdish villages near Qamishli, Damascus had warned Ankara "
+     "against an offensive.", {("TUR", "SYR", "19")}),
+    # near-misses: no doer, long before, a match
+    ("after-noun-no-doer", "Pakistan closed the border crossing at Torkham after the attack on its troops.",
+     None),
+    ("after-noun-long-gap", "Ethiopia reopened its embassy in Mogadishu three months after Somalia's expulsion of "
+     "its ambassador.", {("ETH", "SOM", "05")}),
+    ("after-noun-sport", "After the team's victory over Ghana, fans celebrated in Abidjan.", set()),
 ]
 
 
@@ -82,4 +95,7 @@ def test_report_wording(coder, construction: str, text: str, expected) -> None:
         assert {(s, t, r, m) for s, t, r, m in triples_} == {("LBNREBHEZ", "ISR", "13", "threatened")}, triples_
         return
     got = {(s, t, r) for s, t, r, m in triples_ if m == "asserted"}
+    if expected is None:  # the attack has no doer: no event of someone else's than the main clause's subject's
+        assert got and all(s == "PAK" for s, _, _ in got), got
+        return
     assert got == expected, (construction, got)

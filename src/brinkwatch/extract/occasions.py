@@ -67,6 +67,8 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...],
             return "adverbial clause"  # "before allowing aid convoys", "after meeting the envoy"
         if dep == "pobj" and tok.lemma_.lower() in background_preps and tok.head.lower_ == "in":
             return "adjunct"  # "fired missiles in retaliation for ...": the retaliation is the main act itself
+        if dep == "pobj" and tok.i == trigger.i and tok.pos_ == "NOUN" and _noun_news(tok):
+            return None  # "after the storming of a police station by opposition supporters, the army ...": news
         if dep == "pobj" and tok.pos_ in {"NOUN", "PROPN"} and (
                 tok.head.lower_ in background_preps
                 or (tok.head.lower_ in {"of", "for", "to", "at", "against"} and tok.head.head.lower_ in background_preps)):
@@ -121,6 +123,31 @@ def _long_before(verb: Token) -> bool:
     marks = [c for c in verb.children if c.dep_ == "mark"]
     return any(gap(c) for c in verb.children if c.dep_ == "npadvmod") or any(
         m.i > 0 and gap(verb.doc[m.i - 1]) for m in marks)
+
+
+# prepositions whose event noun, with a doer of its own, tells a happening of its own (as TELLING_MARKS do)
+TELLING_PREPS = {"after", "following", "before"}
+
+
+def _noun_news(noun: Token) -> bool:
+    """An event noun after "after", "following" or "before" naming a doer of its own, not the main clause's
+    subject: "Following Russia's seizure of two grain ships, insurers raised premiums", "after the storming of a
+    police station by opposition supporters, the army imposed a curfew". Without a doer ("after the attack on its
+    troops") or long before ("three months after the army's seizure of the airport") it stays the occasion."""
+    prep = noun.head
+    if prep.lower_ not in TELLING_PREPS or prep.dep_ != "prep":
+        return False
+    if any(c.dep_ == "npadvmod" and (lemma_of(c) in LONG_GAPS or (lemma_of(c) == "day" and c.tag_ == "NNS"))
+           for c in prep.children):
+        return False
+    doers = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    doers += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
+              if p.dep_ == "pobj"]
+    if not doers:
+        return False
+    main = prep.head
+    main_subjects = {lemma_of(c) for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}}
+    return not any(lemma_of(d) in main_subjects for d in doers)
 
 
 def _news_aside(verb: Token) -> bool:

@@ -105,6 +105,12 @@ CASES = [
      {("CHN", "JPN", "11")}),
     ("lodge-representations-2", "Moscow has lodged stern representations with Ankara over the drone sale.",
      {("RUS", "TUR", "11")}),
+    ("severing-ties", "Colombia's severing of ties with Israel surprised few.", {("COL", "ISR", "16")}),
+    ("severing-ties-2", "Nicaragua's severing of diplomatic relations with Taiwan was announced on Thursday.",
+     {("NIC", "TWN", "16")}),
+    ("severing-ties-3", "After Belize's severing of ties with Israel, its embassy in Jerusalem closed.",
+     {("BLZ", "ISR", "16")}),
+    ("severing-cable", "The severing of the cable in the Baltic was an accident, investigators said.", set()),
     ("draw-criticism", "Thailand's deportation of 40 Uyghurs to China drew sharp criticism from the UN refugee "
      "agency.", {("IGOUNOHCR", "THA", "11"), ("THA", "CHNCVL", "17")}),
     ("draw-criticism-2", "Kenya's new tax law drew protests from traders.", {("KENBUS", "KEN", "11")}),

@@ -85,6 +85,16 @@ CASES = [
     ("after-noun-long-gap", "Ethiopia reopened its embassy in Mogadishu three months after Somalia's expulsion of "
      "its ambassador.", {("ETH", "SOM", "05")}),
     ("after-noun-sport", "After the team's victory over Ghana, fans celebrated in Abidjan.", set()),
+    # "N were killed (and M wounded) when <owned weapons> struck ...": the strike is the event, the dead its outcome
+    ("killed-when-owned-weapon", "At least 12 people were killed and 30 wounded when Russian missiles struck a "
+     "hospital in Dnipro.", {("RUS", "UKRHLH", "19")}),
+    ("killed-when-doer", "Six soldiers were killed and four wounded when Pakistani Taliban militants stormed a "
+     "checkpoint in Bannu.", {("PAKREB", "PAK", "19")}),
+    ("killed-when-drones", "Four civilians were killed when Israeli drones hit a car near Tyre.",
+     {("ISRMIL", "LBN", "19")}),
+    # near-miss: a bomb no one is named for stays the act of unidentified forces
+    ("killed-when-bomb", "Five people were killed and nine injured when a bomb went off in a market in Mogadishu.",
+     {("SOMUAF", "SOMCVL", "18")}),
     # plain report verbs and light-verb phrases the dictionaries lacked
     ("end-pact", "Chad ended its defence pact with France on Thursday.", {("TCD", "FRA", "16")}),
     ("terminate-agreement", "Senegal terminated its fishing agreement with the European Union on Monday.",

@@ -115,6 +115,14 @@ CASES = [
      {("CHN", "JPN", "11")}),
     ("lodge-representations-2", "Moscow has lodged stern representations with Ankara over the drone sale.",
      {("RUS", "TUR", "11")}),
+    # "called the move unacceptable", "called the visit a provocation": a reproach (111), and the thing so called is
+    # its object, not an act of the speaker's ("Moscow called the sanctions illegal" is no Russian sanction)
+    ("called-pejorative", "Kyiv called Hungary's veto unacceptable.", {("UKR", "HUN", "11")}),
+    ("called-pejorative-2", "Moscow called the sanctions illegal.", {("RUS", None, "11")}),
+    ("called-pejorative-3", "Beijing called the visit a serious provocation.", {("CHN", None, "11")}),
+    ("called-praise", "Analysts called the budget ambitious.", set()),
+    ("called-sport", "Fans called the referee's decision a disgrace.", set()),
+    ("called-on", "The minister called on Israel to halt the raids.", set()),
     ("severing-ties", "Colombia's severing of ties with Israel surprised few.", {("COL", "ISR", "16")}),
     ("severing-ties-2", "Nicaragua's severing of diplomatic relations with Taiwan was announced on Thursday.",
      {("NIC", "TWN", "16")}),
@@ -136,6 +144,9 @@ def test_report_wording(coder, construction: str, text: str, expected) -> None:
         assert {(s, t, r, m) for s, t, r, m in triples_} == {("LBNREBHEZ", "ISR", "13", "threatened")}, triples_
         return
     got = {(s, t, r) for s, t, r, m in triples_ if m == "asserted"}
+    if construction == "called-on":  # the appeal keeps its code
+        assert {(t, r, m) for _, t, r, m in triples_} == {("ISR", "02", "requested")}, triples_
+        return
     if isinstance(expected, str):  # the coalition's sector is the actor resolver's business, not the verb's
         assert {(s and s[:3]) + r for s, _, r in got} == {expected}, got
         return

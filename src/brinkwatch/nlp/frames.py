@@ -348,6 +348,8 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame:
     for child in verb.children:
         if child.dep_ in OBJ or child.dep_ == "attr":
             objects += expand(child) + _broken_coordination(child)
+        elif child.dep_ == "oprd" and child.pos_ in {"NOUN", "ADJ"}:
+            objects.append(child)  # "called the move unacceptable", "branded the visit a provocation": what it is called
     objects += patients
     if not objects and not passive:
         objects = _shared_objects(verb)

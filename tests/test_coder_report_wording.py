@@ -68,6 +68,17 @@ CASES = [
      "dissent.", {("TUN", "TUNJUD", "17")}),
     ("imprisonment-noun", "Iran's imprisonment of two French teachers angered Paris.", {("IRN", "FRAEDU", "17")}),
     ("torching-noun", "The torching of a mosque by Myanmar soldiers was filmed.", {("MMRMIL", "MMRREL", "17")}),
+    ("capture-noun", "Following the capture of Kidal by Malian troops, the rebels regrouped near the Algerian "
+     "border.", {("MLIMIL", "MLI", "19")}),
+    ("capture-noun-person", "The capture of the cartel boss by Mexican marines was announced on Friday.",
+     {("MEXMIL", "MEXCRM", "17")}),
+    ("eviction-noun", "The eviction of 300 families by Kenyan police from the Mau forest drew anger.",
+     {("KENCOP", "KENCVL", "17")}),
+    ("eviction-noun-2", "The eviction of Palestinian families by Israeli settlers in Sheikh Jarrah continued.",
+     {("ISRSET", "PSECVL", "17")}),
+    ("capture-sport", "The capture of the title by Senegal sparked celebrations in Dakar.", set()),
+    ("capture-wildlife", "The capture of a rare leopard on camera delighted researchers in Kenya.", set()),
+    ("eviction-tenant", "The eviction of the tenant by the landlord was upheld by the court.", set()),
     # near-misses: history, an adjective, a footballer's sentence
     ("storming-history", "The storming of the Bastille is celebrated in France every July.", set()),
     ("storming-adjective", "Brazil's storming performance in the second half sealed the win.", set()),

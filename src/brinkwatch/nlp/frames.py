@@ -43,6 +43,7 @@ class Lexicon:
     manner_nouns: frozenset[str] = frozenset()  # "shut their shops in protest": the clause's act is this event
     observation_verbs: frozenset[str] = frozenset()  # "monitors recorded 99 explosions": a report of the event
     observed_nouns: frozenset[str] = frozenset()  # the nouns whose report is the event ("shelling was reported")
+    raising_verbs: frozenset[str] = frozenset()  # "gunmen are said to have abducted ...": the gunmen abducted
 
 
 @dataclass
@@ -275,6 +276,9 @@ def _inherited_subjects(verb: Token, lex: Lexicon, depth: int = 0) -> list[Token
         if lemma_of(head) in lex.object_control and is_passive(head) and _own_subjects(head)[1]:
             # "the guards were forced to return fire": the passive's subject is the one made to act
             return _own_subjects(head)[1]
+        agents, patients = _own_subjects(head)
+        if verb.dep_ == "xcomp" and patients and not agents and lemma_of(head) in lex.raising_verbs:
+            return patients  # "gunmen are believed to have abducted ...", "Hezbollah is said to have fired ..."
         return verb_subjects(head, lex, depth + 1)
     if verb.dep_ == "acomp" and head.pos_ in {"VERB", "AUX"}:
         return verb_subjects(head, lex, depth + 1)  # "Iraq is prepared to ...": a participle after a copula

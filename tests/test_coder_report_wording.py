@@ -115,6 +115,15 @@ CASES = [
     # near-misses: a request is no act; a footballer's move is no politics
     ("raised-asked", "Iraq was asked to expel the Turkish ambassador.", set()),
     ("raised-sport", "The striker is said to have signed for Al-Hilal.", set()),
+    # "Kenyan troops were sent to Haiti": with no sender named, the troops' own state sent them
+    ("passive-troops", "Kenyan troops were sent to Haiti last June.", {("KENMIL", "HTI", "15")}),
+    ("passive-troops-2", "Additional Rwandan soldiers were deployed to Cabo Delgado in March.",
+     {("RWAMIL", "MOZ", "15")}),
+    ("passive-troops-3", "Turkish reinforcements were dispatched to the Syrian border on Friday.",
+     {("TUR", "SYR", "15")}),
+    # near-misses: troops of no named state, a sender named by the by-phrase
+    ("passive-troops-unnamed", "Troops were deployed to Lamu after the attack.", set()),
+    ("passive-troops-agent", "Egyptian troops were sent to Somalia by the African Union.", "IGO15"),
     # plain report verbs and light-verb phrases the dictionaries lacked
     ("end-pact", "Chad ended its defence pact with France on Thursday.", {("TCD", "FRA", "16")}),
     ("terminate-agreement", "Senegal terminated its fishing agreement with the European Union on Monday.",

@@ -30,10 +30,18 @@ ACTORS3_FLOOR = {"dyad_root": 0.85, "full": 0.74}  # measured 0.873, 0.761 (star
 # Measured at the end of the change (before it): tuning dyad_root F1 0.706 (0.581), strict 0.706, no-event 0.889;
 # holdout 0.750 (0.745), strict 0.750, no-event 1.0 (0.769 when first scored; an envoy ordered out was then
 # taken back from 161 to the house's demand, 10, which tests/test_structure.py holds).
-REPORT_SETS = ("constructions3_tuning.jsonl", "constructions3_holdout.jsonl")
+# The constructions4 probe (issue 11, the wording other writers use that brinkwatch never triggered on): sentences
+# from inside whole reports (monitor notes, live blogs, press releases, translated statements, wire leads,
+# analysis), events in subordinate clauses, nominals, result clauses, consequences and multi-event sentences,
+# hand-coded before the coder ran on them. Measured at the end of the change (before it): tuning dyad_root F1
+# 0.667 (0.571), strict the same, no-event 0.812; holdout 0.536 (0.511), strict the same, no-event 1.0.
+REPORT_SETS = ("constructions3_tuning.jsonl", "constructions3_holdout.jsonl",
+               "constructions4_tuning.jsonl", "constructions4_holdout.jsonl")
 REPORT_FLOORS = {
     "constructions3_tuning.jsonl": {"dyad_root_f1": 0.70, "strict_dyad_root_f1": 0.70, "no_event_accuracy": 0.85},
     "constructions3_holdout.jsonl": {"dyad_root_f1": 0.75, "strict_dyad_root_f1": 0.75, "no_event_accuracy": 0.95},
+    "constructions4_tuning.jsonl": {"dyad_root_f1": 0.65, "strict_dyad_root_f1": 0.65, "no_event_accuracy": 0.78},
+    "constructions4_holdout.jsonl": {"dyad_root_f1": 0.52, "strict_dyad_root_f1": 0.52, "no_event_accuracy": 0.95},
 }
 
 

@@ -22,7 +22,7 @@ from brinkwatch.extract.events import Draft
 from brinkwatch.extract.patterns import PatternBook
 from brinkwatch.geo import Gazetteer
 from brinkwatch.model import Actor, Place
-from brinkwatch.nlp.frames import lemma_of
+from brinkwatch.nlp.frames import lemma_of, stranded_clause_subject
 
 
 class ArgumentResolver:
@@ -355,6 +355,9 @@ def _argument_ranges(trigger: Token, speech_verbs: tuple[str, ...]) -> list[tupl
         if trigger.pos_ == "NOUN" and child.dep_ in {"compound", "amod", "nmod"}:
             continue
         left, right = child.left_edge, child.right_edge
+        stranded = [t for t in child.subtree if stranded_clause_subject(t) is not None]
+        if stranded and stranded[0].i - 2 >= left.i:  # "on Saturday and Germany summoned ...": Germany is a doer
+            right = trigger.doc[stranded[0].i - 2]
         ranges.append((left.idx, right.idx + len(right.text)))
     return ranges
 

@@ -284,7 +284,10 @@ def _outcome_of_told_act(trigger: Token, book: PatternBook) -> bool:
     casualty verb is no second act of unidentified armed forces (a bare "killed in an attack" still is)."""
     if trigger.pos_ != "VERB":
         return False
-    for child in trigger.children:
+    # "12 were killed and 30 wounded when ...": the clause hangs on the last of the coordinated casualty verbs
+    shared = [g for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children
+              if g.dep_ == "advcl"]
+    for child in [*trigger.children, *shared]:
         if child.dep_ == "prep" and child.lower_ in {"in", "during"}:
             for act in (c for c in child.children if c.dep_ == "pobj" and book.index.get(("noun", lemma_of(c)))):
                 if any(m.dep_ in _DOER_DEPS and m.pos_ in {"PROPN", "ADJ"} for m in act.subtree if m.i < act.i):
@@ -292,10 +295,18 @@ def _outcome_of_told_act(trigger: Token, book: PatternBook) -> bool:
         # the clause's doer is someone, not a weapon or an accident ("when a bomb exploded" stays unattributed)
         things = set(book.governors.unattributed_weapons) | set(book.governors.inanimate_causes)
         if child.dep_ == "advcl" and child.pos_ == "VERB" and any(
-                c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} and lemma_of(c) not in things for c in child.children) \
+                c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} and (lemma_of(c) not in things or _owned(c))
+                for c in child.children) \
                 and any(c.dep_ in {"advmod", "mark"} and c.lower_ in _CAUSE_CLAUSE_MARKS for c in child.children):
             return True
     return False
+
+
+def _owned(weapon: Token) -> bool:
+    """"when Russian missiles struck a hospital", "after Israel's drones hit the camp": a weapon whose owner is
+    named is a doer, not an accident."""
+    return any(m.dep_ in _DOER_DEPS and m.pos_ in {"PROPN", "ADJ"} and m.ent_type_ in {"NORP", "GPE", "ORG"}
+               for m in weapon.children if m.i < weapon.i)
 
 
 def _last_attacker(events: list[Event], index: int, violent_roots, reach: int = 2) -> Event | None:

@@ -198,6 +198,11 @@ def _slot_tokens(frame: Frame, slot: str) -> list[Token]:
         toks = frame.objects
     elif slot == "dative":
         toks = frame.datives
+    elif slot == "patient":
+        # "Kenyan troops were sent to Haiti": with no one named sending them, the troops' state sent them
+        toks = [o for o in frame.objects if frame.passive and "nsubjpass" in {o.dep_, o.head.dep_}
+                and any(m.dep_ in {"amod", "compound", "poss", "nmod"} and m.pos_ in {"PROPN", "ADJ"}
+                        and m.ent_type_ in {"NORP", "GPE"} for m in o.children)]
     elif slot.startswith("prep:"):
         toks = frame.prep_objects((slot[5:],))
         if not toks and slot == "prep:of" and frame.kind == "verb":

@@ -62,7 +62,8 @@ class SentenceCoder:
         _answer_requests(out, self.book)
         roles = SentenceRoles.of(out, by_trigger, self.gov)
         for draft in out:
-            draft.background = background_reason(draft.trigger, self.gov.background_preps, self.gov.speech_verbs) or \
+            draft.background = background_reason(draft.trigger, self.gov.background_preps, self.gov.speech_verbs,
+                                                 self.gov.causative_verbs) or \
                 roles.object_reason(draft) or roles.phrase_reason(draft.trigger) or \
                 prevented_reason(draft.trigger, self.gov.preventing_verbs)
             draft.predicate = _predicate(draft.trigger, self.gov.support_verbs)

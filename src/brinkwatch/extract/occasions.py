@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def background_reason(trigger: Token, background_preps: tuple[str, ...],
-                      speech_verbs: tuple[str, ...] = ()) -> str | None:
+                      speech_verbs: tuple[str, ...] = (), causative_verbs: tuple[str, ...] = ()) -> str | None:
     """Why an event mentioned in this position is context for the sentence's news, not news itself.
 
     A sentence reports its main clause; relative clauses and participial modifiers describe who someone is
@@ -31,9 +31,11 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...],
     event ("since last month's invasion", "following the killing of ..."). Coding such mentions again on
     the sentence's date is what makes archive-wide event counts drift, so the coder keeps them only when
     the sentence has no main event. What a speaker adds in a gerund ("a spokesman said, adding that the fire
-    was returned") is reported, not a consequence. ``None`` for a main-clause event.
+    was returned") is reported, not a consequence, and so is what a causative participle says its object did
+    ("..., prompting Ghana to recall its envoy"). ``None`` for a main-clause event.
     """
     tok = trigger
+    below = trigger  # the token the climb came from
     for _ in range(12):
         dep = tok.dep_
         if dep == "relcl" and _news_aside(tok):
@@ -44,7 +46,8 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...],
             return "content"  # "an EU decision to send aid", "Finland's plan to host": not said to happen
         if dep == "advcl":
             marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
-            if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) or "so" in marks:
+            caused = lemma_of(tok.head) in causative_verbs and any(c.dep_ == "dobj" for c in tok.head.children)
+            if (any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and not caused) or "so" in marks:
                 return "purpose"
             if marks & ADVERBIAL_MARKS:
                 return None if tok.i == trigger.i and _prior_happening(tok, marks) else "adverbial clause"
@@ -53,6 +56,9 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...],
             if tok.tag_ == "VBG" and not marks and tok.i != trigger.i and lemma_of(tok) in speech_verbs \
                     and _finished(trigger):
                 return None  # "..., a spokesman said, adding that the fire was returned": what was reported
+            if tok.tag_ == "VBG" and not marks and below.i != tok.i and lemma_of(tok) in causative_verbs and \
+                    _complement_of(below, tok) and any(c.dep_ == "dobj" for c in tok.children):
+                return None  # "..., leading Mexico to sever ties with Ecuador": Mexico's act, news of its own
             if tok.tag_ == "VBG" and not marks:
                 # "shelled Juba, killing 20"; with a subject of its own, an absolute clause giving the setting
                 return "consequence" if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) \
@@ -61,14 +67,23 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...],
             return "adverbial clause"  # "before allowing aid convoys", "after meeting the envoy"
         if dep == "pobj" and tok.lemma_.lower() in background_preps and tok.head.lower_ == "in":
             return "adjunct"  # "fired missiles in retaliation for ...": the retaliation is the main act itself
+        if dep == "pobj" and tok.i == trigger.i and tok.pos_ == "NOUN" and _noun_news(tok):
+            return None  # "after the storming of a police station by opposition supporters, the army ...": news
         if dep == "pobj" and tok.pos_ in {"NOUN", "PROPN"} and (
                 tok.head.lower_ in background_preps
                 or (tok.head.lower_ in {"of", "for", "to", "at", "against"} and tok.head.head.lower_ in background_preps)):
             return "adjunct"
         if tok.head.i == tok.i:
             return None
+        below = tok
         tok = finite_governor(tok) or tok.head  # "calls on X to free ... and urges Y": urges is calls' conjunct
     return None
+
+
+def _complement_of(verb: Token, governor: Token) -> bool:
+    """``verb`` is ``governor``'s to-infinitive complement ("prompting Tehran to vow revenge")."""
+    return verb.head.i == governor.i and verb.pos_ == "VERB" and verb.dep_ in {"xcomp", "advcl", "ccomp"} and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def prevented_reason(trigger: Token, preventing_verbs: tuple[str, ...]) -> str | None:
@@ -89,6 +104,10 @@ ADVERBIAL_MARKS = {"after", "since", "before", "as", "when", "while", "because",
 # past), "because ..." (a reason given), "until ..." (an end point) and "as"/"while" (what was going on at the
 # time: "lifted the curfew as police in the capital were making arrests") do not
 TELLING_MARKS = {"after", "before", "when"}
+# "as"/"while" with a simple past of a doer of its own tell a second happening of the same time: "arrested 40
+# in Nairobi while protesters in Mombasa set fire to an office", "lifted the curfew as opposition leaders called
+# off the protests"; their progressive ("as police were making arrests") is still the setting
+SIMULTANEOUS_MARKS = {"while"}
 AGENT_SUBJECTS = {"nsubj"}
 
 
@@ -104,6 +123,31 @@ def _long_before(verb: Token) -> bool:
     marks = [c for c in verb.children if c.dep_ == "mark"]
     return any(gap(c) for c in verb.children if c.dep_ == "npadvmod") or any(
         m.i > 0 and gap(verb.doc[m.i - 1]) for m in marks)
+
+
+# prepositions whose event noun, with a doer of its own, tells a happening of its own (as TELLING_MARKS do)
+TELLING_PREPS = {"after", "following", "before"}
+
+
+def _noun_news(noun: Token) -> bool:
+    """An event noun after "after", "following" or "before" naming a doer of its own, not the main clause's
+    subject: "Following Russia's seizure of two grain ships, insurers raised premiums", "after the storming of a
+    police station by opposition supporters, the army imposed a curfew". Without a doer ("after the attack on its
+    troops") or long before ("three months after the army's seizure of the airport") it stays the occasion."""
+    prep = noun.head
+    if prep.lower_ not in TELLING_PREPS or prep.dep_ != "prep":
+        return False
+    if any(c.dep_ == "npadvmod" and (lemma_of(c) in LONG_GAPS or (lemma_of(c) == "day" and c.tag_ == "NNS"))
+           for c in prep.children):
+        return False
+    doers = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    doers += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
+              if p.dep_ == "pobj"]
+    if not doers:
+        return False
+    main = prep.head
+    main_subjects = {lemma_of(c) for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}}
+    return not any(lemma_of(d) in main_subjects for d in doers)
 
 
 def _news_aside(verb: Token) -> bool:
@@ -134,14 +178,14 @@ def _prior_happening(verb: Token, marks: set[str]) -> bool:
     a checkpoint"). A passive ("after the drone was shot down"), a pronoun doer ("after it bombed ...": the
     main clause's actor, already coded), the main clause's own subject, or a present or future clause ("before
     the troops withdraw") stay context."""
-    if not marks & TELLING_MARKS:
+    if not marks & (TELLING_MARKS | SIMULTANEOUS_MARKS):
         return False
     subjects = [c for c in verb.children if c.dep_ in AGENT_SUBJECTS]
     if not subjects or any(s.pos_ == "PRON" for s in subjects):
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxes & {"had", "has", "have"}) or (
-        verb.tag_ == "VBG" and auxes & {"was", "were"})
+        verb.tag_ == "VBG" and auxes & {"was", "were"} and marks & TELLING_MARKS)
     if not past or _long_before(verb):
         return False
     main = verb.head

@@ -132,6 +132,8 @@ class Governors(BaseModel):
     source: str
     support_verbs: tuple[str, ...]
     object_control: tuple[str, ...]
+    causative_verbs: tuple[str, ...] = ()  # "prompting Ghana to recall its envoy": Ghana's act is news
+    raising_verbs: tuple[str, ...] = ()  # "troops are reported to have detained ...": the troops detained
     categories: dict[str, tuple[str, ...]]  # category -> CAMEO code prefixes
     classes: dict[str, GovernorClass]
     speech_verbs: tuple[str, ...]
@@ -287,6 +289,7 @@ class PatternBook:
             reply_verbs=frozenset(governors.reply_verbs),
             observation_verbs=frozenset(governors.observation_verbs),
             observed_nouns=frozenset(governors.observed_nouns),
+            raising_verbs=frozenset(governors.raising_verbs),
         )
 
     @classmethod

@@ -43,6 +43,7 @@ class Lexicon:
     manner_nouns: frozenset[str] = frozenset()  # "shut their shops in protest": the clause's act is this event
     observation_verbs: frozenset[str] = frozenset()  # "monitors recorded 99 explosions": a report of the event
     observed_nouns: frozenset[str] = frozenset()  # the nouns whose report is the event ("shelling was reported")
+    raising_verbs: frozenset[str] = frozenset()  # "gunmen are said to have abducted ...": the gunmen abducted
 
 
 @dataclass
@@ -111,7 +112,8 @@ def expand(tok: Token) -> list[Token]:
     A list written "A, B, and C" is often parsed as A with apposition B and B's conjunct C; an
     apposition that itself has conjuncts is such a list, not a title ("Petraeus, the commander").
     """
-    out = [tok, *[c for c in tok.conjuncts if c.pos_ in NOMINAL and _coordinated(tok, c)]]
+    out = [tok, *[c for c in tok.conjuncts if c.pos_ in NOMINAL and _coordinated(tok, c)
+                  and stranded_clause_subject(c) is None]]
     for child in tok.children:
         if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
             out += [child, *[c for c in child.conjuncts if c.pos_ in NOMINAL]]
@@ -141,6 +143,23 @@ def _stranded_conjunct(tok: Token, reach: int = 6) -> list[Token]:
         if cand.pos_ in {"VERB", "AUX", "ADP", "PUNCT", "SCONJ"}:
             return []
     return []
+
+
+def stranded_clause_subject(tok: Token) -> Token | None:
+    """The verb whose subject the parser hung on the previous clause: in "Azerbaijan detained a former leader at
+    the border and Armenia accused Baku" or "Iran executed a rapper on Saturday and Germany summoned the envoy"
+    the small model makes "Armenia" and "Germany" conjuncts of the last noun and leaves the second verb, a
+    conjunct (or an unmarked adverbial clause) of the first, with no subject. A conjoined name right before such a finite verb is that verb's
+    subject, not a second party of the first clause. ``None`` otherwise."""
+    if tok.dep_ != "conj" or tok.pos_ not in {"PROPN", "NOUN"} or tok.i + 1 >= len(tok.doc):
+        return None
+    verb = tok.doc[tok.i + 1]
+    unmarked = verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children)  # parsed as an adverbial
+    if not (verb.dep_ == "conj" or unmarked) or verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS or tok.head.i == verb.head.i:
+        return None
+    if any(c.dep_ in SUBJ | PASS_SUBJ for c in verb.children) or verb.head not in tok.ancestors:
+        return None
+    return verb
 
 
 _CHILDREN_KEY = "brinkwatch.frames.children"
@@ -255,6 +274,8 @@ def _read_own_subjects(verb: Token) -> tuple[list[Token], list[Token]]:
         agents = [c for c in verb.children if gerund_subject(c)]  # "Russian shelling wounded ..."
     if not agents and not any(c.dep_ in PASS_SUBJ for c in verb.children):
         agents = swallowed_subject(verb)  # "On Tuesday Somalia expelled ..."
+    if not agents and verb.dep_ in {"conj", "advcl"} and verb.i > 0 and stranded_clause_subject(verb.doc[verb.i - 1]) == verb:
+        agents = [verb.doc[verb.i - 1]]  # "... at the border and Armenia accused Baku"
     for child in verb.children:
         if child.dep_ in PASS_SUBJ:
             patients += expand(child)
@@ -278,6 +299,9 @@ def _inherited_subjects(verb: Token, lex: Lexicon, depth: int = 0) -> list[Token
         if lemma_of(head) in lex.object_control and is_passive(head) and _own_subjects(head)[1]:
             # "the guards were forced to return fire": the passive's subject is the one made to act
             return _own_subjects(head)[1]
+        agents, patients = _own_subjects(head)
+        if verb.dep_ == "xcomp" and patients and not agents and lemma_of(head) in lex.raising_verbs:
+            return patients  # "gunmen are believed to have abducted ...", "Hezbollah is said to have fired ..."
         return verb_subjects(head, lex, depth + 1)
     if verb.dep_ == "acomp" and head.pos_ in {"VERB", "AUX"}:
         return verb_subjects(head, lex, depth + 1)  # "Iraq is prepared to ...": a participle after a copula
@@ -351,6 +375,8 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame:
     for child in verb.children:
         if child.dep_ in OBJ or child.dep_ == "attr":
             objects += expand(child) + _broken_coordination(child)
+        elif child.dep_ == "oprd" and child.pos_ in {"NOUN", "ADJ"}:
+            objects.append(child)  # "called the move unacceptable", "branded the visit a provocation": what it is called
     objects += patients
     if not objects and not passive:
         objects = _shared_objects(verb)

@@ -1,16 +1,27 @@
 """Attribute forms of the sixth round of issue 12 (found on tests/data/attributes/wires_sixth), in our own
 words: a toll told over several sentences ("Four soldiers died. Two more succumbed in hospital. Eleven others
 were wounded."), a toll that is revised ("the death toll rose to 14", "revised the number of wounded to 30"),
-and acts coordinated after one another, each with its own count ("fired tear gas in A, arrested 43 people in
-B and shot dead one protester in C"). Each form has three or more sentences in other countries and tenses,
-and near-misses that must not fire.
+acts coordinated after one another, each with its own count ("fired tear gas in A, arrested 43 people in
+B and shot dead one protester in C"); places: a town inside the province a situation report opens with ("In
+North Kivu Province, Beni territory, ... the outskirts of Oicha"), a line located by its district ("near the
+Line of Control in ... Poonch district"), a name the tagger reads as an adjective ("in Beni town"), a distance
+and bearing ("40 km north of Trincomalee"); dates: "hours after the blast" (the day of the act the story leads
+with). Each form has three or more sentences in other countries and tenses, and near-misses that must not fire.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from test_attr_fourth_forms import tolls
+from brinkwatch.evaluate.attributes import km
+from brinkwatch.extract.dates import load_cue_file
+from brinkwatch.extract.place_words import PlaceWords
+from test_attr_fourth_forms import attributes, place, tolls
+
+D = dt.date
+PUB = D(2025, 10, 16)  # a Thursday
 
 
 # ------------------------------------------------------------------ a toll told over several sentences
@@ -115,3 +126,135 @@ def test_coordinated_acts_keep_their_own_counts(text, trigger, expected) -> None
 )
 def test_a_casualty_act_after_a_violent_one_is_its_toll(text, trigger, expected) -> None:
     assert tolls(text, trigger) == expected
+
+
+# ------------------------------------------------------------------------------------------------ places
+def near(found, lat: float, lon: float, within: float = 25.0) -> bool:
+    return found is not None and found.lat is not None and km(found.lat, found.lon, lat, lon) <= within
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "lat", "lon"),
+    [
+        # a situation report opens with the province: the town the act names inside it is the place
+        ("In North Kivu Province, Beni territory, fighters of the Allied Democratic Forces attacked the "
+         "outskirts of Oicha on Tuesday, killing 9 civilians.", "attacked", 0.70, 29.52),
+        ("In Borno State, insurgents attacked farmers near Bama on Sunday.", "attacked", 11.52, 13.69),
+        ("In Helmand province, Taliban fighters attacked a checkpoint in Gereshk last night.", "attacked",
+         31.82, 64.57),
+        # a line or a sea is located by the district the text names on it
+        ("Pakistani troops opened fire on Indian posts near the Line of Control in the Krishna Ghati sector of "
+         "Poonch district late on Monday.", "opened", 33.77, 74.09),
+    ],
+)
+def test_a_town_inside_the_province_or_on_the_line_is_the_place(text, trigger, lat, lon) -> None:
+    assert near(place(text, trigger, PUB), lat, lon), place(text, trigger, PUB)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        # near-misses: a town the act only comes from, or the province alone
+        ("In Helmand province, Taliban fighters from Quetta attacked a police post.", "attacked", "Helmand"),
+        ("In Borno State, insurgents attacked a military base on Sunday.", "attacked", "Borno"),
+    ],
+)
+def test_the_province_stays_when_no_town_inside_it_is_where(text, trigger, name) -> None:
+    found = place(text, trigger, PUB)
+    assert found is not None and name in found.name, found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "lat", "lon"),
+    [
+        # the tagger reads the town's name as an adjective before "town" or "territory"
+        ("On 5 June, in Beni town, police rounded up 27 people.", "rounded", 0.49, 29.47),
+        ("Gunmen killed three traders in Beni territory on Monday.", "killed", 0.49, 29.47),
+        ("Police detained 9 men in Kasese town on Monday.", "detained", 0.18, 30.08),
+    ],
+)
+def test_a_name_read_as_an_adjective_before_a_town_noun(text, trigger, lat, lon) -> None:
+    assert near(place(text, trigger, PUB), lat, lon, 30), place(text, trigger, PUB)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # near-misses: a people or a faith before "village"/"town" is no town
+        ("Militias burned a Christian town in the north on Monday.", "burned"),
+        ("Gunmen attacked an Arab village on Monday.", "attacked"),
+        ("Police raided a Jewish village at dawn.", "raided"),
+    ],
+)
+def test_a_people_before_a_town_noun_is_no_place(text, trigger) -> None:
+    found = place(text, trigger, PUB)
+    assert found is None or found.country not in ("USA", "RUS"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "lat", "lon"),
+    [
+        ("The navy detained 6 suspected smugglers about 40 km north of Trincomalee on Thursday.", "detained",
+         8.94, 81.23),
+        ("Gunmen killed 5 farmers 60 km south-east of Maiduguri on Monday.", "killed", 11.47, 13.55),
+        ("Troops clashed with rebels 15 miles west of the town of Kunduz.", "clashed", 36.73, 68.59),
+        ("Pirates attacked a bulk carrier 90 nautical miles east of Mogadishu.", "attacked", 2.04, 46.85),
+    ],
+)
+def test_a_distance_and_a_bearing_move_the_place(text, trigger, lat, lon) -> None:
+    found = place(text, trigger, PUB)
+    assert near(found, lat, lon, 10), found
+    assert found.relation == "near"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "lat", "lon"),
+    [
+        # near-misses: a distance with no bearing, or a bearing with no distance, leaves the place where it is
+        ("Gunmen killed 5 farmers in Konduga, 35 km from Maiduguri.", "killed", 11.65, 13.42),
+        ("Troops clashed with rebels north of Kunduz.", "clashed", 36.73, 68.86),
+        ("Police arrested 12 men in Trincomalee on Thursday.", "arrested", 8.58, 81.23),
+    ],
+)
+def test_no_bearing_or_no_distance_no_move(text, trigger, lat, lon) -> None:
+    assert near(place(text, trigger, PUB), lat, lon, 15), place(text, trigger, PUB)
+
+
+# ------------------------------------------------------------------------------------------------- dates
+@pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        ("MOGADISHU - Fighters detonated a car bomb at a market in Baidoa early on Tuesday, killing nine. By "
+         "Wednesday the toll had risen to 14.\n\nHours after the blast, security forces arrested 8 suspects.",
+         "arrested", D(2025, 10, 14)),
+        ("Gunmen attacked a church in Owo on 5 October.\n\nA day after the attack, the governor "
+         "imposed a curfew.", "imposed", D(2025, 10, 6)),
+        ("Rebels ambushed a convoy near Beni on 8 October. Survivors were flown to Goma on Saturday.\n\n"
+         "Shortly after the ambush, troops arrested two suspected collaborators.", "arrested", D(2025, 10, 8)),
+    ],
+)
+def test_after_the_act_the_story_leads_with(text, trigger, day) -> None:
+    assert attributes(text, trigger, PUB).date == day
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        # near-misses: "after the meeting" points at no act; with no dated act before it nothing is counted
+        ("Ministers met in Doha on Monday.\n\nHours after the meeting, police arrested 3 activists on Tuesday.",
+         "arrested", D(2025, 10, 14)),
+        ("Hours after the blast, security forces arrested 8 suspects, police said on Wednesday.", "arrested",
+         D(2025, 10, 15)),
+    ],
+)
+def test_after_something_that_is_no_dated_act(text, trigger, day) -> None:
+    assert attributes(text, trigger, PUB).date == day
+
+
+def test_the_place_words_file_is_validated(tmp_path) -> None:
+    from brinkwatch.errors import DataFileError
+
+    bad = tmp_path / "attr_places.yaml"
+    bad.write_text('version: "1"\nsource: x\nlocation_preps: in\n', encoding="utf-8")
+    with pytest.raises(DataFileError):
+        load_cue_file("attr_places.yaml", PlaceWords, bad)

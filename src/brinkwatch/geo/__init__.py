@@ -21,6 +21,7 @@ import hashlib
 import math
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
@@ -331,6 +332,19 @@ def variant_key(name: str) -> str:
     return "".join(out)
 
 
+def moved(cand: PlaceCandidate, distance_km: float, bearing_deg: float) -> PlaceCandidate:
+    """The point ``distance_km`` from the candidate on the compass bearing ``bearing_deg`` (0 north, 90
+    east), on a sphere: "40 km north of Trincomalee". A candidate without coordinates is kept."""
+    if cand.lat is None or cand.lon is None:
+        return cand
+    lat1, lon1, theta = math.radians(cand.lat), math.radians(cand.lon), math.radians(bearing_deg)
+    delta = distance_km / 6371.0
+    lat2 = math.asin(math.sin(lat1) * math.cos(delta) + math.cos(lat1) * math.sin(delta) * math.cos(theta))
+    lon2 = lon1 + math.atan2(math.sin(theta) * math.sin(delta) * math.cos(lat1),
+                             math.cos(delta) - math.sin(lat1) * math.sin(lat2))
+    return replace(cand, lat=round(math.degrees(lat2), 5), lon=round((math.degrees(lon2) + 540) % 360 - 180, 5))
+
+
 def to_place(cand: PlaceCandidate, mention: str, start: int | None = None, end: int | None = None,
              relation: str | None = None) -> Place:
     """Turn a gazetteer candidate into the ``Place`` record of a mention."""
@@ -340,5 +354,5 @@ def to_place(cand: PlaceCandidate, mention: str, start: int | None = None, end: 
     )
 
 
-__all__ = ["PRECISION_SCALE", "Gazetteer", "PlaceCandidate", "PlacesFile", "load_places_file", "normalize_name",
-           "to_place"]
+__all__ = ["PRECISION_SCALE", "Gazetteer", "PlaceCandidate", "PlacesFile", "load_places_file", "moved",
+           "normalize_name", "to_place"]

@@ -258,3 +258,54 @@ def test_the_place_words_file_is_validated(tmp_path) -> None:
     bad.write_text('version: "1"\nsource: x\nlocation_preps: in\n', encoding="utf-8")
     with pytest.raises(DataFileError):
         load_cue_file("attr_places.yaml", PlaceWords, bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        # a night over two days is dated by its first day (the tagger gives only the month)
+        ("Troops shelled the village on the night of 4-5 October, killing 6 people.", "shelled", D(2025, 10, 4)),
+        ("In Beni territory, rebels attacked Oicha on the night of 11-12 September.", "attacked", D(2025, 9, 11)),
+        ("Police said gunmen had stormed the prison during the night of 28-29 August 2025.", "stormed",
+         D(2025, 8, 28)),
+        # a count of hours after a named day
+        ("Rebels seized the town on 3 October. Troops retook it 48 hours later.", "retook", D(2025, 10, 5)),
+        ("Militants attacked a post on 9 October. 24 hours later, troops raided their camp.", "raided",
+         D(2025, 10, 10)),
+        ("Police arrested 5 men on 8 October. Gunmen had burned the office two days earlier.", "burned",
+         D(2025, 10, 6)),
+    ],
+)
+def test_nights_and_hours_counted_from_a_day(text, trigger, day) -> None:
+    assert attributes(text, trigger, PUB).date == day
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        # near-misses: a span of days that is no night keeps its first day too, a count of hours with no day
+        # before it is not counted from anything
+        ("Delegates met in Geneva on 4-5 October.", "met", D(2025, 10, 4)),
+        ("Police said they had arrested 9 men 48 hours earlier.", "arrested", PUB),
+        ("Talks resumed on 3 October and the sides met again hours later.", "met", D(2025, 10, 3)),
+    ],
+)
+def test_days_and_hours_near_misses(text, trigger, day) -> None:
+    assert attributes(text, trigger, PUB).date == day
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("A court in Lahore remanded 14 suspects in police custody for 7 days on Monday.", "remanded",
+         {"arrested": 14}),
+        ("A magistrate remanded 6 activists in prison until their trial.", "remanded", {"arrested": 6}),
+        ("Police took 37 people into custody after the clashes on Monday.", "took", {"arrested": 37}),
+        ("Soldiers took 14 villagers into custody in Tillaberi on Friday.", "took", {"arrested": 14}),
+        # near-misses: "into" a place is no arrest; a crowd driven somewhere is no toll
+        ("Police forced 200 protesters into a stadium on Monday.", "forced", {}),
+        ("Militants drove 3,000 people into the hills.", "drove", {}),
+    ],
+)
+def test_remanded_and_taken_into_custody(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected

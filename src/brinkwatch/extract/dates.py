@@ -319,6 +319,8 @@ def parse_date_expression(text: str, pub_date: dt.date | None, cues: DateCues,
 
 
 # ---- finding date expressions in a parsed document ------------------------------------------------
+_DAY_RANGE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:,? \d{4})?\b",
+                        re.IGNORECASE)
 _DATE_REGEX = re.compile(
     r"\b(?:(?:early|mid|late)[\s-]+)?(?:"
     r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?"
@@ -422,6 +424,14 @@ def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> li
                 mention = _mention(doc, m.start(), m.end(), pub_date, cues, text)
                 if mention is not None:
                     found.append(mention)
+    for m in _DAY_RANGE.finditer(text):
+        # "on the night of 4-5 June": the tagger gives only "June" (and "the night"); the span of two days is
+        # one expression, dated by its first day (the night's evening)
+        inside = [d for d in found if m.start() <= d.start and d.end <= m.end()]
+        if inside and not any(d.start < m.end() and m.start() < d.end for d in found if d not in inside):
+            mention = _mention(doc, m.start(), m.end(), pub_date, cues, text)
+            if mention is not None and mention.parsed.precision == "day":
+                found = [d for d in found if d not in inside] + [mention]
     for m in _DATE_REGEX.finditer(text):
         if not any(d.start < m.end() and m.start() < d.end for d in found):
             mention = _mention(doc, m.start(), m.end(), pub_date, cues, text)

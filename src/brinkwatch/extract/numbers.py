@@ -255,6 +255,9 @@ def _context(noun: Token) -> list[Token]:
     # ("dead" the parser may also hang as an adverbial clause: "arrested 43 people and shot dead one protester")
     found += [c for c in verb.children if c.dep_ in ("acomp", "oprd", "advmod", "prt")
               or (c.dep_ == "advcl" and c.pos_ == "ADJ")]
+    # where the act put them: "took 37 people into custody"
+    found += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "into" for p in c.children
+              if p.dep_ == "pobj"]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     for subj in subjects:
         found += [subj, *(c for c in subj.children if c.dep_ in ("compound", "amod"))]

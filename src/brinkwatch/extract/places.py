@@ -809,8 +809,11 @@ _DISTANCE_BEFORE = re.compile(
 def _distance_from(doc: Doc, mention: PlaceMention) -> tuple[float, float] | None:
     """(km, bearing) when the text puts the event a distance off the place: "about 40 km north of
     Trincomalee", "90 nautical miles south-east of Aden", "15 miles west of the town of Kunduz"."""
-    before = doc.text[max(0, mention.start - 60):mention.start]
-    m = _DISTANCE_BEFORE.search(before)
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    # (the few tokens before the name, not Doc.text: that is rebuilt from every token on each access)
+    m = _DISTANCE_BEFORE.search(doc[max(0, span.start - 14):span.start].text_with_ws)
     if m is None:
         return None
     bearing = _BEARINGS.get(m.group(3).lower().replace("-", ""))

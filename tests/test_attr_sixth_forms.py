@@ -122,6 +122,10 @@ def test_coordinated_acts_keep_their_own_counts(text, trigger, expected) -> None
         ("Gunmen stormed the village, torched 40 homes and killed 12 people.", "stormed", {"killed": 12}),
         ("Troops raided the camp, burned tents and shot dead 7 men.", "raided", {"killed": 7}),
         ("Rebels killed 4 villagers and wounded 9 others.", "killed", {"killed": 4, "injured": 9}),
+        # "... and detained 5 more": the same operation on the same group keeps its count
+        ("Marines killed 3 smugglers and detained 7 more off Tumaco on Friday.", "killed",
+         {"killed": 3, "arrested": 7}),
+        ("Troops killed 4 militants and arrested 6 others in the raid.", "killed", {"killed": 4, "arrested": 6}),
     ],
 )
 def test_a_casualty_act_after_a_violent_one_is_its_toll(text, trigger, expected) -> None:

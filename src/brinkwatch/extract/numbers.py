@@ -490,8 +490,12 @@ def _separate_act(verb: Token, violent: bool, cues: NumberCues) -> bool:
     Blantyre, arrested 43 people in Mzuzu and shot dead one protester" the 43 are the arrest's and the one
     the shooting's. Only casualty and harming verbs after a violent act tell its toll ("attacked the
     base and killed 3 soldiers", "killed 4 and wounded 9")."""
-    if verb.dep_ != "conj" or verb.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in verb.children):
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or not objects:
         return False
+    if any(t.lower_ in _MORE_WORDS for o in objects for t in o.subtree) or \
+            any(c.dep_ == "advmod" and c.lower_ in _MORE_WORDS for c in verb.children):
+        return False  # "killed 2 gunmen and detained 5 more": the same operation on the same group
     lemma = verb.lemma_.lower()
     return not (violent and (lemma in _casualty_words(cues)[0] or lemma in cues.harming_verbs))
 

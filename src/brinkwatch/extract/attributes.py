@@ -253,7 +253,7 @@ class AttributeExtractor:
         opinion = is_opinion_sentence(sent, ctx.opinion_piece, attribution is not None, self.cues.modality,
                                       ctx.quote_spans)
         numbers = numbers_for_event(sent, trigger, self.cues.numbers, [(d.start, d.end) for d in dates])
-        numbers += follow_up_numbers(sent, trigger, self.cues.numbers, numbers, ctx.date_spans)
+        numbers = follow_up_numbers(sent, trigger, self.cues.numbers, numbers, ctx.date_spans)
         return EventAttributes(
             date=parsed.date,
             date_precision=parsed.precision,

@@ -25,7 +25,7 @@ from brinkwatch.cache import safe_load_yaml
 from brinkwatch.errors import DataFileError
 from brinkwatch.model import DatePrecision
 from brinkwatch.nlp.frames import clause_verb
-from brinkwatch.nlp.structure import dateline_span
+from brinkwatch.nlp.structure import dateline_span, find_layout
 
 DATA_DIR = Path(__file__).parent / "data"
 M = TypeVar("M", bound=BaseModel)
@@ -56,6 +56,8 @@ class DateCues(BaseModel):
     prepositions: list[str]
     future_window_days: int = Field(ge=0)
     sequel_days: dict[str, int] = Field(default_factory=dict)
+    act_sequels: dict[str, int] = Field(default_factory=dict)
+    act_nouns: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +319,8 @@ def parse_date_expression(text: str, pub_date: dt.date | None, cues: DateCues,
 
 
 # ---- finding date expressions in a parsed document ------------------------------------------------
+_DAY_RANGE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:,? \d{4})?\b",
+                        re.IGNORECASE)
 _DATE_REGEX = re.compile(
     r"\b(?:(?:early|mid|late)[\s-]+)?(?:"
     r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?"
@@ -420,13 +424,21 @@ def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> li
                 mention = _mention(doc, m.start(), m.end(), pub_date, cues, text)
                 if mention is not None:
                     found.append(mention)
+    for m in _DAY_RANGE.finditer(text):
+        # "on the night of 4-5 June": the tagger gives only "June" (and "the night"); the span of two days is
+        # one expression, dated by its first day (the night's evening)
+        inside = [d for d in found if m.start() <= d.start and d.end <= m.end()]
+        if inside and not any(d.start < m.end() and m.start() < d.end for d in found if d not in inside):
+            mention = _mention(doc, m.start(), m.end(), pub_date, cues, text)
+            if mention is not None and mention.parsed.precision == "day":
+                found = [d for d in found if d not in inside] + [mention]
     for m in _DATE_REGEX.finditer(text):
         if not any(d.start < m.end() and m.start() < d.end for d in found):
             mention = _mention(doc, m.start(), m.end(), pub_date, cues, text)
             if mention is not None:
                 found.append(mention)
     found = sorted((d for d in found if not skip[0] <= d.start < skip[1]), key=lambda d: d.start)
-    return _with_sequels(doc, found, cues, text)
+    return _with_act_sequels(doc, _with_sequels(doc, found, cues, text), cues, text)
 
 
 def _previous_paragraph(text: str, start: int) -> int:
@@ -455,6 +467,37 @@ def _with_sequels(doc: Doc, found: list[DateMention], cues: DateCues, text: str)
         if not before or span is None or before[-1].parsed.date is None:
             continue
         day = before[-1].parsed.date + dt.timedelta(days=cues.sequel_days[m.group(0).lower()])
+        leading, heading = _position(span, text)
+        found.append(DateMention(span.text, span.start_char, span.end_char, span.root.i, ParsedDate(day, "day"),
+                                 leading=leading, heading=heading))
+        found.sort(key=lambda d: d.start)
+    return found
+
+
+def _with_act_sequels(doc: Doc, found: list[DateMention], cues: DateCues, text: str) -> list[DateMention]:
+    """Add "hours after the blast", "a day after the attack": a day counted from the story's first dated
+    day, the day of the act the story leads with, which "the blast" points back to (a later paragraph's
+    "Hours after the blast, police arrested 8 suspects" happened on the day of the blast, not on the day
+    the last sentence named, often a day the toll was updated)."""
+    if not cues.act_sequels or not cues.act_nouns:
+        return found
+    phrases = "|".join(re.escape(p) for p in sorted(cues.act_sequels, key=len, reverse=True))
+    nouns = "|".join(re.escape(n) for n in sorted(cues.act_nouns, key=len, reverse=True))
+    hits = list(re.finditer(rf"\b({phrases})\s+(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:{nouns})\b", text,
+                            re.IGNORECASE))
+    if not hits:
+        return found
+    headline = find_layout(text).headline
+    body_start = headline.end if headline is not None else 0
+    for m in hits:
+        if any(d.start < m.end() and m.start() < d.end for d in found):
+            continue
+        first = next((d for d in found if body_start <= d.start < m.start() and d.parsed.precision == "day"
+                      and d.parsed.date is not None and not d.reference), None)
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if first is None or span is None or first.parsed.date is None:
+            continue
+        day = first.parsed.date + dt.timedelta(days=cues.act_sequels[m.group(1).lower()])
         leading, heading = _position(span, text)
         found.append(DateMention(span.text, span.start_char, span.end_char, span.root.i, ParsedDate(day, "day"),
                                  leading=leading, heading=heading))

@@ -63,6 +63,7 @@ class NumberCues(BaseModel):
     harming_verbs: frozenset[str]
     remains_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
+    revision_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +252,12 @@ def _context(noun: Token) -> list[Token]:
             break
     verb = node
     # how the act was done: "shot dead", "beaten to death"
-    found += [c for c in verb.children if c.dep_ in ("acomp", "oprd", "advmod", "prt")]
+    # ("dead" the parser may also hang as an adverbial clause: "arrested 43 people and shot dead one protester")
+    found += [c for c in verb.children if c.dep_ in ("acomp", "oprd", "advmod", "prt")
+              or (c.dep_ == "advcl" and c.pos_ == "ADJ")]
+    # where the act put them: "took 37 people into custody"
+    found += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "into" for p in c.children
+              if p.dep_ == "pobj"]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     for subj in subjects:
         found += [subj, *(c for c in subj.children if c.dep_ in ("compound", "amod"))]
@@ -470,10 +476,39 @@ def _linked_tokens(trigger: Token, cues: NumberCues) -> set[int]:
         for child in tok.children:
             if child.dep_ in ("acl", "relcl") and tok.i != trigger.i and child.i != trigger.i:
                 continue  # "a resolution calling for ... 5,200 troops" describes another act
+            if child.i != trigger.i and _separate_act(child, violent, cues):
+                stack.extend(_acts_after(child, cues))
+                continue
             if child.i == trigger.i or not _own_clause(child) or _casualty_clause(child, trigger, cues) or \
                     child.dep_ == "ccomp" and _casualty_clause(tok, trigger, cues):
                 stack.append(child)
     return linked
+
+
+def _separate_act(verb: Token, violent: bool, cues: NumberCues) -> bool:
+    """A coordinated verb with an object of its own is another act of the same doer: in "fired tear gas in
+    Blantyre, arrested 43 people in Mzuzu and shot dead one protester" the 43 are the arrest's and the one
+    the shooting's. Only casualty and harming verbs after a violent act tell its toll ("attacked the
+    base and killed 3 soldiers", "killed 4 and wounded 9")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or not objects:
+        return False
+    if any(t.lower_ in _MORE_WORDS for o in objects for t in o.subtree) or \
+            any(c.dep_ == "advmod" and c.lower_ in _MORE_WORDS for c in verb.children):
+        return False  # "killed 2 gunmen and detained 5 more": the same operation on the same group
+    lemma = verb.lemma_.lower()
+    return not (violent and (lemma in _casualty_words(cues)[0] or lemma in cues.harming_verbs))
+
+
+def _acts_after(verb: Token, cues: NumberCues) -> list[Token]:
+    """The verbs coordinated after a separate act, which the parse hangs on it ("stormed the village, torched
+    40 homes and killed 12": "killed" hangs on "torched"), still walked; not after an act that counts
+    people of its own kind ("arrested 43 people in Mzuzu and shot dead one protester": both the police's,
+    neither the tear gas's)."""
+    lemma = verb.lemma_.lower()
+    if any(lemma in words for kind, words in cues.event_cues.items() if kind not in _TOLL_KINDS):
+        return []
+    return [c for c in verb.children if c.dep_ == "conj"]
 
 
 _LINKED_KEY = "brinkwatch.numbers.linked"
@@ -492,6 +527,9 @@ def _linked_below(top: Token, violent: bool, cues: NumberCues) -> frozenset[int]
             linked.add(tok.i)
             for child in tok.children:
                 if child.dep_ in ("acl", "relcl"):
+                    continue
+                if _separate_act(child, violent, cues):
+                    stack.extend(_acts_after(child, cues))
                     continue
                 if not _own_clause(child) or (violent and (_casualty_verb(child, cues) or (
                         child.dep_ == "ccomp" and _casualty_verb(tok, cues)))):
@@ -757,7 +795,7 @@ def _acts_of_its_own(sent: Span, cues: NumberCues) -> bool:
         if lemma not in violent:
             continue
         doers = [c for c in tok.children if c.dep_ == "nsubj"]
-        if tok.pos_ in ("VERB", "AUX") and doers and lemma not in ("die", "perish", "lose") and \
+        if tok.pos_ in ("VERB", "AUX") and doers and lemma not in ("die", "perish", "lose", "succumb") and \
                 not all(told_before(d) for d in doers):
             return True
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and not told_before(tok):
@@ -783,21 +821,27 @@ def _additional(sent: Span, quantity: Quantity) -> bool:
 
 def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequence[Quantity],
                       skip_spans: Sequence[tuple[int, int]] = ()) -> tuple[Quantity, ...]:
-    """Deaths, injuries and missing that the paragraph gives after the violent event's sentence.
+    """The event's quantities (``own``, those of its sentence) with the deaths, injuries and missing that the
+    paragraph gives after the violent event's sentence.
 
     A conflict monitor's note ends with its toll on a line of its own ("3 fatalities."); a wire report
     tells the toll in the next sentence ("Five corpses were discovered after the raid.", "The death toll
     rose to 17 on Saturday."). A verbless toll line attaches to the violent events before it in its
-    paragraph; a full sentence only to those of the sentence just before, and only when it names no doer
+    paragraph; a full sentence to those of the sentence just before, and only when it names no doer
     or new act of its own (a toll in the next paragraph is left to its own event: measured on the attribute
-    set, taking it there too lost four events for one gained). A kind the event's own sentence already counts is not taken again: "killed
-    3 ... The toll rose to 7" must not make 10.
+    set, taking it there too lost four events for one gained); a run of such toll sentences goes on
+    telling the same toll ("Four soldiers died. Two more succumbed in hospital. Eleven others were
+    wounded."), up to the first sentence that adds nothing to it. A kind the event already counts is not
+    taken again ("killed 3 ... The toll rose to 7" must not make 10) unless the later count adds to it
+    ("two more") or revises it ("the toll rose to 7", "revised the number of wounded to 30"): a revised
+    count replaces the event's own.
     """
     casualty_verbs = {*cues.event_cues.get("killed", ()), *cues.event_cues.get("injured", ())}
     if trigger.lemma_.lower() not in set(cues.violent_acts) | casualty_verbs:
-        return ()
+        return tuple(own)
     have = {q.kind for q in own}
     found: list[Quantity] = []
+    revised: set[str] = set()
     tail = _after_semicolon(sent, trigger)
     if tail is not None and not _acts_of_its_own_once(tail, cues):
         # "clashed overnight in Tripoli; the ministry said the toll had risen to 11": the parse may hang the
@@ -807,22 +851,66 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
         found += taken
         have |= {q.kind for q in taken}
     nxt, crossed = _next_sentence_once(sent)
-    step = 0
+    step, telling = 0, True  # telling: every sentence since the event's has added to its toll
     while nxt is not None and step < _FOLLOW_UP_SENTENCES:
         if crossed:
             break  # a paragraph's toll is its own: wire stories give a later toll as an event of its own
         fragment = _is_toll_fragment(nxt)
-        if fragment or (step == 0 and not _acts_of_its_own_once(nxt, cues)):
-            taken = sorted((q for q in _tolls_told(nxt, cues, skip_spans)
-                            if q.kind in _TOLL_KINDS and (q.kind not in have or _additional(nxt, q))),
+        if fragment or (telling and not _acts_of_its_own_once(nxt, cues)):
+            told = [q for q in _tolls_told(nxt, cues, skip_spans) if q.kind in _TOLL_KINDS]
+            again = {q.kind for q in told if q.kind in have and _revises(nxt, q, cues)}
+            taken = sorted((q for q in told if q.kind not in have or q.kind in again or _additional(nxt, q)),
                            key=lambda q: (q.start or 0, q.kind))  # (a set: kind breaks ties, the same every run)
-            found += taken
+            found = [q for q in found if q.kind not in again] + taken
+            revised |= again
             have |= {q.kind for q in taken}
+            telling = bool(taken)
+        elif not fragment:
+            telling = False
         if not fragment and _acts_of_its_own_once(nxt, cues):
             break  # a new happening: later toll lines are its own
         nxt, crossed = _next_sentence_once(nxt)
         step += 1
-    return tuple(found)
+    return tuple(q for q in own if q.kind not in revised) + tuple(found)
+
+
+def _revises(sent: Span, quantity: Quantity, cues: NumberCues) -> bool:
+    """"The death toll rose to 14", "officials revised the number of wounded to at least 30": the count is
+    the goal ("to") of a verb that changes a toll."""
+    span = sent.doc.char_span(quantity.start, quantity.end, alignment_mode="expand") if quantity.start is not None \
+        else None
+    if span is None or not cues.revision_verbs:
+        return False
+    node = span.root
+    while node.dep_ in ("advmod", "nummod", "quantmod", "compound") and node.head.i != node.i:
+        node = node.head  # "to at least 30"
+    if node.dep_ != "pobj" or node.head.lower_ not in ("to", "at"):
+        return False
+    head = node.head.head
+    for _ in range(4):  # "revised the number of wounded to 30": the goal hangs on the noun the verb revises
+        if head.lemma_.lower() in cues.revision_verbs:
+            return not _toll_of_something_else(head, cues)
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return False
+
+
+def _toll_of_something_else(verb: Token, cues: NumberCues) -> bool:
+    """"The death toll in the war rose to 7,000", "the toll from this year's attacks": the revised toll is
+    a bigger one than the event's; "the toll from the attack" and "the number of wounded" point back to it."""
+    violent = set(cues.violent_acts) | set(cues.event_cues.get("killed", ())) | set(cues.event_cues.get("injured", ()))
+    for noun in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
+        for prep in (c for c in noun.children if c.dep_ == "prep"):
+            for what in (c for c in prep.children if c.dep_ == "pobj"):
+                lemma = what.lemma_.lower()
+                if prep.lower_ == "of" and lemma in violent:
+                    continue  # "the number of wounded", "the number of dead"
+                if lemma in violent and any(c.dep_ in ("det", "poss") and c.lower_ in _BACK_REFERENCES
+                                            for c in what.children):
+                    continue  # "the toll from the attack", "its toll"
+                return True
+    return False
 
 
 def _after_semicolon(sent: Span, trigger: Token) -> Span | None:
@@ -860,7 +948,9 @@ def _tolls_told(sent: Span, cues: NumberCues, skip_spans: Sequence[tuple[int, in
     """The quantities of the sentence's own clause, or of what its reporting verb reports ("..., a local
     leader said"); ``skip_spans`` is kept with them (another object may reuse its id)."""
     def read() -> tuple[Sequence[tuple[int, int]], set[Quantity]]:
-        heads = [sent.root, *(c for c in sent.root.children if c.dep_ in ("ccomp", "parataxis"))]
+        # (and a clause joined to it: "the toll rose to 14, and officials revised the number of wounded to 30")
+        heads = [sent.root, *(c for c in sent.root.children if c.dep_ in ("ccomp", "parataxis", "conj")
+                              and c.pos_ in ("VERB", "AUX"))]
         return skip_spans, {q for head in heads for q in numbers_for_event(sent, head, cues, skip_spans)}
 
     key = ("tolls", sent.start, sent.end, id(cues), id(skip_spans))

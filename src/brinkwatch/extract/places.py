@@ -18,9 +18,36 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from brinkwatch.geo import Gazetteer, PlaceCandidate, to_place
+from brinkwatch.extract.place_words import (
+    _ACTS_ON_A_COUNTRY,
+    _AIMED_PREPS,
+    _BEARINGS,
+    _COMPASS,
+    _DISTRICT_WORDS,
+    _GOVERNMENTS,
+    _LOCATION_PREPS,
+    _MOTION_VERBS,
+    _NAME_PARTICLES,
+    _NATIONALITY_NOUNS,
+    _NEAR_PARTS,
+    _NEAR_PREPS,
+    _PEOPLE_ADJECTIVES,
+    _PLACE_NOUNS,
+    _PLACE_PARTS,
+    _PROVINCE_WORDS,
+    _RELATION_WORDS,
+    _RESIDENTS,
+    _SEATS_OF_STATE,
+    _SITE_NOUNS,
+    _STRIKE_VERBS,
+    _SUFFIXES,
+    _TOWN_WORDS,
+    _UNITS_KM,
+    _WEAK_PREPS,
+    _WHERE_PREPS,
+)
+from brinkwatch.geo import Gazetteer, PlaceCandidate, moved, to_place
 from brinkwatch.geo.index import km
-from brinkwatch.geo.sources import ADMIN_NOUNS
 from brinkwatch.model import Place
 from brinkwatch.nlp.frames import clause_verb
 from brinkwatch.nlp.structure import find_layout
@@ -30,50 +57,6 @@ _ENT_LABELS = {"GPE", "LOC", "FAC"}
 # (NORP is not among them: the small model tags "the outskirts of Aleppo" as NORP; the syntax decides.)
 _NEVER_PLACES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
                  "LANGUAGE", "WORK_OF_ART", "EVENT"}
-_LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "into", "off", "over",
-                   "around", "within", "along", "on", "from", "to", "towards", "toward", "onto", "through",
-                   "beyond", "between", "past", "by", "above", "below"}
-_RELATION_WORDS = {"inside": "in", "within": "in", "throughout": "in", "around": "near", "by": "near",
-                   "toward": "towards", "onto": "on"}
-# prepositions that say where something happened (not whence or whither)
-_WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "within"})
-# "in Iraq" says where; "from Iraq" or "to Iraq" says where from/to, a weaker claim on the event's place.
-_WEAK_PREPS = {"from", "to", "towards", "toward", "into", "past", "beyond", "between", "through"}
-# Nouns whose "of X" names a place: "the city of Najaf", "the central square of Kharkiv".
-_PLACE_NOUNS = {"city", "town", "village", "province", "region", "capital", "outskirts", "suburb", "district",
-                "square", "port", "coast", "centre", "center", "state", "county", "area", "governorate", "outskirt",
-                "neighbourhood", "neighborhood", "island", "islands", "border", "heart", "north", "south",
-                "east", "west", "part", "streets", "street", "township", "tehsil", "front", "gate", "gates"}
-# The land around a town: "the hills of Marawi", "the forests outside Beni" put the event near the town.
-_TERRAIN = {"hill", "hills", "mountain", "mountains", "forest", "forests", "valley", "desert", "plain", "plains",
-            "jungle", "bush", "foothill", "foothills", "highlands", "farmland"}
-_PLACE_NOUNS |= _TERRAIN
-# Every admin noun is a place noun: "in Colon department", "in Intan Jaya regency" put the name in a
-# place, never in an actor's compound ("Tehran government").
-_PLACE_NOUNS |= set(ADMIN_NOUNS) - {"division"} | {"regency", "upazila", "woreda", "barangay", "sub-district", "subdistrict",
-                                    "taluka", "constituency", "locality", "hamlet"}
-# Parts of a town named by its possessive: "Beirut's southern suburbs", "Gaza's northern edge".
-_PLACE_PARTS = {"suburb", "suburbs", "outskirts", "edge", "neighbourhoods", "neighborhoods", "districts", "quarter",
-                "old", "downtown", "periphery", "environs", "countryside", "hinterland", "streets", "market",
-                "parliament", "palace", "ministry", "building", "residence", "hospital", "mosque", "church",
-                "university", "stadium", "square", "bridge", "coastline", "waters", "airspace", "territory"}
-_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
-                      "southeastern", "southwestern", "north", "south", "east", "west"})
-# Parts that put the event near the place rather than in it: "on the outskirts of Aleppo".
-_NEAR_PARTS = {"outskirts", "outskirt", "edge", "periphery", "environs", "vicinity"} | _TERRAIN
-# Nouns for sites named after their place: "its Natanz plant", "the Punggye-ri test site".
-_SITE_NOUNS = {"base", "airport", "airfield", "plant", "facility", "site", "complex", "reactor", "port", "prison",
-               "camp", "mine", "refinery", "field", "crossing", "checkpoint", "embassy", "consulate", "harbour",
-               "harbor", "station", "garrison", "outpost", "compound", "headquarters", "office"}
-# Verbs whose direct object is a place even when it is a country: "fled Ukraine", "leave Iraq".
-_MOTION_VERBS = {"leave", "enter", "flee", "visit", "invade", "reach", "cross", "tour", "quit", "evacuate",
-                 "occupy", "annex", "return", "arrive", "overrun", "besiege", "encircle", "capture", "seize"}
-# Verbs whose object is often a town the tagger leaves untagged: "shelled Huliaipole", "retook Pokrovsk".
-# (Only for finding the name: whether a country as their object is a place or a target is _is_actor's call.)
-_STRIKE_VERBS = {"shell", "bomb", "strike", "hit", "pound", "raid", "storm", "retake", "recapture", "liberate",
-                 "bombard", "target", "attack", "surround"}
-_SUFFIXES = ("air base", "airbase", "base", "airport", "international airport", "airfield", "naval base",
-             "nuclear plant", "nuclear power plant", "nuclear facility", "crossing", "military base")
 _AIRPORT = re.compile(r"\b((?:[A-Z][\w'’.-]+\s){1,4})(?:International\s)?Air(?:port|field)\b")
 
 
@@ -142,10 +125,6 @@ def _extend_left(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
             if gazetteer.lookup(longer.text):
                 return longer
     return span
-
-
-# lower-case words inside place names: "Los Lagos", "Bandar-e Abbas", "Dera Ismail Khan", "Ras al Ain"
-_NAME_PARTICLES = frozenset({"al", "el", "de", "del", "la", "los", "las", "e", "ad", "as", "ash", "an", "ar", "az"})
 
 
 def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
@@ -229,9 +208,16 @@ def _area_after(text: str, span: Span, known: Sequence[PlaceMention]) -> list[Pl
 
 
 def _names_an_area(doc: Doc, span: Span) -> bool:
-    """A name followed by a province or district noun: "Plateau state", "Rutshuru territory"."""
-    return span.end < len(doc) and doc[span.end].lower_ in _PROVINCE_WORDS | _DISTRICT_WORDS and \
-        span[-1].pos_ == "PROPN"
+    """A name followed by a province or district noun: "Plateau state", "Rutshuru territory"; or a name the
+    tagger reads as an adjective before a town or district noun ("in Beni town", "Beni territory"), unless
+    it names a people or a faith ("an Arab village", "a Christian town")."""
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end].lower_
+    if span[-1].pos_ == "PROPN":
+        return after in _PROVINCE_WORDS | _DISTRICT_WORDS
+    return len(span) == 1 and span[0].pos_ == "ADJ" and span[0].is_title and not span[0].is_sent_start and \
+        after in _TOWN_WORDS | _DISTRICT_WORDS and span[0].lower_ not in _PEOPLE_ADJECTIVES
 
 
 def _possessor_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, str]:
@@ -253,13 +239,6 @@ def _possessor_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, 
     return span, span.text
 
 
-# What a word after a name says it is: "Helmand province", "Chora district", "Mingajik city".
-# ("territory" is a district: Congo's "Beni territory" is the town's, not Bolivia's Beni department)
-_PROVINCE_WORDS = frozenset(ADMIN_NOUNS) - {"district", "county", "municipality", "commune", "parish", "raion",
-                                            "rayon", "division", "zone", "territory"}
-_DISTRICT_WORDS = frozenset({"district", "county", "municipality", "commune", "raion", "rayon", "sub-district",
-                             "subdistrict", "territory", "tehsil", "regency", "upazila", "woreda"})
-_TOWN_WORDS = frozenset({"city", "town", "village", "township", "hamlet", "locality"})
 # "X, Y" / "X (Y)" / "X district, Y" / "X district of Y": Y says where X lies
 _QUALIFIER_GAP = re.compile(
     r"^\s*(?:(?:city|town|village|township|tehsil|territory|district|sub-district|county|municipality|province|governorate|region|regency|"
@@ -515,16 +494,6 @@ def _compass_part(doc: Doc, mention: PlaceMention) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in _COMPASS for c in doc[mention.root].children)
 
 
-# Governing bodies whose "in X" says which one they are ("the government in Tripoli"); as the doer they are
-# where they act ("the authorities in Tripoli arrested ...").
-_GOVERNMENTS = frozenset({"government", "authority", "authorities", "administration", "regime", "leadership",
-                          "cabinet"})
-# People whose "of X" says where they live, and so where what befell them at home happened.
-_RESIDENTS = frozenset({"resident", "villager", "inhabitant", "townspeople", "dweller"})
-# Nouns whose "of X" says whose people they are, not where they were.
-_NATIONALITY_NOUNS = frozenset({"citizen", "national", "passport", "subject", "native"})
-
-
 def _acts_as_state(doc: Doc, mention: PlaceMention) -> bool:
     """``_is_actor`` apart from the event's arguments: what the mention's place in the parse says."""
     root = doc[mention.root]
@@ -578,6 +547,21 @@ def _is_country_level(mention: PlaceMention) -> bool:
     return mention.within is None and mention.candidates[0].source == "country"
 
 
+def _finer_than(town: PlaceMention, area: PlaceMention) -> bool:
+    """``town`` is a town of the province ``area`` names (a province or district only, never a town itself),
+    or ``area`` is a line or a sea of no country (the Line of Control, the Gulf of Aden) and ``town`` a
+    place on land."""
+    if town.dateline or not any(c.source == "city" for c in town.candidates):
+        return False
+    if all(c.country is None for c in area.candidates):
+        return any(c.country is not None for c in town.candidates)
+    if area.within is not None or any(c.source in ("city", "country") or (
+            c.source == "curated" and c.precision not in ("admin1", "admin2")) for c in area.candidates):
+        return False
+    countries = {c.country for c in area.candidates}
+    return any(c.source == "city" and c.country in countries for c in town.candidates)
+
+
 _DATELINE_KEY = "brinkwatch.places.dateline"
 
 
@@ -610,9 +594,6 @@ def _describes_the_object(mention_root: Token, other: Token) -> bool:
             return True
         node = node.head
     return False
-
-
-_NEAR_PREPS = frozenset({"near", "outside", "around"})
 
 
 def _clause_top(verb: Token) -> Token:
@@ -764,6 +745,12 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
                  and best.candidates[0].country in {c.country for c in a[2].candidates}]
         if finer:
             _, _, best, relation = min(finer, key=lambda a: (a[1], a[2].start))
+        # "In North Kivu Province, Beni territory, fighters attacked the outskirts of Oicha": the town inside
+        # the province; "near the Line of Control in the Krishna Ghati sector of Poonch district": the
+        # district a line or a sea is located by
+        inner = [a for a in attached if a[0] == 0 and a[2] is not best and _finer_than(a[2], best)]
+        if inner:
+            _, _, best, relation = min(inner, key=lambda a: (a[1], a[2].start))
         # "near the border with Afghanistan in Kurram district": the side the text names is the place
         named_side = [a for a in attached if a[0] == 0 and not a[2].border_of]
         if best.border_of and named_side:
@@ -808,7 +795,31 @@ def place_for_event(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trig
         return _other_side(chosen, best, countries, gazetteer)
     if chosen.source == "country" and _seat_of_state(doc, best):
         chosen = gazetteer.capital(chosen.country or "") or chosen  # "outside Georgia's parliament": Tbilisi
+    if chosen.source != "country" and (away := _distance_from(doc, best)) is not None:
+        chosen, relation = moved(chosen, *away), "near"  # "about 40 km north of Trincomalee"
     return to_place(chosen, best.text, best.start, best.end, relation)
+
+
+_DISTANCE_BEFORE = re.compile(
+    r"(\d+(?:[.,]\d+)?)[\s-]*(" + "|".join(sorted(map(re.escape, _UNITS_KM), key=len, reverse=True)) +
+    r")\s+(?:to\s+the\s+)?((?:north|south)?-?(?:east|west)?|north|south)(?:ward)?\s+of\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$",
+    re.IGNORECASE)
+
+
+def _distance_from(doc: Doc, mention: PlaceMention) -> tuple[float, float] | None:
+    """(km, bearing) when the text puts the event a distance off the place: "about 40 km north of
+    Trincomalee", "90 nautical miles south-east of Aden", "15 miles west of the town of Kunduz"."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    # (the few tokens before the name, not Doc.text: that is rebuilt from every token on each access)
+    m = _DISTANCE_BEFORE.search(doc[max(0, span.start - 14):span.start].text_with_ws)
+    if m is None:
+        return None
+    bearing = _BEARINGS.get(m.group(3).lower().replace("-", ""))
+    if bearing is None:
+        return None
+    return float(m.group(1).replace(",", "")) * _UNITS_KM[m.group(2).lower()], bearing
 
 
 def _near_the_filing_town(mention: PlaceMention, chosen: PlaceCandidate | None,
@@ -826,11 +837,6 @@ def _near_the_filing_town(mention: PlaceMention, chosen: PlaceCandidate | None,
     if filed.lat is None or filed.lon is None or any(c.lat is None or c.lon is None for c in home):
         return max(home, key=lambda c: c.population)
     return min(home, key=lambda c: km(c.lat, c.lon, filed.lat, filed.lon))
-
-
-# Institutions a country's possessive puts in its capital: "Georgia's parliament", "Sudan's presidential palace".
-_SEATS_OF_STATE = frozenset({"parliament", "palace", "legislature", "congress", "senate", "assembly", "ministry",
-                             "chancellery", "kremlin"})
 
 
 def _seat_of_state(doc: Doc, mention: PlaceMention) -> bool:
@@ -901,12 +907,6 @@ def dateline_place(mentions: Sequence[PlaceMention], context: Sequence[str], gaz
     best = next((m for m in filed if not _is_country_level(m)), filed[0])
     chosen = gazetteer.choose(best.candidates, context)
     return None if chosen is None else to_place(chosen, best.text, best.start, best.end)
-
-
-# Acts that happen in the country they are aimed at: "struck Iran", "fired rockets at Israel", "invaded Ukraine".
-_ACTS_ON_A_COUNTRY = {"strike", "attack", "bomb", "shell", "hit", "pound", "raid", "invade", "fire", "launch",
-                      "target", "bombard", "storm", "airstrike", "strikes", "missile", "rocket", "drone"}
-_AIMED_PREPS = {"at", "on", "against", "into"}
 
 
 def struck_country(mentions: Sequence[PlaceMention], doc: Doc, sent: Span, trigger: Token,

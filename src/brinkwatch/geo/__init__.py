@@ -18,9 +18,11 @@ the province the text names beside it; elsewhere the bigger places keep the name
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
@@ -198,10 +200,12 @@ class Gazetteer:
         """The town and region rows of each country, in row order: one pass over the index, on first use."""
         if self._variant_rows is None:
             countries, sources = self._index.columns[1], self._index.columns[8]
-            self._variant_rows = {}
-            for row, (row_country, source) in enumerate(zip(countries, sources, strict=True)):
-                if source in ("city", "region"):
-                    self._variant_rows.setdefault(row_country, []).append(row)
+            # (grouped by a stable sort, not row by row: the pass runs inside the first story that needs it)
+            rows = [row for row, source in enumerate(sources) if source in ("city", "region")]
+            keys = [countries[row] or "" for row in rows]
+            order = sorted(range(len(rows)), key=keys.__getitem__)  # stable: row order within a country
+            self._variant_rows = {key or None: [rows[at] for at in group] for key, group in
+                                  itertools.groupby(order, key=keys.__getitem__)}
         return self._variant_rows
 
     def is_prominent(self, c: PlaceCandidate) -> bool:
@@ -314,6 +318,8 @@ class Gazetteer:
 
 _LEADING_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|es|le|la)[\s-]+")
 _VARIANT_DROP = frozenset("aeiouyw")
+_VARIANT_DROP_TABLE = str.maketrans("", "", "".join(sorted(_VARIANT_DROP)))
+_REPEATS = re.compile(r"(.)\1+", re.DOTALL)
 
 
 def variant_key(name: str) -> str:
@@ -324,11 +330,23 @@ def variant_key(name: str) -> str:
     words = key.split()
     while len(words) > 1 and words[-1] in ADMIN_NOUNS:
         words = words[:-1]
-    out: list[str] = []
-    for ch in "".join(words):
-        if ch.isalpha() and ch not in _VARIANT_DROP and (not out or out[-1] != ch):
-            out.append(ch)
-    return "".join(out)
+    # (letters kept, vowels dropped, then runs of one consonant made one: built in C for every town of a
+    # country the first time a story names it, so a long story naming many countries costs no more per KB)
+    consonants = "".join(filter(str.isalpha, "".join(words))).translate(_VARIANT_DROP_TABLE)
+    return _REPEATS.sub(r"\1", consonants)
+
+
+def moved(cand: PlaceCandidate, distance_km: float, bearing_deg: float) -> PlaceCandidate:
+    """The point ``distance_km`` from the candidate on the compass bearing ``bearing_deg`` (0 north, 90
+    east), on a sphere: "40 km north of Trincomalee". A candidate without coordinates is kept."""
+    if cand.lat is None or cand.lon is None:
+        return cand
+    lat1, lon1, theta = math.radians(cand.lat), math.radians(cand.lon), math.radians(bearing_deg)
+    delta = distance_km / 6371.0
+    lat2 = math.asin(math.sin(lat1) * math.cos(delta) + math.cos(lat1) * math.sin(delta) * math.cos(theta))
+    lon2 = lon1 + math.atan2(math.sin(theta) * math.sin(delta) * math.cos(lat1),
+                             math.cos(delta) - math.sin(lat1) * math.sin(lat2))
+    return replace(cand, lat=round(math.degrees(lat2), 5), lon=round((math.degrees(lon2) + 540) % 360 - 180, 5))
 
 
 def to_place(cand: PlaceCandidate, mention: str, start: int | None = None, end: int | None = None,
@@ -340,5 +358,5 @@ def to_place(cand: PlaceCandidate, mention: str, start: int | None = None, end: 
     )
 
 
-__all__ = ["PRECISION_SCALE", "Gazetteer", "PlaceCandidate", "PlacesFile", "load_places_file", "normalize_name",
-           "to_place"]
+__all__ = ["PRECISION_SCALE", "Gazetteer", "PlaceCandidate", "PlacesFile", "load_places_file", "moved",
+           "normalize_name", "to_place"]

@@ -148,3 +148,54 @@ def test_an_armed_group_attacking_a_post_fights(coder, text: str) -> None:  # no
 @pytest.mark.parametrize("text", SOFT_TARGETS)
 def test_an_armed_group_attacking_civilians_stays_unconventional(coder, text: str) -> None:  # noqa: ANN001
     assert _roots(coder, text) == {"18"}, (text, [(e.cameo.code, e.pattern) for e in _events(coder, text)])
+
+
+REJECTIONS = [
+    "Brazil snubbed an invitation to the NATO summit in The Hague.",
+    "Tehran brushed aside the European demand for a halt to enrichment.",
+    "Hungary shrugged off the European Parliament's call for a freeze of its funds.",
+]
+REJECTION_NEAR_MISSES = [
+    "The winger brushed aside two defenders and scored from the edge of the box.",
+    "The veteran sprinter shrugged off a hamstring injury to reach the final.",
+]
+
+
+@pytest.mark.parametrize("text", REJECTIONS)
+def test_news_wording_of_a_rejection_rejects(coder, text: str) -> None:  # noqa: ANN001
+    events = _events(coder, text)
+    assert {e.cameo.code[:2] for e in events} == {"12"} and all(e.modality == "refused" for e in events), (
+        text, [(e.cameo.code, e.pattern) for e in events])
+
+
+@pytest.mark.parametrize("text", REJECTION_NEAR_MISSES)
+def test_sport_wording_of_a_rejection_is_no_event(coder, text: str) -> None:  # noqa: ANN001
+    assert _events(coder, text) == [], text
+
+
+CONTACTS = [
+    ("Japan's prime minister reached out to the new South Korean president after the election.", "04"),
+    ("The Colombian government reached out to the dissident FARC factions.", "04"),
+    ("Bolivia reached out to Brazil for help with the wildfires.", "02"),
+    ("Malawi reached out to the World Bank for emergency funding.", "02"),
+]
+
+
+@pytest.mark.parametrize(("text", "root"), CONTACTS)
+def test_reaching_out_is_contact_unless_it_asks_for_help(coder, text: str, root: str) -> None:  # noqa: ANN001
+    assert _roots(coder, text) == {root}, (text, [(e.cameo.code, e.pattern) for e in _events(coder, text)])
+
+
+STORMINGS = [
+    ("Gunmen stormed a hotel in central Mogadishu.", "18"),
+    ("Militants stormed a church in northern Mozambique.", "18"),
+    ("Jihadists stormed a village market near Menaka.", "18"),
+    ("Rebels stormed an army barracks outside Bangui.", "19"),
+    ("Protesters stormed the electoral commission's office in Maputo.", "14"),
+    ("Indian troops stormed a militant hideout in Kupwara.", "19"),
+]
+
+
+@pytest.mark.parametrize(("text", "root"), STORMINGS)
+def test_who_storms_what_chooses_the_root(coder, text: str, root: str) -> None:  # noqa: ANN001
+    assert _roots(coder, text) == {root}, (text, [(e.cameo.code, e.pattern) for e in _events(coder, text)])

@@ -199,3 +199,32 @@ STORMINGS = [
 @pytest.mark.parametrize(("text", "root"), STORMINGS)
 def test_who_storms_what_chooses_the_root(coder, text: str, root: str) -> None:  # noqa: ANN001
     assert _roots(coder, text) == {root}, (text, [(e.cameo.code, e.pattern) for e in _events(coder, text)])
+
+
+TOWN_ASSAULTS = [
+    ("Jihadist fighters stormed the town of Djibo at dawn.", "19"),
+    ("A gang attacked the Haitian town of Mirebalais overnight.", "19"),
+    ("Insurgents attacked a village in Cabo Delgado province.", "19"),
+    # near-misses: the people of the village and the buildings they use
+    ("Gunmen shot dead seven villagers near Bunia.", "18"),
+    ("Militants stormed a mosque in the town of Diapaga.", "18"),
+]
+
+
+@pytest.mark.parametrize(("text", "root"), TOWN_ASSAULTS)
+def test_an_armed_groups_assault_on_a_town_is_an_act_of_war(coder, text: str, root: str) -> None:  # noqa: ANN001
+    assert _roots(coder, text) == {root}, (text, [(e.cameo.code, e.pattern) for e in _events(coder, text)])
+
+
+CAPTURES = [
+    ("Peruvian soldiers captured four Shining Path guerrillas in the VRAEM valley.", "17"),
+    ("Ukrainian troops captured two Russian pilots after their jet went down.", "17"),
+    ("Rebels captured two Chinese engineers near the mine.", "18"),
+    # near-miss: a place captured is territory occupied
+    ("Sudan's army captured the town of Wad Madani.", "19"),
+]
+
+
+@pytest.mark.parametrize(("text", "root"), CAPTURES)
+def test_capturing_people_takes_them_capturing_a_town_occupies_it(coder, text: str, root: str) -> None:  # noqa: ANN001
+    assert _roots(coder, text) == {root}, (text, [(e.cameo.code, e.pattern) for e in _events(coder, text)])

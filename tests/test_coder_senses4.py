@@ -228,3 +228,20 @@ CAPTURES = [
 @pytest.mark.parametrize(("text", "root"), CAPTURES)
 def test_capturing_people_takes_them_capturing_a_town_occupies_it(coder, text: str, root: str) -> None:  # noqa: ANN001
     assert _roots(coder, text) == {root}, (text, [(e.cameo.code, e.pattern) for e in _events(coder, text)])
+
+
+BLOCKED_PLANS = [
+    "Slovakia blocked an EU decision to send artillery shells to Ukraine.",
+    "Kenya's High Court blocked the government's attempt to deport two Turkish refugees.",
+    "Lithuania thwarted a Belarusian plan to push migrants across the border.",
+]
+
+
+@pytest.mark.parametrize("text", BLOCKED_PLANS)
+def test_a_blocked_plan_is_vetoed_and_its_act_not_done(coder, text: str) -> None:  # noqa: ANN001
+    events = _events(coder, text)
+    assert {e.cameo.code[:2] for e in events} == {"12"}, (text, [(e.cameo.code, e.pattern) for e in events])
+
+
+def test_an_approved_plan_is_no_veto(coder) -> None:  # noqa: ANN001
+    assert "12" not in _roots(coder, "The European Council approved a plan to send artillery shells to Ukraine.")

@@ -78,6 +78,8 @@ class SenseTable(BaseModel):
     obligation_modals: frozenset[str]
     unit_heads: frozenset[str]
     sport_bodies: frozenset[str]
+    blocked_plan_nouns: frozenset[str]
+    blocking_verbs: frozenset[str]
     sport_names: frozenset[str]
 
 
@@ -105,7 +107,8 @@ def political_drafts(drafts: list[Draft], table: SenseTable) -> list[Draft]:
         # a market story names events as causes ("after Houthi attacks"); a clause with its own doer stays
         dropped |= {d.trigger.i for d in drafts if d.trigger.pos_ in {"NOUN", "PROPN"}}
     # no event of its own, but what it reports stays ("Turkey insisted that it had not violated ...")
-    alone = {d.trigger.i for d in drafts if _is_insisted_fact(d, table) or _names_a_unit(d, table)}
+    alone = {d.trigger.i for d in drafts
+             if _is_insisted_fact(d, table) or _names_a_unit(d, table) or _is_blocked_plan(d.trigger, table)}
     if not dropped and not alone:
         return drafts
     return [d for d in drafts if d.trigger.i not in dropped | alone
@@ -203,6 +206,14 @@ def _is_insisted_fact(draft: Draft, table: SenseTable) -> bool:
     if any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in trigger.children):
         return False
     return not any(mandative(c, table.obligation_modals) for c in trigger.children)
+
+
+def _is_blocked_plan(trigger: Token, table: SenseTable) -> bool:
+    """"blocked an EU decision to send military aid", "thwarted the government's attempt to deport the
+    activists": the act a blocked plan would have done did not happen."""
+    plan = trigger.head
+    return (trigger.dep_ in {"acl", "relcl"} and trigger.pos_ == "VERB" and lemma_of(plan) in table.blocked_plan_nouns
+            and plan.dep_ in _OBJECT_DEPS and lemma_of(plan.head) in table.blocking_verbs)
 
 
 def _names_a_unit(draft: Draft, table: SenseTable) -> bool:

@@ -245,3 +245,19 @@ def test_a_blocked_plan_is_vetoed_and_its_act_not_done(coder, text: str) -> None
 
 def test_an_approved_plan_is_no_veto(coder) -> None:  # noqa: ANN001
     assert "12" not in _roots(coder, "The European Council approved a plan to send artillery shells to Ukraine.")
+
+
+SNUBS = [
+    ("Colombia's president snubbed an invitation to the inauguration in Caracas.", "12"),
+    ("Algeria snubbed the Arab League summit in Baghdad.", "12"),
+    ("Turkey snubbed a Swedish offer of talks on the PKK.", "12"),
+]
+
+
+@pytest.mark.parametrize(("text", "root"), SNUBS)
+def test_snubbing_an_invitation_rejects_it(coder, text: str, root: str) -> None:  # noqa: ANN001
+    assert _roots(coder, text) == {root}, (text, [(e.cameo.code, e.pattern) for e in _events(coder, text)])
+
+
+def test_snubbing_a_person_stays_disapproval(coder) -> None:  # noqa: ANN001
+    assert _roots(coder, "The Brazilian president snubbed his Argentine counterpart at the summit.") == {"11"}

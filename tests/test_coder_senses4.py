@@ -39,6 +39,7 @@ ROOT_CASES = [
     # ... handing over suspects stays judicial cooperation
     ("Turkey handed over two Islamic State suspects to Iraq.", "06"),
     ("Tanzania handed over the fugitive suspects to Kenyan police.", "06"),
+    ("Guatemala handed over a former national security adviser to Mexican prosecutors.", "06"),
     # a pardon releases
     ("Algeria's president pardoned a jailed French writer on Wednesday.", "08"),
     ("Cuba pardoned more than 500 political prisoners after talks with the Vatican.", "08"),
@@ -220,6 +221,7 @@ CAPTURES = [
     ("Peruvian soldiers captured four Shining Path guerrillas in the VRAEM valley.", "17"),
     ("Ukrainian troops captured two Russian pilots after their jet went down.", "17"),
     ("Rebels captured two Chinese engineers near the mine.", "18"),
+    ("Houthi fighters captured three Saudi soldiers near Najran.", "18"),  # captives, though soldiers
     # near-miss: a place captured is territory occupied
     ("Sudan's army captured the town of Wad Madani.", "19"),
 ]

@@ -425,9 +425,10 @@ def _code_for(draft: Draft, source: Actor, target: Actor | None, governors) -> s
     looting by a crowd of protesters or rioters is violent protest (145), by armed men 17x."""
     if draft.inner_code is not None:
         return draft.code  # "farmers threatened to blockade ...": the threat's code, not the act's alternatives
+    fight = draft.code[:2] == "19"  # only a fight turns on the target: rebels capturing soldiers take captives
     if draft.nonstate_code and (source.sector in governors.nonstate_sectors or (source.country or "") == "IMG") and (
-            target is None or target.sector not in governors.armed_target_sectors) and not any(
-            lemma_of(t) in governors.armed_target_nouns for t in _target_heads(draft)):
+            not fight or target is None or target.sector not in governors.armed_target_sectors) and not (
+            fight and any(lemma_of(t) in governors.armed_target_nouns for t in _target_heads(draft))):
         return draft.nonstate_code
     if draft.crowd_code and source.sector in governors.crowd_sectors:
         return draft.crowd_code

@@ -88,7 +88,7 @@ PLACE_CASES = [
     # a country-less doer with no target: the attacked place names the target, the sentence's country the doer
     ("Islamist insurgents stormed the town of Macomia on Monday.", {("MOZREB", "MOZ", "190")}),
     ("Jihadist fighters overran the town of Djibo in northern Burkina Faso.", {("BFAREB", "BFA", "19")}),
-    ("Rebels attacked the village of Kanyaruchinya near Goma.", {("CODREB", "COD", "18")}),
+    ("Rebels attacked the village of Kanyaruchinya near Goma.", {("CODREB", "COD", "19")}),  # as the town above
     # near-misses: no place and no country anywhere, no place hit, or no act of force
     ("A protester demolished the building.", set()),
     ("Protesters stormed and set fire to the Danish embassy in Tehran.", {("IRNOPP", "DNKGOV", "145")}),

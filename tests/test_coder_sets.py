@@ -44,6 +44,21 @@ REPORT_FLOORS = {
     "constructions4_holdout.jsonl": {"dyad_root_f1": 0.52, "strict_dyad_root_f1": 0.52, "no_event_accuracy": 0.95},
 }
 
+# The senses4 probe (issue 11): minimal pairs across the CAMEO root borderlines (appeal/demand, statement,
+# intent/consult, aid/yield, disapprove/reject/threaten/reduce relations, accusation/legal action,
+# protest/coerce/assault/fight, force posture), news senses of dictionary verbs and near-misses, hand-coded before
+# the coder ran on them. Tuning dyad_root F1 0.791 at the start of the change, 0.838 (strict 0.811, no-event 0.8)
+# at its end, on top of verbs4; the holdout, scored once at the end: 0.879 (0.870 at the start), strict 0.841,
+# no-event 0.667.
+SENSES4_SETS = ("senses4_tuning.jsonl", "senses4_holdout.jsonl")
+SENSES4_BORDERS = {"appeal_demand", "statement", "intent_consult", "cooperation", "aid_yield",
+                   "disapprove_reject_threaten", "accuse_legal", "protest_coerce", "coerce_assault", "posture",
+                   "news_sense", "near_miss"}
+SENSES4_FLOORS = {
+    "senses4_tuning.jsonl": {"dyad_root_f1": 0.83, "strict_dyad_root_f1": 0.80, "no_event_accuracy": 0.75},
+    "senses4_holdout.jsonl": {"dyad_root_f1": 0.86, "strict_dyad_root_f1": 0.82, "no_event_accuracy": 0.65},
+}
+
 
 @pytest.fixture(scope="module")
 def case_report(coder):
@@ -106,4 +121,33 @@ def test_report_construction_sets_share_no_sentence() -> None:
 def test_report_constructions_stay_above_floor(coder, name: str) -> None:
     scores = evaluate(load_gold(DATA / name), coder).per_corpus["brinkwatch_probe"].flat()
     for metric, floor in REPORT_FLOORS[name].items():
+        assert scores[metric] >= floor, (metric, scores)
+
+
+@pytest.mark.parametrize("name", SENSES4_SETS)
+def test_senses4_sets_have_the_probe_shape(name: str) -> None:
+    records = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+    assert len({r["id"] for r in records}) == len({r["text"] for r in records}) == len(records) >= 50
+    assert {r["construction"] for r in records} == SENSES4_BORDERS  # every borderline in both halves
+    for record in records:
+        assert record["corpus"] == "brinkwatch_probe"
+        assert (record["construction"] == "near_miss") == (not record["events"]), record["id"]
+        for event in record["events"]:
+            assert event["trigger"] in record["text"], record["id"]
+
+
+def test_senses4_shares_no_sentence_with_the_other_sets() -> None:
+    names = (*SENSES4_SETS, *REPORT_SETS, *ACTORS3, "constructions_tuning.jsonl", "constructions_holdout.jsonl",
+             "coder_cases.jsonl", "precision_tuning.jsonl", "precision2_tuning.jsonl")
+    texts = {name: {json.loads(line)["text"] for line in (DATA / name).read_text(encoding="utf-8").splitlines()}
+             for name in names}
+    for name in SENSES4_SETS:
+        for other in names:
+            assert other == name or not texts[name] & texts[other], (name, other)
+
+
+@pytest.mark.parametrize("name", sorted(SENSES4_FLOORS))
+def test_senses4_stays_above_floor(coder, name: str) -> None:
+    scores = evaluate(load_gold(DATA / name), coder).per_corpus["brinkwatch_probe"].flat()
+    for metric, floor in SENSES4_FLOORS[name].items():
         assert scores[metric] >= floor, (metric, scores)

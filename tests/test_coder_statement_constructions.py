@@ -167,7 +167,8 @@ def test_what_a_speaker_added_is_reported(coder, text: str, expected) -> None:
 REPELLED_ATTACKS = [
     # an attack with no doer named that someone repels was made by whoever the story just told attacked
     ("Taliban fighters attacked a Pakistani checkpoint near Chaman on Monday. Pakistani troops repulsed a second "
-     "assault on Tuesday.", {("AFGGOVTALREB", "PAK", "18"), ("PAKMIL", "AFGGOVTALREB", "19")}),
+     "assault on Tuesday.", {("AFGGOVTALREB", "PAK", "19"), ("PAKMIL", "AFGGOVTALREB", "19")}),
+    # (an armed group attacking a checkpoint fights, 19, as in test_coder_nonstate_fight.py)
     ("Al-Shabaab fighters stormed an army base near Kismayo. Somali soldiers repelled the attack after two hours.",
      {("SOMUAFREB", "SOMMIL", "19"), ("SOMMIL", "SOMUAFREB", "19")}),
     # (the tanker has no flag named: no target; a US target here came from "Sea" looked up alone as Seattle)
@@ -195,7 +196,7 @@ NEWS_ASIDES = [
      None),
     # near-misses: a restrictive clause and a history with its year describe who someone is
     ("Kenya arrested the men who attacked the bus.", {("KEN", "KENCVL", "17")}),
-    ("The rebels, who seized Goma in 2012, attacked the town of Sake.", {("CODREB", "COD", "18")}),
+    ("The rebels, who seized Goma in 2012, attacked the town of Sake.", {("CODREB", "COD", "19")}),  # a town: 19
 ]
 
 

@@ -191,7 +191,8 @@ SENSE_PATTERNS = [
     # the weapon that hits says the code; opening fire is small arms
     ("open-fire", "Egyptian police opened fire on the demonstrators.", ("EGYCOP", "EGYOPP", "193")),
     ("aircraft", "Nigerian jets struck a Boko Haram camp near Lake Chad.", ("NGAMIL", "NGAREB", "195")),
-    ("fighters-are-people", "Wagner fighters attacked a village in central Mali.", ("RUSUAFREB", "MLI", "180")),
+    # (an armed group attacking a village as a whole fights, 190: governors.yaml armed_target_nouns)
+    ("fighters-are-people", "Wagner fighters attacked a village in central Mali.", ("RUSUAFREB", "MLI", "190")),
     ("drone", "Ukrainian drones hit an oil depot in Bryansk.", ("UKRMIL", "RUS", "1952")),
     ("bomb", "A roadside bomb went off near an army convoy in Balochistan.", ("PAKUAF", "PAKMIL", "183")),
     ("car-bomb", "A car bomb exploded near a police checkpoint in Kirkuk, killing three officers.",

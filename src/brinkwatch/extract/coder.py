@@ -423,12 +423,22 @@ def _code_for(draft: Draft, source: Actor, target: Actor | None, governors) -> s
     """Killing or attacking by militants, rebels or gunmen is unconventional violence (18x), by states 19x, and so
     is an armed group's attack on soldiers, police or another armed group (fighting: CAMEO's 19); torching or
     looting by a crowd of protesters or rioters is violent protest (145), by armed men 17x."""
+    if draft.inner_code is not None:
+        return draft.code  # "farmers threatened to blockade ...": the threat's code, not the act's alternatives
+    fight = draft.code[:2] == "19"  # only a fight turns on the target: rebels capturing soldiers take captives
     if draft.nonstate_code and (source.sector in governors.nonstate_sectors or (source.country or "") == "IMG") and (
-            target is None or target.sector not in governors.armed_target_sectors):
+            not fight or target is None or target.sector not in governors.armed_target_sectors) and not (
+            fight and any(lemma_of(t) in governors.armed_target_nouns for t in _target_heads(draft))):
         return draft.nonstate_code
     if draft.crowd_code and source.sector in governors.crowd_sectors:
         return draft.crowd_code
     return draft.code
+
+
+def _target_heads(draft: Draft) -> list[Token]:
+    """The nouns the draft's first target slot names: "a Philippine army patrol" gives the patrol."""
+    first = draft.target_groups[0] if draft.target_groups else []
+    return [t.head if t.dep_ in {"amod", "compound", "poss", "nmod"} else t for t in first]
 
 
 def _victim_speaks(speaker: Actor, pairs) -> bool:

@@ -206,8 +206,9 @@ class SentenceCoder:
             return None
         if not needed and frame.particle:
             return None
-        if frame.lemma in self.gov.speech_verbs and not any(c.dep_ == "xcomp" for c in frame.complements):
-            return None  # "told reporters that ..." reports; "told Manila to leave" demands
+        if frame.lemma in self.gov.speech_verbs and not any(
+                c.dep_ == "xcomp" or mandative(c, self.gov.demand_modals) for c in frame.complements):
+            return None  # "told reporters that ..." reports; "told Manila to leave", "insisted that Y leave" demand
         return name
 
     def _complements(self, frame: Frame, by_trigger: dict[int, Frame]) -> list[Frame]:
@@ -483,3 +484,15 @@ def _consume_subtree_frames(comp: Frame, by_trigger: dict[int, Frame], consumed:
         if tok.i in by_trigger:
             consumed.add(tok.i)
         stack += [c for c in tok.children if chained(c)]
+
+
+def mandative(clause: Token, demand_modals) -> bool:  # noqa: ANN001
+    """"insisted that Cambodia reopen the crossings", "insisted Egypt must withdraw": a that-clause whose verb is
+    the bare (subjunctive) form or carries a modal of obligation says what must be done, not what is the case
+    ("insisted that it had not violated", "insists its troops are not targeting civilians")."""
+    if clause.dep_ != "ccomp" or not any(c.dep_ == "nsubj" for c in clause.children):
+        return False
+    aux = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in demand_modals for a in aux):
+        return True
+    return clause.tag_ == "VB" and not aux

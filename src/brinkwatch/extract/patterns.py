@@ -157,6 +157,7 @@ class Governors(BaseModel):
     domestic_sectors: tuple[str, ...] = ()
     nonstate_sectors: tuple[str, ...] = ()
     armed_target_sectors: tuple[str, ...] = ()  # a non-state attack on these is fighting (19x), not 18x
+    armed_target_nouns: tuple[str, ...] = ()  # ... and on these posts and units, whoever holds them ("a border post")
     state_pair_sectors: tuple[str, ...] = ()  # GOV, MIL: "Gabon's president praised the army" in a Gabon story
     crowd_sectors: tuple[str, ...] = ()  # protesters, rioters, students, workers: a pattern's crowd_code applies
     place_target_roots: tuple[str, ...] = ()

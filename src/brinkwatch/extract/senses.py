@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from spacy.tokens import Token
 
 from brinkwatch.errors import DataFileError
-from brinkwatch.extract.events import Draft
+from brinkwatch.extract.events import Draft, mandative
 from brinkwatch.model import Actor
 from brinkwatch.nlp.frames import lemma_of
 
@@ -74,6 +74,13 @@ class SenseTable(BaseModel):
     history_periods: tuple[str, ...]
     tally_preps: frozenset[str]
     warning_verbs: frozenset[str]
+    insistence_verbs: frozenset[str]
+    obligation_modals: frozenset[str]
+    unit_heads: frozenset[str]
+    sport_bodies: frozenset[str]
+    blocked_plan_nouns: frozenset[str]
+    blocking_verbs: frozenset[str]
+    sport_names: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -99,9 +106,13 @@ def political_drafts(drafts: list[Draft], table: SenseTable) -> list[Draft]:
     if drafts and _is_market_story(drafts[0].trigger.sent.root, table):
         # a market story names events as causes ("after Houthi attacks"); a clause with its own doer stays
         dropped |= {d.trigger.i for d in drafts if d.trigger.pos_ in {"NOUN", "PROPN"}}
-    if not dropped:
+    # no event of its own, but what it reports stays ("Turkey insisted that it had not violated ...")
+    alone = {d.trigger.i for d in drafts
+             if _is_insisted_fact(d, table) or _names_a_unit(d, table) or _is_blocked_plan(d.trigger, table)}
+    if not dropped and not alone:
         return drafts
-    return [d for d in drafts if d.trigger.i not in dropped and not any(a.i in dropped for a in d.trigger.ancestors)]
+    return [d for d in drafts if d.trigger.i not in dropped | alone
+            and not any(a.i in dropped for a in d.trigger.ancestors)]
 
 
 def draft_reason(trigger: Token, sources: list[Token], targets: list[Token], table: SenseTable) -> str | None:
@@ -183,6 +194,34 @@ def _is_conditions_warning(draft: Draft, table: SenseTable) -> bool:
     clauses = [c for c in trigger.children if c.dep_ == "ccomp"]
     return (lemma_of(trigger) in table.warning_verbs and draft.embedded is None
             and not any(draft.target_groups) and bool(clauses) and not any(_own_act(c) for c in clauses))
+
+
+def _is_insisted_fact(draft: Draft, table: SenseTable) -> bool:
+    """"China never supplied weapons to Russia, a spokesman insisted", "Pakistan insisted it had no role": to
+    insist that something is the case is a statement, not a demand. Only insisting on something ("insisted on
+    guarantees") or that someone do something ("insisted that Cambodia reopen the crossings") demands."""
+    trigger = draft.trigger
+    if lemma_of(trigger) not in table.insistence_verbs or draft.embedded is not None or trigger.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in trigger.children):
+        return False
+    return not any(mandative(c, table.obligation_modals) for c in trigger.children)
+
+
+def _is_blocked_plan(trigger: Token, table: SenseTable) -> bool:
+    """"blocked an EU decision to send military aid", "thwarted the government's attempt to deport the
+    activists": the act a blocked plan would have done did not happen."""
+    plan = trigger.head
+    return (trigger.dep_ in {"acl", "relcl"} and trigger.pos_ == "VERB" and lemma_of(plan) in table.blocked_plan_nouns
+            and plan.dep_ in _OBJECT_DEPS and lemma_of(plan.head) in table.blocking_verbs)
+
+
+def _names_a_unit(draft: Draft, table: SenseTable) -> bool:
+    """"riot police", "attack helicopters", "strike force": an event noun that only modifies a noun naming a
+    unit, a weapon or gear reports no riot, attack or strike."""
+    trigger = draft.trigger
+    return (trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"compound", "amod"}
+            and trigger.head.i != trigger.i and lemma_of(trigger.head) in table.unit_heads)
 
 
 def _own_act(clause: Token) -> bool:
@@ -298,6 +337,8 @@ def _is_sport_or_market_doer(tok: Token, table: SenseTable) -> bool:
     lemma = lemma_of(tok)
     if lemma in table.nonpolitical_doers:
         return True
+    if lemma in table.sport_bodies:  # "Pakistan's cricket board", "the Iranian football federation"
+        return bool({lemma_of(c) for c in tok.children if c.dep_ in _MODIFIER_DEPS} & table.sport_names)
     if lemma not in table.team_nouns:
         return False
     modifiers = {lemma_of(c) for c in tok.children if c.dep_ in _MODIFIER_DEPS}

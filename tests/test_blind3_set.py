@@ -17,7 +17,7 @@ from brinkwatch.evaluate import load_articles
 from brinkwatch.ontology import Ontology
 
 BLIND3 = Path(__file__).parent / "data" / "blind3"
-DIGEST = "58f50cd5ea753804cd3a49b7fd9f16b18c467bb4b41c874eeda56f7ceb01d113"
+DIGEST = "803425b7e3cd6db323cd1dd41aedd419e05e714585c5fe2aa49839b51950fa2b"
 REGIONS = {"africa", "latam", "sasia", "europe", "mideast", "eastasia"}
 GENRES = {"wire", "monitor", "release", "opinion", "liveblog", "statement", "feature"}
 MODALITIES = {"asserted", "negated", "planned", "conditional", "hypothetical", "claimed", "denied",

@@ -51,3 +51,16 @@ def serve_feed(body: bytes, etag: str | None = None) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def assert_blind_floor(folder, coder, corpus: str, floor: dict[str, float]) -> None:
+    """A blind set's dyad_root F1, core-happening recall and place-country rate of found events are at least
+    ``floor``'s (the floor a little under the score measured when a round's changes were finished)."""
+    from brinkwatch.evaluate import evaluate_articles, load_articles
+
+    result = evaluate_articles(load_articles(folder), coder, corpus=corpus)
+    scores = result.report.per_corpus[corpus]
+    assert scores.levels["dyad_root"].f1 >= floor["dyad_root_f1"], scores.flat()
+    assert result.core.recall >= floor["core_recall"], result.core.to_json()
+    place = result.attributes.to_json()["place_country"]
+    assert place["rate"] >= floor["place_country"], place

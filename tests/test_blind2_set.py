@@ -13,8 +13,9 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from brinkwatch.evaluate import evaluate_articles, load_articles
+from brinkwatch.evaluate import load_articles
 from brinkwatch.ontology import Ontology
+from helpers import assert_blind_floor
 
 BLIND2 = Path(__file__).parent / "data" / "blind2"
 DIGEST = "26cd30234ff3ce71e10d05c6022982bf635da636e376a20cd90c3df3eb234d1a"
@@ -85,9 +86,4 @@ FLOOR = {"dyad_root_f1": 0.34, "core_recall": 0.49, "place_country": 0.85}
 
 
 def test_blind2_set_stays_above_floor(coder) -> None:  # noqa: ANN001
-    result = evaluate_articles(load_articles(BLIND2), coder, corpus="blind2")
-    scores = result.report.per_corpus["blind2"]
-    assert scores.levels["dyad_root"].f1 >= FLOOR["dyad_root_f1"], scores.flat()
-    assert result.core.recall >= FLOOR["core_recall"], result.core.to_json()
-    place = result.attributes.to_json()["place_country"]
-    assert place["rate"] >= FLOOR["place_country"], place
+    assert_blind_floor(BLIND2, coder, "blind2", FLOOR)

@@ -13,8 +13,9 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from brinkwatch.evaluate import evaluate_articles, load_articles
+from brinkwatch.evaluate import load_articles
 from brinkwatch.ontology import Ontology
+from helpers import assert_blind_floor
 
 BLIND = Path(__file__).parent / "data" / "blind"
 DIGEST = "f88561080011d4132855bbf09c2999b2396dda97b93d66e8a9e0b9c125ebbfdd"
@@ -62,9 +63,4 @@ FLOOR = {"dyad_root_f1": 0.46, "core_recall": 0.60, "place_country": 0.80}
 
 
 def test_blind_set_stays_above_floor(coder) -> None:
-    result = evaluate_articles(load_articles(BLIND), coder, corpus="blind")
-    scores = result.report.per_corpus["blind"]
-    assert scores.levels["dyad_root"].f1 >= FLOOR["dyad_root_f1"], scores.flat()
-    assert result.core.recall >= FLOOR["core_recall"], result.core.to_json()
-    place = result.attributes.to_json()["place_country"]
-    assert place["rate"] >= FLOOR["place_country"], place
+    assert_blind_floor(BLIND, coder, "blind", FLOOR)

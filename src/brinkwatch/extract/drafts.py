@@ -8,6 +8,7 @@ amount standing in an event noun's place, and violence told as a noun with no do
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, fields
 
 from spacy.tokens import Token
@@ -75,13 +76,18 @@ def _by_index(value: object) -> object:
 def distinct(drafts: list[Draft]) -> list[Draft]:
     """``drafts`` without repeats of an earlier draft's reading, in order. Each draft costs a scan of its
     trigger's phrase, so repeats of one governor's complement cost the square of the sentence's length."""
+    shared = Counter((d.trigger.i, d.pattern) for d in drafts)
+    if len(shared) == len(drafts):
+        return drafts  # the usual sentence: no two drafts share a trigger and pattern, nothing to read
     seen: set[tuple] = set()
     out = []
     for draft in drafts:
-        key = draft.reading()
-        if key not in seen:
+        if shared[draft.trigger.i, draft.pattern] > 1:
+            key = draft.reading()
+            if key in seen:
+                continue
             seen.add(key)
-            out.append(draft)
+        out.append(draft)
     return out
 
 

@@ -64,3 +64,72 @@ def assert_blind_floor(folder, coder, corpus: str, floor: dict[str, float]) -> N
     assert result.core.recall >= floor["core_recall"], result.core.to_json()
     place = result.attributes.to_json()["place_country"]
     assert place["rate"] >= floor["place_country"], place
+
+
+# --- blind sets (tests/data/blind2, blind3, ...): the checks each set's frozen test makes -------------------
+BLIND_REGIONS = {"africa", "latam", "sasia", "europe", "mideast", "eastasia"}
+BLIND_GENRES = {"wire", "monitor", "release", "opinion", "liveblog", "statement", "feature"}
+HOUSE_MODALITIES = {"asserted", "negated", "planned", "conditional", "hypothetical", "claimed", "denied",
+                    "threatened", "requested", "refused"}
+FRAME_ROOTS = {"requested": ("02", "10"), "refused": ("12",), "threatened": ("13",)}
+
+
+def blind_digest(folder) -> str:
+    """SHA-256 over every article and label file of a blind set, names included (what freezes the set)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".jsonl")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def assert_blind_coverage(folder, articles: int, per_region: int, min_per_genre: int) -> None:
+    """``articles`` NN_region_genre_slug articles, each with its labels, every region ``per_region`` times and
+    every genre at least ``min_per_genre`` times."""
+    from collections import Counter
+
+    names = sorted(p.name[: -len(".txt")] for p in folder.glob("*.txt"))
+    assert len(names) == articles
+    assert {p.name[: -len(".expected.jsonl")] for p in folder.glob("*.expected.jsonl")} == set(names)
+    parts = [name.split("_") for name in names]
+    assert {p[1] for p in parts} == BLIND_REGIONS
+    assert {p[2] for p in parts} == BLIND_GENRES
+    assert set(Counter(p[1] for p in parts).values()) == {per_region}
+    assert min(Counter(p[2] for p in parts).values()) >= min_per_genre
+
+
+def assert_blind_labels_locatable(folder, articles: int, min_events: int) -> None:
+    """Every label's trigger stands exactly once in its article and its code is in the code book."""
+    from brinkwatch.evaluate import load_articles
+    from brinkwatch.ontology import Ontology
+
+    codes = set(Ontology.load().codes())
+    golds = load_articles(folder)
+    assert len(golds) == articles
+    assert sum(len(g.events) for g in golds) >= min_events
+    for gold in golds:
+        assert gold.article.pub_date is not None, gold.name
+        for event in gold.events:
+            assert gold.article.text.count(event.trigger) == 1, (gold.name, event.trigger)
+            assert event.cameo in codes, (gold.name, event.cameo)
+
+
+def assert_blind_house_lines(folder, keys: set[str] = frozenset(), flags: tuple[str, ...] = ("core",)) -> None:
+    """Every label line has ``keys``, boolean ``flags``, a house modality, and the modality its root frames
+    (02/10 requested, 12 refused, 13 threatened); every article has a core line (news of its own)."""
+    import json
+
+    for path in sorted(folder.glob("*.expected.jsonl")):
+        name = path.name[: -len(".expected.jsonl")]
+        lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert lines, name
+        assert any(line["core"] for line in lines), name
+        for line in lines:
+            assert keys <= set(line), (name, line["trigger"])
+            for flag in flags:
+                assert isinstance(line.get(flag), bool), (name, line["trigger"], flag)
+            assert line["modality"] in HOUSE_MODALITIES, (name, line["trigger"])
+            frame = next((m for m, roots in FRAME_ROOTS.items() if line["cameo"][:2] in roots), None)
+            if line["modality"] in FRAME_ROOTS or frame:
+                assert line["modality"] == frame, (name, line["trigger"], line["cameo"], line["modality"])

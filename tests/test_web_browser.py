@@ -523,6 +523,33 @@ _DENSE_NETWORK_JS = """async ([width, count]) => {
 }"""
 
 
+def test_network_draws_the_latest_level_when_answers_arrive_out_of_order(chromium, base_url: str) -> None:
+    """Choosing countries, then actors before the countries' answer is in: the late answer must not be drawn
+    over the actors (it was, now and then, and the labels of one level sat over the data of the other)."""
+    page = chromium.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    held = []
+    try:
+        _open_dashboard(page, base_url)
+        page.select_option("#net-level", "actor")
+        page.wait_for_function("(node) => document.getElementById('network-chart').data[1].customdata"
+                               ".includes(node)", arg="IRNMIL")
+        page.route("**/v1/network?*level=country*", lambda route: held.append(route))  # hold the countries' answer
+        page.select_option("#net-level", "country")
+        page.wait_for_timeout(300)  # let the request reach the route
+        assert held, "the countries' request was not made"
+        page.select_option("#net-level", "actor")
+        page.wait_for_timeout(500)  # the actors' answer is drawn (again)
+        held[0].continue_()  # now the earlier, countries' answer arrives last
+        page.wait_for_timeout(1000)
+        data = page.evaluate("document.getElementById('network-chart').data[1].customdata")
+        assert "IRNMIL" in data, data
+        labels = _network_labels(page)
+        assert len(labels) == page.evaluate("document.getElementById('network-chart').data[1].x.length")
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("viewport", [1280, 420])
 def test_network_labels_do_not_overlap(chromium, base_url: str, viewport: int) -> None:
     page = chromium.new_page()

@@ -239,9 +239,13 @@ async function main() {
   }
   const onNode = (node) => events.setActor(node).catch(reportError);
   const labels = { ...names.countries, ...names.groups };
+  // Only the answer to the latest choice is drawn: switching levels quickly must not let a slower, earlier
+  // answer arrive last and show countries under "actors".
+  let netRequest = 0;
   $("net-level").addEventListener("change", () => {
+    const mine = ++netRequest;
     api.network({ level: $("net-level").value })
-      .then((other) => renderNetwork($("network-chart"), other, onNode, labels))
+      .then((other) => (mine === netRequest ? renderNetwork($("network-chart"), other, onNode, labels) : null))
       .catch(reportError);
   });
   await Promise.all([tableAndMap, hasPair ? dyads.showDyad() : null,

@@ -48,3 +48,15 @@ def coder():
     from brinkwatch.extract import Coder
 
     return Coder()
+
+
+@pytest.fixture()
+def con():  # noqa: ANN201 - a duckdb connection
+    """An in-memory DuckDB database with the store's schema (the analysis tests' own database)."""
+    import duckdb
+
+    from brinkwatch.analyze.synthetic import create_schema
+
+    con = duckdb.connect()
+    create_schema(con)
+    return con

@@ -24,13 +24,6 @@ def _corpus() -> list[dict]:
     return rows
 
 
-@pytest.fixture()
-def con() -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
-    create_schema(con)
-    return con
-
-
 def test_three_happenings_merge_and_distractors_stay_apart(con: duckdb.DuckDBPyConnection) -> None:
     rows = _corpus()
     assert len({r["doc_id"] for r in rows}) >= 10

@@ -19,13 +19,6 @@ from brinkwatch.analyze.synthetic import create_schema, dedup_scores, insert_men
 DATA = Path(__file__).parent / "data" / "dedup"
 
 
-@pytest.fixture()
-def con() -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
-    create_schema(con)
-    return con
-
-
 def test_measured_set(con: duckdb.DuckDBPyConnection) -> None:
     rows = load_dedup_corpus(DATA / "measured.yaml")
     insert_mentions(con, rows)

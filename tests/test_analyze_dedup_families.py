@@ -13,16 +13,8 @@ import pytest
 
 from brinkwatch.analyze.dedup import merge_new
 from brinkwatch.analyze.families import DEFAULT_PATH, load_families
-from brinkwatch.analyze.synthetic import create_schema, insert_mentions
+from brinkwatch.analyze.synthetic import insert_mentions
 from brinkwatch.errors import DataFileError
-
-
-@pytest.fixture()
-def con() -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
-    create_schema(con)
-    return con
-
 
 DAY = "2025-03-04"
 MOGADISHU = {"place_name": "Mogadishu", "place_country": "SOM", "place_precision": "city", "lat": 2.05, "lon": 45.32}

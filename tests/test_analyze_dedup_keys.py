@@ -11,18 +11,9 @@ strikes several times a day: force needs words, a place or a toll besides).
 from __future__ import annotations
 
 import duckdb
-import pytest
 
 from brinkwatch.analyze.dedup import merge_new
 from brinkwatch.analyze.synthetic import create_schema, insert_mentions
-
-
-@pytest.fixture()
-def con() -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
-    create_schema(con)
-    return con
-
 
 DAY = "2025-05-14"
 

@@ -15,16 +15,9 @@ import duckdb
 import pytest
 
 from brinkwatch.analyze.dedup import merge_new
-from brinkwatch.analyze.synthetic import create_schema, insert_mentions
+from brinkwatch.analyze.synthetic import insert_mentions
 
 DAY = "2025-03-04"
-
-
-@pytest.fixture()
-def con() -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
-    create_schema(con)
-    return con
 
 
 def _m(mention_id: str, src: str, tgt: str, text: str, *, code: str = "195", day: str = DAY,

@@ -13,17 +13,10 @@ from brinkwatch.analyze import dyad_series, tension_report, verdict
 from brinkwatch.analyze.changepoints import change_points
 from brinkwatch.analyze.dedup import merge_new
 from brinkwatch.analyze.records import DyadSeries, SeriesPoint
-from brinkwatch.analyze.synthetic import create_schema, insert_mentions
+from brinkwatch.analyze.synthetic import insert_mentions
 from brinkwatch.errors import AnalysisError, NotEnoughDataError
 
 MONDAY = dt.date(2024, 1, 1)
-
-
-@pytest.fixture()
-def con() -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
-    create_schema(con)
-    return con
 
 
 def _mention(i: int, day: dt.date, **kw: object) -> dict:

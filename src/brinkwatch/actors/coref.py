@@ -131,10 +131,13 @@ class MentionMemory:
 
     def _reporter(self, head: Token, accept: Accept) -> Mention | None:
         """ "Burundi, which has troops in South Kivu, said its soldiers killed ...": a possessive opening the
-        subject of a reported clause is the reporting clause's subject, whatever is named in between."""
+        subject of a reported clause, or that subject itself ("... said it would keep its offer open"), is the
+        reporting clause's subject, whatever is named in between."""
         owner = head.head
         verb = owner.head
-        if head.dep_ != "poss" or owner.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
+        if head.dep_ in ("nsubj", "nsubjpass") and owner.dep_ == "ccomp":
+            verb = owner  # "Seoul's ministry, which handles ties with the North, said it would ...": the ministry
+        elif head.dep_ != "poss" or owner.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
             return None
         subjects = {t.i for t in verb.head.children if t.dep_ == "nsubj"}
         return next((m for m in reversed(self.mentions) if m.head in subjects and m.head < head.i and accept(m)),

@@ -148,6 +148,7 @@ class _Tables:
     island_nouns: frozenset[str] = frozenset()
     leader_suffixes: frozenset[str] = frozenset()
     proxy_suffixes: frozenset[str] = frozenset()
+    user_participles: frozenset[str] = frozenset()
     igo_head_nouns: frozenset[Key] = frozenset()
     crowd_numbers: frozenset[str] = frozenset()
     crowd_verbs: frozenset[tuple[str, ...]] = frozenset()  # ("march",), ("take", "to", "street")
@@ -469,6 +470,10 @@ class ActorKB:
         return self._t.proxy_suffixes
 
     @property
+    def user_participles(self) -> frozenset[str]:
+        return self._t.user_participles
+
+    @property
     def igo_head_nouns(self) -> frozenset[Key]:
         return self._t.igo_head_nouns
 
@@ -610,6 +615,7 @@ def _load_phrase_words(tables: _Tables, words: PhraseWordsFile) -> None:
     tables.island_nouns = frozenset(words.island_nouns)
     tables.leader_suffixes = frozenset(words.leader_suffixes)
     tables.proxy_suffixes = frozenset(words.proxy_suffixes)
+    tables.user_participles = frozenset(words.user_participles)
     tables.igo_head_nouns = frozenset(pieces(title) for title in words.igo_head_nouns)
     tables.crowd_numbers = frozenset(words.crowd_numbers)
     tables.crowd_verbs = frozenset(tuple(verb.split()) for verb in words.crowd_verbs)

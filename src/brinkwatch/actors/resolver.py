@@ -23,6 +23,7 @@ from brinkwatch.actors.context import DocContext, home_country, read_context
 from brinkwatch.actors.coref import (
     COUNTRY_NOUNS,
     FIRST_PLURAL,
+    NONSTATE_ARMED,
     PRONOUNS,
     Mention,
     MentionMemory,
@@ -255,6 +256,8 @@ class DocActors(Owners, PlacesAndPeoples):
     def _from_phrase(self, head: Token) -> tuple[Actor | None, str]:
         if head.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X"):
             return None, ""
+        if (user := self._user_by_agent(head)) is not None:
+            return user, "coref"
         if head.lower_ in self._kb.crowd_numbers:
             return self._counted(head)
         window = self._left_window(head)
@@ -307,6 +310,19 @@ class DocActors(Owners, PlacesAndPeoples):
             return None, ""
         return self._sector_phrase(head, window, sector, noun_start)
 
+    def _user_by_agent(self, head: Token) -> Actor | None:
+        """ "Drones launched by the Rapid Support Forces struck ...": a noun whose participle names its user in a
+        by-phrase is that user's (not a backer's: "militias backed by Iran" keeps its own reading)."""
+        for clause in head.rights:
+            if clause.dep_ != "acl" or clause.tag_ != "VBN" or clause.lower_ not in self._kb.user_participles:
+                continue
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                for user in (c for c in agent.children if c.dep_ == "pobj"):
+                    actor = self.resolve_token(user)
+                    if actor is not None and actor.country:
+                        return self._coref_actor(head, Mention(actor, user.i, False, False, "organization"))
+        return None
+
     def _nonstate_adjective(self, head: Token) -> Actor | None:
         """ "rebel" in "bombed rebel camps", which the tagger reads as an adjective: the armed side it names,
         when it modifies a member, vehicle or site noun (a state sector adjective such as "military" names no
@@ -358,9 +374,19 @@ class DocActors(Owners, PlacesAndPeoples):
         """The one country named in the sentence, for a titled person of unknown nationality.
 
         News names a head of state's country nearby; countries that belong to another titled person
-        ("the Kenyan president William Ruto") do not count, and two different countries mean no guess."""
+        ("the Kenyan president William Ruto") do not count, and two different countries mean no guess. Under a
+        dateline of one country, a country named only after the person's verb is the other party's ("DHAKA - Home
+        adviser X accused India's border force"): the person is the dateline's."""
         sentence = self._sentence_of[head.i]
         countries: set[str] = set()
+        verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else None
+        datelined = self.context.dateline_countries
+        if verb is not None and len(datelined) == 1:
+            before = {self._names[t.i].match.country for t in head.sent if t.i < verb.i and t.i in self._names
+                      and self._names[t.i].match.kind in PLACE_KINDS}
+            if not before - datelined:
+                home = next(iter(datelined))
+                return home, None, "domestic"
         for token in head.sent:
             if self._sentence_of[token.i] != sentence or token.i == head.i:
                 continue
@@ -431,9 +457,17 @@ class DocActors(Owners, PlacesAndPeoples):
         if sector == "GOV" and self._kb.is_person_noun(pieces(head.lemma_)):
             sector = self._modifier_sector(head, window, noun_start) or sector  # "rebel leaders", "army officials"
         if origin is None and self._is_bare_definite(head, window, noun_start):
-            antecedent = self.memory.antecedent(
+            antecedent = self._titled_antecedent(head, sector) if self._kb.title_sector(
+                pieces(head.lemma_)) is not None else None
+            antecedent = antecedent or self.memory.antecedent(
                 head, lambda m: m.actor.sector == sector and m.actor.country is not None
             )
+            if antecedent is None and sector in NONSTATE_ARMED:
+                # "the Rapid Support Forces ... (paragraphs) ... the paramilitaries shelled El Fasher": the armed
+                # group the story named, whichever of the armed sectors its noun gives
+                antecedent = self.memory.antecedent(
+                    head, lambda m: m.actor.sector in NONSTATE_ARMED and not m.person and bool(m.actor.country)
+                    and len(m.actor.country) == 3, reach=8)
             if antecedent is not None:
                 return self._coref_actor(head, antecedent), "coref"
         if self._is_former(head, window):
@@ -442,6 +476,17 @@ class DocActors(Owners, PlacesAndPeoples):
         if origin is not None and origin[2] in ("demonym", "coref"):
             kind = origin[2]
         return self._build(head, window, origin, sector, kind, None), "sector"
+
+    def _titled_antecedent(self, head: Token, sector: str) -> Mention | None:
+        """ "President William Ruto ... (three paragraphs) ... demanded that the president apologise", "met junta
+        chief Min Aung Hlaing ... He urged the general": a bare definite title is the latest person of a state
+        named with that kind of office in the story (a general may rule: GOV and MIL answer each other)."""
+        offices = {sector} | ({"GOV", "MIL"} if sector in ("GOV", "MIL") else set())
+        here = self._sentence_of[head.i]  # "Colombia's foreign minister criticised the president": not herself
+        return self.memory.antecedent(
+            head, lambda m: m.person and m.actor.sector in offices and bool(m.actor.country)
+            and len(m.actor.country) == 3 and m.actor.country not in ("IGO", "NGO", "IMG")
+            and self._sentence_of[m.head] < here, reach=8)
 
     # ---------------------------------------------------------------- phrase pieces
     def _left_window(self, head: Token) -> int:

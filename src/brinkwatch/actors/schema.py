@@ -225,6 +225,7 @@ class PhraseWordsFile(_Strict):
     island_nouns: Words = Field(min_length=1)
     leader_suffixes: Words = Field(min_length=1)
     proxy_suffixes: Words = Field(min_length=1)
+    user_participles: Words = Field(default_factory=list)
     igo_head_nouns: Annotated[list[str], AfterValidator(_lower_phrases)] = Field(min_length=1)
     crowd_numbers: Words = Field(min_length=1)
     crowd_verbs: Annotated[list[str], AfterValidator(_lower_phrases)] = Field(min_length=1)

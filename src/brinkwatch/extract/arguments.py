@@ -87,10 +87,11 @@ class ArgumentResolver:
         if not ({"two", "both"} & words):
             return []
         seen: list[Actor] = []
+        speaker = _subject_span(tok)  # "Uzbekistan's president congratulated both leaders": not one of them
         for mention in sorted(actors.mentions, key=lambda a: a.start or 0, reverse=True):
             if mention.start is None or mention.start >= tok.idx or not mention.country or \
                     len(mention.country) != 3 or mention.country in NON_STATE_PREFIXES or \
-                    _venue(tok.doc, mention):
+                    _venue(tok.doc, mention) or speaker[0] <= mention.start < speaker[1]:
                 continue
             if all(m.country != mention.country for m in seen):
                 seen.append(mention)
@@ -136,7 +137,9 @@ class ArgumentResolver:
         if not targets and not draft.symmetric:
             targets = self._default_target(draft, sources)
         if not targets and sources and all(s.country is None for s in sources):
-            if draft.code[:2] not in self.book.governors.place_target_roots or draft.symmetric:
+            state_bodies = all(s.sector in self.book.governors.state_body_sectors for s in sources) and \
+                draft.code.startswith(tuple(self.book.governors.reply_codes))  # the coder may find whom it answers
+            if (draft.code[:2] not in self.book.governors.place_target_roots and not state_bodies) or draft.symmetric:
                 return []  # "a protester demolished the building": no country on either side, nothing to count
             # "insurgents stormed the town of Macomia": the place attacked may still name the target and the
             # sentence's country the doer's; the coder drops the pair if neither side gets a country
@@ -373,6 +376,20 @@ def _occupant_clauses(base: Token) -> list[Token]:
 
 
 _VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
+
+
+def _subject_span(tok: Token) -> tuple[int, int]:
+    """Character span of the subject (with its appositions and relative clauses) of the clause ``tok`` is an
+    object of; (0, 0) when there is none."""
+    verb = tok.head
+    while verb.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and verb.head.i != verb.i and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return 0, 0
+    words = list(subject.subtree)
+    return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 def _venue(doc: Doc, mention: Actor) -> bool:

@@ -139,6 +139,8 @@ class Coder:
         # the dateline's country, else the countries of the lead ("police detained ..." needs one)
         story = ({structure.context_country} if structure.dateline and structure.context_country
                  else story_countries(actors.mentions, sents))
+        starts = [span.start for span in structure.paragraphs]
+        paragraph_of = [bisect.bisect_right(starts, sent.start_char) for sent in sents]
         for index, sent in enumerate(sents):
             sent_text = sent.text  # built from every token: once per sentence, not once per event
             sentences.append(Sentence(doc_id=article.doc_id, index=index, start=sent.start_char,
@@ -155,8 +157,8 @@ class Coder:
                 coded.append((draft, self._events_from_draft(draft, sent, index, article, actors, ctx, story, attack,
                                                              sent_text)))
             # "The European Union condemned the attacks" a few paragraphs after the attack the story opened with
-            told = antecedent or _last_attacker(events, index, self.book.governors.violent_roots, reach=4)
-            coded = _charges_on_told_acts(coded, told, self.book.governors)
+            coded = _charges_on_told_acts(coded, events, index, paragraph_of, self.book.governors)
+            coded = _replies_to_told_charges(coded, events, index, self.book.governors)
             events += article_structure.flag_headline(_news_of_sentence(coded), structure, sent)
         mentions = tuple(
             Mention(doc_id=article.doc_id, sentence_index=_sentence_index(sentences, actor.start), actor=actor)
@@ -194,8 +196,12 @@ class Coder:
                 return []
         speaker = actors.resolve_token(draft.speaker[0]) if draft.speaker else None
         pairs = self.arguments.place_as_target(draft, pairs, attrs.place)
-        # a doer of no country whose act hit no named place or actor: nothing to count ("a protester stormed in")
-        pairs = [(s, t) for s, t in pairs if s.country or t is not None]
+        # a doer of no country whose act hit no named place or actor: nothing to count ("a protester stormed in"),
+        # unless it is a state body of the story's one country rejecting or denying ("The foreign ministry
+        # rejected the warning" in a Tehran story: whose warning, _replies_to_told_charges finds)
+        pairs = [(s, t) for s, t in pairs if s.country or t is not None
+                 or (len(story) == 1 and s.sector in self.book.governors.state_body_sectors
+                     and draft.code.startswith(tuple(self.book.governors.reply_codes)))]
         if not pairs:
             return []
         if draft.intent_unless_other_speaker and not (
@@ -343,24 +349,86 @@ def _attack_before(coded: list[tuple[Draft, list[Event]]], offset: int, violent_
     return max(told, key=lambda ev: ev.evidence.trigger_start, default=None)
 
 
-def _charges_on_told_acts(coded: list[tuple[Draft, list[Event]]], antecedent: Event | None,
-                          rules) -> list[tuple[Draft, list[Event]]]:
+def _charges_on_told_acts(coded: list[tuple[Draft, list[Event]]], told: list[Event], index: int,
+                          paragraph_of: list[int], rules) -> list[tuple[Draft, list[Event]]]:
     """"The European Union condemned the raid": a condemnation or accusation of an act the story has already
-    told, named by a definite event noun with no doer of its own, is aimed at that act's doer (the last
-    attacker named in the sentences before). An act with its own doer ("condemned the Israeli strike") or an
-    indefinite one ("condemned any attack") keeps the coder's usual reading."""
-    if antecedent is None or antecedent.source is None:
-        return coded
-    unowned = {draft.trigger.i for draft, events in coded
-               if draft.code[:2] in rules.violent_roots and not events and not draft.source_groups
-               and _is_definite_noun(draft.trigger)}
+    told, named by a definite event noun with no doer of its own, is aimed at that act's doer: the last doer of
+    an act of that kind in the sentences before, or, paragraphs later, the one doer of such acts the story has
+    told ("condemned the arrests", "criticised the launch" of the missiles fired in the lead). An act with its
+    own doer ("condemned the Israeli strike") or an indefinite one ("condemned any attack") keeps the coder's
+    usual reading."""
+    kinds = {draft.trigger.i: draft.code[:2] for draft, events in coded
+             if not events and not draft.source_groups and _is_definite_noun(draft.trigger)
+             and (draft.code[:2] in rules.violent_roots or draft.code[:2] in rules.told_roots)}
     out = []
     for draft, events in coded:
-        if draft.code[:2] in rules.charge_roots and any(t.i in unowned for t in draft.target_tokens):
-            events = [_retargeted(ev, antecedent.source) if ev.target is None and ev.source is not None
-                      and ev.source.code != antecedent.source.code else ev for ev in events]
+        if draft.code[:2] in rules.charge_roots and any(ev.target is None for ev in events):
+            nouns = [t for t in draft.target_tokens if t.i in kinds] or [
+                t for t in (draft.predicate or draft.trigger).children
+                if t.dep_ in ("dobj", "obj") and t.lemma_.lower() in rules.told_nouns and _is_definite_noun(t)]
+            roots = next(((rules.violent_roots if kinds.get(t.i, "19") in rules.violent_roots else (kinds[t.i],))
+                          for t in nouns), None)
+            antecedent = _told_act(told, index, paragraph_of, roots) if roots else None
+            if antecedent is not None:
+                events = [_retargeted(ev, antecedent.source) if ev.target is None and ev.source is not None
+                          and ev.source.code != antecedent.source.code else ev for ev in events]
         out.append((draft, events))
     return out
+
+
+def _told_act(told: list[Event], index: int, paragraph_of: list[int], roots, reach: int = 4) -> Event | None:
+    """The act of one of ``roots`` a later "the attack" / "the arrests" names: the last one with a named doer
+    told in the ``reach`` sentences before, else the story's only doer (country) of such acts when it was told in
+    an earlier paragraph (a single paragraph that goes on for months has moved on: no guess there)."""
+    acts = [ev for ev in told if ev.sentence_index < index and ev.cameo.code[:2] in roots
+            and ev.source is not None and ev.modality == "asserted"
+            and (ev.source.sector != "UAF" or ev.source.kb_id is not None)]  # al-Shabaab is named
+    if not acts:
+        return None
+    if acts[-1].sentence_index >= index - reach:
+        return acts[-1]
+    doers = {ev.source.country for ev in acts}  # one state's police and troops are one doer here
+    if len(doers) == 1 and None not in doers and paragraph_of[acts[-1].sentence_index] < paragraph_of[index]:
+        return acts[-1]
+    return None
+
+
+def _replies_to_told_charges(coded: list[tuple[Draft, list[Event]]], told: list[Event], index: int,
+                             rules, reach: int = 3) -> list[tuple[Draft, list[Event]]]:
+    """"Pakistan accused Kabul of sheltering the attackers. The Taliban denied the charge": a rejection or denial
+    of a definite "the accusation / the criticism / the warning" with no target of its own answers whoever made
+    the last accusation, criticism, demand or threat told in the ``reach`` sentences before (not the replier
+    itself; each of several who made it together). "Rejected any criticism" or "rejected Iran's claims" keep
+    the coder's usual reading."""
+    out = []
+    for draft, events in coded:
+        if events and draft.code.startswith(tuple(rules.reply_codes)) and _replies_to_noun(draft, rules):
+            events = [moved for ev in events for moved in (
+                [_retargeted(ev, speaker) for speaker in _last_speakers(told, index, ev.source, rules, reach)] or [ev]
+                # "rejected the criticism as interference in the country's affairs": no state answers itself
+                if ev.source is not None and (ev.target is None or ev.target.country == ev.source.country) else [ev])]
+        out.append((draft, events))
+    return out
+
+
+def _replies_to_noun(draft: Draft, rules) -> bool:
+    verb = draft.predicate or draft.trigger
+    nouns = [*draft.target_tokens, *(t for t in verb.children if t.dep_ in ("dobj", "obj"))]
+    return any(t.lower_ in rules.reply_nouns and _is_definite_noun(t)
+               and not any(c.dep_ == "poss" for c in t.children) for t in nouns)
+
+
+def _last_speakers(told: list[Event], index: int, replier: Actor, rules, reach: int) -> list[Actor]:
+    """The doers of the last charge, demand or threat told in the sentences before ``index`` ("Britain, France
+    and Germany warned ..."), unless the replier made it."""
+    last = next((ev for ev in reversed(told) if index - reach <= ev.sentence_index < index
+                 and ev.cameo.code[:2] in rules.replied_roots and ev.source is not None), None)
+    if last is None:
+        return []
+    speakers = {ev.source.code: ev.source for ev in told
+                if ev.sentence_index == last.sentence_index and ev.evidence.trigger_start == last.evidence.trigger_start
+                and ev.source is not None}
+    return [s for s in speakers.values() if s.code != replier.code and s.country != replier.country]
 
 
 def _is_definite_noun(tok: Token) -> bool:

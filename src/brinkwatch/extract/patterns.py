@@ -158,6 +158,7 @@ class Governors(BaseModel):
     nonstate_sectors: tuple[str, ...] = ()
     armed_target_sectors: tuple[str, ...] = ()  # a non-state attack on these is fighting (19x), not 18x
     armed_target_nouns: tuple[str, ...] = ()  # ... and on these posts and units, whoever holds them ("a border post")
+    state_body_sectors: tuple[str, ...] = ()  # a bare "the ministry" acting on no one is the story's country's
     state_pair_sectors: tuple[str, ...] = ()  # GOV, MIL: "Gabon's president praised the army" in a Gabon story
     crowd_sectors: tuple[str, ...] = ()  # protesters, rioters, students, workers: a pattern's crowd_code applies
     place_target_roots: tuple[str, ...] = ()
@@ -169,6 +170,11 @@ class Governors(BaseModel):
     reaction_roots: tuple[str, ...] = ()  # "condemned the Russian shelling": an act with its own doer is told too
     partner_roots: tuple[str, ...] = ()  # "met B and signed agreements": B is the other party of the agreements
     charge_roots: tuple[str, ...] = ()  # "accused X of ...": the of-phrase is the accuser's claim
+    told_roots: tuple[str, ...] = ()  # "condemned the arrests": besides violence, acts of these roots are told
+    told_nouns: tuple[str, ...] = ()  # "condemned the launch": nouns of acts that have no pattern of their own
+    reply_codes: tuple[str, ...] = ()  # "denied the accusation", "rejected the criticism": a reply ...
+    reply_nouns: tuple[str, ...] = ()  # ... to one of these the story told ...
+    replied_roots: tuple[str, ...] = ()  # ... is aimed at whoever made the last act of these roots
     warning_roots: tuple[str, ...] = ()  # "warned X against ...": the against-phrase did not happen
     restraint_roots: tuple[str, ...] = ()  # "agreed not to attack": intent to de-escalate
     amount_heads: tuple[str, ...] = ()  # "$2 billion in aid": the amount carries the event noun

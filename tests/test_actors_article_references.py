@@ -167,3 +167,94 @@ def test_a_rejection_read_as_aimed_at_its_own_country_answers_the_critic(coder) 
     reply = "The ministry in Tunis rejected the criticism as blatant interference in the country's internal affairs."
     assert ("TUN", "FRA") in _countries(coder, critic + reply)
     assert ("TUN", "FRA") not in _countries(coder, "TUNIS, April 19 - " + reply)
+
+
+# ---------------------------------------------------------------- "the militants" paragraphs after the group
+@pytest.mark.parametrize(("text", "source"), [
+    ("MOGADISHU, June 3 - Al-Shabaab fighters attacked a base in Lower Shabelle. Traders fled. Markets closed. "
+     "Aid groups left the district. The militants later ambushed a convoy near Afgoye.", "SOMUAF"),
+    ("MAIDUGURI, May 3 - Boko Haram fighters attacked a village in Borno. Farmers fled. Markets closed. Aid "
+     "workers left. The insurgents later killed five soldiers near Bama.", "NGAREB"),
+    ("KABUL, May 3 - The Islamic State claimed a bombing in Kabul. Shops closed. Roads were empty. Schools shut "
+     "early. The militants later attacked a Taliban checkpoint.", "IMGMUSISI"),
+])
+def test_a_bare_armed_noun_is_the_group_the_story_named(coder, text: str, source: str) -> None:
+    doc = coder.code_text(text, pub_date=DAY)
+    assert any(e.source.code.startswith(source) for e in doc.events if e.sentence_index == 5)
+
+
+def test_a_bare_armed_noun_with_no_group_named_guesses_none(coder) -> None:
+    doc = coder.code_text("ISLAMABAD, May 2 - Police arrested ten traders in Karachi. Prices rose. Banks closed. "
+                          "Fuel ran short. The militants later attacked a checkpoint in Bannu.", pub_date=DAY)
+    assert all(e.source.kb_id is None for e in doc.events if e.sentence_index == 5)
+
+
+# ---------------------------------------------------------------- "the group ... its commanders", "the agency"
+@pytest.mark.parametrize(("text", "pair"), [
+    ("President Gustavo Petro suspended talks with the ELN on Friday and accused its commanders of war crimes.",
+     ("COLGOV", "COLREB")),
+    ("Ethiopia's government offered talks to the Fano militia and praised its commanders for their restraint.",
+     ("ETHGOV", "ETHREB")),
+    ("Nigeria's army bombed a Boko Haram camp and said it had killed its commanders.", ("NGAMIL", "NGAREB")),
+])
+def test_an_armed_groups_commanders_are_the_group(coder, text: str, pair) -> None:
+    codes = {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(text, pub_date=DAY).events}
+    assert pair in codes
+
+
+def test_a_states_own_commanders_stay_its_forces(coder) -> None:
+    state = coder.code_text("Rwanda said its commanders had met Congolese officers in Goma.", pub_date=DAY)
+    assert ("RWAMIL", "CODMIL") in {(e.source.code, e.target.code if e.target else None) for e in state.events}
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Tehran criticised the International Atomic Energy Agency. Speaker Mohammad Bagher Ghalibaf accused the agency "
+     "of lying.", ("IRN", "IGO")),
+    ("Kenya criticised the UN refugee agency, UNHCR, over the camps. Somalia's president later praised the agency.",
+     ("SOM", "IGO")),
+    ("Egypt met officials of the International Energy Agency in Cairo. Ethiopia later accused the agency of bias.",
+     ("ETH", "IGO")),
+])
+def test_the_agency_is_the_agency_named_before(coder, text: str, pair) -> None:
+    assert pair in _countries(coder, text)
+
+
+# ---------------------------------------------------------------- "the two countries agreed to ..."
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("Colombia's foreign minister held talks with his Venezuelan counterpart on Sunday, and the two countries "
+     "agreed to coordinate operations along the border.", {("COL", "VEN"), ("VEN", "COL")}),
+    ("Kenya's president met Somalia's president in Nairobi, and the two countries pledged to share intelligence.",
+     {("KEN", "SOM"), ("SOM", "KEN")}),
+    ("Chile and Argentina signed a water accord. Both countries agreed to cooperate on glacier monitoring.",
+     {("CHL", "ARG"), ("ARG", "CHL")}),
+])
+def test_a_pair_noun_subject_acts_on_each_other(coder, text: str, pairs) -> None:
+    assert pairs <= _countries(coder, text)
+
+
+def test_a_pair_noun_subject_with_its_own_target_keeps_it(coder) -> None:
+    doc = coder.code_text("Chile and Argentina signed a water accord. Both countries agreed to aid Bolivia.",
+                          pub_date=DAY)
+    second = {(e.source.country, e.target.country if e.target else None) for e in doc.events if e.sentence_index == 1}
+    assert second == {("CHL", "BOL"), ("ARG", "BOL")}
+
+
+# ---------------------------------------------------------------- "X's army said Y opened fire"
+@pytest.mark.parametrize(("text", "pair"), [
+    ("BANGKOK, July 25 - Thailand's army said the Cambodian side had opened fire first near the temple.",
+     ("KHM", "THA")),
+    ("Pakistan's army said Indian troops opened fire without provocation along the Line of Control.",
+     ("IND", "PAK")),
+    ("Armenia's defence ministry said Azerbaijani forces had opened fire overnight near Sotk.", ("AZE", "ARM")),
+])
+def test_an_attack_with_no_target_reported_by_another_states_forces_hit_them(coder, text: str, pair) -> None:
+    assert pair in _countries(coder, text)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("The UN said Israeli troops opened fire near the fence.", ("ISR", "IGO")),  # an IGO is no side
+    ("Ukraine's army said Ukrainian troops opened fire on a Russian column.", ("UKR", "UKR")),  # its own troops
+    ("Thailand's army said Cambodian troops shelled a Laotian village.", ("KHM", "THA")),  # a named other target
+])
+def test_the_reporter_is_not_the_target_of_its_own_or_a_targeted_attack(coder, text: str, pair) -> None:
+    assert pair not in _countries(coder, text)

@@ -67,6 +67,9 @@ class Owners:
         actor = self.resolve_token(owner)
         if actor is None or actor.code.startswith(NO_COUNTRY):
             return None
+        if sector in ARMED and actor.sector in ARMED - {"MIL"} and actor.country not in NON_STATE_PREFIXES:
+            # "suspended talks with the ELN and accused its commanders": a rebel group's commanders are the group
+            return actor.code, None, "coref-armed"
         if actor.country and actor.code[:3] not in NON_STATE_PREFIXES and len(actor.code) <= 6:
             return actor.country, None, "coref"  # a state or one of its sectors
         if sector in ARMED and any(actor.code[i:i + 3] in ARMED for i in range(3, len(actor.code), 3)):

@@ -126,7 +126,9 @@ class ArgumentResolver:
         targets = [t for t in targets if not any(t.start == s.start or t.code == s.code
                                                  or _same_side(s, t, draft.code[:2] in self._forceful_roots)
                                                  or _own_forces(s, t) for s in sources)]
-        if not targets and len(sources) > 1 and _reciprocal(draft.trigger, self.book.governors.shared_modifiers):
+        if not targets and len(sources) > 1 and (_reciprocal(draft.trigger, self.book.governors.shared_modifiers)
+                                                 or len({s.start for s in sources}) == 1):
+            # ("the two countries agreed to coordinate operations": one pair noun names both parties)
             # "India and Pakistan agreed not to attack each other", "Rwanda and Burundi reopened their shared
             # border": each party is the other's target
             return list(itertools.permutations(sources, 2))

@@ -196,6 +196,7 @@ class Coder:
                 return []
         speaker = actors.resolve_token(draft.speaker[0]) if draft.speaker else None
         pairs = self.arguments.place_as_target(draft, pairs, attrs.place)
+        pairs = _fired_on_the_reporter(draft, pairs, speaker, self.book.governors)
         # a doer of no country whose act hit no named place or actor: nothing to count ("a protester stormed in"),
         # unless it is a state body of the story's one country rejecting or denying ("The foreign ministry
         # rejected the warning" in a Tehran story: whose warning, _replies_to_told_charges finds)
@@ -507,6 +508,16 @@ def _target_heads(draft: Draft) -> list[Token]:
     """The nouns the draft's first target slot names: "a Philippine army patrol" gives the patrol."""
     first = draft.target_groups[0] if draft.target_groups else []
     return [t.head if t.dep_ in {"amod", "compound", "poss", "nmod"} else t for t in first]
+
+
+def _fired_on_the_reporter(draft: Draft, pairs: list, speaker: Actor | None, rules) -> list:
+    """"Thailand's army said the Cambodian side had opened fire first": an attack with no target of its own,
+    reported by another state's forces or government, was aimed at the reporter."""
+    if speaker is None or draft.code[:2] not in rules.violent_roots or draft.symmetric or \
+            speaker.sector not in rules.state_pair_sectors or not speaker.country or len(speaker.country) != 3 or \
+            speaker.country in ("IGO", "NGO", "IMG"):
+        return pairs
+    return [(s, speaker if t is None and s.country and s.country != speaker.country else t) for s, t in pairs]
 
 
 def _victim_speaks(speaker: Actor, pairs) -> bool:

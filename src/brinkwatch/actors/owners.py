@@ -67,8 +67,12 @@ class Owners:
         actor = self.resolve_token(owner)
         if actor is None or actor.code.startswith(NO_COUNTRY):
             return None
-        if sector in ARMED and actor.sector in ARMED - {"MIL"} and actor.country not in NON_STATE_PREFIXES:
+        subject = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        own_doer = subject is not None and (self.resolve_token(subject) or actor).code == actor.code
+        if sector in ARMED and actor.sector in ARMED - {"MIL"} and actor.country not in NON_STATE_PREFIXES \
+                and not own_doer:
             # "suspended talks with the ELN and accused its commanders": a rebel group's commanders are the group
+            # (not "the ELN attacked its soldiers": no group attacks its own)
             return actor.code, None, "coref-armed"
         if actor.country and actor.code[:3] not in NON_STATE_PREFIXES and len(actor.code) <= 6:
             return actor.country, None, "coref"  # a state or one of its sectors

@@ -456,7 +456,9 @@ class DocActors(Owners, PlacesAndPeoples):
             return self._build(head, window, (origin[0], None, "coref"), None, "coref", None), "coref"
         if sector == "GOV" and self._kb.is_person_noun(pieces(head.lemma_)):
             sector = self._modifier_sector(head, window, noun_start) or sector  # "rebel leaders", "army officials"
-        if origin is None and self._is_bare_definite(head, window, noun_start):
+        described = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)  # "the inspector general
+        # of police" describes someone new, not the last office holder
+        if origin is None and self._is_bare_definite(head, window, noun_start) and not described:
             antecedent = self._titled_antecedent(head, sector) if self._kb.title_sector(
                 pieces(head.lemma_)) is not None else None
             antecedent = antecedent or self.memory.antecedent(

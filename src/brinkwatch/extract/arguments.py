@@ -91,7 +91,8 @@ class ArgumentResolver:
         for mention in sorted(actors.mentions, key=lambda a: a.start or 0, reverse=True):
             if mention.start is None or mention.start >= tok.idx or not mention.country or \
                     len(mention.country) != 3 or mention.country in NON_STATE_PREFIXES or \
-                    _venue(tok.doc, mention) or speaker[0] <= mention.start < speaker[1]:
+                    _venue(tok.doc, mention) or speaker[0] <= mention.start < speaker[1] or \
+                    (mention.kb_id or "").startswith(("city:", "region:")):  # "the Fergana Valley" is no side
                 continue
             if all(m.country != mention.country for m in seen):
                 seen.append(mention)
@@ -126,9 +127,7 @@ class ArgumentResolver:
         targets = [t for t in targets if not any(t.start == s.start or t.code == s.code
                                                  or _same_side(s, t, draft.code[:2] in self._forceful_roots)
                                                  or _own_forces(s, t) for s in sources)]
-        if not targets and len(sources) > 1 and (_reciprocal(draft.trigger, self.book.governors.shared_modifiers)
-                                                 or len({s.start for s in sources}) == 1):
-            # ("the two countries agreed to coordinate operations": one pair noun names both parties)
+        if not targets and len(sources) > 1 and _reciprocal(draft.trigger, self.book.governors.shared_modifiers):
             # "India and Pakistan agreed not to attack each other", "Rwanda and Burundi reopened their shared
             # border": each party is the other's target
             return list(itertools.permutations(sources, 2))
@@ -140,7 +139,7 @@ class ArgumentResolver:
             targets = self._default_target(draft, sources)
         if not targets and sources and all(s.country is None for s in sources):
             state_bodies = all(s.sector in self.book.governors.state_body_sectors for s in sources) and \
-                draft.code.startswith(tuple(self.book.governors.reply_codes))  # the coder may find whom it answers
+                answers_told_charge(draft, self.book.governors)  # the coder may find whom it answers
             if (draft.code[:2] not in self.book.governors.place_target_roots and not state_bodies) or draft.symmetric:
                 return []  # "a protester demolished the building": no country on either side, nothing to count
             # "insurgents stormed the town of Macomia": the place attacked may still name the target and the
@@ -380,6 +379,16 @@ def _occupant_clauses(base: Token) -> list[Token]:
 _VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
 
 
+def answers_told_charge(draft: Draft, rules) -> bool:
+    """"denied the accusation", "rejected the warning": a rejection or denial of a definite charge noun."""
+    verb = draft.predicate or draft.trigger
+    nouns = [*draft.target_tokens, *(t for t in verb.children if t.dep_ in ("dobj", "obj"))]
+    return draft.code.startswith(tuple(rules.reply_codes)) and any(
+        t.lower_ in rules.reply_nouns and not any(c.dep_ == "poss" for c in t.children)
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in t.children)
+        for t in nouns)
+
+
 def _subject_span(tok: Token) -> tuple[int, int]:
     """Character span of the subject (with its appositions and relative clauses) of the clause ``tok`` is an
     object of; (0, 0) when there is none."""
@@ -523,7 +532,7 @@ def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
 
 
 NON_STATE_PREFIXES = {"IGO", "IMG", "NGO", "---"}
-__all__ = ["NON_STATE_PREFIXES", "ArgumentResolver", "in_context", "named_place_country", "sentence_countries",
+__all__ = ["NON_STATE_PREFIXES", "ArgumentResolver", "answers_told_charge", "in_context", "named_place_country", "sentence_countries",
            "story_countries"]
 
 

@@ -26,6 +26,7 @@ from brinkwatch.config import Settings
 from brinkwatch.errors import InputTooLargeError
 from brinkwatch.extract.arguments import (
     ArgumentResolver,
+    answers_told_charge,
     in_context,
     named_place_country,
     sentence_countries,
@@ -202,7 +203,7 @@ class Coder:
         # rejected the warning" in a Tehran story: whose warning, _replies_to_told_charges finds)
         pairs = [(s, t) for s, t in pairs if s.country or t is not None
                  or (len(story) == 1 and s.sector in self.book.governors.state_body_sectors
-                     and draft.code.startswith(tuple(self.book.governors.reply_codes)))]
+                     and answers_told_charge(draft, self.book.governors))]
         if not pairs:
             return []
         if draft.intent_unless_other_speaker and not (
@@ -403,20 +404,13 @@ def _replies_to_told_charges(coded: list[tuple[Draft, list[Event]]], told: list[
     the coder's usual reading."""
     out = []
     for draft, events in coded:
-        if events and draft.code.startswith(tuple(rules.reply_codes)) and _replies_to_noun(draft, rules):
+        if events and answers_told_charge(draft, rules):
             events = [moved for ev in events for moved in (
                 [_retargeted(ev, speaker) for speaker in _last_speakers(told, index, ev.source, rules, reach)] or [ev]
                 # "rejected the criticism as interference in the country's affairs": no state answers itself
                 if ev.source is not None and (ev.target is None or ev.target.country == ev.source.country) else [ev])]
         out.append((draft, events))
     return out
-
-
-def _replies_to_noun(draft: Draft, rules) -> bool:
-    verb = draft.predicate or draft.trigger
-    nouns = [*draft.target_tokens, *(t for t in verb.children if t.dep_ in ("dobj", "obj"))]
-    return any(t.lower_ in rules.reply_nouns and _is_definite_noun(t)
-               and not any(c.dep_ == "poss" for c in t.children) for t in nouns)
 
 
 def _last_speakers(told: list[Event], index: int, replier: Actor, rules, reach: int) -> list[Actor]:

@@ -14,15 +14,28 @@ CONTRIBUTION_SQL = (f"CASE WHEN quad_class >= 3 THEN confidence * ({MAGNITUDE_SQ
                     "ELSE -confidence * coalesce(goldstein, 0) END")
 # Additive per-group aggregates: summing them over days gives the same numbers as aggregating the events of a
 # period directly, which is what lets a daily cache answer weekly and monthly series exactly.
+def exact_sum(expr: str, *, where: str | None = None, wide: bool = False) -> str:
+    """SQL summing ``expr`` as a DOUBLE that does not depend on the order rows are added in.
+
+    DuckDB adds a float sum in whatever order its threads finish, so two runs over one set of events differed in
+    the last bit (the daily cache, built on 1 or 4 threads or from rows inserted in another order). Each term is
+    rounded to 1e-9 and added as a fixed-point decimal, which is exact and so associative; ``wide`` takes
+    38 digits for sums of sums (the cache's rows summed into a period) instead of 18 for one term; ``where`` is
+    the aggregate's FILTER."""
+    digits = 38 if wide else 18
+    condition = f" FILTER (WHERE {where})" if where else ""
+    return f"CAST(sum(CAST({expr} AS DECIMAL({digits}, 9))){condition} AS DOUBLE)"
+
+
 ADDITIVE_AGGREGATES_SQL = f"""
     count(*) AS n,
     count(*) FILTER (WHERE quad_class = 1) AS vc, count(*) FILTER (WHERE quad_class = 2) AS mc,
     count(*) FILTER (WHERE quad_class = 3) AS vf, count(*) FILTER (WHERE quad_class = 4) AS mf,
-    coalesce(sum(goldstein), 0) AS g_sum, count(goldstein) AS g_count,
-    coalesce(sum(confidence * ({MAGNITUDE_SQL})) FILTER (WHERE quad_class = 4), 0) AS conflict_w,
-    coalesce(sum(confidence) FILTER (WHERE quad_class <= 2), 0) AS coop_conf,
-    coalesce(sum(confidence) FILTER (WHERE quad_class >= 3), 0) AS conflict_conf,
-    coalesce(sum({CONTRIBUTION_SQL}), 0) AS numerator"""
+    coalesce({exact_sum("goldstein")}, 0) AS g_sum, count(goldstein) AS g_count,
+    coalesce({exact_sum(f"confidence * ({MAGNITUDE_SQL})", where="quad_class = 4")}, 0) AS conflict_w,
+    coalesce({exact_sum("confidence", where="quad_class <= 2")}, 0) AS coop_conf,
+    coalesce({exact_sum("confidence", where="quad_class >= 3")}, 0) AS conflict_conf,
+    coalesce({exact_sum(CONTRIBUTION_SQL)}, 0) AS numerator"""
 ADDITIVE_COLUMNS: tuple[str, ...] = ("n", "vc", "mc", "vf", "mf", "g_sum", "g_count", "conflict_w", "coop_conf",
                                      "conflict_conf", "numerator")
 

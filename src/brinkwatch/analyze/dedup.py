@@ -246,13 +246,26 @@ MAX_EVENT_SPAN_DAYS = 4
 Site = tuple[str, float, float, float]
 
 
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
 def _other_site(x: Site, y: Site, near_km: float) -> bool:
     """Two named towns more than ``near_km`` apart with tolls that disagree (dedup_sql's pair rule, in Python)."""
     if x[0] == y[0] or abs(x[3] - y[3]) <= max(1.0, 0.2 * max(x[3], y[3])):
         return False
-    lat1, lon1, lat2, lon2 = map(math.radians, (x[1], x[2], y[1], y[2]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h)) > near_km
+    return _km(x[1], x[2], y[1], y[2]) > near_km
+
+
+# A named place with coordinates of a located act of the families file (a protest, talks): (name, lat, lon).
+Point = tuple[str, float, float]
+
+
+def _far_points(x: Point, y: Point, max_km: float) -> bool:
+    """Two named places more than ``max_km`` apart: two protests (dedup_sql's pair rule on ``listed``, in Python)."""
+    return x[0] != y[0] and _km(x[1], x[2], y[1], y[2]) > max_km
 
 
 # An act a dyad seldom does twice a day (not one of the families file's ``frequent`` codes), told with an
@@ -282,7 +295,8 @@ class _UnionFind:
     def __init__(self, dates: dict[str, dt.date] | None = None, max_span: int | None = None,
                  dyads: dict[str, str] | None = None, places: dict[str, str] | None = None,
                  sites: dict[str, list[Site]] | None = None, near_km: float = 0.0,
-                 acts: dict[str, list[Act]] | None = None) -> None:
+                 acts: dict[str, list[Act]] | None = None, points: dict[str, list[Point]] | None = None,
+                 max_km: float = math.inf) -> None:
         self.parent: dict[str, str] = {}
         self.dates = dates or {}
         self.max_span = max_span
@@ -293,7 +307,9 @@ class _UnionFind:
                 self.keys.setdefault(node, {})[kind] = value
         self.sites: dict[str, list[Site]] = dict(sites or {})
         self.acts: dict[str, list[Act]] = dict(acts or {})
+        self.points: dict[str, list[Point]] = dict(points or {})
         self.near_km = near_km
+        self.max_km = max_km
 
     def _span(self, root: str) -> tuple[dt.date, dt.date] | None:
         if root in self.span:
@@ -321,6 +337,8 @@ class _UnionFind:
             return False  # other town, other victims
         if any(_other_day(x, y) for x in self.acts.get(ra, ()) for y in self.acts.get(rb, ())):
             return False  # "summoned again on Thursday": the same act on another day
+        if any(_far_points(x, y, self.max_km) for x in self.points.get(ra, ()) for y in self.points.get(rb, ())):
+            return False  # a protest in Madrid and one in Seville, joined through a report placed in "Spain"
         sa, sb = self._span(ra), self._span(rb)
         joined = sa or sb
         if sa and sb:
@@ -333,7 +351,7 @@ class _UnionFind:
             self.span[keep] = joined
         if ka or kb:
             self.keys[keep] = {**ka, **kb}
-        for lists in (self.sites, self.acts):
+        for lists in (self.sites, self.acts, self.points):
             if drop in lists:
                 lists[keep] = lists.get(keep, []) + lists.pop(drop)
         return True
@@ -450,6 +468,8 @@ def _pairs_to_closure(con: duckdb.DuckDBPyConnection, rules: DedupRules, familie
 _SITE = "loc AND pt AND pname IS NOT NULL AND killed IS NOT NULL"
 # An act a dyad seldom repeats, with an exact day and a firm dyad: the component rule on acts applies to it.
 _ACT = "NOT often AND prec = 'day' AND sk IS NULL AND hard_dyad IS NOT NULL AND tc <> ''"
+# A located act of the families file (a protest, talks) at a named point: the component rule on points applies.
+_POINT = "listed AND pt AND pname IS NOT NULL"
 
 
 # The union-find's nodes are ints, not mention ids (a long ingest pairs hundreds of thousands of mentions, and
@@ -460,7 +480,8 @@ _NODES_SQL = f"""CREATE OR REPLACE TEMP TABLE _dd_nodes AS
         SELECT mention_id, any_value(eff_date) FILTER (WHERE NOT coarse) AS day,
             any_value(hard_dyad) FILTER (WHERE sk IS NULL) AS dyad, any_value(pc) FILTER (WHERE loc) AS place,
             any_value((pname, lat, lon, killed)) FILTER (WHERE {_SITE}) AS site,
-            any_value((code, eff_date)) FILTER (WHERE {_ACT}) AS act
+            any_value((code, eff_date)) FILTER (WHERE {_ACT}) AS act,
+            any_value((pname, lat, lon)) FILTER (WHERE {_POINT}) AS point
         FROM _dd_f WHERE mention_id IN (SELECT a FROM _dd_pairs UNION SELECT b FROM _dd_pairs)
         GROUP BY mention_id)"""
 # Closest dates first, so a component grows around its core rather than along a chain; then best score; then ids.
@@ -471,7 +492,7 @@ _SORTED_PAIRS_SQL = """SELECT x.node, y.node FROM _dd_pairs
 _FETCH_ROWS = 100_000
 
 
-def _union_find(con: duckdb.DuckDBPyConnection, near_km: float) -> _UnionFind:
+def _union_find(con: duckdb.DuckDBPyConnection, near_km: float, max_km: float) -> _UnionFind:
     """Union-find over the accepted pairs only (most mentions have none: SQL handles those), on the nodes of
     ``_dd_nodes``. Every paired mention is pending (``_pairs_to_closure`` reopened the events they reach)."""
     con.execute(_NODES_SQL)
@@ -480,10 +501,11 @@ def _union_find(con: duckdb.DuckDBPyConnection, near_km: float) -> _UnionFind:
     places: dict[int, str] = {}
     sites: dict[int, list[Site]] = {}
     acts: dict[int, list[Act]] = {}
+    points: dict[int, list[Point]] = {}
     nodes = 0
-    rows = con.execute("SELECT node, day, dyad, place, site, act FROM _dd_nodes ORDER BY node")
+    rows = con.execute("SELECT node, day, dyad, place, site, act, point FROM _dd_nodes ORDER BY node")
     while batch := rows.fetchmany(_FETCH_ROWS):
-        for m, d, h, c, site, act in batch:
+        for m, d, h, c, site, act, point in batch:
             if d is not None:
                 dates[m] = d
             if h is not None:
@@ -494,8 +516,10 @@ def _union_find(con: duckdb.DuckDBPyConnection, near_km: float) -> _UnionFind:
                 sites[m] = [tuple(site)]
             if act is not None:
                 acts[m] = [tuple(act)]
+            if point is not None:
+                points[m] = [tuple(point)]
             nodes += 1
-    uf = _UnionFind(dates, MAX_EVENT_SPAN_DAYS, dyads, places, sites, near_km, acts)
+    uf = _UnionFind(dates, MAX_EVENT_SPAN_DAYS, dyads, places, sites, near_km, acts, points, max_km)
     for node in range(nodes):
         uf.find(node)
     pairs = con.execute(_SORTED_PAIRS_SQL)
@@ -505,10 +529,10 @@ def _union_find(con: duckdb.DuckDBPyConnection, near_km: float) -> _UnionFind:
     return uf
 
 
-def _assign(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[int, int]:
+def _assign(con: duckdb.DuckDBPyConnection, near_km: float, max_km: float) -> tuple[int, int]:
     """Fill _dd_updates (mention -> event) and _dd_touched (the events written: new ones and reopened ones);
     returns (updates, touched)."""
-    uf = _union_find(con, near_km)
+    uf = _union_find(con, near_km, max_km)
     # a component's id comes from its smallest mention id, the mention of its smallest node (see _NODES_SQL)
     roots = pa.array([uf.find(node) for node in range(len(uf.parent))], pa.int32())
     _register_temp(con, "_dd_node_roots", pa.table({"node": pa.array(range(len(roots)), pa.int32()), "root": roots}))
@@ -576,7 +600,7 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
     con.execute("SET preserve_insertion_order = false")
     try:
         reopened = _pairs_to_closure(con, rules, families or load_families())
-        n_updates, n_touched = _assign(con, rules.near_km)
+        n_updates, n_touched = _assign(con, rules.near_km, rules.max_km)
         (created,) = con.execute("SELECT count(DISTINCT event_id) FROM _dd_updates "
                                  "WHERE event_id NOT IN (SELECT event_id FROM _dd_reopened)").fetchall()[0]
         if n_updates >= BULK_UPDATE_ROWS:

@@ -387,6 +387,32 @@ def _alike_sql(groups: tuple[tuple[str, ...], ...], column: str = "cameo_code") 
 _PENDING = "event_id IS NULL"
 _REOPENED = "(event_id IS NULL OR event_id IN (SELECT event_id FROM _dd_reopened))"
 
+# Merged mentions a pending one may pair with lie in a window of dates around the pending ones: an exact date
+# pairs within 4 days (the widest window, a week-precision date; WINDOW_DAYS keeps a margin), a month- or year-
+# dated mention with any mention of its year, an undated one only inside its own article. An incremental merge
+# reads the features of the merged articles with a mention in that window only (whole articles, so what an
+# article's mentions share is what a rebuild computes), not of the whole history: a day's news merged into years
+# of it reads a fortnight. (SQL over event_mentions columns, filled with the pending predicate.)
+WINDOW_DAYS = 8
+_DATES_SQL = """SELECT coalesce(event_date, pub_date) AS d,
+    event_date IS NOT NULL AND coalesce(date_precision, '') IN ('month', 'year') AS coarse, doc_id
+    FROM event_mentions WHERE {pending}"""
+_WINDOW_SQL = f"""CREATE OR REPLACE TEMP TABLE _dd_window AS
+    SELECT min(d) FILTER (WHERE NOT coarse) - {WINDOW_DAYS} AS lo, max(d) FILTER (WHERE NOT coarse) + {WINDOW_DAYS} AS hi,
+        coalesce(list(DISTINCT year(d)) FILTER (WHERE d IS NOT NULL), []) AS years,
+        coalesce(list(DISTINCT year(d)) FILTER (WHERE coarse), []) AS coarse_years
+    FROM ({_DATES_SQL})"""
+_WINDOW_DOCS_SQL = f"""CREATE OR REPLACE TEMP TABLE _dd_window_docs AS
+    SELECT DISTINCT doc_id FROM ({_DATES_SQL.format(pending="event_id IS NOT NULL")}) m, _dd_window w
+    WHERE m.d BETWEEN w.lo AND w.hi OR list_contains(w.coarse_years, year(m.d))
+        OR (m.coarse AND list_contains(w.years, year(m.d)))
+    UNION SELECT DISTINCT doc_id FROM event_mentions WHERE {{pending}}"""
+# The reopened mentions lie inside the window the features were read for (else they are read again).
+_INSIDE_WINDOW_SQL = f"""SELECT coalesce(bool_and(CASE WHEN m.d IS NULL THEN true
+        WHEN m.coarse THEN list_contains(w.coarse_years, year(m.d))
+        ELSE m.d BETWEEN w.lo + {WINDOW_DAYS} AND w.hi - {WINDOW_DAYS} AND list_contains(w.years, year(m.d)) END), true)
+    FROM ({_DATES_SQL.format(pending="event_id IN (SELECT event_id FROM _dd_reopened)")}) m, _dd_window w"""
+
 
 def _build_features(con: duckdb.DuckDBPyConnection, families: Families, reopened: bool = False) -> set[str]:
     """Features (``_dd_f``) of pending mentions and of merged mentions in their families; returns the family
@@ -398,7 +424,15 @@ def _build_features(con: duckdb.DuckDBPyConnection, families: Families, reopened
     pending = {k for (k,) in con.sql(f"SELECT DISTINCT {family} FROM event_mentions WHERE {pending_sql}")
                .fetchall() if k is not None}
     included = families.related(pending)
-    where = f"{pending_sql} OR {family} IN {_sql_list(sorted(included))}"
+    con.execute(_WINDOW_SQL.format(pending=pending_sql))
+    (merged,) = con.execute(f"SELECT count(*) FROM (SELECT 1 FROM event_mentions WHERE NOT {pending_sql} LIMIT 1)"
+                            ).fetchall()[0]
+    if merged:
+        con.execute(_WINDOW_DOCS_SQL.format(pending=pending_sql))
+        where = (f"{pending_sql} OR ({family} IN {_sql_list(sorted(included))} "
+                 "AND doc_id IN (SELECT doc_id FROM _dd_window_docs))")
+    else:  # a fresh ingest: every mention is pending
+        where = pending_sql
     con.execute(FEATURES_SQL.format(mod_cases=mod_cases, symmetric=_code_prefixes_sql(families.symmetric),
                                     where=where, pending=pending_sql, stem=STEM_CHARS, family=family,
                                     dateline=dateline_sql(),
@@ -437,7 +471,11 @@ def _memory_limit_bytes(con: duckdb.DuckDBPyConnection) -> float:
 
 
 def _holds_reopened(con: duckdb.DuckDBPyConnection, families: Families, included: set[str]) -> bool:
-    """Whether ``_dd_f`` holds every mention the reopened ones may pair with (their families' related ones)."""
+    """Whether ``_dd_f`` holds every mention the reopened ones may pair with (their families' related ones, in the
+    window of dates around them: their own dates must lie inside the window it was read for)."""
+    (inside,) = con.execute(_INSIDE_WINDOW_SQL).fetchall()[0]
+    if not inside:
+        return False
     keys = {k for (k,) in con.sql(f"""SELECT DISTINCT {family_sql(families=families)} FROM event_mentions
              WHERE event_id IN (SELECT event_id FROM _dd_reopened)""").fetchall() if k is not None}
     return families.related(keys) <= included
@@ -613,7 +651,7 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
     finally:
         if index_sql:
             con.execute(index_sql)
-        for name in ("_dd_f", "_dd_cand", "_dd_share_pairs", "_dd_pairs", "_dd_nodes", "_dd_node_roots",
+        for name in ("_dd_f", "_dd_window", "_dd_window_docs", "_dd_cand", "_dd_share_pairs", "_dd_pairs", "_dd_nodes", "_dd_node_roots",
                      "_dd_updates", "_dd_singles", "_dd_reopened", "_dd_touched", "_daily_keys"):
             con.execute(f"DROP TABLE IF EXISTS {name}")
         con.execute(f"SET preserve_insertion_order = {'true' if insertion_order else 'false'}")

@@ -19,11 +19,13 @@ Hard rules (every pair):
 - an act of force (QuadClass 2 or 4, or a root the families file lists as ``located``: protests, talks) is not
   merged across two different countries, nor across two named towns more than ``near_km`` apart when the two
   reports give different death tolls (other place, other victims; kept for whole events); a located root (a
-  protest) is not merged across two named places more than ``max_km`` apart; a country-wide place that is one of
-  the two actors ("Iran fires missiles": place Iran) counts as no place.
+  protest) is not merged across two named places more than ``max_km`` apart (kept for whole events too: a report
+  placed only in "Spain" does not chain the protest in Madrid to the one in Seville); a country-wide place that is
+  one of the two actors ("Iran fires missiles": place Iran) counts as no place.
 
 Soft targets: reports of one act of force disagree on whom it hit (US bases in Iraq: ``USAMIL``, ``USA``,
-``IRQ`` "by the place", ``IRNMIL`` by a misparse, or no target). A mention whose target is missing, is the
+``IRQ`` "by the place", ``IRNMIL`` by a misparse, or no target). A mention whose target is missing (or of no
+known country: ``---``, a name no actor base knows), is the
 country it happened in (for a lead without a place: its article's place), or is the source's own country while
 it happened abroad (for a report with no place, a dateline abroad says so) has a *soft* target: it may
 merge with a report of the same source whose target differs, when the place explains it (or the target is
@@ -35,7 +37,8 @@ more than ``max_km`` apart): an article repeats its act, it does not report two 
 Across articles a pair also needs a *score* >= ``min_similarity``: the token-set Jaccard of the evidence
 sentences (content words cut to 5 letters; the words naming the two actors left out), plus or minus what the
 coded fields say, as GDELT keys its events on actors, code, day and place: the same place (points within
-``near_km``: +), acts of force more than ``max_km`` apart (-) or in two towns a short way apart (-) unless one
+``near_km``: +; a province and a town inside it, by the town's ``place_admin1``: +), acts of force more than
+``max_km`` apart (-) or in two towns a short way apart (-) unless one
 report's words name the other's town ("struck Ain al-Asad and a base near Erbil": both places), the same
 exact day (+) or the next one (-), the same full code (+), the same death toll when someone died (+) or
 another toll (-, more when far apart), the same two countries named by both reports (+), a bridged pair (-),
@@ -51,9 +54,9 @@ on a place or a toll (a dyad at war strikes several times a day).
 Pairs come from equi-joins in SQL (block + 4-day bucket), never all pairs; only the union-find over accepted
 pairs runs in Python, on int nodes. Dedup keeps the connection's memory bound (a store's ``memory_limit``): when
 the mentions it compares would not fit, their pairs are found and scored one share of the blocks at a time.
-Merging is incremental (only mentions with ``event_id`` NULL are compared, against each
-other and against merged mentions), deterministic (an event's id is a hash of its smallest mention id) and
-idempotent, and it does not depend on the order reports arrive in: a merged event that a new report pairs
+Merging is incremental (only mentions with ``event_id`` NULL are compared, against each other and against
+the merged articles in the window of dates they can pair with), deterministic (an event's id is a hash of its
+smallest mention id) and idempotent, and it does not depend on the order reports arrive in: a merged event that a new report pairs
 with is *reopened* (its mentions are compared again, with the new ones), and so is every event those pair
 with, until no pair reaches an event outside the reopened ones; the union-find then sees exactly the pairs
 and the order a rebuild would, so an incremental history and a rebuild give the same events and ids. (The

@@ -17,9 +17,9 @@ import duckdb
 
 from brinkwatch.analyze import daily
 from brinkwatch.analyze.formula import (
-    ADDITIVE_AGGREGATES_SQL,
     ADDITIVE_COLUMNS,
     EFFECTIVE_MODALITY_SQL,
+    LIVE_ADDITIVE_AGGREGATES_SQL,
     exact_sum,
 )
 from brinkwatch.analyze.records import DyadSeries, Freq, SeriesPoint
@@ -80,7 +80,7 @@ def _sum(column: str) -> str:
 
 
 _RAW_DAILY_SQL = f"""
-    SELECT day, {ADDITIVE_AGGREGATES_SQL}
+    SELECT day, {LIVE_ADDITIVE_AGGREGATES_SQL}
     FROM ({{happenings}}) WHERE day IS NOT NULL GROUP BY day"""
 
 _CACHED_DAILY_SQL = f"""

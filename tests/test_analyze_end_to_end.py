@@ -107,3 +107,59 @@ def test_reports_of_one_happening_merge_across_outlets_and_within_articles(repor
     # the second summoning "again on Thursday" (it was taken for Wednesday's until the same act of a dyad on
     # another exact day lost other_day_key_penalty)
     assert wrong == set()
+
+
+def _report_corpus(coder, name: str):  # noqa: ANN001, ANN202
+    """A report corpus of the tuning3.yaml format (raw reports, hand-grouped), coded, stored and merged."""
+    import yaml
+
+    from brinkwatch.store import Store
+
+    raw = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))["articles"]
+    articles = [Article(doc_id=a["doc"], text=a["text"], publisher=a["by"], pub_date=a["pub"]) for a in raw]
+    store = Store(":memory:")
+    store.write(list(coder.code_articles(articles)))
+    merge_new(store.con)
+    return store, {a["doc"]: a["happening"] for a in raw}
+
+
+def _article_scores(st, labels: dict[str, str]) -> tuple[float, float, int, int]:  # noqa: ANN001
+    """(precision, recall) of article pairs, happenings whose articles all share one event, distractors apart
+    (the scoring of benchmarks/dedup_tuning.py)."""
+    together = _article_pairs(st)
+    truth = {p for p in itertools.combinations(sorted(labels), 2) if labels[p[0]] == labels[p[1]]}
+    precision = len(together & truth) / max(1, len(together))
+    recall = len(together & truth) / len(truth)
+    events = [set(docs) for (docs,) in st.con.sql("SELECT list(DISTINCT doc_id) FROM event_mentions "
+                                                  "GROUP BY event_id").fetchall()]
+    happenings = {h for h in labels.values() if not h.startswith("D")}
+    whole = sum(any({d for d, x in labels.items() if x == h} <= docs for docs in events) for h in happenings)
+    joined = {d for p in together if labels[p[0]] != labels[p[1]] for d in p}
+    apart = sum(d not in joined for d, x in labels.items() if x.startswith("D"))
+    return precision, recall, whole, apart
+
+
+def test_report_tuning_set_three(coder) -> None:  # noqa: ANN001
+    """tuning3.yaml: 12 happenings told by 3-5 raw reports each, 12 near-miss distractors, coded by the coder.
+    Before the unknown-target, visit/host, located-points and province rules: 0.903 / 0.667 / 7 of 12 / 11 of 12
+    (the Seville protest joined Madrid's through a report placed in "Spain"); after: 1.000 / 0.714 / 7 / 12. The
+    rest are coding differences (a summons coded 020, an agreement coded 030 "planned", an expulsion coded 100,
+    two reports with no event: see the dedup5 report)."""
+    st, labels = _report_corpus(coder, "tuning3.yaml")
+    precision, recall, whole, apart = _article_scores(st, labels)
+    st.close()
+    print(f"tuning3: P={precision:.3f} R={recall:.3f} whole={whole}/12 apart={apart}/12")
+    assert precision == 1.0 and recall >= 0.70 and whole >= 7 and apart == 12
+
+
+def test_report_holdout_set_three(coder) -> None:  # noqa: ANN001
+    """holdout3.yaml (8 happenings, 8 distractors), written with tuning3 and scored once at the end of the round,
+    never tuned on: 0.800 / 0.593 / 4 of 8 / 6 of 8 apart before the round's rules, 0.818 / 0.667 / 4 / 6 after.
+    The wrong merges: the Mombasa protest's tear gas (175, force-coded, so far places only lower the score) joins
+    Nairobi's through a report placed in "Kenya"; a report dating "sanctions announced on Wednesday" by its
+    publication day joins the next day's sanctions."""
+    st, labels = _report_corpus(coder, "holdout3.yaml")
+    precision, recall, whole, apart = _article_scores(st, labels)
+    st.close()
+    print(f"holdout3: P={precision:.3f} R={recall:.3f} whole={whole}/8 apart={apart}/8")
+    assert precision >= 0.81 and recall >= 0.66 and whole >= 4 and apart >= 6

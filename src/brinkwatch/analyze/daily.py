@@ -79,7 +79,7 @@ def rebuild_daily(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_DDL)
     con.execute(f"DELETE FROM {TABLE}")
     con.execute(f"INSERT INTO {TABLE} SELECT * FROM ({_AGGREGATE.format(extra='')}) "
-                "ORDER BY source_country, target_country, day")
+                "ORDER BY source_country, target_country, day, source_code, target_code, modality, is_opinion")
     _record(con)
 
 

@@ -19,11 +19,13 @@ Hard rules (every pair):
 - an act of force (QuadClass 2 or 4, or a root the families file lists as ``located``: protests, talks) is not
   merged across two different countries, nor across two named towns more than ``near_km`` apart when the two
   reports give different death tolls (other place, other victims; kept for whole events); a located root (a
-  protest) is not merged across two named places more than ``max_km`` apart; a country-wide place that is one of
-  the two actors ("Iran fires missiles": place Iran) counts as no place.
+  protest) is not merged across two named places more than ``max_km`` apart (kept for whole events too: a report
+  placed only in "Spain" does not chain the protest in Madrid to the one in Seville); a country-wide place that is
+  one of the two actors ("Iran fires missiles": place Iran) counts as no place.
 
 Soft targets: reports of one act of force disagree on whom it hit (US bases in Iraq: ``USAMIL``, ``USA``,
-``IRQ`` "by the place", ``IRNMIL`` by a misparse, or no target). A mention whose target is missing, is the
+``IRQ`` "by the place", ``IRNMIL`` by a misparse, or no target). A mention whose target is missing (or of no
+known country: ``---``, a name no actor base knows), is the
 country it happened in (for a lead without a place: its article's place), or is the source's own country while
 it happened abroad (for a report with no place, a dateline abroad says so) has a *soft* target: it may
 merge with a report of the same source whose target differs, when the place explains it (or the target is
@@ -35,7 +37,8 @@ more than ``max_km`` apart): an article repeats its act, it does not report two 
 Across articles a pair also needs a *score* >= ``min_similarity``: the token-set Jaccard of the evidence
 sentences (content words cut to 5 letters; the words naming the two actors left out), plus or minus what the
 coded fields say, as GDELT keys its events on actors, code, day and place: the same place (points within
-``near_km``: +), acts of force more than ``max_km`` apart (-) or in two towns a short way apart (-) unless one
+``near_km``: +; a province and a town inside it, by the town's ``place_admin1``: +), acts of force more than
+``max_km`` apart (-) or in two towns a short way apart (-) unless one
 report's words name the other's town ("struck Ain al-Asad and a base near Erbil": both places), the same
 exact day (+) or the next one (-), the same full code (+), the same death toll when someone died (+) or
 another toll (-, more when far apart), the same two countries named by both reports (+), a bridged pair (-),
@@ -51,9 +54,9 @@ on a place or a toll (a dyad at war strikes several times a day).
 Pairs come from equi-joins in SQL (block + 4-day bucket), never all pairs; only the union-find over accepted
 pairs runs in Python, on int nodes. Dedup keeps the connection's memory bound (a store's ``memory_limit``): when
 the mentions it compares would not fit, their pairs are found and scored one share of the blocks at a time.
-Merging is incremental (only mentions with ``event_id`` NULL are compared, against each
-other and against merged mentions), deterministic (an event's id is a hash of its smallest mention id) and
-idempotent, and it does not depend on the order reports arrive in: a merged event that a new report pairs
+Merging is incremental (only mentions with ``event_id`` NULL are compared, against each other and against
+the merged articles in the window of dates they can pair with), deterministic (an event's id is a hash of its
+smallest mention id) and idempotent, and it does not depend on the order reports arrive in: a merged event that a new report pairs
 with is *reopened* (its mentions are compared again, with the new ones), and so is every event those pair
 with, until no pair reaches an event outside the reopened ones; the union-find then sees exactly the pairs
 and the order a rebuild would, so an incremental history and a rebuild give the same events and ids. (The
@@ -246,13 +249,26 @@ MAX_EVENT_SPAN_DAYS = 4
 Site = tuple[str, float, float, float]
 
 
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
 def _other_site(x: Site, y: Site, near_km: float) -> bool:
     """Two named towns more than ``near_km`` apart with tolls that disagree (dedup_sql's pair rule, in Python)."""
     if x[0] == y[0] or abs(x[3] - y[3]) <= max(1.0, 0.2 * max(x[3], y[3])):
         return False
-    lat1, lon1, lat2, lon2 = map(math.radians, (x[1], x[2], y[1], y[2]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h)) > near_km
+    return _km(x[1], x[2], y[1], y[2]) > near_km
+
+
+# A named place with coordinates of a located act of the families file (a protest, talks): (name, lat, lon).
+Point = tuple[str, float, float]
+
+
+def _far_points(x: Point, y: Point, max_km: float) -> bool:
+    """Two named places more than ``max_km`` apart: two protests (dedup_sql's pair rule on ``listed``, in Python)."""
+    return x[0] != y[0] and _km(x[1], x[2], y[1], y[2]) > max_km
 
 
 # An act a dyad seldom does twice a day (not one of the families file's ``frequent`` codes), told with an
@@ -282,7 +298,8 @@ class _UnionFind:
     def __init__(self, dates: dict[str, dt.date] | None = None, max_span: int | None = None,
                  dyads: dict[str, str] | None = None, places: dict[str, str] | None = None,
                  sites: dict[str, list[Site]] | None = None, near_km: float = 0.0,
-                 acts: dict[str, list[Act]] | None = None) -> None:
+                 acts: dict[str, list[Act]] | None = None, points: dict[str, list[Point]] | None = None,
+                 max_km: float = math.inf) -> None:
         self.parent: dict[str, str] = {}
         self.dates = dates or {}
         self.max_span = max_span
@@ -293,7 +310,9 @@ class _UnionFind:
                 self.keys.setdefault(node, {})[kind] = value
         self.sites: dict[str, list[Site]] = dict(sites or {})
         self.acts: dict[str, list[Act]] = dict(acts or {})
+        self.points: dict[str, list[Point]] = dict(points or {})
         self.near_km = near_km
+        self.max_km = max_km
 
     def _span(self, root: str) -> tuple[dt.date, dt.date] | None:
         if root in self.span:
@@ -321,6 +340,8 @@ class _UnionFind:
             return False  # other town, other victims
         if any(_other_day(x, y) for x in self.acts.get(ra, ()) for y in self.acts.get(rb, ())):
             return False  # "summoned again on Thursday": the same act on another day
+        if any(_far_points(x, y, self.max_km) for x in self.points.get(ra, ()) for y in self.points.get(rb, ())):
+            return False  # a protest in Madrid and one in Seville, joined through a report placed in "Spain"
         sa, sb = self._span(ra), self._span(rb)
         joined = sa or sb
         if sa and sb:
@@ -333,7 +354,7 @@ class _UnionFind:
             self.span[keep] = joined
         if ka or kb:
             self.keys[keep] = {**ka, **kb}
-        for lists in (self.sites, self.acts):
+        for lists in (self.sites, self.acts, self.points):
             if drop in lists:
                 lists[keep] = lists.get(keep, []) + lists.pop(drop)
         return True
@@ -369,6 +390,32 @@ def _alike_sql(groups: tuple[tuple[str, ...], ...], column: str = "cameo_code") 
 _PENDING = "event_id IS NULL"
 _REOPENED = "(event_id IS NULL OR event_id IN (SELECT event_id FROM _dd_reopened))"
 
+# Merged mentions a pending one may pair with lie in a window of dates around the pending ones: an exact date
+# pairs within 4 days (the widest window, a week-precision date; WINDOW_DAYS keeps a margin), a month- or year-
+# dated mention with any mention of its year, an undated one only inside its own article. An incremental merge
+# reads the features of the merged articles with a mention in that window only (whole articles, so what an
+# article's mentions share is what a rebuild computes), not of the whole history: a day's news merged into years
+# of it reads a fortnight. (SQL over event_mentions columns, filled with the pending predicate.)
+WINDOW_DAYS = 8
+_DATES_SQL = """SELECT coalesce(event_date, pub_date) AS d,
+    event_date IS NOT NULL AND coalesce(date_precision, '') IN ('month', 'year') AS coarse, doc_id
+    FROM event_mentions WHERE {pending}"""
+_WINDOW_SQL = f"""CREATE OR REPLACE TEMP TABLE _dd_window AS
+    SELECT min(d) FILTER (WHERE NOT coarse) - {WINDOW_DAYS} AS lo, max(d) FILTER (WHERE NOT coarse) + {WINDOW_DAYS} AS hi,
+        coalesce(list(DISTINCT year(d)) FILTER (WHERE d IS NOT NULL), []) AS years,
+        coalesce(list(DISTINCT year(d)) FILTER (WHERE coarse), []) AS coarse_years
+    FROM ({_DATES_SQL})"""
+_WINDOW_DOCS_SQL = f"""CREATE OR REPLACE TEMP TABLE _dd_window_docs AS
+    SELECT DISTINCT doc_id FROM ({_DATES_SQL.format(pending="event_id IS NOT NULL")}) m, _dd_window w
+    WHERE m.d BETWEEN w.lo AND w.hi OR list_contains(w.coarse_years, year(m.d))
+        OR (m.coarse AND list_contains(w.years, year(m.d)))
+    UNION SELECT DISTINCT doc_id FROM event_mentions WHERE {{pending}}"""
+# The reopened mentions lie inside the window the features were read for (else they are read again).
+_INSIDE_WINDOW_SQL = f"""SELECT coalesce(bool_and(CASE WHEN m.d IS NULL THEN true
+        WHEN m.coarse THEN list_contains(w.coarse_years, year(m.d))
+        ELSE m.d BETWEEN w.lo + {WINDOW_DAYS} AND w.hi - {WINDOW_DAYS} AND list_contains(w.years, year(m.d)) END), true)
+    FROM ({_DATES_SQL.format(pending="event_id IN (SELECT event_id FROM _dd_reopened)")}) m, _dd_window w"""
+
 
 def _build_features(con: duckdb.DuckDBPyConnection, families: Families, reopened: bool = False) -> set[str]:
     """Features (``_dd_f``) of pending mentions and of merged mentions in their families; returns the family
@@ -380,7 +427,15 @@ def _build_features(con: duckdb.DuckDBPyConnection, families: Families, reopened
     pending = {k for (k,) in con.sql(f"SELECT DISTINCT {family} FROM event_mentions WHERE {pending_sql}")
                .fetchall() if k is not None}
     included = families.related(pending)
-    where = f"{pending_sql} OR {family} IN {_sql_list(sorted(included))}"
+    con.execute(_WINDOW_SQL.format(pending=pending_sql))
+    (merged,) = con.execute(f"SELECT count(*) FROM (SELECT 1 FROM event_mentions WHERE NOT {pending_sql} LIMIT 1)"
+                            ).fetchall()[0]
+    if merged:
+        con.execute(_WINDOW_DOCS_SQL.format(pending=pending_sql))
+        where = (f"{pending_sql} OR ({family} IN {_sql_list(sorted(included))} "
+                 "AND doc_id IN (SELECT doc_id FROM _dd_window_docs))")
+    else:  # a fresh ingest: every mention is pending
+        where = pending_sql
     con.execute(FEATURES_SQL.format(mod_cases=mod_cases, symmetric=_code_prefixes_sql(families.symmetric),
                                     where=where, pending=pending_sql, stem=STEM_CHARS, family=family,
                                     dateline=dateline_sql(),
@@ -419,7 +474,11 @@ def _memory_limit_bytes(con: duckdb.DuckDBPyConnection) -> float:
 
 
 def _holds_reopened(con: duckdb.DuckDBPyConnection, families: Families, included: set[str]) -> bool:
-    """Whether ``_dd_f`` holds every mention the reopened ones may pair with (their families' related ones)."""
+    """Whether ``_dd_f`` holds every mention the reopened ones may pair with (their families' related ones, in the
+    window of dates around them: their own dates must lie inside the window it was read for)."""
+    (inside,) = con.execute(_INSIDE_WINDOW_SQL).fetchall()[0]
+    if not inside:
+        return False
     keys = {k for (k,) in con.sql(f"""SELECT DISTINCT {family_sql(families=families)} FROM event_mentions
              WHERE event_id IN (SELECT event_id FROM _dd_reopened)""").fetchall() if k is not None}
     return families.related(keys) <= included
@@ -450,6 +509,8 @@ def _pairs_to_closure(con: duckdb.DuckDBPyConnection, rules: DedupRules, familie
 _SITE = "loc AND pt AND pname IS NOT NULL AND killed IS NOT NULL"
 # An act a dyad seldom repeats, with an exact day and a firm dyad: the component rule on acts applies to it.
 _ACT = "NOT often AND prec = 'day' AND sk IS NULL AND hard_dyad IS NOT NULL AND tc <> ''"
+# A located act of the families file (a protest, talks) at a named point: the component rule on points applies.
+_POINT = "listed AND pt AND pname IS NOT NULL"
 
 
 # The union-find's nodes are ints, not mention ids (a long ingest pairs hundreds of thousands of mentions, and
@@ -460,7 +521,8 @@ _NODES_SQL = f"""CREATE OR REPLACE TEMP TABLE _dd_nodes AS
         SELECT mention_id, any_value(eff_date) FILTER (WHERE NOT coarse) AS day,
             any_value(hard_dyad) FILTER (WHERE sk IS NULL) AS dyad, any_value(pc) FILTER (WHERE loc) AS place,
             any_value((pname, lat, lon, killed)) FILTER (WHERE {_SITE}) AS site,
-            any_value((code, eff_date)) FILTER (WHERE {_ACT}) AS act
+            any_value((code, eff_date)) FILTER (WHERE {_ACT}) AS act,
+            any_value((pname, lat, lon)) FILTER (WHERE {_POINT}) AS point
         FROM _dd_f WHERE mention_id IN (SELECT a FROM _dd_pairs UNION SELECT b FROM _dd_pairs)
         GROUP BY mention_id)"""
 # Closest dates first, so a component grows around its core rather than along a chain; then best score; then ids.
@@ -471,7 +533,7 @@ _SORTED_PAIRS_SQL = """SELECT x.node, y.node FROM _dd_pairs
 _FETCH_ROWS = 100_000
 
 
-def _union_find(con: duckdb.DuckDBPyConnection, near_km: float) -> _UnionFind:
+def _union_find(con: duckdb.DuckDBPyConnection, near_km: float, max_km: float) -> _UnionFind:
     """Union-find over the accepted pairs only (most mentions have none: SQL handles those), on the nodes of
     ``_dd_nodes``. Every paired mention is pending (``_pairs_to_closure`` reopened the events they reach)."""
     con.execute(_NODES_SQL)
@@ -480,10 +542,11 @@ def _union_find(con: duckdb.DuckDBPyConnection, near_km: float) -> _UnionFind:
     places: dict[int, str] = {}
     sites: dict[int, list[Site]] = {}
     acts: dict[int, list[Act]] = {}
+    points: dict[int, list[Point]] = {}
     nodes = 0
-    rows = con.execute("SELECT node, day, dyad, place, site, act FROM _dd_nodes ORDER BY node")
+    rows = con.execute("SELECT node, day, dyad, place, site, act, point FROM _dd_nodes ORDER BY node")
     while batch := rows.fetchmany(_FETCH_ROWS):
-        for m, d, h, c, site, act in batch:
+        for m, d, h, c, site, act, point in batch:
             if d is not None:
                 dates[m] = d
             if h is not None:
@@ -494,8 +557,10 @@ def _union_find(con: duckdb.DuckDBPyConnection, near_km: float) -> _UnionFind:
                 sites[m] = [tuple(site)]
             if act is not None:
                 acts[m] = [tuple(act)]
+            if point is not None:
+                points[m] = [tuple(point)]
             nodes += 1
-    uf = _UnionFind(dates, MAX_EVENT_SPAN_DAYS, dyads, places, sites, near_km, acts)
+    uf = _UnionFind(dates, MAX_EVENT_SPAN_DAYS, dyads, places, sites, near_km, acts, points, max_km)
     for node in range(nodes):
         uf.find(node)
     pairs = con.execute(_SORTED_PAIRS_SQL)
@@ -505,10 +570,10 @@ def _union_find(con: duckdb.DuckDBPyConnection, near_km: float) -> _UnionFind:
     return uf
 
 
-def _assign(con: duckdb.DuckDBPyConnection, near_km: float) -> tuple[int, int]:
+def _assign(con: duckdb.DuckDBPyConnection, near_km: float, max_km: float) -> tuple[int, int]:
     """Fill _dd_updates (mention -> event) and _dd_touched (the events written: new ones and reopened ones);
     returns (updates, touched)."""
-    uf = _union_find(con, near_km)
+    uf = _union_find(con, near_km, max_km)
     # a component's id comes from its smallest mention id, the mention of its smallest node (see _NODES_SQL)
     roots = pa.array([uf.find(node) for node in range(len(uf.parent))], pa.int32())
     _register_temp(con, "_dd_node_roots", pa.table({"node": pa.array(range(len(roots)), pa.int32()), "root": roots}))
@@ -576,7 +641,7 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
     con.execute("SET preserve_insertion_order = false")
     try:
         reopened = _pairs_to_closure(con, rules, families or load_families())
-        n_updates, n_touched = _assign(con, rules.near_km)
+        n_updates, n_touched = _assign(con, rules.near_km, rules.max_km)
         (created,) = con.execute("SELECT count(DISTINCT event_id) FROM _dd_updates "
                                  "WHERE event_id NOT IN (SELECT event_id FROM _dd_reopened)").fetchall()[0]
         if n_updates >= BULK_UPDATE_ROWS:
@@ -589,7 +654,7 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
     finally:
         if index_sql:
             con.execute(index_sql)
-        for name in ("_dd_f", "_dd_cand", "_dd_share_pairs", "_dd_pairs", "_dd_nodes", "_dd_node_roots",
+        for name in ("_dd_f", "_dd_window", "_dd_window_docs", "_dd_cand", "_dd_share_pairs", "_dd_pairs", "_dd_nodes", "_dd_node_roots",
                      "_dd_updates", "_dd_singles", "_dd_reopened", "_dd_touched", "_daily_keys"):
             con.execute(f"DROP TABLE IF EXISTS {name}")
         con.execute(f"SET preserve_insertion_order = {'true' if insertion_order else 'false'}")

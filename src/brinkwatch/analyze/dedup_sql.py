@@ -12,9 +12,9 @@ from __future__ import annotations
 # no wider, since every pair the buckets bring together is checked and a 7-day bucket brought 60% more.
 DAYS_PER_BUCKET = 4
 
-# A soft target (see dedup.py): missing; or, for an act of force, the country it happened in, or the source's
+# A soft target (see dedup.py): missing (or of no known country: "---"); or, for an act of force, the country it happened in, or the source's
 # own country while it happened abroad. Over event_mentions columns; FEATURES_SQL computes the same as ``sk``.
-SOFT_TARGET_SQL = """(coalesce(target_country, target_code) IS NULL
+SOFT_TARGET_SQL = """((target_country IS NULL AND starts_with(coalesce(target_code, '---'), '---'))
     OR (quad_class = 4 AND (target_country = place_country
         OR (target_country = source_country AND place_country <> source_country))))"""
 
@@ -37,13 +37,17 @@ CREATE OR REPLACE TEMP TABLE _dd_f AS
 WITH base AS NOT MATERIALIZED (
     SELECT mention_id, event_id, {pending} AS pending, doc_id, cameo_root AS root, cameo_code AS code,
         {family} AS fam, quad_class AS quad,
-        coalesce(source_country, source_code, '') AS sc, coalesce(target_country, target_code, '') AS tc,
+        coalesce(source_country, source_code, '') AS sc,
+        -- a target of no known country ("---", "---GOV": a name no actor base knows) is as good as none
+        CASE WHEN target_country IS NULL AND starts_with(coalesce(target_code, '---'), '---') THEN ''
+             ELSE coalesce(target_country, target_code) END AS tc,
         coalesce(event_date, pub_date) AS eff_date,
         CASE WHEN coalesce(event_date, pub_date) IS NULL THEN 'undated' WHEN event_date IS NULL THEN 'unknown'
              ELSE coalesce(date_precision, 'unknown') END AS prec,
         CASE modality {mod_cases} END AS mod_class,
         -- a dateline ("TOKYO - ...") is where the reporter was, not where it happened: no place
         place_name IS NOT NULL AND {dateline} AS dateline, place_country, place_precision AS pprec, place_name,
+        place_admin1,
         -- where it happened tells happenings apart for material acts and for the roots the families file lists
         quad_class IN (2, 4) OR cameo_root IN {located} AS loc, cameo_root IN {located} AS listed,
         -- acts a dyad does several times a day (attacks, arrests): their day, dyad and code make no key
@@ -54,7 +58,11 @@ WITH base AS NOT MATERIALIZED (
     FROM event_mentions
     WHERE {where}
 ), located AS NOT MATERIALIZED (
-    SELECT * EXCLUDE (place_country, raw_lat, raw_lon, place_name),
+    SELECT * EXCLUDE (place_country, raw_lat, raw_lon, place_name, place_admin1),
+        -- the province it happened in: a province's own name, or the province a town lies in ("Sinjar" lies in
+        -- "Nineveh": a report naming the town and one naming only the province tell of one place)
+        CASE WHEN NOT dateline THEN CASE WHEN pprec = 'admin1' THEN place_name ELSE place_admin1 END END AS adm,
+        NOT dateline AND pprec = 'admin1' AS area,
         CASE WHEN NOT dateline THEN place_country END AS raw_pc, CASE WHEN NOT dateline THEN place_name END AS pname,
         CASE WHEN dateline THEN place_country END AS dl_pc,
         CASE WHEN NOT dateline THEN raw_lat END AS lat, CASE WHEN NOT dateline THEN raw_lon END AS lon,
@@ -129,7 +137,7 @@ WITH base AS NOT MATERIALIZED (
     FROM (SELECT *, unnest({alternatives}) AS alt FROM worded WHERE two_ways OR root IN {bridge_roots})
 )
 SELECT mention_id, event_id, pending, doc_id, code, fam, quad, sc, tc, eff_date, prec, mod_class, raw_pc,
-    pc, pt, lat, lon, killed, sk, hard_dyad,
+    pc, pt, lat, lon, killed, sk, hard_dyad, adm, area,
     CASE WHEN flip THEN tc ELSE sc END AS k1, CASE WHEN flip THEN sc ELSE tc END AS k2, flip,
     -- every way of meeting joins on the family and the first key: pairs are scored one share of these at a time
     hash(fam, CASE WHEN flip THEN tc ELSE sc END) AS blk,
@@ -238,6 +246,8 @@ _SCORE = """
     + CASE WHEN KM > $near_km AND (p.loc OR c.loc) AND NAMED THEN 0
            WHEN KM > $max_km AND (p.loc OR c.loc) THEN -$far_penalty
            WHEN KM <= $near_km THEN $same_place_bonus
+           -- a province and a town inside it (or the province twice): the same place, told less precisely
+           WHEN (p.area OR c.area) AND p.adm = c.adm THEN $same_place_bonus
            -- two towns a short way apart ("Tyre", "Bint Jbeil"): two acts unless the words say otherwise
            WHEN KM > $near_km AND (p.loc OR c.loc) AND p.pname <> c.pname THEN -$other_town_penalty ELSE 0 END
     + CASE WHEN p.prec <> 'day' OR c.prec <> 'day' THEN 0

@@ -16,7 +16,12 @@ from collections.abc import Sequence
 import duckdb
 
 from brinkwatch.analyze import daily
-from brinkwatch.analyze.formula import ADDITIVE_AGGREGATES_SQL, ADDITIVE_COLUMNS, EFFECTIVE_MODALITY_SQL
+from brinkwatch.analyze.formula import (
+    ADDITIVE_COLUMNS,
+    EFFECTIVE_MODALITY_SQL,
+    LIVE_ADDITIVE_AGGREGATES_SQL,
+    exact_sum,
+)
 from brinkwatch.analyze.records import DyadSeries, Freq, SeriesPoint
 from brinkwatch.errors import AnalysisError
 
@@ -65,12 +70,21 @@ def happenings_sql(where: str) -> str:
     return HAPPENINGS_SQL.format(where=where)
 
 
+# Float sums in an order-free way (see formula.exact_sum): the same question gives the same bits on any number of
+# threads; counts are plain sums.
+_FLOAT_COLUMNS = ("g_sum", "conflict_w", "coop_conf", "conflict_conf", "numerator")
+
+
+def _sum(column: str) -> str:
+    return exact_sum(column, wide=True) if column in _FLOAT_COLUMNS else f"sum({column})"
+
+
 _RAW_DAILY_SQL = f"""
-    SELECT day, {ADDITIVE_AGGREGATES_SQL}
+    SELECT day, {LIVE_ADDITIVE_AGGREGATES_SQL}
     FROM ({{happenings}}) WHERE day IS NOT NULL GROUP BY day"""
 
 _CACHED_DAILY_SQL = f"""
-    SELECT day, {", ".join(f"sum({c}) AS {c}" for c in ADDITIVE_COLUMNS)}
+    SELECT day, {", ".join(f"{_sum(c)} AS {c}" for c in ADDITIVE_COLUMNS)}
     FROM {daily.TABLE} WHERE {{where}} GROUP BY day"""
 
 _SERIES_SQL = """
@@ -84,10 +98,10 @@ WITH d AS ({daily}
     WHERE lo IS NOT NULL AND hi IS NOT NULL
 ), agg AS (
     SELECT CAST(date_trunc('{freq}', day) AS DATE) AS period, sum(n) AS n, sum(vc) AS vc, sum(mc) AS mc,
-        sum(vf) AS vf, sum(mf) AS mf, sum(g_sum) AS g_sum, sum(g_count) AS g_count,
-        sum(g_sum) / nullif(sum(g_count), 0) AS g_mean,
-        sum(conflict_w) AS conflict_w, sum(coop_conf) AS coop_conf, sum(conflict_conf) AS conflict_conf,
-        sum(numerator) AS numerator
+        sum(vf) AS vf, sum(mf) AS mf, {sum_g_sum} AS g_sum, sum(g_count) AS g_count,
+        {sum_g_sum} / nullif(sum(g_count), 0) AS g_mean,
+        {sum_conflict_w} AS conflict_w, {sum_coop_conf} AS coop_conf, {sum_conflict_conf} AS conflict_conf,
+        {sum_numerator} AS numerator
     FROM d WHERE day BETWEEN coalesce($since, day) AND coalesce($until, day) GROUP BY 1
 )
 SELECT p.period, CAST(coalesce(n, 0) AS BIGINT), CAST(coalesce(vc, 0) AS BIGINT), CAST(coalesce(mc, 0) AS BIGINT),
@@ -99,6 +113,8 @@ SELECT p.period, CAST(coalesce(n, 0) AS BIGINT), CAST(coalesce(vc, 0) AS BIGINT)
     CASE WHEN coalesce(n, 0) = 0 THEN NULL ELSE coalesce(numerator, 0.0) / (1 + n) END
 FROM periods p LEFT JOIN agg USING (period) ORDER BY p.period
 """
+for _column in _FLOAT_COLUMNS:  # (the sums go in before .format: their SQL holds no braces)
+    _SERIES_SQL = _SERIES_SQL.replace(f"{{sum_{_column}}}", _sum(_column))
 
 
 def _daily_sql(con: duckdb.DuckDBPyConnection, where: str, cache_where: str, *, use_cache: bool) -> str:

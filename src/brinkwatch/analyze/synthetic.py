@@ -25,7 +25,7 @@ _MENTION_DEFAULTS: dict[str, Any] = {
     "source_sector": None, "target_code": None, "target_country": None, "target_sector": None,
     "cameo_name": None, "goldstein": None, "plover_type": None, "plover_mode": None,
     "modality": "asserted", "is_opinion": False, "event_date": None, "date_precision": "unknown",
-    "place_name": None, "place_country": None, "place_precision": None, "lat": None, "lon": None, "killed": None,
+    "place_name": None, "place_country": None, "place_admin1": None, "place_precision": None, "lat": None, "lon": None, "killed": None,
     "injured": None, "pattern_id": "test", "confidence": 1.0, "publisher": None, "pub_date": None,
     "source_text": None, "target_text": None,
 }
@@ -33,7 +33,8 @@ _COLUMNS = (
     "mention_id", "event_id", "doc_id", "sentence_index", "source_code", "source_country", "source_sector",
     "target_code", "target_country", "target_sector", "cameo_code", "cameo_root", "cameo_name", "goldstein",
     "quad_class", "plover_type", "plover_mode", "modality", "is_opinion", "event_date", "date_precision",
-    "place_name", "place_country", "place_precision", "lat", "lon", "killed", "injured", "evidence_text",
+    "place_name", "place_country", "place_admin1", "place_precision", "lat", "lon", "killed", "injured",
+    "evidence_text",
     "pattern_id", "confidence", "publisher", "pub_date", "source_text", "target_text",
 )
 
@@ -109,6 +110,7 @@ def load_dedup_corpus(path: Path) -> list[dict[str, Any]]:
                 "modality": m.get("mod", "asserted"), "event_date": _as_date(m.get("date", m["pub"])),
                 "date_precision": m.get("prec", "day"), "place_name": m.get("place"),
                 "place_country": place.get("country"), "place_precision": place.get("precision"),
+                "place_admin1": place.get("admin1"),
                 "lat": place.get("lat"), "lon": place.get("lon"), "killed": m.get("killed"),
                 "confidence": m.get("conf", 0.7), "evidence_text": m["text"],
             })

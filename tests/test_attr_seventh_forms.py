@@ -164,6 +164,9 @@ def test_the_eve_of_a_meeting_is_no_act() -> None:
          "Wednesday evening.", "killed", D(2026, 4, 11), D(2026, 4, 8)),
         ("Militants stormed a checkpoint in Bajaur, officials told reporters on Sunday. The raid occurred on "
          "Saturday, they said.", "stormed", D(2026, 5, 4), D(2026, 5, 2)),
+        # a one-sentence lead: the next paragraph goes on telling its act
+        ("KATSINA, April 10 (Wire) - Gunmen killed 11 worshippers at a mosque, police said on Friday.\n\nThe "
+         "attack happened on Wednesday evening, a police spokesman said.", "killed", D(2026, 4, 11), D(2026, 4, 8)),
     ],
 )
 def test_the_act_takes_the_day_the_next_sentence_gives_it(text, trigger, pub, expected) -> None:
@@ -182,9 +185,9 @@ def test_the_act_takes_the_day_the_next_sentence_gives_it(text, trigger, pub, ex
         # the act's own date wins: "on Wednesday" hangs on the killing, not on the telling
         ("Gunmen killed 11 worshippers in Katsina on Wednesday, police said on Friday. The attack happened at "
          "dawn on Tuesday.", "killed", D(2026, 4, 11), D(2026, 4, 8)),
-        # the next paragraph is not the next sentence of the telling
-        ("Gunmen killed 11 worshippers in Katsina, police said on Friday.\n\nThe attack happened on Wednesday.",
-         "killed", D(2026, 4, 11), D(2026, 4, 10)),
+        # the next paragraph goes on with the telling only after a one-sentence lead
+        ("Gunmen killed 11 worshippers in Katsina, police said on Friday. Residents fled.\n\nThe attack happened "
+         "on Wednesday.", "killed", D(2026, 4, 11), D(2026, 4, 10)),
     ],
 )
 def test_the_day_of_the_telling_stays_without_a_restated_day(text, trigger, pub, expected) -> None:
@@ -293,3 +296,51 @@ def test_a_repelled_attack_does_not_take_another_acts_toll() -> None:
     # near-miss: the next sentence has a doer and an act of its own
     text = "Troops repelled an attack on Menaka on Monday. Separately, gunmen shot dead four traders in Gao."
     assert tolls(text, "repelled") == {}
+
+
+# ----------------------------------------------------- a one-sentence lead whose toll the next paragraph makes exact
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("QUETTA: At least 11 people were killed and scores injured when a suicide bomber blew himself up at a rally "
+         "on Monday evening, police said.\n\nA health department spokesman said 11 bodies and 63 injured people had "
+         "been brought to the Civil Hospital.", "killed", {"killed": 11, "injured": 63}),
+        ("KANO, Nigeria (Wire) - Gunmen opened fire on a wedding party in Kano on Saturday, killing four guests "
+         "and wounding dozens.\n\nA hospital official said 37 wounded people were being treated.", "opened",
+         {"killed": 4, "injured": 37}),
+        ("GAO, Mali - Gunmen attacked a bus station in Gao on Monday, killing seven people and wounding scores."
+         "\n\nDoctors said 19 people were being treated for gunshot wounds.", "attacked",
+         {"killed": 7, "injured": 19}),
+        ("Dozens of people were wounded when police fired tear gas at a rally in Harare on Friday. Hospital "
+         "officials said 37 people were treated for injuries.", "fired", {"injured": 37}),
+    ],
+)
+def test_the_next_paragraph_gives_a_one_sentence_leads_toll(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a lead that tells no toll in a word keeps its own: a later paragraph's count may be another act's
+        ("Gunmen attacked a bus station in Gao on Monday, killing seven people.\n\nDoctors said 19 people were "
+         "being treated for gunshot wounds.", "attacked", {"killed": 7}),
+        # a lead of two sentences keeps its paragraph's toll
+        ("Gunmen attacked a bus in Gao on Monday, killing seven people and wounding dozens. Police blamed "
+         "jihadists.\n\nNineteen people were wounded, doctors said.", "attacked", {"killed": 7, "injured": 24}),
+        # the next paragraph tells an act of its own
+        ("Gunmen attacked a bus in Gao on Monday, killing seven people.\n\nIn a separate attack, gunmen wounded 19 "
+         "people in Menaka.", "attacked", {"killed": 7}),
+        # only the next paragraph's first sentence
+        ("Gunmen attacked a bus in Gao on Monday, killing seven people.\n\nThe market reopened on Tuesday. "
+         "Nineteen people were wounded, doctors said.", "attacked", {"killed": 7}),
+        # an exact count the lead gave is not replaced by the next paragraph's
+        ("Gunmen attacked a bus in Gao on Monday, killing seven people.\n\nNine people were killed, residents "
+         "said.", "attacked", {"killed": 7}),
+        # an exact count is not replaced in the paragraph either
+        ("At least 40 people were injured when police fired tear gas at a rally in Harare. Hospital officials "
+         "said 12 people were treated for injuries.", "fired", {"injured": 40}),
+    ],
+)
+def test_a_leads_toll_stays_where_the_next_paragraph_adds_nothing_of_it(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected

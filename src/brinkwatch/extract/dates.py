@@ -725,8 +725,8 @@ def _restated(following: Sequence[DateMention], doc: Doc, sent: Span, cues: Date
     nxt = doc[sent.end].sent
     last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
     between = doc[last.i:max(last.i, nxt.end - 1)]  # (Doc.text is rebuilt on every access: the tokens are read instead)
-    if any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in between):
-        return None  # a new paragraph is no next sentence of the telling
+    if any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in between) and not _lead_alone(sent):
+        return None  # a new paragraph goes on with the telling only after a one-sentence lead
     root = nxt.root
     if root.lemma_.lower() in cues.reporting_verbs:  # "The attack happened on Monday night, the governor said"
         root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), root)
@@ -741,6 +741,22 @@ def _restated(following: Sequence[DateMention], doc: Doc, sent: Span, cues: Date
                 root.i in _of_mention(doc, m).attachable:
             return m.parsed
     return None
+
+
+def _lead_alone(sent: Span) -> bool:
+    """The sentence is a paragraph of its own, after at most a dateline ("MAPUTO, July 2 (SAPS) - ..."): a wire
+    story's lead, whose next paragraph goes on telling the same act."""
+    doc, i = sent.doc, sent.start
+    while i > 0 and sent.start - i < 12:
+        before = doc[i - 1]
+        if "\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
+            break
+        if before.pos_ in ("VERB", "AUX"):
+            return False
+        i -= 1
+    if i > 0 and sent.start - i >= 12:
+        return False
+    return not any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in sent[:-1])
 
 
 def _when_of_reference(mentions: Sequence[DateMention], doc: Doc, sent: Span, trigger: Token) -> ParsedDate | None:

@@ -892,13 +892,18 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
         have |= {q.kind for q in taken}
     nxt, crossed = _next_sentence_once(sent)
     step, telling = 0, True  # telling: every sentence since the event's has added to its toll
+    # "scores injured": a word for a count, which a count told after it makes exact ("63 injured people")
+    vague = {q.kind for q in [*own, *found] if q.qualifier in cues.approximate}
     while nxt is not None and step < _FOLLOW_UP_SENTENCES:
-        if crossed:
+        if crossed and not (step == 0 and _paragraph_of_its_own(sent) and _vague_kinds(sent, cues)):
             break  # a paragraph's toll is its own: wire stories give a later toll as an event of its own
         fragment = _is_toll_fragment(nxt)
         if fragment or (telling and not _acts_of_its_own_once(nxt, cues)):
             told = [q for q in _tolls_told(nxt, cues, skip_spans) if q.kind in _TOLL_KINDS]
-            again = {q.kind for q in told if q.kind in have and _revises(nxt, q, cues)}
+            again = {q.kind for q in told if q.kind in have and (_revises(nxt, q, cues) or (
+                q.kind in vague and q.qualifier not in cues.approximate))}
+            if crossed:  # (a lead's toll, from the paragraph after it: only what the lead told in a word)
+                told = [q for q in told if q.kind in _vague_kinds(sent, cues) and (q.kind not in have or q.kind in again)]
             taken = sorted((q for q in told if q.kind not in have or q.kind in again or _additional(nxt, q)),
                            key=lambda q: (q.start or 0, q.kind))  # (a set: kind breaks ties, the same every run)
             found = [q for q in found if q.kind not in again] + taken
@@ -907,11 +912,43 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
             telling = bool(taken) or _names_the_victims(nxt, cues)
         elif not fragment:
             telling = False
-        if not fragment and _acts_of_its_own_once(nxt, cues):
+        if crossed or (not fragment and _acts_of_its_own_once(nxt, cues)):
             break  # a new happening: later toll lines are its own
         nxt, crossed = _next_sentence_once(nxt)
         step += 1
     return tuple(q for q in own if q.kind not in revised) + tuple(found)
+
+
+def _vague_kinds(sent: Span, cues: NumberCues) -> frozenset[str]:
+    """Toll kinds the sentence tells in a word rather than a count: "and scores injured", "dozens were wounded"."""
+    def read() -> frozenset[str]:
+        words = {w for w in cues.approximate if " " not in w}
+        kinds = set()
+        for tok in sent:
+            if tok.lower_ not in words:
+                continue
+            near = [tok.head, *sent.doc[tok.i + 1:min(sent.end, tok.i + 4)]]
+            kinds |= {kind for kind in _TOLL_KINDS for t in near
+                      if t.lemma_.lower() in cues.event_cues.get(kind, ()) or t.lower_ in cues.event_cues.get(kind, ())}
+        return frozenset(kinds)
+
+    return _once(sent.doc, ("vague", sent.start, sent.end, id(cues)), read)
+
+
+def _paragraph_of_its_own(sent: Span) -> bool:
+    """A wire story's one-sentence lead ("QUETTA: At least 11 people were killed and scores injured when ..."): the
+    first sentence of the next paragraph may still give its toll exactly ("11 bodies and 63 injured people had
+    been brought to the Civil Hospital"). Any other sentence's toll stops at its paragraph."""
+    doc = sent.doc
+    i = sent.start
+    while i > 0 and sent.start - i < 12:  # back to the line's start over a dateline ("QUETTA:") of no verb
+        before = doc[i - 1]
+        if "\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
+            return True
+        if before.pos_ in ("VERB", "AUX"):
+            return False
+        i -= 1
+    return i == 0
 
 
 def _names_the_victims(sent: Span, cues: NumberCues) -> bool:

@@ -199,7 +199,9 @@ def _subset(sent: Span, count: _Count) -> bool:
 def _included(noun: Token) -> bool:
     """"The dead included 11 children", "the wounded include two journalists": the object of "include" is a
     part of a toll, not the toll."""
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
+    for _ in range(8):  # (bounded: a long list the parser chains conjunct to conjunct would cost its square)
+        if noun.dep_ != "conj" or noun.head.i == noun.i:
+            break
         noun = noun.head
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() == "include"
 

@@ -234,7 +234,8 @@ class AttributeExtractor:
         dates = ctx.dates_in(sent)
         parsed = date_for_event(dates, ctx.doc, sent, trigger, ctx.anchor, self.cues.dates,
                                 prefer_future=modality == "planned",
-                                carried=carried_date(ctx.date_runs, sent.start_char))
+                                carried=carried_date(ctx.date_runs, sent.start_char),
+                                following=ctx.dates_in(ctx.doc[sent.end].sent) if sent.end < len(ctx.doc) else ())
         if parsed.precision == "publication" and ctx.article.pub_date is not None:
             parsed = replace(parsed, date=ctx.article.pub_date)  # no date in the text: the publication's
         actor_countries = self._actor_countries(ctx, args)

@@ -58,6 +58,8 @@ class DateCues(BaseModel):
     sequel_days: dict[str, int] = Field(default_factory=dict)
     act_sequels: dict[str, int] = Field(default_factory=dict)
     act_nouns: list[str] = Field(default_factory=list)
+    reporting_verbs: frozenset[str] = frozenset()
+    restating_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +210,22 @@ def _parse_relative(text: str, pub: dt.date, cues: DateCues, fraction: float | N
     m = _RE_WEEKDAY.match(text)
     if m and m.group("wd") in _WEEKDAYS:
         return ParsedDate(_weekday(_WEEKDAYS[m.group("wd")], m.group("rel"), pub, prefer_future), "day")
+    if m and m.group("rel") and m.group("wd") in _MONTHS:
+        return _named_month(_MONTHS[m.group("wd")], m.group("rel"), pub, fraction)
     return None
+
+
+def _named_month(month: int, rel: str, pub: dt.date, fraction: float | None) -> ParsedDate:
+    """"last March": the latest March before the month of publication (a March story's "last March" is a year
+    back); "next March": the first one after it; "this March": the one of the publication's year."""
+    if rel == "next":
+        year = pub.year if month > pub.month else pub.year + 1
+    elif rel == "this":
+        year = pub.year
+    else:
+        year = pub.year if month < pub.month else pub.year - 1
+    start, length = _month_period(year, month)
+    return ParsedDate(_place_in_period(start, length, fraction), "month")
 
 
 def _safe_day(year: int, month: int, day: int) -> ParsedDate:
@@ -413,7 +430,7 @@ def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> li
             start = ent.start_char
             if ent.start > 0 and doc[ent.start - 1].lower_ in cues.time_of_day:
                 start = doc[ent.start - 1].idx  # "overnight Saturday": one expression, Saturday's
-            mention = _mention(doc, start, ent.end_char, pub_date, cues, text)
+            mention = _mention(doc, start, _line_end(text, start, ent.end_char), pub_date, cues, text)
             if mention is not None:
                 found.append(mention)
     for vague in cues.vague:
@@ -439,6 +456,14 @@ def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> li
                 found.append(mention)
     found = sorted((d for d in found if not skip[0] <= d.start < skip[1]), key=lambda d: d.start)
     return _with_act_sequels(doc, _with_sequels(doc, found, cues, text), cues, text)
+
+
+def _line_end(text: str, start: int, end: int) -> int:
+    """An entity's end, cut at a line break inside it: the tagger may run a live blog's day heading into the
+    entry's time stamp ("Wednesday 6 May" + "18:40 GMT"), which would make the heading an opening date of one
+    paragraph instead of a heading that dates every entry up to the next one."""
+    cut = text.find("\n", start, end)
+    return end if cut < 0 or not text[start:cut].strip() else len(text[:cut].rstrip())
 
 
 def _previous_paragraph(text: str, start: int) -> int:
@@ -483,7 +508,7 @@ def _with_act_sequels(doc: Doc, found: list[DateMention], cues: DateCues, text: 
         return found
     phrases = "|".join(re.escape(p) for p in sorted(cues.act_sequels, key=len, reverse=True))
     nouns = "|".join(re.escape(n) for n in sorted(cues.act_nouns, key=len, reverse=True))
-    hits = list(re.finditer(rf"\b({phrases})\s+(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:{nouns})\b", text,
+    hits = list(re.finditer(rf"\b({phrases})\s+(?:the|this|that|its|their)\s+(?:\w+\s+)?({nouns})\b", text,
                             re.IGNORECASE))
     if not hits:
         return found
@@ -492,8 +517,9 @@ def _with_act_sequels(doc: Doc, found: list[DateMention], cues: DateCues, text: 
     for m in hits:
         if any(d.start < m.end() and m.start() < d.end for d in found):
             continue
-        first = next((d for d in found if body_start <= d.start < m.start() and d.parsed.precision == "day"
-                      and d.parsed.date is not None and not d.reference), None)
+        first = _act_date(doc, found, m.group(2), body_start, m.start()) or next(
+            (d for d in found if body_start <= d.start < m.start() and d.parsed.precision == "day"
+             and d.parsed.date is not None and not d.reference), None)
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if first is None or span is None or first.parsed.date is None:
             continue
@@ -503,6 +529,25 @@ def _with_act_sequels(doc: Doc, found: list[DateMention], cues: DateCues, text: 
                                  leading=leading, heading=heading))
         found.sort(key=lambda d: d.start)
     return found
+
+
+def _act_date(doc: Doc, found: Sequence[DateMention], noun: str, start: int, end: int) -> DateMention | None:
+    """The date an earlier mention of the act gives it in its own words: "a weekend riot", "Sunday's raids",
+    "the March 3 attack" (a date that modifies the act's noun), which "the eve of the riot" counts from."""
+    noun = noun.lower()
+    for d in found:
+        if not start <= d.start < end or d.reference or d.parsed.date is None or \
+                d.parsed.precision not in ("day", "week"):
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        for node in span if span is not None else ():
+            for _ in range(2):  # "Sunday's raids": Sunday -> raids; "a weekend riot": weekend -> riot
+                if node.dep_ not in ("compound", "poss", "amod", "nmod", "npadvmod") or node.head.i == node.i:
+                    break
+                node = node.head
+                if node.lower_ == noun or node.lemma_.lower() == noun:
+                    return d
+    return None
 
 
 def is_attached(root: Token, trigger: Token) -> bool:
@@ -625,11 +670,16 @@ def _describes_below(doc: Doc, tree: _MentionTree, own: Token) -> bool:
 
 def date_for_event(mentions: Sequence[DateMention], doc: Doc, sent: Span, trigger: Token,
                    pub_date: dt.date | None, cues: DateCues, prefer_future: bool = False,
-                   carried: ParsedDate | None = None) -> ParsedDate:
+                   carried: ParsedDate | None = None, following: Sequence[DateMention] = ()) -> ParsedDate:
     """The event's date: the expression attached to the trigger, else the nearest one in the sentence,
     else the date an opening date of the paragraph or note carries (``carried``), else the publication
-    date. A "since" or "until" date is never the event's."""
+    date. A "since" or "until" date is never the event's. A date that only says when the act was reported
+    ("..., the governor told reporters on Thursday") yields to the day the next sentence gives the act
+    ("The attack happened on Monday night"; ``following``: the date mentions of the next sentence)."""
     in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char and not m.reference]
+    then = _when_of_reference(mentions, doc, sent, trigger)
+    if then is not None:
+        return then
     chosen = next((m for m in in_sent if trigger.i in _of_mention(doc, m).attachable), None)
     if chosen is not None and prefer_future and pub_date is not None:
         # "will meet on Tuesday": the coming Tuesday, but only for a date that belongs to the planned act
@@ -645,6 +695,10 @@ def date_for_event(mentions: Sequence[DateMention], doc: Doc, sent: Span, trigge
                   and not _describes_below(doc, _of_mention(doc, m), own)]
         if nearby:
             chosen = min(nearby, key=lambda m: abs(m.root - trigger.i))
+    if chosen is not None and following and _speech_date(doc, chosen, trigger, cues):
+        restated = _restated(following, doc, sent, cues)
+        if restated is not None:
+            return restated
     if chosen is not None:
         return _anchored(chosen, in_sent, doc, trigger, carried, cues) or _in_the_past(chosen, trigger, pub_date)
     if carried is not None:
@@ -655,6 +709,68 @@ def date_for_event(mentions: Sequence[DateMention], doc: Doc, sent: Span, trigge
 
 
 _EXPLICIT_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _speech_date(doc: Doc, chosen: DateMention, trigger: Token, cues: DateCues) -> bool:
+    """The date hangs on a reporting verb above the trigger's clause: it dates the telling, not the act."""
+    clause, own = clause_verb(doc[chosen.root]), clause_verb(trigger)
+    return clause.i != own.i and clause.lemma_.lower() in cues.reporting_verbs and clause.is_ancestor(trigger)
+
+
+def _restated(following: Sequence[DateMention], doc: Doc, sent: Span, cues: DateCues) -> ParsedDate | None:
+    """"The attack happened on Monday night": the next sentence of the paragraph dates the act told before,
+    pointed back to by its noun ("the attack", "the raid")."""
+    if sent.end >= len(doc):
+        return None
+    nxt = doc[sent.end].sent
+    last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
+    between = doc[last.i:max(last.i, nxt.end - 1)]  # (Doc.text is rebuilt on every access: the tokens are read instead)
+    if any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in between) and not _lead_alone(sent):
+        return None  # a new paragraph goes on with the telling only after a one-sentence lead
+    root = nxt.root
+    if root.lemma_.lower() in cues.reporting_verbs:  # "The attack happened on Monday night, the governor said"
+        root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), root)
+    if root.lemma_.lower() not in cues.restating_verbs:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in cues.act_nouns and subject.lower_ not in cues.act_nouns or \
+            not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
+        return None
+    for m in following:
+        if nxt.start_char <= m.start < nxt.end_char and not m.reference and m.parsed.date is not None and \
+                root.i in _of_mention(doc, m).attachable:
+            return m.parsed
+    return None
+
+
+def _lead_alone(sent: Span) -> bool:
+    """The sentence is a paragraph of its own, after at most a dateline ("MAPUTO, July 2 (SAPS) - ..."): a wire
+    story's lead, whose next paragraph goes on telling the same act."""
+    doc, i = sent.doc, sent.start
+    while i > 0 and sent.start - i < 12:
+        before = doc[i - 1]
+        if "\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
+            break
+        if before.pos_ in ("VERB", "AUX"):
+            return False
+        i -= 1
+    if i > 0 and sent.start - i >= 12:
+        return False
+    return not any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in sent[:-1])
+
+
+def _when_of_reference(mentions: Sequence[DateMention], doc: Doc, sent: Span, trigger: Token) -> ParsedDate | None:
+    """"the deadliest since August 2016, when a bombing killed 70": the "since" date is no date of the sentence's
+    own event, but it is the date of the "when" clause that hangs on it."""
+    verb = clause_verb(trigger)
+    if verb.dep_ not in ("relcl", "advcl") or not any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
+        return None
+    head = verb.head
+    for m in mentions:
+        if m.reference and sent.start_char <= m.start and m.end <= sent.end_char and \
+                m.start <= head.idx < m.end and m.parsed.date is not None:
+            return m.parsed
+    return None
 
 
 def _in_the_past(chosen: DateMention, trigger: Token, pub_date: dt.date | None) -> ParsedDate:

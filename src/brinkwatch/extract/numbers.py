@@ -64,6 +64,8 @@ class NumberCues(BaseModel):
     remains_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     revision_verbs: frozenset[str] = frozenset()
+    captors: frozenset[str] = frozenset()
+    captured_suspects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +193,17 @@ def _subset(sent: Span, count: _Count) -> bool:
     before = [t.lower_ for t in doc[max(sent.start, count.first - 2):count.first]]
     after = [t.lower_ for t in doc[count.last:min(sent.end, count.last + 2)]]
     return before[-2:] in (["among", "them"], ["among", "whom"]) or (before[-1:] == ["including"]) or \
-        after in (["of", "them"], ["of", "whom"])
+        after in (["of", "them"], ["of", "whom"]) or _included(_counted_noun(sent, count))
+
+
+def _included(noun: Token) -> bool:
+    """"The dead included 11 children", "the wounded include two journalists": the object of "include" is a
+    part of a toll, not the toll."""
+    for _ in range(8):  # (bounded: a long list the parser chains conjunct to conjunct would cost its square)
+        if noun.dep_ != "conj" or noun.head.i == noun.i:
+            break
+        noun = noun.head
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() == "include"
 
 
 def _party_of_one(tok: Token, cues: NumberCues) -> bool:
@@ -304,6 +316,7 @@ def _read_kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
         for kind, lemmas in cues.event_cues.items():
             if tok.lemma_.lower() in lemmas or tok.lower_ in lemmas:
                 hits.append((abs(tok.i - count.first), kind, tok.i))
+    hits = [h for h in hits if not _other_charge(sent.doc[h[2]], noun)]
     if any(i != noun.i and not _describes(sent.doc[i], noun) for _, _, i in hits):
         # "wounding about a dozen displaced people": who they are yields to what happened to them
         hits = [h for h in hits if h[2] == noun.i or not _describes(sent.doc[h[2]], noun)]
@@ -314,13 +327,40 @@ def _read_kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
     is_thing = noun_lemma in cues.thing_nouns or any(
         noun_lemma in cues.noun_kinds.get(k, ()) for k in ("missiles", "rockets", "drones"))
     if hits and not is_thing:
-        return min(hits)[1]
+        return _capture_as_arrest(min(hits), sent.doc, noun, cues)
     for kind, lemmas in cues.noun_kinds.items():
         if noun_lemma in lemmas or noun.lower_ in lemmas:
             return kind
     if noun_lemma in ("people", "person") and any(t.lemma_.lower() in cues.crowd_verbs for t in context):
         return "crowd"
     return _shared_toll(sent, count, cues)
+
+
+def _capture_as_arrest(hit: tuple[int, str, int], doc, noun: Token, cues: NumberCues) -> str:  # noqa: ANN001 - a Doc
+    """"soldiers killed seven attackers and captured two", "police seized 5 suspects": a capture by the forces of
+    order, or of attackers, is an arrest; "rebels captured 12 soldiers" keeps its hostages."""
+    kind, verb = hit[1], doc[hit[2]]
+    if kind != "hostages" or verb.pos_ != "VERB" or not cues.captors:
+        return kind
+    captured = noun
+    if noun.pos_ == "NUM" and verb.dep_ == "conj":  # "killed seven attackers and captured two": two attackers
+        captured = next((c for c in verb.head.children if c.dep_ == "dobj"), noun)
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] or \
+        ([c for c in verb.head.children if c.dep_ == "nsubj"] if verb.dep_ == "conj" else [])
+    by_forces = any(d.lemma_.lower() in cues.captors or d.lower_ in cues.captors for d in doers)
+    of_attackers = captured.lemma_.lower() in cues.captured_suspects or captured.lower_ in cues.captured_suspects
+    return "arrested" if by_forces or of_attackers else kind
+
+
+def _other_charge(tok: Token, noun: Token) -> bool:
+    """"charged 14 people (with rioting)" is an arrest count; "faces 14 charges", "police charged at 300
+    protesters" and "baton-charged the crowd" (a rush at them) are not."""
+    if tok.lemma_.lower() != "charge":
+        return False
+    if tok.pos_ != "VERB" or tok.i == noun.i:
+        return True
+    rushed = any(c.dep_ == "prep" and c.lower_ in ("at", "into", "toward", "towards") for c in tok.children)
+    return rushed or (tok.i > 0 and tok.doc[tok.i - 1].text in ("-", "–"))
 
 
 def _among_the_doers(noun: Token, cues: NumberCues) -> bool:
@@ -496,6 +536,8 @@ def _separate_act(verb: Token, violent: bool, cues: NumberCues) -> bool:
     if any(t.lower_ in _MORE_WORDS for o in objects for t in o.subtree) or \
             any(c.dep_ == "advmod" and c.lower_ in _MORE_WORDS for c in verb.children):
         return False  # "killed 2 gunmen and detained 5 more": the same operation on the same group
+    if all(o.pos_ == "NUM" and not list(o.children) for o in objects):
+        return False  # "killed seven attackers and captured two": two of the same group, the noun left out
     lemma = verb.lemma_.lower()
     return not (violent and (lemma in _casualty_words(cues)[0] or lemma in cues.harming_verbs))
 
@@ -852,26 +894,72 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
         have |= {q.kind for q in taken}
     nxt, crossed = _next_sentence_once(sent)
     step, telling = 0, True  # telling: every sentence since the event's has added to its toll
+    # "scores injured": a word for a count, which a count told after it makes exact ("63 injured people")
+    vague = {q.kind for q in [*own, *found] if q.qualifier in cues.approximate}
     while nxt is not None and step < _FOLLOW_UP_SENTENCES:
-        if crossed:
+        if crossed and not (step == 0 and _paragraph_of_its_own(sent) and _vague_kinds(sent, cues)):
             break  # a paragraph's toll is its own: wire stories give a later toll as an event of its own
         fragment = _is_toll_fragment(nxt)
         if fragment or (telling and not _acts_of_its_own_once(nxt, cues)):
             told = [q for q in _tolls_told(nxt, cues, skip_spans) if q.kind in _TOLL_KINDS]
-            again = {q.kind for q in told if q.kind in have and _revises(nxt, q, cues)}
+            again = {q.kind for q in told if q.kind in have and (_revises(nxt, q, cues) or (
+                q.kind in vague and q.qualifier not in cues.approximate))}
+            if crossed:  # (a lead's toll, from the paragraph after it: only what the lead told in a word)
+                told = [q for q in told if q.kind in _vague_kinds(sent, cues) and (q.kind not in have or q.kind in again)]
             taken = sorted((q for q in told if q.kind not in have or q.kind in again or _additional(nxt, q)),
                            key=lambda q: (q.start or 0, q.kind))  # (a set: kind breaks ties, the same every run)
             found = [q for q in found if q.kind not in again] + taken
             revised |= again
             have |= {q.kind for q in taken}
-            telling = bool(taken)
+            telling = bool(taken) or _names_the_victims(nxt, cues)
         elif not fragment:
             telling = False
-        if not fragment and _acts_of_its_own_once(nxt, cues):
+        if crossed or (not fragment and _acts_of_its_own_once(nxt, cues)):
             break  # a new happening: later toll lines are its own
         nxt, crossed = _next_sentence_once(nxt)
         step += 1
     return tuple(q for q in own if q.kind not in revised) + tuple(found)
+
+
+def _vague_kinds(sent: Span, cues: NumberCues) -> frozenset[str]:
+    """Toll kinds the sentence tells in a word rather than a count: "and scores injured", "dozens were wounded"."""
+    def read() -> frozenset[str]:
+        words = {w for w in cues.approximate if " " not in w}
+        kinds = set()
+        for tok in sent:
+            if tok.lower_ not in words:
+                continue
+            near = [tok.head, *sent.doc[tok.i + 1:min(sent.end, tok.i + 4)]]
+            kinds |= {kind for kind in _TOLL_KINDS for t in near
+                      if t.lemma_.lower() in cues.event_cues.get(kind, ()) or t.lower_ in cues.event_cues.get(kind, ())}
+        return frozenset(kinds)
+
+    return _once(sent.doc, ("vague", sent.start, sent.end, id(cues)), read)
+
+
+def _paragraph_of_its_own(sent: Span) -> bool:
+    """A wire story's one-sentence lead ("QUETTA: At least 11 people were killed and scores injured when ..."): the
+    first sentence of the next paragraph may still give its toll exactly ("11 bodies and 63 injured people had
+    been brought to the Civil Hospital"). Any other sentence's toll stops at its paragraph."""
+    doc = sent.doc
+    i = sent.start
+    while i > 0 and sent.start - i < 12:  # back to the line's start over a dateline ("QUETTA:") of no verb
+        before = doc[i - 1]
+        if "\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
+            return True
+        if before.pos_ in ("VERB", "AUX"):
+            return False
+        i -= 1
+    return i == 0
+
+
+def _names_the_victims(sent: Span, cues: NumberCues) -> bool:
+    """"The dead included 11 children and a village head": the sentence says who the toll was (a part of it, no
+    count of its own), so a toll sentence after it still tells of the same act."""
+    root = sent.root
+    casualty = _casualty_words(cues)[0] | {"victim", "casualty"}
+    return root.lemma_.lower() == "include" and any(
+        c.dep_ == "nsubj" and (c.lemma_.lower() in casualty or c.lower_ in casualty) for c in root.children)
 
 
 def _revises(sent: Span, quantity: Quantity, cues: NumberCues) -> bool:

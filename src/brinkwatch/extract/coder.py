@@ -154,10 +154,12 @@ class Coder:
                 attack = _attack_before(coded, draft.trigger.idx, self.book.governors.violent_roots) or antecedent
                 coded.append((draft, self._events_from_draft(draft, sent, index, article, actors, ctx, story, attack,
                                                              sent_text)))
-            # "The European Union condemned the attacks" a few paragraphs after the attack the story opened with
-            told = antecedent or _last_attacker(events, index, self.book.governors.violent_roots, reach=4)
+            # "The European Union condemned the attacks" a few paragraphs after the attack the story opened with:
+            # the story's lead attack, not whatever act of force was told last ("a third drone was shot down")
+            told = _last_attacker(events, index, self.book.governors.violent_roots, reach=index, first=True)
             coded = _charges_on_told_acts(coded, told, self.book.governors)
-            events += article_structure.flag_headline(_news_of_sentence(coded), structure, sent)
+            events += article_structure.flag_headline(
+                _news_of_sentence(coded, self.book.governors.separate_consequences), structure, sent)
         mentions = tuple(
             Mention(doc_id=article.doc_id, sentence_index=_sentence_index(sentences, actor.start), actor=actor)
             for actor in actors.mentions
@@ -309,14 +311,18 @@ def _owned(weapon: Token) -> bool:
                for m in weapon.children if m.i < weapon.i)
 
 
-def _last_attacker(events: list[Event], index: int, violent_roots, reach: int = 2) -> Event | None:
+def _last_attacker(events: list[Event], index: int, violent_roots, reach: int = 2, first: bool = False
+                   ) -> Event | None:
     """The last act of force with a named doer told in the ``reach`` sentences before ``index``: whose "the
-    missiles" or "the rockets" of the next sentence are."""
-    for event in reversed(events):
+    missiles" or "the rockets" of the next sentence are; with ``first``, the earliest such act (the lead's)."""
+    for event in (events if first else reversed(events)):
         if event.sentence_index < index - reach:
             return None
         if (event.sentence_index < index and event.cameo.code[:2] in violent_roots and event.source is not None
-                and (event.source.sector != "UAF" or event.source.kb_id is not None)  # al-Shabaab is named
+                # al-Shabaab is named, and so are "gunmen" the story told of; only the placeholder for a doer
+                # nobody named ("a roadside bomb killed ...") is no one's
+                and (event.source.sector != "UAF" or event.source.kb_id is not None
+                     or event.source.resolution != "place")
                 and event.modality == "asserted"):
             return event
     return None
@@ -368,7 +374,7 @@ def _is_definite_noun(tok: Token) -> bool:
                                       for c in tok.children)
 
 
-def _news_of_sentence(coded: list[tuple[Draft, list[Event]]]) -> list[Event]:
+def _news_of_sentence(coded: list[tuple[Draft, list[Event]]], separate: tuple[str, ...] = ()) -> list[Event]:
     """The sentence's own events; context events (relative clauses, purpose and adverbial clauses, event
     nouns in adjuncts: ``occasions.background_reason``) only when the sentence reports nothing else, and then
     with less confidence. A main event that only a governor codes ("agreed to reopen the crossing", 030)
@@ -378,13 +384,21 @@ def _news_of_sentence(coded: list[tuple[Draft, list[Event]]]) -> list[Event]:
     killing 22 civilians", "blocked roads to press their demands on the government" give the main event its
     target when it has none of its own, "returned fire to protect the civilians" does not; so does the outcome
     of an event noun ("a drone strike killed four militants").
+
+    A consequence that is an act of another kind (``separate``: "stormed the village, abducting 40 women",
+    "raided the camp, arresting 12 men") is news of its own; it takes the main act's target when it has none.
     """
     if not any(events and draft.background is None for draft, events in coded):
         return [ev.model_copy(update={"confidence": round(ev.confidence * 0.85, 3)})
                 for _, events in coded for ev in events]
     out: list[Event] = []
     strong = any(events and draft.background is None and not draft.weak for draft, events in coded)
+    main_targets = [ev.target for draft, events in coded if draft.background is None for ev in events
+                    if ev.target is not None and ev.target.country]
     for draft, events in coded:
+        if draft.background == "consequence" and strong and draft.code.startswith(separate or ("-",)):
+            out += [_retargeted(ev, main_targets[0]) if ev.target is None and main_targets else ev for ev in events]
+            continue
         if draft.background is not None and strong:
             continue
         lent = [ev.target for bg, bg_events in coded

@@ -153,11 +153,15 @@ def _noun_news(noun: Token) -> bool:
 def _news_aside(verb: Token) -> bool:
     """A non-restrictive "who" clause telling a finished act of the people just named, not their history:
     "hosted talks between the foreign ministers, who agreed to meet again", "detained two activists, who
-    went on hunger strike", "the defence minister, whose forces struck Beirut overnight". "The group that seized Mosul" (restrictive) and ", who seized Mosul in 2014" (a
+    went on hunger strike", "the defence minister, whose forces struck Beirut overnight"; so does a ", where"
+    clause with a doer of its own. "The group that seized Mosul" (restrictive) and ", who seized Mosul in 2014" (a
     year: background) describe who someone is."""
     # ", whose forces struck Beirut overnight,": the people just named act through their own
     who = [c for c in verb.children if c.dep_ == "nsubj" and (
         c.lower_ == "who" or any(g.dep_ == "poss" and g.lower_ == "whose" for g in c.children))]
+    if not who and verb.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in verb.children):
+        # "a clash in Gujranwala, where rival supporters fought with sticks": what happened at the place named
+        who = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "where"]
     start = who[0].left_edge.i if who else 0
     if not who or start == 0 or verb.doc[start - 1].text != "," or not _finished(verb):
         return False

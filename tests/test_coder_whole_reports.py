@@ -94,6 +94,17 @@ CASES = [
     # near-miss: a past perfect in the where-clause is the setting
     ("where-clause-setting", "Police fired tear gas at students in Kampala, Uganda, where opposition supporters had "
      "gathered since Monday.", {("UGA", "UGA", "17", "asserted")}),
+    # a verb coordinated with an 'after' clause's act of a doer of its own is news of its own too
+    ("after-clause-conjunct", "Authorities in Ethiopia's Amhara region imposed a curfew on Gondar on Monday after Fano "
+     "militia fighters briefly entered the city and clashed with federal troops.",
+     {("ETH", "ETH", "17", "asserted"), ("ETH", "ETH", "19", "asserted")}),
+    ("after-clause-conjunct-2", "Kenyan police arrested 30 people after protesters marched on parliament and set "
+     "fire to a police post.", {("KEN", "KEN", "17", "asserted"), ("KEN", "KEN", "14", "asserted")}),
+    ("after-clause-conjunct-3", "Sudanese soldiers arrested 12 men in Kassala after gunmen ambushed a bus and "
+     "kidnapped its driver.", {("SDN", "SDN", "17", "asserted"), ("SDN", "SDN", "18", "asserted")}),
+    # near-miss: a pronoun doer is the main clause's actor, already coded
+    ("after-clause-pronoun", "Police detained the men after they stormed the building and attacked guards.",
+     {("---", "---", "17", "asserted")}),
     # near-miss: blasting someone in words
     ("blast-words", "Iran's foreign minister blasted the European Union on Monday.",
      {("IRN", "IGO", "11", "asserted")}),
@@ -125,3 +136,51 @@ TOLD = [
 def test_charge_on_the_told_act(coder, text: str, expected: tuple) -> None:
     charges = {(s, t, r) for s, t, r, _ in _dyads(code_sentence(coder, text, "2026-03-16")) if r == "11"}
     assert charges == {expected}, charges
+
+
+# "urged both sides to ...": one event towards each party of the act the story has just told
+SIDES = [
+    ("Colombia's government suspended peace talks with the ELN on Thursday. Venezuela and Cuba urged both sides to "
+     "preserve the ceasefire.", {("VEN", "COLGOV"), ("VEN", "COLREB"), ("CUB", "COLGOV"), ("CUB", "COLREB")}),
+    ("Armenian and Azerbaijani troops exchanged fire on the border on Monday. The European Union called on both "
+     "sides to show restraint.", {("IGOEUREEC", "ARMMIL"), ("IGOEUREEC", "AZEMIL")}),
+    ("Sudan's army and the RSF clashed in El Obeid. The African Union urged the warring parties to return to talks "
+     "in Jeddah.", {("IGOAFRAFU", "SDNMIL"), ("IGOAFRAFU", "SDNREB")}),
+    # near-miss: the one who urges is no side of the quarrel it is drawn into
+    ("Somalia accused Kenya of arming clan militias. Kenya urged both sides to return to talks.", {("KEN", "SOM")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", SIDES, ids=[f"sides-{i}" for i in range(len(SIDES))])
+def test_both_sides_are_the_parties_told(coder, text: str, expected: set) -> None:
+    events = code_sentence(coder, text, "2026-03-16")
+    appeals = {(ev.source.code, ev.target.code if ev.target else None) for ev in events if ev.cameo.root == "02"}
+    assert appeals == expected, appeals
+
+
+def test_both_parties_as_doers_are_no_target(coder) -> None:
+    """Near-miss: "both parties" as the subject names no one an act is aimed at."""
+    events = code_sentence(coder, "Armenian and Azerbaijani troops exchanged fire on Monday. The European Union said "
+                                  "both parties had agreed to a ceasefire.", "2026-03-16")
+    assert not [ev for ev in events if ev.source is not None and ev.source.code == "IGOEUREEC"], events
+
+
+# calling an act a crime is criticism, and the act named is not coded again from the speaker's words
+CALLED = [
+    ("Machado called the arrest a kidnapping.", "VEN"),
+    ("Mexico called the killing of its consul a murder.", "MEX"),
+    ("Kenya's opposition branded the abductions of activists a campaign of intimidation.", "KEN"),
+]
+
+
+@pytest.mark.parametrize("text,source", CALLED, ids=[f"called-{i}" for i in range(len(CALLED))])
+def test_calling_an_act_a_crime_is_criticism(coder, text: str, source: str) -> None:
+    roots = {(ev.source.code[:3], ev.cameo.root) for ev in code_sentence(coder, text, "2026-03-16")}
+    assert roots == {(source, "11")}, roots
+
+
+def test_calling_a_meeting_a_success_is_no_criticism(coder) -> None:
+    """Near-miss: a word of praise in the same frame."""
+    roots = {ev.cameo.root for ev in code_sentence(coder, "Ghana's president called the summit a success.",
+                                                   "2026-03-16")}
+    assert "11" not in roots, roots

@@ -158,6 +158,7 @@ class Coder:
             # the story's lead attack, not whatever act of force was told last ("a third drone was shot down")
             told = _last_attacker(events, index, self.book.governors.violent_roots, reach=index, first=True)
             coded = _charges_on_told_acts(coded, told, self.book.governors)
+            coded = _on_both_sides(coded, events, index, self.book.governors)
             events += article_structure.flag_headline(
                 _news_of_sentence(coded, self.book.governors.separate_consequences), structure, sent)
         mentions = tuple(
@@ -366,6 +367,39 @@ def _charges_on_told_acts(coded: list[tuple[Draft, list[Event]]], antecedent: Ev
             events = [_retargeted(ev, antecedent.source) if ev.target is None and ev.source is not None
                       and ev.source.code != antecedent.source.code else ev for ev in events]
         out.append((draft, events))
+    return out
+
+
+def _sides_told(events: list[Event], index: int) -> tuple[Actor, Actor] | None:
+    """The two parties of the last act told in the two sentences before ``index``, else of the story's lead."""
+    dyads = [ev for ev in events if ev.sentence_index < index and ev.source is not None and ev.target is not None
+             and ev.source.code != ev.target.code and ev.source.country and ev.target.country]
+    recent = [ev for ev in dyads if ev.sentence_index >= index - 2]
+    chosen = recent[-1] if recent else (dyads[0] if dyads else None)
+    return (chosen.source, chosen.target) if chosen is not None else None
+
+
+def _on_both_sides(coded: list[tuple[Draft, list[Event]]], events: list[Event], index: int,
+                   rules) -> list[tuple[Draft, list[Event]]]:
+    """"Venezuela and Cuba urged both sides to preserve the ceasefire": one event towards each of the two
+    parties the story has just told of (``_sides_told``), instead of whatever actor the sentence names nearby."""
+    def both_sides(tok: Token) -> bool:
+        return lemma_of(tok) in rules.side_nouns and tok.tag_ == "NNS" and any(
+            c.lower_ in rules.side_words for c in tok.children)
+    if not any(events_ and any(both_sides(t) for t in draft.target_tokens) for draft, events_ in coded):
+        return coded
+    sides = _sides_told(events, index)
+    if sides is None:
+        return coded
+    out = []
+    for draft, evs in coded:
+        if any(both_sides(t) for t in draft.target_tokens):
+            doers = {ev.source.code: ev for ev in evs if ev.source is not None}
+            # the one who urges is no side of its own quarrel abroad ("Kenya urged both sides", after Somalia
+            # accused Kenya): a side of its country goes unless both are (a domestic quarrel)
+            evs = [_retargeted(ev, side) for ev in doers.values() for side in sides if side.code != ev.source.code
+                   and (side.country != ev.source.country or all(s.country == ev.source.country for s in sides))]
+        out.append((draft, evs))
     return out
 
 

@@ -50,7 +50,8 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...],
             if (any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and not caused) or "so" in marks:
                 return "purpose"
             if marks & ADVERBIAL_MARKS:
-                return None if tok.i == trigger.i and _prior_happening(tok, marks) else "adverbial clause"
+                # "after fighters entered the town and clashed with troops": a conjunct shares the clause's doer
+                return None if _conjunct_of(trigger, tok) and _prior_happening(tok, marks) else "adverbial clause"
             if marks & CONDITION_MARKS:
                 return "condition"  # "unless Baghdad accepted its conditions": not said to happen
             if tok.tag_ == "VBG" and not marks and tok.i != trigger.i and lemma_of(tok) in speech_verbs \
@@ -174,6 +175,13 @@ def _finished(verb: Token) -> bool:
     auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes & {"had", "has", "have", "was", "were"})) or (
         verb.tag_ == "VBG" and bool(auxes & {"was", "were"}))
+
+
+def _conjunct_of(trigger: Token, verb: Token) -> bool:
+    """``trigger`` is ``verb`` or a verb coordinated with it ("entered ... and clashed")."""
+    while trigger.i != verb.i and trigger.dep_ == "conj" and trigger.pos_ in {"VERB", "AUX"}:
+        trigger = trigger.head
+    return trigger.i == verb.i
 
 
 def _prior_happening(verb: Token, marks: set[str]) -> bool:

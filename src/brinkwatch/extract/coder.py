@@ -155,8 +155,9 @@ class Coder:
                 coded.append((draft, self._events_from_draft(draft, sent, index, article, actors, ctx, story, attack,
                                                              sent_text)))
             # "The European Union condemned the attacks" a few paragraphs after the attack the story opened with:
-            # the story's lead attack, not whatever act of force was told last ("a third drone was shot down")
-            told = _last_attacker(events, index, self.book.governors.violent_roots, reach=index, first=True)
+            # the first attack of the last five sentences, not whatever act of force was told last ("a third drone
+            # was shot down"); an attack told longer ago is no one's "the attack"
+            told = _last_attacker(events, index, self.book.governors.violent_roots, reach=5, first=True)
             coded = _charges_on_told_acts(coded, told, self.book.governors)
             coded = _on_both_sides(coded, events, index, self.book.governors)
             events += article_structure.flag_headline(
@@ -318,6 +319,8 @@ def _last_attacker(events: list[Event], index: int, violent_roots, reach: int = 
     missiles" or "the rockets" of the next sentence are; with ``first``, the earliest such act (the lead's)."""
     for event in (events if first else reversed(events)):
         if event.sentence_index < index - reach:
+            if first:
+                continue
             return None
         if (event.sentence_index < index and event.cameo.code[:2] in violent_roots and event.source is not None
                 # al-Shabaab is named, and so are "gunmen" the story told of; only the placeholder for a doer

@@ -221,7 +221,8 @@ class ArgumentResolver:
             return []
         # "fighting broke out in Goma": no party named on either side, so none is guessed as the target
         targets = targets or [None]
-        source = Actor(code=place.country + "UAF", country=place.country, sector="UAF", text=draft.trigger.text,
+        sector = "COP" if draft.code in self.book.governors.custody_codes else "UAF"
+        source = Actor(code=place.country + sector, country=place.country, sector=sector, text=draft.trigger.text,
                        start=draft.trigger.idx, end=draft.trigger.idx + len(draft.trigger.text),
                        resolution="place", confidence=0.5)
         # "seven people were shot dead in Culiacan": victims with no country of their own are the place's

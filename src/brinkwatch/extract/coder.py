@@ -160,7 +160,9 @@ class Coder:
             # "The European Union condemned the attacks" a few paragraphs after the attack the story opened with
             coded = _charges_on_told_acts(coded, events, index, paragraph_of, self.book.governors)
             coded = _replies_to_told_charges(coded, events, index, self.book.governors)
-            events += article_structure.flag_headline(_news_of_sentence(coded), structure, sent)
+            coded = _on_both_sides(coded, events, index, self.book.governors)
+            events += article_structure.flag_headline(
+                _news_of_sentence(coded, self.book.governors.separate_consequences), structure, sent)
         mentions = tuple(
             Mention(doc_id=article.doc_id, sentence_index=_sentence_index(sentences, actor.start), actor=actor)
             for actor in actors.mentions
@@ -317,14 +319,20 @@ def _owned(weapon: Token) -> bool:
                for m in weapon.children if m.i < weapon.i)
 
 
-def _last_attacker(events: list[Event], index: int, violent_roots, reach: int = 2) -> Event | None:
+def _last_attacker(events: list[Event], index: int, violent_roots, reach: int = 2, first: bool = False
+                   ) -> Event | None:
     """The last act of force with a named doer told in the ``reach`` sentences before ``index``: whose "the
-    missiles" or "the rockets" of the next sentence are."""
-    for event in reversed(events):
+    missiles" or "the rockets" of the next sentence are; with ``first``, the earliest such act (the lead's)."""
+    for event in (events if first else reversed(events)):
         if event.sentence_index < index - reach:
+            if first:
+                continue
             return None
         if (event.sentence_index < index and event.cameo.code[:2] in violent_roots and event.source is not None
-                and (event.source.sector != "UAF" or event.source.kb_id is not None)  # al-Shabaab is named
+                # al-Shabaab is named, and so are "gunmen" the story told of; only the placeholder for a doer
+                # nobody named ("a roadside bomb killed ...") is no one's
+                and (event.source.sector != "UAF" or event.source.kb_id is not None
+                     or event.source.resolution != "place")
                 and event.modality == "asserted"):
             return event
     return None
@@ -379,16 +387,18 @@ def _charges_on_told_acts(coded: list[tuple[Draft, list[Event]]], told: list[Eve
 
 
 def _told_act(told: list[Event], index: int, paragraph_of: list[int], roots, reach: int = 4) -> Event | None:
-    """The act of one of ``roots`` a later "the attack" / "the arrests" names: the last one with a named doer
-    told in the ``reach`` sentences before, else the story's only doer (country) of such acts when it was told in
-    an earlier paragraph (a single paragraph that goes on for months has moved on: no guess there)."""
+    """The act of one of ``roots`` a later "the attack" / "the arrests" names: the first one with a named doer
+    told in the ``reach`` sentences before (the attack a report opens with, not "a third drone was shot down" told
+    after it), else the story's only doer (country) of such acts when it was told in an earlier paragraph (a
+    single paragraph that goes on for months has moved on: no guess there)."""
     acts = [ev for ev in told if ev.sentence_index < index and ev.cameo.code[:2] in roots
             and ev.source is not None and ev.modality == "asserted"
             and (ev.source.sector != "UAF" or ev.source.kb_id is not None)]  # al-Shabaab is named
     if not acts:
         return None
-    if acts[-1].sentence_index >= index - reach:
-        return acts[-1]
+    recent = [ev for ev in acts if ev.sentence_index >= index - reach]
+    if recent:
+        return recent[0]
     doers = {ev.source.country for ev in acts}  # one state's police and troops are one doer here
     if len(doers) == 1 and None not in doers and paragraph_of[acts[-1].sentence_index] < paragraph_of[index]:
         return acts[-1]
@@ -426,12 +436,45 @@ def _last_speakers(told: list[Event], index: int, replier: Actor, rules, reach: 
     return [s for s in speakers.values() if s.code != replier.code and s.country != replier.country]
 
 
+def _sides_told(events: list[Event], index: int) -> tuple[Actor, Actor] | None:
+    """The two parties of the last act told in the two sentences before ``index``, else of the story's lead."""
+    dyads = [ev for ev in events if ev.sentence_index < index and ev.source is not None and ev.target is not None
+             and ev.source.code != ev.target.code and ev.source.country and ev.target.country]
+    recent = [ev for ev in dyads if ev.sentence_index >= index - 2]
+    chosen = recent[-1] if recent else (dyads[0] if dyads else None)
+    return (chosen.source, chosen.target) if chosen is not None else None
+
+
+def _on_both_sides(coded: list[tuple[Draft, list[Event]]], events: list[Event], index: int,
+                   rules) -> list[tuple[Draft, list[Event]]]:
+    """"Venezuela and Cuba urged both sides to preserve the ceasefire": one event towards each of the two
+    parties the story has just told of (``_sides_told``), instead of whatever actor the sentence names nearby."""
+    def both_sides(tok: Token) -> bool:
+        return lemma_of(tok) in rules.side_nouns and tok.tag_ == "NNS" and any(
+            c.lower_ in rules.side_words for c in tok.children)
+    if not any(events_ and any(both_sides(t) for t in draft.target_tokens) for draft, events_ in coded):
+        return coded
+    sides = _sides_told(events, index)
+    if sides is None:
+        return coded
+    out = []
+    for draft, evs in coded:
+        if any(both_sides(t) for t in draft.target_tokens):
+            doers = {ev.source.code: ev for ev in evs if ev.source is not None}
+            # the one who urges is no side of its own quarrel abroad ("Kenya urged both sides", after Somalia
+            # accused Kenya): a side of its country goes unless both are (a domestic quarrel)
+            evs = [_retargeted(ev, side) for ev in doers.values() for side in sides if side.code != ev.source.code
+                   and (side.country != ev.source.country or all(s.country == ev.source.country for s in sides))]
+        out.append((draft, evs))
+    return out
+
+
 def _is_definite_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
                                       for c in tok.children)
 
 
-def _news_of_sentence(coded: list[tuple[Draft, list[Event]]]) -> list[Event]:
+def _news_of_sentence(coded: list[tuple[Draft, list[Event]]], separate: tuple[str, ...] = ()) -> list[Event]:
     """The sentence's own events; context events (relative clauses, purpose and adverbial clauses, event
     nouns in adjuncts: ``occasions.background_reason``) only when the sentence reports nothing else, and then
     with less confidence. A main event that only a governor codes ("agreed to reopen the crossing", 030)
@@ -441,13 +484,21 @@ def _news_of_sentence(coded: list[tuple[Draft, list[Event]]]) -> list[Event]:
     killing 22 civilians", "blocked roads to press their demands on the government" give the main event its
     target when it has none of its own, "returned fire to protect the civilians" does not; so does the outcome
     of an event noun ("a drone strike killed four militants").
+
+    A consequence that is an act of another kind (``separate``: "stormed the village, abducting 40 women",
+    "raided the camp, arresting 12 men") is news of its own; it takes the main act's target when it has none.
     """
     if not any(events and draft.background is None for draft, events in coded):
         return [ev.model_copy(update={"confidence": round(ev.confidence * 0.85, 3)})
                 for _, events in coded for ev in events]
     out: list[Event] = []
     strong = any(events and draft.background is None and not draft.weak for draft, events in coded)
+    main_targets = [ev.target for draft, events in coded if draft.background is None for ev in events
+                    if ev.target is not None and ev.target.country]
     for draft, events in coded:
+        if draft.background == "consequence" and strong and draft.code.startswith(separate or ("-",)):
+            out += [_retargeted(ev, main_targets[0]) if ev.target is None and main_targets else ev for ev in events]
+            continue
         if draft.background is not None and strong:
             continue
         lent = [ev.target for bg, bg_events in coded

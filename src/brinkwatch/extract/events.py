@@ -145,8 +145,10 @@ class SentenceCoder:
             if adjunct is not None:  # "killed by Russian shelling": the shelling's owner, else unknown forces
                 owners = weapon_agent(adjunct, weapons)
                 sources, unattributed = ([owners], False) if owners else (sources, True)
-        if violent and not sources and frame.passive and not frame.inherited_subject:
-            # "seven people were shot dead in Culiacan", "a convoy came under fire": violence with no doer named
+        if (violent or pattern.code in self.gov.custody_codes) and not sources and frame.passive \
+                and not frame.inherited_subject:
+            # "seven people were shot dead in Culiacan", "a convoy came under fire": violence with no doer named;
+            # "four suspects were arrested near Tsafe": an arrest with no doer named (the place's police)
             unattributed = True
         # "heavy fighting broke out in X": the coder falls back on unidentified forces when no source resolves
         told = violent and told_without_doer(frame, pattern, self.gov, weapons)

@@ -50,7 +50,8 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...],
             if (any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and not caused) or "so" in marks:
                 return "purpose"
             if marks & ADVERBIAL_MARKS:
-                return None if tok.i == trigger.i and _prior_happening(tok, marks) else "adverbial clause"
+                # "after fighters entered the town and clashed with troops": a conjunct shares the clause's doer
+                return None if _conjunct_of(trigger, tok) and _prior_happening(tok, marks) else "adverbial clause"
             if marks & CONDITION_MARKS:
                 return "condition"  # "unless Baghdad accepted its conditions": not said to happen
             if tok.tag_ == "VBG" and not marks and tok.i != trigger.i and lemma_of(tok) in speech_verbs \
@@ -153,11 +154,15 @@ def _noun_news(noun: Token) -> bool:
 def _news_aside(verb: Token) -> bool:
     """A non-restrictive "who" clause telling a finished act of the people just named, not their history:
     "hosted talks between the foreign ministers, who agreed to meet again", "detained two activists, who
-    went on hunger strike", "the defence minister, whose forces struck Beirut overnight". "The group that seized Mosul" (restrictive) and ", who seized Mosul in 2014" (a
+    went on hunger strike", "the defence minister, whose forces struck Beirut overnight"; so does a ", where"
+    clause with a doer of its own. "The group that seized Mosul" (restrictive) and ", who seized Mosul in 2014" (a
     year: background) describe who someone is."""
     # ", whose forces struck Beirut overnight,": the people just named act through their own
     who = [c for c in verb.children if c.dep_ == "nsubj" and (
         c.lower_ == "who" or any(g.dep_ == "poss" and g.lower_ == "whose" for g in c.children))]
+    if not who and verb.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in verb.children):
+        # "a clash in Gujranwala, where rival supporters fought with sticks": what happened at the place named
+        who = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "where"]
     start = who[0].left_edge.i if who else 0
     if not who or start == 0 or verb.doc[start - 1].text != "," or not _finished(verb):
         return False
@@ -170,6 +175,13 @@ def _finished(verb: Token) -> bool:
     auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes & {"had", "has", "have", "was", "were"})) or (
         verb.tag_ == "VBG" and bool(auxes & {"was", "were"}))
+
+
+def _conjunct_of(trigger: Token, verb: Token) -> bool:
+    """``trigger`` is ``verb`` or a verb coordinated with it ("entered ... and clashed")."""
+    while trigger.i != verb.i and trigger.dep_ == "conj" and trigger.pos_ in {"VERB", "AUX"}:
+        trigger = trigger.head
+    return trigger.i == verb.i
 
 
 def _prior_happening(verb: Token, marks: set[str]) -> bool:

@@ -165,6 +165,10 @@ class Governors(BaseModel):
     demand_modals: tuple[str, ...] = ()
     unattributed_weapons: tuple[str, ...] = ()  # "a roadside bomb killed ...": violence by unidentified forces
     violent_roots: tuple[str, ...] = ()
+    custody_codes: tuple[str, ...] = ()  # "four suspects were arrested": police of the place did it
+    separate_consequences: tuple[str, ...] = ()  # "stormed the village, abducting 40 women": news of its own
+    side_nouns: tuple[str, ...] = ()  # "urged both sides to ...": the two parties the story just told of
+    side_words: tuple[str, ...] = ()
     base_nouns: tuple[str, ...] = ()  # "bases that house US troops": the troops are the target
     occupant_verbs: tuple[str, ...] = ()
     reaction_roots: tuple[str, ...] = ()  # "condemned the Russian shelling": an act with its own doer is told too

@@ -74,6 +74,8 @@ class SenseTable(BaseModel):
     history_periods: tuple[str, ...]
     tally_preps: frozenset[str]
     warning_verbs: frozenset[str]
+    warning_consequences: frozenset[str] = frozenset()
+    same_day_spans: frozenset[str] = frozenset()
     insistence_verbs: frozenset[str]
     obligation_modals: frozenset[str]
     unit_heads: frozenset[str]
@@ -111,8 +113,18 @@ def political_drafts(drafts: list[Draft], table: SenseTable) -> list[Draft]:
              if _is_insisted_fact(d, table) or _names_a_unit(d, table) or _is_blocked_plan(d.trigger, table)}
     if not dropped and not alone:
         return drafts
-    return [d for d in drafts if d.trigger.i not in dropped | alone
-            and not any(a.i in dropped for a in d.trigger.ancestors)]
+    return [d for d in drafts if d.trigger.i not in dropped | alone and not _hangs_under(d.trigger, dropped)]
+
+
+def _hangs_under(tok: Token, dropped: set[int]) -> bool:
+    """A dropped draft's complements go with it; a clause coordinated with it does not ("warned that ... and
+    said the United States held Iran responsible": the second verb is a conjunct of the first, not its content)."""
+    child = tok
+    for head in tok.ancestors:
+        if head.i in dropped and child.dep_ != "conj":
+            return True
+        child = head
+    return False
 
 
 def draft_reason(trigger: Token, sources: list[Token], targets: list[Token], table: SenseTable) -> str | None:
@@ -193,7 +205,14 @@ def _is_conditions_warning(draft: Draft, table: SenseTable) -> bool:
     trigger = draft.trigger
     clauses = [c for c in trigger.children if c.dep_ == "ccomp"]
     return (lemma_of(trigger) in table.warning_verbs and draft.embedded is None
-            and not any(draft.target_groups) and bool(clauses) and not any(_own_act(c) for c in clauses))
+            and not any(draft.target_groups) and bool(clauses)
+            and not any(_own_act(c) or _threat_clause(c, table) for c in clauses))
+
+
+def _threat_clause(clause: Token, table: SenseTable) -> bool:
+    """What someone will suffer: "anyone found looting would face the full force of the law", "the rebels will
+    pay a heavy price" (a threat, though the clause names no act of the warner's)."""
+    return any(c.dep_ in {"dobj", "obj"} and lemma_of(c) in table.warning_consequences for c in clause.children)
 
 
 def _is_insisted_fact(draft: Draft, table: SenseTable) -> bool:
@@ -239,8 +258,11 @@ def _is_tally(trigger: Token, table: SenseTable) -> bool:
         return False
     counted = any(c.dep_ in {"dobj", "obj"} and any(n.dep_ == "nummod" for n in c.children)
                   for c in trigger.children)
-    return counted and any((c.dep_ == "prep" and c.lower_ in table.tally_preps) or (c.dep_ == "advcl" and any(
-        m.dep_ == "mark" and m.lower_ in table.tally_preps for m in c.children)) for c in trigger.children)
+    # "have arrested 47 people since the morning" is the day's news, told in a live blog
+    return counted and any((c.dep_ == "prep" and c.lower_ in table.tally_preps
+                            and not any(lemma_of(o) in table.same_day_spans for o in c.children))
+                           or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in table.tally_preps
+                                                         for m in c.children)) for c in trigger.children)
 
 
 def _is_sports_report(text: str, table: SenseTable) -> bool:

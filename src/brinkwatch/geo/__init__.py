@@ -21,7 +21,7 @@ import hashlib
 import itertools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
@@ -34,6 +34,7 @@ from brinkwatch.errors import DataFileError
 from brinkwatch.geo import index as geo_index
 from brinkwatch.geo import sources as geo_sources
 from brinkwatch.geo.index import PlaceCandidate, PlaceIndex, cache_path, km, read_cache, write_cache
+from brinkwatch.geo.scan import FirstLetterScanner
 from brinkwatch.geo.sources import ADMIN_NOUNS, IndexSources, normalize_name, skeleton
 from brinkwatch.model import Place
 
@@ -278,12 +279,22 @@ class Gazetteer:
         """One regex over every curated name and alias, for finding sites in text that the NER tags badly
         or not at all ("Ain al-Asad air base"). Case-insensitive because news writes "air base" in lower
         case; the curated names are distinctive enough not to match ordinary words."""
+        scanner = self._curated_scanner
+        return None if scanner is None else scanner.pattern
+
+    def curated_matches(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of ``curated_pattern`` in ``text``, found without trying every name at every position."""
+        scanner = self._curated_scanner
+        return iter(()) if scanner is None else scanner.finditer(text)
+
+    @cached_property
+    def _curated_scanner(self) -> FirstLetterScanner | None:
         names = {n for f in self._files for e in f.places if e.kind != "town" for n in (e.name, *e.aliases)}
         if not names:
             return None
         variants = sorted(names, key=len, reverse=True)
-        body = "|".join(re.escape(v).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]") for v in variants)
-        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+        return FirstLetterScanner([(v[0], re.escape(v).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]"))
+                                   for v in variants])
 
     @cached_property
     def _country_rows(self) -> dict[str, int]:

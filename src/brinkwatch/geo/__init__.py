@@ -90,6 +90,9 @@ def load_places_file(path: Path) -> PlacesFile:
         raise DataFileError(f"invalid gazetteer file: {exc}", source=str(path)) from exc
 
 
+_ANSWERS_KEPT = 20_000  # names whose look-up answers a Gazetteer keeps (a few MB)
+
+
 class Gazetteer:
     """Name -> candidate places, with country- and province-aware disambiguation."""
 
@@ -98,6 +101,7 @@ class Gazetteer:
         self._files = tuple(files)
         self._variant_keys: dict[str, dict[str, list[int]]] = {}  # per country, filled by lookup_variant
         self._variant_rows: dict[str, list[int]] | None = None  # town and region rows per country
+        self._answers: dict[str, tuple[PlaceCandidate, ...]] = {}  # lookup's, by normalised name
         self.min_city_population = min_city_population
         self.prominent_population = prominent_population
 
@@ -137,12 +141,20 @@ class Gazetteer:
     def lookup(self, name: str) -> list[PlaceCandidate]:
         """Every entry the name may refer to (exact match after normalisation), best first."""
         key = normalize_name(name)
-        found = self._index.lookup(key)
-        if not found and _AIRPORT_SUFFIX.search(key):
-            # "X airport" where X is a city without an airport name indexed under it: the city's busiest
-            # (international) airport.
-            found = self._index.lookup(f"{_AIRPORT_SUFFIX.sub('', key)} international airport")
-        return sorted(found, key=self._rank)
+        known = self._answers.get(key)
+        if known is None:
+            # the same few thousand names recur in every story: each is read from the index and ranked once
+            # (building its candidates was ~5% of the coder), for a bounded number of names
+            found = self._index.lookup(key)
+            if not found and _AIRPORT_SUFFIX.search(key):
+                # "X airport" where X is a city without an airport name indexed under it: the city's busiest
+                # (international) airport.
+                found = self._index.lookup(f"{_AIRPORT_SUFFIX.sub('', key)} international airport")
+            known = tuple(sorted(found, key=self._rank))
+            if len(self._answers) >= _ANSWERS_KEPT:
+                self._answers.clear()
+            self._answers[key] = known
+        return list(known)
 
     def town_countries(self, name: str) -> dict[str, tuple[int, bool]]:
         """Countries with a town, district or province of this name ("Bara": Pakistan, Nepal, Sudan, ...): the

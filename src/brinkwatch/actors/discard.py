@@ -18,15 +18,17 @@ _MAX_SCORE = 30
 
 def is_discarded(kb: ActorKB, word_pieces: list[Key], sentence: Span) -> bool:
     """A discard phrase anywhere in ``sentence`` (``word_pieces`` indexed by token), or a sports score."""
-    tokens = list(sentence)
     longest = kb.discard_max_len
-    for index in range(len(tokens)):
+    starts = kb.discard_prefixes  # every phrase's every prefix: a window that is none can grow into no phrase
+    for index in range(sentence.start, sentence.end):
         key: Key = ()
-        for token in tokens[index : index + longest]:
-            key = key + word_pieces[token.i]
+        for at in range(index, min(index + longest, sentence.end)):
+            key = key + word_pieces[at]
             if kb.is_discard_phrase(key):
                 return True
-    return has_score(kb, tokens)
+            if key not in starts:
+                break
+    return has_score(kb, list(sentence))
 
 
 def has_score(kb: ActorKB, tokens: list[Token]) -> bool:

@@ -449,6 +449,11 @@ class ActorKB:
     def discard_max_len(self) -> int:
         return max((len(key) for key in self._t.discard_phrases), default=1)
 
+    @cached_property
+    def discard_prefixes(self) -> frozenset[Key]:
+        """Every prefix of every discard phrase (the empty one and the whole phrase included)."""
+        return frozenset(key[:n] for key in self._t.discard_phrases for n in range(len(key) + 1))
+
     def is_score_verb(self, word: str) -> bool:
         return word in self._t.score_verbs
 

@@ -124,8 +124,11 @@ class _NameFinder:
         return self._names
 
     def _longest_name_at(self, start: int) -> NameSpan | None:
-        if not self._pieces[start] or not self._pieces[start][0].isalnum():
+        first = self._pieces[start]
+        if not first or not first[0].isalnum():
             return None
+        if len(first) > self._kb.max_name_len or not (self._kb.is_name_prefix(first) or self._kb.has_name(first)):
+            return None  # no name starts with this word (most words): ``_windows`` would find none
         for end, key in reversed(self._windows(start)):
             if not self._kb.has_name(key):
                 continue
@@ -311,9 +314,9 @@ def _settle_by_sentence(kb: ActorKB, doc: Doc, word_pieces: list[Key], names: Na
     clues_of: list[Counter[str]] = []
     for number, sent in enumerate(doc.sents):
         clues_of.append(Counter())
-        for token in sent:
-            sentence_of[token.i] = number
-            if token.i not in names and (country := kb.adjective_country(word_pieces[token.i])):
+        for i in range(sent.start, sent.end):  # indices only: no Token object per word
+            sentence_of[i] = number
+            if i not in names and (country := kb.adjective_country(word_pieces[i])):
                 clues_of[number][country] += 1
     own_clue: dict[NameSpan, str] = {}
     capital_clues: list[Counter[str]] = [Counter() for _ in clues_of]

@@ -86,6 +86,7 @@ class DocActors(Owners, PlacesAndPeoples):
         self._names: dict[int, NameSpan] = self.context.names
         self._acronyms: dict[str, Token] = self.context.acronyms
         self._cache: dict[int, Actor | None] = {}
+        self._window_of: dict[int, int] = {}  # ``_left_window`` by head index: the names it reads are settled
         self.memory = MentionMemory(doc, self._sentence_of, group_nouns=kb.group_nouns, island_nouns=kb.island_nouns)
         self._collect_mentions()
 
@@ -493,6 +494,12 @@ class DocActors(Owners, PlacesAndPeoples):
     # ---------------------------------------------------------------- phrase pieces
     def _left_window(self, head: Token) -> int:
         """First token index of the contiguous modifiers before ``head`` (stops at verbs, commas, "and")."""
+        start = self._window_of.get(head.i)
+        if start is None:  # asked again and again of one head by the resolution steps
+            start = self._window_of[head.i] = self._scan_left_window(head)
+        return start
+
+    def _scan_left_window(self, head: Token) -> int:
         start = head.i
         subtree = range(head.left_edge.i, head.i)
         while start > 0:

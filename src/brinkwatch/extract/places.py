@@ -16,6 +16,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+from spacy.attrs import ENT_TYPE, IDX, IS_TITLE, LENGTH, POS
+from spacy.symbols import AUX, PERSON, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.extract.place_words import (
@@ -74,21 +77,45 @@ class PlaceMention:
     tagged: bool = False  # the tagger calls it a place (GPE, LOC, FAC)
 
 
-def _extend(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
-    """Grow an entity over a following site word when that names a known place ("Erbil air base")."""
+def _extend(doc: Doc, span: Span, gazetteer: Gazetteer, columns: np.ndarray | None = None,
+            text: str | None = None) -> Span:
+    """Grow an entity over a following site word when that names a known place ("Erbil air base").
+    ``columns``, ``text``: the document's ``_token_columns`` and text, read instead of making Token and Span
+    objects for every word after every entity."""
+    if span.end >= len(doc):
+        return span
+    columns = _token_columns(doc) if columns is None else columns
+    text = doc.text if text is None else text
+    start_char = int(columns[span.end, _COL_IDX])
+    # "Dera Ismail Khan" (below) needs a capitalised PERSON PROPN right after the entity
+    name_follows = columns[span.end, _COL_POS] == PROPN and columns[span.end, _COL_TITLE] and \
+        columns[span.end, _COL_ENT] == PERSON
     for extra in (3, 2, 1):
         if span.end + extra > len(doc):
             continue
+        last = span.end + extra - 1
+        tail = text[start_char:int(columns[last, _COL_IDX] + columns[last, _COL_LENGTH])].lower()
+        if tail in _SUFFIXES and gazetteer.lookup(doc[span.start:span.end + extra].text):
+            return doc[span.start:span.end + extra]
+        if not name_follows:
+            continue
         longer = doc[span.start:span.end + extra]
-        tail = doc[span.end:span.end + extra].text.lower()
-        if tail in _SUFFIXES and gazetteer.lookup(longer.text):
-            return longer
         # "Dera Ismail Khan" tagged as the place "Dera" and the person "Ismail Khan": the longer town the
         # gazetteer knows beats the person's name in its tail
         if all(t.pos_ == "PROPN" and t.is_title and t.ent_type_ == "PERSON" for t in doc[span.end:span.end + extra]) \
                 and any(c.precision == "city" for c in gazetteer.lookup(longer.text)):
             return longer
     return span
+
+
+_COL_POS, _COL_ENT, _COL_IDX, _COL_LENGTH, _COL_TITLE = range(5)
+_NAME_OR_VERB = np.array([PROPN, VERB, AUX], dtype=np.uint64)
+
+
+def _token_columns(doc: Doc) -> np.ndarray:
+    """Part of speech, entity type, character offset, length and title case of every token, read once per
+    document by spaCy's compiled ``to_array`` (a Token object per token per check cost a fifth of the coder)."""
+    return doc.to_array([POS, ENT_TYPE, IDX, LENGTH, IS_TITLE]).reshape(len(doc), 5)
 
 
 def _strip_the(doc: Doc, span: Span) -> Span:
@@ -129,20 +156,19 @@ def _extend_left(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
 
 def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
     spans: list[Span] = []
+    columns = _token_columns(doc)
     dateline = find_layout(text).dateline
     for name in dateline.places if dateline else ():
         # "KANO, Nigeria — ", "ISLAMABAD/NEW DELHI, Oct 14": the parser rarely tags an upper-case dateline
         span = doc.char_span(name.start, name.end, alignment_mode="expand")
         if span is not None:
             spans.append(span)
-    pattern = gazetteer.curated_pattern
-    if pattern is not None:
-        for m in pattern.finditer(text):
-            if m.group().islower():
-                continue  # a name in lower case is a common noun: "the west bank of the Dnipro", "a gaza-style war"
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
+    for m in gazetteer.curated_matches(text):
+        if m.group().islower():
+            continue  # a name in lower case is a common noun: "the west bank of the Dnipro", "a gaza-style war"
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
     for m in _AIRPORT.finditer(text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and gazetteer.lookup(span.text):
@@ -151,7 +177,7 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
         if ent.text.islower():
             continue  # "the east bank", "the north": names are capitalised, a common noun is no place name
         if ent.label_ in _ENT_LABELS:
-            spans.append(_extend_left(doc, _extend(doc, _strip_the(doc, ent), gazetteer), gazetteer))
+            spans.append(_extend_left(doc, _extend(doc, _strip_the(doc, ent), gazetteer, columns, text), gazetteer))
         elif ent.label_ not in _NEVER_PLACES and (_in_location_syntax(ent.root) or _names_an_area(doc, ent)):
             # The small model often tags towns as ORG or PERSON ("outside Kyiv"); the syntax says place,
             # and so does a province noun after the name ("Plateau state"); "General Santos" tagged as the
@@ -160,7 +186,10 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
         if ent.label_ not in _NEVER_PLACES and any(t.text in _LIST_MARKS for t in ent) and (
                 ent.label_ in _ENT_LABELS or _in_location_syntax(ent.root)):
             spans.extend(_listed_parts(doc, ent))
-    for tok in doc:
+    # only words with no entity type that the tagger reads as a verb or a proper noun can start a span here:
+    # the rest of the document's tokens are never made into Token objects
+    unnamed = np.flatnonzero((columns[:, _COL_ENT] == 0) & np.isin(columns[:, _COL_POS], _NAME_OR_VERB))
+    for tok in (doc[int(i)] for i in unnamed):
         if tok.is_title and tok.pos_ in ("VERB", "AUX") and not tok.is_sent_start and not tok.ent_type_ and \
                 tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _PROVINCE_WORDS | _DISTRICT_WORDS:
             # a name the tagger reads as a verb before a province noun ("Sagaing region"); a verb is never

@@ -373,14 +373,26 @@ def _is_figurative_object(tok: Token, table: SenseTable) -> bool:
 
 def _names_phrase(tok: Token, entries: tuple[str, ...]) -> bool:
     """``tok`` heads one of ``entries``: "social media" is a head "media" with "social" among its modifiers."""
+    by_head = _entries_by_head(entries)
     lemma = lemma_of(tok)
+    wanted = by_head.get(lemma, ()) + (by_head.get(tok.lower_, ()) if tok.lower_ != lemma else ())
+    if not wanted:
+        return False  # the common case: no entry ends in this word, and its children need not be read
+    if () in wanted:
+        return True
     modifiers = {lemma_of(c) for c in tok.children if c.dep_ in _MODIFIER_DEPS} | {
         c.lower_ for c in tok.children if c.dep_ in _MODIFIER_DEPS}
+    return any(all(m in modifiers for m in mods) for mods in wanted)
+
+
+@lru_cache(maxsize=64)
+def _entries_by_head(entries: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrase entries by their last word, split once (they were split for every token a draft asked about)."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
     for entry in entries:
         *mods, head = entry.split()
-        if head in (lemma, tok.lower_) and all(m in modifiers for m in mods):
-            return True
-    return False
+        out[head] = out.get(head, ()) + (tuple(mods),)
+    return out
 
 
 def _is_habitual(trigger: Token, table: SenseTable) -> bool:

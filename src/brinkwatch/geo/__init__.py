@@ -21,7 +21,7 @@ import hashlib
 import itertools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
@@ -34,6 +34,7 @@ from brinkwatch.errors import DataFileError
 from brinkwatch.geo import index as geo_index
 from brinkwatch.geo import sources as geo_sources
 from brinkwatch.geo.index import PlaceCandidate, PlaceIndex, cache_path, km, read_cache, write_cache
+from brinkwatch.geo.scan import FirstLetterScanner
 from brinkwatch.geo.sources import ADMIN_NOUNS, IndexSources, normalize_name, skeleton
 from brinkwatch.model import Place
 
@@ -89,6 +90,9 @@ def load_places_file(path: Path) -> PlacesFile:
         raise DataFileError(f"invalid gazetteer file: {exc}", source=str(path)) from exc
 
 
+_ANSWERS_KEPT = 20_000  # names whose look-up answers a Gazetteer keeps (a few MB)
+
+
 class Gazetteer:
     """Name -> candidate places, with country- and province-aware disambiguation."""
 
@@ -97,6 +101,7 @@ class Gazetteer:
         self._files = tuple(files)
         self._variant_keys: dict[str, dict[str, list[int]]] = {}  # per country, filled by lookup_variant
         self._variant_rows: dict[str, list[int]] | None = None  # town and region rows per country
+        self._answers: dict[str, tuple[PlaceCandidate, ...]] = {}  # lookup's, by normalised name
         self.min_city_population = min_city_population
         self.prominent_population = prominent_population
 
@@ -136,12 +141,20 @@ class Gazetteer:
     def lookup(self, name: str) -> list[PlaceCandidate]:
         """Every entry the name may refer to (exact match after normalisation), best first."""
         key = normalize_name(name)
-        found = self._index.lookup(key)
-        if not found and _AIRPORT_SUFFIX.search(key):
-            # "X airport" where X is a city without an airport name indexed under it: the city's busiest
-            # (international) airport.
-            found = self._index.lookup(f"{_AIRPORT_SUFFIX.sub('', key)} international airport")
-        return sorted(found, key=self._rank)
+        known = self._answers.get(key)
+        if known is None:
+            # the same few thousand names recur in every story: each is read from the index and ranked once
+            # (building its candidates was ~5% of the coder), for a bounded number of names
+            found = self._index.lookup(key)
+            if not found and _AIRPORT_SUFFIX.search(key):
+                # "X airport" where X is a city without an airport name indexed under it: the city's busiest
+                # (international) airport.
+                found = self._index.lookup(f"{_AIRPORT_SUFFIX.sub('', key)} international airport")
+            known = tuple(sorted(found, key=self._rank))
+            if len(self._answers) >= _ANSWERS_KEPT:
+                self._answers.clear()
+            self._answers[key] = known
+        return list(known)
 
     def town_countries(self, name: str) -> dict[str, tuple[int, bool]]:
         """Countries with a town, district or province of this name ("Bara": Pakistan, Nepal, Sudan, ...): the
@@ -278,12 +291,22 @@ class Gazetteer:
         """One regex over every curated name and alias, for finding sites in text that the NER tags badly
         or not at all ("Ain al-Asad air base"). Case-insensitive because news writes "air base" in lower
         case; the curated names are distinctive enough not to match ordinary words."""
+        scanner = self._curated_scanner
+        return None if scanner is None else scanner.pattern
+
+    def curated_matches(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of ``curated_pattern`` in ``text``, found without trying every name at every position."""
+        scanner = self._curated_scanner
+        return iter(()) if scanner is None else scanner.finditer(text)
+
+    @cached_property
+    def _curated_scanner(self) -> FirstLetterScanner | None:
         names = {n for f in self._files for e in f.places if e.kind != "town" for n in (e.name, *e.aliases)}
         if not names:
             return None
         variants = sorted(names, key=len, reverse=True)
-        body = "|".join(re.escape(v).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]") for v in variants)
-        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+        return FirstLetterScanner([(v[0], re.escape(v).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]"))
+                                   for v in variants])
 
     @cached_property
     def _country_rows(self) -> dict[str, int]:

@@ -31,8 +31,8 @@ from brinkwatch.errors import BrinkwatchError, CodingError, IngestError, StoreEr
 from brinkwatch.ingest import FetchResult, article_from_html, fetch_url
 from brinkwatch.ingest.feed import ParsedFeed, articles_from_parsed, has_full_content, parse_feed
 from brinkwatch.model import Article, DocumentError, EventCoder
+from brinkwatch.pipeline.ingestion import ingest_articles
 from brinkwatch.store.db import Store
-from brinkwatch.store.pipeline import ingest_articles
 
 log = logging.getLogger(__name__)
 

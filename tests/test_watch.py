@@ -16,13 +16,13 @@ from brinkwatch.model import Article, CodedDocument, Sentence
 from brinkwatch.pipeline.watch import (
     FeedOutcome,
     backoff_seconds,
-    feed_states,
     guarded_fetch,
     parse_every,
     read_feed_list,
     watch_feeds,
 )
 from brinkwatch.store import Store
+from brinkwatch.store.feeds import feed_states
 from test_store_helpers import event
 
 LOCAL = {"allow_private": True}  # the test site listens on loopback, which the watcher refuses by default

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import duckdb
+import pytest
 
 from brinkwatch.ingest import FetchResult
 from brinkwatch.pipeline.watch import watch_feed_once
@@ -32,6 +33,15 @@ OLD_FEED_STATE_DDL = """
     )
 """
 
+# brinkwatch/analyze/daily.py, _DDL with TABLE = "tension_daily", before the move
+OLD_TENSION_DAILY_DDL = """
+CREATE TABLE IF NOT EXISTS tension_daily (
+    source_country VARCHAR, target_country VARCHAR, source_code VARCHAR, target_code VARCHAR,
+    day DATE, modality VARCHAR, is_opinion BOOLEAN,
+    n BIGINT, vc BIGINT, mc BIGINT, vf BIGINT, mf BIGINT, g_sum DOUBLE, g_count BIGINT,
+    conflict_w DOUBLE, coop_conf DOUBLE, conflict_conf DOUBLE, numerator DOUBLE
+)"""
+
 FEED = "https://news.example.org/world.rss"
 
 
@@ -52,11 +62,13 @@ def _old_database(path, *, feed_state: bool = True) -> None:
     con.close()
 
 
-def test_feed_state_is_the_table_the_watcher_created():
+@pytest.mark.parametrize(("table", "old_ddl"), [("feed_state", OLD_FEED_STATE_DDL),
+                                              ("tension_daily", OLD_TENSION_DAILY_DDL)])
+def test_a_support_table_is_the_table_its_user_created(table, old_ddl):
     old = duckdb.connect()
-    old.execute(OLD_FEED_STATE_DDL)
+    old.execute(old_ddl)
     with Store() as store:
-        assert _columns(store.con, "feed_state") == _columns(old, "feed_state")
+        assert _columns(store.con, table) == _columns(old, table)
 
 
 def test_a_fresh_store_has_the_support_tables_but_counts_only_its_own():
@@ -101,3 +113,43 @@ def test_create_table_makes_a_declared_table_on_a_bare_connection():
     create_table(con, "feed_state")
     create_table(con, "feed_state")  # again: a no-op, like every declared DDL
     assert [row[0] for row in _columns(con, "feed_state")][:2] == ["url", "etag"]
+
+
+def _mentions(start: int, n: int) -> list[dict]:
+    days = [dt.date(2025, 3, 3) + dt.timedelta(days=3 * i) for i in range(n)]
+    return [{"mention_id": f"m{start + i}", "doc_id": f"d{start + i}", "source_country": "IND",
+             "target_country": "PAK", "cameo_code": "190" if i % 2 else "042", "quad_class": 4 if i % 2 else 1,
+             "goldstein": -10.0 if i % 2 else 1.9, "event_date": day, "date_precision": "day",
+             "evidence_text": f"report number {start + i}"} for i, day in enumerate(days)]
+
+
+def test_an_older_database_keeps_its_daily_cache(tmp_path):
+    from brinkwatch.analyze import daily, dyad_series
+    from brinkwatch.analyze.dedup import merge_new
+    from brinkwatch.analyze.synthetic import insert_mentions
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    for ddl in TABLES.values():
+        con.execute(ddl)
+    con.execute(OLD_TENSION_DAILY_DDL)  # what the daily cache created for itself
+    insert_mentions(con, _mentions(0, 12))
+    merge_new(con)
+    cached = sorted(con.sql("SELECT * FROM tension_daily").fetchall())
+    con.close()
+    assert cached  # the merge filled the old table
+
+    with Store(path) as store:
+        assert sorted(store.con.sql("SELECT * FROM tension_daily").fetchall()) == cached
+        assert daily.cache_state(store.con) == daily.CacheState(usable=True, pending=False)
+        insert_mentions(store.con, _mentions(100, 4))
+        merge_new(store.con)  # refreshes the touched days in the old table
+        assert daily.cache_state(store.con).usable
+        from_cache = dyad_series(store.con, "IND", "PAK", freq="week")
+        raw = dyad_series(store.con, "IND", "PAK", freq="week", use_cache=False)
+        (events,) = store.con.sql("SELECT count(*) FROM events").fetchall()[0]
+    assert len(from_cache.points) == len(raw.points) and sum(p.n_events for p in raw.points) == events > 0
+    for got, want in zip(from_cache.points, raw.points, strict=True):
+        assert (got.period, got.n_events, got.material_conflict) == (want.period, want.n_events,
+                                                                     want.material_conflict)
+        assert got.goldstein_sum == pytest.approx(want.goldstein_sum)

@@ -151,7 +151,7 @@ def code_one(budgeted: Any, article: Any, ontology: Any) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> None:
     from brinkwatch.extract import Coder
     from brinkwatch.model import Article
-    from brinkwatch.store.budget import Budget, BudgetedCoder
+    from brinkwatch.pipeline.budget import Budget, BudgetedCoder
 
     shard, shards = (int(x) for x in args.shard.split("/"))
     out = Path(args.out)

@@ -85,7 +85,7 @@ CHILD = textwrap.dedent("""
     from pathlib import Path
     from brinkwatch.config import Settings
     from brinkwatch.store import Store
-    from brinkwatch.store.pipeline import ingest_paths
+    from brinkwatch.pipeline.ingestion import ingest_paths
     from brinkwatch.model import CodedDocument
 
     def memory_mb(pid, field):
@@ -150,7 +150,7 @@ CHILD = textwrap.dedent("""
             report = ingest_paths(store, StubCoder(), [corpus], max_bytes=10**9)
         elif mode.startswith("replay="):
             import brinkwatch.ingest.paths as paths
-            from brinkwatch.store.pipeline import run_dedup
+            from brinkwatch.pipeline.ingestion import run_dedup
             paths.STREAM_BYTES = 0  # in parts, however small the file
             sizes = [0]
 

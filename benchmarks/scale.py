@@ -23,10 +23,10 @@ from pathlib import Path
 from brinkwatch.config import Settings
 from brinkwatch.ingest import read_paths
 from brinkwatch.model import Article
+from brinkwatch.pipeline.ingestion import IngestReport, ingest_articles
 from brinkwatch.scale import dask_client, scale_ingest
 from brinkwatch.scale.tasks import coder_settings, warm_up
 from brinkwatch.store import Store
-from brinkwatch.store.pipeline import IngestReport, ingest_articles
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

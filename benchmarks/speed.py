@@ -284,11 +284,11 @@ def _worker_peak_rss() -> float:
 
 
 def dask_workers(coder, docs: list[Article], repeat: int, settings: Settings) -> list[Row]:
+    from brinkwatch.pipeline.ingestion import ingest_articles
     from brinkwatch.scale import dask_client, scale_ingest
     from brinkwatch.scale.runner import DEFAULT_PARTITION_SIZE
     from brinkwatch.scale.tasks import coder_settings, warm_up
     from brinkwatch.store import Store
-    from brinkwatch.store.pipeline import ingest_articles
 
     start = time.perf_counter()
     with dask_client(2) as client:

@@ -63,8 +63,8 @@ def ingest_into(db: str, corpus: str, batch_size: int, bulk_rows: int | None = N
     rebuilds the event index.
     """
     import brinkwatch.analyze.dedup as dedup_module
+    from brinkwatch.pipeline.ingestion import ingest_paths
     from brinkwatch.store import Store
-    from brinkwatch.store.pipeline import ingest_paths
 
     if bulk_rows is not None:
         dedup_module.BULK_UPDATE_ROWS = bulk_rows
@@ -84,6 +84,6 @@ def dedup_into(db: str, bulk_rows: int) -> None:
 
 def watch_into(db: str, feed_url: str) -> None:
     """One ``brinkwatch watch --once`` cycle with the fake coder (feeds on loopback allowed)."""
-    from brinkwatch.store.watch import watch_feeds
+    from brinkwatch.pipeline.watch import watch_feeds
 
     watch_feeds(db, MisbehavingCoder(), [feed_url], every_s=60, once=True, allow_private=True, batch_size=4)

@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 import brinkwatch.cli.storage as storage
 from brinkwatch.cli import app
 from brinkwatch.model import Article, CodedDocument, DocumentError
+from brinkwatch.pipeline.budget import Budget, BudgetedCoder, fork_available
+from brinkwatch.pipeline.ingestion import ingest_articles
 from brinkwatch.store import Store
-from brinkwatch.store.budget import Budget, BudgetedCoder, fork_available
-from brinkwatch.store.pipeline import ingest_articles
 from fakes import MisbehavingCoder
 
 pytestmark = pytest.mark.skipif(not fork_available(), reason="the budget's worker needs fork (Linux, macOS)")
@@ -95,7 +95,7 @@ def test_the_worker_ends_when_its_parent_is_killed() -> None:
     script = ("import time\n"
               "from fakes import MisbehavingCoder\n"
               "from brinkwatch.model import Article\n"
-              "from brinkwatch.store.budget import Budget, BudgetedCoder\n"
+              "from brinkwatch.pipeline.budget import Budget, BudgetedCoder\n"
               "coder = BudgetedCoder(MisbehavingCoder(), Budget(seconds=5))\n"
               "list(coder.code_articles([Article(doc_id='a', text='Iraq attacked US forces.')]))\n"
               "print(coder._process.pid, flush=True)\n"

@@ -19,7 +19,7 @@ from rich.console import Console
 import brinkwatch.cli.storage as storage
 from brinkwatch.cli import app, main
 from brinkwatch.cli.output import EVENT_COLUMNS, fit_table
-from test_store_pipeline import FakeCoder
+from test_pipeline_ingestion import FakeCoder
 
 ERROR_LINE = re.compile(r"^error\[E\d{3}\]: \S.*?( \(try: \S.*\))?$")
 LONG_EVIDENCE = ("Iraqi forces attacked the United States embassy in Baghdad on Monday with rockets and drones, "

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 import brinkwatch.cli.storage as storage
 from brinkwatch.cli import app
 from brinkwatch.store import Store
-from test_store_pipeline import FakeCoder
+from test_pipeline_ingestion import FakeCoder
 
 ARTICLE_ONE = ("Iraqi forces attacked the United States embassy in Baghdad on Monday, officials said. "
                "The government in Washington condemned the attack and promised a response.")

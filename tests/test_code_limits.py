@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 import brinkwatch.cli.storage as storage
 from brinkwatch.cli import app
-from brinkwatch.store.budget import fork_available
+from brinkwatch.pipeline.budget import fork_available
 from fakes import MisbehavingCoder
 
 NEWS = ("The defence ministers of Chile and Peru met in Lima on Thursday and agreed to hold joint naval "

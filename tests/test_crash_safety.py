@@ -33,7 +33,7 @@ pytestmark = [pytest.mark.slow,
 if CONTEXT is not None:
     # What a run would import anyway (pyarrow loads pandas on first conversion): imported once, not per trial.
     CONTEXT.set_forkserver_preload(["__main__", "fakes", "pandas", "pyarrow.compute", "brinkwatch.ingest",
-                                    "brinkwatch.store.pipeline", "brinkwatch.store.watch", "brinkwatch.analyze.dedup"])
+                                    "brinkwatch.pipeline.ingestion", "brinkwatch.pipeline.watch", "brinkwatch.analyze.dedup"])
 
 PLACES = ("Baghdad", "Basra", "Mosul", "Kirkuk", "Erbil", "Najaf")
 

@@ -98,7 +98,7 @@ def test_blog_comment_widget_is_never_coded(coder):
 
 
 def test_demo_ingest_is_idempotent_and_merges(coder, tmp_path):
-    from brinkwatch.store.pipeline import ingest_paths
+    from brinkwatch.pipeline.ingestion import ingest_paths
 
     inputs = [REPO / "examples" / "articles", REPO / "examples" / "wire"]
     with Store(tmp_path / "demo.duckdb") as store:

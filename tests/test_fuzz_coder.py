@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from brinkwatch.model import Article
-from brinkwatch.store.budget import Budget, BudgetedCoder, fork_available
+from brinkwatch.pipeline.budget import Budget, BudgetedCoder, fork_available
 from fakes import MisbehavingCoder
 
 _PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "fuzz_coder.py"

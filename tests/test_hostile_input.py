@@ -17,8 +17,8 @@ from brinkwatch.config import Settings
 from brinkwatch.errors import BrinkwatchError
 from brinkwatch.ingest import article_from_html, articles_from_feed, read_paths
 from brinkwatch.model import Article, DocumentError
+from brinkwatch.pipeline.ingestion import ingest_paths
 from brinkwatch.store import Store
-from brinkwatch.store.pipeline import ingest_paths
 from test_api import HTTPX_WARNING
 from test_api_support import CountingFactory, FakeCoder
 

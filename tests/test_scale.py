@@ -11,13 +11,13 @@ import pytest
 from brinkwatch.config import Settings
 from brinkwatch.errors import CodingError, InputTooLargeError, ScaleError
 from brinkwatch.model import Article, DocumentError
+from brinkwatch.pipeline.ingestion import ingest_articles
 from brinkwatch.scale import DaskCoder, scale_ingest
 from brinkwatch.scale import tasks as scale_tasks
 from brinkwatch.scale.parts import RunDir
 from brinkwatch.scale.runner import _error_class, partitions
 from brinkwatch.scale.tasks import BatchResult, Partition, code_partition, coder_settings
 from brinkwatch.store import Store
-from brinkwatch.store.pipeline import ingest_articles
 
 TEXTS = [
     "Iraq's parliament voted on Sunday to expel US troops from the country.",
@@ -238,7 +238,7 @@ def test_scale_command_passes_its_flags_to_scale_ingest(tmp_path, monkeypatch) -
 
     import brinkwatch.scale as scale_module
     from brinkwatch.cli import app
-    from brinkwatch.store.pipeline import IngestReport
+    from brinkwatch.pipeline.ingestion import IngestReport
 
     calls: list[dict] = []
 

@@ -13,16 +13,16 @@ import pytest
 
 from brinkwatch.ingest import FetchResult
 from brinkwatch.model import Article, CodedDocument, Sentence
-from brinkwatch.store import Store
-from brinkwatch.store.watch import (
+from brinkwatch.pipeline.watch import (
     FeedOutcome,
     backoff_seconds,
-    feed_states,
     guarded_fetch,
     parse_every,
     read_feed_list,
     watch_feeds,
 )
+from brinkwatch.store import Store
+from brinkwatch.store.feeds import feed_states
 from test_store_helpers import event
 
 LOCAL = {"allow_private": True}  # the test site listens on loopback, which the watcher refuses by default
@@ -326,7 +326,7 @@ def test_feeds_and_linked_pages_on_private_addresses_are_not_fetched_by_default(
 def test_an_entry_whose_coding_worker_died_is_retried_next_cycle(site: Site) -> None:
     """A server stopping mid-feed kills the coding worker (E301): the feed's validators are not advanced,
     so the next cycle gets the feed in full instead of a 304 and codes the entry that was not stored."""
-    from brinkwatch.store.budget import Budget, BudgetedCoder, fork_available
+    from brinkwatch.pipeline.budget import Budget, BudgetedCoder, fork_available
     from fakes import MisbehavingCoder
 
     if not fork_available():

@@ -27,7 +27,7 @@ class Settings(BaseModel):
     batch_size: int = 32
     n_process: int = 1
     max_chars: int = 2_000_000  # longer documents are rejected (E104) rather than parsed
-    # Per-document budget (brinkwatch.store.budget): a document still coding after doc_timeout_s seconds,
+    # Per-document budget (brinkwatch.pipeline.budget): a document still coding after doc_timeout_s seconds,
     # or needing more than doc_memory_mb MB beyond the loaded coder, is skipped as E302/E301 and the batch
     # goes on. None (or 0) turns the budget off and codes in this process.
     doc_timeout_s: float | None = 60.0

@@ -15,19 +15,12 @@ from dataclasses import dataclass
 import duckdb
 
 from brinkwatch.analyze.formula import ADDITIVE_AGGREGATES_SQL, EFFECTIVE_MODALITY_SQL
+from brinkwatch.store.schema import create_table
 
 TABLE = "tension_daily"
 FULL_REFRESH_EVENTS = 50_000  # touching more events than this rebuilds the cache in one sorted pass
 _META_EVENTS = "analyze.tension_daily.events"
 _META_MENTIONS = "analyze.tension_daily.mentions"
-
-_DDL = f"""
-CREATE TABLE IF NOT EXISTS {TABLE} (
-    source_country VARCHAR, target_country VARCHAR, source_code VARCHAR, target_code VARCHAR,
-    day DATE, modality VARCHAR, is_opinion BOOLEAN,
-    n BIGINT, vc BIGINT, mc BIGINT, vf BIGINT, mf BIGINT, g_sum DOUBLE, g_count BIGINT,
-    conflict_w DOUBLE, coop_conf DOUBLE, conflict_conf DOUBLE, numerator DOUBLE
-)"""
 
 _EVENT_ROWS = f"""
     SELECT source_country, target_country, source_code, target_code,
@@ -76,7 +69,7 @@ def _record(con: duckdb.DuckDBPyConnection) -> None:
 
 def rebuild_daily(con: duckdb.DuckDBPyConnection) -> None:
     """Recompute the whole cache from ``events``, sorted by dyad so scans can skip row groups."""
-    con.execute(_DDL)
+    create_table(con, TABLE)  # declared by the store (store/schema.py), on a bare connection too
     con.execute(f"DELETE FROM {TABLE}")
     con.execute(f"INSERT INTO {TABLE} SELECT * FROM ({_AGGREGATE.format(extra='')}) "
                 "ORDER BY source_country, target_country, day, source_code, target_code, modality, is_opinion")

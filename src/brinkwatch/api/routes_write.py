@@ -18,7 +18,7 @@ from brinkwatch.api.state import ApiState, LockedCoder
 from brinkwatch.errors import AuthError, BrinkwatchError
 from brinkwatch.ingest import article_from_html, article_from_text
 from brinkwatch.model import Article, DocumentError
-from brinkwatch.store.pipeline import ingest_articles
+from brinkwatch.pipeline.ingestion import ingest_articles
 
 router = APIRouter()
 bearer = HTTPBearer(auto_error=False, description="the server's API token (BRINKWATCH_API_TOKEN)")

@@ -7,7 +7,7 @@
 - ``uvicorn_options``: those timeouts, a cap on open connections, and a graceful shutdown of at most a
   few seconds, after which the app's lifespan stops the watcher and the coder's worker process -- so
   SIGTERM ends the server within ``GRACEFUL_S`` + ``SHUTDOWN_S`` (+ 1 s) even while a request is coding.
-- ``FeedWatcher``: ``serve --watch feeds.txt`` runs ``brinkwatch.store.watch.watch_feeds`` in a thread of
+- ``FeedWatcher``: ``serve --watch feeds.txt`` runs ``brinkwatch.pipeline.watch.watch_feeds`` in a thread of
   the server, through the server's own connection and coder: the server is the database's one writer.
 """
 
@@ -23,7 +23,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from brinkwatch.api.state import ApiState, LockedCoder
 from brinkwatch.errors import BrinkwatchError
-from brinkwatch.store.watch import FeedOutcome, watch_feeds
+from brinkwatch.pipeline.watch import FeedOutcome, watch_feeds
 
 log = logging.getLogger(__name__)
 

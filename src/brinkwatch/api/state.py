@@ -16,8 +16,8 @@ from typing import Any
 
 from brinkwatch.config import Settings
 from brinkwatch.model import Article, CodedDocument, DocumentError
+from brinkwatch.pipeline.budget import budget_of, budgeted
 from brinkwatch.store import Store
-from brinkwatch.store.budget import budget_of, budgeted
 
 CoderFactory = Callable[[], Any]  # returns anything with code_articles(articles) -> Iterable[CodedDocument]
 
@@ -106,6 +106,6 @@ class LockedCoder:
 
 
 def _accepts_on_error(coder: Any) -> bool:
-    from brinkwatch.store.pipeline import accepts_on_error
+    from brinkwatch.pipeline.ingestion import accepts_on_error
 
     return accepts_on_error(coder)

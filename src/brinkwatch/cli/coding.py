@@ -121,8 +121,8 @@ def demo_cli(
     limit: Annotated[int, typer.Option("--limit", help="Events to show.")] = 40,
 ) -> None:
     """Code the bundled example articles into ./brinkwatch.duckdb and show events and dyads."""
+    from brinkwatch.pipeline.ingestion import ingest_paths
     from brinkwatch.store import EventFilter, Store
-    from brinkwatch.store.pipeline import ingest_paths
 
     source = examples_dir()
     err.print(f"coding the example articles in {source} into {db}")

@@ -1,6 +1,6 @@
 """``brinkwatch watch`` (poll news feeds into the database) and ``brinkwatch scale`` (ingest on Dask workers).
 
-Thin faces over ``brinkwatch.store.watch.watch_feeds`` and ``brinkwatch.scale.scale_ingest``: they
+Thin faces over ``brinkwatch.pipeline.watch.watch_feeds`` and ``brinkwatch.scale.scale_ingest``: they
 validate flags, show a status line on stderr and print a summary on stdout.
 """
 
@@ -19,8 +19,8 @@ from brinkwatch.cli.storage import LazyCoder, _print_ingest_summary
 from brinkwatch.config import Settings
 
 if TYPE_CHECKING:  # the watcher imports the fetchers and feed parsers: loaded only by `watch` itself
-    from brinkwatch.store.pipeline import IngestReport
-    from brinkwatch.store.watch import FeedOutcome, WatchReport
+    from brinkwatch.pipeline.ingestion import IngestReport
+    from brinkwatch.pipeline.watch import FeedOutcome, WatchReport
 
 DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: $BRINKWATCH_DB or brinkwatch.duckdb).")]
 ActorsOption = Annotated[list[Path] | None, typer.Option("--actors", exists=True, dir_okay=False,
@@ -83,7 +83,7 @@ def watch_cli(
     )] = False,
 ) -> None:
     """Poll RSS/Atom feeds, code their new articles and store them; failing feeds are retried with backoff."""
-    from brinkwatch.store.watch import parse_every, read_feed_list, watch_feeds
+    from brinkwatch.pipeline.watch import parse_every, read_feed_list, watch_feeds
 
     try:
         every_s = parse_every(every)

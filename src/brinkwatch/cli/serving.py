@@ -49,8 +49,8 @@ def serve(
 
     from brinkwatch.api import create_app
     from brinkwatch.api.server import FeedWatcher, uvicorn_options
+    from brinkwatch.pipeline.watch import parse_every, read_feed_list
     from brinkwatch.store.access import ServerAnnouncement
-    from brinkwatch.store.watch import parse_every, read_feed_list
 
     settings = Settings(db_path=db) if db else Settings()
     if dev and host not in LOCAL_HOSTS:

@@ -1,6 +1,6 @@
 """``brinkwatch ingest``, ``brinkwatch events`` and ``brinkwatch export``: thin faces over the store.
 
-``ingest`` calls ``brinkwatch.store.pipeline.ingest_paths``; ``events`` calls ``Store.events`` (or
+``ingest`` calls ``brinkwatch.pipeline.ingestion.ingest_paths``; ``events`` calls ``Store.events`` (or
 ``Store.mentions``); ``export`` calls ``brinkwatch.export.export``. Results go to stdout, the progress
 bar and per-document errors to stderr.
 
@@ -36,8 +36,8 @@ from brinkwatch.export import FORMATS
 from brinkwatch.model import Article, CodedDocument
 
 if TYPE_CHECKING:
+    from brinkwatch.pipeline.ingestion import IngestReport
     from brinkwatch.store import EventFilter, Store
-    from brinkwatch.store.pipeline import IngestReport
 
 STDIN = "-"
 
@@ -55,7 +55,7 @@ def make_coder(settings: Settings) -> Any:
 class LazyCoder:
     """Builds the coder on first use, so re-ingesting already stored files never loads spaCy.
 
-    The coder runs under the settings' per-document budget (``brinkwatch.store.budget``): a runaway
+    The coder runs under the settings' per-document budget (``brinkwatch.pipeline.budget``): a runaway
     document is skipped with a numbered error while the rest goes on.
     """
 
@@ -65,7 +65,7 @@ class LazyCoder:
 
     def code_articles(self, articles: Iterable[Article], *, on_error: Any = None) -> Iterator[CodedDocument]:
         if self._coder is None:
-            from brinkwatch.store.budget import budget_of, budgeted
+            from brinkwatch.pipeline.budget import budget_of, budgeted
 
             self._coder = budgeted(make_coder(self.settings), budget_of(self.settings),
                                    batch_size=self.settings.batch_size)
@@ -81,7 +81,7 @@ class LazyCoder:
 
 
 def _accepts_on_error(coder: Any) -> bool:
-    # what ``brinkwatch.store.pipeline.accepts_on_error`` asks, without importing the store
+    # what ``brinkwatch.pipeline.ingestion.accepts_on_error`` asks, without importing the store
     try:
         return "on_error" in inspect.signature(coder.code_articles).parameters
     except (TypeError, ValueError):
@@ -141,8 +141,8 @@ def ingest_cli(
     db_path = db or _default_db()
     settings = Settings(actor_files=tuple(actors or ()), pattern_files=tuple(patterns or ()), db_path=db_path,
                         doc_timeout_s=doc_timeout or None, max_chars=max_chars)
+    from brinkwatch.pipeline.ingestion import ingest_paths
     from brinkwatch.store import Store
-    from brinkwatch.store.pipeline import ingest_paths
 
     coder = LazyCoder(settings)
     new_db = not db_path.exists()

@@ -35,6 +35,7 @@ from typing import Any
 from brinkwatch.config import Settings
 from brinkwatch.errors import BrinkwatchError, ScaleError, StoreError
 from brinkwatch.model import Article, CodedDocument, DocumentError
+from brinkwatch.pipeline.ingestion import IngestReport, run_dedup
 from brinkwatch.scale.parts import RunDir
 from brinkwatch.scale.tasks import (
     BatchResult,
@@ -46,7 +47,6 @@ from brinkwatch.scale.tasks import (
     warm_up,
 )
 from brinkwatch.store.db import Store
-from brinkwatch.store.pipeline import IngestReport, run_dedup
 
 # Tasks queued per worker in one write batch of the ``DaskCoder``.
 TASKS_PER_WORKER = 4

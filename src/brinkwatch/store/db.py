@@ -22,7 +22,7 @@ from brinkwatch.errors import DatabaseLockedError, NotFoundError, StoreError
 from brinkwatch.model import CodedDocument, DocumentError
 from brinkwatch.store import queries
 from brinkwatch.store.queries import EventFilter, jsonable
-from brinkwatch.store.schema import INDEXES, MIGRATIONS, SCHEMA_VERSION, TABLES
+from brinkwatch.store.schema import INDEXES, MIGRATIONS, SCHEMA_VERSION, SUPPORT_TABLES, TABLES
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -123,7 +123,7 @@ class Store:
     def _create_schema(self) -> None:
         try:
             self.con.execute("BEGIN TRANSACTION")
-            for ddl in (*TABLES.values(), *MIGRATIONS):
+            for ddl in (*TABLES.values(), *SUPPORT_TABLES.values(), *MIGRATIONS):
                 self.con.execute(ddl)
             for ddl in INDEXES:
                 self.con.execute(ddl)
@@ -152,6 +152,16 @@ class Store:
             return set()
         found = self.con.execute(
             "SELECT hash FROM articles WHERE hash IN (SELECT unnest(?::VARCHAR[]))", [wanted]
+        ).fetchall()
+        return {row[0] for row in found}
+
+    def known_doc_ids(self, doc_ids: Iterable[str]) -> set[str]:
+        """The subset of ``doc_ids`` stored already (the feed watcher skips entries it has seen)."""
+        wanted = sorted(set(doc_ids))
+        if not wanted:
+            return set()
+        found = self.con.execute(
+            "SELECT doc_id FROM articles WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [wanted]
         ).fetchall()
         return {row[0] for row in found}
 

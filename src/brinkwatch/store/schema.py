@@ -10,9 +10,18 @@ Tables
   source and article counts. Until dedup has run on a mention, its ``event_id`` is NULL.
 - ``actor_mentions``: every actor found in an article, whether or not it took part in an event.
 - ``ingest_errors``: per-document failures of a batch (the batch goes on).
+
+Support tables (``SUPPORT_TABLES``), kept for the store's other users and declared here so that every table of
+a database is in this file:
+- ``feed_state``: what the feed watcher (``brinkwatch.pipeline.watch``) remembers about each feed between
+  cycles and restarts; read and written through ``brinkwatch.store.feeds``.
+- ``tension_daily``: analysis's daily cache of tension aggregates of merged events (``brinkwatch.analyze.daily``),
+  derived data that dedup refreshes.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 SCHEMA_VERSION = 1
 
@@ -108,6 +117,33 @@ TABLES: dict[str, str] = {
         )""",
 }
 
+# Created with the tables above (the same text the watcher and the daily cache used to run themselves, so their
+# tables in existing databases are the same tables), but not counted in ``Store.stats``; a database written by
+# an older brinkwatch and opened read-only may lack them.
+SUPPORT_TABLES: dict[str, str] = {
+    "feed_state": """
+        CREATE TABLE IF NOT EXISTS feed_state (
+            url VARCHAR PRIMARY KEY,
+            etag VARCHAR,
+            last_modified VARCHAR,
+            last_success TIMESTAMP,          -- UTC
+            last_attempt TIMESTAMP,          -- UTC
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            next_attempt TIMESTAMP,          -- UTC; NULL means due at the next cycle
+            last_error VARCHAR,
+            articles_added BIGINT NOT NULL DEFAULT 0
+        )""",
+    # One row per (source/target country and code, day, effective modality, opinion flag) with the additive
+    # aggregates of ``analyze.formula.ADDITIVE_AGGREGATES_SQL``, in that order.
+    "tension_daily": """
+        CREATE TABLE IF NOT EXISTS tension_daily (
+            source_country VARCHAR, target_country VARCHAR, source_code VARCHAR, target_code VARCHAR,
+            day DATE, modality VARCHAR, is_opinion BOOLEAN,
+            n BIGINT, vc BIGINT, mc BIGINT, vf BIGINT, mf BIGINT, g_sum DOUBLE, g_count BIGINT,
+            conflict_w DOUBLE, coop_conf DOUBLE, conflict_conf DOUBLE, numerator DOUBLE
+        )""",
+}
+
 # Columns added after a table was first released: a store written by an older brinkwatch gains them on open
 # (with their default), so old databases keep working and nothing is rewritten.
 MIGRATIONS: tuple[str, ...] = (
@@ -119,3 +155,15 @@ INDEXES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS idx_mentions_event ON event_mentions (event_id)",
     "CREATE INDEX IF NOT EXISTS idx_actor_mentions_doc ON actor_mentions (doc_id)",
 )
+
+
+def create_table(con: Any, name: str) -> None:
+    """Create the declared table ``name`` on a DuckDB connection when it is missing.
+
+    For code that works on a bare connection (dedup and the daily cache take one, and tests and benchmarks build
+    databases without ``Store``): it asks the store for its table instead of declaring one of its own.
+    """
+    declared = TABLES.get(name) or SUPPORT_TABLES.get(name)
+    if declared is None:
+        raise KeyError(f"no table {name!r} is declared in brinkwatch.store.schema")
+    con.execute(declared)

@@ -5,7 +5,7 @@ with the validators of the last 200 answer; a 304 means nothing to do), the entr
 ingest feed reader, the linked page for entries that carry only a summary, and then the same
 ``ingest_articles`` as ``brinkwatch ingest`` (already stored texts are skipped, dedup merges new
 mentions into known events). Per-feed state lives in the ``feed_state`` table of the same DuckDB
-database, so a restarted watcher (or a cron job running ``--once``) carries on where it stopped.
+database (``brinkwatch.store.feeds``), so a restarted watcher (or a cron job running ``--once``) carries on where it stopped.
 A feed that fails (network, HTTP 4xx/5xx, malformed XML) is retried after an exponential backoff
 (``every * 2**failures``, capped at a day); the other feeds go on and the loop never stops for it.
 Fetching, the clock and sleeping are injectable so tests run against a local server and a fake clock.
@@ -19,38 +19,23 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-import duckdb
-
-from brinkwatch.errors import BrinkwatchError, CodingError, IngestError, StoreError
+from brinkwatch.errors import BrinkwatchError, CodingError, IngestError
 from brinkwatch.ingest import FetchResult, article_from_html, fetch_url
 from brinkwatch.ingest.feed import ParsedFeed, articles_from_parsed, has_full_content, parse_feed
 from brinkwatch.model import Article, DocumentError, EventCoder
+from brinkwatch.pipeline.ingestion import ingest_articles
 from brinkwatch.store.db import Store
-from brinkwatch.store.pipeline import ingest_articles
+from brinkwatch.store.feeds import FeedState, load_feed_state, save_feed_state
 
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF_S = 24 * 3600.0
-
-FEED_STATE_DDL = """
-    CREATE TABLE IF NOT EXISTS feed_state (
-        url VARCHAR PRIMARY KEY,
-        etag VARCHAR,
-        last_modified VARCHAR,
-        last_success TIMESTAMP,          -- UTC
-        last_attempt TIMESTAMP,          -- UTC
-        consecutive_failures INTEGER NOT NULL DEFAULT 0,
-        next_attempt TIMESTAMP,          -- UTC; NULL means due at the next cycle
-        last_error VARCHAR,
-        articles_added BIGINT NOT NULL DEFAULT 0
-    )
-"""
 
 Fetch = Callable[..., FetchResult]
 Clock = Callable[[], dt.datetime]
@@ -87,21 +72,6 @@ def utc_now() -> dt.datetime:
 def backoff_seconds(every_s: float, failures: int) -> float:
     """Wait before retrying a feed that failed ``failures`` times in a row."""
     return min(every_s * 2.0 ** min(failures, 32), MAX_BACKOFF_S)
-
-
-@dataclass(frozen=True)
-class FeedState:
-    """What the watcher remembers about one feed between cycles (and restarts)."""
-
-    url: str
-    etag: str | None = None
-    last_modified: str | None = None
-    last_success: dt.datetime | None = None
-    last_attempt: dt.datetime | None = None
-    consecutive_failures: int = 0
-    next_attempt: dt.datetime | None = None
-    last_error: str | None = None
-    articles_added: int = 0
 
 
 @dataclass(frozen=True)
@@ -150,45 +120,6 @@ class WatchReport:
         )
 
 
-# --- state table -----------------------------------------------------------------------------------
-_STATE_COLUMNS = ("url", "etag", "last_modified", "last_success", "last_attempt", "consecutive_failures",
-                  "next_attempt", "last_error", "articles_added")
-
-
-def _state_sql(store: Store, sql: str, params: list[object] | None = None) -> list[tuple]:
-    try:
-        return store.con.execute(sql, params or []).fetchall()
-    except duckdb.Error as exc:
-        raise StoreError(f"feed_state: {exc}", source=store.path) from exc
-
-
-def ensure_feed_state(store: Store) -> None:
-    _state_sql(store, FEED_STATE_DDL)
-
-
-def load_feed_state(store: Store, url: str) -> FeedState:
-    rows = _state_sql(store, f"SELECT {', '.join(_STATE_COLUMNS)} FROM feed_state WHERE url = ?", [url])
-    return FeedState(*rows[0]) if rows else FeedState(url=url)
-
-
-def feed_states(store: Store) -> list[FeedState]:
-    """Every remembered feed, by URL (for status displays and tests)."""
-    ensure_feed_state(store)
-    rows = _state_sql(store, f"SELECT {', '.join(_STATE_COLUMNS)} FROM feed_state ORDER BY url")
-    return [FeedState(*row) for row in rows]
-
-
-def save_feed_state(store: Store, state: FeedState) -> None:
-    values = [getattr(state, name) for name in _STATE_COLUMNS]
-    updates = ", ".join(f"{name} = excluded.{name}" for name in _STATE_COLUMNS[1:])
-    _state_sql(
-        store,
-        f"INSERT INTO feed_state ({', '.join(_STATE_COLUMNS)}) VALUES ({', '.join('?' * len(values))}) "
-        f"ON CONFLICT (url) DO UPDATE SET {updates}",
-        values,
-    )
-
-
 # --- one feed ----------------------------------------------------------------------------------------
 def _full_content_keys(parsed: ParsedFeed) -> set[str]:
     """Ids and links of entries that carry a full ``content`` body (the others hold only a summary)."""
@@ -213,15 +144,6 @@ def _ingest_error_classes() -> list[type[IngestError]]:
         found.append(cls)
         pending += cls.__subclasses__()
     return found
-
-
-def _stored_doc_ids(store: Store, doc_ids: Iterable[str]) -> set[str]:
-    wanted = sorted(set(doc_ids))
-    if not wanted:
-        return set()
-    rows = store.con.execute(
-        "SELECT doc_id FROM articles WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()
-    return {row[0] for row in rows}
 
 
 def _page_article(summary: Article, fetch: Fetch, feed_url: str) -> Article:
@@ -253,7 +175,7 @@ def _entry_articles(store: Store, body: bytes, feed_url: str,
     # The ingest reader keeps what it can of a damaged feed; a feed with nothing readable has failed.
     if not entries and items:
         raise _feed_failure(items[0], feed_url)  # type: ignore[arg-type]
-    known = _stored_doc_ids(store, (a.doc_id for a in entries))
+    known = store.known_doc_ids(a.doc_id for a in entries)
     full = _full_content_keys(parsed)
     out: list[Article | DocumentError] = [item for item in items if isinstance(item, DocumentError)]
     pages = 0
@@ -353,8 +275,6 @@ def _run_cycle(store: Store | str | Path, coder: EventCoder, feeds: Sequence[str
                stop: threading.Event | None, lock: AbstractContextManager | None) -> list[FeedOutcome]:
     outcomes: list[FeedOutcome] = []
     with _cycle_store(store) as cycle_store:
-        with lock or nullcontext():
-            ensure_feed_state(cycle_store)
         for url in feeds:
             if stop is not None and stop.is_set():
                 break

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Iterable
 
 import pytest
 
 from brinkwatch.errors import CodingError, EmptyInputError
 from brinkwatch.model import Article, CodedDocument, DocumentError, Sentence
+from brinkwatch.pipeline.ingestion import IngestReport, ingest_articles, ingest_paths
 from brinkwatch.store import Store
-from brinkwatch.store.pipeline import IngestReport, ingest_articles, ingest_paths
 from test_store_helpers import event
 
 
@@ -79,11 +77,9 @@ def test_a_document_that_cannot_be_stored_costs_only_itself():
         assert ids == ["x", "y", "z"]
 
 
-def test_dedup_runs_after_ingest_when_available(monkeypatch):
+def test_dedup_runs_after_ingest(monkeypatch):
     calls = []
-    fake = types.ModuleType("brinkwatch.analyze.dedup")
-    fake.merge_new = lambda con: calls.append(con) or "merged"
-    monkeypatch.setitem(sys.modules, "brinkwatch.analyze.dedup", fake)
+    monkeypatch.setattr("brinkwatch.analyze.dedup.merge_new", lambda con: calls.append(con) or "merged")
     with Store() as store:
         report = ingest_articles(store, FakeCoder(), [art("a")])
         assert report.merge == "merged"

@@ -1,14 +1,13 @@
 """Ingestion orchestration: read inputs, skip stored texts, code the rest, write batch by batch, merge.
 
-The CLI ``ingest`` command, the HTTP API and the Dask runner all call these functions. The coder is
-passed in (anything with ``code_articles(articles) -> Iterable[CodedDocument]``) so that the store
-never imports ``extract``. A failing document is recorded as a ``DocumentError`` and the run goes on.
+The CLI ``ingest`` command, the HTTP API, the feed watcher and the Dask runner all call these functions. The
+coder is passed in (anything with ``code_articles(articles) -> Iterable[CodedDocument]``), so the caller
+chooses it and this module loads no NLP. A failing document is recorded as a ``DocumentError`` and the run goes on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import inspect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -169,14 +168,11 @@ def _batches(items: Iterable[Article | DocumentError], size: int, run: _Run,
 
 
 def run_dedup(store: Store) -> Any:
-    """Merge new mentions into events when the dedup module is installed; None when it is not."""
-    try:
-        dedup = importlib.import_module("brinkwatch.analyze.dedup")
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("brinkwatch.analyze.dedup", "brinkwatch.analyze"):
-            raise
-        return None
-    return dedup.merge_new(store.con)
+    """Merge the mentions not merged yet into events (``brinkwatch.analyze.dedup.merge_new``)."""
+    # Imported here: a run that passes ``dedup=False`` (the Dask runner's parts) need not load it.
+    from brinkwatch.analyze.dedup import merge_new
+
+    return merge_new(store.con)
 
 
 def ingest_articles(
@@ -197,8 +193,8 @@ def ingest_articles(
         if on_progress is not None:
             on_progress(run.report)
     if dedup:
-        # Always offered, not only when this run added events: an earlier run may have stored
-        # mentions before the dedup module was installed. A dedup failure keeps what was written.
+        # Always run, not only when this run added events: an earlier run may have stored mentions without
+        # merging them (``dedup=False``, or an interrupted merge). A dedup failure keeps what was written.
         try:
             run.report = replace(run.report, merge=run_dedup(store))
         except BrinkwatchError as exc:

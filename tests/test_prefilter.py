@@ -1,4 +1,4 @@
-"""The first pass (``nlp.prefilter``, ``Settings(prefilter=...)``): only sentences with a trigger word are parsed.
+"""The first pass (``nlp.prefilter``, ``Settings(prefilter=True)``): only sentences with a trigger word are parsed.
 
 Both paths run over the own article probes and the bundled examples: the events must agree up to a small,
 stated number of differences, every offset must stay the original text's, and what a skipped sentence holds as
@@ -33,7 +33,7 @@ def _articles(paths: list[Path]) -> list[Article]:
 def prefiltered(coder):
     from brinkwatch.extract import Coder
 
-    return Coder(Settings(prefilter="parser"), nlp=coder.nlp)
+    return Coder(Settings(prefilter=True), nlp=coder.nlp)
 
 
 def _key(event) -> tuple:
@@ -48,14 +48,13 @@ def both_paths(coder, prefiltered):
     return articles, list(coder.code_articles(articles)), list(prefiltered.code_articles(articles))
 
 
-def test_settings_name_the_first_pass(monkeypatch) -> None:
-    assert Settings().prefilter == "off"
-    assert Settings(prefilter=True).prefilter == "parser"
-    assert Settings(prefilter=False).prefilter == "off"
-    monkeypatch.setenv("BRINKWATCH_PREFILTER", "deep")
-    assert Settings().prefilter == "deep"
-    with pytest.raises(ValueError):
-        Settings(prefilter="everything")
+def test_the_first_pass_is_a_setting(monkeypatch, coder) -> None:
+    assert Settings().prefilter is False and coder.first_pass is None
+    assert Settings(prefilter=True).prefilter is True
+    monkeypatch.setenv("BRINKWATCH_PREFILTER", "1")
+    assert Settings().prefilter is True
+    monkeypatch.setenv("BRINKWATCH_PREFILTER", "0")
+    assert Settings().prefilter is False
 
 
 def test_first_pass_leaves_sentences_unparsed(both_paths, prefiltered) -> None:

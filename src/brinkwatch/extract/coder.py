@@ -58,7 +58,7 @@ from brinkwatch.nlp import load_pipeline
 from brinkwatch.nlp import structure as article_structure
 from brinkwatch.nlp.frames import gerund_subject, lemma_of
 from brinkwatch.nlp.headcase import set_name_test
-from brinkwatch.nlp.prefilter import DEEP, PARSER_ONLY, CandidateTest, FirstPass
+from brinkwatch.nlp.prefilter import CandidateTest, FirstPass
 from brinkwatch.ontology import Ontology
 
 # Modalities that the frame decides (governor classes, speech verbs) outrank the cue-based ones,
@@ -66,10 +66,11 @@ from brinkwatch.ontology import Ontology
 FRAME_MODALITIES = {"threatened", "requested", "refused", "claimed", "denied", "planned"}
 
 
-def first_pass(nlp, book: PatternBook, kb: ActorKB, mode: str) -> FirstPass:  # noqa: ANN001 - a spacy Language
+def first_pass(nlp, book: PatternBook, kb: ActorKB) -> FirstPass:  # noqa: ANN001 - a spacy Language
     """The first pass over ``nlp`` with the candidate test compiled from the patterns and the actor knowledge: a
     trigger is a pattern or governor lemma, reached from a word by the lemmatizer's exception and suffix rules
-    (every inflection, without a tagger); an actor word is a KB name, adjective, demonym, sector noun or title."""
+    (every inflection, without a tagger). Actor words (a KB name, adjective, demonym, sector noun or title) are
+    given to the test but not required (``CandidateTest.need_actor``)."""
     from spacy.strings import hash_string
 
     from brinkwatch.actors.kb import pieces
@@ -92,7 +93,7 @@ def first_pass(nlp, book: PatternBook, kb: ActorKB, mode: str) -> FirstPass:  # 
 
     test = CandidateTest({lemma for _, lemma in book.index} | set(book.governor_of), word_lemmas, actor_words,
                          kb.is_name_prefix, pieces)
-    return FirstPass(nlp, test, skipped=DEEP if mode == "deep" else PARSER_ONLY)
+    return FirstPass(nlp, test)
 
 
 class Coder:
@@ -114,8 +115,7 @@ class Coder:
         self.sentence_coder = SentenceCoder(self.book)
         self.senses = load_senses()
         self.arguments = ArgumentResolver(self.book, self.kb, self.gazetteer)
-        self.first_pass = (first_pass(self.nlp, self.book, self.kb, self.settings.prefilter)
-                           if self.settings.prefilter != "off" else None)
+        self.first_pass = first_pass(self.nlp, self.book, self.kb) if self.settings.prefilter else None
 
     def parse(self, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
         """The parsed documents: ``nlp.pipe``, or the first pass that parses only the candidate sentences."""

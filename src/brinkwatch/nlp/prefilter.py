@@ -1,14 +1,14 @@
 """The first pass: parse only the sentences that can hold an event (issue 16, step 1).
 
 ``FirstPass.pipe`` gives the same kind of ``Doc`` as ``nlp.pipe``, with the same text, tokens and character
-offsets, but runs the expensive components (``SKIPPED``: the parser, and in ``deep`` mode tok2vec, tagger,
-attribute ruler and lemmatizer too) only on the *candidate* sentences: those with a trigger word (a pattern or
+offsets, but runs the parser only on the *candidate* sentences: those with a trigger word (a pattern or
 governor lemma; ``CandidateTest(need_actor=True)`` also wants an actor word: a name, adjective, demonym, sector
 noun or title of the knowledge base, which lost context the coder reads, see ``CandidateTest``). The
 rest of the document gets what the coder reads from it as context: the tokenizer, the layout's sentence starts
 (``structure``), a rule sentence splitter, the named entities (dates, places, organisations: the ``ner`` of
-spaCy's small English pipelines has its own embedding layer, so it runs on the whole document unchanged) and,
-unless ``deep``, tags and lemmas (``extract.places`` reads parts of speech). Candidate sentences that follow one
+spaCy's small English pipelines has its own embedding layer, so it runs on the whole document unchanged), tags
+and lemmas (``extract.places`` reads parts of speech on every sentence, so the tagger cannot be skipped too);
+sentences naming a place are parsed as well (``CONTEXT_LABELS``). Candidate sentences that follow one
 another are parsed together as one span (``Span.as_doc``, which keeps the embedding rows of the whole
 document), so the parser still splits and joins inside the run as it would have; the annotations are copied back
 onto the document's own tokens, so every offset is the original text's.
@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 
 import numpy
-from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.attrs import DEP, HEAD, IS_SPACE, SENT_START
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
@@ -32,11 +32,9 @@ from brinkwatch.nlp import headcase
 # Longest actor name looked for, in words ("Democratic Forces for the Liberation of Rwanda": the prefix set
 # stops the scan long before on ordinary words).
 _MAX_NAME_WORDS = 8
-PARSER_ONLY = ("parser",)
 # Sentences naming a place are parsed too: a later sentence's event takes its place from a location phrase there
 # ("Late that night in Mosul, ... . Police arrested ..."), and only the parse says "in Mosul" is where, not whom.
 CONTEXT_LABELS = ("GPE", "LOC", "FAC")
-DEEP = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 
 
 class CandidateTest:
@@ -89,21 +87,19 @@ class CandidateTest:
 
 
 class FirstPass:
-    """``nlp.pipe`` that runs the components in ``skipped`` only on the candidate sentences."""
+    """``nlp.pipe`` that runs the parser only on the candidate sentences (and those naming a place)."""
 
-    def __init__(self, nlp, candidate: Callable[[str], bool], *, skipped: Sequence[str] = PARSER_ONLY,  # noqa: ANN001
+    def __init__(self, nlp, candidate: Callable[[str], bool], *,  # noqa: ANN001 - a spacy Language
                  context_labels: Iterable[str] = CONTEXT_LABELS) -> None:
         self.nlp = nlp
         self.candidate = candidate
         self.context_labels = frozenset(context_labels)
-        names = nlp.pipe_names
-        self.skipped = tuple(name for name in names if name in skipped)
-        self._whole = [(n, p) for n, p in nlp.pipeline if n not in skipped and n != headcase.COMPONENT]
-        self._runs = [(n, p) for n, p in nlp.pipeline if n in skipped]
+        # the attribute ruler and the lemmatizer read tags, not the parse: they run on the whole document
+        self._whole = [(n, p) for n, p in nlp.pipeline if n not in ("parser", headcase.COMPONENT)]
+        self._runs = [(n, p) for n, p in nlp.pipeline if n == "parser"]
         self._last = [(n, p) for n, p in nlp.pipeline if n == headcase.COMPONENT]
         self._splitter = Sentencizer()
-        # the parsed attributes copied back; without the tagger in the run only the parse
-        self._copied = [HEAD, DEP] + ([TAG, POS, MORPH, LEMMA] if len(self.skipped) > 1 else [])
+        self._copied = [HEAD, DEP]
         self.sentences = 0  # counters for the benchmark: sentences seen and parsed
         self.parsed = 0
 
@@ -150,8 +146,9 @@ class FirstPass:
 
     @staticmethod
     def _sub_doc(doc: Doc, layout: numpy.ndarray, start: int, end: int) -> Doc:
-        """The run as a Doc of its own (with the whole document's embedding rows, when they were computed),
-        with only the layout's sentence starts: the parser decides the others, as in a full parse."""
+        """The run as a Doc of its own (with the whole document's embedding rows: the parser reads them, so
+        its features are those of a full parse), with only the layout's sentence starts: the parser decides
+        the others, as in a full parse."""
         sub = Span(doc, start, end).as_doc()
         starts = layout[start:end].copy()
         starts[0] = 1
@@ -196,4 +193,4 @@ def share_parsed(first_pass: FirstPass) -> float:
     return first_pass.parsed / first_pass.sentences if first_pass.sentences else 1.0
 
 
-__all__ = ["DEEP", "PARSER_ONLY", "CandidateTest", "FirstPass", "share_parsed"]
+__all__ = ["CONTEXT_LABELS", "CandidateTest", "FirstPass", "share_parsed"]

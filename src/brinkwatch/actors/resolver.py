@@ -100,7 +100,8 @@ class DocActors(Owners, PlacesAndPeoples):
 
     # ---------------------------------------------------------------- mentions
     def _collect_mentions(self) -> None:
-        chunks = list(self._doc.noun_chunks)
+        # a document whose sentences the first pass (nlp.prefilter) all left unparsed has no noun chunks
+        chunks = list(self._doc.noun_chunks) if self._doc.has_annotation("DEP") else []
         heads = {chunk.root.i for chunk in chunks}
         # nouns a parse error left inside another chunk ("The Indian army and Pakistani militants")
         heads.update(t.i for t in self._doc if t.pos_ in ("NOUN", "PROPN") and t.dep_ in _ARGUMENT_DEPS)

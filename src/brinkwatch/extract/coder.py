@@ -59,11 +59,42 @@ from brinkwatch.nlp import load_pipeline
 from brinkwatch.nlp import structure as article_structure
 from brinkwatch.nlp.frames import gerund_subject, lemma_of
 from brinkwatch.nlp.headcase import set_name_test
+from brinkwatch.nlp.prefilter import CandidateTest, FirstPass
 from brinkwatch.ontology import Ontology
 
 # Modalities that the frame decides (governor classes, speech verbs) outrank the cue-based ones,
 # except negation, which always wins: "did not threaten" is not a threat.
 FRAME_MODALITIES = {"threatened", "requested", "refused", "claimed", "denied", "planned"}
+
+
+def first_pass(nlp, book: PatternBook, kb: ActorKB) -> FirstPass:  # noqa: ANN001 - a spacy Language
+    """The first pass over ``nlp`` with the candidate test compiled from the patterns and the actor knowledge: a
+    trigger is a pattern or governor lemma, reached from a word by the lemmatizer's exception and suffix rules
+    (every inflection, without a tagger). Actor words (a KB name, adjective, demonym, sector noun or title) are
+    given to the test but not required (``CandidateTest.need_actor``)."""
+    from spacy.strings import hash_string
+
+    from brinkwatch.actors.kb import pieces
+
+    tables = nlp.get_pipe("lemmatizer").lookups
+    exceptions, rules = tables.get_table("lemma_exc"), tables.get_table("lemma_rules")
+    kinds = [(exceptions[hash_string(k)], rules[hash_string(k)]) for k in ("verb", "noun")]
+
+    def word_lemmas(word: str) -> set[str]:
+        out = set()
+        for exc, suffixes in kinds:
+            out.update(exc.get(word, ()))
+            out.update(word[: len(word) - len(old)] + new for old, new in suffixes if word.endswith(old))
+        return out
+
+    def actor_words(key: tuple[str, ...]) -> bool:
+        return bool(kb.has_name(key) or kb.adjective_country(key) or kb.demonym_country(key) or kb.sector_noun(key)
+                    or kb.title_sector(key) or kb.is_person_noun(key) or kb.group_countries(key)
+                    or kb.people_countries(key))
+
+    test = CandidateTest({lemma for _, lemma in book.index} | set(book.governor_of), word_lemmas, actor_words,
+                         kb.is_name_prefix, pieces)
+    return FirstPass(nlp, test)
 
 
 class Coder:
@@ -85,6 +116,11 @@ class Coder:
         self.sentence_coder = SentenceCoder(self.book)
         self.senses = load_senses()
         self.arguments = ArgumentResolver(self.book, self.kb, self.gazetteer)
+        self.first_pass = first_pass(self.nlp, self.book, self.kb) if self.settings.prefilter else None
+
+    def parse(self, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
+        """The parsed documents: ``nlp.pipe``, or the first pass that parses only the candidate sentences."""
+        return (self.first_pass or self.nlp).pipe(texts, batch_size=batch_size)
 
     # --- public API -------------------------------------------------------------------------------
     def code_text(self, text: str, *, doc_id: str = "-", pub_date: dt.date | None = None) -> CodedDocument:
@@ -109,7 +145,7 @@ class Coder:
             return
         for chunk in chunks(articles, batch_size):
             chunk = [a for a in chunk if self._fits(a, on_error)]
-            docs = self.nlp.pipe((a.text for a in chunk), batch_size=batch_size)
+            docs = self.parse((a.text for a in chunk), batch_size=batch_size)
             for article, doc in zip(chunk, docs, strict=True):
                 yield self.code_doc(doc, article)
 

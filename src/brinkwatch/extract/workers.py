@@ -85,7 +85,7 @@ def _adopt_coder(coder: Coder) -> None:
 
 def _code_batch(batch: list[Article]) -> list[CodedDocument]:
     coder = _WORKER["coder"]
-    docs = coder.nlp.pipe((a.text for a in batch), batch_size=len(batch))
+    docs = coder.parse((a.text for a in batch), batch_size=len(batch))
     return [coder.code_doc(doc, article) for article, doc in zip(batch, docs, strict=True)]
 
 

@@ -68,3 +68,45 @@ def test_calling_in_anyone_else_is_no_summons(coder, text: str) -> None:  # noqa
     codes = _codes(coder, text)
     assert "114" not in codes
     assert "020" not in codes
+
+
+# --- 4. ordering envoys out, persona non grata: an expulsion -------------------------------------------------
+EXPULSIONS = [
+    ("Estonia ordered two Russian diplomats to leave the country within 48 hours.", "EST", "RUSGOV"),
+    ("Moldova has ordered a Russian embassy employee to leave the country.", "MDA", "RUSGOV"),
+    ("Ukraine told the Hungarian consul to leave the country within three days.", "UKR", "HUNGOV"),
+    ("Algeria ordered twelve French embassy staff to leave its territory.", "DZA", "FRAGOV"),
+    ("Moscow ordered two of the Estonian diplomats to leave the country.", "RUS", "ESTGOV"),
+    ("Lithuania declared three Belarusian diplomats persona non grata.", "LTU", "BLRGOV"),
+    ("Two Swedish diplomats were declared persona non grata by Tehran on Sunday.", "IRN", "SWEGOV"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), EXPULSIONS)
+def test_ordering_envoys_out_is_an_expulsion(coder, text: str, source: str, target: str) -> None:  # noqa: ANN001
+    assert _dyads(coder, text) == {("161", source, target)}
+
+
+def test_a_counted_of_phrase_names_the_expelled(coder) -> None:  # noqa: ANN001
+    # "three of Russia's diplomats": the counted noun is the object the diplomats entry means (161, not 174)
+    assert _dyads(coder, "Poland expelled three of Russia's diplomats.") == {("161", "POL", "RUSGOV")}
+
+
+def test_ordered_to_leave_and_expelled_get_one_code(coder) -> None:  # noqa: ANN001
+    expelled = _codes(coder, "Latvia expelled two Russian diplomats on Friday.")
+    ordered = _codes(coder, "Latvia ordered two Russian diplomats to leave the country on Friday.")
+    assert expelled == ordered == {"161"}
+
+
+NOT_EXPULSIONS = [
+    "The general ordered the troops to leave the barracks.",
+    "Authorities ordered residents to leave their homes as the fire spread.",
+    "The governor ordered tourists to leave the island before the storm.",
+    "The court ordered the company to leave the market.",
+    "The ministry ordered two diplomats to attend the hearing.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EXPULSIONS)
+def test_ordering_others_to_leave_is_no_expulsion(coder, text: str) -> None:  # noqa: ANN001
+    assert not any(code.startswith("16") for code in _codes(coder, text))

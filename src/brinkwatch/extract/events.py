@@ -95,10 +95,10 @@ class SentenceCoder:
     def _code_frame(self, frame: Frame, by_trigger: dict[int, Frame], consumed: set[int]) -> list[Draft]:
         gov_class = self._governor_class(frame)
         specific = self.book.match(frame)
-        if specific is not None and specific.object:
+        if specific is not None and (specific.object or specific.complement):
             gov_class = None  # "declined to comment", "offered condolences": a fixed phrase, not a governor
             for comp in frame.complements:  # the phrase includes its complement: code it once
-                if comp.dep_ == "xcomp" and lemma_of(comp) in specific.object:
+                if comp.dep_ == "xcomp" and lemma_of(comp) in specific.object + specific.complement:
                     consumed.add(comp.i)
         if gov_class is not None:
             derived = self._code_governed(frame, gov_class, by_trigger, consumed)

@@ -110,3 +110,31 @@ NOT_EXPULSIONS = [
 @pytest.mark.parametrize("text", NOT_EXPULSIONS)
 def test_ordering_others_to_leave_is_no_expulsion(coder, text: str) -> None:  # noqa: ANN001
     assert not any(code.startswith("16") for code in _codes(coder, text))
+
+
+# --- 6. "to protest" as the purpose of a diplomatic act --------------------------------------------------------
+DIPLOMATIC_PROTESTS = [
+    ("Seoul called in the Japanese ambassador to protest against the textbook.", "114"),
+    ("The Czech foreign ministry called in Russia's ambassador on Friday to protest the drone incursion.", "114"),
+    ("Beijing summoned the Philippine ambassador to protest the collision.", "114"),
+    ("Germany summoned Russia's ambassador to protest against the cyberattack.", "114"),
+    ("India summoned a senior Bangladeshi diplomat to protest remarks by its interim leader.", "114"),
+    ("Poland recalled its ambassador to protest the verdict.", "161"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), DIPLOMATIC_PROTESTS)
+def test_protesting_through_a_diplomatic_act_is_no_demonstration(coder, text: str, code: str) -> None:  # noqa: ANN001
+    assert _codes(coder, text) == {code}
+
+
+STREET_PROTESTS = [
+    "Thousands of Serbians gathered in Belgrade to protest the election result.",
+    "Students marched to parliament to protest against the tuition rise.",
+    "Kenyan teachers protested outside the education ministry.",
+]
+
+
+@pytest.mark.parametrize("text", STREET_PROTESTS)
+def test_people_gathering_to_protest_still_demonstrate(coder, text: str) -> None:  # noqa: ANN001
+    assert "141" in _codes(coder, text)

@@ -138,3 +138,53 @@ STREET_PROTESTS = [
 @pytest.mark.parametrize("text", STREET_PROTESTS)
 def test_people_gathering_to_protest_still_demonstrate(coder, text: str) -> None:  # noqa: ANN001
     assert "141" in _codes(coder, text)
+
+
+# --- 2. leaving for a visit; putting signatures to a deal ------------------------------------------------------
+VISITS = [
+    ("The Indian prime minister left for Brazil on Sunday for a three-day state visit.", "INDGOV", "BRA"),
+    ("Mr Erdogan left for Moscow for talks with Putin.", "TURGOV", "RUS"),
+    ("The Chinese foreign minister left for Pakistan on an official visit.", "CHNGOV", "PAK"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), VISITS)
+def test_leaving_for_a_visit_is_a_visit(coder, text: str, source: str, target: str) -> None:  # noqa: ANN001
+    assert _dyads(coder, text) == {("042", source, target)}
+
+
+LEAVING_OTHERWISE = [
+    "After the match the Brazilian team left for home.",
+    "The ambassador left for the airport after the ceremony.",
+    "Thousands of Syrians left for Germany in 2015.",
+]
+
+
+@pytest.mark.parametrize("text", LEAVING_OTHERWISE)
+def test_leaving_for_somewhere_is_no_visit(coder, text: str) -> None:  # noqa: ANN001
+    assert "042" not in _codes(coder, text)
+
+
+SIGNATURES = [
+    ("Armenia and Azerbaijan put their signatures to a peace deal in Washington.", "ARM", "AZE"),
+    ("Serbia and Kosovo put their signatures to the agreement on Friday.", "SRB", "XKX"),
+    ("The leaders of Rwanda and Congo put their signatures on a ceasefire accord.", "RWAGOV", "COGGOV"),
+]
+
+
+@pytest.mark.parametrize(("text", "one", "other"), SIGNATURES)
+def test_putting_signatures_to_a_deal_signs_it(coder, text: str, one: str, other: str) -> None:  # noqa: ANN001
+    assert _dyads(coder, text) == {("057", one, other), ("057", other, one)}
+
+
+SIGNATURES_OTHERWISE = [
+    "Signatures were collected by activists in Bratislava for a referendum.",
+    "The opposition gathered 200,000 signatures against the law.",
+    "Students put their signatures to a petition against the fees.",
+]
+
+
+@pytest.mark.parametrize("text", SIGNATURES_OTHERWISE)
+def test_signatures_for_a_petition_sign_no_agreement(coder, text: str) -> None:  # noqa: ANN001
+    assert "057" not in _codes(coder, text)
+

@@ -165,6 +165,10 @@ class SentenceCoder:
         if answers:
             sources = []
         targets = slot_groups(frame, pattern.target_slots, by_trigger)
+        if pattern.prep_noun and frame.kind == "verb":
+            # "left for Brazil for a state visit": beside a place, the phrase's noun says what the act is; alone
+            # it is the target ("called in the ambassador")
+            targets = [[t for t in group if lemma_of(t) not in pattern.prep_noun] or group for group in targets]
         if pattern.symmetric and not targets:
             # "met his Bangladeshi counterpart and signed three agreements": the partner of the first act
             targets = self._partner_of_meeting(frame, by_trigger)

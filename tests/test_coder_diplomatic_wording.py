@@ -188,3 +188,26 @@ SIGNATURES_OTHERWISE = [
 def test_signatures_for_a_petition_sign_no_agreement(coder, text: str) -> None:  # noqa: ANN001
     assert "057" not in _codes(coder, text)
 
+
+
+# --- 3. reaching an agreement concludes it ---------------------------------------------------------------------
+AGREEMENTS = [
+    ("Greece and Turkey reached an agreement on Thursday on migration controls.", "GRC", "TUR"),
+    ("Ethiopia and Somalia have reached a deal on sea access, Turkish officials said.", "ETH", "SOM"),
+    ("Peru reached a fishing accord with Ecuador last week.", "PER", "ECU"),
+]
+
+
+@pytest.mark.parametrize(("text", "one", "other"), AGREEMENTS)
+def test_reaching_an_agreement_is_signing_one(coder, text: str, one: str, other: str) -> None:  # noqa: ANN001
+    assert ("057", one, other) in _dyads(coder, text)
+    assert "030" not in _codes(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The convoy reached the border on Thursday.",
+    "Polish troops reached the river crossing at dawn.",
+    "Inflation reached a record high in Argentina.",
+])
+def test_reaching_a_place_or_a_level_is_no_agreement(coder, text: str) -> None:  # noqa: ANN001
+    assert "057" not in _codes(coder, text)

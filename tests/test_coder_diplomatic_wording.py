@@ -6,7 +6,12 @@ other countries, tenses, voices and outlets' styles, and the near-misses each ru
 - ordering or telling envoys or embassy staff to leave the country, and declaring them persona non grata, expels
   them (161, as "expelled diplomats"); ordering troops, residents or a firm to leave is no expulsion;
 - "to protest" as the purpose of a summons or a recall is that diplomatic act, not a demonstration (141);
-  people gathering or marching to protest still demonstrate.
+  people gathering or marching to protest still demonstrate;
+- leaving for a country for a visit or talks is a visit (042); leaving for home or the airport is not;
+- putting signatures to a deal signs it (057), as reaching an agreement, a deal or an accord does; signatures
+  for a petition and reaching a border do not;
+- a person titled "opposition figure" or "opposition leader" is the country's opposition (OPP), also when the
+  tagger takes the name for an organisation.
 """
 
 from __future__ import annotations
@@ -211,3 +216,16 @@ def test_reaching_an_agreement_is_signing_one(coder, text: str, one: str, other:
 ])
 def test_reaching_a_place_or_a_level_is_no_agreement(coder, text: str) -> None:  # noqa: ANN001
     assert "057" not in _codes(coder, text)
+
+
+# --- 5. a titled opposition figure is the opposition ---------------------------------------------------------
+CUSTODY = [
+    ("Belarusian police took opposition figure Pavel Seviarynets into custody on Tuesday.", "BLRCOP", "BLROPP"),
+    ("Georgian authorities took opposition leader Nika Melia into custody.", "GEOGOV", "GEOOPP"),
+    ("Georgian police detained opposition figure Nika Melia.", "GEOCOP", "GEOOPP"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), CUSTODY)
+def test_an_opposition_figure_is_the_opposition(coder, text: str, source: str, target: str) -> None:  # noqa: ANN001
+    assert _dyads(coder, text) == {("173", source, target)}

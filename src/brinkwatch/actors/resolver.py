@@ -289,8 +289,9 @@ class DocActors(Owners, PlacesAndPeoples):
         if self._is_bare_definite(head, window, head.i) and (head.lower_ in COUNTRY_NOUNS or (
                 head.lower_ in self._kb.group_nouns) or (head.lower_ in self._kb.island_nouns and head.dep_ == "poss")):
             return self.coref_noun(head), "coref"
-        if head.pos_ == "PROPN" and head.ent_type_ == "ORG" and head.i not in self._names:
-            return self._new_actor(head, window)
+        if head.pos_ == "PROPN" and head.ent_type_ == "ORG" and head.i not in self._names and not (
+                self._person_titled(noun_start)):
+            return self._new_actor(head, window)  # (a person the tagger took for an organisation goes on below)
         if sector is None and head.pos_ == "PROPN" and head.ent_type_ in ("LOC", "FAC") and \
                 self._title_before(noun_start) is None:
             return None, ""  # "The Nile supplies ...", "the Golan Heights": a place or a building is no actor
@@ -591,6 +592,15 @@ class DocActors(Owners, PlacesAndPeoples):
         token = self._doc[index]
         return token.text == "-" and index > 0 and not self._doc[index - 1].whitespace_ and not token.whitespace_
 
+    def _person_titled(self, index: int) -> bool:
+        """"opposition figure Nika Melia": a person noun with a sector before the name (which the tagger may read
+        as an organisation) names a person of that sector."""
+        start = index
+        while start > 0 and index - start < _MAX_NAME_PARTS and self._doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        return (start < index and start > 0 and self._kb.is_person_noun(self._pieces[start - 1])
+                and self._title_before(index) is not None)
+
     def _title_before(self, index: int) -> str | None:
         """Sector of a title before a name ("President", "Gen.", "Prime Minister Adel Abdul Mahdi")."""
         end = index
@@ -600,7 +610,10 @@ class DocActors(Owners, PlacesAndPeoples):
                 key = self._pieces[start] + key
                 best = self._kb.title_sector(key) or best
             if best is None and end < index and self._doc[end - 1].pos_ == "NOUN":
-                best = self._kb.sector_noun(self._pieces[end - 1])  # "Palestinian leader Yasser Arafat"
+                # "Palestinian leader Yasser Arafat"; the longest sector phrase first: "opposition leader X" is
+                # the opposition's, not a government's leader
+                best = next((sector for size in (3, 2, 1) if end - size >= 0 and (sector := self._kb.sector_noun(
+                    tuple(p for i in range(end - size, end) for p in self._pieces[i])))), None)
             if best is not None:
                 return best
             if self._doc[end - 1].pos_ != "PROPN" and self._doc[end - 1].text not in ("-", "–"):

@@ -209,6 +209,18 @@ def _slot_tokens(frame: Frame, slot: str) -> list[Token]:
         toks = [o for o in frame.objects if frame.passive and "nsubjpass" in {o.dep_, o.head.dep_}
                 and any(m.dep_ in {"amod", "compound", "poss", "nmod"} and m.pos_ in {"PROPN", "ADJ"}
                         and m.ent_type_ in {"NORP", "GPE"} for m in o.children)]
+    elif slot == "complement_subject":
+        # "declared three diplomats persona non grata": the parser makes the diplomats the subject of the
+        # predicate noun; "three of its diplomats": the counted people
+        toks = [s for c in frame.trigger.children if c.dep_ in {"ccomp", "oprd", "xcomp"}
+                for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+        toks = [p for t in toks for p in ([t] if not t.like_num else
+                [p for prep in t.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"] or [t])]
+    elif slot == "complement_agent":
+        # "were declared persona non grata by Tehran": the parser hangs the by-phrase on the predicate noun
+        toks = [p for c in frame.trigger.children if c.dep_ in {"ccomp", "oprd"}
+                for prep in c.children if prep.dep_ in {"prep", "agent"} and prep.lower_ == "by"
+                for p in prep.children if p.dep_ == "pobj"] if frame.passive else []
     elif slot.startswith("prep:"):
         toks = frame.prep_objects((slot[5:],))
         if not toks and slot == "prep:of" and frame.kind == "verb":

@@ -95,10 +95,10 @@ class SentenceCoder:
     def _code_frame(self, frame: Frame, by_trigger: dict[int, Frame], consumed: set[int]) -> list[Draft]:
         gov_class = self._governor_class(frame)
         specific = self.book.match(frame)
-        if specific is not None and specific.object:
+        if specific is not None and (specific.object or specific.complement):
             gov_class = None  # "declined to comment", "offered condolences": a fixed phrase, not a governor
             for comp in frame.complements:  # the phrase includes its complement: code it once
-                if comp.dep_ == "xcomp" and lemma_of(comp) in specific.object:
+                if comp.dep_ == "xcomp" and lemma_of(comp) in specific.object + specific.complement:
                     consumed.add(comp.i)
         if gov_class is not None:
             derived = self._code_governed(frame, gov_class, by_trigger, consumed)
@@ -165,6 +165,10 @@ class SentenceCoder:
         if answers:
             sources = []
         targets = slot_groups(frame, pattern.target_slots, by_trigger)
+        if pattern.prep_noun and frame.kind == "verb":
+            # "left for Brazil for a state visit": beside a place, the phrase's noun says what the act is; alone
+            # it is the target ("called in the ambassador")
+            targets = [[t for t in group if lemma_of(t) not in pattern.prep_noun] or group for group in targets]
         if pattern.symmetric and not targets:
             # "met his Bangladeshi counterpart and signed three agreements": the partner of the first act
             targets = self._partner_of_meeting(frame, by_trigger)

@@ -70,6 +70,9 @@ class Pattern(BaseModel):
     prep_noun: tuple[str, ...] = ()  # ... and its object must have one of these lemmas ("call for talks")
     support: tuple[str, ...] = ()  # a noun's support verb must be one of these ("lodged a protest": a complaint)
     subject: tuple[str, ...] = ()  # the doer's head noun must be one of these ("troops advanced", "shells slammed")
+    # the verb's complement (its to-infinitive, or the predicate noun of "declared X persona non grata") must have
+    # one of these lemmas: "ordered two diplomats to leave" expels them, "ordered two diplomats to attend" does not
+    complement: tuple[str, ...] = ()
     source: tuple[str, ...] = ("subject",)
     target: tuple[str, ...] | None = None
     symmetric: bool = False  # "X and Y met": one event per ordered pair of coordinated subjects
@@ -106,6 +109,7 @@ class Pattern(BaseModel):
     def specificity(self) -> int:
         phrase = any(" " in w for w in self.object) or any(" " in w for w in self.prep_noun)
         return (2 * bool(self.particle) + 2 * bool(self.object) + 2 * bool(self.support) + 2 * bool(self.subject)
+                + 2 * bool(self.complement)
                 + bool(self.prep) + bool(self.prep_noun) + int(phrase))
 
     @property
@@ -378,7 +382,8 @@ class _FrameWords:
             frame = self.frame
             toks = list(frame.objects) + [c for c in frame.complements if c.dep_ == "xcomp"]
             # "pushed back hundreds of Afghan migrants": the counted noun is the object the constraint means
-            toks += [p for t in frame.objects if lemma_of(t) in self.quantities for prep in t.children
+            # "expelled three of its diplomats": a bare number counts them too
+            toks += [p for t in frame.objects if lemma_of(t) in self.quantities or t.like_num for prep in t.children
                      if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
             if frame.kind == "noun":
                 toks = [c for c in frame.trigger.children if c.dep_ in {"compound", "amod", "nmod"}]
@@ -406,6 +411,9 @@ class _FrameWords:
 
 
 MODIFIER_DEPS = frozenset({"compound", "amod"})
+# what a pattern's ``complement`` is read from: a to-infinitive or that-clause, or the predicate of a verb
+# that names what its object becomes (the parser gives "declared them persona non grata" as ccomp or oprd)
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd"})
 
 
 def _phrase_fits(entry: str, tok: Token) -> bool:
@@ -414,6 +422,9 @@ def _phrase_fits(entry: str, tok: Token) -> bool:
     if lemma_of(tok) != head:
         return False
     around = {lemma_of(c) for c in tok.children if c.dep_ in MODIFIER_DEPS}
+    # "employees of the embassy" is the phrase "embassy employees"
+    around |= {lemma_of(p) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj"}
     return all(m in around for m in mods)
 
 
@@ -436,6 +447,9 @@ def _fits(pat: Pattern, frame: Frame, seen: _FrameWords | None = None) -> bool:
     seen = seen or _FrameWords(frame)
     if pat.object and not _words_fit(pat.object, seen.objects if pat.layer == "own" else seen.heads,
                                      seen.object_tokens):
+        return False
+    if pat.complement and not any(c.dep_ in COMPLEMENT_DEPS and lemma_of(c) in pat.complement
+                                  for c in frame.trigger.children):
         return False
     if pat.support and (frame.support_verb is None or lemma_of(frame.support_verb) not in pat.support):
         return False

@@ -83,6 +83,8 @@ class SenseTable(BaseModel):
     blocked_plan_nouns: frozenset[str]
     blocking_verbs: frozenset[str]
     sport_names: frozenset[str]
+    diplomatic_purpose_verbs: frozenset[str] = frozenset()
+    diplomatic_act_roots: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -111,6 +113,7 @@ def political_drafts(drafts: list[Draft], table: SenseTable) -> list[Draft]:
     # no event of its own, but what it reports stays ("Turkey insisted that it had not violated ...")
     alone = {d.trigger.i for d in drafts
              if _is_insisted_fact(d, table) or _names_a_unit(d, table) or _is_blocked_plan(d.trigger, table)}
+    alone |= _diplomatic_purposes(drafts, table)
     if not dropped and not alone:
         return drafts
     return [d for d in drafts if d.trigger.i not in dropped | alone and not _hangs_under(d.trigger, dropped)]
@@ -233,6 +236,16 @@ def _is_blocked_plan(trigger: Token, table: SenseTable) -> bool:
     plan = trigger.head
     return (trigger.dep_ in {"acl", "relcl"} and trigger.pos_ == "VERB" and lemma_of(plan) in table.blocked_plan_nouns
             and plan.dep_ in _OBJECT_DEPS and lemma_of(plan.head) in table.blocking_verbs)
+
+
+def _diplomatic_purposes(drafts: list[Draft], table: SenseTable) -> set[int]:
+    """"summoned the ambassador to protest the arrests": the protest is the purpose of the summons, not a
+    demonstration; the diplomatic act is the event."""
+    diplomatic = {d.trigger.i for d in drafts if d.code[:2] in table.diplomatic_act_roots}
+    return {d.trigger.i for d in drafts
+            if lemma_of(d.trigger) in table.diplomatic_purpose_verbs and d.trigger.pos_ == "VERB"
+            and d.trigger.dep_ in {"xcomp", "advcl"} and d.trigger.head.i in diplomatic
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in d.trigger.children)}
 
 
 def _names_a_unit(draft: Draft, table: SenseTable) -> bool:

@@ -1,0 +1,236 @@
+"""The attribute ruler as a table lookup: the pipeline's own rules, applied with the same result, faster.
+
+spaCy's ``AttributeRuler`` runs a ``Matcher`` over every document and sets each matched token's attributes one
+by one in Python; in en_core_web_sm it is ~11-13% of the pipeline's CPU, although most of its ~179 rules look
+at one token only (its TAG, LOWER, DEP or whether it is a space: the old tag map and morph rules).
+``TableRuler`` is compiled once, at load, from the loaded ruler's own ``patterns`` (no rule is written here):
+
+- a *single-token rule* (one one-token pattern of exact values, ``IN`` or ``NOT_IN`` over attributes the
+  document's arrays hold) becomes a row of a table. Each token's values of those attributes are mapped to
+  small class numbers (a value some rule names, or "any other"), so the rules a token meets depend only on
+  its combination of classes; the combined outcome of each combination is worked out once and kept;
+- every other rule (several tokens, a regex, an operator) stays in a spaCy ``Matcher``, as the ruler runs it.
+
+The semantics are the ruler's (spacy/pipeline/attributeruler.py): every match is found on the document as the
+earlier components left it, then the rules are applied in the order they were added, so for each attribute of
+a token the last rule that matched it and sets that attribute wins. The attributes are written back with
+``Doc.from_array``, which sets the same token fields ``set_token_attrs`` sets. A ruler with a rule this module
+cannot reproduce exactly (extension attributes, lexeme flags as targets) is left in place: ``compile_rules``
+returns None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+from spacy.tokens._retokenize import normalize_token_attrs
+
+COMPONENT = "brinkwatch_table_ruler"
+
+# What a single-token rule may test: attributes ``Doc.to_array`` reads as the Matcher does.
+_TESTED = {"TAG": TAG, "LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH, "DEP": DEP, "IS_SPACE": IS_SPACE, "POS": POS}
+# What a rule may set: plain token fields, which ``from_array`` writes as ``set_token_attrs`` does.
+_SETTABLE = (TAG, POS, MORPH, LEMMA, DEP)
+
+
+def _single_token_tests(pattern: list[dict], vocab) -> list[tuple[int, frozenset[int], bool]] | None:  # noqa: ANN001
+    """The conditions of a one-token pattern as (attr, values, negated), or None when the table cannot
+    hold it. Values are hashed as the Matcher hashes them (``_get_attr_values``, ``_SetPredicate``)."""
+    if len(pattern) != 1 or not isinstance(pattern[0], dict):
+        return None
+    tests = []
+    for key, value in pattern[0].items():
+        if not isinstance(key, str) or key.upper() not in _TESTED:
+            return None
+        attr = _TESTED[key.upper()]
+        if isinstance(value, bool):
+            tests.append((attr, frozenset([int(value)]), False))
+        elif isinstance(value, str):
+            tests.append((attr, frozenset([vocab.strings.add(value)]), False))
+        elif isinstance(value, int):
+            tests.append((attr, frozenset([value]), False))
+        elif isinstance(value, dict) and len(value) == 1 and next(iter(value)) in ("IN", "NOT_IN"):
+            op, items = next(iter(value.items()))
+            if not isinstance(items, list) or any(isinstance(v, bool) or not isinstance(v, str | int)
+                                                  for v in items):
+                return None
+            tests.append((attr, frozenset(get_string_id(v) for v in items), op == "NOT_IN"))
+        else:
+            return None
+    return tests
+
+
+@dataclass
+class CompiledRules:
+    """The ruler's rules split into the table (single-token rules) and the Matcher (the rest)."""
+
+    targets: list[int]  # the attributes some rule sets, in array column order
+    sets: list[dict[int, int]]  # per rule, in the ruler's order: target column -> value
+    table: list[tuple[int, list[list[tuple[int, frozenset[int], bool]]]]]  # (rule, its alternative patterns)
+    tested: list[int]  # the attributes the table reads
+    named: list[numpy.ndarray]  # per tested attribute: the sorted values some rule names
+    matcher: Matcher | None
+    indices: list[int]  # per rule: the index of the token it sets within its match
+    patterns: list[dict]  # the ruler's own patterns, for ``TableRuler.patterns``
+
+
+def compile_rules(vocab, patterns: Iterable[dict]) -> CompiledRules | None:  # noqa: ANN001 - a spacy Vocab
+    """Compile an ``AttributeRuler``'s ``patterns``; None when a rule sets what ``from_array`` cannot."""
+    patterns = list(patterns)
+    sets: list[dict[int, int]] = []
+    for rule in patterns:
+        if "_" in rule["attrs"]:
+            return None
+        attrs = normalize_token_attrs(vocab, rule["attrs"])
+        if any(attr not in _SETTABLE for attr in attrs):
+            return None
+        sets.append(attrs)
+    targets = [attr for attr in _SETTABLE if any(attr in s for s in sets)]
+    column = {attr: j for j, attr in enumerate(targets)}
+    table, matcher, indices = [], None, []
+    for i, rule in enumerate(patterns):
+        index = rule.get("index", 0)
+        indices.append(index)
+        alternatives = [_single_token_tests(p, vocab) for p in rule["patterns"]]
+        if index in (0, -1) and alternatives and all(a is not None for a in alternatives):
+            table.append((i, alternatives))
+            continue
+        if matcher is None:
+            matcher = Matcher(vocab, validate=False)
+        matcher.add(vocab.strings.add(str(i)), rule["patterns"])
+    tested = sorted({attr for _, alts in table for alt in alts for attr, _, _ in alt})
+    named = [numpy.array(sorted({v for _, alts in table for alt in alts for a, vs, _ in alt if a == attr for v in vs}),
+                         dtype=numpy.uint64) for attr in tested]
+    return CompiledRules(targets, [{column[a]: v for a, v in s.items()} for s in sets], table, tested, named,
+                         matcher, indices, patterns)
+
+
+class TableRuler:
+    """Sets the attributes the pipeline's ``AttributeRuler`` sets, from a table of its single-token rules."""
+
+    def __init__(self, name: str = "attribute_ruler") -> None:
+        self.name = name
+        self.rules: CompiledRules | None = None
+        self._outcomes: dict[int, tuple[tuple[int, ...], tuple[int, ...], tuple[bool, ...]]] = {}
+
+    def set_rules(self, rules: CompiledRules) -> None:
+        self.rules = rules
+        self._outcomes = {}
+        self._radix = [len(n) + 1 for n in rules.named]
+        if numpy.prod([float(r) for r in self._radix]) >= 2.0**62:
+            raise ValueError("attribute ruler: too many named values for one int64 class key")
+        self._read = [*rules.tested, *rules.targets]
+
+    @property
+    def patterns(self) -> list[dict]:
+        return [] if self.rules is None else self.rules.patterns
+
+    def __call__(self, doc: Doc) -> Doc:
+        rules = self.rules
+        if rules is None or not rules.targets or len(doc) == 0:
+            return doc
+        array = doc.to_array(self._read).reshape(len(doc), -1)  # one attribute gives a 1-D array
+        width = len(rules.tested)
+        keys = numpy.zeros(len(doc), dtype=numpy.int64)
+        for k, named in enumerate(rules.named):
+            # a value's class: its place among the values the rules name, or len(named) for any other
+            column = array[:, k]
+            if len(named):
+                at = numpy.searchsorted(named, column).clip(0, len(named) - 1)
+                keys = keys * self._radix[k] + numpy.where(named[at] == column, at, len(named))
+        unique, inverse = numpy.unique(keys, return_inverse=True)
+        outcomes = [self._outcome(key) for key in unique.tolist()]
+        current = array[:, width:]
+        values = numpy.array([o[1] for o in outcomes], dtype=numpy.uint64).reshape(len(outcomes), -1)[inverse]
+        is_set = numpy.array([o[2] for o in outcomes], dtype=bool).reshape(len(outcomes), -1)[inverse]
+        final = numpy.where(is_set, values, current)
+        if rules.matcher is not None:
+            self._apply_matches(doc, rules, current, final, outcomes, inverse)
+        if not numpy.array_equal(final, current):
+            doc.from_array(rules.targets, final)
+        return doc
+
+    @staticmethod
+    def _apply_matches(doc: Doc, rules: CompiledRules, current: numpy.ndarray, final: numpy.ndarray,
+                       outcomes: list, inverse: numpy.ndarray) -> None:
+        """The Matcher's rules, merged with the table's in the ruler's order on the tokens they reach."""
+        extra: dict[int, list[int]] = {}
+        for match_id, start, end in rules.matcher(doc, allow_missing=True, as_spans=False):
+            rule = int(doc.vocab.strings[match_id])
+            index = rules.indices[rule]
+            length = end - start
+            if not -length <= index < length:
+                raise ValueError(f"attribute ruler rule {rule}: index {index} outside its match "
+                                 f"{[t.text for t in doc[start:end]]}")
+            extra.setdefault(start + index if index >= 0 else end + index, []).append(rule)
+        for token, matched in extra.items():
+            row = current[token].copy()
+            for rule in sorted({*outcomes[inverse[token]][0], *matched}):
+                for j, value in rules.sets[rule].items():
+                    row[j] = value
+            final[token] = row
+
+    def _outcome(self, key: int) -> tuple[tuple[int, ...], tuple[int, ...], tuple[bool, ...]]:
+        """The table's rules a token of this class combination meets (in the ruler's order), the values they
+        leave in each target column and whether any rule set it."""
+        found = self._outcomes.get(key)
+        if found is not None:
+            return found
+        rules = self.rules
+        classes = []
+        for radix in reversed(self._radix):
+            key, cls = divmod(key, radix)
+            classes.append(cls)
+        classes.reverse()
+        position = {attr: k for k, attr in enumerate(rules.tested)}
+        named = [n.tolist() for n in rules.named]
+        met = []
+        for rule, alternatives in rules.table:
+            for tests in alternatives:
+                if all(_holds(classes[position[a]], named[position[a]], values, negated)
+                       for a, values, negated in tests):
+                    met.append(rule)
+                    break
+        values, is_set = [0] * len(rules.targets), [False] * len(rules.targets)
+        for rule in met:
+            for j, value in rules.sets[rule].items():
+                values[j], is_set[j] = value, True
+        found = (tuple(met), tuple(values), tuple(is_set))
+        self._outcomes[key] = found
+        return found
+
+
+def _holds(cls: int, named: list[int], values: frozenset[int], negated: bool) -> bool:
+    """Whether a value of class ``cls`` (an index into ``named``, or ``len(named)`` for any other value) is one
+    of ``values``, or is not when ``negated``. Every value a rule names is in ``named``, so "any other" is
+    in none of them."""
+    inside = cls < len(named) and named[cls] in values
+    return inside != negated
+
+
+@Language.factory(COMPONENT)
+def make_table_ruler(nlp: Language, name: str) -> TableRuler:
+    return TableRuler(name)
+
+
+def replace_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
+    """Put a ``TableRuler`` compiled from the pipeline's ruler in its place (same name); False when there is
+    no ruler or one of its rules cannot be reproduced exactly, and the ruler is left as it was."""
+    if name not in nlp.pipe_names:
+        return False
+    ruler = nlp.get_pipe(name)
+    if isinstance(ruler, TableRuler):
+        return True
+    rules = compile_rules(nlp.vocab, ruler.patterns)
+    if rules is None:
+        return False
+    nlp.replace_pipe(name, COMPONENT)
+    nlp.get_pipe(name).set_rules(rules)
+    return True

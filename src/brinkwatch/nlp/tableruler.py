@@ -21,6 +21,7 @@ returns None.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -77,6 +78,13 @@ class CompiledRules:
     tested: list[int]  # the attributes the table reads
     named: list[numpy.ndarray]  # per tested attribute: the sorted values some rule names
     matcher: Matcher | None
+    # Where the Matcher can match: each of its patterns needs a token meeting one of these tests (its
+    # "anchor"), so it runs only on windows of ``span`` tokens around such tokens; ``everywhere`` when a
+    # pattern has no anchor (an operator, or no token the table can test).
+    anchors: list[list[tuple[int, frozenset[int], bool]]]
+    regex_anchors: list[tuple[int, re.Pattern]]  # (attribute, regex): a token whose value it finds
+    span: int
+    everywhere: bool
     indices: list[int]  # per rule: the index of the token it sets within its match
     patterns: list[dict]  # the ruler's own patterns, for ``TableRuler.patterns``
 
@@ -94,7 +102,7 @@ def compile_rules(vocab, patterns: Iterable[dict]) -> CompiledRules | None:  # n
         sets.append(attrs)
     targets = [attr for attr in _SETTABLE if any(attr in s for s in sets)]
     column = {attr: j for j, attr in enumerate(targets)}
-    table, matcher, indices = [], None, []
+    table, matcher, indices, anchors, regex_anchors, span, everywhere = [], None, [], [], [], 0, False
     for i, rule in enumerate(patterns):
         index = rule.get("index", 0)
         indices.append(index)
@@ -105,11 +113,30 @@ def compile_rules(vocab, patterns: Iterable[dict]) -> CompiledRules | None:  # n
         if matcher is None:
             matcher = Matcher(vocab, validate=False)
         matcher.add(vocab.strings.add(str(i)), rule["patterns"])
-    tested = sorted({attr for _, alts in table for alt in alts for attr, _, _ in alt})
-    named = [numpy.array(sorted({v for _, alts in table for alt in alts for a, vs, _ in alt if a == attr for v in vs}),
+        for pattern in rule["patterns"]:
+            anchor = _anchor(pattern, vocab)
+            if anchor is None and (regex := _regex_anchor(pattern)) is not None:
+                regex_anchors.append(regex)
+            else:
+                everywhere = everywhere or anchor is None
+                anchors += [anchor] if anchor is not None else []
+            span = max(span, len(pattern))
+    every_test = [alt for _, alts in table for alt in alts] + anchors
+    tested = sorted({attr for tests in every_test for attr, _, _ in tests})
+    named = [numpy.array(sorted({v for tests in every_test for a, vs, _ in tests if a == attr for v in vs}),
                          dtype=numpy.uint64) for attr in tested]
     return CompiledRules(targets, [{column[a]: v for a, v in s.items()} for s in sets], table, tested, named,
-                         matcher, indices, patterns)
+                         matcher, anchors, regex_anchors, span, everywhere, indices, patterns)
+
+
+def _anchor(pattern: list[dict], vocab) -> list[tuple[int, frozenset[int], bool]] | None:  # noqa: ANN001
+    """The tests of one token every match of a fixed-length ``pattern`` holds (a word's LOWER or ORTH
+    preferred: rarer than a tag), or None when it has an operator or no token the table can test."""
+    if any(not isinstance(spec, dict) or any(str(key).upper() == "OP" for key in spec) for spec in pattern):
+        return None
+    found = [tests for spec in pattern if (tests := _single_token_tests([spec], vocab))]
+    words = [tests for tests in found if any(attr in (LOWER, ORTH) and not negated for attr, _, negated in tests)]
+    return (words or found or [None])[0]
 
 
 class TableRuler:
@@ -118,11 +145,13 @@ class TableRuler:
     def __init__(self, name: str = "attribute_ruler") -> None:
         self.name = name
         self.rules: CompiledRules | None = None
-        self._outcomes: dict[int, tuple[tuple[int, ...], tuple[int, ...], tuple[bool, ...]]] = {}
+        self._regex_seen: dict[tuple[int, int], bool] = {}
+        self._outcomes: dict[int, tuple[tuple[int, ...], tuple[int, ...], tuple[bool, ...], bool]] = {}
 
     def set_rules(self, rules: CompiledRules) -> None:
         self.rules = rules
         self._outcomes = {}
+        self._regex_seen: dict[tuple[int, int], bool] = {}
         self._radix = [len(n) + 1 for n in rules.named]
         if numpy.prod([float(r) for r in self._radix]) >= 2.0**62:
             raise ValueError("attribute ruler: too many named values for one int64 class key")
@@ -157,12 +186,12 @@ class TableRuler:
             doc.from_array(rules.targets, final)
         return doc
 
-    @staticmethod
-    def _apply_matches(doc: Doc, rules: CompiledRules, current: numpy.ndarray, final: numpy.ndarray,
+    def _apply_matches(self, doc: Doc, rules: CompiledRules, current: numpy.ndarray, final: numpy.ndarray,
                        outcomes: list, inverse: numpy.ndarray) -> None:
         """The Matcher's rules, merged with the table's in the ruler's order on the tokens they reach."""
+        seen = self._regex_seen
         extra: dict[int, list[int]] = {}
-        for match_id, start, end in rules.matcher(doc, allow_missing=True, as_spans=False):
+        for match_id, start, end in _matches(doc, rules, outcomes, inverse, seen):
             rule = int(doc.vocab.strings[match_id])
             index = rules.indices[rule]
             length = end - start
@@ -177,16 +206,16 @@ class TableRuler:
                     row[j] = value
             final[token] = row
 
-    def _outcome(self, key: int) -> tuple[tuple[int, ...], tuple[int, ...], tuple[bool, ...]]:
+    def _outcome(self, key: int) -> tuple[tuple[int, ...], tuple[int, ...], tuple[bool, ...], bool]:
         """The table's rules a token of this class combination meets (in the ruler's order), the values they
         leave in each target column and whether any rule set it."""
         found = self._outcomes.get(key)
         if found is not None:
             return found
         rules = self.rules
-        classes = []
+        classes, rest = [], key
         for radix in reversed(self._radix):
-            key, cls = divmod(key, radix)
+            rest, cls = divmod(rest, radix)
             classes.append(cls)
         classes.reverse()
         position = {attr: k for k, attr in enumerate(rules.tested)}
@@ -202,9 +231,61 @@ class TableRuler:
         for rule in met:
             for j, value in rules.sets[rule].items():
                 values[j], is_set[j] = value, True
-        found = (tuple(met), tuple(values), tuple(is_set))
+        anchored = any(all(_holds(classes[position[a]], named[position[a]], values_, negated)
+                           for a, values_, negated in tests) for tests in rules.anchors)
+        found = (tuple(met), tuple(values), tuple(is_set), anchored)
         self._outcomes[key] = found
         return found
+
+
+def _regex_anchor(pattern: list[dict]) -> tuple[int, re.Pattern] | None:
+    """A one-token pattern that is one REGEX on a string attribute (``{"LOWER": {"REGEX": "^n[ou]thin'$"}}``):
+    the Matcher's ``_RegexPredicate`` searches the attribute's string, and so does the window finder."""
+    if len(pattern) != 1 or not isinstance(pattern[0], dict) or len(pattern[0]) != 1:
+        return None
+    key, value = next(iter(pattern[0].items()))
+    if str(key).upper() not in ("LOWER", "ORTH", "TEXT") or not isinstance(value, dict) or list(value) != ["REGEX"]:
+        return None
+    return _TESTED[str(key).upper()], re.compile(value["REGEX"])
+
+
+def _regex_anchored(doc: Doc, rules: CompiledRules, seen: dict) -> numpy.ndarray:
+    """Tokens whose attribute string a regex anchor finds (each distinct value searched once per process)."""
+    hit = numpy.zeros(len(doc), dtype=bool)
+    for k, (attr, regex) in enumerate(rules.regex_anchors):
+        column = doc.to_array([attr]).reshape(-1)
+        unique, inverse = numpy.unique(column, return_inverse=True)
+        found = []
+        for value in unique.tolist():
+            if (k, value) not in seen:
+                seen[k, value] = bool(regex.search(doc.vocab.strings[value]))
+            found.append(seen[k, value])
+        hit |= numpy.array(found, dtype=bool)[inverse]
+    return hit
+
+
+def _matches(doc: Doc, rules: CompiledRules, outcomes: list, inverse: numpy.ndarray,
+             seen: dict) -> list[tuple[int, int, int]]:
+    """The Matcher's matches as on the whole document, found in windows around the anchored tokens (a match of
+    a fixed-length pattern lies within ``span - 1`` tokens of its anchor); a match seen from two windows
+    is listed twice, which sets the same values twice."""
+    if rules.everywhere:
+        return rules.matcher(doc, allow_missing=True, as_spans=False)
+    anchored = numpy.array([o[3] for o in outcomes], dtype=bool)[inverse]
+    if rules.regex_anchors:
+        anchored |= _regex_anchored(doc, rules, seen)
+    anchored = anchored.nonzero()[0].tolist()
+    found, lo, hi = [], None, None
+    for token in [*anchored, None]:
+        if token is not None and hi is not None and token - rules.span + 1 <= hi:
+            hi = min(len(doc), token + rules.span)
+            continue
+        if hi is not None:
+            found += [(m, lo + s, lo + e) for m, s, e in rules.matcher(doc[lo:hi], allow_missing=True,
+                                                                        as_spans=False)]
+        if token is not None:
+            lo, hi = max(0, token - rules.span + 1), min(len(doc), token + rules.span)
+    return found
 
 
 def _holds(cls: int, named: list[int], values: frozenset[int], negated: bool) -> bool:

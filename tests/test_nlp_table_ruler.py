@@ -52,7 +52,7 @@ def both():  # noqa: ANN201 - (pipeline with spaCy's ruler, the table compiled f
     nlp = load_pipeline(Settings().spacy_model, table_ruler=False)
     spacy_ruler = nlp.get_pipe("attribute_ruler")
     assert isinstance(spacy_ruler, AttributeRuler) and len(spacy_ruler.patterns) > 100
-    table = TableRuler()
+    table = TableRuler(nlp.vocab)
     table.set_rules(compile_rules(nlp.vocab, spacy_ruler.patterns))
     return nlp, spacy_ruler, table
 
@@ -81,6 +81,13 @@ def test_load_pipeline_puts_the_table_in_the_ruler_s_place() -> None:
     plain = load_pipeline(Settings().spacy_model, table_ruler=False)
     text = (ROOT / "examples" / "articles").glob("*.txt").__next__().read_text(encoding="utf-8")
     assert _annotations(nlp(text)) == _annotations(plain(text))
+    # saved and read back (as nlp.to_disk / from_disk do) it keeps its rules
+    ruler = nlp.get_pipe("attribute_ruler")
+    copy = TableRuler(nlp.vocab).from_bytes(ruler.to_bytes())
+    assert copy.patterns == plain.get_pipe("attribute_ruler").patterns
+    with plain.select_pipes(disable=[n for n in _BEFORE_RULER_OFF if n in plain.pipe_names]):
+        parsed = plain(text)
+    assert _annotations(copy(parsed.copy())) == _annotations(plain.get_pipe("attribute_ruler")(parsed.copy()))
 
 
 _NAMED = ["but", "i", "it", "you", "gon", "na", "got", "ta", "let", "'s", "c'm", "on", "y'", "y", "all", "ai",
@@ -134,7 +141,7 @@ def test_random_rules_give_the_ruler_s_result(rules: list[dict], tokens: list[tu
     spacy_ruler.add_patterns(rules)
     compiled = compile_rules(vocab, spacy_ruler.patterns)
     assert compiled is not None
-    table = TableRuler()
+    table = TableRuler(vocab)
     table.set_rules(compiled)
     doc = Doc(vocab, words=[w for w, _, _ in tokens])
     for token, (_, tag, dep) in zip(doc, tokens, strict=True):

@@ -24,8 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy
+import srsly
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -142,7 +144,8 @@ def _anchor(pattern: list[dict], vocab) -> list[tuple[int, frozenset[int], bool]
 class TableRuler:
     """Sets the attributes the pipeline's ``AttributeRuler`` sets, from a table of its single-token rules."""
 
-    def __init__(self, name: str = "attribute_ruler") -> None:
+    def __init__(self, vocab, name: str = "attribute_ruler") -> None:  # noqa: ANN001 - a spacy Vocab
+        self.vocab = vocab
         self.name = name
         self.rules: CompiledRules | None = None
         self._regex_seen: dict[tuple[int, int], bool] = {}
@@ -160,6 +163,25 @@ class TableRuler:
     @property
     def patterns(self) -> list[dict]:
         return [] if self.rules is None else self.rules.patterns
+
+    # Saved as spaCy's ruler saves itself (its patterns, msgpack), so a pipeline written with ``nlp.to_disk``
+    # reads back with its rules rather than as an empty ruler that sets nothing.
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps({"patterns": self.patterns})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> TableRuler:
+        rules = compile_rules(self.vocab, srsly.msgpack_loads(data)["patterns"])
+        if rules is None:
+            raise ValueError("attribute ruler: a saved rule sets what the table cannot")
+        self.set_rules(rules)
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)
+        (Path(path) / "patterns").write_bytes(self.to_bytes())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TableRuler:
+        return self.from_bytes((Path(path) / "patterns").read_bytes())
 
     def __call__(self, doc: Doc) -> Doc:
         rules = self.rules
@@ -298,7 +320,7 @@ def _holds(cls: int, named: list[int], values: frozenset[int], negated: bool) ->
 
 @Language.factory(COMPONENT)
 def make_table_ruler(nlp: Language, name: str) -> TableRuler:
-    return TableRuler(name)
+    return TableRuler(nlp.vocab, name)
 
 
 def replace_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:

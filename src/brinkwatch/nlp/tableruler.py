@@ -9,7 +9,10 @@ at one token only (its TAG, LOWER, DEP or whether it is a space: the old tag map
   document's arrays hold) becomes a row of a table. Each token's values of those attributes are mapped to
   small class numbers (a value some rule names, or "any other"), so the rules a token meets depend only on
   its combination of classes; the combined outcome of each combination is worked out once and kept;
-- every other rule (several tokens, a regex, an operator) stays in a spaCy ``Matcher``, as the ruler runs it.
+- every other rule (several tokens, a regex, an operator) stays in a spaCy ``Matcher``, as the ruler runs it,
+  but only on windows around the tokens its patterns cannot match without ("gon" of "gon na", a word its
+  regex finds): a fixed-length match lies within its length of such a token. A pattern with an operator, or
+  with no token the table can test, makes the Matcher run on the whole document.
 
 The semantics are the ruler's (spacy/pipeline/attributeruler.py): every match is found on the document as the
 earlier components left it, then the rules are applied in the order they were added, so for each attribute of

@@ -54,7 +54,7 @@ def test_headline_lines_sit_in_a_headline() -> None:
 
 # Floors a little under the scores measured the first time the set was scored, when the seventh round's changes
 # were finished (README, "Accuracy"): dyad_root F1 0.452 (strict 0.437); core happenings 75/113 = 0.66; place
-# country of found events 47/53 = 0.89; at the eighth round's end 0.469 (strict 0.455), 76/113 = 0.67 and 49/55 =
+# country of found events 47/53 = 0.89; at the eighth round's end 0.476 (strict 0.462), 76/113 = 0.67 and 50/56 =
 # 0.89. Raise them with the coder, never lower them.
 FLOOR = {"dyad_root_f1": 0.46, "core_recall": 0.66, "place_country": 0.85}
 

@@ -237,7 +237,7 @@ def test_hard_wrapped_story_is_coded_as_whole_sentences(coder):
          "ISLAMABAD", "IND", ("PAKMIL", "19")),
         ("Mali's junta expels French ambassador\nBAMAKO, Jan 31 (Wire) - Mali's military government ordered the "
          "French ambassador to leave the country within 72 hours.", D(2022, 1, 31), "BAMAKO", "MLI",
-         ("MLIGOV", "10")),
+         ("MLIGOV", "16")),  # ordering the envoy out expels him, as the headline says
     ],
 )
 def test_wire_stories_in_several_regions(coder, text, pub, place, country, event):

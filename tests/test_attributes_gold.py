@@ -163,20 +163,7 @@ def test_resolved_speaker_codes_and_anonymity(scores: Scores) -> None:
 SIXTH_FLOORS = {"date": 0.9, "place_country": 0.93, "place_25km": 0.75, "numbers": 0.75}
 
 
-@pytest.fixture(scope="module")
-def sixth_scores(coder):
-    from brinkwatch.evaluate import evaluate_articles, load_articles
-
-    return evaluate_articles(load_articles(CASES_DIR / "wires_sixth"), coder, corpus="wires").attributes
-
-
-@pytest.mark.parametrize("name", sorted(SIXTH_FLOORS))
-def test_attribute_floor_on_wires_sixth(sixth_scores, name: str) -> None:
-    assert sixth_scores.total[name] >= 12, (name, sixth_scores.total[name])
-    assert sixth_scores.rate(name) >= SIXTH_FLOORS[name], (name, sixth_scores.right[name], sixth_scores.total[name])
-
-
-# ``wires_seventh`` (ten whole articles, tuned on in the seventh round: wire follow-ups that update tolls, tolls over
+# ``wires_seventh`` (ten whole articles, tuned on in the eighth round: wire follow-ups that update tolls, tolls over
 # sentences and parties, counts in words, arrests in police and court reports ("charged 14 people"), numbers that
 # are no casualties, and dates against a dateline, live-blog day headings, "since X, when ...", "on the eve of the
 # riot", a telling's date and the act's restated day), scored as ``brinkwatch evaluate`` scores articles. First run
@@ -185,15 +172,27 @@ def test_attribute_floor_on_wires_sixth(sixth_scores, name: str) -> None:
 SEVENTH_FLOORS = {"date": 0.95, "place_country": 0.95, "place_25km": 0.9, "numbers": 0.8}
 
 
+WHOLE_WIRE_FLOORS = {"wires_sixth": SIXTH_FLOORS, "wires_seventh": SEVENTH_FLOORS}
+
+
 @pytest.fixture(scope="module")
-def seventh_scores(coder):
+def whole_wire_scores(coder):
+    """The attribute scores of a folder of whole articles, each folder scored once per module."""
     from brinkwatch.evaluate import evaluate_articles, load_articles
 
-    return evaluate_articles(load_articles(CASES_DIR / "wires_seventh"), coder, corpus="wires").attributes
+    scores = {}
+
+    def score(folder: str):
+        if folder not in scores:
+            scores[folder] = evaluate_articles(load_articles(CASES_DIR / folder), coder, corpus="wires").attributes
+        return scores[folder]
+
+    return score
 
 
-@pytest.mark.parametrize("name", sorted(SEVENTH_FLOORS))
-def test_attribute_floor_on_wires_seventh(seventh_scores, name: str) -> None:
-    assert seventh_scores.total[name] >= 12, (name, seventh_scores.total[name])
-    assert seventh_scores.rate(name) >= SEVENTH_FLOORS[name], (name, seventh_scores.right[name],
-                                                               seventh_scores.total[name])
+@pytest.mark.parametrize(("folder", "name"), [(folder, name) for folder, floors in WHOLE_WIRE_FLOORS.items()
+                                              for name in sorted(floors)])
+def test_attribute_floor_on_whole_wires(whole_wire_scores, folder: str, name: str) -> None:
+    scores = whole_wire_scores(folder)
+    assert scores.total[name] >= 12, (folder, name, scores.total[name])
+    assert scores.rate(name) >= WHOLE_WIRE_FLOORS[folder][name], (folder, name, scores.right[name], scores.total[name])

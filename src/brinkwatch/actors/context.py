@@ -50,7 +50,13 @@ def home_country(kb: ActorKB, ctx: DocContext, head: Token, modifiers: range) ->
     if len(ctx.dateline_countries) != 1 or not marked:
         return None
     home = next(iter(ctx.dateline_countries))
+    # a nationality word after the body's own verb is the other party's ("BAMAKO - The interim authorities
+    # suspended the French channel ..."); a place there is still where the body acts ("Government troops
+    # shelled Idlib" in a Beirut story are Syria's)
+    verb = head.head if head.dep_ in ("nsubj", "nsubjpass") and head.head.i > head.i else None
     for token in head.sent:
+        if verb is not None and token.i > verb.i and kb.adjective_country(ctx.word_pieces[token.i]) is not None:
+            continue
         found = ctx.names.get(token.i)
         country = found.match.country if found is not None and found.match.kind in PLACE_KINDS else None
         # a nationality word after the body describes the other party ("the junta expelled two French journalists")

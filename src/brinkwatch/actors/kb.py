@@ -146,6 +146,8 @@ class _Tables:
     # phrase_words.yaml: "the group", "the island's", "US-led", "Iranian-backed", "the Secretary-General"
     group_nouns: frozenset[str] = frozenset()
     island_nouns: frozenset[str] = frozenset()
+    subnational_titles: frozenset[str] = frozenset()  # "Governor", "Mayor": a state's own officials
+    name_type_words: frozenset[str] = frozenset()  # "the Front": an organisation named before
     leader_suffixes: frozenset[str] = frozenset()
     proxy_suffixes: frozenset[str] = frozenset()
     user_participles: frozenset[str] = frozenset()
@@ -154,6 +156,7 @@ class _Tables:
     crowd_verbs: frozenset[tuple[str, ...]] = frozenset()  # ("march",), ("take", "to", "street")
     home_modifiers: frozenset[str] = frozenset()  # "government troops", "federal forces"
     home_nouns: frozenset[str] = frozenset()  # "the junta"
+    shared_seats: set[str] = field(default_factory=set)  # seat ids other states' bodies share ("Congress")
     vessel_nouns: frozenset[str] = frozenset()  # "the tanker Norway Pearl"
 
 
@@ -467,6 +470,14 @@ class ActorKB:
         return self._t.island_nouns
 
     @property
+    def subnational_titles(self) -> frozenset[str]:
+        return self._t.subnational_titles
+
+    @property
+    def name_type_words(self) -> frozenset[str]:
+        return self._t.name_type_words
+
+    @property
     def leader_suffixes(self) -> frozenset[str]:
         return self._t.leader_suffixes
 
@@ -493,6 +504,10 @@ class ActorKB:
     @property
     def home_nouns(self) -> frozenset[str]:
         return self._t.home_nouns
+
+    def is_shared_seat(self, kb_id: str) -> bool:
+        """A seat name other states' bodies bear too ("Congress")."""
+        return kb_id in self._t.shared_seats
 
     @property
     def vessel_nouns(self) -> frozenset[str]:
@@ -549,6 +564,8 @@ def _load_countries(tables: _Tables, countries: CountriesFile) -> None:
     for seat in countries.seats:
         entry = KBEntry(f"seat:{name_key(seat.name)}", "seat", seat.name, seat.code, seat.code[:3])
         _add_names(tables, entry, [seat.name])
+        if seat.shared:
+            tables.shared_seats.add(entry.kb_id)
     for country in countries.countries:
         tables.country_names[country.code] = country.name
         for alias in country.cameo_codes:
@@ -618,6 +635,8 @@ def _load_discard(tables: _Tables, discard: DiscardFile) -> None:
 def _load_phrase_words(tables: _Tables, words: PhraseWordsFile) -> None:
     tables.group_nouns = frozenset(words.group_nouns)
     tables.island_nouns = frozenset(words.island_nouns)
+    tables.subnational_titles = frozenset(w.lower() for w in words.subnational_titles)
+    tables.name_type_words = frozenset(w.lower() for w in words.name_type_words)
     tables.leader_suffixes = frozenset(words.leader_suffixes)
     tables.proxy_suffixes = frozenset(words.proxy_suffixes)
     tables.user_participles = frozenset(words.user_participles)

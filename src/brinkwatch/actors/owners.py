@@ -57,7 +57,8 @@ class Owners:
         of its members ("the UN said its peacekeepers ..." -> IGOUNOPKO)."""
         owner = next((c for c in head.children if c.dep_ == "poss" and (
             c.lower_ in OWNER_PRONOUNS or c.lower_ in COUNTRY_NOUNS | self._kb.group_nouns | self._kb.island_nouns
-            or c.lower_ == "whose")), None)  # "the kingdom's"
+            or c.lower_ == "whose" or (c.pos_ == "PROPN" and c.lower_ in self._kb.name_type_words))),
+            None)  # "the kingdom's", "the Front's"
         if owner is not None and owner.lower_ == "whose":
             # "the Sudanese general, whose troops shelled El Fasher": the relative clause's antecedent owns them
             clause = head.head
@@ -73,6 +74,10 @@ class Owners:
                 and not own_doer:
             # "suspended talks with the ELN and accused its commanders": a rebel group's commanders are the group
             # (not "the ELN attacked its soldiers": no group attacks its own)
+            return actor.code, None, "coref-armed"
+        if sector == "GOV" and actor.sector in (ARMED - {"MIL"}) | {"OPP"} and actor.country not in NON_STATE_PREFIXES:
+            # "the Front's leadership", "the movement's leaders": a group's leaders speak for the group, they are
+            # no government
             return actor.code, None, "coref-armed"
         if actor.country and actor.code[:3] not in NON_STATE_PREFIXES and len(actor.code) <= 6:
             return actor.country, None, "coref"  # a state or one of its sectors

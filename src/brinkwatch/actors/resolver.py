@@ -196,7 +196,7 @@ class DocActors(Owners, PlacesAndPeoples):
         chapter = self._national_chapter(match, found.start)
         if chapter is not None:  # "the Turkish Red Crescent" is Turkey's society, not the movement
             code, sector = chapter + code, "NGO"
-        owner = self._owning_state(match, found.start)
+        owner = self._owning_state(match, found.start) or self._shared_seat_home(match, found.start)
         if owner is not None:  # "Russia's Security Council" is Russia's government, not the UN's
             sector = (match.sector or "GOV") if match.kind == "seat" else "GOV"  # "Peru's Congress": PERLEG
             code = owner + sector
@@ -206,6 +206,18 @@ class DocActors(Owners, PlacesAndPeoples):
             start=start, end=end, name=match.name, kb_id=match.kb_id, resolution=resolution,
             confidence=CONFIDENCE["metonym" if resolution == "metonym" else "kb"],
         )  # fmt: skip
+
+    def _shared_seat_home(self, match: KBMatch, start: int) -> str | None:
+        """The dateline's country for a bare seat name other states' bodies bear too: "LIMA - protesters
+        marched on Congress" is Peru's Congress, "MANILA - Congress passed the bill" the Philippines'."""
+        countries = self.context.dateline_countries
+        if match.kind != "seat" or not self._kb.is_shared_seat(match.kb_id) or len(countries) != 1 \
+                or match.country in countries:
+            return None
+        before = self._doc[start - 1] if start > 0 else None
+        if before is not None and self._kb.adjective_country(self._pieces[before.i]) is not None:
+            return None  # "the US Congress", "American Congress": named
+        return next(iter(countries))
 
     def _namesake_home(self, found: NameSpan, match: KBMatch) -> str | None:
         """The dateline's country, when a KB person's name is given a title that is not the KB's role for
@@ -286,6 +298,9 @@ class DocActors(Owners, PlacesAndPeoples):
             return self._igo_head(head, window), "coref"
         if sector is None and head.pos_ == "NOUN" and self._names_organization(head, window):
             return self._new_actor(head, window)
+        if head.pos_ == "PROPN" and self._is_bare_definite(head, window, head.i) and \
+                head.lower_ in self._kb.name_type_words and (named := self._named_type_antecedent(head)):
+            return named, "coref"
         if self._is_bare_definite(head, window, head.i) and (head.lower_ in COUNTRY_NOUNS or (
                 head.lower_ in self._kb.group_nouns) or (head.lower_ in self._kb.island_nouns and head.dep_ == "poss")):
             return self.coref_noun(head), "coref"
@@ -303,6 +318,8 @@ class DocActors(Owners, PlacesAndPeoples):
                 kind = "title"
                 if origin is None:  # "President Museveni threatened to ban Ugandan opposition candidates"
                     origin, kind = self._sentence_country(head), "domestic"
+                if origin is None and title == "GOV" and self._subnational_title(noun_start):
+                    origin, kind = self._subnational_home(head), "domestic"
                 return self._build(head, window, origin, sector, kind, None), "title"
             return self._new_actor(head, window)
         if sector is None and self._kb.is_person_noun(pieces(head.lemma_)):
@@ -405,6 +422,23 @@ class DocActors(Owners, PlacesAndPeoples):
                 and not self._is_counterpart(token)
             ):
                 countries.add(country)
+        return (countries.pop(), None, "domestic") if len(countries) == 1 else None
+
+    def _subnational_title(self, noun_start: int) -> bool:
+        """ "Governor Hyacinth Alia", "Mayor Lener Gustave": a regional or town official's title."""
+        return any(self._doc[i].lower_ in self._kb.subnational_titles
+                   for i in range(max(0, noun_start - 3), noun_start))
+
+    def _subnational_home(self, head: Token) -> Origin | None:
+        """The country of a governor or mayor the KB does not know: the dateline's, else the one country the
+        sentence names, a titled person's included ("President Tinubu called on Governor X": Nigeria's): no
+        state has another state's governors."""
+        datelined = self.context.dateline_countries
+        if len(datelined) == 1:
+            return next(iter(datelined)), None, "domestic"
+        countries = {found.match.country for token in head.sent if (found := self._names.get(token.i)) is not None
+                     and found.end - 1 == token.i and found.match.country and len(found.match.country) == 3
+                     and found.match.country not in NON_STATE}
         return (countries.pop(), None, "domestic") if len(countries) == 1 else None
 
     @staticmethod
@@ -836,6 +870,17 @@ class DocActors(Owners, PlacesAndPeoples):
                 "confidence": CONFIDENCE["coref"],
             }  # fmt: skip
         )
+
+    def _named_type_antecedent(self, head: Token) -> Actor | None:
+        """ "the Front", "the Alliance", "the Council": the last organisation named before whose name ends in
+        that word ("the Tigray People's Liberation Front ... The Front's leadership denied ...")."""
+        for mention in reversed(self.memory.mentions):
+            actor = mention.actor
+            if mention.head >= head.i or not actor.text or mention.kind not in ("organization", "new", "seat"):
+                continue
+            if actor.text.rstrip(" .,'’s").split()[-1].lower() == head.lower_:
+                return self._coref_actor(head, mention)
+        return None
 
     def _coref_pronoun(self, head: Token) -> Actor | None:
         antecedent = self.memory.pronoun_antecedent(head)

@@ -93,10 +93,13 @@ class CountryEntry(_Strict):
 
 
 class SeatEntry(_Strict):
-    """A seat of power used as a metonym ("the Kremlin" -> RUSGOV)."""
+    """A seat of power used as a metonym ("the Kremlin" -> RUSGOV). ``shared``: a name other states' bodies
+    bear too ("Congress" is Peru's, Colombia's, the Philippines' ...): under a dateline of one other country the
+    bare name is that country's body."""
 
     name: str
     code: ActorCode
+    shared: bool = False
 
 
 class CountriesFile(_Strict):
@@ -223,6 +226,8 @@ class PhraseWordsFile(_Strict):
     source: str
     group_nouns: Words = Field(min_length=1)
     island_nouns: Words = Field(min_length=1)
+    subnational_titles: Words = []
+    name_type_words: Words = []
     leader_suffixes: Words = Field(min_length=1)
     proxy_suffixes: Words = Field(min_length=1)
     user_participles: Words = Field(default_factory=list)

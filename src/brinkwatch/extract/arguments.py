@@ -96,8 +96,9 @@ class ArgumentResolver:
                 continue
             if all(m.country != mention.country for m in seen):
                 seen.append(mention)
-            if len(seen) == 2:
+            if len(seen) == 3:
                 break
+        seen = _lead_pair(seen, actors.mentions, tok.doc)
         if len(seen) < 2:
             return []
         sector = rules[lemma] or None
@@ -404,6 +405,17 @@ def _subject_span(tok: Token) -> tuple[int, int]:
     return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
+def _lead_pair(seen: list[Actor], mentions: list[Actor], doc: Doc) -> list[Actor]:
+    """Of the last three states named before "the two governments" / "both sides", the two the story's lead
+    names, when it names two and both are among them: "Iran's foreign minister called his counterparts in
+    Islamabad and Kabul ... The two governments agreed to a truce" are Pakistan's and Afghanistan's, not Iran's;
+    else the last two named."""
+    lead = story_countries(mentions, list(doc.sents)) if len(seen) == 3 else set()
+    if len(lead) == 2 and lead <= {m.country for m in seen}:
+        return [m for m in seen if m.country in lead]
+    return seen[:2]
+
+
 def _venue(doc: Doc, mention: Actor) -> bool:
     """ "held talks in Geneva", "signed a deal in Washington": a capital or town named as where something
     happened is the venue, not one of "the two sides"."""
@@ -606,8 +618,21 @@ def in_context(pairs, countries: set[str], code: str, rules, story: bool = False
             left = countries - (set() if domestic or _state_kin(target, source, kin, rules)
                                 else _foreign(target, source, home, nonstate))
             target = _contextual(target, _at_place(target, left, place, local))
+        elif kin is not None and code[:2] in rules.warning_roots:
+            target = _addressed_story(source, kin)
         out.append((source, target))
     return out
+
+
+def _addressed_story(source: Actor, country: str) -> Actor | None:
+    """An appeal, demand or warning a foreign state or an international body makes with no addressee, in a
+    story about one country, is addressed to that country: "Turkey called for calm" in a Tripoli story, "the
+    African Union demanded a return to constitutional order" in one from Antananarivo. The story's own actors
+    calling for calm address no one the text names."""
+    if not source.country or source.country == country or source.country == "---" or source.start is None:
+        return None
+    return Actor(code=country, country=country, sector=None, text=source.text, start=source.start,
+                 end=source.end, resolution="context", confidence=round(0.5 * source.confidence, 3))
 
 
 def _state_kin(actor: Actor, other: Actor | None, kin: str | None, rules) -> bool:

@@ -429,7 +429,9 @@ def _told_act(told: list[Event], index: int, paragraph_of: list[int], roots, rea
     single paragraph that goes on for months has moved on: no guess there)."""
     acts = [ev for ev in told if ev.sentence_index < index and ev.cameo.code[:2] in roots
             and ev.source is not None and ev.modality == "asserted"
-            and (ev.source.sector != "UAF" or ev.source.kb_id is not None)]  # al-Shabaab is named
+            # al-Shabaab is named, and so are "gunmen" the story told of (as in ``_last_attacker``); only the
+            # placeholder for a doer nobody named is no one's
+            and (ev.source.sector != "UAF" or ev.source.kb_id is not None or ev.source.resolution != "place")]
     if not acts:
         return None
     recent = [ev for ev in acts if ev.sentence_index >= index - reach]

@@ -202,3 +202,41 @@ def test_a_type_word_not_in_a_name_told_before_is_not_that_organisation(coder, t
     doc = coder.code_text(text, pub_date=DAY)
     assert not any(a is not None and a.resolution == "coref" and a.text.lower().startswith("the front")
                    for e in doc.events for a in (e.source, e.target))
+
+
+# ---------------------------------------------------------------- "Its head ..." opening a sentence
+@pytest.mark.parametrize(("text", "source"), [
+    ("MOGADISHU, June 10 - The African Union mission has 11,000 soldiers in Somalia but warns that its budget "
+     "runs out in July. Its head appealed to the European Union to fund it.", "IGO"),
+    ("The Arakan Army captured a naval base from Myanmar's military on Sunday. Its fighters then attacked a "
+     "police post in Sittwe.", "MMR"),
+    ("The UN refugee agency has 300 staff in Chad and says its camps near Sudan are full. Its chief urged "
+     "donors in Europe to send more money.", "IGO"),
+])
+def test_a_possessive_opening_the_subject_continues_the_subject_before(coder, text, source) -> None:
+    doc = coder.code_text(text, pub_date=DAY)
+    last = max(e.sentence_index for e in doc.events)
+    assert {e.source.country for e in doc.events if e.sentence_index == last} == {source}
+
+
+def test_a_possessive_inside_the_sentence_keeps_its_usual_antecedent(coder) -> None:
+    # not sentence-initial: "its" is the clause's subject's (the army), as before
+    text = "Somalia asked for more troops. The army said its soldiers had killed 30 militants near Jilib."
+    assert ("SOM", "SOM") in _pairs(coder, text)
+
+
+# ---------------------------------------------------------------- "Gulf states"
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Iran accused Gulf Arab states of backing the protesters.", ("IRN", "IGO")),
+    ("Gulf states pledged $2 billion to Sudan's army-led government.", ("IGO", "SDN")),
+    ("Qatar's emir met Gulf countries' leaders and Turkey's president in Doha.", ("QAT", "TUR")),
+])
+def test_gulf_states_are_the_gulf_bloc_not_papua_new_guineas_gulf_province(coder, text, pair) -> None:
+    pairs = _pairs(coder, text)
+    assert pair in pairs
+    assert not any("PNG" in p for p in pairs)
+
+
+def test_gulf_province_under_a_port_moresby_dateline_stays_papua_new_guineas(coder) -> None:
+    text = "PORT MORESBY, June 10 - Police arrested 12 people in Gulf province after tribal fighting."
+    assert ("PNG", "PNG") in _pairs(coder, text)

@@ -98,7 +98,10 @@ class MentionMemory:
         subject of the sentences before ("Iran summoned the British envoy. It accused London ...": Iran, not
         the envoy); other pronouns, and subjects with no earlier subject to continue, take the latest.
         ``topic``: the word names the story's topic wherever it stands ("the country's minister")."""
-        subject_position = topic or head.dep_ in ("nsubj", "nsubjpass")
+        # "... warns that its budget runs out. Its head appealed to donors": a possessive opening the sentence's
+        # subject continues the subject before, as the subject pronoun itself would
+        opening_owner = head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass") and head.i == head.sent.start
+        subject_position = topic or head.dep_ in ("nsubj", "nsubjpass") or opening_owner
         if not subject_position or self.antecedent(head, accept, reach=0) is not None:
             return self.antecedent(head, accept, reach)
         subject = self.antecedent(head, lambda m: accept(m) and _is_subject(self._doc[m.head]), reach)

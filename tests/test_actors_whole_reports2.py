@@ -240,3 +240,9 @@ def test_gulf_states_are_the_gulf_bloc_not_papua_new_guineas_gulf_province(coder
 def test_gulf_province_under_a_port_moresby_dateline_stays_papua_new_guineas(coder) -> None:
     text = "PORT MORESBY, June 10 - Police arrested 12 people in Gulf province after tribal fighting."
     assert ("PNG", "PNG") in _pairs(coder, text)
+
+
+def test_a_foreign_armed_groups_demand_is_not_addressed_to_the_storys_country(coder) -> None:
+    text = ("NAIROBI, July 20 - Sudan's army and the RSF met in the Kenyan capital for a second day.\n\n"
+            "The RSF demanded a halt to air strikes.")
+    assert ("SDN", "KEN") not in _pairs_at(coder, text, "demanded")

@@ -104,7 +104,9 @@ class MentionMemory:
         subject_position = topic or head.dep_ in ("nsubj", "nsubjpass") or opening_owner
         if not subject_position or self.antecedent(head, accept, reach=0) is not None:
             return self.antecedent(head, accept, reach)
-        subject = self.antecedent(head, lambda m: accept(m) and _is_subject(self._doc[m.head]), reach)
+        # (the possessive looks one sentence back only: a subject further back has been talked past)
+        subject = self.antecedent(head, lambda m: accept(m) and _is_subject(self._doc[m.head]),
+                                  1 if opening_owner and not topic else reach)
         return subject or self.antecedent(head, accept, reach)
 
     def pronoun_antecedent(self, head: Token, exclude: frozenset[str] = frozenset()) -> Mention | None:

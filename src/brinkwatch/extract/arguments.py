@@ -628,8 +628,10 @@ def _addressed_story(source: Actor, country: str) -> Actor | None:
     """An appeal, demand or warning a foreign state or an international body makes with no addressee, in a
     story about one country, is addressed to that country: "Turkey called for calm" in a Tripoli story, "the
     African Union demanded a return to constitutional order" in one from Antananarivo. The story's own actors
-    calling for calm address no one the text names."""
+    calling for calm address no one the text names, and so do a foreign country's rebels, parties or crowds."""
     if not source.country or source.country == country or source.country == "---" or source.start is None:
+        return None
+    if source.country not in ("IGO", "NGO") and source.sector not in (None, "GOV"):
         return None
     return Actor(code=country, country=country, sector=None, text=source.text, start=source.start,
                  end=source.end, resolution="context", confidence=round(0.5 * source.confidence, 3))

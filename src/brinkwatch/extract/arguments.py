@@ -98,7 +98,7 @@ class ArgumentResolver:
                 seen.append(mention)
             if len(seen) == 3:
                 break
-        seen = _lead_pair(seen, actors.mentions, tok.doc)
+        seen = _lead_pair(seen, actors.mentions, tok)
         if len(seen) < 2:
             return []
         sector = rules[lemma] or None
@@ -405,15 +405,27 @@ def _subject_span(tok: Token) -> tuple[int, int]:
     return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
-def _lead_pair(seen: list[Actor], mentions: list[Actor], doc: Doc) -> list[Actor]:
-    """Of the last three states named before "the two governments" / "both sides", the two the story's lead
-    names, when it names two and both are among them: "Iran's foreign minister called his counterparts in
-    Islamabad and Kabul ... The two governments agreed to a truce" are Pakistan's and Afghanistan's, not Iran's;
-    else the last two named."""
-    lead = story_countries(mentions, list(doc.sents)) if len(seen) == 3 else set()
-    if len(lead) == 2 and lead <= {m.country for m in seen}:
+def _lead_pair(seen: list[Actor], mentions: list[Actor], tok: Token) -> list[Actor]:
+    """Of the states named just before "the two governments" / "both sides", the two the story's lead names,
+    when it names two and both are among the last three states named or both are named in the sentence before
+    (even as a venue): "Iran's foreign minister called his counterparts in Islamabad and Kabul ... The two
+    governments agreed to a truce" are Pakistan's and Afghanistan's, not Iran's; else the last two named."""
+    if len(seen) < 2:
+        return seen
+    doc = tok.doc
+    lead = story_countries(mentions, list(doc.sents))
+    if len(lead) != 2:
+        return seen[:2]
+    if lead <= {m.country for m in seen}:
         return [m for m in seen if m.country in lead]
-    return seen[:2]
+    sents = list(doc.sents)
+    index = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+    since = sents[max(0, index - 1)].start_char
+    recent = [m for m in mentions if m.start is not None and since <= m.start < tok.idx and m.country in lead]
+    if {m.country for m in recent} != lead:
+        return seen[:2]
+    latest = {m.country: m for m in recent}  # the latest mention of each
+    return sorted(latest.values(), key=lambda m: m.start or 0, reverse=True)
 
 
 def _venue(doc: Doc, mention: Actor) -> bool:

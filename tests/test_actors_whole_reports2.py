@@ -248,3 +248,24 @@ def test_a_foreign_armed_groups_demand_is_not_addressed_to_the_storys_country(co
     text = ("NAIROBI, July 20 - Sudan's army and the RSF met in the Kenyan capital for a second day.\n\n"
             "The RSF demanded a halt to air strikes.")
     assert ("SDN", "KEN") not in _pairs_at(coder, text, "demanded")
+
+
+# ---------------------------------------------------------------- a namesake with other given names and another title
+@pytest.mark.parametrize(("text", "source"), [
+    ("JAKARTA, Aug 30 - Police chief Listyo Sigit Prabowo apologised to the family of the driver.", "IDNCOP"),
+    ("ABUJA, May 3 - Army spokesman Onyema Nwachukwu Tinubu accused the bandits of killing 20 villagers.", "NGAMIL"),
+    ("NAIROBI, June 25 - Police chief Douglas Kanja Ruto accused protesters of looting shops.", "KENCOP"),
+])
+def test_a_titled_namesake_is_not_the_known_office_holder(coder, text, source) -> None:
+    day = dt.date(2025, 8, 30)
+    assert source in _sources(coder, text, day)
+    assert source[:3] + "GOV" not in _sources(coder, text, day)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("President Prabowo Subianto met Malaysia's prime minister in Jakarta.", "IDNGOV"),
+    ("ANKARA, Aug 30 - President Recep Erdogan accused Israel of genocide.", "TURGOV"),
+    ("Kenyan President William Samoei Ruto accused the opposition of inciting violence.", "KENGOV"),
+])
+def test_the_office_holder_with_a_given_name_of_his_own_stays_himself(coder, text, source) -> None:
+    assert source in _sources(coder, text, dt.date(2025, 8, 30))

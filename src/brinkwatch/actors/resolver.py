@@ -187,7 +187,7 @@ class DocActors(Owners, PlacesAndPeoples):
         code, sector = match.code, match.sector
         if match.kind == "person" and not match.title:
             code, sector, resolution = self._person_by_title(head, found, match)
-        home = self._namesake_home(found, match)
+        home = self._namesake_home(found, match) or self._namesake_by_given_names(found, match)
         if home is not None:  # "BOGOTA - Defence Minister Pedro Sanchez": not Spain's prime minister
             sector = self._title_before(found.start)
             code, resolution = home + (sector or ""), "title"
@@ -230,6 +230,30 @@ class DocActors(Owners, PlacesAndPeoples):
         if said is None or set(said) <= known or known <= set(said):
             return None
         return next(iter(countries))
+
+    def _namesake_by_given_names(self, found: NameSpan, match: KBMatch) -> str | None:
+        """The person's country, when a KB person's surname ends a longer name whose other names are not the KB
+        person's and whose title gives another sector than the KB role: "Police chief Listyo Sigit Prabowo" is
+        a police chief, not President Prabowo Subianto."""
+        if match.kind != "person" or not match.country or len(match.country) != 3:
+            return None
+        given = []
+        index = found.start - 1
+        # the other names of the same name (the tagger may call it an ORG: "Listyo Sigit Prabowo")
+        while index >= 0 and self._doc[index].pos_ == "PROPN" and index not in self._names and (
+                self._doc[index + 1].ent_iob_ == "I" or self._doc[index].dep_ == "compound") and \
+                self._kb.title_sector(self._pieces[index]) is None and \
+                self._kb.sector_noun(self._pieces[index]) is None:  # "Secretary General X": a title, no name
+            given.append(index)
+            index -= 1
+        known = {piece for name in (match.name,) for piece in pieces(name)}
+        if not given or any(set(self._pieces[i]) <= known for i in given):
+            return None
+        sector = self._title_before(found.start)
+        if sector is None or sector == match.sector:
+            return None
+        countries = self.context.dateline_countries
+        return next(iter(countries)) if len(countries) == 1 else match.country
 
     def _title_key_before(self, index: int) -> Key | None:
         """Word pieces of the longest title right before token ``index`` ("Defence Minister")."""

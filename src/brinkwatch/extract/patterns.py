@@ -385,6 +385,13 @@ class _FrameWords:
             # "expelled three of its diplomats": a bare number counts them too
             toks += [p for t in frame.objects if lemma_of(t) in self.quantities or t.like_num for prep in t.children
                      if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+            # "described the ban as coercive and unjustified", "branded the vote as a coup": what the object is
+            # called, like the predicate of "called the vote a coup" (the parser hangs it on "as", as pobj or amod)
+            # ("described the events as a coup": the parser may hang "as" on the object instead)
+            toks += [w for prep in (*frame.trigger.children, *(c for o in frame.objects[:1] for c in o.children))
+                     if prep.dep_ == "prep" and prep.lower_ == "as" and frame.objects
+                     for p in prep.children if p.dep_ in AS_PREDICATE_DEPS
+                     for w in (p, *(c for c in p.children if c.dep_ == "conj"))]
             if frame.kind == "noun":
                 toks = [c for c in frame.trigger.children if c.dep_ in {"compound", "amod", "nmod"}]
                 toks += [t for p, t in frame.preps if p == "of"]
@@ -411,9 +418,10 @@ class _FrameWords:
 
 
 MODIFIER_DEPS = frozenset({"compound", "amod"})
+AS_PREDICATE_DEPS = frozenset({"pobj", "amod", "acomp"})
 # what a pattern's ``complement`` is read from: a to-infinitive or that-clause, or the predicate of a verb
 # that names what its object becomes (the parser gives "declared them persona non grata" as ccomp or oprd)
-COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})  # acomp: "held Washington responsible"
 
 
 def _phrase_fits(entry: str, tok: Token) -> bool:

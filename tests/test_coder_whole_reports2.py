@@ -75,6 +75,17 @@ CASES = [
     # near-misses: flying in oneself, support lent (the base layer's 060, not money)
     ("flew-in-self", "The Malian president flew in from Paris on Monday.", set()),
 
+    # an act told in a relative clause of a noun whose own clause is dated years back is background
+    ("history-relative", "In January 2022 a rise in fuel prices triggered unrest in Kazakhstan in which more than "
+     "230 people were killed.", set()),
+    ("history-relative-2", "Honduras' 2017 election was followed by weeks of protests in which more than 20 people "
+     "were killed.", set()),
+    ("history-relative-3", "In 2019 the army crushed a revolt in Guinea in which soldiers had seized the radio "
+     "station.", set()),
+    # near-miss: the governing clause is today's news
+    ("history-relative-today", "Rebels on Tuesday attacked a convoy in Mali in which three soldiers were killed.",
+     {("MLI", "MLI", "19", "asserted")}),
+
     # a ship named by its flag is a vessel
     ("boarded-flagged", "Indian navy commandos boarded the Liberian-flagged MV Lila Norfolk in the Arabian Sea.",
      {("IND", "LBR", "17", "asserted")}),

@@ -35,7 +35,7 @@ from spacy.tokens import Token
 from brinkwatch.errors import DataFileError
 from brinkwatch.extract.events import Draft, mandative
 from brinkwatch.model import Actor
-from brinkwatch.nlp.frames import lemma_of
+from brinkwatch.nlp.frames import clause_verb, lemma_of
 
 SENSES_FILE = Path(__file__).parent / "data" / "senses.yaml"
 _OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
@@ -339,7 +339,7 @@ def _is_business(actor: Actor, table: SenseTable) -> bool:
     return actor.sector in table.business_sectors or actor.country in table.business_countries
 
 
-def is_history(trigger: Token, pub_date: dt.date | None, table: SenseTable) -> bool:
+def is_history(trigger: Token, pub_date: dt.date | None, table: SenseTable, depth: int = 0) -> bool:
     """An act its own clause dates ``history_years`` or more before the report is background, not news."""
     if pub_date is None:
         return False
@@ -349,7 +349,7 @@ def is_history(trigger: Token, pub_date: dt.date | None, table: SenseTable) -> b
            and pub_date.year - year > table.history_years for n in nouns_dated for c in n.children):
         return True  # "the 1995 accord", "Azerbaijan's 2020 offensive recaptured ..."
     if trigger.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in trigger.children):
-        return is_history(trigger.head, pub_date, table)  # "the conflict began in 2011 when ..."
+        return is_history(trigger.head, pub_date, table, depth)  # "the conflict began in 2011 when ..."
     # an event noun's participle ("the deal, signed in 2016"), which the parser may hang on the noun's
     # with-phrase ("the deal with the FARC, signed in 2016")
     nouns = [trigger] + ([o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
@@ -366,6 +366,17 @@ def is_history(trigger: Token, pub_date: dt.date | None, table: SenseTable) -> b
                     if (year is not None and pub_date.year - year > table.history_years) or _names_phrase(
                             obj, table.history_periods):
                         return True
+    relative = trigger.dep_ == "relcl" and trigger.head.pos_ in {"NOUN", "PROPN"}
+    # (the parser may hang "in which ..." on the governing verb as an adverbial clause)
+    relative = relative or (trigger.dep_ == "advcl" and any(
+        p.dep_ == "prep" and any(o.dep_ == "pobj" and o.lower_ == "which" for o in p.children)
+        for p in trigger.children))
+    if relative and depth < 3:
+        # "In January 2022 a rise in prices triggered unrest in which 230 people were killed", "the 2017 election
+        # was followed by protests in which 20 people died": the clause of the noun the act is told of dates it
+        governing = clause_verb(trigger.head)
+        if governing.i != trigger.i and governing.pos_ in {"VERB", "AUX"}:
+            return is_history(governing, pub_date, table, depth + 1)
     return False
 
 

@@ -86,6 +86,17 @@ CASES = [
     ("history-relative-today", "Rebels on Tuesday attacked a convoy in Mali in which three soldiers were killed.",
      {("MLI", "MLI", "19", "asserted")}),
 
+    # freed or returned "from Russian captivity": the captor the adjective names released them
+    ("freed-from-captivity", "Forty Ukrainian soldiers were freed from Russian captivity on Friday.",
+     {("RUS", "UKR", "08", "asserted")}),
+    ("returned-from-captivity", "Moscow said 100 Russian servicemen had been returned from Ukrainian captivity.",
+     {("UKR", "RUS", "08", "asserted")}),
+    ("released-from-prison", "Eight Thai fishermen were released from Myanmar prisons on Tuesday.",
+     {("MMR", "THA", "08", "asserted")}),
+    # near-misses: coming back from a place or a visit is no release
+    ("returned-from-place", "The Filipino sailors returned from Manila on Monday.", set()),
+    ("returned-from-visit", "Ghana's foreign minister returned from Moscow on Sunday.", set()),
+
     # a ship named by its flag is a vessel
     ("boarded-flagged", "Indian navy commandos boarded the Liberian-flagged MV Lila Norfolk in the Arabian Sea.",
      {("IND", "LBR", "17", "asserted")}),
@@ -153,3 +164,25 @@ def test_a_shutdown_of_a_plant_is_no_strike(coder, text: str) -> None:
     """Near-misses: a shutdown no one strikes with."""
     roots = {ev.cameo.root for ev in code_sentence(coder, text, "2027-04-01")}
     assert "14" not in roots, roots
+
+
+# "on Monday" is a date, not the party called on: a strike called on a weekday is a strike, not an appeal
+CALLED_ON_A_DAY = [
+    ("Nigeria's labour congress called a general strike on Wednesday.", "NGA"),
+    ("Ecuador's indigenous federation called a national strike on Monday against fuel price rises.", "ECU"),
+    ("Bangladesh's opposition BNP called a nationwide shutdown on 12 March.", "BGD"),
+]
+
+
+@pytest.mark.parametrize("text,source", CALLED_ON_A_DAY, ids=[f"day-{i}" for i in range(len(CALLED_ON_A_DAY))])
+def test_a_strike_called_on_a_day_is_no_appeal(coder, text: str, source: str) -> None:
+    roots = _roots(code_sentence(coder, text, "2027-04-01"))
+    assert roots == {(source, "14")}, roots
+
+
+def test_calling_on_a_party_on_a_day_is_an_appeal(coder) -> None:
+    """Near-miss: the party called on is still the target when a date follows."""
+    events = code_sentence(coder, "Kenya's president called on the opposition to end the protests on Friday.",
+                           "2027-04-01")
+    assert {(ev.source.code[:3], ev.target.code[:3] if ev.target else None, ev.cameo.root) for ev in events} == {
+        ("KEN", "KEN", "02")}

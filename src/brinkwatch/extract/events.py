@@ -28,7 +28,7 @@ from brinkwatch.extract.drafts import (
     with_partner,
 )
 from brinkwatch.extract.occasions import SentenceRoles, background_reason, prevented_reason
-from brinkwatch.extract.patterns import Pattern, PatternBook
+from brinkwatch.extract.patterns import Pattern, PatternBook, is_date_word
 from brinkwatch.nlp.frames import Frame, expand, finite_governor, lemma_of, sentence_frames
 
 FUTURE_AUX = {"will", "would", "'ll", "shall"}
@@ -212,7 +212,7 @@ class SentenceCoder:
         if name is None:
             return None
         needed = self.gov.classes[name].particles.get(frame.lemma)
-        preps = {p for p, _ in frame.preps}
+        preps = {p for p, t in frame.preps if not is_date_word(t)}  # "called a strike on Monday"
         if needed and frame.particle != needed and not ({needed, "upon"} & preps and needed == "on"):
             return None
         if not needed and frame.particle:

@@ -419,6 +419,16 @@ class _FrameWords:
 
 MODIFIER_DEPS = frozenset({"compound", "amod"})
 AS_PREDICATE_DEPS = frozenset({"pobj", "amod", "acomp"})
+# a day or month named as the object of "on" or "in" ("on Monday", "on 12 March"): a date, never a party
+DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                        "november", "december", "today", "tomorrow", "yesterday", "tonight", "weekend"})
+
+
+def is_date_word(tok: Token) -> bool:
+    """"Monday", "12 March" (the parser's head is the month): a date (the entity tagger's DATE also tags places
+    beside "overnight", so the words themselves decide). "May" the modal is never a preposition's object."""
+    return tok.lower_ in DATE_WORDS and tok.ent_type_ == "DATE"
 # what a pattern's ``complement`` is read from: a to-infinitive or that-clause, or the predicate of a verb
 # that names what its object becomes (the parser gives "declared them persona non grata" as ccomp or oprd)
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})  # acomp: "held Washington responsible"
@@ -464,7 +474,8 @@ def _fits(pat: Pattern, frame: Frame, seen: _FrameWords | None = None) -> bool:
     if pat.subject and not _words_fit(pat.subject, {lemma_of(t) for t in frame.subjects}, frame.subjects):
         return False
     if pat.prep:
-        hits = [tok for prep, tok in frame.preps + frame.object_preps if prep in pat.prep]
+        # a date is no party: "called a hartal on Monday" calls on no one
+        hits = [tok for prep, tok in frame.preps + frame.object_preps if prep in pat.prep and not is_date_word(tok)]
         if not hits:
             return False
         if pat.prep_noun and not _words_fit(pat.prep_noun, {lemma_of(t) for t in hits}, hits):

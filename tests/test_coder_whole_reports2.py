@@ -97,6 +97,16 @@ CASES = [
     ("returned-from-place", "The Filipino sailors returned from Manila on Monday.", set()),
     ("returned-from-visit", "Ghana's foreign minister returned from Moscow on Sunday.", set()),
 
+    # blocking an app or a platform outright is censorship (1721); blocking access to a road stays a blockade
+    ("blocked-apps", "Pakistan blocked TikTok and WhatsApp ahead of the opposition rally.",
+     {("PAK", "PAK", "17", "asserted")}),
+    ("blocked-sites", "Guinea's junta blocked several news sites critical of the transition.",
+     {("GIN", "GIN", "17", "asserted")}),
+    ("blocked-platform", "Venezuela's telecoms regulator blocked the X platform for ten days.",
+     {("VEN", "VEN", "17", "asserted")}),
+    ("blocked-road-access", "Farmers in Punjab, India, blocked access to the highway on Monday.",
+     {("IND", "IND", "14", "asserted")}),
+
     # a ship named by its flag is a vessel
     ("boarded-flagged", "Indian navy commandos boarded the Liberian-flagged MV Lila Norfolk in the Arabian Sea.",
      {("IND", "LBR", "17", "asserted")}),

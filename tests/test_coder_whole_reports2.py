@@ -196,3 +196,30 @@ def test_calling_on_a_party_on_a_day_is_an_appeal(coder) -> None:
                            "2027-04-01")
     assert {(ev.source.code[:3], ev.target.code[:3] if ev.target else None, ev.cameo.root) for ev in events} == {
         ("KEN", "KEN", "02")}
+
+
+# a charge on "the sanctions" or "the ban" told before is aimed at whoever imposed them, whether the wording coded
+# the restriction 16 or 17
+TOLD_RESTRICTIONS = [
+    ("The European Union imposed sanctions on Belarus on Monday. Minsk condemned the sanctions as illegal.",
+     ("BLR", "IGO", "11")),
+    ("India banned exports of rice to Bangladesh last week. Dhaka criticised the ban.", ("BGD", "IND", "11")),
+    ("Washington imposed tariffs on Brazilian steel on Friday. Brazil's president condemned the tariffs.",
+     ("BRA", "USA", "11")),
+]
+
+
+@pytest.mark.parametrize("text,expected", TOLD_RESTRICTIONS, ids=[f"restriction-{i}" for i in
+                                                                  range(len(TOLD_RESTRICTIONS))])
+def test_a_charge_on_a_told_restriction_is_aimed_at_its_doer(coder, text: str, expected: tuple) -> None:
+    got = {(ev.source.code[:3], ev.target.code[:3] if ev.target else None, ev.cameo.root)
+           for ev in code_sentence(coder, text, "2027-04-01") if ev.cameo.root == "11"}
+    assert got == {expected}, got
+
+
+def test_a_charge_on_a_restriction_with_its_own_doer_keeps_it(coder) -> None:
+    """Near-miss: "condemned Japan's ban" names its own doer, not the one told before."""
+    text = "India banned exports of rice to Bangladesh last week. Dhaka condemned Japan's ban on fish imports."
+    got = {(ev.source.code[:3], ev.target.code[:3] if ev.target else None)
+           for ev in code_sentence(coder, text, "2027-04-01") if ev.cameo.root == "11"}
+    assert got == {("BGD", "JPN")}, got

@@ -179,6 +179,7 @@ class Governors(BaseModel):
     partner_roots: tuple[str, ...] = ()  # "met B and signed agreements": B is the other party of the agreements
     charge_roots: tuple[str, ...] = ()  # "accused X of ...": the of-phrase is the accuser's claim
     told_roots: tuple[str, ...] = ()  # "condemned the arrests": besides violence, acts of these roots are told
+    restriction_roots: tuple[str, ...] = ()  # "the ban": 16 or 17 by its wording; a charge on it finds either
     told_nouns: tuple[str, ...] = ()  # "condemned the launch": nouns of acts that have no pattern of their own
     reply_codes: tuple[str, ...] = ()  # "denied the accusation", "rejected the criticism": a reply ...
     reply_nouns: tuple[str, ...] = ()  # ... to one of these the story told ...

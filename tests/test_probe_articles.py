@@ -1,9 +1,10 @@
 """The whole-article probes (tests/data/articles/probe*/): their shape, and floors under the scores measured.
 
 ``probe5/`` (10 articles), ``probe5_actors/`` (6), ``probe6/`` (7), ``probe7_actors/`` (16), ``probe8/`` (16),
-``probe8_actors/`` (16) and ``probe9_actors/`` (16) were used to find and fix how events and actors are lost in whole
-articles; ``probe5_holdout/`` (5), ``probe6_holdout/`` (3), ``probe7_actors_holdout/`` (8), ``probe8_holdout/`` (8),
-``probe8_actors_holdout/`` (8) and ``probe9_actors_holdout/`` (8) were scored once when that work was finished. All were hand-coded before the coder
+``probe8_actors/`` (16), ``probe9/`` (16) and ``probe9_actors/`` (16) were used to find and fix how events and actors
+are lost in whole articles; ``probe5_holdout/`` (5), ``probe6_holdout/`` (3), ``probe7_actors_holdout/`` (8),
+``probe8_holdout/`` (8), ``probe8_actors_holdout/`` (8), ``probe9_holdout/`` (8) and ``probe9_actors_holdout/`` (8)
+were scored once when that work was finished. All were hand-coded before the coder
 was run on them. The floors sit a little under the
 scores measured at the end of the fifth session (README, tests/data/README.md); raise them as the coder
 improves, never lower them to make a change pass.
@@ -27,6 +28,8 @@ ARTICLES = Path(__file__).parent / "data" / "articles"
 # whole reports, events the coder never triggered on: probe8 0.426 -> 0.480 / core 31 -> 32 of 50, probe8_holdout 0.361 -> 0.385 / 16 of 25 (scored once at the end)
 # Ninth session (issue 11, actors in whole reports): probe9_actors 0.408 / 85 of 156 -> 0.467 / 92 of 156,
 # probe9_actors_holdout 0.376 / 34 of 72 (the coder the work started from) -> 0.400 / 36 of 72 (scored once at the end)
+# Ninth session (issue 11, the next whole-report probe): probe9 0.287 / 24 of 50 -> 0.307 / 27 of 50, probe9_holdout
+# 0.303 / 17 of 29 with the coder the work started from -> 0.301 / 17 of 29 (scored once at the end)
 FLOORS = {
     "probe5": {"dyad_root": 0.48, "core": 0.78},
     "probe5_holdout": {"dyad_root": 0.40, "core": 0.60},
@@ -41,6 +44,8 @@ FLOORS = {
     "probe8_holdout": {"dyad_root": 0.37, "core": 0.60},
     "probe9_actors": {"dyad_root": 0.45, "core": 0.57},
     "probe9_actors_holdout": {"dyad_root": 0.38, "core": 0.48},
+    "probe9": {"dyad_root": 0.29, "core": 0.52},
+    "probe9_holdout": {"dyad_root": 0.29, "core": 0.56},
 }
 
 

@@ -412,7 +412,8 @@ def _charges_on_told_acts(coded: list[tuple[Draft, list[Event]]], told: list[Eve
             nouns = [t for t in draft.target_tokens if t.i in kinds] or [
                 t for t in (draft.predicate or draft.trigger).children
                 if t.dep_ in ("dobj", "obj") and t.lemma_.lower() in rules.told_nouns and _is_definite_noun(t)]
-            roots = next(((rules.violent_roots if kinds.get(t.i, "19") in rules.violent_roots else (kinds[t.i],))
+            roots = next(((rules.violent_roots if kinds.get(t.i, "19") in rules.violent_roots
+                           else rules.restriction_roots if kinds[t.i] in rules.restriction_roots else (kinds[t.i],))
                           for t in nouns), None)
             antecedent = _told_act(told, index, paragraph_of, roots) if roots else None
             if antecedent is not None:

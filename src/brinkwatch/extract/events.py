@@ -28,7 +28,7 @@ from brinkwatch.extract.drafts import (
     with_partner,
 )
 from brinkwatch.extract.occasions import SentenceRoles, background_reason, prevented_reason
-from brinkwatch.extract.patterns import Pattern, PatternBook
+from brinkwatch.extract.patterns import Pattern, PatternBook, is_date_word
 from brinkwatch.nlp.frames import Frame, expand, finite_governor, lemma_of, sentence_frames
 
 FUTURE_AUX = {"will", "would", "'ll", "shall"}
@@ -109,10 +109,15 @@ class SentenceCoder:
         pattern = specific
         if pattern is None:
             return []
-        if frame.kind == "verb" and frame.lemma in self.gov.speech_verbs and pattern.code[:2] == "13" and any(
-                c.dep_ == "ccomp" and c.i in by_trigger and by_trigger[c.i].subjects and self.book.match(by_trigger[c.i])
-                for c in frame.complements):
-            return []  # "warned that Tehran would strike US bases": the reported act is the event, not a bare warning
+        if frame.kind == "verb" and frame.lemma in self.gov.speech_verbs and pattern.code[:2] == "13":
+            reported = [(c, self.book.match(by_trigger[c.i])) for c in frame.complements
+                        if c.dep_ == "ccomp" and c.i in by_trigger and by_trigger[c.i].subjects]
+            reported = [(c, p) for c, p in reported if p is not None]
+            if any(p.code[:2] >= "10" for _, p in reported):
+                return []  # "warned that Tehran would strike US bases": the reported act is the event, not a bare warning
+            # "warned that any attack would meet a crushing response": a clause that reports no act against anyone
+            # leaves the warning as the event, and its verb ("meet") is no meeting
+            consumed.update(c.i for c, _ in reported)
         if frame.kind == "verb":
             # "imposed sanctions on X" codes through the noun; the verb pattern takes the object noun
             for obj in frame.objects:
@@ -207,7 +212,7 @@ class SentenceCoder:
         if name is None:
             return None
         needed = self.gov.classes[name].particles.get(frame.lemma)
-        preps = {p for p, _ in frame.preps}
+        preps = {p for p, t in frame.preps if not is_date_word(t)}  # "called a strike on Monday"
         if needed and frame.particle != needed and not ({needed, "upon"} & preps and needed == "on"):
             return None
         if not needed and frame.particle:
@@ -331,10 +336,23 @@ class SentenceCoder:
 
 
     def _speaker_is_subject(self, draft: Draft) -> None:
-        """"Iran said it would ...": a pronoun subject of a reported clause is, first of all, the speaker."""
+        """"Iran said it would ...": a pronoun subject of a reported clause is, first of all, the speaker.
+
+        "Minsk said the manoeuvres were defensive and accused Poland of ...": the parser hangs the second verb on
+        the reported clause, so it inherits that clause's subject ("the manoeuvres"). A verbal act (an appeal,
+        accusation, demand, rejection, threat: roots 01-14) whose inherited subject is a common noun falls back
+        on the speaker when that noun names no actor; a named or actor subject ("Police said protesters gathered
+        and demanded ...") is still tried first."""
         if draft.speaker and draft.source_groups and all(t.pos_ == "PRON" for t in draft.source_groups[0]):
             draft.source_groups.insert(0, list(draft.speaker))
             draft.speaker_is_source = True
+            return
+        trigger = draft.trigger
+        if (draft.speaker and draft.inherited and trigger.dep_ == "conj" and draft.code[:2] <= "14"
+                and trigger.head.dep_ == "ccomp" and draft.speech_verb is not None
+                and trigger.head.head.i == draft.speech_verb.i
+                and draft.source_groups and all(t.pos_ == "NOUN" for t in draft.source_groups[0])):
+            draft.source_groups.append(list(draft.speaker))
 
     def _intent_or_demand(self, draft: Draft) -> None:
         """Future and intended acts are intents (03) or threats (13); "X said Y must ..." is a demand (10);

@@ -179,6 +179,7 @@ class Governors(BaseModel):
     partner_roots: tuple[str, ...] = ()  # "met B and signed agreements": B is the other party of the agreements
     charge_roots: tuple[str, ...] = ()  # "accused X of ...": the of-phrase is the accuser's claim
     told_roots: tuple[str, ...] = ()  # "condemned the arrests": besides violence, acts of these roots are told
+    restriction_roots: tuple[str, ...] = ()  # "the ban": 16 or 17 by its wording; a charge on it finds either
     told_nouns: tuple[str, ...] = ()  # "condemned the launch": nouns of acts that have no pattern of their own
     reply_codes: tuple[str, ...] = ()  # "denied the accusation", "rejected the criticism": a reply ...
     reply_nouns: tuple[str, ...] = ()  # ... to one of these the story told ...
@@ -385,6 +386,13 @@ class _FrameWords:
             # "expelled three of its diplomats": a bare number counts them too
             toks += [p for t in frame.objects if lemma_of(t) in self.quantities or t.like_num for prep in t.children
                      if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+            # "described the ban as coercive and unjustified", "branded the vote as a coup": what the object is
+            # called, like the predicate of "called the vote a coup" (the parser hangs it on "as", as pobj or amod)
+            # ("described the events as a coup": the parser may hang "as" on the object instead)
+            toks += [w for prep in (*frame.trigger.children, *(c for o in frame.objects[:1] for c in o.children))
+                     if prep.dep_ == "prep" and prep.lower_ == "as" and frame.objects
+                     for p in prep.children if p.dep_ in AS_PREDICATE_DEPS
+                     for w in (p, *(c for c in p.children if c.dep_ == "conj"))]
             if frame.kind == "noun":
                 toks = [c for c in frame.trigger.children if c.dep_ in {"compound", "amod", "nmod"}]
                 toks += [t for p, t in frame.preps if p == "of"]
@@ -411,9 +419,20 @@ class _FrameWords:
 
 
 MODIFIER_DEPS = frozenset({"compound", "amod"})
+AS_PREDICATE_DEPS = frozenset({"pobj", "amod", "acomp"})
+# a day or month named as the object of "on" or "in" ("on Monday", "on 12 March"): a date, never a party
+DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                        "november", "december", "today", "tomorrow", "yesterday", "tonight", "weekend"})
+
+
+def is_date_word(tok: Token) -> bool:
+    """"Monday", "12 March" (the parser's head is the month): a date (the entity tagger's DATE also tags places
+    beside "overnight", so the words themselves decide). "May" the modal is never a preposition's object."""
+    return tok.lower_ in DATE_WORDS and tok.ent_type_ == "DATE"
 # what a pattern's ``complement`` is read from: a to-infinitive or that-clause, or the predicate of a verb
 # that names what its object becomes (the parser gives "declared them persona non grata" as ccomp or oprd)
-COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})  # acomp: "held Washington responsible"
 
 
 def _phrase_fits(entry: str, tok: Token) -> bool:
@@ -456,7 +475,8 @@ def _fits(pat: Pattern, frame: Frame, seen: _FrameWords | None = None) -> bool:
     if pat.subject and not _words_fit(pat.subject, {lemma_of(t) for t in frame.subjects}, frame.subjects):
         return False
     if pat.prep:
-        hits = [tok for prep, tok in frame.preps + frame.object_preps if prep in pat.prep]
+        # a date is no party: "called a hartal on Monday" calls on no one
+        hits = [tok for prep, tok in frame.preps + frame.object_preps if prep in pat.prep and not is_date_word(tok)]
         if not hits:
             return False
         if pat.prep_noun and not _words_fit(pat.prep_noun, {lemma_of(t) for t in hits}, hits):

@@ -35,10 +35,13 @@ from spacy.tokens import Token
 from brinkwatch.errors import DataFileError
 from brinkwatch.extract.events import Draft, mandative
 from brinkwatch.model import Actor
-from brinkwatch.nlp.frames import lemma_of
+from brinkwatch.nlp.frames import clause_verb, lemma_of
 
 SENSES_FILE = Path(__file__).parent / "data" / "senses.yaml"
 _OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+# acts of words (CAMEO roots): statements, appeals, talks, demands, criticism, rejection, threats, protest (not
+# intents, 03: "will defend their title" is an intent by the time the senses are read)
+_WORD_ROOTS = frozenset({"01", "02", "04", "10", "11", "12", "13", "14"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 
 
@@ -105,7 +108,8 @@ def political_drafts(drafts: list[Draft], table: SenseTable) -> list[Draft]:
     if drafts and _is_sports_report(drafts[0].trigger.sent.text, table):
         return []
     dropped = {d.trigger.i for d in drafts
-               if draft_reason(d.trigger, d.source_tokens, d.target_tokens, table) is not None
+               if draft_reason(d.trigger, d.source_tokens, d.target_tokens, table,
+                               words_only=d.code[:2] in _WORD_ROOTS) is not None
                or _is_conditions_warning(d, table)}
     if drafts and _is_market_story(drafts[0].trigger.sent.root, table):
         # a market story names events as causes ("after Houthi attacks"); a clause with its own doer stays
@@ -130,10 +134,14 @@ def _hangs_under(tok: Token, dropped: set[int]) -> bool:
     return False
 
 
-def draft_reason(trigger: Token, sources: list[Token], targets: list[Token], table: SenseTable) -> str | None:
+def draft_reason(trigger: Token, sources: list[Token], targets: list[Token], table: SenseTable,
+                 words_only: bool = False) -> str | None:
     """Why this use of an event word is no political event, or None when it may be one.
 
-    ``sources`` and ``targets`` are the draft's argument tokens (heads of noun phrases)."""
+    ``sources`` and ``targets`` are the draft's argument tokens (heads of noun phrases). ``words_only``: the
+    draft is an act of words (an appeal, talks, a demand, criticism, rejection, threat or protest), which a
+    figurative direct object does not turn into sport or markets: "condemned the vote" and "rejected the vote"
+    are politics, "captured the vote" is not ("a campaign against measles" still is no protest)."""
     for tok in sources:
         if _is_sport_or_market_doer(tok, table):
             return "sport or market doer"
@@ -145,7 +153,8 @@ def draft_reason(trigger: Token, sources: list[Token], targets: list[Token], tab
     if not any(c.dep_ in _OBJECT_DEPS for c in trigger.children):  # "battled for the lead", "fought for the
         objects += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "for"  # title" ("attacked
                     for o in p.children if o.dep_ == "pobj"]  # the bank for inflation" has an object: it stays)
-    if any(_is_figurative_object(tok, table) for tok in objects):
+    direct = {c.i for c in trigger.children if c.dep_ in _OBJECT_DEPS} if words_only else set()
+    if any(_is_figurative_object(tok, table) for tok in objects if tok.i not in direct):
         return "figurative object"
     if _is_habitual(trigger, table):
         return "what has long been the case"
@@ -215,7 +224,15 @@ def _is_conditions_warning(draft: Draft, table: SenseTable) -> bool:
 def _threat_clause(clause: Token, table: SenseTable) -> bool:
     """What someone will suffer: "anyone found looting would face the full force of the law", "the rebels will
     pay a heavy price" (a threat, though the clause names no act of the warner's)."""
-    return any(c.dep_ in {"dobj", "obj"} and lemma_of(c) in table.warning_consequences for c in clause.children)
+    if any(c.dep_ in {"dobj", "obj"} and lemma_of(c) in table.warning_consequences for c in clause.children):
+        return True
+    # "the authorities would act firmly against anyone seeking to ...": a future act aimed against someone
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in clause.children) and any(
+        c.dep_ == "prep" and c.lower_ == "against" and any(o.dep_ == "pobj" for o in c.children)
+        for c in clause.children)
+
+
+_FUTURE = frozenset({"will", "would", "'ll", "shall"})
 
 
 def _is_insisted_fact(draft: Draft, table: SenseTable) -> bool:
@@ -322,7 +339,7 @@ def _is_business(actor: Actor, table: SenseTable) -> bool:
     return actor.sector in table.business_sectors or actor.country in table.business_countries
 
 
-def is_history(trigger: Token, pub_date: dt.date | None, table: SenseTable) -> bool:
+def is_history(trigger: Token, pub_date: dt.date | None, table: SenseTable, depth: int = 0) -> bool:
     """An act its own clause dates ``history_years`` or more before the report is background, not news."""
     if pub_date is None:
         return False
@@ -332,7 +349,7 @@ def is_history(trigger: Token, pub_date: dt.date | None, table: SenseTable) -> b
            and pub_date.year - year > table.history_years for n in nouns_dated for c in n.children):
         return True  # "the 1995 accord", "Azerbaijan's 2020 offensive recaptured ..."
     if trigger.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in trigger.children):
-        return is_history(trigger.head, pub_date, table)  # "the conflict began in 2011 when ..."
+        return is_history(trigger.head, pub_date, table, depth)  # "the conflict began in 2011 when ..."
     # an event noun's participle ("the deal, signed in 2016"), which the parser may hang on the noun's
     # with-phrase ("the deal with the FARC, signed in 2016")
     nouns = [trigger] + ([o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
@@ -349,6 +366,17 @@ def is_history(trigger: Token, pub_date: dt.date | None, table: SenseTable) -> b
                     if (year is not None and pub_date.year - year > table.history_years) or _names_phrase(
                             obj, table.history_periods):
                         return True
+    relative = trigger.dep_ == "relcl" and trigger.head.pos_ in {"NOUN", "PROPN"}
+    # (the parser may hang "in which ..." on the governing verb as an adverbial clause)
+    relative = relative or (trigger.dep_ == "advcl" and any(
+        p.dep_ == "prep" and any(o.dep_ == "pobj" and o.lower_ == "which" for o in p.children)
+        for p in trigger.children))
+    if relative and depth < 3:
+        # "In January 2022 a rise in prices triggered unrest in which 230 people were killed", "the 2017 election
+        # was followed by protests in which 20 people died": the clause of the noun the act is told of dates it
+        governing = clause_verb(trigger.head)
+        if governing.i != trigger.i and governing.pos_ in {"VERB", "AUX"}:
+            return is_history(governing, pub_date, table, depth + 1)
     return False
 
 

@@ -60,6 +60,7 @@ class DateCues(BaseModel):
     act_nouns: list[str] = Field(default_factory=list)
     reporting_verbs: frozenset[str] = frozenset()
     restating_verbs: frozenset[str] = frozenset()
+    restating_passives: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -484,10 +485,18 @@ def _with_sequels(doc: Doc, found: list[DateMention], cues: DateCues, text: str)
             if not any(d.start < m.end() and m.start() < d.end for d in found)]
     for m in hits:
         paragraph = text.rfind("\n", 0, m.start()) + 1
-        if paragraph > 0 and not text[paragraph:m.start()].strip(" \t\"“("):
+        opening = paragraph > 0 and not text[paragraph:m.start()].strip(" \t\"“(")
+        if opening:
             paragraph = _previous_paragraph(text, paragraph)  # "The following day," opening a paragraph
         before = [d for d in found if paragraph <= d.start < m.start() and d.parsed.precision == "day"
                   and d.parsed.date is not None and not d.reference]
+        if opening and not before and paragraph > 0 and _time_of_day_in(doc, paragraph, m.start()):
+            # "Hours later, soldiers detained 18 villagers" after a paragraph that tells a time of day but no day
+            # ("The strike hit a monastery ... in the early hours"): the day the paragraph before it named
+            # ("Jets bombed a village on Monday"). A paragraph of no time at all ("Talks failed.") breaks the chain.
+            paragraph = _previous_paragraph(text, paragraph)
+            before = [d for d in found if paragraph <= d.start < m.start() and d.parsed.precision == "day"
+                      and d.parsed.date is not None and not d.reference]
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if not before or span is None or before[-1].parsed.date is None:
             continue
@@ -497,6 +506,12 @@ def _with_sequels(doc: Doc, found: list[DateMention], cues: DateCues, text: str)
                                  leading=leading, heading=heading))
         found.sort(key=lambda d: d.start)
     return found
+
+
+def _time_of_day_in(doc: Doc, start: int, end: int) -> bool:
+    """A time of day ("in the early hours", "at dawn", "around noon") is tagged between the two offsets."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(t.ent_type_ == "TIME" for t in span)
 
 
 def _with_act_sequels(doc: Doc, found: list[DateMention], cues: DateCues, text: str) -> list[DateMention]:
@@ -725,16 +740,12 @@ def _restated(following: Sequence[DateMention], doc: Doc, sent: Span, cues: Date
     nxt = doc[sent.end].sent
     last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
     between = doc[last.i:max(last.i, nxt.end - 1)]  # (Doc.text is rebuilt on every access: the tokens are read instead)
-    if any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in between) and not _lead_alone(sent):
+    if any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in between) and not lead_alone(sent):
         return None  # a new paragraph goes on with the telling only after a one-sentence lead
     root = nxt.root
     if root.lemma_.lower() in cues.reporting_verbs:  # "The attack happened on Monday night, the governor said"
         root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), root)
-    if root.lemma_.lower() not in cues.restating_verbs:
-        return None
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lemma_.lower() not in cues.act_nouns and subject.lower_ not in cues.act_nouns or \
-            not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
+    if not restates_the_act(root, cues):
         return None
     for m in following:
         if nxt.start_char <= m.start < nxt.end_char and not m.reference and m.parsed.date is not None and \
@@ -743,7 +754,21 @@ def _restated(following: Sequence[DateMention], doc: Doc, sent: Span, cues: Date
     return None
 
 
-def _lead_alone(sent: Span) -> bool:
+def restates_the_act(root: Token, cues: DateCues) -> bool:
+    """"The attack happened on Monday night" (a restating verb whose subject points back to the act), or the
+    act told again in the passive with no doer ("On Saturday, June 13, a patrol was attacked ...", "The bus was
+    ambushed near X"): a lead's summary, told again where and when it happened."""
+    lemma = root.lemma_.lower()
+    if lemma in cues.restating_passives and any(c.dep_ == "nsubjpass" for c in root.children):
+        return not any(c.dep_ == "agent" for c in root.children)
+    if lemma not in cues.restating_verbs:
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.lemma_.lower() in cues.act_nouns or subject.lower_ in cues.act_nouns) \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children)
+
+
+def lead_alone(sent: Span) -> bool:
     """The sentence is a paragraph of its own, after at most a dateline ("MAPUTO, July 2 (SAPS) - ..."): a wire
     story's lead, whose next paragraph goes on telling the same act."""
     doc, i = sent.doc, sent.start

@@ -146,9 +146,30 @@ def _counts(sent: Span, cues: NumberCues, skip: frozenset[int] = frozenset()) ->
         text = doc[i:j + 1].text
         value = parse_number_words(text)
         is_year = _is_year(tok, text, value, cues)
+        upper = _range_end(sent, i, j + 1, skip)
+        if value is not None and not is_year and upper is not None:
+            # "between 12 and 15 attackers": one count, told as a range; its sure part is the lower bound
+            yield _Count(i, upper, value, "between")
+            i = upper
+            continue
         if value is not None and not is_year:
             yield _Count(i, j + 1, value, _hedge(sent, i, cues))
         i = j + 1
+
+
+def _range_end(sent: Span, first: int, end: int, skip: frozenset[int]) -> int | None:
+    """Where "between 12 and 15" ends (the token after "15"), when the count at ``first:end`` opens such a
+    range; None otherwise ("between two and three o'clock" is a time the NER tags, so its tokens are skipped)."""
+    doc = sent.doc
+    if first == sent.start or doc[first - 1].lower_ != "between" or end + 1 >= sent.end or \
+            doc[end].lower_ != "and" or not _is_number_token(doc[end + 1]) or end + 1 in skip:
+        return None
+    k = end + 1
+    while k + 1 < sent.end and (_is_number_token(doc[k + 1]) or doc[k + 1].text == "-") and k + 1 not in skip:
+        k += 1
+    while doc[k].text == "-":
+        k -= 1
+    return k + 1 if parse_number_words(doc[end + 1:k + 1].text) is not None else None
 
 
 def _is_year(tok: Token, text: str, value: float | None, cues: NumberCues) -> bool:
@@ -207,8 +228,8 @@ def _included(noun: Token) -> bool:
 
 
 def _party_of_one(tok: Token, cues: NumberCues) -> bool:
-    """"two officers and a civilian", "a soldier and three villagers": "a" counts one when its person is
-    listed with counted people. Alone ("killing a 62-year-old man") it is told without a count and stays
+    """"two officers and a civilian", "a soldier and three villagers", "a policeman and a girl": "a"
+    counts one when its person is listed with counted people or with another person told with "a". Alone ("killing a 62-year-old man") it is told without a count and stays
     so, as the annotated sets have it."""
     if tok.lower_ not in ("a", "an") or tok.dep_ != "det":
         return False
@@ -219,7 +240,10 @@ def _party_of_one(tok: Token, cues: NumberCues) -> bool:
     if noun.dep_ == "conj":
         listed.append(noun.head)
         listed += [c for c in noun.head.children if c.dep_ == "conj" and c.i != noun.i]
-    return any(c.dep_ == "nummod" and _is_number_token(c) for other in listed for c in other.children)
+    # "wounding a police officer and a teenage girl": people listed one by one are counted one by one
+    return any(c.dep_ == "nummod" and _is_number_token(c) or c.dep_ == "det" and c.lower_ in ("a", "an") and
+               (other.lemma_.lower() in cues.people_nouns or other.lower_ in cues.people_nouns)
+               for other in listed for c in other.children)
 
 
 def _counted_noun(sent: Span, count: _Count) -> Token:
@@ -888,7 +912,7 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
     if tail is not None and not _acts_of_its_own_once(tail, cues):
         # "clashed overnight in Tripoli; the ministry said the toll had risen to 11": the parse may hang the
         # act under the later clause's reporting verb, so the toll clause is read like the next sentence
-        taken = sorted((q for q in _tolls_told(tail, cues, skip_spans) if q.kind in _TOLL_KINDS and q.kind not in have),
+        taken = sorted((q for q in tolls_told(tail, cues, skip_spans) if q.kind in _TOLL_KINDS and q.kind not in have),
                        key=lambda q: (q.start or 0, q.kind))
         found += taken
         have |= {q.kind for q in taken}
@@ -896,29 +920,109 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
     step, telling = 0, True  # telling: every sentence since the event's has added to its toll
     # "scores injured": a word for a count, which a count told after it makes exact ("63 injured people")
     vague = {q.kind for q in [*own, *found] if q.qualifier in cues.approximate}
+    lead = _paragraph_of_its_own(sent)
+    in_next_paragraph = False  # reading the paragraph after a lead's
     while nxt is not None and step < _FOLLOW_UP_SENTENCES:
-        if crossed and not (step == 0 and _paragraph_of_its_own(sent) and _vague_kinds(sent, cues)):
+        if crossed and (in_next_paragraph or step > 0 or not lead or _new_happening(nxt, cues)):
             break  # a paragraph's toll is its own: wire stories give a later toll as an event of its own
+        in_next_paragraph = in_next_paragraph or crossed
         fragment = _is_toll_fragment(nxt)
         if fragment or (telling and not _acts_of_its_own_once(nxt, cues)):
-            told = [q for q in _tolls_told(nxt, cues, skip_spans) if q.kind in _TOLL_KINDS]
+            told = [q for q in tolls_told(nxt, cues, skip_spans) if q.kind in _TOLL_KINDS]
             again = {q.kind for q in told if q.kind in have and (_revises(nxt, q, cues) or (
                 q.kind in vague and q.qualifier not in cues.approximate))}
-            if crossed:  # (a lead's toll, from the paragraph after it: only what the lead told in a word)
-                told = [q for q in told if q.kind in _vague_kinds(sent, cues) and (q.kind not in have or q.kind in again)]
-            taken = sorted((q for q in told if q.kind not in have or q.kind in again or _additional(nxt, q)),
+            taken = sorted((q for q in told if q.kind not in have or q.kind in again or _additional(nxt, q)
+                            or _other_side(q, [*own, *found], cues, sent.doc)),
                            key=lambda q: (q.start or 0, q.kind))  # (a set: kind breaks ties, the same every run)
             found = [q for q in found if q.kind not in again] + taken
             revised |= again
             have |= {q.kind for q in taken}
-            telling = bool(taken) or _names_the_victims(nxt, cues)
+            # (a sentence that tells the same toll again, "Five passengers were shot dead", goes on telling it)
+            same = any((q.kind, q.value) == (h.kind, h.value) for q in told for h in [*own, *found])
+            telling = bool(taken) or same or _names_the_victims(nxt, cues) or _restates(nxt, cues)
         elif not fragment:
             telling = False
-        if crossed or (not fragment and _acts_of_its_own_once(nxt, cues)):
+        if not fragment and _acts_of_its_own_once(nxt, cues):
             break  # a new happening: later toll lines are its own
         nxt, crossed = _next_sentence_once(nxt)
         step += 1
     return tuple(q for q in own if q.kind not in revised) + tuple(found)
+
+
+def _counted_by(quantity: Quantity, doc) -> Token | None:  # noqa: ANN001 - a Doc
+    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand") if quantity.start is not None else None
+    if span is None:
+        return None
+    last = span[-1]
+    while last.dep_ == "conj" and last.head.i != last.i:  # "between 12 and 15 attackers"
+        last = last.head
+    return last.head if last.dep_ in ("nummod", "quantmod") else last
+
+
+def _other_side(quantity: Quantity, told: Sequence[Quantity], cues: NumberCues, doc) -> bool:  # noqa: ANN001
+    """"killing between 12 and 15 attackers ... Two soldiers died": the later deaths are the other side's, so
+    they add to the toll rather than restate it. Sides: the attackers' words (``captured_suspects``) and all
+    other people."""
+    def attackers(q: Quantity) -> bool | None:
+        noun = _counted_by(q, doc)
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return noun.lemma_.lower() in cues.captured_suspects or noun.lower_ in cues.captured_suspects
+
+    mine = [attackers(q) for q in told if q.kind == quantity.kind]
+    theirs = attackers(quantity)
+    return bool(mine) and theirs is not None and all(side is not None and side != theirs for side in mine)
+
+
+# A paragraph that opens with these tells another happening than the lead's ("Separately, two soldiers were
+# wounded", "Earlier, ...", "Last week, ..."): its tolls are not the lead's.
+_ELSEWHERE = frozenset({"separately", "separate", "elsewhere", "meanwhile", "earlier", "later", "last", "previously",
+                        "also", "another", "other", "in", "on", "since", "during"})
+
+
+def _new_happening(sent: Span, cues: NumberCues) -> bool:
+    """Whether the first sentence of the paragraph after a lead starts another happening rather than going on
+    with the lead's: it opens on a time, a place or "separately", or tells an act of its own. The lead's own
+    later lines open on what it told ("A lieutenant was among the dead.", "The victims included two
+    teenagers.", "By Tuesday evening the number of dead had risen to 15", "The bus was attacked near X")."""
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None:
+        return True
+    if first.lower_ == "by" or _revision_opening(sent, cues):
+        return False  # "By Tuesday evening the toll had risen to 15": the lead's toll, revised
+    if first.lower_ in _ELSEWHERE or first.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or \
+            _acts_of_its_own_once(sent, cues):
+        return True
+    if _restates(sent, cues):
+        return False  # "The attack took place on Sunday night in the village of X"
+    # "Security forces recovered the bodies of two villagers near Moreh the next day": a day or a place of its own
+    lead = sent.doc[sent.start - 1].sent if sent.start > 0 else None
+    named = {t.lower_ for t in lead if t.ent_type_ in ("GPE", "LOC", "FAC")} if lead is not None else set()
+    return any(t.ent_type_ in ("DATE", "TIME") or t.ent_type_ in ("GPE", "LOC", "FAC") and t.lower_ not in named
+               for t in sent)
+
+
+def _revision_opening(sent: Span, cues: NumberCues) -> bool:
+    return sent.root.lemma_.lower() in cues.revision_verbs
+
+
+def _restates(sent: Span, cues: NumberCues) -> bool:
+    """"The attack took place near X", "The bus was attacked near X", "A lieutenant was among the dead": the
+    sentence goes on about the act already told (its subject points back to it, or names one of its dead)
+    and tells no toll of its own; a toll sentence after it still belongs to the act."""
+    root = sent.root
+    if root.lemma_.lower() in cues.reporting_verbs:  # "The bus was attacked near X, a police commander said"
+        root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")), root)
+    violent = set(cues.violent_acts) | set(cues.event_cues.get("killed", ()))
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    back = any(any(c.dep_ in ("det", "poss") and c.lower_ in _BACK_REFERENCES for c in s.children) for s in subjects)
+    if back and (root.lemma_.lower() in ("take", "happen", "occur") or root.lemma_.lower() in violent
+                 and any(c.dep_ == "nsubjpass" for c in root.children)):
+        return True
+    casualty = _casualty_words(cues)[0] | {"victim", "casualty"}
+    return root.lemma_.lower() == "be" and any(  # "A lieutenant was among the dead"
+        c.dep_ == "prep" and c.lower_ == "among" and any(g.dep_ == "pobj" and (
+            g.lemma_.lower() in casualty or g.lower_ in casualty) for g in c.children) for c in root.children)
 
 
 def _vague_kinds(sent: Span, cues: NumberCues) -> frozenset[str]:
@@ -1032,7 +1136,7 @@ def _acts_of_its_own_once(sent: Span, cues: NumberCues) -> bool:
     return _once(sent.doc, ("acts", sent.start, sent.end, id(cues)), lambda: _acts_of_its_own(sent, cues))
 
 
-def _tolls_told(sent: Span, cues: NumberCues, skip_spans: Sequence[tuple[int, int]]) -> set[Quantity]:
+def tolls_told(sent: Span, cues: NumberCues, skip_spans: Sequence[tuple[int, int]]) -> set[Quantity]:
     """The quantities of the sentence's own clause, or of what its reporting verb reports ("..., a local
     leader said"); ``skip_spans`` is kept with them (another object may reuse its id)."""
     def read() -> tuple[Sequence[tuple[int, int]], set[Quantity]]:

@@ -259,3 +259,19 @@ def test_a_passive_restatement_dates_the_lead(text, trigger, expected) -> None:
 )
 def test_a_sequel_after_a_paragraph_of_a_time_of_day(text, trigger, expected) -> None:
     assert attributes(text, trigger, PUB).date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # "on the 12th": a day of the story's month, or of the month before when that day is still to come
+        ("Jihadists attacked a convoy near Menaka on the 12th, the army said.", "attacked", D(2026, 2, 12)),
+        ("Gunmen attacked a market in Gao on the 4th, killing six people.", "attacked", D(2026, 2, 4)),
+        ("Police said they had arrested 14 suspects on the 27th.", "arrested", D(2026, 1, 27)),
+        # near-misses: an ordinal that counts floors or units is no day
+        ("Rebels shelled the 4th floor of a hotel in Goma.", "shelled", PUB),
+        ("Troops of the 21st brigade attacked a rebel camp on Monday.", "attacked", D(2026, 2, 9)),
+    ],
+)
+def test_the_nth_is_a_day_of_the_storys_month(text, trigger, expected) -> None:
+    assert attributes(text, trigger, PUB).date == expected

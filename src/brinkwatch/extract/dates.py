@@ -101,6 +101,7 @@ _RE_MY = re.compile(rf"^{_MONTH_RE},? (?:of )?(?P<year>\d{{4}})$")
 _RE_M = re.compile(rf"^{_MONTH_RE}$")
 _RE_Y = re.compile(r"^(?:the )?(?P<year>(?:19|20)\d{2})(?P<decade>s)?$")
 _RE_ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$")
+_RE_ORDINAL_DAY = re.compile(r"^the (?P<day>\d{1,2})(?:st|nd|rd|th)$")  # "on the 12th": a day of the story's month
 _RE_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{1,4}\b")
 _RE_AGO = re.compile(r"^(?P<n>\d+|[a-z]+(?: [a-z]+)?) (?P<unit>day|week|month|year)s? ago$")
 _RE_WEEKDAY = re.compile(r"^(?:(?P<rel>last|this|next|this past|past) )?(?P<wd>[a-z]+)\.?$")
@@ -253,6 +254,12 @@ def _parse_absolute(text: str, pub: dt.date | None, cues: DateCues, fraction: fl
     m = _RE_ISO.match(text)
     if m:
         return _safe_day(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+    m = _RE_ORDINAL_DAY.match(text)
+    if m and pub is not None and 1 <= int(m.group("day")) <= 31:
+        # "on the 12th": the story's month, or the month before when that day is still to come
+        day = int(m.group("day"))
+        year, month = (pub.year, pub.month) if day <= pub.day else _shift_month(pub.year, pub.month, -1)
+        return _safe_day(year, month, day)
     m = _RE_MY.match(text) or _RE_M.match(text)
     if m and m.group("month") in _MONTHS:
         month = _MONTHS[m.group("month")]
@@ -344,6 +351,7 @@ _DATE_REGEX = re.compile(
     r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?"
     r"|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:,? \d{4})?"
     r"|(?:last|this|next) (?:week|weekend|month|year)|yesterday|today|tonight|last night|this morning|overnight"
+    r"|(?<=\bon )the \d{1,2}(?:st|nd|rd|th)(?!\s+[a-z])"  # "on the 4th, the group ...", not "on the 4th floor"
     r")\b",
     re.IGNORECASE,
 )

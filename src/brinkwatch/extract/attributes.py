@@ -35,7 +35,7 @@ from brinkwatch.extract.modality import (
     is_opinion_sentence,
     modality_for_event,
 )
-from brinkwatch.extract.numbers import NumberCues, follow_up_numbers, numbers_for_event
+from brinkwatch.extract.numbers import NumberCues, numbers_for_event
 from brinkwatch.extract.places import (
     PlaceMention,
     article_countries,
@@ -46,8 +46,9 @@ from brinkwatch.extract.places import (
     story_place_country,
     struck_country,
 )
-from brinkwatch.extract.routes import replaces, road_between, route_end
 from brinkwatch.extract.quotes import Quote, QuoteCues, attribution_for_event, find_quotes
+from brinkwatch.extract.routes import replaces, road_between, route_end
+from brinkwatch.extract.tolls_after import follow_up_numbers
 from brinkwatch.geo import Gazetteer, to_place
 from brinkwatch.model import Actor, Article, Attribution, DatePrecision, Modality, Place, Quantity
 from brinkwatch.nlp.structure import dateline_date, find_layout

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from brinkwatch.extract.dates import DateCues, lead_alone, restates_the_act
-from brinkwatch.extract.numbers import NumberCues, tolls_told
+from brinkwatch.extract.numbers import NumberCues
+from brinkwatch.extract.tolls_after import tolls_told
 from brinkwatch.model import Place, Quantity
 
 _COARSE = frozenset({"country", "admin1", "admin2", "unknown"})

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -790,6 +791,30 @@ def lead_alone(sent: Span) -> bool:
     if i > 0 and sent.start - i >= 12:
         return False
     return not any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in sent[:-1])
+
+
+_PARAGRAPHS_KEY = "brinkwatch.dates.paragraph_starts"
+
+
+def story_lead(sent: Span) -> bool:
+    """The sentence is the story's lead: a paragraph of its own (``lead_alone``) among the text's first two
+    paragraphs (a headline may stand before it). A later one-sentence paragraph is no lead: a text written a
+    sentence to a line ("... killing 53 people. // Seven gendarmes were wounded ...") has many."""
+    if not lead_alone(sent):
+        return False
+    doc = sent.doc
+    starts = doc.user_data.get(_PARAGRAPHS_KEY)
+    if starts is None:  # (token indices where a paragraph with words starts: read once per document)
+        starts, broke = [], True
+        for tok in doc:
+            if tok.is_space or not tok.text.strip():
+                broke = broke or "\n" in tok.text
+            elif broke:
+                starts.append(tok.i)
+                broke = False
+            broke = broke or "\n" in tok.whitespace_
+        doc.user_data[_PARAGRAPHS_KEY] = starts
+    return bisect_right(starts, sent.start) <= 2
 
 
 def _when_of_reference(mentions: Sequence[DateMention], doc: Doc, sent: Span, trigger: Token) -> ParsedDate | None:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from brinkwatch.extract.dates import DateCues, lead_alone, restates_the_act
+from brinkwatch.extract.dates import DateCues, restates_the_act, story_lead
 from brinkwatch.extract.numbers import NumberCues
 from brinkwatch.extract.tolls_after import tolls_told
 from brinkwatch.model import Place, Quantity
@@ -27,7 +27,7 @@ def restating_verb(sent: Span, cues: DateCues) -> Token | None:
     """The verb of the first sentence of the next paragraph, when ``sent`` is a one-sentence lead and that
     sentence restates its act ("The attack took place ...", "The bus was attacked ..."), else None."""
     doc = sent.doc
-    if sent.end >= len(doc) or not lead_alone(sent):
+    if sent.end >= len(doc) or not story_lead(sent):
         return None
     last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
     if not any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in doc[last.i:sent.end + 1]):
@@ -73,7 +73,7 @@ def _lead_before(sent: Span) -> Span | None:
         return None
     before = doc[i].sent
     broke = any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in doc[before.end - 1:sent.start])
-    return before if broke and lead_alone(before) else None
+    return before if broke and story_lead(before) else None
 
 
 def toll_from_the_lead(sent: Span, trigger: Token, cues: NumberCues, own: Sequence[Quantity],

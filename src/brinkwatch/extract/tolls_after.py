@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from brinkwatch.extract.dates import story_lead
 from brinkwatch.extract.numbers import (
     _MORE_WORDS,
     _TOLL_KINDS,
@@ -122,7 +123,8 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
     step, telling = 0, True  # telling: every sentence since the event's has added to its toll
     # "scores injured": a word for a count, which a count told after it makes exact ("63 injured people")
     vague = {q.kind for q in [*own, *found] if q.qualifier in cues.approximate}
-    lead = _paragraph_of_its_own(sent)
+    story = story_lead(sent)  # the story's lead goes on in the next paragraph; a later one-line paragraph only
+    lead = story or (_paragraph_of_its_own(sent) and bool(_vague_kinds(sent, cues)))  # with what it told in a word
     in_next_paragraph = False  # reading the paragraph after a lead's
     while nxt is not None and step < _FOLLOW_UP_SENTENCES:
         if crossed and (in_next_paragraph or step > 0 or not lead or _new_happening(nxt, cues)):
@@ -130,7 +132,8 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
         in_next_paragraph = in_next_paragraph or crossed
         fragment = _is_toll_fragment(nxt)
         if fragment or (telling and not _acts_of_its_own_once(nxt, cues)):
-            told = [q for q in tolls_told(nxt, cues, skip_spans) if q.kind in _TOLL_KINDS]
+            told = [q for q in tolls_told(nxt, cues, skip_spans) if q.kind in _TOLL_KINDS and (
+                story or not in_next_paragraph or q.kind in _vague_kinds(sent, cues))]
             again = {q.kind for q in told if q.kind in have and (_revises(nxt, q, cues) or (
                 q.kind in vague and q.qualifier not in cues.approximate))}
             taken = sorted((q for q in told if q.kind not in have or q.kind in again or _additional(nxt, q)

@@ -233,7 +233,7 @@ class AttributeExtractor:
 
     def _stretch_or_own(self, ctx: DocContext, sent: Span, trigger: Token, own: Place | None) -> Place | None:
         """"on the road between X and Y": the point halfway, when it says more than the event's own place."""
-        stretch = road_between(ctx.places_in(sent), ctx.doc, trigger, self.gazetteer, ctx.countries)
+        stretch = road_between(sent, ctx.places_in, trigger, self.gazetteer, ctx.countries)
         return stretch if stretch is not None and replaces(own, stretch) else own
 
     def _route_and_lead(self, ctx: DocContext, sent: Span, trigger: Token, place: Place | None,

@@ -800,8 +800,18 @@ def story_lead(sent: Span) -> bool:
     """The sentence is the story's lead: a paragraph of its own (``lead_alone``) among the text's first two
     paragraphs (a headline may stand before it). A later one-sentence paragraph is no lead: a text written a
     sentence to a line ("... killing 53 people. // Seven gendarmes were wounded ...") has many."""
-    if not lead_alone(sent):
-        return False
+    doc = sent.doc
+    leads = doc.user_data.setdefault(_LEADS_KEY, {})  # (per sentence: asked for every event of a long sentence)
+    key = (sent.start, sent.end)
+    if key not in leads:
+        leads[key] = lead_alone(sent) and _paragraph_number(sent) <= 2
+    return leads[key]
+
+
+_LEADS_KEY = "brinkwatch.dates.story_leads"
+
+
+def _paragraph_number(sent: Span) -> int:
     doc = sent.doc
     starts = doc.user_data.get(_PARAGRAPHS_KEY)
     if starts is None:  # (token indices where a paragraph with words starts: read once per document)
@@ -814,7 +824,7 @@ def story_lead(sent: Span) -> bool:
                 broke = False
             broke = broke or "\n" in tok.whitespace_
         doc.user_data[_PARAGRAPHS_KEY] = starts
-    return bisect_right(starts, sent.start) <= 2
+    return bisect_right(starts, sent.start)
 
 
 def _when_of_reference(mentions: Sequence[DateMention], doc: Doc, sent: Span, trigger: Token) -> ParsedDate | None:

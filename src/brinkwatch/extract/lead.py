@@ -23,9 +23,24 @@ from brinkwatch.model import Place, Quantity
 _COARSE = frozenset({"country", "admin1", "admin2", "unknown"})
 
 
+_KEY = "brinkwatch.lead.sentences"  # per sentence, not per event: a long sentence has hundreds of events
+
+
+def _once(sent: Span, what: str, compute):  # noqa: ANN001, ANN202 - a thunk and what it returns
+    cache = sent.doc.user_data.setdefault(_KEY, {})
+    key = (what, sent.start, sent.end)
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
 def restating_verb(sent: Span, cues: DateCues) -> Token | None:
     """The verb of the first sentence of the next paragraph, when ``sent`` is a one-sentence lead and that
     sentence restates its act ("The attack took place ...", "The bus was attacked ..."), else None."""
+    return _once(sent, f"restating{id(cues)}", lambda: _restating_verb(sent, cues))
+
+
+def _restating_verb(sent: Span, cues: DateCues) -> Token | None:
     doc = sent.doc
     if sent.end >= len(doc) or not story_lead(sent):
         return None
@@ -90,17 +105,20 @@ def toll_from_the_lead(sent: Span, trigger: Token, cues: NumberCues, own: Sequen
     if trigger.lemma_.lower() not in set(cues.violent_acts) or _TOLLS <= have or \
             any(q.kind in _TOLLS for q in in_sentence):
         return tuple(own)
-    lead = _lead_before(sent)
-    if lead is None:
-        return tuple(own)
-    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
-    # (a sentence that opens on a time, a place or an adverb sets a scene of its own: "In the northeast, artillery
-    # shelled villages ...", "On Friday, ...", "Meanwhile, ..."; the lead's own act is told again from its subject)
-    if first is None or first.ent_type_ in ("DATE", "TIME") or first.pos_ in ("ADP", "SCONJ", "ADV") or \
-            any(t.lower_ in _OTHER_ACT for t in sent):
+    lead = _once(sent, "lead_before", lambda: _lead_before(sent))
+    if lead is None or _once(sent, "own_scene", lambda: _scene_of_its_own(sent)):
         return tuple(own)
     told = [q for q in tolls_told(lead, cues, skip_spans) if q.kind in _TOLLS and q.kind not in have]
     return tuple(own) + tuple(sorted(told, key=lambda q: (q.start or 0, q.kind)))
+
+
+def _scene_of_its_own(sent: Span) -> bool:
+    """A sentence that opens on a time, a place or an adverb sets a scene of its own ("In the northeast, artillery
+    shelled villages ...", "On Friday, ...", "Meanwhile, ..."), as does one that says "separately", "another",
+    "also"; the lead's own act is told again from its subject."""
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    return first is None or first.ent_type_ in ("DATE", "TIME") or first.pos_ in ("ADP", "SCONJ", "ADV") or \
+        any(t.lower_ in _OTHER_ACT for t in sent)
 
 
 _TOLLS = frozenset({"killed", "injured"})

@@ -12,9 +12,9 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.extract.place_words import _ROAD_NOUNS, _TRAVEL_WORDS
 from brinkwatch.extract.places import PlaceMention
@@ -31,28 +31,37 @@ def _km(a: PlaceCandidate, b: PlaceCandidate) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
-def _stretch_ends(doc: Doc, in_sent: Sequence[PlaceMention], trigger: Token
-                  ) -> tuple[PlaceMention, PlaceMention, Token] | None:
-    """The two towns of "the road between X and Y" under the trigger, and the road noun."""
-    by_root = {m.root: m for m in in_sent}
-    for m in in_sent:
-        tok = doc[m.root]
-        between = tok.head
-        if tok.dep_ != "pobj" or between.lower_ != "between" or between.head.lemma_.lower() not in _ROAD_NOUNS:
-            continue
-        road = between.head
-        if not (trigger.is_ancestor(road) or road.i == trigger.i):
-            continue
-        other = next((by_root[c.i] for c in tok.children if c.dep_ == "conj" and c.i in by_root), None)
-        if other is not None:
-            return m, other, road
-    return None
+_STRETCHES_KEY = "brinkwatch.routes.stretches"
 
 
-def road_between(in_sent: Sequence[PlaceMention], doc: Doc, trigger: Token, gazetteer: Gazetteer,
-                 context: Sequence[str]) -> Place | None:
-    """The point halfway along "the road between X and Y" that the trigger's clause names, or None."""
-    found = _stretch_ends(doc, in_sent, trigger)
+def _stretches(doc: Doc, sent: Span, places_in: Callable[[Span], Sequence[PlaceMention]]
+               ) -> list[tuple[PlaceMention, PlaceMention, Token]]:
+    """The sentence's "road between X and Y" phrases: the two towns and the road noun (read once per sentence:
+    a long sentence has many events and many places)."""
+    cache = doc.user_data.setdefault(_STRETCHES_KEY, {})
+    key = (sent.start, sent.end)
+    if key not in cache:
+        found = []
+        in_sent = places_in(sent)
+        by_root = {m.root: m for m in in_sent}
+        for m in in_sent:
+            tok = doc[m.root]
+            between = tok.head
+            if tok.dep_ != "pobj" or between.lower_ != "between" or between.head.lemma_.lower() not in _ROAD_NOUNS:
+                continue
+            other = next((by_root[c.i] for c in tok.children if c.dep_ == "conj" and c.i in by_root), None)
+            if other is not None:
+                found.append((m, other, between.head))
+        cache[key] = found
+    return cache[key]
+
+
+def road_between(sent: Span, places_in: Callable[[Span], Sequence[PlaceMention]], trigger: Token,
+                 gazetteer: Gazetteer, context: Sequence[str]) -> Place | None:
+    """The point halfway along "the road between X and Y" that the trigger's clause names, or None
+    (``places_in``: the place mentions of a sentence)."""
+    found = next(((a, b, road) for a, b, road in _stretches(trigger.doc, sent, places_in)
+                  if trigger.is_ancestor(road) or road.i == trigger.i), None)
     if found is None:
         return None
     first, second, _ = found

@@ -59,3 +59,35 @@ def test_fresh_conditional_threats_take_the_condition_party(coder, text: str, ex
     found = {(source, target, code[:2], modality)
              for source, target, code, modality in triples(code_sentence(coder, text, "2025-03-14"))}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # eighth attribute round: a condition told with an inverted auxiliary ("should X fire") instead of "if"
+        ("Seoul warned that its forces would retaliate swiftly should North Korea fire another missile across the "
+         "border.", {("KOR", "PRK", "13", "threatened")}),
+        ("Pakistan warned that it would respond with full force should India attack its territory.",
+         {("PAK", "IND", "13", "threatened")}),
+        ("Greece warned that it would retaliate should Turkey send a survey ship into its waters.",
+         {("GRC", "TUR", "13", "threatened")}),
+        # and another wording of the form, checked in this round ("hit back hard if")
+        ("India warned that it would hit back hard if Pakistan attacked again.", {("IND", "PAK", "13", "threatened")}),
+    ],
+)
+def test_an_inverted_condition_names_the_target(coder, text: str, expected: set) -> None:
+    found = {(source[:3] if source else None, target[:3] if target else None, code[:2], modality)
+             for source, target, code, modality in triples(code_sentence(coder, text, "2025-03-14"))}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near-misses: "should" as a modal of obligation opens no condition
+        "Officials said the talks should resume next week.",
+        "The minister said Kenya should send more troops.",
+    ],
+)
+def test_should_as_a_modal_is_no_condition(coder, text: str) -> None:
+    assert all(modality != "threatened" for _, _, _, modality in triples(code_sentence(coder, text, "2025-03-14")))

@@ -169,10 +169,24 @@ SIXTH_FLOORS = {"date": 0.9, "place_country": 0.93, "place_25km": 0.75, "numbers
 # riot", a telling's date and the act's restated day), scored as ``brinkwatch evaluate`` scores articles. First run
 # 22/28, 26/26, 19/20, 16/25; after the work 28/28, 26/26, 19/20, 21/25 (README of tests/data/attributes).
 # ``heldout_seventh`` is scored only there.
-SEVENTH_FLOORS = {"date": 0.95, "place_country": 0.95, "place_25km": 0.9, "numbers": 0.8}
+SEVENTH_FLOORS = {"date": 0.95, "place_country": 0.95, "place_25km": 0.9, "numbers": 0.85}  # (22/25 since the ninth)
 
 
-WHOLE_WIRE_FLOORS = {"wires_sixth": SIXTH_FLOORS, "wires_seventh": SEVENTH_FLOORS}
+# ``wires_eighth`` (ten whole articles, tuned on in the ninth round: a lead's toll for the act told in the next
+# paragraph and the next paragraph's toll for the lead, several incidents with their own tolls and places, ranges and
+# words, "the toll rose to", arrests in the passive and in court, "the village of X in Y district", "X, some 30 km
+# east of Y", roads between two towns, trips' ends, datelines away from the event, "overnight", "Hours later", "on
+# the 12th", "earlier this month", a live blog's days). First run 18/20, 22/22, 14/19, 12/20; after the work 20/20,
+# 22/22, 19/19, 18/20. ``heldout_eighth`` (five articles written with it, every third) was scored once at the end:
+# 7/11, 13/13, 9/11, 11/13 (main: 7/11, 13/13, 8/11, 10/13); 9/11 dates after "on the 12th" was made a day (a
+# form the brief listed, which only the holdout's found events exposed).
+EIGHTH_FLOORS = {"date": 0.95, "place_country": 0.95, "place_25km": 0.95, "numbers": 0.85}
+HELDOUT_EIGHTH_FLOORS = {"date": 0.8, "place_country": 0.95, "place_25km": 0.8, "numbers": 0.8}
+
+
+WHOLE_WIRE_FLOORS = {"wires_sixth": SIXTH_FLOORS, "wires_seventh": SEVENTH_FLOORS, "wires_eighth": EIGHTH_FLOORS,
+                     "heldout_eighth": HELDOUT_EIGHTH_FLOORS}
+SMALL_SETS = {"heldout_eighth": 10}  # fewer scored events than the tuned sets' 12
 
 
 @pytest.fixture(scope="module")
@@ -194,5 +208,5 @@ def whole_wire_scores(coder):
                                               for name in sorted(floors)])
 def test_attribute_floor_on_whole_wires(whole_wire_scores, folder: str, name: str) -> None:
     scores = whole_wire_scores(folder)
-    assert scores.total[name] >= 12, (folder, name, scores.total[name])
+    assert scores.total[name] >= SMALL_SETS.get(folder, 12), (folder, name, scores.total[name])
     assert scores.rate(name) >= WHOLE_WIRE_FLOORS[folder][name], (folder, name, scores.right[name], scores.total[name])

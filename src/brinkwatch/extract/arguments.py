@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from brinkwatch.actors import ActorKB
 from brinkwatch.actors.context import story_countries
 from brinkwatch.actors.kb import pieces
-from brinkwatch.extract.events import Draft
+from brinkwatch.extract.events import Draft, is_condition_clause
 from brinkwatch.extract.patterns import PatternBook
 from brinkwatch.geo import Gazetteer
 from brinkwatch.model import Actor, Place
@@ -490,8 +490,7 @@ def _conditional_party(draft: Draft, actors, sources: list[Actor]) -> list[Actor
         heads[draft.predicate.i] = draft.predicate
     for head in heads.values():
         for clause in head.children:
-            if clause.dep_ != "advcl" or not any(
-                    m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children):
+            if clause.dep_ != "advcl" or not is_condition_clause(clause):
                 continue
             for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
                 actor = _resolve_with_fallback(actors, subject)

@@ -28,13 +28,14 @@ from brinkwatch.extract.dates import (
     find_date_mentions,
     load_cue_file,
 )
+from brinkwatch.extract.lead import restating_verb, takes_restated_place, toll_from_the_lead
 from brinkwatch.extract.modality import (
     ModalityCues,
     is_opinion_piece,
     is_opinion_sentence,
     modality_for_event,
 )
-from brinkwatch.extract.numbers import NumberCues, follow_up_numbers, numbers_for_event
+from brinkwatch.extract.numbers import NumberCues, numbers_for_event
 from brinkwatch.extract.places import (
     PlaceMention,
     article_countries,
@@ -46,6 +47,8 @@ from brinkwatch.extract.places import (
     struck_country,
 )
 from brinkwatch.extract.quotes import Quote, QuoteCues, attribution_for_event, find_quotes
+from brinkwatch.extract.routes import replaces, road_between, route_end
+from brinkwatch.extract.tolls_after import follow_up_numbers
 from brinkwatch.geo import Gazetteer, to_place
 from brinkwatch.model import Actor, Article, Attribution, DatePrecision, Modality, Place, Quantity
 from brinkwatch.nlp.structure import dateline_date, find_layout
@@ -228,6 +231,28 @@ class AttributeExtractor:
             return None
         return filed
 
+    def _stretch_or_own(self, ctx: DocContext, sent: Span, trigger: Token, own: Place | None) -> Place | None:
+        """"on the road between X and Y": the point halfway, when it says more than the event's own place."""
+        stretch = road_between(sent, ctx.places_in, trigger, self.gazetteer, ctx.countries)
+        return stretch if stretch is not None and replaces(own, stretch) else own
+
+    def _route_and_lead(self, ctx: DocContext, sent: Span, trigger: Token, place: Place | None,
+                        actor_countries: Sequence[str]) -> Place | None:
+        """The place a road stretch gives (``extract.routes``), else the town where the next paragraph restates a
+        lead's act when the lead names only a region, a country or a trip's ends (``extract.lead``)."""
+        place = self._stretch_or_own(ctx, sent, trigger, place)
+        on_route = route_end(ctx.doc, place)
+        if place is not None and place.precision not in ("country", "admin1", "admin2") and not on_route:
+            return place
+        verb = restating_verb(sent, self.cues.dates)
+        if verb is None:
+            return place
+        again = verb.sent
+        restated = place_for_event(ctx.places_in(again), ctx.doc, again, verb, ctx.countries, self.gazetteer, (),
+                                   actor_countries, ctx.filed)
+        restated = self._stretch_or_own(ctx, again, verb, restated)
+        return restated if takes_restated_place(place, restated, on_route) else place
+
     def for_event(self, ctx: DocContext, sent: Span, trigger: Token, args: Sequence[Token] = ()) -> EventAttributes:
         """The attributes of the event whose trigger (and argument heads) the coder found in ``sent``."""
         modality = modality_for_event(trigger, sent, self.cues.modality)
@@ -241,6 +266,7 @@ class AttributeExtractor:
         actor_countries = self._actor_countries(ctx, args)
         place = place_for_event(ctx.places_in(sent), ctx.doc, sent, trigger, ctx.countries, self.gazetteer, args,
                                 actor_countries, ctx.filed, self._actor_countries(ctx, args, police=True))
+        place = self._route_and_lead(ctx, sent, trigger, place, actor_countries)
         note = covering_run(ctx.date_runs, sent.start_char)
         if place is None and note is not None and not note.heading and note.start < sent.start_char:
             # a note's later sentences happen where the note does ("On 6 May 2020, ... in Djibo. The
@@ -253,8 +279,9 @@ class AttributeExtractor:
         attribution = attribution_for_event(trigger, ctx.quotes, self.cues.quotes, ctx.resolve_actor)
         opinion = is_opinion_sentence(sent, ctx.opinion_piece, attribution is not None, self.cues.modality,
                                       ctx.quote_spans)
-        numbers = numbers_for_event(sent, trigger, self.cues.numbers, [(d.start, d.end) for d in dates])
-        numbers = follow_up_numbers(sent, trigger, self.cues.numbers, numbers, ctx.date_spans)
+        in_sentence = numbers_for_event(sent, trigger, self.cues.numbers, [(d.start, d.end) for d in dates])
+        numbers = follow_up_numbers(sent, trigger, self.cues.numbers, in_sentence, ctx.date_spans)
+        numbers = toll_from_the_lead(sent, trigger, self.cues.numbers, numbers, ctx.date_spans, in_sentence)
         return EventAttributes(
             date=parsed.date,
             date_precision=parsed.precision,

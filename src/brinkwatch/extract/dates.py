@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +61,7 @@ class DateCues(BaseModel):
     act_nouns: list[str] = Field(default_factory=list)
     reporting_verbs: frozenset[str] = frozenset()
     restating_verbs: frozenset[str] = frozenset()
+    restating_passives: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +102,7 @@ _RE_MY = re.compile(rf"^{_MONTH_RE},? (?:of )?(?P<year>\d{{4}})$")
 _RE_M = re.compile(rf"^{_MONTH_RE}$")
 _RE_Y = re.compile(r"^(?:the )?(?P<year>(?:19|20)\d{2})(?P<decade>s)?$")
 _RE_ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$")
+_RE_ORDINAL_DAY = re.compile(r"^the (?P<day>\d{1,2})(?:st|nd|rd|th)$")  # "on the 12th": a day of the story's month
 _RE_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{1,4}\b")
 _RE_AGO = re.compile(r"^(?P<n>\d+|[a-z]+(?: [a-z]+)?) (?P<unit>day|week|month|year)s? ago$")
 _RE_WEEKDAY = re.compile(r"^(?:(?P<rel>last|this|next|this past|past) )?(?P<wd>[a-z]+)\.?$")
@@ -252,6 +255,12 @@ def _parse_absolute(text: str, pub: dt.date | None, cues: DateCues, fraction: fl
     m = _RE_ISO.match(text)
     if m:
         return _safe_day(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+    m = _RE_ORDINAL_DAY.match(text)
+    if m and pub is not None and 1 <= int(m.group("day")) <= 31:
+        # "on the 12th": the story's month, or the month before when that day is still to come
+        day = int(m.group("day"))
+        year, month = (pub.year, pub.month) if day <= pub.day else _shift_month(pub.year, pub.month, -1)
+        return _safe_day(year, month, day)
     m = _RE_MY.match(text) or _RE_M.match(text)
     if m and m.group("month") in _MONTHS:
         month = _MONTHS[m.group("month")]
@@ -343,6 +352,7 @@ _DATE_REGEX = re.compile(
     r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?"
     r"|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:,? \d{4})?"
     r"|(?:last|this|next) (?:week|weekend|month|year)|yesterday|today|tonight|last night|this morning|overnight"
+    r"|(?<=\bon )the \d{1,2}(?:st|nd|rd|th)(?!\s+[a-z])"  # "on the 4th, the group ...", not "on the 4th floor"
     r")\b",
     re.IGNORECASE,
 )
@@ -484,10 +494,18 @@ def _with_sequels(doc: Doc, found: list[DateMention], cues: DateCues, text: str)
             if not any(d.start < m.end() and m.start() < d.end for d in found)]
     for m in hits:
         paragraph = text.rfind("\n", 0, m.start()) + 1
-        if paragraph > 0 and not text[paragraph:m.start()].strip(" \t\"“("):
+        opening = paragraph > 0 and not text[paragraph:m.start()].strip(" \t\"“(")
+        if opening:
             paragraph = _previous_paragraph(text, paragraph)  # "The following day," opening a paragraph
         before = [d for d in found if paragraph <= d.start < m.start() and d.parsed.precision == "day"
                   and d.parsed.date is not None and not d.reference]
+        if opening and not before and paragraph > 0 and _time_of_day_in(doc, paragraph, m.start()):
+            # "Hours later, soldiers detained 18 villagers" after a paragraph that tells a time of day but no day
+            # ("The strike hit a monastery ... in the early hours"): the day the paragraph before it named
+            # ("Jets bombed a village on Monday"). A paragraph of no time at all ("Talks failed.") breaks the chain.
+            paragraph = _previous_paragraph(text, paragraph)
+            before = [d for d in found if paragraph <= d.start < m.start() and d.parsed.precision == "day"
+                      and d.parsed.date is not None and not d.reference]
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if not before or span is None or before[-1].parsed.date is None:
             continue
@@ -497,6 +515,12 @@ def _with_sequels(doc: Doc, found: list[DateMention], cues: DateCues, text: str)
                                  leading=leading, heading=heading))
         found.sort(key=lambda d: d.start)
     return found
+
+
+def _time_of_day_in(doc: Doc, start: int, end: int) -> bool:
+    """A time of day ("in the early hours", "at dawn", "around noon") is tagged between the two offsets."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(t.ent_type_ == "TIME" for t in span)
 
 
 def _with_act_sequels(doc: Doc, found: list[DateMention], cues: DateCues, text: str) -> list[DateMention]:
@@ -725,16 +749,12 @@ def _restated(following: Sequence[DateMention], doc: Doc, sent: Span, cues: Date
     nxt = doc[sent.end].sent
     last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
     between = doc[last.i:max(last.i, nxt.end - 1)]  # (Doc.text is rebuilt on every access: the tokens are read instead)
-    if any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in between) and not _lead_alone(sent):
+    if any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in between) and not lead_alone(sent):
         return None  # a new paragraph goes on with the telling only after a one-sentence lead
     root = nxt.root
     if root.lemma_.lower() in cues.reporting_verbs:  # "The attack happened on Monday night, the governor said"
         root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), root)
-    if root.lemma_.lower() not in cues.restating_verbs:
-        return None
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lemma_.lower() not in cues.act_nouns and subject.lower_ not in cues.act_nouns or \
-            not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
+    if not restates_the_act(root, cues):
         return None
     for m in following:
         if nxt.start_char <= m.start < nxt.end_char and not m.reference and m.parsed.date is not None and \
@@ -743,7 +763,21 @@ def _restated(following: Sequence[DateMention], doc: Doc, sent: Span, cues: Date
     return None
 
 
-def _lead_alone(sent: Span) -> bool:
+def restates_the_act(root: Token, cues: DateCues) -> bool:
+    """"The attack happened on Monday night" (a restating verb whose subject points back to the act), or the
+    act told again in the passive with no doer ("On Saturday, June 13, a patrol was attacked ...", "The bus was
+    ambushed near X"): a lead's summary, told again where and when it happened."""
+    lemma = root.lemma_.lower()
+    if lemma in cues.restating_passives and any(c.dep_ == "nsubjpass" for c in root.children):
+        return not any(c.dep_ == "agent" for c in root.children)
+    if lemma not in cues.restating_verbs:
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.lemma_.lower() in cues.act_nouns or subject.lower_ in cues.act_nouns) \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children)
+
+
+def lead_alone(sent: Span) -> bool:
     """The sentence is a paragraph of its own, after at most a dateline ("MAPUTO, July 2 (SAPS) - ..."): a wire
     story's lead, whose next paragraph goes on telling the same act."""
     doc, i = sent.doc, sent.start
@@ -757,6 +791,40 @@ def _lead_alone(sent: Span) -> bool:
     if i > 0 and sent.start - i >= 12:
         return False
     return not any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in sent[:-1])
+
+
+_PARAGRAPHS_KEY = "brinkwatch.dates.paragraph_starts"
+
+
+def story_lead(sent: Span) -> bool:
+    """The sentence is the story's lead: a paragraph of its own (``lead_alone``) among the text's first two
+    paragraphs (a headline may stand before it). A later one-sentence paragraph is no lead: a text written a
+    sentence to a line ("... killing 53 people. // Seven gendarmes were wounded ...") has many."""
+    doc = sent.doc
+    leads = doc.user_data.setdefault(_LEADS_KEY, {})  # (per sentence: asked for every event of a long sentence)
+    key = (sent.start, sent.end)
+    if key not in leads:
+        leads[key] = lead_alone(sent) and _paragraph_number(sent) <= 2
+    return leads[key]
+
+
+_LEADS_KEY = "brinkwatch.dates.story_leads"
+
+
+def _paragraph_number(sent: Span) -> int:
+    doc = sent.doc
+    starts = doc.user_data.get(_PARAGRAPHS_KEY)
+    if starts is None:  # (token indices where a paragraph with words starts: read once per document)
+        starts, broke = [], True
+        for tok in doc:
+            if tok.is_space or not tok.text.strip():
+                broke = broke or "\n" in tok.text
+            elif broke:
+                starts.append(tok.i)
+                broke = False
+            broke = broke or "\n" in tok.whitespace_
+        doc.user_data[_PARAGRAPHS_KEY] = starts
+    return bisect_right(starts, sent.start)
 
 
 def _when_of_reference(mentions: Sequence[DateMention], doc: Doc, sent: Span, trigger: Token) -> ParsedDate | None:

@@ -367,7 +367,8 @@ class SentenceCoder:
             return
         if draft.embedded is not None or draft.modality is not None or draft.code[:2] in self.gov.speech_act_modality:
             return
-        if draft.speaker and aux & set(self.gov.demand_modals):
+        if draft.speaker and aux & set(self.gov.demand_modals) and not (
+                trigger.dep_ in ("advcl", "ccomp") and is_condition_clause(trigger)):  # "should Turkey send": a condition
             code = self.book.derived_code("demand", draft.code)
             draft.code, draft.pattern, draft.modality = code, f"demand>{draft.pattern}", "requested"
             draft.symmetric = False
@@ -458,17 +459,29 @@ def _auxiliaries(verb: Token, intent_adjectives: tuple[str, ...]) -> set[str]:
     return aux
 
 
+_INVERTED_CONDITION = frozenset({"should", "were", "had"})
+
+
+def is_condition_clause(clause: Token) -> bool:
+    """An "if"/"unless" clause, or one whose auxiliary comes before its subject ("should North Korea fire
+    another missile", "were Iran to close the strait", "had the rebels attacked"): the condition of a threat."""
+    if any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children):
+        return True
+    subjects = [c.i for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and clause.i > 0 and any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in _INVERTED_CONDITION and c.i < min(subjects)
+        and c.i == clause.left_edge.i for c in clause.children)
+
+
 def _has_condition(verb: Token) -> bool:
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
-               for c in verb.children)
+    return any(c.dep_ == "advcl" and is_condition_clause(c) for c in verb.children)
 
 
 def _condition_party(verb: Token) -> list[Token]:
     """Who acts in the verb's "if"/"unless" clause: its active subject, or the by-agent of a passive one
     ("if Iran were attacked" names the victim, so no one)."""
     for clause in verb.children:
-        if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
-                                             for m in clause.children):
+        if clause.dep_ != "advcl" or not is_condition_clause(clause):
             continue
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         agents = [p for a in clause.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]

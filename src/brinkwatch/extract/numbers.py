@@ -4,7 +4,7 @@ A number counts something when the parse ties it to a counted noun and a cue say
 "at least 12 people were killed" -> killed 12 (qualifier "at least"); "passed 170 to 0" -> votes_for 170,
 votes_against 0; "no one was hurt" -> injured 0; "$1.2 billion" -> money 1.2e9 USD. Only numbers in the
 trigger's clause (or a clause tied to it) are returned, plus the toll a paragraph gives right after a
-violent act ("... attacked a village. 4 fatalities."; ``follow_up_numbers``). Cue words live in
+violent act ("... attacked a village. 4 fatalities."; ``extract.tolls_after``). Cue words live in
 ``attr_numbers.yaml``.
 
 A toll over several parties is one quantity per party ("two soldiers and seven militants were killed" ->
@@ -15,7 +15,6 @@ counts.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -146,9 +145,30 @@ def _counts(sent: Span, cues: NumberCues, skip: frozenset[int] = frozenset()) ->
         text = doc[i:j + 1].text
         value = parse_number_words(text)
         is_year = _is_year(tok, text, value, cues)
+        upper = _range_end(sent, i, j + 1, skip)
+        if value is not None and not is_year and upper is not None:
+            # "between 12 and 15 attackers": one count, told as a range; its sure part is the lower bound
+            yield _Count(i, upper, value, "between")
+            i = upper
+            continue
         if value is not None and not is_year:
             yield _Count(i, j + 1, value, _hedge(sent, i, cues))
         i = j + 1
+
+
+def _range_end(sent: Span, first: int, end: int, skip: frozenset[int]) -> int | None:
+    """Where "between 12 and 15" ends (the token after "15"), when the count at ``first:end`` opens such a
+    range; None otherwise ("between two and three o'clock" is a time the NER tags, so its tokens are skipped)."""
+    doc = sent.doc
+    if first == sent.start or doc[first - 1].lower_ != "between" or end + 1 >= sent.end or \
+            doc[end].lower_ != "and" or not _is_number_token(doc[end + 1]) or end + 1 in skip:
+        return None
+    k = end + 1
+    while k + 1 < sent.end and (_is_number_token(doc[k + 1]) or doc[k + 1].text == "-") and k + 1 not in skip:
+        k += 1
+    while doc[k].text == "-":
+        k -= 1
+    return k + 1 if parse_number_words(doc[end + 1:k + 1].text) is not None else None
 
 
 def _is_year(tok: Token, text: str, value: float | None, cues: NumberCues) -> bool:
@@ -207,8 +227,8 @@ def _included(noun: Token) -> bool:
 
 
 def _party_of_one(tok: Token, cues: NumberCues) -> bool:
-    """"two officers and a civilian", "a soldier and three villagers": "a" counts one when its person is
-    listed with counted people. Alone ("killing a 62-year-old man") it is told without a count and stays
+    """"two officers and a civilian", "a soldier and three villagers", "a policeman and a girl": "a"
+    counts one when its person is listed with counted people or with another person told with "a". Alone ("killing a 62-year-old man") it is told without a count and stays
     so, as the annotated sets have it."""
     if tok.lower_ not in ("a", "an") or tok.dep_ != "det":
         return False
@@ -219,7 +239,10 @@ def _party_of_one(tok: Token, cues: NumberCues) -> bool:
     if noun.dep_ == "conj":
         listed.append(noun.head)
         listed += [c for c in noun.head.children if c.dep_ == "conj" and c.i != noun.i]
-    return any(c.dep_ == "nummod" and _is_number_token(c) for other in listed for c in other.children)
+    # "wounding a police officer and a teenage girl": people listed one by one are counted one by one
+    return any(c.dep_ == "nummod" and _is_number_token(c) or c.dep_ == "det" and c.lower_ in ("a", "an") and
+               (other.lemma_.lower() in cues.people_nouns or other.lower_ in cues.people_nouns)
+               for other in listed for c in other.children)
 
 
 def _counted_noun(sent: Span, count: _Count) -> Token:
@@ -795,254 +818,7 @@ def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues,
     return tuple(sorted(found, key=lambda q: q.start or 0))
 
 
-# ---- tolls given after the event's sentence ---------------------------------------------------------
+# Toll kinds a later sentence may add to a violent act's, and the words that mark a count as added ("two more")
+# (also read by ``extract.tolls_after``, which follows a toll over the sentences after its act)
 _TOLL_KINDS = frozenset({"killed", "injured", "missing"})
-_FOLLOW_UP_SENTENCES = 4  # how far into the paragraph a toll note may stand after its event
-
-
-def _next_sentence(sent: Span) -> tuple[Span | None, bool]:
-    """The sentence after ``sent`` and whether a paragraph break (a newline) lies between them."""
-    doc = sent.doc
-    if sent.end >= len(doc):
-        return None, False
-    nxt = doc[sent.end].sent
-    crossed = any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in doc[sent.end - 1:sent.end])
-    inner = doc[nxt.start:max(nxt.start, nxt.end - 1)]
-    if any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in inner):
-        return None, crossed  # one parse sentence over a paragraph break: the segmenter's slip
-    while nxt.start < nxt.end and doc[nxt.start].is_space:
-        nxt = doc[nxt.start + 1:nxt.end]
-    return (nxt if len(nxt) else None), crossed
-
-
-def _is_toll_fragment(sent: Span) -> bool:
-    """"3 fatalities." / "No fatalities." / "Five fatalities reported.": a note's verbless toll line."""
-    return sent.root.pos_ in ("NOUN", "PROPN", "NUM")
-
-
-def _acts_of_its_own(sent: Span, cues: NumberCues) -> bool:
-    """The sentence tells of another violent happening rather than the toll of the one before: a doer
-    ("gunmen shot dead two guards", "were killed by a drone") or a new act ("in separate clashes", "in
-    an airstrike"); "after the attack" and "the blast" point back to the event already told."""
-    violent = set(cues.violent_acts) | set(cues.event_cues.get("killed", ()))
-
-    def told_before(noun: Token) -> bool:  # "the attack", "the blast": the act already told
-        return noun.lemma_.lower() in violent and any(
-            c.dep_ in ("det", "poss") and c.lower_ in _BACK_REFERENCES for c in noun.children)
-
-    for tok in sent:
-        if tok.dep_ == "agent":
-            return True
-        lemma = tok.lemma_.lower()
-        if lemma not in violent:
-            continue
-        doers = [c for c in tok.children if c.dep_ == "nsubj"]
-        if tok.pos_ in ("VERB", "AUX") and doers and lemma not in ("die", "perish", "lose", "succumb") and \
-                not all(told_before(d) for d in doers):
-            return True
-        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and not told_before(tok):
-            return True
-    return False
-
-
-_BACK_REFERENCES = frozenset({"the", "this", "that", "its", "their"})
-
-
 _MORE_WORDS = frozenset({"more", "another", "other", "others", "additional", "further"})
-
-
-def _additional(sent: Span, quantity: Quantity) -> bool:
-    """"Two more soldiers died", "the bodies of four more victims", "another three": added to the toll."""
-    span = sent.doc.char_span(quantity.start, quantity.end, alignment_mode="expand") if quantity.start is not None \
-        else None
-    if span is None:
-        return False
-    around = sent.doc[max(sent.start, span.start - 1):min(sent.end, span.end + 1)]
-    return any(t.lower_ in _MORE_WORDS for t in around)
-
-
-def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequence[Quantity],
-                      skip_spans: Sequence[tuple[int, int]] = ()) -> tuple[Quantity, ...]:
-    """The event's quantities (``own``, those of its sentence) with the deaths, injuries and missing that the
-    paragraph gives after the violent event's sentence.
-
-    A conflict monitor's note ends with its toll on a line of its own ("3 fatalities."); a wire report
-    tells the toll in the next sentence ("Five corpses were discovered after the raid.", "The death toll
-    rose to 17 on Saturday."). A verbless toll line attaches to the violent events before it in its
-    paragraph; a full sentence to those of the sentence just before, and only when it names no doer
-    or new act of its own (a toll in the next paragraph is left to its own event: measured on the attribute
-    set, taking it there too lost four events for one gained); a run of such toll sentences goes on
-    telling the same toll ("Four soldiers died. Two more succumbed in hospital. Eleven others were
-    wounded."), up to the first sentence that adds nothing to it. A kind the event already counts is not
-    taken again ("killed 3 ... The toll rose to 7" must not make 10) unless the later count adds to it
-    ("two more") or revises it ("the toll rose to 7", "revised the number of wounded to 30"): a revised
-    count replaces the event's own.
-    """
-    casualty_verbs = {*cues.event_cues.get("killed", ()), *cues.event_cues.get("injured", ())}
-    if trigger.lemma_.lower() not in set(cues.violent_acts) | casualty_verbs:
-        return tuple(own)
-    have = {q.kind for q in own}
-    found: list[Quantity] = []
-    revised: set[str] = set()
-    tail = _after_semicolon(sent, trigger)
-    if tail is not None and not _acts_of_its_own_once(tail, cues):
-        # "clashed overnight in Tripoli; the ministry said the toll had risen to 11": the parse may hang the
-        # act under the later clause's reporting verb, so the toll clause is read like the next sentence
-        taken = sorted((q for q in _tolls_told(tail, cues, skip_spans) if q.kind in _TOLL_KINDS and q.kind not in have),
-                       key=lambda q: (q.start or 0, q.kind))
-        found += taken
-        have |= {q.kind for q in taken}
-    nxt, crossed = _next_sentence_once(sent)
-    step, telling = 0, True  # telling: every sentence since the event's has added to its toll
-    # "scores injured": a word for a count, which a count told after it makes exact ("63 injured people")
-    vague = {q.kind for q in [*own, *found] if q.qualifier in cues.approximate}
-    while nxt is not None and step < _FOLLOW_UP_SENTENCES:
-        if crossed and not (step == 0 and _paragraph_of_its_own(sent) and _vague_kinds(sent, cues)):
-            break  # a paragraph's toll is its own: wire stories give a later toll as an event of its own
-        fragment = _is_toll_fragment(nxt)
-        if fragment or (telling and not _acts_of_its_own_once(nxt, cues)):
-            told = [q for q in _tolls_told(nxt, cues, skip_spans) if q.kind in _TOLL_KINDS]
-            again = {q.kind for q in told if q.kind in have and (_revises(nxt, q, cues) or (
-                q.kind in vague and q.qualifier not in cues.approximate))}
-            if crossed:  # (a lead's toll, from the paragraph after it: only what the lead told in a word)
-                told = [q for q in told if q.kind in _vague_kinds(sent, cues) and (q.kind not in have or q.kind in again)]
-            taken = sorted((q for q in told if q.kind not in have or q.kind in again or _additional(nxt, q)),
-                           key=lambda q: (q.start or 0, q.kind))  # (a set: kind breaks ties, the same every run)
-            found = [q for q in found if q.kind not in again] + taken
-            revised |= again
-            have |= {q.kind for q in taken}
-            telling = bool(taken) or _names_the_victims(nxt, cues)
-        elif not fragment:
-            telling = False
-        if crossed or (not fragment and _acts_of_its_own_once(nxt, cues)):
-            break  # a new happening: later toll lines are its own
-        nxt, crossed = _next_sentence_once(nxt)
-        step += 1
-    return tuple(q for q in own if q.kind not in revised) + tuple(found)
-
-
-def _vague_kinds(sent: Span, cues: NumberCues) -> frozenset[str]:
-    """Toll kinds the sentence tells in a word rather than a count: "and scores injured", "dozens were wounded"."""
-    def read() -> frozenset[str]:
-        words = {w for w in cues.approximate if " " not in w}
-        kinds = set()
-        for tok in sent:
-            if tok.lower_ not in words:
-                continue
-            near = [tok.head, *sent.doc[tok.i + 1:min(sent.end, tok.i + 4)]]
-            kinds |= {kind for kind in _TOLL_KINDS for t in near
-                      if t.lemma_.lower() in cues.event_cues.get(kind, ()) or t.lower_ in cues.event_cues.get(kind, ())}
-        return frozenset(kinds)
-
-    return _once(sent.doc, ("vague", sent.start, sent.end, id(cues)), read)
-
-
-def _paragraph_of_its_own(sent: Span) -> bool:
-    """A wire story's one-sentence lead ("QUETTA: At least 11 people were killed and scores injured when ..."): the
-    first sentence of the next paragraph may still give its toll exactly ("11 bodies and 63 injured people had
-    been brought to the Civil Hospital"). Any other sentence's toll stops at its paragraph."""
-    doc = sent.doc
-    i = sent.start
-    while i > 0 and sent.start - i < 12:  # back to the line's start over a dateline ("QUETTA:") of no verb
-        before = doc[i - 1]
-        if "\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
-            return True
-        if before.pos_ in ("VERB", "AUX"):
-            return False
-        i -= 1
-    return i == 0
-
-
-def _names_the_victims(sent: Span, cues: NumberCues) -> bool:
-    """"The dead included 11 children and a village head": the sentence says who the toll was (a part of it, no
-    count of its own), so a toll sentence after it still tells of the same act."""
-    root = sent.root
-    casualty = _casualty_words(cues)[0] | {"victim", "casualty"}
-    return root.lemma_.lower() == "include" and any(
-        c.dep_ == "nsubj" and (c.lemma_.lower() in casualty or c.lower_ in casualty) for c in root.children)
-
-
-def _revises(sent: Span, quantity: Quantity, cues: NumberCues) -> bool:
-    """"The death toll rose to 14", "officials revised the number of wounded to at least 30": the count is
-    the goal ("to") of a verb that changes a toll."""
-    span = sent.doc.char_span(quantity.start, quantity.end, alignment_mode="expand") if quantity.start is not None \
-        else None
-    if span is None or not cues.revision_verbs:
-        return False
-    node = span.root
-    while node.dep_ in ("advmod", "nummod", "quantmod", "compound") and node.head.i != node.i:
-        node = node.head  # "to at least 30"
-    if node.dep_ != "pobj" or node.head.lower_ not in ("to", "at"):
-        return False
-    head = node.head.head
-    for _ in range(4):  # "revised the number of wounded to 30": the goal hangs on the noun the verb revises
-        if head.lemma_.lower() in cues.revision_verbs:
-            return not _toll_of_something_else(head, cues)
-        if head.head.i == head.i:
-            break
-        head = head.head
-    return False
-
-
-def _toll_of_something_else(verb: Token, cues: NumberCues) -> bool:
-    """"The death toll in the war rose to 7,000", "the toll from this year's attacks": the revised toll is
-    a bigger one than the event's; "the toll from the attack" and "the number of wounded" point back to it."""
-    violent = set(cues.violent_acts) | set(cues.event_cues.get("killed", ())) | set(cues.event_cues.get("injured", ()))
-    for noun in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
-        for prep in (c for c in noun.children if c.dep_ == "prep"):
-            for what in (c for c in prep.children if c.dep_ == "pobj"):
-                lemma = what.lemma_.lower()
-                if prep.lower_ == "of" and lemma in violent:
-                    continue  # "the number of wounded", "the number of dead"
-                if lemma in violent and any(c.dep_ in ("det", "poss") and c.lower_ in _BACK_REFERENCES
-                                            for c in what.children):
-                    continue  # "the toll from the attack", "its toll"
-                return True
-    return False
-
-
-def _after_semicolon(sent: Span, trigger: Token) -> Span | None:
-    """The clause after the first semicolon that follows the trigger, up to the sentence's end or the next
-    semicolon."""
-    # (the semicolons are found once per sentence: scanned for every event, a long sentence cost its square)
-    marks = _once(sent.doc, ("semicolons", sent.start, sent.end), lambda: [t.i for t in sent if t.text == ";"])
-    at = bisect.bisect_right(marks, trigger.i)
-    if at == len(marks):
-        return None
-    end = marks[at + 1] if at + 1 < len(marks) else sent.end
-    return sent.doc[marks[at] + 1:end] if end - marks[at] > 2 else None
-
-
-# What follow_up_numbers reads of a later sentence does not depend on the event: read once per sentence
-_FOLLOW_KEY = "brinkwatch.numbers.follow_up"  # (read per violent event, it was quadratic in their number)
-
-
-def _once(doc, key: tuple, compute):  # noqa: ANN001, ANN202 - a Doc, a thunk and what it returns
-    cache = doc.user_data.setdefault(_FOLLOW_KEY, {})
-    if key not in cache:
-        cache[key] = compute()
-    return cache[key]
-
-
-def _next_sentence_once(sent: Span) -> tuple[Span | None, bool]:
-    return _once(sent.doc, ("next", sent.start, sent.end), lambda: _next_sentence(sent))
-
-
-def _acts_of_its_own_once(sent: Span, cues: NumberCues) -> bool:
-    return _once(sent.doc, ("acts", sent.start, sent.end, id(cues)), lambda: _acts_of_its_own(sent, cues))
-
-
-def _tolls_told(sent: Span, cues: NumberCues, skip_spans: Sequence[tuple[int, int]]) -> set[Quantity]:
-    """The quantities of the sentence's own clause, or of what its reporting verb reports ("..., a local
-    leader said"); ``skip_spans`` is kept with them (another object may reuse its id)."""
-    def read() -> tuple[Sequence[tuple[int, int]], set[Quantity]]:
-        # (and a clause joined to it: "the toll rose to 14, and officials revised the number of wounded to 30")
-        heads = [sent.root, *(c for c in sent.root.children if c.dep_ in ("ccomp", "parataxis", "conj")
-                              and c.pos_ in ("VERB", "AUX"))]
-        return skip_spans, {q for head in heads for q in numbers_for_event(sent, head, cues, skip_spans)}
-
-    key = ("tolls", sent.start, sent.end, id(cues), id(skip_spans))
-    kept, found = _once(sent.doc, key, read)
-    if kept is not skip_spans:
-        kept, found = read()
-    return found

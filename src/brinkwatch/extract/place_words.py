@@ -47,6 +47,8 @@ class PlaceWords(BaseModel):
     aimed_preps: list[str]
     bearings: dict[str, float]
     distance_units_km: dict[str, float] = Field(min_length=1)
+    road_nouns: list[str] = Field(default_factory=list)
+    travel_words: list[str] = Field(default_factory=list)
 
 
 _WORDS = load_cue_file("attr_places.yaml", PlaceWords)
@@ -102,3 +104,5 @@ _SEATS_OF_STATE = frozenset(_WORDS.seats_of_state)
 # Acts that happen in the country they are aimed at: "struck Iran", "fired rockets at Israel", "invaded Ukraine".
 _ACTS_ON_A_COUNTRY = set(_WORDS.acts_on_a_country)
 _AIMED_PREPS = set(_WORDS.aimed_preps)
+_ROAD_NOUNS = frozenset(_WORDS.road_nouns)
+_TRAVEL_WORDS = frozenset(_WORDS.travel_words)

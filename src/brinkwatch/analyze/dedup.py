@@ -93,6 +93,7 @@ from brinkwatch.analyze.dedup_sql import (
 from brinkwatch.analyze.families import Families, load_families
 from brinkwatch.analyze.records import MergeResult
 from brinkwatch.errors import AnalysisError
+from brinkwatch.store import derived
 
 # Modalities that describe the same state of the world merge; across classes they never do.
 MODALITY_CLASSES: dict[str, str] = {
@@ -158,7 +159,6 @@ BULK_UPDATE_ROWS = 20_000  # above this many new ids, rebuilding the event_id in
 # the connection's memory_limit: above the bound, rows are scored in shares (measured on benchmarks/large_text.py
 # --replay, see docs/scale.md).
 SHARE_BYTES_PER_ROW = 4096
-_EVENT_INDEX = "idx_mentions_event"
 
 # The representative mentions of an event (the ORDER BY keys of arg_min): the code and dyad come from a firm
 # target in the root most of its mentions have (an attack two reports call 195 and one a raid, 175, is a 19x;
@@ -190,12 +190,8 @@ def _struct(kind: str) -> str:
     return "struct_pack(" + ", ".join(f"{c} := t.{c}" for c in _REPRESENTATIVE[kind]) + ")"
 
 
+# The rows of the touched events (in store.derived.EVENT_COLUMNS' order; the store writes them)
 _AGGREGATE_SQL = f"""
-INSERT INTO events (event_id, source_code, source_country, source_sector, target_code, target_country,
-    target_sector, cameo_code, cameo_root, cameo_name, goldstein, quad_class, plover_type, plover_mode,
-    modality, is_opinion, event_date, date_precision, place_name, place_country, lat, lon, killed, injured,
-    num_mentions, num_sources, num_articles, first_seen, last_seen, confidence, representative_mention,
-    evidence_text)
 WITH sizes AS (
     -- counted on the event ids alone: a window over the mentions would partition their whole rows
     SELECT event_id, count(*) AS size FROM event_mentions
@@ -457,9 +453,10 @@ def _score_pairs(con: duckdb.DuckDBPyConnection, rules: DedupRules) -> None:
     parts = max(1, math.ceil(rows * SHARE_BYTES_PER_ROW / _memory_limit_bytes(con)))
     target = "_dd_pairs" if parts == 1 else "_dd_share_pairs"
     con.execute(f"CREATE OR REPLACE TEMP TABLE {target} (a VARCHAR, b VARCHAR, score DOUBLE)")
+    insert = "INSERT INTO _dd_pairs " if parts == 1 else "INSERT INTO _dd_share_pairs "  # (temp tables, named)
     for part in range(parts):
         con.execute(CANDIDATES_SQL, {"parts": parts, "part": part})
-        con.execute(f"INSERT INTO {target} {PAIRS_SQL}", {**params, "parts": parts, "part": part})
+        con.execute(insert + PAIRS_SQL, {**params, "parts": parts, "part": part})
     if parts > 1:
         con.execute(PAIRS_OF_SHARES)
 
@@ -597,20 +594,13 @@ def _assign(con: duckdb.DuckDBPyConnection, near_km: float, max_km: float) -> tu
 
 
 def _write(con: duckdb.DuckDBPyConnection, n_touched: int) -> None:
-    """Write new event ids, refresh the touched events and the daily cache, all or nothing."""
+    """Write new event ids, refresh the touched events and the daily cache, all or nothing (through the store)."""
     consistent = daily.cache_state(con).usable
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with derived.write_transaction(con):
         daily.snapshot_keys(con, "_dd_touched")
-        con.execute("UPDATE event_mentions SET event_id = u.event_id FROM _dd_updates u "
-                    "WHERE event_mentions.mention_id = u.mention_id")
-        con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM _dd_touched)")
-        con.execute(_AGGREGATE_SQL)
+        derived.set_event_ids(con, "_dd_updates")
+        derived.replace_events(con, "_dd_touched", _AGGREGATE_SQL)
         daily.refresh_daily(con, "_dd_touched", n_touched, consistent_before=consistent)
-        con.execute("COMMIT")
-    except duckdb.Error:
-        con.execute("ROLLBACK")
-        raise
 
 
 def _register_temp(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
@@ -647,13 +637,12 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
         if n_updates >= BULK_UPDATE_ROWS:
             # DuckDB rewrites an indexed column as delete + insert (~100x slower on disk than in place), and
             # DDL inside the transaction does not avoid it: drop the index before, build it again after.
-            index_sql = _drop_event_index(con)
+            index_sql = derived.drop_event_index(con)
         _write(con, n_touched)
     except duckdb.Error as exc:
         raise AnalysisError(f"dedup failed: {exc}") from exc
     finally:
-        if index_sql:
-            con.execute(index_sql)
+        derived.restore_index(con, index_sql)
         for name in ("_dd_f", "_dd_window", "_dd_window_docs", "_dd_cand", "_dd_share_pairs", "_dd_pairs", "_dd_nodes", "_dd_node_roots",
                      "_dd_updates", "_dd_singles", "_dd_reopened", "_dd_touched", "_daily_keys"):
             con.execute(f"DROP TABLE IF EXISTS {name}")
@@ -662,25 +651,13 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
     return MergeResult(mentions_merged=pending, events_created=created, events_updated=reopened)
 
 
-def _drop_event_index(con: duckdb.DuckDBPyConnection) -> str | None:
-    """Drop the event_id index and return the SQL that recreates it (None when there is none)."""
-    found = con.execute("SELECT sql FROM duckdb_indexes() WHERE index_name = ?", [_EVENT_INDEX]).fetchall()
-    if not found:
-        return None
-    con.execute(f"DROP INDEX {_EVENT_INDEX}")
-    return found[0][0].replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)
-
-
 def rebuild(con: duckdb.DuckDBPyConnection, **kwargs: Any) -> MergeResult:
     """Forget every merge and dedup all mentions from scratch (same ids as an incremental history)."""
-    index_sql = _drop_event_index(con)  # see merge_new: bulk updates of an indexed column are slow
+    index_sql = derived.drop_event_index(con)  # see merge_new: bulk updates of an indexed column are slow
     try:
-        con.execute("BEGIN TRANSACTION")
-        con.execute("UPDATE event_mentions SET event_id = NULL")
-        con.execute("DELETE FROM events")
-        daily.rebuild_daily(con)
-        con.execute("COMMIT")
+        with derived.write_transaction(con):
+            derived.forget_merges(con)
+            daily.rebuild_daily(con)
         return merge_new(con, **kwargs)
     finally:
-        if index_sql:
-            con.execute(index_sql)
+        derived.restore_index(con, index_sql)

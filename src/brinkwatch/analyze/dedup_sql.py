@@ -20,10 +20,25 @@ SOFT_TARGET_SQL = """((target_country IS NULL AND starts_with(coalesce(target_co
 
 
 
+# Roots of force: an act of force filed from a town ("KHARKIV - Russian glide bombs hit ...") most often happened there.
+_FORCE_ROOTS = "('15', '17', '18', '19', '20')"
+
+
 def dateline_sql(alias: str = "") -> str:
     """True when the mention's place is the article's dateline ("TOKYO - ...", "BAKU, Jan 5 -"): where the
-    reporter was, not where it happened (the coder takes it as the place of the first sentence's events)."""
-    return f"coalesce(starts_with({alias}evidence_text, upper({alias}place_name)), false)"
+    reporter was, not where it happened (the coder takes it as the place of the first sentence's events).
+    The evidence starts with it when the dateline opens the sentence. When the article's structure makes the
+    dateline a sentence of its own ("NEW DELHI -" above "Modi left for Japan ..."), the place is written in
+    capitals outside the evidence (a town named in the body is not in capitals; a headline in capitals holds its
+    own place in its evidence); such a dateline is taken for where the reporter was only for an act that is not
+    one of force and has a foreign party (a visit filed from home, an expulsion reported from the other capital):
+    a domestic protest or arrest, or an attack, filed from a town most often happened there."""
+    a = alias
+    split = (f"{a}place_text = upper({a}place_text) AND {a}place_text <> lower({a}place_text) "
+             f"AND NOT contains({a}evidence_text, {a}place_text) AND {a}cameo_root NOT IN {_FORCE_ROOTS} "
+             f"AND ({a}target_country IS DISTINCT FROM {a}source_country "
+             f"OR {a}place_country IS DISTINCT FROM {a}source_country)")
+    return f"coalesce(starts_with({a}evidence_text, upper({a}place_name)) OR ({split}), false)"
 
 
 # One row per mention considered (pending ones, and merged ones of the same families), with what pairs need.

@@ -87,3 +87,48 @@ def test_a_place_named_in_the_body_before_the_sentence_still_places_it(con) -> N
     ])
     merge_new(con)
     assert _events(con) == [["k1"], ["k2"], ["p1"], ["p2", "p3"]]
+
+
+# --- what two parties agreed to do, the day they signed the deal -------------------------------------------------
+
+def _deal(mention_id: str, src: str, tgt: str, text: str, *, code: str, modality: str = "asserted",
+          day: str = DAY) -> dict:
+    return _m(mention_id, src, tgt, text, code=code, quad=1, day=day, modality=modality)
+
+
+def test_an_intent_told_the_day_a_deal_was_signed_is_the_deal(con) -> None:  # noqa: ANN001
+    insert_mentions(con, [
+        _deal("a1", "COL", "ECU", "Colombia and Ecuador signed a border security pact in Quito on Monday.",
+              code="057"),
+        _deal("a2", "COL", "ECU", "Colombia agreed on Monday to share intelligence with Ecuador under a pact the two "
+              "interior ministers signed.", code="031", modality="planned"),
+        _deal("b1", "KEN", "UGA", "Kenya and Uganda inked an oil pipeline accord on Monday.", code="057"),
+        _deal("b2", "KEN", "UGAGOV", "Kenya agreed to build the pipeline jointly with Uganda's government, officials "
+              "said on Monday.", code="030", modality="planned"),
+        _deal("c1", "VNM", "PHL", "Vietnam and the Philippines concluded a coast guard agreement on Monday.",
+              code="057"),
+        _deal("c2", "VNM", "PHL", "Hanoi pledged on Monday to hold joint patrols with Manila under the new accord.",
+              code="036", modality="planned"),
+    ])
+    merge_new(con)
+    assert _events(con) == [["a1", "a2"], ["b1", "b2"], ["c1", "c2"]]
+
+
+def test_an_intent_another_day_or_of_another_pair_or_a_threat_stays_apart(con) -> None:  # noqa: ANN001
+    insert_mentions(con, [
+        _deal("d1", "COL", "ECU", "Colombia and Ecuador signed a border security pact in Quito on Monday.",
+              code="057"),
+        # agreed the day before to sign it: another act (the bridge requires one day)
+        _deal("d2", "COL", "ECU", "Colombia agreed on Sunday to sign a border pact with Ecuador.", code="030",
+              modality="planned", day="2026-04-05"),
+        # another pair the same day
+        _deal("d3", "COL", "PER", "Colombia agreed on Monday to share intelligence with Peru.", code="031",
+              modality="planned"),
+        # an intent told as done (asserted 03x) is not what the bridge joins, nor is a threat
+        _deal("d4", "COL", "ECU", "Colombia expressed its readiness on Monday to cooperate with Ecuador.",
+              code="030"),
+        _m("d5", "COL", "ECU", "Colombia threatened on Monday to close the border with Ecuador.", code="1312",
+           quad=3, modality="threatened"),
+    ])
+    merge_new(con)
+    assert _events(con) == [["d1"], ["d2"], ["d3"], ["d4"], ["d5"]]

@@ -13,7 +13,9 @@ Hard rules (every pair):
   what the bridge requires: a 17x coercive act with dead joins an attack on the same day, in the same place (or
   one report naming the other's town, as one under a dateline does), with the same toll and dyad (a raid coded 175 beside strikes coded 195); an agreement (05) joins the meeting (04)
   it was signed at on the same day and dyad;
-- the same modality class (an asserted mention never merges with a denied, threatened or requested one);
+- the same modality class (an asserted mention never merges with a denied, threatened or requested one), except
+  across the families file's ``intent`` bridge: what two parties agreed to do (03x, planned) the day a report says
+  they signed a deal (057) is that deal;
 - dates in a window that respects their precision (day +-1, week +-4, no date in the text +-2; month or year
   precision: the same month or year); an undated mention merges only inside its own article;
 - an act of force (QuadClass 2 or 4, or a root the families file lists as ``located``: protests, talks) is not

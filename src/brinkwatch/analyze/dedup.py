@@ -23,7 +23,10 @@ Hard rules (every pair):
   reports give different death tolls (other place, other victims; kept for whole events); a located root (a
   protest) is not merged across two named places more than ``max_km`` apart (kept for whole events too: a report
   placed only in "Spain" does not chain the protest in Madrid to the one in Seville); a country-wide place that is
-  one of the two actors ("Iran fires missiles": place Iran) counts as no place.
+  one of the two actors ("Iran fires missiles": place Iran) counts as no place. A dateline ("TOKYO - ...") is where the reporter was,
+  not a place; when the article's structure makes it a sentence of its own, only for an act not of force with a
+  foreign party (a visit filed from home), since a domestic act or an attack filed from a town most often happened
+  there (``dedup_sql.dateline_sql``).
 
 Soft targets: reports of one act of force disagree on whom it hit (US bases in Iraq: ``USAMIL``, ``USA``,
 ``IRQ`` "by the place", ``IRNMIL`` by a misparse, or no target). A mention whose target is missing (or of no
@@ -64,6 +67,8 @@ with, until no pair reaches an event outside the reopened ones; the union-find t
 and the order a rebuild would, so an incremental history and a rebuild give the same events and ids. (The
 component rules make the grouping depend on the pairs taken first: joining a new report to an event that is
 kept as it was would let the report take an older one's place, or stretch an event past its span.)
+Dedup decides what the rows hold; it writes them (event ids, ``events``, the daily cache) through the store's
+functions (``brinkwatch.store.derived``), on the tables ``store/schema.py`` declares.
 The event row takes its code and dyad from a firm target in the root most of its mentions share,
 with the most specific code, then the strongest act, then confidence; its date from the most precise date and
 its place from the most precise place.

@@ -112,6 +112,40 @@ def test_the_ddl_check_sees_a_table_in_an_f_string(tmp_path):
     assert sorted(_ddl_strings(module)) == ["CREATE INDEX IF NOT EXISTS idx_t ON t (a)", "CREATE TABLE IF NOT EXISTS"]
 
 
+# A statement that writes rows of a table the store declares (or drops its index); a query's own temporary working
+# tables are named with a leading underscore (``_dd_pairs``, ``_daily_keys``) and are not matched.
+_WRITE = re.compile(r"\b(INSERT\s+(OR\s+REPLACE\s+)?INTO|UPDATE|DELETE\s+FROM)\s+(?!_)(\{?\w+\}?)"
+                    r"|\bDROP\s+INDEX\b", re.IGNORECASE)
+
+
+def _write_strings(path: Path) -> list[str]:
+    """The string literals (an f-string with ``{...}`` for what it fills in: a table named by a variable counts)
+    that write a table."""
+    texts = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.JoinedStr):
+            texts.append("".join(v.value if isinstance(v, ast.Constant) else "{x}" for v in node.values))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            texts.append(node.value)
+    return [text.strip()[:60] for text in texts if _WRITE.search(text)]
+
+
+def test_analysis_writes_its_tables_through_the_store():
+    # Dedup's merged events and the daily cache are written by functions of brinkwatch.store (store/derived.py),
+    # on the tables store/schema.py declares: no INSERT, UPDATE or DELETE of them in analyze/.
+    wrong = {str(p.relative_to(SRC)): _write_strings(p) for p in _modules("analyze")}
+    assert {name: sql for name, sql in wrong.items() if sql} == {}
+
+
+def test_the_write_check_sees_writes_in_f_strings_and_not_temp_tables(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text('T = "events"\nA = f"DELETE FROM {T} WHERE x"\nB = "INSERT INTO events (a) SELECT 1"\n'
+                      'C = f"INSERT INTO _dd_pairs {T}"\nD = "UPDATE _dd_f SET pending = true"\n'
+                      'E = "INSERT OR REPLACE INTO meta VALUES (?, ?)"\nF = "DROP INDEX idx"\n'
+                      'G = "UPDATE event_mentions SET event_id = NULL"\n')
+    assert len(_write_strings(module)) == 5
+
+
 # --- no shims, no silently dropped modules ---------------------------------------------------------------
 def _handles_import_error(handler: ast.ExceptHandler) -> bool:
     names = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]

@@ -153,3 +153,32 @@ def test_an_older_database_keeps_its_daily_cache(tmp_path):
         assert (got.period, got.n_events, got.material_conflict) == (want.period, want.n_events,
                                                                      want.material_conflict)
         assert got.goldstein_sum == pytest.approx(want.goldstein_sum)
+
+
+def test_an_older_database_without_place_text_gains_it_and_merges(tmp_path):
+    # event_mentions.place_text (the place as the article writes it, which dedup reads to tell a dateline) came
+    # after the table was released: an older database gains the column on open, empty, and dedup runs on it.
+    from brinkwatch.analyze.dedup import merge_new
+    from brinkwatch.analyze.synthetic import insert_mentions
+
+    old_ddl = TABLES["event_mentions"].replace(
+        "headline BOOLEAN NOT NULL DEFAULT false,  -- coded from the article's headline",
+        "headline BOOLEAN NOT NULL DEFAULT false  -- coded from the article's headline")
+    old_ddl = old_ddl[:old_ddl.index("place_text")].rstrip() + "\n        )"
+    assert "place_text" not in old_ddl
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    for name, ddl in TABLES.items():
+        con.execute(old_ddl if name == "event_mentions" else ddl)
+    con.execute("INSERT INTO event_mentions (mention_id, doc_id, sentence_index, cameo_code, cameo_root, quad_class, "
+                "modality, evidence_text, pattern_id, confidence, record) "
+                "VALUES ('old1', 'd0', 0, '042', '04', 1, 'asserted', 'an old report', 'p', 1.0, '{}')")
+    con.close()
+    with Store(path) as store:
+        columns = [c for (c,) in store.con.sql("SELECT column_name FROM duckdb_columns() "
+                                               "WHERE table_name = 'event_mentions'").fetchall()]
+        assert "place_text" in columns
+        insert_mentions(store.con, _mentions(0, 4))
+        merge_new(store.con)
+        (unmerged,) = store.con.sql("SELECT count(*) FROM event_mentions WHERE event_id IS NULL").fetchall()[0]
+    assert unmerged == 0

@@ -2,9 +2,10 @@
 
 ``tension_daily`` holds one row per (source/target country and code, day, effective modality (see
 ``formula.EFFECTIVE_MODALITY_SQL``), opinion flag) with the
-additive aggregates of ``formula.ADDITIVE_AGGREGATES_SQL``. It is derived data, owned by analysis: dedup
-refreshes the rows of the days it touched (or rebuilds it all after a big merge), and ``meta`` records the
-events and mentions counts it was built against. ``cache_state`` tells the series query whether it may use the
+additive aggregates of ``formula.ADDITIVE_AGGREGATES_SQL``. It is derived data: analysis says what its rows hold and
+when they change (dedup refreshes the rows of the days it touched, or rebuilds it all after a big merge), and writes
+them through the store (``brinkwatch.store.derived``; the table is declared in ``store/schema.py``); ``meta``
+records the events and mentions counts it was built against. ``cache_state`` tells the series query whether it may use the
 cache (events unchanged since) and whether mentions not merged yet must be added from the raw table.
 """
 
@@ -15,9 +16,9 @@ from dataclasses import dataclass
 import duckdb
 
 from brinkwatch.analyze.formula import ADDITIVE_AGGREGATES_SQL, EFFECTIVE_MODALITY_SQL
-from brinkwatch.store.schema import create_table
+from brinkwatch.store import derived
 
-TABLE = "tension_daily"
+TABLE = derived.DAILY_TABLE
 FULL_REFRESH_EVENTS = 50_000  # touching more events than this rebuilds the cache in one sorted pass
 _META_EVENTS = "analyze.tension_daily.events"
 _META_MENTIONS = "analyze.tension_daily.mentions"
@@ -45,34 +46,23 @@ def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     return con.sql(f"SELECT count(*) FROM {table}").fetchall()[0][0]  # metadata-only in DuckDB
 
 
-def _meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
-    rows = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchall()
-    return rows[0][0] if rows else None
-
-
 def cache_state(con: duckdb.DuckDBPyConnection) -> CacheState:
     """Whether the series may read ``tension_daily``, and whether unmerged mentions must be added."""
-    exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary",
-                         [TABLE]).fetchall()[0][0]
-    if not exists or not con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'meta'"
-                                     ).fetchall()[0][0]:
+    if not derived.has_table(con, TABLE) or not derived.has_table(con, "meta"):
         return CacheState(usable=False, pending=True)
-    usable = _meta(con, _META_EVENTS) == str(_count(con, "events"))
-    pending = _meta(con, _META_MENTIONS) != str(_count(con, "event_mentions"))
+    usable = derived.read_meta(con, _META_EVENTS) == str(_count(con, "events"))
+    pending = derived.read_meta(con, _META_MENTIONS) != str(_count(con, "event_mentions"))
     return CacheState(usable=usable, pending=pending)
 
 
 def _record(con: duckdb.DuckDBPyConnection) -> None:
     for key, table in ((_META_EVENTS, "events"), (_META_MENTIONS, "event_mentions")):
-        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, str(_count(con, table))])
+        derived.write_meta(con, key, str(_count(con, table)))
 
 
 def rebuild_daily(con: duckdb.DuckDBPyConnection) -> None:
-    """Recompute the whole cache from ``events``, sorted by dyad so scans can skip row groups."""
-    create_table(con, TABLE)  # declared by the store (store/schema.py), on a bare connection too
-    con.execute(f"DELETE FROM {TABLE}")
-    con.execute(f"INSERT INTO {TABLE} SELECT * FROM ({_AGGREGATE.format(extra='')}) "
-                "ORDER BY source_country, target_country, day, source_code, target_code, modality, is_opinion")
+    """Recompute the whole cache from ``events`` (the store writes it sorted by dyad, so scans skip row groups)."""
+    derived.replace_daily(con, _AGGREGATE.format(extra=""))
     _record(con)
 
 
@@ -99,6 +89,5 @@ def refresh_daily(con: duckdb.DuckDBPyConnection, touched_table: str, n_touched:
         SELECT DISTINCT coalesce(source_country, ''), coalesce(target_country, ''),
             coalesce(event_date, CAST(first_seen AS DATE))
         FROM events WHERE event_id IN (SELECT event_id FROM {touched_table})""")
-    con.execute(f"DELETE FROM {TABLE} WHERE {_KEY_MATCH.format(t=TABLE)}")
-    con.execute(f"INSERT INTO {TABLE} {_AGGREGATE.format(extra='AND ' + _KEY_MATCH.format(t='r'))}")
+    derived.replace_daily_days(con, _KEY_MATCH, _AGGREGATE.format(extra="AND " + _KEY_MATCH.format(t="r")))
     _record(con)

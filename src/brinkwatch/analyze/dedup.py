@@ -13,7 +13,9 @@ Hard rules (every pair):
   what the bridge requires: a 17x coercive act with dead joins an attack on the same day, in the same place (or
   one report naming the other's town, as one under a dateline does), with the same toll and dyad (a raid coded 175 beside strikes coded 195); an agreement (05) joins the meeting (04)
   it was signed at on the same day and dyad;
-- the same modality class (an asserted mention never merges with a denied, threatened or requested one);
+- the same modality class (an asserted mention never merges with a denied, threatened or requested one), except
+  across the families file's ``intent`` bridge: what two parties agreed to do (03x, planned) the day a report says
+  they signed a deal (057) is that deal;
 - dates in a window that respects their precision (day +-1, week +-4, no date in the text +-2; month or year
   precision: the same month or year); an undated mention merges only inside its own article;
 - an act of force (QuadClass 2 or 4, or a root the families file lists as ``located``: protests, talks) is not
@@ -21,7 +23,10 @@ Hard rules (every pair):
   reports give different death tolls (other place, other victims; kept for whole events); a located root (a
   protest) is not merged across two named places more than ``max_km`` apart (kept for whole events too: a report
   placed only in "Spain" does not chain the protest in Madrid to the one in Seville); a country-wide place that is
-  one of the two actors ("Iran fires missiles": place Iran) counts as no place.
+  one of the two actors ("Iran fires missiles": place Iran) counts as no place. A dateline ("TOKYO - ...") is where the reporter was,
+  not a place; when the article's structure makes it a sentence of its own, only for an act not of force with a
+  foreign party (a visit filed from home), since a domestic act or an attack filed from a town most often happened
+  there (``dedup_sql.dateline_sql``).
 
 Soft targets: reports of one act of force disagree on whom it hit (US bases in Iraq: ``USAMIL``, ``USA``,
 ``IRQ`` "by the place", ``IRNMIL`` by a misparse, or no target). A mention whose target is missing (or of no
@@ -62,6 +67,8 @@ with, until no pair reaches an event outside the reopened ones; the union-find t
 and the order a rebuild would, so an incremental history and a rebuild give the same events and ids. (The
 component rules make the grouping depend on the pairs taken first: joining a new report to an event that is
 kept as it was would let the report take an older one's place, or stretch an event past its span.)
+Dedup decides what the rows hold; it writes them (event ids, ``events``, the daily cache) through the store's
+functions (``brinkwatch.store.derived``), on the tables ``store/schema.py`` declares.
 The event row takes its code and dyad from a firm target in the root most of its mentions share,
 with the most specific code, then the strongest act, then confidence; its date from the most precise date and
 its place from the most precise place.
@@ -93,6 +100,7 @@ from brinkwatch.analyze.dedup_sql import (
 from brinkwatch.analyze.families import Families, load_families
 from brinkwatch.analyze.records import MergeResult
 from brinkwatch.errors import AnalysisError
+from brinkwatch.store import derived
 
 # Modalities that describe the same state of the world merge; across classes they never do.
 MODALITY_CLASSES: dict[str, str] = {
@@ -158,7 +166,6 @@ BULK_UPDATE_ROWS = 20_000  # above this many new ids, rebuilding the event_id in
 # the connection's memory_limit: above the bound, rows are scored in shares (measured on benchmarks/large_text.py
 # --replay, see docs/scale.md).
 SHARE_BYTES_PER_ROW = 4096
-_EVENT_INDEX = "idx_mentions_event"
 
 # The representative mentions of an event (the ORDER BY keys of arg_min): the code and dyad come from a firm
 # target in the root most of its mentions have (an attack two reports call 195 and one a raid, 175, is a 19x;
@@ -190,12 +197,8 @@ def _struct(kind: str) -> str:
     return "struct_pack(" + ", ".join(f"{c} := t.{c}" for c in _REPRESENTATIVE[kind]) + ")"
 
 
+# The rows of the touched events (in store.derived.EVENT_COLUMNS' order; the store writes them)
 _AGGREGATE_SQL = f"""
-INSERT INTO events (event_id, source_code, source_country, source_sector, target_code, target_country,
-    target_sector, cameo_code, cameo_root, cameo_name, goldstein, quad_class, plover_type, plover_mode,
-    modality, is_opinion, event_date, date_precision, place_name, place_country, lat, lon, killed, injured,
-    num_mentions, num_sources, num_articles, first_seen, last_seen, confidence, representative_mention,
-    evidence_text)
 WITH sizes AS (
     -- counted on the event ids alone: a window over the mentions would partition their whole rows
     SELECT event_id, count(*) AS size FROM event_mentions
@@ -457,9 +460,10 @@ def _score_pairs(con: duckdb.DuckDBPyConnection, rules: DedupRules) -> None:
     parts = max(1, math.ceil(rows * SHARE_BYTES_PER_ROW / _memory_limit_bytes(con)))
     target = "_dd_pairs" if parts == 1 else "_dd_share_pairs"
     con.execute(f"CREATE OR REPLACE TEMP TABLE {target} (a VARCHAR, b VARCHAR, score DOUBLE)")
+    insert = "INSERT INTO _dd_pairs " if parts == 1 else "INSERT INTO _dd_share_pairs "  # (temp tables, named)
     for part in range(parts):
         con.execute(CANDIDATES_SQL, {"parts": parts, "part": part})
-        con.execute(f"INSERT INTO {target} {PAIRS_SQL}", {**params, "parts": parts, "part": part})
+        con.execute(insert + PAIRS_SQL, {**params, "parts": parts, "part": part})
     if parts > 1:
         con.execute(PAIRS_OF_SHARES)
 
@@ -597,20 +601,13 @@ def _assign(con: duckdb.DuckDBPyConnection, near_km: float, max_km: float) -> tu
 
 
 def _write(con: duckdb.DuckDBPyConnection, n_touched: int) -> None:
-    """Write new event ids, refresh the touched events and the daily cache, all or nothing."""
+    """Write new event ids, refresh the touched events and the daily cache, all or nothing (through the store)."""
     consistent = daily.cache_state(con).usable
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with derived.write_transaction(con):
         daily.snapshot_keys(con, "_dd_touched")
-        con.execute("UPDATE event_mentions SET event_id = u.event_id FROM _dd_updates u "
-                    "WHERE event_mentions.mention_id = u.mention_id")
-        con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM _dd_touched)")
-        con.execute(_AGGREGATE_SQL)
+        derived.set_event_ids(con, "_dd_updates")
+        derived.replace_events(con, "_dd_touched", _AGGREGATE_SQL)
         daily.refresh_daily(con, "_dd_touched", n_touched, consistent_before=consistent)
-        con.execute("COMMIT")
-    except duckdb.Error:
-        con.execute("ROLLBACK")
-        raise
 
 
 def _register_temp(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
@@ -647,13 +644,12 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
         if n_updates >= BULK_UPDATE_ROWS:
             # DuckDB rewrites an indexed column as delete + insert (~100x slower on disk than in place), and
             # DDL inside the transaction does not avoid it: drop the index before, build it again after.
-            index_sql = _drop_event_index(con)
+            index_sql = derived.drop_event_index(con)
         _write(con, n_touched)
     except duckdb.Error as exc:
         raise AnalysisError(f"dedup failed: {exc}") from exc
     finally:
-        if index_sql:
-            con.execute(index_sql)
+        derived.restore_index(con, index_sql)
         for name in ("_dd_f", "_dd_window", "_dd_window_docs", "_dd_cand", "_dd_share_pairs", "_dd_pairs", "_dd_nodes", "_dd_node_roots",
                      "_dd_updates", "_dd_singles", "_dd_reopened", "_dd_touched", "_daily_keys"):
             con.execute(f"DROP TABLE IF EXISTS {name}")
@@ -662,25 +658,13 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
     return MergeResult(mentions_merged=pending, events_created=created, events_updated=reopened)
 
 
-def _drop_event_index(con: duckdb.DuckDBPyConnection) -> str | None:
-    """Drop the event_id index and return the SQL that recreates it (None when there is none)."""
-    found = con.execute("SELECT sql FROM duckdb_indexes() WHERE index_name = ?", [_EVENT_INDEX]).fetchall()
-    if not found:
-        return None
-    con.execute(f"DROP INDEX {_EVENT_INDEX}")
-    return found[0][0].replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)
-
-
 def rebuild(con: duckdb.DuckDBPyConnection, **kwargs: Any) -> MergeResult:
     """Forget every merge and dedup all mentions from scratch (same ids as an incremental history)."""
-    index_sql = _drop_event_index(con)  # see merge_new: bulk updates of an indexed column are slow
+    index_sql = derived.drop_event_index(con)  # see merge_new: bulk updates of an indexed column are slow
     try:
-        con.execute("BEGIN TRANSACTION")
-        con.execute("UPDATE event_mentions SET event_id = NULL")
-        con.execute("DELETE FROM events")
-        daily.rebuild_daily(con)
-        con.execute("COMMIT")
+        with derived.write_transaction(con):
+            derived.forget_merges(con)
+            daily.rebuild_daily(con)
         return merge_new(con, **kwargs)
     finally:
-        if index_sql:
-            con.execute(index_sql)
+        derived.restore_index(con, index_sql)

@@ -20,10 +20,25 @@ SOFT_TARGET_SQL = """((target_country IS NULL AND starts_with(coalesce(target_co
 
 
 
+# Roots of force: an act of force filed from a town ("KHARKIV - Russian glide bombs hit ...") most often happened there.
+_FORCE_ROOTS = "('15', '17', '18', '19', '20')"
+
+
 def dateline_sql(alias: str = "") -> str:
     """True when the mention's place is the article's dateline ("TOKYO - ...", "BAKU, Jan 5 -"): where the
-    reporter was, not where it happened (the coder takes it as the place of the first sentence's events)."""
-    return f"coalesce(starts_with({alias}evidence_text, upper({alias}place_name)), false)"
+    reporter was, not where it happened (the coder takes it as the place of the first sentence's events).
+    The evidence starts with it when the dateline opens the sentence. When the article's structure makes the
+    dateline a sentence of its own ("NEW DELHI -" above "Modi left for Japan ..."), the place is written in
+    capitals outside the evidence (a town named in the body is not in capitals; a headline in capitals holds its
+    own place in its evidence); such a dateline is taken for where the reporter was only for an act that is not
+    one of force and has a foreign party (a visit filed from home, an expulsion reported from the other capital):
+    a domestic protest or arrest, or an attack, filed from a town most often happened there."""
+    a = alias
+    split = (f"{a}place_text = upper({a}place_text) AND {a}place_text <> lower({a}place_text) "
+             f"AND NOT contains({a}evidence_text, {a}place_text) AND {a}cameo_root NOT IN {_FORCE_ROOTS} "
+             f"AND ({a}target_country IS DISTINCT FROM {a}source_country "
+             f"OR {a}place_country IS DISTINCT FROM {a}source_country)")
+    return f"coalesce(starts_with({a}evidence_text, upper({a}place_name)) OR ({split}), false)"
 
 
 # One row per mention considered (pending ones, and merged ones of the same families), with what pairs need.
@@ -186,7 +201,7 @@ def bridge_roots(bridges: tuple[tuple[str, str, frozenset[str]], ...]) -> str:
 # What one mention must have for each requirement of a bridge (the pair rules check the rest).
 # (a report under a dateline may name the town in its words: "YANGON - ... the killing of villagers in Kanbalu")
 _OWN_SIDE = {"same_day": "prec = 'day'", "same_place": "(pc IS NOT NULL OR dateline)", "same_toll": "killed IS NOT NULL",
-             "same_dyad": "tc <> ''"}
+             "same_dyad": "tc <> ''", "intent": "mod_class = 'potential'"}
 
 
 # Great-circle distance between the two places (RAWKM where both are known to be points; KM is NULL otherwise).
@@ -198,7 +213,10 @@ _KM = f"CASE WHEN p.pt AND c.pt THEN {_RAW_KM} END"
 # precision; month/year-precision dates only have to share the month/year; an undated mention pairs only
 # inside its own article; inside one article, two day-precision dates must be the same day.
 _HARD = """
-    p.mod_class = c.mod_class AND p.fam = c.fam
+    -- one modality class; across an ``intent`` bridge the bridged side is intended and the other done
+    (p.mod_class = c.mod_class OR coalesce(contains(coalesce(p.need, c.need), 'intent') AND (p.need IS NULL) <> (c.need IS NULL)
+        AND CASE WHEN p.need IS NULL THEN p.mod_class ELSE c.mod_class END = 'occurred', false))
+    AND p.fam = c.fam
     AND CASE
         WHEN p.dn IS NULL OR c.dn IS NULL THEN p.doc_id = c.doc_id
         WHEN p.prec = 'year' OR c.prec = 'year' THEN p.yr = c.yr
@@ -288,8 +306,10 @@ _CODE_AGREES = """(p.code = c.code OR (least(length(p.code), length(c.code)) >= 
 
 # For the key of a non-frequent act, a code "not specified below" (three digits ending in 0: "150", "040") also
 # agrees with the codes of its root ("152" drills, "043" a visit): one outlet tells the act less precisely; and
-# codes of one ``alike`` group of the families file agree ("112" accuse and "114" complain officially: one protest).
-_KEY_CODE_AGREES = """(CODE_AGREES OR p.kcode = c.kcode
+# codes of one ``alike`` group of the families file agree ("112" accuse and "114" complain officially: one protest);
+# and so do the two codes of a pair across a bridge, which says they may tell one act (a deal signed, 057, and what
+# the parties agreed to do, 03x; the talks it was signed at, 04).
+_KEY_CODE_AGREES = """(CODE_AGREES OR p.kcode = c.kcode OR p.need IS NOT NULL OR c.need IS NOT NULL
     OR (length(c.code) = 3 AND suffix(c.code, '0') AND starts_with(p.code, left(c.code, 2)))
     OR (length(p.code) = 3 AND suffix(p.code, '0') AND starts_with(c.code, left(p.code, 2))))"""
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from brinkwatch.errors import DataFileError
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "dedup_families.yaml"
-Requirement = Literal["same_day", "same_place", "same_toll", "same_dyad"]
+Requirement = Literal["same_day", "same_place", "same_toll", "same_dyad", "intent"]
 _ROOTS = frozenset(f"{n:02d}" for n in range(1, 21))
 
 

@@ -18,6 +18,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from brinkwatch.store import derived
 from brinkwatch.store.schema import INDEXES, TABLES
 
 _MENTION_DEFAULTS: dict[str, Any] = {
@@ -27,7 +28,7 @@ _MENTION_DEFAULTS: dict[str, Any] = {
     "modality": "asserted", "is_opinion": False, "event_date": None, "date_precision": "unknown",
     "place_name": None, "place_country": None, "place_admin1": None, "place_precision": None, "lat": None, "lon": None, "killed": None,
     "injured": None, "pattern_id": "test", "confidence": 1.0, "publisher": None, "pub_date": None,
-    "source_text": None, "target_text": None,
+    "source_text": None, "target_text": None, "place_text": None,
 }
 _COLUMNS = (
     "mention_id", "event_id", "doc_id", "sentence_index", "source_code", "source_country", "source_sector",
@@ -35,7 +36,7 @@ _COLUMNS = (
     "quad_class", "plover_type", "plover_mode", "modality", "is_opinion", "event_date", "date_precision",
     "place_name", "place_country", "place_admin1", "place_precision", "lat", "lon", "killed", "injured",
     "evidence_text",
-    "pattern_id", "confidence", "publisher", "pub_date", "source_text", "target_text",
+    "pattern_id", "confidence", "publisher", "pub_date", "source_text", "target_text", "place_text",
 )
 
 
@@ -65,13 +66,7 @@ def insert_mentions(con: duckdb.DuckDBPyConnection, rows: Iterable[Mapping[str, 
         filled.append(full)
     if not filled:
         return 0
-    table = pa.table({c: [r[c] for r in filled] for c in _COLUMNS})
-    con.register("_syn_rows", table)
-    try:
-        con.execute(f"INSERT INTO event_mentions ({', '.join(_COLUMNS)}, record) "
-                    f"SELECT {', '.join(_COLUMNS)}, '{{}}' FROM _syn_rows")
-    finally:
-        con.unregister("_syn_rows")
+    derived.append_mentions(con, pa.table({c: [r[c] for r in filled] for c in _COLUMNS}))
     return len(filled)
 
 
@@ -167,13 +162,8 @@ def synthetic_mentions(n: int, *, seed: int = 0, n_countries: int = 200, days: i
 
 
 def load_synthetic(con: duckdb.DuckDBPyConnection, table: pa.Table) -> None:
-    """Append a table from ``synthetic_mentions`` to ``event_mentions``."""
-    cols = ", ".join(table.column_names)
-    con.register("_syn_table", table)
-    try:
-        con.execute(f"INSERT INTO event_mentions ({cols}, record) SELECT {cols}, '{{}}' FROM _syn_table")
-    finally:
-        con.unregister("_syn_table")
+    """Append a table from ``synthetic_mentions`` to ``event_mentions`` (through the store)."""
+    derived.append_mentions(con, table)
 
 
 def dedup_scores(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> tuple[float, float, int, int]:

@@ -65,6 +65,7 @@ MENTION_COLUMNS: tuple[tuple[str, pa.DataType], ...] = (
     ("publisher", _S), ("pub_date", pa.date32()),
     ("record", _S),
     ("headline", _B),
+    ("place_text", _S),
 )
 
 ACTOR_MENTION_COLUMNS: tuple[tuple[str, pa.DataType], ...] = (
@@ -158,6 +159,9 @@ def mention_row(event: Event, article: Article) -> dict[str, Any]:
             lat=place.lat,
             lon=place.lon,
             place_precision=place.precision,
+            # the place as written: dedup tells a dateline ("NEW DELHI -", a sentence of its own) by it
+            place_text=article.text[place.start:place.end] if place.start is not None and place.end is not None
+            else None,
         )
     return row
 

@@ -82,7 +82,8 @@ TABLES: dict[str, str] = {
             pattern_id VARCHAR NOT NULL, confidence DOUBLE NOT NULL,
             publisher VARCHAR, pub_date DATE,
             record JSON NOT NULL,
-            headline BOOLEAN NOT NULL DEFAULT false  -- coded from the article's headline
+            headline BOOLEAN NOT NULL DEFAULT false,  -- coded from the article's headline
+            place_text VARCHAR                   -- the place as the article writes it ("NEW DELHI", "Nabatieh")
         )""",
     "events": """
         CREATE TABLE IF NOT EXISTS events (
@@ -148,6 +149,7 @@ SUPPORT_TABLES: dict[str, str] = {
 # (with their default), so old databases keep working and nothing is rewritten.
 MIGRATIONS: tuple[str, ...] = (
     "ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS headline BOOLEAN DEFAULT false",
+    "ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS place_text VARCHAR",
 )
 
 INDEXES: tuple[str, ...] = (

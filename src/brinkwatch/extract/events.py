@@ -234,6 +234,8 @@ class SentenceCoder:
         cls = self.gov.classes[gov_class]
         out: list[Draft] = []
         for comp in self._complements(frame, by_trigger):
+            if comp.kind == "noun" and self._carries_noun(frame, gov_class):
+                continue
             inner = self._code_frame(comp, by_trigger, consumed)
             inner_code = inner[0].code if inner else None
             if comp.kind == "noun" and not inner:
@@ -262,7 +264,9 @@ class SentenceCoder:
                 continue
             if cls.consume_object_events or comp.kind == "verb":
                 consumed.add(comp.trigger.i)
-                if inner_code is not None:  # an uncoded complement leaves what hangs under it to be coded
+                # an uncoded complement leaves what hangs under it to be coded, unless the governor says it did
+                # not happen: "refused to let the convoys cross and unload food" unloaded nothing
+                if inner_code is not None or _denies_complement(frame, gov_class):
                     _consume_subtree_frames(comp, by_trigger, consumed)
             if gov_class == "demand" and frame.lemma in self.gov.command_verbs and inner_code is not None \
                     and inner_code[:2] in self.gov.commanded_roots:
@@ -279,6 +283,11 @@ class SentenceCoder:
                 draft.weak, draft.prior = True, 0.6
             out.append(draft)
         return out
+
+    def _carries_noun(self, frame: Frame, gov_class: str) -> bool:
+        """"Undertook to withdraw" is an intent, but "undertook a fact-finding mission" carried the mission out:
+        an intent verb that is also a support verb lends its event-noun object its subject (the noun codes)."""
+        return gov_class == "intent" and frame.lemma in self.gov.support_verbs
 
     def _governed_draft(self, frame: Frame, comp: Frame, inner: list[Draft], code: str,
                         gov_class: str, modality: str) -> Draft:
@@ -472,6 +481,12 @@ def _depth(tok: Token) -> int:
         tok = tok.head
         depth += 1
     return depth
+
+
+def _denies_complement(frame: Frame, gov_class: str) -> bool:
+    """A refusal ("declined to let police enter and arrest"), or a governor under negation ("did not allow
+    convoys to deliver food"), says the acts chained under its complement did not happen."""
+    return gov_class == "reject" or frame.negated
 
 
 def _consume_subtree_frames(comp: Frame, by_trigger: dict[int, Frame], consumed: set[int]) -> None:

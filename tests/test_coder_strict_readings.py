@@ -1,0 +1,99 @@
+"""Readings the strict score asks about, on sentences written for brinkwatch (none from the gold sets).
+
+The strict score counts every event the coder emits, whatever its modality, so each reading below is a
+question of what a news sentence reports, decided by CAMEO practice:
+
+- acts chained under a refused or negated complement did not happen: "declined to let police enter the
+  village and arrest the suspects" reports a refusal, not an arrest;
+- an intent verb that is also a support verb ("undertake") with an event noun as its object carried the act
+  out ("undertook a mediation mission" mediates, 045); with a to-infinitive it still only commits to it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import code_sentence
+
+pytestmark = pytest.mark.usefixtures("coder")
+
+
+def _roots(events) -> list[str]:
+    return sorted(ev.cameo.code[:2] for ev in events)
+
+
+def _evidence_triggers(events) -> set[str]:
+    out = set()
+    for ev in events:
+        ev_text, start = ev.evidence.text, ev.evidence.start
+        out.add(ev_text[ev.evidence.trigger_start - start:ev.evidence.trigger_end - start].lower())
+    return out
+
+
+# --- a refusal takes the acts chained under its complement with it ------------------------------------
+REFUSED_CHAINS = [
+    # (sentence, date, the verb chained under the refused complement that must not be coded)
+    ("Serbia declined to let Kosovo police officers enter the village and arrest the suspects.", "2023-06-02",
+     "arrest"),
+    ("Azerbaijan has refused to allow Red Cross convoys to deliver food to Karabakh.", "2023-08-10", "deliver"),
+    ("The junta in Niger refused to let French aircraft land and evacuate the stranded diplomats.", "2023-08-20",
+     "evacuate"),
+    ("Last week Eritrea rejected a request to allow Ethiopian troops to cross its border and attack the rebels.",
+     "2021-03-04", "attack"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "chained"), REFUSED_CHAINS)
+def test_acts_under_a_refused_complement_are_not_coded(coder, text, date, chained):
+    events = code_sentence(coder, text, date)
+    assert any(ev.cameo.code.startswith("12") for ev in events), [e.cameo.code for e in events]
+    assert chained not in _evidence_triggers(events), [(e.pattern, e.modality) for e in events]
+
+
+REFUSAL_NEAR_MISSES = [
+    # a separate main clause after the refusal is news of its own
+    ("Serbia refused to negotiate, and its police arrested the suspects.", "2023-06-02", "arrested"),
+    ("Myanmar's junta refused to let the envoy visit, and its troops shelled three villages.", "2024-02-01",
+     "shelled"),
+    # a permission that was given leaves the permitted act coded
+    ("Ethiopia allowed UN trucks to deliver food to Tigray.", "2022-11-20", "deliver"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "kept"), REFUSAL_NEAR_MISSES)
+def test_acts_outside_a_refusal_are_still_coded(coder, text, date, kept):
+    events = code_sentence(coder, text, date)
+    assert kept in _evidence_triggers(events), [(e.pattern, e.modality) for e in events]
+
+
+# --- "undertook a mission" carries it out; "undertook to withdraw" commits to it -----------------------
+UNDERTAKEN_ACTS = [
+    ("The Norwegian foreign minister undertook a mediation mission between Colombia and the ELN rebels.",
+     "2019-05-14", "NOR", "COL"),
+    ("Kenya's former president has undertaken a peace mission to Ethiopia.", "2021-08-09", "KEN", "ETH"),
+    ("A Qatari envoy undertook a mediation mission between Chad and the rebel coalition in Doha.", "2022-03-14",
+     "QAT", "TCD"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "source", "target"), UNDERTAKEN_ACTS)
+def test_an_undertaken_mission_is_the_act_itself(coder, text, date, source, target):
+    events = code_sentence(coder, text, date)
+    mediations = [ev for ev in events if ev.cameo.code == "045" and ev.modality == "asserted"]
+    assert mediations, [(e.cameo.code, e.modality, e.pattern) for e in events]
+    assert any(ev.source.country == source and ev.target is not None and ev.target.country == target
+               for ev in mediations), [(e.source.code, e.target and e.target.code) for e in mediations]
+    assert not any(ev.cameo.code.startswith("03") for ev in events)
+
+
+UNDERTAKEN_PROMISES = [
+    ("Turkey undertook to withdraw its troops from the buffer zone.", "2020-02-03"),
+    ("Sudan's army undertook not to attack the aid convoy.", "2023-05-20"),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), UNDERTAKEN_PROMISES)
+def test_undertaking_to_act_is_still_a_commitment(coder, text, date):
+    events = code_sentence(coder, text, date)
+    assert events and all(ev.cameo.code.startswith("03") and ev.modality == "planned" for ev in events), \
+        [(e.cameo.code, e.modality) for e in events]

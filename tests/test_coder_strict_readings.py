@@ -97,3 +97,64 @@ def test_undertaking_to_act_is_still_a_commitment(coder, text, date):
     events = code_sentence(coder, text, date)
     assert events and all(ev.cameo.code.startswith("03") and ev.modality == "planned" for ev in events), \
         [(e.cameo.code, e.modality) for e in events]
+
+
+# --- a failed joint act is a rejection; other failures stay negated ------------------------------------
+FAILED_JOINT_ACTS = [
+    # (sentence, date, the parties between which the rejection runs)
+    ("Armenia and Azerbaijan failed to reach a peace deal after two days of talks in Brussels.", "2023-07-16",
+     {("ARM", "AZE"), ("AZE", "ARM")}),
+    ("Serbia failed to reach an agreement with Kosovo on license plates.", "2022-11-22", {("SRB", "XKX")}),
+    ("Sudan's army failed to agree on a ceasefire with the RSF on Saturday.", "2023-06-10",
+     {("SDN", "SDN")}),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "dyads"), FAILED_JOINT_ACTS)
+def test_a_failed_agreement_is_a_rejection(coder, text, date, dyads):
+    events = code_sentence(coder, text, date)
+    assert events and all(ev.cameo.code.startswith("12") and ev.modality == "refused" for ev in events), \
+        [(e.cameo.code, e.modality) for e in events]
+    assert {(ev.source.country, ev.target.country) for ev in events if ev.target is not None} == dyads
+
+
+FAILURES_TO_ACT = [
+    ("Kenya failed to deliver the promised aid to Somalia.", "2022-03-03", "07"),
+    ("Hamas failed to attack the Israeli convoy.", "2023-02-02", "19"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "root"), FAILURES_TO_ACT)
+def test_a_failure_to_act_otherwise_stays_negated(coder, text, date, root):
+    events = code_sentence(coder, text, date)
+    assert events and all(ev.modality == "negated" and not ev.cameo.code.startswith("12") for ev in events), \
+        [(e.cameo.code, e.modality) for e in events]
+
+
+def test_a_reached_deal_is_still_an_agreement(coder):
+    events = code_sentence(coder, "Egypt and Ethiopia reached a deal on the dam on Friday.", "2024-01-12")
+    assert {(ev.source.country, ev.target.country, ev.cameo.code[:2], ev.modality) for ev in events} == {
+        ("EGY", "ETH", "05", "asserted"), ("ETH", "EGY", "05", "asserted")}
+
+
+# --- a lasting conflict named in an adjunct is the setting, not news of the day ---------------------------
+SETTINGS = [
+    ("Russia threatened to launch a new offensive in its war with Ukraine unless Kyiv accepted its terms.",
+     "2023-10-03", "13"),
+    ("Myanmar's army bombed a school in Sagaing during its war against the resistance forces.", "2023-09-18", "19"),
+    ("Turkish jets bombed PKK positions in northern Iraq during the long conflict with the militants.",
+     "2022-11-21", "19"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "root"), SETTINGS)
+def test_a_war_in_an_adjunct_is_not_coded_beside_the_news(coder, text, date, root):
+    events = code_sentence(coder, text, date)
+    triggers = _evidence_triggers(events)
+    assert "war" not in triggers and "conflict" not in triggers, [(e.pattern, e.cameo.code) for e in events]
+    assert any(ev.cameo.code.startswith(root) for ev in events), [(e.pattern, e.cameo.code) for e in events]
+
+
+def test_a_war_that_is_the_news_is_still_coded(coder):
+    events = code_sentence(coder, "Azerbaijan launched a war against Armenia in September.", "2020-10-01")
+    assert {(ev.source.country, ev.target.country, ev.cameo.code[:2]) for ev in events} == {("AZE", "ARM", "19")}

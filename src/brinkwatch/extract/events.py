@@ -27,7 +27,7 @@ from brinkwatch.extract.drafts import (
     weapon_agent,
     with_partner,
 )
-from brinkwatch.extract.occasions import SentenceRoles, background_reason, prevented_reason
+from brinkwatch.extract.occasions import SentenceRoles, background_reason, prevented_reason, setting_reason
 from brinkwatch.extract.patterns import Pattern, PatternBook
 from brinkwatch.nlp.frames import Frame, expand, finite_governor, lemma_of, sentence_frames
 
@@ -65,7 +65,8 @@ class SentenceCoder:
             draft.background = background_reason(draft.trigger, self.gov.background_preps, self.gov.speech_verbs,
                                                  self.gov.causative_verbs) or \
                 roles.object_reason(draft) or roles.phrase_reason(draft.trigger) or \
-                prevented_reason(draft.trigger, self.gov.preventing_verbs)
+                prevented_reason(draft.trigger, self.gov.preventing_verbs) or \
+                setting_reason(draft.trigger, self.gov.setting_nouns, self.gov.setting_preps)
             draft.predicate = _predicate(draft.trigger, self.gov.support_verbs)
         _helping_purposes(out)
         return out
@@ -350,11 +351,13 @@ class SentenceCoder:
         "X will not attend talks" refuses them (12)."""
         trigger = _predicate(draft.trigger, self.gov.support_verbs)
         aux = _auxiliaries(trigger, self.gov.intent_adjectives)
-        if draft.embedded is None and draft.modality == "negated" and aux & FUTURE_AUX and draft.code[:2] < "10":
-            refused = self.book.derived_code("reject", draft.code)
+        if (draft.modality == "negated" and draft.embedded is None and aux & FUTURE_AUX and draft.code[:2] < "10") \
+                or self._failed(draft, trigger):
+            failed = self._failed(draft, trigger)
+            refused = self.book.derived_code("reject", draft.inner_code if failed and draft.inner_code else draft.code)
             if refused is not None:
                 draft.code, draft.pattern, draft.modality = refused, f"reject>{draft.pattern}", "refused"
-                draft.symmetric = False
+                draft.symmetric = draft.symmetric and failed  # a failed joint act is still between its parties
             return
         if draft.embedded is not None or draft.modality is not None or draft.code[:2] in self.gov.speech_act_modality:
             return
@@ -383,6 +386,11 @@ class SentenceCoder:
             draft.intent_unless_other_speaker = True
             return
         self.make_intent(draft)
+
+    def _failed(self, draft: Draft, predicate: Token) -> bool:
+        """"Failed to reach a deal", "failed to agree on a truce": a failed joint act is its rejection (12x)."""
+        joint = draft.code[:2] in self.gov.failed_roots or draft.pattern.startswith("commit>")
+        return joint and predicate.dep_ == "xcomp" and lemma_of(predicate.head) in self.gov.failure_verbs
 
     def make_intent(self, draft: Draft) -> None:
         category = self.book.category(draft.code)

@@ -87,6 +87,14 @@ def _complement_of(verb: Token, governor: Token) -> bool:
         c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
+def setting_reason(trigger: Token, setting_nouns: tuple[str, ...], setting_preps: tuple[str, ...]) -> str | None:
+    """"Launched a new offensive in its war with Iraq", "two soldiers died during the insurgency": a lasting
+    conflict named in an adjunct is where the news happens, not news of the sentence's date."""
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in setting_preps and lemma_of(trigger) in setting_nouns:
+        return "setting"
+    return None
+
+
 def prevented_reason(trigger: Token, preventing_verbs: tuple[str, ...]) -> str | None:
     """"barred women from attending universities", "stopped the leader from travelling": the act after "from"
     is what someone was kept from doing; it did not happen. ``None`` when the trigger is not such an act."""

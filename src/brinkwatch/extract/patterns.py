@@ -188,6 +188,8 @@ class Governors(BaseModel):
     amount_heads: tuple[str, ...] = ()  # "$2 billion in aid": the amount carries the event noun
     addressee_appeals: tuple[str, ...] = ()  # "appealed to X to ...": X is the addressee
     background_preps: tuple[str, ...] = ()
+    setting_nouns: tuple[str, ...] = ()  # "in its war with Iraq": a lasting conflict named in an adjunct ...
+    setting_preps: tuple[str, ...] = ()  # ... after one of these is the setting of the news, not an act of its date
     command_verbs: tuple[str, ...] = ()  # "ordered the army to shell ...": the commander acts
     commanded_roots: tuple[str, ...] = ()
     decision_categories: tuple[str, ...] = ()  # future acts of these kinds are decisions unless conditioned
@@ -198,6 +200,8 @@ class Governors(BaseModel):
     own_people_codes: tuple[str, ...] = ()  # "imposed a curfew": on its own country when no target is named
     protest_default_target: dict[str, Any] = {}  # {roots: [...], sector: GOV}  # "since last month's invasion": an event noun here is context
     negating_verbs: tuple[str, ...]  # "failed to reach a deal"
+    failure_verbs: tuple[str, ...] = ()  # "failed to reach a deal" on a joint act of these roots is a rejection
+    failed_roots: tuple[str, ...] = ()
     passthrough_verbs: tuple[str, ...]  # "tried to", "began to", "decided to"
 
 

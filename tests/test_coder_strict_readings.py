@@ -158,3 +158,26 @@ def test_a_war_in_an_adjunct_is_not_coded_beside_the_news(coder, text, date, roo
 def test_a_war_that_is_the_news_is_still_coded(coder):
     events = code_sentence(coder, "Azerbaijan launched a war against Armenia in September.", "2020-10-01")
     assert {(ev.source.country, ev.target.country, ev.cameo.code[:2]) for ev in events} == {("AZE", "ARM", "19")}
+
+
+# --- "a message to X that it must ..." is the sender's demand, not X's act told as hypothetical ------------
+MESSAGE_DEMANDS = [
+    ("Germany's chancellor sent a firm reminder to Serbia that it must respect Kosovo's borders.", "2023-05-31",
+     "DEU", "SRB"),
+    ("Beijing sent a letter to Manila that it must withdraw its ship from the shoal.", "2024-06-20", "CHN", "PHL"),
+    ("Ankara delivered a note to Stockholm that it should extradite the suspects.", "2023-01-12", "TUR", "SWE"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "sender", "addressee"), MESSAGE_DEMANDS)
+def test_a_must_clause_of_a_message_is_the_senders_demand(coder, text, date, sender, addressee):
+    events = code_sentence(coder, text, date)
+    assert not any(ev.modality == "hypothetical" for ev in events), [(e.cameo.code, e.modality) for e in events]
+    assert any(ev.cameo.code.startswith("10") and ev.modality == "requested" and ev.source.country == sender
+               and ev.target is not None and ev.target.country == addressee for ev in events), \
+        [(e.source.code, e.target and e.target.code, e.cameo.code, e.modality) for e in events]
+
+
+def test_a_message_that_reports_a_fact_demands_nothing(coder):
+    events = code_sentence(coder, "Russia sent a note to Finland that its patrol had crossed the border.", "2023-04-04")
+    assert not any(ev.cameo.code.startswith("10") for ev in events)

@@ -320,6 +320,11 @@ class SentenceCoder:
         """Walk up from the trigger through complement clauses to a speech, claim or deny verb."""
         tok = draft.trigger
         for _ in range(4):
+            sender = self._message_sender(tok)
+            if sender:
+                draft.speech_verb, draft.speaker = tok.head, sender
+                self._speaker_is_subject(draft)
+                return
             if tok.dep_ not in {"ccomp", "xcomp", "advcl", "conj", "pcomp", "pobj", "acomp"} or tok.head.i == tok.i:
                 return
             head = tok.head
@@ -339,6 +344,23 @@ class SentenceCoder:
                 draft.modality = "negated"
             tok = head
 
+
+    def _message_sender(self, clause: Token) -> list[Token]:
+        """"Sent a stern note to Serbia that it must respect the border", "delivered a message to Islamabad that
+        it should stop ...": a that-clause with a modal of obligation, told as the content of a message its
+        sender issued, is the sender's demand (as "said Serbia must ..." is the speaker's)."""
+        if not any(c.dep_ == "aux" and c.lower_ in self.gov.demand_modals for c in clause.children) or not any(
+                c.dep_ == "nsubj" and c.lower_ not in {"that", "which", "who"} for c in clause.children):
+            return []
+        head = clause.head
+        nouns = set(self.gov.message_nouns)
+        if clause.dep_ in {"acl", "relcl"} and lemma_of(head) in nouns and head.dep_ == "dobj":
+            verb = head.head
+        elif clause.dep_ == "ccomp" and any(c.dep_ == "dobj" and lemma_of(c) in nouns for c in head.children):
+            verb = head
+        else:
+            return []
+        return [x for s in verb.children if s.dep_ == "nsubj" for x in expand(s)]
 
     def _speaker_is_subject(self, draft: Draft) -> None:
         """"Iran said it would ...": a pronoun subject of a reported clause is, first of all, the speaker."""

@@ -181,3 +181,50 @@ def test_a_must_clause_of_a_message_is_the_senders_demand(coder, text, date, sen
 def test_a_message_that_reports_a_fact_demands_nothing(coder):
     events = code_sentence(coder, "Russia sent a note to Finland that its patrol had crossed the border.", "2023-04-04")
     assert not any(ev.cameo.code.startswith("10") for ev in events)
+
+
+# --- whom an act is aimed at: not the forces that carry out an order, not what a without-phrase names -----
+COMMANDED_FORCES = [
+    ("Peru's president ordered the deployment of troops to the southern highlands.", "2023-01-10", "PER"),
+    ("Nigeria's government ordered patrols by police and soldiers in Kano after the riots.", "2023-03-20", "NGA"),
+    ("The Ecuadorian president ordered the deployment of soldiers to the prisons of Guayaquil.", "2024-01-09",
+     "ECU"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "country"), COMMANDED_FORCES)
+def test_the_forces_that_carry_out_an_order_are_not_its_target(coder, text, date, country):
+    events = code_sentence(coder, text, date)
+    assert events, "the order itself is still coded"
+    assert not any(ev.target is not None and ev.target.sector in {"MIL", "COP"}
+                   and ev.target.country in (None, country) for ev in events), \
+        [(e.source.code, e.target and e.target.code) for e in events]
+
+
+@pytest.mark.parametrize(("text", "date", "target"), [
+    ("Putin ordered strikes on Ukrainian troops near Bakhmut.", "2023-02-01", "UKRMIL"),
+    ("Israel's defence minister ordered strikes by the air force on Hezbollah positions.", "2024-09-20", "LBN"),
+])
+def test_an_ordered_strike_on_another_side_keeps_its_target(coder, text, date, target):
+    events = code_sentence(coder, text, date)
+    assert any(ev.target is not None and ev.target.code.startswith(target) for ev in events), \
+        [(e.source.code, e.target and e.target.code) for e in events]
+
+
+WITHOUT_PHRASES = [
+    ("The Bolivian president agreed to resign without returning to La Paz.", "2019-11-12", "BOL"),
+    ("Ousted Prime Minister Imran Khan agreed to step down without leaving Pakistan.", "2022-04-08", "PAK"),
+    ("Haiti's prime minister agreed to resign without going back to Port-au-Prince.", "2024-03-12", "HTI"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "country"), WITHOUT_PHRASES)
+def test_a_without_phrase_names_no_target(coder, text, date, country):
+    events = code_sentence(coder, text, date)
+    assert events and all(ev.target is None for ev in events), \
+        [(e.source.code, e.target and e.target.code) for e in events]
+
+
+def test_a_target_named_beside_a_without_phrase_is_kept(coder):
+    events = code_sentence(coder, "Ghana's president agreed to visit Togo without delay.", "2023-05-05")
+    assert {(ev.source.country, ev.target and ev.target.country) for ev in events} == {("GHA", "TGO")}

@@ -228,3 +228,27 @@ def test_a_without_phrase_names_no_target(coder, text, date, country):
 def test_a_target_named_beside_a_without_phrase_is_kept(coder):
     events = code_sentence(coder, "Ghana's president agreed to visit Togo without delay.", "2023-05-05")
     assert {(ev.source.country, ev.target and ev.target.country) for ev in events} == {("GHA", "TGO")}
+
+
+# --- peacekeepers arriving are peacekeeping provided (074), not a visit (042) -------------------------------
+PEACEKEEPERS_ARRIVING = [
+    ("A battalion of Kenyan peacekeepers arrived in Haiti on Tuesday.", "2024-06-26", "KEN", "HTI"),
+    ("Nepalese blue helmets arrived in the Central African Republic last week.", "2022-05-02", "NPL", "CAF"),
+    ("The first deployment of Indian peacekeepers has arrived in South Sudan.", "2012-01-20", "IND", "SSD"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "source", "target"), PEACEKEEPERS_ARRIVING)
+def test_arriving_peacekeepers_provide_peacekeeping(coder, text, date, source, target):
+    events = code_sentence(coder, text, date)
+    assert {(ev.source.country, ev.target and ev.target.country, ev.cameo.code) for ev in events} == {
+        (source, target, "074")}
+
+
+@pytest.mark.parametrize("text", [
+    "The Chinese foreign minister arrived in Tehran on Sunday.",
+    "A delegation of Qatari officials arrived in Kabul for talks.",
+])
+def test_other_arrivals_are_still_visits(coder, text):
+    events = code_sentence(coder, text, "2023-03-03")
+    assert events and all(ev.cameo.code.startswith("04") for ev in events), [e.cameo.code for e in events]

@@ -145,6 +145,7 @@ class Governors(BaseModel):
     deny_verbs: tuple[str, ...]
     intent_adjectives: tuple[str, ...] = ()
     quantity_heads: tuple[str, ...] = ()
+    unit_heads: tuple[str, ...] = ()  # "a battalion of peacekeepers": a pattern's object or subject is the counted noun
     occurrence_verbs: tuple[str, ...] = ()  # "fighting broke out", "a clash took place": the noun is the event
     observation_verbs: tuple[str, ...] = ()  # "monitors recorded 99 explosions": the report tells the event
     observed_nouns: tuple[str, ...] = ()  # violence nouns whose report or occurrence is the event itself
@@ -363,7 +364,7 @@ class PatternBook:
         candidates = self.candidates(frame)
         if not candidates:
             return None
-        seen = _FrameWords(frame, self.governors.quantity_heads)
+        seen = _FrameWords(frame, self.governors.quantity_heads + self.governors.unit_heads)
         return next((pat for pat in candidates if _fits(pat, frame, seen)), None)
 
 
@@ -378,6 +379,14 @@ class _FrameWords:
         self._objects: set[str] | None = None
         self._heads: set[str] | None = None
         self._object_tokens: list[Token] | None = None
+
+    @property
+    def subject_tokens(self) -> list[Token]:
+        """The doers a ``subject`` constraint is checked against: "a battalion of Kenyan peacekeepers arrived"
+        names the peacekeepers, as the counted noun of an object does."""
+        subjects = list(self.frame.subjects)
+        return subjects + [p for t in subjects if lemma_of(t) in self.quantities for prep in t.children
+                           if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
 
     @property
     def object_tokens(self) -> list[Token]:
@@ -458,7 +467,7 @@ def _fits(pat: Pattern, frame: Frame, seen: _FrameWords | None = None) -> bool:
         return False
     if pat.support and (frame.support_verb is None or lemma_of(frame.support_verb) not in pat.support):
         return False
-    if pat.subject and not _words_fit(pat.subject, {lemma_of(t) for t in frame.subjects}, frame.subjects):
+    if pat.subject and not _words_fit(pat.subject, {lemma_of(t) for t in seen.subject_tokens}, seen.subject_tokens):
         return False
     if pat.prep:
         hits = [tok for prep, tok in frame.preps + frame.object_preps if prep in pat.prep]

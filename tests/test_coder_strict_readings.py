@@ -252,3 +252,29 @@ def test_arriving_peacekeepers_provide_peacekeeping(coder, text, date, source, t
 def test_other_arrivals_are_still_visits(coder, text):
     events = code_sentence(coder, text, "2023-03-03")
     assert events and all(ev.cameo.code.startswith("04") for ev in events), [e.cameo.code for e in events]
+
+
+# --- agreeing to another's proposal is an intent to cooperate (030) aimed at the proposer -------------------
+ASSENTS = [
+    ("Ukraine agreed to the Turkish proposal on grain exports.", "2022-07-01", "UKR", "TUR"),
+    ("Ethiopia agreed to an African Union plan for talks with Tigray.", "2022-10-05", "ETH", "IGO"),
+    ("Hamas agreed to the Egyptian proposal.", "2024-05-06", "PSE", "EGY"),
+    ("The Security Council agreed to a one-year extension of the UN mission in Mali.", "2022-06-29", "IGO", "MLI"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "source", "target"), ASSENTS)
+def test_agreeing_to_a_proposal_is_an_intent_to_cooperate(coder, text, date, source, target):
+    events = code_sentence(coder, text, date)
+    assert {(ev.source.country, ev.target and ev.target.country, ev.cameo.code[:2]) for ev in events} == {
+        (source, target, "03")}
+
+
+def test_not_agreeing_to_a_proposal_is_no_agreement(coder):
+    events = code_sentence(coder, "Serbia did not agree to the EU plan.", "2023-03-19")
+    assert not any(ev.cameo.code.startswith("03") and ev.modality != "negated" for ev in events)
+
+
+def test_agreeing_to_act_is_still_coded_by_the_act(coder):
+    events = code_sentence(coder, "Venezuela agreed to a prisoner swap with the United States.", "2023-12-20")
+    assert any(ev.cameo.code == "0353" for ev in events), [e.cameo.code for e in events]

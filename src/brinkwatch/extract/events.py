@@ -105,6 +105,9 @@ class SentenceCoder:
             derived = self._code_governed(frame, gov_class, by_trigger, consumed)
             if derived:
                 return derived
+            assent = self._assent(frame, gov_class)
+            if assent is not None:
+                return [assent]
         if specific is None and frame.kind == "verb" and frame.lemma in self.gov.deny_verbs + self.gov.negating_verbs:
             return []  # its complement is coded on its own turn, with modality denied/negated
         pattern = specific
@@ -284,6 +287,19 @@ class SentenceCoder:
                 draft.weak, draft.prior = True, 0.6
             out.append(draft)
         return out
+
+    def _assent(self, frame: Frame, gov_class: str) -> Draft | None:
+        """"Agreed to the Egyptian proposal", "agreed to a one-year extension of the mission": assent to what
+        another put forward is an intent to cooperate (030), as the CAMEO.2.0 dictionary codes AGREE (TO
+        PROPOSAL); whom it is aimed at is read from the proposal's phrase ("the Turkish plan", "in Mali")."""
+        if gov_class != "commit" or frame.negated or not frame.subjects:
+            return None
+        if not any(p == "to" and lemma_of(t) in self.gov.proposal_nouns for p, t in frame.preps):
+            return None
+        code = self.book.derived_code(gov_class, None)
+        return Draft(code=code, pattern=f"commit>{frame.lemma}.to.proposal", trigger=frame.trigger,
+                     source_groups=[list(frame.subjects)], target_groups=[], modality=self.gov.classes[gov_class].modality,
+                     prior=0.6, inherited=frame.inherited_subject) if code else None
 
     def _carries_noun(self, frame: Frame, gov_class: str) -> bool:
         """"Undertook to withdraw" is an intent, but "undertook a fact-finding mission" carried the mission out:

@@ -278,3 +278,19 @@ def test_not_agreeing_to_a_proposal_is_no_agreement(coder):
 def test_agreeing_to_act_is_still_coded_by_the_act(coder):
     events = code_sentence(coder, "Venezuela agreed to a prisoner swap with the United States.", "2023-12-20")
     assert any(ev.cameo.code == "0353" for ev in events), [e.cameo.code for e in events]
+
+
+# --- what a without-phrase names was not done ----------------------------------------------------------------
+@pytest.mark.parametrize(("text", "date", "undone"), [
+    ("Russian jets bombed the town without warning.", "2022-03-09", "warning"),
+    ("Turkey launched the operation without consulting Washington.", "2019-10-10", "consulting"),
+    ("The Sudanese army shelled the market without warning, killing 20 people.", "2023-06-18", "warning"),
+])
+def test_an_act_named_in_a_without_phrase_is_not_coded(coder, text, date, undone):
+    events = code_sentence(coder, text, date)
+    assert undone not in _evidence_triggers(events), [(e.pattern, e.cameo.code) for e in events]
+
+
+def test_a_warning_that_was_given_is_still_coded(coder):
+    events = code_sentence(coder, "Iran warned Israel against any attack.", "2024-04-10")
+    assert any(ev.cameo.code.startswith("13") for ev in events)

@@ -27,7 +27,13 @@ from brinkwatch.extract.drafts import (
     weapon_agent,
     with_partner,
 )
-from brinkwatch.extract.occasions import SentenceRoles, background_reason, prevented_reason, setting_reason
+from brinkwatch.extract.occasions import (
+    SentenceRoles,
+    background_reason,
+    prevented_reason,
+    setting_reason,
+    undone_reason,
+)
 from brinkwatch.extract.patterns import Pattern, PatternBook
 from brinkwatch.nlp.frames import Frame, expand, finite_governor, lemma_of, sentence_frames
 
@@ -66,10 +72,12 @@ class SentenceCoder:
                                                  self.gov.causative_verbs) or \
                 roles.object_reason(draft) or roles.phrase_reason(draft.trigger) or \
                 prevented_reason(draft.trigger, self.gov.preventing_verbs) or \
-                setting_reason(draft.trigger, self.gov.setting_nouns, self.gov.setting_preps)
+                setting_reason(draft.trigger, self.gov.setting_nouns, self.gov.setting_preps) or \
+                undone_reason(draft.trigger)
             draft.predicate = _predicate(draft.trigger, self.gov.support_verbs)
         _helping_purposes(out)
-        return out
+        # what a without-phrase names was not done: not even a sentence with no other act reports it
+        return [draft for draft in out if draft.background != "not done"]
 
     def _bare_demands(self, frames: list[Frame], drafts: list[Draft]) -> list[Draft]:
         """"The administration declared that China must drop barriers": a reported "must" is a demand by the

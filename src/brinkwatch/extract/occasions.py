@@ -95,6 +95,15 @@ def setting_reason(trigger: Token, setting_nouns: tuple[str, ...], setting_preps
     return None
 
 
+def undone_reason(trigger: Token) -> str | None:
+    """"Bombed the town without warning", "withdrew without consulting Baghdad": what a without-phrase names
+    was not done."""
+    prep = trigger.head
+    if trigger.dep_ in {"pobj", "pcomp"} and prep.lower_ == "without" and prep.dep_ == "prep":
+        return "not done"
+    return None
+
+
 def prevented_reason(trigger: Token, preventing_verbs: tuple[str, ...]) -> str | None:
     """"barred women from attending universities", "stopped the leader from travelling": the act after "from"
     is what someone was kept from doing; it did not happen. ``None`` when the trigger is not such an act."""

@@ -294,3 +294,19 @@ def test_an_act_named_in_a_without_phrase_is_not_coded(coder, text, date, undone
 def test_a_warning_that_was_given_is_still_coded(coder):
     events = code_sentence(coder, "Iran warned Israel against any attack.", "2024-04-10")
     assert any(ev.cameo.code.startswith("13") for ev in events)
+
+
+# --- halting a mediation is its opposite (165), not a mediation ------------------------------------------
+@pytest.mark.parametrize(("text", "date", "code"), [
+    ("Norway halted its mediation efforts in Sri Lanka.", "2009-03-02", "165"),
+    ("Egypt ended its mediation among the Sudanese factions.", "2023-08-08", "165"),
+    ("Qatar may halt its mediation between Israel and Hamas if the attacks continue.", "2024-04-17", "135"),
+])
+def test_halting_a_mediation_is_not_mediating(coder, text, date, code):
+    events = code_sentence(coder, text, date)
+    assert events and all(ev.cameo.code == code for ev in events), [(e.cameo.code, e.pattern) for e in events]
+
+
+def test_continuing_a_mediation_is_still_mediating(coder):
+    events = code_sentence(coder, "Qatar continued its mediation between Israel and Hamas.", "2024-04-17")
+    assert events and all(ev.cameo.code == "045" for ev in events)

@@ -310,3 +310,23 @@ def test_halting_a_mediation_is_not_mediating(coder, text, date, code):
 def test_continuing_a_mediation_is_still_mediating(coder):
     events = code_sentence(coder, "Qatar continued its mediation between Israel and Hamas.", "2024-04-17")
     assert events and all(ev.cameo.code == "045" for ev in events)
+
+
+# --- a measure a verb undoes was not imposed ---------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Myanmar's junta loosened restrictions on travel in Yangon.",
+    "Uzbekistan's parliament repealed the ban on opposition rallies.",
+    "Georgia's parliament scrapped the curfew in Tbilisi.",
+])
+def test_an_undone_measure_is_not_an_imposition(coder, text):
+    events = code_sentence(coder, text, "2023-03-10")
+    assert not any(ev.cameo.code.startswith(("17", "16")) for ev in events), [(e.cameo.code, e.pattern) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Myanmar's junta imposed restrictions on travel in Yangon.",
+    "Egypt banned protests in Cairo.",
+])
+def test_an_imposed_measure_is_still_coded(coder, text):
+    events = code_sentence(coder, text, "2023-03-10")
+    assert any(ev.cameo.code.startswith("17") for ev in events), [(e.cameo.code, e.pattern) for e in events]

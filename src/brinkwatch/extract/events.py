@@ -68,15 +68,15 @@ class SentenceCoder:
         _answer_requests(out, self.book)
         roles = SentenceRoles.of(out, by_trigger, self.gov)
         for draft in out:
-            draft.background = background_reason(draft.trigger, self.gov.background_preps, self.gov.speech_verbs,
-                                                 self.gov.causative_verbs) or \
+            draft.background = undone_reason(draft.trigger, self.gov.undoing_verbs) or \
+                background_reason(draft.trigger, self.gov.background_preps, self.gov.speech_verbs,
+                                  self.gov.causative_verbs) or \
                 roles.object_reason(draft) or roles.phrase_reason(draft.trigger) or \
                 prevented_reason(draft.trigger, self.gov.preventing_verbs) or \
-                setting_reason(draft.trigger, self.gov.setting_nouns, self.gov.setting_preps) or \
-                undone_reason(draft.trigger)
+                setting_reason(draft.trigger, self.gov.setting_nouns, self.gov.setting_preps)
             draft.predicate = _predicate(draft.trigger, self.gov.support_verbs)
         _helping_purposes(out)
-        # what a without-phrase names was not done: not even a sentence with no other act reports it
+        # what a without-phrase names, or a verb undoes, was not done: not even a sentence with no other act reports it
         return [draft for draft in out if draft.background != "not done"]
 
     def _bare_demands(self, frames: list[Frame], drafts: list[Draft]) -> list[Draft]:

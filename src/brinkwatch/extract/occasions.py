@@ -95,12 +95,17 @@ def setting_reason(trigger: Token, setting_nouns: tuple[str, ...], setting_preps
     return None
 
 
-def undone_reason(trigger: Token) -> str | None:
+def undone_reason(trigger: Token, undoing_verbs: tuple[str, ...] = ()) -> str | None:
     """"Bombed the town without warning", "withdrew without consulting Baghdad": what a without-phrase names
-    was not done."""
+    was not done; "loosened restrictions on travel", "repealed the ban": a measure a verb undoes was not
+    imposed then (a verb with a pattern of its own, "lifted the curfew", codes the easing itself)."""
     prep = trigger.head
     if trigger.dep_ in {"pobj", "pcomp"} and prep.lower_ == "without" and prep.dep_ == "prep":
         return "not done"
+    if trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "nsubjpass"} and lemma_of(prep) in undoing_verbs:
+        return "not done"
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and lemma_of(c) in undoing_verbs for c in trigger.children):
+        return "not done"  # "the repealed ban", and the parser's reading of "loosened restrictions" as a modifier
     return None
 
 

@@ -201,6 +201,7 @@ class Governors(BaseModel):
     own_people_codes: tuple[str, ...] = ()  # "imposed a curfew": on its own country when no target is named
     protest_default_target: dict[str, Any] = {}  # {roots: [...], sector: GOV}  # "since last month's invasion": an event noun here is context
     negating_verbs: tuple[str, ...]  # "failed to reach a deal"
+    undoing_verbs: tuple[str, ...] = ()  # "loosened restrictions": the measure object is not imposed
     proposal_nouns: tuple[str, ...] = ()  # "agreed to the Turkish proposal": assent to what another put forward
     message_nouns: tuple[str, ...] = ()  # "sent a message to X that it must ...": the sender demands
     failure_verbs: tuple[str, ...] = ()  # "failed to reach a deal" on a joint act of these roots is a rejection

@@ -258,8 +258,13 @@ class ArgumentResolver:
         # border with Ukraine", "used tear gas on protesters"
         instruments = set(self._pattern_objects.get(draft.pattern.rsplit(">", 1)[-1], ()))
         forceful = draft.code[:2] in self._forceful_roots
+        commanded = draft.pattern.startswith("order>")
         for tok in candidates_in(ranges) + in_purpose:
+            if _told_as_not_done(tok, draft.trigger):
+                continue
             actor = _resolve_with_fallback(actors, tok)
+            if commanded and actor is not None and any(_commanded_forces(s, actor) for s in sources):
+                continue
             if forceful and actor is not None:
                 actor = _not_own(actors, doc, actor, sources)
             if actor is None or actor.code == "---" or any(s.code == actor.code or _own_forces(s, actor)
@@ -727,6 +732,27 @@ def _own_forces(source: Actor, target: Actor) -> bool:
     return (target.resolution == "coref" and target.sector in _ARMED_SECTORS | {"GOV"}
             and source.sector in (None, "GOV") and bool(source.country) and source.country == target.country
             and len(target.code) <= 6)
+
+
+def _told_as_not_done(tok: Token, trigger: Token) -> bool:
+    """"agreed to resign without returning to La Paz": what a without-phrase names did not happen, so it names
+    no one the act is aimed at."""
+    for ancestor in tok.ancestors:
+        if ancestor.i == trigger.i:
+            return False
+        if ancestor.lower_ == "without" and ancestor.dep_ == "prep":
+            return True
+    return False
+
+
+_STATE_FORCES = frozenset({"MIL", "COP", "SPY"})
+
+
+def _commanded_forces(source: Actor, target: Actor) -> bool:
+    """"ordered patrols by police", "ordered the deployment of troops": the forces a state's leaders command
+    carry the order out; they are what it acts with, not whom it acts on."""
+    own = not target.country or target.country == source.country  # "troops" with no country: the commander's
+    return own and target.sector in _STATE_FORCES and source.sector in (None, "GOV")
 
 
 def _overlaps(a: Actor, b: Actor) -> bool:

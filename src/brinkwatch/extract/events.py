@@ -27,7 +27,13 @@ from brinkwatch.extract.drafts import (
     weapon_agent,
     with_partner,
 )
-from brinkwatch.extract.occasions import SentenceRoles, background_reason, prevented_reason
+from brinkwatch.extract.occasions import (
+    SentenceRoles,
+    background_reason,
+    prevented_reason,
+    setting_reason,
+    undone_reason,
+)
 from brinkwatch.extract.patterns import Pattern, PatternBook, is_date_word
 from brinkwatch.nlp.frames import Frame, expand, finite_governor, lemma_of, sentence_frames
 
@@ -62,13 +68,16 @@ class SentenceCoder:
         _answer_requests(out, self.book)
         roles = SentenceRoles.of(out, by_trigger, self.gov)
         for draft in out:
-            draft.background = background_reason(draft.trigger, self.gov.background_preps, self.gov.speech_verbs,
-                                                 self.gov.causative_verbs) or \
+            draft.background = undone_reason(draft.trigger, self.gov.undoing_verbs) or \
+                background_reason(draft.trigger, self.gov.background_preps, self.gov.speech_verbs,
+                                  self.gov.causative_verbs) or \
                 roles.object_reason(draft) or roles.phrase_reason(draft.trigger) or \
-                prevented_reason(draft.trigger, self.gov.preventing_verbs)
+                prevented_reason(draft.trigger, self.gov.preventing_verbs) or \
+                setting_reason(draft.trigger, self.gov.setting_nouns, self.gov.setting_preps)
             draft.predicate = _predicate(draft.trigger, self.gov.support_verbs)
         _helping_purposes(out)
-        return out
+        # what a without-phrase names, or a verb undoes, was not done: not even a sentence with no other act reports it
+        return [draft for draft in out if draft.background != "not done"]
 
     def _bare_demands(self, frames: list[Frame], drafts: list[Draft]) -> list[Draft]:
         """"The administration declared that China must drop barriers": a reported "must" is a demand by the
@@ -104,6 +113,9 @@ class SentenceCoder:
             derived = self._code_governed(frame, gov_class, by_trigger, consumed)
             if derived:
                 return derived
+            assent = self._assent(frame, gov_class)
+            if assent is not None:
+                return [assent]
         if specific is None and frame.kind == "verb" and frame.lemma in self.gov.deny_verbs + self.gov.negating_verbs:
             return []  # its complement is coded on its own turn, with modality denied/negated
         pattern = specific
@@ -239,6 +251,8 @@ class SentenceCoder:
         cls = self.gov.classes[gov_class]
         out: list[Draft] = []
         for comp in self._complements(frame, by_trigger):
+            if comp.kind == "noun" and self._carries_noun(frame, gov_class):
+                continue
             inner = self._code_frame(comp, by_trigger, consumed)
             inner_code = inner[0].code if inner else None
             if comp.kind == "noun" and not inner:
@@ -267,7 +281,9 @@ class SentenceCoder:
                 continue
             if cls.consume_object_events or comp.kind == "verb":
                 consumed.add(comp.trigger.i)
-                if inner_code is not None:  # an uncoded complement leaves what hangs under it to be coded
+                # an uncoded complement leaves what hangs under it to be coded, unless the governor says it did
+                # not happen: "refused to let the convoys cross and unload food" unloaded nothing
+                if inner_code is not None or _denies_complement(frame, gov_class):
                     _consume_subtree_frames(comp, by_trigger, consumed)
             if gov_class == "demand" and frame.lemma in self.gov.command_verbs and inner_code is not None \
                     and inner_code[:2] in self.gov.commanded_roots:
@@ -284,6 +300,24 @@ class SentenceCoder:
                 draft.weak, draft.prior = True, 0.6
             out.append(draft)
         return out
+
+    def _assent(self, frame: Frame, gov_class: str) -> Draft | None:
+        """"Agreed to the Egyptian proposal", "agreed to a one-year extension of the mission": assent to what
+        another put forward is an intent to cooperate (030), as the CAMEO.2.0 dictionary codes AGREE (TO
+        PROPOSAL); whom it is aimed at is read from the proposal's phrase ("the Turkish plan", "in Mali")."""
+        if gov_class != "commit" or frame.negated or not frame.subjects:
+            return None
+        if not any(p == "to" and lemma_of(t) in self.gov.proposal_nouns for p, t in frame.preps):
+            return None
+        code = self.book.derived_code(gov_class, None)
+        return Draft(code=code, pattern=f"commit>{frame.lemma}.to.proposal", trigger=frame.trigger,
+                     source_groups=[list(frame.subjects)], target_groups=[], modality=self.gov.classes[gov_class].modality,
+                     prior=0.6, inherited=frame.inherited_subject) if code else None
+
+    def _carries_noun(self, frame: Frame, gov_class: str) -> bool:
+        """"Undertook to withdraw" is an intent, but "undertook a fact-finding mission" carried the mission out:
+        an intent verb that is also a support verb lends its event-noun object its subject (the noun codes)."""
+        return gov_class == "intent" and frame.lemma in self.gov.support_verbs
 
     def _governed_draft(self, frame: Frame, comp: Frame, inner: list[Draft], code: str,
                         gov_class: str, modality: str) -> Draft:
@@ -315,6 +349,11 @@ class SentenceCoder:
         """Walk up from the trigger through complement clauses to a speech, claim or deny verb."""
         tok = draft.trigger
         for _ in range(4):
+            sender = self._message_sender(tok)
+            if sender:
+                draft.speech_verb, draft.speaker = tok.head, sender
+                self._speaker_is_subject(draft)
+                return
             if tok.dep_ not in {"ccomp", "xcomp", "advcl", "conj", "pcomp", "pobj", "acomp"} or tok.head.i == tok.i:
                 return
             head = tok.head
@@ -334,6 +373,23 @@ class SentenceCoder:
                 draft.modality = "negated"
             tok = head
 
+
+    def _message_sender(self, clause: Token) -> list[Token]:
+        """"Sent a stern note to Serbia that it must respect the border", "delivered a message to Islamabad that
+        it should stop ...": a that-clause with a modal of obligation, told as the content of a message its
+        sender issued, is the sender's demand (as "said Serbia must ..." is the speaker's)."""
+        if not any(c.dep_ == "aux" and c.lower_ in self.gov.demand_modals for c in clause.children) or not any(
+                c.dep_ == "nsubj" and c.lower_ not in {"that", "which", "who"} for c in clause.children):
+            return []
+        head = clause.head
+        nouns = set(self.gov.message_nouns)
+        if clause.dep_ in {"acl", "relcl"} and lemma_of(head) in nouns and head.dep_ == "dobj":
+            verb = head.head
+        elif clause.dep_ == "ccomp" and any(c.dep_ == "dobj" and lemma_of(c) in nouns for c in head.children):
+            verb = head
+        else:
+            return []
+        return [x for s in verb.children if s.dep_ == "nsubj" for x in expand(s)]
 
     def _speaker_is_subject(self, draft: Draft) -> None:
         """"Iran said it would ...": a pronoun subject of a reported clause is, first of all, the speaker.
@@ -359,11 +415,13 @@ class SentenceCoder:
         "X will not attend talks" refuses them (12)."""
         trigger = _predicate(draft.trigger, self.gov.support_verbs)
         aux = _auxiliaries(trigger, self.gov.intent_adjectives)
-        if draft.embedded is None and draft.modality == "negated" and aux & FUTURE_AUX and draft.code[:2] < "10":
-            refused = self.book.derived_code("reject", draft.code)
+        if (draft.modality == "negated" and draft.embedded is None and aux & FUTURE_AUX and draft.code[:2] < "10") \
+                or self._failed(draft, trigger):
+            failed = self._failed(draft, trigger)
+            refused = self.book.derived_code("reject", draft.inner_code if failed and draft.inner_code else draft.code)
             if refused is not None:
                 draft.code, draft.pattern, draft.modality = refused, f"reject>{draft.pattern}", "refused"
-                draft.symmetric = False
+                draft.symmetric = draft.symmetric and failed  # a failed joint act is still between its parties
             return
         if draft.embedded is not None or draft.modality is not None or draft.code[:2] in self.gov.speech_act_modality:
             return
@@ -393,6 +451,11 @@ class SentenceCoder:
             draft.intent_unless_other_speaker = True
             return
         self.make_intent(draft)
+
+    def _failed(self, draft: Draft, predicate: Token) -> bool:
+        """"Failed to reach a deal", "failed to agree on a truce": a failed joint act is its rejection (12x)."""
+        joint = draft.code[:2] in self.gov.failed_roots or draft.pattern.startswith("commit>")
+        return joint and predicate.dep_ == "xcomp" and lemma_of(predicate.head) in self.gov.failure_verbs
 
     def make_intent(self, draft: Draft) -> None:
         category = self.book.category(draft.code)
@@ -503,6 +566,12 @@ def _depth(tok: Token) -> int:
         tok = tok.head
         depth += 1
     return depth
+
+
+def _denies_complement(frame: Frame, gov_class: str) -> bool:
+    """A refusal ("declined to let police enter and arrest"), or a governor under negation ("did not allow
+    convoys to deliver food"), says the acts chained under its complement did not happen."""
+    return gov_class == "reject" or frame.negated
 
 
 def _consume_subtree_frames(comp: Frame, by_trigger: dict[int, Frame], consumed: set[int]) -> None:

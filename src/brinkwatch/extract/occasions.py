@@ -87,6 +87,28 @@ def _complement_of(verb: Token, governor: Token) -> bool:
         c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
+def setting_reason(trigger: Token, setting_nouns: tuple[str, ...], setting_preps: tuple[str, ...]) -> str | None:
+    """"Launched a new offensive in its war with Iraq", "two soldiers died during the insurgency": a lasting
+    conflict named in an adjunct is where the news happens, not news of the sentence's date."""
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in setting_preps and lemma_of(trigger) in setting_nouns:
+        return "setting"
+    return None
+
+
+def undone_reason(trigger: Token, undoing_verbs: tuple[str, ...] = ()) -> str | None:
+    """"Bombed the town without warning", "withdrew without consulting Baghdad": what a without-phrase names
+    was not done; "loosened restrictions on travel", "repealed the ban": a measure a verb undoes was not
+    imposed then (a verb with a pattern of its own, "lifted the curfew", codes the easing itself)."""
+    prep = trigger.head
+    if trigger.dep_ in {"pobj", "pcomp"} and prep.lower_ == "without" and prep.dep_ == "prep":
+        return "not done"
+    if trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "nsubjpass"} and lemma_of(prep) in undoing_verbs:
+        return "not done"
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and lemma_of(c) in undoing_verbs for c in trigger.children):
+        return "not done"  # "the repealed ban", and the parser's reading of "loosened restrictions" as a modifier
+    return None
+
+
 def prevented_reason(trigger: Token, preventing_verbs: tuple[str, ...]) -> str | None:
     """"barred women from attending universities", "stopped the leader from travelling": the act after "from"
     is what someone was kept from doing; it did not happen. ``None`` when the trigger is not such an act."""

@@ -145,6 +145,7 @@ class Governors(BaseModel):
     deny_verbs: tuple[str, ...]
     intent_adjectives: tuple[str, ...] = ()
     quantity_heads: tuple[str, ...] = ()
+    unit_heads: tuple[str, ...] = ()  # "a battalion of peacekeepers": a pattern's object or subject is the counted noun
     occurrence_verbs: tuple[str, ...] = ()  # "fighting broke out", "a clash took place": the noun is the event
     observation_verbs: tuple[str, ...] = ()  # "monitors recorded 99 explosions": the report tells the event
     observed_nouns: tuple[str, ...] = ()  # violence nouns whose report or occurrence is the event itself
@@ -189,6 +190,8 @@ class Governors(BaseModel):
     amount_heads: tuple[str, ...] = ()  # "$2 billion in aid": the amount carries the event noun
     addressee_appeals: tuple[str, ...] = ()  # "appealed to X to ...": X is the addressee
     background_preps: tuple[str, ...] = ()
+    setting_nouns: tuple[str, ...] = ()  # "in its war with Iraq": a lasting conflict named in an adjunct ...
+    setting_preps: tuple[str, ...] = ()  # ... after one of these is the setting of the news, not an act of its date
     command_verbs: tuple[str, ...] = ()  # "ordered the army to shell ...": the commander acts
     commanded_roots: tuple[str, ...] = ()
     decision_categories: tuple[str, ...] = ()  # future acts of these kinds are decisions unless conditioned
@@ -199,6 +202,11 @@ class Governors(BaseModel):
     own_people_codes: tuple[str, ...] = ()  # "imposed a curfew": on its own country when no target is named
     protest_default_target: dict[str, Any] = {}  # {roots: [...], sector: GOV}  # "since last month's invasion": an event noun here is context
     negating_verbs: tuple[str, ...]  # "failed to reach a deal"
+    undoing_verbs: tuple[str, ...] = ()  # "loosened restrictions": the measure object is not imposed
+    proposal_nouns: tuple[str, ...] = ()  # "agreed to the Turkish proposal": assent to what another put forward
+    message_nouns: tuple[str, ...] = ()  # "sent a message to X that it must ...": the sender demands
+    failure_verbs: tuple[str, ...] = ()  # "failed to reach a deal" on a joint act of these roots is a rejection
+    failed_roots: tuple[str, ...] = ()
     passthrough_verbs: tuple[str, ...]  # "tried to", "began to", "decided to"
 
 
@@ -359,7 +367,7 @@ class PatternBook:
         candidates = self.candidates(frame)
         if not candidates:
             return None
-        seen = _FrameWords(frame, self.governors.quantity_heads)
+        seen = _FrameWords(frame, self.governors.quantity_heads + self.governors.unit_heads)
         return next((pat for pat in candidates if _fits(pat, frame, seen)), None)
 
 
@@ -374,6 +382,14 @@ class _FrameWords:
         self._objects: set[str] | None = None
         self._heads: set[str] | None = None
         self._object_tokens: list[Token] | None = None
+
+    @property
+    def subject_tokens(self) -> list[Token]:
+        """The doers a ``subject`` constraint is checked against: "a battalion of Kenyan peacekeepers arrived"
+        names the peacekeepers, as the counted noun of an object does."""
+        subjects = list(self.frame.subjects)
+        return subjects + [p for t in subjects if lemma_of(t) in self.quantities for prep in t.children
+                           if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
 
     @property
     def object_tokens(self) -> list[Token]:
@@ -472,7 +488,7 @@ def _fits(pat: Pattern, frame: Frame, seen: _FrameWords | None = None) -> bool:
         return False
     if pat.support and (frame.support_verb is None or lemma_of(frame.support_verb) not in pat.support):
         return False
-    if pat.subject and not _words_fit(pat.subject, {lemma_of(t) for t in frame.subjects}, frame.subjects):
+    if pat.subject and not _words_fit(pat.subject, {lemma_of(t) for t in seen.subject_tokens}, seen.subject_tokens):
         return False
     if pat.prep:
         # a date is no party: "called a hartal on Monday" calls on no one

@@ -40,6 +40,8 @@ class ArgumentResolver:
 
     def _resolve(self, actors, tokens: list[Token], as_target: bool = False) -> list[Actor]:
         out: list[Actor] = []
+        if as_target:
+            tokens = [origin for tok in tokens for origin in _trade_origins(tok, self.book.governors.trade_nouns)]
         for tok in tokens:
             found = _coordinated_modifiers(actors, tok) or self._pair_reference(actors, tok) or \
                 actors.pronoun_pair(tok) or [_resolve_with_fallback(actors, tok)]
@@ -500,6 +502,21 @@ def _sibling_countries(actors, head: Token, siblings: list[Token]) -> list[Actor
         code = found.country + sector if sector else found.code
         out.append(found.model_copy(update={"code": code, "sector": sector or found.sector}))
     return out if len(out) > 1 else []
+
+
+def _trade_origins(tok: Token, trade_nouns: tuple[str, ...]) -> list[Token]:
+    """"tariffs on imports from Canada and Mexico": goods stand for the countries they come from (each of a
+    coordination); any other token stands for itself."""
+    if tok.lemma_.lower() not in trade_nouns:
+        return [tok]
+    holders = [tok]
+    if not any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
+        # "imposed duties on steel from Turkey": the parser often hangs the from-phrase on the verb
+        holders += [next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), tok)]
+    origins = [pobj for holder in holders for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "from"
+               for pobj in prep.children if pobj.dep_ == "pobj"]
+    origins += [conj for origin in origins for conj in origin.conjuncts]
+    return origins or [tok]
 
 
 def _resolve_with_fallback(actors, tok: Token) -> Actor | None:

@@ -85,6 +85,9 @@ class SenseTable(BaseModel):
     sport_names: frozenset[str]
     diplomatic_purpose_verbs: frozenset[str] = frozenset()
     diplomatic_act_roots: frozenset[str] = frozenset()
+    question_auxiliaries: frozenset[str] = frozenset()
+    likelihood_adjectives: frozenset[str] = frozenset()
+    trend_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -156,6 +159,10 @@ def draft_reason(trigger: Token, sources: list[Token], targets: list[Token], tab
 
 def _forecast_reason(trigger: Token, table: SenseTable) -> str | None:
     """Someone's forecast of another's act, a judgement on an act not done, an open question."""
+    if _in_direct_question(trigger, table):
+        return "a question"
+    if _said_to_be_likely(trigger, table):
+        return "a forecast of an event noun"
     if lemma_of(trigger) in table.belief_verbs and any(  # "Iran expects the IAEA to visit": a governor's draft
             c.dep_ in {"ccomp", "xcomp"} and any(g.dep_ == "nsubj" for g in c.children) for c in trigger.children):
         return "someone's forecast"
@@ -181,6 +188,33 @@ def _forecast_reason(trigger: Token, table: SenseTable) -> str | None:
     return None
 
 
+def _in_direct_question(trigger: Token, table: SenseTable) -> bool:
+    """"Would Beijing really invade Taiwan if ...?": a sentence that ends in a question mark and opens with an
+    auxiliary, or with a wh-word and holds a modal ("Why would Ankara expel him?")."""
+    sent = trigger.sent
+    if not sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+        return False
+    words = [t for t in sent if not t.is_punct]
+    if not words:
+        return False
+    if words[0].pos_ == "AUX" and words[0].lower_ in table.question_auxiliaries:
+        return True
+    return words[0].tag_ in {"WDT", "WP", "WP$", "WRB"} and any(
+        t.tag_ == "MD" and t.lower_ in table.modal_auxiliaries for t in words)
+
+
+def _said_to_be_likely(trigger: Token, table: SenseTable) -> bool:
+    """"a Russian offensive on Zaporizhzhia is likely before the winter": an event noun whose predicate says it
+    may come is forecast, not reported."""
+    if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    head = trigger.head
+    if any(c.dep_ == "neg" for c in head.children):
+        return False  # "a blockade is not imminent": a negated act, which the modality says
+    return lemma_of(head) == "be" and any(c.dep_ in {"acomp", "attr"} and lemma_of(c) in table.likelihood_adjectives
+                                         for c in head.children)
+
+
 def _is_modal(verb: Token, table: SenseTable) -> bool:
     """A future, possible or infinitive act ("will attack", "could blockade", "expects X to visit")."""
     verbs = [verb, *([verb.head] if verb.dep_ == "xcomp" else [])]
@@ -198,6 +232,8 @@ def _backdrop_reason(trigger: Token, table: SenseTable) -> str | None:
     if trigger.pos_ == "NOUN" and trigger.dep_ in {"nsubj", "nsubjpass"} and lemma_of(
             trigger.head) in table.abstract_effect_verbs:
         return "background to a change"
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and lemma_of(trigger.head) in table.trend_verbs:
+        return "a statistic"  # "attacks on schools have risen sharply"
     return None
 
 
@@ -265,7 +301,10 @@ _SPEAKER_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
 
 
 def _is_tally(trigger: Token, table: SenseTable) -> bool:
-    """"have attacked more than 90 ships since late 2023": a perfect, a counted object, a since-span."""
+    """"have attacked more than 90 ships since late 2023": a perfect, a counted object, a since-span; also said
+    of an event noun by its own clause ("the fighting has displaced 12 million people since it began")."""
+    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB":
+        trigger = trigger.head
     if trigger.pos_ not in {"VERB", "AUX"} or not any(
             c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ != "VBD" for c in trigger.children):
         return False

@@ -10,7 +10,9 @@ with sentences of our own that it was not written on, and the near-misses that m
 - calling a measure unfair, arbitrary, discriminatory or unjustified criticises its author (111), and does not
   re-report the measure;
 - a tariff or duty on goods from a country, or on its goods, targets that country (163); being on duty is nothing;
-- a crowd setting a building on fire protests violently (145); settlers or soldiers doing it destroy property (17).
+- a crowd setting a building on fire protests violently (145); settlers or soldiers doing it destroy property (17);
+- a reaction told beside the act it answers ("..., a move France called arbitrary", "..., drawing criticism from
+  Poland", "..., a move welcomed by Russia") is an event of its own, aimed at the act's doer.
 """
 
 from __future__ import annotations
@@ -90,6 +92,15 @@ EXPECTED = [
     ("Beijing imposed anti-dumping tariffs on brandy from the European Union.", ("CHN", "IGOEUREEC", "16")),
     ("The European Union imposed duties on steel from Turkey.", ("IGOEUREEC", "TUR", "16")),
     ("Mexico imposed duties on Chinese cars.", ("MEX", "CHN", "16")),
+    # a reaction told beside the act answers its doer
+    ("Azerbaijan detained a French citizen on Monday, a move that France called arbitrary.", ("FRA", "AZE", "11")),
+    ("Kenyan police arrested three opposition lawmakers on Sunday, a move the United States called unacceptable.",
+     ("USA", "KENCOP", "11")),
+    ("Serbia recalled its ambassador, a move welcomed by Russia.", ("RUS", "SRB", "05")),
+    ("Israel closed the Rafah crossing, prompting condemnation from Egypt.", ("EGY", "ISR", "11")),
+    ("Hungary vetoed the EU aid package for Ukraine, drawing criticism from Poland.", ("POL", "HUN", "11")),
+    # ... and the act itself stays
+    ("Hungary vetoed the EU aid package for Ukraine, drawing criticism from Poland.", ("HUN", None, "12")),
     # a crowd setting a building on fire
     ("Rioters in Dhaka set the ruling party's offices on fire.", (None, "BGDGOV", "14")),
     ("Angry protesters in Bamako set the French embassy's gate on fire.", (None, "FRAGOV", "14")),
@@ -114,3 +125,10 @@ def test_calling_a_measure_unfair_does_not_report_the_measure(coder) -> None:
 def test_charging_into_a_crowd_is_no_accusation(coder) -> None:
     events = _events(coder, "Riot police in Yerevan charged into the crowd of protesters on Monday.")
     assert events and all(e.cameo.code == "175" for e in events)
+
+
+def test_a_move_made_is_no_reaction(coder) -> None:
+    """Only a reaction (praise, criticism, rejection, threat) set off after the act answers it: the move itself,
+    told in a relative clause without a comma, keeps the sentence's one event."""
+    events = _events(coder, "Kenya rejected the move that Uganda made at the summit.")
+    assert all(not (e.source and e.source.code == "UGA" and e.cameo.code[:2] == "11") for e in events)

@@ -116,6 +116,9 @@ class ArgumentResolver:
 
     def pairs(self, draft: Draft, actors) -> list[tuple[Actor, Actor | None]]:
         sources = self._first_group(actors, draft.source_groups)
+        reacted = reacted_act(draft, self.book.governors)
+        if not sources and reacted is not None:
+            sources = self._resolve(actors, _reaction_from(draft.trigger))
         if not sources and draft.symmetric:
             # "clashes between Armenia and Azerbaijan": the parties of a symmetric event are its actors
             parties = self._first_group(actors, draft.target_groups)
@@ -133,6 +136,9 @@ class ArgumentResolver:
             # "India and Pakistan agreed not to attack each other", "Rwanda and Burundi reopened their shared
             # border": each party is the other's target
             return list(itertools.permutations(sources, 2))
+        if not targets and reacted is not None:
+            targets = self._resolve(actors, [c for c in reacted.children if c.dep_ in {"nsubj", "nsubjpass"}])
+            targets = [t for t in targets if not any(t.code == s.code for s in sources)]
         if not targets and not draft.symmetric:
             targets = self._nearby_target(draft, actors, sources)
         if not targets and not draft.symmetric and draft.code[:2] in self.book.governors.warning_roots:
@@ -504,6 +510,37 @@ def _sibling_countries(actors, head: Token, siblings: list[Token]) -> list[Actor
     return out if len(out) > 1 else []
 
 
+def reacted_act(draft: Draft, rules) -> Token | None:
+    """The act a reaction told beside it answers: the verb a "move" hangs on ("detained X, a move France called
+    arbitrary"), or the verb a drawn reaction hangs on ("deported 40 men, drawing condemnation from the US")."""
+    trigger = draft.trigger
+    if draft.code[:2] not in rules.reaction_roots:
+        return None
+    head = trigger.head
+    if trigger.dep_ in {"relcl", "acl"} and lemma_of(head) in rules.reaction_nouns and _set_off(head):
+        return next((a for a in head.ancestors if a.pos_ == "VERB"), None)
+    if (trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "obj"} and lemma_of(head) in rules.reaction_verbs
+            and head.dep_ in {"advcl", "conj", "xcomp"} and head.head.pos_ == "VERB"):
+        return head.head
+    if (trigger.pos_ == "VERB" and lemma_of(trigger) in rules.reaction_verbs and trigger.dep_ in {"advcl", "conj"}
+            and head.pos_ == "VERB"):
+        return head  # the reaction verb itself coded ("drawing criticism from Poland")
+    return None
+
+
+def _set_off(noun: Token) -> bool:
+    """"..., a move France called arbitrary": the noun stands after a comma, as an apposition to the clause (the
+    parser makes it an adverbial, an apposition or a second object)."""
+    first = min(t.i for t in noun.subtree)
+    return noun.dep_ in {"npadvmod", "appos", "attr", "dobj"} and first > 0 and noun.doc[first - 1].text in {",", "—", "-"}
+
+
+def _reaction_from(trigger: Token) -> list[Token]:
+    """Who reacts in "drawing condemnation from the United States": the from-phrase on the noun or its verb."""
+    return [pobj for holder in (trigger, trigger.head) for prep in holder.children
+            if prep.dep_ == "prep" and prep.lower_ == "from" for pobj in prep.children if pobj.dep_ == "pobj"]
+
+
 def _trade_origins(tok: Token, trade_nouns: tuple[str, ...]) -> list[Token]:
     """"tariffs on imports from Canada and Mexico": goods stand for the countries they come from (each of a
     coordination); any other token stands for itself."""
@@ -550,7 +587,8 @@ def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
 
 
 NON_STATE_PREFIXES = {"IGO", "IMG", "NGO", "---"}
-__all__ = ["NON_STATE_PREFIXES", "ArgumentResolver", "answers_told_charge", "in_context", "named_place_country", "sentence_countries",
+__all__ = ["NON_STATE_PREFIXES", "ArgumentResolver", "answers_told_charge", "in_context", "named_place_country",
+           "reacted_act", "sentence_countries",
            "story_countries"]
 
 

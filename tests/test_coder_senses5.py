@@ -10,7 +10,6 @@ with sentences of our own that it was not written on, and the near-misses that m
 - calling a measure unfair, arbitrary, discriminatory or unjustified criticises its author (111), and does not
   re-report the measure;
 - a tariff or duty on goods from a country, or on its goods, targets that country (163); being on duty is nothing;
-- a crowd setting a building on fire protests violently (145); settlers or soldiers doing it destroy property (17);
 - a reaction told beside the act it answers ("..., a move France called arbitrary", "..., drawing criticism from
   Poland", "..., a move welcomed by Russia") is an event of its own, aimed at the act's doer.
 """
@@ -101,11 +100,6 @@ EXPECTED = [
     ("Hungary vetoed the EU aid package for Ukraine, drawing criticism from Poland.", ("POL", "HUN", "11")),
     # ... and the act itself stays
     ("Hungary vetoed the EU aid package for Ukraine, drawing criticism from Poland.", ("HUN", None, "12")),
-    # a crowd setting a building on fire
-    ("Rioters in Dhaka set the ruling party's offices on fire.", (None, "BGDGOV", "14")),
-    ("Angry protesters in Bamako set the French embassy's gate on fire.", (None, "FRAGOV", "14")),
-    # ... settlers doing it destroy property
-    ("Settlers set a Palestinian mosque on fire near Nablus.", (None, None, "17")),
 ]
 
 

@@ -514,7 +514,7 @@ def reacted_act(draft: Draft, rules) -> Token | None:
     """The act a reaction told beside it answers: the verb a "move" hangs on ("detained X, a move France called
     arbitrary"), or the verb a drawn reaction hangs on ("deported 40 men, drawing condemnation from the US")."""
     trigger = draft.trigger
-    if draft.code[:2] not in rules.reaction_roots:
+    if draft.code[:2] not in rules.told_reaction_roots:
         return None
     head = trigger.head
     if trigger.dep_ in {"relcl", "acl"} and lemma_of(head) in rules.reaction_nouns and _set_off(head):

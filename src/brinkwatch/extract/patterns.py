@@ -177,7 +177,7 @@ class Governors(BaseModel):
     occupant_verbs: tuple[str, ...] = ()
     reaction_nouns: tuple[str, ...] = ()  # "..., a move France called arbitrary": the move's doer is the target
     reaction_verbs: tuple[str, ...] = ()  # "..., drawing condemnation from the US": the US reacts to the doer
-    reaction_roots: tuple[str, ...] = ()
+    told_reaction_roots: tuple[str, ...] = ()  # the roots such a reaction has (praise, criticism, rejection, threat)
     trade_nouns: tuple[str, ...] = ()  # "tariffs on imports from Canada": the exporting country is the target
     reaction_roots: tuple[str, ...] = ()  # "condemned the Russian shelling": an act with its own doer is told too
     partner_roots: tuple[str, ...] = ()  # "met B and signed agreements": B is the other party of the agreements

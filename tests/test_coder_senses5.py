@@ -1,7 +1,10 @@
 """The CAMEO root of report wordings, and no event where none happened (issue 11, the senses5 probe): each rule
 with sentences of our own that it was not written on, and the near-misses that must keep their event.
 
-- an act asked about in a direct question ("Would Beijing really invade ...?") is not reported;
+- an act asked about in a direct question ("Would Beijing really invade ...?") is not reported, nor what a deal
+  "paves the way for", nor an act a verb of beginning dates years back ("in 2017 troops began building");
+- football told with verbs of force ("attacked down the left") is sport; a weapon's maker ("fired US-made
+  missiles at a depot in Russia") is not the target;
 - an event noun said to be likely or imminent is forecast; one whose clause counts how often such acts happen
   ("attacks on schools have risen") is a statistic; one whose perfect clause tallies its toll since a date is a
   running tally (the same act with a toll of the day stays news);
@@ -53,6 +56,18 @@ NO_EVENT = [
     "Russian strikes have destroyed more than 300 Ukrainian schools since the invasion began.",
     # being on duty
     "The officer was on duty at the border crossing.",
+    # an act a verb of beginning dates years back
+    "The crisis deepened in 2014 when Russian troops started seizing government buildings in Crimea.",
+    "In 2016, Turkish forces began shelling Kurdish positions near Afrin.",
+    "Fighting resumed in 2019 in the hills above Idlib.",
+    # what a deal paves the way for
+    "The ceasefire paves the way for the withdrawal of Israeli troops from southern Lebanon.",
+    "The vote cleared the way for the deployment of Kenyan police to Haiti.",
+    "The agreement opened the way for the release of 300 prisoners held by the rebels.",
+    # football told with verbs of force
+    "Senegal's forwards attacked down the right before the break and scored the winner in Dakar.",
+    "Ghana pressed down the wing and forced an own goal from the Nigerian defence.",
+    "Cameroon attacked down the wing throughout and scored twice against Gabon.",
 ]
 
 
@@ -67,6 +82,14 @@ EXPECTED = [
     ("The Israeli ground operation in Rafah killed 20 people on Sunday.", ("ISR", "PSE", "19")),
     ("Fighting between the army and the rebels killed 15 civilians in Ituri on Sunday.", ("CODMIL", "CODREB", "19")),
     ("Russian strikes destroyed three Ukrainian schools in Kharkiv overnight.", ("RUS", "UKREDU", "19")),
+    # ... the same acts told as the day's news keep their event
+    ("Turkish forces began shelling Kurdish positions near Afrin on Sunday.", ("TURMIL", None, "19")),
+    ("Kenya deployed 400 police officers to Haiti on Tuesday.", ("KEN", "HTI", "15")),
+    ("Nigerian troops attacked a rebel camp on the left bank of the river.", ("NGAMIL", "NGAREB", "19")),
+    # a weapon's maker is not whom it was fired at
+    ("Ukrainian forces fired American missiles at an arms depot in Russia.", ("UKRMIL", "RUS", "19")),
+    ("Ukrainian forces fired US-made missiles at an airfield in Russia's Kursk region.", ("UKRMIL", "RUS", "19")),
+    ("Houthi rebels fired Iranian-made drones at a Saudi oil terminal.", (None, "SAU", "19")),
     # charging into a crowd
     ("Riot police in Yerevan charged into the crowd of protesters on Monday.", ("ARMCOP", None, "17")),
     ("Soldiers charged at the demonstrators in Conakry, witnesses said.", ("GINMIL", None, "17")),

@@ -265,7 +265,15 @@ class ArgumentResolver:
         # border with Ukraine", "used tear gas on protesters"
         instruments = set(self._pattern_objects.get(draft.pattern.rsplit(">", 1)[-1], ()))
         forceful = draft.code[:2] in self._forceful_roots
+        # "fired US-made missiles at a depot in Russia", "fired American rockets at": a weapon's maker or
+        # supplier, named before it, is not whom it was fired at
+        # (an owner's possessive stays: "closed its border crossing" is still the border with someone)
+        makers = {t.i for obj in draft.trigger.children if forceful and obj.dep_ in {"dobj", "obj"}
+                  and lemma_of(obj) in instruments and not any(c.dep_ == "poss" for c in obj.children)
+                  for t in obj.subtree if t.i <= obj.i}
         for tok in candidates_in(ranges) + in_purpose:
+            if tok.i in makers:
+                continue
             actor = _resolve_with_fallback(actors, tok)
             if forceful and actor is not None:
                 actor = _not_own(actors, doc, actor, sources)

@@ -88,6 +88,8 @@ class SenseTable(BaseModel):
     question_auxiliaries: frozenset[str] = frozenset()
     likelihood_adjectives: frozenset[str] = frozenset()
     trend_verbs: frozenset[str] = frozenset()
+    aspect_verbs: frozenset[str] = frozenset()
+    way_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -163,6 +165,8 @@ def _forecast_reason(trigger: Token, table: SenseTable) -> str | None:
         return "a question"
     if _said_to_be_likely(trigger, table):
         return "a forecast of an event noun"
+    if _paved_way(trigger, table):
+        return "a prospect"
     if lemma_of(trigger) in table.belief_verbs and any(  # "Iran expects the IAEA to visit": a governor's draft
             c.dep_ in {"ccomp", "xcomp"} and any(g.dep_ == "nsubj" for g in c.children) for c in trigger.children):
         return "someone's forecast"
@@ -201,6 +205,15 @@ def _in_direct_question(trigger: Token, table: SenseTable) -> bool:
         return True
     return words[0].tag_ in {"WDT", "WP", "WP$", "WRB"} and any(
         t.tag_ == "MD" and t.lower_ in table.modal_auxiliaries for t in words)
+
+
+def _paved_way(trigger: Token, table: SenseTable) -> bool:
+    """"paved the way for the withdrawal of US troops": the way to an act is not the act."""
+    if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.dep_ != "pobj" or trigger.head.lower_ != "for":
+        return False
+    way = trigger.head.head
+    return lemma_of(way) == "way" and lemma_of(way.head) in table.way_verbs or (
+        lemma_of(way) in table.way_verbs and any(lemma_of(c) == "way" for c in way.children))
 
 
 def _said_to_be_likely(trigger: Token, table: SenseTable) -> bool:
@@ -372,6 +385,9 @@ def is_history(trigger: Token, pub_date: dt.date | None, table: SenseTable) -> b
         return True  # "the 1995 accord", "Azerbaijan's 2020 offensive recaptured ..."
     if trigger.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in trigger.children):
         return is_history(trigger.head, pub_date, table)  # "the conflict began in 2011 when ..."
+    if (trigger.dep_ == "xcomp" or (trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN")) and lemma_of(
+            trigger.head) in table.aspect_verbs:
+        return is_history(trigger.head, pub_date, table)  # "in 2017 troops began building a road", "fighting resumed in 2019"
     # an event noun's participle ("the deal, signed in 2016"), which the parser may hang on the noun's
     # with-phrase ("the deal with the FARC, signed in 2016")
     nouns = [trigger] + ([o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]

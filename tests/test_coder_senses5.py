@@ -13,6 +13,8 @@ with sentences of our own that it was not written on, and the near-misses that m
 - calling a measure unfair, arbitrary, discriminatory or unjustified criticises its author (111), and does not
   re-report the measure;
 - a tariff or duty on goods from a country, or on its goods, targets that country (163); being on duty is nothing;
+- paying off another's debt or handing a sum to a government is economic aid (071); ordering troops or warships to
+  a place deploys them (154); switching on air defences raises the alert (152);
 - a reaction told beside the act it answers ("..., a move France called arbitrary", "..., drawing criticism from
   Poland", "..., a move welcomed by Russia") is an event of its own, aimed at the act's doer.
 """
@@ -90,6 +92,20 @@ EXPECTED = [
     ("Ukrainian forces fired American missiles at an arms depot in Russia.", ("UKRMIL", "RUS", "19")),
     ("Ukrainian forces fired US-made missiles at an airfield in Russia's Kursk region.", ("UKRMIL", "RUS", "19")),
     ("Houthi rebels fired Iranian-made drones at a Saudi oil terminal.", (None, "SAU", "19")),
+    # paying off another's debt, handing over a sum
+    ("Kuwait paid off Jordan's arrears to the IMF.", ("KWT", "JOR", "07")),
+    ("Saudi Arabia paid off Lebanon's debt to the World Bank last week.", ("SAU", "LBN", "07")),
+    ("Norway handed $300 million to the Palestinian Authority.", ("NOR", None, "07")),
+    ("The Gulf states handed Egypt $2 billion in cash on Sunday.", (None, "EGY", "07")),
+    # ordering troops or warships to a place deploys them; ordering them to leave is a demand
+    ("The Pentagon ordered two more destroyers to the eastern Mediterranean.", ("USAMIL", None, "15")),
+    ("Moscow ordered paratroopers to the Belarusian border.", ("RUS", None, "15")),
+    ("Washington ordered 2,000 troops to the Middle East on Friday.", ("USA", None, "15")),
+    ("Russia ordered its troops to withdraw from Kherson.", ("RUS", None, "10")),
+    # switching on air defences
+    ("Qatar activated its air defences after the launches.", ("QAT", None, "15")),
+    ("Saudi Arabia activated its air defences after drones were spotted over Riyadh.", ("SAU", None, "15")),
+    ("Jordan's air defences were activated over Amman early on Sunday.", ("JOR", None, "15")),
     # charging into a crowd
     ("Riot police in Yerevan charged into the crowd of protesters on Monday.", ("ARMCOP", None, "17")),
     ("Soldiers charged at the demonstrators in Conakry, witnesses said.", ("GINMIL", None, "17")),

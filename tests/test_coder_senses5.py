@@ -62,6 +62,8 @@ NO_EVENT = [
     "The crisis deepened in 2014 when Russian troops started seizing government buildings in Crimea.",
     "In 2016, Turkish forces began shelling Kurdish positions near Afrin.",
     "Fighting resumed in 2019 in the hills above Idlib.",
+    "In 2019 the junta tried to expel the UN mission from the north.",
+    "In 2020 the army tried to arrest the opposition leader in Bamako.",
     # what a deal paves the way for
     "The ceasefire paves the way for the withdrawal of Israeli troops from southern Lebanon.",
     "The vote cleared the way for the deployment of Kenyan police to Haiti.",
@@ -86,6 +88,7 @@ EXPECTED = [
     ("Russian strikes destroyed three Ukrainian schools in Kharkiv overnight.", ("RUS", "UKREDU", "19")),
     # ... the same acts told as the day's news keep their event
     ("Turkish forces began shelling Kurdish positions near Afrin on Sunday.", ("TURMIL", None, "19")),
+    ("The army tried to arrest the opposition leader in Bamako on Sunday.", (None, None, "17")),
     ("Kenya deployed 400 police officers to Haiti on Tuesday.", ("KEN", "HTI", "15")),
     ("Nigerian troops attacked a rebel camp on the left bank of the river.", ("NGAMIL", "NGAREB", "19")),
     # a weapon's maker is not whom it was fired at

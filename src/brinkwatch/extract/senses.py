@@ -385,9 +385,12 @@ def is_history(trigger: Token, pub_date: dt.date | None, table: SenseTable) -> b
         return True  # "the 1995 accord", "Azerbaijan's 2020 offensive recaptured ..."
     if trigger.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in trigger.children):
         return is_history(trigger.head, pub_date, table)  # "the conflict began in 2011 when ..."
-    if (trigger.dep_ == "xcomp" or (trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN")) and lemma_of(
-            trigger.head) in table.aspect_verbs:
-        return is_history(trigger.head, pub_date, table)  # "in 2017 troops began building a road", "fighting resumed in 2019"
+    if trigger.dep_ == "xcomp" or (trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN" and lemma_of(
+            trigger.head) in table.aspect_verbs):
+        # an infinitive or gerund act is dated by its governor ("in 2017 troops began building a road", "the
+        # insurgency began in 2023 when the government moved to disband ..."); so is an event noun by a verb of
+        # beginning ("fighting resumed in 2019")
+        return is_history(trigger.head, pub_date, table)
     # an event noun's participle ("the deal, signed in 2016"), which the parser may hang on the noun's
     # with-phrase ("the deal with the FARC, signed in 2016")
     nouns = [trigger] + ([o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]

@@ -13,6 +13,9 @@ with sentences of our own that it was not written on, and the near-misses that m
 - calling a measure unfair, arbitrary, discriminatory or unjustified criticises its author (111), and does not
   re-report the measure;
 - a tariff or duty on goods from a country, or on its goods, targets that country (163); being on duty is nothing;
+- a bloc suspending a member state reduces relations (160), suspending its own mission withdraws it (166); a
+  coast guard or navy blocking a supply mission or a flotilla restricts movement (191); a speaker "firing a
+  broadside" at someone criticises (111);
 - paying off another's debt or handing a sum to a government is economic aid (071); ordering troops or warships to
   a place deploys them (154); switching on air defences raises the alert (152);
 - a reaction told beside the act it answers ("..., a move France called arbitrary", "..., drawing criticism from
@@ -109,6 +112,17 @@ EXPECTED = [
     ("Qatar activated its air defences after the launches.", ("QAT", None, "15")),
     ("Saudi Arabia activated its air defences after drones were spotted over Riyadh.", ("SAU", None, "15")),
     ("Jordan's air defences were activated over Amman early on Sunday.", ("JOR", None, "15")),
+    # a bloc suspending a member state reduces relations; suspending its own mission withdraws it
+    ("The African Union suspended Gabon after the military coup.", ("IGOAFRAFU", "GAB", "16")),
+    ("ECOWAS suspended Guinea after the coup.", (None, "GIN", "16")),
+    ("The Commonwealth suspended Fiji over the delayed elections.", (None, "FJI", "16")),
+    # blocking a supply mission or a flotilla at sea restricts movement
+    ("China's coast guard blocked a Philippine resupply mission to the shoal.", ("CHNCOP", None, "19")),
+    ("Israeli warships blocked the aid flotilla off the coast of Gaza.", ("ISRMIL", None, "19")),
+    # a speaker's broadside is criticism; a gun crew's salvo is force
+    ("Kenya's opposition leader fired a broadside at the electoral commission.", ("KENOPP", None, "11")),
+    ("The opposition leader in Lusaka fired a broadside at the central bank over the kwacha.", (None, None, "11")),
+    ("North Korean gunners fired a salvo at the island of Yeonpyeong.", ("PRK", None, "19")),
     # charging into a crowd
     ("Riot police in Yerevan charged into the crowd of protesters on Monday.", ("ARMCOP", None, "17")),
     ("Soldiers charged at the demonstrators in Conakry, witnesses said.", ("GINMIL", None, "17")),
@@ -161,6 +175,11 @@ def test_calling_a_measure_unfair_does_not_report_the_measure(coder) -> None:
 def test_charging_into_a_crowd_is_no_accusation(coder) -> None:
     events = _events(coder, "Riot police in Yerevan charged into the crowd of protesters on Monday.")
     assert events and all(e.cameo.code == "175" for e in events)
+
+
+def test_a_bloc_suspending_its_own_mission_reduces_no_relations(coder) -> None:
+    codes = {e.cameo.code for e in _events(coder, "The African Union suspended its observer mission in Sudan.")}
+    assert "160" not in codes and codes <= {"166"}
 
 
 def test_a_move_made_is_no_reaction(coder) -> None:

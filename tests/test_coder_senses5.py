@@ -16,6 +16,9 @@ with sentences of our own that it was not written on, and the near-misses that m
 - a bloc suspending a member state reduces relations (160), suspending its own mission withdraws it (166); a
   coast guard or navy blocking a supply mission or a flotilla restricts movement (191); a speaker "firing a
   broadside" at someone criticises (111);
+- designating people or firms under sanctions rules, tightening export controls and cutting off gas to a country
+  sanction (163); freezing lending or disbursements cuts aid (162); suspending visas is an administrative sanction
+  (172);
 - paying off another's debt or handing a sum to a government is economic aid (071); ordering troops or warships to
   a place deploys them (154); switching on air defences raises the alert (152);
 - a reaction told beside the act it answers ("..., a move France called arbitrary", "..., drawing criticism from
@@ -123,6 +126,17 @@ EXPECTED = [
     ("Kenya's opposition leader fired a broadside at the electoral commission.", ("KENOPP", None, "11")),
     ("The opposition leader in Lusaka fired a broadside at the central bank over the kwacha.", (None, None, "11")),
     ("North Korean gunners fired a salvo at the island of Yeonpyeong.", ("PRK", None, "19")),
+    # economic and administrative measures in report wording
+    ("The US Treasury designated two Hezbollah financiers under counter-terrorism rules.", ("USAGOV", "LBNREBHEZ", "16")),
+    ("Britain designated four Russian firms under its sanctions regulations.", ("GBR", None, "16")),
+    ("India suspended visas for Canadian citizens amid the diplomatic row.", ("IND", None, "17")),
+    ("Pakistan suspended visas for Afghan traders.", ("PAK", None, "17")),
+    ("Japan tightened export controls on chip-making equipment to China.", ("JPN", "CHN", "16")),
+    ("Washington tightened export controls on chips to China.", ("USA", "CHN", "16")),
+    ("The World Bank froze lending to Uganda after the anti-gay law was passed.", (None, "UGA", "16")),
+    ("The IMF suspended disbursements to Mozambique over hidden debts.", (None, "MOZ", "16")),
+    ("Russia cut off gas deliveries to Austria on Saturday.", ("RUS", "AUT", "16")),
+    ("Russia cut off gas supplies to Bulgaria.", ("RUS", "BGR", "16")),
     # charging into a crowd
     ("Riot police in Yerevan charged into the crowd of protesters on Monday.", ("ARMCOP", None, "17")),
     ("Soldiers charged at the demonstrators in Conakry, witnesses said.", ("GINMIL", None, "17")),

@@ -62,12 +62,14 @@ SENSES4_FLOORS = {
 # The senses5 probe (issue 11): root borderlines and near-misses as they stand inside whole reports (military,
 # legal, economic, diplomatic, statements, protests and threats; background and history, analysis, hypotheticals
 # and questions, metaphors, sport and business, titles, reported denials, slogans), hand-coded before the coder
-# ran on them. Tuning dyad_root F1 0.667 (strict 0.633, no-event 0.778) at the start of the change; the numbers at
-# its end and the holdout's, scored once, are in the floors' comments.
+# ran on them. Tuning dyad_root F1 0.667 (strict 0.633, no-event 0.778) at the start of the change, 0.796 (strict
+# 0.761, no-event 1.0) at its end; the holdout, scored once at the end: 0.667 (0.667 at the start), strict 0.646,
+# no-event 0.833 -- the rules found on the tuning half did not reach the holdout's sentences.
 SENSES5_SETS = ("senses5_tuning.jsonl", "senses5_holdout.jsonl")
 SENSES5_KINDS = {"military", "legal", "economic", "diplomatic", "statement", "protest_threat", "mixed", "near_miss"}
 SENSES5_FLOORS = {
     "senses5_tuning.jsonl": {"dyad_root_f1": 0.78, "strict_dyad_root_f1": 0.74, "no_event_accuracy": 0.95},
+    "senses5_holdout.jsonl": {"dyad_root_f1": 0.65, "strict_dyad_root_f1": 0.63, "no_event_accuracy": 0.8},
 }
 
 

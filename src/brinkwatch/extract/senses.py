@@ -30,7 +30,7 @@ from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from brinkwatch.errors import DataFileError
 from brinkwatch.extract.events import Draft, mandative
@@ -196,7 +196,20 @@ def _in_direct_question(trigger: Token, table: SenseTable) -> bool:
     """"Would Beijing really invade Taiwan if ...?": a sentence that ends in a question mark and opens with an
     auxiliary, or with a wh-word and holds a modal ("Why would Ankara expel him?")."""
     sent = trigger.sent
-    if not sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+    # read once per sentence, not once per draft: a long sentence has many drafts
+    cache = trigger.doc.user_data.setdefault(_QUESTION_KEY, {})
+    key = (sent.start, sent.end, id(table))
+    if key not in cache:
+        cache[key] = _is_direct_question(sent, table)
+    return cache[key]
+
+
+_QUESTION_KEY = "brinkwatch.senses.direct_question"
+
+
+def _is_direct_question(sent: Span, table: SenseTable) -> bool:
+    last = next((t for t in reversed(sent) if t.text not in {'"', "'", "\u201d", "\u2019"}), None)
+    if last is None or last.text != "?":
         return False
     words = [t for t in sent if not t.is_punct]
     if not words:

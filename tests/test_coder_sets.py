@@ -59,6 +59,19 @@ SENSES4_FLOORS = {
     "senses4_holdout.jsonl": {"dyad_root_f1": 0.86, "strict_dyad_root_f1": 0.82, "no_event_accuracy": 0.65},
 }
 
+# The senses5 probe (issue 11): root borderlines and near-misses as they stand inside whole reports (military,
+# legal, economic, diplomatic, statements, protests and threats; background and history, analysis, hypotheticals
+# and questions, metaphors, sport and business, titles, reported denials, slogans), hand-coded before the coder
+# ran on them. Tuning dyad_root F1 0.667 (strict 0.633, no-event 0.778) at the start of the change, 0.796 (strict
+# 0.761, no-event 1.0) at its end; the holdout, scored once at the end: 0.667 (0.667 at the start), strict 0.646,
+# no-event 0.833 -- the rules found on the tuning half did not reach the holdout's sentences.
+SENSES5_SETS = ("senses5_tuning.jsonl", "senses5_holdout.jsonl")
+SENSES5_KINDS = {"military", "legal", "economic", "diplomatic", "statement", "protest_threat", "mixed", "near_miss"}
+SENSES5_FLOORS = {
+    "senses5_tuning.jsonl": {"dyad_root_f1": 0.78, "strict_dyad_root_f1": 0.74, "no_event_accuracy": 0.95},
+    "senses5_holdout.jsonl": {"dyad_root_f1": 0.65, "strict_dyad_root_f1": 0.63, "no_event_accuracy": 0.8},
+}
+
 
 @pytest.fixture(scope="module")
 def case_report(coder):
@@ -150,4 +163,34 @@ def test_senses4_shares_no_sentence_with_the_other_sets() -> None:
 def test_senses4_stays_above_floor(coder, name: str) -> None:
     scores = evaluate(load_gold(DATA / name), coder).per_corpus["brinkwatch_probe"].flat()
     for metric, floor in SENSES4_FLOORS[name].items():
+        assert scores[metric] >= floor, (metric, scores)
+
+
+@pytest.mark.parametrize("name", SENSES5_SETS)
+def test_senses5_sets_have_the_probe_shape(name: str) -> None:
+    records = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+    assert len({r["id"] for r in records}) == len({r["text"] for r in records}) == len(records) >= 50
+    assert {r["construction"] for r in records} == SENSES5_KINDS  # every kind in both halves
+    for record in records:
+        assert record["corpus"] == "brinkwatch_probe"
+        assert (record["construction"] == "near_miss") == (not record["events"]), record["id"]
+        for event in record["events"]:
+            assert event["trigger"] in record["text"], record["id"]
+
+
+def test_senses5_shares_no_sentence_with_the_other_sets() -> None:
+    names = (*SENSES5_SETS, *SENSES4_SETS, *REPORT_SETS, *ACTORS3, "constructions_tuning.jsonl",
+             "constructions_holdout.jsonl", "coder_cases.jsonl", "precision_tuning.jsonl", "precision_holdout.jsonl",
+             "precision2_tuning.jsonl", "precision2_holdout.jsonl")
+    texts = {name: {json.loads(line)["text"] for line in (DATA / name).read_text(encoding="utf-8").splitlines()}
+             for name in names}
+    for name in SENSES5_SETS:
+        for other in names:
+            assert other == name or not texts[name] & texts[other], (name, other)
+
+
+@pytest.mark.parametrize("name", sorted(SENSES5_FLOORS))
+def test_senses5_stays_above_floor(coder, name: str) -> None:
+    scores = evaluate(load_gold(DATA / name), coder).per_corpus["brinkwatch_probe"].flat()
+    for metric, floor in SENSES5_FLOORS[name].items():
         assert scores[metric] >= floor, (metric, scores)

@@ -40,6 +40,8 @@ class ArgumentResolver:
 
     def _resolve(self, actors, tokens: list[Token], as_target: bool = False) -> list[Actor]:
         out: list[Actor] = []
+        if as_target:
+            tokens = [origin for tok in tokens for origin in _trade_origins(tok, self.book.governors.trade_nouns)]
         for tok in tokens:
             found = _coordinated_modifiers(actors, tok) or self._pair_reference(actors, tok) or \
                 actors.pronoun_pair(tok) or [_resolve_with_fallback(actors, tok)]
@@ -115,6 +117,9 @@ class ArgumentResolver:
 
     def pairs(self, draft: Draft, actors) -> list[tuple[Actor, Actor | None]]:
         sources = self._first_group(actors, draft.source_groups)
+        reacted = reacted_act(draft, self.book.governors)
+        if not sources and reacted is not None:
+            sources = self._resolve(actors, _reaction_from(draft.trigger))
         if not sources and draft.symmetric:
             # "clashes between Armenia and Azerbaijan": the parties of a symmetric event are its actors
             parties = self._first_group(actors, draft.target_groups)
@@ -132,6 +137,9 @@ class ArgumentResolver:
             # "India and Pakistan agreed not to attack each other", "Rwanda and Burundi reopened their shared
             # border": each party is the other's target
             return list(itertools.permutations(sources, 2))
+        if not targets and reacted is not None:
+            targets = self._resolve(actors, [c for c in reacted.children if c.dep_ in {"nsubj", "nsubjpass"}])
+            targets = [t for t in targets if not any(t.code == s.code for s in sources)]
         if not targets and not draft.symmetric:
             targets = self._nearby_target(draft, actors, sources)
         if not targets and not draft.symmetric and draft.code[:2] in self.book.governors.warning_roots:
@@ -259,8 +267,14 @@ class ArgumentResolver:
         instruments = set(self._pattern_objects.get(draft.pattern.rsplit(">", 1)[-1], ()))
         forceful = draft.code[:2] in self._forceful_roots
         commanded = draft.pattern.startswith("order>")
+        # "fired US-made missiles at a depot in Russia", "fired American rockets at": a weapon's maker or
+        # supplier, named before it, is not whom it was fired at
+        # (an owner's possessive stays: "closed its border crossing" is still the border with someone)
+        makers = {t.i for obj in draft.trigger.children if forceful and obj.dep_ in {"dobj", "obj"}
+                  and lemma_of(obj) in instruments and not any(c.dep_ == "poss" for c in obj.children)
+                  for t in obj.subtree if t.i <= obj.i}
         for tok in candidates_in(ranges) + in_purpose:
-            if _told_as_not_done(tok, draft.trigger):
+            if tok.i in makers or _told_as_not_done(tok, draft.trigger):
                 continue
             actor = _resolve_with_fallback(actors, tok)
             if commanded and actor is not None and any(_commanded_forces(s, actor) for s in sources):
@@ -530,6 +544,52 @@ def _sibling_countries(actors, head: Token, siblings: list[Token]) -> list[Actor
     return out if len(out) > 1 else []
 
 
+def reacted_act(draft: Draft, rules) -> Token | None:
+    """The act a reaction told beside it answers: the verb a "move" hangs on ("detained X, a move France called
+    arbitrary"), or the verb a drawn reaction hangs on ("deported 40 men, drawing condemnation from the US")."""
+    trigger = draft.trigger
+    if draft.code[:2] not in rules.told_reaction_roots:
+        return None
+    head = trigger.head
+    if trigger.dep_ in {"relcl", "acl"} and lemma_of(head) in rules.reaction_nouns and _set_off(head):
+        return next((a for a in head.ancestors if a.pos_ == "VERB"), None)
+    if (trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "obj"} and lemma_of(head) in rules.reaction_verbs
+            and head.dep_ in {"advcl", "conj", "xcomp"} and head.head.pos_ == "VERB"):
+        return head.head
+    if (trigger.pos_ == "VERB" and lemma_of(trigger) in rules.reaction_verbs and trigger.dep_ in {"advcl", "conj"}
+            and head.pos_ == "VERB"):
+        return head  # the reaction verb itself coded ("drawing criticism from Poland")
+    return None
+
+
+def _set_off(noun: Token) -> bool:
+    """"..., a move France called arbitrary": the noun stands after a comma, as an apposition to the clause (the
+    parser makes it an adverbial, an apposition or a second object)."""
+    first = min(t.i for t in noun.subtree)
+    return noun.dep_ in {"npadvmod", "appos", "attr", "dobj"} and first > 0 and noun.doc[first - 1].text in {",", "—", "-"}
+
+
+def _reaction_from(trigger: Token) -> list[Token]:
+    """Who reacts in "drawing condemnation from the United States": the from-phrase on the noun or its verb."""
+    return [pobj for holder in (trigger, trigger.head) for prep in holder.children
+            if prep.dep_ == "prep" and prep.lower_ == "from" for pobj in prep.children if pobj.dep_ == "pobj"]
+
+
+def _trade_origins(tok: Token, trade_nouns: tuple[str, ...]) -> list[Token]:
+    """"tariffs on imports from Canada and Mexico": goods stand for the countries they come from (each of a
+    coordination); any other token stands for itself."""
+    if tok.lemma_.lower() not in trade_nouns:
+        return [tok]
+    holders = [tok]
+    if not any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
+        # "imposed duties on steel from Turkey": the parser often hangs the from-phrase on the verb
+        holders += [next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), tok)]
+    origins = [pobj for holder in holders for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "from"
+               for pobj in prep.children if pobj.dep_ == "pobj"]
+    origins += [conj for origin in origins for conj in origin.conjuncts]
+    return origins or [tok]
+
+
 def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
     """Resolve a head; when it is no actor, try what it is owned by or made of.
 
@@ -561,7 +621,8 @@ def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
 
 
 NON_STATE_PREFIXES = {"IGO", "IMG", "NGO", "---"}
-__all__ = ["NON_STATE_PREFIXES", "ArgumentResolver", "answers_told_charge", "in_context", "named_place_country", "sentence_countries",
+__all__ = ["NON_STATE_PREFIXES", "ArgumentResolver", "answers_told_charge", "in_context", "named_place_country",
+           "reacted_act", "sentence_countries",
            "story_countries"]
 
 

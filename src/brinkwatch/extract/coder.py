@@ -29,6 +29,7 @@ from brinkwatch.extract.arguments import (
     answers_told_charge,
     in_context,
     named_place_country,
+    reacted_act,
     sentence_countries,
     story_countries,
 )
@@ -197,8 +198,10 @@ class Coder:
             coded = _charges_on_told_acts(coded, events, index, paragraph_of, self.book.governors)
             coded = _replies_to_told_charges(coded, events, index, self.book.governors)
             coded = _on_both_sides(coded, events, index, self.book.governors)
+            # a reaction told beside the act it answers ("..., a move France called arbitrary") is news of its own
+            reactions = {d.trigger.i for d in drafts if reacted_act(d, self.book.governors) is not None}
             events += article_structure.flag_headline(
-                _news_of_sentence(coded, self.book.governors.separate_consequences), structure, sent)
+                _news_of_sentence(coded, self.book.governors.separate_consequences, reactions), structure, sent)
         mentions = tuple(
             Mention(doc_id=article.doc_id, sentence_index=_sentence_index(sentences, actor.start), actor=actor)
             for actor in actors.mentions
@@ -513,7 +516,8 @@ def _is_definite_noun(tok: Token) -> bool:
                                       for c in tok.children)
 
 
-def _news_of_sentence(coded: list[tuple[Draft, list[Event]]], separate: tuple[str, ...] = ()) -> list[Event]:
+def _news_of_sentence(coded: list[tuple[Draft, list[Event]]], separate: tuple[str, ...] = (),
+                      reactions: frozenset[int] | set[int] = frozenset()) -> list[Event]:
     """The sentence's own events; context events (relative clauses, purpose and adverbial clauses, event
     nouns in adjuncts: ``occasions.background_reason``) only when the sentence reports nothing else, and then
     with less confidence. A main event that only a governor codes ("agreed to reopen the crossing", 030)
@@ -538,7 +542,7 @@ def _news_of_sentence(coded: list[tuple[Draft, list[Event]]], separate: tuple[st
         if draft.background == "consequence" and strong and draft.code.startswith(separate or ("-",)):
             out += [_retargeted(ev, main_targets[0]) if ev.target is None and main_targets else ev for ev in events]
             continue
-        if draft.background is not None and strong:
+        if draft.background is not None and strong and draft.trigger.i not in reactions:
             continue
         lent = [ev.target for bg, bg_events in coded
                 if (bg.background in {"purpose", "consequence"} and _governs(draft.predicate or draft.trigger, bg.trigger))

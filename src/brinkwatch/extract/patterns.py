@@ -176,6 +176,10 @@ class Governors(BaseModel):
     side_words: tuple[str, ...] = ()
     base_nouns: tuple[str, ...] = ()  # "bases that house US troops": the troops are the target
     occupant_verbs: tuple[str, ...] = ()
+    reaction_nouns: tuple[str, ...] = ()  # "..., a move France called arbitrary": the move's doer is the target
+    reaction_verbs: tuple[str, ...] = ()  # "..., drawing condemnation from the US": the US reacts to the doer
+    told_reaction_roots: tuple[str, ...] = ()  # the roots such a reaction has (praise, criticism, rejection, threat)
+    trade_nouns: tuple[str, ...] = ()  # "tariffs on imports from Canada": the exporting country is the target
     reaction_roots: tuple[str, ...] = ()  # "condemned the Russian shelling": an act with its own doer is told too
     partner_roots: tuple[str, ...] = ()  # "met B and signed agreements": B is the other party of the agreements
     charge_roots: tuple[str, ...] = ()  # "accused X of ...": the of-phrase is the accuser's claim

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from brinkwatch.errors import DataFileError
 from brinkwatch.extract.events import Draft, mandative
@@ -88,6 +88,11 @@ class SenseTable(BaseModel):
     sport_names: frozenset[str]
     diplomatic_purpose_verbs: frozenset[str] = frozenset()
     diplomatic_act_roots: frozenset[str] = frozenset()
+    question_auxiliaries: frozenset[str] = frozenset()
+    likelihood_adjectives: frozenset[str] = frozenset()
+    trend_verbs: frozenset[str] = frozenset()
+    aspect_verbs: frozenset[str] = frozenset()
+    way_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -165,6 +170,12 @@ def draft_reason(trigger: Token, sources: list[Token], targets: list[Token], tab
 
 def _forecast_reason(trigger: Token, table: SenseTable) -> str | None:
     """Someone's forecast of another's act, a judgement on an act not done, an open question."""
+    if _in_direct_question(trigger, table):
+        return "a question"
+    if _said_to_be_likely(trigger, table):
+        return "a forecast of an event noun"
+    if _paved_way(trigger, table):
+        return "a prospect"
     if lemma_of(trigger) in table.belief_verbs and any(  # "Iran expects the IAEA to visit": a governor's draft
             c.dep_ in {"ccomp", "xcomp"} and any(g.dep_ == "nsubj" for g in c.children) for c in trigger.children):
         return "someone's forecast"
@@ -190,6 +201,55 @@ def _forecast_reason(trigger: Token, table: SenseTable) -> str | None:
     return None
 
 
+def _in_direct_question(trigger: Token, table: SenseTable) -> bool:
+    """"Would Beijing really invade Taiwan if ...?": a sentence that ends in a question mark and opens with an
+    auxiliary, or with a wh-word and holds a modal ("Why would Ankara expel him?")."""
+    sent = trigger.sent
+    # read once per sentence, not once per draft: a long sentence has many drafts
+    cache = trigger.doc.user_data.setdefault(_QUESTION_KEY, {})
+    key = (sent.start, sent.end, id(table))
+    if key not in cache:
+        cache[key] = _is_direct_question(sent, table)
+    return cache[key]
+
+
+_QUESTION_KEY = "brinkwatch.senses.direct_question"
+
+
+def _is_direct_question(sent: Span, table: SenseTable) -> bool:
+    last = next((t for t in reversed(sent) if t.text not in {'"', "'", "\u201d", "\u2019"}), None)
+    if last is None or last.text != "?":
+        return False
+    words = [t for t in sent if not t.is_punct]
+    if not words:
+        return False
+    if words[0].pos_ == "AUX" and words[0].lower_ in table.question_auxiliaries:
+        return True
+    return words[0].tag_ in {"WDT", "WP", "WP$", "WRB"} and any(
+        t.tag_ == "MD" and t.lower_ in table.modal_auxiliaries for t in words)
+
+
+def _paved_way(trigger: Token, table: SenseTable) -> bool:
+    """"paved the way for the withdrawal of US troops": the way to an act is not the act."""
+    if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.dep_ != "pobj" or trigger.head.lower_ != "for":
+        return False
+    way = trigger.head.head
+    return lemma_of(way) == "way" and lemma_of(way.head) in table.way_verbs or (
+        lemma_of(way) in table.way_verbs and any(lemma_of(c) == "way" for c in way.children))
+
+
+def _said_to_be_likely(trigger: Token, table: SenseTable) -> bool:
+    """"a Russian offensive on Zaporizhzhia is likely before the winter": an event noun whose predicate says it
+    may come is forecast, not reported."""
+    if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    head = trigger.head
+    if any(c.dep_ == "neg" for c in head.children):
+        return False  # "a blockade is not imminent": a negated act, which the modality says
+    return lemma_of(head) == "be" and any(c.dep_ in {"acomp", "attr"} and lemma_of(c) in table.likelihood_adjectives
+                                         for c in head.children)
+
+
 def _is_modal(verb: Token, table: SenseTable) -> bool:
     """A future, possible or infinitive act ("will attack", "could blockade", "expects X to visit")."""
     verbs = [verb, *([verb.head] if verb.dep_ == "xcomp" else [])]
@@ -207,6 +267,8 @@ def _backdrop_reason(trigger: Token, table: SenseTable) -> str | None:
     if trigger.pos_ == "NOUN" and trigger.dep_ in {"nsubj", "nsubjpass"} and lemma_of(
             trigger.head) in table.abstract_effect_verbs:
         return "background to a change"
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and lemma_of(trigger.head) in table.trend_verbs:
+        return "a statistic"  # "attacks on schools have risen sharply"
     return None
 
 
@@ -282,7 +344,10 @@ _SPEAKER_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
 
 
 def _is_tally(trigger: Token, table: SenseTable) -> bool:
-    """"have attacked more than 90 ships since late 2023": a perfect, a counted object, a since-span."""
+    """"have attacked more than 90 ships since late 2023": a perfect, a counted object, a since-span; also said
+    of an event noun by its own clause ("the fighting has displaced 12 million people since it began")."""
+    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB":
+        trigger = trigger.head
     if trigger.pos_ not in {"VERB", "AUX"} or not any(
             c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ != "VBD" for c in trigger.children):
         return False
@@ -350,6 +415,12 @@ def is_history(trigger: Token, pub_date: dt.date | None, table: SenseTable, dept
         return True  # "the 1995 accord", "Azerbaijan's 2020 offensive recaptured ..."
     if trigger.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in trigger.children):
         return is_history(trigger.head, pub_date, table, depth)  # "the conflict began in 2011 when ..."
+    if trigger.dep_ == "xcomp" or (trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN" and lemma_of(
+            trigger.head) in table.aspect_verbs):
+        # an infinitive or gerund act is dated by its governor ("in 2017 troops began building a road", "the
+        # insurgency began in 2023 when the government moved to disband ..."); so is an event noun by a verb of
+        # beginning ("fighting resumed in 2019")
+        return is_history(trigger.head, pub_date, table, depth)
     # an event noun's participle ("the deal, signed in 2016"), which the parser may hang on the noun's
     # with-phrase ("the deal with the FARC, signed in 2016")
     nouns = [trigger] + ([o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]

@@ -266,7 +266,7 @@ class ArgumentResolver:
         # border with Ukraine", "used tear gas on protesters"
         instruments = set(self._pattern_objects.get(draft.pattern.rsplit(">", 1)[-1], ()))
         forceful = draft.code[:2] in self._forceful_roots
-        commanded = draft.pattern.startswith("order>")
+        commanded = draft.pattern.startswith(("order>", "order."))  # an order, or an order pattern of its own ("order.v.troops.to")
         # "fired US-made missiles at a depot in Russia", "fired American rockets at": a weapon's maker or
         # supplier, named before it, is not whom it was fired at
         # (an owner's possessive stays: "closed its border crossing" is still the border with someone)

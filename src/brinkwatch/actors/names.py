@@ -77,8 +77,8 @@ def define_acronyms(doc: Doc, names: NameTable) -> dict[str, Token]:
 
 
 def glossed_name(doc: Doc, head: Token) -> Token | None:
-    """The last word of the name that a bracketed acronym spells out: "Association" in "Montenegro
-    Municipality Association (AKK)"."""
+    """The last word of the name that a bracketed acronym spells out: "Union" in "Ruritania
+    Farmers Union (RFU)"."""
     i = head.i
     if 2 <= i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")" and head.text.isupper():
         before = doc[i - 2]

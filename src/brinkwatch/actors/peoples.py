@@ -205,6 +205,6 @@ class PlacesAndPeoples:
         return index >= 2 and doc[index - 1].text in ("-", "–") and doc[index - 2].lower_ in ("pro", "anti")
 
     def _place_after(self, head: Token) -> Origin | None:
-        """ "Esfahan Uranium Conversion Facilities in central Iran": a place after an organisation's name."""
+        """ "Acme Nuclear Research Centre in northern Iran": a place after an organisation's name."""
         place = self._country_from_context(head)
         return place if place is not None and place[2] in PLACE_KINDS else None

@@ -224,7 +224,7 @@ def _slot_tokens(frame: Frame, slot: str) -> list[Token]:
     elif slot.startswith("prep:"):
         toks = frame.prep_objects((slot[5:],))
         if not toks and slot == "prep:of" and frame.kind == "verb":
-            # "demanded the withdrawal of Serbian forces", "urged the release of the journalists": the "of"
+            # "demanded the withdrawal of Russian troops", "urged the release of the journalists": the "of"
             # phrase of the verb's event-noun object (frames keep object "of" phrases out of their preps)
             toks = [p for obj in frame.objects for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
                     for p in prep.children if p.dep_ == "pobj"]

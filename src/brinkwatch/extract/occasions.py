@@ -53,7 +53,7 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...],
                 # "after fighters entered the town and clashed with troops": a conjunct shares the clause's doer
                 return None if _conjunct_of(trigger, tok) and _prior_happening(tok, marks) else "adverbial clause"
             if marks & CONDITION_MARKS:
-                return "condition"  # "unless Baghdad accepted its conditions": not said to happen
+                return "condition"  # "unless Kabul met its terms": not said to happen
             if tok.tag_ == "VBG" and not marks and tok.i != trigger.i and lemma_of(tok) in speech_verbs \
                     and _finished(trigger):
                 return None  # "..., a spokesman said, adding that the fire was returned": what was reported
@@ -268,8 +268,8 @@ class SentenceRoles:
 
     def phrase_reason(self, trigger: Token) -> str | None:
         """Context found through the other events of the sentence: an event noun inside another event noun's
-        phrase ("a new offensive in its war with Iraq", "talks on the conflict"), and what someone is
-        accused, criticised, arrested or charged for ("accused the rebels of violating the ceasefire"): the
+        phrase ("a fresh assault in its conflict with Armenia", "talks on the conflict"), and what someone is
+        accused, criticised, arrested or charged for ("accused the militia of breaking the truce"): the
         charge is the accuser's claim, coded as the accusation itself."""
         prep = trigger.head if trigger.dep_ in {"pobj", "pcomp"} else None
         if prep is not None and prep.dep_ == "prep" and trigger.pos_ in {"NOUN", "PROPN"}:

@@ -190,7 +190,7 @@ class Governors(BaseModel):
     amount_heads: tuple[str, ...] = ()  # "$2 billion in aid": the amount carries the event noun
     addressee_appeals: tuple[str, ...] = ()  # "appealed to X to ...": X is the addressee
     background_preps: tuple[str, ...] = ()
-    setting_nouns: tuple[str, ...] = ()  # "in its war with Iraq": a lasting conflict named in an adjunct ...
+    setting_nouns: tuple[str, ...] = ()  # "in its war with Ethiopia": a lasting conflict named in an adjunct ...
     setting_preps: tuple[str, ...] = ()  # ... after one of these is the setting of the news, not an act of its date
     command_verbs: tuple[str, ...] = ()  # "ordered the army to shell ...": the commander acts
     commanded_roots: tuple[str, ...] = ()

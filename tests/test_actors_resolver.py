@@ -36,7 +36,7 @@ def resolve(nlp: Language, resolver: ActorResolver, text: str, word: str, when: 
 
 CASES = [
     # proper names and acronyms, multi-token
-    ("The United Nations sent inspectors to Iran.", "Nations", "IGOUNO"),
+    ("The United Nations sent envoys to Libya.", "Nations", "IGOUNO"),
     ("The Islamic State claimed the attack.", "State", "IMGMUSISI"),
     ("ISIL attacked Kirkuk.", "ISIL", "IMGMUSISI"),
     ("The European Union imposed sanctions.", "Union", "IGOEUREEC"),

@@ -210,7 +210,7 @@ class _NameFinder:
                 and self._kb.title_sector(self._pieces[end]) is None)
 
     def _glosses_unknown_name(self, start: int, end: int) -> bool:
-        """ "Montenegro Municipality Association (AKK)": an acronym in brackets right after a spelled-out name
+        """ "Ruritania Farmers Union (RFU)": an acronym in brackets right after a spelled-out name
         stands for that name, so it must not match a KB entry of the same letters (a person "AKK")."""
         doc = self._doc
         if end - start != 1 or start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":

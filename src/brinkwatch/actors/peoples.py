@@ -176,7 +176,7 @@ class PlacesAndPeoples:
         return named
 
     def _names_organization(self, head: Token, window: int) -> bool:
-        """ "the Umma (Nation) party", "the Third World Water Forum": a proper name before an organisation
+        """ "the Baraka (Blessing) party", "the Second Global Soil Forum": a proper name before an organisation
         noun of sectors.yaml's name words is an organisation's name."""
         if self._kb.name_word_sector(self._pieces[head.i]) is None and self._kb.name_word_sector(
             pieces(head.lemma_)

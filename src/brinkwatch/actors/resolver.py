@@ -616,7 +616,7 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
                 key = self._pieces[start] + key
                 best = self._kb.title_sector(key) or best
             if best is None and end < index and self._doc[end - 1].pos_ == "NOUN":
-                # "Palestinian leader Yasser Arafat"; the longest sector phrase first: "opposition leader X" is
+                # "Cuban leader Fidel Castro"; the longest sector phrase first: "opposition leader X" is
                 # the opposition's, not a government's leader
                 best = next((sector for size in (3, 2, 1) if end - size >= 0 and (sector := self._kb.sector_noun(
                     tuple(p for i in range(end - size, end) for p in self._pieces[i])))), None)

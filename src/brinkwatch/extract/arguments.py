@@ -54,7 +54,7 @@ class ArgumentResolver:
                 if not overlapping:
                     out.append(actor)
                 elif all(actor.confidence > a.confidence for a in overlapping) and len(found) == 1:
-                    # "the militant group al-Shabab": one actor named twice; keep the surer reading
+                    # "the armed group Boko Haram": one actor named twice; keep the surer reading
                     out = [a for a in out if a not in overlapping] + [actor]
         return out
 
@@ -236,7 +236,7 @@ class ArgumentResolver:
         """When no argument slot names a target, take the nearest actor named inside the trigger's own
         phrase (its objects, complements and prepositional phrases; not its subject, not other clauses):
         "pledged armoured vehicles to flood-hit Malawi", "rejected a U.S. request", "restrictions against
-        German goods"."""
+        Japanese imports"."""
         ranges = _argument_ranges(draft.trigger, self.book.governors.speech_verbs)
         # then the purpose clause: "reopened the port to allow fuel shipments to Lebanon"
         predicate = draft.predicate or draft.trigger

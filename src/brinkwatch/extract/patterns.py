@@ -200,7 +200,7 @@ class Governors(BaseModel):
     pair_nouns: dict[str, str] = {}  # "the two leaders" -> the last two states named, with this sector ("" none)
     place_nouns: tuple[str, ...] = ()  # "the South Korean island": a place noun whose adjective names its country
     own_people_codes: tuple[str, ...] = ()  # "imposed a curfew": on its own country when no target is named
-    protest_default_target: dict[str, Any] = {}  # {roots: [...], sector: GOV}  # "since last month's invasion": an event noun here is context
+    protest_default_target: dict[str, Any] = {}  # {roots: [...], sector: GOV}  # "since the invasion in March": an event noun here is context
     negating_verbs: tuple[str, ...]  # "failed to reach a deal"
     undoing_verbs: tuple[str, ...] = ()  # "loosened restrictions": the measure object is not imposed
     proposal_nouns: tuple[str, ...] = ()  # "agreed to the Turkish proposal": assent to what another put forward

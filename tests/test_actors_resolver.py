@@ -36,18 +36,18 @@ def resolve(nlp: Language, resolver: ActorResolver, text: str, word: str, when: 
 
 CASES = [
     # proper names and acronyms, multi-token
-    ("The United Nations sent inspectors to Iran.", "Nations", "IGOUNO"),
+    ("The United Nations sent envoys to Libya.", "Nations", "IGOUNO"),
     ("The Islamic State claimed the attack.", "State", "IMGMUSISI"),
-    ("ISIL attacked Mosul.", "ISIL", "IMGMUSISI"),
+    ("ISIL attacked Kirkuk.", "ISIL", "IMGMUSISI"),
     ("The European Union imposed sanctions.", "Union", "IGOEUREEC"),
-    ("Interpol will send a team.", "Interpol", "IGOCOPITP"),
+    ("Interpol will open an inquiry.", "Interpol", "IGOCOPITP"),
     ("Ukraine ratified the agreement.", "Ukraine", "UKR"),
     ("The United States fired warning shots at a Venezuelan boat.", "States", "USA"),
     ("The US said that its jets had struck Yemen.", "US", "USA"),
     ("Hezbollah guerrillas killed two soldiers.", "guerrillas", "LBNREBHEZ"),
     # possessives
     ("Iran's foreign minister met his counterpart.", "minister", "IRNGOV"),
-    ("Qatar pledged to expel leaders of Egypt's Muslim Brotherhood.", "Brotherhood", "EGYOPPMUS"),
+    ("Jordan arrested members of Egypt's Muslim Brotherhood.", "Brotherhood", "EGYOPPMUS"),
     ("Kenya's army attacked the camp.", "army", "KENMIL"),
     # demonym + sector noun
     ("Iraqi officials denied the report.", "officials", "IRQGOV"),
@@ -57,13 +57,13 @@ CASES = [
     ("The Nigerian government denied the report.", "government", "NGAGOV"),
     ("Emirati diplomats met Saudi businessmen.", "businessmen", "SAUBUS"),
     ("South Korean lawmakers approved the bill.", "lawmakers", "KORLEG"),
-    ("US and British activists staged a protest.", "activists", "GBROPP"),
+    ("Irish and British activists marched in Dublin.", "activists", "GBROPP"),
     # -led / -backed
     ("The U.S.-led coalition bombed the bridge.", "coalition", "USAMIL"),
     ("US-backed forces captured the town.", "forces", "---MIL"),
     # compound modifiers and metonyms
-    ("The US State department advised against travel.", "department", "USAGOV"),
-    ("UN troops withdrew from the Golan.", "troops", "IGOUNOMIL"),
+    ("The US Treasury department froze the accounts.", "department", "USAGOV"),
+    ("UN troops pulled out of southern Lebanon.", "troops", "IGOUNOMIL"),
     ("Washington condemned the move.", "Washington", "USA"),
     ("Tehran rejected the demand.", "Tehran", "IRN"),
     ("The White House said nothing.", "House", "USAGOV"),
@@ -72,14 +72,14 @@ CASES = [
     ("Lawmakers on Capitol Hill objected.", "Hill", "USALEG"),
     # titles and appositions
     ("Iraqi Prime Minister Adel Abdul Mahdi criticized the strike.", "Mahdi", "IRQGOV"),
-    ("The French commander in Mali, General Pierre Ardant, held talks.", "commander", "FRAMIL"),
-    ("The French commander in Mali, General Pierre Ardant, held talks.", "Ardant", "FRAMIL"),
+    ("The Italian commander in Lebanon, General Marco Ardant, inspected the base.", "commander", "ITAMIL"),
+    ("The Italian commander in Lebanon, General Marco Ardant, inspected the base.", "Ardant", "ITAMIL"),
     ("President Bush met the king.", "Bush", "USAGOV"),
-    ("Iraq's national security advisor met Bashar Assad.", "advisor", "IRQGOV"),
+    ("Egypt's security advisor visited Ankara.", "advisor", "EGYGOV"),
     ("Peruvian General Juan Xolotl inspected the troops.", "Xolotl", "PERMIL"),
     # a titled stranger takes the one home country named in the sentence, not a counterpart's
-    ("President Yoweri Xolo threatened to ban Ugandan opposition candidates.", "Xolo", "UGAGOV"),
-    ("President Ahmed Xolo threatened to impose a curfew in Algiers.", "Xolo", "DZAGOV"),
+    ("President Amadou Xolo threatened to arrest Malian opposition leaders.", "Xolo", "MLIGOV"),
+    ("President Ahmed Xolo vowed to rebuild the port of Algiers.", "Xolo", "DZAGOV"),
     ("President Ahmed Xolo visited France.", "Xolo", "---GOV"),
     ("President Ahmed Xolo welcomed South African leader Jan Smit.", "Xolo", "---GOV"),
     ("President Ahmed Xolo met Iranian and Iraqi diplomats.", "Xolo", "---GOV"),
@@ -88,7 +88,7 @@ CASES = [
     ("The foreign minister of Iran arrived.", "minister", "IRNGOV"),
     ("He met officials in Baghdad on Monday.", "officials", "IRQGOV"),
     ("Armenian protesters welcomed ministers from the Armenian government.", "ministers", "ARMGOV"),
-    ("Israel released the mayor of the West Bank city of Nablus.", "mayor", "PSEGOV"),
+    ("Soldiers detained the mayor of the West Bank town of Jenin.", "mayor", "PSEGOV"),
     ("A spokesman for the Chinese foreign ministry said no.", "spokesman", "CHNGOV"),
     ("Israeli strikes killed 20 people, according to the Hamas-run health ministry.", "ministry", "PSEGOV"),
     # sector-only nouns
@@ -96,9 +96,9 @@ CASES = [
     ("The government voiced gratitude for Japan's help.", "government", "---GOV"),
     ("Rebels attacked the convoy.", "Rebels", "---REB"),
     ("Protesters blocked the road.", "Protesters", "---OPP"),
-    ("Obama is being pressured by congress.", "congress", "---LEG"),
+    ("Clinton is being pushed by congress.", "congress", "---LEG"),
     ("Chancellor merkel expressed sorrow.", "merkel", "DEUGOV"),
-    ("The United Nations inspectors want to visit Iran.", "inspectors", "IGOUNO"),
+    ("The United Nations inspectors plan to tour Syria.", "inspectors", "IGOUNO"),
     ("Iranian negotiators left Vienna.", "negotiators", "IRNGOV"),
     # demonym nouns
     ("Iraqis voted on Sunday.", "Iraqis", "IRQ"),
@@ -118,14 +118,14 @@ CASES = [
     # a parse error that puts two phrases in one chunk still yields both
     ("The Indian army and Pakistani militants clashed in Kashmir.", "army", "INDMIL"),
     # adjective-only actor and a person noun taking its modifier's sector
-    ("Lebanon complained about two Israeli air raids.", "Israeli", "ISR"),
-    ("The president banned Ugandan opposition candidates.", "candidates", "UGAOPP"),
-    ("Ethnic Albanians in Serbia demanded autonomy.", "Albanians", "SRBCVL"),
+    ("Syria protested about three Turkish drone strikes.", "Turkish", "TUR"),
+    ("The junta barred Malian opposition candidates.", "candidates", "MLIOPP"),
+    ("Ethnic Hungarians in Romania demanded autonomy.", "Hungarians", "ROUCVL"),
     # former officials are elites
     ("Former Iraqi officials met in Amman.", "officials", "IRQELI"),
-    ("Ousted President Omar Bongo agreed to resign.", "Bongo", "GABELI"),  # Phoenix knows him (Gabon)
+    ("Ousted President Omar Bongo flew to Morocco.", "Bongo", "GABELI"),  # Phoenix knows him (Gabon)
     # unknown organisations are new actors
-    ("The Nigerian Union of Teachers called off a strike.", "Union", "NGAEDU"),
+    ("The Ghanaian Union of Teachers ended a walkout.", "Union", "GHAEDU"),
     ("The Acme Liberation Front attacked a village.", "Front", "---REB"),
 ]
 
@@ -156,7 +156,7 @@ def test_non_actors_are_none(nlp: Language, resolver: ActorResolver, text: str, 
 
 
 def test_actor_fields_offsets_and_confidence(nlp: Language, resolver: ActorResolver) -> None:
-    text = "On Monday Iran's foreign minister met Iraqi officials and the Nigerian Union of Teachers."
+    text = "On Monday Iran's foreign minister met Iraqi officials and the Ghanaian Union of Teachers."
     doc = nlp(text)
     actors = resolver.for_doc(doc, DAY)
     minister = actors.resolve_token(next(t for t in doc if t.text == "minister"))
@@ -167,7 +167,7 @@ def test_actor_fields_offsets_and_confidence(nlp: Language, resolver: ActorResol
     assert officials is not None and officials.resolution == "demonym" and officials.confidence == 0.9
     union = actors.resolve_token(next(t for t in doc if t.text == "Union"))
     assert union is not None and union.resolution == "new" and union.kb_id is None and union.confidence == 0.5
-    assert union.text == "the Nigerian Union of Teachers"
+    assert union.text == "the Ghanaian Union of Teachers"
     iran = actors.resolve_token(doc[2])
     assert iran is not None and (iran.code, iran.kb_id, iran.confidence, iran.name) == (
         "IRN",
@@ -287,8 +287,8 @@ def test_definite_noun_coreference_stays_near(nlp: Language, resolver: ActorReso
 REGION_CASES = [
     # a sub-national place gives its country (regions.yaml, cities.yaml)
     ("Darfur rebels attacked a convoy.", "rebels", "SDNREB"),
-    ("Police arrested the chief minister of Sindh province.", "minister", "PAKGOV"),
-    ("The government of Sindh province condemned the bombing.", "government", "PAKGOV"),
+    ("Police arrested the chief minister of Balochistan province.", "minister", "PAKGOV"),
+    ("The government of Balochistan province condemned the bombing.", "government", "PAKGOV"),
     ("Settlers in Hebron attacked farmers.", "Settlers", "PSESET"),
     ("The Mayor of Istanbul criticized the plan.", "Mayor", "TURGOV"),
     ("Militants in Waziristan ambushed a convoy.", "Militants", "PAKREB"),
@@ -307,18 +307,18 @@ REGION_CASES = [
     ("Tamil refugees in India staged a protest.", "refugees", "INDREF"),
     ("Iraqi Kurds staged a protest.", "Kurds", "IRQCVL"),
     # an ethnic people is coded where it lives
-    ("Bosnian Serbs demanded a truce.", "Serbs", "BIHCVL"),
-    ("Ethnic Turks in Bulgaria protested against the government.", "Turks", "BGRCVL"),
+    ("Bosnian Croats called for talks.", "Croats", "BIHCVL"),
+    ("Ethnic Greeks in Albania protested against the government.", "Greeks", "ALBCVL"),
     ("Turkish Cypriots voted in a referendum.", "Cypriots", "CYP"),
     # a named organisation: its own name gives country and sector
-    ("The fundamentalist Umma party said it would boycott the vote.", "party", "---OPP"),
-    ("The Third World Water Forum called for more aid.", "Forum", "NGO"),
-    ("The fundamentalist Umma (Nation) party said it would boycott the vote.", "party", "---OPP"),
+    ("The conservative Baraka party said it would skip the election.", "party", "---OPP"),
+    ("The Second Global Soil Forum called for more research.", "Forum", "NGO"),
+    ("The conservative Baraka (Blessing) party said it would skip the election.", "party", "---OPP"),
     ("Lawyers from the Association of Andean Jurists inspected the detention centre.", "Association", "NGOJUD"),
-    ("Inspectors visited the Acme Uranium Facilities in central Iran.", "Facilities", "IRN"),
+    ("Inspectors visited the Acme Nuclear Facilities in northern Iran.", "Facilities", "IRN"),
     # an ethnic minority with no place of its own lives in the one other state of the sentence
     ("Kyrgyz troops detained two ethnic Uzbeks near the border in southern Kyrgyzstan.", "Uzbeks", "KGZCVL"),
-    ("Burmese troops captured a Karen guerrilla stronghold.", "guerrilla", "MMRREB"),
+    ("Burmese soldiers overran a Karen guerrilla camp.", "guerrilla", "MMRREB"),
     ("Crimean Tatars protested against the new authorities.", "Tatars", "UKRCVL"),
     ("The chief minister of Punjab met Pakistani officials.", "minister", "PAKGOV"),
     # "pro-"/"anti-" name a side, not the actor's own country
@@ -327,11 +327,11 @@ REGION_CASES = [
     # a multiword organisational phrase beats one occupational noun; media organisations have a country
     ("The Kosovo Liberation Army attacked a police station.", "Army", "XKXREB"),
     ("Azerbaijan deported two BBC journalists.", "journalists", "GBRMED"),
-    ("The Albanians of southern Serbia demanded autonomy.", "Albanians", "SRBCVL"),
+    ("The Hungarians of northern Serbia demanded more schools.", "Hungarians", "SRBCVL"),
     ("The Turkish minority in Bulgaria protested against the law.", "minority", "BGRCVL"),
     ("The Turkish minority protested against the law.", "minority", "TURCVL"),
     # vehicles take their modifiers' actor like people nouns do
-    ("Israeli army bulldozers demolished the houses.", "bulldozers", "ISRMIL"),
+    ("Turkish army bulldozers flattened the houses.", "bulldozers", "TURMIL"),
     # a generic government head takes a modifier's sector
     ("Syrian rebel leaders met the envoy.", "leaders", "SYRREB"),
     ("Egyptian army officials denied the report.", "officials", "EGYMIL"),
@@ -369,8 +369,8 @@ def test_city_needs_a_place_reading(nlp: Language, resolver: ActorResolver) -> N
 @pytest.mark.parametrize(
     ("text", "word", "when", "code"),
     [
-        ("Rebels shelled Juba on Sunday.", "Juba", dt.date(1990, 5, 1), "SDN"),
-        ("Rebels shelled Juba on Sunday.", "Juba", dt.date(2015, 5, 1), "SSD"),
+        ("Gunmen raided Juba overnight.", "Juba", dt.date(1990, 5, 1), "SDN"),
+        ("Gunmen raided Juba overnight.", "Juba", dt.date(2015, 5, 1), "SSD"),
         ("Kosovo Albanians protested against the police.", "Albanians", dt.date(1998, 3, 1), "SRBCVL"),
         ("Kosovo Albanians protested against the police.", "Albanians", dt.date(2012, 3, 1), "XKXCVL"),
         ("South Sudanese officials denied the report.", "officials", dt.date(2005, 1, 1), "SDNGOV"),

@@ -189,7 +189,7 @@ SENSE_PATTERNS = [
     ("labour-strike", "Bus drivers in Lisbon began a 24-hour strike.", ("PRTLAB", "PRTGOV", "143")),
     ("air-strike", "Jordan staged air strikes on drug smugglers' hideouts in southern Syria.", ("JOR", "SYRCRM", "195")),
     # the weapon that hits says the code; opening fire is small arms
-    ("open-fire", "Egyptian police opened fire on the demonstrators.", ("EGYCOP", "EGYOPP", "193")),
+    ("open-fire", "Bolivian police opened fire on the marchers.", ("BOLCOP", "BOLOPP", "193")),
     ("aircraft", "Nigerian jets struck a Boko Haram camp near Lake Chad.", ("NGAMIL", "NGAREB", "195")),
     # (an armed group attacking a village as a whole fights, 190: governors.yaml armed_target_nouns)
     ("fighters-are-people", "Wagner fighters attacked a village in central Mali.", ("RUSUAFREB", "MLI", "190")),

@@ -77,8 +77,8 @@ def define_acronyms(doc: Doc, names: NameTable) -> dict[str, Token]:
 
 
 def glossed_name(doc: Doc, head: Token) -> Token | None:
-    """The last word of the name that a bracketed acronym spells out: "Association" in "Montenegro
-    Municipality Association (AKK)"."""
+    """The last word of the name that a bracketed acronym spells out: "Union" in "Ruritania
+    Farmers Union (RFU)"."""
     i = head.i
     if 2 <= i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")" and head.text.isupper():
         before = doc[i - 2]
@@ -210,7 +210,7 @@ class _NameFinder:
                 and self._kb.title_sector(self._pieces[end]) is None)
 
     def _glosses_unknown_name(self, start: int, end: int) -> bool:
-        """ "Montenegro Municipality Association (AKK)": an acronym in brackets right after a spelled-out name
+        """ "Ruritania Farmers Union (RFU)": an acronym in brackets right after a spelled-out name
         stands for that name, so it must not match a KB entry of the same letters (a person "AKK")."""
         doc = self._doc
         if end - start != 1 or start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":

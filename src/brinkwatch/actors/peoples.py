@@ -176,7 +176,7 @@ class PlacesAndPeoples:
         return named
 
     def _names_organization(self, head: Token, window: int) -> bool:
-        """ "the Umma (Nation) party", "the Third World Water Forum": a proper name before an organisation
+        """ "the Baraka (Blessing) party", "the Second Global Soil Forum": a proper name before an organisation
         noun of sectors.yaml's name words is an organisation's name."""
         if self._kb.name_word_sector(self._pieces[head.i]) is None and self._kb.name_word_sector(
             pieces(head.lemma_)
@@ -205,6 +205,6 @@ class PlacesAndPeoples:
         return index >= 2 and doc[index - 1].text in ("-", "–") and doc[index - 2].lower_ in ("pro", "anti")
 
     def _place_after(self, head: Token) -> Origin | None:
-        """ "Esfahan Uranium Conversion Facilities in central Iran": a place after an organisation's name."""
+        """ "Acme Nuclear Research Centre in northern Iran": a place after an organisation's name."""
         place = self._country_from_context(head)
         return place if place is not None and place[2] in PLACE_KINDS else None

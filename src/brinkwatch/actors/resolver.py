@@ -233,7 +233,7 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
         """A known person with no role on the date: a title in front ("President X") still gives a sector."""
         title = self._title_before(found.start)
         if title is not None and match.country:
-            # "UN Secretary-General Perez de Cuellar", "Arab League Secretary General Chedli Klibi": the
+            # "UN Secretary-General Kofi Annan", "NATO Secretary General Jens Stoltenberg": the
             # organisation named before the title is whom the person acts for, not their nationality
             org = self._country_from_window(self._left_window(head), found.start)
             if org is not None and org[1] is not None and org[1].kind == "organization":
@@ -305,7 +305,7 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
                 origin = self._country_from_window(window, noun_start) or self._country_from_context(head)
                 sector = "ELI" if self._is_former(head, window) else title
                 kind = "title"
-                if origin is None:  # "President Museveni threatened to ban Ugandan opposition candidates"
+                if origin is None:  # "President Xolo vowed to arrest Malian opposition leaders"
                     origin, kind = self._sentence_country(head), "domestic"
                 if origin is None and title == "GOV" and self._subnational_title(noun_start):
                     origin, kind = self._subnational_home(head), "domestic"
@@ -515,7 +515,7 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
             if self._doc[start].is_sent_start or self._exclude[0] <= previous.idx < self._exclude[1]:
                 break  # a phrase does not reach back into another sentence or into the dateline
             if self._bracketed_gloss_ends(start - 1):
-                start -= 3  # "Montenegro Municipality Association (AKK) officials", "the Umma (Nation) party"
+                start -= 3  # "Ruritania Farmers Union (RFU) officials", "the Baraka (Blessing) party"
                 continue
             if previous.ent_type_ in _NON_ACTOR_ENTITIES:
                 break
@@ -524,7 +524,7 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
             if previous.i not in subtree and previous.pos_ in ("NOUN", "PROPN") and not self._knows(previous):
                 break
             if previous.lower_ == "of" and self._inside_proper_name(previous):
-                start -= 1  # "Secretary of State Warren Christopher"
+                start -= 1  # "Secretary of State Hillary Clinton"
                 continue
             if previous.pos_ not in _WINDOW_POS or previous.dep_ in ("cc", "conj") and previous.pos_ != "ADJ":
                 break
@@ -544,7 +544,7 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
         return (
             token.i in self._names
             or self._kb.adjective_country(key) is not None
-            or self._kb.group_countries(key) is not None  # "a Karen guerrilla stronghold"
+            or self._kb.group_countries(key) is not None  # "a Karen guerrilla camp"
         )
 
     def _inside_proper_name(self, token: Token) -> bool:
@@ -616,7 +616,7 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
                 key = self._pieces[start] + key
                 best = self._kb.title_sector(key) or best
             if best is None and end < index and self._doc[end - 1].pos_ == "NOUN":
-                # "Palestinian leader Yasser Arafat"; the longest sector phrase first: "opposition leader X" is
+                # "Cuban leader Fidel Castro"; the longest sector phrase first: "opposition leader X" is
                 # the opposition's, not a government's leader
                 best = next((sector for size in (3, 2, 1) if end - size >= 0 and (sector := self._kb.sector_noun(
                     tuple(p for i in range(end - size, end) for p in self._pieces[i])))), None)
@@ -698,7 +698,7 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
         return None
 
     def _origin_in_object(self, pobj: Token) -> Origin | None:
-        """ "of France", "from the Georgian government", "of the West Bank city of Nablus"."""
+        """ "of France", "from the Georgian government", "of the West Bank town of Jenin"."""
         if pobj.i in self._names:
             match = self._names[pobj.i].match
             return match.code, match, match.kind
@@ -808,7 +808,7 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
         occupational = None
         for token in tokens:
             if token.pos_ not in ("NOUN", "PROPN"):
-                continue  # "the fundamentalist Umma party" is a party, not RAD
+                continue  # "the conservative Baraka party" is a party, not RAD
             sector = self._kb.sector_noun(self._pieces[token.i]) or self._kb.sector_noun(pieces(token.lemma_))
             if sector is not None:
                 occupational = sector

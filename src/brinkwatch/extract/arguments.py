@@ -56,7 +56,7 @@ class ArgumentResolver:
                 if not overlapping:
                     out.append(actor)
                 elif all(actor.confidence > a.confidence for a in overlapping) and len(found) == 1:
-                    # "the militant group al-Shabab": one actor named twice; keep the surer reading
+                    # "the armed group Boko Haram": one actor named twice; keep the surer reading
                     out = [a for a in out if a not in overlapping] + [actor]
         return out
 
@@ -243,10 +243,10 @@ class ArgumentResolver:
     def _nearby_target(self, draft: Draft, actors, sources: list[Actor]) -> list[Actor]:
         """When no argument slot names a target, take the nearest actor named inside the trigger's own
         phrase (its objects, complements and prepositional phrases; not its subject, not other clauses):
-        "promised military aid to war-torn Mozambique", "rejected a U.S. request", "restrictions against
-        German goods"."""
+        "pledged armoured vehicles to flood-hit Malawi", "rejected a U.S. request", "restrictions against
+        Japanese imports"."""
         ranges = _argument_ranges(draft.trigger, self.book.governors.speech_verbs)
-        # then the purpose clause: "opened the bridge to allow grain deliveries to Afghanistan"
+        # then the purpose clause: "reopened the port to allow fuel shipments to Lebanon"
         predicate = draft.predicate or draft.trigger
         clauses = [c for c in predicate.children if c.i not in draft.helping_purposes
                    and c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)]
@@ -599,7 +599,7 @@ def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
     actor = actors.resolve_token(tok)
     if actor is not None:
         return actor
-    if tok.tag_ == "VBG":  # a misparse that makes "operating" the head of "the Red Cross operating in Iraq"
+    if tok.tag_ == "VBG":  # a misparse that makes "operating" the head of "the aid agency working in Yemen"
         for child in tok.children:
             if child.dep_ == "nsubj" and (actor := actors.resolve_token(child)) is not None:
                 return actor
@@ -671,7 +671,7 @@ def in_context(pairs, countries: set[str], code: str, rules, story: bool = False
     """Give a country-less sector actor ("---GOV", "---REB") the one country the sentence leaves for it
     (the coder calls it again with the story's countries: "police detained 14 protesters" in a Tbilisi story).
 
-    "Rebels in the Ivory Coast dismissed an appeal from President Gbagbo": the president is Ivorian. The
+    "Militias in the Central African Republic spurned a plea from President Touadera": the president is Central African. The
     other side's country is excluded, so "the government thanked China" stays ``---GOV``. When two countries
     are left, a home or armed non-state actor is of the event's ``place``: "militants attacked a French base
     in northern Mali" are Mali's. In a story about one other country (``home``, the story's countries), the

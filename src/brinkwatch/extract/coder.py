@@ -524,7 +524,7 @@ def _news_of_sentence(coded: list[tuple[Draft, list[Event]]], separate: tuple[st
     says too little to stand for the sentence, so it does not silence them.
 
     A purpose or consequence clause of conflict still says on whom the main act fell: "shelled the camp,
-    killing 22 civilians", "blocked roads to press their demands on the government" give the main event its
+    killing 22 civilians", "blocked the railway to press their claims on the government" give the main event its
     target when it has none of its own, "returned fire to protect the civilians" does not; so does the outcome
     of an event noun ("a drone strike killed four militants").
 
@@ -609,7 +609,7 @@ def _fired_on_the_reporter(draft: Draft, pairs: list, speaker: Actor | None, rul
 
 
 def _victim_speaks(speaker: Actor, pairs) -> bool:
-    """"Israel said a mortar was fired at it from Gaza": the target reporting an attack accuses the attacker."""
+    """"Turkey said a rocket was launched at it from Syria": the target reporting an attack accuses the attacker."""
     return bool(speaker.country) and any(t is not None and t.country == speaker.country for _, t in pairs)
 
 

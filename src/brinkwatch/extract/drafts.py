@@ -131,7 +131,7 @@ def is_definite(tok: Token) -> bool:
 
 
 def is_weapon(tok: Token, weapons: set[str]) -> bool:
-    """"bomb", "a roadside bomb", "a car bomb explosion", "the blast of a mortar shell"."""
+    """"bomb", "a roadside bomb", "a truck bomb blast", "the blast of a mortar shell"."""
     if lemma_of(tok) in weapons or tok.lower_ in weapons or tok.lower_.removesuffix("s") in weapons:
         return True  # the last: "Rockets struck ..." opening a sentence is lemmatised as a name
     return any(c.dep_ in {"compound", "amod", "nmod"} and (lemma_of(c) in weapons or c.lower_ in weapons)
@@ -143,7 +143,7 @@ def weapon_agent(weapon: Token, weapons: set[str] | None = None) -> list[Token]:
     fired by rebels"), else a possessor or a national modifier ("Iranian ballistic missiles", "Russian
     shelling", "Israel's air strikes")."""
     for acl in (c for c in weapon.children if c.dep_ == "acl"):
-        # "a missile believed to be fired by rebels": the agent may sit in a clause under the participle
+        # "a rocket thought to be launched by militants": the agent may sit in a clause under the participle
         for agent in (t for t in acl.subtree if t.dep_ == "agent"):
             return [p for p in agent.children if p.dep_ == "pobj"]
     weapons = weapons or set()
@@ -153,7 +153,7 @@ def weapon_agent(weapon: Token, weapons: set[str] | None = None) -> list[Token]:
 
 
 def weapon_adjunct(trigger: Token, weapons: set[str]) -> Token | None:
-    """"was killed in a car bomb explosion", "died in a rocket attack", "killed by Russian shelling": the
+    """"died in a truck bomb blast", "died in a rocket attack", "killed by Russian shelling": the
     weapon of a passive act."""
     if not any(c.dep_ == "nsubjpass" for c in trigger.children) and trigger.pos_ == "VERB":
         return None
@@ -224,7 +224,7 @@ def _slot_tokens(frame: Frame, slot: str) -> list[Token]:
     elif slot.startswith("prep:"):
         toks = frame.prep_objects((slot[5:],))
         if not toks and slot == "prep:of" and frame.kind == "verb":
-            # "demanded the withdrawal of Serbian forces", "urged the release of the journalists": the "of"
+            # "demanded the withdrawal of Russian troops", "urged the release of the journalists": the "of"
             # phrase of the verb's event-noun object (frames keep object "of" phrases out of their preps)
             toks = [p for obj in frame.objects for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
                     for p in prep.children if p.dep_ == "pobj"]

@@ -80,7 +80,7 @@ class SentenceCoder:
         return [draft for draft in out if draft.background != "not done"]
 
     def _bare_demands(self, frames: list[Frame], drafts: list[Draft]) -> list[Draft]:
-        """"The administration declared that China must drop barriers": a reported "must" is a demand by the
+        """"The ministry stated that Chile must lower its duties": a reported "must" is a demand by the
         speaker on the subject even when the demanded act has no pattern of its own (100)."""
         coded = {d.trigger.i for d in drafts} | {d.embedded.i for d in drafts if d.embedded is not None}
         out = []
@@ -461,7 +461,7 @@ class SentenceCoder:
         category = self.book.category(draft.code)
         table = self.gov.classes["intent"].codes
         if category in self.gov.decision_categories and not _has_condition(_predicate(draft.trigger, self.gov.support_verbs)):
-            return  # "announced it would prohibit all aid": a decision, planned; with "if ..." it is a threat
+            return  # "announced it would stop all funding": a decision, planned; with "if ..." it is a threat
         if category in table and table[category] != "keep":
             draft.inner_code = draft.inner_code or draft.code
             draft.code, draft.pattern = table[category], f"intent>{draft.pattern}"
@@ -575,13 +575,13 @@ def _denies_complement(frame: Frame, gov_class: str) -> bool:
 
 
 def _consume_subtree_frames(comp: Frame, by_trigger: dict[int, Frame], consumed: set[int]) -> None:
-    """A governed act takes its object event nouns and the acts chained under it with it: "refused to allow
-    the planes to land and evacuate the observers" refuses the evacuation too."""
+    """A governed act takes its object event nouns and the acts chained under it with it: "declined to let
+    the ships dock and unload the grain" refuses the unloading too."""
     for obj in comp.objects:
         if obj.i in by_trigger:
             consumed.add(obj.i)
     consumed.update(amount_nouns(comp, by_trigger))
-    def chained(tok: Token) -> bool:  # not a finite verb the parser hung there ("... to lay down arms and urges")
+    def chained(tok: Token) -> bool:  # not a finite verb the parser hung there ("... to hand in weapons and urges")
         return tok.dep_ in {"xcomp", "ccomp", "conj"} and finite_governor(tok) is None
 
     stack = [c for c in comp.trigger.children if chained(c)]

@@ -28,7 +28,7 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...],
     overran it", "because of fighting between ..."), a purpose clause says what was intended, not what
     happened ("opened fire to disperse the crowd"), a participle of consequence is the same happening
     seen from its result ("shelled Juba, killing 20"), and an event noun in an adjunct names an earlier
-    event ("since last month's invasion", "following the killing of ..."). Coding such mentions again on
+    event ("since the invasion in March", "following the killing of ..."). Coding such mentions again on
     the sentence's date is what makes archive-wide event counts drift, so the coder keeps them only when
     the sentence has no main event. What a speaker adds in a gerund ("a spokesman said, adding that the fire
     was returned") is reported, not a consequence, and so is what a causative participle says its object did
@@ -53,7 +53,7 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...],
                 # "after fighters entered the town and clashed with troops": a conjunct shares the clause's doer
                 return None if _conjunct_of(trigger, tok) and _prior_happening(tok, marks) else "adverbial clause"
             if marks & CONDITION_MARKS:
-                return "condition"  # "unless Baghdad accepted its conditions": not said to happen
+                return "condition"  # "unless Kabul met its terms": not said to happen
             if tok.tag_ == "VBG" and not marks and tok.i != trigger.i and lemma_of(tok) in speech_verbs \
                     and _finished(trigger):
                 return None  # "..., a spokesman said, adding that the fire was returned": what was reported
@@ -88,7 +88,7 @@ def _complement_of(verb: Token, governor: Token) -> bool:
 
 
 def setting_reason(trigger: Token, setting_nouns: tuple[str, ...], setting_preps: tuple[str, ...]) -> str | None:
-    """"Launched a new offensive in its war with Iraq", "two soldiers died during the insurgency": a lasting
+    """"Began a fresh assault in its conflict with Armenia", "two soldiers died during the insurgency": a lasting
     conflict named in an adjunct is where the news happens, not news of the sentence's date."""
     if trigger.dep_ == "pobj" and trigger.head.lower_ in setting_preps and lemma_of(trigger) in setting_nouns:
         return "setting"
@@ -268,8 +268,8 @@ class SentenceRoles:
 
     def phrase_reason(self, trigger: Token) -> str | None:
         """Context found through the other events of the sentence: an event noun inside another event noun's
-        phrase ("a new offensive in its war with Iraq", "talks on the conflict"), and what someone is
-        accused, criticised, arrested or charged for ("accused the rebels of violating the ceasefire"): the
+        phrase ("a fresh assault in its conflict with Armenia", "talks on the conflict"), and what someone is
+        accused, criticised, arrested or charged for ("accused the militia of breaking the truce"): the
         charge is the accuser's claim, coded as the accusation itself."""
         prep = trigger.head if trigger.dep_ in {"pobj", "pcomp"} else None
         if prep is not None and prep.dep_ == "prep" and trigger.pos_ in {"NOUN", "PROPN"}:

@@ -194,7 +194,7 @@ class Governors(BaseModel):
     amount_heads: tuple[str, ...] = ()  # "$2 billion in aid": the amount carries the event noun
     addressee_appeals: tuple[str, ...] = ()  # "appealed to X to ...": X is the addressee
     background_preps: tuple[str, ...] = ()
-    setting_nouns: tuple[str, ...] = ()  # "in its war with Iraq": a lasting conflict named in an adjunct ...
+    setting_nouns: tuple[str, ...] = ()  # "in its war with Ethiopia": a lasting conflict named in an adjunct ...
     setting_preps: tuple[str, ...] = ()  # ... after one of these is the setting of the news, not an act of its date
     command_verbs: tuple[str, ...] = ()  # "ordered the army to shell ...": the commander acts
     commanded_roots: tuple[str, ...] = ()
@@ -204,7 +204,7 @@ class Governors(BaseModel):
     pair_nouns: dict[str, str] = {}  # "the two leaders" -> the last two states named, with this sector ("" none)
     place_nouns: tuple[str, ...] = ()  # "the South Korean island": a place noun whose adjective names its country
     own_people_codes: tuple[str, ...] = ()  # "imposed a curfew": on its own country when no target is named
-    protest_default_target: dict[str, Any] = {}  # {roots: [...], sector: GOV}  # "since last month's invasion": an event noun here is context
+    protest_default_target: dict[str, Any] = {}  # {roots: [...], sector: GOV}  # "since the invasion in March": an event noun here is context
     negating_verbs: tuple[str, ...]  # "failed to reach a deal"
     undoing_verbs: tuple[str, ...] = ()  # "loosened restrictions": the measure object is not imposed
     proposal_nouns: tuple[str, ...] = ()  # "agreed to the Turkish proposal": assent to what another put forward

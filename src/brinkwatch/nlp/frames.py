@@ -291,7 +291,7 @@ def _inherited_subjects(verb: Token, lex: Lexicon, depth: int = 0) -> list[Token
         return []
     head = verb.head
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in {"acomp", "amod", "attr"}:
-        return verb_subjects(head.head, lex, depth + 1)  # "Norway is willing to send": Norway sends
+        return verb_subjects(head.head, lex, depth + 1)  # "Canada is willing to send": Canada sends
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
         objs = _children(head, OBJ)
         if lemma_of(head) in lex.object_control and objs:
@@ -310,7 +310,7 @@ def _inherited_subjects(verb: Token, lex: Lexicon, depth: int = 0) -> list[Token
         return verb_subjects(governor, lex, depth + 1)  # "accused Kyiv of attacking a bridge and launched ..."
     if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
         if is_passive(head) and not is_passive(verb):
-            # "the minister was indicted by the court and will resign": the minister resigns
+            # "the governor was charged by prosecutors and will step down": the governor steps down
             patients = _own_subjects(head)[1]
             if patients:
                 return patients

@@ -22,8 +22,8 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-ROW = re.compile(r"^row: (?P<name>.+?) vs (?P<base>.+?): ratio (?P<ratio>[\d.]+) .*?"
-                 r"(?:idle-2-core model (?P<model>[\d.]+))?;")
+ROW = re.compile(r"^row: (?P<name>.+?) vs (?P<base>.+?): ratio (?P<ratio>[\d.]+) ")
+MODEL = re.compile(r"; idle-2-core model (?P<model>[\d.]+);")
 
 
 def run(src: Path, only: str, extra: list[str]) -> dict[str, tuple[float, float | None]]:
@@ -33,7 +33,8 @@ def run(src: Path, only: str, extra: list[str]) -> dict[str, tuple[float, float 
     rows = {}
     for line in out.splitlines():
         if m := ROW.match(line):
-            rows[m["name"]] = (float(m["ratio"]), float(m["model"]) if m["model"] else None)
+            model = MODEL.search(line)
+            rows[m["name"]] = (float(m["ratio"]), float(model["model"]) if model else None)
             print(f"  {src}: {line}", flush=True)
     return rows
 

@@ -468,13 +468,14 @@ def _phrase_of(tok: Token, verb: Token) -> bool:
 def _coordinated_modifiers(actors, tok: Token) -> list[Actor]:
     """"US and British activists", "the presidents of Venezuela and Guyana": one actor per coordinated
     country, sharing the head's sector."""
-    mods = [c for c in tok.children if c.dep_ in {"amod", "nmod", "compound"} and c.conjuncts]
+    children = list(tok.children)  # walked once: a token's children are found by scanning its subtree
+    mods = [c for c in children if c.dep_ in {"amod", "nmod", "compound"} and c.conjuncts]
     if not mods:
         # "Thai and Cambodian commanders" parsed as two sibling modifiers, the first holding the "and"
-        siblings = [c for c in tok.children if c.dep_ in {"amod", "nmod", "compound"} and c.i < tok.i]
+        siblings = [c for c in children if c.dep_ in {"amod", "nmod", "compound"} and c.i < tok.i]
         if len(siblings) >= 2 and any(g.dep_ == "cc" for g in siblings[0].children):
             return _sibling_countries(actors, tok, siblings)
-    of_mods = [p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+    of_mods = [p for prep in children if prep.dep_ == "prep" and prep.lower_ == "of"
                for p in prep.children if p.dep_ == "pobj" and p.conjuncts]
     if not mods and not of_mods:
         return []

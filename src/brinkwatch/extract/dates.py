@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -406,8 +406,8 @@ def _position(span: Span, text: str) -> tuple[bool, bool]:
     if not core.strip():
         return True, True
     doc, sent = span.doc, span.sent
-    before = [t for t in doc[sent.start:span.start] if not (t.is_punct or t.is_space)]
-    if any(t.lower_ not in _LEAD_IN for t in before):
+    # stops at the first word that is not a lead-in (the sentence before a date can be long)
+    if any(t.lower_ not in _LEAD_IN for t in doc[sent.start:span.start] if not (t.is_punct or t.is_space)):
         return False, False
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and (after.lower_ in ("'s", "’s") or span.root.dep_ in ("nsubj", "nsubjpass", "attr")):
@@ -429,6 +429,24 @@ def _mention(doc: Doc, start: int, end: int, pub: dt.date | None, cues: DateCues
                        leading=leading, heading=heading)
 
 
+# The non-ASCII letters that ``re.IGNORECASE`` matches to an ASCII letter (i, k, s).
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def folded_for_scan(text: str) -> str | None:
+    """``text`` lower-cased for ``phrase_matches``, or None when it holds a letter that a case-blind regex
+    matches to an ASCII letter other than by lower-casing (dotted and dotless I, long S, the Kelvin sign)."""
+    return None if any(c in text for c in _FOLDS_TO_ASCII) else text.lower()
+
+
+def phrase_matches(text: str, phrase: str, folded: str | None) -> Iterator[re.Match]:
+    """The whole-word, case-blind matches of ``phrase`` in ``text``. A match of an ASCII phrase needs the
+    lower-cased phrase in the lower-cased text (``folded``), so one substring test skips most regex scans."""
+    if folded is not None and phrase.isascii() and phrase.lower() not in folded:
+        return iter(())
+    return re.finditer(rf"\b{re.escape(phrase)}\b", text, re.IGNORECASE)
+
+
 def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> list[DateMention]:
     """Date expressions of the document (outside its dateline): spaCy DATE/TIME entities, then regex
     hits spaCy missed."""
@@ -443,10 +461,11 @@ def find_date_mentions(doc: Doc, pub_date: dt.date | None, cues: DateCues) -> li
             mention = _mention(doc, start, _line_end(text, start, ent.end_char), pub_date, cues, text)
             if mention is not None:
                 found.append(mention)
+    folded = folded_for_scan(text)
     for vague in cues.vague:
         if " " not in vague:
             continue  # single vague words ("once", "now") are too often not about time
-        for m in re.finditer(rf"\b{re.escape(vague)}\b", text, re.IGNORECASE):
+        for m in phrase_matches(text, vague, folded):
             if not any(d.start < m.end() and m.start() < d.end for d in found):
                 mention = _mention(doc, m.start(), m.end(), pub_date, cues, text)
                 if mention is not None:

@@ -143,8 +143,9 @@ def _long_before(verb: Token) -> bool:
     subordinator, wherever the parser hangs them."""
     def gap(tok: Token) -> bool:
         return lemma_of(tok) in LONG_GAPS or (lemma_of(tok) == "day" and tok.tag_ == "NNS")
-    marks = [c for c in verb.children if c.dep_ == "mark"]
-    return any(gap(c) for c in verb.children if c.dep_ == "npadvmod") or any(
+    children = list(verb.children)  # walked once: a token's children are found by scanning its subtree
+    marks = [c for c in children if c.dep_ == "mark"]
+    return any(gap(c) for c in children if c.dep_ == "npadvmod") or any(
         m.i > 0 and gap(verb.doc[m.i - 1]) for m in marks)
 
 

@@ -6,6 +6,7 @@ actors named only by sector). All wire copy here is written for these tests.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -308,9 +309,9 @@ def test_an_older_store_gains_the_headline_column(tmp_path):
 
     path = tmp_path / "old.duckdb"
     con = duckdb.connect(str(path))
-    old_ddl = TABLES["event_mentions"].replace(
-        ",\n            headline BOOLEAN NOT NULL DEFAULT false  -- coded from the article's headline", "")
-    assert "headline" not in old_ddl  # the table as written before the column existed
+    # the table as written before the column existed (and before the later place_text column, which follows it)
+    old_ddl = re.sub(r",\s*headline BOOLEAN[^\n]*\n(\s*place_text VARCHAR[^\n]*\n)?", "\n", TABLES["event_mentions"])
+    assert "headline" not in old_ddl and "place_text" not in old_ddl
     con.execute(old_ddl)
     con.close()
     with Store(path) as store:

@@ -49,6 +49,15 @@ from brinkwatch.extract.place_words import (
     _WEAK_PREPS,
     _WHERE_PREPS,
 )
+from brinkwatch.extract.places_forms import (
+    capital_mentions,
+    naming_clause,
+    region_names_the_town,
+    says_no_place,
+    settlement_before,
+    town_in_landmark,
+    town_over_its_province,
+)
 from brinkwatch.geo import Gazetteer, PlaceCandidate, moved, to_place
 from brinkwatch.geo.index import km
 from brinkwatch.model import Place
@@ -60,6 +69,8 @@ _ENT_LABELS = {"GPE", "LOC", "FAC"}
 # (NORP is not among them: the small model tags "the outskirts of Aleppo" as NORP; the syntax decides.)
 _NEVER_PLACES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
                  "LANGUAGE", "WORK_OF_ART", "EVENT"}
+# Labels the tagger gives town names in "the port of X" that the syntax overrules ("LANGUAGE" for Odesa).
+_NAMES_MISREAD = frozenset({"LANGUAGE", "WORK_OF_ART", "LAW", "EVENT"})
 _AIRPORT = re.compile(r"\b((?:[A-Z][\w'’.-]+\s){1,4})(?:International\s)?Air(?:port|field)\b")
 
 
@@ -178,11 +189,15 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
             continue  # "the east bank", "the north": names are capitalised, a common noun is no place name
         if ent.label_ in _ENT_LABELS:
             spans.append(_extend_left(doc, _extend(doc, _strip_the(doc, ent), gazetteer, columns, text), gazetteer))
+        elif (ent.label_ not in _NEVER_PLACES or ent.label_ in _NAMES_MISREAD) and settlement_before(doc, ent):
+            spans.append(_strip_the(doc, ent))  # "the Black Sea port of Odesa", Odesa tagged a LANGUAGE
         elif ent.label_ not in _NEVER_PLACES and (_in_location_syntax(ent.root) or _names_an_area(doc, ent)):
             # The small model often tags towns as ORG or PERSON ("outside Kyiv"); the syntax says place,
             # and so does a province noun after the name ("Plateau state"); "General Santos" tagged as the
             # person "Santos" is the longer town the gazetteer knows
             spans.append(_extend_left(doc, _strip_the(doc, ent), gazetteer))
+        if (town := town_in_landmark(doc, ent, gazetteer)) is not None:
+            spans.append(town)  # "around Dhaka University": the university's town
         if ent.label_ not in _NEVER_PLACES and any(t.text in _LIST_MARKS for t in ent) and (
                 ent.label_ in _ENT_LABELS or _in_location_syntax(ent.root)):
             spans.extend(_listed_parts(doc, ent))
@@ -277,7 +292,8 @@ _QUALIFIER_GAP = re.compile(
 
 
 def _kind_word(doc: Doc, span: Span) -> str | None:
-    """The admin or settlement noun that ends the name or follows it."""
+    """The admin or settlement noun that ends the name or follows it, or the settlement noun before its "of"
+    ("the city of Tomsk", "the Red Sea port of Safaga": the town, not the province of its name)."""
     last = span[-1].lower_
     if len(span) > 1 and last in _PROVINCE_WORDS | _DISTRICT_WORDS | _TOWN_WORDS:
         return last
@@ -285,7 +301,7 @@ def _kind_word(doc: Doc, span: Span) -> str | None:
         after = doc[span.end].lower_
         if after in _PROVINCE_WORDS | _DISTRICT_WORDS | _TOWN_WORDS:
             return after
-    return None
+    return settlement_before(doc, span)
 
 
 def _lookup_mention(doc: Doc, span: Span, name: str, gazetteer: Gazetteer) -> list[PlaceCandidate]:
@@ -311,7 +327,7 @@ def _lookup_mention(doc: Doc, span: Span, name: str, gazetteer: Gazetteer) -> li
         return districts or towns or candidates
     if word in _TOWN_WORDS:
         return [c for c in candidates if c.source == "city"] or candidates
-    return candidates
+    return town_over_its_province(doc, span, candidates, gazetteer)
 
 
 def _border_with(doc: Doc, span: Span) -> bool:
@@ -347,6 +363,10 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             unknown.append((span, name))
     variants = _spelling_variants(doc, text, unknown, chosen, gazetteer)
     chosen = [m for m in chosen if not any(v.start <= m.start and m.end <= v.end for v in variants)] + variants
+    filed_in = next((c.country for m in chosen if m.dateline for c in m.candidates[:1]), None)
+    for span, capital in capital_mentions(doc, gazetteer, article_countries(chosen, gazetteer), filed_in):
+        if not any(m.start < span.end_char and span.start_char < m.end for m in chosen):
+            chosen.append(PlaceMention(span.text, span.start_char, span.end_char, span[-1].i, (capital,)))
     return _locate_in_areas(sorted(chosen, key=lambda p: p.start), text, gazetteer)
 
 
@@ -400,6 +420,13 @@ def _locate_in_areas(mentions: list[PlaceMention], text: str, gazetteer: Gazette
     countries = article_countries(mentions, gazetteer)
     for i in range(len(out) - 1):
         first, second = out[i], out[i + 1]
+        if first.qualifies is None and region_names_the_town(text, first.start, first.end, second.start):
+            out[i] = replace(first, qualifies=second.start)  # "the Urals city of Yekaterinburg"
+            area = next((a for a in first.candidates if a.source == "country" or a.precision in ("admin1", "admin2")
+                         if any(gazetteer.inside(c, a) for c in second.candidates)), None)
+            inside = tuple(c for c in second.candidates if area is not None and gazetteer.inside(c, area))
+            out[i + 1] = replace(second, candidates=inside or second.candidates, within=area if inside else None)
+            continue
         if not _QUALIFIER_GAP.match(text[first.end:second.start]) or first.qualifies is not None:
             continue
         if first.candidates[0].source == "country":
@@ -613,7 +640,7 @@ def _describes_the_object(mention_root: Token, other: Token) -> bool:
     participle ("civilians travelling near Afgooye"), or a relative or passive clause that says near what
     ("citizens who had crossed the border near Kyzyl-Kiya", "men accused of spying on the outskirts of
     Omdurman"); a relative clause's "in Syria" ("a man who had fought in Syria") is his past, not the act's."""
-    if other.dep_ == "acl" and other.tag_ == "VBG":
+    if other.dep_ == "acl" and (other.tag_ == "VBG" or naming_clause(other)):
         return True
     if other.dep_ not in ("acl", "relcl"):
         return False
@@ -724,7 +751,9 @@ def _index_places(mentions: Sequence[PlaceMention], doc: Doc, sent: Span) -> _Se
     in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char and not m.dateline]
     compass = [_compass_part(doc, m) for m in in_sent]
     where = [_where_town(doc, m) for m in in_sent]
-    plain = [at for at, m in enumerate(in_sent) if compass[at] or not _acts_as_state(doc, m)]
+    gone = [says_no_place(doc, m.root) for m in in_sent]  # "flights to Beirut", "named after Mecca"
+    where = [w and not g for w, g in zip(where, gone, strict=True)]
+    plain = [at for at, m in enumerate(in_sent) if not gone[at] and (compass[at] or not _acts_as_state(doc, m))]
     reach: dict[int, list[int]] = {}
     statement = []
     for at, m in enumerate(in_sent):

@@ -157,10 +157,28 @@ def test_a_university_as_speaker_is_no_place() -> None:
     assert place("Cairo University said on Monday that exams would go ahead.", "said") is None
 
 
-# the probe's tuning part: first run 21/30 within 25 km and 24/30 country; after the work 29/30 and 29/30
+# the probe's tuning part: first run 21/30 within 25 km and 24/30 country; after the work 30/30 and 30/30
 
 
 def test_places_probe_floor() -> None:
     scores = score_articles(load_cases_from(PROBE), "the places probe")
     assert scores.total["place_country"] == 30
-    assert scores.right["place_country"] >= 28 and scores.right["place_25km"] >= 28, scores.misses
+    assert scores.right["place_country"] >= 29 and scores.right["place_25km"] >= 29, scores.misses
+
+
+# "fired at students marching in X": where the people fired at were (the parser may hang the participle on "at")
+
+
+@pytest.mark.parametrize(("text", "trigger", "country"), [
+    ("Police used water cannon on students marching in Santiago on Thursday.", "used", "CHL"),
+    ("Riot police fired rubber bullets at workers striking in Lusaka on Monday.", "fired", "ZMB"),
+    ("Bangladeshi police fired water cannon at teachers marching in the capital on Sunday.", "fired", "BGD"),
+])
+def test_people_fired_at_where_they_were(text, trigger, country) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == country, p
+
+
+def test_a_clause_after_the_act_is_not_its_place() -> None:
+    # near-miss: "after returning from Nairobi" is the police's trip, not where they fired
+    assert place("Police fired tear gas at protesters after returning from Nairobi.", "fired") is None

@@ -52,6 +52,7 @@ from brinkwatch.extract.place_words import (
 from brinkwatch.extract.places_forms import (
     capital_mentions,
     naming_clause,
+    people_doing,
     region_names_the_town,
     says_no_place,
     settlement_before,
@@ -631,7 +632,9 @@ def _same_statement(mention_root: Token, trigger: Token) -> bool:
         return True
     top = _clause_top(other)
     if _describes_the_object(mention_root, top) and clause_verb(top.head).i == own.i:
-        return True  # "killed four civilians travelling near Afgooye": where the victims were
+        return True
+    if (held := people_doing(other)) is not None and held.i == own.i:
+        return True  # "fired at students marching in the capital": where the people fired at were  # "killed four civilians travelling near Afgooye": where the victims were
     return other.head.i == own.i and other.dep_ in ("advcl", "conj", "xcomp")
 
 
@@ -766,6 +769,8 @@ def _index_places(mentions: Sequence[PlaceMention], doc: Doc, sent: Span) -> _Se
         other = clause_verb(doc[m.root])
         top = _clause_top(other)
         participle = clause_verb(top.head).i if _describes_the_object(doc[m.root], top) else -1
+        if (held := people_doing(other)) is not None:
+            participle = held.i  # "fired at students marching in the capital"
         statement.append((other.i, other.head.i, other.dep_, participle))
     by_start = sorted((m.start, at) for at, m in enumerate(in_sent))
     reach_end, furthest = [], -1

@@ -210,3 +210,16 @@ def town_in_landmark(doc: Doc, ent: Span, gazetteer: Gazetteer) -> Span | None:
         return None
     towns = [c for c in gazetteer.lookup(name.text) if c.source == "city" and gazetteer.is_prominent(c)]
     return name if towns else None
+
+
+def people_doing(verb: Token) -> Token | None:
+    """"fired water cannon at students marching in the capital", "opened fire on villagers returning near
+    Jenin": the parser makes the participle a clause of the preposition with the people as its subject; its
+    place is where the people were when the act hit them. Returns the clause verb the preposition hangs on."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ not in ("at", "on", "upon"):
+        return None
+    if not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+        return None
+    from brinkwatch.nlp.frames import clause_verb
+
+    return clause_verb(verb.head)

@@ -182,3 +182,33 @@ def test_people_fired_at_where_they_were(text, trigger, country) -> None:
 def test_a_clause_after_the_act_is_not_its_place() -> None:
     # near-miss: "after returning from Nairobi" is the police's trip, not where they fired
     assert place("Police fired tear gas at protesters after returning from Nairobi.", "fired") is None
+
+
+# "in solidarity with X": whom the act is for, not where it happened
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Hundreds of students rallied on Friday in solidarity with Gaza, organisers said.", "rallied"),
+    ("Protesters gathered outside parliament on Monday in solidarity with the people of Sudan.", "gathered"),
+    ("Residents held a vigil on Sunday in memory of Halabja.", "held"),
+    ("Dockers refused on Tuesday to load the ships in protest at Israel's offensive.", "refused"),
+])
+def test_the_cause_of_an_act_is_not_its_place(text, trigger) -> None:
+    p = place(text, trigger)
+    assert p is None or p.country not in ("PSE", "SDN", "IRQ", "ISR"), p
+
+
+def test_a_dateline_places_an_act_for_a_cause() -> None:
+    p = place("JAKARTA, Oct 3 - Thousands marched on Sunday in support of Ukraine.", "marched")
+    assert p is not None and p.country == "IDN", p
+
+
+@pytest.mark.parametrize(("text", "trigger", "country"), [
+    # near-misses: a place of its own beside or inside the cause phrase stays the act's
+    ("Thousands marched in Bamako on Saturday in support of the army.", "marched", "MLI"),
+    ("Thousands marched in support of the army in Bamako on Saturday.", "marched", "MLI"),
+    ("Two people were killed in the protest in Khartoum on Monday.", "killed", "SDN"),
+])
+def test_a_place_beside_a_cause_is_kept(text, trigger, country) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == country, p

@@ -148,6 +148,8 @@ def says_no_place(doc: Doc, root: int, trigger: Token | None = None) -> bool:
     on a noun says where a thing goes or comes from; "a hotel named after Mecca": what it is named after.
     Neither is where the act happened (a verb's own "to"/"from" is left to the caller: "fled to Chad")."""
     tok = doc[root]
+    if _for_a_cause(tok):
+        return True
     while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ != "pobj":
@@ -157,6 +159,27 @@ def says_no_place(doc: Doc, root: int, trigger: Token | None = None) -> bool:
         return True
     return prep.lower_ in _WHITHER_NOUNS_PREPS and owner.pos_ == "NOUN" and \
         owner.lemma_.lower() in _TRAVEL_NOUNS and (trigger is None or owner.i != trigger.i)
+
+
+# "in solidarity with Gaza", "in support of Palestinians in Gaza", "in protest against the war in Yemen", "in
+# memory of the victims of Halabja": whom or what the act is for, not where it happened.
+_CAUSE_NOUNS = frozenset({"solidarity", "support", "protest", "memory", "honour", "honor", "sympathy", "defiance",
+                          "tribute", "mourning", "remembrance", "commemoration"})
+
+
+def _for_a_cause(tok: Token) -> bool:
+    """"in solidarity with X" and its kin before the mention, with no verb or clause break between (read off
+    the words: the parser often makes "solidarity" a name and hangs "with X" on the verb)."""
+    doc, lo = tok.doc, max(tok.sent.start, tok.i - 10)
+    for i in range(tok.i - 1, lo, -1):
+        word = doc[i]
+        if word.text in (",", ";", ":", "(", ")") or word.pos_ in ("VERB", "AUX") or \
+                (word.lower_ in ("in", "at", "near", "outside", "inside") and doc[i - 1].lower_ not in _CAUSE_NOUNS):
+            return False  # "in support of the army in Bamako" may well march in Bamako: left as it was
+        if word.lower_ in _CAUSE_NOUNS and doc[i - 1].lower_ in ("in", "as") and i + 1 < len(doc) and \
+                doc[i + 1].lower_ in ("with", "of", "for", "against", "at", "over", "to"):
+            return True  # ("in the protest in Gaza" has its article: an event there)
+    return False
 
 
 def naming_clause(clause: Token) -> bool:

@@ -212,3 +212,26 @@ def test_a_dateline_places_an_act_for_a_cause() -> None:
 def test_a_place_beside_a_cause_is_kept(text, trigger, country) -> None:
     p = place(text, trigger)
     assert p is not None and p.country == country, p
+
+
+# "a Liberia-flagged tanker", "a Greece-owned carrier": whose the ship is, not where the act was
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Houthi forces seized a Liberia-flagged tanker on Sunday, the navy said.", "seized"),
+    ("Iranian commandos seized a Panama-flagged oil tanker on Thursday, state media said.", "seized"),
+    ("Houthi fighters attacked a Greece-owned bulk carrier on Monday, the group said.", "attacked"),
+    ("Navy divers boarded a Malta-registered freighter on Saturday, officials said.", "boarded"),
+])
+def test_a_flag_or_owner_is_not_the_place(text, trigger) -> None:
+    assert place(text, trigger) is None
+
+
+@pytest.mark.parametrize(("text", "trigger", "country"), [
+    # near-misses: the act's own place beside the flag stays
+    ("Pirates boarded a Malta-registered bulk carrier off Somalia on Friday.", "boarded", "SOM"),
+    ("Gunmen ambushed a Kenya-owned lorry near Mandera on Sunday.", "ambushed", "KEN"),
+])
+def test_a_place_beside_a_flag_is_kept(text, trigger, country) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == country, p

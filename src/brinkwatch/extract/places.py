@@ -70,6 +70,10 @@ _ENT_LABELS = {"GPE", "LOC", "FAC"}
 # (NORP is not among them: the small model tags "the outskirts of Aleppo" as NORP; the syntax decides.)
 _NEVER_PLACES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
                  "LANGUAGE", "WORK_OF_ART", "EVENT"}
+# "X-based", "X-flagged", "X-bound": a name before these says whose or whence a thing is, not where the act was.
+_OF_A_PLACE = frozenset({"based", "flagged", "registered", "owned", "made", "born", "bound", "headquartered",
+                         "listed", "built", "operated", "backed", "led", "funded", "linked", "allied", "aligned",
+                         "affiliated", "sponsored", "trained", "educated"})
 # Labels the tagger gives town names in "the port of X" that the syntax overrules ("LANGUAGE" for Odesa).
 _NAMES_MISREAD = frozenset({"LANGUAGE", "WORK_OF_ART", "LAW", "EVENT"})
 _AIRPORT = re.compile(r"\b((?:[A-Z][\w'’.-]+\s){1,4})(?:International\s)?Air(?:port|field)\b")
@@ -555,8 +559,8 @@ def _acts_as_state(doc: Doc, mention: PlaceMention) -> bool:
     """``_is_actor`` apart from the event's arguments: what the mention's place in the parse says."""
     root = doc[mention.root]
     after = doc[mention.root + 1:mention.root + 3]
-    if len(after) == 2 and after[0].text == "-" and after[1].lower_ == "based":
-        return True  # "a Baghdad-based militia": where the actor comes from, not where the act was
+    if len(after) == 2 and after[0].text == "-" and after[1].lower_ in _OF_A_PLACE:
+        return True  # "a Baghdad-based militia", "a Liberia-flagged tanker": whose or whence, not where the act was
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "India and China held talks": China is a subject too
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _NATIONALITY_NOUNS:

@@ -235,3 +235,14 @@ def test_a_flag_or_owner_is_not_the_place(text, trigger) -> None:
 def test_a_place_beside_a_flag_is_kept(text, trigger, country) -> None:
     p = place(text, trigger)
     assert p is not None and p.country == country, p
+
+
+@pytest.mark.parametrize(("text", "trigger", "lat", "lon"), [
+    ("Army bulldozers tore up streets in the Jenin refugee camp overnight, residents said.", "tore", 32.46, 35.30),
+    ("A drone struck a car in Jenin on Thursday, killing two men.", "struck", 32.46, 35.30),
+    ("Settlers torched olive groves outside Tubas on Friday.", "torched", 32.32, 35.37),
+])
+def test_a_west_bank_town_is_the_town_not_its_governorate(text, trigger, lat, lon) -> None:
+    # the governorates' points lie 20-50 km from their towns
+    p = place(text, trigger)
+    assert p is not None and p.country == "PSE" and near(p, lat, lon, 8.0), p

@@ -246,3 +246,16 @@ def test_a_west_bank_town_is_the_town_not_its_governorate(text, trigger, lat, lo
     # the governorates' points lie 20-50 km from their towns
     p = place(text, trigger)
     assert p is not None and p.country == "PSE" and near(p, lat, lon, 8.0), p
+
+
+@pytest.mark.parametrize(("text", "trigger", "country"), [
+    # a regional hub's dateline: the capital is the country the sentence is about, not the hub's
+    ("NAIROBI, March 3 - Somali troops battled militants in the capital on Sunday, officials said.", "battled",
+     "SOM"),
+    ("LONDON, March 3 - Explosions were heard in the capital overnight, Ukraine's air force said.", "heard", "UKR"),
+    ("BANGKOK, May 8 - Myanmar soldiers detained 30 students in the capital on Friday, a rights group said.",
+     "detained", "MMR"),
+])
+def test_the_capital_under_a_foreign_dateline(text, trigger, country) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == country and p.precision == "city", p

@@ -369,7 +369,8 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     variants = _spelling_variants(doc, text, unknown, chosen, gazetteer)
     chosen = [m for m in chosen if not any(v.start <= m.start and m.end <= v.end for v in variants)] + variants
     filed_in = next((c.country for m in chosen if m.dateline for c in m.candidates[:1]), None)
-    for span, capital in capital_mentions(doc, gazetteer, article_countries(chosen, gazetteer), filed_in):
+    votes = [(m.start, *vote) for m in chosen if not m.dateline and (vote := _country_vote(m, gazetteer)) is not None]
+    for span, capital in capital_mentions(doc, gazetteer, votes, filed_in):
         if not any(m.start < span.end_char and span.start_char < m.end for m in chosen):
             chosen.append(PlaceMention(span.text, span.start_char, span.end_char, span[-1].i, (capital,)))
     return _locate_in_areas(sorted(chosen, key=lambda p: p.start), text, gazetteer)

@@ -87,11 +87,13 @@ def _capital_tokens(doc: Doc) -> list[Token]:
     return out
 
 
-def capital_mentions(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
+def capital_mentions(doc: Doc, gazetteer: Gazetteer, votes: Sequence[tuple[int, str, int]],
                      dateline_country: str | None) -> list[tuple[Span, PlaceCandidate]]:
     """"in the capital" and its kin: the capital of the country the phrase names ("the Kenyan capital",
-    "Zambia's capital"), else of the dateline's country, else of the country the text's places name most,
-    else of the one country whose adjective the text uses most ("Zambian police ... in the capital")."""
+    "Zambia's capital"), else of the country the sentence's places or adjectives name, else the text's places
+    (``votes``: start, country and weight of each place mention but the dateline's), else the text's
+    adjectives ("Zambian police ... in the capital"), else the dateline's country ("HARARE - ... in the
+    capital"): a regional hub's dateline ("NAIROBI - Somali troops ...") comes last."""
     tokens = _capital_tokens(doc)
     if not tokens:
         return []
@@ -108,12 +110,24 @@ def capital_mentions(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
                 own = own or ""
         if own == "":
             continue  # "the rebels' capital", "the Kurdish capital": not a state's capital we know
-        country = own or dateline_country or (countries[0] if countries else None) or _adjective_country(doc)
+        sent = tok.sent
+        country = own or _most(v for v in votes if sent.start_char <= v[0] < sent.end_char) or \
+            _adjective_country(sent.text) or _most(votes) or _adjective_country(doc.text) or dateline_country
         capital = gazetteer.capital(country) if country else None
         if capital is not None:
             lo = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ == "the" else tok.i
             out.append((doc[lo:tok.i + 1], capital))
     return out
+
+
+def _most(votes) -> str | None:
+    counts: Counter[str] = Counter()
+    for _, country, weight in votes:
+        counts[country] += weight
+    top = counts.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
 
 
 @cache
@@ -122,10 +136,10 @@ def _adjective_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(a.title()) for a in names) + r")\b")
 
 
-def _adjective_country(doc: Doc) -> str | None:
+def _adjective_country(text: str) -> str | None:
     """The country whose adjective the text uses most, if one leads ("Sri Lankan police")."""
     adjectives = country_adjectives()
-    counts = Counter(adjectives[m.group().lower()] for m in _adjective_pattern().finditer(doc.text))
+    counts = Counter(adjectives[m.group().lower()] for m in _adjective_pattern().finditer(text))
     top = counts.most_common(2)
     if not top or (len(top) == 2 and top[0][1] == top[1][1]):
         return None

@@ -259,3 +259,23 @@ def test_a_west_bank_town_is_the_town_not_its_governorate(text, trigger, lat, lo
 def test_the_capital_under_a_foreign_dateline(text, trigger, country) -> None:
     p = place(text, trigger)
     assert p is not None and p.country == country and p.precision == "city", p
+
+
+# "the Pakistani city of Hyderabad": the adjective names the town's country
+
+
+@pytest.mark.parametrize(("text", "trigger", "country"), [
+    ("A bomb exploded in the Pakistani city of Hyderabad on Friday.", "exploded", "PAK"),
+    ("Clashes erupted in the northern Lebanese city of Tripoli on Sunday.", "erupted", "LBN"),
+    ("Troops detained 20 men in the Venezuelan city of Valencia on Monday.", "detained", "VEN"),
+    ("Gunmen attacked a bus near the Colombian town of Granada on Friday.", "attacked", "COL"),
+])
+def test_the_adjective_names_the_town_country(text, trigger, country) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == country and p.precision == "city", p
+
+
+def test_a_people_adjective_is_no_country() -> None:
+    # near-misses: the namesake the adjective names stays, and a people's adjective names no country
+    assert place("A bomb exploded in the Indian city of Hyderabad on Friday.", "exploded").country == "IND"
+    assert place("Police clashed with rioters in the Arab town of Umm al-Fahm.", "clashed").country == "ISR"

@@ -51,6 +51,7 @@ from brinkwatch.extract.place_words import (
 )
 from brinkwatch.extract.places_forms import (
     capital_mentions,
+    country_of_the_adjective,
     naming_clause,
     people_doing,
     region_names_the_town,
@@ -373,6 +374,12 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     for span, capital in capital_mentions(doc, gazetteer, votes, filed_in):
         if not any(m.start < span.end_char and span.start_char < m.end for m in chosen):
             chosen.append(PlaceMention(span.text, span.start_char, span.end_char, span[-1].i, (capital,)))
+    for at, m in enumerate(chosen):
+        # "the Pakistani city of Hyderabad": the readings in the country the adjective names
+        if m.within is None and (iso := country_of_the_adjective(text, m.start)) is not None:
+            home = tuple(c for c in m.candidates if c.country == iso)
+            if home and len(home) < len(m.candidates):
+                chosen[at] = replace(m, candidates=home, within=gazetteer.country(iso))
     return _locate_in_areas(sorted(chosen, key=lambda p: p.start), text, gazetteer)
 
 

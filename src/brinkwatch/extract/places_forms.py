@@ -260,3 +260,16 @@ def people_doing(verb: Token) -> Token | None:
     from brinkwatch.nlp.frames import clause_verb
 
     return clause_verb(verb.head)
+
+
+# "the Pakistani city of", "the northern Nigerian town of", "the Sri Lankan port of": the adjective names the
+# country of the settlement named after "of"
+_ADJECTIVE_SETTLEMENT_OF = re.compile(
+    r"\bthe\s+(?:[a-z-]+\s+)?((?:[A-Z][a-zA-Z]+\s+){1,2})(?:[a-z-]+\s+)?(?:port\s+)?"
+    r"(?:city|town|village|port|resort|township|hamlet|oasis|capital)\s+of\s+$")
+
+
+def country_of_the_adjective(text: str, start: int) -> str | None:
+    """The country whose adjective stands in "the <Adjective> city of" right before ``start``."""
+    m = _ADJECTIVE_SETTLEMENT_OF.search(text[max(0, start - 60):start])
+    return country_adjectives().get(m.group(1).strip().lower()) if m else None

@@ -279,3 +279,16 @@ def test_a_people_adjective_is_no_country() -> None:
     # near-misses: the namesake the adjective names stays, and a people's adjective names no country
     assert place("A bomb exploded in the Indian city of Hyderabad on Friday.", "exploded").country == "IND"
     assert place("Police clashed with rioters in the Arab town of Umm al-Fahm.", "clashed").country == "ISR"
+
+
+@pytest.mark.parametrize(("text", "trigger", "country"), [
+    # near-misses: a country the sentence is only about names no capital
+    ("TBILISI, May 4 - Protesters marched in the capital on Sunday to demand an end to talks with Russia.",
+     "marched", "GEO"),
+    ("Protesters marched in the capital on Sunday against sanctions on Iran, Iraqi police said.", "marched", "IRQ"),
+    ("YEREVAN, June 2 - Crowds rallied in the capital on Friday against the treaty with Azerbaijan.", "rallied",
+     "ARM"),
+])
+def test_a_country_only_talked_about_names_no_capital(text, trigger, country) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == country and p.precision == "city", p

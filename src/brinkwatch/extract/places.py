@@ -370,7 +370,9 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     variants = _spelling_variants(doc, text, unknown, chosen, gazetteer)
     chosen = [m for m in chosen if not any(v.start <= m.start and m.end <= v.end for v in variants)] + variants
     filed_in = next((c.country for m in chosen if m.dateline for c in m.candidates[:1]), None)
-    votes = [(m.start, *vote) for m in chosen if not m.dateline and (vote := _country_vote(m, gazetteer)) is not None]
+    # (a country the text is only about - "talks with Russia", "sanctions on Iran" - names no capital)
+    votes = [(m.start, *vote) for m in chosen if not m.dateline and not _only_about(doc[m.root])
+             and (vote := _country_vote(m, gazetteer)) is not None]
     for span, capital in capital_mentions(doc, gazetteer, votes, filed_in):
         if not any(m.start < span.end_char and span.start_char < m.end for m in chosen):
             chosen.append(PlaceMention(span.text, span.start_char, span.end_char, span[-1].i, (capital,)))
@@ -381,6 +383,11 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             if home and len(home) < len(m.candidates):
                 chosen[at] = replace(m, candidates=home, within=gazetteer.country(iso))
     return _locate_in_areas(sorted(chosen, key=lambda p: p.start), text, gazetteer)
+
+
+def _only_about(root: Token) -> bool:
+    return root.dep_ == "pobj" and root.head.lower_ in ("with", "against", "to", "from", "on", "over", "about",
+                                                        "towards", "toward", "for")
 
 
 def _acronym_as_town(span: Span, candidates: Sequence[PlaceCandidate]) -> bool:

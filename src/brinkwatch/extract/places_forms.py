@@ -90,10 +90,10 @@ def _capital_tokens(doc: Doc) -> list[Token]:
 def capital_mentions(doc: Doc, gazetteer: Gazetteer, votes: Sequence[tuple[int, str, int]],
                      dateline_country: str | None) -> list[tuple[Span, PlaceCandidate]]:
     """"in the capital" and its kin: the capital of the country the phrase names ("the Kenyan capital",
-    "Zambia's capital"), else of the country the sentence's places or adjectives name, else the text's places
-    (``votes``: start, country and weight of each place mention but the dateline's), else the text's
-    adjectives ("Zambian police ... in the capital"), else the dateline's country ("HARARE - ... in the
-    capital"): a regional hub's dateline ("NAIROBI - Somali troops ...") comes last."""
+    "Zambia's capital"), else of the country the sentence's places or adjectives name (a regional hub's
+    dateline: "NAIROBI - Somali troops ... in the capital"), else the dateline's ("HARARE - ... in the
+    capital"), else the text's places (``votes``: start, country and weight of each place mention but the
+    dateline's and those the text is only about), else the text's adjectives ("Zambian police ...")."""
     tokens = _capital_tokens(doc)
     if not tokens:
         return []
@@ -112,7 +112,7 @@ def capital_mentions(doc: Doc, gazetteer: Gazetteer, votes: Sequence[tuple[int, 
             continue  # "the rebels' capital", "the Kurdish capital": not a state's capital we know
         sent = tok.sent
         country = own or _most(v for v in votes if sent.start_char <= v[0] < sent.end_char) or \
-            _adjective_country(sent.text) or _most(votes) or _adjective_country(doc.text) or dateline_country
+            _adjective_country(sent.text) or dateline_country or _most(votes) or _adjective_country(doc.text)
         capital = gazetteer.capital(country) if country else None
         if capital is not None:
             lo = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ == "the" else tok.i

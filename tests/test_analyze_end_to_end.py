@@ -176,12 +176,13 @@ def test_report_tuning_set_four(coder) -> None:  # noqa: ANN001
     protest's unplaced reports join the same day's protest in another city through an incidental shared word (the
     coder places neither "in the capital" nor "around Dhaka University"); a force act's dateline abroad ("BAKU -")
     taken as its place; places the coder misreads ("in solidarity with Gaza", "the Red Sea port of Eilat", "the Urals
-    city" as Ralls, Texas); an arrest told with no shared word."""
+    city" as Ralls, Texas); an arrest told with no shared word. After the places2 round (those places read right, "the
+    capital" and "around Dhaka University" placed): 0.978 / 0.863 / 9 / 11."""
     st, labels = _report_corpus(coder, "tuning4.yaml")
     precision, recall, whole, apart = _article_scores(st, labels)
     st.close()
     print(f"tuning4: P={precision:.3f} R={recall:.3f} whole={whole}/12 apart={apart}/12")
-    assert precision >= 0.95 and recall >= 0.80 and whole >= 8 and apart >= 11
+    assert precision >= 0.97 and recall >= 0.85 and whole >= 9 and apart >= 11
 
 
 def test_report_holdout_set_four(coder) -> None:  # noqa: ANN001
@@ -190,9 +191,10 @@ def test_report_holdout_set_four(coder) -> None:  # noqa: ANN001
     raid on Jenin's camp through a report placed only in "the northern West Bank" (Jenin is coded as its governorate,
     not a town, so the two-towns-two-tolls rule does not see two towns). The split happenings: the students'
     protest in Belgrade (one report says "the capital", one only "Serbia"); a border clash a report files from
-    Bangkok (a force act's dateline abroad taken as its place)."""
+    Bangkok (a force act's dateline abroad taken as its place). After the places2 round (Jenin read as the town):
+    1.000 / 0.852 / 6 / 8."""
     st, labels = _report_corpus(coder, "holdout4.yaml")
     precision, recall, whole, apart = _article_scores(st, labels)
     st.close()
     print(f"holdout4: P={precision:.3f} R={recall:.3f} whole={whole}/8 apart={apart}/8")
-    assert precision >= 0.88 and recall >= 0.85 and whole >= 6 and apart >= 7
+    assert precision >= 0.99 and recall >= 0.85 and whole >= 6 and apart >= 8

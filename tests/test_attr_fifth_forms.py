@@ -227,7 +227,7 @@ def test_papua_provinces_by_their_english_names(name) -> None:
     ("text", "trigger", "name"),
     [
         ("In Misrata, the city council said late on Wednesday that it was suspending all cooperation with the "
-         "government in Tripoli.", "suspending", "Misrata"),
+         "government in Tripoli.", "suspending", "Misratah"),  # the city (GeoNames spelling), not its province
         ("In Kandahar, tribal elders said they had cut all ties with the government in Kabul.", "cut", "Kandahār"),
         ("In Goma, the rebels announced that they were ending their truce with the authorities in Kinshasa.",
          "ending", "Goma"),
@@ -243,7 +243,7 @@ def test_the_government_in_a_capital_is_which_government(text, trigger, name) ->
     [
         # near-misses: as the doer, or a site that belongs to the government, the town is where it happened
         ("The authorities in Tripoli arrested nine gunmen on Monday.", "arrested", "Tripoli"),
-        ("Protesters stormed government offices in Basra on Monday.", "stormed", "Basra"),
+        ("Protesters stormed government offices in Basra on Monday.", "stormed", "Basrah"),  # the city, not its province
         ("Rebels attacked a government convoy in Tillaberi.", "attacked", "Tillabéri"),
     ],
 )

@@ -49,6 +49,17 @@ from brinkwatch.extract.place_words import (
     _WEAK_PREPS,
     _WHERE_PREPS,
 )
+from brinkwatch.extract.places_forms import (
+    capital_mentions,
+    country_of_the_adjective,
+    naming_clause,
+    people_doing,
+    region_names_the_town,
+    says_no_place,
+    settlement_before,
+    town_in_landmark,
+    town_over_its_province,
+)
 from brinkwatch.geo import Gazetteer, PlaceCandidate, moved, to_place
 from brinkwatch.geo.index import km
 from brinkwatch.model import Place
@@ -60,6 +71,12 @@ _ENT_LABELS = {"GPE", "LOC", "FAC"}
 # (NORP is not among them: the small model tags "the outskirts of Aleppo" as NORP; the syntax decides.)
 _NEVER_PLACES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
                  "LANGUAGE", "WORK_OF_ART", "EVENT"}
+# "X-based", "X-flagged", "X-bound": a name before these says whose or whence a thing is, not where the act was.
+_OF_A_PLACE = frozenset({"based", "flagged", "registered", "owned", "made", "born", "bound", "headquartered",
+                         "listed", "built", "operated", "backed", "led", "funded", "linked", "allied", "aligned",
+                         "affiliated", "sponsored", "trained", "educated"})
+# Labels the tagger gives town names in "the port of X" that the syntax overrules ("LANGUAGE" for Odesa).
+_NAMES_MISREAD = frozenset({"LANGUAGE", "WORK_OF_ART", "LAW", "EVENT"})
 _AIRPORT = re.compile(r"\b((?:[A-Z][\w'’.-]+\s){1,4})(?:International\s)?Air(?:port|field)\b")
 
 
@@ -178,11 +195,15 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
             continue  # "the east bank", "the north": names are capitalised, a common noun is no place name
         if ent.label_ in _ENT_LABELS:
             spans.append(_extend_left(doc, _extend(doc, _strip_the(doc, ent), gazetteer, columns, text), gazetteer))
+        elif (ent.label_ not in _NEVER_PLACES or ent.label_ in _NAMES_MISREAD) and settlement_before(doc, ent):
+            spans.append(_strip_the(doc, ent))  # "the Black Sea port of Odesa", Odesa tagged a LANGUAGE
         elif ent.label_ not in _NEVER_PLACES and (_in_location_syntax(ent.root) or _names_an_area(doc, ent)):
             # The small model often tags towns as ORG or PERSON ("outside Kyiv"); the syntax says place,
             # and so does a province noun after the name ("Plateau state"); "General Santos" tagged as the
             # person "Santos" is the longer town the gazetteer knows
             spans.append(_extend_left(doc, _strip_the(doc, ent), gazetteer))
+        if (town := town_in_landmark(doc, ent, gazetteer)) is not None:
+            spans.append(town)  # "around Dhaka University": the university's town
         if ent.label_ not in _NEVER_PLACES and any(t.text in _LIST_MARKS for t in ent) and (
                 ent.label_ in _ENT_LABELS or _in_location_syntax(ent.root)):
             spans.extend(_listed_parts(doc, ent))
@@ -277,7 +298,8 @@ _QUALIFIER_GAP = re.compile(
 
 
 def _kind_word(doc: Doc, span: Span) -> str | None:
-    """The admin or settlement noun that ends the name or follows it."""
+    """The admin or settlement noun that ends the name or follows it, or the settlement noun before its "of"
+    ("the city of Tomsk", "the Red Sea port of Safaga": the town, not the province of its name)."""
     last = span[-1].lower_
     if len(span) > 1 and last in _PROVINCE_WORDS | _DISTRICT_WORDS | _TOWN_WORDS:
         return last
@@ -285,7 +307,7 @@ def _kind_word(doc: Doc, span: Span) -> str | None:
         after = doc[span.end].lower_
         if after in _PROVINCE_WORDS | _DISTRICT_WORDS | _TOWN_WORDS:
             return after
-    return None
+    return settlement_before(doc, span)
 
 
 def _lookup_mention(doc: Doc, span: Span, name: str, gazetteer: Gazetteer) -> list[PlaceCandidate]:
@@ -311,7 +333,7 @@ def _lookup_mention(doc: Doc, span: Span, name: str, gazetteer: Gazetteer) -> li
         return districts or towns or candidates
     if word in _TOWN_WORDS:
         return [c for c in candidates if c.source == "city"] or candidates
-    return candidates
+    return town_over_its_province(doc, span, candidates, gazetteer)
 
 
 def _border_with(doc: Doc, span: Span) -> bool:
@@ -347,7 +369,25 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             unknown.append((span, name))
     variants = _spelling_variants(doc, text, unknown, chosen, gazetteer)
     chosen = [m for m in chosen if not any(v.start <= m.start and m.end <= v.end for v in variants)] + variants
+    filed_in = next((c.country for m in chosen if m.dateline for c in m.candidates[:1]), None)
+    # (a country the text is only about - "talks with Russia", "sanctions on Iran" - names no capital)
+    votes = [(m.start, *vote) for m in chosen if not m.dateline and not _only_about(doc[m.root])
+             and (vote := _country_vote(m, gazetteer)) is not None]
+    for span, capital in capital_mentions(doc, gazetteer, votes, filed_in):
+        if not any(m.start < span.end_char and span.start_char < m.end for m in chosen):
+            chosen.append(PlaceMention(span.text, span.start_char, span.end_char, span[-1].i, (capital,)))
+    for at, m in enumerate(chosen):
+        # "the Pakistani city of Hyderabad": the readings in the country the adjective names
+        if m.within is None and (iso := country_of_the_adjective(text, m.start)) is not None:
+            home = tuple(c for c in m.candidates if c.country == iso)
+            if home and len(home) < len(m.candidates):
+                chosen[at] = replace(m, candidates=home, within=gazetteer.country(iso))
     return _locate_in_areas(sorted(chosen, key=lambda p: p.start), text, gazetteer)
+
+
+def _only_about(root: Token) -> bool:
+    return root.dep_ == "pobj" and root.head.lower_ in ("with", "against", "to", "from", "on", "over", "about",
+                                                        "towards", "toward", "for")
 
 
 def _acronym_as_town(span: Span, candidates: Sequence[PlaceCandidate]) -> bool:
@@ -400,6 +440,13 @@ def _locate_in_areas(mentions: list[PlaceMention], text: str, gazetteer: Gazette
     countries = article_countries(mentions, gazetteer)
     for i in range(len(out) - 1):
         first, second = out[i], out[i + 1]
+        if first.qualifies is None and region_names_the_town(text, first.start, first.end, second.start):
+            out[i] = replace(first, qualifies=second.start)  # "the Urals city of Yekaterinburg"
+            area = next((a for a in first.candidates if a.source == "country" or a.precision in ("admin1", "admin2")
+                         if any(gazetteer.inside(c, a) for c in second.candidates)), None)
+            inside = tuple(c for c in second.candidates if area is not None and gazetteer.inside(c, area))
+            out[i + 1] = replace(second, candidates=inside or second.candidates, within=area if inside else None)
+            continue
         if not _QUALIFIER_GAP.match(text[first.end:second.start]) or first.qualifies is not None:
             continue
         if first.candidates[0].source == "country":
@@ -527,8 +574,8 @@ def _acts_as_state(doc: Doc, mention: PlaceMention) -> bool:
     """``_is_actor`` apart from the event's arguments: what the mention's place in the parse says."""
     root = doc[mention.root]
     after = doc[mention.root + 1:mention.root + 3]
-    if len(after) == 2 and after[0].text == "-" and after[1].lower_ == "based":
-        return True  # "a Baghdad-based militia": where the actor comes from, not where the act was
+    if len(after) == 2 and after[0].text == "-" and after[1].lower_ in _OF_A_PLACE:
+        return True  # "a Baghdad-based militia", "a Liberia-flagged tanker": whose or whence, not where the act was
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "India and China held talks": China is a subject too
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _NATIONALITY_NOUNS:
@@ -604,7 +651,9 @@ def _same_statement(mention_root: Token, trigger: Token) -> bool:
         return True
     top = _clause_top(other)
     if _describes_the_object(mention_root, top) and clause_verb(top.head).i == own.i:
-        return True  # "killed four civilians travelling near Afgooye": where the victims were
+        return True
+    if (held := people_doing(other)) is not None and held.i == own.i:
+        return True  # "fired at students marching in the capital": where the people fired at were  # "killed four civilians travelling near Afgooye": where the victims were
     return other.head.i == own.i and other.dep_ in ("advcl", "conj", "xcomp")
 
 
@@ -613,7 +662,7 @@ def _describes_the_object(mention_root: Token, other: Token) -> bool:
     participle ("civilians travelling near Afgooye"), or a relative or passive clause that says near what
     ("citizens who had crossed the border near Kyzyl-Kiya", "men accused of spying on the outskirts of
     Omdurman"); a relative clause's "in Syria" ("a man who had fought in Syria") is his past, not the act's."""
-    if other.dep_ == "acl" and other.tag_ == "VBG":
+    if other.dep_ == "acl" and (other.tag_ == "VBG" or naming_clause(other)):
         return True
     if other.dep_ not in ("acl", "relcl"):
         return False
@@ -724,7 +773,9 @@ def _index_places(mentions: Sequence[PlaceMention], doc: Doc, sent: Span) -> _Se
     in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char and not m.dateline]
     compass = [_compass_part(doc, m) for m in in_sent]
     where = [_where_town(doc, m) for m in in_sent]
-    plain = [at for at, m in enumerate(in_sent) if compass[at] or not _acts_as_state(doc, m)]
+    gone = [says_no_place(doc, m.root) for m in in_sent]  # "flights to Beirut", "named after Mecca"
+    where = [w and not g for w, g in zip(where, gone, strict=True)]
+    plain = [at for at, m in enumerate(in_sent) if not gone[at] and (compass[at] or not _acts_as_state(doc, m))]
     reach: dict[int, list[int]] = {}
     statement = []
     for at, m in enumerate(in_sent):
@@ -737,6 +788,8 @@ def _index_places(mentions: Sequence[PlaceMention], doc: Doc, sent: Span) -> _Se
         other = clause_verb(doc[m.root])
         top = _clause_top(other)
         participle = clause_verb(top.head).i if _describes_the_object(doc[m.root], top) else -1
+        if (held := people_doing(other)) is not None:
+            participle = held.i  # "fired at students marching in the capital"
         statement.append((other.i, other.head.i, other.dep_, participle))
     by_start = sorted((m.start, at) for at, m in enumerate(in_sent))
     reach_end, furthest = [], -1

@@ -82,3 +82,27 @@ def test_relatives_are_civilians(coder, text: str, source: str, target: str) -> 
 ])
 def test_eu_agencies_are_the_eu(coder, text: str, source: str, target: str) -> None:
     assert _first(coder, text) == (source, target)
+
+
+# ---------------------------------------------------------------- sector-only doers in a datelined story
+@pytest.mark.parametrize("text, source, target", [
+    # a crowd with no country and no target: the dateline's country, and a protest is aimed at its government
+    ("KATHMANDU, June 9 - Hundreds of villagers rallied outside the district office.", "NPLCVL", "NPLGOV"),
+    ("QUITO, June 9 - Thousands of farmers marched through the capital on Tuesday.", "ECUAGR", "ECUGOV"),
+    ("DAKAR, June 9 - Students demonstrated outside the university for a third day.", "SENEDU", "SENGOV"),
+])
+def test_crowds_in_a_datelined_story_are_home_protesters(coder, text: str, source: str, target: str) -> None:
+    assert _first(coder, text) == (source, target)
+
+
+@pytest.mark.parametrize("text", [
+    # near-misses: no dateline, so no country to give; police blocking a road are no protesters; a demand
+    # addressed to no one stays uncounted
+    "Hundreds of villagers rallied outside the district office.",
+    "QUITO, June 9 - Police blocked the main road into the capital.",
+    "NAIROBI, June 9 - Lawmakers demanded an explanation.",
+])
+def test_no_home_protest_without_a_dateline_or_from_state_bodies(coder, text: str) -> None:
+    events = coder.code_text(text, pub_date=WHEN).events
+    assert not any(e.source is not None and e.source.code[3:] in ("CVL", "COP", "LEG") and e.target is not None
+                   and e.target.code.endswith("GOV") for e in events), [(e.source, e.target) for e in events]

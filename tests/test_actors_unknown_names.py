@@ -106,3 +106,24 @@ def test_no_home_protest_without_a_dateline_or_from_state_bodies(coder, text: st
     events = coder.code_text(text, pub_date=WHEN).events
     assert not any(e.source is not None and e.source.code[3:] in ("CVL", "COP", "LEG") and e.target is not None
                    and e.target.code.endswith("GOV") for e in events), [(e.source, e.target) for e in events]
+
+
+# ---------------------------------------------------------------- a bare surname after a titled first mention
+@pytest.mark.parametrize("text, source, target", [
+    ("LIMA, July 3 - Congress voted to remove President Ana Quispe. Quispe accused lawmakers of treason.",
+     "PERGOV", "PERLEG"),
+    ("DODOMA, June 9 - Opposition leader Juma Mwita was arrested on Monday. Mwita accused the government of "
+     "persecution.", "TZAOPP", "TZAGOV"),
+    ("ACCRA, June 9 - Interior Minister Kwame Boateng visited Lome. Boateng criticized Togo over the border "
+     "closure.", "GHAGOV", "TGO"),
+])
+def test_surname_is_the_titled_person_named_before(coder, text: str, source: str, target: str) -> None:
+    events = coder.code_text(text, pub_date=WHEN).events
+    assert (events[-1].source.code, events[-1].target.code) == (source, target)
+
+
+def test_surname_two_people_share_is_not_guessed(coder) -> None:
+    text = ("MANILA, June 9 - President Maria Reyes met Senator Jose Reyes. Reyes criticized China over the "
+            "shoal.")
+    events = coder.code_text(text, pub_date=WHEN).events
+    assert not any(e.source is not None and e.source.text == "Reyes" for e in events)

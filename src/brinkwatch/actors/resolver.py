@@ -165,7 +165,25 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
             start, end = self._phrase_bounds(head, min(found.start, self._left_window(head)))
             actor = self._from_name(head, found, start, end)
             return actor, found.match.kind
+        if head.pos_ == "PROPN" and (named := self._surname_antecedent(head)) is not None:
+            return self._coref_actor(head, named), "coref"
         return self._from_phrase(head)
+
+    def _surname_antecedent(self, head: Token) -> Mention | None:
+        """ "President Jose Jeri ... Jeri called the vote a coup": a bare name that ends a person the article
+        named before with a title (or the KB knows) is that person, whose code the first mention settled. A
+        name two earlier people share stays unresolved."""
+        if not head.text[:1].isupper() or head.ent_type_ not in ("PERSON", "") or self._title_before(head.i):
+            return None
+        lefts = [t for t in head.lefts if t.dep_ == "compound" and t.i == head.i - 1]
+        if any(t.pos_ != "PROPN" for t in lefts):
+            return None
+        name = " ".join([*(t.text for t in lefts), head.text])
+        found = {m.actor.code: m for m in self.memory.mentions
+                 if m.person and m.kind in ("title", "person") and m.head < head.i and m.head != head.i
+                 and self._doc[m.head].text == head.text and (m.actor.text or "").endswith(name)
+                 and len(m.actor.code) > 3}  # "---GOV": the story's country comes later, as for the first
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _inside_foreign_name(self, found: NameSpan) -> bool:
         """A seat or capital name inside a longer organisation name led by another country's adjective."""

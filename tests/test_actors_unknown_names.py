@@ -127,3 +127,23 @@ def test_surname_two_people_share_is_not_guessed(coder) -> None:
             "shoal.")
     events = coder.code_text(text, pub_date=WHEN).events
     assert not any(e.source is not None and e.source.text == "Reyes" for e in events)
+
+
+# ---------------------------------------------------------------- "the party": the party named just before
+@pytest.mark.parametrize("text, source, target", [
+    ("CARACAS, June 9 - Opposition leader Maria Lopez said on Monday that the movement would fight on. "
+     "The party accused the electoral council of fraud.", "VENOPP", "VEN"),
+    ("KAMPALA, June 9 - Opposition leader Robert Kyagulanyi addressed supporters on Monday. The party accused "
+     "the police of beating its members.", "UGAOPP", "UGACOP"),
+    ("TBILISI, June 9 - Opposition leader Nika Melia spoke to reporters on Monday. The party accused the "
+     "government of rigging the vote.", "GEOOPP", "GEOGOV"),
+])
+def test_the_party_is_the_party_named_before(coder, text: str, source: str, target: str) -> None:
+    events = coder.code_text(text, pub_date=WHEN).events
+    assert (events[-1].source.code, events[-1].target.code[:3]) == (source, target[:3])
+    assert events[-1].source.resolution == "coref"
+
+
+def test_the_party_with_no_party_before_is_no_coreference(coder) -> None:
+    events = coder.code_text("The party accused the government of fraud.", pub_date=WHEN).events
+    assert not any(e.source is not None and e.source.resolution == "coref" for e in events)

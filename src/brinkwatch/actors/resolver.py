@@ -23,6 +23,7 @@ from brinkwatch.actors.context import DocContext, home_country, read_context
 from brinkwatch.actors.coref import (
     COUNTRY_NOUNS,
     FIRST_PLURAL,
+    PARTY_NOUNS,
     NONSTATE_ARMED,
     PRONOUNS,
     Mention,
@@ -311,6 +312,9 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
         if self._is_bare_definite(head, window, head.i) and (head.lower_ in COUNTRY_NOUNS or (
                 head.lower_ in self._kb.group_nouns) or (head.lower_ in self._kb.island_nouns and head.dep_ == "poss")):
             return self.coref_noun(head), "coref"
+        if self._is_bare_definite(head, window, head.i) and head.lower_ in PARTY_NOUNS and head.dep_ != "poss" and (
+                party := self.coref_noun(head)) is not None:
+            return party, "coref"  # (with no party before, "the party" goes on as a sector noun)
         if sector is None and self._unknown_acronym(head):
             return self._acronym_actor(head, window)
         if head.pos_ == "PROPN" and head.ent_type_ == "ORG" and head.i not in self._names and not (

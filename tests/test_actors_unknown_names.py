@@ -147,3 +147,15 @@ def test_the_party_is_the_party_named_before(coder, text: str, source: str, targ
 def test_the_party_with_no_party_before_is_no_coreference(coder) -> None:
     events = coder.code_text("The party accused the government of fraud.", pub_date=WHEN).events
     assert not any(e.source is not None and e.source.resolution == "coref" for e in events)
+
+
+# ---------------------------------------------------------------- ombudsmen are state officers
+@pytest.mark.parametrize("text, source, target", [
+    ("BOGOTA, June 9 - Ombudsman Laura Rincon appealed to the rebels to free the hostages.", "COLGOV", "COLREB"),
+    ("LIMA, June 9 - The ombudsman criticized the police over the deaths of protesters.", "PERGOV", "PERCOP"),
+    ("Kenya's ombudsman accused the police of unlawful detentions.", "KENGOV", "KENCOP"),
+    # near-miss: a UN high commissioner named as such is the UN body, not a state's officer
+    ("The UN High Commissioner for Human Rights criticized Iran over the executions.", "IGOUNOHCH", "IRN"),
+])
+def test_ombudsman_is_a_state_officer(coder, text: str, source: str, target: str) -> None:
+    assert _first(coder, text) == (source, target)

@@ -69,8 +69,12 @@ def test_known_acronyms_are_not_home_organisations(coder, text: str, source: str
     ("ATHENS, June 9 - Relatives of the victims accused the coast guard of a cover-up.", "GRCCVL", "GRCCOP"),
     ("MANILA, June 9 - Relatives of the missing fishermen criticized the navy.", "PHLCVL", "PHLMIL"),
     ("Mourners in Kano accused Nigerian police of shooting at the funeral.", "NGACVL", "NGACOP"),
+    # street vendors and hawkers are civilians too (Phoenix codes shopkeepers CVL)
+    ("LAGOS, June 9 - Hawkers accused the police of seizing their goods.", "NGACVL", "NGACOP"),
+    ("LIMA, June 9 - Market vendors criticized the mayor over the eviction order.", "PERCVL", "PERGOV"),
+    ("QUITO, June 9 - Street vendors blocked the road to protest the eviction.", "ECUCVL", "ECUGOV"),
 ])
-def test_relatives_are_civilians(coder, text: str, source: str, target: str) -> None:
+def test_relatives_and_vendors_are_civilians(coder, text: str, source: str, target: str) -> None:
     assert _first(coder, text) == (source, target)
 
 

@@ -25,6 +25,7 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers"
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 PRONOUNS = SINGULAR_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS | FIRST_PLURAL
 COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
+PARTY_NOUNS = frozenset({"party"})  # "the party would appeal": the party (or party man) named just before
 NONSTATE_ARMED = frozenset({"REB", "UAF", "INS", "SEP"})
 
 
@@ -176,6 +177,12 @@ class MentionMemory:
             # "The kingdom's foreign minister", "the island's coast guard": the country the story is about
             return self.salient_antecedent(
                 head, lambda m: m.kind in ("country", "capital") and m.actor.sector is None, reach=1, topic=True)
+        if head.lower_ in PARTY_NOUNS:
+            def party(m: Mention) -> bool:
+                return m.actor.sector == "OPP" or (
+                    m.kind in ("organization", "new") and "party" in (m.actor.text or "").lower())
+
+            return self.antecedent(head, party, reach=2)
         if head.lower_ in self._group_nouns:
             def group(m: Mention) -> bool:
                 return m.kind in ("organization", "new") or m.actor.sector in ("REB", "UAF", "SEP", "OPP") \

@@ -23,6 +23,7 @@ from brinkwatch.actors.context import DocContext, home_country, read_context
 from brinkwatch.actors.coref import (
     COUNTRY_NOUNS,
     FIRST_PLURAL,
+    PARTY_NOUNS,
     NONSTATE_ARMED,
     PRONOUNS,
     Mention,
@@ -165,7 +166,25 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
             start, end = self._phrase_bounds(head, min(found.start, self._left_window(head)))
             actor = self._from_name(head, found, start, end)
             return actor, found.match.kind
+        if head.pos_ == "PROPN" and (named := self._surname_antecedent(head)) is not None:
+            return self._coref_actor(head, named), "coref"
         return self._from_phrase(head)
+
+    def _surname_antecedent(self, head: Token) -> Mention | None:
+        """ "President Jose Jeri ... Jeri called the vote a coup": a bare name that ends a person the article
+        named before with a title (or the KB knows) is that person, whose code the first mention settled. A
+        name two earlier people share stays unresolved."""
+        if not head.text[:1].isupper() or head.ent_type_ not in ("PERSON", "") or self._title_before(head.i):
+            return None
+        lefts = [t for t in head.lefts if t.dep_ == "compound" and t.i == head.i - 1]
+        if any(t.pos_ != "PROPN" for t in lefts):
+            return None
+        name = " ".join([*(t.text for t in lefts), head.text])
+        found = {m.actor.code: m for m in self.memory.mentions
+                 if m.person and m.kind in ("title", "person") and m.head < head.i and m.head != head.i
+                 and self._doc[m.head].text == head.text and (m.actor.text or "").endswith(name)
+                 and len(m.actor.code) > 3}  # "---GOV": the story's country comes later, as for the first
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _inside_foreign_name(self, found: NameSpan) -> bool:
         """A seat or capital name inside a longer organisation name led by another country's adjective."""
@@ -293,6 +312,11 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
         if self._is_bare_definite(head, window, head.i) and (head.lower_ in COUNTRY_NOUNS or (
                 head.lower_ in self._kb.group_nouns) or (head.lower_ in self._kb.island_nouns and head.dep_ == "poss")):
             return self.coref_noun(head), "coref"
+        if self._is_bare_definite(head, window, head.i) and head.lower_ in PARTY_NOUNS and head.dep_ != "poss" and (
+                party := self.coref_noun(head)) is not None:
+            return party, "coref"  # (with no party before, "the party" goes on as a sector noun)
+        if sector is None and self._unknown_acronym(head):
+            return self._acronym_actor(head, window)
         if head.pos_ == "PROPN" and head.ent_type_ == "ORG" and head.i not in self._names and not (
                 self._person_titled(noun_start)):
             return self._new_actor(head, window)  # (a person the tagger took for an organisation goes on below)
@@ -318,6 +342,31 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
         if sector is None:
             return None, ""
         return self._sector_phrase(head, window, sector, noun_start)
+
+    def _unknown_acronym(self, head: Token) -> bool:
+        """ "The FLNKS appealed for calm", "opposition party PAIGC denied ...": an all-capital word the
+        dictionaries do not know and the article does not spell out, standing as an argument (not modifying a
+        noun), names an organisation (the tagger often reads such words as common nouns)."""
+        text = head.text
+        return (2 < len(text) <= 7 and text.isalpha() and text.isupper() and head.i not in self._names
+                and head.ent_type_ in ("", "ORG", "NORP") and head.dep_ not in ("compound", "amod")
+                and text not in self._acronyms)
+
+    def _acronym_actor(self, head: Token, window: int) -> tuple[Actor | None, str]:
+        """An unknown acronym's sector from the type noun before it ("opposition party PAIGC" OPP, "the rebel
+        group ARSA" REB); its country from a country word or place in its phrase, else the dateline's one
+        country; with neither a country nor a sector it stays unresolved (no guess)."""
+        sector = None
+        for left in head.lefts:
+            if left.dep_ in ("compound", "amod", "nmod") and left.i >= window:
+                sector = self._head_sector(left)[0] or self._kb.name_word_sector(self._pieces[left.i]) or sector
+        origin = self._country_from_window(window, head.i) or self._place_after(head)
+        home = self.context.dateline_countries
+        if origin is None and sector not in NON_STATE and len(home) == 1:
+            origin = (next(iter(home)), None, "new")
+        if origin is None and sector is None:
+            return self._new_actor(head, window) if head.ent_type_ == "ORG" else (None, "")
+        return self._build(head, window, origin, sector, "new", None), "new"
 
     def _user_by_agent(self, head: Token) -> Actor | None:
         """ "Drones launched by the Rapid Support Forces struck ...": a noun whose participle names its user in a

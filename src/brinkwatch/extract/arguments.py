@@ -150,7 +150,8 @@ class ArgumentResolver:
             state_bodies = all(s.sector in self.book.governors.state_body_sectors for s in sources) and \
                 answers_told_charge(draft, self.book.governors)  # the coder may find whom it answers
             if (draft.code[:2] not in self.book.governors.place_target_roots and not state_bodies) or draft.symmetric:
-                return []  # "a protester demolished the building": no country on either side, nothing to count
+                return _at_dateline_home(self, draft, actors, sources)  # "a protester demolished the building":
+                # no country on either side, nothing to count, unless the dateline names the story's one country
             # "insurgents stormed the town of Macomia": the place attacked may still name the target and the
             # sentence's country the doer's; the coder drops the pair if neither side gets a country
             return [(source, None) for source in sources]
@@ -749,6 +750,24 @@ def _foreign(actor: Actor, other: Actor | None, home_sectors: set[str], nonstate
     if other is None or actor.sector in home_sectors or other.sector in nonstate | home_sectors:
         return set()
     return {other.country}
+
+
+def _at_dateline_home(resolver: ArgumentResolver, draft, actors, sources: list[Actor]) -> list[tuple[Actor, Actor | None]]:
+    """ "KATHMANDU, June 9 - Hundreds of villagers rallied at the district office": sector-only doers with no
+    target in a story whose dateline names one country are that country's (as ``in_context`` would make them
+    later) when their act gets the target CAMEO practice supplies (a protest is aimed at the government, a
+    curfew acts on the country); "lawmakers demanded ..." with no one to demand of stays uncounted."""
+    context = getattr(actors, "context", None)
+    home = set(getattr(context, "dateline_countries", ()) or ())
+    if len(home) != 1 or draft.symmetric:
+        return []
+    at_home = [_contextual(s, home) for s in sources]
+    rules = resolver.book.governors
+    if not all(s.country for s in at_home) or (draft.code[:2] in rules.protest_default_target.get("roots", ()) and any(
+            s.sector in rules.state_body_sectors for s in at_home)):
+        return []  # police "blocking" a road is no protest aimed at their own government
+    targets = resolver._default_target(draft, at_home)  # an act with no target at all stays uncounted
+    return [(s, t) for s in at_home for t in targets]
 
 
 def _contextual(actor: Actor, candidates: set[str]) -> Actor:

@@ -292,3 +292,29 @@ def test_a_people_adjective_is_no_country() -> None:
 def test_a_country_only_talked_about_names_no_capital(text, trigger, country) -> None:
     p = place(text, trigger)
     assert p is not None and p.country == country and p.precision == "city", p
+
+
+# "during a visit to X", "on a trip to X": the act told as done in the course of the visit happened in X; a visit
+# announced, cancelled or still ahead says where someone will go, not where the act happened
+
+
+@pytest.mark.parametrize(("text", "trigger", "country"), [
+    ("The Japanese foreign minister criticised the missile tests during a visit to Seoul on Monday.", "criticised",
+     "KOR"),
+    ("On a trip to Nairobi, the Ugandan president signed a trade accord with Kenya.", "signed", "KEN"),
+    ("Speaking during a visit to Baghdad, the Turkish defence minister condemned the attack.", "condemned", "IRQ"),
+    ("While on a visit to Ankara, the Iraqi prime minister accused the PKK of the bombing.", "accused", "TUR"),
+])
+def test_an_act_during_a_visit_happened_where_the_visit_went(text, trigger, country) -> None:
+    p = place(text, trigger)
+    assert p is not None and p.country == country, p
+
+
+@pytest.mark.parametrize(("text", "trigger", "country"), [
+    ("Egypt's president cancelled a visit to Khartoum, the presidency said.", "cancelled", "SDN"),
+    ("Ahead of a visit to Hanoi, the Chinese envoy criticised Manila.", "criticised", "VNM"),
+    ("The Qatari emir announced a trip to Tehran next month.", "announced", "IRN"),
+])
+def test_a_visit_not_under_way_is_no_place_of_the_act(text, trigger, country) -> None:
+    p = place(text, trigger)
+    assert p is None or p.country != country, p

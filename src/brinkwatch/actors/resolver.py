@@ -23,8 +23,8 @@ from brinkwatch.actors.context import DocContext, home_country, read_context
 from brinkwatch.actors.coref import (
     COUNTRY_NOUNS,
     FIRST_PLURAL,
-    PARTY_NOUNS,
     NONSTATE_ARMED,
+    PARTY_NOUNS,
     PRONOUNS,
     Mention,
     MentionMemory,

@@ -172,7 +172,19 @@ def says_no_place(doc: Doc, root: int, trigger: Token | None = None) -> bool:
     if prep.lower_ in ("after", "for") and owner.lemma_.lower() in _NAMING_VERBS:
         return True
     return prep.lower_ in _WHITHER_NOUNS_PREPS and owner.pos_ == "NOUN" and \
-        owner.lemma_.lower() in _TRAVEL_NOUNS and (trigger is None or owner.i != trigger.i)
+        owner.lemma_.lower() in _TRAVEL_NOUNS and (trigger is None or owner.i != trigger.i) and \
+        not _under_way(owner)
+
+
+# "during a visit to Seoul", "on a trip to Nairobi", "while on a visit to Ankara": an act told in the course of a
+# journey happened where it went ("cancelled a visit to X", "ahead of a visit to X" still say no place)
+_UNDER_WAY_PREPS = frozenset({"during", "on", "amid"})
+_JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "journey", "voyage", "pilgrimage"})
+
+
+def _under_way(owner: Token) -> bool:
+    return owner.lemma_.lower() in _JOURNEY_NOUNS and owner.dep_ == "pobj" and \
+        owner.head.lower_ in _UNDER_WAY_PREPS
 
 
 # "in solidarity with Gaza", "in support of Palestinians in Gaza", "in protest against the war in Yemen", "in

@@ -757,10 +757,26 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
         other = self.resolve_token(pobj)
         if other is not None and other.country is not None:
             return (other.code if other.sector is None else other.country), None, "kb+noun"
+        held = self._held_nationality(pobj)
+        if held is not None:
+            return held, None, "demonym"
         for token in pobj.subtree:
             found = self._names.get(token.i)
             if found is not None and found.match.kind in PLACE_KINDS:
                 return found.match.code, found.match, found.match.kind
+        return None
+
+    def _held_nationality(self, pobj: Token) -> str | None:
+        """The nationality written on a held or harmed people noun: "Israeli" in "the families of the Israeli
+        hostages" (a phrase after the noun, "hostages held by Israeli forces", names someone else)."""
+        if pobj.pos_ not in ("NOUN", "PROPN") or not self._kb.is_held_person(pieces(pobj.lemma_)):
+            return None
+        for left in reversed(list(pobj.lefts)):
+            if left.dep_ not in ("amod", "compound", "nmod") or self._opposed_by_prefix(left.i):
+                continue
+            country = self._adjective_at(left.i) or self._hyphen_country(left)
+            if country is not None:
+                return country
         return None
 
     # ---------------------------------------------------------------- building actors

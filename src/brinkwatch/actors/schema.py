@@ -131,6 +131,7 @@ class SectorsFile(_Strict):
     person_nouns: list[
         str
     ] = []  # people-denoting heads that take their modifier's sector ("opposition candidates")
+    held_people: list[str] = []  # people held or harmed, who lend their nationality to "the families of ..."
 
 
 class OrganizationEntry(_Strict):

@@ -1,0 +1,57 @@
+"""Issue 11: a group noun whose "of" complement names people held or harmed ("hostages", "captives", "victims",
+"detainees") takes the nationality written on that complement: "the families of the Israeli hostages" are
+Israeli civilians (ISRCVL), as "the families of the Indonesian sailors" already were. Every sentence is our own
+(other countries, nouns, verbs and tenses), with near misses where the nationality belongs to another phrase.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+DAY = dt.date(2024, 6, 12)
+
+
+def _pairs(coder, text: str) -> set[tuple[str | None, str | None]]:
+    doc = coder.code_text(text, pub_date=DAY)
+    return {(e.source.code if e.source else None, e.target.code if e.target else None) for e in doc.events}
+
+
+def _mentions(coder, text: str) -> dict[str, str]:
+    doc = coder.nlp(text)
+    return {actor.text: actor.code for actor in coder.resolver.for_doc(doc, DAY).mentions}
+
+
+@pytest.mark.parametrize(("text", "group", "code"), [
+    ("The Prime Minister expressed sympathy with the families of the Israeli hostages.", "the families", "ISRCVL"),
+    ("The foreign minister met relatives of the French captives on Monday.", "relatives", "FRACVL"),
+    ("The envoy visited the families of the Filipino victims.", "the families", "PHLCVL"),
+    ("The ambassador will meet the families of the Nepali victims next week.", "the families", "NPLCVL"),
+    ("Relatives of the South Korean detainees appealed to Pyongyang for their release.", "Relatives", "KORCVL"),
+    ("The families of the Thai hostages thanked Qatar on Sunday.", "The families", "THACVL"),
+])
+def test_the_group_takes_the_nationality_of_its_held_people(coder, text: str, group: str, code: str) -> None:
+    assert _mentions(coder, text)[group] == code
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("The families of the Israeli hostages criticised the government.", ("ISRCVL", "ISRGOV")),
+    ("Relatives of the South Korean detainees appealed to Pyongyang for their release.", ("KORCVL", "PRK")),
+    ("The families of the Thai hostages thanked Qatar on Sunday.", ("THACVL", "QAT")),
+])
+def test_the_coded_event_carries_that_nationality(coder, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(coder, text)
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    # the nationality belongs to the captors or the attackers, not to the people held or harmed
+    ("The minister met the families of hostages held by Israeli forces.", "the families"),
+    ("The families of victims of Russian shelling protested in Kyiv.", "The families"),
+    # "pro-Russian" says whom they side with, not where they are from
+    ("The families of the pro-Russian detainees criticised Kyiv.", "The families"),
+    # no nationality at all
+    ("The families of the hostages condemned Hamas.", "The families"),
+])
+def test_a_nationality_elsewhere_is_not_the_groups(coder, text: str, group: str) -> None:
+    assert _mentions(coder, text)[group] == "---CVL"

@@ -55,3 +55,35 @@ def test_the_coded_event_carries_that_nationality(coder, text: str, pair: tuple[
 ])
 def test_a_nationality_elsewhere_is_not_the_groups(coder, text: str, group: str) -> None:
     assert _mentions(coder, text)[group] == "---CVL"
+
+
+# ---------------------------------------------------------------- 2. a ruling party the KB does not know
+# "ruling"/"governing" on an unknown party's name makes it the government side (the Phoenix agents code "ruling
+# party" and "governing party" GOV); without it, a name ending in "party" is read as an opposition party, and
+# "the ruling CCM party accused the opposition" came out as OPP against OPP of one country and was dropped.
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Tanzania's ruling CCM party accused the opposition of plotting unrest.", ("TZAGOV", "TZAOPP")),
+    ("Togo's ruling UNIR party will accuse the opposition of sabotage.", ("TGOGOV", "TGOOPP")),
+    ("The ruling Cameroon People's Democratic Movement accused the opposition of stoking violence.",
+     ("CMRGOV", "CMROPP")),
+])
+def test_an_unknown_ruling_party_is_the_government_side(coder, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(coder, text)
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("The governing Progress Party in Ruritania rejected the opposition's demands.", "Progress Party"),
+    ("The ruling Chama Cha Mapinduzi accused the opposition of plotting unrest.", "Chama Cha Mapinduzi"),
+])
+def test_the_ruling_party_mention_is_gov(coder, text: str, party: str) -> None:
+    assert _mentions(coder, text)[party].endswith("GOV")
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    # "ruling" on another phrase, or a noun of its own
+    ("The CCM party accused the ruling coalition of fraud.", "The CCM party"),
+    ("A court ruling barred the CCM party from the election.", "the CCM party"),
+    ("The opposition CCM party accused the government of fraud.", "CCM party"),
+])
+def test_a_party_not_called_ruling_stays_opposition(coder, text: str, party: str) -> None:
+    assert _mentions(coder, text)[party] == "---OPP"

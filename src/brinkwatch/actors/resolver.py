@@ -39,6 +39,7 @@ from brinkwatch.model import Actor
 __all__ = ["CONFIDENCE", "NO_COUNTRY", "ActorResolver", "DocActors"]
 
 _PLACE_PREPS = frozenset({"of", "in", "from", "at"})
+_RULING_WORDS = frozenset({"ruling", "governing"})  # "the ruling CPDM": the party in power (GOV)
 _COUNTERPART_PREPS = frozenset({"to", "with", "against", "from", "toward", "towards", "by", "into", "for"})
 _FOR_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "negotiator",
                         "representative", "commissioner", "adviser", "advisor", "minister", "secretary"})  # fmt: skip
@@ -833,6 +834,9 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
             sector = named_sector
         if sector == "MIL" and (origin is None or origin[2] in ("region", "city")):
             sector = "REB"  # "the Tigray Defence Forces", "the Ambazonia Defence Forces": no state's army
+        if sector in (None, "OPP", "CVL") and self._ruling_modifier(name_tokens):
+            sector = "GOV"  # "the ruling CPDM", "Tanzania's ruling CCM party": the party in power is the
+            # government side (Phoenix agents code "ruling party", "governing party" GOV), not the opposition
         if origin is None and sector is None and head.ent_type_ != "ORG":
             return None, ""
         if origin is None and sector not in (None, *NON_STATE) and (
@@ -852,6 +856,16 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
         return actor.model_copy(
             update={"start": start, "end": end, "text": text, "kb_id": None, "name": None}
         ), "new"
+
+    def _ruling_modifier(self, name_tokens: list[Token]) -> bool:
+        """ "ruling" or "governing" modifying an unknown organisation's name ("the ruling CPDM")."""
+        inside = {token.i for token in name_tokens}
+        first = name_tokens[0].i
+        around = [*name_tokens, *([self._doc[first - 1]] if first > 0 else [])]
+        return any(
+            token.lower_ in _RULING_WORDS and token.dep_ in ("amod", "compound", "nmod") and token.head.i in inside
+            for token in around
+        )
 
     def _entity_tokens(self, head: Token) -> list[Token]:
         """Tokens of the named entity around ``head`` (walking IOB tags, so cost does not grow with the doc)."""

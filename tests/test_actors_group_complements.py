@@ -66,6 +66,9 @@ def test_a_nationality_elsewhere_is_not_the_groups(coder, text: str, group: str)
     ("Togo's ruling UNIR party will accuse the opposition of sabotage.", ("TGOGOV", "TGOOPP")),
     ("The ruling Cameroon People's Democratic Movement accused the opposition of stoking violence.",
      ("CMRGOV", "CMROPP")),
+    # an unknown acronym, with or without the type noun
+    ("The ruling party PAIGC accused the opposition of plotting a coup in Bissau.", ("GNBGOV", "GNBOPP")),
+    ("Guinea-Bissau's governing PAIGC rejected the opposition's demands.", ("GNBGOV", "GNBOPP")),
 ])
 def test_an_unknown_ruling_party_is_the_government_side(coder, text: str, pair: tuple[str, str]) -> None:
     assert pair in _pairs(coder, text)
@@ -84,6 +87,7 @@ def test_the_ruling_party_mention_is_gov(coder, text: str, party: str) -> None:
     ("The CCM party accused the ruling coalition of fraud.", "The CCM party"),
     ("A court ruling barred the CCM party from the election.", "the CCM party"),
     ("The opposition CCM party accused the government of fraud.", "CCM party"),
+    ("The opposition party PAIGC accused the ruling coalition of fraud.", "The opposition party PAIGC"),
 ])
 def test_a_party_not_called_ruling_stays_opposition(coder, text: str, party: str) -> None:
     assert _mentions(coder, text)[party] == "---OPP"

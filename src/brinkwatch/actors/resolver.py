@@ -361,6 +361,10 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
         for left in head.lefts:
             if left.dep_ in ("compound", "amod", "nmod") and left.i >= window:
                 sector = self._head_sector(left)[0] or self._kb.name_word_sector(self._pieces[left.i]) or sector
+        if sector in (None, "OPP", "CVL") and self._ruling_modifier(
+            [*(left for left in head.lefts if left.i >= window), head]
+        ):
+            sector = "GOV"  # "the ruling CPDM", "the ruling party PAIGC"
         origin = self._country_from_window(window, head.i) or self._place_after(head)
         home = self.context.dateline_countries
         if origin is None and sector not in NON_STATE and len(home) == 1:

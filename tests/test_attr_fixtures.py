@@ -29,6 +29,17 @@ def shared_extractor() -> AttributeExtractor:
     return AttributeExtractor(shared_gazetteer())
 
 
+def event_place(text: str, trigger: str, pub_date):  # noqa: ANN001, ANN201 - a date in, a Place (or None) out
+    """The place the attribute extractor gives the act whose trigger word is ``trigger`` in ``text``."""
+    from brinkwatch.model import Article
+
+    nlp, extractor = shared_nlp(), shared_extractor()
+    doc = nlp(text)
+    ctx = extractor.prepare(doc, Article(doc_id="p", text=text, pub_date=pub_date))
+    tok = next(t for t in doc if t.text == trigger)
+    return extractor.for_event(ctx, tok.sent, tok).place
+
+
 def test_shared_loaders_are_cached() -> None:
     assert shared_gazetteer() is shared_gazetteer()
     assert shared_extractor().gazetteer is shared_gazetteer()

@@ -8,16 +8,11 @@ import datetime as dt
 
 import pytest
 
-from brinkwatch.model import Article
-from test_attr_fixtures import shared_extractor, shared_nlp
+from test_attr_fixtures import event_place
 
 
 def place(text: str, trigger: str):
-    nlp, extractor = shared_nlp(), shared_extractor()
-    doc = nlp(text)
-    ctx = extractor.prepare(doc, Article(doc_id="p", text=text, pub_date=dt.date(2021, 5, 10)))
-    tok = next(t for t in doc if t.text == trigger)
-    return extractor.for_event(ctx, tok.sent, tok).place
+    return event_place(text, trigger, dt.date(2021, 5, 10))
 
 
 def near(p, lat: float, lon: float, km: float = 25.0) -> bool:

@@ -12,19 +12,14 @@ from pathlib import Path
 import pytest
 
 from brinkwatch.evaluate.attributes import km
-from brinkwatch.model import Article
-from test_attr_fixtures import shared_extractor, shared_nlp
+from test_attr_fixtures import event_place
 from test_attributes_gold import load_cases_from, score_articles
 
 PROBE = Path(__file__).parent / "data" / "attributes" / "places_probe"
 
 
 def place(text: str, trigger: str):
-    nlp, extractor = shared_nlp(), shared_extractor()
-    doc = nlp(text)
-    ctx = extractor.prepare(doc, Article(doc_id="p", text=text, pub_date=dt.date(2025, 3, 10)))
-    tok = next(t for t in doc if t.text == trigger)
-    return extractor.for_event(ctx, tok.sent, tok).place
+    return event_place(text, trigger, dt.date(2025, 3, 10))
 
 
 def near(p, lat: float, lon: float, limit: float = 25.0) -> bool:

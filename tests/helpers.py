@@ -27,6 +27,11 @@ def triples(events, *, level: str = "code") -> set[tuple]:
     return out
 
 
+def merged_events(con) -> list[list[str]]:  # noqa: ANN001 - a duckdb connection
+    """Each stored event as the sorted list of its mention ids, the lists sorted (what a dedup test compares)."""
+    return sorted(sorted(ms) for (ms,) in con.sql("SELECT list(mention_id) FROM event_mentions GROUP BY event_id")
+                  .fetchall())
+
 
 @contextmanager
 def serve_feed(body: bytes, etag: str | None = None) -> Iterator[str]:

@@ -12,11 +12,11 @@ each on cases of its own in other countries and words, beside the near-misses it
 
 from __future__ import annotations
 
-import duckdb
 import pytest
 
 from brinkwatch.analyze.dedup import merge_new
 from brinkwatch.analyze.synthetic import insert_mentions
+from helpers import merged_events
 
 DAY = "2026-03-10"
 
@@ -34,11 +34,6 @@ def _m(mention_id: str, src: str, tgt: str | None, text: str, *, code: str, quad
                    place_admin1=admin1)
     row.update(kw)
     return row
-
-
-def _events(con: duckdb.DuckDBPyConnection) -> list[list[str]]:
-    return sorted(sorted(ms) for (ms,) in con.sql("SELECT list(mention_id) FROM event_mentions GROUP BY event_id")
-                  .fetchall())
 
 
 # --- a target of no known country ---------------------------------------------------------------------------------
@@ -65,7 +60,7 @@ DHAKA = ("Dhaka", "BGD", 23.81, 90.41, "city", "Dhaka")
 def test_a_target_of_no_known_country_is_a_missing_one(con, firm: dict, unknown: dict) -> None:  # noqa: ANN001
     insert_mentions(con, [firm, unknown])
     merge_new(con)
-    assert _events(con) == [sorted([firm["mention_id"], unknown["mention_id"]])]
+    assert merged_events(con) == [sorted([firm["mention_id"], unknown["mention_id"]])]
 
 
 def test_an_unknown_target_another_day_or_another_source_country_stays_apart(con) -> None:  # noqa: ANN001
@@ -80,7 +75,7 @@ def test_an_unknown_target_another_day_or_another_source_country_stays_apart(con
            "finance bill.", code="173", quad=4),
     ])
     merge_new(con)
-    assert _events(con) == [["d1"], ["d2"], ["d3"]]
+    assert merged_events(con) == [["d1"], ["d2"], ["d3"]]
 
 
 # --- a visit told by the guest's and by the host's side --------------------------------------------------------------
@@ -103,7 +98,7 @@ def test_an_unknown_target_another_day_or_another_source_country_stays_apart(con
 def test_a_visit_and_its_hosting_are_one_event(con, visit: dict, host: dict) -> None:  # noqa: ANN001
     insert_mentions(con, [visit, host])
     merge_new(con)
-    assert _events(con) == [sorted([visit["mention_id"], host["mention_id"]])]
+    assert merged_events(con) == [sorted([visit["mention_id"], host["mention_id"]])]
 
 
 def test_a_hosting_on_another_day_or_of_another_guest_stays_apart(con) -> None:  # noqa: ANN001
@@ -118,7 +113,7 @@ def test_a_hosting_on_another_day_or_of_another_guest_stays_apart(con) -> None: 
            code="043", quad=1, day="2026-03-17"),
     ])
     merge_new(con)
-    assert _events(con) == [["h1"], ["h2"], ["h3"]]
+    assert merged_events(con) == [["h1"], ["h2"], ["h3"]]
 
 
 # --- a protest in two far cities, through a report placed in the country -----------------------------------------
@@ -158,7 +153,7 @@ def test_a_country_wide_report_does_not_chain_two_far_protests(con, one: dict, c
                                                                  other: dict) -> None:
     insert_mentions(con, [one, country, other])
     merge_new(con)
-    events = _events(con)
+    events = merged_events(con)
     assert not any(one["mention_id"] in e and other["mention_id"] in e for e in events)
     # the country-wide report still joins the protest it tells (the words and the day agree)
     assert sorted([one["mention_id"], country["mention_id"]]) in events
@@ -194,7 +189,7 @@ KHARKIV = ("Kharkiv", "UKR", 49.99, 36.23, "city", "Kharkiv Oblast")
 def test_a_province_and_a_town_inside_it_are_one_place(con, province: dict, town: dict) -> None:  # noqa: ANN001
     insert_mentions(con, [province, town])
     merge_new(con)
-    assert _events(con) == [sorted([province["mention_id"], town["mention_id"]])]
+    assert merged_events(con) == [sorted([province["mention_id"], town["mention_id"]])]
 
 
 def test_a_town_in_another_province_or_the_province_next_day_stays_apart(con) -> None:  # noqa: ANN001
@@ -209,4 +204,4 @@ def test_a_town_in_another_province_or_the_province_next_day_stays_apart(con) ->
            code="190", quad=4, place=MAIDUGURI, day="2026-03-11"),
     ])
     merge_new(con)
-    assert _events(con) == [["o1"], ["o2"], ["o3"]]
+    assert merged_events(con) == [["o1"], ["o2"], ["o3"]]

@@ -12,10 +12,9 @@ own in other countries and words, beside the near-misses it must keep apart.
 
 from __future__ import annotations
 
-import duckdb
-
 from brinkwatch.analyze.dedup import merge_new
 from brinkwatch.analyze.synthetic import insert_mentions
+from helpers import merged_events
 
 DAY = "2026-04-06"
 
@@ -35,11 +34,6 @@ def _m(mention_id: str, src: str, tgt: str | None, text: str, *, code: str, quad
     return row
 
 
-def _events(con: duckdb.DuckDBPyConnection) -> list[list[str]]:
-    return sorted(sorted(ms) for (ms,) in con.sql("SELECT list(mention_id) FROM event_mentions GROUP BY event_id")
-                  .fetchall())
-
-
 def test_a_visit_filed_from_home_joins_the_report_from_the_host_country(con) -> None:  # noqa: ANN001
     insert_mentions(con, [
         # "SEOUL -" above the sentence: the reporter was in Seoul, the visit happened in Canberra
@@ -49,7 +43,7 @@ def test_a_visit_filed_from_home_joins_the_report_from_the_host_country(con) -> 
            "minerals.", code="042", quad=1, place=("Canberra", "AUS", -35.28, 149.13, "city", "Canberra")),
     ])
     merge_new(con)
-    assert _events(con) == [["v1", "v2"]]
+    assert merged_events(con) == [["v1", "v2"]]
 
 
 def test_an_expulsion_reported_from_the_other_capital_is_the_same_expulsion(con) -> None:  # noqa: ANN001
@@ -63,7 +57,7 @@ def test_an_expulsion_reported_from_the_other_capital_is_the_same_expulsion(con)
            "grata on Monday.", code="161", quad=4, place=("Kyiv", "UKR", 50.45, 30.52, "city", "KYIV")),
     ])
     merge_new(con)
-    assert _events(con) == [["e1", "e2", "e3"]]
+    assert merged_events(con) == [["e1", "e2", "e3"]]
 
 
 def test_a_place_named_in_the_body_before_the_sentence_still_places_it(con) -> None:  # noqa: ANN001
@@ -86,7 +80,7 @@ def test_a_place_named_in_the_body_before_the_sentence_still_places_it(con) -> N
            source_text="Russian missiles"),
     ])
     merge_new(con)
-    assert _events(con) == [["k1"], ["k2"], ["p1"], ["p2", "p3"]]
+    assert merged_events(con) == [["k1"], ["k2"], ["p1"], ["p2", "p3"]]
 
 
 # --- what two parties agreed to do, the day they signed the deal -------------------------------------------------
@@ -111,7 +105,7 @@ def test_an_intent_told_the_day_a_deal_was_signed_is_the_deal(con) -> None:  # n
               code="036", modality="planned"),
     ])
     merge_new(con)
-    assert _events(con) == [["a1", "a2"], ["b1", "b2"], ["c1", "c2"]]
+    assert merged_events(con) == [["a1", "a2"], ["b1", "b2"], ["c1", "c2"]]
 
 
 def test_an_intent_another_day_or_of_another_pair_or_a_threat_stays_apart(con) -> None:  # noqa: ANN001
@@ -131,4 +125,4 @@ def test_an_intent_another_day_or_of_another_pair_or_a_threat_stays_apart(con) -
            quad=3, modality="threatened"),
     ])
     merge_new(con)
-    assert _events(con) == [["d1"], ["d2"], ["d3"], ["d4"], ["d5"]]
+    assert merged_events(con) == [["d1"], ["d2"], ["d3"], ["d4"], ["d5"]]

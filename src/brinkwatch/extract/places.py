@@ -48,6 +48,7 @@ from brinkwatch.extract.place_words import (
     _UNITS_KM,
     _WEAK_PREPS,
     _WHERE_PREPS,
+    _WORDS,
 )
 from brinkwatch.extract.places_forms import (
     capital_mentions,
@@ -72,9 +73,7 @@ _ENT_LABELS = {"GPE", "LOC", "FAC"}
 _NEVER_PLACES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
                  "LANGUAGE", "WORK_OF_ART", "EVENT"}
 # "X-based", "X-flagged", "X-bound": a name before these says whose or whence a thing is, not where the act was.
-_OF_A_PLACE = frozenset({"based", "flagged", "registered", "owned", "made", "born", "bound", "headquartered",
-                         "listed", "built", "operated", "backed", "led", "funded", "linked", "allied", "aligned",
-                         "affiliated", "sponsored", "trained", "educated"})
+_OF_A_PLACE = frozenset(_WORDS.of_a_place)
 # Labels the tagger gives town names in "the port of X" that the syntax overrules ("LANGUAGE" for Odesa).
 _NAMES_MISREAD = frozenset({"LANGUAGE", "WORK_OF_ART", "LAW", "EVENT"})
 _AIRPORT = re.compile(r"\b((?:[A-Z][\w'’.-]+\s){1,4})(?:International\s)?Air(?:port|field)\b")

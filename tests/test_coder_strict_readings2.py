@@ -102,3 +102,79 @@ COORDINATED_TARGETS = [
 def test_an_act_on_coordinated_targets_is_coded_once_per_target(coder, text, date, source, targets, root):
     dyads = _dyads(code_sentence(coder, text, date))
     assert {(source, t, root) for t in targets} <= dyads, dyads
+
+
+# --- "sent X to help defend Y": the purpose behind a pass-through verb names the target -----------------
+HELPING_SENDS = [
+    ("Poland is willing to send equipment to help defend Lithuania if it is invaded, the Polish defence minister "
+     "said.", "2024-05-06", "POL", "LTU"),
+    ("Turkey is ready to ship arms to help protect Azerbaijan if Armenia attacks, a Turkish official said.",
+     "2020-10-02", "TUR", "AZE"),
+    ("Japan is willing to send supplies to help Tonga recover from the eruption.", "2022-01-18", "JPN", "TON"),
+    ("Rwanda deployed troops to help crush the insurgents in Mozambique.", "2021-07-12", "RWA", "MOZ"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "source", "target"), HELPING_SENDS)
+def test_the_helped_party_is_the_target_of_a_send(coder, text, date, source, target):
+    dyads = {(s, t) for s, t, _ in _dyads(code_sentence(coder, text, date))}
+    assert (source, target) in dyads, dyads
+
+
+SAME_WITH_AND_WITHOUT_HELP = [
+    # "help" passes the purpose through: the dyads are those of the plain purpose, whichever they are (a
+    # cooperative purpose of a show of force names no target; a forceful one names whom it is aimed at)
+    ("Greece sent two frigates to {}protect Cyprus.", "2023-02-14"),
+    ("Rwanda deployed troops to {}crush the insurgents in Mozambique.", "2021-07-12"),
+    ("Kenyan police fired tear gas to {}disperse the protesters in Nairobi.", "2023-07-19"),
+    ("Norway shipped medicines to {}treat wounded civilians in Gaza.", "2024-01-09"),
+]
+
+
+@pytest.mark.parametrize(("frame", "date"), SAME_WITH_AND_WITHOUT_HELP)
+def test_help_before_a_purpose_changes_no_dyad(coder, frame, date):
+    plain = _dyads(code_sentence(coder, frame.format(""), date))
+    helped = _dyads(code_sentence(coder, frame.format("help "), date))
+    assert plain and helped == plain, (plain, helped)
+
+
+def test_a_cooperative_purpose_behind_help_still_names_no_target_of_a_conflict_act(coder):
+    # "opened fire to help protect a convoy": whom the fire was for is not whom it was aimed at
+    events = code_sentence(coder, "Malian soldiers opened fire to help protect a Red Cross convoy near Gao.",
+                           "2024-05-06")
+    assert events and all(ev.target is None or ev.target.country in (None, "MLI") for ev in events), \
+        [(e.source, e.target) for e in events]
+
+
+# --- "called for X to V": a for-to complement is what is asked, not something X did -------------------------
+FOR_TO_APPEALS = [
+    # (sentence, date, asker, asked, root)
+    ("Germany called for France to back its energy plan.", "2024-06-03", "DEU", "FRA", "02"),
+    ("Germany is pressing for France to back its energy plan.", "2024-06-03", "DEU", "FRA", "02"),
+    ("Chile appealed for Peru to release the fishermen.", "2023-09-21", "CHL", "PER", "02"),
+    ("The Arab League called for Israel to withdraw from the occupied territories.", "2023-11-08", "IGO", "ISR",
+     "02"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "asker", "asked", "root"), FOR_TO_APPEALS)
+def test_a_for_to_complement_is_asked_for(coder, text, date, asker, asked, root):
+    events = code_sentence(coder, text, date)
+    dyads = _dyads(events)
+    assert (asker, asked, root) in dyads, dyads
+    # the asked act is not also reported as done by the one asked
+    assert not any(ev.source is not None and ev.source.country == asked and ev.modality == "asserted"
+                   for ev in events), [(e.source, e.cameo.code, e.modality) for e in events]
+
+
+FOR_TO_NEAR_MISSES = [
+    # a for-to clause under a verb that asks nothing codes no appeal
+    ("The opposition waited for the army to leave the capital.", "2024-06-03"),
+    ("Turkey arranged for Syrian refugees to return home.", "2024-06-03"),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), FOR_TO_NEAR_MISSES)
+def test_a_for_to_clause_under_other_verbs_is_no_appeal(coder, text, date):
+    events = code_sentence(coder, text, date)
+    assert not any(ev.cameo.code.startswith("02") for ev in events), [(e.cameo.code, e.pattern) for e in events]

@@ -178,3 +178,35 @@ FOR_TO_NEAR_MISSES = [
 def test_a_for_to_clause_under_other_verbs_is_no_appeal(coder, text, date):
     events = code_sentence(coder, text, date)
     assert not any(ev.cameo.code.startswith("02") for ev in events), [(e.cameo.code, e.pattern) for e in events]
+
+
+# --- "according to X" names who reported the act, never whom it was aimed at ------------------------------
+ACCORDING_TO = [
+    # (sentence, date, the reporter's country that must not be a party)
+    ("Chinese troops shelled the village on Monday, according to an Indian senator.", "2022-12-12", "IND"),
+    ("Turkey shelled the Kurdish town according to a statement from the Syrian government.", "2019-10-11", "SYR"),
+    ("A Chinese envoy offered concessions last March, according to a Japanese senator who attended the talks.",
+     "2023-04-02", "JPN"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "reporter"), ACCORDING_TO)
+def test_the_source_of_a_report_is_no_target(coder, text, date, reporter):
+    events = code_sentence(coder, text, date)
+    assert events, "the act itself is still coded"
+    assert all(ev.target is None or ev.target.country != reporter for ev in events), \
+        [(e.source, e.target) for e in events]
+
+
+ACCORDING_TO_NEAR_MISSES = [
+    # a target the act names itself stays, whoever reported it
+    ("Chad expelled the French ambassador, according to a Nigerian official.", "2023-08-01", "TCD", "FRA"),
+    ("Mauritania detained two Malian traders, according to a Senegalese radio station.", "2023-08-01", "MRT",
+     "MLI"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "source", "target"), ACCORDING_TO_NEAR_MISSES)
+def test_a_named_target_stays_beside_according_to(coder, text, date, source, target):
+    dyads = {(s, t) for s, t, _ in _dyads(code_sentence(coder, text, date))}
+    assert (source, target) in dyads, dyads

@@ -381,6 +381,8 @@ def _argument_ranges(trigger: Token, speech_verbs: tuple[str, ...]) -> list[tupl
     for child in trigger.children:
         if child.dep_ in _NOT_ARGUMENTS or child.lemma_.lower() in speech_verbs:
             continue
+        if child.lower_ == "according":  # "..., according to an Indian senator": the source of the report
+            continue
         if trigger.pos_ == "NOUN" and child.dep_ in {"compound", "amod", "nmod"}:
             continue
         left, right = child.left_edge, child.right_edge

@@ -159,6 +159,7 @@ class _Tables:
     home_nouns: frozenset[str] = frozenset()  # "the junta"
     shared_seats: set[str] = field(default_factory=set)  # seat ids other states' bodies share ("Congress")
     vessel_nouns: frozenset[str] = frozenset()  # "the tanker Norway Pearl"
+    language_nouns: frozenset[str] = frozenset()  # "the Uzbek language"
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -519,6 +520,10 @@ class ActorKB:
         return self._t.vessel_nouns
 
     @property
+    def language_nouns(self) -> frozenset[str]:
+        return self._t.language_nouns
+
+    @property
     def crowd_verbs(self) -> frozenset[tuple[str, ...]]:
         return self._t.crowd_verbs
 
@@ -652,10 +657,11 @@ def _load_phrase_words(tables: _Tables, words: PhraseWordsFile) -> None:
     tables.home_modifiers = frozenset(words.home_modifiers)
     tables.home_nouns = frozenset(words.home_nouns)
     tables.vessel_nouns = frozenset(words.vessel_nouns)
+    tables.language_nouns = frozenset(words.language_nouns)
 
 
 # -------------------------------------------------------------------- the compiled-table cache
-_CACHE_FORMAT = "actors-5"
+_CACHE_FORMAT = "actors-6"
 
 
 def _cache_path(inputs: Sequence[Path], base_layer: bool) -> Path | None:

@@ -290,6 +290,8 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
         if head.pos_ == "ADJ" or self._modifying_adjective(head):
             # "Israeli" in "Israeli air raids": the country behind the event noun; "Tajik" in "Tajik and
             # Kyrgyz border guards", which the tagger reads as a name
+            if self._names_language(head):
+                return None, ""  # "a ban on the Uzbek language": a language, not the state
             country = self._adjective_at(head.i) or self._group_state(head.i, head)
             if country is None:
                 return self._nonstate_adjective(head), "sector"
@@ -405,6 +407,13 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
             if country is not None:
                 return country
         return self._kb.adjective_country(self._pieces[index])
+
+    def _names_language(self, head: Token) -> bool:
+        """A nationality adjective on a language noun ("the Uzbek language", "Arabic-language papers")."""
+        first = head
+        while first.dep_ == "conj" and first.head.i != first.i:  # "the Armenian and Azeri languages"
+            first = first.head
+        return first.dep_ in ("amod", "compound", "nmod") and first.head.lemma_.lower() in self._kb.language_nouns
 
     def _modifying_adjective(self, head: Token) -> bool:
         """A country adjective the tagger took for a name or noun, modifying a noun or coordinated with a

@@ -238,6 +238,7 @@ class PhraseWordsFile(_Strict):
     home_modifiers: Words = Field(min_length=1)
     home_nouns: Words = Field(min_length=1)
     vessel_nouns: Words = Field(min_length=1)
+    language_nouns: Words = []
 
 
 class AgentEntry(_Strict):

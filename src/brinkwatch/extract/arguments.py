@@ -252,6 +252,9 @@ class ArgumentResolver:
         clauses = [c for c in predicate.children if c.i not in draft.helping_purposes
                    and c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)]
         purpose = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in clauses]
+        # "sent equipment to help defend Lithuania": a pass-through verb's complement is the purpose's act
+        clauses += [x for c in clauses if lemma_of(c) in self.book.governors.passthrough_verbs
+                    for x in c.children if x.dep_ in {"xcomp", "ccomp"} and x.i not in draft.helping_purposes]
         doc = draft.trigger.doc
         taken = [(s.start or 0, s.end or 0) for s in sources]
         speaker = {t.i for tok in draft.speaker for t in tok.subtree}
@@ -377,6 +380,8 @@ def _argument_ranges(trigger: Token, speech_verbs: tuple[str, ...]) -> list[tupl
     ranges = []
     for child in trigger.children:
         if child.dep_ in _NOT_ARGUMENTS or child.lemma_.lower() in speech_verbs:
+            continue
+        if child.lower_ == "according":  # "..., according to an Indian senator": the source of the report
             continue
         if trigger.pos_ == "NOUN" and child.dep_ in {"compound", "amod", "nmod"}:
             continue

@@ -65,6 +65,13 @@ class NumberCues(BaseModel):
     revision_verbs: frozenset[str] = frozenset()
     captors: frozenset[str] = frozenset()
     captured_suspects: frozenset[str] = frozenset()
+    status_words: frozenset[str] = frozenset()
+    casualty_nouns: frozenset[str] = frozenset()
+    zero_words: frozenset[str] = frozenset()
+    more_words: frozenset[str] = frozenset()
+    back_references: frozenset[str] = frozenset()
+    new_happening_openers: frozenset[str] = frozenset()
+    other_act_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,9 +347,9 @@ def _read_kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
             if tok.lemma_.lower() in lemmas or tok.lower_ in lemmas:
                 hits.append((abs(tok.i - count.first), kind, tok.i))
     hits = [h for h in hits if not _other_charge(sent.doc[h[2]], noun)]
-    if any(i != noun.i and not _describes(sent.doc[i], noun) for _, _, i in hits):
+    if any(i != noun.i and not _describes(sent.doc[i], noun, cues) for _, _, i in hits):
         # "wounding about a dozen displaced people": who they are yields to what happened to them
-        hits = [h for h in hits if h[2] == noun.i or not _describes(sent.doc[h[2]], noun)]
+        hits = [h for h in hits if h[2] == noun.i or not _describes(sent.doc[h[2]], noun, cues)]
     partitive = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == count.last - 1
     if partitive and any(i != noun.i for _, _, i in hits):
         # "three of the injured later died": what the clause says happened to them, not what they were
@@ -405,12 +412,9 @@ def _among_the_doers(noun: Token, cues: NumberCues) -> bool:
     return False
 
 
-def _describes(tok: Token, noun: Token) -> bool:
+def _describes(tok: Token, noun: Token, cues: NumberCues) -> bool:
     """A participle that says who the counted people are ("displaced people"), not what befell them."""
-    return tok.dep_ in ("amod", "compound") and tok.head.i == noun.i and tok.lower_ in _STATUS_WORDS
-
-
-_STATUS_WORDS = frozenset({"displaced", "missing", "detained", "exiled", "stranded"})
+    return tok.dep_ in ("amod", "compound") and tok.head.i == noun.i and tok.lower_ in cues.status_words
 
 
 def _shared_toll(sent: Span, count: _Count, cues: NumberCues) -> str | None:
@@ -499,7 +503,6 @@ def _vote_count(word: str) -> float | None:
     return parse_number_words(word)
 
 
-_CASUALTY_NOUNS = frozenset({"casualty", "casualties"})
 _CLAUSE_DEPS = {"advcl", "conj", "ccomp", "xcomp", "acl", "relcl", "parataxis", "csubj"}
 
 
@@ -556,8 +559,8 @@ def _separate_act(verb: Token, violent: bool, cues: NumberCues) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if verb.dep_ != "conj" or verb.pos_ != "VERB" or not objects:
         return False
-    if any(t.lower_ in _MORE_WORDS for o in objects for t in o.subtree) or \
-            any(c.dep_ == "advmod" and c.lower_ in _MORE_WORDS for c in verb.children):
+    if any(t.lower_ in cues.more_words for o in objects for t in o.subtree) or \
+            any(c.dep_ == "advmod" and c.lower_ in cues.more_words for c in verb.children):
         return False  # "killed 2 gunmen and detained 5 more": the same operation on the same group
     if all(o.pos_ == "NUM" and not list(o.children) for o in objects):
         return False  # "killed seven attackers and captured two": two of the same group, the noun left out
@@ -682,13 +685,12 @@ def _first_words(cues: NumberCues) -> frozenset[str]:
 
 # first words of the approximate phrases, per (immutable, loaded-once) cue table: a pure function cache
 _FIRST_WORDS: dict[int, frozenset[str]] = {}
-_ZERO_WORDS = frozenset({"no", "nobody", "none"})
 
 
 def _has_quantity(sent: Span, cues: NumberCues) -> bool:
     """A cheap first look: no digit, number word, 'no one' or 'dozens' means no quantity to find."""
     first = _first_words(cues)
-    return any(t.like_num or t.pos_ == "NUM" or t.lower_ in _ZERO_WORDS or t.lower_ in first
+    return any(t.like_num or t.pos_ == "NUM" or t.lower_ in cues.zero_words or t.lower_ in first
                or t.ent_type_ == "MONEY" or t.text[:1] in "$€£" for t in sent)
 
 
@@ -799,7 +801,7 @@ def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues,
         if span.start_char < counted_to or any(q.start is not None and q.start <= span.start_char < (q.end or 0)
                                                for q in fixed):
             continue
-        if count.value == 0 and _counted_noun(sent, count).lemma_.lower() in _CASUALTY_NOUNS:
+        if count.value == 0 and _counted_noun(sent, count).lemma_.lower() in cues.casualty_nouns:
             # "no casualties": no one killed and no one wounded
             found += [Quantity(kind=k, value=0.0, text=span.text, start=span.start_char, end=span.end_char)
                       for k in ("killed", "injured")]
@@ -818,7 +820,6 @@ def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues,
     return tuple(sorted(found, key=lambda q: q.start or 0))
 
 
-# Toll kinds a later sentence may add to a violent act's, and the words that mark a count as added ("two more")
-# (also read by ``extract.tolls_after``, which follows a toll over the sentences after its act)
+# Toll kinds a later sentence may add to a violent act's (the words that mark a count as added, "two more", are
+# the cue file's ``more_words``) (also read by ``extract.tolls_after``, which follows a toll over the sentences after its act)
 _TOLL_KINDS = frozenset({"killed", "injured", "missing"})
-_MORE_WORDS = frozenset({"more", "another", "other", "others", "additional", "further"})

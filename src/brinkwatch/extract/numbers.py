@@ -140,6 +140,10 @@ def _counts(sent: Span, cues: NumberCues, skip: frozenset[int] = frozenset()) ->
             yield _Count(i, approx[1], approx[0], _hedge(sent, i, cues) or approx[2])
             i = approx[1]
             continue
+        if _lone_victim(tok, cues):
+            yield _Count(i, i + 1, 1, None)
+            i += 1
+            continue
         if tok.ent_type_ in _SKIP_ENTS or i in skip or not _is_number_token(tok):
             i += 1
             continue
@@ -250,6 +254,31 @@ def _party_of_one(tok: Token, cues: NumberCues) -> bool:
     return any(c.dep_ == "nummod" and _is_number_token(c) or c.dep_ == "det" and c.lower_ in ("a", "an") and
                (other.lemma_.lower() in cues.people_nouns or other.lower_ in cues.people_nouns)
                for other in listed for c in other.children)
+
+
+def _lone_victim(tok: Token, cues: NumberCues) -> bool:
+    """"A police officer was killed", "killing a child", "shot dead a 17-year-old boy", "a soldier died",
+    "detained a man": one person told with "a" as the one a killing, wounding or arrest befell counts one
+    (the wire sets' convention since the fourth round). Not the doer ("a gunman killed ..."), not a person
+    the act did not befall ("a witness said ..."), not "a dozen"."""
+    if tok.lower_ not in ("a", "an") or tok.dep_ != "det":
+        return False
+    noun = tok.head
+    if noun.i < tok.i or (noun.lemma_.lower() not in cues.people_nouns and noun.lower_ not in cues.people_nouns):
+        return False
+    if any(_is_number_token(t) and t.dep_ == "nummod" for t in noun.children):
+        return False
+    verb = noun.head
+    if verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    befalls = set(cues.harming_verbs) | {w for kind in ("killed", "injured", "arrested")
+                                         for w in cues.event_cues.get(kind, ())}
+    if noun.dep_ in ("nsubjpass", "dobj"):
+        return lemma in befalls
+    # "a soldier died", "a child succumbed": the dead as the subject of a verb of dying
+    return noun.dep_ == "nsubj" and lemma in cues.event_cues.get("killed", ()) and lemma not in cues.harming_verbs \
+        and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _counted_noun(sent: Span, count: _Count) -> Token:
@@ -649,7 +678,9 @@ def _casualty_verb(verb: Token, cues: NumberCues) -> bool:
         words.append(subj)  # "17 bodies were recovered", "the corpses of 9 men were found"
     if not any(w.lemma_.lower() in casualty or w.lower_ in casualty for w in words):
         return False
-    return subj is not None and any(_is_number_token(t) or t.lower_ in ("no", "nobody", "none") for t in subj.subtree)
+    # (a lone victim too: "..., and a woman died of her wounds")
+    return subj is not None and any(_is_number_token(t) or t.lower_ in cues.zero_words or _lone_victim(t, cues)
+                                    for t in subj.subtree)
 
 
 def _governs(token: Token, trigger: Token) -> bool:

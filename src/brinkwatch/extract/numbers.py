@@ -72,6 +72,9 @@ class NumberCues(BaseModel):
     back_references: frozenset[str] = frozenset()
     new_happening_openers: frozenset[str] = frozenset()
     other_act_words: frozenset[str] = frozenset()
+    arrest_purposes: frozenset[str] = frozenset()
+    suspect_pickups: frozenset[str] = frozenset()
+    goal_kinds: dict[str, str] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,14 +220,28 @@ def _zero_count(tok: Token) -> _Count | None:
     return None
 
 
-def _subset(sent: Span, count: _Count) -> bool:
-    """"among them six journalists", "4 of them women", "including three children": a part of the count
-    before it, not another party."""
+def _subset(sent: Span, count: _Count, cues: NumberCues) -> bool:
+    """"among them six journalists", "4 of them women", "including three children", "Among the dead were three
+    police officers": a part of the count before it, not another party."""
     doc = sent.doc
     before = [t.lower_ for t in doc[max(sent.start, count.first - 2):count.first]]
     after = [t.lower_ for t in doc[count.last:min(sent.end, count.last + 2)]]
+    noun = _counted_noun(sent, count)
     return before[-2:] in (["among", "them"], ["among", "whom"]) or (before[-1:] == ["including"]) or \
-        after in (["of", "them"], ["of", "whom"]) or _included(_counted_noun(sent, count))
+        after in (["of", "them"], ["of", "whom"]) or _included(noun) or _among_the_casualties(noun, cues)
+
+
+def _among_the_casualties(noun: Token, cues: NumberCues) -> bool:
+    """"Among the dead were three police officers", "Two journalists were among the wounded", "Among the victims
+    were four children": who the toll was (a part of it), no toll. "Among the 40 passengers, 12 died" is one: the
+    passengers are no casualties."""
+    verb = _clause_verb(noun)
+    if verb.lemma_.lower() != "be":
+        return False
+    casualty = _casualty_words(cues)[0] | {"victim", "casualty", "casualties", "injured"}
+    return any(c.dep_ == "prep" and c.lower_ == "among" and any(
+        p.dep_ == "pobj" and (p.lemma_.lower() in casualty or p.lower_ in casualty) for p in c.children)
+        for c in verb.children)
 
 
 def _included(noun: Token) -> bool:
@@ -363,6 +380,8 @@ _KIND_KEY = "brinkwatch.numbers.kinds"
 def _read_kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
     noun = _counted_noun(sent, count)
     noun_lemma = noun.lemma_.lower()
+    if _group_counted_from(noun, count):
+        return None
     if noun.lower_ in cues.currencies or noun_lemma in cues.currencies:
         return "money"
     if _among_the_doers(noun, cues):
@@ -387,6 +406,8 @@ def _read_kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
         noun_lemma in cues.noun_kinds.get(k, ()) for k in ("missiles", "rockets", "drones"))
     if hits and not is_thing:
         return _capture_as_arrest(min(hits), sent.doc, noun, cues)
+    if not is_thing and (told := _told_by_the_verb(noun, cues)):
+        return told
     for kind, lemmas in cues.noun_kinds.items():
         if noun_lemma in lemmas or noun.lower_ in lemmas:
             return kind
@@ -395,12 +416,50 @@ def _read_kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
     return _shared_toll(sent, count, cues)
 
 
+def _group_counted_from(noun: Token, count: _Count) -> bool:
+    """"Among the 40 passengers, 12 died", "Of the 30 miners trapped, 11 were killed", "killed 12 of the 40
+    passengers": the larger group the toll is counted from, not a toll ("dozens of people" is the count's own)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("among", "of") or prep.dep_ != "prep" or \
+            count.first <= prep.head.i < count.last:
+        return False
+    part = prep.head
+    if part.pos_ == "NUM" or part.like_num:
+        return True  # "12 of the 40 passengers"
+    return part.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and (
+        c.pos_ == "NUM" or c.like_num or any(g.dep_ == "nummod" for g in c.children)) for c in part.children)
+
+
+def _told_by_the_verb(noun: Token, cues: NumberCues) -> str | None:
+    """What a verb with no cue of its own says befell the people it took or moved: "three passengers were taken
+    to hospital" (injured), "police picked up five suspected smugglers", "eight suspects were picked up"
+    (arrested; "rescuers picked up 40 survivors" is none)."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
+        for goal in (p for p in prep.children if p.dep_ == "pobj"):
+            if goal.lemma_.lower() in cues.goal_kinds:
+                return cues.goal_kinds[goal.lemma_.lower()]
+    if verb.lemma_.lower() not in cues.suspect_pickups:
+        return None
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] + \
+        [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    by_forces = any(d.lemma_.lower() in cues.captors or d.lower_ in cues.captors for d in doers)
+    of_suspects = noun.lemma_.lower() in cues.captured_suspects or noun.lower_ in cues.captured_suspects
+    return "arrested" if by_forces or of_suspects else None
+
+
 def _capture_as_arrest(hit: tuple[int, str, int], doc, noun: Token, cues: NumberCues) -> str:  # noqa: ANN001 - a Doc
     """"soldiers killed seven attackers and captured two", "police seized 5 suspects": a capture by the forces of
     order, or of attackers, is an arrest; "rebels captured 12 soldiers" keeps its hostages."""
     kind, verb = hit[1], doc[hit[2]]
     if kind != "hostages" or verb.pos_ != "VERB" or not cues.captors:
         return kind
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(p.lemma_.lower() in cues.arrest_purposes
+                                                                 or p.lower_ in cues.arrest_purposes for p in c.children)
+           for c in verb.children):
+        return "arrested"  # "held for questioning"
     captured = noun
     if noun.pos_ == "NUM" and verb.dep_ == "conj":  # "killed seven attackers and captured two": two attackers
         captured = next((c for c in verb.head.children if c.dep_ == "dobj"), noun)
@@ -676,7 +735,10 @@ def _casualty_verb(verb: Token, cues: NumberCues) -> bool:
         words += [c for c in verb.children if c.dep_ == "dobj"]  # "had injuries"
     if subj is not None and subj.lower_ in cues.remains_nouns:
         words.append(subj)  # "17 bodies were recovered", "the corpses of 9 men were found"
-    if not any(w.lemma_.lower() in casualty or w.lower_ in casualty for w in words):
+    # "..., and 15 people were rushed to hospital": where they were taken says they were hurt
+    hurt = any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        cues.goal_kinds.get(p.lemma_.lower()) == "injured" for p in c.children) for c in verb.children)
+    if not hurt and not any(w.lemma_.lower() in casualty or w.lower_ in casualty for w in words):
         return False
     # (a lone victim too: "..., and a woman died of her wounds")
     return subj is not None and any(_is_number_token(t) or t.lower_ in cues.zero_words or _lone_victim(t, cues)
@@ -826,7 +888,7 @@ def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues,
         if span.start_char in taken or not (count.first in linked or _governs(span.root, trigger)):
             continue
         if at not in numbers.subset:  # (read once per count, not once per event)
-            numbers.subset[at] = _subset(sent, count)
+            numbers.subset[at] = _subset(sent, count, cues)
         if numbers.subset[at]:
             continue  # "40 people, among them six journalists": part of a count already taken
         if span.start_char < counted_to or any(q.start is not None and q.start <= span.start_char < (q.end or 0)

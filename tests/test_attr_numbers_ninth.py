@@ -43,6 +43,9 @@ def tolls(text: str, trigger: str, pub: dt.date = PUB) -> dict[str, float]:
         ("Police broke up the rally in Dakar, a witness said.", "broke", {}),
         ("A soldier attacked his commander at a base in Niamey.", "attacked", {}),
         ("Bandits raided a village in Katsina, killing a dozen farmers.", "raided", {"killed": 12}),
+        ("An explosion hit a market in Peshawar, injuring a dozen shoppers.", "hit", {"injured": 12}),
+        ("Gunmen killed a 45-year-old teacher in Jos.", "killed", {"killed": 1}),
+        ("The blast killed a bystander and hurt four others in Dera Ismail Khan.", "blast", {"killed": 1, "injured": 4}),
     ],
 )
 def test_a_lone_victim_counts_one(text, trigger, expected) -> None:
@@ -94,4 +97,43 @@ def test_parts_and_groups_are_no_toll(text, trigger, expected) -> None:
     ],
 )
 def test_verbs_that_say_what_befell(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected
+
+
+# ------------------------------------------------------------------- a joined casualty clause counted in a word
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Nine people were killed and scores were injured when a bomb exploded in Quetta.", "exploded",
+         {"killed": 9, "injured": 40}),
+        ("Two soldiers died and dozens were hurt when militants shelled a base near Kunduz.", "shelled",
+         {"killed": 2, "injured": 24}),
+        ("Eleven pilgrims were killed and hundreds were injured when gunmen stormed a shrine in Karbala.",
+         "stormed", {"killed": 11, "injured": 200}),
+        # near-misses: things counted in a word, a clause of no casualties
+        ("Scores of homes were destroyed when a shell hit Kramatorsk.", "hit", {}),
+        ("Dozens of shops were looted when rioters attacked the market in Jos.", "attacked", {}),
+    ],
+)
+def test_a_joined_casualty_clause_counted_in_a_word(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected
+
+
+# -------------------------------------------------------------- a count in a word made exact stays exact
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("At least nine people were killed and dozens wounded when a car bomb exploded outside a police station in "
+         "Kirkuk on Sunday. Hospital officials said 41 wounded people had been admitted. Six of the wounded were in "
+         "a serious condition.", "exploded", {"killed": 9, "injured": 41}),
+        ("Scores were hurt when a truck bomb exploded at a junction in Mogadishu. Doctors said 52 people were being "
+         "treated for injuries. Ten of the injured were children.", "exploded", {"injured": 52}),
+        ("Several people were wounded when rebels shelled a camp near Kidal. A medic later said 14 had been wounded. "
+         "Five of the wounded were flown to Bamako.", "shelled", {"injured": 14}),
+        # near-miss: no exact count after the word, so the word's value stays
+        ("Dozens were wounded when a shell hit a market in Kharkiv. Nine of them were children.", "hit",
+         {"injured": 24}),
+    ],
+)
+def test_a_count_in_a_word_made_exact_stays_exact(text, trigger, expected) -> None:
     assert tolls(text, trigger) == expected

@@ -285,6 +285,11 @@ def _lone_victim(tok: Token, cues: NumberCues) -> bool:
         return False
     if any(_is_number_token(t) and t.dep_ == "nummod" for t in noun.children):
         return False
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
+    age = after.i + 1 < len(doc) and doc[after.i + 1].text == "-"  # "a 45-year-old teacher" is one
+    if after.lower_ in cues.approximate or _is_number_token(after) and not age:
+        return False  # "a dozen shoppers", "a hundred people": the count is the word after
     verb = noun.head
     if verb.pos_ != "VERB":
         return False
@@ -740,9 +745,9 @@ def _casualty_verb(verb: Token, cues: NumberCues) -> bool:
         cues.goal_kinds.get(p.lemma_.lower()) == "injured" for p in c.children) for c in verb.children)
     if not hurt and not any(w.lemma_.lower() in casualty or w.lower_ in casualty for w in words):
         return False
-    # (a lone victim too: "..., and a woman died of her wounds")
+    # (a lone victim too: "..., and a woman died of her wounds"; and a count in a word: "and scores were injured")
     return subj is not None and any(_is_number_token(t) or t.lower_ in cues.zero_words or _lone_victim(t, cues)
-                                    for t in subj.subtree)
+                                    or t.lower_ in cues.approximate for t in subj.subtree)
 
 
 def _governs(token: Token, trigger: Token) -> bool:

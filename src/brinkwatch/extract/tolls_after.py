@@ -139,6 +139,7 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
                            key=lambda q: (q.start or 0, q.kind))  # (a set: kind breaks ties, the same every run)
             found = [q for q in found if q.kind not in again] + taken
             revised |= again
+            vague -= again  # made exact once: "63 injured people ... Eight of the injured" keeps the 63
             have |= {q.kind for q in taken}
             # (a sentence that tells the same toll again, "Five passengers were shot dead", goes on telling it)
             same = any((q.kind, q.value) == (h.kind, h.value) for q in told for h in [*own, *found])

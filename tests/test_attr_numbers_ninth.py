@@ -137,3 +137,25 @@ def test_a_joined_casualty_clause_counted_in_a_word(text, trigger, expected) -> 
 )
 def test_a_count_in_a_word_made_exact_stays_exact(text, trigger, expected) -> None:
     assert tolls(text, trigger) == expected
+
+
+# ------------------------------------------------------------------------------------ numbers that are no tolls
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Police in Karachi arrested three men, aged 19, 22 and 25, over the killing.", "arrested", {"arrested": 3}),
+        ("Police detained 14 protesters aged between 16 and 40 in Minsk.", "detained", {"arrested": 14}),
+        ("Gunmen killed two brothers, aged 31 and 34, at a farm near Kaduna.", "killed", {"killed": 2}),
+        ("Gunmen killed a man aged 62 in Jos.", "killed", {"killed": 1}),
+        ("A mob lynched two men accused of theft in Kasese.", "lynched", {"killed": 2}),
+        ("Villagers lynched a man suspected of cattle theft near Mubende.", "lynched", {"killed": 1}),
+        # near-misses: not ages, and counts that are no casualties
+        ("Police detained 35 people at a march of aged pensioners in Bucharest.", "detained", {"arrested": 35}),
+        ("Troops freed 40 hostages in a raid near Maiduguri.", "freed", {}),
+        ("Militants attacked the town of 50,000 people, killing nine.", "attacked", {"killed": 9}),
+        ("A landmine hit a truck 12 km from Kidal, killing four soldiers.", "hit", {"killed": 4}),
+        ("Gunmen stormed a bus carrying 40 passengers near Zhob, killing seven.", "stormed", {"killed": 7}),
+    ],
+)
+def test_numbers_that_are_no_tolls(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected

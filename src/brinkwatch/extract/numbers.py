@@ -75,6 +75,7 @@ class NumberCues(BaseModel):
     arrest_purposes: frozenset[str] = frozenset()
     suspect_pickups: frozenset[str] = frozenset()
     goal_kinds: dict[str, str] = {}
+    age_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +159,7 @@ def _counts(sent: Span, cues: NumberCues, skip: frozenset[int] = frozenset()) ->
             j -= 1
         text = doc[i:j + 1].text
         value = parse_number_words(text)
-        is_year = _is_year(tok, text, value, cues)
+        is_year = _is_year(tok, text, value, cues) or _is_age(sent, i, cues)
         upper = _range_end(sent, i, j + 1, skip)
         if value is not None and not is_year and upper is not None:
             # "between 12 and 15 attackers": one count, told as a range; its sure part is the lower bound
@@ -168,6 +169,15 @@ def _counts(sent: Span, cues: NumberCues, skip: frozenset[int] = frozenset()) ->
         if value is not None and not is_year:
             yield _Count(i, j + 1, value, _hedge(sent, i, cues))
         i = j + 1
+
+
+def _is_age(sent: Span, first: int, cues: NumberCues) -> bool:
+    """'three men, aged 19, 22 and 25', 'aged between 16 and 40': ages, not counts (the words that open an age
+    list are the cue file's ``age_words``)."""
+    doc, k = sent.doc, first - 1
+    while k >= sent.start and (_is_number_token(doc[k]) or doc[k].lower_ in (",", "and", "or", "-", "to", "between")):
+        k -= 1
+    return k >= sent.start and doc[k].lower_ in cues.age_words
 
 
 def _range_end(sent: Span, first: int, end: int, skip: frozenset[int]) -> int | None:

@@ -153,6 +153,8 @@ class RuleEntities:
                 self.kb.title_sector((before.lower_,)) is not None:
             return "PERSON"
         labels = [self.name_words[t.lower_] for t in span if t.lower_ in self.name_words]
+        if labels and len(labels) == end - start:
+            return ""  # "the Office", "Police": a capitalised common noun, no name
         if labels:
             return labels[-1]
         if end - start == 1 and span.text.isupper() and len(span.text) > 1:

@@ -229,7 +229,6 @@ def warm_per_document(coder, repeat: int) -> list[Row]:
     examples = [a for a in read_paths([EXAMPLES / "articles", EXAMPLES / "wire"]) if isinstance(a, Article)]
     blog = [a for a in examples if "pennant_blog" in (a.source_path or "")]
     from brinkwatch.extract.coder import first_pass as build_first_pass
-
     from brinkwatch.nlp import load_pipeline
 
     rows = []

@@ -14,7 +14,6 @@ import pytest
 
 from brinkwatch.config import Settings
 from brinkwatch.model import Article
-from brinkwatch.nlp import load_pipeline
 from brinkwatch.nlp.entities import COMPONENT
 
 MODEL = Settings().spacy_model

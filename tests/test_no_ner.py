@@ -63,6 +63,13 @@ def _ents(nlp, text: str) -> list[tuple[str, str]]:  # noqa: ANN001 - a spacy La
      [("Lorenzo Vidal", "PERSON"), ("Tunisia", "GPE"), ("three days ago", "DATE")]),
     ("Peruvian farmers marched to the Strait of Magellan last year.",
      [("Peruvian", "NORP"), ("Strait of Magellan", "LOC"), ("last year", "DATE")]),
+    # an ordinal inside a name, a known country first (a company), a known country last (a region), particles
+    ("Delegates of the Second Pacific Fisheries Forum met in Suva.",
+     [("Second Pacific Fisheries Forum", "ORG"), ("Suva", "GPE")]),
+    ("Kenya Petroleum Refineries said Northern Somalia faces drought.",
+     [("Kenya Petroleum Refineries", "ORG"), ("Northern Somalia", "GPE")]),
+    ("Fighters loyal to Abu Yusuf al-Masri clashed with troops in Ain al-Hilweh.",
+     [("Abu Yusuf al-Masri", "PERSON"), ("Ain al-Hilweh", "GPE")]),
 ])
 def test_rule_entities(no_ner, text: str, expected: list[tuple[str, str]]) -> None:
     assert _ents(no_ner.nlp, text) == expected

@@ -78,6 +78,8 @@ class RuleEntities:
         taken = bytearray(len(doc))
         spans: list[Span] = []
         for start, end, label in found:
+            if label in ("ORDINAL", "CARDINAL") and _inside_name(doc, start, end):
+                continue  # "Third World Forum", "Route 7 Brigade": part of a name
             if not any(taken[start:end]):
                 taken[start:end] = b"\x01" * (end - start)
                 spans.append(Span(doc, start, end, label=label))
@@ -104,23 +106,37 @@ class RuleEntities:
                     self.kb.title_sector((token.lower_,)) is not None:
                 i += 1  # "President Vidal": the title is not part of the name
                 continue
-            end = i + 1
-            while end < n and not taken[end]:
-                if _is_name_word(doc[end]):
-                    end += 1
-                    continue
-                if doc[end].lower_ != "of" or not any(t.lower_ in self.name_words for t in doc[i:end]):
-                    break
-                # "Ministry of Defence", "Bank of the North": "of" (and "the") inside a run that goes on
-                j = end + 2 if end + 2 < n and doc[end + 1].lower_ == "the" else end + 1
-                if j >= n or any(taken[end:j + 1]) or not _is_name_word(doc[j]):
-                    break
-                end = j + 1
+            end = self._run_end(doc, i, taken)
             label = self._label(doc, i, end)
             if label:
                 spans.append(Span(doc, i, end, label=label))
             i = end
         return spans
+
+    def _run_end(self, doc: Doc, i: int, taken: bytearray) -> int:
+        """The end of the run of proper nouns that starts at ``i``."""
+        n, end = len(doc), i + 1
+        while end < n and not taken[end]:
+            token = doc[end]
+            nxt = doc[end + 1] if end + 1 < n and not taken[end + 1] else None
+            if _is_name_word(token):
+                end += 1
+            elif token.text == "-" and nxt is not None and not doc[end - 1].whitespace_ and not token.whitespace_ \
+                    and (nxt.text[:1].isupper() or nxt.lower_ in _PARTICLES):
+                end += 2  # "Tehrik-i-Taliban", "Ain al-Asad"
+            elif token.lower_ in _PARTICLES and nxt is not None and (nxt.text == "-" or _is_name_word(nxt)):
+                end += 1  # "Lula da Silva"
+            elif token.lower_ == "of" and any(t.lower_ in self.name_words for t in doc[i:end]):
+                # "Ministry of Defence", "Bank of the North": "of" (and "the") inside a run that goes on
+                j = end + 2 if end + 2 < n and doc[end + 1].lower_ == "the" else end + 1
+                if j >= n or any(taken[end:j + 1]) or not _is_name_word(doc[j]):
+                    break
+                end = j + 1
+            else:
+                break
+        while end > i + 1 and not _is_name_word(doc[end - 1]) and not doc[end - 1].is_alpha:
+            end -= 1
+        return end
 
     def _kind(self, text: str) -> str | None:
         if self.kb is None:
@@ -161,8 +177,36 @@ class RuleEntities:
             return "ORG"
         if before is not None and before.lower_ in _PLACE_PREPOSITIONS:
             return "GPE"
+        if end - start > 1:
+            return self._label_by_parts(doc, start, end)
         # one unknown word with no cue stays unlabelled: the place finder's proper-noun scan reads its syntax
-        return "PERSON" if end - start > 1 else ""
+        return ""
+
+    def _label_by_parts(self, doc: Doc, start: int, end: int) -> str:
+        """An unknown name of several words: a known place last is a place ("Eastern Ukraine"), a known name
+        first gives its kind ("Malaysia Airlines" a company, "United Nations Emergency Relief Coordinator" an
+        organisation's), else a person's name."""
+        if self._kind(doc[end - 1].text) == "GPE":
+            return "GPE"
+        for stop in range(end - 1, start, -1):
+            kind = self._kind(doc[start:stop].text)
+            if kind in ("GPE", "ORG"):
+                return "ORG"
+            if kind is not None:
+                return kind if kind != "NORP" else "ORG"
+        return "PERSON"
+
+
+def _inside_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether the tokens are proper nouns written as a name beside another such word."""
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[start:end]):
+        return False
+    return (start > 0 and _is_name_word(doc[start - 1])) or (end < len(doc) and _is_name_word(doc[end]))
+
+
+# Lower-case particles inside personal and Arabic names ("da Silva", "bin Salman", "al-Asad").
+_PARTICLES = frozenset({"al", "el", "i", "e", "ul", "bin", "ibn", "de", "da", "du", "dos", "das", "del", "van",
+                        "von", "der", "la", "le"})
 
 
 def _is_name_word(token) -> bool:  # noqa: ANN001 - a spaCy Token

@@ -63,6 +63,8 @@ def _ents(nlp, text: str) -> list[tuple[str, str]]:  # noqa: ANN001 - a spacy La
      [("Lorenzo Vidal", "PERSON"), ("Tunisia", "GPE"), ("three days ago", "DATE")]),
     ("Peruvian farmers marched to the Strait of Magellan last year.",
      [("Peruvian", "NORP"), ("Strait of Magellan", "LOC"), ("last year", "DATE")]),
+    ("Gunmen came in the early morning and left before the evening prayers on 3 July.",
+     [("the early morning", "TIME"), ("the evening", "TIME"), ("3 July", "DATE")]),
     # an ordinal inside a name, a known country first (a company), a known country last (a region), particles
     ("Delegates of the Second Pacific Fisheries Forum met in Suva.",
      [("Second Pacific Fisheries Forum", "ORG"), ("Suva", "GPE")]),

@@ -105,7 +105,8 @@ class Coder:
     def __init__(self, settings: Settings | None = None, *, nlp=None) -> None:
         self.settings = settings or Settings()
         self.nlp = nlp if nlp is not None else load_pipeline(self.settings.spacy_model,
-                                                               max_length=self.settings.max_chars + 1, ner=self.settings.ner)
+                                                               max_length=self.settings.max_chars + 1,
+                                                               ner=self.settings.ner)
         self.ontology = Ontology.load()
         self.book = PatternBook.load(self.settings.pattern_files, known_codes=set(self.ontology.codes()),
                                      base_layer=self.settings.base_patterns)

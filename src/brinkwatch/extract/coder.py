@@ -58,6 +58,7 @@ from brinkwatch.model import (
 )
 from brinkwatch.nlp import load_pipeline
 from brinkwatch.nlp import structure as article_structure
+from brinkwatch.nlp.entities import set_entity_kb
 from brinkwatch.nlp.frames import gerund_subject, lemma_of
 from brinkwatch.nlp.headcase import set_name_test
 from brinkwatch.nlp.prefilter import CandidateTest, FirstPass
@@ -104,12 +105,14 @@ class Coder:
     def __init__(self, settings: Settings | None = None, *, nlp=None) -> None:
         self.settings = settings or Settings()
         self.nlp = nlp if nlp is not None else load_pipeline(self.settings.spacy_model,
-                                                               max_length=self.settings.max_chars + 1)
+                                                               max_length=self.settings.max_chars + 1,
+                                                               ner=self.settings.ner)
         self.ontology = Ontology.load()
         self.book = PatternBook.load(self.settings.pattern_files, known_codes=set(self.ontology.codes()),
                                      base_layer=self.settings.base_patterns)
         self.kb = ActorKB.load(self.settings.actor_files)
         set_name_test(self.nlp, self.kb.is_name_like)
+        set_entity_kb(self.nlp, self.kb)  # names for the rule entities of a pipeline without spaCy's NER
         self.gazetteer = Gazetteer.load(self.settings.place_files,
                                         min_city_population=self.settings.min_city_population)
         self.resolver = ActorResolver(self.kb, town_countries=self.gazetteer.town_countries)

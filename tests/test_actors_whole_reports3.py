@@ -218,3 +218,27 @@ def test_a_state_owned_company_is_its_states(coder, text, source) -> None:
 def test_a_listed_company_keeps_its_phoenix_code(coder) -> None:
     # Petrobras is in the Phoenix international dictionary as a multinational
     assert "MNCBRA" in _sources(coder, "RIO DE JANEIRO, May 3 - Petrobras signed a deal with Shell.")
+
+
+# ---------------------------------------------------------------- bodies of a region inside a country
+@pytest.mark.parametrize(("text", "word", "code"), [
+    ("Gunmen kidnapped 20 students in Nigeria's Katsina state. The state government said it would not pay "
+     "ransom.", "government", "NGAGOV"),
+    ("Floods hit Pakistan's Sindh province. The provincial assembly accused the federal government of neglect.",
+     "assembly", "PAKLEG"),
+    ("Protesters blocked roads in Bolivia's Santa Cruz region. The regional government called a general strike.",
+     "government", "BOLGOV"),
+    ("Militants attacked a police post in Khyber Pakhtunkhwa, Pakistan. The province's chief minister "
+     "condemned the attack.", "minister", "PAKGOV"),
+])
+def test_a_body_of_a_region_is_its_countrys(coder, text, word, code) -> None:
+    assert _resolved(coder, text, word) == code
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # regional leaders at a summit are other states' leaders, and regional governments as often
+    ("African heads of state met in Addis Ababa. Regional leaders urged the junta to hand over power.", "leaders"),
+    ("Ministers met in Brussels. Regional governments across Europe asked for more money.", "governments"),
+])
+def test_regional_leaders_are_not_the_last_places(coder, text, word) -> None:
+    assert (_resolved(coder, text, word) or "---")[:3] == "---"

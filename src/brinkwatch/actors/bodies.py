@@ -11,13 +11,15 @@ import re
 
 from spacy.tokens import Token
 
-from brinkwatch.actors.codes import NO_COUNTRY, NON_STATE
+from brinkwatch.actors.codes import NO_COUNTRY, NON_STATE, Origin
 from brinkwatch.actors.kb import pieces
+from brinkwatch.actors.names import PLACE_KINDS
 from brinkwatch.model import Actor
 
 _BODY_REACH = 20  # sentences back: an international body is named once and referred to for the whole report
 # "the 15-nation bloc", "the 27-member union", "the 10-country grouping": a size written into the epithet
 _SIZE_WORDS = frozenset({"nation", "member", "country", "state", "strong"})
+_SUBNATIONAL_SECTORS = frozenset({"GOV", "LEG", "COP", "JUD"})
 _SIZE = re.compile(r"^\d+(-(nation|member|country|state|strong))?$")
 
 
@@ -49,6 +51,34 @@ class Bodies:
             return None  # ("critics of Iran" abroad are no Iranian opposition; "opponents of the plan" nobody)
         window = self._left_window(head)
         return self._build(head, window, (actor.country, None, "kb+noun"), "OPP", "kb+noun", None)
+
+    def _subnational_body_home(self, head: Token, window: int, sector: str) -> Origin | None:
+        """ "The regional government", "the provincial assembly", "the state police": a body of a region inside
+        a country is that country's (the dateline's, the sentence's one country, else the last place named)."""
+        if sector not in _SUBNATIONAL_SECTORS or head.tag_ in ("NNS", "NNPS") and sector == "GOV":
+            return None  # ("regional governments" are as often other states')
+        if not any(self._doc[i].lower_ in self._kb.subnational_modifiers for i in range(window, head.i)):
+            return None
+        return self._subnational_home(head) or self._last_place_country(head)
+
+    def _region_owner_home(self, owner: Token) -> Origin | None:
+        """ "The region's prime minister", "the province's governor": the country of the region the report is
+        about (the dateline's, the sentence's one country, else the last place named)."""
+        if owner.lower_ not in self._kb.region_nouns or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in owner.children):
+            return None
+        return self._subnational_home(owner) or self._last_place_country(owner)
+
+    def _last_place_country(self, head: Token) -> Origin | None:
+        """The country of the last country, capital, region or city the report named before ``head``."""
+        for index in range(head.i - 1, -1, -1):
+            found = self._names.get(index)
+            if found is None or found.end - 1 != index:
+                continue
+            country = found.match.country
+            if found.match.kind in PLACE_KINDS and country and len(country) == 3 and country not in NON_STATE:
+                return country, None, "domestic"
+        return None
 
     def _described_body(self, head: Token) -> bool:
         """ "the regional bloc", "the world body", "the 15-nation bloc": "the", a body noun and only epithets that

@@ -161,6 +161,8 @@ class _Tables:
     home_nouns: frozenset[str] = frozenset()  # "the junta"
     body_nouns: frozenset[str] = frozenset()  # "the regional bloc", "the world body"
     body_epithets: frozenset[str] = frozenset()
+    subnational_modifiers: frozenset[str] = frozenset()  # "the regional government", "the state assembly"
+    region_nouns: frozenset[str] = frozenset()  # "the region's prime minister"
     shared_seats: set[str] = field(default_factory=set)  # seat ids other states' bodies share ("Congress")
     vessel_nouns: frozenset[str] = frozenset()  # "the tanker Norway Pearl"
 
@@ -495,6 +497,14 @@ class ActorKB:
         return self._t.body_epithets
 
     @property
+    def subnational_modifiers(self) -> frozenset[str]:
+        return self._t.subnational_modifiers
+
+    @property
+    def region_nouns(self) -> frozenset[str]:
+        return self._t.region_nouns
+
+    @property
     def subnational_titles(self) -> frozenset[str]:
         return self._t.subnational_titles
 
@@ -676,6 +686,8 @@ def _load_phrase_words(tables: _Tables, words: PhraseWordsFile) -> None:
     tables.vessel_nouns = frozenset(words.vessel_nouns)
     tables.body_nouns = frozenset(words.body_nouns)
     tables.body_epithets = frozenset(words.body_epithets)
+    tables.subnational_modifiers = frozenset(words.subnational_modifiers)
+    tables.region_nouns = frozenset(words.region_nouns)
 
 
 # -------------------------------------------------------------------- the compiled-table cache

@@ -526,6 +526,8 @@ class DocActors(Owners, Bodies, PlacesAndPeoples, Namesakes):
         )
         if origin is None and (home := home_country(self._kb, self.context, head, range(window, head.i))):
             origin = (home, None, "domestic")  # "government troops" in a story filed from the country
+        if origin is None:
+            origin = self._subnational_body_home(head, window, sector)  # "the regional government"
         if origin is not None and origin[2] == "coref-armed":  # "Hamas said its gunmen ...": the group
             return self._build(head, window, (origin[0], None, "coref"), None, "coref", None), "coref"
         if sector == "GOV" and self._kb.is_person_noun(pieces(head.lemma_)):

@@ -241,6 +241,8 @@ class PhraseWordsFile(_Strict):
     home_nouns: Words = Field(min_length=1)
     vessel_nouns: Words = Field(min_length=1)
     body_nouns: Words = []
+    subnational_modifiers: Words = []
+    region_nouns: Words = []
     body_epithets: Words = []
 
 

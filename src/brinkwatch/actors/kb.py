@@ -135,6 +135,8 @@ class _Tables:
     name_words: dict[Key, str] = field(default_factory=dict)
     person_nouns: set[Key] = field(default_factory=set)
     held_people: set[Key] = field(default_factory=set)
+    member_nouns: set[Key] = field(default_factory=set)
+    opponent_nouns: set[Key] = field(default_factory=set)
     sector_labels: dict[str, str] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
     country_aliases: dict[str, str] = field(default_factory=dict)
@@ -157,6 +159,10 @@ class _Tables:
     crowd_verbs: frozenset[tuple[str, ...]] = frozenset()  # ("march",), ("take", "to", "street")
     home_modifiers: frozenset[str] = frozenset()  # "government troops", "federal forces"
     home_nouns: frozenset[str] = frozenset()  # "the junta"
+    body_nouns: frozenset[str] = frozenset()  # "the regional bloc", "the world body"
+    body_epithets: frozenset[str] = frozenset()
+    subnational_modifiers: frozenset[str] = frozenset()  # "the regional government", "the state assembly"
+    region_nouns: frozenset[str] = frozenset()  # "the region's prime minister"
     shared_seats: set[str] = field(default_factory=set)  # seat ids other states' bodies share ("Congress")
     vessel_nouns: frozenset[str] = frozenset()  # "the tanker Norway Pearl"
     language_nouns: frozenset[str] = frozenset()  # "the Uzbek language"
@@ -402,6 +408,14 @@ class ActorKB:
     def is_person_noun(self, key: Key) -> bool:
         return key in self._t.person_nouns
 
+    def is_member_noun(self, key: Key) -> bool:
+        """ "agents", "officers", "staff": people who act for the body their "of" phrase names."""
+        return key in self._t.member_nouns
+
+    def is_opponent_noun(self, key: Key) -> bool:
+        """ "opponents", "critics": the opposition of the government their "of" phrase names."""
+        return key in self._t.opponent_nouns
+
     def is_held_person(self, key: Key) -> bool:
         """ "hostages", "captives", "victims": people held or harmed, named by what befell them."""
         return key in self._t.held_people
@@ -474,6 +488,22 @@ class ActorKB:
     @property
     def island_nouns(self) -> frozenset[str]:
         return self._t.island_nouns
+
+    @property
+    def body_nouns(self) -> frozenset[str]:
+        return self._t.body_nouns
+
+    @property
+    def body_epithets(self) -> frozenset[str]:
+        return self._t.body_epithets
+
+    @property
+    def subnational_modifiers(self) -> frozenset[str]:
+        return self._t.subnational_modifiers
+
+    @property
+    def region_nouns(self) -> frozenset[str]:
+        return self._t.region_nouns
 
     @property
     def subnational_titles(self) -> frozenset[str]:
@@ -561,6 +591,8 @@ def _add_names(tables: _Tables, entry: KBEntry, names: Iterable[str], *, tabari:
 def _load_sectors(tables: _Tables, sectors: SectorsFile) -> None:
     tables.person_nouns.update(pieces(noun) for noun in sectors.person_nouns)
     tables.held_people.update(pieces(noun) for noun in sectors.held_people)
+    tables.member_nouns.update(pieces(noun) for noun in sectors.member_nouns)
+    tables.opponent_nouns.update(pieces(noun) for noun in sectors.opponent_nouns)
     for sector in sectors.sectors:
         tables.sector_labels[sector.code] = sector.label
         for noun in sector.nouns:
@@ -658,10 +690,14 @@ def _load_phrase_words(tables: _Tables, words: PhraseWordsFile) -> None:
     tables.home_nouns = frozenset(words.home_nouns)
     tables.vessel_nouns = frozenset(words.vessel_nouns)
     tables.language_nouns = frozenset(words.language_nouns)
+    tables.body_nouns = frozenset(words.body_nouns)
+    tables.body_epithets = frozenset(words.body_epithets)
+    tables.subnational_modifiers = frozenset(words.subnational_modifiers)
+    tables.region_nouns = frozenset(words.region_nouns)
 
 
 # -------------------------------------------------------------------- the compiled-table cache
-_CACHE_FORMAT = "actors-6"
+_CACHE_FORMAT = "actors-7"
 
 
 def _cache_path(inputs: Sequence[Path], base_layer: bool) -> Path | None:

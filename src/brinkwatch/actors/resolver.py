@@ -18,6 +18,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.actors import discard
+from brinkwatch.actors.bodies import Bodies
 from brinkwatch.actors.codes import CONFIDENCE, NO_COUNTRY, NON_STATE, Origin, assemble_code, country_of
 from brinkwatch.actors.context import DocContext, home_country, read_context
 from brinkwatch.actors.coref import (
@@ -69,7 +70,7 @@ class ActorResolver:
         return DocActors(self.kb, doc, when, exclude=exclude, context=context)
 
 
-class DocActors(Owners, PlacesAndPeoples, Namesakes):
+class DocActors(Owners, Bodies, PlacesAndPeoples, Namesakes):
     """Actor mentions of one document and resolution of its noun phrases.
 
     The stages: ``context.read_context`` (KB names, defined acronyms, sentence numbers), this class's phrase
@@ -281,6 +282,12 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
             return None, ""
         if (user := self._user_by_agent(head)) is not None:
             return user, "coref"
+        if (body := self._member_of(head)) is not None:
+            return body, "kb+noun"
+        if (opposition := self._opponents_of(head)) is not None:
+            return opposition, "kb+noun"
+        if self._described_body(head) and (body := self._body_antecedent(head)) is not None:
+            return body, "coref"  # "the regional bloc", "the world body": the international body named before
         if head.lower_ in self._kb.crowd_numbers:
             return self._counted(head)
         window = self._left_window(head)
@@ -504,9 +511,13 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
 
     def _modifier_sector(self, head: Token, window: int, stop: int | None = None) -> str | None:
         for index in range((head.i if stop is None else stop) - 1, window - 1, -1):
-            sector = self._kb.sector_noun(self._pieces[index])
-            if sector is not None:
-                return sector
+            # the longest sector noun or title ending here: "the attorney general's office" is the prosecution's,
+            # not the army's ("general")
+            for first in range(max(window, index - self._kb.max_noun_len + 1), index + 1):
+                key = sum((self._pieces[at] for at in range(first, index + 1)), ())
+                sector = self._kb.sector_noun(key) or (self._kb.title_sector(key) if first < index else None)
+                if sector is not None:
+                    return sector
             found = self._names.get(index)
             if found is not None and found.match.sector is not None:
                 return found.match.sector
@@ -524,6 +535,8 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
         )
         if origin is None and (home := home_country(self._kb, self.context, head, range(window, head.i))):
             origin = (home, None, "domestic")  # "government troops" in a story filed from the country
+        if origin is None:
+            origin = self._subnational_body_home(head, window, sector)  # "the regional government"
         if origin is not None and origin[2] == "coref-armed":  # "Hamas said its gunmen ...": the group
             return self._build(head, window, (origin[0], None, "coref"), None, "coref", None), "coref"
         if sector == "GOV" and self._kb.is_person_noun(pieces(head.lemma_)):

@@ -115,6 +115,10 @@ class ArgumentResolver:
                 return found
         return []
 
+    def sources(self, draft: Draft, actors) -> list[Actor]:
+        """The actors the draft's first resolving source slot names (what ``pairs`` starts from)."""
+        return self._first_group(actors, draft.source_groups)
+
     def pairs(self, draft: Draft, actors) -> list[tuple[Actor, Actor | None]]:
         sources = self._first_group(actors, draft.source_groups)
         reacted = reacted_act(draft, self.book.governors)

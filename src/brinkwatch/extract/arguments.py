@@ -603,6 +603,15 @@ def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
     a date ("Assad Tuesday") -> Assad.
     """
     actor = actors.resolve_token(tok)
+    if actor is not None and (actor.country or actor.sector or tok.pos_ != "PROPN"):
+        return actor
+    for child in tok.children:
+        # "Tomas Varga, Slovakia's deputy interior minister, met ...": a name the knowledge base lacks (or knows
+        # with no country and no role) is the actor its apposition describes (the apposition has no way back to
+        # the name: no loop); "Tomas Holm, a friend of the family" describes no one the coder counts
+        if child.dep_ == "appos" and tok.pos_ == "PROPN" and (described := _resolve_with_fallback(actors, child)) \
+                and (described.country or described.sector):
+            return described
     if actor is not None:
         return actor
     if tok.tag_ == "VBG":  # a misparse that makes "operating" the head of "the aid agency working in Yemen"

@@ -48,3 +48,26 @@ def test_an_unknown_name_is_the_actor_its_apposition_describes(coder, text, expe
 ])  # fmt: skip
 def test_no_actor_from_what_is_not_an_apposition_of_a_role(coder, text):
     assert coded(coder, text) == []
+
+
+# --- an accusation told as a participle beside the main act: a second act, not the act's outcome -----------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya recalled its envoy from Uganda on Friday, accusing Kampala of harbouring rebels.",
+     [("KEN", "UGA", "112"), ("KEN", "UGA", "161")]),
+    ("Peru expelled Bolivia's ambassador, accusing La Paz of meddling in its elections.",
+     [("PER", "BOL", "112"), ("PER", "BOLGOV", "161")]),
+    ("Armenia closed its border crossing with Georgia, blaming Tbilisi for the smuggling.",
+     [("ARM", "GEO", "112"), ("ARM", "GEO", "191")]),
+])  # fmt: skip
+def test_an_accusing_participle_is_news_beside_the_main_act(coder, text, expected):
+    assert coded(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the dead of an attack are its outcome, still one event
+    ("Rebels shelled the market in Gao, killing nine civilians.", [("MLIREB", "MLI", "194")]),
+    # an accusation with no main act beside it was always the sentence's news
+    ("Uganda accused Kenya of harbouring rebels.", [("UGA", "KEN", "112")]),
+])  # fmt: skip
+def test_other_consequences_stay_the_main_acts(coder, text, expected):
+    assert coded(coder, text) == expected

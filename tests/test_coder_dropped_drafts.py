@@ -40,6 +40,21 @@ def test_an_unknown_name_is_the_actor_its_apposition_describes(coder, text, expe
     assert expected in coded(coder, text)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The party, the Movement for Democratic Change, rejected the accusation.", ("ZWEOPP", None, "016")),
+    ("The movement, Hamas, rejected the Egyptian proposal.", ("PSEREBHMS", "EGY", "127")),
+    ("The body, the Kenyan electoral commission, rejected the complaint.", ("KENGOV", None, "120")),
+    ("The union, a federation of Chilean miners, condemned the decision.", ("CHLLAB", None, "111")),
+])  # fmt: skip
+def test_a_role_word_of_no_country_is_the_body_its_apposition_names(coder, text, expected):
+    assert coded(coder, text) == [expected]
+
+
+def test_an_actor_with_a_country_keeps_it_whatever_its_apposition_says(coder):
+    assert ("KENGOV", "SOM", "042") in coded(
+        coder, "The Kenyan minister, a former ambassador to Somalia, visited Mogadishu on Monday.")
+
+
 @pytest.mark.parametrize("text", [
     # the apposition names no country and no role
     "Tomas Holm, a friend of the family, criticised the mayor on Tuesday.",

@@ -603,14 +603,18 @@ def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
     a date ("Assad Tuesday") -> Assad.
     """
     actor = actors.resolve_token(tok)
-    if actor is not None and (actor.country or actor.sector or tok.pos_ != "PROPN"):
+    if actor is not None and actor.country:
         return actor
     for child in tok.children:
         # "Tomas Varga, Slovakia's deputy interior minister, met ...": a name the knowledge base lacks (or knows
-        # with no country and no role) is the actor its apposition describes (the apposition has no way back to
-        # the name: no loop); "Tomas Holm, a friend of the family" describes no one the coder counts
-        if child.dep_ == "appos" and tok.pos_ == "PROPN" and (described := _resolve_with_fallback(actors, child)) \
-                and (described.country or described.sector):
+        # with no country and no role) is the actor its apposition describes, and "the party, Pakistan
+        # Tehreek-e-Insaf" is the party the apposition names (the apposition has no way back to its head: no
+        # loop); "Tomas Holm, a friend of the family" describes no one the coder counts
+        if child.dep_ != "appos" or (actor is not None and tok.pos_ == "PROPN" and actor.sector):
+            continue
+        described = _resolve_with_fallback(actors, child)
+        if described is not None and (described.country or (actor is None and tok.pos_ == "PROPN"
+                                                             and described.sector)):
             return described
     if actor is not None:
         return actor

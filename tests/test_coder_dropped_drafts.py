@@ -86,3 +86,29 @@ def test_an_accusing_participle_is_news_beside_the_main_act(coder, text, expecte
 ])  # fmt: skip
 def test_other_consequences_stay_the_main_acts(coder, text, expected):
     assert coded(coder, text) == expected
+
+
+# --- a mediation told as a modifier of the agreement the sentence reports --------------------------------
+@pytest.mark.parametrize(("text", "mediations"), [
+    ("Armenia and Azerbaijan signed a peace deal brokered by Qatar on Friday.",
+     [("QAT", "ARM", "045"), ("QAT", "AZE", "045")]),
+    ("Sudan's army and the RSF agreed to a truce mediated by Saudi Arabia and the United States.",
+     [("SAU", "SDNMIL", "045"), ("SAU", "SDNREB", "045"), ("USA", "SDNMIL", "045"), ("USA", "SDNREB", "045")]),
+    ("Ethiopia and Eritrea accepted a ceasefire brokered by the African Union.",
+     [("IGOAFRAFU", "ERI", "045"), ("IGOAFRAFU", "ETH", "045")]),
+    ("Thailand and Cambodia respected the truce that Malaysia brokered last month.",
+     [("MYS", "KHM", "045"), ("MYS", "THA", "045")]),
+])  # fmt: skip
+def test_a_mediation_on_the_agreement_is_news_towards_each_party(coder, text, mediations):
+    assert [e for e in coded(coder, text) if e[2] == "045"] == mediations
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clause on someone the sentence names describes them: no mediation towards the doers of the main act
+    ("Kenyan police arrested the journalist who had mediated between the clans.", [("KENCOP", "KENMED", "173")]),
+    # a mediation years back is history
+    ("The truce that Norway brokered in 2019 collapsed on Sunday when rebels attacked a town in Colombia.",
+     [("COLREB", "COL", "190")]),
+])  # fmt: skip
+def test_no_mediation_from_a_clause_about_someone_or_from_history(coder, text, expected):
+    assert coded(coder, text) == expected

@@ -209,6 +209,8 @@ class Coder:
             coded = _on_both_sides(coded, events, index, self.book.governors)
             # a reaction told beside the act it answers ("..., a move France called arbitrary") is news of its own
             reactions = {d.trigger.i for d in drafts if reacted_act(d, self.book.governors) is not None}
+            coded, mediations = _told_mediations(coded, self.book.governors.told_mediations)
+            reactions |= mediations
             kept = article_structure.flag_headline(
                 _news_of_sentence(coded, self.book.governors.separate_consequences, reactions), structure, sent)
             if self.trace is not None:
@@ -552,6 +554,32 @@ def _on_both_sides(coded: list[tuple[Draft, list[Event]]], events: list[Event], 
                    and (side.country != ev.source.country or all(s.country == ev.source.country for s in sides))]
         out.append((draft, evs))
     return out
+
+
+def _told_mediations(coded: list[tuple[Draft, list[Event]]], codes: tuple[str, ...]
+                     ) -> tuple[list[tuple[Draft, list[Event]]], set[int]]:
+    """"Armenia and Azerbaijan signed a deal brokered by Qatar", "accepted the truce that Malaysia brokered": a
+    mediation told in a relative clause or participle is news beside the sentence's main act, aimed at each of that
+    act's doers (unless it names whom it mediated between). Only a clause on what the main act is about: "Egypt,
+    which mediated between them last year, hosted the talks" describes the host. Returns the events and the
+    mediations' triggers."""
+    main = [draft for draft, events in coded if draft.background is None and events]
+    parties = {ev.source.code: ev.source for draft, events in coded if draft.background is None for ev in events
+               if ev.source is not None and ev.source.country}
+    doers = {t.i for draft in main for t in draft.source_tokens}
+    found = [draft for draft, events in coded if events and draft.background == "relative clause"
+             and draft.code.startswith(codes or ("-",)) and draft.trigger.head.i not in doers
+             and any(_governs(m.predicate or m.trigger, draft.trigger.head) for m in main)]
+    if not parties or not found:
+        return coded, set()
+    out = []
+    for draft, events in coded:
+        if draft in found and all(ev.target is None for ev in events):
+            mediators = {ev.source.code: ev for ev in events if ev.source is not None}
+            events = [_retargeted(ev, party) for ev in mediators.values() for party in parties.values()
+                      if party.country != ev.source.country]
+        out.append((draft, events))
+    return out, {draft.trigger.i for draft in found}
 
 
 def _is_definite_noun(tok: Token) -> bool:

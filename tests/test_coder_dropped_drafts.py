@@ -112,3 +112,28 @@ def test_a_mediation_on_the_agreement_is_news_towards_each_party(coder, text, me
 ])  # fmt: skip
 def test_no_mediation_from_a_clause_about_someone_or_from_history(coder, text, expected):
     assert coded(coder, text) == expected
+
+
+# --- a verb the parser hangs on a reported clause that tells a state: the governor's subject is its doer -----
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Prime Minister Jan Novak told reporters that there would be no referendum in Slovakia and ruled out early "
+     "elections.", [("SVKGOV", None, "120")]),
+    ("The Armenian defence minister told parliament that there was no threat of war and rejected calls for "
+     "mobilisation.", [("ARMGOV", None, "120")]),
+    ("Mexico's president told a news conference that there was no crisis and accused Ecuador of lying.",
+     [("MEXGOV", "ECU", "112")]),
+])  # fmt: skip
+def test_a_verb_hung_on_a_reported_state_is_the_speakers_act(coder, text, expected):
+    assert coded(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the reported clause tells an act: its conjunct is the same doer's ("the rebels ... detained")
+    ("The interim council in Mekelle said the rebels had occupied two towns and detained local officials.",
+     [("ETHREB", "ETHGOV", "173")]),
+    # a reporter named after the clause only reports: the army did not wound anyone
+    ("A car bomb near the market in Kirkuk on Monday killed two Turkish soldiers and wounded three others, the army "
+     "said.", [("IRQUAF", "TURMIL", "1832")]),
+])  # fmt: skip
+def test_no_doer_from_the_reporter_of_an_act(coder, text, expected):
+    assert coded(coder, text) == expected

@@ -645,8 +645,9 @@ def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
         # with no country and no role) is the actor its apposition describes, and "the party, Pakistan
         # Tehreek-e-Insaf" is the party the apposition names (the apposition has no way back to its head: no
         # loop); "Tomas Holm, a friend of the family" describes no one the coder counts
-        if child.dep_ != "appos" or (actor is not None and tok.pos_ == "PROPN" and actor.sector):
-            continue
+        if child.dep_ != "appos" or (actor is not None and (
+                (tok.pos_ == "PROPN" and actor.sector) or child.ent_type_ == "PERSON")):
+            continue  # "Army spokesman, Onyema Tinubu": the role, not a namesake office holder the name may match
         described = _resolve_with_fallback(actors, child)
         if described is not None and (described.country or (actor is None and tok.pos_ == "PROPN"
                                                              and described.sector)):

@@ -132,8 +132,8 @@ def test_a_verb_hung_on_a_reported_state_is_the_speakers_act(coder, text, expect
     ("The interim council in Mekelle said the rebels had occupied two towns and detained local officials.",
      [("ETHREB", "ETHGOV", "173")]),
     # a reporter named after the clause only reports: the army did not wound anyone
-    ("A car bomb near the market in Kirkuk on Monday killed two Turkish soldiers and wounded three others, the army "
-     "said.", [("IRQUAF", "TURMIL", "1832")]),
+    ("A roadside mine near Gao destroyed a truck and injured six Malian soldiers, the army said.",
+     [("MLIUAF", "MLIMIL", "1833")]),
 ])  # fmt: skip
 def test_no_doer_from_the_reporter_of_an_act(coder, text, expected):
     assert coded(coder, text) == expected

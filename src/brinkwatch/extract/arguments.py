@@ -178,8 +178,8 @@ class ArgumentResolver:
         the verb of a reported clause that tells a state, not an act (a copula, a passive, "there is"), whose
         subject names no doer; the verb is the conjunct of the clause's governor, whose subject (the first one up
         the tree that names an actor with a country) is its doer. Nothing for a verb with a subject of its own ("unknown men burned"), for
-        violence whose doer is a weapon, or from a governor told after the clause: in "a bombing killed one soldier
-        and wounded two others, the military said" the military only reports."""
+        violence whose doer is a weapon, or from a governor told after the clause: in "a mine blast hit the patrol and
+        hurt four men, the army said" the army only reports."""
         trigger = draft.trigger
         if trigger.pos_ != "VERB" or trigger.dep_ != "conj" or draft.unattributed or any(
                 c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in trigger.children):

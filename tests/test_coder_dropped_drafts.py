@@ -137,3 +137,18 @@ def test_a_verb_hung_on_a_reported_state_is_the_speakers_act(coder, text, expect
 ])  # fmt: skip
 def test_no_doer_from_the_reporter_of_an_act(coder, text, expected):
     assert coded(coder, text) == expected
+
+
+# --- a passive conjunct names no doer: the reporter above the clause is not the one who acts -------------
+@pytest.mark.parametrize(("text", "verb", "speaker_country"), [
+    ("The interior ministry of Georgia said the two journalists had been questioned overnight and would be "
+     "released on Friday.", "released", "GEO"),
+    ("Police in Dhaka said the students were being held at a station and would be charged with rioting.",
+     "charged", "BGD"),
+    ("A spokesman for the Kenyan army said the fishermen were detained near the border and would be deported "
+     "to Somalia.", "deported", "KEN"),
+])  # fmt: skip
+def test_a_passive_conjunct_does_not_take_the_reporter_as_its_doer(coder, text, verb, speaker_country):
+    doc = coder.code_text(text, doc_id="t", pub_date=DAY)
+    acts = [e for e in doc.events if text[e.evidence.trigger_start:e.evidence.trigger_end] == verb]
+    assert not [e for e in acts if e.source.country == speaker_country]

@@ -182,7 +182,9 @@ class ArgumentResolver:
         hurt four men, the army said" the army only reports."""
         trigger = draft.trigger
         if trigger.pos_ != "VERB" or trigger.dep_ != "conj" or draft.unattributed or any(
-                c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in trigger.children):
+                c.dep_ in {"nsubj", "nsubjpass", "csubj", "auxpass"} for c in trigger.children):
+            # a passive conjunct names no doer at all ("said the women had been questioned and would be freed"):
+            # the reporter above the clause is not the one who frees them
             return []
         first = trigger
         while first.dep_ == "conj" and first.head.i != first.i:

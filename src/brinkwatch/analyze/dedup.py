@@ -26,7 +26,8 @@ Hard rules (every pair):
   one of the two actors ("Iran fires missiles": place Iran) counts as no place. A dateline ("TOKYO - ...") is where the reporter was,
   not a place; when the article's structure makes it a sentence of its own, only for an act not of force with a
   foreign party (a visit filed from home), since a domestic act or an attack filed from a town most often happened
-  there (``dedup_sql.dateline_sql``).
+  there, unless the attacker's own country filed it ("BAKU -" above "its troops returned fire") and the sentence
+  does not name the town (``dedup_sql.dateline_sql``).
 
 Soft targets: reports of one act of force disagree on whom it hit (US bases in Iraq: ``USAMIL``, ``USA``,
 ``IRQ`` "by the place", ``IRNMIL`` by a misparse, or no target). A mention whose target is missing (or of no

@@ -32,13 +32,23 @@ def dateline_sql(alias: str = "") -> str:
     capitals outside the evidence (a town named in the body is not in capitals; a headline in capitals holds its
     own place in its evidence); such a dateline is taken for where the reporter was only for an act that is not
     one of force and has a foreign party (a visit filed from home, an expulsion reported from the other capital):
-    a domestic protest or arrest, or an attack, filed from a town most often happened there."""
+    a domestic protest or arrest, or an attack, filed from a town most often happened there. The exception is an
+    act of force on a foreign (or unnamed) party filed from the attacker's own country, the town not named in the
+    sentence ("BAKU -" above "Azerbaijan's defence ministry said its troops returned fire"): the ministry spoke
+    there; the shots fell elsewhere."""
     a = alias
-    split = (f"{a}place_text = upper({a}place_text) AND {a}place_text <> lower({a}place_text) "
-             f"AND NOT contains({a}evidence_text, {a}place_text) AND {a}cameo_root NOT IN {_FORCE_ROOTS} "
-             f"AND ({a}target_country IS DISTINCT FROM {a}source_country "
+    written = (f"{a}place_text = upper({a}place_text) AND {a}place_text <> lower({a}place_text) "
+               f"AND NOT contains({a}evidence_text, {a}place_text)")
+    split = (f"{a}cameo_root NOT IN {_FORCE_ROOTS} AND ({a}target_country IS DISTINCT FROM {a}source_country "
              f"OR {a}place_country IS DISTINCT FROM {a}source_country)")
-    return f"coalesce(starts_with({a}evidence_text, upper({a}place_name)) OR ({split}), false)"
+    # an act of force on a foreign (or unnamed) party filed from the attacker's own country ("BAKU - Azerbaijan's
+    # troops returned fire ...", "ANKARA - Turkish jets struck PKK shelters ..."): the dateline is where its
+    # ministry spoke, not where the shots fell (the town is not named in the sentence, in any case)
+    attacker = (f"{a}cameo_root IN {_FORCE_ROOTS} AND {a}place_country = {a}source_country "
+                f"AND {a}target_country IS DISTINCT FROM {a}source_country "
+                f"AND NOT contains(lower({a}evidence_text), lower({a}place_text))")
+    return (f"coalesce(starts_with({a}evidence_text, upper({a}place_name)) "
+            f"OR ({written} AND (({split}) OR ({attacker}))), false)")
 
 
 # One row per mention considered (pending ones, and merged ones of the same families), with what pairs need.

@@ -1,0 +1,62 @@
+"""Dedup rules found on the fifth round (tests/data/dedup/tuning4.yaml's and tuning5.yaml's misses), each on cases of
+its own in other countries and words, beside the near-misses it must keep apart.
+
+- An act of force on a foreign (or unnamed) party filed from the attacker's own country under a dateline the
+  article makes a sentence of its own ("BAKU -" above "Azerbaijan's defence ministry said its troops returned
+  fire ..."): the coder places the act there, but the dateline is where the ministry spoke. Unless the sentence
+  names the town, it is no place (as for acts not of force). The victim's town ("KHARKIV -" above "Russian glide
+  bombs hit ..."), a domestic act, or a town the sentence names keep the dateline as the place.
+"""
+
+from __future__ import annotations
+
+from brinkwatch.analyze.dedup import merge_new
+from brinkwatch.analyze.synthetic import insert_mentions
+from helpers import merged_events
+from test_analyze_dedup_reports4 import _m
+
+
+def test_an_attack_filed_from_the_attackers_capital_joins_the_report_from_where_it_hit(con) -> None:  # noqa: ANN001
+    insert_mentions(con, [
+        # a border clash: the victim side's report names the village, the attacker's is filed from Asmara
+        _m("e1", "ERIMIL", "ETHMIL", "Eritrean artillery shelled Ethiopian border positions near Zalambessa on "
+           "Monday, killing two soldiers.", code="190", quad=4, killed=2.0,
+           place=("Zalambessa", "ETH", 14.52, 39.38, "city", "Zalambessa")),
+        _m("e2", "ERIMIL", "ETHMIL", "Eritrea's army said its units fired on Ethiopian border positions on Monday "
+           "after an incursion.", code="190", quad=4, place=("Asmara", "ERI", 15.34, 38.93, "city", "ASMARA")),
+        # air strikes abroad told from the attacker's capital ("ANKARA -") and from the province they hit
+        _m("t1", "TURMIL", "IRQ", "Turkish warplanes struck militant shelters in the mountains on Monday, the "
+           "defence ministry said.", code="195", quad=4, place=("Ankara", "TUR", 39.93, 32.86, "city", "ANKARA")),
+        _m("t2", "TURMIL", "IRQ", "Turkish jets bombed shelters in the mountains near Zakho on Monday, local "
+           "officials said.", code="195", quad=4, place=("Zakho", "IRQ", 37.14, 42.68, "city", "Zakho")),
+        # shelling across a ceasefire line, announced in New Delhi and reported from the town it hit
+        _m("i1", "INDMIL", "PAK", "Indian troops shelled Pakistani posts across the ceasefire line on Monday, an "
+           "army spokesman said.", code="194", quad=4, place=("New Delhi", "IND", 28.61, 77.21, "city", "NEW DELHI")),
+        _m("i2", "INDMIL", "PAK", "Indian shelling hit posts and a village near Kotli across the ceasefire line "
+           "on Monday.", code="194", quad=4, place=("Kotli", "PAK", 33.52, 73.90, "city", "Kotli")),
+    ])
+    merge_new(con)
+    assert merged_events(con) == [["e1", "e2"], ["i1", "i2"], ["t1", "t2"]]
+
+
+def test_the_victims_town_a_domestic_act_and_a_named_town_keep_the_dateline_as_the_place(con) -> None:  # noqa: ANN001
+    insert_mentions(con, [
+        # the victim's capital ("KYIV -" above the sentence) is most often where it hit: not the Odesa strike,
+        # which killed more (two towns, two tolls)
+        _m("k1", "RUSMIL", "UKR", "Russian drones hit a power station overnight into Monday, killing two "
+           "workers.", code="195", quad=4, killed=2.0, place=("Kyiv", "UKR", 50.45, 30.52, "city", "KYIV")),
+        _m("k2", "RUSMIL", "UKR", "Russian drones hit a power station in Odesa overnight into Monday, killing nine "
+           "workers.", code="195", quad=4, killed=9.0, place=("Odesa", "UKR", 46.48, 30.72, "city", "Odesa")),
+        # police firing on a crowd, filed from the capital (domestic): not the same day's shooting in Gondar
+        _m("p1", "ETHCOP", "ETHOPP", "Police fired live rounds at opposition marchers on Monday, killing one.",
+           code="180", quad=4, killed=1.0, place=("Addis Ababa", "ETH", 9.03, 38.74, "city", "ADDIS ABABA")),
+        _m("p2", "ETHCOP", "ETHOPP", "Police fired live rounds at opposition marchers in Gondar on Monday, killing "
+           "four.", code="180", quad=4, killed=4.0, place=("Gondar", "ETH", 12.60, 37.47, "city", "Gondar")),
+        # the attacker's capital named in the sentence: it happened there, not at the border town
+        _m("b1", "AZEMIL", "ARM", "Azerbaijani air defences shot down an Armenian drone over Baku on Monday.",
+           code="190", quad=4, place=("Baku", "AZE", 40.41, 49.87, "city", "BAKU")),
+        _m("b2", "AZEMIL", "ARM", "Azerbaijani troops shot down an Armenian drone near the border village of "
+           "Sotk on Monday.", code="190", quad=4, place=("Sotk", "ARM", 40.22, 45.90, "city", "Sotk")),
+    ])
+    merge_new(con)
+    assert merged_events(con) == [["b1"], ["b2"], ["k1"], ["k2"], ["p1"], ["p2"]]

@@ -60,3 +60,67 @@ def test_the_victims_town_a_domestic_act_and_a_named_town_keep_the_dateline_as_t
     ])
     merge_new(con)
     assert merged_events(con) == [["b1"], ["b2"], ["k1"], ["k2"], ["p1"], ["p2"]]
+
+
+# --- a headline dated by its publication tells of the day its body gives -------------------------------------------
+
+def _head(mention_id: str, doc: str, src: str, tgt: str | None, text: str, *, code: str, quad: int, pub: str,
+          **kw: object) -> dict:
+    """A headline: no date in its words (dated by the publication), coded apart from the body sentence."""
+    return _m(mention_id, src, tgt, text, code=code, quad=quad, day=pub, date_precision="publication",
+              pub_date=pub, doc_id=doc, sentence_index=0, **kw)
+
+
+def _body(mention_id: str, doc: str, src: str, tgt: str | None, text: str, *, code: str, quad: int, day: str,
+          pub: str) -> dict:
+    return _m(mention_id, src, tgt, text, code=code, quad=quad, day=day, pub_date=pub, doc_id=doc)
+
+
+def test_a_headline_takes_its_bodys_day_and_leaves_the_next_days_act_alone(con) -> None:  # noqa: ANN001
+    insert_mentions(con, [
+        # "India downs drone from Pakistan" above "Indian forces destroyed a drone ... on Monday" (coded 1712): the
+        # headline is Monday's downing, not Wednesday's drone downed the other way round
+        _head("a1h", "a1", "IND", "PAK", "India downs drone from Pakistan", code="190", quad=4, pub="2026-04-07"),
+        _body("a1b", "a1", "INDMIL", "PAK", "Indian forces destroyed a Pakistani drone over the border on Monday.",
+              code="1712", quad=4, day="2026-04-06", pub="2026-04-07"),
+        _m("a2", "INDMIL", "PAK", "Indian troops downed a drone from Pakistan near the border on Monday.",
+           code="190", quad=4),
+        _m("a3", "PAKMIL", "IND", "Pakistan downs drone from India near the border on Wednesday.", code="190",
+           quad=4, day="2026-04-08"),
+        # "Greek navy fires on Turkish boat" above "... seized the boat's cargo on Monday" (1711)
+        _head("g1h", "g1", "GRC", "TUR", "Greek coast guard fires on Turkish fishing boat", code="190", quad=4,
+              pub="2026-04-07"),
+        _body("g1b", "g1", "GRCCOP", "TUR", "The Greek coast guard seized the catch of a Turkish fishing boat off "
+              "Lesbos on Monday.", code="1711", quad=4, day="2026-04-06", pub="2026-04-07"),
+        _m("g2", "GRCCOP", "TUR", "A Greek coast guard vessel fired warning shots at a Turkish fishing boat on "
+           "Monday.", code="190", quad=4),
+        _m("g3", "TURCOP", "GRC", "Turkish coast guard fires on Greek fishing boat near Chios on Wednesday.",
+           code="190", quad=4, day="2026-04-08"),
+        # "Thai troops shell Cambodian post" above "... accused Cambodia on Monday of moving troops" (112)
+        _head("t1h", "t1", "THA", "KHM", "Thai troops shell Cambodian border post", code="194", quad=4,
+              pub="2026-04-07"),
+        _body("t1b", "t1", "THAGOV", "KHM", "Thailand accused Cambodia on Monday of moving troops to the border "
+              "post.", code="112", quad=3, day="2026-04-06", pub="2026-04-07"),
+        _m("t2", "THAMIL", "KHM", "Thai artillery shelled a Cambodian border post on Monday.", code="194", quad=4),
+        _m("t3", "KHMMIL", "THA", "Cambodian troops shell Thai border post on Wednesday.", code="194", quad=4,
+           day="2026-04-08"),
+    ])
+    merge_new(con)
+    assert merged_events(con) == [["a1b"], ["a1h", "a2"], ["a3"], ["g1b"], ["g1h", "g2"], ["g3"], ["t1b"],
+                                  ["t1h", "t2"], ["t3"]]
+
+
+def test_a_headline_over_a_body_of_two_days_keeps_its_publication_date(con) -> None:  # noqa: ANN001
+    insert_mentions(con, [
+        # the body tells of Monday's and Tuesday's acts: the headline could be either, and keeps its window
+        _head("b1h", "b1", "IND", "PAK", "India downs drones from Pakistan", code="190", quad=4, pub="2026-04-08"),
+        _body("b1b", "b1", "INDMIL", "PAK", "Indian forces destroyed a Pakistani drone on Monday.", code="1712",
+              quad=4, day="2026-04-06", pub="2026-04-08"),
+        _body("b1c", "b1", "INDGOV", "PAK", "India accused Pakistan on Tuesday of sending more drones.",
+              code="112", quad=3, day="2026-04-07", pub="2026-04-08"),
+        # ... so it still meets Wednesday's report of drones downed (in its publication window)
+        _m("b2", "INDMIL", "PAK", "India downs drones from Pakistan near the border on Wednesday.", code="190",
+           quad=4, day="2026-04-08"),
+    ])
+    merge_new(con)
+    assert merged_events(con) == [["b1b"], ["b1c"], ["b1h", "b2"]]

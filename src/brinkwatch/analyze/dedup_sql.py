@@ -112,14 +112,22 @@ WITH base AS NOT MATERIALIZED (
         CASE WHEN min(eff_date) FILTER (WHERE prec = 'day') = max(eff_date) FILTER (WHERE prec = 'day')
              THEN max(eff_date) FILTER (WHERE prec = 'day') END AS i_day
     FROM located SEMI JOIN several USING (doc_id, fam, sc) GROUP BY ALL
+), doc_day AS (
+    -- a mention dated only by its publication (a headline: "India downs drone from Pakistan") tells of the day its
+    -- article's exact-dated mentions give, when they give one, whatever root the coder gave each: a headline
+    -- restates its body (without it, a headline dated "publication +-2 days" chains the next day's reverse act)
+    SELECT doc_id, min(eff_date) AS d_day FROM base
+    WHERE prec = 'day' AND doc_id IN (SELECT doc_id FROM base WHERE prec IN ('publication', 'unknown'))
+    GROUP BY doc_id HAVING min(eff_date) = max(eff_date)
 ), article AS NOT MATERIALIZED (
     SELECT l.* EXCLUDE (pc, pt, lat, lon, eff_date, prec, evidence_text, source_text, target_text, dl_pc),
         coalesce(pc, i_pc) AS pc, pt OR i_lat IS NOT NULL AS pt,
         CASE WHEN pt THEN lat ELSE coalesce(i_lat, lat) END AS lat,
         CASE WHEN pt THEN lon WHEN i_lat IS NOT NULL THEN i_lon ELSE lon END AS lon,
-        CASE WHEN prec <> 'day' AND eff_date IS NOT NULL AND i_day IS NOT NULL THEN i_day ELSE eff_date END
-            AS eff_date,
-        CASE WHEN prec <> 'day' AND eff_date IS NOT NULL AND i_day IS NOT NULL THEN 'day' ELSE prec END AS prec,
+        CASE WHEN prec <> 'day' AND eff_date IS NOT NULL AND i_day IS NOT NULL THEN i_day
+             WHEN prec IN ('publication', 'unknown') AND d_day IS NOT NULL AND abs(date_diff('day', d_day, eff_date)) <= 2 THEN d_day ELSE eff_date END AS eff_date,
+        CASE WHEN prec <> 'day' AND eff_date IS NOT NULL AND i_day IS NOT NULL THEN 'day'
+             WHEN prec IN ('publication', 'unknown') AND d_day IS NOT NULL AND abs(date_diff('day', d_day, eff_date)) <= 2 THEN 'day' ELSE prec END AS prec,
         -- soft target: reports disagree on whom an act of force hit, so where it happened stands in for it
         -- (a lead without a place takes its article's: "Iran fired missiles at two Iraqi bases" under a
         -- headline placed in Iraq has the host country as target); a self-target of a report with no place but a
@@ -133,7 +141,7 @@ WITH base AS NOT MATERIALIZED (
         least(sc, tc) || '|' || greatest(sc, tc) AS hard_dyad,
         regexp_split_to_array(lower(evidence_text), '[^a-z0-9]+') AS words,
         regexp_split_to_array(lower(concat_ws(' ', source_text, target_text)), '[^a-z0-9]+') AS actor_words
-    FROM located l LEFT JOIN shared USING (doc_id, fam, sc)
+    FROM located l LEFT JOIN shared USING (doc_id, fam, sc) LEFT JOIN doc_day USING (doc_id)
 ), worded AS NOT MATERIALIZED (
     -- content words of the evidence: no stop words, no words naming the two actors (the block fixes them);
     -- plural "s" off, then the first {stem} letters: "missiles"/"missile", "bases"/"base". (The actor words are

@@ -116,9 +116,10 @@ WITH base AS NOT MATERIALIZED (
     -- a mention dated only by its publication (a headline: "India downs drone from Pakistan") tells of the day its
     -- article's exact-dated mentions give, when they give one, whatever root the coder gave each: a headline
     -- restates its body (without it, a headline dated "publication +-2 days" chains the next day's reverse act)
-    SELECT doc_id, min(eff_date) AS d_day FROM base
-    WHERE prec = 'day' AND doc_id IN (SELECT doc_id FROM base WHERE prec IN ('publication', 'unknown'))
-    GROUP BY doc_id HAVING min(eff_date) = max(eff_date)
+    -- (one pass over the mentions' keys)
+    SELECT doc_id, min(eff_date) FILTER (WHERE prec = 'day') AS d_day FROM base
+    GROUP BY doc_id HAVING bool_or(prec IN ('publication', 'unknown'))
+        AND min(eff_date) FILTER (WHERE prec = 'day') = max(eff_date) FILTER (WHERE prec = 'day')
 ), article AS NOT MATERIALIZED (
     SELECT l.* EXCLUDE (pc, pt, lat, lon, eff_date, prec, evidence_text, source_text, target_text, dl_pc),
         coalesce(pc, i_pc) AS pc, pt OR i_lat IS NOT NULL AS pt,

@@ -124,3 +124,69 @@ def test_a_headline_over_a_body_of_two_days_keeps_its_publication_date(con) -> N
     ])
     merge_new(con)
     assert merged_events(con) == [["b1b"], ["b1c"], ["b1h", "b2"]]
+
+
+# --- a report that fits two happenings the pair rules keep apart joins the one more reports agree with ----------
+
+def _placed(mention_id: str, src: str, tgt: str, text: str, town: tuple[str, str, float, float] | None, *,
+            code: str = "141", quad: int = 3, **kw: object) -> dict:
+    place = (town[0], town[1], town[2], town[3], "city", town[0]) if town else None
+    return _m(mention_id, src, tgt, text, code=code, quad=quad, place=place, **kw)
+
+
+LIMA, CUSCO = ("Lima", "PER", -12.05, -77.04), ("Cusco", "PER", -13.53, -71.97)
+LAGOS, KANO = ("Lagos", "NGA", 6.45, 3.39), ("Kano", "NGA", 12.00, 8.52)
+KHARKIV, SUMY = ("Kharkiv", "UKR", 49.99, 36.23), ("Sumy", "UKR", 50.91, 34.80)
+
+
+def test_an_unplaced_report_joins_the_happening_more_reports_agree_with(con) -> None:  # noqa: ANN001
+    insert_mentions(con, [
+        # "in the capital" (no place): one more word in common with the farmers in Cusco than with any one report
+        # of the rally in Lima, but it agrees with three of them
+        _placed("pu", "PERCVL", "PERGOV", "Peruvians marched in the capital on Monday against the pension reform, "
+                "blocking avenues.", None),
+        _placed("pl1", "PERCVL", "PERGOV", "Thousands protested in Lima on Monday against the pension reform.", LIMA),
+        _placed("pl2", "PERCVL", "PERGOV", "In Lima a crowd rallied against the pension bill on Monday.", LIMA),
+        _placed("pl3", "PERCVL", "PERGOV", "Protesters filled Lima's main square on Monday over the pension reform.",
+                LIMA),
+        _placed("pc", "PERAGR", "PERGOV", "Farmers marched in Cusco on Monday, blocking avenues against water fees.",
+                CUSCO),
+        # the same in Nigeria: the fuel-price protest in Lagos, and traders in Kano
+        _placed("nu", "NGACVL", "NGAGOV", "Nigerians marched on Monday against the fuel price rise, shutting "
+                "markets and roads.", None),
+        _placed("nl1", "NGACVL", "NGAGOV", "Crowds protested in Lagos on Monday against the fuel price rise.", LAGOS),
+        _placed("nl2", "NGACVL", "NGAGOV", "Lagos residents rallied against the fuel price increase on Monday.",
+                LAGOS),
+        _placed("nl3", "NGACVL", "NGAGOV", "Demonstrators blocked Lagos roads on Monday over the fuel price rise.",
+                LAGOS),
+        _placed("nk", "NGABUS", "NGAGOV", "Traders marched in Kano on Monday, shutting markets and roads over "
+                "taxes.", KANO),
+        # strikes in two towns with two tolls: a report naming neither town nor toll
+        _placed("su", "RUSMIL", "UKR", "Russian missiles hit apartment blocks and a school on Monday, "
+                "rescuers said.", None, code="195", quad=4),
+        _placed("sk1", "RUSMIL", "UKR", "Russian missiles hit Kharkiv on Monday, killing four people.", KHARKIV,
+                code="195", quad=4, killed=4.0),
+        _placed("sk2", "RUSMIL", "UKR", "A Russian missile strike on Kharkiv killed four people on Monday.",
+                KHARKIV, code="195", quad=4, killed=4.0),
+        _placed("sk3", "RUSMIL", "UKR", "Four people died when Russian missiles struck Kharkiv on Monday, "
+                "rescuers said.", KHARKIV, code="195", quad=4, killed=4.0),
+        _placed("ss", "RUSMIL", "UKR", "A Russian drone hit apartment blocks and a school in Sumy on Monday, "
+                "killing one.", SUMY, code="195", quad=4, killed=1.0),
+    ])
+    merge_new(con)
+    assert merged_events(con) == [["nk"], ["nl1", "nl2", "nl3", "nu"], ["pc"], ["pl1", "pl2", "pl3", "pu"],
+                                  ["sk1", "sk2", "sk3", "su"], ["ss"]]
+
+
+def test_a_report_agreeing_only_with_the_lone_happening_still_joins_it(con) -> None:  # noqa: ANN001
+    insert_mentions(con, [
+        # the farmers' march told again with no place: it agrees with Cusco's report and none of Lima's
+        _placed("qu", "PERAGR", "PERGOV", "Farmers marched on Monday, blocking avenues against water fees.", None),
+        _placed("ql1", "PERCVL", "PERGOV", "Thousands protested in Lima on Monday against the pension reform.", LIMA),
+        _placed("ql2", "PERCVL", "PERGOV", "Protesters filled Lima's main square on Monday over the pension reform.",
+                LIMA),
+        _placed("qc", "PERAGR", "PERGOV", "Farmers marched in Cusco on Monday, blocking avenues against water fees.",
+                CUSCO),
+    ])
+    merge_new(con)
+    assert merged_events(con) == [["qc", "qu"], ["ql1", "ql2"]]

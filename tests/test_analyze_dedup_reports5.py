@@ -190,3 +190,39 @@ def test_a_report_agreeing_only_with_the_lone_happening_still_joins_it(con) -> N
     ])
     merge_new(con)
     assert merged_events(con) == [["qc", "qu"], ["ql1", "ql2"]]
+
+
+# --- one word in its inflections: "bombed", "bombs" and "bombing" -------------------------------------------------
+
+def test_reports_sharing_a_verb_in_other_tenses_are_one_happening(con) -> None:  # noqa: ANN001
+    zakho = ("Zakho", "IRQ", 37.14, 42.68)
+    insert_mentions(con, [
+        # air strikes: the past tense of a wire, the present of a headline (cut to five letters, "bombe" and "bomb")
+        _placed("b1", "TURMIL", "IRQ", "Turkish jets bombed hideouts near Zakho on Monday, officials said.", zakho,
+                code="195", quad=4),
+        _placed("b2", "TUR", "IRQ", "Turkey bombs northern Iraq on Monday", None, code="195", quad=4),
+        # a raid: "raided" and "raids"
+        _placed("r1", "ISRMIL", "PSE", "Israeli troops raided a refugee camp on Monday.", None, code="190", quad=4),
+        _placed("r2", "ISR", "PSE", "Israel raids West Bank camp on Monday", None, code="190", quad=4),
+        # an arrest: "jailing" and "jailed" (the same dyad arrests often, so words must carry it)
+        _placed("j1", "IRNGOV", "GBR", "Iran jailed a British aid worker on Monday on spying charges.", None,
+                code="173", quad=4),
+        _placed("j2", "IRN", "GBRCVL", "Britain condemns Iran's jailing of aid worker on Monday", None,
+                code="173", quad=4),
+    ])
+    merge_new(con)
+    assert merged_events(con) == [["b1", "b2"], ["j1", "j2"], ["r1", "r2"]]
+
+
+def test_a_shared_verb_does_not_join_two_towns_with_two_tolls_nor_two_days(con) -> None:  # noqa: ANN001
+    insert_mentions(con, [
+        _placed("s1", "RUSMIL", "UKR", "Russian artillery shelled Kherson on Monday, killing two people.", ("Kherson",
+                "UKR", 46.64, 32.61), code="194", quad=4, killed=2.0),
+        _placed("s2", "RUSMIL", "UKR", "Russia shells Nikopol on Monday, killing seven.", ("Nikopol", "UKR", 47.57,
+                34.39), code="194", quad=4, killed=7.0),
+        # the same words on two days: the day window holds
+        _placed("s3", "RUSMIL", "UKR", "Russia shells Kherson again on Thursday", None, code="194", quad=4,
+                day="2026-04-09"),
+    ])
+    merge_new(con)
+    assert merged_events(con) == [["s1"], ["s2"], ["s3"]]

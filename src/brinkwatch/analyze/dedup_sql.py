@@ -51,6 +51,13 @@ def dateline_sql(alias: str = "") -> str:
             f"OR ({written} AND (({split}) OR ({attacker}))), false)")
 
 
+# A word's ending off before it is cut to its first letters (FEATURES_SQL): "bombed", "bombing" and "bombs" are
+# one word, as "missiles" and "missile" were; cut to five letters, "bombed" was "bombe" and "bombs" "bomb".
+_STEM_CASE = ("CASE WHEN length(x) >= 6 AND suffix(x, 'ing') THEN left(x, length(x) - 3) "
+              "WHEN length(x) >= 5 AND suffix(x, 'ed') THEN left(x, length(x) - 2) "
+              "WHEN suffix(x, 's') THEN left(x, length(x) - 1) ELSE x END")
+
+
 # One row per mention considered (pending ones, and merged ones of the same families), with what pairs need.
 # A mention of a symmetric code ("A and B clashed", "A met B") gets one row per orientation of its dyad, and a
 # bridged code one more row per family it bridges into. Every step reads the one before it once, so DuckDB
@@ -145,18 +152,19 @@ WITH base AS NOT MATERIALIZED (
     FROM located l LEFT JOIN shared USING (doc_id, fam, sc) LEFT JOIN doc_day USING (doc_id)
 ), worded AS NOT MATERIALIZED (
     -- content words of the evidence: no stop words, no words naming the two actors (the block fixes them);
-    -- plural "s" off, then the first {stem} letters: "missiles"/"missile", "bases"/"base". (The actor words are
+    -- plural "s", past "ed" and "ing" off (leaving three letters or more), then the first {stem} letters:
+    -- "missiles"/"missile", "bases"/"base", "bombed"/"bombs"/"bombing", "killed"/"kills". (The actor words are
     -- split once per mention above: inside the lambda they would be split again for every word.)
     SELECT * EXCLUDE (words, actor_words),
         list_distinct(list_transform(
             list_filter(words, lambda x: length(x) >= 3 AND NOT list_contains($stop, x)
                                          AND NOT list_contains(actor_words, x)),
-            lambda x: left(CASE WHEN suffix(x, 's') THEN left(x, length(x) - 1) ELSE x END, {stem}))) AS toks,
+            lambda x: left(STEM_CASE, {stem}))) AS toks,
         -- the words of its town, cut as the evidence's are (a report naming the other report's town: NAMED)
         CASE WHEN pt AND pname IS NOT NULL THEN list_distinct(list_transform(
             list_filter(regexp_split_to_array(lower(pname), '[^a-z0-9]+'),
                         lambda x: length(x) >= 3 AND NOT list_contains($stop, x)),
-            lambda x: left(CASE WHEN suffix(x, 's') THEN left(x, length(x) - 1) ELSE x END, {stem}))) END AS ptoks,
+            lambda x: left(STEM_CASE, {stem}))) END AS ptoks,
         -- a symmetric code ("A and B clashed", "A met B", "A and B signed a deal") is compared either way round
         {symmetric} AND tc <> '' AND tc <> sc AS two_ways
     FROM article
@@ -184,7 +192,7 @@ SELECT mention_id, event_id, pending, doc_id, code, fam, quad, sc, tc, eff_date,
     CAST(date_diff('day', DATE '1970-01-05', eff_date) // {bucket_days} AS INTEGER) AS bucket,
     year(eff_date) AS yr, month(eff_date) AS mon, toks, ptoks
 FROM expanded
-"""
+""".replace("STEM_CASE", _STEM_CASE)
 
 
 def _alternative(family: str, need: str | None, flip: bool) -> str:

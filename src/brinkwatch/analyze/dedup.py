@@ -536,16 +536,20 @@ _NODES_SQL = f"""CREATE OR REPLACE TEMP TABLE _dd_nodes AS
 # word favours: "Georgians protested in the capital" pairs with the Batumi dockers' protest at 0.20 and with three
 # reports of the Tbilisi rally at 0.19 each); then ids. (Sorted and streamed by DuckDB: a Python list of every pair
 # would hold them all at once.)
-_SORTED_PAIRS_SQL = """WITH ends AS (
-        SELECT a AS m, b AS o, score FROM _dd_pairs UNION ALL SELECT b, a, score FROM _dd_pairs
-    ), shared AS (
-        -- driven by the pairs (each pair reads its first mention's pairs), not by every two pairs of a mention
-        SELECT p.a, p.b, sum(least(x.score, y.score)) AS extra
-        FROM _dd_pairs p JOIN ends x ON x.m = p.a JOIN ends y ON y.m = p.b AND y.o = x.o GROUP BY ALL
-    )
-    SELECT x.node, y.node FROM _dd_pairs p
+# (The support is written to a table of its own first: inside the sorting query the triangle join and the sort
+# held memory together, and a merge of long articles ran out of a 64 MB bound.)
+_ENDS_SQL = """CREATE OR REPLACE TEMP TABLE _dd_ends AS
+    SELECT a AS m, b AS o, score FROM _dd_pairs UNION ALL SELECT b, a, score FROM _dd_pairs"""
+# driven by the pairs (each pair reads its first mention's pairs), not by every two pairs of a mention; one share of
+# the pairs at a time, as many shares as keep the join within the connection's memory bound
+_SUPPORT_SQL = """INSERT INTO _dd_support
+    SELECT p.a, p.b, sum(least(x.score, y.score)) AS extra
+    FROM (SELECT a, b FROM _dd_pairs WHERE hash(a) % $parts = $part) p
+    JOIN _dd_ends x ON x.m = p.a JOIN _dd_ends y ON y.m = p.b AND y.o = x.o GROUP BY ALL"""
+SUPPORT_BYTES_PER_ENDS_ROW = 400  # what one row of _dd_ends costs the support join (measured: a 64 MB bound)
+_SORTED_PAIRS_SQL = """SELECT x.node, y.node FROM _dd_pairs p
     JOIN _dd_nodes x ON x.mention_id = p.a JOIN _dd_nodes y ON y.mention_id = p.b
-    LEFT JOIN shared s ON s.a = p.a AND s.b = p.b
+    LEFT JOIN _dd_support s ON s.a = p.a AND s.b = p.b
     ORDER BY coalesce(abs(x.day - y.day), 2147483647), p.score + coalesce(s.extra, 0) DESC, x.node, y.node"""
 _FETCH_ROWS = 100_000
 
@@ -580,11 +584,22 @@ def _union_find(con: duckdb.DuckDBPyConnection, near_km: float, max_km: float) -
     uf = _UnionFind(dates, MAX_EVENT_SPAN_DAYS, dyads, places, sites, near_km, acts, points, max_km)
     for node in range(nodes):
         uf.find(node)
+    _support(con)
     pairs = con.execute(_SORTED_PAIRS_SQL)
     while batch := pairs.fetchmany(_FETCH_ROWS):
         for a, b in batch:
             uf.union(a, b)
     return uf
+
+
+def _support(con: duckdb.DuckDBPyConnection) -> None:
+    """Fill _dd_support (pair -> the weaker scores of the mentions both are paired with, summed)."""
+    con.execute(_ENDS_SQL)
+    con.execute("CREATE OR REPLACE TEMP TABLE _dd_support (a VARCHAR, b VARCHAR, extra DOUBLE)")
+    (rows,) = con.execute("SELECT count(*) FROM _dd_ends").fetchall()[0]
+    parts = max(1, math.ceil(rows * SUPPORT_BYTES_PER_ENDS_ROW / _memory_limit_bytes(con)))
+    for part in range(parts):
+        con.execute(_SUPPORT_SQL, {"parts": parts, "part": part})
 
 
 def _assign(con: duckdb.DuckDBPyConnection, near_km: float, max_km: float) -> tuple[int, int]:
@@ -663,8 +678,8 @@ def merge_new(con: duckdb.DuckDBPyConnection, *, rules: DedupRules = DEFAULT_RUL
         raise AnalysisError(f"dedup failed: {exc}") from exc
     finally:
         derived.restore_index(con, index_sql)
-        for name in ("_dd_f", "_dd_window", "_dd_window_docs", "_dd_cand", "_dd_share_pairs", "_dd_pairs", "_dd_nodes", "_dd_node_roots",
-                     "_dd_updates", "_dd_singles", "_dd_reopened", "_dd_touched", "_daily_keys"):
+        for name in ("_dd_f", "_dd_window", "_dd_window_docs", "_dd_cand", "_dd_share_pairs", "_dd_pairs",
+                     "_dd_ends", "_dd_support", "_dd_nodes", "_dd_node_roots", "_dd_updates", "_dd_singles", "_dd_reopened", "_dd_touched", "_daily_keys"):
             con.execute(f"DROP TABLE IF EXISTS {name}")
         con.execute(f"SET preserve_insertion_order = {'true' if insertion_order else 'false'}")
     # reopened events count as updated, also when their mentions now belong to another event

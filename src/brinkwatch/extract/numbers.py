@@ -330,10 +330,13 @@ def _counted_noun(sent: Span, count: _Count) -> Token:
     return last
 
 
-def _clause_verb(token: Token) -> Token:
+def _clause_verb(token: Token, reach: int = 10) -> Token:
+    """The verb of the token's clause, found within ``reach`` steps up the tree (a long list of counted parties
+    hangs each on the one before: walking it to its end for every count made a sentence's work quadratic)."""
     node = token
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and reach > 0:
         node = node.head
+        reach -= 1
     return node
 
 

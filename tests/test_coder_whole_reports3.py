@@ -1,0 +1,84 @@
+"""Constructions of whole reports that the coder missed in the probe10 articles (issue 11, "code the news it has
+never seen"): a decision named with its decider, borders closed at their checkpoints, and pairs named by their
+ministries, delegations, envoys or navies.
+
+Each construction has sentences written for brinkwatch in other words, countries and tenses than the probe's
+articles, with near-misses beside them. Countries, roots and modalities are asserted: the cases are about finding
+the event and its dyad.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import code_sentence
+
+
+def _dyads(events) -> set[tuple]:
+    """(source country, target country, root, modality) of every event."""
+    def side(actor):
+        return None if actor is None else actor.code[:3]
+    return {(side(ev.source), side(ev.target), ev.cameo.root, ev.modality) for ev in events}
+
+
+CASES = [
+    # a decision named with its decider (possessor, of- or by-phrase) tells the decided act, with the decider as
+    # its doer, beside the reaction to it (governors.yaml decider_nouns)
+    ("decision-possessor", "Niger condemned Mali's decision to expel the French ambassador.",
+     {("NER", "MLI", "11", "asserted"), ("MLI", "FRA", "16", "asserted")}),
+    ("decision-of", "A press freedom group in Harare protested the decision of the Zimbabwean authorities to deport "
+     "two British reporters.", {("ZWE", "ZWE", "14", "asserted"), ("ZWE", "GBR", "17", "asserted")}),
+    ("decision-welcomed", "Lebanon welcomed the decision of Qatar to send fuel to the Lebanese army.",
+     {("LBN", "QAT", "05", "asserted"), ("QAT", "LBN", "07", "asserted")}),
+    ("decision-by", "Spain criticised a decision by Morocco to close its border with Algeria.",
+     {("ESP", "MAR", "11", "asserted"), ("MAR", "DZA", "19", "asserted")}),
+    # near-misses: a plan is not taken, and a decision that names no decider gives the act no doer
+    ("plan-not-decision", "Egypt criticised Ethiopia's plan to fill the dam.", {("EGY", "ETH", "11", "asserted")}),
+    ("decision-no-decider", "Chile criticised the decision to expel the Venezuelan ambassador.",
+     {("CHL", "VEN", "11", "asserted")}),
+
+    # a border closed at its checkpoints, or shut, is closed (close.v.border, seal.v.border, shut.v.border)
+    ("closed-checkpoints", "Tajikistan closed all checkpoints on its border with Kyrgyzstan on Monday.",
+     {("TJK", "KGZ", "19", "asserted")}),
+    ("sealed-checkpoints", "Uzbekistan sealed the checkpoints on the Afghan border after the fighting.",
+     {("UZB", "AFG", "19", "asserted")}),
+    ("shut-border", "Niger shut its border with Benin on Tuesday.", {("NER", "BEN", "19", "asserted")}),
+    ("shut-border-2", "Armenia has shut its border with Turkey.", {("ARM", "TUR", "19", "asserted")}),
+    # near-misses: a checkpoint in a city, checkpoints set up, newspapers shut down
+    ("closed-city-checkpoint", "Police closed a checkpoint in the city centre to repair the road.", set()),
+    ("set-up-checkpoints", "The army set up new checkpoints on the road to Gao.", set()),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_report_construction(coder, name, text, expected):
+    assert _dyads(code_sentence(coder, text, "2027-05-01")) == expected
+
+
+# "the two ministries", "both delegations", "the two navies", "the two envoys": the last two states the story
+# named, with the sector the noun gives (governors.yaml pair_nouns)
+PAIRS = [
+    ("ministries", "South Korea's president arrived in Hanoi on Monday for talks with Vietnam's leaders. The two "
+     "defence ministries signed a memorandum on search and rescue.",
+     {("KOR", "VNM", "05", "asserted"), ("VNM", "KOR", "05", "asserted")}),
+    ("delegations", "Ghana and Togo held talks in Lome on the border dispute. Both delegations agreed to meet again "
+     "in March.", {("GHA", "TGO", "03", "planned"), ("TGO", "GHA", "03", "planned")}),
+    ("navies", "Greece and Egypt signed a maritime deal on Tuesday. The two navies held a joint drill off Crete "
+     "the next day.", {("GRC", "EGY", "06", "asserted"), ("EGY", "GRC", "06", "asserted")}),
+    ("envoys", "Armenia and Azerbaijan held a new round of talks in Geneva last week. The two envoys met again for "
+     "three hours on Friday.", {("ARM", "AZE", "04", "asserted"), ("AZE", "ARM", "04", "asserted")}),
+    ("envoys-planned", "Serbia and Kosovo resumed talks in Brussels on Monday. The two envoys agreed to meet again "
+     "in May.", {("SRB", "XKX", "03", "planned"), ("XKX", "SRB", "03", "planned")}),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), PAIRS, ids=[c[0] for c in PAIRS])
+def test_pair_nouns(coder, name, text, expected):
+    assert expected <= _dyads(code_sentence(coder, text, "2027-05-01"))
+
+
+def test_pair_noun_needs_two_or_both(coder):
+    """"The ministries announced new rules": no pair is meant without "two" or "both"."""
+    text = "Kenya and Uganda signed a trade deal on Monday. The ministries announced new rules for importers."
+    dyads = _dyads(code_sentence(coder, text, "2027-05-01"))
+    assert dyads == {("KEN", "UGA", "05", "asserted"), ("UGA", "KEN", "05", "asserted")}

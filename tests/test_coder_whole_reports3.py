@@ -1,6 +1,6 @@
 """Constructions of whole reports that the coder missed in the probe10 articles (issue 11, "code the news it has
-never seen"): a decision named with its decider, borders closed at their checkpoints, and pairs named by their
-ministries, delegations, envoys or navies.
+never seen"): a decision named with its decider, borders closed at their checkpoints, pairs named by their
+ministries, delegations, envoys or navies, reminders of a duty, and vehicles that strike a mine.
 
 Each construction has sentences written for brinkwatch in other words, countries and tenses than the probe's
 articles, with near-misses beside them. Countries, roots and modalities are asserted: the cases are about finding
@@ -32,6 +32,8 @@ CASES = [
      {("LBN", "QAT", "05", "asserted"), ("QAT", "LBN", "07", "asserted")}),
     ("decision-by", "Spain criticised a decision by Morocco to close its border with Algeria.",
      {("ESP", "MAR", "11", "asserted"), ("MAR", "DZA", "19", "asserted")}),
+    ("decision-attacked", "Britain's foreign secretary attacked Moscow's decision to expel the diplomats.",
+     {("GBR", "RUS", "11", "asserted"), ("RUS", "GBR", "16", "asserted")}),
     # near-misses: a plan is not taken, and a decision that names no decider gives the act no doer
     ("plan-not-decision", "Egypt criticised Ethiopia's plan to fill the dam.", {("EGY", "ETH", "11", "asserted")}),
     ("decision-no-decider", "Chile criticised the decision to expel the Venezuelan ambassador.",
@@ -47,6 +49,33 @@ CASES = [
     # near-misses: a checkpoint in a city, checkpoints set up, newspapers shut down
     ("closed-city-checkpoint", "Police closed a checkpoint in the city centre to repair the road.", set()),
     ("set-up-checkpoints", "The army set up new checkpoints on the road to Gao.", set()),
+
+    # reminding a state of its duty, obligations or commitments is a demand (remind.v.duty, as reminder.n.demand)
+    ("reminded-obligations", "Germany reminded Iran of its obligations under the Non-Proliferation Treaty.",
+     {("DEU", "IRN", "10", "requested")}),
+    ("reminds-duty", "The UN envoy reminds Baghdad of its duty under the Vienna Convention to protect foreign "
+     "missions.", {("IGO", "IRQ", "10", "requested")}),
+    ("reminded-commitment", "Brazil's foreign minister has reminded Venezuela of its commitment to hold free "
+     "elections.", {("BRA", "VEN", "10", "requested")}),
+    ("reminded-responsibilities", "Egypt reminded Israel of its responsibilities as the occupying power.",
+     {("EGY", "ISR", "10", "requested")}),
+    # near-misses: a reminder of a fact is speech, a coach's no politics
+    ("reminded-that", "The minister reminded reporters that the talks had been planned for months.", set()),
+    ("reminded-players", "The coach reminded his players of their duty to the fans.", set()),
+
+    # a vehicle, patrol or soldier that strikes, hits, runs over or steps on a mine was hit by it: no attack by it
+    # (senses.yaml contact_verbs, explosive_objects)
+    ("truck-struck-landmine", "An army truck struck a landmine near Gao on Monday, killing four soldiers.", set()),
+    ("vehicle-hit-roadside-bomb", "A Malian army vehicle hit a roadside bomb near Boni.", set()),
+    ("patrol-ran-over-ied", "A police patrol ran over an improvised explosive device in Lower Dir district.", set()),
+    ("soldier-stepped-on-mine", "A Syrian soldier stepped on a mine near Deraa.", set()),
+    # near-misses: missiles and drones that strike a plant or a coal mine, a bomb planted against a convoy
+    ("missiles-struck-plant", "Russian missiles struck a power plant near Kharkiv.",
+     {("RUS", "UKR", "19", "asserted")}),
+    ("drones-hit-coal-mine", "Russian drones hit a coal mine near Pavlohrad on Sunday.",
+     {("RUS", "UKR", "19", "asserted")}),
+    ("bomb-planted", "Militants planted a roadside bomb that struck an army convoy in Waziristan.",
+     {("PAK", "PAK", "18", "asserted")}),
 ]
 
 

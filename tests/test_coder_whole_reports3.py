@@ -1,6 +1,7 @@
 """Constructions of whole reports that the coder missed in the probe10 articles (issue 11, "code the news it has
 never seen"): a decision named with its decider, borders closed at their checkpoints, pairs named by their
-ministries, delegations, envoys or navies, reminders of a duty, and vehicles that strike a mine.
+ministries, delegations, envoys or navies, reminders of a duty, vehicles that strike a mine, lockdowns, and a
+known person's name that is another's given name.
 
 Each construction has sentences written for brinkwatch in other words, countries and tenses than the probe's
 articles, with near-misses beside them. Countries, roots and modalities are asserted: the cases are about finding
@@ -76,6 +77,32 @@ CASES = [
      {("RUS", "UKR", "19", "asserted")}),
     ("bomb-planted", "Militants planted a roadside bomb that struck an army convoy in Waziristan.",
      {("PAK", "PAK", "18", "asserted")}),
+
+    # a lockdown imposed, announced or ordered is an administrative restriction on the people locked down (lockdown.n)
+    ("lockdown-imposed", "Kenya imposed a lockdown on Mandera county after the attacks.",
+     {("KEN", "KEN", "17", "asserted")}),
+    ("lockdown-announced", "Papua New Guinea's prime minister announced a 14-day lockdown of Wabag district on "
+     "Monday.", {("PNG", "---", "17", "asserted")}),
+    ("lockdown-ordered", "The Ecuadorian government ordered a lockdown in three prisons in Guayaquil.",
+     {("ECU", "ECU", "17", "asserted")}),
+    # near-misses: a lockdown as the doer of its economic effect, and one that ended with no one ending it
+    ("lockdown-effect", "The lockdown in Shanghai cut factory output by 20 percent in April.", set()),
+    ("lockdown-ended", "Factories reopened after the lockdown ended.", set()),
+
+    # a known person's one-word name that opens a longer unknown person's name is a given name, not that person
+    # (actors/names.py _given_name_of_another): the title's country stands
+    ("given-name-hadi", "In a statement, Iraq's Prime Minister Hadi al-Rubaie apologised to Denmark.",
+     {("IRQ", "DNK", "05", "asserted")}),
+    ("given-name-maduro", "Chile's Defence Minister Maduro Rojas met Argentine officers in Mendoza.",
+     {("CHL", "ARG", "04", "asserted")}),
+    ("given-name-ruto", "In a speech, Ghana's Interior Minister Ruto Mensah warned Togo against arming the rebels.",
+     {("GHA", "TGO", "13", "threatened")}),
+    ("given-name-erdogan", "Peru's new interior minister Erdogan Quispe met Bolivian police chiefs in La Paz.",
+     {("PER", "BOL", "04", "asserted")}),
+    # near-misses: the known person named alone, by title and surname, or by full name
+    ("known-hadi", "Yemen's President Hadi met the Saudi ambassador in Aden.", {("YEM", "SAU", "04", "asserted")}),
+    ("known-abbas", "Mahmoud Abbas met Egypt's president in Cairo.", {("PSE", "EGY", "04", "asserted")}),
+    ("known-ruto", "Ruto met Ugandan officials in Kampala on Monday.", {("KEN", "UGA", "04", "asserted")}),
 ]
 
 

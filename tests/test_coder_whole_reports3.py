@@ -1,7 +1,7 @@
 """Constructions of whole reports that the coder missed in the probe10 articles (issue 11, "code the news it has
 never seen"): a decision named with its decider, borders closed at their checkpoints, pairs named by their
-ministries, delegations, envoys or navies, reminders of a duty, vehicles that strike a mine, lockdowns, and a
-known person's name that is another's given name.
+ministries, delegations, envoys or navies, reminders of a duty, vehicles that strike a mine, lockdowns, a known
+person's name that is another's given name, and a person's supporters named by "his" or "her".
 
 Each construction has sentences written for brinkwatch in other words, countries and tenses than the probe's
 articles, with near-misses beside them. Countries, roots and modalities are asserted: the cases are about finding
@@ -104,6 +104,29 @@ CASES = [
     ("known-abbas", "Mahmoud Abbas met Egypt's president in Cairo.", {("PSE", "EGY", "04", "asserted")}),
     ("known-ruto", "Ruto met Ugandan officials in Kampala on Monday.", {("KEN", "UGA", "04", "asserted")}),
 ]
+
+
+# a person's followers named by "his" or "her" are the person's side (sectors.yaml follower_nouns): the opposition
+# leader's supporters are the opposition
+FOLLOWERS = [
+    ("his-supporters", "Police in Bangladesh arrested opposition leader Rafiqul Chowdhury at his home in Dhaka on "
+     "Monday. Thousands of his supporters clashed with police near the party's headquarters later in the day.",
+     {("BGDCOP", "BGDOPP", "173"), ("BGDOPP", "BGDCOP", "145")}),
+    ("her-supporters", "Zambian police detained opposition leader Grace Mwale in Lusaka on Friday. Her supporters "
+     "protested outside the police station.", {("ZMBCOP", "ZMBOPP", "173"), ("ZMBOPP", "ZMBCOP", "141")}),
+    ("his-supporters-former", "Former Peruvian president Pedro Castillo was arrested in Lima on Wednesday. His "
+     "supporters clashed with police outside the prosecutor's office.",
+     {("PER", "PERELI", "173"), ("PERELI", "PERCOP", "145")}),
+    # near-miss: his lawyer is no follower of his side (a lawyer keeps the sector of lawyers)
+    ("his-lawyer", "Police in Bangladesh arrested opposition leader Rafiqul Chowdhury in Dhaka on Monday. His lawyer "
+     "accused the police of beating him.", {("BGDCOP", "BGDOPP", "173"), ("BGDJUD", "BGDCOP", "112")}),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), FOLLOWERS, ids=[c[0] for c in FOLLOWERS])
+def test_followers_of_a_person(coder, name, text, expected):
+    events = code_sentence(coder, text, "2027-05-01")
+    assert {(ev.source.code, ev.target.code, ev.cameo.code) for ev in events} == expected
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])

@@ -135,6 +135,7 @@ class _Tables:
     name_words: dict[Key, str] = field(default_factory=dict)
     person_nouns: set[Key] = field(default_factory=set)
     held_people: set[Key] = field(default_factory=set)
+    follower_nouns: set[Key] = field(default_factory=set)
     sector_labels: dict[str, str] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
     country_aliases: dict[str, str] = field(default_factory=dict)
@@ -401,6 +402,9 @@ class ActorKB:
     def is_person_noun(self, key: Key) -> bool:
         return key in self._t.person_nouns
 
+    def is_follower_noun(self, key: Key) -> bool:
+        return key in self._t.follower_nouns
+
     def is_held_person(self, key: Key) -> bool:
         """ "hostages", "captives", "victims": people held or harmed, named by what befell them."""
         return key in self._t.held_people
@@ -556,6 +560,7 @@ def _add_names(tables: _Tables, entry: KBEntry, names: Iterable[str], *, tabari:
 def _load_sectors(tables: _Tables, sectors: SectorsFile) -> None:
     tables.person_nouns.update(pieces(noun) for noun in sectors.person_nouns)
     tables.held_people.update(pieces(noun) for noun in sectors.held_people)
+    tables.follower_nouns.update(pieces(noun) for noun in sectors.follower_nouns)
     for sector in sectors.sectors:
         tables.sector_labels[sector.code] = sector.label
         for noun in sector.nouns:

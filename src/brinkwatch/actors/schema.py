@@ -132,6 +132,7 @@ class SectorsFile(_Strict):
         str
     ] = []  # people-denoting heads that take their modifier's sector ("opposition candidates")
     held_people: list[str] = []  # people held or harmed, who lend their nationality to "the families of ..."
+    follower_nouns: list[str] = []  # a person's own side: "his supporters" are the side of the man "his" names
 
 
 class OrganizationEntry(_Strict):

@@ -1,7 +1,8 @@
 """Constructions of whole reports that the coder missed in the probe10 articles (issue 11, "code the news it has
 never seen"): a decision named with its decider, borders closed at their checkpoints, pairs named by their
 ministries, delegations, envoys or navies, reminders of a duty, vehicles that strike a mine, lockdowns, a known
-person's name that is another's given name, and a person's supporters named by "his" or "her".
+person's name that is another's given name, a person's supporters named by "his" or "her", and visitors welcomed
+with a ceremony.
 
 Each construction has sentences written for brinkwatch in other words, countries and tenses than the probe's
 articles, with near-misses beside them. Countries, roots and modalities are asserted: the cases are about finding
@@ -88,6 +89,17 @@ CASES = [
     # near-misses: a lockdown as the doer of its economic effect, and one that ended with no one ending it
     ("lockdown-effect", "The lockdown in Shanghai cut factory output by 20 percent in April.", set()),
     ("lockdown-ended", "Factories reopened after the lockdown ended.", set()),
+
+    # a visitor welcomed, greeted or received with a salute, guard of honour or ceremony is hosted (welcome.v.ceremony)
+    ("greeted-red-carpet", "Xi greeted Lula with a red carpet ceremony at the Great Hall of the People.",
+     {("CHN", "BRA", "04", "asserted")}),
+    ("greeted-guard", "Macron was greeted with a guard of honour by the Nigerian president in Abuja.",
+     {("NGA", "FRA", "04", "asserted")}),
+    ("greeted-guard-active", "Ghana's President Mahama greeted Kagame with a guard of honour at Kotoka airport.",
+     {("GHA", "RWA", "04", "asserted")}),
+    # near-misses: an agreement welcomed with relief or optimism is a statement
+    ("welcomed-relief", "The ceasefire was welcomed with relief in Beirut.", set()),
+    ("welcomed-optimism", "Egypt welcomed the ceasefire with cautious optimism.", {("EGY", None, "05", "asserted")}),
 
     # a known person's one-word name that opens a longer unknown person's name is a given name, not that person
     # (actors/names.py _given_name_of_another): the title's country stands

@@ -1,8 +1,8 @@
 """Constructions of whole reports that the coder missed in the probe10 articles (issue 11, "code the news it has
 never seen"): a decision named with its decider, borders closed at their checkpoints, pairs named by their
 ministries, delegations, envoys or navies, reminders of a duty, vehicles that strike a mine, lockdowns, a known
-person's name that is another's given name, a person's supporters named by "his" or "her", and visitors welcomed
-with a ceremony.
+person's name that is another's given name, a person's supporters named by "his" or "her", visitors welcomed
+with a ceremony, and matters raised with a government.
 
 Each construction has sentences written for brinkwatch in other words, countries and tenses than the probe's
 articles, with near-misses beside them. Countries, roots and modalities are asserted: the cases are about finding
@@ -100,6 +100,16 @@ CASES = [
     # near-misses: an agreement welcomed with relief or optimism is a statement
     ("welcomed-relief", "The ceasefire was welcomed with relief in Beirut.", set()),
     ("welcomed-optimism", "Egypt welcomed the ceasefire with cautious optimism.", {("EGY", None, "05", "asserted")}),
+
+    # raising a matter, a case or concerns with another government consults it (raise.v.matter, PETRARCH2's 040)
+    ("raised-matter", "Germany raised the matter with the Vietnamese foreign ministry.",
+     {("DEU", "VNM", "04", "asserted")}),
+    ("raised-concerns-with", "India has raised its concerns with China over the new dam.",
+     {("IND", "CHN", "04", "asserted")}),
+    ("raised-matter-officials", "Kenya raised the matter with Ugandan officials at the summit in Arusha.",
+     {("KEN", "UGA", "04", "asserted")}),
+    # near-miss: interest rates raised are no consultation
+    ("raised-rates", "The central bank raised interest rates by half a point.", set()),
 
     # a known person's one-word name that opens a longer unknown person's name is a given name, not that person
     # (actors/names.py _given_name_of_another): the title's country stands

@@ -177,12 +177,15 @@ def test_report_tuning_set_four(coder) -> None:  # noqa: ANN001
     coder places neither "in the capital" nor "around Dhaka University"); a force act's dateline abroad ("BAKU -")
     taken as its place; places the coder misreads ("in solidarity with Gaza", "the Red Sea port of Eilat", "the Urals
     city" as Ralls, Texas); an arrest told with no shared word. After the places2 round (those places read right, "the
-    capital" and "around Dhaka University" placed): 0.978 / 0.863 / 9 / 11."""
+    capital" and "around Dhaka University" placed): 0.978 / 0.863 / 9 / 11. After the dedup7 round's rules (a force
+    act filed from the attacker's own country under a split dateline, "BAKU -", is no place): 0.979 / 0.922 / 10 / 11.
+    Left: Bangladesh's students placed only in "Bangladesh" share no word with the Dhaka reports (0.13, below the
+    threshold) and one with Chittagong's garment workers; the arrest "took ... into custody" shares no word."""
     st, labels = _report_corpus(coder, "tuning4.yaml")
     precision, recall, whole, apart = _article_scores(st, labels)
     st.close()
     print(f"tuning4: P={precision:.3f} R={recall:.3f} whole={whole}/12 apart={apart}/12")
-    assert precision >= 0.97 and recall >= 0.85 and whole >= 9 and apart >= 11
+    assert precision >= 0.97 and recall >= 0.92 and whole >= 10 and apart >= 11
 
 
 def test_report_holdout_set_four(coder) -> None:  # noqa: ANN001
@@ -192,9 +195,35 @@ def test_report_holdout_set_four(coder) -> None:  # noqa: ANN001
     not a town, so the two-towns-two-tolls rule does not see two towns). The split happenings: the students'
     protest in Belgrade (one report says "the capital", one only "Serbia"); a border clash a report files from
     Bangkok (a force act's dateline abroad taken as its place). After the places2 round (Jenin read as the town):
-    1.000 / 0.852 / 6 / 8."""
+    1.000 / 0.852 / 6 / 8. With the dedup7 round's rules (not tuned on this set; the attacker's-own-country
+    dateline rule reads the border clash's Bangkok dateline as no place): 1.000 / 0.889 / 7 / 8."""
     st, labels = _report_corpus(coder, "holdout4.yaml")
     precision, recall, whole, apart = _article_scores(st, labels)
     st.close()
     print(f"holdout4: P={precision:.3f} R={recall:.3f} whole={whole}/8 apart={apart}/8")
-    assert precision >= 0.99 and recall >= 0.85 and whole >= 6 and apart >= 8
+    assert precision >= 0.99 and recall >= 0.88 and whole >= 7 and apart >= 8
+
+
+def test_report_tuning_set_five(coder) -> None:  # noqa: ANN001
+    """tuning5.yaml (12 happenings told by 3-5 raw reports, 12 near-miss distractors), written by the dedup7 round
+    before brinkwatch ran on it: 0.786 / 0.386 / 2 of 12 / 8 of 12 before the round's rules; after (a headline takes
+    its body's one exact day; pairs taken by support; "bombed"/"bombs" one word; the attacker's-country dateline):
+    0.903 / 0.491 / 4 / 10. Left, mostly coding differences between reports (see the dedup7 report): a tanker
+    "seized" (171) beside "captured" (192); sanctions "adopted" coded 190 and "restrictive measures" 175; a coup
+    attempt coded 171, 180 and 190; "the Democratic Republic of Congo" coded COG; a release, a deportation told
+    in words the coder does not code ("let ... go", "sent back"); reports sharing no word, place or toll."""
+    st, labels = _report_corpus(coder, "tuning5.yaml")
+    precision, recall, whole, apart = _article_scores(st, labels)
+    st.close()
+    print(f"tuning5: P={precision:.3f} R={recall:.3f} whole={whole}/12 apart={apart}/12")
+    assert precision >= 0.90 and recall >= 0.49 and whole >= 4 and apart >= 10
+
+
+def test_report_holdout_set_five(coder) -> None:  # noqa: ANN001
+    """holdout5.yaml (8 happenings, 8 distractors), written with tuning5 and scored once at the end of the dedup7
+    round, never tuned on: 1.000 / 0.697 / 5 of 8 / 8 of 8."""
+    st, labels = _report_corpus(coder, "holdout5.yaml")
+    precision, recall, whole, apart = _article_scores(st, labels)
+    st.close()
+    print(f"holdout5: P={precision:.3f} R={recall:.3f} whole={whole}/8 apart={apart}/8")
+    assert precision >= 0.99 and recall >= 0.69 and whole >= 5 and apart >= 8

@@ -204,9 +204,9 @@ def test_a_part_of_a_country_is_in_it(text, trigger, country) -> None:
 @pytest.mark.parametrize(
     ("text", "trigger", "expected"),
     [
-        # a lone victim told with "a" carries no count (the convention of the annotated sets)
-        ("Artillery shelled the village on Tuesday, killing a woman.", "shelled", {}),
-        ("A journalist was detained at the airport in Minsk.", "detained", {}),
+        # a lone victim told with "a" counts one (the wire sets' convention, the yaml sets' since the tenth round)
+        ("Artillery shelled the village on Tuesday, killing a woman.", "shelled", {"killed": 1}),
+        ("A journalist was detained at the airport in Minsk.", "detained", {"arrested": 1}),
         ("A soldier attacked his commander in Kaduna.", "attacked", {}),
         ("Police detained protesters in Tbilisi, a witness said.", "detained", {}),
     ],

@@ -76,8 +76,8 @@ def test_a_range_keeps_its_qualifier() -> None:
         ("A roadside bomb struck a car near Kandahar on Monday, killing a soldier and a civilian.", "struck",
          {"killed": 2}),
         ("Police in Dhaka arrested a journalist and a student on Tuesday.", "arrested", {"arrested": 2}),
-        # near-miss: a lone victim told with "a" stays without a count (the older sets' convention)
-        ("Russian forces shelled Kherson on Tuesday, killing a 61-year-old man.", "shelled", {}),
+        # a lone victim told with "a" counts one, its age is no count (tenth round: the wire sets' convention)
+        ("Russian forces shelled Kherson on Tuesday, killing a 61-year-old man.", "shelled", {"killed": 1}),
     ],
 )
 def test_people_listed_one_by_one_count_one_each(text, trigger, expected) -> None:

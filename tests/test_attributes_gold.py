@@ -184,9 +184,17 @@ EIGHTH_FLOORS = {"date": 0.95, "place_country": 0.95, "place_25km": 0.95, "numbe
 HELDOUT_EIGHTH_FLOORS = {"date": 0.8, "place_country": 0.95, "place_25km": 0.8, "numbers": 0.8}
 
 
+# ``wires_ninth`` (15 short wires and monitor notes, tuned on in the tenth round: injuries told without "injured",
+# lone victims, "killing two and wounding five", tolls over sides and revised, "Among the 40 passengers, 12 died",
+# arrests as "rounded up", "taken into custody", "held for questioning", "picked up", and numbers that are no
+# tolls). First run 9/9, 14/14, 12/12, 10/14; after the work 9/9, 14/14, 12/12, 13/14. ``heldout_ninth`` is scored
+# only in the README of tests/data/attributes.
+NINTH_FLOORS = {"date": 0.95, "place_country": 0.95, "place_25km": 0.95, "numbers": 0.9}
+
+
 WHOLE_WIRE_FLOORS = {"wires_sixth": SIXTH_FLOORS, "wires_seventh": SEVENTH_FLOORS, "wires_eighth": EIGHTH_FLOORS,
-                     "heldout_eighth": HELDOUT_EIGHTH_FLOORS}
-SMALL_SETS = {"heldout_eighth": 10}  # fewer scored events than the tuned sets' 12
+                     "heldout_eighth": HELDOUT_EIGHTH_FLOORS, "wires_ninth": NINTH_FLOORS}
+SMALL_SETS = {"heldout_eighth": 10, "wires_ninth": 9}  # fewer scored events than the tuned sets' 12
 
 
 @pytest.fixture(scope="module")

@@ -37,4 +37,8 @@ class Settings(BaseModel):
     # default: on news it parses 95-99% of the sentences anyway (docs/scale.md).
     prefilter: bool = Field(default_factory=lambda: os.environ.get("BRINKWATCH_PREFILTER", "0").lower()
                             in ("1", "true", "yes", "on"))
+    # spaCy's statistical NER (``ner``, ~45% of the pipeline's CPU). Off: the pipeline runs without it and
+    # ``nlp.entities`` marks entities by rules compiled from the knowledge (docs/scale.md, "Without spaCy's NER").
+    ner: bool = Field(default_factory=lambda: os.environ.get("BRINKWATCH_NER", "1").lower()
+                      not in ("0", "false", "no", "off"))
     api_token: str | None = Field(default_factory=lambda: os.environ.get("BRINKWATCH_API_TOKEN"))

@@ -184,9 +184,13 @@ class MentionMemory:
 
             return self.antecedent(head, party, reach=2)
         if head.lower_ in self._group_nouns:
+            # "The regional body's president urged the alliance to ...": an object is not its own clause's subject
+            own_subjects = _clause_subjects(head)
+
             def group(m: Mention) -> bool:
-                return m.kind in ("organization", "new") or m.actor.sector in ("REB", "UAF", "SEP", "OPP") \
-                    or m.actor.code[:3] in ("IGO", "NGO", "IMG")  # "ASEAN leaders met ... The bloc"
+                return m.head not in own_subjects and (
+                    m.kind in ("organization", "new") or m.actor.sector in ("REB", "UAF", "SEP", "OPP")
+                    or m.actor.code[:3] in ("IGO", "NGO", "IMG"))  # "ASEAN leaders met ... The bloc"
 
             def named(m: Mention) -> bool:
                 # "Boko Haram militants abducted ... troops killed 12 fighters. ... the group's camps": a bare
@@ -195,6 +199,19 @@ class MentionMemory:
 
             return self.antecedent(head, named, reach=3) or self.antecedent(head, group)
         return None
+
+
+def _clause_subjects(head: Token) -> frozenset[int]:
+    """The tokens of the subjects (and their conjuncts) of the verb whose object or prepositional object
+    ``head`` is."""
+    word = head
+    while word.dep_ in ("dobj", "pobj", "prep", "dative", "attr") and word.head.i != word.i:
+        word = word.head
+    if word is head or word.pos_ not in ("VERB", "AUX"):
+        return frozenset()
+    subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # the whole subject phrase: "the EU's naval commander urged the movement" is not about the EU either
+    return frozenset(t.i for s in subjects for c in (s, *s.conjuncts) for t in c.subtree)
 
 
 def _is_subject(token: Token) -> bool:

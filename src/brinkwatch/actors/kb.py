@@ -135,6 +135,8 @@ class _Tables:
     name_words: dict[Key, str] = field(default_factory=dict)
     person_nouns: set[Key] = field(default_factory=set)
     held_people: set[Key] = field(default_factory=set)
+    member_nouns: set[Key] = field(default_factory=set)
+    opponent_nouns: set[Key] = field(default_factory=set)
     follower_nouns: set[Key] = field(default_factory=set)
     sector_labels: dict[str, str] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
@@ -158,8 +160,13 @@ class _Tables:
     crowd_verbs: frozenset[tuple[str, ...]] = frozenset()  # ("march",), ("take", "to", "street")
     home_modifiers: frozenset[str] = frozenset()  # "government troops", "federal forces"
     home_nouns: frozenset[str] = frozenset()  # "the junta"
+    body_nouns: frozenset[str] = frozenset()  # "the regional bloc", "the world body"
+    body_epithets: frozenset[str] = frozenset()
+    subnational_modifiers: frozenset[str] = frozenset()  # "the regional government", "the state assembly"
+    region_nouns: frozenset[str] = frozenset()  # "the region's prime minister"
     shared_seats: set[str] = field(default_factory=set)  # seat ids other states' bodies share ("Congress")
     vessel_nouns: frozenset[str] = frozenset()  # "the tanker Norway Pearl"
+    language_nouns: frozenset[str] = frozenset()  # "the Uzbek language"
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -402,6 +409,14 @@ class ActorKB:
     def is_person_noun(self, key: Key) -> bool:
         return key in self._t.person_nouns
 
+    def is_member_noun(self, key: Key) -> bool:
+        """ "agents", "officers", "staff": people who act for the body their "of" phrase names."""
+        return key in self._t.member_nouns
+
+    def is_opponent_noun(self, key: Key) -> bool:
+        """ "opponents", "critics": the opposition of the government their "of" phrase names."""
+        return key in self._t.opponent_nouns
+
     def is_follower_noun(self, key: Key) -> bool:
         return key in self._t.follower_nouns
 
@@ -479,6 +494,22 @@ class ActorKB:
         return self._t.island_nouns
 
     @property
+    def body_nouns(self) -> frozenset[str]:
+        return self._t.body_nouns
+
+    @property
+    def body_epithets(self) -> frozenset[str]:
+        return self._t.body_epithets
+
+    @property
+    def subnational_modifiers(self) -> frozenset[str]:
+        return self._t.subnational_modifiers
+
+    @property
+    def region_nouns(self) -> frozenset[str]:
+        return self._t.region_nouns
+
+    @property
     def subnational_titles(self) -> frozenset[str]:
         return self._t.subnational_titles
 
@@ -523,6 +554,10 @@ class ActorKB:
         return self._t.vessel_nouns
 
     @property
+    def language_nouns(self) -> frozenset[str]:
+        return self._t.language_nouns
+
+    @property
     def crowd_verbs(self) -> frozenset[tuple[str, ...]]:
         return self._t.crowd_verbs
 
@@ -560,6 +595,8 @@ def _add_names(tables: _Tables, entry: KBEntry, names: Iterable[str], *, tabari:
 def _load_sectors(tables: _Tables, sectors: SectorsFile) -> None:
     tables.person_nouns.update(pieces(noun) for noun in sectors.person_nouns)
     tables.held_people.update(pieces(noun) for noun in sectors.held_people)
+    tables.member_nouns.update(pieces(noun) for noun in sectors.member_nouns)
+    tables.opponent_nouns.update(pieces(noun) for noun in sectors.opponent_nouns)
     tables.follower_nouns.update(pieces(noun) for noun in sectors.follower_nouns)
     for sector in sectors.sectors:
         tables.sector_labels[sector.code] = sector.label
@@ -657,10 +694,15 @@ def _load_phrase_words(tables: _Tables, words: PhraseWordsFile) -> None:
     tables.home_modifiers = frozenset(words.home_modifiers)
     tables.home_nouns = frozenset(words.home_nouns)
     tables.vessel_nouns = frozenset(words.vessel_nouns)
+    tables.language_nouns = frozenset(words.language_nouns)
+    tables.body_nouns = frozenset(words.body_nouns)
+    tables.body_epithets = frozenset(words.body_epithets)
+    tables.subnational_modifiers = frozenset(words.subnational_modifiers)
+    tables.region_nouns = frozenset(words.region_nouns)
 
 
 # -------------------------------------------------------------------- the compiled-table cache
-_CACHE_FORMAT = "actors-5"
+_CACHE_FORMAT = "actors-7"
 
 
 def _cache_path(inputs: Sequence[Path], base_layer: bool) -> Path | None:

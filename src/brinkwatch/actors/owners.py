@@ -60,8 +60,12 @@ class Owners:
         of its members ("the UN said its peacekeepers ..." -> IGOUNOPKO)."""
         owner = next((c for c in head.children if c.dep_ == "poss" and (
             c.lower_ in OWNER_PRONOUNS or c.lower_ in COUNTRY_NOUNS | self._kb.group_nouns | self._kb.island_nouns
-            or c.lower_ == "whose" or (c.pos_ == "PROPN" and c.lower_ in self._kb.name_type_words))),
-            None)  # "the kingdom's", "the Front's"
+            or c.lower_ == "whose" or (c.pos_ == "PROPN" and c.lower_ in self._kb.name_type_words)
+            or self._described_body(c))),
+            None)  # "the kingdom's", "the Front's", "the regional body's"
+        region = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None and region is not None and (home := self._region_owner_home(region)) is not None:
+            return home  # "the region's prime minister", "the province's governor"
         if owner is not None and owner.lower_ == "whose":
             # "the Sudanese general, whose troops shelled El Fasher": the relative clause's antecedent owns them
             clause = head.head

@@ -18,6 +18,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.actors import discard
+from brinkwatch.actors.bodies import Bodies
 from brinkwatch.actors.codes import CONFIDENCE, NO_COUNTRY, NON_STATE, Origin, assemble_code, country_of
 from brinkwatch.actors.context import DocContext, home_country, read_context
 from brinkwatch.actors.coref import (
@@ -69,7 +70,7 @@ class ActorResolver:
         return DocActors(self.kb, doc, when, exclude=exclude, context=context)
 
 
-class DocActors(Owners, PlacesAndPeoples, Namesakes):
+class DocActors(Owners, Bodies, PlacesAndPeoples, Namesakes):
     """Actor mentions of one document and resolution of its noun phrases.
 
     The stages: ``context.read_context`` (KB names, defined acronyms, sentence numbers), this class's phrase
@@ -281,6 +282,12 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
             return None, ""
         if (user := self._user_by_agent(head)) is not None:
             return user, "coref"
+        if (body := self._member_of(head)) is not None:
+            return body, "kb+noun"
+        if (opposition := self._opponents_of(head)) is not None:
+            return opposition, "kb+noun"
+        if self._described_body(head) and (body := self._body_antecedent(head)) is not None:
+            return body, "coref"  # "the regional bloc", "the world body": the international body named before
         if head.lower_ in self._kb.crowd_numbers:
             return self._counted(head)
         window = self._left_window(head)
@@ -290,6 +297,8 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
         if head.pos_ == "ADJ" or self._modifying_adjective(head):
             # "Israeli" in "Israeli air raids": the country behind the event noun; "Tajik" in "Tajik and
             # Kyrgyz border guards", which the tagger reads as a name
+            if self._names_language(head):
+                return None, ""  # "a ban on the Uzbek language": a language, not the state
             country = self._adjective_at(head.i) or self._group_state(head.i, head)
             if country is None:
                 return self._nonstate_adjective(head), "sector"
@@ -406,6 +415,13 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
                 return country
         return self._kb.adjective_country(self._pieces[index])
 
+    def _names_language(self, head: Token) -> bool:
+        """A nationality adjective on a language noun ("the Uzbek language", "Arabic-language papers")."""
+        first = head
+        while first.dep_ == "conj" and first.head.i != first.i:  # "the Armenian and Azeri languages"
+            first = first.head
+        return first.dep_ in ("amod", "compound", "nmod") and first.head.lemma_.lower() in self._kb.language_nouns
+
     def _modifying_adjective(self, head: Token) -> bool:
         """A country adjective the tagger took for a name or noun, modifying a noun or coordinated with a
         modifier: "Tajik" in "Tajik and Kyrgyz border guards"."""
@@ -495,9 +511,13 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
 
     def _modifier_sector(self, head: Token, window: int, stop: int | None = None) -> str | None:
         for index in range((head.i if stop is None else stop) - 1, window - 1, -1):
-            sector = self._kb.sector_noun(self._pieces[index])
-            if sector is not None:
-                return sector
+            # the longest sector noun or title ending here: "the attorney general's office" is the prosecution's,
+            # not the army's ("general")
+            for first in range(max(window, index - self._kb.max_noun_len + 1), index + 1):
+                key = sum((self._pieces[at] for at in range(first, index + 1)), ())
+                sector = self._kb.sector_noun(key) or (self._kb.title_sector(key) if first < index else None)
+                if sector is not None:
+                    return sector
             found = self._names.get(index)
             if found is not None and found.match.sector is not None:
                 return found.match.sector
@@ -515,6 +535,8 @@ class DocActors(Owners, PlacesAndPeoples, Namesakes):
         )
         if origin is None and (home := home_country(self._kb, self.context, head, range(window, head.i))):
             origin = (home, None, "domestic")  # "government troops" in a story filed from the country
+        if origin is None:
+            origin = self._subnational_body_home(head, window, sector)  # "the regional government"
         if origin is not None and origin[2] == "coref-armed":  # "Hamas said its gunmen ...": the group
             return self._build(head, window, (origin[0], None, "coref"), None, "coref", None), "coref"
         if sector == "GOV" and self._kb.is_person_noun(pieces(head.lemma_)):

@@ -132,6 +132,8 @@ class SectorsFile(_Strict):
         str
     ] = []  # people-denoting heads that take their modifier's sector ("opposition candidates")
     held_people: list[str] = []  # people held or harmed, who lend their nationality to "the families of ..."
+    member_nouns: list[str] = []  # staff nouns that are the body of their "of" phrase ("agents of the X office")
+    opponent_nouns: list[str] = []  # "opponents of the government": the opposition of the state the "of" names
     follower_nouns: list[str] = []  # a person's own side: "his supporters" are the side of the man "his" names
 
 
@@ -239,6 +241,11 @@ class PhraseWordsFile(_Strict):
     home_modifiers: Words = Field(min_length=1)
     home_nouns: Words = Field(min_length=1)
     vessel_nouns: Words = Field(min_length=1)
+    language_nouns: Words = []
+    body_nouns: Words = []
+    subnational_modifiers: Words = []
+    region_nouns: Words = []
+    body_epithets: Words = []
 
 
 class AgentEntry(_Strict):

@@ -32,13 +32,30 @@ def dateline_sql(alias: str = "") -> str:
     capitals outside the evidence (a town named in the body is not in capitals; a headline in capitals holds its
     own place in its evidence); such a dateline is taken for where the reporter was only for an act that is not
     one of force and has a foreign party (a visit filed from home, an expulsion reported from the other capital):
-    a domestic protest or arrest, or an attack, filed from a town most often happened there."""
+    a domestic protest or arrest, or an attack, filed from a town most often happened there. The exception is an
+    act of force on a foreign (or unnamed) party filed from the attacker's own country, the town not named in the
+    sentence ("BAKU -" above "Azerbaijan's defence ministry said its troops returned fire"): the ministry spoke
+    there; the shots fell elsewhere."""
     a = alias
-    split = (f"{a}place_text = upper({a}place_text) AND {a}place_text <> lower({a}place_text) "
-             f"AND NOT contains({a}evidence_text, {a}place_text) AND {a}cameo_root NOT IN {_FORCE_ROOTS} "
-             f"AND ({a}target_country IS DISTINCT FROM {a}source_country "
+    written = (f"{a}place_text = upper({a}place_text) AND {a}place_text <> lower({a}place_text) "
+               f"AND NOT contains({a}evidence_text, {a}place_text)")
+    split = (f"{a}cameo_root NOT IN {_FORCE_ROOTS} AND ({a}target_country IS DISTINCT FROM {a}source_country "
              f"OR {a}place_country IS DISTINCT FROM {a}source_country)")
-    return f"coalesce(starts_with({a}evidence_text, upper({a}place_name)) OR ({split}), false)"
+    # an act of force on a foreign (or unnamed) party filed from the attacker's own country ("BAKU - Azerbaijan's
+    # troops returned fire ...", "ANKARA - Turkish jets struck PKK shelters ..."): the dateline is where its
+    # ministry spoke, not where the shots fell (the town is not named in the sentence, in any case)
+    attacker = (f"{a}cameo_root IN {_FORCE_ROOTS} AND {a}place_country = {a}source_country "
+                f"AND {a}target_country IS DISTINCT FROM {a}source_country "
+                f"AND NOT contains(lower({a}evidence_text), lower({a}place_text))")
+    return (f"coalesce(starts_with({a}evidence_text, upper({a}place_name)) "
+            f"OR ({written} AND (({split}) OR ({attacker}))), false)")
+
+
+# A word's ending off before it is cut to its first letters (FEATURES_SQL): "bombed", "bombing" and "bombs" are
+# one word, as "missiles" and "missile" were; cut to five letters, "bombed" was "bombe" and "bombs" "bomb".
+_STEM_CASE = ("CASE WHEN length(x) >= 6 AND suffix(x, 'ing') THEN left(x, length(x) - 3) "
+              "WHEN length(x) >= 5 AND suffix(x, 'ed') THEN left(x, length(x) - 2) "
+              "WHEN suffix(x, 's') THEN left(x, length(x) - 1) ELSE x END")
 
 
 # One row per mention considered (pending ones, and merged ones of the same families), with what pairs need.
@@ -102,14 +119,23 @@ WITH base AS NOT MATERIALIZED (
         CASE WHEN min(eff_date) FILTER (WHERE prec = 'day') = max(eff_date) FILTER (WHERE prec = 'day')
              THEN max(eff_date) FILTER (WHERE prec = 'day') END AS i_day
     FROM located SEMI JOIN several USING (doc_id, fam, sc) GROUP BY ALL
+), doc_day AS (
+    -- a mention dated only by its publication (a headline: "India downs drone from Pakistan") tells of the day its
+    -- article's exact-dated mentions give, when they give one, whatever root the coder gave each: a headline
+    -- restates its body (without it, a headline dated "publication +-2 days" chains the next day's reverse act)
+    -- (one pass over the mentions' keys)
+    SELECT doc_id, min(eff_date) FILTER (WHERE prec = 'day') AS d_day FROM base
+    GROUP BY doc_id HAVING bool_or(prec IN ('publication', 'unknown'))
+        AND min(eff_date) FILTER (WHERE prec = 'day') = max(eff_date) FILTER (WHERE prec = 'day')
 ), article AS NOT MATERIALIZED (
     SELECT l.* EXCLUDE (pc, pt, lat, lon, eff_date, prec, evidence_text, source_text, target_text, dl_pc),
         coalesce(pc, i_pc) AS pc, pt OR i_lat IS NOT NULL AS pt,
         CASE WHEN pt THEN lat ELSE coalesce(i_lat, lat) END AS lat,
         CASE WHEN pt THEN lon WHEN i_lat IS NOT NULL THEN i_lon ELSE lon END AS lon,
-        CASE WHEN prec <> 'day' AND eff_date IS NOT NULL AND i_day IS NOT NULL THEN i_day ELSE eff_date END
-            AS eff_date,
-        CASE WHEN prec <> 'day' AND eff_date IS NOT NULL AND i_day IS NOT NULL THEN 'day' ELSE prec END AS prec,
+        CASE WHEN prec <> 'day' AND eff_date IS NOT NULL AND i_day IS NOT NULL THEN i_day
+             WHEN prec IN ('publication', 'unknown') AND d_day IS NOT NULL AND abs(date_diff('day', d_day, eff_date)) <= 2 THEN d_day ELSE eff_date END AS eff_date,
+        CASE WHEN prec <> 'day' AND eff_date IS NOT NULL AND i_day IS NOT NULL THEN 'day'
+             WHEN prec IN ('publication', 'unknown') AND d_day IS NOT NULL AND abs(date_diff('day', d_day, eff_date)) <= 2 THEN 'day' ELSE prec END AS prec,
         -- soft target: reports disagree on whom an act of force hit, so where it happened stands in for it
         -- (a lead without a place takes its article's: "Iran fired missiles at two Iraqi bases" under a
         -- headline placed in Iraq has the host country as target); a self-target of a report with no place but a
@@ -123,21 +149,22 @@ WITH base AS NOT MATERIALIZED (
         least(sc, tc) || '|' || greatest(sc, tc) AS hard_dyad,
         regexp_split_to_array(lower(evidence_text), '[^a-z0-9]+') AS words,
         regexp_split_to_array(lower(concat_ws(' ', source_text, target_text)), '[^a-z0-9]+') AS actor_words
-    FROM located l LEFT JOIN shared USING (doc_id, fam, sc)
+    FROM located l LEFT JOIN shared USING (doc_id, fam, sc) LEFT JOIN doc_day USING (doc_id)
 ), worded AS NOT MATERIALIZED (
     -- content words of the evidence: no stop words, no words naming the two actors (the block fixes them);
-    -- plural "s" off, then the first {stem} letters: "missiles"/"missile", "bases"/"base". (The actor words are
+    -- plural "s", past "ed" and "ing" off (leaving three letters or more), then the first {stem} letters:
+    -- "missiles"/"missile", "bases"/"base", "bombed"/"bombs"/"bombing", "killed"/"kills". (The actor words are
     -- split once per mention above: inside the lambda they would be split again for every word.)
     SELECT * EXCLUDE (words, actor_words),
         list_distinct(list_transform(
             list_filter(words, lambda x: length(x) >= 3 AND NOT list_contains($stop, x)
                                          AND NOT list_contains(actor_words, x)),
-            lambda x: left(CASE WHEN suffix(x, 's') THEN left(x, length(x) - 1) ELSE x END, {stem}))) AS toks,
+            lambda x: left(STEM_CASE, {stem}))) AS toks,
         -- the words of its town, cut as the evidence's are (a report naming the other report's town: NAMED)
         CASE WHEN pt AND pname IS NOT NULL THEN list_distinct(list_transform(
             list_filter(regexp_split_to_array(lower(pname), '[^a-z0-9]+'),
                         lambda x: length(x) >= 3 AND NOT list_contains($stop, x)),
-            lambda x: left(CASE WHEN suffix(x, 's') THEN left(x, length(x) - 1) ELSE x END, {stem}))) END AS ptoks,
+            lambda x: left(STEM_CASE, {stem}))) END AS ptoks,
         -- a symmetric code ("A and B clashed", "A met B", "A and B signed a deal") is compared either way round
         {symmetric} AND tc <> '' AND tc <> sc AS two_ways
     FROM article
@@ -165,7 +192,7 @@ SELECT mention_id, event_id, pending, doc_id, code, fam, quad, sc, tc, eff_date,
     CAST(date_diff('day', DATE '1970-01-05', eff_date) // {bucket_days} AS INTEGER) AS bucket,
     year(eff_date) AS yr, month(eff_date) AS mon, toks, ptoks
 FROM expanded
-"""
+""".replace("STEM_CASE", _STEM_CASE)
 
 
 def _alternative(family: str, need: str | None, flip: bool) -> str:

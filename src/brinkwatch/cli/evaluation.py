@@ -70,10 +70,14 @@ def _print_errors(console: Console, report: EvalReport) -> None:
         if not cases:
             continue
         console.rule(f"{cause} ({counts[cause]})")
-        for case in cases:
+        details = [(label, n) for label, n in counts.items() if label.startswith(f"{cause}/")]
+        if details:  # the draft trace's split: "no_trigger/no_draft 40, no_trigger/dropped:history 3"
+            console.print("   " + ", ".join(f"{label} {n}" for label, n in details), highlight=False, markup=False)
+        for case in sorted(cases, key=lambda c: c.detail or ""):
             kind = "FP" if case.kind == "false_positive" else "FN"
+            detail = f" [{case.detail}]" if case.detail else ""
             console.print(
-                f"[bold]{kind}[/bold] {case.sentence_id} [dim]({case.corpus})[/dim]", highlight=False
+                f"[bold]{kind}[/bold] {case.sentence_id} [dim]({case.corpus})[/dim]{detail}", highlight=False
             )
             console.print(f"   {case.text}", highlight=False, markup=False)
             console.print(f"   gold: {case.gold or '-'}", highlight=False, markup=False)
@@ -100,11 +104,22 @@ def _run(gold_path: Path, settings: Settings) -> EvalReport | ArticleReport:
         articles = load_articles(gold_path)
         coder = make_coder(settings)
         with _progress(len(articles)) as advance:
-            return evaluate_articles(articles, coder, corpus=gold_path.name, on_document=advance)
+            return evaluate_articles(articles, coder, corpus=gold_path.name, on_document=advance,
+                                     trace=_traced(coder))
     gold = load_gold(gold_path)
     coder = make_coder(settings)
     with _progress(len(gold)) as advance:
-        return evaluate(gold, coder, on_document=advance)
+        return evaluate(gold, coder, on_document=advance, trace=_traced(coder))
+
+
+def _traced(coder: EventCoder):  # noqa: ANN202 - a DraftTrace, or None for a coder that cannot trace
+    """Set a draft trace on the coder (what became of each draft: splits ``no_trigger`` errors by stage)."""
+    if not hasattr(coder, "trace"):  # a test double or a remote coder
+        return None
+    from brinkwatch.extract.trace import DraftTrace
+
+    coder.trace = DraftTrace()
+    return coder.trace
 
 
 @contextmanager

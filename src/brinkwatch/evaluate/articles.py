@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import ConfigDict, ValidationError
@@ -30,6 +30,7 @@ from brinkwatch.evaluate.codes import ActorCodes
 from brinkwatch.evaluate.gold import GoldEvent, GoldSentence
 from brinkwatch.evaluate.matching import Matcher
 from brinkwatch.evaluate.report import EvalReport, EventCoder, plover2016_lookup, score
+from brinkwatch.extract.trace import DraftFate, DraftTrace
 from brinkwatch.model import Article, CodedDocument, DocumentError, Event
 
 EXPECTED_SUFFIX = ".expected.jsonl"
@@ -153,6 +154,18 @@ def sentence_gold(gold: ArticleGold, coded: CodedDocument, corpus: str
     return sentences, predictions, [f"{gold.name}: {item.trigger}" for item in unlocated]
 
 
+def _sentence_fates(name: str, coded: CodedDocument, trace: DraftTrace) -> dict[str, list[DraftFate]]:
+    """The article's traced drafts by gold sentence id, their offsets moved into their sentence's text."""
+    out: dict[str, list[DraftFate]] = {f"{name}#{s.index}": [] for s in coded.sentences}
+    starts = {s.index: s.start for s in coded.sentences}
+    for fate in trace.of(coded.article.doc_id):
+        if fate.sentence_index in starts:
+            shift = starts[fate.sentence_index]
+            out[f"{name}#{fate.sentence_index}"].append(
+                replace(fate, start=fate.start - shift, end=fate.end - shift))
+    return out
+
+
 def _core_happenings(matcher: Matcher, gold: ArticleGold, events: Sequence[Event], counts: CoreCounts) -> None:
     groups: dict[str, list[ExpectedEvent]] = {}
     for item in gold.events:
@@ -185,13 +198,17 @@ def evaluate_articles(
     corpus: str = "articles",
     on_document: Callable[[CodedDocument], None] | None = None,
     codes: ActorCodes | None = None,
+    trace: DraftTrace | None = None,
 ) -> ArticleReport:
-    """Code the articles and score every sentence (lenient and strict) and every core happening."""
+    """Code the articles and score every sentence (lenient and strict) and every core happening.
+
+    ``trace``: the draft trace set on ``coder`` (``Coder.trace``), read to split ``no_trigger`` errors."""
     codes = codes or ActorCodes.load()
     plover2016 = plover2016_lookup()
     by_name = {g.name: g for g in golds}
     sentences: list[GoldSentence] = []
     predictions: dict[str, list[Event]] = {}
+    fates: dict[str, list[DraftFate]] | None = None if trace is None else {}
     unlocated: list[str] = []
     core = CoreCounts()
     attributes = AttributeScores()
@@ -203,10 +220,12 @@ def evaluate_articles(
         sentences.extend(more)
         predictions.update(preds)
         unlocated.extend(missing)
+        if fates is not None:
+            fates.update(_sentence_fates(gold.name, coded, trace))
         _core_happenings(matcher, gold, coded.events, core)
         for sentence in more:
             _score_attributes(matcher, sentence, preds.get(sentence.id, []), attributes)
         if on_document is not None:
             on_document(coded)
-    report = score(sentences, predictions, codes=codes, plover2016=plover2016)
+    report = score(sentences, predictions, codes=codes, plover2016=plover2016, fates=fates)
     return ArticleReport(report=report, core=core, articles=len(golds), unlocated=unlocated, attributes=attributes)

@@ -104,6 +104,12 @@ class Matcher:
             return prediction.root == gold.cameo[:2]
         return prediction.cameo == gold.cameo
 
+    def code_fits(self, gold: GoldEvent, code: str) -> bool:
+        """A CAMEO code of the gold event's root (or PLOVER-2016 type): what a draft of that code could match."""
+        if gold.cameo is None:
+            return gold.plover is not None and self._plover2016(code) == gold.plover
+        return code[:2] == gold.cameo[:2]
+
     def sides(
         self, level: str, gold: GoldEvent, prediction: Prediction, symmetric: bool
     ) -> tuple[bool, bool]:

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 from brinkwatch.errors import UnknownCodeError
 from brinkwatch.evaluate.codes import ActorCodes
-from brinkwatch.evaluate.diagnosis import CAUSES, ErrorCase, diagnose
+from brinkwatch.evaluate.diagnosis import CAUSES, ErrorCase, Fate, diagnose
 from brinkwatch.evaluate.gold import GoldSentence, document_ids
 from brinkwatch.evaluate.matching import LEVELS, Matcher, Prediction, SentenceMatch
+from brinkwatch.extract.trace import DraftTrace
 from brinkwatch.model import Article, CodedDocument, Event, EventCoder
 
 # Lower bounds of the confidence bands; each band runs to the next bound (the last one includes 1.0).
@@ -124,8 +125,10 @@ class EvalReport:
     errors: list[ErrorCase]
 
     def error_counts(self) -> dict[str, int]:
+        """Every cause of ``CAUSES``, then ``no_trigger/<detail>`` for each detail a draft trace gave."""
         counts = Counter(case.cause for case in self.errors)
-        return {cause: counts.get(cause, 0) for cause in CAUSES}
+        details = Counter(case.label for case in self.errors if case.detail)
+        return {**{cause: counts.get(cause, 0) for cause in CAUSES}, **dict(sorted(details.items()))}
 
     def to_json(self, include_errors: bool = False) -> dict[str, object]:
         result: dict[str, object] = {
@@ -156,7 +159,8 @@ def plover2016_lookup() -> Callable[[str], str | None]:
 
 
 def _score_sentence(
-    matchers: tuple[Matcher, Matcher], sentence: GoldSentence, events: Sequence[Event], report: EvalReport
+    matchers: tuple[Matcher, Matcher], sentence: GoldSentence, events: Sequence[Event], report: EvalReport,
+    fates: Sequence[Fate] | None = None,
 ) -> None:
     """Score one sentence leniently (into ``levels``, bands and errors) and strictly (into ``strict``)."""
     lenient, strict = matchers
@@ -174,7 +178,7 @@ def _score_sentence(
         match = _count(lenient, level, sentence, preds, scores.levels[level])
         if level == "dyad_root":
             _add_to_bands(report.confidence_bands, preds, match)
-            report.errors.extend(diagnose(lenient, sentence, preds, match, dropped))
+            report.errors.extend(diagnose(lenient, sentence, preds, match, dropped, fates))
         _count(strict, level, sentence, everything, scores.strict[level])
 
 
@@ -205,18 +209,21 @@ def score(
     *,
     codes: ActorCodes | None = None,
     plover2016: Callable[[str], str | None] | None = None,
+    fates: Mapping[str, Sequence[Fate]] | None = None,
 ) -> EvalReport:
     """Score predicted events against the gold.
 
     ``predictions`` maps the ids of ``document_ids(gold)`` (the gold id; ``id#2``... for a repeated id) to
-    the events coded for that sentence; a missing id means no events.
+    the events coded for that sentence; a missing id means no events. ``fates`` maps the same ids to the
+    sentence's traced drafts (offsets in the sentence's text) and splits ``no_trigger`` errors by detail.
     """
     codes = codes or ActorCodes.load()
     plover2016 = plover2016 or plover2016_lookup()
     matchers = (Matcher(codes, plover2016), Matcher(codes, plover2016, strict=True))
     report = EvalReport(per_corpus={}, confidence_bands=_new_bands(), errors=[])
     for doc_id, sentence in zip(document_ids(gold), gold, strict=True):
-        _score_sentence(matchers, sentence, predictions.get(doc_id, ()), report)
+        _score_sentence(matchers, sentence, predictions.get(doc_id, ()), report,
+                        None if fates is None else fates.get(doc_id, ()))
     return report
 
 
@@ -227,8 +234,11 @@ def evaluate(
     on_document: Callable[[CodedDocument], None] | None = None,
     codes: ActorCodes | None = None,
     plover2016: Callable[[str], str | None] | None = None,
+    trace: DraftTrace | None = None,
 ) -> EvalReport:
-    """Run ``coder.code_articles`` on the gold sentences (doc_id = gold id, pub_date = gold date) and score."""
+    """Run ``coder.code_articles`` on the gold sentences (doc_id = gold id, pub_date = gold date) and score.
+
+    ``trace``: the draft trace set on ``coder`` (``Coder.trace``), read to split ``no_trigger`` errors."""
     articles = [
         Article(doc_id=doc_id, text=s.text, pub_date=s.date, source_format="gold")
         for doc_id, s in zip(document_ids(gold), gold, strict=True)
@@ -238,4 +248,5 @@ def evaluate(
         predictions.setdefault(document.article.doc_id, []).extend(document.events)
         if on_document is not None:
             on_document(document)
-    return score(gold, predictions, codes=codes, plover2016=plover2016)
+    fates = None if trace is None else {doc_id: trace.of(doc_id) for doc_id in predictions}
+    return score(gold, predictions, codes=codes, plover2016=plover2016, fates=fates)

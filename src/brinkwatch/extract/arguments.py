@@ -115,11 +115,17 @@ class ArgumentResolver:
                 return found
         return []
 
+    def sources(self, draft: Draft, actors) -> list[Actor]:
+        """The actors the draft's first resolving source slot names (what ``pairs`` starts from)."""
+        return self._first_group(actors, draft.source_groups)
+
     def pairs(self, draft: Draft, actors) -> list[tuple[Actor, Actor | None]]:
         sources = self._first_group(actors, draft.source_groups)
         reacted = reacted_act(draft, self.book.governors)
         if not sources and reacted is not None:
             sources = self._resolve(actors, _reaction_from(draft.trigger))
+        if not sources:
+            sources = self._outer_subject(draft, actors)
         if not sources and draft.symmetric:
             # "clashes between Armenia and Azerbaijan": the parties of a symmetric event are its actors
             parties = self._first_group(actors, draft.target_groups)
@@ -165,6 +171,41 @@ class ArgumentResolver:
                 if draft.symmetric and target is not None and not draft.one_way_with_target:
                     pairs.append((target, source))
         return pairs
+
+    def _outer_subject(self, draft: Draft, actors, reach: int = 8) -> list[Actor]:
+        """"The prosecutor said the mayor was being investigated and accused him of ...", "told reporters that there
+        would be no referendum and ruled out early elections": the parser hangs a verb with no subject of its own on
+        the verb of a reported clause that tells a state, not an act (a copula, a passive, "there is"), whose
+        subject names no doer; the verb is the conjunct of the clause's governor, whose subject (the first one up
+        the tree that names an actor with a country) is its doer. Nothing for a verb with a subject of its own ("unknown men burned"), for
+        violence whose doer is a weapon, or from a governor told after the clause: in "a mine blast hit the patrol and
+        hurt four men, the army said" the army only reports."""
+        trigger = draft.trigger
+        if trigger.pos_ != "VERB" or trigger.dep_ != "conj" or draft.unattributed or any(
+                c.dep_ in {"nsubj", "nsubjpass", "csubj", "auxpass"} for c in trigger.children):
+            # a passive conjunct names no doer at all ("said the women had been questioned and would be freed"):
+            # the reporter above the clause is not the one who frees them
+            return []
+        first = trigger
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.dep_ not in {"ccomp", "advcl"} or not (lemma_of(first) == "be" or any(
+                c.dep_ in {"nsubjpass", "expl"} for c in first.children)):
+            # a conjunct of the main verb shares its subject, which the draft already tried; so does the conjunct
+            # of a clause telling an act ("said the faction had seized two offices and detained officials": the
+            # faction detained them) or of a relative clause ("the group that seized the town and ...")
+            return []
+        tok = first.head
+        for _ in range(reach):
+            if tok.pos_ in {"VERB", "AUX"} and tok.i < first.i:
+                for subject in (c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                    found = [a for a in self._resolve(actors, [subject]) if a.country]
+                    if found:
+                        return found
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+        return []
 
     def _default_target(self, draft: Draft, sources: list[Actor]) -> list[Actor]:
         """Targets CAMEO practice supplies when the sentence names none: a state's curfew, martial law or
@@ -252,6 +293,9 @@ class ArgumentResolver:
         clauses = [c for c in predicate.children if c.i not in draft.helping_purposes
                    and c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)]
         purpose = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in clauses]
+        # "sent equipment to help defend Lithuania": a pass-through verb's complement is the purpose's act
+        clauses += [x for c in clauses if lemma_of(c) in self.book.governors.passthrough_verbs
+                    for x in c.children if x.dep_ in {"xcomp", "ccomp"} and x.i not in draft.helping_purposes]
         doc = draft.trigger.doc
         taken = [(s.start or 0, s.end or 0) for s in sources]
         speaker = {t.i for tok in draft.speaker for t in tok.subtree}
@@ -377,6 +421,8 @@ def _argument_ranges(trigger: Token, speech_verbs: tuple[str, ...]) -> list[tupl
     ranges = []
     for child in trigger.children:
         if child.dep_ in _NOT_ARGUMENTS or child.lemma_.lower() in speech_verbs:
+            continue
+        if child.lower_ == "according":  # "..., according to an Indian senator": the source of the report
             continue
         if trigger.pos_ == "NOUN" and child.dep_ in {"compound", "amod", "nmod"}:
             continue
@@ -599,6 +645,20 @@ def _resolve_with_fallback(actors, tok: Token) -> Actor | None:
     a date ("Assad Tuesday") -> Assad.
     """
     actor = actors.resolve_token(tok)
+    if actor is not None and actor.country:
+        return actor
+    for child in tok.children:
+        # "Tomas Varga, Slovakia's deputy interior minister, met ...": a name the knowledge base lacks (or knows
+        # with no country and no role) is the actor its apposition describes, and "the party, Pakistan
+        # Tehreek-e-Insaf" is the party the apposition names (the apposition has no way back to its head: no
+        # loop); "Tomas Holm, a friend of the family" describes no one the coder counts
+        if child.dep_ != "appos" or (actor is not None and (
+                (tok.pos_ == "PROPN" and actor.sector) or child.ent_type_ == "PERSON")):
+            continue  # "Army spokesman, Onyema Tinubu": the role, not a namesake office holder the name may match
+        described = _resolve_with_fallback(actors, child)
+        if described is not None and (described.country or (actor is None and tok.pos_ == "PROPN"
+                                                             and described.sector)):
+            return described
     if actor is not None:
         return actor
     if tok.tag_ == "VBG":  # a misparse that makes "operating" the head of "the aid agency working in Yemen"

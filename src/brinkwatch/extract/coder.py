@@ -43,6 +43,7 @@ from brinkwatch.extract.senses import (
     political_pair,
     third_place_code,
 )
+from brinkwatch.extract.trace import DraftTrace
 from brinkwatch.extract.workers import can_fork, chunks, code_in_workers, warm_up
 from brinkwatch.geo import Gazetteer
 from brinkwatch.model import (
@@ -58,6 +59,7 @@ from brinkwatch.model import (
 )
 from brinkwatch.nlp import load_pipeline
 from brinkwatch.nlp import structure as article_structure
+from brinkwatch.nlp.entities import set_entity_kb
 from brinkwatch.nlp.frames import gerund_subject, lemma_of
 from brinkwatch.nlp.headcase import set_name_test
 from brinkwatch.nlp.prefilter import CandidateTest, FirstPass
@@ -104,12 +106,14 @@ class Coder:
     def __init__(self, settings: Settings | None = None, *, nlp=None) -> None:
         self.settings = settings or Settings()
         self.nlp = nlp if nlp is not None else load_pipeline(self.settings.spacy_model,
-                                                               max_length=self.settings.max_chars + 1)
+                                                               max_length=self.settings.max_chars + 1,
+                                                               ner=self.settings.ner)
         self.ontology = Ontology.load()
         self.book = PatternBook.load(self.settings.pattern_files, known_codes=set(self.ontology.codes()),
                                      base_layer=self.settings.base_patterns)
         self.kb = ActorKB.load(self.settings.actor_files)
         set_name_test(self.nlp, self.kb.is_name_like)
+        set_entity_kb(self.nlp, self.kb)  # names for the rule entities of a pipeline without spaCy's NER
         self.gazetteer = Gazetteer.load(self.settings.place_files,
                                         min_city_population=self.settings.min_city_population)
         self.resolver = ActorResolver(self.kb, town_countries=self.gazetteer.town_countries)
@@ -118,6 +122,8 @@ class Coder:
         self.senses = load_senses()
         self.arguments = ArgumentResolver(self.book, self.kb, self.gazetteer)
         self.first_pass = first_pass(self.nlp, self.book, self.kb) if self.settings.prefilter else None
+        # set to a DraftTrace to record what became of every draft (error analysis); off by default
+        self.trace: DraftTrace | None = None
 
     def parse(self, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
         """The parsed documents: ``nlp.pipe``, or the first pass that parses only the candidate sentences."""
@@ -141,7 +147,7 @@ class Coder:
         """
         batch_size = batch_size or self.settings.batch_size
         n_process = n_process or self.settings.n_process
-        if n_process > 1 and can_fork():
+        if n_process > 1 and can_fork() and self.trace is None:  # a trace is filled in this process only
             yield from code_in_workers(self, articles, batch_size, n_process, on_error)
             return
         for chunk in chunks(articles, batch_size):
@@ -184,9 +190,15 @@ class Coder:
             sentences.append(Sentence(doc_id=article.doc_id, index=index, start=sent.start_char,
                                       end=sent.end_char, text=sent_text))
             if index in discard:
+                if self.trace is not None:
+                    self._trace_all(self.sentence_coder.drafts(sent), article, index, "discarded_sentence")
                 continue
             antecedent = _last_attacker(events, index, self.book.governors.violent_roots)
-            drafts = political_drafts(self.sentence_coder.drafts(sent), self.senses)
+            built = self.sentence_coder.drafts(sent)
+            drafts = political_drafts(built, self.senses)
+            if self.trace is not None and len(drafts) < len(built):
+                kept_ids = {id(d) for d in drafts}
+                self._trace_all([d for d in built if id(d) not in kept_ids], article, index, "not_political")
             coded = [(draft, self._events_from_draft(draft, sent, index, article, actors, ctx, story, antecedent,
                                                      sent_text))
                      for draft in drafts if not draft.answers_attack]
@@ -200,14 +212,47 @@ class Coder:
             coded = _on_both_sides(coded, events, index, self.book.governors)
             # a reaction told beside the act it answers ("..., a move France called arbitrary") is news of its own
             reactions = {d.trigger.i for d in drafts if reacted_act(d, self.book.governors) is not None}
-            events += article_structure.flag_headline(
+            coded, mediations = _told_mediations(coded, self.book.governors.told_mediations)
+            reactions |= mediations
+            kept = article_structure.flag_headline(
                 _news_of_sentence(coded, self.book.governors.separate_consequences, reactions), structure, sent)
+            if self.trace is not None:
+                self._trace_kept(coded, kept, article, index)
+            events += kept
         mentions = tuple(
             Mention(doc_id=article.doc_id, sentence_index=_sentence_index(sentences, actor.start), actor=actor)
             for actor in actors.mentions
         )
         return CodedDocument(article=article, sentences=tuple(sentences),
                              events=tuple(_dedup_in_sentence(events)), mentions=mentions, structure=structure)
+
+    # --- trace (error analysis) -------------------------------------------------------------------
+    def _trace_all(self, drafts: list[Draft], article: Article, index: int, stage: str) -> None:
+        for draft in drafts:
+            self.trace.record(article.doc_id, index, draft, stage)
+
+    def _trace_kept(self, coded: list[tuple[Draft, list[Event]]], kept: list[Event], article: Article,
+                    index: int) -> None:
+        """Drafts that made events: ``event`` when one of their triggers' events is kept, else ``background``."""
+        starts = {ev.evidence.trigger_start for ev in kept}
+        for draft, events in coded:
+            if events:
+                stage = "event" if draft.trigger.idx in starts else "background"
+                self.trace.record(article.doc_id, index, draft, stage)
+
+    def _no_pair_stage(self, draft: Draft, actors) -> str:
+        """Why a draft has no actor pair: no source slot, slots that name no actor, or actors of no country."""
+        if self.trace is None:
+            return ""
+        if not draft.source_groups:
+            return "no_source_slot"
+        return "source_no_country" if self.arguments.sources(draft, actors) else "source_unresolved"
+
+    def _dropped(self, draft: Draft, article: Article, index: int, stage: str) -> list[Event]:
+        """No event from ``draft``: recorded with ``stage`` when a trace is set."""
+        if self.trace is not None:
+            self.trace.record(article.doc_id, index, draft, stage)
+        return []
 
     # --- drafts -> events -------------------------------------------------------------------------
     def _events_from_draft(self, draft: Draft, sent: Span, index: int, article: Article,
@@ -220,13 +265,14 @@ class Coder:
             args = _inside_any(args, spans)
         pairs = _answering_pairs(draft, pairs, antecedent)
         if not pairs and not (draft.unattributed or draft.told_as_noun):
-            return []
+            return self._dropped(draft, article, index, self._no_pair_stage(draft, actors))
         attrs = self.attributes.for_event(ctx, sent, draft.trigger, args)
         if not pairs:
             if draft.told_as_noun and actors.is_discarded(sent):
-                return []  # "fighting broke out among fans after the derby": sport, not politics
+                return self._dropped(draft, article, index, "sport_noun")  # "fighting broke out among fans after
+                # the derby": sport, not politics
             if _outcome_of_told_act(draft.trigger, self.book):
-                return []
+                return self._dropped(draft, article, index, "outcome_of_told_act")
             story_country = next(iter(story)) if len(story) == 1 else None
             pairs = self.arguments.unattributed_pairs(draft, actors, attrs.place or self.arguments.sentence_place(sent), story_country)
             if draft.refers_back and antecedent is not None and antecedent.source is not None:
@@ -235,7 +281,7 @@ class Coder:
                          if target is None or target.country != antecedent.source.country]
                 pairs = pairs or [(antecedent.source, antecedent.target)]
             if not pairs:
-                return []
+                return self._dropped(draft, article, index, "no_unattributed_pair")
         speaker = actors.resolve_token(draft.speaker[0]) if draft.speaker else None
         pairs = self.arguments.place_as_target(draft, pairs, attrs.place)
         pairs = _fired_on_the_reporter(draft, pairs, speaker, self.book.governors)
@@ -246,7 +292,7 @@ class Coder:
                  or (len(story) == 1 and s.sector in self.book.governors.state_body_sectors
                      and answers_told_charge(draft, self.book.governors))]
         if not pairs:
-            return []
+            return self._dropped(draft, article, index, "doer_without_country")
         if draft.intent_unless_other_speaker and not (
                 speaker is not None and speaker.country and pairs[0][0].country != speaker.country):
             self.sentence_coder.make_intent(draft)
@@ -255,8 +301,10 @@ class Coder:
         if story:  # "Police detained 14 protesters" in a story from Tbilisi
             pairs = in_context(pairs, set(story), draft.code, self.book.governors, story=True)
         pairs = [(s, t) for s, t in pairs if political_pair(draft.code, s, t, self.senses)]
-        if not pairs or is_history(draft.trigger, article.pub_date, self.senses):
-            return []  # "Turkish Airlines signed a deal to buy jets"; "In 2003, US-led forces invaded Iraq"
+        if not pairs:  # "Turkish Airlines signed a deal to buy jets"
+            return self._dropped(draft, article, index, "not_political_pair")
+        if is_history(draft.trigger, article.pub_date, self.senses):  # "In 2003, US-led forces invaded Iraq"
+            return self._dropped(draft, article, index, "history")
         modality = _merge_modality(draft.modality, attrs.modality)
         attribution = attrs.attribution
         if attribution is None and draft.speaker:
@@ -509,6 +557,32 @@ def _on_both_sides(coded: list[tuple[Draft, list[Event]]], events: list[Event], 
                    and (side.country != ev.source.country or all(s.country == ev.source.country for s in sides))]
         out.append((draft, evs))
     return out
+
+
+def _told_mediations(coded: list[tuple[Draft, list[Event]]], codes: tuple[str, ...]
+                     ) -> tuple[list[tuple[Draft, list[Event]]], set[int]]:
+    """"Armenia and Azerbaijan signed a deal brokered by Qatar", "accepted the truce that Malaysia brokered": a
+    mediation told in a relative clause or participle is news beside the sentence's main act, aimed at each of that
+    act's doers (unless it names whom it mediated between). Only a clause on what the main act is about: "Egypt,
+    which mediated between them last year, hosted the talks" describes the host. Returns the events and the
+    mediations' triggers."""
+    main = [draft for draft, events in coded if draft.background is None and events]
+    parties = {ev.source.code: ev.source for draft, events in coded if draft.background is None for ev in events
+               if ev.source is not None and ev.source.country}
+    doers = {t.i for draft in main for t in draft.source_tokens}
+    found = [draft for draft, events in coded if events and draft.background == "relative clause"
+             and draft.code.startswith(codes or ("-",)) and draft.trigger.head.i not in doers
+             and any(_governs(m.predicate or m.trigger, draft.trigger.head) for m in main)]
+    if not parties or not found:
+        return coded, set()
+    out = []
+    for draft, events in coded:
+        if draft in found and all(ev.target is None for ev in events):
+            mediators = {ev.source.code: ev for ev in events if ev.source is not None}
+            events = [_retargeted(ev, party) for ev in mediators.values() for party in parties.values()
+                      if party.country != ev.source.country]
+        out.append((draft, events))
+    return out, {draft.trigger.i for draft in found}
 
 
 def _is_definite_noun(tok: Token) -> bool:

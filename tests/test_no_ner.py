@@ -1,0 +1,123 @@
+"""A pipeline without spaCy's statistical NER (``Settings(ner=False)``, ``BRINKWATCH_NER=0``).
+
+``nlp.entities`` puts rule entities in the NER's place. The sentences here are our own (written with their
+expected entities and events before either pipeline ran on them): the rule entities must label dates, times,
+money, percentages, quantities, ordinals and known names, leave modal "may" and capitalised common nouns alone,
+and the coder without NER must code the sentences with the same actors, places, dates and numbers as with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from brinkwatch.config import Settings
+from brinkwatch.model import Article
+from brinkwatch.nlp.entities import COMPONENT
+
+MODEL = Settings().spacy_model
+
+
+def test_ner_is_a_setting_on_by_default(monkeypatch) -> None:
+    monkeypatch.delenv("BRINKWATCH_NER", raising=False)
+    assert Settings().ner is True
+    assert Settings(ner=False).ner is False
+    monkeypatch.setenv("BRINKWATCH_NER", "0")
+    assert Settings().ner is False
+    monkeypatch.setenv("BRINKWATCH_NER", "off")
+    assert Settings().ner is False
+    monkeypatch.setenv("BRINKWATCH_NER", "1")
+    assert Settings().ner is True
+
+
+def test_the_setting_switches_the_pipeline(coder, no_ner) -> None:
+    assert "ner" in coder.nlp.pipe_names and COMPONENT not in coder.nlp.pipe_names
+    assert "ner" not in no_ner.nlp.pipe_names and COMPONENT in no_ner.nlp.pipe_names
+    # in the NER's place: after the lemmatizer, before the headline component
+    names = no_ner.nlp.pipe_names
+    assert names.index("lemmatizer") < names.index(COMPONENT) < names.index("brinkwatch_headline_case")
+    assert no_ner.nlp.get_pipe(COMPONENT).kb is no_ner.kb
+
+
+@pytest.fixture(scope="module")
+def no_ner():
+    from brinkwatch.extract import Coder
+
+    return Coder(Settings(ner=False))
+
+
+def _ents(nlp, text: str) -> list[tuple[str, str]]:  # noqa: ANN001 - a spacy Language
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Talks resumed on Friday, 9 May 2025 at 10 a.m. in Doha.",
+     [("Friday, 9 May 2025", "DATE"), ("10 a.m.", "TIME"), ("Doha", "GPE")]),
+    ("Officials may announce a 5 percent cut worth $3 billion next month.",
+     [("5 percent", "PERCENT"), ("$3 billion", "MONEY"), ("next month", "DATE")]),
+    ("The Ministry of Interior said two of the first 30 km of road were mined in 2024.",
+     [("Ministry of Interior", "ORG"), ("two", "CARDINAL"), ("first", "ORDINAL"), ("30 km", "QUANTITY"),
+      ("2024", "DATE")]),
+    ("Police said President Lorenzo Vidal visited Tunisia three days ago.",
+     [("Lorenzo Vidal", "PERSON"), ("Tunisia", "GPE"), ("three days ago", "DATE")]),
+    ("Peruvian farmers marched to the Strait of Magellan last year.",
+     [("Peruvian", "NORP"), ("Strait of Magellan", "LOC"), ("last year", "DATE")]),
+    ("Gunmen came in the early morning and left before the evening prayers on 3 July.",
+     [("the early morning", "TIME"), ("the evening", "TIME"), ("3 July", "DATE")]),
+    # an ordinal inside a name, a known country first (a company), a known country last (a region), particles
+    ("Delegates of the Second Pacific Fisheries Forum met in Suva.",
+     [("Second Pacific Fisheries Forum", "ORG"), ("Suva", "GPE")]),
+    ("Kenya Petroleum Refineries said Northern Somalia faces drought.",
+     [("Kenya Petroleum Refineries", "ORG"), ("Northern Somalia", "GPE")]),
+    ("Fighters loyal to Abu Yusuf al-Masri clashed with troops in Ain al-Hilweh.",
+     [("Abu Yusuf al-Masri", "PERSON"), ("Ain al-Hilweh", "GPE")]),
+])
+def test_rule_entities(no_ner, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _ents(no_ner.nlp, text) == expected
+
+
+def test_rule_entities_leave_common_words_alone(no_ner) -> None:
+    # modal "may", a capitalised common noun at the start, and a name joined over "of" only after an
+    # organisation or place word ("Vidal of Paraguay" is two names)
+    assert _ents(no_ner.nlp, "The Office may close soon.") == []
+    assert _ents(no_ner.nlp, "Senator Lorenzo Vidal of Paraguay resigned.") == [
+        ("Lorenzo Vidal", "PERSON"), ("Paraguay", "GPE")]
+
+
+# (text, publication date, CAMEO root, source country, target country, place country, event date, numbers)
+SENTENCES = [
+    ("Kenyan police arrested 12 protesters in Nakuru on Monday.", dt.date(2026, 3, 5),
+     "17", "KEN", "KEN", "KEN", dt.date(2026, 3, 2), {("arrested", 12)}),
+    ("Chilean Foreign Minister Ana Torres met her Argentine counterpart in Buenos Aires on 4 June 2025.",
+     dt.date(2025, 6, 5), "04", "CHL", "ARG", "ARG", dt.date(2025, 6, 4), set()),
+    ("Thai soldiers shelled Cambodian army positions near Preah Vihear on Saturday, killing three people.",
+     dt.date(2025, 8, 11), "19", "THA", "KHM", "KHM", dt.date(2025, 8, 9), {("killed", 3)}),
+    ("Ghana sent 30 tonnes of food aid to Togo on Wednesday.", dt.date(2026, 1, 16),
+     "07", "GHA", "TGO", None, dt.date(2026, 1, 14), set()),
+]
+
+
+def _main_event(coded, root: str):  # noqa: ANN001, ANN202
+    events = [e for e in coded.events if e.cameo.code.startswith(root)]
+    assert events, [(e.cameo.code, e.source.code if e.source else None) for e in coded.events]
+    return events[0]
+
+
+def _facts(event) -> tuple:  # noqa: ANN001
+    return (event.source.code[:3] if event.source else None, event.target.code[:3] if event.target else None,
+            event.place.country if event.place else None, event.date,
+            {(n.kind, n.value) for n in event.numbers})
+
+
+@pytest.mark.parametrize(("text", "pub", "root", "src", "tgt", "place", "date", "numbers"), SENTENCES)
+def test_coded_alike_with_and_without_ner(coder, no_ner, text, pub, root, src, tgt, place, date, numbers) -> None:
+    article = Article(doc_id="s", text=text, pub_date=pub)
+    with_ner = _main_event(next(iter(coder.code_articles([article]))), root)
+    without = _main_event(next(iter(no_ner.code_articles([article]))), root)
+    assert _facts(without) == _facts(with_ner)
+    source, target, where, when, counts = _facts(without)
+    assert (source, target, when) == (src, tgt, date)
+    if place is not None:
+        assert where == place
+    assert numbers <= counts

@@ -174,7 +174,8 @@ SENSE_PATTERNS = [
     # a speaker's attack, or an attack on a text or decision, is criticism; troops' attack stays force
     ("speaker-attack", "Chile's interior minister attacked the truckers' union over the blockades.",
      ("CHLGOV", "CHLLAB", "111")),
-    ("speaker-attack", "Britain's foreign secretary attacked Moscow's decision to expel the diplomats.",
+    # (a plan: a decision taken would also tell the expulsion, tests/test_coder_whole_reports3.py)
+    ("speaker-attack", "Britain's foreign secretary attacked Moscow's plan to expel the diplomats.",
      ("GBRGOV", "RUS", "111")),
     ("text-attack", "Ghana's opposition attacked the government's budget.", ("GHAOPP", "GHAGOV", "111")),
     ("record-attack", "Amnesty attacked Ethiopia's human rights record.", ("NGOAMN", "ETH", "111")),

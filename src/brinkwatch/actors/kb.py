@@ -137,6 +137,7 @@ class _Tables:
     held_people: set[Key] = field(default_factory=set)
     member_nouns: set[Key] = field(default_factory=set)
     opponent_nouns: set[Key] = field(default_factory=set)
+    follower_nouns: set[Key] = field(default_factory=set)
     sector_labels: dict[str, str] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
     country_aliases: dict[str, str] = field(default_factory=dict)
@@ -416,6 +417,9 @@ class ActorKB:
         """ "opponents", "critics": the opposition of the government their "of" phrase names."""
         return key in self._t.opponent_nouns
 
+    def is_follower_noun(self, key: Key) -> bool:
+        return key in self._t.follower_nouns
+
     def is_held_person(self, key: Key) -> bool:
         """ "hostages", "captives", "victims": people held or harmed, named by what befell them."""
         return key in self._t.held_people
@@ -593,6 +597,7 @@ def _load_sectors(tables: _Tables, sectors: SectorsFile) -> None:
     tables.held_people.update(pieces(noun) for noun in sectors.held_people)
     tables.member_nouns.update(pieces(noun) for noun in sectors.member_nouns)
     tables.opponent_nouns.update(pieces(noun) for noun in sectors.opponent_nouns)
+    tables.follower_nouns.update(pieces(noun) for noun in sectors.follower_nouns)
     for sector in sectors.sectors:
         tables.sector_labels[sector.code] = sector.label
         for noun in sector.nouns:

@@ -141,6 +141,8 @@ class _NameFinder:
             matches = self._kb.lookup_key(key, surface(span.text), self._when)
             if self._after_honorific(start) or self._inside_person_name(start) or self._opens_person_name(start, end):
                 matches = [match for match in matches if match.kind not in PLACE_KINDS]
+            if self._given_name_of_another(start, end):
+                matches = [match for match in matches if match.kind != "person"]
             if any(match.kind == "city" for match in matches) and not _is_place(span):
                 matches = [match for match in matches if match.kind != "city"]
             if matches and self._glosses_unknown_name(start, end):
@@ -207,6 +209,18 @@ class _NameFinder:
         return (first.ent_type_ == "PERSON" and first.ent_iob_ == "B" and after.ent_type_ == "PERSON"
                 and after.ent_iob_ == "I" and after.pos_ == "PROPN" and after.text[:1].isupper()
                 and not self._kb.is_name_prefix(self._pieces[end]) and not self._kb.has_name(self._pieces[end])
+                and self._kb.title_sector(self._pieces[end]) is None)
+
+    def _given_name_of_another(self, start: int, end: int) -> bool:
+        """ "Hadi al-Rubaie", "Abbas Araghchi": a known person's one-word name that opens a longer person's name
+        the KB does not know is that person's given name, not the known person ("Hadi" of Yemen, "Abbas" of the
+        Palestinian Authority). A known name after it ("Mansour Hadi" is matched whole) keeps the match."""
+        doc = self._doc
+        if end - start != 1 or end >= len(doc):
+            return False
+        first, after = doc[start], doc[end]
+        return (first.ent_type_ == "PERSON" and first.ent_iob_ == "B" and after.ent_type_ == "PERSON"
+                and after.ent_iob_ == "I" and after.pos_ == "PROPN" and not self._kb.has_name(self._pieces[end])
                 and self._kb.title_sector(self._pieces[end]) is None)
 
     def _glosses_unknown_name(self, start: int, end: int) -> bool:

@@ -12,9 +12,11 @@ from spacy.tokens import Token
 from brinkwatch.actors.codes import CONFIDENCE, NO_COUNTRY, Origin
 from brinkwatch.actors.context import NON_STATE_PREFIXES
 from brinkwatch.actors.coref import COUNTRY_NOUNS, NONSTATE_ARMED
+from brinkwatch.actors.kb import pieces
 from brinkwatch.model import Actor
 
 OWNER_PRONOUNS = frozenset({"its", "their"})
+PERSON_OWNERS = frozenset({"his", "her"})  # only for a person's followers ("his supporters"), not "his lawyer"
 ARMED = frozenset({"MIL", "REB", "UAF", "INS", "SEP"})  # sectors whose members bear arms for the body
 
 
@@ -41,7 +43,8 @@ class Owners:
 
     def _possessed_by(self, head: Token) -> Actor | None:
         """ "their post", "its convoy": a post, vehicle or unit of no sector of its own is its owner's."""
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
+        owner = next((c for c in head.children if c.dep_ == "poss" and (c.lower_ in OWNER_PRONOUNS or (
+            c.lower_ in PERSON_OWNERS and self._kb.is_follower_noun(pieces(head.lemma_))))), None)
         actor = self.resolve_token(owner) if owner is not None else None
         if actor is None or actor.code == NO_COUNTRY:
             return None  # an owner of no country but a sector ("the military government") the story may place

@@ -134,6 +134,7 @@ class SectorsFile(_Strict):
     held_people: list[str] = []  # people held or harmed, who lend their nationality to "the families of ..."
     member_nouns: list[str] = []  # staff nouns that are the body of their "of" phrase ("agents of the X office")
     opponent_nouns: list[str] = []  # "opponents of the government": the opposition of the state the "of" names
+    follower_nouns: list[str] = []  # a person's own side: "his supporters" are the side of the man "his" names
 
 
 class OrganizationEntry(_Strict):

@@ -70,7 +70,7 @@ class SentenceCoder:
         for draft in out:
             draft.background = undone_reason(draft.trigger, self.gov.undoing_verbs) or \
                 background_reason(draft.trigger, self.gov.background_preps, self.gov.speech_verbs,
-                                  self.gov.causative_verbs) or \
+                                  self.gov.causative_verbs, self.gov.decider_nouns) or \
                 roles.object_reason(draft) or roles.phrase_reason(draft.trigger) or \
                 prevented_reason(draft.trigger, self.gov.preventing_verbs) or \
                 setting_reason(draft.trigger, self.gov.setting_nouns, self.gov.setting_preps)

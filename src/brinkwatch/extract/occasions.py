@@ -13,14 +13,15 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from brinkwatch.nlp.frames import Frame, finite_governor, gerund_subject, lemma_of
+from brinkwatch.nlp.frames import Frame, decider_of, finite_governor, gerund_subject, lemma_of
 
 if TYPE_CHECKING:
     from brinkwatch.extract.drafts import Draft
 
 
 def background_reason(trigger: Token, background_preps: tuple[str, ...],
-                      speech_verbs: tuple[str, ...] = (), causative_verbs: tuple[str, ...] = ()) -> str | None:
+                      speech_verbs: tuple[str, ...] = (), causative_verbs: tuple[str, ...] = (),
+                      decider_nouns: tuple[str, ...] = ()) -> str | None:
     """Why an event mentioned in this position is context for the sentence's news, not news itself.
 
     A sentence reports its main clause; relative clauses and participial modifiers describe who someone is
@@ -43,6 +44,8 @@ def background_reason(trigger: Token, background_preps: tuple[str, ...],
         if dep == "relcl" or (dep == "acl" and tok.tag_ in {"VBN", "VBG"}):
             return "relative clause"
         if dep == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+            if decider_of(tok, decider_nouns) is not None:
+                return None  # "protested Hanoi's decision to expel three reporters": a decision taken tells its act
             return "content"  # "an EU decision to send aid", "Finland's plan to host": not said to happen
         if dep == "advcl":
             marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}

@@ -138,6 +138,7 @@ class Governors(BaseModel):
     object_control: tuple[str, ...]
     causative_verbs: tuple[str, ...] = ()  # "prompting Ghana to recall its envoy": Ghana's act is news
     raising_verbs: tuple[str, ...] = ()  # "troops are reported to have detained ...": the troops detained
+    decider_nouns: tuple[str, ...] = ()  # "Mali's decision to expel ...": Mali expels, and the act is told
     categories: dict[str, tuple[str, ...]]  # category -> CAMEO code prefixes
     classes: dict[str, GovernorClass]
     speech_verbs: tuple[str, ...]
@@ -319,6 +320,7 @@ class PatternBook:
             observation_verbs=frozenset(governors.observation_verbs),
             observed_nouns=frozenset(governors.observed_nouns),
             raising_verbs=frozenset(governors.raising_verbs),
+            decider_nouns=frozenset(governors.decider_nouns),
         )
 
     @classmethod

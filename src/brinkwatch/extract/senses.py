@@ -93,6 +93,8 @@ class SenseTable(BaseModel):
     trend_verbs: frozenset[str] = frozenset()
     aspect_verbs: frozenset[str] = frozenset()
     way_verbs: frozenset[str] = frozenset()
+    contact_verbs: frozenset[str] = frozenset()
+    explosive_objects: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -161,6 +163,8 @@ def draft_reason(trigger: Token, sources: list[Token], targets: list[Token], tab
     direct = {c.i for c in trigger.children if c.dep_ in _OBJECT_DEPS} if words_only else set()
     if any(_is_figurative_object(tok, table) for tok in objects if tok.i not in direct):
         return "figurative object"
+    if _hit_explosive(trigger, table):
+        return "struck by an explosive device"
     if _is_habitual(trigger, table):
         return "what has long been the case"
     if _is_tally(trigger, table):
@@ -477,6 +481,19 @@ def _is_sport_or_market_doer(tok: Token, table: SenseTable) -> bool:
         return False
     modifiers = {lemma_of(c) for c in tok.children if c.dep_ in _MODIFIER_DEPS}
     return bool(modifiers & table.sport_modifiers)
+
+
+def _hit_explosive(trigger: Token, table: SenseTable) -> bool:
+    """"An army truck struck a landmine", "a patrol ran over a roadside bomb": the doer is what the device hit,
+    not an attacker (who laid the device the sentence does not say)."""
+    if lemma_of(trigger) not in table.contact_verbs:
+        return False
+    hit = [c for c in trigger.children if c.dep_ in _OBJECT_DEPS]
+    hit += [o for p in trigger.children if p.dep_ in {"prep", "prt"} and p.lower_ in {"on", "over", "into"}
+            for o in p.children if o.dep_ == "pobj"]
+    # a one-word entry with a compound before it is another thing: "a gold mine", "a coal mine" are places
+    return any(_names_phrase(tok, table.explosive_objects) and not (
+        lemma_of(tok) in table.explosive_objects and any(c.dep_ == "compound" for c in tok.children)) for tok in hit)
 
 
 def _is_figurative_object(tok: Token, table: SenseTable) -> bool:

@@ -44,6 +44,7 @@ class Lexicon:
     observation_verbs: frozenset[str] = frozenset()  # "monitors recorded 99 explosions": a report of the event
     observed_nouns: frozenset[str] = frozenset()  # the nouns whose report is the event ("shelling was reported")
     raising_verbs: frozenset[str] = frozenset()  # "gunmen are said to have abducted ...": the gunmen abducted
+    decider_nouns: frozenset[str] = frozenset()  # "Mali's decision to expel ...": Mali expels
 
 
 @dataclass
@@ -324,8 +325,24 @@ def _inherited_subjects(verb: Token, lex: Lexicon, depth: int = 0) -> list[Token
         return verb_subjects(head, lex, depth + 1)  # "..., killing 156 people": the attackers killed
     antecedent = _relative_antecedent(verb)
     if antecedent is not None and not is_passive(verb) and not verb.tag_ == "VBN":
-        return expand(antecedent)
+        decider = decider_of(verb, lex.decider_nouns)
+        return expand(decider) if decider is not None else expand(antecedent)
     return []
+
+
+def decider_of(verb: Token, decider_nouns: frozenset[str] | tuple[str, ...]) -> Token | None:
+    """Who took the decision whose to-infinitive ``verb`` is: the possessor ("Mali's decision to expel ...") or
+    the of- or by-phrase ("the decision of the Tajik side to close ...", "a decision by Chad to ..."). ``None``
+    when the verb is no such infinitive or the noun names no one."""
+    noun = verb.head
+    if verb.dep_ != "acl" or lemma_of(noun) not in decider_nouns or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"of", "by"} and p.i < verb.i
+                 for o in p.children if o.dep_ == "pobj"), None)
 
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}

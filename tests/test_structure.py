@@ -40,6 +40,13 @@ def _starts(text: str) -> list[str]:
         ("GENEVA (17 March 2025) - The UN rights chief condemned the raid.", ["GENEVA"], "17 March 2025", None),
         ("NEW YORK (Monday, 17 March 2025) — The Council met.", ["NEW YORK"], "17 March 2025", None),
         ("ADDIS ABABA (June 3, 2024) – The African Union called for talks.", ["ADDIS ABABA"], "June 3, 2024", None),
+        # country names with small words in them
+        ("GOMA, Democratic Republic of Congo, March 3 (Lakes Wire) - Rebels shelled a camp.", ["GOMA"], "March 3",
+         "Democratic Republic of Congo"),
+        ("SARAJEVO, Bosnia and Herzegovina, May 2 (BW) - Police detained two men.", ["SARAJEVO"], "May 2",
+         "Bosnia and Herzegovina"),
+        ("POINTE-NOIRE, Republic of the Congo, Jan 9 (CW) - Dockers struck.", ["POINTE-NOIRE"], "Jan 9",
+         "Republic of the Congo"),
     ],
 )
 def test_dateline_styles(text, places, date, region):
@@ -183,6 +190,15 @@ def test_dateline_is_never_an_actor(coder):
         for actor in (event.source, event.target):
             assert actor is None or actor.start is None or not lo <= actor.start < hi
         assert not lo <= event.evidence.trigger_start < hi
+
+
+def test_a_long_country_name_in_the_dateline_is_no_actor(coder):
+    # the dateline of a long country name was read as the lead's subject ("BUNIA, Democratic Republic of Congo")
+    text = ("UVIRA, Democratic Republic of Congo, Feb 2 (Lakes Wire) - Armed men attacked a convoy of traders "
+            "outside the town overnight, killing four people, a local official said.")
+    coded = coder.code_text(text, pub_date=D(2026, 2, 2))
+    assert coded.structure.dateline is not None and coded.structure.context_country == "COD"
+    assert coded.events and not [e for e in coded.events if e.source.code in ("COD", "COG")]
 
 
 def test_dateline_country_goes_to_sector_only_actors(coder):

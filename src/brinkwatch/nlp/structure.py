@@ -56,7 +56,9 @@ _DATE = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
          rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?)")
 _CAPS_PLACE = r"[A-Z][A-Z.'’]*[A-Z.](?:[ -][A-Z][A-Z.'’]*){0,3}"
 _TITLE_PLACE = r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2}"
-_REGION = rf"(?!{_MONTH}\b)[A-Z][A-Za-z.'’]+(?:\s[A-Z][A-Za-z.'’]+){{0,3}}"
+# a region or country, with the small words long names hold ("Democratic Republic of Congo", "Bosnia and
+# Herzegovina", "Republic of the Congo")
+_REGION = rf"(?!{_MONTH}\b)[A-Z][A-Za-z.'’]+(?:\s(?:(?:of|and|the)\s){{0,2}}[A-Z][A-Za-z.'’]+){{0,4}}"
 _AGENCY = r"\([^()\n]{1,40}\)"
 _SEP = r"(?:[-–—]{1,2}|:)"
 _TAIL = rf"(?:,\s*(?P<region>{_REGION}))?(?:,?\s*(?P<date>{_DATE}))?(?:\s*(?P<agency>{_AGENCY}))?"

@@ -96,7 +96,8 @@ def test_tolls_over_parties_count_a_and_one(text, trigger, expected) -> None:
         # near-miss: "a dozen" of things is not a toll
         ("Drones struck a dozen fuel depots overnight.", "struck", {}),
         # near-miss: "scores" of a poll or a match is no quantity of people
-        ("The opposition scored well in the polls, but police arrested its leader.", "arrested", {}),
+        # (its leader is one person told with a possessive: one arrest since the tenth round, test_attr_numbers_tenth)
+        ("The opposition scored well in the polls, but police arrested its leader.", "arrested", {"arrested": 1}),
     ],
 )
 def test_quantity_words(text, trigger, expected) -> None:

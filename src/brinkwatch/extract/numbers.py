@@ -76,6 +76,8 @@ class NumberCues(BaseModel):
     suspect_pickups: frozenset[str] = frozenset()
     goal_kinds: dict[str, str] = {}
     age_words: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    ordinal_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,7 @@ class _Count:
     last: int
     value: float
     qualifier: str | None
+    noun_only: bool = False  # the count is the counted noun itself: "shot dead the town's deputy mayor"
 
 
 def parse_number_words(text: str) -> float | None:
@@ -146,6 +149,10 @@ def _counts(sent: Span, cues: NumberCues, skip: frozenset[int] = frozenset()) ->
             continue
         if _lone_victim(tok, cues):
             yield _Count(i, i + 1, 1, None)
+            i += 1
+            continue
+        if _named_victim(tok, cues):
+            yield _Count(i, i + 1, 1, None, noun_only=True)
             i += 1
             continue
         if tok.ent_type_ in _SKIP_ENTS or i in skip or not _is_number_token(tok):
@@ -291,7 +298,8 @@ def _lone_victim(tok: Token, cues: NumberCues) -> bool:
     if tok.lower_ not in ("a", "an") or tok.dep_ != "det":
         return False
     noun = tok.head
-    if noun.i < tok.i or (noun.lemma_.lower() not in cues.people_nouns and noun.lower_ not in cues.people_nouns):
+    if noun.i < tok.i or (noun.lemma_.lower() not in cues.people_nouns and noun.lower_ not in cues.people_nouns
+                          and not _one_more(noun, cues)):
         return False
     if any(_is_number_token(t) and t.dep_ == "nummod" for t in noun.children):
         return False
@@ -313,8 +321,61 @@ def _lone_victim(tok: Token, cues: NumberCues) -> bool:
         and not any(c.dep_ == "dobj" for c in verb.children)
 
 
+def _one_more(noun: Token, cues: NumberCues) -> bool:
+    """"killed three policemen and wounded a fourth", "arrested four protesters and detained a fifth": an ordinal
+    told with "a" after a counted party of a joined act is one more of that party ("attacked for a third time",
+    "in a second raid" are no one)."""
+    if noun.lower_ not in cues.ordinal_words or noun.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = noun.head
+    joined = [verb.head] if verb.dep_ == "conj" else []
+    joined += [c for c in verb.children if c.dep_ == "conj"]
+    return any(o.dep_ in ("dobj", "nsubjpass") and any(c.dep_ == "nummod" for c in o.children)
+               for v in joined for o in v.children)
+
+
+def _named_victim(tok: Token, cues: NumberCues) -> bool:
+    """"Gunmen shot dead the town's deputy mayor", "Militants killed the district chief", "Police arrested the
+    opposition leader", "The province's governor was wounded": one person told with "the" or a possessive as the
+    one a killing, wounding or arrest befell counts one, like one told with "a" (``_lone_victim``). Only the object
+    of a doer's act (a subject with "the" is most often a person told before: "The soldier died in hospital")
+    or a subject with a possessive; only one person (not "the suspects", not a group: ``group_nouns``)."""
+    if tok.tag_ != "NN" or tok.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma not in cues.people_nouns and tok.lower_ not in cues.people_nouns or lemma in cues.group_nouns:
+        return False
+    told = [c for c in tok.children if c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the"]
+    if not told or any(c.dep_ == "nummod" or c.lower_ in cues.more_words for c in tok.children):
+        return False
+    verb = tok.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _befalling(cues):
+        return False
+    if tok.dep_ == "nsubjpass":
+        return any(c.dep_ == "poss" for c in told)
+    # the doer named: the verb's own subject, or the one of the verb it is joined to ("... and killed the mayor")
+    return any(c.dep_ == "nsubj" for c in verb.children) or \
+        verb.dep_ == "conj" and any(c.dep_ == "nsubj" for c in verb.head.children)
+
+
+def _befalling(cues: NumberCues) -> frozenset[str]:
+    """Verbs whose object or passive subject is the one killed, wounded or arrested."""
+    words = _BEFALLING.get(id(cues))
+    if words is None:
+        words = frozenset(cues.harming_verbs) | {w for kind in ("killed", "injured", "arrested")
+                                                 for w in cues.event_cues.get(kind, ())}
+        _BEFALLING[id(cues)] = words
+    return words
+
+
+# per (immutable, loaded-once) cue table: a pure function cache, like _FIRST_WORDS
+_BEFALLING: dict[int, frozenset[str]] = {}
+
+
 def _counted_noun(sent: Span, count: _Count) -> Token:
     last = sent.doc[count.last - 1]
+    if count.noun_only:
+        return last  # "killed the district chief of Faryab": the chief, not Faryab
     if last.lower_ == "no":
         return last.head
     if last.dep_ in ("nummod", "quantmod", "amod", "det") and last.head.pos_ in ("NOUN", "PROPN"):
@@ -654,7 +715,22 @@ def _linked_tokens(trigger: Token, cues: NumberCues) -> set[int]:
             if child.i == trigger.i or not _own_clause(child) or _casualty_clause(child, trigger, cues) or \
                     child.dep_ == "ccomp" and _casualty_clause(tok, trigger, cues):
                 stack.append(child)
+            elif violent and tok.i == trigger.i:
+                stack.extend(_participles_hung_on(child, cues))
     return linked
+
+
+def _participles_hung_on(clause: Token, cues: NumberCues) -> list[Token]:
+    """"stormed the jail after an inmate died, injuring five guards": the parse hangs a closing participle of harm on
+    the subordinate clause before it; when that clause tells no violence (a death, an arrest), the harm is the main
+    act's. After a violent clause it stays that clause's ("withdrew after a bomb exploded, wounding two soldiers")."""
+    if clause.dep_ != "advcl" or clause.lemma_.lower() in cues.violent_acts or \
+            clause.lemma_.lower() in cues.harming_verbs:
+        return []
+    doc, harm = clause.doc, _casualty_words(cues)[0] | cues.harming_verbs
+    return [c for c in clause.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > clause.i and
+            doc[c.i - 1].text == "," and c.lemma_.lower() in harm and
+            not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)]
 
 
 def _separate_act(verb: Token, violent: bool, cues: NumberCues) -> bool:
@@ -668,8 +744,10 @@ def _separate_act(verb: Token, violent: bool, cues: NumberCues) -> bool:
     if any(t.lower_ in cues.more_words for o in objects for t in o.subtree) or \
             any(c.dep_ == "advmod" and c.lower_ in cues.more_words for c in verb.children):
         return False  # "killed 2 gunmen and detained 5 more": the same operation on the same group
-    if all(o.pos_ == "NUM" and not list(o.children) for o in objects):
-        return False  # "killed seven attackers and captured two": two of the same group, the noun left out
+    if all(o.pos_ == "NUM" and all(c.dep_ == "prep" for c in o.children) for o in objects):
+        return False  # "killed seven attackers and captured two (near Gao)": two of the same group, the noun left out
+    if all(_one_more(o, cues) for o in objects):
+        return False  # "arrested four protesters and detained a fifth": one more of the same group
     lemma = verb.lemma_.lower()
     return not (violent and (lemma in _casualty_words(cues)[0] or lemma in cues.harming_verbs))
 
@@ -799,10 +877,12 @@ _FIRST_WORDS: dict[int, frozenset[str]] = {}
 
 
 def _has_quantity(sent: Span, cues: NumberCues) -> bool:
-    """A cheap first look: no digit, number word, 'no one' or 'dozens' means no quantity to find."""
+    """A cheap first look: no digit, number word, 'no one', 'dozens', 'the' or possessive means no quantity to
+    find."""
     first = _first_words(cues)
     return any(t.like_num or t.pos_ == "NUM" or t.lower_ in cues.zero_words or t.lower_ in first
-               or t.ent_type_ == "MONEY" or t.text[:1] in "$€£" for t in sent)
+               or t.ent_type_ == "MONEY" or t.text[:1] in "$€£" or t.dep_ == "poss" or t.lower_ == "the"
+               for t in sent)  # (the last two: one person told with "the" or a possessive, ``_named_victim``)
 
 
 _SENTENCE_KEY = "brinkwatch.numbers.sentences"

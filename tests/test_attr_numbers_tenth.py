@@ -1,0 +1,104 @@
+"""Number forms left by the tenth round's first wave (issue 12), in our own words, other countries and tenses, with
+near-misses that must not fire.
+
+A lone victim told with "the" or a possessive counts one like one told with "a" ("shot dead the town's deputy
+mayor", "killed the district chief", "arrested the opposition leader"), titles included; a plural, a doer or a
+person the act did not befall does not. "killed five fighters and captured two" captures two of the same fighters
+(arrested when soldiers or police take them). An ordinal after a toll is one more victim ("killed three policemen and
+wounded a fourth"). A participle after a subordinate clause of no violence is the main act's ("stormed the jail
+after an inmate died, injuring five guards"); after a violent one it stays that clause's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from test_attr_fourth_forms import attributes
+
+PUB = dt.date(2026, 10, 14)  # a Wednesday
+
+
+def tolls(text: str, trigger: str, pub: dt.date = PUB) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for q in attributes(text, trigger, pub).numbers:
+        out[q.kind] = out.get(q.kind, 0) + q.value
+    return {k: v for k, v in out.items() if k in ("killed", "injured", "arrested", "hostages")}
+
+
+# ------------------------------------------------------------------------- a lone victim told with "the" or "'s"
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Gunmen shot dead the town's deputy mayor in Tlaxcala on Monday.", "shot", {"killed": 1}),
+        ("Militants killed the district chief of Faryab on Sunday.", "killed", {"killed": 1}),
+        ("Police in Harare arrested the opposition leader on Friday.", "arrested", {"arrested": 1}),
+        ("Rebels beheaded the village headman in Ituri last week.", "beheaded", {"killed": 1}),
+        ("A sniper wounded the governor's bodyguard outside the palace in Sanaa.", "wounded", {"injured": 1}),
+        ("Unknown assailants murdered the school's director in Guerrero.", "murdered", {"killed": 1}),
+        # near-misses: plurals, doers, things, people the act did not befall
+        ("Soldiers killed the gunmen who attacked the checkpoint in Borno.", "killed", {}),
+        ("Police arrested the suspects in Lahore on Tuesday.", "arrested", {}),
+        ("Gunmen attacked the governor's convoy near Maiduguri.", "attacked", {}),
+        ("The village chief killed two intruders at his farm near Kitale.", "killed", {"killed": 2}),
+        ("The mayor condemned the bombing of the market in Cali.", "condemned", {}),
+        ("Gunmen shot the mayor's dog in Oaxaca.", "shot", {}),
+    ],
+)
+def test_a_lone_victim_told_with_the_or_a_possessive(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected
+
+
+# --------------------------------------------------------------------- "killed five fighters and captured two"
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Soldiers killed five fighters and captured two near Gao.", "killed", {"killed": 5, "arrested": 2}),
+        ("Police shot dead two robbers and captured one near Nakuru.", "shot", {"killed": 2, "arrested": 1}),
+        ("The army killed six fighters and seized four in Kidal on Saturday.", "killed",
+         {"killed": 6, "arrested": 4}),
+        # near-miss: rebels capture soldiers: hostages, not arrests
+        ("Rebels killed three soldiers and captured two near Bunia.", "killed", {"killed": 3, "hostages": 2}),
+    ],
+)
+def test_captured_after_killed_are_of_the_same_group(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected
+
+
+# ------------------------------------------------------------------------------- an ordinal as one more victim
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Gunmen killed three policemen and wounded a fourth in Zamboanga.", "killed", {"killed": 3, "injured": 1}),
+        ("A roadside bomb killed two soldiers and injured a third near Khost.", "bomb", {"killed": 2, "injured": 1}),
+        ("Police arrested four protesters in Tbilisi and detained a fifth at the airport.", "arrested",
+         {"arrested": 5}),
+        # near-misses: an ordinal that is no person, a rescue
+        ("The blast killed five miners, and rescuers pulled out a sixth alive.", "blast", {"killed": 5}),
+        ("Militants attacked the base for a third time in Kunar, killing two guards.", "attacked", {"killed": 2}),
+        ("Troops killed four insurgents in a second raid near Palma.", "killed", {"killed": 4}),
+    ],
+)
+def test_an_ordinal_is_one_more_victim(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected
+
+
+# ----------------------------------------------------------- a participle after a subordinate clause of no violence
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Rioters stormed the jail in Port-au-Prince after an inmate died, injuring five guards.", "stormed",
+         {"injured": 5}),
+        ("Villagers attacked the clinic near Kasese when a child died there, wounding three nurses.", "attacked",
+         {"injured": 3}),
+        ("Protesters raided the police post in Kisii after a student was arrested, injuring four officers.",
+         "raided", {"injured": 4}),
+        # near-misses: the subordinate clause is the violent one, so the participle stays its own
+        ("Troops withdrew from the town after a bomb exploded near their base, wounding two soldiers.", "withdrew",
+         {}),
+        ("Residents fled the village when militants shelled it, killing six people.", "fled", {}),
+    ],
+)
+def test_a_participle_after_a_clause_of_no_violence_is_the_main_acts(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected

@@ -102,3 +102,45 @@ def test_an_ordinal_is_one_more_victim(text, trigger, expected) -> None:
 )
 def test_a_participle_after_a_clause_of_no_violence_is_the_main_acts(text, trigger, expected) -> None:
     assert tolls(text, trigger) == expected
+
+
+# --------------------------------------------------------------- arrests and injuries told after a dispersal
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Police broke up a sit-in outside parliament in Yerevan on Tuesday. The interior ministry reported 35 "
+         "detentions.", "broke", {"arrested": 35}),
+        ("Riot police dispersed a rally in Tbilisi with water cannon. Officials said 48 people were detained.",
+         "dispersed", {"arrested": 48}),
+        ("Security forces cracked down on a strike in Abidjan on Friday. A union spokesman said 20 workers had been "
+         "arrested and four were hurt.", "cracked", {"arrested": 20, "injured": 4}),
+        ("Police broke up a banned vigil in Almaty on Sunday with batons. The city police reported 40 detentions.\n\n"
+         "Six officers were injured in the scuffles, the police said.", "broke", {"arrested": 40, "injured": 6}),
+        # near-misses: another happening told after it, arrests after an attack (an arrest of its own), no dispersal
+        ("Police broke up a rally in Minsk on Monday. Separately, 12 people were arrested in Grodno.", "broke", {}),
+        ("Gunmen attacked a village in Benue on Monday. Police later arrested three suspects.", "attacked", {}),
+        ("Union leaders broke off talks with the ministry in Lagos. Police said 14 strikers were detained.", "broke",
+         {}),
+    ],
+)
+def test_arrests_and_injuries_told_after_a_dispersal(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected
+
+
+# ------------------------------------------------ a later sentence's agent who did no harm ("treated by medics")
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("A car bomb exploded outside a court in Mogadishu. Eleven people were treated by medics for shrapnel "
+         "wounds.", "exploded", {"injured": 11}),
+        ("A grenade hit a bar in Bujumbura on Saturday. Nine customers were treated by paramedics at the scene.",
+         "hit", {"injured": 9}),
+        ("Rebels shelled a camp near Kidal on Monday. Seven civilians were treated by army doctors, officials "
+         "said.", "shelled", {"injured": 7}),
+        # near-misses: an agent who did harm tells an act of its own
+        ("A bomb exploded at a market in Kano. Two soldiers were shot by gunmen in Zaria.", "exploded", {}),
+        ("Rebels shelled a camp near Kidal. Three villagers were killed by a landmine in Menaka.", "shelled", {}),
+    ],
+)
+def test_an_agent_who_did_no_harm_tells_no_act_of_its_own(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected

@@ -78,6 +78,8 @@ class NumberCues(BaseModel):
     age_words: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     ordinal_words: frozenset[str] = frozenset()
+    crackdown_acts: frozenset[str] = frozenset()
+    aside_openers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

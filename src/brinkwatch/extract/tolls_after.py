@@ -57,9 +57,10 @@ def _acts_of_its_own(sent: Span, cues: NumberCues) -> bool:
         return noun.lemma_.lower() in violent and any(
             c.dep_ in ("det", "poss") and c.lower_ in cues.back_references for c in noun.children)
 
+    harm = violent | set(cues.harming_verbs)
     for tok in sent:
-        if tok.dep_ == "agent":
-            return True
+        if tok.dep_ == "agent" and tok.head.lemma_.lower() in harm:
+            return True  # "were shot by a sniper" ("were treated by paramedics", "were held by police": no doer of harm)
         lemma = tok.lemma_.lower()
         if lemma not in violent:
             continue
@@ -104,8 +105,12 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
     count replaces the event's own.
     """
     casualty_verbs = {*cues.event_cues.get("killed", ()), *cues.event_cues.get("injured", ())}
-    if trigger.lemma_.lower() not in set(cues.violent_acts) | casualty_verbs:
+    crackdown = _crackdown(trigger, cues)
+    if not crackdown and trigger.lemma_.lower() not in set(cues.violent_acts) | casualty_verbs:
         return tuple(own)
+    # a dispersal's arrests are its own ("broke up the march ... The office reported 112 detentions"); an attack's
+    # are an arrest of their own ("Police later arrested three suspects")
+    kinds = _TOLL_KINDS | {"arrested"} if crackdown else _TOLL_KINDS
     have = {q.kind for q in own}
     found: list[Quantity] = []
     revised: set[str] = set()
@@ -113,7 +118,7 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
     if tail is not None and not _acts_of_its_own_once(tail, cues):
         # "clashed overnight in Tripoli; the ministry said the toll had risen to 11": the parse may hang the
         # act under the later clause's reporting verb, so the toll clause is read like the next sentence
-        taken = sorted((q for q in tolls_told(tail, cues, skip_spans) if q.kind in _TOLL_KINDS and q.kind not in have),
+        taken = sorted((q for q in tolls_told(tail, cues, skip_spans) if q.kind in kinds and q.kind not in have),
                        key=lambda q: (q.start or 0, q.kind))
         found += taken
         have |= {q.kind for q in taken}
@@ -125,12 +130,14 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
     lead = story or (_paragraph_of_its_own(sent) and bool(_vague_kinds(sent, cues)))  # with what it told in a word
     in_next_paragraph = False  # reading the paragraph after a lead's
     while nxt is not None and step < _FOLLOW_UP_SENTENCES:
-        if crossed and (in_next_paragraph or step > 0 or not lead or _new_happening(nxt, cues)):
+        if not crossed and _aside(nxt, cues):
+            break  # "Separately, 12 people were arrested in Grodno": another happening in the same paragraph
+        if crossed and (in_next_paragraph or step > 0 and not telling or not lead or _new_happening(nxt, cues)):
             break  # a paragraph's toll is its own: wire stories give a later toll as an event of its own
         in_next_paragraph = in_next_paragraph or crossed
         fragment = _is_toll_fragment(nxt)
         if fragment or (telling and not _acts_of_its_own_once(nxt, cues)):
-            told = [q for q in tolls_told(nxt, cues, skip_spans) if q.kind in _TOLL_KINDS and (
+            told = [q for q in tolls_told(nxt, cues, skip_spans) if q.kind in kinds and (
                 story or not in_next_paragraph or q.kind in _vague_kinds(sent, cues))]
             again = {q.kind for q in told if q.kind in have and (_revises(nxt, q, cues) or (
                 q.kind in vague and q.qualifier not in cues.approximate))}
@@ -151,6 +158,20 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
         nxt, crossed = _next_sentence_once(nxt)
         step += 1
     return tuple(q for q in own if q.kind not in revised) + tuple(found)
+
+
+def _aside(sent: Span, cues: NumberCues) -> bool:
+    """"Separately, ...", "Elsewhere, ...", "Meanwhile, ...": the sentence turns to another happening."""
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    return first is not None and first.lower_ in cues.aside_openers
+
+
+def _crackdown(trigger: Token, cues: NumberCues) -> bool:
+    """"Police broke up the march", "dispersed a rally", "cracked down on a strike": the forces of order's act on a
+    crowd (``crackdown_acts``, a verb and its particle), whose arrests and injuries the sentences after it tell."""
+    lemma = trigger.lemma_.lower()
+    particles = [c.lower_ for c in trigger.children if c.dep_ == "prt"]
+    return lemma in cues.crackdown_acts or any(f"{lemma} {p}" in cues.crackdown_acts for p in particles)
 
 
 def _counted_by(quantity: Quantity, doc) -> Token | None:  # noqa: ANN001 - a Doc
@@ -345,6 +366,11 @@ def tolls_told(sent: Span, cues: NumberCues, skip_spans: Sequence[tuple[int, int
         # (and a clause joined to it: "the toll rose to 14, and officials revised the number of wounded to 30")
         heads = [sent.root, *(c for c in sent.root.children if c.dep_ in ("ccomp", "parataxis", "conj")
                               and c.pos_ in ("VERB", "AUX"))]
+        # "a spokesman said 20 workers had been arrested and four were hurt": the clause joined to a reported toll
+        # clause goes on with the toll ("said most rockets were intercepted and no one was hurt": an event of its own)
+        told = {w for kind in (*_TOLL_KINDS, "arrested") for w in cues.event_cues.get(kind, ())}
+        heads += [c for h in heads[1:] if h.dep_ == "ccomp" and h.lemma_.lower() in told for c in h.children
+                  if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
         return skip_spans, {q for head in heads for q in numbers_for_event(sent, head, cues, skip_spans)}
 
     key = ("tolls", sent.start, sent.end, id(cues), id(skip_spans))

@@ -144,3 +144,24 @@ def test_arrests_and_injuries_told_after_a_dispersal(text, trigger, expected) ->
 )
 def test_an_agent_who_did_no_harm_tells_no_act_of_its_own(text, trigger, expected) -> None:
     assert tolls(text, trigger) == expected
+
+
+# ------------------------------------------------------ injuries told after the arrest of a crowd (a crackdown)
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Riot police arrested 60 protesters in Belgrade on Sunday. No one was injured.", "arrested",
+         {"arrested": 60, "injured": 0}),
+        ("Security forces detained 15 marchers in Conakry. Four people were wounded in the scuffles.", "detained",
+         {"arrested": 15, "injured": 4}),
+        ("Police rounded up 30 strikers in Dhaka on Thursday. Two officers were hurt.", "rounded",
+         {"arrested": 30, "injured": 2}),
+        # near-misses: suspects arrested over an attack told before, another happening
+        ("Police arrested three suspects over the bombing in Quetta. Five people were killed in the blast.",
+         "arrested", {"arrested": 3}),
+        ("Police arrested 12 protesters in Lima. Separately, two soldiers were killed in Ayacucho.", "arrested",
+         {"arrested": 12}),
+    ],
+)
+def test_injuries_told_after_the_arrest_of_a_crowd(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected

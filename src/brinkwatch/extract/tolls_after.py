@@ -167,11 +167,18 @@ def _aside(sent: Span, cues: NumberCues) -> bool:
 
 
 def _crackdown(trigger: Token, cues: NumberCues) -> bool:
-    """"Police broke up the march", "dispersed a rally", "cracked down on a strike": the forces of order's act on a
-    crowd (``crackdown_acts``, a verb and its particle), whose arrests and injuries the sentences after it tell."""
+    """"Police broke up the march", "dispersed a rally", "cracked down on a strike", "detained 27 protesters": the
+    forces of order's act on a crowd (``crackdown_acts``, a verb and its particle, or an arrest of a ``crowd`` noun),
+    whose arrests and injuries the sentences after it tell."""
     lemma = trigger.lemma_.lower()
     particles = [c.lower_ for c in trigger.children if c.dep_ == "prt"]
-    return lemma in cues.crackdown_acts or any(f"{lemma} {p}" in cues.crackdown_acts for p in particles)
+    if lemma in cues.crackdown_acts or any(f"{lemma} {p}" in cues.crackdown_acts for p in particles):
+        return True
+    # "Riot police arrested 60 protesters ... No one was injured": the arrest of a crowd is a crackdown too
+    # ("arrested three suspects over the bombing" is not)
+    crowd = cues.noun_kinds.get("crowd", ())
+    return lemma in cues.event_cues.get("arrested", ()) and any(
+        c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in crowd or c.lower_ in crowd) for c in trigger.children)
 
 
 def _counted_by(quantity: Quantity, doc) -> Token | None:  # noqa: ANN001 - a Doc

@@ -165,3 +165,34 @@ def test_an_agent_who_did_no_harm_tells_no_act_of_its_own(text, trigger, expecte
 )
 def test_injuries_told_after_the_arrest_of_a_crowd(text, trigger, expected) -> None:
     assert tolls(text, trigger) == expected
+
+
+# ---------------------------------------------- a toll the next paragraph reports in a participle ("adding that")
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("A bomb exploded at a market in Kirkuk on Sunday, killing six people.\n\nA police spokesman said the bomber "
+         "had been identified, adding that more than 30 wounded people had been taken to hospitals.", "exploded",
+         {"killed": 6, "injured": 30}),
+        ("Gunmen opened fire on worshippers in Ondo on Sunday, killing seven.\n\nThe governor condemned the attack, "
+         "saying that 12 injured people were being treated in hospital.", "opened", {"killed": 7, "injured": 12}),
+        ("A suicide bomber struck a police academy in Quetta, killing 11 cadets.\n\nOfficials gave no motive, adding "
+         "that 25 wounded cadets had been flown to Karachi.", "struck", {"killed": 11, "injured": 25}),
+        # near-misses: another attack reported, no casualty word
+        ("A bomb exploded at a market in Kirkuk, killing six people.\n\nThe governor visited the city, adding that a "
+         "separate attack in Tikrit had wounded 30 people.", "exploded", {"killed": 6}),
+        ("A bomb exploded at a market in Kirkuk, killing six people.\n\nPolice gave no details, adding that 30 "
+         "people had been questioned.", "exploded", {"killed": 6}),
+    ],
+)
+def test_a_toll_reported_in_a_participle_of_the_next_paragraph(text, trigger, expected) -> None:
+    assert tolls(text, trigger) == expected
+
+
+def test_a_participle_later_in_the_story_reports_the_storys_toll() -> None:
+    """Past the lead's next paragraph, "adding that" tells the story's toll, not the act just before it."""
+    text = ("Gunmen attacked a camp near Beni overnight, killing 20 people, a local official said.\n\n"
+            "The attackers burned dozens of homes before dawn, the official said.\n\n"
+            "An army spokesman said troops had killed four attackers during a pursuit. \"The toll could rise,\" he "
+            "said, adding that more than 40 wounded people had been taken to hospitals.")
+    assert tolls(text, "killed") == {"killed": 4}

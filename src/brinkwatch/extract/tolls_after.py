@@ -137,7 +137,7 @@ def follow_up_numbers(sent: Span, trigger: Token, cues: NumberCues, own: Sequenc
         in_next_paragraph = in_next_paragraph or crossed
         fragment = _is_toll_fragment(nxt)
         if fragment or (telling and not _acts_of_its_own_once(nxt, cues)):
-            told = [q for q in tolls_told(nxt, cues, skip_spans) if q.kind in kinds and (
+            told = [q for q in tolls_told(nxt, cues, skip_spans, in_next_paragraph and story) if q.kind in kinds and (
                 story or not in_next_paragraph or q.kind in _vague_kinds(sent, cues))]
             again = {q.kind for q in told if q.kind in have and (_revises(nxt, q, cues) or (
                 q.kind in vague and q.qualifier not in cues.approximate))}
@@ -366,9 +366,11 @@ def _acts_of_its_own_once(sent: Span, cues: NumberCues) -> bool:
     return _once(sent.doc, ("acts", sent.start, sent.end, id(cues)), lambda: _acts_of_its_own(sent, cues))
 
 
-def tolls_told(sent: Span, cues: NumberCues, skip_spans: Sequence[tuple[int, int]]) -> set[Quantity]:
+def tolls_told(sent: Span, cues: NumberCues, skip_spans: Sequence[tuple[int, int]], lead_paragraph: bool = False
+               ) -> set[Quantity]:
     """The quantities of the sentence's own clause, or of what its reporting verb reports ("..., a local
-    leader said"); ``skip_spans`` is kept with them (another object may reuse its id)."""
+    leader said"); ``skip_spans`` is kept with them (another object may reuse its id). ``lead_paragraph``: the sentence
+    is in the paragraph after the story's lead, so a reporting participle's report is read too ("..., adding that ...")."""
     def read() -> tuple[Sequence[tuple[int, int]], set[Quantity]]:
         # (and a clause joined to it: "the toll rose to 14, and officials revised the number of wounded to 30")
         heads = [sent.root, *(c for c in sent.root.children if c.dep_ in ("ccomp", "parataxis", "conj")
@@ -376,11 +378,18 @@ def tolls_told(sent: Span, cues: NumberCues, skip_spans: Sequence[tuple[int, int
         # "a spokesman said 20 workers had been arrested and four were hurt": the clause joined to a reported toll
         # clause goes on with the toll ("said most rockets were intercepted and no one was hurt": an event of its own)
         told = {w for kind in (*_TOLL_KINDS, "arrested") for w in cues.event_cues.get(kind, ())}
+        if lead_paragraph:
+            # "..., adding that more than 30 wounded people had been taken to hospitals": what a reporting participle
+            # reports, in the paragraph after a story's lead (which tells the lead's act); later in a story such a
+            # participle often tells the story's toll rather than the act before it ("soldiers had killed seven
+            # attackers ... he said, adding that more than 30 wounded people had been taken to hospitals")
+            heads += [c for h in sent.root.children if h.dep_ == "advcl" and h.lemma_.lower() in cues.reporting_verbs
+                      for c in h.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
         heads += [c for h in heads[1:] if h.dep_ == "ccomp" and h.lemma_.lower() in told for c in h.children
                   if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
         return skip_spans, {q for head in heads for q in numbers_for_event(sent, head, cues, skip_spans)}
 
-    key = ("tolls", sent.start, sent.end, id(cues), id(skip_spans))
+    key = ("tolls", sent.start, sent.end, id(cues), id(skip_spans), lead_paragraph)
     kept, found = _once(sent.doc, key, read)
     if kept is not skip_spans:
         kept, found = read()

@@ -378,6 +378,8 @@ def tolls_told(sent: Span, cues: NumberCues, skip_spans: Sequence[tuple[int, int
         # "a spokesman said 20 workers had been arrested and four were hurt": the clause joined to a reported toll
         # clause goes on with the toll ("said most rockets were intercepted and no one was hurt": an event of its own)
         told = {w for kind in (*_TOLL_KINDS, "arrested") for w in cues.event_cues.get(kind, ())}
+        heads += [c for h in heads[1:] if h.dep_ == "ccomp" and h.lemma_.lower() in told for c in h.children
+                  if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
         if lead_paragraph:
             # "..., adding that more than 30 wounded people had been taken to hospitals": what a reporting participle
             # reports, in the paragraph after a story's lead (which tells the lead's act); later in a story such a
@@ -385,8 +387,6 @@ def tolls_told(sent: Span, cues: NumberCues, skip_spans: Sequence[tuple[int, int
             # attackers ... he said, adding that more than 30 wounded people had been taken to hospitals")
             heads += [c for h in sent.root.children if h.dep_ == "advcl" and h.lemma_.lower() in cues.reporting_verbs
                       for c in h.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
-        heads += [c for h in heads[1:] if h.dep_ == "ccomp" and h.lemma_.lower() in told for c in h.children
-                  if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
         return skip_spans, {q for head in heads for q in numbers_for_event(sent, head, cues, skip_spans)}
 
     key = ("tolls", sent.start, sent.end, id(cues), id(skip_spans), lead_paragraph)

@@ -1,0 +1,104 @@
+"""Pattern gaps on the gold trigger (issue 11, `no_trigger/no_draft`): verbs and forms no pattern knew, filled from
+the PETRARCH2 verb dictionary where it has them, on sentences written for brinkwatch, with near-misses.
+
+- the converter dropped a block's phrase patterns written for a verb an earlier block had already listed
+  (REOPEN, STREAM, SIGNAL, ABSTAIN): such a verb now takes the patterns whose comment names it;
+- leaving or exiting a body of states or a pact (``leave.v.organization``, the dictionary's QUIT [160]);
+- keeping a border closed or open (``keep.v.border.closed``/``.open``: KEEP keeps the code of what is kept);
+- warships sailing into or through waters (``sail.v.warship``, 150).
+Roots are asserted where the sentence is about finding the event; full codes where the entry's code is the point.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import code_sentence, triples
+
+from brinkwatch.extract.patterns import BASE_LAYER_FILE, load_patterns
+
+
+def _roots(coder, text: str) -> set[tuple]:
+    return {(s and s[:3], t and t[:3], r, m) for s, t, r, m in triples(code_sentence(coder, text, "2025-03-14"),
+                                                                          level="root")}
+
+
+# --- the converter: a verb listed again in a later block takes the patterns written for it there -------------
+def test_relisted_verbs_take_their_named_patterns() -> None:
+    base = {pat.id: pat for pat in load_patterns(BASE_LAYER_FILE)}
+    # REOPEN is listed first in RE_ESTABLISH, again in START, where "- * BORDER [050] # REOPEN" is written for it
+    assert base["petr2.start.L3874"].lemmas == ("reopen",) and base["petr2.start.L3874"].object == ("border",)
+    assert "reopen" in base["petr2.start.L3876"].lemmas and "open" in base["petr2.start.L3876"].lemmas
+    assert base["petr2.stream.L4034"].code == "0233"
+    assert base["petr2.abstain.L6694"].code == "087"
+    # ... but no verb twice in one entry, and the upstream lines on the exclusion list stay out
+    assert all(len(set(pat.lemmas)) == len(pat.lemmas) for pat in base.values())
+    assert "petr2.signal.L5138" not in base and "petr2.respect.L5968" not in base
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("North Korea signalled a desire for talks with Seoul.", {("PRK", "KOR", "013", "asserted")}),
+    ("Iran signalled its desire to resume talks with the European Union.", {("IRN", "IGOEUREEC", "013", "asserted")}),
+    # near-miss: "signalled its opposition" is excluded (the object would be read as the opposition party)
+    ("Turkey signalled its opposition to the Swedish bid.", set()),
+])
+def test_signal_from_its_second_block(coder, text: str, expected: set) -> None:
+    assert triples(code_sentence(coder, text, "2025-03-14")) == expected
+
+
+# --- leaving a body of states or a pact -----------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Venezuela left the Andean Community after a row with Colombia.", {("VEN", "IGO", "16", "asserted")}),
+    ("Hungary will leave the regional defence pact next year.", {("HUN", None, "16", "planned")}),
+    ("Ecuador exited the Pacific trade bloc on Friday.", {("ECU", None, "16", "asserted")}),
+    ("Nicaragua has left the regional alliance.", {("NIC", None, "16", "asserted")}),
+    # near-misses: leaving a place, a building named after a body, a meeting
+    ("Striking miners left the union headquarters in La Paz.", set()),
+    ("The Colombian minister left the community centre in Cali after the meeting.", set()),
+    ("The Qatari delegation left the summit venue after the closing session.", set()),
+    ("The Malian foreign minister left Brussels on Tuesday.", set()),
+])
+def test_leave_organization(coder, text: str, expected: set) -> None:
+    assert _roots(coder, text) == expected
+
+
+def test_leave_for_a_visit_is_still_a_visit(coder) -> None:
+    got = _roots(coder, "The Kenyan president left the country for a visit to Uganda.")
+    assert got == {("KEN", "UGA", "04", "asserted")}
+
+
+# --- keeping a border closed or open ----------------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Kenya kept its border with Somalia closed for a third week.", {("KEN", "SOM", "191", "asserted")}),
+    ("Armenia kept the Turkish border shut for another year.", {("ARM", "TUR", "191", "asserted")}),
+    ("Uzbekistan kept its airspace closed to Afghan flights.", {("UZB", "AFG", "191", "asserted")}),
+    ("Poland kept its border open to Ukrainian refugees throughout the winter.", {("POL", "UKRREF", "086", "asserted")}),
+    # near-misses: doors, talks and guards are no border; a closure kept needs "closed"/"shut"/"open"
+    ("The shops kept their doors closed during the strike.", set()),
+    ("Egypt kept the talks open for another round.", set()),
+    ("Kenya kept the border guards on alert.", set()),
+])
+def test_keep_border(coder, text: str, expected: set) -> None:
+    assert triples(code_sentence(coder, text, "2025-03-14")) == expected
+
+
+def test_keep_border_closed_in_the_future_reads_as_closing_it(coder) -> None:
+    """"would keep ... closed" is told as "would close ...": the same code and modality."""
+    kept = triples(code_sentence(coder, "Ghana would keep its border with Togo closed until further notice.", "2025-03-14"))
+    closed = triples(code_sentence(coder, "Ghana would close its border with Togo until further notice.", "2025-03-14"))
+    assert kept == closed and kept
+
+
+# --- warships sailing into or through waters --------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Two Russian frigates sailed through the Fehmarn Belt on Thursday.", {("RUS", None, "15", "asserted")}),
+    ("A Canadian destroyer sailed through the Taiwan Strait on Saturday.", {("CAN", "TWN", "15", "asserted")}),
+    ("Three Chinese coast guard vessels sailed into Philippine waters near Scarborough Shoal.",
+     {("CHN", "PHL", "15", "asserted")}),
+    # near-misses: merchant ships, ferries and people sailing
+    ("A Greek cargo ship sailed through the Suez Canal on Monday.", set()),
+    ("The ferry sailed into Piraeus harbour at dawn.", set()),
+    ("The Turkish president sailed to Cyprus aboard a yacht.", set()),
+])
+def test_sail_warship(coder, text: str, expected: set) -> None:
+    assert _roots(coder, text) == expected

@@ -5,7 +5,8 @@ the PETRARCH2 verb dictionary where it has them, on sentences written for brinkw
   (REOPEN, STREAM, SIGNAL, ABSTAIN): such a verb now takes the patterns whose comment names it;
 - leaving or exiting a body of states or a pact (``leave.v.organization``, the dictionary's QUIT [160]);
 - keeping a border closed or open (``keep.v.border.closed``/``.open``: KEEP keeps the code of what is kept);
-- warships sailing into or through waters (``sail.v.warship``, 150).
+- warships sailing into or through waters (``sail.v.warship``, 150);
+- a petition lodged with a court (``petition.n.court``, 115) or handed to a government (``petition.n``, 020).
 Roots are asserted where the sentence is about finding the event; full codes where the entry's code is the point.
 """
 
@@ -102,3 +103,19 @@ def test_keep_border_closed_in_the_future_reads_as_closing_it(coder) -> None:
 ])
 def test_sail_warship(coder, text: str, expected: set) -> None:
     assert _roots(coder, text) == expected
+
+
+# --- a petition: with a court a legal action (115), to a government an appeal (020) ------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("The Zambian opposition filed petitions with the election tribunal against the results.",
+     {("ZMBOPP", "ZMBJUD", "115", "asserted")}),
+    ("Kenya's main opposition party lodged a petition with the Supreme Court on Monday.",
+     {("KENOPP", "KENJUD", "115", "asserted")}),
+    ("Uganda's opposition party filed a petition in the Constitutional Court against the election result.",
+     {("UGAOPP", "UGAJUD", "115", "asserted")}),
+    ("Malawian teachers presented a petition to parliament on Friday.", {("MWIEDU", "MWILEG", "020", "requested")}),
+    # near-miss: a petition talked about is no act of its own
+    ("The Bolivian senate debated the petition for two hours.", set()),
+])
+def test_petition(coder, text: str, expected: set) -> None:
+    assert triples(code_sentence(coder, text, "2025-03-14")) == expected

@@ -204,6 +204,7 @@ class Governors(BaseModel):
     command_verbs: tuple[str, ...] = ()  # "ordered the army to shell ...": the commander acts
     commanded_roots: tuple[str, ...] = ()
     decision_categories: tuple[str, ...] = ()  # future acts of these kinds are decisions unless conditioned
+    continuation_verbs: tuple[str, ...] = ()  # "would keep the border closed": a state in force goes on (planned)
     reciprocal_events: bool = False  # also code a pattern's reverse_code ("hosted" -> the guest's visit)
     shared_modifiers: tuple[str, ...] = ()  # "reopened their shared border": each party acts on the other
     pair_nouns: dict[str, str] = {}  # "the two leaders" -> the last two states named, with this sector ("" none)

@@ -7,7 +7,8 @@ the PETRARCH2 verb dictionary where it has them, on sentences written for brinkw
 - keeping a border closed or open (``keep.v.border.closed``/``.open``: KEEP keeps the code of what is kept; in the
   future the state goes on, planned, rather than an intent: governors ``continuation_verbs``);
 - warships sailing into or through waters (``sail.v.warship``, 150);
-- a petition lodged with a court (``petition.n.court``, 115) or handed to a government (``petition.n``, 020).
+- a petition lodged with a court (``petition.n.court``, 115) or handed to a government (``petition.n``, 020);
+- patrol boats, aircraft, armoured vehicles handed over (``hand.v.over.military``, 072).
 Roots are asserted where the sentence is about finding the event; full codes where the entry's code is the point.
 """
 
@@ -123,4 +124,18 @@ def test_sail_warship(coder, text: str, expected: set) -> None:
     ("The Bolivian senate debated the petition for two hours.", set()),
 ])
 def test_petition(coder, text: str, expected: set) -> None:
+    assert triples(code_sentence(coder, text, "2025-03-14")) == expected
+
+
+# --- handing over military equipment: a state supplies a military (072); rebels handing over arms disarm (0873) ------
+@pytest.mark.parametrize("text,expected", [
+    ("Japan handed over two patrol vessels to the Philippine coast guard.", {("JPN", "PHLCOP", "072", "asserted")}),
+    ("India handed over two Dornier aircraft to the Sri Lankan navy on Monday.", {("IND", "LKAMIL", "072", "asserted")}),
+    ("Turkey handed over 20 armoured vehicles to the Somali army.", {("TUR", "SOMMIL", "072", "asserted")}),
+    # near-misses: rebels' weapons are disarmament; a vessel or boat changing hands between private people is no act
+    ("The rebels handed over their weapons to the UN mission.", {("---REB", "IGOUNO", "0873", "asserted")}),
+    ("The captain handed over the vessel to its new owners.", set()),
+    ("Fishermen handed the boat to the harbour master.", set()),
+])
+def test_hand_over_military_equipment(coder, text: str, expected: set) -> None:
     assert triples(code_sentence(coder, text, "2025-03-14")) == expected

@@ -8,7 +8,8 @@ the PETRARCH2 verb dictionary where it has them, on sentences written for brinkw
   future the state goes on, planned, rather than an intent: governors ``continuation_verbs``);
 - warships sailing into or through waters (``sail.v.warship``, 150);
 - a petition lodged with a court (``petition.n.court``, 115) or handed to a government (``petition.n``, 020);
-- patrol boats, aircraft, armoured vehicles handed over (``hand.v.over.military``, 072).
+- patrol boats, aircraft, armoured vehicles handed over (``hand.v.over.military``, 072);
+- driving fighters out (``drive.v.out``, 190) or a population out (``drive.v.out.people``, the dictionary's DRIVE (OUT OF) [201]).
 Roots are asserted where the sentence is about finding the event; full codes where the entry's code is the point.
 """
 
@@ -139,3 +140,20 @@ def test_petition(coder, text: str, expected: set) -> None:
 ])
 def test_hand_over_military_equipment(coder, text: str, expected: set) -> None:
     assert triples(code_sentence(coder, text, "2025-03-14")) == expected
+
+
+# --- driving fighters out of a place is fighting (190); driving its people out a mass expulsion (201) ----------------
+@pytest.mark.parametrize("text,expected", [
+    ("Malian troops drove the jihadists out of the town after two days of fighting.", {("MLI", "MLI", "19", "asserted")}),
+    ("Congolese soldiers drove the rebels out of the hills above Goma.", {("COD", "COD", "19", "asserted")}),
+    ("Burkinabe soldiers drove out the jihadists from Djibo on Sunday.", {("BFA", "BFA", "19", "asserted")}),
+    ("Nigerian troops drove them out after a day of fighting.", {("NGA", None, "19", "asserted")}),
+    ("Militiamen drove hundreds of villagers out of their homes in Ituri.", {("COD", "COD", "20", "asserted")}),
+    # near-misses: driving a car out of a place, cattle, markets and businesses
+    ("The Kenyan president drove out of the stadium after the ceremony.", set()),
+    ("The farmer drove his cattle out to the fields.", set()),
+    ("Soaring prices drove foreign investors out of the Nigerian market.", set()),
+    ("The new law drove them out of business.", set()),
+])
+def test_drive_out(coder, text: str, expected: set) -> None:
+    assert _roots(coder, text) == expected

@@ -484,6 +484,10 @@ class VerbConverter:
         self.reader = PatternReader(dictionary.synsets, lemmatizer)
         self.result = Conversion()
         self._claimed: set[VerbSense] = set()
+        # the simple verbs of the current block that an earlier block already listed: they keep the earlier
+        # block's isolated code, and take this block's phrase patterns only where a pattern's comment names
+        # them ("- * BORDER [050] # REOPEN" in START, after REOPEN was listed in RE_ESTABLISH)
+        self._again: list[str] = []
 
     def run(self) -> Conversion:
         counts = self.result.counts
@@ -502,6 +506,7 @@ class VerbConverter:
     def _block_verbs(self, block: Block) -> list[str]:
         """Bare entries for the block's verbs; returns the simple lemmas its patterns apply to."""
         lemmas: list[str] = []
+        self._again = []
         for verb in block.verbs:
             self.result.counts["verb_lines"] += 1
             try:
@@ -512,6 +517,9 @@ class VerbConverter:
             self._check_forms(verb, sense)
             if sense in self._claimed:
                 self.result.counts["verbs_listed_again_first_block_kept"] += 1
+                if sense.simple and sense.lemma not in self.own.governed and sense.lemma not in self.exclusions.verbs \
+                        and sense.lemma not in lemmas and sense.lemma not in self._again:
+                    self._again.append(sense.lemma)
                 continue
             self._claimed.add(sense)
             if sense.lemma in self.exclusions.verbs:
@@ -581,7 +589,7 @@ class VerbConverter:
         entry) and "cancelled the meeting", "revoked the agreement" (any other verb: another event, kept whole)."""
         if pattern.line in self.exclusions.lines:
             raise Unconvertible(SKIP_EXCLUDED)
-        if not lemmas:
+        if not lemmas and not self._again:
             raise Unconvertible(SKIP_NO_VERBS)
         shape = self.reader.read(pattern.text)
         code, reverse = parse_code(pattern.code, self.known)
@@ -617,12 +625,17 @@ class VerbConverter:
         """The block's verbs (PETRARCH2's reading), or with ``pattern_verbs: origin`` only the verbs the
         pattern's comment names when it names any of the block's verbs."""
         if self.exclusions.pattern_verbs == "block":
+            if not lemmas:
+                raise Unconvertible(SKIP_NO_VERBS)
             return lemmas
         written = {v.word.lstrip("+").lower() for v in block.verbs}
         if not any(word in written for word in pattern.origin):
+            if not lemmas:
+                raise Unconvertible(SKIP_NO_VERBS)
             self.result.counts["patterns_spread_over_the_block"] += 1
             return lemmas
-        named = [lemma for lemma in lemmas if lemma in pattern.origin]
+        # a verb listed again here takes the patterns written for it (its first block kept its isolated code)
+        named = [lemma for lemma in lemmas + self._again if lemma in pattern.origin]
         if not named:  # written for a verb that is excluded or belongs to another block
             raise Unconvertible(SKIP_ORIGIN)
         self.result.counts["patterns_kept_to_their_origin_verbs"] += 1

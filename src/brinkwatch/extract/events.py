@@ -464,6 +464,8 @@ class SentenceCoder:
         table = self.gov.classes["intent"].codes
         if category in self.gov.decision_categories and not _has_condition(_predicate(draft.trigger, self.gov.support_verbs)):
             return  # "announced it would stop all funding": a decision, planned; with "if ..." it is a threat
+        if lemma_of(draft.trigger) in self.gov.continuation_verbs:
+            return  # "would keep the crossings closed": the closure holds and goes on, planned
         if category in table and table[category] != "keep":
             draft.inner_code = draft.inner_code or draft.code
             draft.code, draft.pattern = table[category], f"intent>{draft.pattern}"

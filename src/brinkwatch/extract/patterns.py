@@ -66,6 +66,9 @@ class Pattern(BaseModel):
     code: str
     particle: str | None = None
     object: tuple[str, ...] = ()  # the object (or, for nouns, a modifier) must have one of these lemmas
+    # the object's head noun itself must be one of them, as for a base entry: "left the alliance" leaves a bloc,
+    # "left the union headquarters" a building (an own entry otherwise also matches a modifier: "joint exercises")
+    object_head: bool = False
     prep: tuple[str, ...] = ()  # one of these prepositions must be present
     prep_noun: tuple[str, ...] = ()  # ... and its object must have one of these lemmas ("call for talks")
     support: tuple[str, ...] = ()  # a noun's support verb must be one of these ("lodged a protest": a complaint)
@@ -201,6 +204,7 @@ class Governors(BaseModel):
     command_verbs: tuple[str, ...] = ()  # "ordered the army to shell ...": the commander acts
     commanded_roots: tuple[str, ...] = ()
     decision_categories: tuple[str, ...] = ()  # future acts of these kinds are decisions unless conditioned
+    continuation_verbs: tuple[str, ...] = ()  # "would keep the border closed": a state in force goes on (planned)
     reciprocal_events: bool = False  # also code a pattern's reverse_code ("hosted" -> the guest's visit)
     shared_modifiers: tuple[str, ...] = ()  # "reopened their shared border": each party acts on the other
     pair_nouns: dict[str, str] = {}  # "the two leaders" -> the last two states named, with this sector ("" none)
@@ -487,7 +491,8 @@ def _fits(pat: Pattern, frame: Frame, seen: _FrameWords | None = None) -> bool:
     if not pat.particle and frame.particle and frame.particle not in NEUTRAL_PARTICLES:
         return False  # "call off" is not "call"; "step up" is still "step"
     seen = seen or _FrameWords(frame)
-    if pat.object and not _words_fit(pat.object, seen.objects if pat.layer == "own" else seen.heads,
+    if pat.object and not _words_fit(pat.object, seen.objects if pat.layer == "own" and not pat.object_head
+                                     else seen.heads,
                                      seen.object_tokens):
         return False
     if pat.complement and not any(c.dep_ in COMPLEMENT_DEPS and lemma_of(c) in pat.complement

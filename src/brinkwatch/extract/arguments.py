@@ -133,6 +133,8 @@ class ArgumentResolver:
         if not sources:
             return []  # CAMEO needs an actor that acts; an unknown agent is not guessed
         targets = self._first_group(actors, draft.target_groups, as_target=True)
+        if not targets and draft.code[:2] in self.book.governors.crowd_control_roots:
+            targets = _gathered_crowd(draft, self.book.governors.gathering_nouns)  # "dispersed the rally"
         if draft.code[:2] in self._forceful_roots:
             targets = [_not_own(actors, draft.trigger.doc, t, sources) for t in targets]
         # an actor is not its own target: the same span, or the very same code ("the US denied entry to the US")
@@ -810,6 +812,21 @@ def _foreign(actor: Actor, other: Actor | None, home_sectors: set[str], nonstate
     if other is None or actor.sector in home_sectors or other.sector in nonstate | home_sectors:
         return set()
     return {other.country}
+
+
+def _gathered_crowd(draft: Draft, nouns) -> list[Actor]:
+    """ "Police dispersed the gathering", "troops fired on the march": a gathering that is the object of a
+    coercive or violent act and names no actor of its own is the crowd gathered there (CVL of no country yet: the
+    sentence's or the story's country comes later, as for "the crowd"; the coder drops it when neither side gets
+    one)."""
+    for group in draft.target_groups:
+        for tok in group:
+            if tok.pos_ == "NOUN" and (tok.lemma_.lower() in nouns or tok.lower_ in nouns):
+                words = [t for t in tok.subtree if t.i <= tok.i]
+                start = words[0].idx
+                return [Actor(code="---CVL", country=None, sector="CVL", text=tok.doc.text[start:tok.idx + len(tok)],
+                              start=start, end=tok.idx + len(tok), resolution="gathering", confidence=0.5)]
+    return []
 
 
 def _at_dateline_home(resolver: ArgumentResolver, draft, actors, sources: list[Actor]) -> list[tuple[Actor, Actor | None]]:

@@ -88,3 +88,60 @@ def test_a_gathering_that_names_its_people_is_those_people(coder, text, expected
 ])  # fmt: skip
 def test_no_crowd_from_a_gathering_without_force_or_country(coder, text):
     assert not any(t is not None and t.endswith("CVL") for _, t, _ in coded(coder, text))
+
+
+# --- an object pronoun never means the subject of its own clause or of the clause its purpose infinitive serves --
+@pytest.mark.parametrize(("text", "expected"), [
+    # "to disperse them": the infinitive's subject is the police; "them" are the people named before
+    ("TEHRAN, May 3 - Hundreds of truck drivers blocked the ring road on Monday, and riot police fired tear gas to "
+     "disperse them.", ("IRNCOP", "IRNLAB", "17")),
+    ("LA PAZ, May 3 - Coca growers occupied the town square on Friday, and soldiers fired rubber bullets to "
+     "disperse them.", ("BOLMIL", "BOLAGR", "17")),
+    ("DHAKA, May 3 - Garment workers blocked the highway on Sunday, and police used batons to disperse them.",
+     ("BGDCOP", "BGDLAB", "17")),
+    # "13 of them": the partitive's clause is the arrest, whose subject is not whom it counts
+    ("QUITO, Jan 10 - Masked gunmen stormed a television studio on Tuesday. Police arrested 13 of them.",
+     ("ECUCOP", "ECUUAF", "17")),
+    ("CARACAS, May 3 - Armed men looted two shops on Sunday before soldiers detained six of them.",
+     ("VENMIL", "VENUAF", "17")),
+    ("MANILA, May 3 - Suspected rebels ambushed an army truck. Troops later captured four of them.",
+     ("PHLMIL", "PHLUAF", "19")),
+])  # fmt: skip
+def test_an_object_pronoun_is_not_the_subject_of_its_clause(coder, text, expected):
+    assert expected in coded(coder, text)
+
+
+def test_a_purpose_clause_stays_background_when_the_main_act_made_its_event(coder):
+    # the main act has its target: the purpose clause adds no second event
+    events = coded(coder, "NAIROBI, May 3 - Police fired tear gas at the protesters to disperse them.")
+    assert [e for e in events if e[2] == "17"] == [("KENCOP", "KENOPP", "17")]
+
+
+def test_a_reflexive_still_means_the_subject(coder):
+    # "themselves" is the police: no act of the police on anyone else
+    assert not any(t is not None and not t.endswith("COP") for _, t, _ in coded(
+        coder, "NAIROBI, May 3 - Police fired in the air to protect themselves."))
+
+
+# --- a document that urges or calls speaks for whoever passed or issued it ------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ABUJA, March 3 - The Senate passed a motion urging the federal government to recruit more police officers.",
+     ("NGALEG", "NGAGOV", "02")),
+    ("LUSAKA, March 3 - Opposition lawmakers signed a petition urging the president to resign.",
+     ("ZMBLEG", "ZMBGOV", "02")),
+    ("TEGUCIGALPA, March 3 - The United States embassy issued a statement calling for calm.",
+     ("USAGOV", "HND", "02")),
+    ("The Peruvian foreign ministry released a statement condemning the attack on its consulate in La Paz.",
+     ("PERGOV", "BOLGOV", "11")),
+])  # fmt: skip
+def test_a_document_that_urges_is_its_authors_act(coder, text, expected):
+    assert expected in coded(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a document the subject only rejected or debated is not the subject's
+    "NAIROBI, March 3 - The opposition rejected a motion urging the government to raise fuel taxes.",
+    "NAIROBI, March 3 - Senators debated a motion urging the government to raise fuel taxes.",
+])  # fmt: skip
+def test_no_author_for_a_document_only_received(coder, text):
+    assert not any(r == "02" for _, _, r in coded(coder, text))

@@ -126,6 +126,8 @@ class ArgumentResolver:
             sources = self._resolve(actors, _reaction_from(draft.trigger))
         if not sources:
             sources = self._outer_subject(draft, actors)
+        if not sources:
+            sources = self._document_author(draft, actors)  # "the Senate passed a motion urging ..."
         if not sources and draft.symmetric:
             # "clashes between Armenia and Azerbaijan": the parties of a symmetric event are its actors
             parties = self._first_group(actors, draft.target_groups)
@@ -207,6 +209,28 @@ class ArgumentResolver:
             if tok.head.i == tok.i:
                 break
             tok = tok.head
+        return []
+
+    def _document_author(self, draft: Draft, actors) -> list[Actor]:
+        """"The Senate passed a motion urging the government to ...", "the embassy issued a statement calling for
+        calm", "a resolution by parliament calling on ...": a document that urges, calls or warns speaks for whoever
+        issued it: its by-phrase or possessor, else the subject of the verb that passed, adopted or issued it. A
+        document someone else only received, rejected or debated ("rejected a motion urging ...") names no author."""
+        rules = self.book.governors
+        for tok in (t for group in draft.source_groups for t in group):
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in rules.document_nouns:
+                continue
+            authors = [c for c in tok.children if c.dep_ == "poss"] + [
+                pobj for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("by", "from")
+                for pobj in prep.children if pobj.dep_ == "pobj"]
+            verb = tok.head
+            if not authors and tok.dep_ in ("dobj", "obj") and lemma_of(verb) in rules.issue_verbs:
+                while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+                    verb = verb.head  # "met on Monday and adopted a resolution calling ..."
+                authors = [c for c in verb.children if c.dep_ == "nsubj"]
+            found = self._resolve(actors, authors)
+            if found:
+                return found
         return []
 
     def _default_target(self, draft: Draft, sources: list[Actor]) -> list[Actor]:
@@ -610,6 +634,15 @@ def reacted_act(draft: Draft, rules) -> Token | None:
             and head.pos_ == "VERB"):
         return head  # the reaction verb itself coded ("drawing criticism from Poland")
     return None
+
+
+def document_act(draft: Draft, rules) -> bool:
+    """"The embassy issued a statement calling for calm": the call told by the participle or relative clause of a
+    document its author issued is news of its own, not background of the issuing ("issued a statement")."""
+    trigger = draft.trigger
+    doc_noun = trigger.head
+    return (trigger.dep_ in ("acl", "relcl") and doc_noun.lemma_.lower() in rules.document_nouns
+            and doc_noun.dep_ in ("dobj", "obj") and lemma_of(doc_noun.head) in rules.issue_verbs)
 
 
 def _set_off(noun: Token) -> bool:

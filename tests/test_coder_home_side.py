@@ -145,3 +145,29 @@ def test_a_document_that_urges_is_its_authors_act(coder, text, expected):
 ])  # fmt: skip
 def test_no_author_for_a_document_only_received(coder, text):
     assert not any(r == "02" for _, _, r in coded(coder, text))
+
+
+# --- a main verb the parser hung on its subject after a relative clause -----------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenyan President William Ruto, who chairs the regional bloc this year, called on Rwanda to withdraw its "
+     "troops.", ("KENGOV", "RWA", "02")),
+    ("Brazilian President Luiz Inacio Lula da Silva, who leads the group this year, called on Venezuela to publish "
+     "the vote tallies.", ("BRAGOV", "VEN", "02")),
+    ("Bangkok and Phnom Penh traded artillery fire on Sunday. Malaysian Prime Minister Anwar Ibrahim, who chairs "
+     "ASEAN this year, called on both countries to agree to an immediate ceasefire.", ("MYSGOV", "KHM", "02")),
+])  # fmt: skip
+def test_a_verb_parsed_as_a_modifier_of_its_subject_is_that_subjects_act(coder, text, expected):
+    assert expected in coded(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Egyptian diplomat, who was expelled by Sudan last week.",  # no main verb: the diplomat does nothing
+    "Ghana's finance minister, who spoke in Accra on Monday, and his Nigerian counterpart.",
+])  # fmt: skip
+def test_no_act_for_a_subject_with_only_a_relative_clause(coder, text):
+    assert not any(s is not None and s.endswith("GOV") and s[:3] in ("EGY", "GHA") for s, _, _ in coded(coder, text))
+
+
+def test_a_gathering_of_no_country_yields_to_the_place_attacked(coder):
+    # no country on either side: the place named in the act's phrase says where, as before
+    assert ("---UAF", "NGA", "18") in coded(coder, "Gunmen attacked a funeral procession in Plateau state.")

@@ -128,13 +128,17 @@ class ArgumentResolver:
             sources = self._outer_subject(draft, actors)
         if not sources:
             sources = self._document_author(draft, actors)  # "the Senate passed a motion urging ..."
+        target_groups = draft.target_groups
+        if not sources and (subject := _stranded_subject(draft)) is not None:
+            sources = self._resolve(actors, [subject])
+            target_groups = [[t for t in group if t.i != subject.i] for group in target_groups]
         if not sources and draft.symmetric:
             # "clashes between Armenia and Azerbaijan": the parties of a symmetric event are its actors
             parties = self._first_group(actors, draft.target_groups)
             return _between(parties)
         if not sources:
             return []  # CAMEO needs an actor that acts; an unknown agent is not guessed
-        targets = self._first_group(actors, draft.target_groups, as_target=True)
+        targets = self._first_group(actors, target_groups, as_target=True)
         if not targets and draft.code[:2] in self.book.governors.crowd_control_roots:
             targets = _gathered_crowd(draft, self.book.governors.gathering_nouns)  # "dispersed the rally"
         if draft.code[:2] in self._forceful_roots:
@@ -374,8 +378,13 @@ class ArgumentResolver:
         """"Russian artillery pounded Kherson": a city attacked, visited or blockaded stands for its country
         when no actor fills the target slot (the place must be named inside the trigger's own phrase). A
         name the actor base does not know ("laid siege to Mariupol" -> ``---``) yields to the place too."""
-        unknown = any(t is not None and t.code == "---" for _, t in pairs)  # a name no actor base knows
-        if all(t is not None and t.code != "---" for _, t in pairs) or \
+        # a name no actor base knows, or a gathering no side gives a country yet ("gunmen attacked a funeral
+        # procession in Plateau state": the place says where)
+        def open_slot(s: Actor, t: Actor | None) -> bool:
+            return t is None or t.code == "---" or (t.resolution == "gathering" and not (t.country or s.country))
+
+        unknown = any(t is not None and t.code == "---" for _, t in pairs)
+        if not any(open_slot(s, t) for s, t in pairs) or \
                 (draft.code[:2] not in self.book.governors.place_target_roots and not unknown):
             return pairs
         ranges = _argument_ranges(draft.trigger, self.book.governors.speech_verbs)
@@ -400,8 +409,7 @@ class ArgumentResolver:
             return pairs
         target = Actor(code=found.country, country=found.country, text=found.name, start=found.start,
                        end=found.end, name=found.name, resolution="place", confidence=0.6)
-        return [(s, t if (t is not None and t.code != "---") or s.country == found.country else target)
-                for s, t in pairs]
+        return [(s, t if not open_slot(s, t) or s.country == found.country else target) for s, t in pairs]
 
 
 # dependents of a trigger whose phrases belong to the event's subject or to another clause
@@ -634,6 +642,18 @@ def reacted_act(draft: Draft, rules) -> Token | None:
             and head.pos_ == "VERB"):
         return head  # the reaction verb itself coded ("drawing criticism from Poland")
     return None
+
+
+def _stranded_subject(draft: Draft) -> Token | None:
+    """"Prime Minister Anwar Ibrahim, who chairs the bloc this year, called on both countries to ...": after a
+    relative clause set off by commas the parser can take the main verb for a modifier of its subject (``acl`` of
+    a noun that is the sentence's root, with no verb root at all); that noun is the verb's subject."""
+    verb = draft.predicate or draft.trigger
+    head = verb.head
+    if verb.pos_ != "VERB" or verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("PROPN", "NOUN") \
+            or verb.i < head.i or verb.doc[verb.i - 1].text != ",":
+        return None
+    return head if any(c.dep_ == "relcl" and c.i < verb.i for c in head.children) else None
 
 
 def document_act(draft: Draft, rules) -> bool:

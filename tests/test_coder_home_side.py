@@ -171,3 +171,27 @@ def test_no_act_for_a_subject_with_only_a_relative_clause(coder, text):
 def test_a_gathering_of_no_country_yields_to_the_place_attacked(coder):
     # no country on either side: the place named in the act's phrase says where, as before
     assert ("---UAF", "NGA", "18") in coded(coder, "Gunmen attacked a funeral procession in Plateau state.")
+
+
+# --- two sectors of no country fighting each other, in a story about one country --------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("BAMAKO, June 16 - Army soldiers and jihadist fighters clashed near the town on Monday.",
+     {("MLIMIL", "MLIREB", "19"), ("MLIREB", "MLIMIL", "19")}),
+    ("LAGOS, June 16 - Police officers and armed robbers exchanged fire in the market on Monday.",
+     {("NGACOP", "NGACRM", "19"), ("NGACRM", "NGACOP", "19")}),
+    ("KHARTOUM, June 16 - Army troops and paramilitary fighters clashed in the city on Monday.",
+     {("SDNMIL", "SDNREB", "19"), ("SDNREB", "SDNMIL", "19")}),
+    # a party the sentence gives a country keeps it
+    ("BAMAKO, June 16 - Army soldiers and Burkinabe troops clashed near the border on Monday.",
+     {("MLIMIL", "BFAMIL", "19"), ("BFAMIL", "MLIMIL", "19")}),
+])  # fmt: skip
+def test_two_sectors_that_fight_are_the_sides_of_the_storys_country(coder, text, expected):
+    assert expected <= set(coded(coder, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Army troops and paramilitary fighters clashed in the city on Monday.",  # no country anywhere
+    "Rival gangs clashed in the port on Monday.",
+])  # fmt: skip
+def test_no_sides_for_a_fight_of_no_country(coder, text):
+    assert coded(coder, text) == []

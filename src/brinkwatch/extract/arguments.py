@@ -163,6 +163,10 @@ class ArgumentResolver:
         if not targets and sources and all(s.country is None for s in sources):
             state_bodies = all(s.sector in self.book.governors.state_body_sectors for s in sources) and \
                 answers_told_charge(draft, self.book.governors)  # the coder may find whom it answers
+            if draft.symmetric and len(sources) > 1 and all(s.sector for s in sources):
+                # "army troops and paramilitary fighters clashed": two sectors of no country fight each other; the
+                # coder keeps the pair only in a story about one country, whose sides they then are
+                return _between(sources)
             if (draft.code[:2] not in self.book.governors.place_target_roots and not state_bodies) or draft.symmetric:
                 return _at_dateline_home(self, draft, actors, sources)  # "a protester demolished the building":
                 # no country on either side, nothing to count, unless the dateline names the story's one country

@@ -291,7 +291,8 @@ class Coder:
         # unless it is a state body of the story's one country rejecting or denying ("The foreign ministry
         # rejected the warning" in a Tehran story: whose warning, _replies_to_told_charges finds)
         pairs = [(s, t) for s, t in pairs if s.country or (t is not None and (
-                     t.country or t.resolution != "gathering" or len(story) == 1))  # "the rally" of no country's
+                     t.country or len(story) == 1 or not (t.resolution == "gathering" or draft.symmetric)))
+                 # "the rally", "troops and militiamen clashed": no side of any country outside a one-country story
                  or (len(story) == 1 and s.sector in self.book.governors.state_body_sectors
                      and answers_told_charge(draft, self.book.governors))]
         if not pairs:

@@ -116,12 +116,23 @@ class MentionMemory:
         lower = head.lower_
         reflexive = lower.endswith(("self", "selves"))
 
+        verb = head.head
+        if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.dep_ == "dobj":
+            verb = verb.head.head  # "police arrested 13 of them": the partitive's clause
+        # "police fired tear gas to disperse them": an infinitive with no subject of its own has its governor's
+        controller = verb.head if verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else verb
+
         def local(m: Mention) -> bool:
-            """A plain object pronoun never means its own clause's subject ("the Duma approved it")."""
+            """A plain object pronoun never means its own clause's subject ("the Duma approved it", "police detained
+            13 of them"), nor the subject an infinitive clause of purpose shares ("police fired tear gas to push them
+            back")."""
             other = self._doc[m.head]
             if m.actor.code in exclude or m.actor.country in exclude and m.actor.sector not in NONSTATE_ARMED:
                 return True  # (a country's rebels are not its army: "troops bombed their positions")
-            return not reflexive and head.dep_ != "poss" and other.head.i == head.head.i and other.dep_ == "nsubj"
+            return not reflexive and head.dep_ != "poss" and other.dep_ == "nsubj" and other.head.i in (
+                verb.i, controller.i)
 
         if lower in PERSON_PRONOUNS:
             return self.salient_antecedent(head, lambda m: m.person and not local(m), reach=2)

@@ -139,7 +139,27 @@ class DocActors(Owners, Bodies, PlacesAndPeoples, Namesakes):
         self._cache[head.i] = actor
         if actor is not None:
             self.memory.remember(head, actor, kind, titled=self._kb.title_sector(pieces(head.lemma_)) is not None)
+            self._remember_named_holder(head, actor)
         return actor
+
+    def _remember_named_holder(self, head: Token, actor: Actor) -> None:
+        """"Ghana's finance minister, Kwame Boateng, ..." or "Kwame Boateng, Ghana's finance minister, ...": a name
+        the KB does not know, in apposition to a person's office, is the office holder, so that a later bare
+        "Boateng" is too (``_surname_antecedent``); a name the KB knows keeps its own entry."""
+        key = pieces(head.lemma_)
+        if len(actor.code) <= 3 or not (self._kb.title_sector(key) is not None or self._kb.is_person_noun(key)):
+            return
+        names = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+        for name in names:
+            if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "") or name.i in self._names:
+                continue
+            first = name.i
+            while first > 0 and self._doc[first - 1].pos_ == "PROPN" and self._doc[first - 1].head.i == name.i \
+                    and self._doc[first - 1].dep_ == "compound":
+                first -= 1
+            start, end = self._doc[first].idx, name.idx + len(name.text)
+            self.memory.remember(name, actor.model_copy(update={
+                "text": self._text[start:end], "start": start, "end": end, "resolution": "coref"}), "person")
 
     # ---------------------------------------------------------------- resolution steps
     def _resolve(self, head: Token) -> tuple[Actor | None, str]:
@@ -176,7 +196,8 @@ class DocActors(Owners, Bodies, PlacesAndPeoples, Namesakes):
         """ "President Jose Jeri ... Jeri called the vote a coup": a bare name that ends a person the article
         named before with a title (or the KB knows) is that person, whose code the first mention settled. A
         name two earlier people share stays unresolved."""
-        if not head.text[:1].isupper() or head.ent_type_ not in ("PERSON", "") or self._title_before(head.i):
+        # the tagger reads a lone surname as an organisation now and then ("Marwitz criticised Serbia")
+        if not head.text[:1].isupper() or head.ent_type_ not in ("PERSON", "ORG", "") or self._title_before(head.i):
             return None
         lefts = [t for t in head.lefts if t.dep_ == "compound" and t.i == head.i - 1]
         if any(t.pos_ != "PROPN" for t in lefts):

@@ -126,13 +126,21 @@ class ArgumentResolver:
             sources = self._resolve(actors, _reaction_from(draft.trigger))
         if not sources:
             sources = self._outer_subject(draft, actors)
+        if not sources:
+            sources = self._document_author(draft, actors)  # "the Senate passed a motion urging ..."
+        target_groups = draft.target_groups
+        if not sources and (subject := _stranded_subject(draft)) is not None:
+            sources = self._resolve(actors, [subject])
+            target_groups = [[t for t in group if t.i != subject.i] for group in target_groups]
         if not sources and draft.symmetric:
             # "clashes between Armenia and Azerbaijan": the parties of a symmetric event are its actors
             parties = self._first_group(actors, draft.target_groups)
             return _between(parties)
         if not sources:
             return []  # CAMEO needs an actor that acts; an unknown agent is not guessed
-        targets = self._first_group(actors, draft.target_groups, as_target=True)
+        targets = self._first_group(actors, target_groups, as_target=True)
+        if not targets and draft.code[:2] in self.book.governors.crowd_control_roots:
+            targets = _gathered_crowd(draft, self.book.governors.gathering_nouns)  # "dispersed the rally"
         if draft.code[:2] in self._forceful_roots:
             targets = [_not_own(actors, draft.trigger.doc, t, sources) for t in targets]
         # an actor is not its own target: the same span, or the very same code ("the US denied entry to the US")
@@ -155,6 +163,10 @@ class ArgumentResolver:
         if not targets and sources and all(s.country is None for s in sources):
             state_bodies = all(s.sector in self.book.governors.state_body_sectors for s in sources) and \
                 answers_told_charge(draft, self.book.governors)  # the coder may find whom it answers
+            if draft.symmetric and len(sources) > 1 and all(s.sector for s in sources):
+                # "army troops and paramilitary fighters clashed": two sectors of no country fight each other; the
+                # coder keeps the pair only in a story about one country, whose sides they then are
+                return _between(sources)
             if (draft.code[:2] not in self.book.governors.place_target_roots and not state_bodies) or draft.symmetric:
                 return _at_dateline_home(self, draft, actors, sources)  # "a protester demolished the building":
                 # no country on either side, nothing to count, unless the dateline names the story's one country
@@ -205,6 +217,28 @@ class ArgumentResolver:
             if tok.head.i == tok.i:
                 break
             tok = tok.head
+        return []
+
+    def _document_author(self, draft: Draft, actors) -> list[Actor]:
+        """"The Senate passed a motion urging the government to ...", "the embassy issued a statement calling for
+        calm", "a resolution by parliament calling on ...": a document that urges, calls or warns speaks for whoever
+        issued it: its by-phrase or possessor, else the subject of the verb that passed, adopted or issued it. A
+        document someone else only received, rejected or debated ("rejected a motion urging ...") names no author."""
+        rules = self.book.governors
+        for tok in (t for group in draft.source_groups for t in group):
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in rules.document_nouns:
+                continue
+            authors = [c for c in tok.children if c.dep_ == "poss"] + [
+                pobj for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("by", "from")
+                for pobj in prep.children if pobj.dep_ == "pobj"]
+            verb = tok.head
+            if not authors and tok.dep_ in ("dobj", "obj") and lemma_of(verb) in rules.issue_verbs:
+                while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+                    verb = verb.head  # "met on Monday and adopted a resolution calling ..."
+                authors = [c for c in verb.children if c.dep_ == "nsubj"]
+            found = self._resolve(actors, authors)
+            if found:
+                return found
         return []
 
     def _default_target(self, draft: Draft, sources: list[Actor]) -> list[Actor]:
@@ -348,8 +382,13 @@ class ArgumentResolver:
         """"Russian artillery pounded Kherson": a city attacked, visited or blockaded stands for its country
         when no actor fills the target slot (the place must be named inside the trigger's own phrase). A
         name the actor base does not know ("laid siege to Mariupol" -> ``---``) yields to the place too."""
-        unknown = any(t is not None and t.code == "---" for _, t in pairs)  # a name no actor base knows
-        if all(t is not None and t.code != "---" for _, t in pairs) or \
+        # a name no actor base knows, or a gathering no side gives a country yet ("gunmen attacked a funeral
+        # procession in Plateau state": the place says where)
+        def open_slot(s: Actor, t: Actor | None) -> bool:
+            return t is None or t.code == "---" or (t.resolution == "gathering" and not (t.country or s.country))
+
+        unknown = any(t is not None and t.code == "---" for _, t in pairs)
+        if not any(open_slot(s, t) for s, t in pairs) or \
                 (draft.code[:2] not in self.book.governors.place_target_roots and not unknown):
             return pairs
         ranges = _argument_ranges(draft.trigger, self.book.governors.speech_verbs)
@@ -374,8 +413,7 @@ class ArgumentResolver:
             return pairs
         target = Actor(code=found.country, country=found.country, text=found.name, start=found.start,
                        end=found.end, name=found.name, resolution="place", confidence=0.6)
-        return [(s, t if (t is not None and t.code != "---") or s.country == found.country else target)
-                for s, t in pairs]
+        return [(s, t if not open_slot(s, t) or s.country == found.country else target) for s, t in pairs]
 
 
 # dependents of a trigger whose phrases belong to the event's subject or to another clause
@@ -610,6 +648,27 @@ def reacted_act(draft: Draft, rules) -> Token | None:
     return None
 
 
+def _stranded_subject(draft: Draft) -> Token | None:
+    """"Prime Minister Anwar Ibrahim, who chairs the bloc this year, called on both countries to ...": after a
+    relative clause set off by commas the parser can take the main verb for a modifier of its subject (``acl`` of
+    a noun that is the sentence's root, with no verb root at all); that noun is the verb's subject."""
+    verb = draft.predicate or draft.trigger
+    head = verb.head
+    if verb.pos_ != "VERB" or verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("PROPN", "NOUN") \
+            or verb.i < head.i or verb.doc[verb.i - 1].text != ",":
+        return None
+    return head if any(c.dep_ == "relcl" and c.i < verb.i for c in head.children) else None
+
+
+def document_act(draft: Draft, rules) -> bool:
+    """"The embassy issued a statement calling for calm": the call told by the participle or relative clause of a
+    document its author issued is news of its own, not background of the issuing ("issued a statement")."""
+    trigger = draft.trigger
+    doc_noun = trigger.head
+    return (trigger.dep_ in ("acl", "relcl") and doc_noun.lemma_.lower() in rules.document_nouns
+            and doc_noun.dep_ in ("dobj", "obj") and lemma_of(doc_noun.head) in rules.issue_verbs)
+
+
 def _set_off(noun: Token) -> bool:
     """"..., a move France called arbitrary": the noun stands after a comma, as an apposition to the clause (the
     parser makes it an adverbial, an apposition or a second object)."""
@@ -810,6 +869,21 @@ def _foreign(actor: Actor, other: Actor | None, home_sectors: set[str], nonstate
     if other is None or actor.sector in home_sectors or other.sector in nonstate | home_sectors:
         return set()
     return {other.country}
+
+
+def _gathered_crowd(draft: Draft, nouns) -> list[Actor]:
+    """ "Police dispersed the gathering", "troops fired on the march": a gathering that is the object of a
+    coercive or violent act and names no actor of its own is the crowd gathered there (CVL of no country yet: the
+    sentence's or the story's country comes later, as for "the crowd"; the coder drops it when neither side gets
+    one)."""
+    for group in draft.target_groups:
+        for tok in group:
+            if tok.pos_ == "NOUN" and (tok.lemma_.lower() in nouns or tok.lower_ in nouns):
+                words = [t for t in tok.subtree if t.i <= tok.i]
+                start = words[0].idx
+                return [Actor(code="---CVL", country=None, sector="CVL", text=tok.doc.text[start:tok.idx + len(tok)],
+                              start=start, end=tok.idx + len(tok), resolution="gathering", confidence=0.5)]
+    return []
 
 
 def _at_dateline_home(resolver: ArgumentResolver, draft, actors, sources: list[Actor]) -> list[tuple[Actor, Actor | None]]:

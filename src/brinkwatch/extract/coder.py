@@ -27,6 +27,7 @@ from brinkwatch.errors import InputTooLargeError
 from brinkwatch.extract.arguments import (
     ArgumentResolver,
     answers_told_charge,
+    document_act,
     in_context,
     named_place_country,
     reacted_act,
@@ -211,7 +212,8 @@ class Coder:
             coded = _replies_to_told_charges(coded, events, index, self.book.governors)
             coded = _on_both_sides(coded, events, index, self.book.governors)
             # a reaction told beside the act it answers ("..., a move France called arbitrary") is news of its own
-            reactions = {d.trigger.i for d in drafts if reacted_act(d, self.book.governors) is not None}
+            reactions = {d.trigger.i for d in drafts if reacted_act(d, self.book.governors) is not None
+                         or document_act(d, self.book.governors)}  # "issued a statement calling for calm"
             coded, mediations = _told_mediations(coded, self.book.governors.told_mediations)
             reactions |= mediations
             kept = article_structure.flag_headline(
@@ -288,7 +290,9 @@ class Coder:
         # a doer of no country whose act hit no named place or actor: nothing to count ("a protester stormed in"),
         # unless it is a state body of the story's one country rejecting or denying ("The foreign ministry
         # rejected the warning" in a Tehran story: whose warning, _replies_to_told_charges finds)
-        pairs = [(s, t) for s, t in pairs if s.country or t is not None
+        pairs = [(s, t) for s, t in pairs if s.country or (t is not None and (
+                     t.country or len(story) == 1 or not (t.resolution == "gathering" or draft.symmetric)))
+                 # "the rally", "troops and militiamen clashed": no side of any country outside a one-country story
                  or (len(story) == 1 and s.sector in self.book.governors.state_body_sectors
                      and answers_told_charge(draft, self.book.governors))]
         if not pairs:
@@ -616,7 +620,8 @@ def _news_of_sentence(coded: list[tuple[Draft, list[Event]]], separate: tuple[st
         if draft.background == "consequence" and strong and draft.code.startswith(separate or ("-",)):
             out += [_retargeted(ev, main_targets[0]) if ev.target is None and main_targets else ev for ev in events]
             continue
-        if draft.background is not None and strong and draft.trigger.i not in reactions:
+        if draft.background is not None and strong and draft.trigger.i not in reactions and not _stands_for_main(
+                draft, coded):
             continue
         lent = [ev.target for bg, bg_events in coded
                 if (bg.background in {"purpose", "consequence"} and _governs(draft.predicate or draft.trigger, bg.trigger))
@@ -634,6 +639,15 @@ def _subject_of(noun: Token, verb: Token) -> bool:
     """"A Turkish drone strike killed four PKK militants": the event noun is the subject of its outcome, whose
     object is whom the strike hit."""
     return noun.head.i == verb.i and (noun.dep_ == "nsubj" or gerund_subject(noun))
+
+
+def _stands_for_main(draft: Draft, coded: list[tuple[Draft, list[Event]]]) -> bool:
+    """"..., and police fired tear gas to disperse them": a purpose clause of the same root as the main act it
+    hangs on, which made no event of its own (no target, a doer of no country), tells that act; it is news of
+    the sentence beside the sentence's other main acts, not their background."""
+    return draft.background == "purpose" and any(
+        not events and main.background is None and main.code[:2] == draft.code[:2] and main.trigger.i != draft.trigger.i
+        and _governs(main.predicate or main.trigger, draft.trigger) for main, events in coded)
 
 
 def _governs(head: Token, tok: Token) -> bool:

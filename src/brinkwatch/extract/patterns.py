@@ -191,6 +191,10 @@ class Governors(BaseModel):
     told_roots: tuple[str, ...] = ()  # "condemned the arrests": besides violence, acts of these roots are told
     restriction_roots: tuple[str, ...] = ()  # "the ban": 16 or 17 by its wording; a charge on it finds either
     told_nouns: tuple[str, ...] = ()  # "condemned the launch": nouns of acts that have no pattern of their own
+    document_nouns: tuple[str, ...] = ()  # "a motion urging ...": the document speaks for its author ...
+    issue_verbs: tuple[str, ...] = ()  # ... who passed, adopted or issued it
+    gathering_nouns: tuple[str, ...] = ()  # "police dispersed the rally": the people gathered at it
+    crowd_control_roots: tuple[str, ...] = ()
     reply_codes: tuple[str, ...] = ()  # "denied the accusation", "rejected the criticism": a reply ...
     reply_nouns: tuple[str, ...] = ()  # ... to one of these the story told ...
     replied_roots: tuple[str, ...] = ()  # ... is aimed at whoever made the last act of these roots

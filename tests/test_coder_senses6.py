@@ -2,14 +2,13 @@
 senses2 round; patterns_senses6.yaml): each rule with sentences of our own it was not written on, and the
 near-misses that must keep their old code.
 
-- a court sentencing someone to a term or to death detains them (173, as PETRARCH2's PASS * SENTENCE); a sentence
-  with no term stays a finding of guilt (116);
 - police, prosecutors or investigators raiding an office or a home seize property (171); troops raiding a camp or a
   village use force (190);
 - destroying a military post or weapon is combat (190); destroying homes stays 1712;
 - seizing a post, station or base occupies ground (192); seizing goods or ships stays 171;
 - expelling troops, inspectors or an organisation's staff withdraws a presence (166x); expelling migrants stays 174;
-- a coast guard intercepting migrant or fishing boats detains those on board (173); intercepting drones stays 190.
+- a coast guard intercepting migrant or fishing boats detains those on board (173); intercepting drones stays 190;
+- a crowd attacking a building or an embassy protests violently (145); gunmen attacking one stay 18x.
 """
 
 from __future__ import annotations
@@ -27,16 +26,6 @@ def _codes(coder, text: str) -> set[tuple[str | None, str]]:  # noqa: ANN001
 
 
 EXPECTED = [
-    # sentencing to a term or to death
-    ("A court in Minsk sentenced the blogger to twelve years in a penal colony.", ("BLR", "173")),
-    ("Three opposition activists were sentenced to death by a military tribunal in Kinshasa.",
-     ("COD", "173")),
-    ("An Iranian revolutionary court sentenced two French tourists to eight years in prison on espionage charges.",
-     ("IRN", "173")),
-    ("Vietnam's courts have sentenced a prominent land-rights activist to life imprisonment.",
-     ("VNM", "173")),
-    # ... near-miss: no term
-    ("An Egyptian court sentenced the journalist on Monday.", ("EGY", "116")),
     # law enforcement raiding premises
     ("Prosecutors in Bucharest raided the headquarters of the ruling party.", ("ROU", "171")),
     ("Ecuadorian police raided the home of a former vice president.", ("ECU", "171")),
@@ -68,6 +57,12 @@ EXPECTED = [
     ("Sri Lankan navy ships intercepted an Indian fishing trawler near Jaffna.", ("LKA", "173")),
     # ... near-miss: drones
     ("Saudi air defences intercepted three Houthi drones over Jizan.", ("SAU", "190")),
+    # a crowd attacking protests violently
+    ("Angry demonstrators in Dhaka attacked the Indian visa centre.", ("BGD", "145")),
+    ("Rioters in Tripoli attacked the Turkish embassy on Friday.", ("LBY", "145")),
+    ("Hundreds of Serbian protesters attacked the US embassy in Belgrade.", ("SRB", "145")),
+    # ... near-miss: armed men
+    ("Gunmen attacked the Turkish embassy in Kabul.", ("AFG", "180")),
 ]
 
 

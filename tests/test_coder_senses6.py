@@ -8,7 +8,8 @@ near-misses that must keep their old code.
 - seizing a post, station or base occupies ground (192); seizing goods or ships stays 171;
 - expelling troops, inspectors or an organisation's staff withdraws a presence (166x); expelling migrants stays 174;
 - a coast guard intercepting migrant or fishing boats detains those on board (173); intercepting drones stays 190;
-- a crowd attacking a building or an embassy protests violently (145); gunmen attacking one stay 18x.
+- a crowd attacking a building or an embassy protests violently (145); gunmen attacking one stay 18x;
+- suspending, pausing or waiving sanctions or tariffs on someone eases them (085); suspending cooperation stays 16x.
 """
 
 from __future__ import annotations
@@ -63,6 +64,12 @@ EXPECTED = [
     ("Hundreds of Serbian protesters attacked the US embassy in Belgrade.", ("SRB", "145")),
     # ... near-miss: armed men
     ("Gunmen attacked the Turkish embassy in Kabul.", ("AFG", "180")),
+    # suspending or waiving sanctions eases them
+    ("The European Union suspended sanctions on Syria's energy sector.", ("IGO", "085")),
+    ("The United States paused its tariffs on Mexican steel for ninety days.", ("USA", "085")),
+    ("Britain waived sanctions on Belarus's potash exports for three months.", ("GBR", "085")),
+    # ... near-miss: suspending cooperation
+    ("Iraq suspended military cooperation with the United States.", ("IRQ", "160")),
 ]
 
 

@@ -9,7 +9,9 @@ near-misses that must keep their old code.
 - expelling troops, inspectors or an organisation's staff withdraws a presence (166x); expelling migrants stays 174;
 - a coast guard intercepting migrant or fishing boats detains those on board (173); intercepting drones stays 190;
 - a crowd attacking a building or an embassy protests violently (145); gunmen attacking one stay 18x;
-- suspending, pausing or waiving sanctions or tariffs on someone eases them (085); suspending cooperation stays 16x.
+- suspending, pausing or waiving sanctions or tariffs on someone eases them (085); suspending cooperation stays 16x;
+- ordering foreign troops, peacekeepers, inspectors or aid agencies to leave expels them (166x); asking them to
+  leave, or ordering one's own troops to withdraw, does not.
 """
 
 from __future__ import annotations
@@ -70,7 +72,20 @@ EXPECTED = [
     ("Britain waived sanctions on Belarus's potash exports for three months.", ("GBR", "085")),
     # ... near-miss: suspending cooperation
     ("Iraq suspended military cooperation with the United States.", ("IRQ", "160")),
+    # ordering a foreign presence to leave expels it
+    ("Niger's junta ordered French troops to leave the country within a month.", ("NER", "166")),
+    ("Burundi ordered the AU mission to leave by March.", ("BDI", "1661")),
+    ("North Korea ordered the IAEA inspectors to leave the country.", ("PRK", "1662")),
+    ("Eritrea ordered foreign aid agencies to leave the country.", ("ERI", "1663")),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "Bamako asked the Swedish troops to leave before the rainy season.",  # a request, not an expulsion
+    "Pakistan's army chief ordered his troops to withdraw from the border town.",  # a commander's own troops
+])
+def test_asking_or_withdrawing_own_troops_expels_no_one(coder, text: str) -> None:  # noqa: ANN001
+    assert not any(code.startswith("166") for _, code in _codes(coder, text))
 
 
 @pytest.mark.parametrize(("text", "event"), EXPECTED)

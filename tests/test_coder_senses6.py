@@ -66,6 +66,7 @@ EXPECTED = [
     ("Hundreds of Serbian protesters attacked the US embassy in Belgrade.", ("SRB", "145")),
     # ... near-miss: armed men
     ("Gunmen attacked the Turkish embassy in Kabul.", ("AFG", "180")),
+    ("Rioters in Lagos attacked two police officers outside the station.", ("NGA", "190")),  # people: attack.v
     # suspending or waiving sanctions eases them
     ("The European Union suspended sanctions on Syria's energy sector.", ("IGO", "085")),
     ("The United States paused its tariffs on Mexican steel for ninety days.", ("USA", "085")),

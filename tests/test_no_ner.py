@@ -121,3 +121,33 @@ def test_coded_alike_with_and_without_ner(coder, no_ner, text, pub, root, src, t
     if place is not None:
         assert where == place
     assert numbers <= counts
+
+
+# A sector noun right before an unknown organisation's name gives it that sector, whichever pipeline marked the
+# name (the rule entities mark "Ghana Renewal Platform" ORG; spaCy's NER leaves some such names unlabelled, where
+# the title path read the noun before). Near misses: no noun before (the country alone), "ruling" (the
+# government side), a verb before.
+ORG_SECTOR_SENTENCES = [
+    ("The opposition Ghana Renewal Platform on Sunday rejected the results of the local elections.", "GHAOPP"),
+    ("The opposition Kenya Unity Alliance rejected the budget on Tuesday.", "KENOPP"),
+    ("The opposition Zambia Hope Platform has accused the police of beating its supporters.", "ZMBOPP"),
+    ("The opposition Bolivia Civic Platform will boycott the vote, its leaders said.", "BOLOPP"),
+    ("Kenya Unity Alliance rejected the budget on Tuesday.", "KEN"),
+    ("The ruling Kenya Unity Alliance rejected the budget on Tuesday.", "KENGOV"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), ORG_SECTOR_SENTENCES)
+def test_sector_noun_before_an_unknown_organisation(coder, no_ner, text: str, source: str) -> None:
+    article = Article(doc_id="s", text=text, pub_date=dt.date(2026, 4, 7))
+    for pipeline in (coder, no_ner):
+        coded = next(iter(pipeline.code_articles([article])))
+        assert [e.source.code for e in coded.events if e.source] == [source]
+
+
+def test_sector_noun_before_a_name_not_a_verb(coder, no_ner) -> None:
+    article = Article(doc_id="s", text="Security forces arrested Zambia Hope Platform members in Lusaka.",
+                      pub_date=dt.date(2026, 4, 7))
+    for pipeline in (coder, no_ner):
+        coded = next(iter(pipeline.code_articles([article])))
+        assert [(e.source.code, e.target.code) for e in coded.events] == [("ZMBCOP", "ZMB")]

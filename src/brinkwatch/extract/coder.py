@@ -389,6 +389,8 @@ def _outcome_of_told_act(trigger: Token, book: PatternBook) -> bool:
             for act in (c for c in child.children if c.dep_ == "pobj" and book.index.get(("noun", lemma_of(c)))):
                 if any(m.dep_ in _DOER_DEPS and m.pos_ in {"PROPN", "ADJ"} for m in act.subtree if m.i < act.i):
                     return True
+                if _told_before(act, trigger):
+                    return True
         # the clause's doer is someone, not a weapon or an accident ("when a bomb exploded" stays unattributed)
         things = set(book.governors.unattributed_weapons) | set(book.governors.inanimate_causes)
         if child.dep_ == "advcl" and child.pos_ == "VERB" and any(
@@ -397,6 +399,17 @@ def _outcome_of_told_act(trigger: Token, book: PatternBook) -> bool:
                 and any(c.dep_ in {"advmod", "mark"} and c.lower_ in _CAUSE_CLAUSE_MARKS for c in child.children):
             return True
     return False
+
+
+def _told_before(act: Token, trigger: Token) -> bool:
+    """ "Militants attacked a convoy; two soldiers were killed in the attack": "the attack" is the act the
+    sentence told before the casualty verb, by a verb of the same word with a subject (its doer). A bare "killed
+    in the ambush" with no such verb before it stays the unattributed act."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in act.children):
+        return False
+    lemma = lemma_of(act)
+    return any(t.pos_ == "VERB" and lemma_of(t) == lemma and any(c.dep_ == "nsubj" for c in t.children)
+               for t in trigger.sent if t.i < trigger.i)
 
 
 def _owned(weapon: Token) -> bool:

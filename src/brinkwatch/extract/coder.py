@@ -271,7 +271,10 @@ class Coder:
             if draft.told_as_noun and actors.is_discarded(sent):
                 return self._dropped(draft, article, index, "sport_noun")  # "fighting broke out among fans after
                 # the derby": sport, not politics
-            if _outcome_of_told_act(draft.trigger, self.book):
+            if _outcome_of_told_act(draft.trigger, self.book) or (
+                    antecedent is not None and _in_the_act(draft.trigger, self.book) is not None):
+                # ("Troops repelled a rebel assault. Nine fighters were killed in the fighting": the dead of the
+                # act told just before, by a named doer)
                 return self._dropped(draft, article, index, "outcome_of_told_act")
             story_country = next(iter(story)) if len(story) == 1 else None
             pairs = self.arguments.unattributed_pairs(draft, actors, attrs.place or self.arguments.sentence_place(sent), story_country)
@@ -399,6 +402,20 @@ def _outcome_of_told_act(trigger: Token, book: PatternBook) -> bool:
                 and any(c.dep_ in {"advmod", "mark"} and c.lower_ in _CAUSE_CLAUSE_MARKS for c in child.children):
             return True
     return False
+
+
+def _in_the_act(trigger: Token, book: PatternBook) -> Token | None:
+    """The act noun of "were killed in the fighting", "wounded during the attack": a definite act noun with no
+    doer of its own in an "in"/"during" phrase of the casualty verb (it points back to an act told before)."""
+    if trigger.pos_ != "VERB":
+        return None
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "during"}:
+            for act in (c for c in child.children if c.dep_ == "pobj" and book.index.get(("noun", lemma_of(c)))):
+                if any(c.dep_ == "det" and c.lower_ == "the" for c in act.children) and not any(
+                        m.dep_ in _DOER_DEPS and m.pos_ in {"PROPN", "ADJ"} for m in act.subtree if m.i < act.i):
+                    return act
+    return None
 
 
 def _told_before(act: Token, trigger: Token) -> bool:

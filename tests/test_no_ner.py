@@ -259,3 +259,28 @@ def test_dead_in_the_act_told_before(coder, no_ner, text: str, events: list) -> 
         coded = next(iter(pipeline.code_articles([article])))
         assert [(e.source.code, e.target.code if e.target else None, e.cameo.code,
                  {(n.kind, n.value) for n in e.numbers}) for e in coded.events] == events
+
+
+# "by the end of May", "the end of this year", "the start of 2027": the part of the period is one DATE entity, as
+# spaCy's NER marks it, so the date read is the period's end, not its first day. Near miss: "the end of the
+# meeting" is no date.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The talks resume in the middle of next month, and a vote is due at the start of 2027.",
+     [("the middle of next month", "DATE"), ("the start of 2027", "DATE")]),
+    ("At the end of the meeting, the minister said the plan may change.", []),
+])
+def test_rule_entities_parts_of_periods(no_ner, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _ents(no_ner.nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Mali asked the UN mission to leave by the end of this year.", dt.date(2027, 12, 31)),
+    ("Chad proposes to hold talks with Sudan in Abeche before the end of May.", dt.date(2027, 5, 31)),
+    ("The United States warned that it would reimpose sanctions on Nicaragua if Managua failed to free the "
+     "prisoners by the end of November.", dt.date(2026, 11, 30)),
+    ("At the end of the meeting, Chad proposed to hold talks with Sudan.", dt.date(2027, 5, 10)),
+])
+def test_end_of_a_period_dates_the_event(coder, no_ner, text: str, day: dt.date) -> None:
+    article = Article(doc_id="s", text=text, pub_date=dt.date(2027, 5, 10))
+    for pipeline in (coder, no_ner):
+        assert [e.date for e in next(iter(pipeline.code_articles([article]))).events] == [day]

@@ -284,3 +284,17 @@ def test_end_of_a_period_dates_the_event(coder, no_ner, text: str, day: dt.date)
     article = Article(doc_id="s", text=text, pub_date=dt.date(2027, 5, 10))
     for pipeline in (coder, no_ner):
         assert [e.date for e in next(iter(pipeline.code_articles([article]))).events] == [day]
+
+
+# "the Republic of Moldova", "the Kingdom of Morocco": a state's long name is one GPE, as spaCy's NER marks it (with
+# only "Moldova" marked, the place finder's proper-noun scan read "Republic" as a US town). Near miss: a bare
+# capitalised "the Republic" or "the Kingdom" is no name.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The envoy of the Republic of Moldova met officials of the Kingdom of Morocco in Rabat.",
+     [("Republic of Moldova", "GPE"), ("Kingdom of Morocco", "GPE"), ("Rabat", "GPE")]),
+    ("On 9 June, the Ambassador of the Republic of Belarus was summoned to the Ministry.",
+     [("9 June", "DATE"), ("Republic of Belarus", "GPE")]),
+    ("The Republic will answer, the Kingdom said.", []),
+])
+def test_rule_entities_long_state_names(no_ner, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _ents(no_ner.nlp, text) == expected

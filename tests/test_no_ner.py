@@ -298,3 +298,22 @@ def test_end_of_a_period_dates_the_event(coder, no_ner, text: str, day: dt.date)
 ])
 def test_rule_entities_long_state_names(no_ner, text: str, expected: list[tuple[str, str]]) -> None:
     assert _ents(no_ner.nlp, text) == expected
+
+
+# "Port-au-Prince", "Aix-en-Provence": French particles inside a hyphenated place name keep the name whole (with
+# only "Port" marked, the place was lost). Near miss: "en route" between words is no name particle.
+@pytest.mark.parametrize(("text", "place"), [
+    ("Gang members stormed houses in a district of Port-au-Prince on Tuesday, killing six people, police said.",
+     ("Port-au-Prince", "HTI")),
+    ("Riot police fired tear gas at protesters in Aix-en-Provence on Saturday.", ("Aix-en-Provence", "FRA")),
+    ("Police arrested 14 protesters in Chalons-en-Champagne on Friday.", ("Châlons-en-Champagne", "FRA")),
+])
+def test_hyphenated_place_names(no_ner, text: str, place: tuple[str, str]) -> None:
+    article = Article(doc_id="s", text=text, pub_date=dt.date(2026, 7, 8))
+    [event] = next(iter(no_ner.code_articles([article]))).events
+    assert (event.place.name, event.place.country) == place
+
+
+def test_en_route_is_no_name_particle(no_ner) -> None:
+    assert _ents(no_ner.nlp, "Police in Saint-Louis arrested Jean-Pierre Bemba's aide en route to Dakar.") == [
+        ("Saint-Louis", "GPE"), ("Jean-Pierre Bemba", "PERSON"), ("Dakar", "GPE")]

@@ -204,9 +204,10 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
     return (start > 0 and _is_name_word(doc[start - 1])) or (end < len(doc) and _is_name_word(doc[end]))
 
 
-# Lower-case particles inside personal and Arabic names ("da Silva", "bin Salman", "al-Asad").
+# Lower-case particles inside personal, Arabic and French place names ("da Silva", "bin Salman", "al-Asad",
+# "Port-au-Prince", "Aix-en-Provence", "Boulogne-sur-Mer").
 _PARTICLES = frozenset({"al", "el", "i", "e", "ul", "bin", "ibn", "de", "da", "du", "dos", "das", "del", "van",
-                        "von", "der", "la", "le"})
+                        "von", "der", "la", "le", "au", "aux", "en", "sur", "les"})
 
 
 def _is_name_word(token) -> bool:  # noqa: ANN001 - a spaCy Token

@@ -93,6 +93,7 @@ class RuleEntities:
 
     def _names(self, doc: Doc, taken: bytearray) -> list[Span]:
         spans = []
+        surnames: set[str] = set()  # the words of the persons named so far
         i, n = 0, len(doc)
         while i < n:
             token = doc[i]
@@ -108,8 +109,12 @@ class RuleEntities:
                 continue
             end = self._run_end(doc, i, taken)
             label = self._label(doc, i, end)
+            if not label and end - i == 1 and token.text in surnames:
+                label = "PERSON"  # "President Lee Jae-myung ... Lee, who is accompanied by": a person named before
             if label:
                 spans.append(Span(doc, i, end, label=label))
+                if label == "PERSON":
+                    surnames.update(t.text for t in doc[i:end] if t.text[:1].isupper())
             i = end
         return spans
 

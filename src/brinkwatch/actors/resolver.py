@@ -879,6 +879,11 @@ class DocActors(Owners, Bodies, PlacesAndPeoples, Namesakes):
         named_sector, noun_start = self._head_sector(head)
         if named_sector is not None and noun_start < head.i:  # "Police Forces of Kenya", "Unidentified Armed Group"
             sector = named_sector
+        before = name_tokens[0].i - 1
+        if sector is None and before >= 0 and self._doc[before].pos_ in ("NOUN", "ADJ") and \
+                self._doc[before].text.islower():
+            sector = self._head_sector(self._doc[before])[0]  # "the opposition Pakistan Tehreek-e-Insaf", "the
+            # rebel Chad Renewal Front": a sector noun right before an unknown name is the organisation's sector
         if sector == "MIL" and (origin is None or origin[2] in ("region", "city")):
             sector = "REB"  # "the Tigray Defence Forces", "the Ambazonia Defence Forces": no state's army
         if sector in (None, "OPP", "CVL") and self._ruling_modifier(name_tokens):

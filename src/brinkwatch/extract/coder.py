@@ -273,7 +273,10 @@ class Coder:
             if draft.told_as_noun and actors.is_discarded(sent):
                 return self._dropped(draft, article, index, "sport_noun")  # "fighting broke out among fans after
                 # the derby": sport, not politics
-            if _outcome_of_told_act(draft.trigger, self.book):
+            if _outcome_of_told_act(draft.trigger, self.book) or (
+                    antecedent is not None and _in_the_act(draft.trigger, self.book) is not None):
+                # ("Troops repelled a rebel assault. Nine fighters were killed in the fighting": the dead of the
+                # act told just before, by a named doer)
                 return self._dropped(draft, article, index, "outcome_of_told_act")
             story_country = next(iter(story)) if len(story) == 1 else None
             pairs = self.arguments.unattributed_pairs(draft, actors, attrs.place or self.arguments.sentence_place(sent), story_country)
@@ -393,6 +396,8 @@ def _outcome_of_told_act(trigger: Token, book: PatternBook) -> bool:
             for act in (c for c in child.children if c.dep_ == "pobj" and book.index.get(("noun", lemma_of(c)))):
                 if any(m.dep_ in _DOER_DEPS and m.pos_ in {"PROPN", "ADJ"} for m in act.subtree if m.i < act.i):
                     return True
+                if _told_before(act, trigger):
+                    return True
         # the clause's doer is someone, not a weapon or an accident ("when a bomb exploded" stays unattributed)
         things = set(book.governors.unattributed_weapons) | set(book.governors.inanimate_causes)
         if child.dep_ == "advcl" and child.pos_ == "VERB" and any(
@@ -401,6 +406,31 @@ def _outcome_of_told_act(trigger: Token, book: PatternBook) -> bool:
                 and any(c.dep_ in {"advmod", "mark"} and c.lower_ in _CAUSE_CLAUSE_MARKS for c in child.children):
             return True
     return False
+
+
+def _in_the_act(trigger: Token, book: PatternBook) -> Token | None:
+    """The act noun of "were killed in the fighting", "wounded during the attack": a definite act noun with no
+    doer of its own in an "in"/"during" phrase of the casualty verb (it points back to an act told before)."""
+    if trigger.pos_ != "VERB":
+        return None
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "during"}:
+            for act in (c for c in child.children if c.dep_ == "pobj" and book.index.get(("noun", lemma_of(c)))):
+                if any(c.dep_ == "det" and c.lower_ == "the" for c in act.children) and not any(
+                        m.dep_ in _DOER_DEPS and m.pos_ in {"PROPN", "ADJ"} for m in act.subtree if m.i < act.i):
+                    return act
+    return None
+
+
+def _told_before(act: Token, trigger: Token) -> bool:
+    """ "Militants attacked a convoy; two soldiers were killed in the attack": "the attack" is the act the
+    sentence told before the casualty verb, by a verb of the same word with a subject (its doer). A bare "killed
+    in the ambush" with no such verb before it stays the unattributed act."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in act.children):
+        return False
+    lemma = lemma_of(act)
+    return any(t.pos_ == "VERB" and lemma_of(t) == lemma and any(c.dep_ == "nsubj" for c in t.children)
+               for t in trigger.sent if t.i < trigger.i)
 
 
 def _owned(weapon: Token) -> bool:

@@ -217,11 +217,13 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer, text: str) -> list[Span]:
             # a name the tagger reads as a verb before a province noun ("Sagaing region"); a verb is never
             # capitalised mid-sentence, an adjective may be a plain word ("the Northern region")
             spans.append(doc[tok.i:tok.i + 1])
-        if tok.pos_ == "PROPN" and not tok.ent_type_ and (_in_location_syntax(tok) or _names_an_area(doc, doc[tok.i:tok.i + 1])):
+        # (a word in lower case the tagger calls a proper noun is a common noun: "the west bank of the Dnipro")
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and not tok.is_lower and (
+                _in_location_syntax(tok) or _names_an_area(doc, doc[tok.i:tok.i + 1])):
             lo = tok.i
             while lo > 0:
                 prev = doc[lo - 1]
-                if prev.dep_ == "compound" and prev.pos_ == "PROPN":
+                if prev.dep_ == "compound" and prev.pos_ == "PROPN" and not prev.is_lower:
                     lo -= 1
                 elif prev.text in ("-", "‐") and lo > 1 and doc[lo - 2].pos_ == "PROPN" and \
                         doc[lo - 2].head.i in range(lo, tok.i + 1):

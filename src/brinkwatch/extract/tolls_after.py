@@ -229,7 +229,18 @@ def _new_happening(sent: Span, cues: NumberCues) -> bool:
     lead = sent.doc[sent.start - 1].sent if sent.start > 0 else None
     named = {t.lower_ for t in lead if t.ent_type_ in ("GPE", "LOC", "FAC")} if lead is not None else set()
     return any(t.ent_type_ in ("DATE", "TIME") or t.ent_type_ in ("GPE", "LOC", "FAC") and t.lower_ not in named
-               for t in sent)
+               and not _destination(t) for t in sent)
+
+
+def _destination(token: Token) -> bool:
+    """ "were flown to Imphal", "rushed to a hospital in Kano": where the victims were brought (a place in a
+    "to" phrase of the verb), not a place of another happening."""
+    for above in token.ancestors:
+        if above.pos_ in ("VERB", "AUX"):
+            return False
+        if above.dep_ == "prep" and above.lower_ in ("to", "towards"):
+            return True
+    return False
 
 
 def _revision_opening(sent: Span, cues: NumberCues) -> bool:

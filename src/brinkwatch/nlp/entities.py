@@ -93,6 +93,7 @@ class RuleEntities:
 
     def _names(self, doc: Doc, taken: bytearray) -> list[Span]:
         spans = []
+        surnames: set[str] = set()  # the words of the persons named so far
         i, n = 0, len(doc)
         while i < n:
             token = doc[i]
@@ -108,8 +109,12 @@ class RuleEntities:
                 continue
             end = self._run_end(doc, i, taken)
             label = self._label(doc, i, end)
+            if not label and end - i == 1 and token.text in surnames:
+                label = "PERSON"  # "President Lee Jae-myung ... Lee, who is accompanied by": a person named before
             if label:
                 spans.append(Span(doc, i, end, label=label))
+                if label == "PERSON":
+                    surnames.update(t.text for t in doc[i:end] if t.text[:1].isupper())
             i = end
         return spans
 
@@ -204,9 +209,10 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
     return (start > 0 and _is_name_word(doc[start - 1])) or (end < len(doc) and _is_name_word(doc[end]))
 
 
-# Lower-case particles inside personal and Arabic names ("da Silva", "bin Salman", "al-Asad").
+# Lower-case particles inside personal, Arabic and French place names ("da Silva", "bin Salman", "al-Asad",
+# "Port-au-Prince", "Aix-en-Provence", "Boulogne-sur-Mer").
 _PARTICLES = frozenset({"al", "el", "i", "e", "ul", "bin", "ibn", "de", "da", "du", "dos", "das", "del", "van",
-                        "von", "der", "la", "le"})
+                        "von", "der", "la", "le", "au", "aux", "en", "sur", "les"})
 
 
 def _is_name_word(token) -> bool:  # noqa: ANN001 - a spaCy Token

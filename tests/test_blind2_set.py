@@ -42,8 +42,9 @@ def test_every_line_has_core_flag_and_a_house_modality() -> None:
 # dyad_root F1 0.332 at its start, 0.356 at its end; core happenings 55/112 -> 57/112 = 0.51; place country of
 # found events 33/40 -> 40/45 = 0.89; at the seventh round's end 0.348, 57/112 and 38/43 = 0.88; at the eighth
 # round's end 0.372 (strict 0.349), 61/112 = 0.54 and 41/46 = 0.89; at the ninth round's end 0.383 (strict 0.347),
-# 64/112 = 0.57 and 41/47 = 0.87. Raise them with the coder, never lower them.
-FLOOR = {"dyad_root_f1": 0.37, "core_recall": 0.56, "place_country": 0.85}
+# 64/112 = 0.57 and 41/47 = 0.87; at the tenth round's end 0.396 (strict 0.361), 65/112 = 0.58 and 43/49 = 0.88.
+# Raise them with the coder, never lower them.
+FLOOR = {"dyad_root_f1": 0.39, "core_recall": 0.57, "place_country": 0.85}
 
 
 def test_blind2_set_stays_above_floor(coder) -> None:  # noqa: ANN001

@@ -55,9 +55,10 @@ def test_headline_lines_sit_in_a_headline() -> None:
 # Floors a little under the scores measured the first time the set was scored, when the seventh round's changes
 # were finished (README, "Accuracy"): dyad_root F1 0.452 (strict 0.437); core happenings 75/113 = 0.66; place
 # country of found events 47/53 = 0.89; at the eighth round's end 0.476 (strict 0.462), 76/113 = 0.67 and 50/56 =
-# 0.89; at the ninth round's end 0.480 (strict 0.460), 77/113 = 0.68 and 51/57 = 0.89. Raise them with the coder,
+# 0.89; at the ninth round's end 0.480 (strict 0.460), 77/113 = 0.68 and 51/57 = 0.89; at the tenth
+# round's end 0.484 (strict 0.459), 77/113 and 52/58 = 0.90. Raise them with the coder,
 # never lower them.
-FLOOR = {"dyad_root_f1": 0.47, "core_recall": 0.67, "place_country": 0.85}
+FLOOR = {"dyad_root_f1": 0.48, "core_recall": 0.67, "place_country": 0.85}
 
 
 def test_blind3_set_stays_above_floor(coder) -> None:  # noqa: ANN001

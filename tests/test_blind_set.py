@@ -59,9 +59,10 @@ def test_every_label_is_locatable_and_in_the_codebook() -> None:
 # "Accuracy"): 2026-12-07 dyad_root F1 0.453, core happenings 96/163 = 0.589; at the end of the fourth session
 # 0.453 and 98/163 = 0.601, place country of found events 48/60 = 0.80 (was 0.58); at the end of the sixth
 # 0.474, 102/163 = 0.626 and 57/68 = 0.84; at the eighth round's end 0.501 (strict 0.488), 102/163 and 59/71 = 0.83;
-# at the ninth round's end 0.508 (strict 0.495), 105/163 = 0.644 and 59/71 = 0.83.
+# at the ninth round's end 0.508 (strict 0.495), 105/163 = 0.644 and 59/71 = 0.83; at the tenth round's end 0.518
+# (strict 0.502), 105/163 = 0.644 and 60/73 = 0.82.
 # Raise them with the coder.
-FLOOR = {"dyad_root_f1": 0.49, "core_recall": 0.63, "place_country": 0.80}
+FLOOR = {"dyad_root_f1": 0.51, "core_recall": 0.64, "place_country": 0.80}
 
 
 def test_blind_set_stays_above_floor(coder) -> None:

@@ -139,6 +139,15 @@ def _article_scores(st, labels: dict[str, str]) -> tuple[float, float, int, int]
     return precision, recall, whole, apart
 
 
+def _scored_corpus(coder, name: str, happenings: int, distractors: int) -> tuple[float, float, int, int]:  # noqa: ANN001
+    """Code a raw-report corpus (``NAME.yaml``), dedup it, print and return its article-pair scores."""
+    st, labels = _report_corpus(coder, f"{name}.yaml")
+    precision, recall, whole, apart = _article_scores(st, labels)
+    st.close()
+    print(f"{name}: P={precision:.3f} R={recall:.3f} whole={whole}/{happenings} apart={apart}/{distractors}")
+    return precision, recall, whole, apart
+
+
 def test_report_tuning_set_three(coder) -> None:  # noqa: ANN001
     """tuning3.yaml: 12 happenings told by 3-5 raw reports each, 12 near-miss distractors, coded by the coder.
     Before the unknown-target, visit/host, located-points and province rules: 0.903 / 0.667 / 7 of 12 / 11 of 12
@@ -148,10 +157,7 @@ def test_report_tuning_set_three(coder) -> None:  # noqa: ANN001
     after its split-dateline rule (a visit filed from New Delhi, an expulsion reported from Moscow) and its intent
     bridge (Sudan and Egypt "agreed on Monday to coordinate" beside the deal they signed): 1.000 / 0.952 / 11 / 12.
     Left: an arrest told by a report with no place and no shared word ("took ... into custody")."""
-    st, labels = _report_corpus(coder, "tuning3.yaml")
-    precision, recall, whole, apart = _article_scores(st, labels)
-    st.close()
-    print(f"tuning3: P={precision:.3f} R={recall:.3f} whole={whole}/12 apart={apart}/12")
+    precision, recall, whole, apart = _scored_corpus(coder, "tuning3", 12, 12)
     assert precision == 1.0 and recall >= 0.93 and whole >= 11 and apart == 12
 
 
@@ -162,10 +168,7 @@ def test_report_holdout_set_three(coder) -> None:  # noqa: ANN001
     Nairobi's through a report placed in "Kenya"; a report dating "sanctions announced on Wednesday" by its
     publication day joins the next day's sanctions. With the coder and rules of the dedup6 round (the split
     dateline, the intent bridge; not tuned on this set): 0.862 / 0.926 / 7 of 8 / 6 of 8."""
-    st, labels = _report_corpus(coder, "holdout3.yaml")
-    precision, recall, whole, apart = _article_scores(st, labels)
-    st.close()
-    print(f"holdout3: P={precision:.3f} R={recall:.3f} whole={whole}/8 apart={apart}/8")
+    precision, recall, whole, apart = _scored_corpus(coder, "holdout3", 8, 8)
     assert precision >= 0.86 and recall >= 0.92 and whole >= 7 and apart >= 6
 
 
@@ -181,10 +184,7 @@ def test_report_tuning_set_four(coder) -> None:  # noqa: ANN001
     act filed from the attacker's own country under a split dateline, "BAKU -", is no place): 0.979 / 0.922 / 10 / 11.
     Left: Bangladesh's students placed only in "Bangladesh" share no word with the Dhaka reports (0.13, below the
     threshold) and one with Chittagong's garment workers; the arrest "took ... into custody" shares no word."""
-    st, labels = _report_corpus(coder, "tuning4.yaml")
-    precision, recall, whole, apart = _article_scores(st, labels)
-    st.close()
-    print(f"tuning4: P={precision:.3f} R={recall:.3f} whole={whole}/12 apart={apart}/12")
+    precision, recall, whole, apart = _scored_corpus(coder, "tuning4", 12, 12)
     assert precision >= 0.97 and recall >= 0.92 and whole >= 10 and apart >= 11
 
 
@@ -197,10 +197,7 @@ def test_report_holdout_set_four(coder) -> None:  # noqa: ANN001
     Bangkok (a force act's dateline abroad taken as its place). After the places2 round (Jenin read as the town):
     1.000 / 0.852 / 6 / 8. With the dedup7 round's rules (not tuned on this set; the attacker's-own-country
     dateline rule reads the border clash's Bangkok dateline as no place): 1.000 / 0.889 / 7 / 8."""
-    st, labels = _report_corpus(coder, "holdout4.yaml")
-    precision, recall, whole, apart = _article_scores(st, labels)
-    st.close()
-    print(f"holdout4: P={precision:.3f} R={recall:.3f} whole={whole}/8 apart={apart}/8")
+    precision, recall, whole, apart = _scored_corpus(coder, "holdout4", 8, 8)
     assert precision >= 0.99 and recall >= 0.88 and whole >= 7 and apart >= 8
 
 
@@ -212,18 +209,12 @@ def test_report_tuning_set_five(coder) -> None:  # noqa: ANN001
     "seized" (171) beside "captured" (192); sanctions "adopted" coded 190 and "restrictive measures" 175; a coup
     attempt coded 171, 180 and 190; "the Democratic Republic of Congo" coded COG; a release, a deportation told
     in words the coder does not code ("let ... go", "sent back"); reports sharing no word, place or toll."""
-    st, labels = _report_corpus(coder, "tuning5.yaml")
-    precision, recall, whole, apart = _article_scores(st, labels)
-    st.close()
-    print(f"tuning5: P={precision:.3f} R={recall:.3f} whole={whole}/12 apart={apart}/12")
+    precision, recall, whole, apart = _scored_corpus(coder, "tuning5", 12, 12)
     assert precision >= 0.90 and recall >= 0.49 and whole >= 4 and apart >= 10
 
 
 def test_report_holdout_set_five(coder) -> None:  # noqa: ANN001
     """holdout5.yaml (8 happenings, 8 distractors), written with tuning5 and scored once at the end of the dedup7
     round, never tuned on: 1.000 / 0.697 / 5 of 8 / 8 of 8."""
-    st, labels = _report_corpus(coder, "holdout5.yaml")
-    precision, recall, whole, apart = _article_scores(st, labels)
-    st.close()
-    print(f"holdout5: P={precision:.3f} R={recall:.3f} whole={whole}/8 apart={apart}/8")
+    precision, recall, whole, apart = _scored_corpus(coder, "holdout5", 8, 8)
     assert precision >= 0.99 and recall >= 0.69 and whole >= 5 and apart >= 8

@@ -15,7 +15,7 @@ import pytest
 from brinkwatch.evaluate import evaluate, evaluate_articles, load_articles, load_gold
 
 DATA = Path(__file__).parent / "data"
-CASES_FLOOR = {"dyad_root": 0.86, "full": 0.58, "no_event_accuracy": 0.95}
+CASES_FLOOR = {"dyad_root": 0.90, "full": 0.58, "no_event_accuracy": 0.95}
 ARTICLES_FLOOR = {"dyad_root": 0.80}
 # The actor probe (issue 11): actors named as other writers name them (ministries and agencies, juntas, armed
 # groups' short names and spellings, demonym + agent noun, bare titles, dated office holders, IGO organs,
@@ -41,7 +41,7 @@ REPORT_FLOORS = {
     "constructions3_tuning.jsonl": {"dyad_root_f1": 0.70, "strict_dyad_root_f1": 0.70, "no_event_accuracy": 0.85},
     "constructions3_holdout.jsonl": {"dyad_root_f1": 0.75, "strict_dyad_root_f1": 0.75, "no_event_accuracy": 0.95},
     "constructions4_tuning.jsonl": {"dyad_root_f1": 0.65, "strict_dyad_root_f1": 0.65, "no_event_accuracy": 0.78},
-    "constructions4_holdout.jsonl": {"dyad_root_f1": 0.52, "strict_dyad_root_f1": 0.52, "no_event_accuracy": 0.95},
+    "constructions4_holdout.jsonl": {"dyad_root_f1": 0.58, "strict_dyad_root_f1": 0.58, "no_event_accuracy": 0.95},
 }
 
 # The senses4 probe (issue 11): minimal pairs across the CAMEO root borderlines (appeal/demand, statement,
@@ -64,12 +64,13 @@ SENSES4_FLOORS = {
 # and questions, metaphors, sport and business, titles, reported denials, slogans), hand-coded before the coder
 # ran on them. Tuning dyad_root F1 0.667 (strict 0.633, no-event 0.778) at the start of the change, 0.796 (strict
 # 0.761, no-event 1.0) at its end; the holdout, scored once at the end: 0.667 (0.667 at the start), strict 0.646,
-# no-event 0.833 -- the rules found on the tuning half did not reach the holdout's sentences.
+# no-event 0.833 -- the rules found on the tuning half did not reach the holdout's sentences. At the tenth round's
+# end (senses6 and the pattern gaps): tuning 0.816 (strict 0.782), holdout 0.688 (strict 0.667).
 SENSES5_SETS = ("senses5_tuning.jsonl", "senses5_holdout.jsonl")
 SENSES5_KINDS = {"military", "legal", "economic", "diplomatic", "statement", "protest_threat", "mixed", "near_miss"}
 SENSES5_FLOORS = {
-    "senses5_tuning.jsonl": {"dyad_root_f1": 0.78, "strict_dyad_root_f1": 0.74, "no_event_accuracy": 0.95},
-    "senses5_holdout.jsonl": {"dyad_root_f1": 0.65, "strict_dyad_root_f1": 0.63, "no_event_accuracy": 0.8},
+    "senses5_tuning.jsonl": {"dyad_root_f1": 0.80, "strict_dyad_root_f1": 0.76, "no_event_accuracy": 0.95},
+    "senses5_holdout.jsonl": {"dyad_root_f1": 0.67, "strict_dyad_root_f1": 0.65, "no_event_accuracy": 0.8},
 }
 
 
